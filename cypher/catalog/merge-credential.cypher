@@ -1,0 +1,33 @@
+// Creates or replaces a micro-credential with its provider link, taught skills, prerequisites and
+// stackability link. Every reference was checked by find-missing-references in the same transaction.
+// params: $credential (map of scalar properties incl. id, providerId, partOfId), $skills (list of {uri, source, confidence}), $prerequisiteUris, $now
+// returns: id
+MERGE (c:MicroCredential {id: $credential.id})
+ON CREATE SET c.createdAt = $now
+SET c += $credential { .title, .description, .country, .learningOutcomes, .workloadHours, .ects, .eqfLevel,
+                       .assessmentType, .participationForm, .qualityAssurance, .languages, .priceAmount,
+                       .priceCurrency, .url, .validFrom, .validUntil, .validityMonths, .sourceFormat, .sourceId },
+    c.updatedAt = $now
+WITH c
+CALL (c) { OPTIONAL MATCH (c)-[r:AWARDED_BY|TEACHES|HAS_PREREQUISITE|PART_OF]->() DELETE r }
+WITH c
+MATCH (p:Provider {id: $credential.providerId})
+MERGE (c)-[:AWARDED_BY]->(p)
+WITH c
+CALL (c) {
+  UNWIND $skills AS taught
+  MATCH (s:Skill {uri: taught.uri})
+  MERGE (c)-[t:TEACHES]->(s)
+  SET t.source = taught.source, t.confidence = taught.confidence
+}
+CALL (c) {
+  UNWIND $prerequisiteUris AS uri
+  MATCH (s:Skill {uri: uri})
+  MERGE (c)-[:HAS_PREREQUISITE]->(s)
+}
+CALL (c) {
+  OPTIONAL MATCH (whole:MicroCredential {id: $credential.partOfId})
+  WITH c, whole WHERE whole IS NOT NULL
+  MERGE (c)-[:PART_OF]->(whole)
+}
+RETURN c.id AS id

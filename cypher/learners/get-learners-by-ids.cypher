@@ -1,0 +1,13 @@
+// Learners by id with their holdings, declared skills and targets.
+// params: $ids
+// returns: learner (map incl. holdings [{credentialId, issuedOn, expiresOn, verified, evidenceUrl}], declaredSkillUris, targetOccupationUris)
+UNWIND $ids AS id
+MATCH (l:Learner {id: id})
+RETURN l {
+  .id, .displayName, .externalId, .matchingConsent, .createdAt,
+  holdings: COLLECT { MATCH (l)-[h:HOLDS]->(c:MicroCredential)
+                      RETURN { credentialId: c.id, issuedOn: h.issuedOn, expiresOn: h.expiresOn, verified: h.verified, evidenceUrl: h.evidenceUrl }
+                      ORDER BY h.issuedOn, c.id },
+  declaredSkillUris: COLLECT { MATCH (l)-[:DECLARES]->(s:Skill) RETURN s.uri ORDER BY s.uri },
+  targetOccupationUris: COLLECT { MATCH (l)-[:TARGETS]->(o:Occupation) RETURN o.uri ORDER BY o.uri }
+} AS learner

@@ -1,0 +1,15 @@
+/** `npm run schema:emit`: writes schema/schema.graphql from the code. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { printCredgraphSchema } from '../graphql/print-schema';
+
+async function main(): Promise<void> {
+  const target = path.resolve(__dirname, '../../..', 'schema', 'schema.graphql');
+  fs.writeFileSync(target, await printCredgraphSchema());
+  process.stdout.write(`wrote ${path.relative(process.cwd(), target)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(String(error instanceof Error ? error.stack : error) + '\n');
+  process.exit(1);
+});

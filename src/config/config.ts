@@ -1,0 +1,153 @@
+/**
+ * The only module that reads `process.env`. Everything else receives a validated {@link Config}.
+ * Invalid values fail fast with a message naming the variable, so a typo never turns into a
+ * confusing runtime failure later.
+ */
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Validated runtime configuration. */
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: LogLevel;
+  readonly neo4j: {
+    /** Set: use that database and never start Java. Unset: the local embedded Neo4j. */
+    readonly uri: string | undefined;
+    readonly user: string;
+    readonly password: string;
+    readonly database: string | undefined;
+    /** Where the local Neo4j keeps its store when `uri` is unset. */
+    readonly localDataDir: string;
+    readonly localPort: number | undefined;
+  };
+  readonly esco: {
+    readonly apiUrl: string;
+    readonly version: string;
+  };
+  readonly auth: {
+    readonly jwtSecret: string | undefined;
+    readonly jwksUrl: string | undefined;
+    readonly jwtIssuer: string | undefined;
+    readonly jwtAudience: string | undefined;
+  };
+  readonly limits: {
+    readonly maxPageSize: number;
+    readonly maxBodyBytes: number;
+    readonly requestTimeoutMs: number;
+    readonly rateLimitPerMinute: number;
+    readonly introspection: boolean;
+    readonly planTimeLimitMs: number;
+  };
+  /** Load the demo seed into an empty database at start. */
+  readonly seedOnEmpty: boolean;
+}
+
+/** Thrown when an environment variable is present but invalid. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must lie in [${min}, ${max}], got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, schemes: readonly string[]): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a URL, got "${raw}"`);
+  }
+  const scheme = parsed.protocol.replace(/:$/, '');
+  if (!schemes.includes(scheme)) {
+    throw new ConfigError(name, `must use one of ${schemes.join(', ')}, got "${scheme}"`);
+  }
+  return raw;
+}
+
+/**
+ * Reads and validates the configuration.
+ *
+ * @example
+ * loadConfig({ NEO4J_URI: 'bolt://localhost:7687', PORT: '4000' }).neo4j.uri // 'bolt://localhost:7687'
+ * loadConfig({ PORT: 'abc' }) // throws ConfigError: Invalid configuration: PORT must be a whole number, got "abc"
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const nodeEnv = text(env, 'NODE_ENV') ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError('NODE_ENV', `must be development, production or test, got "${nodeEnv}"`);
+  }
+  const logLevel = (text(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const production = nodeEnv === 'production';
+  const jwtSecret = text(env, 'JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  }
+  const localDataDir = path.resolve(cwd, text(env, 'NEO4J_LOCAL_DATA_DIR') ?? '.data/neo4j');
+  const localPortRaw = text(env, 'NEO4J_LOCAL_PORT');
+  return {
+    env: nodeEnv as Config['env'],
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: text(env, 'HOST') ?? '127.0.0.1',
+    logLevel: logLevel as LogLevel,
+    neo4j: {
+      uri: url(env, 'NEO4J_URI', ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']),
+      user: text(env, 'NEO4J_USER') ?? 'neo4j',
+      password: text(env, 'NEO4J_PASSWORD') ?? '',
+      database: text(env, 'NEO4J_DATABASE'),
+      localDataDir,
+      localPort: localPortRaw === undefined ? undefined : integer(env, 'NEO4J_LOCAL_PORT', 7687, 1, 65535),
+    },
+    esco: {
+      apiUrl: url(env, 'ESCO_API_URL', ['http', 'https']) ?? 'https://ec.europa.eu/esco/api',
+      version: text(env, 'ESCO_VERSION') ?? 'v1.1.1',
+    },
+    auth: {
+      jwtSecret,
+      jwksUrl: url(env, 'JWKS_URL', ['http', 'https']),
+      jwtIssuer: text(env, 'JWT_ISSUER'),
+      jwtAudience: text(env, 'JWT_AUDIENCE'),
+    },
+    limits: {
+      maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100, 1, 10_000),
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1_000_000, 1_000, 100_000_000),
+      requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
+      rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
+      introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+      planTimeLimitMs: integer(env, 'PLAN_TIME_LIMIT_MS', 1_000, 10, 600_000),
+    },
+    seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
+  };
+}

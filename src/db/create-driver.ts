@@ -1,0 +1,38 @@
+/**
+ * Creates the Neo4j driver with settings that make an outage visible quickly instead of hanging
+ * requests: short connection and acquisition timeouts, bounded retry time.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+
+/** Connection settings of one database. */
+export interface DriverSettings {
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  readonly maxPoolSize?: number;
+}
+
+/** Opens a driver (lazily connecting) for `settings.uri`. */
+export function createDriver(settings: DriverSettings): Driver {
+  const auth = settings.password === '' ? undefined : neo4j.auth.basic(settings.user, settings.password);
+  return neo4j.driver(settings.uri, auth, {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: settings.maxPoolSize ?? 50,
+    connectionTimeout: 2_000,
+    connectionAcquisitionTimeout: 2_000,
+    maxTransactionRetryTime: 1_000,
+    userAgent: 'credgraph',
+  });
+}
+
+/**
+ * Checks that the database answers. Rejects with an error naming the URI when it does not.
+ */
+export async function verifyConnectivity(driver: Driver, uri: string, database?: string): Promise<void> {
+  try {
+    await driver.verifyConnectivity({ database });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`Cannot reach Neo4j at ${uri}: ${reason}`);
+  }
+}

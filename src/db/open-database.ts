@@ -1,0 +1,64 @@
+/**
+ * Resolves the database every command uses, the same way: `NEO4J_URI` when set (any Neo4j 5+,
+ * Aura, or a cluster through `neo4j://`; Java is never started), else the local embedded Neo4j,
+ * reused when another process already runs it, started otherwise. Applies the migrations.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config/config';
+import { createDriver, verifyConnectivity } from './create-driver';
+import { CypherRegistry } from './cypher-registry';
+import { Neo4jExecutor } from './neo4j-executor';
+import { applyMigrations } from './apply-migrations';
+import { resolveLocalNeo4j } from './local-neo4j';
+
+/** An open database with everything needed to run named queries. */
+export interface OpenDatabase {
+  readonly uri: string;
+  readonly driver: Driver;
+  readonly registry: CypherRegistry;
+  readonly executor: Neo4jExecutor;
+  /** True when this process started the local Neo4j (and will stop it on close). */
+  readonly startedLocal: boolean;
+  close(): Promise<void>;
+}
+
+/** Something to report progress to (the logger, or stderr in CLIs). */
+export interface OpenDatabaseLog {
+  info(message: string): void;
+}
+
+/** Opens the configured database, starting the local Neo4j when no URI is configured. */
+export async function openDatabase(config: Config, log: OpenDatabaseLog): Promise<OpenDatabase> {
+  const registry = CypherRegistry.load();
+  let uri = config.neo4j.uri;
+  let stopLocal: (() => Promise<void>) | undefined;
+  let startedLocal = false;
+  if (uri === undefined) {
+    const local = await resolveLocalNeo4j({ dataDir: config.neo4j.localDataDir, port: config.neo4j.localPort, log: (line: string) => log.info(line) });
+    uri = local.uri;
+    startedLocal = !local.reused;
+    stopLocal = local.stop;
+    log.info(local.reused ? `Reusing the local Neo4j at ${uri}` : `Started the local Neo4j at ${uri}`);
+  }
+  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
+  try {
+    await verifyConnectivity(driver, uri, config.neo4j.database);
+    const executor = new Neo4jExecutor(driver, registry, { database: config.neo4j.database });
+    await applyMigrations(executor, registry);
+    return {
+      uri,
+      driver,
+      registry,
+      executor,
+      startedLocal,
+      async close() {
+        await driver.close();
+        await stopLocal?.();
+      },
+    };
+  } catch (error) {
+    await driver.close();
+    await stopLocal?.();
+    throw error;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The micro-credential model: the mandatory elements of the EU Council Recommendation on
+ * micro-credentials (2022) plus what matching and planning need. `validateCredentialInput`
+ * normalises a client's input or says exactly what is wrong.
+ */
+import { randomUUID } from 'node:crypto';
+import { BadInputError } from '../errors';
+import { checkEscoUri, checkId, optionalDate, optionalInteger, optionalNumber, optionalText, optionalUrl, requiredText, unique } from './field-checks';
+
+export type ParticipationForm = 'ONLINE' | 'ONSITE' | 'BLENDED';
+export type SkillSource = 'DECLARED' | 'MAPPED';
+
+/** A taught skill as the client states it. */
+export interface TaughtSkillInput {
+  uri: string;
+  source?: SkillSource | null;
+  confidence?: number | null;
+}
+
+/** Input of `upsertMicroCredential`. */
+export interface CredentialInput {
+  id?: string | null;
+  title: string;
+  description?: string | null;
+  providerId: string;
+  country?: string | null;
+  learningOutcomes?: string[] | null;
+  workloadHours?: number | null;
+  ects?: number | null;
+  eqfLevel?: number | null;
+  assessmentType?: string | null;
+  participationForm?: ParticipationForm | null;
+  qualityAssurance?: string | null;
+  languages?: string[] | null;
+  price?: { amount: number; currency: string } | null;
+  url?: string | null;
+  skills?: TaughtSkillInput[] | null;
+  prerequisiteSkillUris?: string[] | null;
+  partOfId?: string | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  validityMonths?: number | null;
+  sourceFormat?: string | null;
+  sourceId?: string | null;
+}
+
+/** Normalised, storable credential. */
+export interface CredentialRecord {
+  id: string;
+  title: string;
+  description: string | null;
+  providerId: string;
+  country: string | null;
+  learningOutcomes: string[];
+  workloadHours: number | null;
+  ects: number | null;
+  eqfLevel: number | null;
+  assessmentType: string | null;
+  participationForm: ParticipationForm | null;
+  qualityAssurance: string | null;
+  languages: string[];
+  priceAmount: number | null;
+  priceCurrency: string | null;
+  url: string | null;
+  partOfId: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  validityMonths: number | null;
+  sourceFormat: string | null;
+  sourceId: string | null;
+}
+
+/** Validated upsert: the record and its links. */
+export interface ValidCredential {
+  record: CredentialRecord;
+  skills: { uri: string; source: SkillSource; confidence: number }[];
+  prerequisiteUris: string[];
+}
+
+const MAX_SKILLS = 200;
+
+/**
+ * Validates and normalises an upsert.
+ *
+ * @example
+ * validateCredentialInput({ title: 'Intro to SQL', providerId: 'p1', skills: [{ uri: SQL_URI }] })
+ * // → record with a generated id, skills [{ uri: SQL_URI, source: 'DECLARED', confidence: 1 }]
+ */
+export function validateCredentialInput(input: CredentialInput, newId: () => string = randomUUID): ValidCredential {
+  const id = input.id == null ? newId() : checkId('id', input.id);
+  const languages = unique((input.languages ?? []).map((lang) => lang.trim().toLowerCase()));
+  for (const lang of languages) {
+    if (!/^[a-z]{2,3}$/.test(lang)) throw new BadInputError(`languages must hold ISO 639 codes such as "en", got "${lang}"`, { field: 'languages' });
+  }
+  let priceAmount: number | null = null;
+  let priceCurrency: string | null = null;
+  if (input.price) {
+    priceAmount = optionalNumber('price.amount', input.price.amount, 0, 1_000_000);
+    const currency = (input.price.currency ?? '').trim().toUpperCase();
+    if (!/^[A-Z]{3}$/.test(currency)) throw new BadInputError(`price.currency must be an ISO 4217 code such as "EUR", got "${input.price.currency}"`, { field: 'price.currency' });
+    priceCurrency = currency;
+  }
+  const country = optionalText('country', input.country, 2)?.toUpperCase() ?? null;
+  if (country !== null && !/^[A-Z]{2}$/.test(country)) throw new BadInputError(`country must be an ISO 3166-1 alpha-2 code, got "${input.country}"`, { field: 'country' });
+  const skillsIn = input.skills ?? [];
+  if (skillsIn.length > MAX_SKILLS) throw new BadInputError(`a credential may teach at most ${MAX_SKILLS} skills`, { field: 'skills' });
+  const skills = new Map<string, { uri: string; source: SkillSource; confidence: number }>();
+  skillsIn.forEach((skill, i) => {
+    const uri = checkEscoUri(`skills[${i}].uri`, skill.uri, 'skill');
+    const source = skill.source ?? 'DECLARED';
+    const confidence = optionalNumber(`skills[${i}].confidence`, skill.confidence, 0, 1) ?? 1;
+    skills.set(uri, { uri, source, confidence });
+  });
+  const prerequisiteUris = unique((input.prerequisiteSkillUris ?? []).map((uri, i) => checkEscoUri(`prerequisiteSkillUris[${i}]`, uri, 'skill')));
+  const validFrom = optionalDate('validFrom', input.validFrom);
+  const validUntil = optionalDate('validUntil', input.validUntil);
+  if (validFrom && validUntil && validUntil < validFrom) throw new BadInputError('validUntil must not be before validFrom', { field: 'validUntil' });
+  const partOfId = input.partOfId == null ? null : checkId('partOfId', input.partOfId);
+  if (partOfId === id) throw new BadInputError('a credential cannot be part of itself', { field: 'partOfId' });
+  return {
+    record: {
+      id,
+      title: requiredText('title', input.title, 300),
+      description: optionalText('description', input.description),
+      providerId: checkId('providerId', input.providerId),
+      country,
+      learningOutcomes: (input.learningOutcomes ?? []).map((text, i) => requiredText(`learningOutcomes[${i}]`, text, 2000)),
+      workloadHours: optionalNumber('workloadHours', input.workloadHours, 0, 10_000),
+      ects: optionalNumber('ects', input.ects, 0, 360),
+      eqfLevel: optionalInteger('eqfLevel', input.eqfLevel, 1, 8),
+      assessmentType: optionalText('assessmentType', input.assessmentType, 200),
+      participationForm: input.participationForm ?? null,
+      qualityAssurance: optionalText('qualityAssurance', input.qualityAssurance, 500),
+      languages,
+      priceAmount,
+      priceCurrency,
+      url: optionalUrl('url', input.url),
+      partOfId,
+      validFrom,
+      validUntil,
+      validityMonths: optionalInteger('validityMonths', input.validityMonths, 1, 1200),
+      sourceFormat: optionalText('sourceFormat', input.sourceFormat, 20),
+      sourceId: optionalText('sourceId', input.sourceId, 2000),
+    },
+    skills: [...skills.values()],
+    prerequisiteUris,
+  };
+}

@@ -1,0 +1,163 @@
+import { compareStrings } from './compare-strings';
+import { coverageStatus } from './coverage-status';
+import type { CoverageStatus } from './coverage-status';
+import type { Evidence, EvidenceSource } from './evidence';
+import type { HierarchyLink } from './hierarchy-link';
+import type { MatchPolicy } from './match-policy';
+import { normalizeRequirements } from './requirement';
+import type { Requirement, RequirementRelation } from './requirement';
+import { scoreFromCredits } from './score-requirements';
+import type { CoverageScores } from './score-requirements';
+import { computeSkillCredits } from './skill-credits';
+import type { MatchKind, SkillCredit } from './skill-credits';
+
+/** Everything a full coverage needs; `policy` comes from `resolveMatchPolicy`. */
+export interface CoverageInput {
+  readonly requirements: readonly Requirement[];
+  readonly evidence: readonly Evidence[];
+  readonly links: readonly HierarchyLink[];
+  readonly policy: MatchPolicy;
+}
+
+/** One requirement with the credit it earned and the match behind it. */
+export interface RequirementMatch {
+  readonly skillUri: string;
+  readonly relation: RequirementRelation;
+  readonly credit: number;
+  readonly status: CoverageStatus;
+  readonly matchKind: MatchKind | null;
+  readonly evidenceSkillUri: string | null;
+  readonly distance: number | null;
+  readonly sources: readonly EvidenceSource[];
+}
+
+/** How many requirements of one relation are covered, partial or missing. */
+export interface StatusCounts {
+  readonly total: number;
+  readonly covered: number;
+  readonly partial: number;
+  readonly missing: number;
+}
+
+/** What one credential adds to the coverage. */
+export interface CredentialContribution {
+  readonly credentialId: string;
+  /** Requirements whose chosen match names this credential among its sources, in result order. */
+  readonly requirements: readonly string[];
+  /** score − score without this credential's evidence; ≥ 0, and 0 when others earn the same. */
+  readonly scoreDrop: number;
+}
+
+/** A full, explainable coverage of requirements by evidence. */
+export interface CoverageResult extends CoverageScores {
+  readonly counts: { readonly essential: StatusCounts; readonly optional: StatusCounts };
+  /** Deduplicated (ESSENTIAL wins); essential first, then optional, each by skill URI. */
+  readonly requirements: readonly RequirementMatch[];
+  /** One per distinct credential among the evidence, by scoreDrop desc then credentialId. */
+  readonly contributions: readonly CredentialContribution[];
+}
+
+/**
+ * Scores how well the evidence covers the requirements and explains the result per requirement
+ * and per credential. Pure and deterministic: permuting any input list gives the same result.
+ *
+ * Each credential's `scoreDrop` recomputes the credits without it, so the cost is
+ * O((credentials named by some match + 1) × (evidence + links + requirements)); fine for one
+ * subject. To rank many occupations use {@link computeSkillCredits} once and
+ * {@link scoreFromCredits} per occupation instead.
+ *
+ * @throws BadInputError on invalid links, relations or source kinds.
+ *
+ * @example
+ * computeCoverage({
+ *   requirements: [{ skillUri: 'esco:sql', relation: 'ESSENTIAL' }],
+ *   evidence: [{ skillUri: 'esco:sql', source: { kind: 'CREDENTIAL', credentialId: 'c1' } }],
+ *   links: [],
+ *   policy,
+ * });
+ * // → score 1, essentialCoverage 1, requirements: [{ skillUri: 'esco:sql', status: 'COVERED', ... }],
+ * //   contributions: [{ credentialId: 'c1', requirements: ['esco:sql'], scoreDrop: 1 }]
+ */
+export function computeCoverage(input: CoverageInput): CoverageResult {
+  const { requirements, evidence, links, policy } = input;
+  const { essential, optional } = normalizeRequirements(requirements);
+  const allUris = [...essential, ...optional];
+  const credits = computeSkillCredits(allUris, evidence, links, policy);
+  const scores = scoreFromCredits(requirements, credits, policy);
+
+  const matches = [
+    ...essential.map((uri) => toMatch(uri, 'ESSENTIAL', credits, policy)),
+    ...optional.map((uri) => toMatch(uri, 'OPTIONAL', credits, policy)),
+  ];
+
+  return {
+    ...scores,
+    counts: {
+      essential: countStatuses(matches.filter((m) => m.relation === 'ESSENTIAL')),
+      optional: countStatuses(matches.filter((m) => m.relation === 'OPTIONAL')),
+    },
+    requirements: matches,
+    contributions: contributionsOf(matches, input, allUris, scores.score),
+  };
+}
+
+function toMatch(
+  skillUri: string,
+  relation: RequirementRelation,
+  credits: ReadonlyMap<string, SkillCredit>,
+  policy: MatchPolicy,
+): RequirementMatch {
+  // computeSkillCredits returns an entry for every URI it was given.
+  const { credit, matchKind, evidenceSkillUri, distance, sources } = credits.get(skillUri)!;
+  return {
+    skillUri,
+    relation,
+    credit,
+    status: coverageStatus(credit, policy),
+    matchKind,
+    evidenceSkillUri,
+    distance,
+    sources,
+  };
+}
+
+function countStatuses(matches: readonly RequirementMatch[]): StatusCounts {
+  const count = (status: CoverageStatus): number => matches.filter((m) => m.status === status).length;
+  return { total: matches.length, covered: count('COVERED'), partial: count('PARTIAL'), missing: count('MISSING') };
+}
+
+function contributionsOf(
+  matches: readonly RequirementMatch[],
+  input: CoverageInput,
+  allUris: readonly string[],
+  score: number,
+): CredentialContribution[] {
+  const named = new Map<string, string[]>();
+  for (const { source } of input.evidence) {
+    if (source.kind === 'CREDENTIAL' && !named.has(source.credentialId)) named.set(source.credentialId, []);
+  }
+  for (const match of matches) {
+    for (const source of match.sources) {
+      if (source.kind === 'CREDENTIAL') named.get(source.credentialId)?.push(match.skillUri);
+    }
+  }
+
+  const contributions: CredentialContribution[] = [];
+  for (const [credentialId, skillUris] of named) {
+    // A credential no chosen match names cannot change any credit: every chosen match keeps a
+    // source of the same factor without it, and removing evidence never raises a credit.
+    const scoreDrop = skillUris.length === 0 ? 0 : score - scoreWithout(credentialId, input, allUris);
+    contributions.push({ credentialId, requirements: skillUris, scoreDrop });
+  }
+  return contributions.sort((a, b) => b.scoreDrop - a.scoreDrop || compareStrings(a.credentialId, b.credentialId));
+}
+
+function scoreWithout(credentialId: string, input: CoverageInput, allUris: readonly string[]): number {
+  const evidence = input.evidence.filter(
+    ({ source }) => !(source.kind === 'CREDENTIAL' && source.credentialId === credentialId),
+  );
+  const credits = computeSkillCredits(allUris, evidence, input.links, input.policy);
+  // Same requirements, same summation order: each credit can only drop, and floating-point
+  // addition and division are monotone, so the difference is never negative.
+  return scoreFromCredits(input.requirements, credits, input.policy).score;
+}

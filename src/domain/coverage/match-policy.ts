@@ -1,0 +1,104 @@
+import { BadInputError } from '../errors';
+
+/**
+ * The knobs of coverage scoring. Every field is validated by {@link resolveMatchPolicy}; the
+ * scoring functions trust a resolved policy and do not re-check it.
+ */
+export interface MatchPolicy {
+  /** Weight of an evidence skill that is the required skill itself. */
+  readonly exact: number;
+  /** Weight of an evidence skill lying below the required skill (more specific). */
+  readonly narrower: number;
+  /** Weight of an evidence skill lying above the required skill (more general). */
+  readonly broader: number;
+  /** Evidence factor of a learner's self-declared skills (other evidence counts 1.0). */
+  readonly selfDeclared: number;
+  /** Most skill→skill hierarchy steps a NARROWER/BROADER match may span; 0 allows EXACT only. */
+  readonly maxHierarchyDepth: number;
+  /** Smallest credit at which a requirement counts as COVERED. */
+  readonly coverThreshold: number;
+  /** λ: weight of an optional requirement relative to an essential one in the score. */
+  readonly optionalWeight: number;
+  /** Instant at which holdings must be valid; used by the data layer to select evidence. */
+  readonly asOf: Date;
+}
+
+/** What a caller may send: any field may be missing or null and then takes its default. */
+export type MatchPolicyInput = { readonly [K in keyof MatchPolicy]?: MatchPolicy[K] | null };
+
+/**
+ * Upper bound of `maxHierarchyDepth`. ESCO's skill hierarchy is only a few levels deep, so
+ * deeper matches say little, while each extra level multiplies the links the data layer must
+ * fetch per skill.
+ */
+export const MAX_HIERARCHY_DEPTH_CAP = 5;
+
+/** Defaults of every policy field except `asOf`, which defaults to the request's "now". */
+export const DEFAULT_MATCH_POLICY: Readonly<Omit<MatchPolicy, 'asOf'>> = Object.freeze({
+  exact: 1.0,
+  narrower: 0.8,
+  broader: 0.5,
+  selfDeclared: 0.5,
+  maxHierarchyDepth: 2,
+  coverThreshold: 0.8,
+  optionalWeight: 0.25,
+});
+
+const UNIT_INTERVAL_FIELDS = [
+  'exact',
+  'narrower',
+  'broader',
+  'selfDeclared',
+  'coverThreshold',
+  'optionalWeight',
+] as const;
+
+/**
+ * Fills defaults into a caller's policy and validates it.
+ *
+ * @param input the caller's partial policy; null/undefined (whole or per field) means default.
+ * @param now   the default for `asOf` (passed in because domain code reads no clock).
+ * @throws BadInputError naming the field and the offending value, e.g.
+ *   `policy.narrower must lie in [0, 1], got 1.5`.
+ *
+ * @example
+ * resolveMatchPolicy({ narrower: 0.9, broader: null }, new Date('2025-01-01T00:00:00Z'));
+ * // → { exact: 1, narrower: 0.9, broader: 0.5, ..., asOf: 2025-01-01T00:00:00.000Z }
+ */
+export function resolveMatchPolicy(input: MatchPolicyInput | null | undefined, now: Date): MatchPolicy {
+  const given = input ?? {};
+  const unit = {} as Record<(typeof UNIT_INTERVAL_FIELDS)[number], number>;
+  for (const field of UNIT_INTERVAL_FIELDS) {
+    const value: unknown = given[field] ?? DEFAULT_MATCH_POLICY[field];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+      throw invalid(field, value, 'must lie in [0, 1]');
+    }
+    unit[field] = value;
+  }
+
+  const depth: unknown = given.maxHierarchyDepth ?? DEFAULT_MATCH_POLICY.maxHierarchyDepth;
+  if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0 || depth > MAX_HIERARCHY_DEPTH_CAP) {
+    throw invalid('maxHierarchyDepth', depth, `must be an integer in [0, ${MAX_HIERARCHY_DEPTH_CAP}]`);
+  }
+
+  const asOf: unknown = given.asOf ?? now;
+  if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime())) {
+    throw invalid('asOf', asOf, 'must be a valid date');
+  }
+
+  // A copy of asOf so a caller mutating its Date cannot change a policy already in use.
+  return Object.freeze({ ...unit, maxHierarchyDepth: depth, asOf: new Date(asOf.getTime()) });
+}
+
+function invalid(field: keyof MatchPolicy, value: unknown, rule: string): BadInputError {
+  return new BadInputError(`policy.${field} ${rule}, got ${describe(value)}`, {
+    field: `policy.${field}`,
+    value: typeof value === 'number' && !Number.isFinite(value) ? String(value) : value,
+  });
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  return JSON.stringify(value) ?? String(value);
+}

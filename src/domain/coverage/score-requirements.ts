@@ -1,0 +1,47 @@
+import type { MatchPolicy } from './match-policy';
+import { normalizeRequirements } from './requirement';
+import type { Requirement } from './requirement';
+
+/** The headline numbers of a coverage, each in [0, 1]. */
+export interface CoverageScores {
+  /** (Σ essential credit + λ·Σ optional credit) / (#essential + λ·#optional); 0 if that is 0/0. */
+  readonly score: number;
+  /** Mean credit of the essential requirements; 0 when there are none. */
+  readonly essentialCoverage: number;
+  /** Mean credit of the optional requirements; 0 when there are none. */
+  readonly optionalCoverage: number;
+}
+
+/**
+ * Scores requirements against an existing credit map: the cheap path for ranking many
+ * occupations (or candidates) from one {@link computeSkillCredits} call, and the only place the
+ * score formula lives. Duplicate requirements count once, ESSENTIAL winning; a skill missing
+ * from `credits` earns 0. Sums run in URI order, so the result does not depend on input order.
+ *
+ * @example
+ * // λ = 0.25; essential credits 1 and 0.5, optional credit 0.8:
+ * // score = (1 + 0.5 + 0.25·0.8) / (2 + 0.25·1) = 1.7 / 2.25 ≈ 0.7556
+ * scoreFromCredits(requirements, credits, { optionalWeight: 0.25 });
+ */
+export function scoreFromCredits(
+  requirements: Iterable<Requirement>,
+  credits: ReadonlyMap<string, { readonly credit: number }>,
+  policy: Pick<MatchPolicy, 'optionalWeight'>,
+): CoverageScores {
+  const { essential, optional } = normalizeRequirements(requirements);
+  const essentialSum = sumCredits(essential, credits);
+  const optionalSum = sumCredits(optional, credits);
+  const lambda = policy.optionalWeight;
+  const denominator = essential.length + lambda * optional.length;
+  return {
+    score: denominator > 0 ? (essentialSum + lambda * optionalSum) / denominator : 0,
+    essentialCoverage: essential.length > 0 ? essentialSum / essential.length : 0,
+    optionalCoverage: optional.length > 0 ? optionalSum / optional.length : 0,
+  };
+}
+
+function sumCredits(uris: readonly string[], credits: ReadonlyMap<string, { readonly credit: number }>): number {
+  let sum = 0;
+  for (const uri of uris) sum += credits.get(uri)?.credit ?? 0;
+  return sum;
+}

@@ -1,0 +1,22 @@
+import { BadInputError } from '../errors';
+
+/**
+ * The document is not a credential this service can read (wrong shape or unsupported kind).
+ *
+ * @example
+ * throw notACredential('the document has no "type"');
+ * // BadInputError: Not a credential: the document has no "type"
+ */
+export function notACredential(reason: string, details?: Record<string, unknown>): BadInputError {
+  return new BadInputError(`Not a credential: ${reason}`, { reason: 'NOT_A_CREDENTIAL', ...details });
+}
+
+/** The credential names no title, so it cannot be listed or matched. */
+export function missingTitle(where: string): BadInputError {
+  return new BadInputError(`The credential has no title (expected ${where})`, { reason: 'MISSING_TITLE', field: where });
+}
+
+/** The credential names no issuer / awarding body at all (every supported format requires one). */
+export function missingProvider(where: string): BadInputError {
+  return new BadInputError(`The credential names no issuer (expected ${where})`, { reason: 'MISSING_PROVIDER', field: where });
+}

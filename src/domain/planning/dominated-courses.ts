@@ -1,0 +1,85 @@
+/** The facts about a candidate course that decide whether another one makes it redundant. */
+export interface DominanceFacts {
+  readonly id: string;
+  readonly cost: number;
+  readonly hours: number | null;
+  readonly price: number | null;
+  /** Covered gap-skill indices. */
+  readonly covers: readonly number[];
+  readonly teaches: ReadonlySet<string>;
+  readonly prerequisites: readonly string[];
+}
+
+/** Which resources are budgeted; a budgeted resource must not get worse under replacement. */
+export interface DominanceContext {
+  readonly hoursBudgeted: boolean;
+  readonly priceBudgeted: boolean;
+  /** Skills some candidate needs as a prerequisite; only these matter in `teaches`. */
+  readonly neededSkills: ReadonlySet<string>;
+}
+
+/**
+ * Indices of courses that can be dropped without losing every optimal plan.
+ *
+ * B dominates A when B covers ⊇ A's gap skills, teaches ⊇ A's needed prerequisite skills,
+ * requires ⊆ A's prerequisites, and costs ≤ A (objective, plus hours/price when budgeted).
+ * Then any valid ordered plan using A stays valid, no worse and within budget with B put in
+ * A's place (or with A just removed when B is already in it): B's prerequisites are met where
+ * A's were, and everything A taught later steps B teaches too. Exact ties keep the
+ * lexicographically smaller id, so the relation is a strict partial order and removing every
+ * dominated course at once is safe (each is dominated by a survivor, by transitivity).
+ *
+ * @example
+ * // b covers more for less: a goes
+ * dominatedCourses([a, b], context) // Set { 0 }
+ */
+export function dominatedCourses(
+  courses: readonly DominanceFacts[],
+  context: DominanceContext,
+): Set<number> {
+  const neededTaught = courses.map((course) =>
+    [...course.teaches].filter((skill) => context.neededSkills.has(skill)),
+  );
+  const prerequisiteSets = courses.map((course) => new Set(course.prerequisites));
+  const coverSets = courses.map((course) => new Set(course.covers));
+  const dominated = new Set<number>();
+  courses.forEach((a, ai) => {
+    for (let bi = 0; bi < courses.length; bi += 1) {
+      if (bi === ai) continue;
+      const b = courses[bi]!;
+      const resources = compareResources(a, b, context);
+      if (resources === 'worse') continue;
+      if (!a.covers.every((skill) => coverSets[bi]!.has(skill))) continue;
+      if (!neededTaught[ai]!.every((skill) => b.teaches.has(skill))) continue;
+      if (!b.prerequisites.every((skill) => prerequisiteSets[ai]!.has(skill))) continue;
+      const strictlyBetter =
+        resources === 'better' ||
+        b.covers.length > coverSets[ai]!.size ||
+        neededTaught[bi]!.length > neededTaught[ai]!.length ||
+        prerequisiteSets[bi]!.size < prerequisiteSets[ai]!.size;
+      if (strictlyBetter || b.id < a.id) {
+        dominated.add(ai);
+        return;
+      }
+    }
+  });
+  return dominated;
+}
+
+/** How B's resource use compares with A's: 'worse' when B uses more of anything that counts. */
+function compareResources(
+  a: DominanceFacts,
+  b: DominanceFacts,
+  context: DominanceContext,
+): 'better' | 'equal' | 'worse' {
+  const pairs: Array<[number, number]> = [[a.cost, b.cost]];
+  // A budgeted resource is known for every candidate (validation excludes unknowns).
+  if (context.hoursBudgeted) pairs.push([a.hours ?? 0, b.hours ?? 0]);
+  if (context.priceBudgeted) pairs.push([a.price ?? 0, b.price ?? 0]);
+  let better = false;
+  for (const [costA, costB] of pairs) {
+    if (costB > costA) return 'worse';
+    if (costB < costA) better = true;
+  }
+  return better ? 'better' : 'equal';
+}

@@ -1,0 +1,221 @@
+import type { PlanInput, PlanResult } from './plan-types';
+import { preparePlanningProblem, type PlanningProblem } from './planning-problem';
+import { buildPlanResult, combinatorialLowerBound, trivialPlanResult } from './plan-result';
+import { orderSelection, selectionFacts } from './plan-selection';
+import { validatePlanInput } from './validate-plan-input';
+
+/**
+ * Cost-effectiveness greedy on a prepared problem. Returns an orderable selection within the
+ * budgets (course indices in plan order).
+ *
+ * Each round prices, for every course not yet taken, a "bundle": the course plus the cheapest
+ * chain of courses teaching its missing prerequisites (cheapest derivations are found with
+ * Knuth's generalisation of Dijkstra to AND/OR graphs, so chains are acyclic and orderable).
+ * The bundle with the best newly covered weight per unit cost that fits the remaining budget
+ * is taken (zero cost counts as infinitely effective; ties: more weight, fewer courses,
+ * smaller id). Once no bundle adds weight, zero-weight skills are pursued the same way by
+ * skill count, but kept only if that completes a full cover. Finally courses whose removal
+ * loses nothing are dropped, most expensive first.
+ *
+ * Without budgets the result always covers every coverable skill.
+ */
+export function greedySelection(problem: PlanningProblem): number[] {
+  const state = new GreedyState(problem);
+  state.run((skill) => problem.skills[skill]!.weight);
+  if (!state.full()) {
+    const before = state.snapshot();
+    state.run(() => 1);
+    if (!state.full()) state.restore(before);
+  }
+  return pruneRedundant(problem, state.chosen);
+}
+
+/**
+ * The greedy plan alone: same validation, eligibility and result shape as
+ * {@link planCourses}, never optimal-claimed, with a solver-free lower bound
+ * (`solver: 'greedy'`). Pure and synchronous; useful to measure how far greedy is from the
+ * optimum ("greedy excess").
+ *
+ * @example
+ * const greedy = greedyPlan(input);
+ * const exact = await planCourses(input);
+ * const excess = greedy.objectiveValue / exact.objectiveValue - 1;
+ */
+export function greedyPlan(input: PlanInput, options: { now?: () => number } = {}): PlanResult {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const problem = preparePlanningProblem(validatePlanInput(input));
+  if (problem.skills.length === 0) return trivialPlanResult(problem, now() - started);
+  const selection = greedySelection(problem);
+  const facts = selectionFacts(problem, selection);
+  return buildPlanResult(problem, selection, {
+    optimal: false,
+    lowerBound: combinatorialLowerBound(problem, facts.full, facts.coveredWeight),
+    coverageUpperBound: problem.skills.reduce((sum, skill) => sum + skill.weight, 0),
+    solver: 'greedy',
+    solveMillis: now() - started,
+  });
+}
+
+interface Bundle {
+  readonly courses: readonly number[];
+  readonly gain: number;
+  readonly cost: number;
+  readonly target: number;
+}
+
+class GreedyState {
+  chosen: number[] = [];
+  private taken = new Set<number>();
+  private taught = new Set<string>();
+  private covered: boolean[];
+  private used = { hours: 0, price: 0, count: 0 };
+
+  constructor(private readonly problem: PlanningProblem) {
+    this.covered = problem.skills.map(() => false);
+  }
+
+  full(): boolean {
+    return this.covered.every(Boolean);
+  }
+
+  snapshot(): number[] {
+    return [...this.chosen];
+  }
+
+  restore(chosen: readonly number[]): void {
+    this.chosen = [];
+    this.taken.clear();
+    this.taught.clear();
+    this.covered = this.problem.skills.map(() => false);
+    this.used = { hours: 0, price: 0, count: 0 };
+    for (const index of chosen) this.take(index);
+  }
+
+  run(value: (skill: number) => number): void {
+    for (;;) {
+      const bundle = this.bestBundle(value);
+      if (bundle === undefined) return;
+      for (const index of bundle.courses) this.take(index);
+    }
+  }
+
+  private take(index: number): void {
+    const course = this.problem.courses[index]!;
+    this.chosen.push(index);
+    this.taken.add(index);
+    for (const skill of course.teaches) this.taught.add(skill);
+    for (const skill of course.covers) this.covered[skill] = true;
+    this.used.hours += course.hours ?? 0;
+    this.used.price += course.price ?? 0;
+    this.used.count += 1;
+  }
+
+  private bestBundle(value: (skill: number) => number): Bundle | undefined {
+    const provider = this.cheapestProviders();
+    let best: Bundle | undefined;
+    this.problem.courses.forEach((course, target) => {
+      if (this.taken.has(target) || !course.covers.some((skill) => !this.covered[skill] && value(skill) > 0)) return;
+      const courses = this.bundleFor(target, provider);
+      if (courses === undefined) return;
+      const bundle = this.price(courses, target, value);
+      if (bundle.gain > 0 && this.fits(courses) && (best === undefined || isBetterBundle(bundle, best))) best = bundle;
+    });
+    return best;
+  }
+
+  /**
+   * For each prerequisite skill not yet taught, the course at the end of its cheapest
+   * derivation (own cost plus the cheapest derivations of its own missing prerequisites).
+   */
+  private cheapestProviders(): Map<string, number> {
+    const { courses, teachers } = this.problem;
+    const provider = new Map<string, number>();
+    const skillCost = new Map<string, number>();
+    const pending = courses.map((course) => course.prerequisites.filter((skill) => !this.taught.has(skill)).length);
+    const value = courses.map((course) => course.cost);
+    const done = courses.map((_, index) => this.taken.has(index));
+    for (;;) {
+      let next = -1;
+      courses.forEach((_, index) => {
+        if (!done[index] && pending[index] === 0 && (next < 0 || value[index]! < value[next]!)) next = index;
+      });
+      if (next < 0) return provider;
+      done[next] = true;
+      for (const skill of courses[next]!.teaches) {
+        if (this.taught.has(skill) || skillCost.has(skill) || !teachers.has(skill)) continue;
+        skillCost.set(skill, value[next]!);
+        provider.set(skill, next);
+        courses.forEach((course, index) => {
+          if (done[index] || !course.prerequisites.includes(skill)) return;
+          pending[index]! -= 1;
+          value[index]! += value[next]!;
+        });
+      }
+    }
+  }
+
+  /** The target and its prerequisite providers, providers first; undefined if unreachable. */
+  private bundleFor(target: number, provider: ReadonlyMap<string, number>): number[] | undefined {
+    const bundle: number[] = [];
+    const visit = (index: number): boolean => {
+      for (const skill of this.problem.courses[index]!.prerequisites) {
+        if (this.taught.has(skill)) continue;
+        const teacher = provider.get(skill);
+        if (teacher === undefined || teacher === target) return false;
+        if (!bundle.includes(teacher) && !visit(teacher)) return false;
+      }
+      if (!bundle.includes(index)) bundle.push(index);
+      return true;
+    };
+    return visit(target) ? bundle : undefined;
+  }
+
+  private price(courses: readonly number[], target: number, value: (skill: number) => number): Bundle {
+    const fresh = new Set<number>();
+    let cost = 0;
+    for (const index of courses) {
+      const course = this.problem.courses[index]!;
+      cost += course.cost;
+      for (const skill of course.covers) if (!this.covered[skill]) fresh.add(skill);
+    }
+    const gain = [...fresh].reduce((sum, skill) => sum + value(skill), 0);
+    return { courses, gain, cost, target };
+  }
+
+  private fits(courses: readonly number[]): boolean {
+    const { budgets } = this.problem;
+    const extra = courses.map((index) => this.problem.courses[index]!);
+    const hours = this.used.hours + extra.reduce((sum, course) => sum + (course.hours ?? 0), 0);
+    const price = this.used.price + extra.reduce((sum, course) => sum + (course.price ?? 0), 0);
+    const within = (used: number, limit: number | undefined): boolean =>
+      limit === undefined || used <= limit + 1e-9 * Math.max(1, limit);
+    return within(hours, budgets.hours) && within(price, budgets.price) && within(this.used.count + courses.length, budgets.count);
+  }
+}
+
+function isBetterBundle(a: Bundle, b: Bundle): boolean {
+  const ratio = (bundle: Bundle): number => (bundle.cost === 0 ? Infinity : bundle.gain / bundle.cost);
+  const ra = ratio(a);
+  const rb = ratio(b);
+  if (ra !== rb) return ra > rb;
+  if (a.gain !== b.gain) return a.gain > b.gain;
+  if (a.courses.length !== b.courses.length) return a.courses.length < b.courses.length;
+  return a.target < b.target;
+}
+
+/** Drops courses (most expensive first) whose removal keeps coverage, budgets and an order. */
+function pruneRedundant(problem: PlanningProblem, chosen: readonly number[]): number[] {
+  let current = [...chosen];
+  const covered = selectionFacts(problem, current).covered;
+  const byCost = [...current].sort((a, b) => problem.courses[b]!.cost - problem.courses[a]!.cost || b - a);
+  for (const index of byCost) {
+    const without = current.filter((other) => other !== index);
+    const facts = selectionFacts(problem, without);
+    if (covered.every((was, skill) => !was || facts.covered[skill]) && orderSelection(problem, without).ok) {
+      current = without;
+    }
+  }
+  const ordered = orderSelection(problem, current);
+  return ordered.ok ? [...ordered.order] : current;
+}

@@ -1,0 +1,99 @@
+import type { Highs } from 'highs';
+import type { LinearModel } from './linear-model';
+import { discardHighs, loadHighs } from './load-highs';
+import { renderLpText } from './lp-format';
+import type { PlanSolver, SolveOptions, SolveOutcome } from './plan-solver';
+
+// HiGHS model-status codes (highs.constants.modelStatus) and primal solution status "feasible".
+const STATUS_OPTIMAL = 7;
+const STATUS_INFEASIBLE = 8;
+const STATUS_TIME_LIMIT = 13;
+const STATUS_ITERATION_LIMIT = 14;
+const STATUS_INTERRUPTED = 17;
+const PRIMAL_FEASIBLE = 2;
+
+/**
+ * A {@link PlanSolver} backed by a loaded HiGHS runtime. Each solve renders the model as CPLEX
+ * LP text, solves it in a fresh persistent model (so the MIP dual bound can be read from
+ * `info.mip_dual_bound`, which the one-shot `solve()` does not report) and disposes it.
+ * `mip_rel_gap` is 0 so "optimal" means optimal up to HiGHS's absolute gap (1e-6), not 0.01 %.
+ * Solves are synchronous and block the event loop for up to the time limit.
+ */
+export function createHighsPlanSolver(highs: Highs): PlanSolver {
+  return {
+    solve(model: LinearModel, options: SolveOptions): SolveOutcome {
+      const { text, columnNames } = renderLpText(model, { relax: options.relax });
+      let instance;
+      try {
+        instance = highs.createModel({ format: 'lp', data: text });
+      } catch (error) {
+        return { status: 'error', message: `HiGHS rejected the model: ${String(error)}` };
+      }
+      try {
+        instance.options.set({
+          output_flag: false,
+          time_limit: Math.max(options.timeLimitMs, 1) / 1000,
+          mip_rel_gap: 0,
+        });
+        const status = instance.run().modelStatus;
+        const read = (): number[] => columnValues(instance.getSolution().colValue, columnNames, (i) => instance.getColName(i));
+        const integer = !options.relax && model.columns.some((column) => column.kind === 'x');
+        if (status === STATUS_OPTIMAL) {
+          const objectiveValue = instance.getObjectiveValue();
+          const bound = integer ? finiteOr(readInfo(instance, 'mip_dual_bound'), objectiveValue) : objectiveValue;
+          return { status: 'optimal', columnValues: read(), objectiveValue, bound };
+        }
+        if (status === STATUS_INFEASIBLE) return { status: 'infeasible' };
+        if (status === STATUS_TIME_LIMIT || status === STATUS_ITERATION_LIMIT || status === STATUS_INTERRUPTED) {
+          const feasible = readInfo(instance, 'primal_solution_status') === PRIMAL_FEASIBLE;
+          const bound = integer ? readInfo(instance, 'mip_dual_bound') : undefined;
+          return {
+            status: 'limit',
+            columnValues: feasible ? read() : null,
+            bound: bound !== undefined && Number.isFinite(bound) ? bound : null,
+          };
+        }
+        return { status: 'error', message: `HiGHS ended with model status ${status}` };
+      } catch (error) {
+        discardHighs();
+        return { status: 'error', message: `HiGHS failed: ${String(error)}` };
+      } finally {
+        instance.dispose();
+      }
+    },
+  };
+}
+
+/** The shared HiGHS runtime as a {@link PlanSolver}; loads the WebAssembly module on first use. */
+export async function defaultPlanSolver(): Promise<PlanSolver> {
+  return createHighsPlanSolver(await loadHighs());
+}
+
+/** Reorders HiGHS's column values (its own column order) into the model's column order. */
+function columnValues(
+  values: Float64Array,
+  columnNames: readonly string[],
+  nameOf: (index: number) => string,
+): number[] {
+  const position = new Map(columnNames.map((name, index) => [name, index]));
+  const result = columnNames.map(() => 0);
+  for (let index = 0; index < values.length; index += 1) {
+    const target = position.get(nameOf(index));
+    if (target === undefined) throw new Error(`HiGHS returned an unknown column ${nameOf(index)}`);
+    result[target] = values[index]!;
+  }
+  return result;
+}
+
+function readInfo(instance: { info: { get(name: string): number | bigint } }, name: string): number | undefined {
+  try {
+    const value = instance.info.get(name);
+    return typeof value === 'bigint' ? Number(value) : value;
+  } catch {
+    return undefined;
+  }
+}
+
+function finiteOr(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) ? value : fallback;
+}

@@ -1,0 +1,285 @@
+import { greedySelection } from './greedy-plan';
+import { defaultPlanSolver } from './highs-plan-solver';
+import type { LinearModel, LinearRow } from './linear-model';
+import { coverModel, maxCoverageModel, minCostAtCoverageModel } from './plan-models';
+import { buildPlanResult, combinatorialLowerBound, trivialPlanResult } from './plan-result';
+import {
+  COVERAGE_TOLERANCE,
+  comparePlanQuality,
+  orderSelection,
+  orderingCut,
+  selectionFacts,
+  type SelectionFacts,
+} from './plan-selection';
+import type { PlanSolver, SolveOutcome } from './plan-solver';
+import type { PlanInput, PlanResult, PlanSolverLabel } from './plan-types';
+import { preparePlanningProblem, type PlanningProblem } from './planning-problem';
+import { validatePlanInput } from './validate-plan-input';
+
+/** Collaborators of {@link planCourses}; both default to production ones. */
+export interface PlanCoursesOptions {
+  /** Exact solver; defaults to the shared HiGHS runtime (loaded on first use). */
+  readonly solver?: PlanSolver;
+  /** Millisecond clock, for the time limit and `solveMillis`. */
+  readonly now?: () => number;
+}
+
+/** How many times one phase may re-solve after cutting off a plan with no valid order. */
+const MAX_CUT_ROUNDS = 25;
+
+/** Safety margin taken off solver-reported bounds, which hold only up to solver tolerances. */
+const BOUND_MARGIN = 1e-7;
+
+/**
+ * The cheapest ordered course plan closing a skill gap (see {@link PlanResult} for the exact
+ * definition of "optimal" and what every field means).
+ *
+ * Steps: validate ({@link BadInputError} on bad input), drop ineligible, unattainable and
+ * dominated courses, then solve binary programs with the solver:
+ * 1. minimum-cost cover of all coverable skills within the budgets;
+ * 2. only if budgets make that infeasible: maximum weighted coverage, then minimum cost at
+ *    that coverage (two exact phases rather than one big-M objective, so no scaling issues).
+ * A solution whose courses cannot be ordered (prerequisite cycle) is cut off and the phase
+ * re-solved. If the time limit or the solver stops this, the answer is the better of the
+ * greedy plan and any valid plan the solver found, with `optimal: false` and a lower bound
+ * from the LP relaxation (an LP gets a short extra allowance after the deadline).
+ *
+ * @example
+ * const plan = await planCourses({
+ *   gap: [{ skillUri: 'esco:s1', weight: 1 }, { skillUri: 'esco:s2', weight: 0.5 }],
+ *   courses: [
+ *     { id: 'a', hours: 10, price: 100, ects: null, covers: ['esco:s1'], teaches: ['esco:s1'], prerequisites: [] },
+ *     { id: 'b', hours: 5, price: 50, ects: null, covers: ['esco:s2'], teaches: ['esco:s2'], prerequisites: ['esco:s1'] },
+ *   ],
+ *   objective: 'HOURS',
+ * });
+ * // plan.steps → [{ order: 1, courseId: 'a', … }, { order: 2, courseId: 'b', … }], objectiveValue 15
+ */
+export async function planCourses(input: PlanInput, options: PlanCoursesOptions = {}): Promise<PlanResult> {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const problem = preparePlanningProblem(validatePlanInput(input));
+  if (problem.skills.length === 0) return trivialPlanResult(problem, now() - started);
+
+  let solver = options.solver;
+  if (solver === undefined) {
+    try {
+      solver = await defaultPlanSolver();
+    } catch {
+      solver = undefined; // an unloadable runtime degrades to greedy rather than failing the request
+    }
+  }
+  const run = new PlanRun(problem, solver, now, started + problem.timeLimitMs);
+  return run.plan(started);
+}
+
+interface PhaseOutcome {
+  readonly status: SolveOutcome['status'];
+  /** An orderable selection within budgets: the optimum, or the incumbent at a limit. */
+  readonly selection: readonly number[] | null;
+  /** The solver's dual bound for this phase's model, when it reported one. */
+  readonly bound: number | null;
+}
+
+class PlanRun {
+  private readonly cuts: LinearRow[] = [];
+
+  constructor(
+    private readonly problem: PlanningProblem,
+    private readonly solver: PlanSolver | undefined,
+    private readonly now: () => number,
+    private readonly deadline: number,
+  ) {}
+
+  async plan(started: number): Promise<PlanResult> {
+    const { problem } = this;
+    const hasBudgets = Object.values(problem.budgets).some((limit) => limit !== undefined);
+    const incumbents: (readonly number[])[] = [];
+    const collect = (outcome: PhaseOutcome): PhaseOutcome => {
+      if (outcome.selection !== null) incumbents.push(outcome.selection);
+      return outcome;
+    };
+
+    const cover = collect(await this.phase(() => coverModel(problem, this.cuts), (facts) => facts.full));
+    if (cover.status === 'optimal') return this.optimal(cover, started);
+
+    let coverageOptimum: number | undefined;
+    let atCoverage: PhaseOutcome | undefined;
+    let maxCoverage: PhaseOutcome | undefined;
+    if (cover.status === 'infeasible' && hasBudgets) {
+      maxCoverage = collect(await this.phase(() => maxCoverageModel(problem, this.cuts), () => true));
+      if (maxCoverage.status === 'optimal') {
+        coverageOptimum = selectionFacts(problem, maxCoverage.selection!).coveredWeight;
+        const target = coverageOptimum - COVERAGE_TOLERANCE;
+        atCoverage = collect(
+          await this.phase(
+            () => minCostAtCoverageModel(problem, this.cuts, target),
+            (facts) => facts.coveredWeight >= target,
+          ),
+        );
+        if (atCoverage.status === 'optimal') return this.optimal(atCoverage, started);
+      }
+    }
+
+    return this.fallback(started, incumbents, {
+      coverBound: cover.bound,
+      coverageOptimum,
+      coverageBound: maxCoverage?.bound ?? null,
+      atCoverageBound: atCoverage?.bound ?? null,
+    });
+  }
+
+  private optimal(outcome: PhaseOutcome, started: number): PlanResult {
+    const selection = outcome.selection!;
+    const facts = selectionFacts(this.problem, selection);
+    return buildPlanResult(this.problem, selection, {
+      optimal: true,
+      lowerBound: outcome.bound === null ? facts.cost : withMargin(outcome.bound),
+      coverageUpperBound: facts.coveredWeight,
+      solver: 'highs-ilp',
+      solveMillis: this.now() - started,
+    });
+  }
+
+  /**
+   * Solves one phase to a valid optimum, cutting off unorderable solutions. `accept` checks
+   * the phase's own requirement on a rounded solution (budgets are always checked); a
+   * solution failing it means the solver misbehaved, reported as an error.
+   */
+  private async phase(build: () => LinearModel, accept: (facts: SelectionFacts) => boolean): Promise<PhaseOutcome> {
+    const n = this.problem.courses.length;
+    for (let round = 0; round < MAX_CUT_ROUNDS; round += 1) {
+      const remaining = this.deadline - this.now();
+      if (remaining <= 0 || this.solver === undefined) return { status: 'limit', selection: null, bound: null };
+      const outcome = await safeSolve(this.solver, build(), { timeLimitMs: remaining, relax: false });
+      if (outcome.status === 'infeasible' || outcome.status === 'error') {
+        return { status: outcome.status, selection: null, bound: null };
+      }
+      const selection = outcome.columnValues === null ? null : roundSelection(outcome.columnValues, n);
+      const valid = (candidate: readonly number[]): boolean => {
+        const facts = selectionFacts(this.problem, candidate);
+        return facts.withinBudgets && accept(facts);
+      };
+      if (outcome.status === 'limit') {
+        const usable = selection !== null && valid(selection) && orderSelection(this.problem, selection).ok;
+        return { status: 'limit', selection: usable ? selection : null, bound: outcome.bound };
+      }
+      if (selection === null || !valid(selection)) {
+        return { status: 'error', selection: null, bound: null };
+      }
+      const order = orderSelection(this.problem, selection);
+      if (order.ok) return { status: 'optimal', selection, bound: outcome.bound };
+      this.cuts.push(orderingCut(this.problem, selection, order.stuck));
+    }
+    return { status: 'limit', selection: null, bound: null };
+  }
+
+  /**
+   * Best available plan plus proven bounds, when no phase finished. Bounds used:
+   * - if the best plan is a full cover, a full cover is feasible, so the optimum is the
+   *   min-cost cover: its LP relaxation and the cover phase's dual bound both bound it;
+   * - otherwise the optimum covers at least as much weight as the best plan (W), so the LP
+   *   "min cost s.t. coverage ≥ W" bounds it, as does the second phase's dual bound when the
+   *   maximum coverage was proven;
+   * - always the solver-free {@link combinatorialLowerBound}.
+   */
+  private async fallback(
+    started: number,
+    incumbents: readonly (readonly number[])[],
+    known: {
+      coverBound: number | null;
+      coverageOptimum: number | undefined;
+      coverageBound: number | null;
+      atCoverageBound: number | null;
+    },
+  ): Promise<PlanResult> {
+    const { problem } = this;
+    const greedy = greedySelection(problem);
+    let best: readonly number[] = greedy;
+    let bestFacts = selectionFacts(problem, greedy);
+    let fromSolver = false;
+    for (const candidate of incumbents) {
+      const facts = selectionFacts(problem, candidate);
+      if (comparePlanQuality(facts, bestFacts) < 0) {
+        best = candidate;
+        bestFacts = facts;
+        fromSolver = true;
+      }
+    }
+
+    const bounds = [combinatorialLowerBound(problem, bestFacts.full, bestFacts.coveredWeight)];
+    let lpBound = false;
+    const lp = async (model: LinearModel): Promise<number | null> => {
+      const value = await this.relaxation(model);
+      if (value !== null) lpBound = true;
+      return value;
+    };
+    if (bestFacts.full) {
+      bounds.push(...present(await lp(coverModel(problem, this.cuts)), known.coverBound));
+    } else {
+      const target = bestFacts.coveredWeight - COVERAGE_TOLERANCE;
+      if (target > 0) bounds.push(...present(await lp(minCostAtCoverageModel(problem, this.cuts, target))));
+      bounds.push(...present(known.atCoverageBound));
+    }
+
+    const totalWeight = problem.skills.reduce((sum, skill) => sum + skill.weight, 0);
+    const coverageBounds = [totalWeight];
+    if (!bestFacts.full) {
+      if (known.coverageOptimum !== undefined) coverageBounds.push(known.coverageOptimum);
+      if (known.coverageBound !== null) coverageBounds.push(known.coverageBound + BOUND_MARGIN);
+      const lpCoverage = await this.relaxation(maxCoverageModel(problem, this.cuts));
+      if (lpCoverage !== null) coverageBounds.push(lpCoverage + BOUND_MARGIN * Math.max(1, lpCoverage));
+    }
+
+    const solver: PlanSolverLabel = fromSolver ? 'highs-incumbent+lp-bound' : lpBound ? 'greedy+lp-bound' : 'greedy';
+    return buildPlanResult(problem, best, {
+      optimal: false,
+      lowerBound: Math.max(...bounds),
+      coverageUpperBound: Math.min(...coverageBounds),
+      solver,
+      solveMillis: this.now() - started,
+    });
+  }
+
+  /** Optimal value of the LP relaxation (minus a tolerance margin for minimisation), or null. */
+  private async relaxation(model: LinearModel): Promise<number | null> {
+    if (this.solver === undefined) return null;
+    // Past the deadline the bound still gets a short allowance: an LP is cheap, and a result
+    // without any bound would be much less useful.
+    const timeLimitMs = Math.max(this.deadline - this.now(), Math.min(500, Math.max(50, this.problem.timeLimitMs / 4)));
+    const outcome = await safeSolve(this.solver, model, { timeLimitMs, relax: true });
+    if (outcome.status !== 'optimal' || !Number.isFinite(outcome.objectiveValue)) return null;
+    return model.sense === 'minimize' ? withMargin(outcome.objectiveValue) : outcome.objectiveValue;
+  }
+}
+
+async function safeSolve(
+  solver: PlanSolver,
+  model: LinearModel,
+  options: { timeLimitMs: number; relax: boolean },
+): Promise<SolveOutcome> {
+  try {
+    return await solver.solve(model, options);
+  } catch (error) {
+    return { status: 'error', message: String(error) };
+  }
+}
+
+/** Chosen courses from solver values: binaries come back within tolerance of 0 or 1. */
+function roundSelection(values: readonly number[], courseCount: number): number[] {
+  const selection: number[] = [];
+  for (let index = 0; index < courseCount; index += 1) if ((values[index] ?? 0) > 0.5) selection.push(index);
+  return selection;
+}
+
+function withMargin(bound: number): number {
+  return bound - BOUND_MARGIN * Math.max(1, Math.abs(bound));
+}
+
+function present(...values: (number | null)[]): number[] {
+  return values.flatMap((value) => (value === null || !Number.isFinite(value) ? [] : [withMarginIfNeeded(value)]));
+}
+
+function withMarginIfNeeded(value: number): number {
+  return value;
+}

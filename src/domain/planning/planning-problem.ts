@@ -1,0 +1,174 @@
+import { courseCost, effectiveEcts, effectiveHours } from './course-cost';
+import { dominatedCourses } from './dominated-courses';
+import type { ExcludedCourse, GapSkill, PlanCourse, PlanObjective } from './plan-types';
+import type { NormalizedBudgets, ValidatedPlanInput } from './validate-plan-input';
+
+/** A course that survived eligibility, prerequisite and dominance filtering. */
+export interface CandidateCourse {
+  readonly id: string;
+  /** {@link courseCost} under the plan's objective. */
+  readonly cost: number;
+  /** {@link effectiveHours}. */
+  readonly hours: number | null;
+  readonly price: number | null;
+  /** {@link effectiveEcts}. */
+  readonly ects: number | null;
+  /** Indices into {@link PlanningProblem.skills}, ascending, without duplicates. */
+  readonly covers: readonly number[];
+  readonly teaches: ReadonlySet<string>;
+  /** Unmet prerequisite skill URIs, without duplicates. */
+  readonly prerequisites: readonly string[];
+}
+
+/**
+ * The planning problem in solver-ready form. Candidates are sorted by id so that results do
+ * not depend on the order the catalogue arrived in.
+ */
+export interface PlanningProblem {
+  readonly objective: PlanObjective;
+  readonly budgets: NormalizedBudgets;
+  readonly timeLimitMs: number;
+  /** Coverable gap skills, in gap order. */
+  readonly skills: readonly GapSkill[];
+  readonly courses: readonly CandidateCourse[];
+  /** For each prerequisite skill of some candidate, the candidates teaching it. */
+  readonly teachers: ReadonlyMap<string, readonly number[]>;
+  readonly uncoverable: readonly string[];
+  readonly excluded: readonly ExcludedCourse[];
+}
+
+/**
+ * Turns a validated request into a {@link PlanningProblem}:
+ * 1. drops ineligible courses (unknown cost under the objective, or unknown hours/price under
+ *    an hours/price budget) and reports them;
+ * 2. drops courses whose prerequisites no sequence of eligible courses can provide;
+ * 3. marks gap skills that no remaining course covers as uncoverable;
+ * 4. repeatedly drops courses that neither cover a coverable skill nor teach a prerequisite of
+ *    a remaining course, and dominated courses (see {@link dominatedCourses}).
+ * Steps 2 and 4 never remove every optimal plan, so solving the reduced problem is exact.
+ */
+export function preparePlanningProblem(input: ValidatedPlanInput): PlanningProblem {
+  const excluded: ExcludedCourse[] = [];
+  const eligible: PlanCourse[] = [];
+  for (const course of input.courses) {
+    const reason = ineligibility(course, input.objective, input.budgets);
+    if (reason === undefined) eligible.push(course);
+    else excluded.push({ courseId: course.id, reason });
+  }
+
+  const attainable = attainableCourses(eligible);
+  const reachable = eligible.filter((_, index) => attainable[index]);
+  const unattainable = new Set(eligible.filter((_, index) => !attainable[index]).map((course) => course.id));
+  const reasons = new Map(excluded.map((entry) => [entry.courseId, entry.reason]));
+  for (const id of unattainable) reasons.set(id, 'prerequisites-unattainable');
+  const orderedExcluded: ExcludedCourse[] = input.courses
+    .filter((course) => reasons.has(course.id))
+    .map((course) => ({ courseId: course.id, reason: reasons.get(course.id)! }));
+
+  const coveredSomewhere = new Set(reachable.flatMap((course) => course.covers));
+  const skills = input.gap.filter((skill) => coveredSomewhere.has(skill.skillUri));
+  const uncoverable = input.gap.filter((skill) => !coveredSomewhere.has(skill.skillUri)).map((skill) => skill.skillUri);
+  const skillIndex = new Map(skills.map((skill, index) => [skill.skillUri, index]));
+
+  let candidates: CandidateCourse[] = reachable.map((course) => ({
+    id: course.id,
+    cost: courseCost(course, input.objective)!,
+    hours: effectiveHours(course),
+    price: course.price ?? null,
+    ects: effectiveEcts(course),
+    covers: [...new Set(course.covers.flatMap((uri) => skillIndex.get(uri) ?? []))].sort((a, b) => a - b),
+    teaches: new Set(course.teaches),
+    prerequisites: [...new Set(course.prerequisites)],
+  }));
+  candidates = reduceCandidates(candidates, input.budgets);
+  candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  return {
+    objective: input.objective,
+    budgets: input.budgets,
+    timeLimitMs: input.timeLimitMs,
+    skills,
+    courses: candidates,
+    teachers: teacherIndex(candidates),
+    uncoverable,
+    excluded: orderedExcluded,
+  };
+}
+
+function ineligibility(
+  course: PlanCourse,
+  objective: PlanObjective,
+  budgets: NormalizedBudgets,
+): ExcludedCourse['reason'] | undefined {
+  if (courseCost(course, objective) === null) return objective === 'PRICE' ? 'price-unknown' : 'duration-unknown';
+  if (budgets.price !== undefined && course.price == null) return 'price-unknown';
+  if (budgets.hours !== undefined && effectiveHours(course) === null) return 'duration-unknown';
+  return undefined;
+}
+
+/**
+ * Which courses can appear in some plan with a valid order: forward closure from what the
+ * subject holds, where a course becomes takeable once earlier takeable courses teach all its
+ * prerequisites. Its own teaching never counts for itself, so self-prerequisites and closed
+ * cycles stay unattainable.
+ */
+export function attainableCourses(
+  courses: readonly Pick<PlanCourse, 'teaches' | 'prerequisites'>[],
+): boolean[] {
+  const attainable = courses.map(() => false);
+  const taught = new Set<string>();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    courses.forEach((course, index) => {
+      if (attainable[index] || !course.prerequisites.every((skill) => taught.has(skill))) return;
+      attainable[index] = true;
+      changed = true;
+      for (const skill of course.teaches) taught.add(skill);
+    });
+  }
+  return attainable;
+}
+
+/** Step 4 of {@link preparePlanningProblem}, to a fixpoint (each round only removes). */
+function reduceCandidates(courses: CandidateCourse[], budgets: NormalizedBudgets): CandidateCourse[] {
+  let current = courses;
+  for (;;) {
+    const useful = usefulCourses(current);
+    const neededSkills = new Set(useful.flatMap((course) => course.prerequisites));
+    const dominated = dominatedCourses(useful, {
+      hoursBudgeted: budgets.hours !== undefined,
+      priceBudgeted: budgets.price !== undefined,
+      neededSkills,
+    });
+    const next = useful.filter((_, index) => !dominated.has(index));
+    if (next.length === current.length) return next;
+    current = next;
+  }
+}
+
+/** Courses covering something, plus (transitively) those teaching a prerequisite of one kept. */
+function usefulCourses(courses: readonly CandidateCourse[]): CandidateCourse[] {
+  const keep = courses.map((course) => course.covers.length > 0);
+  const needed = new Set(courses.filter((_, index) => keep[index]).flatMap((course) => course.prerequisites));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    courses.forEach((course, index) => {
+      if (keep[index] || ![...course.teaches].some((skill) => needed.has(skill))) return;
+      keep[index] = true;
+      changed = true;
+      for (const skill of course.prerequisites) needed.add(skill);
+    });
+  }
+  return courses.filter((_, index) => keep[index]);
+}
+
+function teacherIndex(courses: readonly CandidateCourse[]): Map<string, number[]> {
+  const needed = new Set(courses.flatMap((course) => course.prerequisites));
+  const teachers = new Map<string, number[]>([...needed].map((skill) => [skill, []]));
+  courses.forEach((course, index) => {
+    for (const skill of course.teaches) teachers.get(skill)?.push(index);
+  });
+  return teachers;
+}

@@ -1,0 +1,235 @@
+/**
+ * Maps ESCO CSV rows (column name → cell text) onto normalized records. Pure: no I/O, so every
+ * rule about cells lives here and is unit-tested with literal rows. A row that cannot become a
+ * record yields a message instead; the caller reports it with the file and row number.
+ */
+import type {
+  IscoGroupRecord,
+  LinkKind,
+  LinkRecord,
+  OccupationRecord,
+  RelationKind,
+  SkillGroupRecord,
+  SkillRecord,
+  SkillType,
+} from './esco-records';
+import { splitLabels } from './label-keys';
+
+/** A CSV row by column name. */
+export type CsvValues = Readonly<Record<string, string | undefined>>;
+
+/** The outcome of mapping one row: a record (perhaps with a warning) or the reason it was rejected. */
+export type Mapped<T> =
+  | { readonly ok: true; readonly record: T; readonly warning?: string }
+  | { readonly ok: false; readonly message: string };
+
+function cell(values: CsvValues, column: string): string {
+  return (values[column] ?? '').trim();
+}
+
+function optional(values: CsvValues, column: string): string | null {
+  const value = cell(values, column);
+  return value === '' ? null : value;
+}
+
+/** True for an absolute http(s) URI without whitespace: what every ESCO concept id looks like. */
+export function isConceptUri(value: string): boolean {
+  return /^https?:\/\/\S+$/.test(value);
+}
+
+function reject<T>(message: string): Mapped<T> {
+  return { ok: false, message };
+}
+
+function requireUri(values: CsvValues, column: string): string | { error: string } {
+  const value = cell(values, column);
+  if (value === '') return { error: `empty ${column}` };
+  if (!isConceptUri(value)) return { error: `${column} "${value}" is not a URI` };
+  return value;
+}
+
+const SKILL_TYPES: ReadonlySet<string> = new Set<SkillType>(['skill/competence', 'knowledge']);
+
+/**
+ * Parses a `relationType` cell.
+ *
+ * @example
+ * parseRelationKind('essential') // 'ESSENTIAL'
+ * parseRelationKind('sometimes') // undefined
+ */
+export function parseRelationKind(value: string | undefined): RelationKind | undefined {
+  const normalized = (value ?? '').trim().toLowerCase();
+  if (normalized === 'essential') return 'ESSENTIAL';
+  if (normalized === 'optional') return 'OPTIONAL';
+  return undefined;
+}
+
+/** A row of `ISCOGroups_en.csv`. */
+export function mapIscoGroupRow(values: CsvValues): Mapped<IscoGroupRecord> {
+  const uri = requireUri(values, 'conceptUri');
+  if (typeof uri !== 'string') return reject(uri.error);
+  const code = cell(values, 'code');
+  if (code === '') return reject('empty code');
+  return {
+    ok: true,
+    record: { uri, code, preferredLabel: cell(values, 'preferredLabel'), description: optional(values, 'description') },
+  };
+}
+
+/** A row of `skillGroups_en.csv`. */
+export function mapSkillGroupRow(values: CsvValues): Mapped<SkillGroupRecord> {
+  const uri = requireUri(values, 'conceptUri');
+  if (typeof uri !== 'string') return reject(uri.error);
+  const preferredLabel = cell(values, 'preferredLabel');
+  if (preferredLabel === '') return reject('empty preferredLabel');
+  return {
+    ok: true,
+    record: {
+      uri,
+      preferredLabel,
+      altLabels: splitLabels(values['altLabels']),
+      description: optional(values, 'description'),
+      code: optional(values, 'code'),
+    },
+  };
+}
+
+/**
+ * A row of `skillsHierarchy_en.csv`: the deepest filled level is the group the row describes
+ * (its description belongs to that level). Used only for groups absent from `skillGroups_en.csv`.
+ */
+export function mapHierarchyRow(values: CsvValues): Mapped<SkillGroupRecord> {
+  for (let level = 3; level >= 0; level -= 1) {
+    const uri = cell(values, `Level ${level} URI`);
+    if (uri === '') continue;
+    if (!isConceptUri(uri)) return reject(`Level ${level} URI "${uri}" is not a URI`);
+    return {
+      ok: true,
+      record: {
+        uri,
+        preferredLabel: cell(values, `Level ${level} preferred term`),
+        altLabels: [],
+        description: optional(values, 'Description'),
+        code: optional(values, `Level ${level} code`),
+      },
+    };
+  }
+  return reject('no level URI');
+}
+
+/** A row of `skills_en.csv`; `collections` comes from the collection files read before. */
+export function mapSkillRow(values: CsvValues, collections: readonly string[] = []): Mapped<SkillRecord> {
+  const uri = requireUri(values, 'conceptUri');
+  if (typeof uri !== 'string') return reject(uri.error);
+  const preferredLabel = cell(values, 'preferredLabel');
+  if (preferredLabel === '') return reject('empty preferredLabel');
+  const rawType = cell(values, 'skillType');
+  let warning: string | undefined;
+  let skillType: SkillType | null = null;
+  if (SKILL_TYPES.has(rawType)) skillType = rawType as SkillType;
+  else if (rawType !== '') warning = `unknown skillType "${rawType}", stored as none`;
+  const record: SkillRecord = {
+    uri,
+    preferredLabel,
+    altLabels: splitLabels(values['altLabels']),
+    hiddenLabels: splitLabels(values['hiddenLabels']),
+    description: optional(values, 'description'),
+    skillType,
+    reuseLevel: optional(values, 'reuseLevel'),
+    collections,
+  };
+  return warning === undefined ? { ok: true, record } : { ok: true, record, warning };
+}
+
+/** A row of `occupations_en.csv`; `research` comes from the research occupations collection. */
+export function mapOccupationRow(values: CsvValues, research = false): Mapped<OccupationRecord> {
+  const uri = requireUri(values, 'conceptUri');
+  if (typeof uri !== 'string') return reject(uri.error);
+  const preferredLabel = cell(values, 'preferredLabel');
+  if (preferredLabel === '') return reject('empty preferredLabel');
+  return {
+    ok: true,
+    record: {
+      uri,
+      preferredLabel,
+      altLabels: splitLabels(values['altLabels']),
+      hiddenLabels: splitLabels(values['hiddenLabels']),
+      description: optional(values, 'description'),
+      code: optional(values, 'code'),
+      iscoGroupCode: optional(values, 'iscoGroup'),
+      research,
+    },
+  };
+}
+
+type ConceptClass = 'skill' | 'group' | 'occupation' | 'isco';
+
+function conceptClass(value: string | undefined): ConceptClass | undefined {
+  switch ((value ?? '').trim().toLowerCase()) {
+    case 'knowledgeskillcompetence':
+    case 'skill':
+      return 'skill';
+    case 'skillgroup':
+      return 'group';
+    case 'occupation':
+      return 'occupation';
+    case 'iscogroup':
+      return 'isco';
+    default:
+      return undefined;
+  }
+}
+
+const BROADER_KINDS: Readonly<Record<string, LinkKind>> = {
+  'skill>skill': 'skill-broader',
+  'skill>group': 'skill-in-group',
+  'group>group': 'group-broader',
+  'occupation>occupation': 'occupation-broader',
+  'occupation>isco': 'occupation-isco-group',
+  'isco>isco': 'isco-broader',
+};
+
+/**
+ * A row of `broaderRelationsSkillPillar` or `broaderRelationsOccPillar`: the concept and broader
+ * types choose the relationship (skill→skill is BROADER, skill→group IN_GROUP, …).
+ */
+export function mapBroaderRow(values: CsvValues): Mapped<LinkRecord> {
+  const from = requireUri(values, 'conceptUri');
+  if (typeof from !== 'string') return reject(from.error);
+  const to = requireUri(values, 'broaderUri');
+  if (typeof to !== 'string') return reject(to.error);
+  const fromClass = conceptClass(values['conceptType']);
+  const toClass = conceptClass(values['broaderType']);
+  const kind = fromClass && toClass ? BROADER_KINDS[`${fromClass}>${toClass}`] : undefined;
+  if (!kind) return reject(`unsupported broader relation ${cell(values, 'conceptType')} → ${cell(values, 'broaderType')}`);
+  return { ok: true, record: { kind, from, to } };
+}
+
+/** A row of `skillSkillRelations`. */
+export function mapSkillSkillRow(values: CsvValues): Mapped<LinkRecord> {
+  const from = requireUri(values, 'originalSkillUri');
+  if (typeof from !== 'string') return reject(from.error);
+  const to = requireUri(values, 'relatedSkillUri');
+  if (typeof to !== 'string') return reject(to.error);
+  const relation = parseRelationKind(values['relationType']);
+  if (!relation) return reject(`unknown relationType "${cell(values, 'relationType')}"`);
+  return { ok: true, record: { kind: 'skill-related', from, to, relation } };
+}
+
+/** A row of `occupationSkillRelations`. */
+export function mapOccupationSkillRow(values: CsvValues): Mapped<LinkRecord> {
+  const from = requireUri(values, 'occupationUri');
+  if (typeof from !== 'string') return reject(from.error);
+  const to = requireUri(values, 'skillUri');
+  if (typeof to !== 'string') return reject(to.error);
+  const relation = parseRelationKind(values['relationType']);
+  if (!relation) return reject(`unknown relationType "${cell(values, 'relationType')}"`);
+  return { ok: true, record: { kind: 'occupation-skill', from, to, relation } };
+}
+
+/** A row of a collection file: the member concept's URI. */
+export function mapCollectionRow(values: CsvValues): Mapped<string> {
+  const uri = requireUri(values, 'conceptUri');
+  if (typeof uri !== 'string') return reject(uri.error);
+  return { ok: true, record: uri };
+}

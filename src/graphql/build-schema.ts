@@ -1,0 +1,40 @@
+/**
+ * Builds the executable schema from the code-first resolvers. The printed SDL is committed as
+ * `schema/schema.graphql`; a test fails when it drifts from what this produces.
+ */
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { EscoQueryResolver } from './resolvers/esco-query-resolver';
+import { SkillFieldResolver } from './resolvers/skill-field-resolver';
+import { OccupationFieldResolver } from './resolvers/occupation-field-resolver';
+import { CatalogMutationResolver } from './resolvers/catalog-mutation-resolver';
+import { CatalogQueryResolver } from './resolvers/catalog-query-resolver';
+import {
+  JobPostingFieldResolver,
+  LearnerFieldResolver,
+  MicroCredentialFieldResolver,
+  SkillTaughtByResolver,
+} from './resolvers/catalog-field-resolvers';
+
+/** Every resolver class of the API. */
+export const RESOLVERS = [
+  EscoQueryResolver,
+  SkillFieldResolver,
+  OccupationFieldResolver,
+  CatalogQueryResolver,
+  CatalogMutationResolver,
+  MicroCredentialFieldResolver,
+  SkillTaughtByResolver,
+  LearnerFieldResolver,
+  JobPostingFieldResolver,
+] as const;
+
+/** Builds the schema (validation of input classes is on: class-validator decorators apply). */
+export function buildCredgraphSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS as unknown as [Function, ...Function[]],
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+}

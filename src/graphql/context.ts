@@ -1,0 +1,41 @@
+/**
+ * What every resolver receives. Built once per request by the server: the caller's identity, fresh
+ * DataLoaders, and the long-lived services.
+ */
+import type { EscoRepository } from '../db/repositories/esco-repository';
+import type { CatalogRepository } from '../db/repositories/catalog-repository';
+import type { LearnerRepository } from '../db/repositories/learner-repository';
+import type { JobPostingRepository } from '../db/repositories/job-posting-repository';
+import { createEscoLoaders, type EscoLoaders } from './loaders/esco-loaders';
+import { createCatalogLoaders, type CatalogLoaders } from './loaders/catalog-loaders';
+
+/** Long-lived services the resolvers call (one line each). */
+export interface Services {
+  readonly esco: EscoRepository;
+  readonly catalog: CatalogRepository;
+  readonly learners: LearnerRepository;
+  readonly postings: JobPostingRepository;
+}
+
+/** Per-request limits resolvers enforce. */
+export interface RequestLimits {
+  readonly maxPageSize: number;
+}
+
+/** Resolver context. */
+export interface GraphQLContext {
+  readonly requestId: string;
+  readonly services: Services;
+  readonly loaders: EscoLoaders & CatalogLoaders;
+  readonly limits: RequestLimits;
+}
+
+/** Builds the context of one request. */
+export function createContext(services: Services, limits: RequestLimits, requestId: string): GraphQLContext {
+  return {
+    requestId,
+    services,
+    limits,
+    loaders: { ...createEscoLoaders(services.esco), ...createCatalogLoaders(services.catalog, services.learners, services.postings) },
+  };
+}

@@ -1,0 +1,20 @@
+/** Per-request DataLoaders over providers, credentials, learners and postings. */
+import type { CatalogRepository } from '../../db/repositories/catalog-repository';
+import type { LearnerRepository } from '../../db/repositories/learner-repository';
+import type { JobPostingRepository } from '../../db/repositories/job-posting-repository';
+import type { PageRequest } from '../../domain/pagination/cursor';
+import { emptyPage } from '../pagination/connection-type';
+import { entityLoader, pagedLoader } from './keyed-loader';
+
+/** Builds fresh loaders for one request. */
+export function createCatalogLoaders(catalog: CatalogRepository, learners: LearnerRepository, postings: JobPostingRepository) {
+  return {
+    provider: entityLoader((ids) => catalog.getProvidersByIds(ids), (p) => p.id),
+    credential: entityLoader((ids) => catalog.getCredentialsByIds(ids), (c) => c.id),
+    learner: entityLoader((ids) => learners.getLearnersByIds(ids), (l) => l.id),
+    jobPosting: entityLoader((ids) => postings.getJobPostingsByIds(ids), (j) => j.id),
+    teachingCredentials: pagedLoader((uris, args: PageRequest) => catalog.getTeachingCredentialsPage(uris, args), (args) => emptyPage<string>(args.offset)),
+  };
+}
+
+export type CatalogLoaders = ReturnType<typeof createCatalogLoaders>;

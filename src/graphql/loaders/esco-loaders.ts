@@ -1,0 +1,28 @@
+/** Per-request DataLoaders over the ESCO repository. */
+import type { EscoRepository } from '../../db/repositories/esco-repository';
+import type { PageRequest } from '../../domain/pagination/cursor';
+import { emptyPage } from '../pagination/connection-type';
+import { entityLoader, ownedLoader, pagedLoader } from './keyed-loader';
+
+/** Builds fresh loaders for one request (their caches must not outlive it). */
+export function createEscoLoaders(repo: EscoRepository) {
+  return {
+    skill: entityLoader((uris) => repo.getSkillsByUris(uris), (s) => s.uri),
+    occupation: entityLoader((uris) => repo.getOccupationsByUris(uris), (o) => o.uri),
+    iscoGroup: entityLoader((codes) => repo.getIscoGroupsByCodes(codes), (g) => g.code),
+    broaderSkills: ownedLoader((uris) => repo.getBroaderSkills(uris), () => []),
+    skillGroups: ownedLoader((uris) => repo.getSkillGroups(uris), () => []),
+    occupationSkills: pagedLoader(
+      (uris, args: PageRequest & { relation: 'ESSENTIAL' | 'OPTIONAL' }) => repo.getOccupationSkillsPage(uris, args.relation, args),
+      (args) => emptyPage(args.offset),
+    ),
+    narrowerSkills: pagedLoader((uris, args: PageRequest) => repo.getNarrowerSkillsPage(uris, args), (args) => emptyPage(args.offset)),
+    requiringOccupations: pagedLoader(
+      (uris, args: PageRequest & { relation: 'ESSENTIAL' | 'OPTIONAL' | null }) =>
+        repo.getRequiringOccupationsPage(uris, args.relation, args),
+      (args) => emptyPage(args.offset),
+    ),
+  };
+}
+
+export type EscoLoaders = ReturnType<typeof createEscoLoaders>;

@@ -1,0 +1,114 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../context';
+import { MicroCredential, MicroCredentialConnection, Price, TaughtSkill } from '../types/micro-credential-type';
+import { Provider } from '../types/provider-type';
+import { Skill } from '../types/skill-type';
+import { Holding, Learner } from '../types/learner-type';
+import { Occupation } from '../types/occupation-type';
+import { JobPosting, JobRequirement } from '../types/job-posting-type';
+import type { CredentialRow, JobPostingRow, LearnerRow } from '../../db/repositories/catalog-rows';
+import type { SkillRow } from '../../db/repositories/esco-rows';
+import { pageRequest } from '../../domain/pagination/cursor';
+import { toConnection } from '../pagination/connection-type';
+
+function present<T>(values: (T | null | Error)[]): T[] {
+  return values.filter((v): v is T => v !== null && !(v instanceof Error));
+}
+
+/** Links of a micro-credential. */
+@Resolver(() => MicroCredential)
+export class MicroCredentialFieldResolver {
+  @FieldResolver(() => Provider, { nullable: true, description: 'The awarding body.' })
+  provider(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
+    const row = c as unknown as CredentialRow;
+    return row.providerId ? ctx.loaders.provider.load(row.providerId) : null;
+  }
+
+  @FieldResolver(() => Price, { nullable: true })
+  price(@Root() c: MicroCredential) {
+    const row = c as unknown as CredentialRow;
+    return row.priceAmount == null || row.priceCurrency == null ? null : { amount: row.priceAmount, currency: row.priceCurrency };
+  }
+
+  @FieldResolver(() => [TaughtSkill], { description: 'ESCO skills the credential teaches.' })
+  async skills(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
+    const row = c as unknown as CredentialRow;
+    const skills = await ctx.loaders.skill.loadMany(row.skills.map((s) => s.uri));
+    return row.skills.flatMap((taught, i) => {
+      const skill = skills[i];
+      return skill && !(skill instanceof Error) ? [{ skill, source: taught.source, confidence: taught.confidence }] : [];
+    });
+  }
+
+  @FieldResolver(() => [Skill], { description: 'Skills a learner should have before taking it.' })
+  async prerequisiteSkills(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
+    return present(await ctx.loaders.skill.loadMany((c as unknown as CredentialRow).prerequisiteUris));
+  }
+
+  @FieldResolver(() => MicroCredential, { nullable: true, description: 'Stackability: the larger credential this one is part of.' })
+  partOf(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
+    const row = c as unknown as CredentialRow;
+    return row.partOfId ? ctx.loaders.credential.load(row.partOfId) : null;
+  }
+}
+
+/** Credentials teaching a skill. */
+@Resolver(() => Skill)
+export class SkillTaughtByResolver {
+  @FieldResolver(() => MicroCredentialConnection, { description: 'Micro-credentials that teach this skill, by title.' })
+  async taughtBy(
+    @Root() skill: Skill,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const page = await ctx.loaders.teachingCredentials.load({ owner: (skill as unknown as SkillRow).uri, args: pageRequest(first, after, ctx.limits.maxPageSize) });
+    return toConnection({ ...page, items: present(await ctx.loaders.credential.loadMany(page.items)) });
+  }
+}
+
+/** Links of a learner. */
+@Resolver(() => Learner)
+export class LearnerFieldResolver {
+  @FieldResolver(() => [Holding], { description: 'Held credentials, by issue date; expired ones included and flagged.' })
+  async holdings(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
+    const row = l as unknown as LearnerRow;
+    const credentials = await ctx.loaders.credential.loadMany(row.holdings.map((h) => h.credentialId));
+    const today = new Date().toISOString().slice(0, 10);
+    return row.holdings.flatMap((h, i) => {
+      const credential = credentials[i];
+      if (!credential || credential instanceof Error) return [];
+      return [{ ...h, credential, verified: h.verified === true, expired: h.expiresOn != null && h.expiresOn <= today }];
+    });
+  }
+
+  @FieldResolver(() => [Skill], { description: 'Skills the learner declared without a credential.' })
+  async declaredSkills(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
+    return present(await ctx.loaders.skill.loadMany((l as unknown as LearnerRow).declaredSkillUris));
+  }
+
+  @FieldResolver(() => [Occupation], { description: 'Occupations the learner aims at.' })
+  async targetOccupations(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
+    return present(await ctx.loaders.occupation.loadMany((l as unknown as LearnerRow).targetOccupationUris));
+  }
+}
+
+/** Links of a job posting. */
+@Resolver(() => JobPosting)
+export class JobPostingFieldResolver {
+  @FieldResolver(() => Occupation, { nullable: true })
+  occupation(@Root() j: JobPosting, @Ctx() ctx: GraphQLContext) {
+    const row = j as unknown as JobPostingRow;
+    return row.occupationUri ? ctx.loaders.occupation.load(row.occupationUri) : null;
+  }
+
+  @FieldResolver(() => [JobRequirement], { description: 'Required skills, essential first.' })
+  async requirements(@Root() j: JobPosting, @Ctx() ctx: GraphQLContext) {
+    const row = j as unknown as JobPostingRow;
+    const skills = await ctx.loaders.skill.loadMany(row.requirements.map((r) => r.uri));
+    return row.requirements.flatMap((r, i) => {
+      const skill = skills[i];
+      return skill && !(skill instanceof Error) ? [{ skill, relation: r.relation }] : [];
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../context';
+import { Skill } from '../types/skill-type';
+import { Occupation } from '../types/occupation-type';
+import { toFullTextQuery, labelKey } from '../../domain/search/full-text-query';
+import { pageRequest } from '../../domain/pagination/cursor';
+
+/** Entry points into the ESCO taxonomy. */
+@Resolver()
+export class EscoQueryResolver {
+  @Query(() => Skill, { nullable: true, description: 'A skill by ESCO URI; null when unknown.' })
+  skill(@Arg('uri', () => ID) uri: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.skill.load(uri);
+  }
+
+  @Query(() => Occupation, { nullable: true, description: 'An occupation by ESCO URI; null when unknown.' })
+  occupation(@Arg('uri', () => ID) uri: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.occupation.load(uri);
+  }
+
+  @Query(() => [Skill], { description: 'Full-text search over skill labels (preferred, alternative, hidden), best first.' })
+  async searchSkills(
+    @Arg('text') text: string,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
+    const hits = await ctx.services.esco.searchSkills(toFullTextQuery(text), labelKey(text), limit);
+    return hits.map((hit) => hit.item);
+  }
+
+  @Query(() => [Occupation], { description: 'Full-text search over occupation labels, best first.' })
+  async searchOccupations(
+    @Arg('text') text: string,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
+    const hits = await ctx.services.esco.searchOccupations(toFullTextQuery(text), labelKey(text), limit);
+    return hits.map((hit) => hit.item);
+  }
+}

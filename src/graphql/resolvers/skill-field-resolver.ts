@@ -1,0 +1,44 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../context';
+import { Skill, SkillConnection } from '../types/skill-type';
+import { SkillGroup } from '../types/skill-group-type';
+import { RequiringOccupationConnection, SkillRelation } from '../types/occupation-type';
+import { pageRequest } from '../../domain/pagination/cursor';
+import { toConnection } from '../pagination/connection-type';
+
+/** Links of a skill: hierarchy, groups and the occupations requiring it. */
+@Resolver(() => Skill)
+export class SkillFieldResolver {
+  @FieldResolver(() => [Skill], { description: 'Direct broader skills in the skill hierarchy (a skill may have several).' })
+  broader(@Root() skill: Skill, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.broaderSkills.load(skill.uri);
+  }
+
+  @FieldResolver(() => SkillConnection, { description: 'Direct narrower skills in the skill hierarchy.' })
+  async narrower(
+    @Root() skill: Skill,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const page = pageRequest(first, after, ctx.limits.maxPageSize);
+    return toConnection(await ctx.loaders.narrowerSkills.load({ owner: skill.uri, args: page }));
+  }
+
+  @FieldResolver(() => [SkillGroup], { description: 'Skill groups of the skills pillar this skill sits in.' })
+  groups(@Root() skill: Skill, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.skillGroups.load(skill.uri);
+  }
+
+  @FieldResolver(() => RequiringOccupationConnection, { description: 'Occupations that require this skill.' })
+  async requiredBy(
+    @Root() skill: Skill,
+    @Arg('relation', () => SkillRelation, { nullable: true }) relation: SkillRelation | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const page = pageRequest(first, after, ctx.limits.maxPageSize);
+    return toConnection(await ctx.loaders.requiringOccupations.load({ owner: skill.uri, args: { ...page, relation: relation ?? null } }));
+  }
+}

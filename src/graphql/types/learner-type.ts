@@ -1,0 +1,21 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { MicroCredential } from './micro-credential-type';
+
+/** A person's record: held credentials, self-declared skills, targets and matching consent. */
+@ObjectType('Learner')
+export class Learner {
+  @Field(() => ID) id!: string;
+  @Field() displayName!: string;
+  @Field({ description: 'Whether job portals may rank this learner as a candidate (off unless the learner consents).' }) matchingConsent!: boolean;
+}
+
+/** A learner's holding of a credential. */
+@ObjectType('Holding')
+export class Holding {
+  @Field(() => MicroCredential) credential!: MicroCredential;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null when it does not expire.' }) expiresOn!: string | null;
+  @Field() verified!: boolean;
+  @Field(() => String, { nullable: true }) evidenceUrl!: string | null;
+  @Field({ description: 'True when expiresOn is today or earlier.' }) expired!: boolean;
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm start`: resolves the database (local Neo4j unless NEO4J_URI is set), applies migrations,
+ * loads the demo seed into an empty graph, and serves the API until SIGTERM or Ctrl-C, which also
+ * stop the local Neo4j this process started.
+ */
+import 'reflect-metadata';
+import { loadConfig, ConfigError } from './config/config';
+import { createLogger } from './server/logger';
+import { openDatabase } from './db/open-database';
+import { createApp } from './server/create-app';
+import { EscoRepository } from './db/repositories/esco-repository';
+import { loadDemoSeed } from './esco/import/demo-seed';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = await openDatabase(config, { info: (message) => logger.info(message) });
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    await running?.close().catch(() => undefined);
+    await app?.stop().catch(() => undefined);
+    await db.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  let running: Awaited<ReturnType<NonNullable<typeof app>['listen']>> | undefined;
+  if (config.seedOnEmpty && (await new EscoRepository(db.executor).countGraph()).skills === 0) {
+    logger.info('Empty graph: loading the ESCO demo seed');
+    const summary = await loadDemoSeed(db.executor);
+    logger.info({ summary: summary.files?.map?.((f: { file: string; imported: number }) => `${f.file}: ${f.imported}`) }, 'demo seed loaded');
+  }
+  app = await createApp(config, logger, db.executor, db.driver);
+  running = await app.listen(config.host, config.port);
+  logger.info({ url: running.url }, 'credgraph is serving');
+  process.stdout.write(`\ncredgraph is serving GraphQL at ${running.url}\n\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`credgraph failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+/**
+ * Wires the application from an open database: repositories, services, schema, Apollo Server and
+ * the HTTP handler. `main.ts` and the integration tests both start the API through this.
+ */
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import type { Config } from '../config/config';
+import type { Neo4jExecutor } from '../db/neo4j-executor';
+import type { Driver } from 'neo4j-driver';
+import { EscoRepository } from '../db/repositories/esco-repository';
+import { CatalogRepository } from '../db/repositories/catalog-repository';
+import { LearnerRepository } from '../db/repositories/learner-repository';
+import { JobPostingRepository } from '../db/repositories/job-posting-repository';
+import { buildCredgraphSchema } from '../graphql/build-schema';
+import { createContext, type GraphQLContext, type Services } from '../graphql/context';
+import { createErrorFormatter } from '../graphql/format-error';
+import type { Logger } from './logger';
+import { startHttpServer, type HttpServerDeps, type RunningHttpServer } from './http-server';
+
+/** The assembled application, not yet listening. */
+export interface App {
+  readonly services: Services;
+  readonly apollo: ApolloServer<GraphQLContext>;
+  readonly deps: HttpServerDeps<GraphQLContext>;
+  listen(host: string, port: number): Promise<RunningHttpServer>;
+  stop(): Promise<void>;
+}
+
+/** Builds the services over one executor. */
+export function createServices(executor: Neo4jExecutor): Services {
+  return {
+    esco: new EscoRepository(executor),
+    catalog: new CatalogRepository(executor),
+    learners: new LearnerRepository(executor),
+    postings: new JobPostingRepository(executor),
+  };
+}
+
+/** Assembles the app. */
+export async function createApp(config: Config, logger: Logger, executor: Neo4jExecutor, driver: Driver): Promise<App> {
+  const services = createServices(executor);
+  const schema = await buildCredgraphSchema();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: config.limits.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger, config.env !== 'production'),
+  });
+  await apollo.start();
+  const limits = { maxPageSize: config.limits.maxPageSize };
+  const deps: HttpServerDeps<GraphQLContext> = {
+    apollo,
+    logger,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    context: async (_req: IncomingMessage, requestId: string) => createContext(services, limits, requestId),
+    ready: async () => {
+      try {
+        await driver.verifyConnectivity({ database: config.neo4j.database });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    onRequestDone: (info) => logger.info({ ...info }, 'graphql request'),
+  };
+  return {
+    services,
+    apollo,
+    deps,
+    listen: (host, port) => startHttpServer(deps, host, port),
+    stop: () => apollo.stop(),
+  };
+}

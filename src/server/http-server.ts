@@ -1,0 +1,179 @@
+/**
+ * The HTTP front: routes `/graphql` to Apollo Server, serves the offline explorer, `/health`,
+ * `/ready` and `/metrics`, enforces body limits, and drains in-flight requests on shutdown.
+ * Built on node:http through Apollo's `executeHTTPGraphQLRequest`, the integration API Apollo
+ * documents for custom servers.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Logger } from './logger';
+import { graphiqlPage } from './graphiql-page';
+import { BodyError, readBody } from './read-body';
+import { runWithQueryContext, currentQueryContext } from '../db/query-context';
+
+/** What the HTTP layer needs from the application. */
+export interface HttpServerDeps<Ctx extends object> {
+  readonly apollo: ApolloServer<Ctx>;
+  readonly logger: Logger;
+  readonly maxBodyBytes: number;
+  /** Builds the GraphQL context of one request (may reject, e.g. for a bad token). */
+  readonly context: (req: IncomingMessage, requestId: string) => Promise<Ctx>;
+  /** Resolves true when the database answers. */
+  readonly ready: () => Promise<boolean>;
+  /** Prometheus exposition, when metrics are on. */
+  readonly metrics?: { contentType: string; render: () => Promise<string> };
+  /** Called once per GraphQL request when it finished. */
+  readonly onRequestDone?: (info: { operation: string; status: number; millis: number; code: string | undefined; roundTrips: number; dbMillis: number }) => void;
+  /** A hook run before GraphQL execution (rate limiting); returns a response to short-circuit. */
+  readonly admit?: (req: IncomingMessage) => { status: number; body: string; headers?: Record<string, string> } | null;
+}
+
+function send(res: ServerResponse, status: number, body: string, contentType = 'application/json; charset=utf-8', headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', ...headers });
+  res.end(body);
+}
+
+function graphqlError(message: string, code: string): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+}
+
+function operationNameOf(body: unknown, search: string): string {
+  const fromBody = (body as { operationName?: unknown } | null)?.operationName;
+  if (typeof fromBody === 'string' && /^[_A-Za-z][_0-9A-Za-z]{0,100}$/.test(fromBody)) return fromBody;
+  const fromQuery = new URLSearchParams(search).get('operationName');
+  if (fromQuery && /^[_A-Za-z][_0-9A-Za-z]{0,100}$/.test(fromQuery)) return fromQuery;
+  return 'anonymous';
+}
+
+function firstErrorCode(payload: string): string | undefined {
+  if (!payload.includes('"errors"')) return undefined;
+  try {
+    const parsed = JSON.parse(payload) as { errors?: { extensions?: { code?: string } }[] };
+    return parsed.errors?.[0]?.extensions?.code;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A started HTTP server with graceful shutdown. */
+export interface RunningHttpServer {
+  readonly server: http.Server;
+  readonly url: string;
+  /** Stops accepting, waits for in-flight requests (up to `graceMs`), then closes. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Creates the request handler (exported for tests that drive it without a socket). */
+export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ctx>) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID());
+    res.setHeader('x-request-id', requestId);
+    try {
+      if (url.pathname === '/health') return send(res, 200, JSON.stringify({ status: 'ok' }));
+      if (url.pathname === '/ready') {
+        const ok = await deps.ready();
+        return send(res, ok ? 200 : 503, JSON.stringify({ status: ok ? 'ready' : 'database unavailable' }));
+      }
+      if (url.pathname === '/metrics' && deps.metrics) {
+        return send(res, 200, await deps.metrics.render(), deps.metrics.contentType);
+      }
+      if (url.pathname !== '/graphql') return send(res, 404, JSON.stringify({ error: 'not found' }));
+
+      const accept = String(req.headers.accept ?? '');
+      if (req.method === 'GET' && accept.includes('text/html') && !url.searchParams.has('query')) {
+        return send(res, 200, graphiqlPage(), 'text/html; charset=utf-8');
+      }
+      const refused = deps.admit?.(req);
+      if (refused) return send(res, refused.status, refused.body, 'application/json; charset=utf-8', refused.headers);
+      await handleGraphql(deps, req, res, url, requestId);
+    } catch (error) {
+      deps.logger.error({ err: error, requestId }, 'request failed outside GraphQL execution');
+      if (!res.headersSent) send(res, 500, graphqlError('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      else res.end();
+    }
+  };
+}
+
+async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+  const started = performance.now();
+  let body: unknown = undefined;
+  if (req.method === 'POST') {
+    let text: string;
+    try {
+      text = await readBody(req, deps.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyError) return send(res, error.status, graphqlError(error.message, 'BAD_USER_INPUT'));
+      throw error;
+    }
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (contentType.includes('application/json')) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return send(res, 400, graphqlError('Request body is not valid JSON', 'BAD_USER_INPUT'));
+      }
+      if (Array.isArray(body)) {
+        return send(res, 400, graphqlError('Batched operations are not supported: send one operation per request', 'BAD_USER_INPUT'));
+      }
+    } else {
+      body = text;
+    }
+  }
+  const operation = operationNameOf(body, url.search);
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  await runWithQueryContext(operation, async () => {
+    const result = await deps.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+      context: () => deps.context(req, requestId),
+    });
+    const ctx = currentQueryContext()!;
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.setHeader('x-db-round-trips', String(ctx.roundTrips));
+    let payload = '';
+    if (result.body.kind === 'complete') {
+      payload = result.body.string;
+    } else {
+      for await (const chunk of result.body.asyncIterator) payload += chunk;
+    }
+    const status = result.status ?? 200;
+    res.statusCode = status;
+    res.end(payload);
+    deps.onRequestDone?.({ operation, status, millis: performance.now() - started, code: firstErrorCode(payload), roundTrips: ctx.roundTrips, dbMillis: ctx.dbMillis });
+  });
+}
+
+/** Starts listening on host:port (port 0 picks a free one). */
+export async function startHttpServer<Ctx extends object>(deps: HttpServerDeps<Ctx>, host: string, port: number): Promise<RunningHttpServer> {
+  const handler = createRequestHandler(deps);
+  const inFlight = new Set<Promise<void>>();
+  const server = http.createServer((req, res) => {
+    const done = handler(req, res).finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  });
+  server.keepAliveTimeout = 5_000;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    server,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/graphql`,
+    async close(graceMs = 10_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drained = Promise.allSettled([...inFlight]);
+      await Promise.race([drained, new Promise((r) => setTimeout(r, graceMs).unref())]);
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
