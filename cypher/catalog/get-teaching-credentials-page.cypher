@@ -5,7 +5,12 @@ UNWIND $uris AS ownerUri
 MATCH (s:Skill {uri: ownerUri})
 CALL (s) {
   MATCH (c:MicroCredential)-[:TEACHES]->(s)
-  WITH c ORDER BY c.title, c.id
-  RETURN collect(c.id) AS all
+  RETURN count(*) AS totalCount
 }
-RETURN ownerUri, size(all) AS totalCount, all[$offset..($offset + $limit)] AS items
+CALL (s) {
+  MATCH (c:MicroCredential)-[:TEACHES]->(s)
+  WITH c ORDER BY c.title, c.id
+  SKIP $offset LIMIT $limit
+  RETURN collect(c.id) AS items
+}
+RETURN ownerUri, totalCount, items

@@ -11,5 +11,5 @@ WHERE ($providerId IS NULL OR EXISTS { (c)-[:AWARDED_BY]->(:Provider {id: $provi
   AND ($teachesSkillUri IS NULL OR EXISTS { (c)-[:TEACHES]->(:Skill {uri: $teachesSkillUri}) })
   AND ($text IS NULL OR toLower(c.title) CONTAINS $text)
 WITH c ORDER BY c.title, c.id
-WITH collect(c.id) AS all
-RETURN size(all) AS totalCount, all[$offset..($offset + $limit)] AS ids
+WITH collect(c.id) AS members
+RETURN size(members) AS totalCount, members[$offset..($offset + $limit)] AS ids

@@ -5,7 +5,12 @@ UNWIND $uris AS ownerUri
 MATCH (p:Skill {uri: ownerUri})
 CALL (p) {
   MATCH (s:Skill)-[:BROADER]->(p)
-  WITH s ORDER BY s.preferredLabel, s.uri
-  RETURN collect(s { .uri, .preferredLabel, .altLabels, .hiddenLabels, .description, .skillType, .reuseLevel, .collections }) AS all
+  RETURN count(*) AS totalCount
 }
-RETURN ownerUri, size(all) AS totalCount, all[$offset..($offset + $limit)] AS items
+CALL (p) {
+  MATCH (s:Skill)-[:BROADER]->(p)
+  WITH s ORDER BY s.preferredLabel, s.uri
+  SKIP $offset LIMIT $limit
+  RETURN collect(s { .uri, .preferredLabel, .altLabels, .hiddenLabels, .description, .skillType, .reuseLevel, .collections }) AS items
+}
+RETURN ownerUri, totalCount, items

@@ -5,7 +5,12 @@ UNWIND $uris AS ownerUri
 MATCH (o:Occupation {uri: ownerUri})
 CALL (o) {
   MATCH (o)-[:REQUIRES {relation: $relation}]->(s:Skill)
-  WITH s ORDER BY s.preferredLabel, s.uri
-  RETURN collect(s { .uri, .preferredLabel, .altLabels, .hiddenLabels, .description, .skillType, .reuseLevel, .collections }) AS all
+  RETURN count(*) AS totalCount
 }
-RETURN ownerUri, size(all) AS totalCount, all[$offset..($offset + $limit)] AS items
+CALL (o) {
+  MATCH (o)-[:REQUIRES {relation: $relation}]->(s:Skill)
+  WITH s ORDER BY s.preferredLabel, s.uri
+  SKIP $offset LIMIT $limit
+  RETURN collect(s { .uri, .preferredLabel, .altLabels, .hiddenLabels, .description, .skillType, .reuseLevel, .collections }) AS items
+}
+RETURN ownerUri, totalCount, items

@@ -6,7 +6,13 @@ MATCH (s:Skill {uri: ownerUri})
 CALL (s) {
   MATCH (o:Occupation)-[r:REQUIRES]->(s)
   WHERE $relation IS NULL OR r.relation = $relation
-  WITH o, r ORDER BY o.preferredLabel, o.uri
-  RETURN collect({ relation: r.relation, occupation: o { .uri, .preferredLabel, .altLabels, .hiddenLabels, .description, .code, .iscoGroupCode, .essentialCount, .optionalCount } }) AS all
+  RETURN count(*) AS totalCount
 }
-RETURN ownerUri, size(all) AS totalCount, all[$offset..($offset + $limit)] AS items
+CALL (s) {
+  MATCH (o:Occupation)-[r:REQUIRES]->(s)
+  WHERE $relation IS NULL OR r.relation = $relation
+  WITH o, r ORDER BY o.preferredLabel, o.uri
+  SKIP $offset LIMIT $limit
+  RETURN collect({ relation: r.relation, occupation: o { .uri, .preferredLabel, .altLabels, .hiddenLabels, .description, .code, .iscoGroupCode, .essentialCount, .optionalCount } }) AS items
+}
+RETURN ownerUri, totalCount, items

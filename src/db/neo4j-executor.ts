@@ -23,6 +23,19 @@ export interface ExecutorOptions {
   readonly transactionTimeoutMs?: number;
 }
 
+/**
+ * JavaScript numbers reach Neo4j as floats, which LIMIT, SKIP, list slices and variable-length
+ * bounds refuse. Top-level whole numbers are sent as integers; numbers nested in maps and lists
+ * stay floats so stored properties keep one type.
+ */
+function toNeo4jParams(params: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) {
+    out[key] = typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  }
+  return out;
+}
+
 function toRows(records: Neo4jRecord[]): Row[] {
   return records.map((record) => record.toObject() as Row);
 }
@@ -48,7 +61,7 @@ export class Neo4jExecutor {
     const ctx = currentQueryContext();
     const started = performance.now();
     if (ctx) ctx.roundTrips += 1;
-    const result = await tx.run(query.text, params);
+    const result = await tx.run(query.text, toNeo4jParams(params));
     if (ctx) ctx.dbMillis += performance.now() - started;
     return toRows(result.records);
   }

@@ -14,3 +14,5 @@ export * from './match-policy';
 export * from './requirement';
 export * from './score-requirements';
 export * from './skill-credits';
+export * from './subject-input';
+export * from './orient-links';

@@ -31,12 +31,32 @@ export function scoreFromCredits(
   const { essential, optional } = normalizeRequirements(requirements);
   const essentialSum = sumCredits(essential, credits);
   const optionalSum = sumCredits(optional, credits);
+  return scoreFromSums({ essentialSum, essentialCount: essential.length, optionalSum, optionalCount: optional.length }, policy);
+}
+
+/** Credit sums and requirement counts of one target. */
+export interface CreditSums {
+  readonly essentialSum: number;
+  readonly essentialCount: number;
+  readonly optionalSum: number;
+  readonly optionalCount: number;
+}
+
+/**
+ * The score formula from sums and counts. Ranking thousands of occupations only sums the credits
+ * of the requirements that matched anything (the rest earn 0) and takes counts from the graph.
+ *
+ * @example
+ * scoreFromSums({ essentialSum: 1.5, essentialCount: 2, optionalSum: 0.8, optionalCount: 1 }, { optionalWeight: 0.25 })
+ * // { score: 1.7 / 2.25, essentialCoverage: 0.75, optionalCoverage: 0.8 }
+ */
+export function scoreFromSums(sums: CreditSums, policy: Pick<MatchPolicy, 'optionalWeight'>): CoverageScores {
   const lambda = policy.optionalWeight;
-  const denominator = essential.length + lambda * optional.length;
+  const denominator = sums.essentialCount + lambda * sums.optionalCount;
   return {
-    score: denominator > 0 ? (essentialSum + lambda * optionalSum) / denominator : 0,
-    essentialCoverage: essential.length > 0 ? essentialSum / essential.length : 0,
-    optionalCoverage: optional.length > 0 ? optionalSum / optional.length : 0,
+    score: denominator > 0 ? (sums.essentialSum + lambda * sums.optionalSum) / denominator : 0,
+    essentialCoverage: sums.essentialCount > 0 ? sums.essentialSum / sums.essentialCount : 0,
+    optionalCoverage: sums.optionalCount > 0 ? sums.optionalSum / sums.optionalCount : 0,
   };
 }
 

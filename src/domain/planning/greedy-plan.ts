@@ -1,7 +1,9 @@
 import type { PlanInput, PlanResult } from './plan-types';
 import { preparePlanningProblem, type PlanningProblem } from './planning-problem';
-import { buildPlanResult, combinatorialLowerBound, trivialPlanResult } from './plan-result';
-import { orderSelection, selectionFacts } from './plan-selection';
+import { combinatorialLowerBound } from './combinatorial-lower-bound';
+import { orderSelection } from './order-selection';
+import { buildPlanResult, trivialPlanResult } from './plan-result';
+import { selectionFacts } from './selection-facts';
 import { validatePlanInput } from './validate-plan-input';
 
 /**

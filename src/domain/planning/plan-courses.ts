@@ -2,15 +2,11 @@ import { greedySelection } from './greedy-plan';
 import { defaultPlanSolver } from './highs-plan-solver';
 import type { LinearModel, LinearRow } from './linear-model';
 import { coverModel, maxCoverageModel, minCostAtCoverageModel } from './plan-models';
-import { buildPlanResult, combinatorialLowerBound, trivialPlanResult } from './plan-result';
-import {
-  COVERAGE_TOLERANCE,
-  comparePlanQuality,
-  orderSelection,
-  orderingCut,
-  selectionFacts,
-  type SelectionFacts,
-} from './plan-selection';
+import { combinatorialLowerBound } from './combinatorial-lower-bound';
+import { orderSelection } from './order-selection';
+import { orderingCut } from './ordering-cut';
+import { buildPlanResult, trivialPlanResult } from './plan-result';
+import { COVERAGE_TOLERANCE, comparePlanQuality, selectionFacts, type SelectionFacts } from './selection-facts';
 import type { PlanSolver, SolveOutcome } from './plan-solver';
 import type { PlanInput, PlanResult, PlanSolverLabel } from './plan-types';
 import { preparePlanningProblem, type PlanningProblem } from './planning-problem';
@@ -42,7 +38,10 @@ const BOUND_MARGIN = 1e-7;
  * A solution whose courses cannot be ordered (prerequisite cycle) is cut off and the phase
  * re-solved. If the time limit or the solver stops this, the answer is the better of the
  * greedy plan and any valid plan the solver found, with `optimal: false` and a lower bound
- * from the LP relaxation (an LP gets a short extra allowance after the deadline).
+ * from the LP relaxation. The LP bounds may overrun the time limit by one shared allowance of
+ * min(500, max(100, timeLimitMs / 4)) ms. HiGHS runs synchronously: a solve blocks the event
+ * loop for up to the time limit, so request paths should keep the limit low or run the
+ * planner in a worker.
  *
  * @example
  * const plan = await planCourses({
@@ -83,6 +82,7 @@ interface PhaseOutcome {
 
 class PlanRun {
   private readonly cuts: LinearRow[] = [];
+  private lpDeadline = 0;
 
   constructor(
     private readonly problem: PlanningProblem,
@@ -101,7 +101,7 @@ class PlanRun {
     };
 
     const cover = collect(await this.phase(() => coverModel(problem, this.cuts), (facts) => facts.full));
-    if (cover.status === 'optimal') return this.optimal(cover, started);
+    if (cover.status === 'optimal') return this.optimal(cover, started, undefined);
 
     let coverageOptimum: number | undefined;
     let atCoverage: PhaseOutcome | undefined;
@@ -117,7 +117,7 @@ class PlanRun {
             (facts) => facts.coveredWeight >= target,
           ),
         );
-        if (atCoverage.status === 'optimal') return this.optimal(atCoverage, started);
+        if (atCoverage.status === 'optimal') return this.optimal(atCoverage, started, coverageOptimum);
       }
     }
 
@@ -129,13 +129,14 @@ class PlanRun {
     });
   }
 
-  private optimal(outcome: PhaseOutcome, started: number): PlanResult {
+  /** `coverageOptimum`: the proven maximum coverage, in the over-budget case. */
+  private optimal(outcome: PhaseOutcome, started: number, coverageOptimum: number | undefined): PlanResult {
     const selection = outcome.selection!;
     const facts = selectionFacts(this.problem, selection);
     return buildPlanResult(this.problem, selection, {
       optimal: true,
-      lowerBound: outcome.bound === null ? facts.cost : withMargin(outcome.bound),
-      coverageUpperBound: facts.coveredWeight,
+      lowerBound: outcome.bound === null ? facts.cost : Math.min(facts.cost, outcome.bound),
+      coverageUpperBound: coverageOptimum ?? facts.coveredWeight,
       solver: 'highs-ilp',
       solveMillis: this.now() - started,
     });
@@ -195,6 +196,9 @@ class PlanRun {
   ): Promise<PlanResult> {
     const { problem } = this;
     const greedy = greedySelection(problem);
+    // Past the deadline the LP bounds still get one short shared allowance: an LP is cheap,
+    // and a fallback answer without a bound would be much less useful.
+    this.lpDeadline = Math.max(this.deadline, this.now() + lpAllowanceMs(problem.timeLimitMs));
     let best: readonly number[] = greedy;
     let bestFacts = selectionFacts(problem, greedy);
     let fromSolver = false;
@@ -215,11 +219,11 @@ class PlanRun {
       return value;
     };
     if (bestFacts.full) {
-      bounds.push(...present(await lp(coverModel(problem, this.cuts)), known.coverBound));
+      bounds.push(...present(await lp(coverModel(problem, this.cuts)), dualBound(known.coverBound)));
     } else {
       const target = bestFacts.coveredWeight - COVERAGE_TOLERANCE;
       if (target > 0) bounds.push(...present(await lp(minCostAtCoverageModel(problem, this.cuts, target))));
-      bounds.push(...present(known.atCoverageBound));
+      bounds.push(...present(dualBound(known.atCoverageBound)));
     }
 
     const totalWeight = problem.skills.reduce((sum, skill) => sum + skill.weight, 0);
@@ -228,13 +232,19 @@ class PlanRun {
       if (known.coverageOptimum !== undefined) coverageBounds.push(known.coverageOptimum);
       if (known.coverageBound !== null) coverageBounds.push(known.coverageBound + BOUND_MARGIN);
       const lpCoverage = await this.relaxation(maxCoverageModel(problem, this.cuts));
-      if (lpCoverage !== null) coverageBounds.push(lpCoverage + BOUND_MARGIN * Math.max(1, lpCoverage));
+      if (lpCoverage !== null) {
+        lpBound = true;
+        coverageBounds.push(lpCoverage + BOUND_MARGIN * Math.max(1, lpCoverage));
+      }
     }
 
+    // With integral costs every plan costs an integer, so the bound can be rounded up.
+    const integral = problem.courses.every((course) => Number.isInteger(course.cost));
+    const lowerBound = integral ? Math.ceil(Math.max(...bounds) - 1e-6) : Math.max(...bounds);
     const solver: PlanSolverLabel = fromSolver ? 'highs-incumbent+lp-bound' : lpBound ? 'greedy+lp-bound' : 'greedy';
     return buildPlanResult(problem, best, {
       optimal: false,
-      lowerBound: Math.max(...bounds),
+      lowerBound,
       coverageUpperBound: Math.min(...coverageBounds),
       solver,
       solveMillis: this.now() - started,
@@ -243,14 +253,17 @@ class PlanRun {
 
   /** Optimal value of the LP relaxation (minus a tolerance margin for minimisation), or null. */
   private async relaxation(model: LinearModel): Promise<number | null> {
-    if (this.solver === undefined) return null;
-    // Past the deadline the bound still gets a short allowance: an LP is cheap, and a result
-    // without any bound would be much less useful.
-    const timeLimitMs = Math.max(this.deadline - this.now(), Math.min(500, Math.max(50, this.problem.timeLimitMs / 4)));
+    const timeLimitMs = this.lpDeadline - this.now();
+    if (this.solver === undefined || timeLimitMs <= 0) return null;
     const outcome = await safeSolve(this.solver, model, { timeLimitMs, relax: true });
     if (outcome.status !== 'optimal' || !Number.isFinite(outcome.objectiveValue)) return null;
     return model.sense === 'minimize' ? withMargin(outcome.objectiveValue) : outcome.objectiveValue;
   }
+}
+
+/** Extra time the fallback's LP bounds may take after the deadline. */
+function lpAllowanceMs(timeLimitMs: number): number {
+  return Math.min(500, Math.max(100, timeLimitMs / 4));
 }
 
 async function safeSolve(
@@ -276,10 +289,12 @@ function withMargin(bound: number): number {
   return bound - BOUND_MARGIN * Math.max(1, Math.abs(bound));
 }
 
+/** The usable bounds among `values`. */
 function present(...values: (number | null)[]): number[] {
-  return values.flatMap((value) => (value === null || !Number.isFinite(value) ? [] : [withMarginIfNeeded(value)]));
+  return values.flatMap((value) => (value === null || !Number.isFinite(value) ? [] : [value]));
 }
 
-function withMarginIfNeeded(value: number): number {
-  return value;
+/** A solver's dual bound, if it gave one, minus the tolerance margin. */
+function dualBound(bound: number | null): number | null {
+  return bound === null ? null : withMargin(bound);
 }

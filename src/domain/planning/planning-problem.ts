@@ -51,7 +51,7 @@ export function preparePlanningProblem(input: ValidatedPlanInput): PlanningProbl
   const excluded: ExcludedCourse[] = [];
   const eligible: PlanCourse[] = [];
   for (const course of input.courses) {
-    const reason = ineligibility(course, input.objective, input.budgets);
+    const reason = courseIneligibility(course, input.objective, input.budgets);
     if (reason === undefined) eligible.push(course);
     else excluded.push({ courseId: course.id, reason });
   }
@@ -95,7 +95,14 @@ export function preparePlanningProblem(input: ValidatedPlanInput): PlanningProbl
   };
 }
 
-function ineligibility(
+/**
+ * Why `course` cannot be part of a plan with this objective and these budgets, judged on its
+ * own data (prerequisites aside), or undefined when it can.
+ *
+ * @example
+ * courseIneligibility({ price: null, ... }, 'HOURS', { price: 500, ... }) // 'price-unknown'
+ */
+export function courseIneligibility(
   course: PlanCourse,
   objective: PlanObjective,
   budgets: NormalizedBudgets,

@@ -167,13 +167,15 @@ export class EscoApiClient {
 
   /** Full-text search over labels (`/search`). */
   async search(params: EscoSearchParams): Promise<EscoSearchResult> {
-    return this.call(this.listCall('/search', params, []), parseSearchResult);
+    const { call, language } = this.listCall('/search', params, []);
+    return this.call(call, (body) => parseSearchResult(body, language));
   }
 
   /** Type-ahead suggestions (`/suggest2`); same envelope as `search`. */
   async suggest(params: EscoSuggestParams): Promise<EscoSearchResult> {
     const extra: Array<[string, string]> = params.alternativeLabels ? [['alt', 'true']] : [];
-    return this.call(this.listCall('/suggest2', params, extra), parseSearchResult);
+    const { call, language } = this.listCall('/suggest2', params, extra);
+    return this.call(call, (body) => parseSearchResult(body, language));
   }
 
   /**
@@ -260,7 +262,11 @@ export class EscoApiClient {
     }
   }
 
-  private listCall(endpoint: string, params: EscoSearchParams, extra: Array<[string, string]>): EscoCall {
+  private listCall(
+    endpoint: string,
+    params: EscoSearchParams,
+    extra: Array<[string, string]>,
+  ): { call: EscoCall; language: string } {
     const text = typeof params.text === 'string' ? params.text.trim() : '';
     if (text === '') throw new BadInputError('search text must not be empty', { field: 'text' });
     if (text.length > 200) throw new BadInputError('search text must be at most 200 characters', { field: 'text' });
@@ -269,7 +275,7 @@ export class EscoApiClient {
     }
     const language = this.languageOf(params.language);
     const { limit, page } = pagingOf(params);
-    return {
+    const call: EscoCall = {
       endpoint,
       params: [
         ['text', text],
@@ -283,6 +289,7 @@ export class EscoApiClient {
         ['selectedVersion', this.selectedVersion],
       ],
     };
+    return { call, language };
   }
 
   private resourceCall(kind: 'occupation' | 'skill' | 'concept', uri: string, language: string): EscoCall {

@@ -207,7 +207,8 @@ export class EscoTransport {
         if (!(error instanceof AttemptFailure)) throw error;
         failure = error;
       }
-      if (!failure.retryable || attempt >= maxAttempts) throw this.finalError(call, failure, attempt);
+      // After close() the pool is gone; further attempts could only fail the same way.
+      if (!failure.retryable || attempt >= maxAttempts || this.closed) throw this.finalError(call, failure, attempt);
       const backoff = backoffDelayMs(attempt, retryBaseDelayMs, retryMaxDelayMs);
       const delayMs = Math.min(retryMaxDelayMs, Math.max(backoff, failure.waitMs ?? 0));
       this.options.onRetry?.({

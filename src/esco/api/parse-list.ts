@@ -4,6 +4,7 @@ import {
   asObject,
   optionalObject,
   optionalString,
+  readLabelMap,
   readUriList,
   requiredCount,
   requiredString,
@@ -37,19 +38,23 @@ function hasNextLink(json: Json): boolean {
   return links['next'] !== undefined && links['next'] !== null;
 }
 
-function parseHit(value: unknown, path: string): EscoSearchHit {
+function parseHit(value: unknown, path: string, language: string): EscoSearchHit {
   const hit = asObject(value, path);
   const className = optionalString(hit, 'className', path) ?? '';
   const relations: Record<string, string[]> = {};
   for (const [key, v] of Object.entries(hit)) {
     if (!HIT_SCALAR_KEYS.has(key) && Array.isArray(v)) relations[key] = readUriList(hit, key, path);
   }
+  const searchHit = optionalString(hit, 'searchHit', path);
+  // No /suggest2 body has been recorded, so a hit without `title` falls back to the label maps.
+  const title = optionalString(hit, 'title', path) ?? readLabelMap(hit, 'preferredLabel', path)[language] ?? searchHit;
+  if (title === null || title === undefined) throw new HalShapeError(`${path}.title`, 'a string');
   return {
     uri: requiredString(hit, 'uri', path),
-    title: requiredString(hit, 'title', path),
+    title,
     className,
     type: typeOf(className),
-    searchHit: optionalString(hit, 'searchHit', path),
+    searchHit,
     code: optionalString(hit, 'code', path),
     skillType: skillTypeFromUri(relations['hasSkillType']?.[0]),
     reuseLevel: reuseLevelFromUri(relations['hasReuseLevel']?.[0]),
@@ -60,16 +65,17 @@ function parseHit(value: unknown, path: string): EscoSearchHit {
 /**
  * Parses a `/search` or `/suggest2` body (`{total, offset, limit, _embedded.results}`).
  *
+ * @param language the language the request asked for; used only when a hit lacks `title`.
  * @throws HalShapeError when the body is not such an envelope.
  */
-export function parseSearchResult(body: unknown): EscoSearchResult {
+export function parseSearchResult(body: unknown, language: string): EscoSearchResult {
   const json = asObject(body, '');
   return {
     total: requiredCount(json, 'total', ''),
     page: requiredCount(json, 'offset', ''),
     limit: requiredCount(json, 'limit', ''),
     hasNext: hasNextLink(json),
-    results: envelopeItems(json, 'results').map((hit, i) => parseHit(hit, `_embedded.results[${i}]`)),
+    results: envelopeItems(json, 'results').map((hit, i) => parseHit(hit, `_embedded.results[${i}]`, language)),
   };
 }
 

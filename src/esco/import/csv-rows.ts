@@ -26,6 +26,10 @@ export interface CsvReadOptions {
   readonly file: string;
   /** Columns that must be present in the header. */
   readonly columns: readonly string[];
+  /** Accept records with fewer fields than the header (missing trailing cells read as ''). */
+  readonly allowShortRows?: boolean;
+  /** Receives the header (trimmed column names, in file order) once it has been checked. */
+  readonly onHeader?: (columns: string[]) => void;
   /** Called for every malformed record, which is then skipped. */
   readonly onMalformed: (row: number, line: number, message: string) => void;
 }
@@ -69,9 +73,12 @@ export async function* readCsvRows(input: Readable, options: CsvReadOptions): As
         );
       }
       headerSeen = true;
-      return header.map((name) => name.trim());
+      const columns = header.map((name) => name.trim());
+      options.onHeader?.(columns);
+      return columns;
     },
     relax_column_count: false,
+    relax_column_count_less: options.allowShortRows ?? false,
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (error: CsvError | undefined) => {
@@ -91,7 +98,13 @@ export async function* readCsvRows(input: Readable, options: CsvReadOptions): As
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   try {
-    for await (const row of parser as AsyncIterable<CsvRow>) yield row;
+    for await (const row of parser as AsyncIterable<CsvRow>) {
+      if (options.allowShortRows) {
+        // csv-parse leaves the missing trailing columns out of the record entirely.
+        for (const column of options.columns) (row.values as Record<string, string>)[column] ??= '';
+      }
+      yield row;
+    }
   } finally {
     input.unpipe(parser);
     input.destroy();

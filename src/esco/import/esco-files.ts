@@ -38,6 +38,8 @@ export interface EscoFileSpec {
   readonly columns: readonly string[];
   /** For collection files: the name stored in `Skill.collections`. */
   readonly collection?: string;
+  /** Rows may end early (trailing empty cells left out), as the release writes this file. */
+  readonly shortRows?: boolean;
 }
 
 const BROADER_COLUMNS = ['conceptType', 'conceptUri', 'broaderType', 'broaderUri'] as const;
@@ -60,6 +62,8 @@ export const ESCO_FILES: readonly EscoFileSpec[] = [
     key: 'skillsHierarchy',
     names: ['skillsHierarchy_en.csv'],
     required: false,
+    // v1.1.1 omits empty trailing code cells on 189 of its 647 rows; every other file is regular.
+    shortRows: true,
     columns: [0, 1, 2, 3].flatMap((level) => [`Level ${level} URI`, `Level ${level} preferred term`, `Level ${level} code`]).concat('Description'),
   },
   { key: 'transversalSkills', names: ['transversalSkillsCollection_en.csv'], required: false, columns: COLLECTION_COLUMNS, collection: 'transversal' },

@@ -1,10 +1,11 @@
 /**
  * The ESCO write path: every method runs the query file of the same name under
- * `cypher/esco-import/` through the executor, one write transaction per call. Callers pass
- * normalized records of any source (CSV import, API sync) and decide the batch size; the
- * repository never splits or merges batches, so "one call = one transaction" holds.
+ * `cypher/esco-import/` through the executor, one write transaction per call (or, inside
+ * {@link EscoGraphRepository.transaction}, all calls in one). Callers pass normalized records of
+ * any source (CSV import, API sync) and decide the batch size; the repository never splits or
+ * merges batches, so "one call = one transaction" holds.
  */
-import type { Neo4jExecutor } from '../../db/neo4j-executor';
+import type { Neo4jExecutor, QueryRunner, Row } from '../../db/neo4j-executor';
 import type { IscoGroupRecord, LinkKind, LinkRecord, OccupationRecord, SkillGroupRecord, SkillRecord } from './esco-records';
 import { iscoGroupParams, linkParams, occupationParams, skillGroupParams, skillParams } from './record-params';
 
@@ -43,26 +44,53 @@ export const LINK_QUERIES: Readonly<Record<LinkKind, string>> = {
   'occupation-skill': 'esco-import/merge-occupation-skills',
 };
 
+/** A placeholder node for a concept the source only links to (label only, never overwrites). */
+export interface ConceptStub {
+  readonly uri: string;
+  readonly preferredLabel: string;
+}
+
+/** An ISCO group placeholder; the code lets occupations link to it. */
+export interface IscoGroupStub extends ConceptStub {
+  readonly code: string;
+}
+
+/** Which label a URI has in the graph, if any (see `get-concept-kinds.cypher`). */
+export type ConceptKind = 'skill' | 'group' | 'occupation' | 'isco';
+
 /** Writes ESCO records; see the module comment. */
 export class EscoGraphRepository {
-  constructor(private readonly executor: Neo4jExecutor) {}
+  private readonly run: (name: string, params: Record<string, unknown>) => Promise<Row[]>;
+
+  /** With `tx`, every call runs inside that transaction instead of its own. */
+  constructor(
+    private readonly executor: Neo4jExecutor,
+    tx?: QueryRunner,
+  ) {
+    this.run = tx ? (name, params) => tx.run(name, params) : (name, params) => executor.write(name, params);
+  }
+
+  /** Runs `work` with a repository whose calls share one write transaction: all commit or none. */
+  transaction<T>(work: (repo: EscoGraphRepository) => Promise<T>): Promise<T> {
+    return this.executor.writeTransaction((tx) => work(new EscoGraphRepository(this.executor, tx)));
+  }
 
   /** `esco-import/merge-isco-groups` */
   async mergeIscoGroups(records: readonly IscoGroupRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.executor.write('esco-import/merge-isco-groups', { rows: records.map(iscoGroupParams) });
+    await this.run('esco-import/merge-isco-groups', { rows: records.map(iscoGroupParams) });
   }
 
   /** `esco-import/merge-skill-groups` */
   async mergeSkillGroups(records: readonly SkillGroupRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.executor.write('esco-import/merge-skill-groups', { rows: records.map(skillGroupParams) });
+    await this.run('esco-import/merge-skill-groups', { rows: records.map(skillGroupParams) });
   }
 
   /** `esco-import/merge-skills` */
   async mergeSkills(records: readonly SkillRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.executor.write('esco-import/merge-skills', { rows: records.map(skillParams) });
+    await this.run('esco-import/merge-skills', { rows: records.map(skillParams) });
   }
 
   /**
@@ -71,7 +99,7 @@ export class EscoGraphRepository {
    */
   async mergeOccupations(records: readonly OccupationRecord[]): Promise<number[]> {
     if (records.length === 0) return [];
-    const rows = await this.executor.write('esco-import/merge-occupations', { rows: records.map(occupationParams) });
+    const rows = await this.run('esco-import/merge-occupations', { rows: records.map(occupationParams) });
     return rows.map((row) => Number(row['i']));
   }
 
@@ -83,7 +111,7 @@ export class EscoGraphRepository {
     if (records.length === 0) return [];
     const wrong = records.find((record) => record.kind !== kind);
     if (wrong) throw new Error(`mergeLinks(${kind}) got a ${wrong.kind} link`);
-    const rows = await this.executor.write(LINK_QUERIES[kind], { rows: records.map(linkParams) });
+    const rows = await this.run(LINK_QUERIES[kind], { rows: records.map(linkParams) });
     return rows.map((row) => ({
       index: Number(row['i']),
       fromFound: row['fromFound'] === true,
@@ -93,13 +121,52 @@ export class EscoGraphRepository {
 
   /** `esco-import/update-occupation-counts`: all occupations when `uris` is omitted. */
   async updateOccupationCounts(uris?: readonly string[]): Promise<number> {
-    const rows = await this.executor.write('esco-import/update-occupation-counts', { uris: uris ? [...uris] : null });
+    const rows = await this.run('esco-import/update-occupation-counts', { uris: uris ? [...uris] : null });
     return Number(rows[0]?.['updated'] ?? 0);
   }
 
   /** `esco-import/merge-graph-meta` */
   async mergeGraphMeta(meta: { version: string; importedAt: string; source: string }): Promise<void> {
-    await this.executor.write('esco-import/merge-graph-meta', { ...meta });
+    await this.run('esco-import/merge-graph-meta', { ...meta });
+  }
+
+  /** `esco-import/merge-skill-stubs`: creates missing skills with a label; existing nodes are left alone. */
+  async mergeSkillStubs(stubs: readonly ConceptStub[]): Promise<number> {
+    if (stubs.length === 0) return 0;
+    const rows = await this.run('esco-import/merge-skill-stubs', { rows: stubs.map((stub) => ({ ...stub })) });
+    return Number(rows[0]?.['created'] ?? 0);
+  }
+
+  /** `esco-import/merge-skill-group-stubs`: creates missing skill groups with a label. */
+  async mergeSkillGroupStubs(stubs: readonly ConceptStub[]): Promise<number> {
+    if (stubs.length === 0) return 0;
+    const rows = await this.run('esco-import/merge-skill-group-stubs', { rows: stubs.map((stub) => ({ ...stub })) });
+    return Number(rows[0]?.['created'] ?? 0);
+  }
+
+  /** `esco-import/merge-isco-group-stubs`: creates missing ISCO groups with code and label. */
+  async mergeIscoGroupStubs(stubs: readonly IscoGroupStub[]): Promise<number> {
+    if (stubs.length === 0) return 0;
+    const rows = await this.run('esco-import/merge-isco-group-stubs', { rows: stubs.map((stub) => ({ ...stub })) });
+    return Number(rows[0]?.['created'] ?? 0);
+  }
+
+  /**
+   * `esco-import/delete-stale-occupation-skills`: removes the occupation's REQUIRES links to skills
+   * not in `skillUris` (the source's list is complete for that occupation). Returns how many.
+   */
+  async deleteStaleOccupationSkills(occupationUri: string, skillUris: readonly string[]): Promise<number> {
+    const rows = await this.run('esco-import/delete-stale-occupation-skills', { uri: occupationUri, skillUris: [...skillUris] });
+    return Number(rows[0]?.['deleted'] ?? 0);
+  }
+
+  /** `esco-import/get-concept-kinds`: the label each URI has in the graph (absent ones are left out). */
+  async getConceptKinds(uris: readonly string[]): Promise<Map<string, ConceptKind>> {
+    const kinds = new Map<string, ConceptKind>();
+    if (uris.length === 0) return kinds;
+    const rows = await this.run('esco-import/get-concept-kinds', { uris: [...new Set(uris)] });
+    for (const row of rows) kinds.set(String(row['uri']), row['kind'] as ConceptKind);
+    return kinds;
   }
 
   /** `esco-import/count-esco-graph` */

@@ -61,8 +61,8 @@ export function summaryTotals(summary: ImportSummary): { rows: number; imported:
   return totals;
 }
 
-/** A human-readable report for the CLI. */
-export function formatImportSummary(summary: ImportSummary): string {
+/** A human-readable report for the CLI; at most `maxIssues` issues are listed one by one. */
+export function formatImportSummary(summary: ImportSummary, maxIssues = 20): string {
   const lines: string[] = [];
   lines.push(`ESCO ${summary.version} from ${summary.dir}: ${(summary.durationMs / 1000).toFixed(1)} s, ${summary.batches} batches of up to ${summary.batchSize} rows`);
   const width = Math.max(...summary.files.map((file) => file.file.length), 4);
@@ -77,9 +77,10 @@ export function formatImportSummary(summary: ImportSummary): string {
   if (summary.issueCount === 0) {
     lines.push('no issues');
   } else {
-    const shown = summary.issues.length < summary.issueCount ? ` (first ${summary.issues.length} shown)` : '';
+    const listed = summary.issues.slice(0, maxIssues);
+    const shown = listed.length < summary.issueCount ? ` (first ${listed.length} shown; skipped rows per file in the table)` : '';
     lines.push(`${summary.issueCount} issue(s)${shown}:`);
-    for (const issue of summary.issues) {
+    for (const issue of listed) {
       const where = issue.line === undefined ? `row ${issue.row}` : `row ${issue.row} (line ${issue.line})`;
       lines.push(`  ${issue.file} ${where}: ${issue.skipped ? 'skipped: ' : ''}${issue.message}`);
     }

@@ -261,6 +261,18 @@ describe('responses that are not retried', () => {
   });
 });
 
+describe('suggest2 (no recorded body exists)', () => {
+  it('reads hits without `title` from their preferredLabel in the requested language', async () => {
+    const body = JSON.parse(SEARCH);
+    for (const hit of body._embedded.results) delete hit.title;
+    const { fake, client } = await setup((req, res) => sendJson(res, 200, body));
+    const result = await client.suggest({ text: 'softw', language: 'de' });
+
+    expect(fake.requests[0]!.path).toBe('/suggest2');
+    expect(result.results[0]!.title).toBe(body._embedded.results[0].preferredLabel.de);
+  });
+});
+
 describe('cache', () => {
   it('serves a repeated request without a second server hit', async () => {
     const { fake, client } = await setup(recordedRoutes);

@@ -1,0 +1,108 @@
+/**
+ * Gathers what scoring needs from the graph: a subject's evidence, a target's requirements, the
+ * skill hierarchy around them, and the occupations or candidates worth scoring. Each method is one
+ * round trip whatever the list sizes.
+ */
+import type { Neo4jExecutor } from '../neo4j-executor';
+import type { ExpansionRow } from '../../domain/coverage/orient-links';
+import type { Requirement } from '../../domain/coverage/requirement';
+
+/** Evidence of a learner at a date. */
+export interface LearnerEvidenceRow {
+  found: boolean;
+  credentials: { id: string; skillUris: string[] }[];
+  declaredSkillUris: string[];
+}
+
+/** Requirements of a target. */
+export interface TargetRequirementsRow {
+  found: boolean;
+  requirements: Requirement[];
+  portalId?: string | null;
+}
+
+/** An occupation that requires some of the subject's reachable skills. */
+export interface OccupationCandidateRow {
+  uri: string;
+  essentialCount: number;
+  optionalCount: number;
+  matched: Requirement[];
+}
+
+/** A consenting learner with evidence for some of a target's reachable skills. */
+export interface CandidateEvidenceRow {
+  learnerId: string;
+  credentialSkills: { credentialId: string; skillUri: string }[];
+  declaredSkillUris: string[];
+}
+
+/** Read-only queries of the coverage engine. */
+export class CoverageRepository {
+  constructor(private readonly executor: Neo4jExecutor) {}
+
+  /** cypher/coverage/get-learner-evidence */
+  async getLearnerEvidence(learnerId: string, asOf: string): Promise<LearnerEvidenceRow> {
+    const [row] = await this.executor.read('coverage/get-learner-evidence', { learnerId, asOf });
+    return row as unknown as LearnerEvidenceRow;
+  }
+
+  /** cypher/coverage/get-credentials-evidence */
+  async getCredentialsEvidence(ids: readonly string[]): Promise<{ id: string; skillUris: string[] }[]> {
+    const rows = await this.executor.read('coverage/get-credentials-evidence', { ids });
+    return rows as unknown as { id: string; skillUris: string[] }[];
+  }
+
+  /** cypher/coverage/get-existing-skills */
+  async getExistingSkills(uris: readonly string[]): Promise<Set<string>> {
+    const rows = await this.executor.read('coverage/get-existing-skills', { uris });
+    return new Set(rows.map((row) => row.uri as string));
+  }
+
+  /** cypher/coverage/get-occupation-requirements */
+  async getOccupationRequirements(uri: string): Promise<TargetRequirementsRow> {
+    const [row] = await this.executor.read('coverage/get-occupation-requirements', { uri });
+    return row as unknown as TargetRequirementsRow;
+  }
+
+  /** cypher/coverage/get-job-posting-requirements */
+  async getJobPostingRequirements(id: string): Promise<TargetRequirementsRow> {
+    const [row] = await this.executor.read('coverage/get-job-posting-requirements', { id });
+    return row as unknown as TargetRequirementsRow;
+  }
+
+  /** cypher/coverage/get-requirements-of-occupations */
+  async getRequirementsOfOccupations(uris: readonly string[]): Promise<Map<string, Requirement[]>> {
+    const rows = await this.executor.read('coverage/get-requirements-of-occupations', { uris });
+    return new Map(rows.map((row) => [row.ownerUri as string, row.requirements as Requirement[]]));
+  }
+
+  /** cypher/coverage/expand-skill-hierarchy, grouped by the expanded skill. */
+  async expandSkillHierarchyBySkill(uris: readonly string[], depth: number): Promise<Map<string, ExpansionRow[]>> {
+    const grouped = new Map<string, ExpansionRow[]>();
+    for (const row of await this.expandSkillHierarchy(uris, depth)) {
+      const list = grouped.get(row.skillUri) ?? [];
+      list.push(row);
+      grouped.set(row.skillUri, list);
+    }
+    return grouped;
+  }
+
+  /** cypher/coverage/expand-skill-hierarchy */
+  async expandSkillHierarchy(uris: readonly string[], depth: number): Promise<ExpansionRow[]> {
+    if (depth < 1 || uris.length === 0) return [];
+    const rows = await this.executor.read('coverage/expand-skill-hierarchy', { uris, depth });
+    return rows as unknown as ExpansionRow[];
+  }
+
+  /** cypher/coverage/find-occupations-requiring */
+  async findOccupationsRequiring(skillUris: readonly string[], iscoGroupPrefix: string | null): Promise<OccupationCandidateRow[]> {
+    const rows = await this.executor.read('coverage/find-occupations-requiring', { skillUris, iscoGroupPrefix });
+    return rows.map((row) => ({ ...(row as unknown as OccupationCandidateRow), essentialCount: (row.essentialCount as number) ?? 0, optionalCount: (row.optionalCount as number) ?? 0 }));
+  }
+
+  /** cypher/coverage/find-candidate-evidence */
+  async findCandidateEvidence(skillUris: readonly string[], asOf: string): Promise<CandidateEvidenceRow[]> {
+    const rows = await this.executor.read('coverage/find-candidate-evidence', { skillUris, asOf });
+    return rows as unknown as CandidateEvidenceRow[];
+  }
+}

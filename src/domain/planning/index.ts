@@ -1,0 +1,33 @@
+/**
+ * Optimal course planning: which eligible courses close a skill gap at least cost, in an
+ * order that respects prerequisites. Pure domain code; the only engine is HiGHS compiled to
+ * WebAssembly, loaded once on first use.
+ */
+export { HOURS_PER_ECTS, courseCost, effectiveEcts, effectiveHours } from './course-cost';
+export { greedyPlan } from './greedy-plan';
+export { createHighsPlanSolver, defaultPlanSolver } from './highs-plan-solver';
+export type { ColumnKind, LinearColumn, LinearModel, LinearRow } from './linear-model';
+export { discardHighs, loadHighs } from './load-highs';
+export { renderLpText, type LpText } from './lp-format';
+export { planCourses, type PlanCoursesOptions } from './plan-courses';
+export type { PlanSolver, SolveOptions, SolveOutcome } from './plan-solver';
+export {
+  PLAN_OBJECTIVES,
+  type ExcludedCourse,
+  type ExclusionReason,
+  type GapSkill,
+  type PlanBudgets,
+  type PlanCourse,
+  type PlanInput,
+  type PlanObjective,
+  type PlanResult,
+  type PlanSolverLabel,
+  type PlanStep,
+} from './plan-types';
+export {
+  rankNextCourses,
+  type NextCourseRanking,
+  type RankNextCoursesInput,
+  type RankedCourse,
+} from './rank-next-courses';
+export { DEFAULT_PLAN_TIME_LIMIT_MS } from './validate-plan-input';

@@ -1,0 +1,190 @@
+/**
+ * The coverage engine's orchestration: gathers evidence, requirements and hierarchy links from the
+ * graph (a handful of round trips, never one per occupation or learner), then scores with the pure
+ * domain functions.
+ */
+import { NotFoundError } from '../domain/errors';
+import {
+  compareMatches,
+  computeCoverage,
+  computeSkillCredits,
+  linksFromEvidence,
+  linksFromRequired,
+  resolveMatchPolicy,
+  scoreFromCredits,
+  scoreFromSums,
+  type CoverageResult,
+  type Evidence,
+  type HierarchyLink,
+  type MatchPolicy,
+  type MatchPolicyInput,
+  type Requirement,
+  type Subject,
+  type Target,
+} from '../domain/coverage';
+import type { CoverageRepository } from '../db/repositories/coverage-repository';
+
+/** A subject's evidence, ready for scoring. */
+export interface SubjectEvidence {
+  readonly evidence: Evidence[];
+  /** Distinct skills the evidence names. */
+  readonly skillUris: string[];
+}
+
+/** A target's requirements. */
+export interface TargetRequirements {
+  readonly requirements: Requirement[];
+  readonly portalId: string | null;
+}
+
+/** One ranked occupation. */
+export interface OccupationScore {
+  readonly occupationUri: string;
+  readonly score: number;
+  readonly essentialCoverage: number;
+  readonly optionalCoverage: number;
+}
+
+/** One ranked candidate. */
+export interface CandidateScore {
+  readonly learnerId: string;
+  readonly score: number;
+  readonly essentialCoverage: number;
+  readonly optionalCoverage: number;
+}
+
+/** The date part used to compare with holding dates (stored as YYYY-MM-DD). */
+export function asOfDate(policy: MatchPolicy): string {
+  return policy.asOf.toISOString().slice(0, 10);
+}
+
+/** Scores subjects against targets. */
+export class CoverageService {
+  constructor(private readonly repo: CoverageRepository, private readonly now: () => Date = () => new Date()) {}
+
+  /** Validates a policy input against the defaults (asOf defaults to now). */
+  policy(input: MatchPolicyInput | null | undefined): MatchPolicy {
+    return resolveMatchPolicy(input, this.now());
+  }
+
+  /** The evidence of a subject at the policy's date; NOT_FOUND for unknown ids or URIs. */
+  async subjectEvidence(subject: Subject, policy: MatchPolicy): Promise<SubjectEvidence> {
+    const evidence: Evidence[] = [];
+    if (subject.kind === 'LEARNER') {
+      const row = await this.repo.getLearnerEvidence(subject.learnerId, asOfDate(policy));
+      if (!row.found) throw new NotFoundError(`unknown learner: ${subject.learnerId}`, { learnerId: subject.learnerId });
+      for (const credential of row.credentials) {
+        for (const skillUri of credential.skillUris) evidence.push({ skillUri, source: { kind: 'CREDENTIAL', credentialId: credential.id } });
+      }
+      for (const skillUri of row.declaredSkillUris) evidence.push({ skillUri, source: { kind: 'SELF_DECLARED' } });
+    } else if (subject.kind === 'OCCUPATION') {
+      const row = await this.repo.getOccupationRequirements(subject.occupationUri);
+      if (!row.found) throw new NotFoundError(`unknown occupation: ${subject.occupationUri}`, { occupationUri: subject.occupationUri });
+      for (const req of row.requirements) {
+        if (req.relation === 'ESSENTIAL') evidence.push({ skillUri: req.skillUri, source: { kind: 'OCCUPATION', occupationUri: subject.occupationUri } });
+      }
+    } else {
+      const [credentials, existing] = await Promise.all([
+        subject.credentialIds.length ? this.repo.getCredentialsEvidence(subject.credentialIds) : Promise.resolve([]),
+        subject.skillUris.length ? this.repo.getExistingSkills(subject.skillUris) : Promise.resolve(new Set<string>()),
+      ]);
+      const missingCredentials = subject.credentialIds.filter((id) => !credentials.some((c) => c.id === id));
+      if (missingCredentials.length) throw new NotFoundError(`unknown credential(s): ${missingCredentials.join(', ')}`, { credentialIds: missingCredentials });
+      const missingSkills = subject.skillUris.filter((uri) => !existing.has(uri));
+      if (missingSkills.length) throw new NotFoundError(`unknown skill(s): ${missingSkills.join(', ')}`, { skillUris: missingSkills });
+      for (const credential of credentials) {
+        for (const skillUri of credential.skillUris) evidence.push({ skillUri, source: { kind: 'CREDENTIAL', credentialId: credential.id } });
+      }
+      for (const skillUri of subject.skillUris) evidence.push({ skillUri, source: { kind: 'STATED' } });
+    }
+    return { evidence, skillUris: [...new Set(evidence.map((e) => e.skillUri))] };
+  }
+
+  /** The requirements of a target; NOT_FOUND when it does not exist. */
+  async targetRequirements(target: Target): Promise<TargetRequirements> {
+    const row = target.kind === 'OCCUPATION'
+      ? await this.repo.getOccupationRequirements(target.occupationUri)
+      : await this.repo.getJobPostingRequirements(target.jobPostingId);
+    if (!row.found) {
+      throw new NotFoundError(target.kind === 'OCCUPATION' ? `unknown occupation: ${target.occupationUri}` : `unknown job posting: ${target.jobPostingId}`);
+    }
+    return { requirements: row.requirements, portalId: row.portalId ?? null };
+  }
+
+  /** Hierarchy links between the given requirements and any skill within the policy's depth. */
+  async requirementLinks(requirements: readonly Requirement[], policy: MatchPolicy): Promise<HierarchyLink[]> {
+    const uris = [...new Set(requirements.map((r) => r.skillUri))];
+    return linksFromRequired(await this.repo.expandSkillHierarchy(uris, policy.maxHierarchyDepth));
+  }
+
+  /** Full coverage of one subject against one target's requirements. */
+  async coverageOf(evidence: SubjectEvidence, requirements: readonly Requirement[], policy: MatchPolicy): Promise<CoverageResult> {
+    const links = await this.requirementLinks(requirements, policy);
+    const evidenceSkills = new Set(evidence.skillUris);
+    return computeCoverage({
+      requirements: [...requirements],
+      evidence: evidence.evidence,
+      links: links.filter((link) => evidenceSkills.has(link.evidenceUri)),
+      policy,
+    });
+  }
+
+  /** `coverage(subject, target, policy)`. */
+  async coverage(subject: Subject, target: Target, policy: MatchPolicy): Promise<CoverageResult> {
+    const [evidence, target_] = await Promise.all([this.subjectEvidence(subject, policy), this.targetRequirements(target)]);
+    return this.coverageOf(evidence, target_.requirements, policy);
+  }
+
+  /**
+   * Every occupation with score > 0 for the subject, best first (score, essentialCoverage, URI).
+   * Three round trips: evidence, hierarchy around the evidence, occupations requiring any
+   * reachable skill; scoring happens in memory from one credit map.
+   */
+  async rankOccupations(subject: Subject, policy: MatchPolicy, iscoGroupPrefix: string | null): Promise<OccupationScore[]> {
+    const evidence = await this.subjectEvidence(subject, policy);
+    if (evidence.skillUris.length === 0) return [];
+    const links = linksFromEvidence(await this.repo.expandSkillHierarchy(evidence.skillUris, policy.maxHierarchyDepth));
+    const reachable = new Set([...evidence.skillUris, ...links.map((l) => l.requiredUri)]);
+    const candidates = await this.repo.findOccupationsRequiring([...reachable], iscoGroupPrefix);
+    const credits = computeSkillCredits(reachable, evidence.evidence, links, policy);
+    const ranked: OccupationScore[] = [];
+    for (const occupation of candidates) {
+      let essentialSum = 0;
+      let optionalSum = 0;
+      for (const req of occupation.matched) {
+        const credit = credits.get(req.skillUri)?.credit ?? 0;
+        if (req.relation === 'ESSENTIAL') essentialSum += credit;
+        else optionalSum += credit;
+      }
+      const scores = scoreFromSums({ essentialSum, essentialCount: occupation.essentialCount, optionalSum, optionalCount: occupation.optionalCount }, policy);
+      if (scores.score > 0) ranked.push({ occupationUri: occupation.uri, ...scores });
+    }
+    return ranked.sort((a, b) => compareMatches({ id: a.occupationUri, ...a }, { id: b.occupationUri, ...b }));
+  }
+
+  /**
+   * Consenting learners ranked for a target (score > 0 and ≥ minScore), best first. Three round
+   * trips: requirements, hierarchy around them, evidence of learners touching any matching skill.
+   */
+  async rankCandidates(target: Target, policy: MatchPolicy, minScore: number): Promise<{ ranked: CandidateScore[]; requirements: Requirement[] }> {
+    const { requirements } = await this.targetRequirements(target);
+    const links = await this.requirementLinks(requirements, policy);
+    const matching = new Set([...requirements.map((r) => r.skillUri), ...links.map((l) => l.evidenceUri)]);
+    const rows = await this.repo.findCandidateEvidence([...matching], asOfDate(policy));
+    const required = requirements.map((r) => r.skillUri);
+    const ranked: CandidateScore[] = [];
+    for (const row of rows) {
+      const evidence: Evidence[] = [
+        ...row.credentialSkills.map((cs) => ({ skillUri: cs.skillUri, source: { kind: 'CREDENTIAL' as const, credentialId: cs.credentialId } })),
+        ...row.declaredSkillUris.map((skillUri) => ({ skillUri, source: { kind: 'SELF_DECLARED' as const } })),
+      ];
+      const mine = new Set(evidence.map((e) => e.skillUri));
+      const credits = computeSkillCredits(required, evidence, links.filter((l) => mine.has(l.evidenceUri)), policy);
+      const scores = scoreFromCredits(requirements, credits, policy);
+      if (scores.score > 0 && scores.score >= minScore) ranked.push({ learnerId: row.learnerId, ...scores });
+    }
+    ranked.sort((a, b) => compareMatches({ id: a.learnerId, ...a }, { id: b.learnerId, ...b }));
+    return { ranked, requirements };
+  }
+}
+

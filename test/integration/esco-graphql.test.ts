@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const SOFTWARE_DEVELOPER = 'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('ESCO taxonomy through GraphQL (real Neo4j, full ESCO v1.1.1)', () => {
+  it('ranks "software developer" first when searching occupations', async () => {
+    const res = await server.gql<{ searchOccupations: { uri: string; preferredLabel: string }[] }>(
+      '{ searchOccupations(text: "software developer", first: 3) { uri preferredLabel } }',
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.searchOccupations).toHaveLength(3);
+    expect(res.data.searchOccupations[0]).toEqual({ uri: SOFTWARE_DEVELOPER, preferredLabel: 'software developer' });
+  });
+
+  it('serves the 24 essential and 80 optional skills of software developer, paginated', async () => {
+    const query = `query($uri: ID!, $after: String) { occupation(uri: $uri) {
+      code essentialCount optionalCount iscoGroup { code }
+      essentialSkills(first: 10, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { uri preferredLabel } }
+      optionalSkills(first: 100) { totalCount nodes { uri } } } }`;
+    const first = await server.gql<any>(query, { uri: SOFTWARE_DEVELOPER });
+    expect(first.errors).toBeUndefined();
+    const occ = first.data.occupation;
+    expect(occ.code).toBe('2512.4');
+    expect(occ.iscoGroup.code).toBe('2512');
+    expect([occ.essentialCount, occ.optionalCount]).toEqual([24, 80]);
+    expect(occ.essentialSkills.totalCount).toBe(24);
+    expect(occ.optionalSkills.nodes).toHaveLength(80);
+    expect(occ.essentialSkills.pageInfo.hasNextPage).toBe(true);
+    const seen = new Set<string>(occ.essentialSkills.nodes.map((n: { uri: string }) => n.uri));
+    let cursor = occ.essentialSkills.pageInfo.endCursor;
+    for (let page = 0; page < 2; page += 1) {
+      const next = await server.gql<any>(query, { uri: SOFTWARE_DEVELOPER, after: cursor });
+      for (const node of next.data.occupation.essentialSkills.nodes) seen.add(node.uri);
+      cursor = next.data.occupation.essentialSkills.pageInfo.endCursor;
+    }
+    expect(seen.size).toBe(24);
+  });
+
+  it('batches nested lists: round trips do not grow with the number of occupations', async () => {
+    const query = (n: number) => `{ searchOccupations(text: "engineer", first: ${n}) {
+      uri iscoGroup { code } essentialSkills(first: 5) { nodes { uri broader { uri } requiredBy(first: 2) { totalCount } } } } }`;
+    const small = await server.gql<any>(query(2));
+    const large = await server.gql<any>(query(25));
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(large.data.searchOccupations).toHaveLength(25);
+    expect(large.roundTrips).toBe(small.roundTrips);
+    expect(large.roundTrips).toBeLessThanOrEqual(5);
+  });
+
+  it('links a skill to its broader and narrower skills and to the occupations requiring it', async () => {
+    const search = await server.gql<any>('{ searchSkills(text: "Python", first: 1) { uri preferredLabel broader { uri narrower(first: 100) { nodes { uri } } } requiredBy(first: 1) { totalCount } } }');
+    expect(search.errors).toBeUndefined();
+    const python = search.data.searchSkills[0];
+    expect(python.preferredLabel).toBe('Python (computer programming)');
+    expect(python.requiredBy.totalCount).toBeGreaterThan(0);
+    expect(python.broader.length).toBeGreaterThan(0);
+    expect(python.broader[0].narrower.nodes.map((n: { uri: string }) => n.uri)).toContain(python.uri);
+  });
+
+  it('rejects a page size above the maximum with BAD_USER_INPUT', async () => {
+    const res = await server.gql<any>('{ searchSkills(text: "welding", first: 100000) { uri } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(/first must be at most 100/);
+  });
+
+  it('answers an unknown URI with null, and search text without words with BAD_USER_INPUT', async () => {
+    const res = await server.gql<any>('{ skill(uri: "http://data.europa.eu/esco/skill/nope") { uri } }');
+    expect(res.data.skill).toBeNull();
+    const empty = await server.gql<any>('{ searchOccupations(text: "  (( ", first: 3) { uri } }');
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
