@@ -164,7 +164,7 @@ async function main(argv: string[]): Promise<void> {
     const repo = new EscoGraphRepository(executor);
     await applyMigrations(executor, registry);
     const db = driver;
-    const wipe = () => runAutoCommit(db, registry, 'esco-import/bench-delete-esco-graph', { batchSize: neo4jDriver.int(10_000) });
+    const wipe = () => runAutoCommit(db, registry, 'esco-import/delete-concepts-by-uri-prefix', { prefix: '', batchSize: neo4jDriver.int(10_000) });
     const importer = async () => {
       const summary = await importEscoCsv(executor, dir, { batchSize, progress: new LineProgress(process.stdout, 60_000) });
       process.stdout.write(`  ${summary.batches} batches, ${summary.issueCount} issues\n`);

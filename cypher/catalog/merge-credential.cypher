@@ -1,13 +1,10 @@
 // Creates or replaces a micro-credential with its provider link, taught skills, prerequisites and
 // stackability link. Every reference was checked by find-missing-references in the same transaction.
-// params: $credential (map of scalar properties incl. id, providerId, partOfId), $skills (list of {uri, source, confidence}), $prerequisiteUris, $now
+// params: $credential (map: id, providerId, partOfId), $props (map of the stored properties; null removes), $skills (list of {uri, source, confidence}), $prerequisiteUris, $now
 // returns: id
 MERGE (c:MicroCredential {id: $credential.id})
 ON CREATE SET c.createdAt = $now
-SET c += $credential { .title, .description, .country, .learningOutcomes, .workloadHours, .ects, .eqfLevel,
-                       .assessmentType, .participationForm, .qualityAssurance, .languages, .priceAmount,
-                       .priceCurrency, .url, .validFrom, .validUntil, .validityMonths, .sourceFormat, .sourceId },
-    c.updatedAt = $now
+SET c += $props, c.updatedAt = $now
 WITH c
 CALL (c) { OPTIONAL MATCH (c)-[r:AWARDED_BY|TEACHES|HAS_PREREQUISITE|PART_OF]->() DELETE r }
 WITH c

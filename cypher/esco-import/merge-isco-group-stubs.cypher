@@ -3,6 +3,7 @@
 // params: $rows (list of {uri, code, preferredLabel})
 // returns: created (number of ISCO groups created)
 UNWIND $rows AS row
+OPTIONAL MATCH (existing:IscoGroup {uri: row.uri})
 MERGE (g:IscoGroup {uri: row.uri})
-ON CREATE SET g.code = row.code, g.preferredLabel = row.preferredLabel, g.stub = true
-RETURN count(CASE WHEN g.stub THEN 1 END) AS created
+ON CREATE SET g.code = row.code, g.preferredLabel = row.preferredLabel
+RETURN count(CASE WHEN existing IS NULL THEN 1 END) AS created

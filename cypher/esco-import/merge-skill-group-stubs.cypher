@@ -4,7 +4,8 @@
 // returns: created (number of skill groups created)
 UNWIND $rows AS row
 OPTIONAL MATCH (s:Skill {uri: row.uri})
-WITH row WHERE s IS NULL
+OPTIONAL MATCH (existing:SkillGroup {uri: row.uri})
+WITH row, existing WHERE s IS NULL
 MERGE (g:SkillGroup {uri: row.uri})
-ON CREATE SET g.preferredLabel = row.preferredLabel, g.altLabels = [], g.stub = true
-RETURN count(CASE WHEN g.stub THEN 1 END) AS created
+ON CREATE SET g.preferredLabel = row.preferredLabel, g.altLabels = []
+RETURN count(CASE WHEN existing IS NULL THEN 1 END) AS created

@@ -5,12 +5,12 @@
 // returns: created (number of skills created)
 UNWIND $rows AS row
 OPTIONAL MATCH (g:SkillGroup {uri: row.uri})
-WITH row WHERE g IS NULL
+OPTIONAL MATCH (existing:Skill {uri: row.uri})
+WITH row, existing WHERE g IS NULL
 MERGE (s:Skill {uri: row.uri})
 ON CREATE SET s.preferredLabel = row.preferredLabel,
               s.altLabels = [], s.altLabelsText = '',
               s.hiddenLabels = [], s.hiddenLabelsText = '',
               s.labelKeys = [toLower(trim(row.preferredLabel))],
-              s.collections = [],
-              s.stub = true
-RETURN count(CASE WHEN s.stub THEN 1 END) AS created
+              s.collections = []
+RETURN count(CASE WHEN existing IS NULL THEN 1 END) AS created

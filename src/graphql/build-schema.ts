@@ -16,6 +16,13 @@ import {
   MicroCredentialFieldResolver,
   SkillTaughtByResolver,
 } from './resolvers/catalog-field-resolvers';
+import { CoverageQueryResolver } from './resolvers/coverage-query-resolver';
+import {
+  CandidateMatchFieldResolver,
+  CoverageFieldResolver,
+  LearnerCoverageResolver,
+  OccupationMatchFieldResolver,
+} from './resolvers/coverage-field-resolvers';
 
 /** Every resolver class of the API. */
 export const RESOLVERS = [
@@ -28,6 +35,11 @@ export const RESOLVERS = [
   SkillTaughtByResolver,
   LearnerFieldResolver,
   JobPostingFieldResolver,
+  CoverageQueryResolver,
+  CoverageFieldResolver,
+  OccupationMatchFieldResolver,
+  CandidateMatchFieldResolver,
+  LearnerCoverageResolver,
 ] as const;
 
 /** Builds the schema (validation of input classes is on: class-validator decorators apply). */

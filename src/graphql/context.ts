@@ -6,7 +6,10 @@ import type { EscoRepository } from '../db/repositories/esco-repository';
 import type { CatalogRepository } from '../db/repositories/catalog-repository';
 import type { LearnerRepository } from '../db/repositories/learner-repository';
 import type { JobPostingRepository } from '../db/repositories/job-posting-repository';
+import type { CoverageRepository } from '../db/repositories/coverage-repository';
+import type { CoverageService } from '../services/coverage-service';
 import { createEscoLoaders, type EscoLoaders } from './loaders/esco-loaders';
+import { ownedLoader } from './loaders/keyed-loader';
 import { createCatalogLoaders, type CatalogLoaders } from './loaders/catalog-loaders';
 
 /** Long-lived services the resolvers call (one line each). */
@@ -15,6 +18,8 @@ export interface Services {
   readonly catalog: CatalogRepository;
   readonly learners: LearnerRepository;
   readonly postings: JobPostingRepository;
+  readonly coverageData: CoverageRepository;
+  readonly coverage: CoverageService;
 }
 
 /** Per-request limits resolvers enforce. */
@@ -26,7 +31,7 @@ export interface RequestLimits {
 export interface GraphQLContext {
   readonly requestId: string;
   readonly services: Services;
-  readonly loaders: EscoLoaders & CatalogLoaders;
+  readonly loaders: EscoLoaders & CatalogLoaders & CoverageLoaders;
   readonly limits: RequestLimits;
 }
 
@@ -36,6 +41,17 @@ export function createContext(services: Services, limits: RequestLimits, request
     requestId,
     services,
     limits,
-    loaders: { ...createEscoLoaders(services.esco), ...createCatalogLoaders(services.catalog, services.learners, services.postings) },
+    loaders: {
+      ...createEscoLoaders(services.esco),
+      ...createCatalogLoaders(services.catalog, services.learners, services.postings),
+      ...createCoverageLoaders(services.coverageData),
+    },
   };
 }
+
+/** Loaders of the coverage engine's inputs. */
+function createCoverageLoaders(repo: CoverageRepository) {
+  return { occupationRequirements: ownedLoader((uris) => repo.getRequirementsOfOccupations(uris), () => []) };
+}
+
+type CoverageLoaders = ReturnType<typeof createCoverageLoaders>;

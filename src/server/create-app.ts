@@ -11,6 +11,8 @@ import { EscoRepository } from '../db/repositories/esco-repository';
 import { CatalogRepository } from '../db/repositories/catalog-repository';
 import { LearnerRepository } from '../db/repositories/learner-repository';
 import { JobPostingRepository } from '../db/repositories/job-posting-repository';
+import { CoverageRepository } from '../db/repositories/coverage-repository';
+import { CoverageService } from '../services/coverage-service';
 import { buildCredgraphSchema } from '../graphql/build-schema';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
@@ -28,11 +30,14 @@ export interface App {
 
 /** Builds the services over one executor. */
 export function createServices(executor: Neo4jExecutor): Services {
+  const coverageData = new CoverageRepository(executor);
   return {
     esco: new EscoRepository(executor),
     catalog: new CatalogRepository(executor),
     learners: new LearnerRepository(executor),
     postings: new JobPostingRepository(executor),
+    coverageData,
+    coverage: new CoverageService(coverageData),
   };
 }
 

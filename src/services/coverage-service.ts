@@ -141,7 +141,11 @@ export class CoverageService {
    * reachable skill; scoring happens in memory from one credit map.
    */
   async rankOccupations(subject: Subject, policy: MatchPolicy, iscoGroupPrefix: string | null): Promise<OccupationScore[]> {
-    const evidence = await this.subjectEvidence(subject, policy);
+    return this.rankOccupationsFor(await this.subjectEvidence(subject, policy), policy, iscoGroupPrefix);
+  }
+
+  /** {@link rankOccupations} for evidence already gathered. */
+  async rankOccupationsFor(evidence: SubjectEvidence, policy: MatchPolicy, iscoGroupPrefix: string | null): Promise<OccupationScore[]> {
     if (evidence.skillUris.length === 0) return [];
     const links = linksFromEvidence(await this.repo.expandSkillHierarchy(evidence.skillUris, policy.maxHierarchyDepth));
     const reachable = new Set([...evidence.skillUris, ...links.map((l) => l.requiredUri)]);

@@ -55,8 +55,10 @@ export class CatalogRepository {
       skillUris: [...valid.skills.map((s) => s.uri), ...valid.prerequisiteUris],
       credentialIds: valid.record.partOfId ? [valid.record.partOfId] : [],
     });
+    const { id, providerId, partOfId, ...props } = valid.record;
     const [row] = await tx.run('catalog/merge-credential', {
-      credential: valid.record,
+      credential: { id, providerId, partOfId },
+      props,
       skills: valid.skills,
       prerequisiteUris: valid.prerequisiteUris,
       now: new Date().toISOString(),

@@ -16,6 +16,9 @@ export interface UnmatchedLink {
   readonly toFound: boolean;
 }
 
+/** The namespace of every official ESCO concept URI. */
+export const ESCO_URI_PREFIX = 'http://data.europa.eu/esco/';
+
 /** Node and relationship counts of the ESCO part of the graph (see `count-esco-graph.cypher`). */
 export interface EscoGraphCounts {
   readonly skills: number;
@@ -169,9 +172,23 @@ export class EscoGraphRepository {
     return kinds;
   }
 
-  /** `esco-import/count-esco-graph` */
-  async countEscoGraph(): Promise<EscoGraphCounts> {
-    const [row] = await this.executor.read('esco-import/count-esco-graph');
+  /** `esco-import/get-occupation-requirement-counts`: stored and counted REQUIRES of one occupation. */
+  async getOccupationRequirementCounts(
+    uri: string,
+  ): Promise<{ essentialCount: number; optionalCount: number; essential: number; optional: number } | undefined> {
+    const [row] = await this.executor.read('esco-import/get-occupation-requirement-counts', { uri });
+    if (!row) return undefined;
+    return {
+      essentialCount: Number(row['essentialCount']),
+      optionalCount: Number(row['optionalCount']),
+      essential: Number(row['essential']),
+      optional: Number(row['optional']),
+    };
+  }
+
+  /** `esco-import/count-esco-graph`: counts concepts (and links between them) whose URI starts with `prefix`. */
+  async countEscoGraph(prefix = ''): Promise<EscoGraphCounts> {
+    const [row] = await this.executor.read('esco-import/count-esco-graph', { prefix });
     const value = (key: keyof EscoGraphCounts) => Number(row?.[key] ?? 0);
     return {
       skills: value('skills'),

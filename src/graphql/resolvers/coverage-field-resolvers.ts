@@ -1,0 +1,111 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../context';
+import { CandidateMatch, Coverage, CredentialContribution, OccupationMatch, OccupationMatchConnection, RequirementMatch } from '../types/coverage-type';
+import { Learner } from '../types/learner-type';
+import { Occupation } from '../types/occupation-type';
+import { MatchPolicyInput, TargetInput } from '../inputs/coverage-inputs';
+import type { CandidateMatchValue, CoverageValue, OccupationMatchValue } from './coverage-values';
+import type { EvidenceSource } from '../../domain/coverage';
+import { validateTarget } from '../../domain/coverage';
+import { pageRequest } from '../../domain/pagination/cursor';
+import { toConnection } from '../pagination/connection-type';
+import type { LearnerRow } from '../../db/repositories/catalog-rows';
+
+async function evidenceItems(sources: readonly EvidenceSource[], ctx: GraphQLContext) {
+  return Promise.all(
+    sources.map(async (source) => ({
+      kind: source.kind,
+      credential: source.kind === 'CREDENTIAL' ? await ctx.loaders.credential.load(source.credentialId) : null,
+      occupation: source.kind === 'OCCUPATION' ? await ctx.loaders.occupation.load(source.occupationUri) : null,
+    })),
+  );
+}
+
+/** Explanations of a coverage, resolved only when asked for. */
+@Resolver(() => Coverage)
+export class CoverageFieldResolver {
+  @FieldResolver(() => [RequirementMatch], { description: 'Every required skill: essential first, then optional.' })
+  requirements(@Root() coverage: Coverage, @Ctx() ctx: GraphQLContext) {
+    return (coverage as unknown as CoverageValue).requirements.map(async (req) => ({
+      ...req,
+      skill: await ctx.loaders.skill.load(req.skillUri),
+      evidenceSkill: req.evidenceSkillUri ? await ctx.loaders.skill.load(req.evidenceSkillUri) : null,
+      evidence: await evidenceItems(req.sources, ctx),
+    }));
+  }
+
+  @FieldResolver(() => [CredentialContribution], { description: 'Per credential of the subject: what it helps with and how much the score would drop without it.' })
+  contributions(@Root() coverage: Coverage, @Ctx() ctx: GraphQLContext) {
+    return (coverage as unknown as CoverageValue).contributions.map(async (c) => ({
+      credential: await ctx.loaders.credential.load(c.credentialId),
+      requirements: (await ctx.loaders.skill.loadMany(c.requirements)).filter((s) => s && !(s instanceof Error)),
+      scoreDrop: c.scoreDrop,
+    }));
+  }
+}
+
+/** Fields of a ranked occupation. */
+@Resolver(() => OccupationMatch)
+export class OccupationMatchFieldResolver {
+  @FieldResolver(() => Occupation)
+  occupation(@Root() match: OccupationMatch, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.occupation.load((match as unknown as OccupationMatchValue).occupationUri);
+  }
+
+  @FieldResolver(() => Coverage, { description: 'The full explanation of this match.' })
+  async coverage(@Root() match: OccupationMatch, @Ctx() ctx: GraphQLContext) {
+    const value = match as unknown as OccupationMatchValue;
+    const requirements = await ctx.loaders.occupationRequirements.load(value.occupationUri);
+    return ctx.services.coverage.coverageOf(value.evidence, requirements, value.policy);
+  }
+}
+
+/** Fields of a ranked candidate. */
+@Resolver(() => CandidateMatch)
+export class CandidateMatchFieldResolver {
+  @FieldResolver(() => Learner)
+  learner(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.learner.load((match as unknown as CandidateMatchValue).learnerId);
+  }
+
+  @FieldResolver(() => String)
+  async displayName(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
+    const learner = await ctx.loaders.learner.load((match as unknown as CandidateMatchValue).learnerId);
+    return learner?.displayName ?? '';
+  }
+
+  @FieldResolver(() => Coverage, { description: 'The full explanation of this match.' })
+  coverage(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
+    const value = match as unknown as CandidateMatchValue;
+    return ctx.services.coverage.coverage({ kind: 'LEARNER', learnerId: value.learnerId }, value.target, value.policy);
+  }
+}
+
+/** Coverage shortcuts on a learner. */
+@Resolver(() => Learner)
+export class LearnerCoverageResolver {
+  @FieldResolver(() => Coverage, { description: 'Shortcut for coverage(subject: { learnerId }, target, policy).' })
+  coverage(
+    @Root() learner: Learner,
+    @Arg('target', () => TargetInput) target: TargetInput,
+    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policy: MatchPolicyInput | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.services.coverage.coverage({ kind: 'LEARNER', learnerId: (learner as unknown as LearnerRow).id }, validateTarget(target), ctx.services.coverage.policy(policy));
+  }
+
+  @FieldResolver(() => OccupationMatchConnection, { description: 'Shortcut for rankOccupations(subject: { learnerId }, first).' })
+  async closestOccupations(
+    @Root() learner: Learner,
+    @Arg('first', () => Int, { defaultValue: 5 }) first: number,
+    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const page = pageRequest(first, null, ctx.limits.maxPageSize);
+    const policy = ctx.services.coverage.policy(policyInput);
+    const evidence = await ctx.services.coverage.subjectEvidence({ kind: 'LEARNER', learnerId: (learner as unknown as LearnerRow).id }, policy);
+    const ranked = await ctx.services.coverage.rankOccupationsFor(evidence, policy, null);
+    return toConnection({ items: ranked.slice(0, page.limit).map((m) => ({ ...m, evidence, policy })), totalCount: ranked.length, offset: 0 });
+  }
+}
+

@@ -1,0 +1,62 @@
+import { Arg, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../context';
+import { MatchPolicyInput, SubjectInput, TargetInput } from '../inputs/coverage-inputs';
+import { CandidateMatchConnection, Coverage, OccupationMatchConnection } from '../types/coverage-type';
+import { validateSubject, validateTarget } from '../../domain/coverage';
+import { pageRequest } from '../../domain/pagination/cursor';
+import { BadInputError } from '../../domain/errors';
+import { toConnection } from '../pagination/connection-type';
+import type { CandidateMatchValue, OccupationMatchValue } from './coverage-values';
+
+/** Coverage and ranking entry points. */
+@Resolver()
+export class CoverageQueryResolver {
+  @Query(() => Coverage, { description: 'How the subject covers the target, skill by skill, with the evidence behind every credit.' })
+  coverage(
+    @Arg('subject', () => SubjectInput) subject: SubjectInput,
+    @Arg('target', () => TargetInput) target: TargetInput,
+    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policy: MatchPolicyInput | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.services.coverage.coverage(validateSubject(subject), validateTarget(target), ctx.services.coverage.policy(policy));
+  }
+
+  @Query(() => OccupationMatchConnection, { description: 'Every occupation the subject scores above 0 on, best first (score, essential coverage, URI).' })
+  async rankOccupations(
+    @Arg('subject', () => SubjectInput) subject: SubjectInput,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Arg('iscoGroupPrefix', () => String, { nullable: true, description: 'Only occupations whose ISCO group code starts with this.' }) iscoGroupPrefix: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const page = pageRequest(first, after, ctx.limits.maxPageSize);
+    if (iscoGroupPrefix != null && !/^\d{1,4}$/.test(iscoGroupPrefix)) {
+      throw new BadInputError(`iscoGroupPrefix must be 1-4 digits, got "${iscoGroupPrefix}"`, { field: 'iscoGroupPrefix' });
+    }
+    const policy = ctx.services.coverage.policy(policyInput);
+    const valid = validateSubject(subject);
+    const evidence = await ctx.services.coverage.subjectEvidence(valid, policy);
+    const ranked = await ctx.services.coverage.rankOccupationsFor(evidence, policy, iscoGroupPrefix ?? null);
+    const items: OccupationMatchValue[] = ranked.slice(page.offset, page.offset + page.limit).map((match) => ({ ...match, evidence, policy }));
+    return toConnection({ items, totalCount: ranked.length, offset: page.offset });
+  }
+
+  @Query(() => CandidateMatchConnection, { description: 'Learners who consented to matching, ranked for the target, best first.' })
+  async rankCandidates(
+    @Arg('target', () => TargetInput) target: TargetInput,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('minScore', () => Float, { nullable: true }) minScore: number | null,
+    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const page = pageRequest(first, after, ctx.limits.maxPageSize);
+    if (minScore != null && !(minScore >= 0 && minScore <= 1)) throw new BadInputError(`minScore must lie in [0, 1], got ${minScore}`, { field: 'minScore' });
+    const policy = ctx.services.coverage.policy(policyInput);
+    const valid = validateTarget(target);
+    const { ranked } = await ctx.services.coverage.rankCandidates(valid, policy, minScore ?? 0);
+    const items: CandidateMatchValue[] = ranked.slice(page.offset, page.offset + page.limit).map((match) => ({ ...match, target: valid, policy }));
+    return toConnection({ items, totalCount: ranked.length, offset: page.offset });
+  }
+}
