@@ -1,9 +1,9 @@
 /**
- * `npm run bench:import -- [dir] [--batch-size 5000] [--rounds 2] [--heap 2g] [--pagecache 1g] [--keep]`
+ * `npm run bench:import -- [dir] [--batch-size 5000] [--rounds 2] [--heap 2g] [--pagecache 1g] [--keep] [-v]`
  * (`node dist/tools/bench-import.js`): times the ESCO CSV importer against a plain Neo4j bulk load
  * of the same files (`LOAD CSV … CALL { … } IN TRANSACTIONS`, queries `cypher/esco-import/bench-*`)
  * on a fresh local Neo4j in a temporary folder, and prints both times and their ratio (target:
- * importer ≤ 1.5 × reference).
+ * importer ≤ 1.5 × reference). `-v` prints the time of every file in both loads.
  *
  * Sequence: importer on the empty store (cold JVM, printed, not compared), then per round: wipe →
  * reference → wipe → importer. The ratio compares the medians of the rounds, which run under the
@@ -14,7 +14,6 @@
  * `dbms.security.allow_csv_import_from_file_urls` at its default (true) and sets no import
  * directory root, so absolute file URLs resolve as they are; nothing extra is configured.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,51 +23,13 @@ import { applyMigrations } from '../src/db/apply-migrations';
 import { createDriver } from '../src/db/create-driver';
 import { CypherRegistry, defaultCypherDir } from '../src/db/cypher-registry';
 import { Neo4jExecutor } from '../src/db/neo4j-executor';
-import { defaultJavaBin, launcherArgs } from '../src/db/local-neo4j/jvm-options';
-import { ensureLauncherBuilt } from '../src/db/local-neo4j/launcher-build';
-import { findFreePort } from '../src/db/local-neo4j/tcp-ports';
+import { startLocalNeo4j, type LocalNeo4jInstance } from '../src/db/local-neo4j';
 import { resolveEscoFiles, type EscoFileKey, type ResolvedEscoFiles } from '../src/esco/import/esco-files';
 import { EscoGraphRepository, type EscoGraphCounts } from '../src/esco/import/esco-graph-repository';
 import { DEFAULT_BATCH_SIZE, importEscoCsv } from '../src/esco/import/import-esco-csv';
+import { silentProgress } from '../src/esco/import/import-progress';
 import { LineProgress } from '../src/esco/import/line-progress';
 import neo4jDriver, { type Driver } from 'neo4j-driver';
-
-interface RunningNeo4j {
-  readonly uri: string;
-  stop(): Promise<void>;
-}
-
-/** Starts the launcher on a free port with its store in `home`; resolves once Bolt is ready. */
-async function startNeo4j(home: string, heap: string, pageCache: string): Promise<RunningNeo4j> {
-  const build = await ensureLauncherBuilt({ log: (line) => process.stderr.write(line + '\n') });
-  const port = await findFreePort();
-  const child: ChildProcess = spawn(defaultJavaBin(), launcherArgs({ classpath: build.classpath, dataDir: home, port, heap, pageCache }), {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4_000);
-  });
-  const uri = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /NEO4J_LOCAL_READY (\S+)/.exec(stdout);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`Neo4j exited with ${code} before it was ready:\n${stderr}`)));
-  });
-  return {
-    uri,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        // The launcher shuts Neo4j down cleanly when its stdin closes.
-        child.stdin!.end();
-      }),
-  };
-}
 
 /** Runs a `CALL { } IN TRANSACTIONS` query, which needs an auto-commit transaction. */
 async function runAutoCommit(driver: Driver, registry: CypherRegistry, name: string, params: Record<string, unknown>): Promise<void> {
@@ -83,16 +44,23 @@ async function runAutoCommit(driver: Driver, registry: CypherRegistry, name: str
 }
 
 /** The reference bulk load: LOAD CSV per file, in the importer's order. */
-async function referenceLoad(driver: Driver, registry: CypherRegistry, files: ResolvedEscoFiles, batchSize: number): Promise<void> {
+async function referenceLoad(
+  driver: Driver,
+  registry: CypherRegistry,
+  files: ResolvedEscoFiles,
+  batchSize: number,
+  verbose: boolean,
+): Promise<void> {
   const url = (key: EscoFileKey) => {
     const file = files.files.get(key);
     return file ? pathToFileURL(file.path).href : undefined;
   };
   const load = async (name: string, key: EscoFileKey, extra: Record<string, unknown> = {}) => {
     const fileUrl = url(key);
-    if (fileUrl !== undefined) {
-      await runAutoCommit(driver, registry, `esco-import/${name}`, { url: fileUrl, batchSize: neo4jDriver.int(batchSize), ...extra });
-    }
+    if (fileUrl === undefined) return;
+    const started = performance.now();
+    await runAutoCommit(driver, registry, `esco-import/${name}`, { url: fileUrl, batchSize: neo4jDriver.int(batchSize), ...extra });
+    if (verbose) process.stdout.write(`  ${name} ${files.files.get(key)!.name}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   };
   await load('bench-load-isco-groups', 'iscoGroups');
   await load('bench-load-skill-groups', 'skillGroups');
@@ -145,6 +113,7 @@ async function main(argv: string[]): Promise<void> {
       pagecache: { type: 'string', default: '1g' },
       rounds: { type: 'string', default: '2' },
       keep: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', short: 'v', default: false },
     },
   });
   const rounds = Math.max(1, Number(values.rounds));
@@ -154,10 +123,10 @@ async function main(argv: string[]): Promise<void> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-bench-import-'));
   process.stdout.write(`ESCO folder ${dir}; Neo4j store ${home}; heap ${values.heap}, page cache ${values.pagecache}; batch ${batchSize}\n`);
 
-  let neo4j: RunningNeo4j | undefined;
+  let neo4j: LocalNeo4jInstance | undefined;
   let driver: Driver | undefined;
   try {
-    neo4j = await startNeo4j(home, values.heap, values.pagecache);
+    neo4j = await startLocalNeo4j({ dataDir: home, heap: values.heap, pageCache: values.pagecache });
     const registry = CypherRegistry.load();
     driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: '' });
     const executor = new Neo4jExecutor(driver, registry, { transactionTimeoutMs: 600_000 });
@@ -166,11 +135,14 @@ async function main(argv: string[]): Promise<void> {
     const db = driver;
     const wipe = () => runAutoCommit(db, registry, 'esco-import/delete-concepts-by-uri-prefix', { prefix: '', batchSize: neo4jDriver.int(10_000) });
     const importer = async () => {
-      const summary = await importEscoCsv(executor, dir, { batchSize, progress: new LineProgress(process.stdout, 60_000) });
+      const summary = await importEscoCsv(executor, dir, {
+        batchSize,
+        progress: values.verbose ? new LineProgress(process.stdout, 60_000) : silentProgress,
+      });
       process.stdout.write(`  ${summary.batches} batches, ${summary.issueCount} issues\n`);
     };
     const reference = async () => {
-      await referenceLoad(db, registry, files, batchSize);
+      await referenceLoad(db, registry, files, batchSize, values.verbose);
       // Same bookkeeping as the importer's last steps, so both end with the same graph.
       await repo.updateOccupationCounts();
       await repo.mergeGraphMeta({ version: 'bench', importedAt: new Date().toISOString(), source: 'bench-reference' });

@@ -23,6 +23,13 @@ import {
   LearnerCoverageResolver,
   OccupationMatchFieldResolver,
 } from './resolvers/coverage-field-resolvers';
+import {
+  CourseSuggestionFieldResolver,
+  LearningPlanFieldResolver,
+  PlanningQueryResolver,
+  PlanStepFieldResolver,
+  ReskillingOptionFieldResolver,
+} from './resolvers/planning-resolver';
 
 /** Every resolver class of the API. */
 export const RESOLVERS = [
@@ -40,6 +47,11 @@ export const RESOLVERS = [
   OccupationMatchFieldResolver,
   CandidateMatchFieldResolver,
   LearnerCoverageResolver,
+  PlanningQueryResolver,
+  LearningPlanFieldResolver,
+  PlanStepFieldResolver,
+  CourseSuggestionFieldResolver,
+  ReskillingOptionFieldResolver,
 ] as const;
 
 /** Builds the schema (validation of input classes is on: class-validator decorators apply). */

@@ -8,6 +8,7 @@ import type { LearnerRepository } from '../db/repositories/learner-repository';
 import type { JobPostingRepository } from '../db/repositories/job-posting-repository';
 import type { CoverageRepository } from '../db/repositories/coverage-repository';
 import type { CoverageService } from '../services/coverage-service';
+import type { PlanningService } from '../services/planning-service';
 import { createEscoLoaders, type EscoLoaders } from './loaders/esco-loaders';
 import { ownedLoader } from './loaders/keyed-loader';
 import { createCatalogLoaders, type CatalogLoaders } from './loaders/catalog-loaders';
@@ -20,6 +21,7 @@ export interface Services {
   readonly postings: JobPostingRepository;
   readonly coverageData: CoverageRepository;
   readonly coverage: CoverageService;
+  readonly planning: PlanningService;
 }
 
 /** Per-request limits resolvers enforce. */

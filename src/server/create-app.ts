@@ -13,6 +13,8 @@ import { LearnerRepository } from '../db/repositories/learner-repository';
 import { JobPostingRepository } from '../db/repositories/job-posting-repository';
 import { CoverageRepository } from '../db/repositories/coverage-repository';
 import { CoverageService } from '../services/coverage-service';
+import { PlanningService } from '../services/planning-service';
+import { PlanningRepository } from '../db/repositories/planning-repository';
 import { buildCredgraphSchema } from '../graphql/build-schema';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
@@ -29,21 +31,23 @@ export interface App {
 }
 
 /** Builds the services over one executor. */
-export function createServices(executor: Neo4jExecutor): Services {
+export function createServices(executor: Neo4jExecutor, planTimeLimitMs: number): Services {
   const coverageData = new CoverageRepository(executor);
+  const coverage = new CoverageService(coverageData);
   return {
     esco: new EscoRepository(executor),
     catalog: new CatalogRepository(executor),
     learners: new LearnerRepository(executor),
     postings: new JobPostingRepository(executor),
     coverageData,
-    coverage: new CoverageService(coverageData),
+    coverage,
+    planning: new PlanningService(coverage, new PlanningRepository(executor), planTimeLimitMs),
   };
 }
 
 /** Assembles the app. */
 export async function createApp(config: Config, logger: Logger, executor: Neo4jExecutor, driver: Driver): Promise<App> {
-  const services = createServices(executor);
+  const services = createServices(executor, config.limits.planTimeLimitMs);
   const schema = await buildCredgraphSchema();
   const apollo = new ApolloServer<GraphQLContext>({
     schema,

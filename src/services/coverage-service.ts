@@ -111,6 +111,11 @@ export class CoverageService {
     return { requirements: row.requirements, portalId: row.portalId ?? null };
   }
 
+  /** Requirements of many occupations at once. */
+  requirementsOfOccupations(uris: readonly string[]): Promise<Map<string, Requirement[]>> {
+    return this.repo.getRequirementsOfOccupations(uris);
+  }
+
   /** Hierarchy links between the given requirements and any skill within the policy's depth. */
   async requirementLinks(requirements: readonly Requirement[], policy: MatchPolicy): Promise<HierarchyLink[]> {
     const uris = [...new Set(requirements.map((r) => r.skillUri))];

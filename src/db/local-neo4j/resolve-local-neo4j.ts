@@ -53,20 +53,23 @@ export async function resolveLocalNeo4j(options: ResolveLocalNeo4jOptions): Prom
       const contended = error instanceof LocalNeo4jError && (error.code === 'STORE_LOCKED' || error.code === 'PORT_IN_USE');
       if (!contended || attempt >= 3) throw error;
       const shared = await waitForOtherStarter(dataDir, deadline, log);
-      if (shared === 'timeout') throw error;
+      if (shared === 'timeout' || shared === 'none') throw error;
       if (shared !== 'gone') return reusedInstance(shared, options.port, log);
     }
   }
 }
 
-/** Polls until a launcher on `dataDir` answers, all such launchers are gone, or the deadline. */
-async function waitForOtherStarter(dataDir: string, deadline: number, log: LocalNeo4jLog): Promise<RunningLocalNeo4j | 'gone' | 'timeout'> {
+/**
+ * Polls until a launcher on `dataDir` answers, all such launchers are gone, or the deadline;
+ * 'none' when no launcher held `dataDir` in the first place (the clash is someone else's).
+ */
+async function waitForOtherStarter(dataDir: string, deadline: number, log: LocalNeo4jLog): Promise<RunningLocalNeo4j | 'gone' | 'none' | 'timeout'> {
   let announced = false;
   while (Date.now() < deadline) {
     const found = await findRunningLocalNeo4j(dataDir, log);
     if (found !== undefined) return found;
     const holders = findLaunchersFor(dataDir);
-    if (holders.length === 0) return 'gone';
+    if (holders.length === 0) return announced ? 'gone' : 'none';
     if (!announced) {
       log(`Waiting for the local Neo4j that pid ${holders.map((h) => h.pid).join(', ')} is starting on ${dataDir}...`);
       announced = true;

@@ -35,8 +35,16 @@ export function createHighsPlanSolver(highs: Highs): PlanSolver {
           time_limit: Math.max(options.timeLimitMs, 1) / 1000,
           mip_rel_gap: 0,
         });
+        const nameOf = (index: number): string => instance.getColName(index);
+        if (options.start !== undefined && !options.relax) {
+          try {
+            instance.setSolution({ colValue: inHighsOrder(options.start, columnNames, nameOf) });
+          } catch {
+            // A rejected start only costs the head start; the solve itself is unaffected.
+          }
+        }
         const status = instance.run().modelStatus;
-        const read = (): number[] => columnValues(instance.getSolution().colValue, columnNames, (i) => instance.getColName(i));
+        const read = (): number[] => columnValues(instance.getSolution().colValue, columnNames, nameOf);
         const integer = !options.relax && model.columns.some((column) => column.kind === 'x');
         if (status === STATUS_OPTIMAL) {
           const objectiveValue = instance.getObjectiveValue();
@@ -83,6 +91,16 @@ function columnValues(
     result[target] = values[index]!;
   }
   return result;
+}
+
+/** The inverse of {@link columnValues}: model-ordered values in HiGHS's column order. */
+function inHighsOrder(
+  values: readonly number[],
+  columnNames: readonly string[],
+  nameOf: (index: number) => string,
+): Float64Array {
+  const position = new Map(columnNames.map((name, index) => [name, index]));
+  return Float64Array.from(columnNames, (_, index) => values[position.get(nameOf(index)) ?? -1] ?? 0);
 }
 
 function readInfo(instance: { info: { get(name: string): number | bigint } }, name: string): number | undefined {

@@ -1,13 +1,13 @@
 import { greedySelection } from './greedy-plan';
 import { defaultPlanSolver } from './highs-plan-solver';
 import type { LinearModel, LinearRow } from './linear-model';
-import { coverModel, maxCoverageModel, minCostAtCoverageModel } from './plan-models';
+import { coverModel, maxCoverageModel, minCostAtCoverageModel, pointForSelection } from './plan-models';
 import { combinatorialLowerBound } from './combinatorial-lower-bound';
 import { orderSelection } from './order-selection';
 import { orderingCut } from './ordering-cut';
 import { buildPlanResult, trivialPlanResult } from './plan-result';
 import { COVERAGE_TOLERANCE, comparePlanQuality, selectionFacts, type SelectionFacts } from './selection-facts';
-import type { PlanSolver, SolveOutcome } from './plan-solver';
+import type { PlanSolver, SolveOptions, SolveOutcome } from './plan-solver';
 import type { PlanInput, PlanResult, PlanSolverLabel } from './plan-types';
 import { preparePlanningProblem, type PlanningProblem } from './planning-problem';
 import { validatePlanInput } from './validate-plan-input';
@@ -115,6 +115,7 @@ class PlanRun {
           await this.phase(
             () => minCostAtCoverageModel(problem, this.cuts, target),
             (facts) => facts.coveredWeight >= target,
+            maxCoverage.selection!,
           ),
         );
         if (atCoverage.status === 'optimal') return this.optimal(atCoverage, started, coverageOptimum);
@@ -147,12 +148,22 @@ class PlanRun {
    * the phase's own requirement on a rounded solution (budgets are always checked); a
    * solution failing it means the solver misbehaved, reported as an error.
    */
-  private async phase(build: () => LinearModel, accept: (facts: SelectionFacts) => boolean): Promise<PhaseOutcome> {
+  private async phase(
+    build: () => LinearModel,
+    accept: (facts: SelectionFacts) => boolean,
+    start?: readonly number[],
+  ): Promise<PhaseOutcome> {
     const n = this.problem.courses.length;
     for (let round = 0; round < MAX_CUT_ROUNDS; round += 1) {
       const remaining = this.deadline - this.now();
       if (remaining <= 0 || this.solver === undefined) return { status: 'limit', selection: null, bound: null };
-      const outcome = await safeSolve(this.solver, build(), { timeLimitMs: remaining, relax: false });
+      const model = build();
+      const outcome = await safeSolve(this.solver, model, {
+        timeLimitMs: remaining,
+        relax: false,
+        // Orderable selections satisfy every cut, so a start stays feasible across rounds.
+        ...(start === undefined ? {} : { start: pointForSelection(this.problem, model, start) }),
+      });
       if (outcome.status === 'infeasible' || outcome.status === 'error') {
         return { status: outcome.status, selection: null, bound: null };
       }
@@ -269,7 +280,7 @@ function lpAllowanceMs(timeLimitMs: number): number {
 async function safeSolve(
   solver: PlanSolver,
   model: LinearModel,
-  options: { timeLimitMs: number; relax: boolean },
+  options: SolveOptions,
 ): Promise<SolveOutcome> {
   try {
     return await solver.solve(model, options);

@@ -112,3 +112,23 @@ function structuralRows(problem: PlanningProblem, cuts: readonly LinearRow[]): L
   }
   return [...rows, ...cuts];
 }
+
+/**
+ * The column values of `model` (built by one of the functions above for `problem`) that
+ * describe choosing `selection`: x_i = 1 for chosen courses, y_s = 1 for the weighted skills
+ * they cover. Used as a solver start.
+ */
+export function pointForSelection(
+  problem: PlanningProblem,
+  model: LinearModel,
+  selection: readonly number[],
+): number[] {
+  const chosen = new Set(selection);
+  const covered = new Set(selection.flatMap((index) => problem.courses[index]!.covers));
+  const weightedSkills = problem.skills.flatMap((skill, index) => (skill.weight > 0 ? [index] : []));
+  const n = problem.courses.length;
+  return model.columns.map((column, index) => {
+    if (column.kind === 'x') return chosen.has(index) ? 1 : 0;
+    return covered.has(weightedSkills[index - n]!) ? 1 : 0;
+  });
+}

@@ -6,6 +6,11 @@ export interface SolveOptions {
   readonly timeLimitMs: number;
   /** Solve the LP relaxation: `x` columns continuous in [0, 1] instead of binary. */
   readonly relax: boolean;
+  /**
+   * A feasible point (one value per column) to start from, so a limit-stopped solve has at
+   * least this incumbent and the search can prune against it. Solvers may ignore it.
+   */
+  readonly start?: readonly number[];
 }
 
 /**

@@ -186,6 +186,14 @@ export class EscoGraphRepository {
     };
   }
 
+  /**
+   * `esco-import/list-concept-snapshot`: every concept under `prefix` with its properties and
+   * outgoing links, for comparing two imports (large: the full release is ~17k rows).
+   */
+  async listConceptSnapshot(prefix: string): Promise<Row[]> {
+    return this.executor.read('esco-import/list-concept-snapshot', { prefix });
+  }
+
   /** `esco-import/count-esco-graph`: counts concepts (and links between them) whose URI starts with `prefix`. */
   async countEscoGraph(prefix = ''): Promise<EscoGraphCounts> {
     const [row] = await this.executor.read('esco-import/count-esco-graph', { prefix });

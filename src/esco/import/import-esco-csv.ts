@@ -53,6 +53,8 @@ export interface ImportEscoCsvOptions {
   readonly maxIssues?: number;
   /** GraphMeta.source; default `csv:<absolute folder>`. */
   readonly source?: string;
+  /** Write the GraphMeta record at the end (default true); off for partial or test folders. */
+  readonly recordGraphMeta?: boolean;
 }
 
 /** The endpoint labels of each link kind, for messages. */
@@ -147,11 +149,13 @@ class CsvImportRun {
       await this.importLinks('occupationSkillRelations', mapOccupationSkillRow);
       this.throwIfAborted();
       await this.repo.updateOccupationCounts();
-      await this.repo.mergeGraphMeta({
-        version: this.options.version ?? DEFAULT_ESCO_VERSION,
-        importedAt: new Date().toISOString(),
-        source: this.options.source ?? `csv:${this.files.dir}`,
-      });
+      if (this.options.recordGraphMeta ?? true) {
+        await this.repo.mergeGraphMeta({
+          version: this.options.version ?? DEFAULT_ESCO_VERSION,
+          importedAt: new Date().toISOString(),
+          source: this.options.source ?? `csv:${this.files.dir}`,
+        });
+      }
     } finally {
       await this.queue.settle();
       this.progress.stop();

@@ -1,0 +1,76 @@
+/**
+ * Words of a skill text as the matcher sees them: lower-cased, NFC, split on anything but letters
+ * and digits (keeping technology names such as "c#", "c++", "node.js" whole), with a Porter stem
+ * and a flag for words that carry no skill meaning. Labels and free text go through the same
+ * function, so "developing web applications" and "develop web application" meet on the same stems.
+ */
+import { porterStem } from './porter-stemmer';
+
+/** One word of a text. */
+export interface Token {
+  /** Lower-cased word as written (after spelling normalisation). */
+  readonly word: string;
+  /** Matching key: the Porter stem of the word, with British and American spellings folded. */
+  readonly stem: string;
+  /** True for function words and job-ad filler ("experience", "strong", ...). */
+  readonly stop: boolean;
+}
+
+// Function words, plus words every job ad or course blurb uses around a skill without naming one.
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been being but by can could did do does doing for from had has have having he her his how i if in into is it its ' +
+    'may me might more most must my no nor not of on once only or other our ours out over own same shall she should so some such than that the their ' +
+    'them then there these they this those through to too under until up very was we were what when where which while who whom why will with ' +
+    'would you your yours etc e g eg e.g ie i.e via per within without across among also any all each both either every least less many much few ' +
+    'able ability abilities experience experienced experiences knowledge knowledgeable skill skills skilled strong solid good great excellent ' +
+    'proven demonstrated proficiency proficient familiarity familiar understanding understand year years required requirement requirements ' +
+    'preferred preferably plus ideally candidate candidates including include includes related relevant equivalent highly well basic ' +
+    'advanced intermediate beginner beginners introduction intro course courses fundamentals fundamental essentials essential applied ' +
+    'level levels new using use used like likes looking seek seeking someone person people'
+  ).split(' '),
+);
+
+// Tokens keep "#", "++" and inner dots so "c#", "c++", "asp.net" and "node.js" stay one word.
+const TOKEN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*(?:\+\+|#)?/gu;
+// Anonymisation markers such as "<ORGANIZATION>" in job-ad corpora.
+const PLACEHOLDER = /<[A-Z_]+>/g;
+
+/** Folds the -ise/-ize and -yse/-yze spellings (ESCO writes British English). */
+function foldSpelling(word: string): string {
+  return word.replace(/^(\p{L}{3,})is(e|es|ed|ing|ation|ations|er|ers)$/u, '$1iz$2').replace(/^(\p{L}{2,})yz(e|es|ed|ing|er|ers)$/u, '$1ys$2');
+}
+
+/** The stem a word is matched on. */
+export function stemOf(word: string): string {
+  const stem = porterStem(foldSpelling(word));
+  // "analysis" stems to "analysi" but "analyse" to "analys"; one stem for both.
+  return stem.length > 4 && stem.endsWith('si') ? stem.slice(0, -1) : stem;
+}
+
+/** True when the (lower-case) word carries no skill meaning on its own. */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word) || (word.length === 1 && !/[\p{N}]/u.test(word) && word !== 'c' && word !== 'r');
+}
+
+/**
+ * Splits a text into tokens.
+ *
+ * @example
+ * tokenize('Developing C# and Node.js apps').map((t) => t.stem) // ['develop', 'c#', 'and', 'node.js', 'app']
+ */
+export function tokenize(text: string): Token[] {
+  const cleaned = text.normalize('NFC').replace(PLACEHOLDER, ' ');
+  // An upper-case word in mixed-case text is a name ("LESS", "IT"), never filler.
+  const mixedCase = /\p{Ll}/u.test(cleaned);
+  return [...cleaned.matchAll(TOKEN)].map(([raw]) => {
+    const lower = raw.toLowerCase();
+    const acronym = mixedCase && raw.length >= 2 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw);
+    return { word: foldSpelling(lower), stem: stemOf(lower), stop: !acronym && isStopWord(lower) };
+  });
+}
+
+/** The tokens that carry meaning. */
+export function contentTokens(text: string): Token[] {
+  return tokenize(text).filter((token) => !token.stop);
+}

@@ -1,0 +1,129 @@
+import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../context';
+import { MatchPolicyInput, SubjectInput, TargetInput } from '../inputs/coverage-inputs';
+import { CourseSuggestion, ExcludedCourse, LearningPlan, PlanConstraintsInput, PlanObjective, PlanScope, PlanStep, ReskillingOption } from '../types/planning-type';
+import { MicroCredential } from '../types/micro-credential-type';
+import { Skill } from '../types/skill-type';
+import { Occupation } from '../types/occupation-type';
+import { validateSubject, validateTarget } from '../../domain/coverage';
+import { BadInputError } from '../../domain/errors';
+import { pageRequest } from '../../domain/pagination/cursor';
+import type { CourseSuggestionValue, LearningPlanValue, PlanStepValue } from '../../services/planning-service';
+
+async function skills(uris: readonly string[], ctx: GraphQLContext) {
+  return (await ctx.loaders.skill.loadMany(uris)).filter((s) => s && !(s instanceof Error));
+}
+
+/** Planning entry points. */
+@Resolver()
+export class PlanningQueryResolver {
+  @Query(() => LearningPlan, { description: 'Which short courses, in which order, close the gap at the least cost; proven optimal when `optimal` is true.' })
+  async recommendCourses(
+    @Arg('subject', () => SubjectInput) subject: SubjectInput,
+    @Arg('target', () => TargetInput) target: TargetInput,
+    @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
+    @Arg('scope', () => PlanScope, { defaultValue: PlanScope.ESSENTIAL }) scope: PlanScope,
+    @Arg('constraints', () => PlanConstraintsInput, { nullable: true }) constraints: PlanConstraintsInput | null,
+    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const policy = ctx.services.coverage.policy(policyInput);
+    const [evidence, req] = await Promise.all([
+      ctx.services.coverage.subjectEvidence(validateSubject(subject), policy),
+      ctx.services.coverage.targetRequirements(validateTarget(target)),
+    ]);
+    return ctx.services.planning.recommend(evidence, req.requirements, objective, scope, constraints ?? {}, policy);
+  }
+
+  @Query(() => [CourseSuggestion], { description: 'Single courses ranked by coverage gain per unit of cost.' })
+  async nextCourses(
+    @Arg('subject', () => SubjectInput) subject: SubjectInput,
+    @Arg('target', () => TargetInput) target: TargetInput,
+    @Arg('first', () => Int, { defaultValue: 5 }) first: number,
+    @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS, description: 'The unit of cost.' }) objective: PlanObjective,
+    @Arg('constraints', () => PlanConstraintsInput, { nullable: true }) constraints: PlanConstraintsInput | null,
+    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
+    if (limit < 1) throw new BadInputError('first must be at least 1', { field: 'first' });
+    const policy = ctx.services.coverage.policy(policyInput);
+    const [evidence, req] = await Promise.all([
+      ctx.services.coverage.subjectEvidence(validateSubject(subject), policy),
+      ctx.services.coverage.targetRequirements(validateTarget(target)),
+    ]);
+    return ctx.services.planning.next(evidence, req.requirements, limit, objective, constraints ?? {}, policy);
+  }
+
+  @Query(() => [ReskillingOption], { description: 'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; cheapest first.' })
+  async reskillingPaths(
+    @Arg('subject', () => SubjectInput) subject: SubjectInput,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('candidates', () => Int, { defaultValue: 50 }) candidates: number,
+    @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
+    @Arg('constraints', () => PlanConstraintsInput, { nullable: true }) constraints: PlanConstraintsInput | null,
+    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
+    if (!Number.isInteger(candidates) || candidates < 1 || candidates > 200) throw new BadInputError(`candidates must lie in [1, 200], got ${candidates}`, { field: 'candidates' });
+    const policy = ctx.services.coverage.policy(policyInput);
+    const evidence = await ctx.services.coverage.subjectEvidence(validateSubject(subject), policy);
+    const options = await ctx.services.planning.reskilling(evidence, limit, candidates, objective, constraints ?? {}, policy);
+    return options.map((o) => ({ occupationUri: o.occupationUri, currentCoverage: o.current, plan: o.plan, reachesFullCoverage: o.reachesFull }));
+  }
+}
+
+/** Links of a plan. */
+@Resolver(() => LearningPlan)
+export class LearningPlanFieldResolver {
+  @FieldResolver(() => [Skill]) gap(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
+    return skills((plan as unknown as LearningPlanValue).gapSkills, ctx);
+  }
+  @FieldResolver(() => [Skill]) uncoverable(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
+    return skills((plan as unknown as LearningPlanValue).uncoverable, ctx);
+  }
+  @FieldResolver(() => [Skill]) uncoveredWithinBudget(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
+    return skills((plan as unknown as LearningPlanValue).uncoveredWithinBudget, ctx);
+  }
+  @FieldResolver(() => [ExcludedCourse])
+  excluded(@Root() plan: LearningPlan) {
+    return (plan as unknown as LearningPlanValue).excluded.map((e) => ({ credentialId: e.courseId, reason: e.reason }));
+  }
+}
+
+/** Links of a plan step. */
+@Resolver(() => PlanStep)
+export class PlanStepFieldResolver {
+  @FieldResolver(() => MicroCredential) credential(@Root() step: PlanStep, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.credential.load((step as unknown as PlanStepValue).credentialId);
+  }
+  @FieldResolver(() => [Skill]) newlyCovered(@Root() step: PlanStep, @Ctx() ctx: GraphQLContext) {
+    return skills((step as unknown as PlanStepValue).newlyCovered, ctx);
+  }
+}
+
+/** Links of a course suggestion. */
+@Resolver(() => CourseSuggestion)
+export class CourseSuggestionFieldResolver {
+  @FieldResolver(() => MicroCredential) credential(@Root() s: CourseSuggestion, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.credential.load((s as unknown as CourseSuggestionValue).courseId);
+  }
+  @FieldResolver(() => [Skill]) newlyCovered(@Root() s: CourseSuggestion, @Ctx() ctx: GraphQLContext) {
+    return skills((s as unknown as CourseSuggestionValue).newlyCovered, ctx);
+  }
+  @FieldResolver(() => [Skill]) missingPrerequisites(@Root() s: CourseSuggestion, @Ctx() ctx: GraphQLContext) {
+    return skills((s as unknown as CourseSuggestionValue).missingPrerequisites, ctx);
+  }
+  @FieldResolver(() => Float) coverageGain(@Root() s: CourseSuggestion) {
+    return (s as unknown as CourseSuggestionValue).gain;
+  }
+}
+
+/** Links of a reskilling option. */
+@Resolver(() => ReskillingOption)
+export class ReskillingOptionFieldResolver {
+  @FieldResolver(() => Occupation) occupation(@Root() o: ReskillingOption, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.occupation.load((o as unknown as { occupationUri: string }).occupationUri);
+  }
+}
