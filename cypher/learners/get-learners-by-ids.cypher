@@ -4,7 +4,7 @@
 UNWIND $ids AS id
 MATCH (l:Learner {id: id})
 RETURN l {
-  .id, .displayName, .externalId, .matchingConsent, .createdAt,
+  .id, .displayName, .externalId, .matchingConsent, .createdAt, advisorSubjects: coalesce(l.advisorSubjects, []),
   holdings: COLLECT { MATCH (l)-[h:HOLDS]->(c:MicroCredential)
                       RETURN { credentialId: c.id, issuedOn: h.issuedOn, expiresOn: h.expiresOn, verified: h.verified, evidenceUrl: h.evidenceUrl }
                       ORDER BY h.issuedOn, c.id },

@@ -8,6 +8,9 @@ import path from 'node:path';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
+/** The development-only HS256 secret (public: never valid in production). */
+export const DEVELOPMENT_JWT_SECRET = 'credgraph-development-secret-not-for-production';
+
 /** Validated runtime configuration. */
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
@@ -41,7 +44,21 @@ export interface Config {
     readonly rateLimitPerMinute: number;
     readonly introspection: boolean;
     readonly planTimeLimitMs: number;
+    /** Deepest selection nesting a document may have (graphql-armor max depth). */
+    readonly maxDepth: number;
+    /** graphql-armor's cost estimate, with `first` literals capped at `maxPageSize`. */
+    readonly maxCost: number;
+    readonly maxAliases: number;
+    readonly maxDirectives: number;
+    /** Lexer tokens per document; parsing stops beyond this. */
+    readonly maxTokens: number;
+    /** Masks graphql-js "Did you mean ...?" hints, which reveal the schema when introspection is off. */
+    readonly blockFieldSuggestions: boolean;
   };
+  /** Take the client IP from the first X-Forwarded-For entry (only behind a trusted proxy). */
+  readonly trustProxy: boolean;
+  /** Serve Prometheus metrics at `/metrics`. */
+  readonly metricsEnabled: boolean;
   /** Load the demo seed into an empty database at start. */
   readonly seedOnEmpty: boolean;
 }
@@ -115,6 +132,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
   }
+  const jwksUrl = url(env, 'JWKS_URL', ['http', 'https']);
+  if (production && jwtSecret === undefined && jwksUrl === undefined) {
+    throw new ConfigError('JWT_SECRET', 'or JWKS_URL must be set in production (tokens cannot be verified otherwise)');
+  }
   const localDataDir = path.resolve(cwd, text(env, 'NEO4J_LOCAL_DATA_DIR') ?? '.data/neo4j');
   const localPortRaw = text(env, 'NEO4J_LOCAL_PORT');
   return {
@@ -135,8 +156,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       version: text(env, 'ESCO_VERSION') ?? 'v1.1.1',
     },
     auth: {
-      jwtSecret,
-      jwksUrl: url(env, 'JWKS_URL', ['http', 'https']),
+      // Outside production a fixed, published development secret lets `npm run token` mint
+      // tokens that `npm start` accepts; production refuses to start without a real key.
+      jwtSecret: jwtSecret ?? (jwksUrl === undefined ? DEVELOPMENT_JWT_SECRET : undefined),
+      jwksUrl,
       jwtIssuer: text(env, 'JWT_ISSUER'),
       jwtAudience: text(env, 'JWT_AUDIENCE'),
     },
@@ -147,7 +170,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
       introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
       planTimeLimitMs: integer(env, 'PLAN_TIME_LIMIT_MS', 1_000, 10, 600_000),
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 50_000, 10, 100_000_000),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10_000),
+      maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 0, 10_000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2_000, 50, 1_000_000),
+      blockFieldSuggestions: bool(env, 'GRAPHQL_BLOCK_FIELD_SUGGESTIONS', production),
     },
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    metricsEnabled: bool(env, 'METRICS_ENABLED', true),
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
   };
 }

@@ -3,7 +3,7 @@
  * parameters; the executor picks read or write routing, tags the transaction with the current
  * operation, counts round trips and maps driver errors.
  */
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 import type { CypherRegistry } from './cypher-registry';
 import { mapDriverError } from './neo4j-errors';
 import { currentQueryContext } from './query-context';
@@ -16,11 +16,34 @@ export interface QueryRunner {
   run(name: string, params?: Record<string, unknown>): Promise<Row[]>;
 }
 
+/** One finished query, as reported to an {@link QueryObserver}. */
+export interface QueryTiming {
+  /** The query file name (`esco/get-skills-by-uris`), never its text or parameters. */
+  readonly name: string;
+  readonly mode: 'READ' | 'WRITE';
+  readonly millis: number;
+  readonly ok: boolean;
+}
+
+/** Receives the timing of every query (metrics). Must not throw. */
+export type QueryObserver = (timing: QueryTiming) => void;
+
 /** Options of the executor. */
 export interface ExecutorOptions {
   readonly database?: string | undefined;
   /** Server-side transaction timeout; a runaway query is stopped by Neo4j itself. */
   readonly transactionTimeoutMs?: number;
+  readonly observer?: QueryObserver | undefined;
+}
+
+/**
+ * Work in progress, counted here because neo4j-driver has no public pool metrics: sessions
+ * opened and not yet closed (waiting for or holding a pooled connection), and transaction
+ * functions running (each holds one connection).
+ */
+export interface ExecutorLoad {
+  readonly sessionsOpen: number;
+  readonly transactionsRunning: number;
 }
 
 /**
@@ -42,11 +65,27 @@ function toRows(records: Neo4jRecord[]): Row[] {
 
 /** Executes named Cypher queries against one database. */
 export class Neo4jExecutor {
+  private sessionsOpen = 0;
+  private transactionsRunning = 0;
+
   constructor(
     readonly driver: Driver,
     private readonly registry: CypherRegistry,
     private readonly options: ExecutorOptions = {},
   ) {}
+
+  /**
+   * An executor over the same driver and queries with some options replaced (the app sets the
+   * transaction timeout to its request timeout and attaches metrics). Its load counts are its own.
+   */
+  withOptions(options: Partial<ExecutorOptions>): Neo4jExecutor {
+    return new Neo4jExecutor(this.driver, this.registry, { ...this.options, ...options });
+  }
+
+  /** Sessions and transactions in progress on this executor. */
+  load(): ExecutorLoad {
+    return { sessionsOpen: this.sessionsOpen, transactionsRunning: this.transactionsRunning };
+  }
 
   private txConfig() {
     const ctx = currentQueryContext();
@@ -56,33 +95,57 @@ export class Neo4jExecutor {
     };
   }
 
-  private async runIn(tx: ManagedTransaction, name: string, params: Record<string, unknown>): Promise<Row[]> {
+  private async runIn(tx: ManagedTransaction, mode: 'READ' | 'WRITE', name: string, params: Record<string, unknown>): Promise<Row[]> {
     const query = this.registry.get(name);
     const ctx = currentQueryContext();
     const started = performance.now();
     if (ctx) ctx.roundTrips += 1;
-    const result = await tx.run(query.text, toNeo4jParams(params));
-    if (ctx) ctx.dbMillis += performance.now() - started;
-    return toRows(result.records);
+    let ok = false;
+    try {
+      const result = await tx.run(query.text, toNeo4jParams(params));
+      ok = true;
+      return toRows(result.records);
+    } finally {
+      const millis = performance.now() - started;
+      if (ctx) ctx.dbMillis += millis;
+      this.options.observer?.({ name, mode, millis, ok });
+    }
   }
 
-  private session(mode: 'READ' | 'WRITE') {
-    return this.driver.session({
+  /** Wraps transaction work so the running count is kept. */
+  private counted<T>(work: (tx: ManagedTransaction) => Promise<T>): (tx: ManagedTransaction) => Promise<T> {
+    return async (tx) => {
+      this.transactionsRunning += 1;
+      try {
+        return await work(tx);
+      } finally {
+        this.transactionsRunning -= 1;
+      }
+    };
+  }
+
+  /** Opens a session for `use`, maps driver errors and always closes it. */
+  private async inSession<T>(mode: 'READ' | 'WRITE', use: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    this.sessionsOpen += 1;
+    try {
+      return await use(session);
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      this.sessionsOpen -= 1;
+      await session.close();
+    }
   }
 
   /** Runs one read query in a read transaction (routed to a secondary in a cluster). */
   async read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    const session = this.session('READ');
-    try {
-      return await session.executeRead((tx) => this.runIn(tx, name, params), this.txConfig());
-    } catch (error) {
-      throw mapDriverError(error);
-    } finally {
-      await session.close();
-    }
+    return this.inSession('READ', (session) =>
+      session.executeRead(this.counted((tx) => this.runIn(tx, 'READ', name, params)), this.txConfig()),
+    );
   }
 
   /** Runs one write query in its own write transaction. */
@@ -100,31 +163,21 @@ export class Neo4jExecutor {
    * });
    */
   async writeTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    const session = this.session('WRITE');
-    try {
-      return await session.executeWrite(
-        (tx) => work({ run: (name, params = {}) => this.runIn(tx, name, params) }),
+    return this.inSession('WRITE', (session) =>
+      session.executeWrite(
+        this.counted((tx) => work({ run: (name, params = {}) => this.runIn(tx, 'WRITE', name, params) })),
         this.txConfig(),
-      );
-    } catch (error) {
-      throw mapDriverError(error);
-    } finally {
-      await session.close();
-    }
+      ),
+    );
   }
 
   /** Runs several read queries in one read transaction (one consistent snapshot). */
   async readTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    const session = this.session('READ');
-    try {
-      return await session.executeRead(
-        (tx) => work({ run: (name, params = {}) => this.runIn(tx, name, params) }),
+    return this.inSession('READ', (session) =>
+      session.executeRead(
+        this.counted((tx) => work({ run: (name, params = {}) => this.runIn(tx, 'READ', name, params) })),
         this.txConfig(),
-      );
-    } catch (error) {
-      throw mapDriverError(error);
-    } finally {
-      await session.close();
-    }
+      ),
+    );
   }
 }

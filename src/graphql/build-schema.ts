@@ -30,6 +30,8 @@ import {
   PlanStepFieldResolver,
   ReskillingOptionFieldResolver,
 } from './resolvers/planning-resolver';
+import { LearnerPrivacyResolver } from './resolvers/learner-privacy-resolver';
+import { accessGuard } from './access-guard';
 
 /** Every resolver class of the API. */
 export const RESOLVERS = [
@@ -52,6 +54,7 @@ export const RESOLVERS = [
   PlanStepFieldResolver,
   CourseSuggestionFieldResolver,
   ReskillingOptionFieldResolver,
+  LearnerPrivacyResolver,
 ] as const;
 
 /** Builds the schema (validation of input classes is on: class-validator decorators apply). */
@@ -60,5 +63,6 @@ export function buildCredgraphSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS as unknown as [Function, ...Function[]],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
+    globalMiddlewares: [accessGuard],
   });
 }

@@ -2,6 +2,7 @@
  * What every resolver receives. Built once per request by the server: the caller's identity, fresh
  * DataLoaders, and the long-lived services.
  */
+import type { Viewer } from '../domain/access/viewer';
 import type { EscoRepository } from '../db/repositories/esco-repository';
 import type { CatalogRepository } from '../db/repositories/catalog-repository';
 import type { LearnerRepository } from '../db/repositories/learner-repository';
@@ -32,15 +33,18 @@ export interface RequestLimits {
 /** Resolver context. */
 export interface GraphQLContext {
   readonly requestId: string;
+  /** The verified caller (anonymous without a token). */
+  readonly viewer: Viewer;
   readonly services: Services;
   readonly loaders: EscoLoaders & CatalogLoaders & CoverageLoaders;
   readonly limits: RequestLimits;
 }
 
 /** Builds the context of one request. */
-export function createContext(services: Services, limits: RequestLimits, requestId: string): GraphQLContext {
+export function createContext(services: Services, limits: RequestLimits, requestId: string, viewer: Viewer): GraphQLContext {
   return {
     requestId,
+    viewer,
     services,
     limits,
     loaders: {

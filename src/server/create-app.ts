@@ -19,6 +19,9 @@ import { buildCredgraphSchema } from '../graphql/build-schema';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
 import type { Logger } from './logger';
+import { GraphQLError } from 'graphql';
+import { createTokenVerifier } from '../auth/verify-token';
+import { DomainError } from '../domain/errors';
 import { startHttpServer, type HttpServerDeps, type RunningHttpServer } from './http-server';
 
 /** The assembled application, not yet listening. */
@@ -57,11 +60,25 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
   });
   await apollo.start();
   const limits = { maxPageSize: config.limits.maxPageSize };
+  const verifyToken = createTokenVerifier({
+    secret: config.auth.jwtSecret,
+    jwksUrl: config.auth.jwksUrl,
+    issuer: config.auth.jwtIssuer,
+    audience: config.auth.jwtAudience,
+  });
   const deps: HttpServerDeps<GraphQLContext> = {
     apollo,
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
-    context: async (_req: IncomingMessage, requestId: string) => createContext(services, limits, requestId),
+    context: async (req: IncomingMessage, requestId: string) => {
+      try {
+        return createContext(services, limits, requestId, await verifyToken(req.headers.authorization));
+      } catch (error) {
+        // Apollo answers context failures itself; a GraphQLError keeps our code and status.
+        if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+        throw error;
+      }
+    },
     ready: async () => {
       try {
         await driver.verifyConnectivity({ database: config.neo4j.database });

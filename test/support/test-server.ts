@@ -7,6 +7,18 @@ import { createApp, type App } from '../../src/server/create-app';
 import { createLogger } from '../../src/server/logger';
 import type { RunningHttpServer } from '../../src/server/http-server';
 import { openTestDatabase, type TestDatabase } from './test-database';
+import { signToken, type TokenClaims } from '../../src/auth/sign-token';
+
+/** The HS256 secret test servers verify tokens with. */
+export const TEST_JWT_SECRET = 'credgraph-test-secret-0123456789abcdef';
+
+/** An Authorization header for the claims. */
+export async function bearer(claims: TokenClaims, expiresIn: string | number = '10m'): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await signToken(claims, TEST_JWT_SECRET, expiresIn)}` };
+}
+
+/** Headers of an anonymous call. */
+export const ANONYMOUS_HEADERS: Record<string, string> = { authorization: '' };
 
 /** A running server for one test file. */
 export interface TestServer {
@@ -14,7 +26,7 @@ export interface TestServer {
   readonly db: TestDatabase;
   readonly app: App;
   readonly config: Config;
-  /** POSTs one operation; returns status, parsed body and the round-trip count header. */
+  /** POSTs one operation (as ADMIN unless `headers` say otherwise); returns status, body and round trips. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
   close(): Promise<void>;
 }
@@ -31,7 +43,8 @@ export interface GqlResponse<T> {
 /** Starts a server; `env` overrides configuration variables (NEO4J_URI is the run's database). */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const db = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', NEO4J_URI: db.uri, ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', NEO4J_URI: db.uri, JWT_SECRET: TEST_JWT_SECRET, ...env });
+  const admin = await bearer({ sub: 'test-admin', roles: ['ADMIN'] }, '2h');
   const app = await createApp(config, createLogger(config.logLevel), db.executor, db.driver);
   const running: RunningHttpServer = await app.listen('127.0.0.1', 0);
   return {
@@ -39,7 +52,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     db,
     app,
     config,
-    async gql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+    async gql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = admin) {
       const response = await fetch(running.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },

@@ -22,6 +22,7 @@ export interface LearnerRow {
   holdings: HoldingRow[];
   declaredSkillUris: string[];
   targetOccupationUris: string[];
+  advisorSubjects: string[];
 }
 
 /** A learner's holding of a credential. */

@@ -7,7 +7,7 @@ import type { LearnerRow } from './catalog-rows';
 
 function learnerRow(raw: unknown): LearnerRow {
   const row = raw as LearnerRow & { createdAt: unknown };
-  return { ...row, matchingConsent: row.matchingConsent === true, createdAt: row.createdAt == null ? null : String(row.createdAt) };
+  return { ...row, advisorSubjects: row.advisorSubjects ?? [], matchingConsent: row.matchingConsent === true, createdAt: row.createdAt == null ? null : String(row.createdAt) };
 }
 
 /** Reads and writes learners. */
@@ -61,6 +61,26 @@ export class LearnerRepository {
   async setMatchingConsent(learnerId: string, consent: boolean): Promise<void> {
     const rows = await this.executor.write('learners/set-matching-consent', { learnerId, consent, now: new Date().toISOString() });
     if (rows.length === 0) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
+  }
+
+  /** cypher/learners/set-advisor-access */
+  async setAdvisorAccess(learnerId: string, advisorSubject: string, grant: boolean): Promise<string[]> {
+    const [row] = await this.executor.write('learners/set-advisor-access', { learnerId, advisorSubject, grant, now: new Date().toISOString() });
+    if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
+    return row.advisorSubjects as string[];
+  }
+
+  /** cypher/learners/export-learner-data */
+  async exportLearnerData(learnerId: string): Promise<Record<string, unknown>> {
+    const [row] = await this.executor.read('learners/export-learner-data', { learnerId });
+    if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
+    return { exportedAt: new Date().toISOString(), ...row };
+  }
+
+  /** cypher/learners/delete-learner */
+  async deleteLearner(learnerId: string): Promise<void> {
+    const [row] = await this.executor.write('learners/delete-learner', { learnerId });
+    if (!row || row.deleted === 0) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
   }
 
   /** cypher/learners/find-learner-by-external-id */

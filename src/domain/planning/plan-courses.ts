@@ -4,7 +4,7 @@ import type { LinearModel, LinearRow } from './linear-model';
 import { coverModel, maxCoverageModel, minCostAtCoverageModel, pointForSelection } from './plan-models';
 import { combinatorialLowerBound } from './combinatorial-lower-bound';
 import { orderSelection } from './order-selection';
-import { orderingCut } from './ordering-cut';
+import { orderingCuts } from './ordering-cut';
 import { buildPlanResult, trivialPlanResult } from './plan-result';
 import { COVERAGE_TOLERANCE, comparePlanQuality, selectionFacts, type SelectionFacts } from './selection-facts';
 import type { PlanSolver, SolveOptions, SolveOutcome } from './plan-solver';
@@ -20,7 +20,7 @@ export interface PlanCoursesOptions {
   readonly now?: () => number;
 }
 
-/** How many times one phase may re-solve after cutting off a plan with no valid order. */
+/** How many times one phase may re-solve after cutting off plans with no valid order. */
 const MAX_CUT_ROUNDS = 25;
 
 /** Safety margin taken off solver-reported bounds, which hold only up to solver tolerances. */
@@ -181,7 +181,7 @@ class PlanRun {
       }
       const order = orderSelection(this.problem, selection);
       if (order.ok) return { status: 'optimal', selection, bound: outcome.bound };
-      this.cuts.push(orderingCut(this.problem, selection, order.stuck));
+      this.cuts.push(...orderingCuts(this.problem, selection, order.stuck));
     }
     return { status: 'limit', selection: null, bound: null };
   }

@@ -9,7 +9,7 @@ import type { PlanningProblem } from './planning-problem';
  * - prerequisites: x_c ≤ Σ_{d≠c teaches p} x_d for each prerequisite p of c (no teacher left
  *   means x_c ≤ 0);
  * - budgets: Σ hours·x ≤ maxTotalHours, Σ price·x ≤ maxTotalPrice, Σ x ≤ maxCourses;
- * - ordering cuts learnt so far (see {@link orderingCut}).
+ * - ordering cuts learnt so far (see {@link orderingCuts}).
  */
 
 /**

@@ -24,6 +24,12 @@ export interface RankingWeights {
   readonly lengthPenalty: number;
   /** Weight of a common word of a label ("on", "your") against a content word's rarity (about 2-10). */
   readonly stopWordWeight: number;
+  /** How much a suggestion loses when the words it matched are already explained by better ones (0-1). */
+  readonly redundancyPenalty: number;
+  /** Share of the second-best label's score added (scaled by what the best one leaves). */
+  readonly synonymWeight: number;
+  /** Prior for skills many occupations require (log-scaled, at most this much). */
+  readonly popularityWeight: number;
 }
 
 export const DEFAULT_RANKING_WEIGHTS: RankingWeights = {
@@ -36,7 +42,10 @@ export const DEFAULT_RANKING_WEIGHTS: RankingWeights = {
   descriptionWeight: 0.15,
   reusePrior: { transversal: 0.03, 'cross-sector': 0.02, 'sector-specific': 0.01, 'occupation-specific': 0 },
   lengthPenalty: 0.01,
-  stopWordWeight: 0.5,
+  stopWordWeight: 1,
+  redundancyPenalty: 0,
+  synonymWeight: 0,
+  popularityWeight: 0,
 };
 
 interface TextView {
@@ -54,6 +63,8 @@ interface LabelMatch {
   readonly label: string;
   readonly score: number;
   readonly method: MatchMethod;
+  /** Positions of the text's content words the label accounts for. */
+  readonly covered: readonly number[];
 }
 
 /** The exact-match key of a text or label (same as Skill.labelKeys). */
@@ -97,7 +108,7 @@ function labelParts(label: string): { stems: string[]; stopWords: string[] } {
 }
 
 function matchLabel(label: string, factor: number, text: TextView, vocabulary: LabelVocabulary, w: RankingWeights): LabelMatch | null {
-  if (matchKey(label) === text.key) return { label, score: 1, method: 'exact' };
+  if (matchKey(label) === text.key) return { label, score: 1, method: 'exact', covered: text.content.map((_, i) => i) };
   const { stems, stopWords } = labelParts(label);
   if (stems.length === 0) return null;
   const matched = stems.filter((stem) => text.positions.has(stem));
@@ -110,10 +121,13 @@ function matchLabel(label: string, factor: number, text: TextView, vocabulary: L
   const [from, to] = minimalSpan(matched, text.positions);
   let spanMass = 0;
   const inSpan = new Set<string>();
+  const matchedSet = new Set(matched);
+  const covered: number[] = [];
   for (let i = from; i <= to; i += 1) {
     const stem = text.content[i]!.stem;
     if (!inSpan.has(stem)) spanMass += idf(stem);
     inSpan.add(stem);
+    if (matchedSet.has(stem)) covered.push(i);
   }
   const density = matchedMass / spanMass;
   const phrase = matched.length === stems.length && to - from + 1 === stems.length;
@@ -121,7 +135,7 @@ function matchLabel(label: string, factor: number, text: TextView, vocabulary: L
   let score = Math.pow(coverage, w.labelCoveragePower) * Math.pow(density, w.densityPower) * evidence;
   if (phrase) score = score + (1 - score) * w.phraseBonus;
   score -= w.lengthPenalty * (stems.length - matched.length);
-  return { label, score: Math.max(0, score * factor), method: phrase ? 'phrase' : 'partial' };
+  return { label, score: Math.max(0, score * factor), method: phrase ? 'phrase' : 'partial', covered };
 }
 
 /**
@@ -138,11 +152,16 @@ export function rankCandidates(
 ): RankedSkill[] {
   const view = viewOf(text);
   const maxDescription = Math.max(0, ...candidates.flatMap((c) => c.hits.filter((h) => h.query < 0).map((h) => h.score)));
-  const ranked = candidates.map((candidate): RankedSkill => {
+  const scored = candidates.map((candidate): Scored => {
     let best: LabelMatch | null = null;
+    let second = 0;
     const consider = (label: string, factor: number) => {
       const match = matchLabel(label, factor, view, vocabulary, weights);
-      if (match && (best === null || match.score > best.score)) best = match;
+      if (!match) return;
+      if (best === null || match.score > best.score) {
+        second = best?.score ?? 0;
+        best = match;
+      } else if (match.score > second) second = match.score;
     };
     consider(candidate.preferredLabel, 1);
     for (const label of candidate.altLabels) consider(label, weights.altLabelFactor);
@@ -151,14 +170,70 @@ export function rankCandidates(
     const description = maxDescription > 0 ? descriptionHit / maxDescription : 0;
     const prior = weights.reusePrior[candidate.reuseLevel ?? ''] ?? 0;
     const found = best as LabelMatch | null;
-    const labelScore = found?.score ?? 0;
-    const score = Math.min(1, labelScore * (1 - weights.descriptionWeight) + description * weights.descriptionWeight + prior * (1 - labelScore));
+    // A second label matching as well is corroboration: the text and the skill agree in more than one wording.
+    const labelScore = Math.min(1, (found?.score ?? 0) + weights.synonymWeight * second * (1 - (found?.score ?? 0)));
+    const popularity = weights.popularityWeight * Math.min(1, Math.log1p(candidate.occupations) / Math.log1p(1000));
+    const score = Math.min(1, labelScore * (1 - weights.descriptionWeight) + description * weights.descriptionWeight + (prior + popularity) * (1 - labelScore));
     return {
       uri: candidate.uri,
       score: found?.method === 'exact' ? 1 : score,
       matchedLabel: found?.label ?? null,
       method: found?.method ?? 'description',
+      covered: found?.covered ?? [],
     };
   });
-  return ranked.sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  scored.sort(byScore);
+  return diversify(scored, view, vocabulary, weights.redundancyPenalty).map(({ covered: _covered, ...ranked }) => ranked);
+}
+
+interface Scored extends RankedSkill {
+  readonly covered: readonly number[];
+}
+
+function byScore(a: RankedSkill, b: RankedSkill): number {
+  return b.score - a.score || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+}
+
+/** How many of the best candidates are re-ordered greedily; the tail keeps its order. */
+const DIVERSIFY_TOP = 100;
+
+/**
+ * Re-orders so that each next suggestion explains words the better ones left unexplained: a text
+ * naming three skills should list those three before a fourth synonym of the first. A candidate's
+ * score is discounted by the share (by rarity) of its matched words already covered.
+ */
+function diversify(sorted: Scored[], text: TextView, vocabulary: LabelVocabulary, penalty: number): Scored[] {
+  if (penalty <= 0) return sorted;
+  const weightAt = (pos: number) => vocabulary.idf(text.content[pos]!.stem);
+  const covered = new Set<number>();
+  const adjusted = (c: Scored) => {
+    if (c.covered.length === 0 || c.method === 'exact') return c.score;
+    let total = 0;
+    let seen = 0;
+    for (const pos of c.covered) {
+      const weight = weightAt(pos);
+      total += weight;
+      if (covered.has(pos)) seen += weight;
+    }
+    return c.score * (1 - penalty * (seen / total));
+  };
+  const pool = sorted.slice(0, DIVERSIFY_TOP);
+  const out: Scored[] = [];
+  while (pool.length > 0) {
+    let bestIndex = 0;
+    let bestScore = -1;
+    pool.forEach((c, i) => {
+      const score = adjusted(c);
+      if (score > bestScore) {
+        bestScore = score;
+        bestIndex = i;
+      }
+    });
+    const [pick] = pool.splice(bestIndex, 1);
+    out.push({ ...pick!, score: bestScore });
+    pick!.covered.forEach((pos) => covered.add(pos));
+  }
+  const floor = out.at(-1)?.score ?? 1;
+  const tail = sorted.slice(DIVERSIFY_TOP).map((c) => ({ ...c, score: Math.min(floor, adjusted(c)) }));
+  return [...out, ...tail.sort(byScore)];
 }

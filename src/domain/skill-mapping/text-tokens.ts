@@ -27,7 +27,7 @@ const STOP_WORDS = new Set(
     'proven demonstrated proficiency proficient familiarity familiar understanding understand year years required requirement requirements ' +
     'preferred preferably plus ideally candidate candidates including include includes related relevant equivalent highly well basic ' +
     'advanced intermediate beginner beginners introduction intro course courses fundamentals fundamental essentials essential applied ' +
-    'level levels new using use used like likes looking seek seeking someone person people'
+    'level levels new using use used like likes looking seek seeking someone'
   ).split(' '),
 );
 

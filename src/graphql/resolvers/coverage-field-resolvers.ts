@@ -10,6 +10,7 @@ import { validateTarget } from '../../domain/coverage';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { toConnection } from '../pagination/connection-type';
 import type { LearnerRow } from '../../db/repositories/catalog-rows';
+import { CANDIDATE_VIEW } from '../access-guard';
 
 async function evidenceItems(sources: readonly EvidenceSource[], ctx: GraphQLContext) {
   return Promise.all(
@@ -63,9 +64,10 @@ export class OccupationMatchFieldResolver {
 /** Fields of a ranked candidate. */
 @Resolver(() => CandidateMatch)
 export class CandidateMatchFieldResolver {
-  @FieldResolver(() => Learner)
-  learner(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.learner.load((match as unknown as CandidateMatchValue).learnerId);
+  @FieldResolver(() => Learner, { description: 'The candidate; a portal sees only id and displayName.' })
+  async learner(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
+    const learner = await ctx.loaders.learner.load((match as unknown as CandidateMatchValue).learnerId);
+    return learner && { ...learner, [CANDIDATE_VIEW]: true };
   }
 
   @FieldResolver(() => String)

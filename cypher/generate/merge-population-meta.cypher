@@ -1,0 +1,6 @@
+// Records a completed generation: its options and when it finished.
+// params: $key ('population:<prefix>'), $meta (map: seed, credentials, learners, postings, providers, referenceDate, generatedAt, loadMillis)
+// returns: key
+MERGE (m:GraphMeta {key: $key})
+SET m += $meta
+RETURN m.key AS key

@@ -1,0 +1,55 @@
+/**
+ * Verifies bearer JWTs with jose: HS256 with a shared secret, or RS256/ES256 against a JWKS URL.
+ * A valid token becomes a {@link Viewer}; an invalid, expired or wrongly signed one is refused
+ * with UNAUTHENTICATED. No token at all is an anonymous caller.
+ */
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { UnauthenticatedError } from '../domain/errors';
+import { ANONYMOUS, ROLES, type Role, type Viewer } from '../domain/access/viewer';
+
+/** How tokens are checked. */
+export interface TokenSettings {
+  readonly secret: string | undefined;
+  readonly jwksUrl: string | undefined;
+  readonly issuer: string | undefined;
+  readonly audience: string | undefined;
+}
+
+/** Turns an Authorization header into a viewer. */
+export type TokenVerifier = (authorization: string | undefined) => Promise<Viewer>;
+
+function claimString(payload: JWTPayload, name: string): string | null {
+  const value = payload[name];
+  return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : null;
+}
+
+/** Builds the verifier for the configured key source. */
+export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
+  const secret = settings.secret ? new TextEncoder().encode(settings.secret) : undefined;
+  const jwks: JWTVerifyGetKey | undefined = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
+  return async (authorization) => {
+    if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
+    const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization.trim());
+    if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+    let payload: JWTPayload;
+    try {
+      const options = { issuer: settings.issuer, audience: settings.audience };
+      if (jwks) payload = (await jwtVerify(match[1]!, jwks, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
+      else if (secret) payload = (await jwtVerify(match[1]!, secret, { ...options, algorithms: ['HS256'] })).payload;
+      else throw new Error('no key configured');
+    } catch (error) {
+      const reason = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is invalid';
+      throw new UnauthenticatedError(`Authentication failed: ${reason}`);
+    }
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw new UnauthenticatedError('Authentication failed: the token has no subject');
+    const rawRoles = Array.isArray(payload.roles) ? payload.roles : [];
+    const roles = new Set<Role>(rawRoles.filter((role): role is Role => typeof role === 'string' && (ROLES as readonly string[]).includes(role)));
+    return {
+      subject: payload.sub,
+      roles,
+      learnerId: claimString(payload, 'learnerId'),
+      providerId: claimString(payload, 'providerId'),
+      portalId: claimString(payload, 'portalId'),
+    };
+  };
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { LinearRow } from './linear-model';
+import { orderSelection } from './order-selection';
+import { orderingCuts } from './ordering-cut';
+import type { PlanCourse } from './plan-types';
+import { preparePlanningProblem } from './planning-problem';
+import { validatePlanInput } from './validate-plan-input';
+
+const SKILLS = ['s0', 's1', 's2', 'p0', 'p1', 'p2'];
+const PREREQUISITES = ['p0', 'p1', 'p2'];
+
+const catalogue: fc.Arbitrary<PlanCourse[]> = fc
+  .array(
+    fc.record({
+      covers: fc.subarray(['s0', 's1', 's2'], { minLength: 1 }),
+      teaches: fc.subarray(PREREQUISITES),
+      prerequisites: fc.subarray(PREREQUISITES, { maxLength: 2 }),
+      hours: fc.integer({ min: 1, max: 9 }),
+    }),
+    { minLength: 2, maxLength: 8 },
+  )
+  .map((bodies) =>
+    bodies.map((body, index) => ({
+      id: `c${index}`,
+      hours: body.hours,
+      price: null,
+      ects: null,
+      covers: body.covers,
+      teaches: [...body.covers, ...body.teaches],
+      prerequisites: body.prerequisites,
+    })),
+  );
+
+const violates = (cut: LinearRow, selection: ReadonlySet<number>): boolean =>
+  cut.terms.reduce((sum, [column, coefficient]) => sum + (selection.has(column) ? coefficient : 0), 0) > cut.rhs;
+
+describe('orderingCuts', () => {
+  it('cut off the unorderable selection and never an orderable one', () => {
+    fc.assert(
+      fc.property(catalogue, fc.integer({ min: 0, max: 255 }), (courses, mask) => {
+        const problem = preparePlanningProblem(
+          validatePlanInput({ gap: SKILLS.slice(0, 3).map((skillUri) => ({ skillUri, weight: 1 })), courses, objective: 'HOURS' }),
+        );
+        const n = problem.courses.length;
+        const selection = problem.courses.flatMap((_, index) => (mask & (1 << index) ? [index] : []));
+        const order = orderSelection(problem, selection);
+        fc.pre(!order.ok);
+        if (order.ok) return;
+        const cuts = orderingCuts(problem, selection, order.stuck);
+        expect(cuts.length).toBeGreaterThan(0);
+        for (const cut of cuts) expect(violates(cut, new Set(selection))).toBe(true);
+        for (let other = 0; other < 1 << n; other += 1) {
+          const subset = problem.courses.flatMap((_, index) => (other & (1 << index) ? [index] : []));
+          if (!orderSelection(problem, subset).ok) continue;
+          for (const cut of cuts) expect(violates(cut, new Set(subset))).toBe(false);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives separate cycles separate cuts', () => {
+    const course = (id: string, covers: string[], teaches: string[], needs: string[]): PlanCourse => ({
+      id,
+      hours: 1,
+      price: null,
+      ects: null,
+      covers,
+      teaches,
+      prerequisites: needs,
+    });
+    const problem = preparePlanningProblem(
+      validatePlanInput({
+        gap: ['s0', 's1', 's2', 's3'].map((skillUri) => ({ skillUri, weight: 1 })),
+        courses: [
+          course('a', ['s0'], ['p0'], ['p1']),
+          course('b', ['s1'], ['p1'], ['p0']),
+          course('c', ['s2'], ['p2'], ['p3']),
+          course('d', ['s3'], ['p3'], ['p2']),
+          course('root', [], ['p0', 'p2'], []),
+        ],
+        objective: 'HOURS',
+      }),
+    );
+    const ids = problem.courses.map((entry) => entry.id);
+    const index = (id: string): number => ids.indexOf(id);
+    const selection = ['a', 'b', 'c', 'd'].map(index).sort((x, y) => x - y);
+    const order = orderSelection(problem, selection);
+    expect(order.ok).toBe(false);
+    if (order.ok) return;
+    const cuts = orderingCuts(problem, selection, order.stuck);
+    const supports = cuts.map((cut) => cut.terms.filter(([, c]) => c > 0).map(([column]) => ids[column]).sort());
+    expect(supports).toEqual(expect.arrayContaining([['a', 'b'], ['c', 'd']]));
+  });
+});

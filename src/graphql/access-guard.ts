@@ -1,0 +1,106 @@
+/**
+ * Enforces the access rules of `src/domain/access/access-rules.ts` on every operation and on
+ * every field of a learner, wherever in the graph the learner is reached (nested fields, aliases
+ * and connections included). Root fields not listed here are ADMIN-only, so a new operation is
+ * closed until someone decides who may use it.
+ */
+import type { MiddlewareFn } from 'type-graphql';
+import type { GraphQLContext } from './context';
+import {
+  CANDIDATE_VISIBLE_FIELDS,
+  assertCanReadLearner,
+  assertCanUsePosting,
+  assertCanWriteLearner,
+  assertCanWriteProvider,
+  isAdmin,
+  requireRole,
+} from '../domain/access/access-rules';
+import { NotFoundError } from '../domain/errors';
+import type { Viewer } from '../domain/access/viewer';
+
+/** Marks a learner reached as a ranked candidate (a portal sees only the display name). */
+export const CANDIDATE_VIEW = Symbol('candidate-view');
+
+/** Open to anyone, anonymous included: the taxonomy, the catalog and non-personal analysis. */
+const PUBLIC_QUERIES = new Set([
+  'skill', 'occupation', 'searchSkills', 'searchOccupations', 'suggestSkills',
+  'provider', 'microCredential', 'microCredentials', 'jobPosting', 'escoRelease',
+]);
+/** Queries whose subject may be a learner (then the learner's read access applies). */
+const SUBJECT_QUERIES = new Set(['coverage', 'rankOccupations', 'recommendCourses', 'nextCourses', 'reskillingPaths']);
+const LEARNER_WRITES = new Set(['addHolding', 'removeHolding', 'declareSkills', 'setMatchingConsent', 'grantAdvisorAccess', 'revokeAdvisorAccess', 'deleteLearner']);
+
+async function learnerFacts(ctx: GraphQLContext, learnerId: string) {
+  const learner = await ctx.loaders.learner.load(learnerId);
+  return { learnerId, advisorSubjects: learner?.advisorSubjects ?? [] };
+}
+
+async function guardQuery(field: string, args: Record<string, any>, ctx: GraphQLContext, viewer: Viewer): Promise<void> {
+  if (PUBLIC_QUERIES.has(field)) return;
+  if (SUBJECT_QUERIES.has(field)) {
+    const learnerId = args.subject?.learnerId;
+    if (typeof learnerId === 'string') assertCanReadLearner(viewer, await learnerFacts(ctx, learnerId));
+    return;
+  }
+  if (field === 'learner' || field === 'exportLearnerData') {
+    const learnerId = String(args.id ?? args.learnerId);
+    if (field === 'exportLearnerData') assertCanWriteLearner(viewer, learnerId);
+    else assertCanReadLearner(viewer, await learnerFacts(ctx, learnerId));
+    return;
+  }
+  if (field === 'rankCandidates') {
+    requireRole(viewer, ['PORTAL'], 'rankCandidates');
+    const postingId = args.target?.jobPostingId;
+    if (typeof postingId === 'string') {
+      const posting = await ctx.loaders.jobPosting.load(postingId);
+      if (!posting) throw new NotFoundError(`unknown job posting: ${postingId}`);
+      assertCanUsePosting(viewer, posting.portalId);
+    }
+    return;
+  }
+  requireRole(viewer, ['ADMIN'], field);
+}
+
+async function guardMutation(field: string, args: Record<string, any>, ctx: GraphQLContext, viewer: Viewer): Promise<void> {
+  if (isAdmin(viewer)) return;
+  if (LEARNER_WRITES.has(field)) return assertCanWriteLearner(viewer, String(args.learnerId));
+  switch (field) {
+    case 'createLearner':
+      return assertCanWriteLearner(viewer, String(args.input?.id ?? ''));
+    case 'upsertProvider':
+      return assertCanWriteProvider(viewer, String(args.input?.id ?? ''));
+    case 'upsertMicroCredential': {
+      assertCanWriteProvider(viewer, String(args.input?.providerId));
+      const existing = args.input?.id ? await ctx.loaders.credential.load(String(args.input.id)) : null;
+      if (existing) assertCanWriteProvider(viewer, String(existing.providerId));
+      return;
+    }
+    case 'deleteMicroCredential': {
+      const existing = await ctx.loaders.credential.load(String(args.id));
+      return assertCanWriteProvider(viewer, String(existing?.providerId ?? ''));
+    }
+    case 'upsertJobPosting': {
+      requireRole(viewer, ['PORTAL'], field);
+      assertCanUsePosting(viewer, args.input?.portalId ?? viewer.portalId);
+      const existing = args.input?.id ? await ctx.loaders.jobPosting.load(String(args.input.id)) : null;
+      if (existing) assertCanUsePosting(viewer, existing.portalId);
+      return;
+    }
+    default:
+      requireRole(viewer, ['ADMIN'], field);
+  }
+}
+
+/** The type-graphql global middleware. */
+export const accessGuard: MiddlewareFn<GraphQLContext> = async ({ root, args, context, info }, next) => {
+  const parent = info.parentType.name;
+  if (parent === 'Query') await guardQuery(info.fieldName, args, context, context.viewer);
+  else if (parent === 'Mutation') await guardMutation(info.fieldName, args, context, context.viewer);
+  else if (parent === 'Learner') {
+    const learner = root as { id: string; advisorSubjects?: string[]; [CANDIDATE_VIEW]?: boolean };
+    const facts = { learnerId: learner.id, advisorSubjects: learner.advisorSubjects ?? [] };
+    const candidateField = learner[CANDIDATE_VIEW] === true && CANDIDATE_VISIBLE_FIELDS.has(info.fieldName);
+    if (!candidateField) assertCanReadLearner(context.viewer, facts);
+  }
+  return next();
+};

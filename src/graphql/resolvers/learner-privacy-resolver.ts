@@ -1,0 +1,29 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { JSONResolver } from 'graphql-scalars';
+import type { GraphQLContext } from '../context';
+import { checkId } from '../../domain/catalog/field-checks';
+
+/** A learner's control over their data: advisor grants, export and deletion. */
+@Resolver()
+export class LearnerPrivacyResolver {
+  @Mutation(() => [String], { description: 'Lets an advisor (by token subject) read and plan for this learner. Returns the advisors with access.' })
+  grantAdvisorAccess(@Arg('learnerId', () => ID) learnerId: string, @Arg('advisorSubject', () => ID) advisorSubject: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.learners.setAdvisorAccess(checkId('learnerId', learnerId), checkId('advisorSubject', advisorSubject), true);
+  }
+
+  @Mutation(() => [String], { description: "Withdraws an advisor's access. Returns the advisors with access." })
+  revokeAdvisorAccess(@Arg('learnerId', () => ID) learnerId: string, @Arg('advisorSubject', () => ID) advisorSubject: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.learners.setAdvisorAccess(checkId('learnerId', learnerId), checkId('advisorSubject', advisorSubject), false);
+  }
+
+  @Query(() => JSONResolver, { description: 'Everything credgraph stores about the learner, as JSON (data portability).' })
+  exportLearnerData(@Arg('learnerId', () => ID) learnerId: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.learners.exportLearnerData(checkId('learnerId', learnerId));
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes the learner with all personal data (holdings, declarations, targets, grants); the catalog is untouched.' })
+  async deleteLearner(@Arg('learnerId', () => ID) learnerId: string, @Ctx() ctx: GraphQLContext) {
+    await ctx.services.learners.deleteLearner(checkId('learnerId', learnerId));
+    return true;
+  }
+}
