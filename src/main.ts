@@ -10,6 +10,7 @@ import { openDatabase } from './db/open-database';
 import { createApp } from './server/create-app';
 import { EscoRepository } from './db/repositories/esco-repository';
 import { loadDemoSeed } from './esco/import/demo-seed';
+import { warmUpPlanner } from './domain/planning/warm-up-planner';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     logger.info({ summary: summary.files?.map?.((f: { file: string; imported: number }) => `${f.file}: ${f.imported}`) }, 'demo seed loaded');
   }
   app = await createApp(config, logger, db.executor, db.driver);
+  // The planner's WebAssembly solver compiles on first use; pay that before the first request.
+  await warmUpPlanner().catch((error: unknown) => logger.warn({ err: error }, 'planner warm-up failed; plans fall back to greedy until it loads'));
   running = await app.listen(config.host, config.port);
   logger.info({ url: running.url }, 'credgraph is serving');
   process.stdout.write(`\ncredgraph is serving GraphQL at ${running.url}\n\n`);

@@ -17,7 +17,9 @@ const UNAVAILABLE_CODES = new Set([
 /** True when the error means the database cannot currently serve. */
 export function isUnavailable(error: unknown): boolean {
   if (error instanceof Neo4jError) {
-    return UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.General');
+    // Every TransientError (deadlock, terminated, memory pressure, ...) means "try again later".
+    // The pool's acquisition timeout has no code, only its message: all connections are busy.
+    return UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.') || error.message.startsWith('Connection acquisition timed out');
   }
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'ECONNREFUSED' || code === 'ECONNRESET';
@@ -30,7 +32,8 @@ export function mapDriverError(error: unknown): unknown {
   if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError('The write conflicts with an existing record');
   }
-  if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Transaction.TransactionTimedOut') {
+  // Also `...TransactionTimedOutClientConfiguration`: the timeout the executor sets per transaction.
+  if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new DatabaseUnavailableError('The database did not answer in time');
   }
   return error;

@@ -10,21 +10,39 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from './logger';
 import { graphiqlPage } from './graphiql-page';
 import { BodyError, readBody } from './read-body';
-import { runWithQueryContext, currentQueryContext } from '../db/query-context';
+import { runWithQueryContext, currentQueryContext, type QueryContext } from '../db/query-context';
+
+/** The facts of one finished GraphQL request: ids, timings and codes, never variables or results. */
+export interface RequestDoneInfo {
+  readonly requestId: string;
+  readonly operation: string;
+  readonly status: number;
+  readonly millis: number;
+  readonly code: string | undefined;
+  readonly roundTrips: number;
+  readonly dbMillis: number;
+}
 
 /** What the HTTP layer needs from the application. */
 export interface HttpServerDeps<Ctx extends object> {
   readonly apollo: ApolloServer<Ctx>;
   readonly logger: Logger;
   readonly maxBodyBytes: number;
+  /**
+   * Longest a GraphQL request may run. Past it the client gets 503 DATABASE_UNAVAILABLE (nearly
+   * all request time is database time, and Neo4j's own transaction timeout, set to the same
+   * value, reports the same code), and the abandoned execution is left to finish or be stopped
+   * by that transaction timeout.
+   */
+  readonly requestTimeoutMs?: number;
   /** Builds the GraphQL context of one request (may reject, e.g. for a bad token). */
   readonly context: (req: IncomingMessage, requestId: string) => Promise<Ctx>;
   /** Resolves true when the database answers. */
   readonly ready: () => Promise<boolean>;
   /** Prometheus exposition, when metrics are on. */
   readonly metrics?: { contentType: string; render: () => Promise<string> };
-  /** Called once per GraphQL request when it finished. */
-  readonly onRequestDone?: (info: { operation: string; status: number; millis: number; code: string | undefined; roundTrips: number; dbMillis: number }) => void;
+  /** Called once per GraphQL request when it finished, refused ones included. */
+  readonly onRequestDone?: (info: RequestDoneInfo) => void;
   /** A hook run before GraphQL execution (rate limiting); returns a response to short-circuit. */
   readonly admit?: (req: IncomingMessage) => { status: number; body: string; headers?: Record<string, string> } | null;
 }
@@ -85,8 +103,6 @@ export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ct
       if (req.method === 'GET' && accept.includes('text/html') && !url.searchParams.has('query')) {
         return send(res, 200, graphiqlPage(), 'text/html; charset=utf-8');
       }
-      const refused = deps.admit?.(req);
-      if (refused) return send(res, refused.status, refused.body, 'application/json; charset=utf-8', refused.headers);
       await handleGraphql(deps, req, res, url, requestId);
     } catch (error) {
       deps.logger.error({ err: error, requestId }, 'request failed outside GraphQL execution');
@@ -96,15 +112,32 @@ export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ct
   };
 }
 
+const TIMED_OUT = Symbol('timed out');
+
 async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
   const started = performance.now();
+  let operation = 'anonymous';
+  let ctx: QueryContext | undefined;
+  const done = (status: number, code: string | undefined) =>
+    deps.onRequestDone?.({ requestId, operation, status, millis: performance.now() - started, code, roundTrips: ctx?.roundTrips ?? 0, dbMillis: ctx?.dbMillis ?? 0 });
+  const refuse = (status: number, message: string, code: string) => {
+    send(res, status, graphqlError(message, code));
+    done(status, code);
+  };
+
+  const refused = deps.admit?.(req);
+  if (refused) {
+    req.resume();
+    send(res, refused.status, refused.body, 'application/json; charset=utf-8', refused.headers);
+    return done(refused.status, firstErrorCode(refused.body));
+  }
   let body: unknown = undefined;
   if (req.method === 'POST') {
     let text: string;
     try {
       text = await readBody(req, deps.maxBodyBytes);
     } catch (error) {
-      if (error instanceof BodyError) return send(res, error.status, graphqlError(error.message, 'BAD_USER_INPUT'));
+      if (error instanceof BodyError) return refuse(error.status, error.message, 'BAD_USER_INPUT');
       throw error;
     }
     const contentType = String(req.headers['content-type'] ?? '');
@@ -112,39 +145,52 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
       try {
         body = JSON.parse(text);
       } catch {
-        return send(res, 400, graphqlError('Request body is not valid JSON', 'BAD_USER_INPUT'));
+        return refuse(400, 'Request body is not valid JSON', 'BAD_USER_INPUT');
       }
       if (Array.isArray(body)) {
-        return send(res, 400, graphqlError('Batched operations are not supported: send one operation per request', 'BAD_USER_INPUT'));
+        return refuse(400, 'Batched operations are not supported: send one operation per request', 'BAD_USER_INPUT');
       }
     } else {
       body = text;
     }
   }
-  const operation = operationNameOf(body, url.search);
+  operation = operationNameOf(body, url.search);
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  await runWithQueryContext(operation, async () => {
+  const execution = runWithQueryContext(operation, async () => {
+    ctx = currentQueryContext()!;
     const result = await deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
       context: () => deps.context(req, requestId),
     });
-    const ctx = currentQueryContext()!;
-    for (const [key, value] of result.headers) res.setHeader(key, value);
-    res.setHeader('x-db-round-trips', String(ctx.roundTrips));
     let payload = '';
     if (result.body.kind === 'complete') {
       payload = result.body.string;
     } else {
       for await (const chunk of result.body.asyncIterator) payload += chunk;
     }
-    const status = result.status ?? 200;
-    res.statusCode = status;
-    res.end(payload);
-    deps.onRequestDone?.({ operation, status, millis: performance.now() - started, code: firstErrorCode(payload), roundTrips: ctx.roundTrips, dbMillis: ctx.dbMillis });
+    return { result, payload };
   });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+    if (deps.requestTimeoutMs !== undefined) timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deps.requestTimeoutMs - (performance.now() - started)));
+  });
+  const outcome = await Promise.race([execution, deadline]).finally(() => clearTimeout(timer));
+  if (outcome === TIMED_OUT) {
+    refuse(503, `The request did not complete within ${deps.requestTimeoutMs} ms`, 'DATABASE_UNAVAILABLE');
+    // Keep the request in flight until its execution ends, so a graceful shutdown waits for it.
+    await execution.catch((error: unknown) => deps.logger.warn({ err: error, requestId }, 'timed-out request failed'));
+    return;
+  }
+  const { result, payload } = outcome;
+  for (const [key, value] of result.headers) res.setHeader(key, value);
+  res.setHeader('x-db-round-trips', String(ctx?.roundTrips ?? 0));
+  const status = result.status ?? 200;
+  res.statusCode = status;
+  res.end(payload);
+  done(status, firstErrorCode(payload));
 }
 
 /** Starts listening on host:port (port 0 picks a free one). */

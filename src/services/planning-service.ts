@@ -13,7 +13,7 @@ import {
   type MatchPolicy,
   type Requirement,
 } from '../domain/coverage';
-import { planCourses, rankNextCourses, type PlanCourse, type PlanObjective, type PlanResult, type RankedCourse } from '../domain/planning';
+import { planCourses, rankNextCourses, type PlanCourse, type PlanInput, type PlanObjective, type PlanResult, type RankedCourse } from '../domain/planning';
 import type { CourseRow, PlanningRepository } from '../db/repositories/planning-repository';
 import type { CoverageService, SubjectEvidence } from './coverage-service';
 
@@ -190,14 +190,19 @@ export class PlanningService {
     return { score: scores.score, essentialCoverage: scores.essentialCoverage };
   }
 
-  private async solve(prepared: PreparedTarget, evidence: SubjectEvidence, objective: PlanObjective, constraints: PlanConstraints, policy: MatchPolicy): Promise<LearningPlanValue> {
-    const plan = await planCourses({
+  /** The planner's input for one prepared target. */
+  private toPlanInput(prepared: PreparedTarget, objective: PlanObjective, constraints: PlanConstraints): PlanInput {
+    return {
       gap: prepared.gap,
       courses: prepared.courses,
       objective,
       budgets: { maxTotalHours: constraints.maxTotalHours, maxTotalPrice: constraints.maxTotalPrice, maxCourses: constraints.maxCourses },
       timeLimitMs: this.timeLimitMs,
-    });
+    };
+  }
+
+  private async solve(prepared: PreparedTarget, evidence: SubjectEvidence, objective: PlanObjective, constraints: PlanConstraints, policy: MatchPolicy): Promise<LearningPlanValue> {
+    const plan = await planCourses(this.toPlanInput(prepared, objective, constraints));
     const steps = plan.steps.map((step, i) => {
       const after = this.snapshotWith(prepared, evidence, plan.steps.slice(0, i + 1).map((s) => s.courseId), policy);
       return { order: step.order, credentialId: step.courseId, newlyCovered: step.newlyCovered, essentialCoverageAfter: after.essentialCoverage, scoreAfter: after.score };
@@ -228,6 +233,16 @@ export class PlanningService {
     validateConstraints(constraints);
     const [prepared] = await this.prepare(evidence, [requirements], scope, constraints, policy, await this.heldCredentials(evidence));
     return this.solve(prepared!, evidence, objective, constraints, policy);
+  }
+
+  /**
+   * The exact planner input `recommend` solves, without solving it, so benchmarks can run other
+   * planners (the greedy baseline) on the same problem.
+   */
+  async recommendInput(evidence: SubjectEvidence, requirements: Requirement[], objective: PlanObjective, scope: PlanScope, constraints: PlanConstraints, policy: MatchPolicy): Promise<PlanInput> {
+    validateConstraints(constraints);
+    const [prepared] = await this.prepare(evidence, [requirements], scope, constraints, policy, await this.heldCredentials(evidence));
+    return this.toPlanInput(prepared!, objective, constraints);
   }
 
   /** `nextCourses`: single courses ranked by coverage gain per unit of cost. */

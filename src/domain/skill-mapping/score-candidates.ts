@@ -65,6 +65,7 @@ interface LabelMatch {
   readonly method: MatchMethod;
   /** Positions of the text's content words the label accounts for. */
   readonly covered: readonly number[];
+  readonly features?: Record<string, number>;
 }
 
 /** The exact-match key of a text or label (same as Skill.labelKeys). */
@@ -135,7 +136,8 @@ function matchLabel(label: string, factor: number, text: TextView, vocabulary: L
   let score = Math.pow(coverage, w.labelCoveragePower) * Math.pow(density, w.densityPower) * evidence;
   if (phrase) score = score + (1 - score) * w.phraseBonus;
   score -= w.lengthPenalty * (stems.length - matched.length);
-  return { label, score: Math.max(0, score * factor), method: phrase ? 'phrase' : 'partial', covered };
+  return { label, score: Math.max(0, score * factor), method: phrase ? 'phrase' : 'partial', covered,
+    features: { coverage, density, phrase: phrase ? 1 : 0, evidence, mass: matchedMass, unmatched: stems.length - matched.length, matched: matched.length, single: stems.length === 1 ? 1 : 0, alt: factor === w.altLabelFactor ? 1 : 0, hidden: factor === w.hiddenLabelFactor ? 1 : 0, stopsMissing: stopWords.length - matchedStops, labelMass } };
 }
 
 /**
@@ -180,7 +182,8 @@ export function rankCandidates(
       matchedLabel: found?.label ?? null,
       method: found?.method ?? 'description',
       covered: found?.covered ?? [],
-    };
+      features: { ...(found?.features ?? {}), exact: found?.method === 'exact' ? 1 : 0, labelScore: found?.score ?? 0, second, description, transversal: candidate.reuseLevel === 'transversal' ? 1 : 0, crossSector: candidate.reuseLevel === 'cross-sector' ? 1 : 0, sectorSpecific: candidate.reuseLevel === 'sector-specific' ? 1 : 0, knowledge: candidate.skillType === 'knowledge' ? 1 : 0, occupations: Math.log1p(candidate.occupations), textTokens: view.content.length, heuristic: found?.method === 'exact' ? 1 : score },
+    } as Scored;
   });
   scored.sort(byScore);
   return diversify(scored, view, vocabulary, weights.redundancyPenalty).map(({ covered: _covered, ...ranked }) => ranked);

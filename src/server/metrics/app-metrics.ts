@@ -1,0 +1,111 @@
+/**
+ * Prometheus metrics of one app (its own registry, so several apps in one process, as in tests,
+ * do not collide): GraphQL requests and latency by operation and outcome, Neo4j query time by
+ * query file, database work in progress, rate-limit refusals, and Node's process metrics.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ExecutorLoad, QueryObserver } from '../../db/neo4j-executor';
+import { BoundedLabels } from './bounded-labels';
+
+/** What the HTTP layer reports per GraphQL request. */
+export interface RequestOutcome {
+  readonly operation: string;
+  readonly millis: number;
+  /** The first error code of the response, if any. */
+  readonly code: string | undefined;
+}
+
+/** Options of {@link createAppMetrics}. */
+export interface AppMetricsOptions {
+  /** Reads the executor's work in progress at scrape time. */
+  readonly load: () => ExecutorLoad;
+  readonly maxPoolSize: number;
+  /** Distinct operation names kept as labels (default 200). */
+  readonly maxOperations?: number;
+}
+
+/** The metrics and the hooks that feed them. */
+export interface AppMetrics {
+  readonly contentType: string;
+  render(): Promise<string>;
+  observeRequest(outcome: RequestOutcome): void;
+  readonly observeQuery: QueryObserver;
+  rateLimited(): void;
+}
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/**
+ * Creates the metrics.
+ *
+ * @example
+ * const metrics = createAppMetrics({ load: () => executor.load(), maxPoolSize: 50 });
+ * metrics.observeRequest({ operation: 'SearchSkills', millis: 12, code: undefined });
+ * await metrics.render(); // '# HELP credgraph_graphql_requests_total ...'
+ */
+export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const operations = new BoundedLabels(options.maxOperations ?? 200);
+
+  const requests = new Counter({
+    name: 'credgraph_graphql_requests_total',
+    help: 'GraphQL requests by operation name and outcome (OK or the first error code). Names beyond the first 200 distinct ones are counted as "other".',
+    labelNames: ['operation', 'outcome'],
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'credgraph_graphql_request_duration_seconds',
+    help: 'GraphQL request latency from the first byte read to the response, by operation and outcome.',
+    labelNames: ['operation', 'outcome'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const queryTime = new Histogram({
+    name: 'credgraph_db_query_duration_seconds',
+    help: 'Neo4j query time (sending the query until all records arrived) by query file, access mode and result.',
+    labelNames: ['query', 'mode', 'result'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const rateLimited = new Counter({
+    name: 'credgraph_rate_limited_total',
+    help: 'GraphQL requests refused with 429 by the per-client rate limit (this replica only).',
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'credgraph_db_sessions_open',
+    help: 'Neo4j sessions the API holds open: waiting for or holding a pooled connection. neo4j-driver exposes no pool metrics; this is counted by the executor and is the closest honest measure of pool demand.',
+    registers: [registry],
+    collect() {
+      this.set(options.load().sessionsOpen);
+    },
+  });
+  new Gauge({
+    name: 'credgraph_db_transactions_running',
+    help: 'Neo4j transactions whose work is running, each holding one pooled connection (counted by the executor, not read from the driver).',
+    registers: [registry],
+    collect() {
+      this.set(options.load().transactionsRunning);
+    },
+  });
+  new Gauge({
+    name: 'credgraph_db_pool_max_connections',
+    help: 'The configured maximum size of the Neo4j connection pool.',
+    registers: [registry],
+  }).set(options.maxPoolSize);
+
+  return {
+    contentType: registry.contentType,
+    render: () => registry.metrics(),
+    observeRequest(outcome) {
+      const labels = { operation: operations.label(outcome.operation), outcome: outcome.code ?? 'OK' };
+      requests.inc(labels);
+      latency.observe(labels, outcome.millis / 1000);
+    },
+    observeQuery(timing) {
+      queryTime.observe({ query: timing.name, mode: timing.mode, result: timing.ok ? 'ok' : 'error' }, timing.millis / 1000);
+    },
+    rateLimited: () => rateLimited.inc(),
+  };
+}

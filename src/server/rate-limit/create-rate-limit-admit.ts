@@ -1,0 +1,45 @@
+/**
+ * The HTTP server's `admit` hook: refuses a GraphQL request with 429, `retry-after` and
+ * `extensions.code: RATE_LIMITED` when its client has used up its budget.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { ErrorCode } from '../../domain/errors';
+import { clientKey } from './client-key';
+import { TokenBucketLimiter } from './token-bucket-limiter';
+
+/** Options of {@link createRateLimitAdmit}. */
+export interface RateLimitSettings {
+  readonly perMinute: number;
+  readonly trustProxy: boolean;
+  /** Called for every refused request (metrics). */
+  readonly onLimited?: () => void;
+  readonly now?: () => number;
+}
+
+/** A refusal in the shape the HTTP server sends. */
+export interface Refusal {
+  readonly status: number;
+  readonly body: string;
+  readonly headers?: Record<string, string>;
+}
+
+/**
+ * Builds the hook.
+ *
+ * @example
+ * const admit = createRateLimitAdmit({ perMinute: 600, trustProxy: false });
+ * admit(req); // null, or { status: 429, headers: { 'retry-after': '1' }, body: '{"errors":[...]}' }
+ */
+export function createRateLimitAdmit(settings: RateLimitSettings): (req: IncomingMessage) => Refusal | null {
+  const limiter = new TokenBucketLimiter({ perMinute: settings.perMinute, now: settings.now });
+  return (req) => {
+    const decision = limiter.take(clientKey(req, settings.trustProxy));
+    if (decision.allowed) return null;
+    settings.onLimited?.();
+    const error = {
+      message: `Too many requests: the limit is ${settings.perMinute} per minute; retry in ${decision.retryAfterSeconds} s`,
+      extensions: { code: 'RATE_LIMITED' satisfies ErrorCode, retryAfterSeconds: decision.retryAfterSeconds },
+    };
+    return { status: 429, headers: { 'retry-after': String(decision.retryAfterSeconds) }, body: JSON.stringify({ errors: [error] }) };
+  };
+}
