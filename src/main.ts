@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const db = await openDatabase(config, { info: (message) => logger.info(message) });
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
-    if (shuttingDown) return;
+    // A repeated signal (a second Ctrl-C, a supervisor's retry) must not cut the drain short.
+    if (shuttingDown) return logger.info({ signal }, 'already shutting down');
     shuttingDown = true;
     logger.info({ signal }, 'shutting down');
     await running?.close().catch(() => undefined);
@@ -26,8 +27,8 @@ async function main(): Promise<void> {
     await db.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'));
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let running: Awaited<ReturnType<NonNullable<typeof app>['listen']>> | undefined;

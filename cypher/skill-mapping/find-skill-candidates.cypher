@@ -2,7 +2,7 @@
 // phrase window of the text, planned by the domain) and of one query over labels and descriptions,
 // grouped per skill. Ranking is the domain's job; this only gathers and reports which query hit.
 // params: $labelQueries (list of {query, limit} over skill_labels), $textQuery (Lucene query over skill_text), $textLimit
-// returns: skill (map incl. labelKeys), occupations (number of occupations requiring it), hits (list of {query: index into $labelQueries or -1 for skill_text, score})
+// returns: skill (map), hits (list of {query: index into $labelQueries or -1 for skill_text, score})
 CALL () {
   UNWIND range(0, size($labelQueries) - 1) AS i
   CALL db.index.fulltext.queryNodes('skill_labels', $labelQueries[i].query, {limit: $labelQueries[i].limit}) YIELD node, score
@@ -12,6 +12,4 @@ CALL () {
   RETURN node, -1 AS query, score
 }
 WITH node, collect({query: query, score: score}) AS hits
-RETURN node { .uri, .preferredLabel, .altLabels, .hiddenLabels, .description, .skillType, .reuseLevel, .collections, .labelKeys } AS skill,
-       COUNT { (node)<-[:REQUIRES]-(:Occupation) } AS occupations,
-       hits
+RETURN node { .uri, .preferredLabel, .altLabels, .hiddenLabels, .description, .skillType, .reuseLevel, .collections } AS skill, hits

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open-database';
 import { consoleProgress } from '../esco/import/console-progress';
+import { resolveEscoFiles } from '../esco/import/esco-files';
 import { EscoGraphRepository } from '../esco/import/esco-graph-repository';
 import { importEscoCsv } from '../esco/import/import-esco-csv';
 import { formatImportSummary } from '../esco/import/import-summary';
@@ -47,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  // Check the folder before starting or connecting to a database, so a typo fails at once.
+  resolveEscoFiles(positionals[0]!);
   const config = loadConfig();
   const db = await openDatabase(config, { info: (message) => process.stderr.write(message + '\n') });
   const controller = new AbortController();

@@ -26,6 +26,8 @@ export interface Config {
     /** Where the local Neo4j keeps its store when `uri` is unset. */
     readonly localDataDir: string;
     readonly localPort: number | undefined;
+    /** JAVA_HOME, where the local Neo4j's `java` is looked for first. */
+    readonly javaHome: string | undefined;
   };
   readonly esco: {
     readonly apiUrl: string;
@@ -150,6 +152,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       database: text(env, 'NEO4J_DATABASE'),
       localDataDir,
       localPort: localPortRaw === undefined ? undefined : integer(env, 'NEO4J_LOCAL_PORT', 7687, 1, 65535),
+      javaHome: text(env, 'JAVA_HOME'),
     },
     esco: {
       apiUrl: url(env, 'ESCO_API_URL', ['http', 'https']) ?? 'https://ec.europa.eu/esco/api',

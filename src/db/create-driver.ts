@@ -4,6 +4,9 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 
+/** Pool size when the settings name none. */
+export const DEFAULT_MAX_POOL_SIZE = 50;
+
 /** Connection settings of one database. */
 export interface DriverSettings {
   readonly uri: string;
@@ -17,7 +20,7 @@ export function createDriver(settings: DriverSettings): Driver {
   const auth = settings.password === '' ? undefined : neo4j.auth.basic(settings.user, settings.password);
   return neo4j.driver(settings.uri, auth, {
     disableLosslessIntegers: true,
-    maxConnectionPoolSize: settings.maxPoolSize ?? 50,
+    maxConnectionPoolSize: settings.maxPoolSize ?? DEFAULT_MAX_POOL_SIZE,
     connectionTimeout: 2_000,
     connectionAcquisitionTimeout: 2_000,
     maxTransactionRetryTime: 1_000,

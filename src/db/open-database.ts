@@ -9,7 +9,7 @@ import { createDriver, verifyConnectivity } from './create-driver';
 import { CypherRegistry } from './cypher-registry';
 import { Neo4jExecutor } from './neo4j-executor';
 import { applyMigrations } from './apply-migrations';
-import { resolveLocalNeo4j } from './local-neo4j';
+import { defaultJavaBin, resolveLocalNeo4j } from './local-neo4j';
 
 /** An open database with everything needed to run named queries. */
 export interface OpenDatabase {
@@ -34,7 +34,7 @@ export async function openDatabase(config: Config, log: OpenDatabaseLog): Promis
   let stopLocal: (() => Promise<void>) | undefined;
   let startedLocal = false;
   if (uri === undefined) {
-    const local = await resolveLocalNeo4j({ dataDir: config.neo4j.localDataDir, port: config.neo4j.localPort, log: (line: string) => log.info(line) });
+    const local = await resolveLocalNeo4j({ dataDir: config.neo4j.localDataDir, port: config.neo4j.localPort, javaBin: defaultJavaBin(config.neo4j.javaHome), log: (line: string) => log.info(line) });
     uri = local.uri;
     startedLocal = !local.reused;
     stopLocal = local.stop;

@@ -91,6 +91,33 @@ export async function loadSampleSpace(repo: PopulationRepository, seed: number):
   return buildSampleSpace(seed, occupations, links, labels);
 }
 
+/** Where and how {@link writeInBatches} writes. */
+interface BatchRun {
+  readonly name: string;
+  readonly from: number;
+  readonly to: number;
+  readonly batchSize: number;
+  readonly progress: GenerateProgress;
+  readonly signal: AbortSignal | undefined;
+}
+
+/** Samples rows [from, to) and writes them in batches (one transaction each); returns the milliseconds. */
+async function writeInBatches<T>(batch: BatchRun, sample: (index: number) => T, write: (rows: T[]) => Promise<void>): Promise<number> {
+  const { name, from, to, batchSize, progress, signal } = batch;
+  const at = performance.now();
+  progress.startPhase(name, to - from);
+  for (let start = from; start < to; start += batchSize) {
+    signal?.throwIfAborted();
+    const rows: T[] = [];
+    for (let i = start; i < Math.min(to, start + batchSize); i += 1) rows.push(sample(i));
+    await write(rows);
+    progress.advance(name, Math.min(to, start + batchSize) - from);
+  }
+  const millis = performance.now() - at;
+  progress.finishPhase(name, to - from, millis);
+  return millis;
+}
+
 /** The expected node totals of a population with these options. */
 function expectedNodes(options: PopulationOptions): Pick<PopulationCounts, 'providers' | 'credentials' | 'learners' | 'postings'> {
   return { providers: options.credentials > 0 ? options.providers : 0, credentials: options.credentials, learners: options.learners, postings: options.postings };
@@ -141,21 +168,8 @@ export async function generatePopulation(executor: Neo4jExecutor, options: Popul
   });
   const sampleSpace = space!;
 
-  /** Samples and writes rows [0, total) in batches, reporting progress. */
-  const phase = async <T>(name: string, total: number, sample: (index: number) => T, write: (rows: T[]) => Promise<void>) => {
-    const at = performance.now();
-    progress.startPhase(name, total);
-    for (let from = 0; from < total; from += batchSize) {
-      run.signal?.throwIfAborted();
-      const rows: T[] = [];
-      for (let i = from; i < Math.min(total, from + batchSize); i += 1) rows.push(sample(i));
-      await write(rows);
-      progress.advance(name, Math.min(total, from + batchSize));
-    }
-    const millis = performance.now() - at;
-    progress.finishPhase(name, total, millis);
-    return millis;
-  };
+  const phase = <T>(name: string, total: number, sample: (index: number) => T, write: (rows: T[]) => Promise<void>) =>
+    writeInBatches({ name, from: 0, to: total, batchSize, progress, signal: run.signal }, sample, write);
 
   try {
     const providerCount = expectedNodes(options).providers;
@@ -183,30 +197,94 @@ export async function generatePopulation(executor: Neo4jExecutor, options: Popul
     );
     const postingsMillis = await phase('postings', options.postings, (i) => samplePosting(seed, prefix, i, sampleSpace), (rows) => repo.createPostings(rows, now));
 
-    const counts = await repo.countPopulation(prefix);
-    const expected = expectedNodes(options);
-    const wrong = (Object.keys(expected) as (keyof typeof expected)[]).filter((key) => counts[key] !== expected[key]);
-    if (wrong.length > 0) {
-      throw new GenerateError('COUNT_MISMATCH', `The graph holds ${wrong.map((key) => `${counts[key]} ${key} instead of ${expected[key]}`).join(', ')} after generating; the population is incomplete.`);
-    }
-    const total = performance.now() - started;
-    const meta: PopulationMeta = {
-      seed,
-      credentials: options.credentials,
-      learners: options.learners,
-      postings: options.postings,
-      providers: providerCount,
-      referenceDate: options.referenceDate,
-      generatedAt: new Date().toISOString(),
-      loadMillis: Math.round(total),
-    };
-    await repo.recordPopulationMeta(prefix, meta);
+    // The recorded load time leaves out the wipe: it is what loading this population costs.
+    const counts = await verifyAndRecord(repo, options, Math.round(performance.now() - started - wipeMillis));
     return {
       options,
       counts,
       wipedNodes,
-      millis: { wipe: wipeMillis, sampleSpace: spaceMillis, providers: providersMillis, credentials: credentialsMillis, learners: learnersMillis, postings: postingsMillis, total },
+      millis: { wipe: wipeMillis, sampleSpace: spaceMillis, providers: providersMillis, credentials: credentialsMillis, learners: learnersMillis, postings: postingsMillis, total: performance.now() - started },
     };
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Checks the node totals against the options, then records the completed population. */
+async function verifyAndRecord(repo: PopulationRepository, options: PopulationOptions, loadMillis: number): Promise<PopulationCounts> {
+  const counts = await repo.countPopulation(options.prefix);
+  const expected = expectedNodes(options);
+  const wrong = (Object.keys(expected) as (keyof typeof expected)[]).filter((key) => counts[key] !== expected[key]);
+  if (wrong.length > 0) {
+    throw new GenerateError('COUNT_MISMATCH', `The graph holds ${wrong.map((key) => `${counts[key]} ${key} instead of ${expected[key]}`).join(', ')} after generating; the population is incomplete.`);
+  }
+  const meta: PopulationMeta = {
+    seed: options.seed,
+    credentials: options.credentials,
+    learners: options.learners,
+    postings: options.postings,
+    providers: expected.providers,
+    referenceDate: options.referenceDate,
+    generatedAt: new Date().toISOString(),
+    loadMillis,
+  };
+  await repo.recordPopulationMeta(options.prefix, meta);
+  return counts;
+}
+
+/** What {@link resizeLearners} did. */
+export interface ResizeSummary {
+  readonly options: PopulationOptions;
+  readonly counts: PopulationCounts;
+  readonly previousLearners: number;
+  readonly millis: number;
+}
+
+/**
+ * Grows or shrinks the learners of a completed population to `learners`, leaving everything else
+ * as it is. Learner i does not depend on the learner count, so the result is exactly the
+ * population a fresh generation with the new count would write (same seed, sizes and reference
+ * date as recorded). Much faster than regenerating when only the number of learners changes.
+ *
+ * @throws GenerateError `COUNT_MISMATCH` when the population under
+ *   the prefix has no completion record or ends up with other totals.
+ */
+export async function resizeLearners(executor: Neo4jExecutor, prefix: string, learners: number, run: GenerateRunOptions = {}): Promise<ResizeSummary> {
+  const started = performance.now();
+  const repo = new PopulationRepository(executor);
+  const meta = await repo.getPopulationMeta(prefix);
+  if (meta === null) throw new GenerateError('COUNT_MISMATCH', `No completed population with the prefix "${prefix}" to resize; generate one first.`);
+  const previous: PopulationOptions = { prefix, seed: meta.seed, credentials: meta.credentials, learners: meta.learners, postings: meta.postings, providers: meta.providers, referenceDate: meta.referenceDate };
+  const options: PopulationOptions = { ...previous, learners };
+  const progress = run.progress ?? silentGenerateProgress;
+  const batchSize = Math.max(1, Math.floor(run.batchSize ?? DEFAULT_GENERATE_BATCH_SIZE));
+  // Without the record, an interrupted resize is never mistaken for a complete population.
+  await repo.deletePopulationMeta(prefix);
+  try {
+    if (learners < previous.learners) {
+      progress.startPhase('learners', previous.learners - learners);
+      let deleted = 0;
+      for (;;) {
+        run.signal?.throwIfAborted();
+        const n = await repo.deleteLearnersFrom(prefix, learners + 1, WIPE_BATCH);
+        if (n === 0) break;
+        deleted += n;
+        progress.advance('learners', deleted);
+      }
+      progress.finishPhase('learners', deleted, performance.now() - started);
+    } else if (learners > previous.learners) {
+      const space = await loadSampleSpace(repo, options.seed);
+      const providers = Array.from({ length: options.providers }, (_, i) => sampleProvider(options.seed, prefix, i));
+      const occupations = Int32Array.from({ length: options.credentials }, (_, i) => sampleCredential(options.seed, prefix, i, space, providers).occupationIndex);
+      const credentialIndex = indexCredentials(prefix, occupations);
+      await writeInBatches(
+        { name: 'learners', from: previous.learners, to: learners, batchSize, progress, signal: run.signal },
+        (i) => sampleLearner(options.seed, prefix, i, space, credentialIndex, options.referenceDate),
+        (rows) => repo.createLearners(rows, `${options.referenceDate}T00:00:00.000Z`),
+      );
+    }
+    const counts = await verifyAndRecord(repo, options, meta.loadMillis);
+    return { options, counts, previousLearners: previous.learners, millis: performance.now() - started };
   } finally {
     progress.stop();
   }

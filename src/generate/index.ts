@@ -17,7 +17,7 @@ export {
 export { sampleProvider, type GeneratedProvider } from './sample-provider';
 export { sampleCredential, CREDENTIAL_LIMITS, type GeneratedCredential } from './sample-credential';
 export { sampleLearner, indexCredentials, LEARNER_LIMITS, type GeneratedLearner, type CredentialIndex } from './sample-learner';
-export { samplePosting, POSTING_LIMITS, type GeneratedPosting } from './sample-posting';
+export { samplePosting, portalId, PORTALS, POSTING_LIMITS, type GeneratedPosting } from './sample-posting';
 export { PopulationRepository, populationMetaKey, type PopulationCounts, type PopulationMeta } from './population-repository';
 export {
   DEFAULT_GENERATE_BATCH_SIZE,
@@ -25,8 +25,10 @@ export {
   assertEscoLoaded,
   generatePopulation,
   loadSampleSpace,
+  resizeLearners,
   wipePopulation,
   type GenerateRunOptions,
   type GenerateSummary,
+  type ResizeSummary,
 } from './generate-population';
 export { consoleGenerateProgress, silentGenerateProgress, LineGenerateProgress, TtyGenerateProgress, type GenerateProgress } from './generate-progress';

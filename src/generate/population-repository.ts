@@ -118,6 +118,12 @@ export class PopulationRepository {
     return row as unknown as WipeBatch;
   }
 
+  /** cypher/generate/delete-learners-from (one transaction) */
+  async deleteLearnersFrom(prefix: string, fromNumber: number, limit: number): Promise<number> {
+    const [row] = await this.executor.write('generate/delete-learners-from', { prefix, fromNumber, limit });
+    return (row?.deleted as number) ?? 0;
+  }
+
   /** cypher/generate/get-population-meta */
   async getPopulationMeta(prefix: string): Promise<PopulationMeta | null> {
     const [row] = await this.executor.read('generate/get-population-meta', { key: populationMetaKey(prefix) });

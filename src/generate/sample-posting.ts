@@ -15,6 +15,7 @@ export interface GeneratedRequirement {
 /** A posting row as written to the graph. */
 export interface GeneratedPosting {
   readonly id: string;
+  /** The job portal that published it (owns it: its PORTAL tokens may rank candidates for it). */
   readonly portalId: string;
   readonly title: string;
   readonly employer: string;
@@ -29,7 +30,13 @@ export interface GeneratedPosting {
 /** Bounds the unit tests check. */
 export const POSTING_LIMITS = { maxDropped: 3, maxAdded: 3, maxFlipped: 2 } as const;
 
-const PORTALS = ['eures', 'jobboard', 'careers'];
+/** Job portals postings come from, by share of postings. */
+export const PORTALS: readonly (readonly [string, number])[] = [['eures', 50], ['jobboard', 30], ['careers', 20]];
+
+/** The portal id of a portal name in a population. */
+export function portalId(prefix: string, portal: string): string {
+  return `${prefix}portal-${portal}`;
+}
 const EMPLOYER_FIRST = ['Nordic', 'Alpine', 'Atlantic', 'Baltic', 'Central', 'Delta', 'Euro', 'Iberian', 'Lumen', 'Meridian', 'Polar', 'Vista'];
 const EMPLOYER_SECOND = ['Systems', 'Logistics', 'Health', 'Foods', 'Energy', 'Digital', 'Works', 'Partners', 'Industries', 'Services', 'Care', 'Build'];
 const CITIES = ['Berlin', 'Munich', 'Paris', 'Lyon', 'Madrid', 'Barcelona', 'Rome', 'Milan', 'Amsterdam', 'Rotterdam', 'Brussels', 'Vienna', 'Dublin', 'Warsaw', 'Stockholm', 'Lisbon', 'Helsinki', 'Copenhagen', 'Zurich', 'Luxembourg'];
@@ -95,7 +102,7 @@ export function samplePosting(seed: number, prefix: string, index: number, space
   const label = occupation.label.charAt(0).toUpperCase() + occupation.label.slice(1);
   return {
     id: populationIds.posting(prefix, index),
-    portalId: `${random.pick(PORTALS)}-${String(index + 1).padStart(7, '0')}`,
+    portalId: portalId(prefix, random.weighted(PORTALS)),
     title: random.pick(TITLE_FORMS)(label),
     employer: `${random.pick(EMPLOYER_FIRST)} ${random.pick(EMPLOYER_SECOND)}`,
     location: random.pick(CITIES),

@@ -31,6 +31,7 @@ import {
   ReskillingOptionFieldResolver,
 } from './resolvers/planning-resolver';
 import { LearnerPrivacyResolver } from './resolvers/learner-privacy-resolver';
+import { SkillSuggestionResolver } from './resolvers/skill-suggestion-resolver';
 import { accessGuard } from './access-guard';
 
 /** Every resolver class of the API. */
@@ -55,6 +56,7 @@ export const RESOLVERS = [
   CourseSuggestionFieldResolver,
   ReskillingOptionFieldResolver,
   LearnerPrivacyResolver,
+  SkillSuggestionResolver,
 ] as const;
 
 /** Builds the schema (validation of input classes is on: class-validator decorators apply). */

@@ -10,6 +10,7 @@ import type { JobPostingRepository } from '../db/repositories/job-posting-reposi
 import type { CoverageRepository } from '../db/repositories/coverage-repository';
 import type { CoverageService } from '../services/coverage-service';
 import type { PlanningService } from '../services/planning-service';
+import type { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
 import { createEscoLoaders, type EscoLoaders } from './loaders/esco-loaders';
 import { ownedLoader } from './loaders/keyed-loader';
 import { createCatalogLoaders, type CatalogLoaders } from './loaders/catalog-loaders';
@@ -23,6 +24,7 @@ export interface Services {
   readonly coverageData: CoverageRepository;
   readonly coverage: CoverageService;
   readonly planning: PlanningService;
+  readonly skillSuggestions: SkillSuggestionService;
 }
 
 /** Per-request limits resolvers enforce. */

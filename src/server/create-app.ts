@@ -15,6 +15,7 @@ import { CoverageRepository } from '../db/repositories/coverage-repository';
 import { CoverageService } from '../services/coverage-service';
 import { PlanningService } from '../services/planning-service';
 import { PlanningRepository } from '../db/repositories/planning-repository';
+import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
 import { buildCredgraphSchema } from '../graphql/build-schema';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
@@ -23,6 +24,11 @@ import { GraphQLError } from 'graphql';
 import { createTokenVerifier } from '../auth/verify-token';
 import { DomainError } from '../domain/errors';
 import { startHttpServer, type HttpServerDeps, type RunningHttpServer } from './http-server';
+import { DEFAULT_MAX_POOL_SIZE } from '../db/create-driver';
+import { createArmorProtection } from './security/armor-protection';
+import { createRateLimitAdmit } from './rate-limit/create-rate-limit-admit';
+import { createAppMetrics } from './metrics/app-metrics';
+import { createRequestObserver } from './metrics/request-observer';
 
 /** The assembled application, not yet listening. */
 export interface App {
@@ -45,18 +51,26 @@ export function createServices(executor: Neo4jExecutor, planTimeLimitMs: number)
     coverageData,
     coverage,
     planning: new PlanningService(coverage, new PlanningRepository(executor), planTimeLimitMs),
+    skillSuggestions: new SkillSuggestionService(executor),
   };
 }
 
 /** Assembles the app. */
 export async function createApp(config: Config, logger: Logger, executor: Neo4jExecutor, driver: Driver): Promise<App> {
-  const services = createServices(executor, config.limits.planTimeLimitMs);
+  const metrics = config.metricsEnabled ? createAppMetrics({ load: () => appExecutor.load(), maxPoolSize: DEFAULT_MAX_POOL_SIZE }) : undefined;
+  // Transactions time out with the request, so Neo4j stops work nobody waits for any more.
+  const appExecutor = executor.withOptions({ transactionTimeoutMs: config.limits.requestTimeoutMs, observer: metrics?.observeQuery });
+  const services = createServices(appExecutor, config.limits.planTimeLimitMs);
   const schema = await buildCredgraphSchema();
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: config.limits.introspection,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT: it drains HTTP first. Apollo's own handler would stop and
+    // re-raise the signal, killing the process before the drain and the Neo4j shutdown finish.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, config.env !== 'production'),
+    ...createArmorProtection(config.limits),
   });
   await apollo.start();
   const limits = { maxPageSize: config.limits.maxPageSize };
@@ -70,6 +84,9 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     apollo,
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
+    requestTimeoutMs: config.limits.requestTimeoutMs,
+    admit: createRateLimitAdmit({ perMinute: config.limits.rateLimitPerMinute, trustProxy: config.trustProxy, onLimited: metrics?.rateLimited }),
+    metrics,
     context: async (req: IncomingMessage, requestId: string) => {
       try {
         return createContext(services, limits, requestId, await verifyToken(req.headers.authorization));
@@ -87,7 +104,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
         return false;
       }
     },
-    onRequestDone: (info) => logger.info({ ...info }, 'graphql request'),
+    onRequestDone: createRequestObserver(logger, metrics),
   };
   return {
     services,

@@ -15,6 +15,9 @@ import { ESCO_URI_PREFIX, EscoGraphRepository, type EscoGraphCounts } from '../.
 import { importEscoCsv } from '../../src/esco/import/import-esco-csv';
 import { silentProgress, type ImportProgress } from '../../src/esco/import/import-progress';
 import type { ImportSummary } from '../../src/esco/import/import-summary';
+import type { EscoSkill } from '../../src/esco/api/esco-types';
+import type { OccupationWithSkills } from '../../src/esco/api/fetch-occupation-with-skills';
+import { syncOccupation } from '../../src/esco/sync/sync-occupation';
 import { sharedDataDir } from '../support/shared-data';
 import { openTestDatabase, uniquePrefix, type TestDatabase } from '../support/test-database';
 
@@ -183,6 +186,100 @@ describe('importEscoCsv: bad input', () => {
     } finally {
       fs.rmSync(broken, { recursive: true, force: true });
     }
+  });
+});
+
+describe('syncOccupation (API records through the import write path)', () => {
+  let ns: string;
+  const labels = { preferred: {}, alternative: {}, description: {} };
+
+  function skill(uri: string, extra: Partial<EscoSkill> = {}): EscoSkill {
+    return {
+      kind: 'skill',
+      uri,
+      className: 'Skill',
+      language: 'en',
+      preferredLabel: `label of ${uri.split('/').pop()}`,
+      alternativeLabels: ['Some  Alias'],
+      description: 'from the API',
+      status: 'released',
+      labels,
+      skillType: 'skill/competence',
+      reuseLevel: 'cross-sector',
+      broaderSkills: [],
+      broaderHierarchyConcepts: [],
+      narrowerSkills: [],
+      essentialSkills: [],
+      optionalSkills: [],
+      essentialForOccupations: [],
+      optionalForOccupations: [],
+      ...extra,
+    };
+  }
+
+  function fetched(skillUris: { essential: string[]; optional: string[] }): OccupationWithSkills {
+    const occupationUri = `${ns}occupation/synced`;
+    const all = [...skillUris.essential, ...skillUris.optional];
+    return {
+      selectedVersion: 'v1.1.1',
+      language: 'en',
+      occupation: {
+        kind: 'occupation',
+        uri: occupationUri,
+        className: 'Occupation',
+        language: 'en',
+        preferredLabel: 'synced occupation',
+        alternativeLabels: [],
+        description: null,
+        status: 'released',
+        labels,
+        code: '9998.1',
+        iscoGroup: { uri: `${ns}isco/C9998`, title: 'test ISCO group', code: '9998' },
+        essentialSkills: skillUris.essential.map((uri) => ({ uri, title: uri, skillType: 'skill/competence' as const })),
+        optionalSkills: skillUris.optional.map((uri) => ({ uri, title: uri, skillType: 'skill/competence' as const })),
+        broader: [{ uri: `${ns}isco/C9998`, title: 'test ISCO group', code: '9998' }],
+        narrower: [],
+      },
+      skills: all.map((uri) => skill(uri)),
+      occupationSkills: [
+        ...skillUris.essential.map((skillUri) => ({ occupationUri, skillUri, relationType: 'essential' as const, skillType: null })),
+        ...skillUris.optional.map((skillUri) => ({ occupationUri, skillUri, relationType: 'optional' as const, skillType: null })),
+      ],
+      skillBroader: all.flatMap((skillUri) => [
+        { skillUri, broaderUri: `${ns}skill/parent`, broaderTitle: 'parent skill', via: 'broaderSkill' as const },
+        { skillUri, broaderUri: `${ns}group/g`, broaderTitle: 'a group', via: 'broaderHierarchyConcept' as const },
+      ]),
+    };
+  }
+
+  beforeAll(() => {
+    ns = `http://test.credgraph/esco/${uniquePrefix('esco-sync')}/`;
+  });
+
+  afterAll(async () => {
+    if (db) await deleteConcepts(ns);
+  });
+
+  it('writes the occupation, skills, placeholders and links in one go, and replaces the skill list on the next sync', async () => {
+    const first = await syncOccupation(db.executor, fetched({ essential: [`${ns}skill/a`, `${ns}skill/b`], optional: [`${ns}skill/c`] }));
+    expect(first).toMatchObject({ essential: 2, optional: 1, skillsWritten: 3, removedRequires: 0, created: { skills: 1, skillGroups: 1, iscoGroups: 1 } });
+    expect(await repo.countEscoGraph(ns)).toMatchObject({
+      skills: 4,
+      skillGroups: 1,
+      occupations: 1,
+      iscoGroups: 1,
+      requires: 3,
+      skillBroader: 3,
+      inGroup: 3,
+      inIscoGroup: 1,
+    });
+    expect(await repo.getOccupationRequirementCounts(`${ns}occupation/synced`)).toEqual({ essentialCount: 2, optionalCount: 1, essential: 2, optional: 1 });
+    const [synced] = (await repo.listConceptSnapshot(`${ns}skill/a`)).map((row) => row['properties'] as Record<string, unknown>);
+    expect(synced).toMatchObject({ labelKeys: ['label of a', 'some alias'], hiddenLabels: [], collections: [], description: 'from the API' });
+
+    const second = await syncOccupation(db.executor, fetched({ essential: [`${ns}skill/a`], optional: [`${ns}skill/d`] }));
+    expect(second).toMatchObject({ removedRequires: 2, created: { skills: 0, skillGroups: 0, iscoGroups: 0 } });
+    expect(await repo.getOccupationRequirementCounts(`${ns}occupation/synced`)).toEqual({ essentialCount: 1, optionalCount: 1, essential: 1, optional: 1 });
   });
 });
 

@@ -8,13 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
-import { startLocalNeo4j, type LocalNeo4jInstance } from '../../src/db/local-neo4j';
+import { defaultJavaBin, startLocalNeo4j, type LocalNeo4jInstance } from '../../src/db/local-neo4j';
 import { createDriver } from '../../src/db/create-driver';
 import { CypherRegistry } from '../../src/db/cypher-registry';
 import { Neo4jExecutor } from '../../src/db/neo4j-executor';
 import { applyMigrations } from '../../src/db/apply-migrations';
 import { importEscoCsv } from '../../src/esco/import/import-esco-csv';
 import { sharedDataDir } from './shared-data';
+import { loadConfig } from '../../src/config/config';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,13 +31,13 @@ let instance: LocalNeo4jInstance | undefined;
 let tempDir: string | undefined;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  let uri = process.env.NEO4J_URI;
-  const user = process.env.NEO4J_USER ?? 'neo4j';
-  const password = process.env.NEO4J_PASSWORD ?? '';
+  const config = loadConfig();
+  let uri = config.neo4j.uri;
+  const { user, password } = config.neo4j;
   if (!uri) {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-test-neo4j-'));
     const started = Date.now();
-    instance = await startLocalNeo4j({ dataDir: tempDir, heap: '2g', pageCache: '1g', log: (line) => process.stderr.write(`[neo4j-local] ${line}\n`) });
+    instance = await startLocalNeo4j({ dataDir: tempDir, javaBin: defaultJavaBin(config.neo4j.javaHome), heap: '2g', pageCache: '1g', log: (line) => process.stderr.write(`[neo4j-local] ${line}\n`) });
     uri = instance.uri;
     process.stderr.write(`[test setup] throwaway Neo4j at ${uri} (pid ${instance.pid}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }

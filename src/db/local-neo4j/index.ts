@@ -4,7 +4,7 @@
  */
 export { ensureLauncherBuilt, findToolDir, MAVEN_BUILD_ARGS, type EnsureLauncherBuiltOptions, type LauncherBuild } from './launcher-build';
 export { LocalNeo4jError, type LocalNeo4jErrorCode } from './local-neo4j-error';
-export { NEO4J_JVM_FLAGS } from './jvm-options';
+export { NEO4J_JVM_FLAGS, defaultJavaBin } from './jvm-options';
 export {
   startLocalNeo4j,
   DEFAULT_START_TIMEOUT_MS,

@@ -56,9 +56,9 @@ export function launcherArgs(options: LauncherCommandOptions): string[] {
   ];
 }
 
-/** The `java` executable: `$JAVA_HOME/bin/java` when that exists, else `java` from the PATH. */
-export function defaultJavaBin(): string {
-  const home = process.env.JAVA_HOME;
+/** The `java` executable: `<javaHome>/bin/java` when that exists, else `java` from the PATH. */
+export function defaultJavaBin(javaHome?: string): string {
+  const home = javaHome;
   if (home !== undefined && home !== '') {
     const candidate = path.join(home, 'bin', process.platform === 'win32' ? 'java.exe' : 'java');
     if (fs.existsSync(candidate)) return candidate;

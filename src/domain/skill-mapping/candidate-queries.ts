@@ -6,6 +6,7 @@
  * Ranking happens afterwards (see `scoreCandidates`); these queries only have to find.
  */
 import { BadInputError } from '../errors';
+import type { LabelVocabulary } from './label-vocabulary';
 import { contentTokens, type Token } from './text-tokens';
 
 /** One query over the `skill_labels` index. */
@@ -33,6 +34,8 @@ export interface CandidatePlanOptions {
   readonly maxLabelQueries: number;
   /** Content words considered (a course description can be long). */
   readonly maxTokens: number;
+  /** Word forms asked per word. */
+  readonly maxForms: number;
 }
 
 export const DEFAULT_CANDIDATE_PLAN: CandidatePlanOptions = {
@@ -40,8 +43,9 @@ export const DEFAULT_CANDIDATE_PLAN: CandidatePlanOptions = {
   windowLimits: [25, 25, 15],
   wholeTextLimit: 50,
   descriptionLimit: 50,
-  maxLabelQueries: 150,
-  maxTokens: 60,
+  maxLabelQueries: 250,
+  maxTokens: 120,
+  maxForms: 12,
 };
 
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
@@ -51,15 +55,24 @@ function escapeTerm(term: string): string {
 }
 
 /**
- * The Lucene clause of one word: the word itself, or any indexed word starting with its stem
- * (the index does not stem, so "develop*" is what finds "developer" and "development").
+ * The Lucene clause of one word over the label index: the word and every word of the ESCO labels
+ * sharing its stem. The index does not stem, so "budget" must be asked as "budget OR budgets" to
+ * reach "manage budgets"; naming the forms (rather than a prefix query) keeps Lucene's term
+ * weighting, so the shortest and most specific labels come first.
  */
-export function wordClause(token: Token): string {
-  if (/^\p{L}+$/u.test(token.word) && token.stem.length >= 4 && token.stem !== token.word) {
-    return `(${escapeTerm(token.word)} OR ${escapeTerm(token.stem)}*)`;
-  }
-  if (/^\p{L}+$/u.test(token.word) && token.word.length >= 4) return `(${escapeTerm(token.word)} OR ${escapeTerm(token.word)}*)`;
-  return escapeTerm(token.word);
+export function labelWordClause(token: Token, vocabulary: LabelVocabulary, maxForms: number): string {
+  const forms = [...new Set([token.word, ...vocabulary.forms(token.stem).slice(0, maxForms)])].map(escapeTerm);
+  return forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`;
+}
+
+/**
+ * The clause of one word over labels and descriptions: the label forms plus any word starting
+ * with the stem, since descriptions use words no label does.
+ */
+export function textWordClause(token: Token, vocabulary: LabelVocabulary, maxForms: number): string {
+  const forms = [...new Set([token.word, ...vocabulary.forms(token.stem).slice(0, maxForms)])].map(escapeTerm);
+  if (/^\p{L}+$/u.test(token.stem) && token.stem.length >= 4) forms.push(`${escapeTerm(token.stem)}*`);
+  return forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`;
 }
 
 /**
@@ -70,10 +83,10 @@ export function wordClause(token: Token): string {
  * planCandidateQueries('web development').labelQueries.map((q) => q.query)
  * // ['(web OR web*)', '(development OR develop*)', '+(web OR web*) +(development OR develop*)']
  */
-export function planCandidateQueries(text: string, options: CandidatePlanOptions = DEFAULT_CANDIDATE_PLAN): CandidatePlan {
+export function planCandidateQueries(text: string, vocabulary: LabelVocabulary, options: CandidatePlanOptions = DEFAULT_CANDIDATE_PLAN): CandidatePlan {
   const tokens = dedupeAdjacent(contentTokens(text)).slice(0, options.maxTokens);
   if (tokens.length === 0) throw new BadInputError('The text must contain at least one word that can name a skill', { text: text.slice(0, 200) });
-  const clauses = tokens.map(wordClause);
+  const clauses = tokens.map((token) => labelWordClause(token, vocabulary, options.maxForms));
   const seen = new Set<string>();
   const labelQueries: LabelQuery[] = [];
   for (let size = 1; size <= options.maxWindow; size += 1) {
@@ -86,11 +99,20 @@ export function planCandidateQueries(text: string, options: CandidatePlanOptions
       labelQueries.push({ query, limit: options.windowLimits[size - 1] ?? options.windowLimits.at(-1)! });
     }
   }
-  const distinctClauses = [...new Set(clauses)];
-  const whole = distinctClauses.join(' OR ');
   const queries = labelQueries.slice(0, options.maxLabelQueries);
-  if (tokens.length > 1) queries.push({ query: whole, limit: options.wholeTextLimit });
-  return { labelQueries: queries, textQuery: whole, textLimit: options.descriptionLimit };
+  // Whole-text queries name fewer forms per word: Lucene refuses more than 1024 clauses.
+  const wholeTokens = distinctStems(tokens).slice(0, WHOLE_TEXT_WORDS);
+  if (tokens.length > 1) queries.push({ query: wholeTokens.map((t) => labelWordClause(t, vocabulary, WHOLE_TEXT_FORMS)).join(' OR '), limit: options.wholeTextLimit });
+  const textQuery = wholeTokens.map((t) => textWordClause(t, vocabulary, 0)).join(' OR ');
+  return { labelQueries: queries, textQuery, textLimit: options.descriptionLimit };
+}
+
+const WHOLE_TEXT_WORDS = 80;
+const WHOLE_TEXT_FORMS = 4;
+
+function distinctStems(tokens: Token[]): Token[] {
+  const seen = new Set<string>();
+  return tokens.filter((t) => !seen.has(t.stem) && seen.add(t.stem));
 }
 
 function dedupeAdjacent(tokens: Token[]): Token[] {

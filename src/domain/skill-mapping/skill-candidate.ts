@@ -16,8 +16,6 @@ export interface SkillCandidate {
   readonly description: string | null;
   readonly reuseLevel: string | null;
   readonly skillType: string | null;
-  /** Number of ESCO occupations requiring the skill. */
-  readonly occupations: number;
   readonly hits: readonly CandidateHit[];
 }
 

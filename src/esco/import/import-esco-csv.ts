@@ -30,7 +30,7 @@ import {
   mapSkillSkillRow,
   type Mapped,
 } from './row-mapping';
-import { WriteQueue } from './write-queue';
+import { abortError, WriteQueue } from './write-queue';
 
 /** Rows per write transaction. Measured on the full v1.1.1 release (see tools/bench-import.ts). */
 export const DEFAULT_BATCH_SIZE = 5_000;
@@ -175,11 +175,7 @@ class CsvImportRun {
   }
 
   private throwIfAborted(): void {
-    const signal = this.options.signal;
-    if (signal?.aborted) {
-      const reason: unknown = signal.reason;
-      throw reason instanceof Error ? reason : new Error('The ESCO import was aborted');
-    }
+    if (this.options.signal?.aborted) throw abortError(this.options.signal);
   }
 
   /** Reports a bad row of the current file; it was not written. */

@@ -36,7 +36,6 @@ export class SkillMappingRepository {
         description: skill.description,
         reuseLevel: skill.reuseLevel,
         skillType: skill.skillType,
-        occupations: (row.occupations as number) ?? 0,
         hits: row.hits as CandidateHit[],
       };
     });

@@ -41,8 +41,8 @@ export class SkillSuggestionService {
    */
   async suggestSkills(text: string, first: number): Promise<SkillSuggestion[]> {
     if (text.length > MAX_SUGGESTION_TEXT) throw new BadInputError(`text must be at most ${MAX_SUGGESTION_TEXT} characters`, { field: 'text' });
-    const plan = planCandidateQueries(text);
-    const [candidates, vocabulary] = await Promise.all([this.repository.findSkillCandidates(plan), this.vocabulary()]);
+    const vocabulary = await this.vocabulary();
+    const candidates = await this.repository.findSkillCandidates(planCandidateQueries(text, vocabulary));
     const byUri = new Map(candidates.map((c) => [c.uri, c.skill]));
     return rankCandidates(text, candidates, vocabulary)
       .slice(0, first)

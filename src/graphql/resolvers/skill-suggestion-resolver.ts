@@ -1,0 +1,16 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../context';
+import { SkillSuggestion } from '../types/skill-suggestion-type';
+import { pageRequest } from '../../domain/pagination/cursor';
+
+/** Free text → ESCO skills. */
+@Resolver()
+export class SkillSuggestionResolver {
+  @Query(() => [SkillSuggestion], {
+    description:
+      'ESCO skills a free text (a job-ad sentence, a course blurb, a skill tag) names or describes, best first. Combines full-text search over labels and descriptions with exact and alias matching and a re-ranking on label evidence.',
+  })
+  suggestSkills(@Arg('text') text: string, @Arg('first', () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.skillSuggestions.suggestSkills(text, pageRequest(first, null, ctx.limits.maxPageSize).limit);
+  }
+}

@@ -1,0 +1,19 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { Skill } from './skill-type';
+
+/** An ESCO skill suggested for a free text, with how well and how it matched. */
+@ObjectType('SkillSuggestion', { description: 'An ESCO skill suggested for a free text.' })
+export class SkillSuggestion {
+  @Field(() => Skill) skill!: Skill;
+  @Field(() => Float, {
+    description: 'Match confidence in [0, 1]: 1 when the text is one of the skill\'s labels; comparable across texts, so usable as a threshold.',
+  })
+  score!: number;
+  @Field(() => String, { nullable: true, description: 'The preferred, alternative or hidden label that matched best; null when only the description matched.' })
+  matchedLabel!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the best evidence was found: "exact" (the text is a label), "phrase" (a label occurs in the text), "partial" (some words of a label) or "description".',
+  })
+  method!: string | null;
+}

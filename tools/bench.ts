@@ -1,0 +1,194 @@
+/**
+ * `npm run bench -- [--learners 50000] [--credentials 20000] [--postings 5000] [--duration 10]
+ * [--concurrency 1,16] [--scenarios …] [--fresh] [--no-neo4j-graphql] …` (`node dist/tools/bench.js`;
+ * `--help` lists every flag): the API's latency and throughput under load on a generated population.
+ *
+ * Sequence: start (or reuse) the bench Neo4j on `.data/bench-neo4j` (`--fresh`: a temporary
+ * store), import ESCO if the store lacks it, make the population match the flags (reuse, resize
+ * the learners, or generate), start credgraph in-process via `createApp` on a free port and, for
+ * the side-by-side, @neo4j/graphql on another; then per scenario: a few sequential requests (their
+ * `x-db-round-trips` and errors are checked), an unmeasured warm-up, and an autocannon load per
+ * concurrency from a worker thread. Then the browse comparison with @neo4j/graphql, the plan
+ * quality measurement, a table on stdout and the JSON under `.bench/`.
+ *
+ * The store keeps ESCO and the population between runs, so a second run starts measuring within
+ * a minute; changing only `--learners` grows or shrinks the learners in place.
+ */
+import 'reflect-metadata';
+import os from 'node:os';
+import path from 'node:path';
+import { Neo4jExecutor } from '../src/db/neo4j-executor';
+import { loadConfig } from '../src/config/config';
+import { createApp } from '../src/server/create-app';
+import { createLogger } from '../src/server/logger';
+import { PopulationRepository, loadSampleSpace } from '../src/generate';
+import { Random } from '../src/generate/random';
+import { populationIds } from '../src/generate/population-options';
+import { BENCH_USAGE, BenchUsageError, parseBenchOptions, type BenchOptions } from './bench/bench-options';
+import { openBenchDatabase } from './bench/bench-database';
+import { ensureBenchPopulation } from './bench/bench-population';
+import { buildScenario, sampleOccupationUris, type Scenario } from './bench/scenarios';
+import { graphqlBody, postGraphql } from './bench/post-graphql';
+import { runLoad, type LoadResult } from './bench/run-load';
+import { NEO4J_GRAPHQL_BROWSE_QUERY, startNeo4jGraphqlServer, type Neo4jGraphqlServer } from './bench/neo4j-graphql-server';
+import { compareBrowse } from './bench/compare-browse';
+import { measurePlanQuality } from './bench/plan-quality';
+import { formatExtras, formatTable, machineFacts, writeResults, type BenchResults, type ScenarioResult } from './bench/bench-report';
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+/** Requests sent one by one before loading a scenario: round trips, errors, a first latency. */
+const SAMPLE_REQUESTS = 5;
+
+/** Sends the first requests of a pool one at a time; fails on any GraphQL error. */
+async function sampleRequests(url: string, scenario: Scenario): Promise<{ roundTrips: number[]; millis: number[] }> {
+  const roundTrips: number[] = [];
+  const millis: number[] = [];
+  for (const variables of scenario.pool.slice(0, SAMPLE_REQUESTS)) {
+    const reply = await postGraphql(url, graphqlBody(scenario.query, variables, scenario.operationName));
+    if (reply.status !== 200 || reply.errors) {
+      throw new Error(`${scenario.name} request ${JSON.stringify(variables)} failed (HTTP ${reply.status}): ${JSON.stringify(reply.errors ?? reply.data).slice(0, 500)}`);
+    }
+    roundTrips.push(reply.roundTrips);
+    millis.push(reply.millis);
+  }
+  return { roundTrips, millis };
+}
+
+/** Warm-up, then one measured load per concurrency. */
+async function loadScenario(url: string, bodies: readonly string[], options: BenchOptions, name: string): Promise<LoadResult[]> {
+  if (options.warmupSeconds > 0) await runLoad(url, bodies, Math.min(4, Math.max(...options.concurrencies)), options.warmupSeconds);
+  const runs: LoadResult[] = [];
+  for (const concurrency of options.concurrencies) {
+    const run = await runLoad(url, bodies, concurrency, options.durationSeconds);
+    log(`${name} c${concurrency}: ${run.requests} requests, ${run.throughput.toFixed(1)} req/s, median ${run.medianMs.toFixed(1)} ms, p95 ${run.p95Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms` +
+      (run.non2xx + run.graphqlErrors + run.errors > 0 ? `, ${run.non2xx} non-2xx, ${run.graphqlErrors} with errors, ${run.errors} connection errors` : ''));
+    runs.push(run);
+  }
+  return runs;
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(BENCH_USAGE + '\n');
+    return 0;
+  }
+  let options: BenchOptions;
+  try {
+    options = parseBenchOptions(argv, path.resolve(__dirname, '..', '..'));
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`${error.message}\n${BENCH_USAGE}\n`);
+    return 2;
+  }
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const loadAverageAtStart = os.loadavg();
+  const db = await openBenchDatabase(options, log);
+  let credgraph: { close(): Promise<void> } | undefined;
+  let neo: Neo4jGraphqlServer | undefined;
+  try {
+    const population = await ensureBenchPopulation(db.executor, options, log);
+    const space = await loadSampleSpace(new PopulationRepository(db.executor), options.seed);
+
+    // The application exactly as `npm start` wires it, but silent and without rate limiting.
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEO4J_URI: db.uri, RATE_LIMIT_PER_MINUTE: '10000000' });
+    const appExecutor = new Neo4jExecutor(db.driver, db.registry);
+    const app = await createApp(config, createLogger('silent'), appExecutor, db.driver);
+    const running = await app.listen('127.0.0.1', 0);
+    credgraph = { close: async () => { await running.close(1_000); await app.stop(); } };
+    log(`credgraph serving at ${running.url}`);
+
+    const source = { space, prefix: population.prefix, learners: options.learners, postings: options.postings, seed: options.seed, size: options.poolSize };
+    const scenarios: ScenarioResult[] = [];
+    let browseBodies: string[] = [];
+    let browsePool: readonly Record<string, unknown>[] = [];
+    for (const name of options.scenarios) {
+      const scenario = buildScenario(name, source);
+      const sample = await sampleRequests(running.url, scenario);
+      log(`${name}: round trips ${sample.roundTrips.join(', ')}; sequential ${sample.millis.map((m) => m.toFixed(0)).join(', ')} ms`);
+      const bodies = scenario.pool.map((variables) => graphqlBody(scenario.query, variables, scenario.operationName));
+      if (name === 'browse') {
+        browseBodies = bodies;
+        browsePool = scenario.pool;
+      }
+      const runs = await loadScenario(running.url, bodies, options, name);
+      scenarios.push({ scenario: name, poolSize: bodies.length, roundTrips: sample.roundTrips, sampleMillis: sample.millis, targetMedianMs: scenario.targetMedianMs, runs });
+    }
+
+    let neo4jGraphql: BenchResults['neo4jGraphql'] = null;
+    if (options.neo4jGraphql) {
+      neo = await startNeo4jGraphqlServer(db.uri);
+      log(`@neo4j/graphql serving at ${neo.url}`);
+      const compareUris = sampleOccupationUris(space, new Random(options.seed + 17), options.compareOccupations);
+      const comparison = await compareBrowse(running.url, neo.url, compareUris);
+      log(`browse check: ${comparison.identical}/${comparison.occupations} identical, ${comparison.sameAsSets} same as sets`);
+      for (const difference of comparison.differences) log(`  differs for ${difference.uri}:\n    credgraph      ${difference.credgraph}\n    @neo4j/graphql ${difference.neo4jGraphql}`);
+      if (browsePool.length === 0) {
+        browsePool = buildScenario('browse', source).pool;
+        browseBodies = browsePool.map((variables) => graphqlBody(buildScenario('browse', source).query, variables, 'Browse'));
+      }
+      const neoBodies = browsePool.map((variables) => graphqlBody(NEO4J_GRAPHQL_BROWSE_QUERY, variables, 'Browse'));
+      const neoSample = await sampleRequests(neo.url, { name: 'browse@neo4j-graphql', query: NEO4J_GRAPHQL_BROWSE_QUERY, operationName: 'Browse', pool: browsePool, targetMedianMs: null });
+      // Alternate the two servers per concurrency so drifting machine load hits both alike.
+      const ours: LoadResult[] = [];
+      const theirs: LoadResult[] = [];
+      if (options.warmupSeconds > 0) await runLoad(neo.url, neoBodies, 4, options.warmupSeconds);
+      for (const concurrency of options.concurrencies) {
+        theirs.push(await runLoad(neo.url, neoBodies, concurrency, options.durationSeconds));
+        ours.push(await runLoad(running.url, browseBodies, concurrency, options.durationSeconds));
+        log(`browse c${concurrency}: credgraph ${ours.at(-1)!.throughput.toFixed(1)} req/s (median ${ours.at(-1)!.medianMs.toFixed(1)} ms) vs @neo4j/graphql ${theirs.at(-1)!.throughput.toFixed(1)} req/s (median ${theirs.at(-1)!.medianMs.toFixed(1)} ms)`);
+      }
+      scenarios.push({ scenario: 'browse (paired with @neo4j/graphql)', poolSize: browseBodies.length, roundTrips: [], sampleMillis: [], targetMedianMs: null, runs: ours });
+      scenarios.push({ scenario: 'browse@neo4j-graphql', poolSize: neoBodies.length, roundTrips: [], sampleMillis: neoSample.millis, targetMedianMs: null, runs: theirs });
+      const throughputRatio: Record<string, number> = {};
+      options.concurrencies.forEach((concurrency, i) => {
+        throughputRatio[String(concurrency)] = ours[i]!.throughput / theirs[i]!.throughput;
+      });
+      neo4jGraphql = { comparison, throughputRatio };
+    }
+
+    let planQuality: BenchResults['planQuality'] = null;
+    if (options.qualityPairs > 0) {
+      const random = new Random(options.seed + 31);
+      const uris = sampleOccupationUris(space, random, options.qualityPairs);
+      const pairs = uris.map((occupationUri) => ({ learnerId: populationIds.learner(population.prefix, random.int(0, options.learners - 1)), occupationUri }));
+      log(`measuring plan quality on ${pairs.length} learner/occupation pairs ...`);
+      planQuality = await measurePlanQuality(app.services, pairs);
+    }
+
+    const results: BenchResults = {
+      startedAt,
+      label: options.label,
+      options,
+      machine: { ...machineFacts(), loadAverageAtStart, loadAverageAtEnd: os.loadavg() },
+      setup: { neo4jStartMillis: db.startMillis, escoImportMillis: db.escoImportMillis, population },
+      scenarios,
+      neo4jGraphql,
+      planQuality,
+      totalMillis: performance.now() - started,
+    };
+    const file = writeResults(results, options.outDir);
+    process.stdout.write(
+      `\ncredgraph benchmark — ${population.counts.credentials} credentials, ${population.counts.learners} learners, ${population.counts.postings} postings ` +
+        `(population ${population.action}${population.millis > 0 ? ` in ${(population.millis / 1000).toFixed(1)} s` : ''}; full load ${(population.fullLoadMillis / 1000).toFixed(1)} s); ` +
+        `${options.durationSeconds} s per run; load average ${loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')} → ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n`,
+    );
+    process.stdout.write(formatTable(results) + '\n\n' + formatExtras(results) + `\n\nresults: ${file} (${(results.totalMillis / 1000).toFixed(0)} s in all)\n`);
+    return 0;
+  } finally {
+    await neo?.close().catch(() => undefined);
+    await credgraph?.close().catch(() => undefined);
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

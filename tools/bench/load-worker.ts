@@ -1,0 +1,79 @@
+/**
+ * Runs one autocannon load in a worker thread, so generating load does not compete with the
+ * in-process server for its event loop. Every request takes the next body of the pool (connections
+ * interleave, so concurrent requests differ); every response time is kept, for exact percentiles
+ * (autocannon's own summary has no p95).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import autocannon from 'autocannon';
+
+/** What the parent sends. */
+export interface LoadJob {
+  readonly url: string;
+  readonly bodies: readonly string[];
+  readonly connections: number;
+  readonly durationSeconds: number;
+  readonly timeoutSeconds: number;
+}
+
+/** What the worker sends back. */
+export interface LoadOutcome {
+  /** Response times in ms, in arrival order. */
+  readonly latencies: number[];
+  readonly elapsedSeconds: number;
+  readonly non2xx: number;
+  /** 2xx responses whose body carries GraphQL errors. */
+  readonly graphqlErrors: number;
+  /** Connection errors and timeouts. */
+  readonly errors: number;
+  readonly timeouts: number;
+}
+
+function run(job: LoadJob): Promise<LoadOutcome> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    let next = 0;
+    let graphqlErrors = 0;
+    const instance = autocannon(
+      {
+        url: job.url,
+        connections: job.connections,
+        duration: job.durationSeconds,
+        timeout: job.timeoutSeconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (request) => {
+              const body = job.bodies[next % job.bodies.length]!;
+              next += 1;
+              return { ...request, body };
+            },
+            onResponse: (status, body) => {
+              if (status >= 200 && status < 300 && body.includes('"errors"')) graphqlErrors += 1;
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          latencies,
+          elapsedSeconds: result.duration,
+          non2xx: result.non2xx,
+          graphqlErrors,
+          errors: result.errors,
+          timeouts: result.timeouts,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+  });
+}
+
+run(workerData as LoadJob).then(
+  (outcome) => parentPort!.postMessage({ ok: true, outcome }),
+  (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+);

@@ -1,0 +1,40 @@
+/** Runs a load in the worker thread of `load-worker.ts` and summarises it. */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { latencyStats, type LatencyStats } from './latency-stats';
+import type { LoadJob, LoadOutcome } from './load-worker';
+
+/** A measured load. */
+export interface LoadResult extends LatencyStats {
+  readonly concurrency: number;
+  readonly seconds: number;
+  readonly non2xx: number;
+  readonly graphqlErrors: number;
+  readonly errors: number;
+  readonly timeouts: number;
+}
+
+/** POSTs `bodies` round-robin to `url` from `concurrency` connections for `durationSeconds`. */
+export function runLoad(url: string, bodies: readonly string[], concurrency: number, durationSeconds: number): Promise<LoadResult> {
+  const job: LoadJob = { url, bodies, connections: concurrency, durationSeconds, timeoutSeconds: 120 };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, 'load-worker.js'), { workerData: job });
+    worker.once('message', (message: { ok: true; outcome: LoadOutcome } | { ok: false; message: string }) => {
+      void worker.terminate();
+      if (!message.ok) return reject(new Error(`load failed: ${message.message}`));
+      const { outcome } = message;
+      // autocannon reports the measured wall time; guard against a zero from an aborted run.
+      const seconds = outcome.elapsedSeconds > 0 ? outcome.elapsedSeconds : durationSeconds;
+      resolve({
+        concurrency,
+        seconds,
+        ...latencyStats(outcome.latencies, seconds),
+        non2xx: outcome.non2xx,
+        graphqlErrors: outcome.graphqlErrors,
+        errors: outcome.errors,
+        timeouts: outcome.timeouts,
+      });
+    });
+    worker.once('error', reject);
+  });
+}
