@@ -29,7 +29,8 @@ import { openBenchDatabase } from './bench/bench-database';
 import { ensureBenchPopulation } from './bench/bench-population';
 import { buildScenario, sampleOccupationUris, type Scenario } from './bench/scenarios';
 import { graphqlBody, postGraphql } from './bench/post-graphql';
-import { runLoad, type LoadResult } from './bench/run-load';
+import { runLoad, type LoadRequests, type LoadResult } from './bench/run-load';
+import { BenchTokens } from './bench/bench-tokens';
 import { NEO4J_GRAPHQL_BROWSE_QUERY, startNeo4jGraphqlServer, type Neo4jGraphqlServer } from './bench/neo4j-graphql-server';
 import { compareBrowse } from './bench/compare-browse';
 import { measurePlanQuality } from './bench/plan-quality';
@@ -40,14 +41,22 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 /** Requests sent one by one before loading a scenario: round trips, errors, a first latency. */
 const SAMPLE_REQUESTS = 5;
 
+/** A scenario's pool as HTTP requests. */
+async function loadRequests(scenario: Scenario, tokens: BenchTokens): Promise<LoadRequests> {
+  return {
+    bodies: scenario.pool.map((request) => graphqlBody(scenario.query, request.variables, scenario.operationName)),
+    authorizations: await tokens.headers(scenario.pool),
+  };
+}
+
 /** Sends the first requests of a pool one at a time; fails on any GraphQL error. */
-async function sampleRequests(url: string, scenario: Scenario): Promise<{ roundTrips: number[]; millis: number[] }> {
+async function sampleRequests(url: string, scenario: Scenario, requests: LoadRequests): Promise<{ roundTrips: number[]; millis: number[] }> {
   const roundTrips: number[] = [];
   const millis: number[] = [];
-  for (const variables of scenario.pool.slice(0, SAMPLE_REQUESTS)) {
-    const reply = await postGraphql(url, graphqlBody(scenario.query, variables, scenario.operationName));
+  for (let i = 0; i < Math.min(SAMPLE_REQUESTS, requests.bodies.length); i += 1) {
+    const reply = await postGraphql(url, requests.bodies[i]!, requests.authorizations[i]);
     if (reply.status !== 200 || reply.errors) {
-      throw new Error(`${scenario.name} request ${JSON.stringify(variables)} failed (HTTP ${reply.status}): ${JSON.stringify(reply.errors ?? reply.data).slice(0, 500)}`);
+      throw new Error(`${scenario.name} request ${JSON.stringify(scenario.pool[i]!.variables)} failed (HTTP ${reply.status}): ${JSON.stringify(reply.errors ?? reply.data).slice(0, 500)}`);
     }
     roundTrips.push(reply.roundTrips);
     millis.push(reply.millis);
@@ -56,11 +65,11 @@ async function sampleRequests(url: string, scenario: Scenario): Promise<{ roundT
 }
 
 /** Warm-up, then one measured load per concurrency. */
-async function loadScenario(url: string, bodies: readonly string[], options: BenchOptions, name: string): Promise<LoadResult[]> {
-  if (options.warmupSeconds > 0) await runLoad(url, bodies, Math.min(4, Math.max(...options.concurrencies)), options.warmupSeconds);
+async function loadScenario(url: string, requests: LoadRequests, options: BenchOptions, name: string): Promise<LoadResult[]> {
+  if (options.warmupSeconds > 0) await runLoad(url, requests, Math.min(4, Math.max(...options.concurrencies)), options.warmupSeconds);
   const runs: LoadResult[] = [];
   for (const concurrency of options.concurrencies) {
-    const run = await runLoad(url, bodies, concurrency, options.durationSeconds);
+    const run = await runLoad(url, requests, concurrency, options.durationSeconds);
     log(`${name} c${concurrency}: ${run.requests} requests, ${run.throughput.toFixed(1)} req/s, median ${run.medianMs.toFixed(1)} ms, p95 ${run.p95Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms` +
       (run.non2xx + run.graphqlErrors + run.errors > 0 ? `, ${run.non2xx} non-2xx, ${run.graphqlErrors} with errors, ${run.errors} connection errors` : ''));
     runs.push(run);
@@ -91,8 +100,10 @@ async function main(argv: string[]): Promise<number> {
     const population = await ensureBenchPopulation(db.executor, options, log);
     const space = await loadSampleSpace(new PopulationRepository(db.executor), options.seed);
 
-    // The application exactly as `npm start` wires it, but silent and without rate limiting.
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEO4J_URI: db.uri, RATE_LIMIT_PER_MINUTE: '10000000' });
+    // The application exactly as `npm start` wires it in production, but silent, without rate
+    // limiting, and with a secret of this run to sign the callers' tokens.
+    const tokens = new BenchTokens();
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEO4J_URI: db.uri, RATE_LIMIT_PER_MINUTE: '10000000', JWT_SECRET: tokens.secret });
     const appExecutor = new Neo4jExecutor(db.driver, db.registry);
     const app = await createApp(config, createLogger('silent'), appExecutor, db.driver);
     const running = await app.listen('127.0.0.1', 0);
@@ -101,19 +112,15 @@ async function main(argv: string[]): Promise<number> {
 
     const source = { space, prefix: population.prefix, learners: options.learners, postings: options.postings, seed: options.seed, size: options.poolSize };
     const scenarios: ScenarioResult[] = [];
-    let browseBodies: string[] = [];
-    let browsePool: readonly Record<string, unknown>[] = [];
+    let browse: { scenario: Scenario; requests: LoadRequests } | undefined;
     for (const name of options.scenarios) {
       const scenario = buildScenario(name, source);
-      const sample = await sampleRequests(running.url, scenario);
+      const requests = await loadRequests(scenario, tokens);
+      const sample = await sampleRequests(running.url, scenario, requests);
       log(`${name}: round trips ${sample.roundTrips.join(', ')}; sequential ${sample.millis.map((m) => m.toFixed(0)).join(', ')} ms`);
-      const bodies = scenario.pool.map((variables) => graphqlBody(scenario.query, variables, scenario.operationName));
-      if (name === 'browse') {
-        browseBodies = bodies;
-        browsePool = scenario.pool;
-      }
-      const runs = await loadScenario(running.url, bodies, options, name);
-      scenarios.push({ scenario: name, poolSize: bodies.length, roundTrips: sample.roundTrips, sampleMillis: sample.millis, targetMedianMs: scenario.targetMedianMs, runs });
+      if (name === 'browse') browse = { scenario, requests };
+      const runs = await loadScenario(running.url, requests, options, name);
+      scenarios.push({ scenario: name, poolSize: requests.bodies.length, roundTrips: sample.roundTrips, sampleMillis: sample.millis, targetMedianMs: scenario.targetMedianMs, runs });
     }
 
     let neo4jGraphql: BenchResults['neo4jGraphql'] = null;
@@ -124,23 +131,24 @@ async function main(argv: string[]): Promise<number> {
       const comparison = await compareBrowse(running.url, neo.url, compareUris);
       log(`browse check: ${comparison.identical}/${comparison.occupations} identical, ${comparison.sameAsSets} same as sets`);
       for (const difference of comparison.differences) log(`  differs for ${difference.uri}:\n    credgraph      ${difference.credgraph}\n    @neo4j/graphql ${difference.neo4jGraphql}`);
-      if (browsePool.length === 0) {
-        browsePool = buildScenario('browse', source).pool;
-        browseBodies = browsePool.map((variables) => graphqlBody(buildScenario('browse', source).query, variables, 'Browse'));
+      if (browse === undefined) {
+        const scenario = buildScenario('browse', source);
+        browse = { scenario, requests: await loadRequests(scenario, tokens) };
       }
-      const neoBodies = browsePool.map((variables) => graphqlBody(NEO4J_GRAPHQL_BROWSE_QUERY, variables, 'Browse'));
-      const neoSample = await sampleRequests(neo.url, { name: 'browse@neo4j-graphql', query: NEO4J_GRAPHQL_BROWSE_QUERY, operationName: 'Browse', pool: browsePool, targetMedianMs: null });
+      const neoScenario: Scenario = { ...browse.scenario, name: 'browse@neo4j-graphql', query: NEO4J_GRAPHQL_BROWSE_QUERY, targetMedianMs: null };
+      const neoRequests = await loadRequests(neoScenario, tokens);
+      const neoSample = await sampleRequests(neo.url, neoScenario, neoRequests);
       // Alternate the two servers per concurrency so drifting machine load hits both alike.
       const ours: LoadResult[] = [];
       const theirs: LoadResult[] = [];
-      if (options.warmupSeconds > 0) await runLoad(neo.url, neoBodies, 4, options.warmupSeconds);
+      if (options.warmupSeconds > 0) await runLoad(neo.url, neoRequests, 4, options.warmupSeconds);
       for (const concurrency of options.concurrencies) {
-        theirs.push(await runLoad(neo.url, neoBodies, concurrency, options.durationSeconds));
-        ours.push(await runLoad(running.url, browseBodies, concurrency, options.durationSeconds));
+        theirs.push(await runLoad(neo.url, neoRequests, concurrency, options.durationSeconds));
+        ours.push(await runLoad(running.url, browse.requests, concurrency, options.durationSeconds));
         log(`browse c${concurrency}: credgraph ${ours.at(-1)!.throughput.toFixed(1)} req/s (median ${ours.at(-1)!.medianMs.toFixed(1)} ms) vs @neo4j/graphql ${theirs.at(-1)!.throughput.toFixed(1)} req/s (median ${theirs.at(-1)!.medianMs.toFixed(1)} ms)`);
       }
-      scenarios.push({ scenario: 'browse (paired with @neo4j/graphql)', poolSize: browseBodies.length, roundTrips: [], sampleMillis: [], targetMedianMs: null, runs: ours });
-      scenarios.push({ scenario: 'browse@neo4j-graphql', poolSize: neoBodies.length, roundTrips: [], sampleMillis: neoSample.millis, targetMedianMs: null, runs: theirs });
+      scenarios.push({ scenario: 'browse (paired with @neo4j/graphql)', poolSize: browse.requests.bodies.length, roundTrips: [], sampleMillis: [], targetMedianMs: null, runs: ours });
+      scenarios.push({ scenario: 'browse@neo4j-graphql', poolSize: neoRequests.bodies.length, roundTrips: [], sampleMillis: neoSample.millis, targetMedianMs: null, runs: theirs });
       const throughputRatio: Record<string, number> = {};
       options.concurrencies.forEach((concurrency, i) => {
         throughputRatio[String(concurrency)] = ours[i]!.throughput / theirs[i]!.throughput;

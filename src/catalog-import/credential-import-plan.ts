@@ -26,7 +26,7 @@ export interface CredentialImportPlan {
 
 const LIMITS = { title: 300, description: 5000, outcome: 2000, assessmentType: 200, qualityAssurance: 500, sourceId: 2000, displayName: 200, externalId: 500 };
 
-function isHttpUrl(value: string | undefined): value is string {
+function isHttpUrl(value: string | undefined): boolean {
   if (value === undefined) return false;
   try {
     const url = new URL(value);
@@ -43,14 +43,14 @@ function isHttpUrl(value: string | undefined): value is string {
  */
 export function providerSeed(provider: CredentialProvider): string {
   if (provider.id && (isHttpUrl(provider.id) || provider.id.startsWith('did:'))) return provider.id.trim();
-  if (isHttpUrl(provider.url)) return provider.url.trim().toLowerCase().replace(/\/+$/, '');
+  if (provider.url !== undefined && isHttpUrl(provider.url)) return provider.url.trim().toLowerCase().replace(/\/+$/, '');
   return `${provider.name.trim().toLowerCase()}|${provider.id ?? ''}`;
 }
 
 /** Stable provider id of a document's issuer. */
 export function importedProviderId(provider: CredentialProvider): string {
   const seed = providerSeed(provider);
-  return stableId('prov', seed, isHttpUrl(provider.url) ? new URL(provider.url).hostname : provider.name);
+  return stableId('prov', seed, provider.url !== undefined && isHttpUrl(provider.url) ? new URL(provider.url).hostname : provider.name);
 }
 
 /**

@@ -21,8 +21,16 @@ export function createDriver(settings: DriverSettings): Driver {
   return neo4j.driver(settings.uri, auth, {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: settings.maxPoolSize ?? DEFAULT_MAX_POOL_SIZE,
-    connectionTimeout: 2_000,
-    connectionAcquisitionTimeout: 2_000,
+    // An unreachable host is reported after one second, not the driver's 30 s default. Together
+    // with the executor's short retry budget (see neo4j-executor.ts) a request fails with
+    // DATABASE_UNAVAILABLE within about a second of Neo4j going away.
+    connectionTimeout: 1_000,
+    // Waiting for a pooled connection longer than this means the database is saturated: shed the
+    // request (DATABASE_UNAVAILABLE) rather than queue it behind an ever-longer line.
+    connectionAcquisitionTimeout: 1_000,
+    // Only the driver's managed transactions (executeRead/executeWrite) use this; the executor
+    // runs explicit transactions with its own, shorter retries, since the driver waits a full
+    // second before its first retry.
     maxTransactionRetryTime: 1_000,
     userAgent: 'credgraph',
   });

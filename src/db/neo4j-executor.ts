@@ -3,10 +3,15 @@
  * parameters; the executor picks read or write routing, tags the transaction with the current
  * operation, counts round trips and maps driver errors.
  */
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
 import type { CypherRegistry } from './cypher-registry';
 import { mapDriverError } from './neo4j-errors';
 import { currentQueryContext } from './query-context';
+
+/** Pauses before the retries of a failed transaction (short: see `inTransaction`). */
+const RETRY_DELAYS_MS = [25, 100];
+/** No retry starts later than this after the first attempt began. */
+const RETRY_BUDGET_MS = 300;
 
 /** A plain row: column name → value (integers arrive as JS numbers). */
 export type Row = Record<string, unknown>;
@@ -95,7 +100,7 @@ export class Neo4jExecutor {
     };
   }
 
-  private async runIn(tx: ManagedTransaction, mode: 'READ' | 'WRITE', name: string, params: Record<string, unknown>): Promise<Row[]> {
+  private async runIn(tx: Transaction, mode: 'READ' | 'WRITE', name: string, params: Record<string, unknown>): Promise<Row[]> {
     const query = this.registry.get(name);
     const ctx = currentQueryContext();
     const started = performance.now();
@@ -112,40 +117,53 @@ export class Neo4jExecutor {
     }
   }
 
-  /** Wraps transaction work so the running count is kept. */
-  private counted<T>(work: (tx: ManagedTransaction) => Promise<T>): (tx: ManagedTransaction) => Promise<T> {
-    return async (tx) => {
-      this.transactionsRunning += 1;
+  /**
+   * Runs `work` in one explicit transaction and commits it, retrying briefly on errors the driver
+   * calls retryable (deadlocks, a stale pooled connection, a leader switch). The driver's own
+   * retry of managed transactions is not used: its first back-off alone is a full second, per
+   * transaction, which turned a Neo4j outage into requests hanging for seconds. Here a retry is
+   * only started within {@link RETRY_BUDGET_MS} of the first attempt, so an unreachable database
+   * is reported (DATABASE_UNAVAILABLE) after one connection timeout at most.
+   */
+  private async inTransaction<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const started = performance.now();
+    for (let attempt = 0; ; attempt += 1) {
       try {
-        return await work(tx);
-      } finally {
-        this.transactionsRunning -= 1;
+        return await this.attempt(mode, work);
+      } catch (error) {
+        const delay = RETRY_DELAYS_MS[attempt];
+        if (delay === undefined || !Neo4jError.isRetryable(error) || performance.now() - started > RETRY_BUDGET_MS) throw mapDriverError(error);
+        await new Promise((resolve) => setTimeout(resolve, delay));
       }
-    };
+    }
   }
 
-  /** Opens a session for `use`, maps driver errors and always closes it. */
-  private async inSession<T>(mode: 'READ' | 'WRITE', use: (session: Session) => Promise<T>): Promise<T> {
+  private async attempt<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     this.sessionsOpen += 1;
     try {
-      return await use(session);
-    } catch (error) {
-      throw mapDriverError(error);
+      const tx = await session.beginTransaction(this.txConfig());
+      this.transactionsRunning += 1;
+      try {
+        const result = await work(tx);
+        await tx.commit();
+        return result;
+      } finally {
+        this.transactionsRunning -= 1;
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      }
     } finally {
       this.sessionsOpen -= 1;
-      await session.close();
+      await session.close().catch(() => undefined);
     }
   }
 
   /** Runs one read query in a read transaction (routed to a secondary in a cluster). */
   async read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.inSession('READ', (session) =>
-      session.executeRead(this.counted((tx) => this.runIn(tx, 'READ', name, params)), this.txConfig()),
-    );
+    return this.inTransaction('READ', (tx) => this.runIn(tx, 'READ', name, params));
   }
 
   /** Runs one write query in its own write transaction. */
@@ -163,21 +181,11 @@ export class Neo4jExecutor {
    * });
    */
   async writeTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    return this.inSession('WRITE', (session) =>
-      session.executeWrite(
-        this.counted((tx) => work({ run: (name, params = {}) => this.runIn(tx, 'WRITE', name, params) })),
-        this.txConfig(),
-      ),
-    );
+    return this.inTransaction('WRITE', (tx) => work({ run: (name, params = {}) => this.runIn(tx, 'WRITE', name, params) }));
   }
 
   /** Runs several read queries in one read transaction (one consistent snapshot). */
   async readTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    return this.inSession('READ', (session) =>
-      session.executeRead(
-        this.counted((tx) => work({ run: (name, params = {}) => this.runIn(tx, 'READ', name, params) })),
-        this.txConfig(),
-      ),
-    );
+    return this.inTransaction('READ', (tx) => work({ run: (name, params = {}) => this.runIn(tx, 'READ', name, params) }));
   }
 }

@@ -18,6 +18,12 @@ import { samplePosting } from './sample-posting';
 import { sampleProvider } from './sample-provider';
 import { buildSampleSpace, type SampleSpace } from './sample-space';
 
+/**
+ * Version of the sampling rules, recorded with every population: change it whenever a sampler
+ * changes what it draws, so a stored population from older rules is never taken for a current one.
+ */
+export const GENERATOR_VERSION = 2;
+
 /** Rows per write transaction unless told otherwise (measured: see docs/benchmarks.md). */
 export const DEFAULT_GENERATE_BATCH_SIZE = 2_000;
 
@@ -219,6 +225,7 @@ async function verifyAndRecord(repo: PopulationRepository, options: PopulationOp
     throw new GenerateError('COUNT_MISMATCH', `The graph holds ${wrong.map((key) => `${counts[key]} ${key} instead of ${expected[key]}`).join(', ')} after generating; the population is incomplete.`);
   }
   const meta: PopulationMeta = {
+    generatorVersion: GENERATOR_VERSION,
     seed: options.seed,
     credentials: options.credentials,
     learners: options.learners,
@@ -253,7 +260,9 @@ export async function resizeLearners(executor: Neo4jExecutor, prefix: string, le
   const started = performance.now();
   const repo = new PopulationRepository(executor);
   const meta = await repo.getPopulationMeta(prefix);
-  if (meta === null) throw new GenerateError('COUNT_MISMATCH', `No completed population with the prefix "${prefix}" to resize; generate one first.`);
+  if (meta === null || meta.generatorVersion !== GENERATOR_VERSION) {
+    throw new GenerateError('COUNT_MISMATCH', `No completed population of the current generator version with the prefix "${prefix}" to resize; generate one first.`);
+  }
   const previous: PopulationOptions = { prefix, seed: meta.seed, credentials: meta.credentials, learners: meta.learners, postings: meta.postings, providers: meta.providers, referenceDate: meta.referenceDate };
   const options: PopulationOptions = { ...previous, learners };
   const progress = run.progress ?? silentGenerateProgress;

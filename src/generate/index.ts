@@ -21,6 +21,7 @@ export { samplePosting, portalId, PORTALS, POSTING_LIMITS, type GeneratedPosting
 export { PopulationRepository, populationMetaKey, type PopulationCounts, type PopulationMeta } from './population-repository';
 export {
   DEFAULT_GENERATE_BATCH_SIZE,
+  GENERATOR_VERSION,
   GenerateError,
   assertEscoLoaded,
   generatePopulation,

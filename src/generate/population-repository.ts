@@ -35,6 +35,8 @@ export interface PopulationCounts {
 
 /** The record a completed generation leaves (GraphMeta `population:<prefix>`). */
 export interface PopulationMeta {
+  /** The sampling rules' version (see GENERATOR_VERSION). */
+  readonly generatorVersion: number;
   readonly seed: number;
   readonly credentials: number;
   readonly learners: number;

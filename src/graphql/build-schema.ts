@@ -32,6 +32,7 @@ import {
 } from './resolvers/planning-resolver';
 import { LearnerPrivacyResolver } from './resolvers/learner-privacy-resolver';
 import { SkillSuggestionResolver } from './resolvers/skill-suggestion-resolver';
+import { CredentialImportResolver } from './resolvers/credential-import-resolver';
 import { accessGuard } from './access-guard';
 
 /** Every resolver class of the API. */
@@ -57,6 +58,7 @@ export const RESOLVERS = [
   ReskillingOptionFieldResolver,
   LearnerPrivacyResolver,
   SkillSuggestionResolver,
+  CredentialImportResolver,
 ] as const;
 
 /** Builds the schema (validation of input classes is on: class-validator decorators apply). */

@@ -11,6 +11,7 @@ import type { CoverageRepository } from '../db/repositories/coverage-repository'
 import type { CoverageService } from '../services/coverage-service';
 import type { PlanningService } from '../services/planning-service';
 import type { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
+import type { CredentialImportService } from '../services/credential-import-service';
 import { createEscoLoaders, type EscoLoaders } from './loaders/esco-loaders';
 import { ownedLoader } from './loaders/keyed-loader';
 import { createCatalogLoaders, type CatalogLoaders } from './loaders/catalog-loaders';
@@ -25,6 +26,7 @@ export interface Services {
   readonly coverage: CoverageService;
   readonly planning: PlanningService;
   readonly skillSuggestions: SkillSuggestionService;
+  readonly credentialImport: CredentialImportService;
 }
 
 /** Per-request limits resolvers enforce. */

@@ -16,6 +16,7 @@ import { CoverageService } from '../services/coverage-service';
 import { PlanningService } from '../services/planning-service';
 import { PlanningRepository } from '../db/repositories/planning-repository';
 import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
+import { CredentialImportService } from '../services/credential-import-service';
 import { buildCredgraphSchema } from '../graphql/build-schema';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
@@ -29,6 +30,7 @@ import { createArmorProtection } from './security/armor-protection';
 import { createRateLimitAdmit } from './rate-limit/create-rate-limit-admit';
 import { createAppMetrics } from './metrics/app-metrics';
 import { createRequestObserver } from './metrics/request-observer';
+import { operationNamePlugin } from './metrics/operation-name-plugin';
 
 /** The assembled application, not yet listening. */
 export interface App {
@@ -52,6 +54,7 @@ export function createServices(executor: Neo4jExecutor, planTimeLimitMs: number)
     coverage,
     planning: new PlanningService(coverage, new PlanningRepository(executor), planTimeLimitMs),
     skillSuggestions: new SkillSuggestionService(executor),
+    credentialImport: new CredentialImportService(executor, new CatalogRepository(executor), new LearnerRepository(executor)),
   };
 }
 
@@ -62,6 +65,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
   const appExecutor = executor.withOptions({ transactionTimeoutMs: config.limits.requestTimeoutMs, observer: metrics?.observeQuery });
   const services = createServices(appExecutor, config.limits.planTimeLimitMs);
   const schema = await buildCredgraphSchema();
+  const armor = createArmorProtection(config.limits);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: config.limits.introspection,
@@ -70,7 +74,8 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     // re-raise the signal, killing the process before the drain and the Neo4j shutdown finish.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, config.env !== 'production'),
-    ...createArmorProtection(config.limits),
+    ...armor,
+    plugins: [...armor.plugins, operationNamePlugin()],
   });
   await apollo.start();
   const limits = { maxPageSize: config.limits.maxPageSize };

@@ -118,8 +118,9 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
   const started = performance.now();
   let operation = 'anonymous';
   let ctx: QueryContext | undefined;
+  // The query context may rename the operation once the document is parsed (see operation-name-plugin).
   const done = (status: number, code: string | undefined) =>
-    deps.onRequestDone?.({ requestId, operation, status, millis: performance.now() - started, code, roundTrips: ctx?.roundTrips ?? 0, dbMillis: ctx?.dbMillis ?? 0 });
+    deps.onRequestDone?.({ requestId, operation: ctx?.operation ?? operation, status, millis: performance.now() - started, code, roundTrips: ctx?.roundTrips ?? 0, dbMillis: ctx?.dbMillis ?? 0 });
   const refuse = (status: number, message: string, code: string) => {
     send(res, status, graphqlError(message, code));
     done(status, code);

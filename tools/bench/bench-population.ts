@@ -6,6 +6,7 @@
 import type { Neo4jExecutor } from '../../src/db/neo4j-executor';
 import {
   DEFAULT_PREFIX,
+  GENERATOR_VERSION,
   PopulationRepository,
   consoleGenerateProgress,
   generatePopulation,
@@ -36,7 +37,7 @@ export async function ensureBenchPopulation(
   const prefix = DEFAULT_PREFIX;
   const repo = new PopulationRepository(executor);
   const meta = await repo.getPopulationMeta(prefix);
-  const sameCatalog = meta !== null && meta.seed === wanted.seed && meta.credentials === wanted.credentials && meta.postings === wanted.postings;
+  const sameCatalog = meta !== null && meta.generatorVersion === GENERATOR_VERSION && meta.seed === wanted.seed && meta.credentials === wanted.credentials && meta.postings === wanted.postings;
   if (sameCatalog && meta.learners === wanted.learners) {
     log(`Reusing the population "${prefix}" generated ${meta.generatedAt} (load took ${(meta.loadMillis / 1000).toFixed(1)} s)`);
     return { action: 'reused', prefix, referenceDate: meta.referenceDate, counts: await repo.countPopulation(prefix), millis: 0, fullLoadMillis: meta.loadMillis };

@@ -2,7 +2,7 @@
  * Runs one autocannon load in a worker thread, so generating load does not compete with the
  * in-process server for its event loop. Every request takes the next body of the pool (connections
  * interleave, so concurrent requests differ); every response time is kept, for exact percentiles
- * (autocannon's own summary has no p95).
+ * (autocannon's own summary has no p95). Each body may carry its own Authorization header.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
@@ -11,6 +11,8 @@ import autocannon from 'autocannon';
 export interface LoadJob {
   readonly url: string;
   readonly bodies: readonly string[];
+  /** Authorization header per body (empty: none). */
+  readonly authorizations: readonly string[];
   readonly connections: number;
   readonly durationSeconds: number;
   readonly timeoutSeconds: number;
@@ -45,9 +47,11 @@ function run(job: LoadJob): Promise<LoadOutcome> {
         requests: [
           {
             setupRequest: (request) => {
-              const body = job.bodies[next % job.bodies.length]!;
+              const i = next % job.bodies.length;
               next += 1;
-              return { ...request, body };
+              const authorization = job.authorizations[i];
+              const headers = authorization ? { 'content-type': 'application/json', authorization } : { 'content-type': 'application/json' };
+              return { ...request, body: job.bodies[i]!, headers };
             },
             onResponse: (status, body) => {
               if (status >= 200 && status < 300 && body.includes('"errors"')) graphqlErrors += 1;

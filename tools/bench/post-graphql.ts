@@ -15,10 +15,12 @@ export function graphqlBody(query: string, variables: Record<string, unknown>, o
   return JSON.stringify(operationName === undefined ? { query, variables } : { query, variables, operationName });
 }
 
-/** POSTs `body` (see {@link graphqlBody}) to `url`. */
-export async function postGraphql<T = Record<string, unknown>>(url: string, body: string): Promise<GraphqlReply<T>> {
+/** POSTs `body` (see {@link graphqlBody}) to `url`, with an Authorization header when given. */
+export async function postGraphql<T = Record<string, unknown>>(url: string, body: string, authorization = ''): Promise<GraphqlReply<T>> {
   const started = performance.now();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (authorization) headers.authorization = authorization;
+  const response = await fetch(url, { method: 'POST', headers, body });
   const parsed = (await response.json()) as { data?: T; errors?: GraphqlReply<T>['errors'] };
   return {
     status: response.status,

@@ -14,9 +14,15 @@ export interface LoadResult extends LatencyStats {
   readonly timeouts: number;
 }
 
-/** POSTs `bodies` round-robin to `url` from `concurrency` connections for `durationSeconds`. */
-export function runLoad(url: string, bodies: readonly string[], concurrency: number, durationSeconds: number): Promise<LoadResult> {
-  const job: LoadJob = { url, bodies, connections: concurrency, durationSeconds, timeoutSeconds: 120 };
+/** Bodies to POST round-robin, each with its Authorization header ('' for none). */
+export interface LoadRequests {
+  readonly bodies: readonly string[];
+  readonly authorizations: readonly string[];
+}
+
+/** POSTs the requests round-robin to `url` from `concurrency` connections for `durationSeconds`. */
+export function runLoad(url: string, requests: LoadRequests, concurrency: number, durationSeconds: number): Promise<LoadResult> {
+  const job: LoadJob = { url, bodies: requests.bodies, authorizations: requests.authorizations, connections: concurrency, durationSeconds, timeoutSeconds: 120 };
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'load-worker.js'), { workerData: job });
     worker.once('message', (message: { ok: true; outcome: LoadOutcome } | { ok: false; message: string }) => {

@@ -5,15 +5,25 @@
  */
 import { Random } from '../../src/generate/random';
 import { populationIds } from '../../src/generate/population-options';
+import { samplePosting } from '../../src/generate/sample-posting';
 import type { SampleSpace } from '../../src/generate/sample-space';
 import type { ScenarioName } from './bench-options';
 
-/** One scenario: an operation and the variables of its request pool. */
+/** Who sends a request: nobody (public data), the learner it is about, or the posting's portal. */
+export type RequestAuth = { readonly role: 'ANONYMOUS' } | { readonly role: 'LEARNER'; readonly learnerId: string } | { readonly role: 'PORTAL'; readonly portalId: string };
+
+/** One request of a pool: its variables and its caller. */
+export interface PoolRequest {
+  readonly variables: Record<string, unknown>;
+  readonly auth: RequestAuth;
+}
+
+/** One scenario: an operation and its request pool. */
 export interface Scenario {
   readonly name: ScenarioName | 'browse@neo4j-graphql';
   readonly query: string;
   readonly operationName: string;
-  readonly pool: readonly Record<string, unknown>[];
+  readonly pool: readonly PoolRequest[];
   /** Target median latency at concurrency 16, in ms (none: reported only). */
   readonly targetMedianMs: number | null;
 }
@@ -101,26 +111,39 @@ export function sampleOccupationUris(space: SampleSpace, random: Random, count: 
   return Array.from({ length: count }, () => random.pick(withEssentials).uri);
 }
 
-/** The variables pool of a scenario. */
-export function buildPool(name: ScenarioName, source: PoolSource): Record<string, unknown>[] {
+/**
+ * The request pool of a scenario. Learner operations are sent by that learner (their own token),
+ * rankCandidates by the portal owning the posting, public reads anonymously: the access guard
+ * runs as in production.
+ */
+export function buildPool(name: ScenarioName, source: PoolSource): PoolRequest[] {
   const random = new Random(source.seed * 7919 + name.length * 104729 + name.charCodeAt(0));
+  const anonymous: RequestAuth = { role: 'ANONYMOUS' };
   const learner = () => populationIds.learner(source.prefix, random.int(0, source.learners - 1));
   const occupations = sampleOccupationUris(source.space, random, source.size);
   const labels = [...source.space.skillLabels.values()];
-  return Array.from({ length: source.size }, (_, i): Record<string, unknown> => {
+  return Array.from({ length: source.size }, (_, i): PoolRequest => {
     switch (name) {
       case 'browse':
-        return { uri: occupations[i] };
+        return { variables: { uri: occupations[i] }, auth: anonymous };
       case 'searchSkills':
-        return { text: searchText(random, random.pick(labels)) };
+        return { variables: { text: searchText(random, random.pick(labels)) }, auth: anonymous };
       case 'coverage':
-      case 'recommendCourses':
-        return { learnerId: learner(), occupationUri: occupations[i] };
+      case 'recommendCourses': {
+        const learnerId = learner();
+        return { variables: { learnerId, occupationUri: occupations[i] }, auth: { role: 'LEARNER', learnerId } };
+      }
       case 'rankOccupations':
-      case 'reskillingPaths':
-        return { learnerId: learner() };
-      case 'rankCandidates':
-        return { postingId: populationIds.posting(source.prefix, random.int(0, source.postings - 1)) };
+      case 'reskillingPaths': {
+        const learnerId = learner();
+        return { variables: { learnerId }, auth: { role: 'LEARNER', learnerId } };
+      }
+      case 'rankCandidates': {
+        const index = random.int(0, source.postings - 1);
+        // The posting's portal is recomputed from the generator (same seed, same sample space).
+        const posting = samplePosting(source.seed, source.prefix, index, source.space);
+        return { variables: { postingId: posting.id }, auth: { role: 'PORTAL', portalId: posting.portalId } };
+      }
     }
   });
 }

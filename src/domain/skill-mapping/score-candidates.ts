@@ -34,6 +34,17 @@ export interface RankingWeights {
   readonly descriptionWeight: number;
   /** Added in proportion to what the label match leaves, by ESCO reuse level. */
   readonly reusePrior: Readonly<Record<string, number>>;
+  /**
+   * How much a short text (a tag, a title) must be explained by the label: the score is scaled by
+   * the matched share of the text's rarity to this power, fading out as the text reaches
+   * `shortTextWords` content words ("Google Cloud Platform" is not "search engines" because of
+   * "Google").
+   */
+  readonly textCoveragePower: number;
+  readonly shortTextWords: number;
+  /** Scores of exact matches on alternative and hidden labels (a preferred label scores 1). */
+  readonly exactAltScore: number;
+  readonly exactHiddenScore: number;
 }
 
 export const DEFAULT_RANKING_WEIGHTS: RankingWeights = {
@@ -47,6 +58,10 @@ export const DEFAULT_RANKING_WEIGHTS: RankingWeights = {
   stopWordWeight: 1,
   descriptionWeight: 0.15,
   reusePrior: { transversal: 0.03, 'cross-sector': 0.02, 'sector-specific': 0.01, 'occupation-specific': 0 },
+  textCoveragePower: 1,
+  shortTextWords: 5,
+  exactAltScore: 0.97,
+  exactHiddenScore: 0.93,
 };
 
 interface TextView {
@@ -57,6 +72,10 @@ interface TextView {
   readonly positions: ReadonlyMap<string, number[]>;
   /** Every word, common ones included. */
   readonly words: ReadonlySet<string>;
+  /** Summed rarity of the distinct content stems. */
+  readonly mass: number;
+  /** Exponent of the text-coverage factor (0 for long texts). */
+  readonly coverageExponent: number;
 }
 
 /** Evidence of one label. */
@@ -71,12 +90,14 @@ export function matchKey(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-function viewOf(text: string): TextView {
+function viewOf(text: string, vocabulary: LabelVocabulary, w: RankingWeights): TextView {
   const tokens = tokenize(text);
   const content = tokens.filter((t) => !t.stop);
   const positions = new Map<string, number[]>();
   content.forEach((t, i) => positions.set(t.stem, [...(positions.get(t.stem) ?? []), i]));
-  return { key: matchKey(text), content, positions, words: new Set(tokens.map((t) => t.word)) };
+  const mass = [...positions.keys()].reduce((sum, stem) => sum + vocabulary.idf(stem), 0);
+  const shortness = Math.max(0, Math.min(1, (w.shortTextWords - positions.size) / (w.shortTextWords - 1)));
+  return { key: matchKey(text), content, positions, words: new Set(tokens.map((t) => t.word)), mass, coverageExponent: w.textCoveragePower * shortness };
 }
 
 /**
@@ -112,8 +133,8 @@ function labelParts(label: string): { stems: string[]; stopWords: string[] } {
   return { stems: [...new Set(content.map((t) => t.stem))], stopWords: [...new Set(tokens.filter((t) => t.stop).map((t) => t.word))] };
 }
 
-function matchLabel(label: string, factor: number, text: TextView, vocabulary: LabelVocabulary, w: RankingWeights): LabelMatch | null {
-  if (matchKey(label) === text.key) return { label, score: 1, method: 'exact' };
+function matchLabel(label: string, factor: number, exactScore: number, text: TextView, vocabulary: LabelVocabulary, w: RankingWeights): LabelMatch | null {
+  if (matchKey(label) === text.key) return { label, score: exactScore, method: 'exact' };
   const { stems, stopWords } = labelParts(label);
   const matched = stems.filter((stem) => text.positions.has(stem));
   if (matched.length === 0) return null;
@@ -133,7 +154,8 @@ function matchLabel(label: string, factor: number, text: TextView, vocabulary: L
   const density = matchedMass / spanMass;
   const phrase = matched.length === stems.length && to - from + 1 === stems.length;
   const evidence = 1 - Math.exp(-matchedMass / w.evidenceScale);
-  let score = Math.pow(coverage, w.labelCoveragePower) * Math.pow(density, w.densityPower) * evidence;
+  const textShare = text.mass > 0 ? Math.min(1, matchedMass / text.mass) : 1;
+  let score = Math.pow(coverage, w.labelCoveragePower) * Math.pow(density, w.densityPower) * evidence * Math.pow(textShare, text.coverageExponent);
   if (phrase) score += (1 - score) * w.phraseBonus;
   score -= w.lengthPenalty * (stems.length - matched.length);
   return { label, score: Math.max(0, score * factor), method: phrase ? 'phrase' : 'partial' };
@@ -141,13 +163,13 @@ function matchLabel(label: string, factor: number, text: TextView, vocabulary: L
 
 function bestLabel(candidate: SkillCandidate, text: TextView, vocabulary: LabelVocabulary, w: RankingWeights): LabelMatch | null {
   let best: LabelMatch | null = null;
-  const consider = (label: string, factor: number) => {
-    const match = matchLabel(label, factor, text, vocabulary, w);
+  const consider = (label: string, factor: number, exactScore: number) => {
+    const match = matchLabel(label, factor, exactScore, text, vocabulary, w);
     if (match && (best === null || match.score > best.score)) best = match;
   };
-  consider(candidate.preferredLabel, 1);
-  for (const label of candidate.altLabels) consider(label, w.altLabelFactor);
-  for (const label of candidate.hiddenLabels) consider(label, w.hiddenLabelFactor);
+  consider(candidate.preferredLabel, 1, 1);
+  for (const label of candidate.altLabels) consider(label, w.altLabelFactor, w.exactAltScore);
+  for (const label of candidate.hiddenLabels) consider(label, w.hiddenLabelFactor, w.exactHiddenScore);
   return best;
 }
 
@@ -169,12 +191,13 @@ export function rankCandidates(
   vocabulary: LabelVocabulary,
   weights: RankingWeights = DEFAULT_RANKING_WEIGHTS,
 ): RankedSkill[] {
-  const view = viewOf(text);
+  const view = viewOf(text, vocabulary, weights);
   const maxDescription = Math.max(0, ...candidates.map(descriptionScore));
   const ranked = candidates.map((candidate): RankedSkill => {
     const best = bestLabel(candidate, view, vocabulary, weights);
-    if (best?.method === 'exact') return { uri: candidate.uri, score: 1, matchedLabel: best.label, method: 'exact' };
     const description = maxDescription > 0 ? descriptionScore(candidate) / maxDescription : 0;
+    // Among exact matches on the same kind of label, the description index breaks the tie.
+    if (best?.method === 'exact') return { uri: candidate.uri, score: Math.min(1, best.score + 0.01 * description), matchedLabel: best.label, method: 'exact' };
     const labelScore = best?.score ?? 0;
     const prior = weights.reusePrior[candidate.reuseLevel ?? ''] ?? 0;
     const score = labelScore * (1 - weights.descriptionWeight) + description * weights.descriptionWeight + prior * (1 - labelScore);

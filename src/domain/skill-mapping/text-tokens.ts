@@ -31,6 +31,9 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+// Written in capitals for emphasis, these stay function words.
+const CONNECTIVES = new Set(['and', 'or', 'not', 'the', 'of', 'to', 'in', 'for', 'with', 'a', 'an', 'as', 'at', 'on', 'by']);
+
 // Tokens keep "#", "++" and inner dots so "c#", "c++", "asp.net" and "node.js" stay one word.
 const TOKEN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*(?:\+\+|#)?/gu;
 // Anonymisation markers such as "<ORGANIZATION>" in job-ad corpora.
@@ -65,7 +68,7 @@ export function tokenize(text: string): Token[] {
   const mixedCase = /\p{Ll}/u.test(cleaned);
   return [...cleaned.matchAll(TOKEN)].map(([raw]) => {
     const lower = raw.toLowerCase();
-    const acronym = mixedCase && raw.length >= 2 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw);
+    const acronym = mixedCase && raw.length >= 2 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw) && !CONNECTIVES.has(lower);
     return { word: foldSpelling(lower), stem: stemOf(lower), stop: !acronym && isStopWord(lower) };
   });
 }

@@ -10,7 +10,11 @@ export class SkillSuggestionResolver {
     description:
       'ESCO skills a free text (a job-ad sentence, a course blurb, a skill tag) names or describes, best first. Combines full-text search over labels and descriptions with exact and alias matching and a re-ranking on label evidence.',
   })
-  suggestSkills(@Arg('text') text: string, @Arg('first', () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.skillSuggestions.suggestSkills(text, pageRequest(first, null, ctx.limits.maxPageSize).limit);
+  suggestSkills(
+    @Arg('text') text: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.services.skillSuggestions.suggestSkills(text, pageRequest(first ?? 10, null, ctx.limits.maxPageSize).limit);
   }
 }

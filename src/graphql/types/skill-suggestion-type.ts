@@ -6,7 +6,7 @@ import { Skill } from './skill-type';
 export class SkillSuggestion {
   @Field(() => Skill) skill!: Skill;
   @Field(() => Float, {
-    description: 'Match confidence in [0, 1]: 1 when the text is one of the skill\'s labels; comparable across texts, so usable as a threshold.',
+    description: 'Match confidence in [0, 1]: 1 when the text is the skill\'s preferred label, just below for an alternative or hidden one; comparable across texts, so usable as a threshold.',
   })
   score!: number;
   @Field(() => String, { nullable: true, description: 'The preferred, alternative or hidden label that matched best; null when only the description matched.' })

@@ -25,7 +25,8 @@ export class SkillMappingRepository {
       textQuery: plan.textQuery,
       textLimit: plan.textLimit,
     });
-    return rows.map((row) => {
+    // A stub (a skill referenced by a relation file but not yet described, as mid-import) has no label to match.
+    return rows.filter((row) => (row.skill as SkillRow | null)?.preferredLabel != null).map((row) => {
       const skill = skillRow(row.skill);
       return {
         skill,
@@ -44,6 +45,6 @@ export class SkillMappingRepository {
   /** cypher/skill-mapping/get-label-vocabulary */
   async getLabelVocabulary(): Promise<SkillLabels[]> {
     const rows = await this.executor.read('skill-mapping/get-label-vocabulary');
-    return rows as unknown as SkillLabels[];
+    return rows.filter((row) => row.preferredLabel != null) as unknown as SkillLabels[];
   }
 }

@@ -49,6 +49,11 @@ export class SkillSuggestionService {
       .map((ranked) => ({ skill: byUri.get(ranked.uri)!, score: ranked.score, matchedLabel: ranked.matchedLabel, method: ranked.method }));
   }
 
+  /** Loads the word weights now, so the first request does not wait for them (call at start). */
+  async warmUp(): Promise<void> {
+    await this.vocabulary();
+  }
+
   private vocabulary(): Promise<LabelVocabulary> {
     if (!this.vocabularyPromise) {
       const loading = this.repository.getLabelVocabulary().then((rows) => buildLabelVocabulary(rows));

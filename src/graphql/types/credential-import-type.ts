@@ -1,0 +1,25 @@
+import { Field, ObjectType } from 'type-graphql';
+import { MicroCredential } from './micro-credential-type';
+import { Provider } from './provider-type';
+import { Learner } from './learner-type';
+
+/** What `importCredential` created or updated. */
+@ObjectType('CredentialImportResult', { description: 'The outcome of importing one credential document.' })
+export class CredentialImportResult {
+  @Field(() => MicroCredential, { description: 'The micro-credential the document describes, with its DECLARED ESCO skills.' })
+  credential!: MicroCredential;
+  @Field({ description: 'True when the micro-credential is new; false when an earlier import of the same achievement was updated.' })
+  created!: boolean;
+  @Field(() => Provider, { description: 'The issuer.' })
+  provider!: Provider;
+  @Field({ description: 'True when the issuer was not known before.' })
+  providerCreated!: boolean;
+  @Field(() => Learner, { nullable: true, description: 'The holder of an issued credential; null for a bare achievement or badge class.' })
+  learner!: Learner | null;
+  @Field({ description: 'True when no learner had the holder\'s identifier and one was created.' })
+  learnerCreated!: boolean;
+  @Field({ description: 'OB2, OB3 or ELM.' })
+  format!: string;
+  @Field(() => [String], { description: 'What was ignored or repaired: non-ESCO alignments, unusable fields, unchecked signatures.' })
+  warnings!: string[];
+}

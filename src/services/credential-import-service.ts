@@ -1,0 +1,79 @@
+/**
+ * Imports one credential document (Open Badges 2.0/3.0, ELM / European Digital Credential): parse,
+ * require ESCO skills, then in ONE write transaction create the issuer if new, create or update
+ * the micro-credential with its DECLARED skills, and for an issued credential record the holding
+ * for the learner with the holder's identifier (created when unknown). Any failure — an unknown
+ * ESCO URI included — rolls the whole import back, so a rejected document leaves no trace.
+ */
+import type { Neo4jExecutor } from '../db/neo4j-executor';
+import type { CatalogRepository } from '../db/repositories/catalog-repository';
+import type { LearnerRepository } from '../db/repositories/learner-repository';
+import { parseCredentialDocument, requireSkills, type CredentialFormat } from '../domain/credentials';
+import { CatalogImportRepository } from '../catalog-import/catalog-import-repository';
+import { planCredentialImport } from '../catalog-import/credential-import-plan';
+
+/** What one import did. */
+export interface CredentialImportOutcome {
+  readonly format: CredentialFormat;
+  readonly credentialId: string;
+  readonly title: string;
+  /** True when the micro-credential is new; false when an earlier import of it was updated. */
+  readonly created: boolean;
+  readonly providerId: string;
+  readonly providerCreated: boolean;
+  /** The holder, for an issued credential; null for a bare achievement / badge class. */
+  readonly learnerId: string | null;
+  readonly learnerCreated: boolean;
+  /** What was ignored or repaired (non-ESCO alignments, unusable fields, unchecked signatures). */
+  readonly warnings: readonly string[];
+}
+
+/** Standards-based credential import. */
+export class CredentialImportService {
+  private readonly imports = new CatalogImportRepository();
+
+  constructor(
+    private readonly executor: Neo4jExecutor,
+    private readonly catalog: CatalogRepository,
+    private readonly learners: LearnerRepository,
+  ) {}
+
+  /**
+   * Imports a parsed JSON document.
+   *
+   * @throws BadInputError not a credential, no title, no issuer, no ESCO skill, invalid fields.
+   * @throws NotFoundError ESCO skill URIs the graph does not hold (listed); nothing is written.
+   */
+  async importDocument(document: unknown): Promise<CredentialImportOutcome> {
+    const parsed = requireSkills(parseCredentialDocument(document));
+    const plan = planCredentialImport(parsed);
+    const credentialId = plan.credential.record.id;
+    return this.executor.writeTransaction(async (tx) => {
+      const existing = await this.imports.findExistingRecordsIn(tx, [plan.provider.id], [credentialId]);
+      const createdProviders = await this.imports.createMissingProvidersIn(tx, [plan.provider]);
+      await this.catalog.mergeCredentialIn(tx, plan.credential);
+      let learnerId: string | null = null;
+      let learnerCreated = false;
+      if (plan.learner && plan.holding) {
+        const externalId = plan.learner.record.externalId;
+        learnerId = externalId === null ? null : await this.learners.findLearnerByExternalIdIn(tx, externalId);
+        if (learnerId === null) {
+          learnerId = await this.learners.createLearnerIn(tx, plan.learner);
+          learnerCreated = true;
+        }
+        await this.learners.mergeHoldingIn(tx, learnerId, credentialId, plan.holding);
+      }
+      return {
+        format: parsed.format,
+        credentialId,
+        title: plan.credential.record.title,
+        created: !existing.credentialIds.has(credentialId),
+        providerId: plan.provider.id,
+        providerCreated: createdProviders.has(plan.provider.id),
+        learnerId,
+        learnerCreated,
+        warnings: plan.warnings,
+      };
+    });
+  }
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { sharedDataDir } from '../support/shared-data';
+import { uniquePrefix } from '../support/test-database';
+import { CatalogImporter } from '../../src/catalog-import/import-catalog';
+import { parseCatalogMapping } from '../../src/catalog-import/catalog-mapping';
+import type { SuggestFn } from '../../src/catalog-import/skill-tag-mapper';
+import { CatalogRepository } from '../../src/db/repositories/catalog-repository';
+
+const MIN_CONFIDENCE = 0.6;
+const CATALOG = sharedDataDir('course_catalogs', 'coursera_courses_2023.csv');
+const mappingFile = (name: string) => path.resolve(__dirname, '../../tools/catalog-mappings', name);
+
+let server: TestServer;
+let importer: CatalogImporter;
+let suggest: SuggestFn;
+const prefix = uniquePrefix('catimport');
+const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-catalog-'));
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const service = server.app.services.skillSuggestions;
+  suggest = async (text, first) => (await service.suggestSkills(text, first)).map((s) => ({ uri: s.skill.uri, score: s.score, matchedLabel: s.matchedLabel }));
+  importer = new CatalogImporter(server.db.executor, new CatalogRepository(server.db.executor), suggest);
+});
+afterAll(async () => {
+  // The courses and providers of this file only (their ids carry the run's prefix or its provider).
+  await server?.db.driver.executeQuery(
+    `MATCH (p:Provider) WHERE p.id STARTS WITH $prefix OR p.name STARTS WITH $prefix OPTIONAL MATCH (c:MicroCredential)-[:AWARDED_BY]->(p) DETACH DELETE c, p`,
+    { prefix },
+  );
+  await server?.close();
+  fs.rmSync(tempDir, { recursive: true, force: true });
+});
+
+const CREDENTIALS = `query($filter: CredentialFilterInput) { microCredentials(filter: $filter, first: 100) {
+  totalCount nodes { id title participationForm skills { skill { uri } source confidence } } } }`;
+
+describe('catalog import (real Neo4j, full ESCO)', () => {
+  it('imports the first 30 Coursera rows with MAPPED skills at or above the threshold and reports unmapped tags', async () => {
+    const providerId = `${prefix}-coursera`;
+    const mapping = parseCatalogMapping(JSON.parse(fs.readFileSync(mappingFile('coursera-courses-2023.json'), 'utf8')));
+    const summary = await importer.importFile(CATALOG, { mapping, providerId, providerName: 'Coursera (test)', minConfidence: MIN_CONFIDENCE, limit: 30, batchSize: 8 });
+    expect(summary).toMatchObject({ rowsRead: 30, imported: 30, created: 30, updated: 0, duplicates: 0, skipped: [], providersCreated: 1 });
+    expect(summary.skillLinks).toBeGreaterThan(100);
+    expect(summary.tags.mappedTags).toBeGreaterThan(30);
+    expect(summary.tags.unmapped.length).toBeGreaterThan(5);
+    // Every reported tag really is unmapped at the threshold, and they are sorted by frequency.
+    for (const { tag } of summary.tags.unmapped.slice(0, 5)) {
+      const [best] = await suggest(tag, 1);
+      expect(best === undefined || best.score < MIN_CONFIDENCE, tag).toBe(true);
+    }
+    const counts = summary.tags.unmapped.map((u) => u.count);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+
+    const res = await server.gql<any>(CREDENTIALS, { filter: { providerId } });
+    expect(res.errors).toBeUndefined();
+    const credentials = res.data.microCredentials.nodes as { id: string; title: string; participationForm: string; skills: { source: string; confidence: number }[] }[];
+    expect(res.data.microCredentials.totalCount).toBe(30);
+    expect(credentials.map((c) => c.id).sort()).toEqual([...summary.credentialIds].sort());
+    const links = credentials.flatMap((c) => c.skills);
+    expect(links).toHaveLength(summary.skillLinks);
+    expect(links.every((l) => l.source === 'MAPPED' && l.confidence >= MIN_CONFIDENCE && l.confidence <= 1)).toBe(true);
+    expect(credentials.filter((c) => c.skills.length > 0).length).toBeGreaterThanOrEqual(25);
+    expect(credentials.every((c) => c.participationForm === 'ONLINE')).toBe(true);
+    const google = credentials.find((c) => c.title === 'Google Data Analytics');
+    expect(google?.skills.length).toBeGreaterThanOrEqual(5);
+
+    // Importing again updates the same credentials instead of adding new ones.
+    const again = await importer.importFile(CATALOG, { mapping, providerId, minConfidence: MIN_CONFIDENCE, limit: 30 });
+    expect(again).toMatchObject({ imported: 30, created: 0, updated: 30, providersCreated: 0 });
+    expect((await server.gql<any>(CREDENTIALS, { filter: { providerId } })).data.microCredentials.totalCount).toBe(30);
+  });
+
+  it('validates rows first: a bad row is skipped with its reason and the rest of the batch is imported', async () => {
+    const file = path.join(tempDir, 'mixed.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Title,Provider,Link,Tags,Cost,About',
+        `Intro to SQL,${prefix} Academy,https://example.org/sql,"SQL, Databases",$49,`,
+        `,${prefix} Academy,https://example.org/untitled,"SQL",,`,
+        `Gold-plated course,${prefix} Academy,https://example.org/gold,"Project Management","$2,000,000",`,
+        `Teamwork at work,${prefix} Academy,ftp://example.org/team,"",Free,"Learn to work in teams, communicate with colleagues and solve problems together."`,
+        `Orphan course,,https://example.org/orphan,"Accounting",,`,
+      ].join('\n'),
+    );
+    const mapping = parseCatalogMapping({ columns: { title: 'Title', provider: 'Provider', url: 'Link', skills: 'Tags', price: 'Cost', description: 'About' } });
+    const summary = await importer.importFile(file, { mapping, minConfidence: MIN_CONFIDENCE, batchSize: 10 });
+    expect(summary.rowsRead).toBe(5);
+    expect(summary.imported).toBe(2);
+    expect(summary.skipped.map((s) => [s.row, s.reason])).toEqual([
+      [2, 'no title'],
+      [3, expect.stringMatching(/price\.amount must lie in \[0, 1000000\]/)],
+      [5, expect.stringMatching(/no provider/)],
+    ]);
+    const providerId = summary.credentialIds.length > 0 ? (await server.gql<any>('query($id: ID!) { microCredential(id: $id) { provider { id name } } }', { id: summary.credentialIds[0] })).data.microCredential.provider : null;
+    expect(providerId?.name).toBe(`${prefix} Academy`);
+    const res = await server.gql<any>(CREDENTIALS, { filter: { providerId: providerId.id } });
+    const byTitle = new Map<string, any>(res.data.microCredentials.nodes.map((c: { title: string }) => [c.title, c]));
+    expect([...byTitle.keys()].sort()).toEqual(['Intro to SQL', 'Teamwork at work']);
+    expect(byTitle.get('Intro to SQL').skills.length).toBeGreaterThan(0);
+    // No tags: the description was mapped instead.
+    expect(summary.skillLinksFromText).toBeGreaterThan(0);
+    expect(byTitle.get('Teamwork at work').skills.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a mapping naming columns the CSV lacks, before writing anything', async () => {
+    const mapping = parseCatalogMapping({ columns: { title: 'course', skills: 'no such column' } });
+    await expect(importer.importFile(CATALOG, { mapping, providerId: `${prefix}-refused`, minConfidence: MIN_CONFIDENCE, limit: 5 })).rejects.toThrow(/no column "no such column"/);
+    const res = await server.gql<any>(CREDENTIALS, { filter: { providerId: `${prefix}-refused` } });
+    expect(res.data.microCredentials.totalCount).toBe(0);
+  });
+});

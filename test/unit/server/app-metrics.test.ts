@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createAppMetrics } from '../../../src/server/metrics/app-metrics';
+import { BoundedLabels } from '../../../src/server/metrics/bounded-labels';
+
+describe('app metrics', () => {
+  it('counts requests by operation and outcome, and times queries', async () => {
+    const metrics = createAppMetrics({ load: () => ({ sessionsOpen: 3, transactionsRunning: 2 }), maxPoolSize: 50 });
+    metrics.observeRequest({ operation: 'SearchSkills', millis: 12, code: undefined });
+    metrics.observeRequest({ operation: 'SearchSkills', millis: 30, code: 'BAD_USER_INPUT' });
+    metrics.observeQuery({ name: 'esco/search-skills', mode: 'READ', millis: 4, ok: true });
+    metrics.rateLimited();
+    const text = await metrics.render();
+    expect(text).toContain('credgraph_graphql_requests_total{operation="SearchSkills",outcome="OK"} 1');
+    expect(text).toContain('credgraph_graphql_requests_total{operation="SearchSkills",outcome="BAD_USER_INPUT"} 1');
+    expect(text).toContain('credgraph_graphql_request_duration_seconds_bucket{le="0.025",operation="SearchSkills",outcome="OK"} 1');
+    expect(text).toContain('credgraph_db_query_duration_seconds_count{query="esco/search-skills",mode="READ",result="ok"} 1');
+    expect(text).toContain('credgraph_db_sessions_open 3');
+    expect(text).toContain('credgraph_db_transactions_running 2');
+    expect(text).toContain('credgraph_db_pool_max_connections 50');
+    expect(text).toContain('credgraph_rate_limited_total 1');
+    expect(text).toContain('process_cpu_seconds_total');
+  });
+
+  it('keeps two apps in one process apart', async () => {
+    const a = createAppMetrics({ load: () => ({ sessionsOpen: 0, transactionsRunning: 0 }), maxPoolSize: 1 });
+    const b = createAppMetrics({ load: () => ({ sessionsOpen: 0, transactionsRunning: 0 }), maxPoolSize: 1 });
+    a.observeRequest({ operation: 'X', millis: 1, code: undefined });
+    expect(await b.render()).not.toContain('operation="X"');
+  });
+
+  it('folds client-chosen operation names beyond the bound into "other"', () => {
+    const labels = new BoundedLabels(2);
+    expect(['a', 'b', 'c', 'a', 'd'].map((v) => labels.label(v))).toEqual(['a', 'b', 'other', 'a', 'other']);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The query-shape limits against the real schema, without a database: validation and parsing
+ * reject abusive documents before any resolver runs; realistic documents pass.
+ */
+import 'reflect-metadata';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { buildCredgraphSchema } from '../../../src/graphql/build-schema';
+import { createArmorProtection, type QueryShapeLimits } from '../../../src/server/security/armor-protection';
+import { capPageArguments } from '../../../src/server/security/capped-cost-limit-rule';
+import { print } from 'graphql';
+
+const LIMITS: QueryShapeLimits = { maxDepth: 12, maxCost: 50_000, maxAliases: 30, maxDirectives: 50, maxTokens: 2_000, maxPageSize: 100, blockFieldSuggestions: true };
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildCredgraphSchema();
+});
+
+function errorsOf(query: string, limits: QueryShapeLimits = LIMITS): string[] {
+  const armor = createArmorProtection(limits);
+  const document = parse(query, armor.parseOptions);
+  return validate(schema, document, [...specifiedRules, ...armor.validationRules]).map((e) => e.message);
+}
+
+function nested(depth: number): string {
+  return '{ skill(uri: "x") { ' + 'broader { '.repeat(depth - 2) + 'uri' + ' }'.repeat(depth - 2) + ' } }';
+}
+
+describe('query-shape limits', () => {
+  it('accepts the heaviest query shape of the integration tests', () => {
+    const query = `{ searchOccupations(text: "engineer", first: 25) {
+      uri iscoGroup { code } essentialSkills(first: 5) { nodes { uri broader { uri } requiredBy(first: 2) { totalCount } } } } }`;
+    expect(errorsOf(query)).toEqual([]);
+  });
+
+  it('limits depth', () => {
+    expect(errorsOf(nested(12))).toEqual([]);
+    expect(errorsOf(nested(13))).toEqual([expect.stringMatching(/depth limit of 12 exceeded, found 13/)]);
+  });
+
+  it('limits aliases', () => {
+    const aliases = (n: number) => '{ ' + Array.from({ length: n }, (_, i) => `a${i}: skill(uri: "x") { uri }`).join(' ') + ' }';
+    expect(errorsOf(aliases(30))).toEqual([]);
+    expect(errorsOf(aliases(31))).toEqual([expect.stringMatching(/Aliases limit of 30 exceeded/)]);
+  });
+
+  it('limits directives', () => {
+    const directives = (n: number) => '{ skill(uri: "x") { ' + Array.from({ length: n }, (_, i) => `f${i}: uri @include(if: true)`).join(' ') + ' } }';
+    expect(errorsOf(directives(25), { ...LIMITS, maxAliases: 100 })).toEqual([]);
+    expect(errorsOf(directives(51), { ...LIMITS, maxAliases: 100 })).toEqual([expect.stringMatching(/Directives limit of 50 exceeded, found 51/)]);
+  });
+
+  it('limits the estimated cost, counting a page above the maximum as the maximum', () => {
+    const wide = '{ searchOccupations(text: "a", first: 100) { essentialSkills(first: 100) { nodes { requiredBy(first: 100) { totalCount } } } } }';
+    expect(errorsOf(wide)).toEqual([expect.stringMatching(/Cost limit of 50000 exceeded/)]);
+    // first: 100000 costs what first: 100 costs, so the resolver's precise page-size error wins.
+    expect(errorsOf('{ searchSkills(text: "welding", first: 100000) { uri } }')).toEqual([]);
+    expect(errorsOf('{ searchSkills(text: "welding", first: 100000) { uri } }', { ...LIMITS, maxCost: 100 })).toEqual([expect.stringMatching(/Cost limit of 100 exceeded, found 350/)]);
+  });
+
+  it('caps page arguments in fragments as well as in the operation', () => {
+    const query = 'query { skill(uri: "x") { ...F } } fragment F on Skill { narrower(first: 5000) { totalCount } }';
+    const capped = print(capPageArguments(parse(query), 100));
+    expect(capped).toContain('narrower(first: 100)');
+    expect(errorsOf(query, { ...LIMITS, maxCost: 2_000 })).toEqual([]);
+  });
+
+  it('stops parsing beyond the token limit', () => {
+    const query = '{ ' + 'a: skill(uri: "x") { uri } '.repeat(300) + '}';
+    expect(() => errorsOf(query)).toThrow(/more that 2000 tokens/);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The HTTP front without a database: a stand-in for Apollo whose answers can be delayed, to pin
+ * the request timeout (503 DATABASE_UNAVAILABLE, the server keeps serving), the graceful drain on
+ * close, the admit hook and what is reported per request.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApolloServer } from '@apollo/server';
+import pino from 'pino';
+import { startHttpServer, type HttpServerDeps, type RequestDoneInfo, type RunningHttpServer } from '../../../src/server/http-server';
+
+type Answer = { delayMs: number };
+
+/** Just enough of ApolloServer for the HTTP layer: answers `{"data":{"ok":true}}` after `delayMs`. */
+function fakeApollo(answer: Answer): ApolloServer<object> {
+  return {
+    async executeHTTPGraphQLRequest() {
+      await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+      return { status: 200, headers: new Map([['content-type', 'application/json; charset=utf-8']]), body: { kind: 'complete', string: '{"data":{"ok":true}}' } };
+    },
+  } as unknown as ApolloServer<object>;
+}
+
+let running: RunningHttpServer | undefined;
+afterEach(async () => {
+  await running?.close(100);
+  running = undefined;
+});
+
+async function start(overrides: Partial<HttpServerDeps<object>> = {}, answer: Answer = { delayMs: 0 }) {
+  const done: RequestDoneInfo[] = [];
+  running = await startHttpServer<object>(
+    {
+      apollo: fakeApollo(answer),
+      logger: pino({ level: 'silent' }),
+      maxBodyBytes: 10_000,
+      context: async () => ({}),
+      ready: async () => true,
+      onRequestDone: (info) => done.push(info),
+      ...overrides,
+    },
+    '127.0.0.1',
+    0,
+  );
+  return { url: running.url, done, answer };
+}
+
+function post(url: string, body: unknown = { query: '{ ok }', operationName: 'Ok' }, headers: Record<string, string> = {}) {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+describe('request timeout', () => {
+  it('answers 503 DATABASE_UNAVAILABLE when execution outlives REQUEST_TIMEOUT_MS, then keeps serving', async () => {
+    const { url, done, answer } = await start({ requestTimeoutMs: 150 }, { delayMs: 1_000 });
+    const started = performance.now();
+    const res = await post(url);
+    const elapsed = performance.now() - started;
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('DATABASE_UNAVAILABLE');
+    expect(body.errors[0]!.message).toMatch(/did not complete within 150 ms/);
+    expect(elapsed).toBeGreaterThanOrEqual(140);
+    expect(elapsed).toBeLessThan(900);
+    expect(done[0]).toMatchObject({ operation: 'Ok', status: 503, code: 'DATABASE_UNAVAILABLE' });
+
+    answer.delayMs = 0;
+    const next = await post(url);
+    expect(next.status).toBe(200);
+    expect(await next.json()).toEqual({ data: { ok: true } });
+  });
+
+  it('leaves fast requests alone', async () => {
+    const { url } = await start({ requestTimeoutMs: 1_000 }, { delayMs: 10 });
+    expect((await post(url)).status).toBe(200);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('drains a request in flight, then refuses new connections', async () => {
+    const { url, done } = await start({}, { delayMs: 400 });
+    const inFlight = post(url);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = running!.close(5_000);
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { ok: true } });
+    await closing;
+    running = undefined;
+    expect(done).toHaveLength(1);
+    await expect(post(url)).rejects.toThrow();
+  });
+
+  it('gives up on a request that outlives the grace period', async () => {
+    const { url } = await start({}, { delayMs: 5_000 });
+    const inFlight = post(url).then(
+      (res) => res.status,
+      () => 'connection closed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = performance.now();
+    await running!.close(200);
+    running = undefined;
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(await inFlight).toBe('connection closed');
+  });
+});
+
+describe('admission and reporting', () => {
+  it('sends the refusal of the admit hook and reports it', async () => {
+    const { url, done } = await start({
+      admit: () => ({ status: 429, headers: { 'retry-after': '7' }, body: JSON.stringify({ errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED' } }] }) }),
+    });
+    const res = await post(url);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('7');
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+    expect(done[0]).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+  });
+
+  it('reports refused bodies too, with the request id the client sent', async () => {
+    const { url, done } = await start();
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-123' }, body: '{nope' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('x-request-id')).toBe('req-123');
+    expect(done[0]).toMatchObject({ requestId: 'req-123', operation: 'anonymous', status: 400, code: 'BAD_USER_INPUT', roundTrips: 0 });
+  });
+
+  it('serves /metrics only when metrics are given', async () => {
+    const without = await start();
+    expect((await fetch(without.url.replace('/graphql', '/metrics'))).status).toBe(404);
+    await running!.close(100);
+    const withMetrics = await start({ metrics: { contentType: 'text/plain; version=0.0.4', render: async () => 'x_total 1\n' } });
+    const res = await fetch(withMetrics.url.replace('/graphql', '/metrics'));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('x_total 1\n');
+  });
+});
