@@ -27,6 +27,7 @@ export const MAPPABLE_FIELDS = [
   'learningOutcomes',
   'country',
 ] as const;
+/** A field a mapping can name a column for. */
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 
 /** Values used when a row has none (or no column is mapped). */

@@ -36,6 +36,7 @@ export interface SkillTagMapperOptions {
   readonly concurrency: number;
 }
 
+/** Defaults of the mapper (the CLI's --min-confidence overrides the threshold). */
 export const DEFAULT_TAG_MAPPER_OPTIONS: SkillTagMapperOptions = { minConfidence: 0.6, minTagSkills: 3, maxTextSkills: 5, concurrency: 2 };
 
 /** Tag statistics of a run. */

@@ -22,7 +22,7 @@ import { buildSampleSpace, type SampleSpace } from './sample-space';
  * Version of the sampling rules, recorded with every population: change it whenever a sampler
  * changes what it draws, so a stored population from older rules is never taken for a current one.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** Rows per write transaction unless told otherwise (measured: see docs/benchmarks.md). */
 export const DEFAULT_GENERATE_BATCH_SIZE = 2_000;

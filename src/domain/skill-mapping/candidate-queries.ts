@@ -38,6 +38,7 @@ export interface CandidatePlanOptions {
   readonly maxForms: number;
 }
 
+/** Limits used by the service. */
 export const DEFAULT_CANDIDATE_PLAN: CandidatePlanOptions = {
   maxWindow: 3,
   windowLimits: [25, 25, 15],

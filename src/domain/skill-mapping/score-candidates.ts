@@ -47,6 +47,7 @@ export interface RankingWeights {
   readonly exactHiddenScore: number;
 }
 
+/** Weights used by the service (tuned on tech_validation + house_validation). */
 export const DEFAULT_RANKING_WEIGHTS: RankingWeights = {
   labelCoveragePower: 1.5,
   densityPower: 0.5,
