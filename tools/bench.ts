@@ -31,6 +31,7 @@ import { buildScenario, sampleOccupationUris, type Scenario } from './bench/scen
 import { graphqlBody, postGraphql } from './bench/post-graphql';
 import { runLoad, type LoadRequests, type LoadResult } from './bench/run-load';
 import { BenchTokens } from './bench/bench-tokens';
+import { startBenchServer, type BenchServer } from './bench/bench-server';
 import { NEO4J_GRAPHQL_BROWSE_QUERY, startNeo4jGraphqlServer, type Neo4jGraphqlServer } from './bench/neo4j-graphql-server';
 import { compareBrowse } from './bench/compare-browse';
 import { measurePlanQuality } from './bench/plan-quality';
@@ -64,13 +65,27 @@ async function sampleRequests(url: string, scenario: Scenario, requests: LoadReq
   return { roundTrips, millis };
 }
 
-/** Warm-up, then one measured load per concurrency. */
-async function loadScenario(url: string, requests: LoadRequests, options: BenchOptions, name: string): Promise<LoadResult[]> {
-  if (options.warmupSeconds > 0) await runLoad(url, requests, Math.min(4, Math.max(...options.concurrencies)), options.warmupSeconds);
+/** Waits until the server has finished every accepted request; logs long waits. */
+async function drain(server: BenchServer, name: string): Promise<void> {
+  const waited = await server.drain();
+  if (waited > 1_000) log(`${name}: waited ${(waited / 1000).toFixed(1)} s for requests still in flight after the run`);
+}
+
+/** Warm-up, then one measured load per concurrency, draining the server after each. */
+async function loadScenario(server: BenchServer, requests: LoadRequests, options: BenchOptions, name: string): Promise<LoadResult[]> {
+  const url = server.url;
+  if (options.warmupSeconds > 0) {
+    await runLoad(url, requests, Math.min(4, Math.max(...options.concurrencies)), options.warmupSeconds);
+    await drain(server, name);
+  }
   const runs: LoadResult[] = [];
   for (const concurrency of options.concurrencies) {
+    server.takeServerStats();
     const run = await runLoad(url, requests, concurrency, options.durationSeconds);
-    log(`${name} c${concurrency}: ${run.requests} requests, ${run.throughput.toFixed(1)} req/s, median ${run.medianMs.toFixed(1)} ms, p95 ${run.p95Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms` +
+    await drain(server, name);
+    run.server = server.takeServerStats();
+    log(`${name} c${concurrency}: ${run.requests} requests, ${run.throughput.toFixed(1)} req/s, median ${run.medianMs.toFixed(1)} ms, p95 ${run.p95Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms; ` +
+      `server ${run.server.meanServerMs.toFixed(1)} ms of which Cypher ${run.server.meanDbMs.toFixed(1)} ms, ${run.server.meanRoundTrips.toFixed(1)} round trips` +
       (run.non2xx + run.graphqlErrors + run.errors > 0 ? `, ${run.non2xx} non-2xx, ${run.graphqlErrors} with errors, ${run.errors} connection errors` : ''));
     runs.push(run);
   }
@@ -106,8 +121,8 @@ async function main(argv: string[]): Promise<number> {
     const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEO4J_URI: db.uri, RATE_LIMIT_PER_MINUTE: '10000000', JWT_SECRET: tokens.secret });
     const appExecutor = new Neo4jExecutor(db.driver, db.registry);
     const app = await createApp(config, createLogger('silent'), appExecutor, db.driver);
-    const running = await app.listen('127.0.0.1', 0);
-    credgraph = { close: async () => { await running.close(1_000); await app.stop(); } };
+    const running = await startBenchServer(app.deps);
+    credgraph = { close: async () => { await running.close(); await app.stop(); } };
     log(`credgraph serving at ${running.url}`);
 
     const source = { space, prefix: population.prefix, learners: options.learners, postings: options.postings, seed: options.seed, size: options.poolSize };
@@ -119,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
       const sample = await sampleRequests(running.url, scenario, requests);
       log(`${name}: round trips ${sample.roundTrips.join(', ')}; sequential ${sample.millis.map((m) => m.toFixed(0)).join(', ')} ms`);
       if (name === 'browse') browse = { scenario, requests };
-      const runs = await loadScenario(running.url, requests, options, name);
+      const runs = await loadScenario(running, requests, options, name);
       scenarios.push({ scenario: name, poolSize: requests.bodies.length, roundTrips: sample.roundTrips, sampleMillis: sample.millis, targetMedianMs: scenario.targetMedianMs, runs });
     }
 
@@ -144,7 +159,11 @@ async function main(argv: string[]): Promise<number> {
       if (options.warmupSeconds > 0) await runLoad(neo.url, neoRequests, 4, options.warmupSeconds);
       for (const concurrency of options.concurrencies) {
         theirs.push(await runLoad(neo.url, neoRequests, concurrency, options.durationSeconds));
-        ours.push(await runLoad(running.url, browse.requests, concurrency, options.durationSeconds));
+        running.takeServerStats();
+        const run = await runLoad(running.url, browse.requests, concurrency, options.durationSeconds);
+        await drain(running, 'browse');
+        run.server = running.takeServerStats();
+        ours.push(run);
         log(`browse c${concurrency}: credgraph ${ours.at(-1)!.throughput.toFixed(1)} req/s (median ${ours.at(-1)!.medianMs.toFixed(1)} ms) vs @neo4j/graphql ${theirs.at(-1)!.throughput.toFixed(1)} req/s (median ${theirs.at(-1)!.medianMs.toFixed(1)} ms)`);
       }
       scenarios.push({ scenario: 'browse (paired with @neo4j/graphql)', poolSize: browse.requests.bodies.length, roundTrips: [], sampleMillis: [], targetMedianMs: null, runs: ours });

@@ -1,6 +1,7 @@
 /**
  * `npm run generate -- [--credentials 20000] [--learners 50000] [--postings 5000] [--providers N]
- * [--seed 1] [--prefix gen-] [--reference-date YYYY-MM-DD] [--batch-size 2000] [--wipe] [--wipe-only]`
+ * [--seed 1] [--prefix gen-] [--reference-date YYYY-MM-DD] [--prerequisite-share 0.01] [--batch-size 2000]
+ * [--wipe] [--wipe-only]`
  * (`node dist/src/cli/generate.js …`): generates a synthetic population over the full ESCO import
  * in the configured database (NEO4J_URI, else the local Neo4j) and prints what it wrote and how
  * long it took. Same options → same population. Exit status: 0 done, 1 failure (e.g. ESCO not
@@ -24,7 +25,7 @@ import { formatGenerateSummary } from '../generate/format-generate-summary';
 
 const USAGE =
   'usage: generate [--credentials 20000] [--learners 50000] [--postings 5000] [--providers N] [--seed 1] [--prefix gen-]\n' +
-  '                [--reference-date YYYY-MM-DD] [--batch-size 2000] [--wipe] [--wipe-only]';
+  '                [--reference-date YYYY-MM-DD] [--prerequisite-share 0.01] [--batch-size 2000] [--wipe] [--wipe-only]';
 
 /** A whole-number flag, or undefined when absent. */
 function count(name: string, raw: string | undefined): number | undefined {
@@ -46,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         prefix: { type: 'string' },
         'reference-date': { type: 'string' },
+        'prerequisite-share': { type: 'string' },
         'batch-size': { type: 'string' },
         wipe: { type: 'boolean', default: false },
         'wipe-only': { type: 'boolean', default: false },
@@ -71,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
       seed: count('seed', values.seed),
       prefix: values.prefix ?? DEFAULT_PREFIX,
       referenceDate: values['reference-date'],
+      prerequisiteShare: values['prerequisite-share'] === undefined ? undefined : Number(values['prerequisite-share']),
     });
     batchSize = count('batch-size', values['batch-size']) ?? DEFAULT_GENERATE_BATCH_SIZE;
     if (batchSize < 1) throw new PopulationOptionsError('--batch-size must be at least 1');

@@ -187,7 +187,7 @@ export async function generatePopulation(executor: Neo4jExecutor, options: Popul
       'credentials',
       options.credentials,
       (i) => {
-        const credential = sampleCredential(seed, prefix, i, sampleSpace, providers);
+        const credential = sampleCredential(seed, prefix, i, sampleSpace, providers, options.prerequisiteShare);
         occupationOfCredential[i] = credential.occupationIndex;
         return credential;
       },
@@ -232,6 +232,7 @@ async function verifyAndRecord(repo: PopulationRepository, options: PopulationOp
     postings: options.postings,
     providers: expected.providers,
     referenceDate: options.referenceDate,
+    prerequisiteShare: options.prerequisiteShare,
     generatedAt: new Date().toISOString(),
     loadMillis,
   };
@@ -263,7 +264,16 @@ export async function resizeLearners(executor: Neo4jExecutor, prefix: string, le
   if (meta === null || meta.generatorVersion !== GENERATOR_VERSION) {
     throw new GenerateError('COUNT_MISMATCH', `No completed population of the current generator version with the prefix "${prefix}" to resize; generate one first.`);
   }
-  const previous: PopulationOptions = { prefix, seed: meta.seed, credentials: meta.credentials, learners: meta.learners, postings: meta.postings, providers: meta.providers, referenceDate: meta.referenceDate };
+  const previous: PopulationOptions = {
+    prefix,
+    seed: meta.seed,
+    credentials: meta.credentials,
+    learners: meta.learners,
+    postings: meta.postings,
+    providers: meta.providers,
+    referenceDate: meta.referenceDate,
+    prerequisiteShare: meta.prerequisiteShare,
+  };
   const options: PopulationOptions = { ...previous, learners };
   const progress = run.progress ?? silentGenerateProgress;
   const batchSize = Math.max(1, Math.floor(run.batchSize ?? DEFAULT_GENERATE_BATCH_SIZE));
@@ -284,7 +294,7 @@ export async function resizeLearners(executor: Neo4jExecutor, prefix: string, le
     } else if (learners > previous.learners) {
       const space = await loadSampleSpace(repo, options.seed);
       const providers = Array.from({ length: options.providers }, (_, i) => sampleProvider(options.seed, prefix, i));
-      const occupations = Int32Array.from({ length: options.credentials }, (_, i) => sampleCredential(options.seed, prefix, i, space, providers).occupationIndex);
+      const occupations = Int32Array.from({ length: options.credentials }, (_, i) => sampleCredential(options.seed, prefix, i, space, providers, options.prerequisiteShare).occupationIndex);
       const credentialIndex = indexCredentials(prefix, occupations);
       await writeInBatches(
         { name: 'learners', from: previous.learners, to: learners, batchSize, progress, signal: run.signal },

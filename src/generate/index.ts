@@ -7,6 +7,7 @@ export { addDays, daysBetween } from './calendar-days';
 export { buildSampleSpace, pickOccupation, MIN_OCCUPATION_SKILLS, type SampleOccupation, type SampleSpace } from './sample-space';
 export {
   DEFAULT_PREFIX,
+  DEFAULT_PREREQUISITE_SHARE,
   PopulationOptionsError,
   defaultProviderCount,
   populationIds,

@@ -15,6 +15,8 @@ export interface PopulationOptions {
   readonly prefix: string;
   /** YYYY-MM-DD: holdings are issued before it; ~5% expired by it. */
   readonly referenceDate: string;
+  /** Share of credentials naming 1-2 prerequisite skills (see {@link DEFAULT_PREREQUISITE_SHARE}). */
+  readonly prerequisiteShare: number;
 }
 
 /** Input of {@link resolvePopulationOptions}: everything but the counts is optional. */
@@ -26,7 +28,16 @@ export interface PopulationOptionsInput {
   readonly seed?: number | undefined;
   readonly prefix?: string | undefined;
   readonly referenceDate?: string | undefined;
+  readonly prerequisiteShare?: number | undefined;
 }
+
+/**
+ * Share of credentials with prerequisites unless told otherwise. Kept low on purpose: the
+ * planner follows prerequisites three levels deep, and in a 20,000-course catalog with popular
+ * skills taught by hundreds of courses, 5% already pulls a median of ~10,000 candidate courses
+ * into one plan (20%: ~19,000, i.e. the whole catalog); see docs/benchmarks.md.
+ */
+export const DEFAULT_PREREQUISITE_SHARE = 0.01;
 
 /** The prefix of generated data unless told otherwise. */
 export const DEFAULT_PREFIX = 'gen-';
@@ -54,7 +65,7 @@ function wholeNumber(name: string, value: number, min: number, max: number): num
  *
  * @example
  * resolvePopulationOptions({ credentials: 50, learners: 100, postings: 10, seed: 3 }, new Date('2026-01-01'))
- * // → { …, providers: 5, prefix: 'gen-', referenceDate: '2026-01-01' }
+ * // → { …, providers: 5, prefix: 'gen-', referenceDate: '2026-01-01', prerequisiteShare: 0.01 }
  */
 export function resolvePopulationOptions(input: PopulationOptionsInput, today: Date = new Date()): PopulationOptions {
   const credentials = wholeNumber('credentials', input.credentials, 0, 10_000_000);
@@ -71,7 +82,11 @@ export function resolvePopulationOptions(input: PopulationOptionsInput, today: D
   if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) || Number.isNaN(Date.parse(`${referenceDate}T00:00:00Z`))) {
     throw new PopulationOptionsError(`referenceDate must be a date YYYY-MM-DD, got "${referenceDate}"`);
   }
-  return { credentials, learners, postings, providers, seed, prefix, referenceDate };
+  const prerequisiteShare = input.prerequisiteShare ?? DEFAULT_PREREQUISITE_SHARE;
+  if (!(Number.isFinite(prerequisiteShare) && prerequisiteShare >= 0 && prerequisiteShare <= 1)) {
+    throw new PopulationOptionsError(`prerequisiteShare must be a number in [0, 1], got ${prerequisiteShare}`);
+  }
+  return { credentials, learners, postings, providers, seed, prefix, referenceDate, prerequisiteShare };
 }
 
 /** Ids of generated entities: prefix, kind, zero-padded 1-based number (sorts like it counts). */

@@ -43,6 +43,7 @@ export interface PopulationMeta {
   readonly postings: number;
   readonly providers: number;
   readonly referenceDate: string;
+  readonly prerequisiteShare: number;
   readonly generatedAt: string;
   readonly loadMillis: number;
 }

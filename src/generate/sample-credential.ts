@@ -7,7 +7,7 @@ import type { Random } from './random';
 import { randomFor } from './random';
 import { localLanguage, type GeneratedProvider } from './sample-provider';
 import { pickOccupation, type SampleSpace } from './sample-space';
-import { populationIds } from './population-options';
+import { DEFAULT_PREREQUISITE_SHARE, populationIds } from './population-options';
 
 /** A taught skill link. */
 export interface GeneratedTaughtSkill {
@@ -40,9 +40,6 @@ export interface GeneratedCredential {
   readonly skills: readonly GeneratedTaughtSkill[];
   readonly prerequisiteUris: readonly string[];
 }
-
-/** Share of credentials that name prerequisites. */
-export const PREREQUISITE_SHARE = 0.05;
 
 /** Bounds the unit tests check. */
 export const CREDENTIAL_LIMITS = { minSkills: 3, maxSkills: 12, minHours: 10, maxHours: 200, minEqf: 3, maxEqf: 7, maxPrerequisites: 2 } as const;
@@ -89,9 +86,17 @@ export function sampleHours(random: Random): number {
 
 /**
  * Credential `index` (0-based). `providers` are the population's providers (their country
- * decides the course language besides English).
+ * decides the course language besides English); `prerequisiteShare` of credentials name 1-2
+ * prerequisite skills.
  */
-export function sampleCredential(seed: number, prefix: string, index: number, space: SampleSpace, providers: readonly GeneratedProvider[]): GeneratedCredential {
+export function sampleCredential(
+  seed: number,
+  prefix: string,
+  index: number,
+  space: SampleSpace,
+  providers: readonly GeneratedProvider[],
+  prerequisiteShare: number = DEFAULT_PREREQUISITE_SHARE,
+): GeneratedCredential {
   const random = randomFor(seed, 'credential', index);
   const occupationIndex = pickOccupation(space, random);
   const occupation = space.occupations[occupationIndex]!;
@@ -119,10 +124,9 @@ export function sampleCredential(seed: number, prefix: string, index: number, sp
     const mapped = random.chance(0.15);
     return { uri, source: mapped ? ('MAPPED' as const) : ('DECLARED' as const), confidence: mapped ? random.int(50, 95) / 100 : 1 };
   });
-  // Prerequisites are rare and mostly single: with 20% of courses naming 1-2, the planner's
-  // prerequisite chase reached ~97% of a 20,000-course catalog (see docs/benchmarks.md).
+  // Prerequisites: essential skills of the same occupation the course does not teach itself.
   const untaught = occupation.essential.filter((uri) => !taught.includes(uri));
-  const prerequisiteUris = random.chance(PREREQUISITE_SHARE) && untaught.length > 0 ? random.sampleWeighted(untaught, () => 1, random.chance(0.8) ? 1 : 2) : [];
+  const prerequisiteUris = random.chance(prerequisiteShare) && untaught.length > 0 ? random.sampleWeighted(untaught, () => 1, random.chance(0.8) ? 1 : 2) : [];
 
   const provider = providers[pickProvider(random, providers.length)]!;
   const hours = sampleHours(random);

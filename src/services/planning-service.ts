@@ -162,26 +162,47 @@ export class PlanningService {
       for (const row of await this.repo.findCoursesTeaching(newlyUnmet, filter)) if (!courses.has(row.id)) courses.set(row.id, row);
     }
 
+    // Which gap skills each course covers, and its unmet prerequisites, are worked out once for
+    // all targets (reskillingPaths prepares dozens over thousands of shared courses); each
+    // target then only keeps its own gap skills, in its gap order.
+    const gapsCoveredBy = new Map<string, string[]>();
+    for (const [gapUri, skills] of covering) {
+      for (const uri of skills) gapsCoveredBy.set(uri, [...(gapsCoveredBy.get(uri) ?? []), gapUri]);
+    }
+    const rows = [...courses.values()].map((course) => {
+      const covered = new Set<string>();
+      for (const uri of course.teaches) for (const gapUri of gapsCoveredBy.get(uri) ?? []) covered.add(gapUri);
+      return { course, covered, prerequisites: course.prerequisites.filter((uri) => unmet.has(uri)) };
+    });
     return prepared.map((p) => {
-      const planCoursesFor: PlanCourse[] = [...courses.values()].map((course) => {
-        const taught = new Set(course.teaches);
-        return {
-          id: course.id,
-          hours: course.hours,
-          price: course.price,
-          ects: course.ects,
-          covers: p.gap.filter((g) => [...covering.get(g.skillUri)!].some((uri) => taught.has(uri))).map((g) => g.skillUri),
-          teaches: course.teaches,
-          prerequisites: course.prerequisites.filter((uri) => unmet.has(uri)),
-        };
-      });
+      const planCoursesFor: PlanCourse[] = rows.map(({ course, covered, prerequisites }) => ({
+        id: course.id,
+        hours: course.hours,
+        price: course.price,
+        ects: course.ects,
+        covers: p.gap.filter((g) => covered.has(g.skillUri)).map((g) => g.skillUri),
+        teaches: course.teaches,
+        prerequisites: [...prerequisites],
+      }));
       return { ...p, courses: planCoursesFor };
     });
   }
 
+  /** The courses of a prepared target by id, built once per target (every plan step looks them up). */
+  private readonly courseIndex = new WeakMap<PreparedTarget, Map<string, PlanCourse>>();
+
+  private coursesById(prepared: PreparedTarget): Map<string, PlanCourse> {
+    let byId = this.courseIndex.get(prepared);
+    if (byId === undefined) {
+      byId = new Map(prepared.courses.map((c) => [c.id, c]));
+      this.courseIndex.set(prepared, byId);
+    }
+    return byId;
+  }
+
   /** Coverage after adding courses (as held credentials) to the subject's evidence. */
   private snapshotWith(prepared: PreparedTarget, evidence: SubjectEvidence, courseIds: readonly string[], policy: MatchPolicy): CoverageSnapshot {
-    const byId = new Map(prepared.courses.map((c) => [c.id, c]));
+    const byId = this.coursesById(prepared);
     const added: Evidence[] = courseIds.flatMap((id) => (byId.get(id)?.teaches ?? []).map((skillUri) => ({ skillUri, source: { kind: 'CREDENTIAL' as const, credentialId: id } })));
     const all = [...evidence.evidence, ...added];
     const skills = new Set(all.map((e) => e.skillUri));

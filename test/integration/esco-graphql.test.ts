@@ -80,3 +80,12 @@ describe('ESCO taxonomy through GraphQL (real Neo4j, full ESCO v1.1.1)', () => {
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('malformed keys', () => {
+  it('refuse a malformed URI or id with BAD_USER_INPUT instead of answering null', async () => {
+    for (const query of ['{ skill(uri: "garbage") { uri } }', '{ occupation(uri: "http://data.europa.eu/esco/skill/abc") { uri } }', '{ learner(id: "has space") { id } }']) {
+      const res = await server.gql<any>(query);
+      expect(res.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
+    }
+  });
+});

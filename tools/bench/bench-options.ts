@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_PREREQUISITE_SHARE } from '../../src/generate/population-options';
 
 /** Every scenario the suite knows, in run order. */
 export const SCENARIO_NAMES = ['browse', 'searchSkills', 'coverage', 'rankOccupations', 'rankCandidates', 'recommendCourses', 'reskillingPaths'] as const;
@@ -16,6 +17,8 @@ export interface BenchOptions {
   readonly learners: number;
   readonly postings: number;
   readonly seed: number;
+  /** Share of credentials with prerequisites (generator option). */
+  readonly prerequisiteShare: number;
   /** Neo4j store; reused (with its ESCO import and population) when it exists. */
   readonly dataDir: string;
   /** Use a temporary store, deleted at the end, instead of `dataDir`. */
@@ -46,10 +49,16 @@ export interface BenchOptions {
 /** Thrown for unusable command-line options. */
 export class BenchUsageError extends Error {}
 
-export const BENCH_USAGE = `usage: bench [--learners 50000] [--credentials 20000] [--postings 5000] [--seed 1]
+export const BENCH_USAGE = `usage: bench [--learners 50000] [--credentials 20000] [--postings 5000] [--seed 1] [--prerequisite-share 0.01]
              [--data-dir .data/bench-neo4j | --fresh] [--heap 4g] [--pagecache 2g] [--esco ../shared/data/esco]
              [--duration 10] [--warmup 2] [--concurrency 1,16] [--scenarios browse,coverage,...]
              [--pool 100] [--quality 100] [--compare 20] [--no-neo4j-graphql] [--out .bench] [--label text]`;
+
+function share(raw: string): number {
+  const value = Number(raw);
+  if (!(raw.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 1)) throw new BenchUsageError(`--prerequisite-share must be a number in [0, 1], got "${raw}"`);
+  return value;
+}
 
 function whole(name: string, raw: string, min: number): number {
   if (!/^\d+$/.test(raw) || Number(raw) < min) throw new BenchUsageError(`--${name} must be a whole number ≥ ${min}, got "${raw}"`);
@@ -67,6 +76,7 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
         learners: { type: 'string', default: '50000' },
         postings: { type: 'string', default: '5000' },
         seed: { type: 'string', default: '1' },
+        'prerequisite-share': { type: 'string', default: String(DEFAULT_PREREQUISITE_SHARE) },
         'data-dir': { type: 'string', default: '.data/bench-neo4j' },
         fresh: { type: 'boolean', default: false },
         heap: { type: 'string', default: '4g' },
@@ -97,6 +107,7 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
     learners: whole('learners', values.learners, 1),
     postings: whole('postings', values.postings, 1),
     seed: whole('seed', values.seed, 0),
+    prerequisiteShare: share(values['prerequisite-share']),
     dataDir: path.resolve(root, values['data-dir']),
     fresh: values.fresh,
     heap: values.heap,

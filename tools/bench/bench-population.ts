@@ -31,13 +31,13 @@ export interface BenchPopulation {
 /** Ensures the population `wanted` under the default prefix. */
 export async function ensureBenchPopulation(
   executor: Neo4jExecutor,
-  wanted: { credentials: number; learners: number; postings: number; seed: number },
+  wanted: { credentials: number; learners: number; postings: number; seed: number; prerequisiteShare: number },
   log: (line: string) => void,
 ): Promise<BenchPopulation> {
   const prefix = DEFAULT_PREFIX;
   const repo = new PopulationRepository(executor);
   const meta = await repo.getPopulationMeta(prefix);
-  const sameCatalog = meta !== null && meta.generatorVersion === GENERATOR_VERSION && meta.seed === wanted.seed && meta.credentials === wanted.credentials && meta.postings === wanted.postings;
+  const sameCatalog = meta !== null && meta.generatorVersion === GENERATOR_VERSION && meta.seed === wanted.seed && meta.prerequisiteShare === wanted.prerequisiteShare && meta.credentials === wanted.credentials && meta.postings === wanted.postings;
   if (sameCatalog && meta.learners === wanted.learners) {
     log(`Reusing the population "${prefix}" generated ${meta.generatedAt} (load took ${(meta.loadMillis / 1000).toFixed(1)} s)`);
     return { action: 'reused', prefix, referenceDate: meta.referenceDate, counts: await repo.countPopulation(prefix), millis: 0, fullLoadMillis: meta.loadMillis };
@@ -49,8 +49,9 @@ export async function ensureBenchPopulation(
     log(`Resized in ${(resized.millis / 1000).toFixed(1)} s`);
     return { action: 'resized', prefix, referenceDate: resized.options.referenceDate, counts: resized.counts, millis: resized.millis, fullLoadMillis: meta.loadMillis };
   }
-  log(`Generating population "${prefix}": ${wanted.credentials} credentials, ${wanted.learners} learners, ${wanted.postings} postings, seed ${wanted.seed} ...`);
-  const summary = await generatePopulation(executor, resolvePopulationOptions({ ...wanted, prefix }), { wipe: true, progress });
+  log(`Generating population "${prefix}": ${wanted.credentials} credentials, ${wanted.learners} learners, ${wanted.postings} postings, seed ${wanted.seed}, prerequisite share ${wanted.prerequisiteShare} ...`);
+  const { credentials, learners, postings, seed, prerequisiteShare } = wanted;
+  const summary = await generatePopulation(executor, resolvePopulationOptions({ credentials, learners, postings, seed, prerequisiteShare, prefix }), { wipe: true, progress });
   log(formatGenerateSummary(summary));
   return { action: 'generated', prefix, referenceDate: summary.options.referenceDate, counts: summary.counts, millis: summary.millis.total, fullLoadMillis: summary.millis.total - summary.millis.wipe };
 }

@@ -50,7 +50,7 @@ export function roundTripText(values: readonly number[]): string {
 
 /** The results table (one row per scenario and concurrency). */
 export function formatTable(results: BenchResults): string {
-  const header = ['scenario', 'conc', 'requests', 'req/s', 'median ms', 'p95 ms', 'p99 ms', 'round trips', 'target', 'errors'];
+  const header = ['scenario', 'conc', 'requests', 'req/s', 'median ms', 'p95 ms', 'p99 ms', 'server ms', 'Cypher ms', 'round trips', 'target', 'errors'];
   const rows: string[][] = [];
   for (const s of results.scenarios) {
     for (const run of s.runs) {
@@ -64,14 +64,16 @@ export function formatTable(results: BenchResults): string {
         fixed(run.medianMs),
         fixed(run.p95Ms),
         fixed(run.p99Ms),
-        roundTripText(s.roundTrips),
+        fixed(run.server?.meanServerMs),
+        fixed(run.server?.meanDbMs),
+        run.server && run.server.requests > 0 ? roundTripText([run.server.minRoundTrips, run.server.maxRoundTrips]) : roundTripText(s.roundTrips),
         verdict,
         String(run.non2xx + run.graphqlErrors + run.errors),
       ]);
     }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 7 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 9 || i === 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

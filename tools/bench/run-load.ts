@@ -3,9 +3,12 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { latencyStats, type LatencyStats } from './latency-stats';
 import type { LoadJob, LoadOutcome } from './load-worker';
+import type { ServerStats } from './bench-server';
 
 /** A measured load. */
 export interface LoadResult extends LatencyStats {
+  /** What the server recorded for the same requests (credgraph only). */
+  server?: ServerStats;
   readonly concurrency: number;
   readonly seconds: number;
   readonly non2xx: number;

@@ -102,15 +102,26 @@ export function planCandidateQueries(text: string, vocabulary: LabelVocabulary, 
     }
   }
   const queries = labelQueries.slice(0, options.maxLabelQueries);
-  // Whole-text queries name fewer forms per word: Lucene refuses more than 1024 clauses.
-  const wholeTokens = distinctStems(tokens).slice(0, WHOLE_TEXT_WORDS);
-  if (tokens.length > 1) queries.push({ query: wholeTokens.map((t) => labelWordClause(t, vocabulary, WHOLE_TEXT_FORMS)).join(' OR '), limit: options.wholeTextLimit });
-  const textQuery = wholeTokens.map(textWordClause).join(' OR ');
+  // Lucene refuses a query of more than 1024 clauses once prefixes are expanded (up to 16 terms
+  // each), so whole-text queries keep the rarest words of a long text and fewer forms per word.
+  const distinct = distinctStems(tokens);
+  if (tokens.length > 1) {
+    queries.push({ query: rarest(distinct, vocabulary, WHOLE_TEXT_WORDS).map((t) => labelWordClause(t, vocabulary, WHOLE_TEXT_FORMS)).join(' OR '), limit: options.wholeTextLimit });
+  }
+  const textQuery = rarest(distinct, vocabulary, DESCRIPTION_WORDS).map(textWordClause).join(' OR ');
   return { labelQueries: queries, textQuery, textLimit: options.descriptionLimit };
 }
 
 const WHOLE_TEXT_WORDS = 80;
 const WHOLE_TEXT_FORMS = 4;
+const DESCRIPTION_WORDS = 40;
+
+/** The `max` rarest tokens, in text order. */
+function rarest(tokens: Token[], vocabulary: LabelVocabulary, max: number): Token[] {
+  if (tokens.length <= max) return tokens;
+  const keep = new Set([...tokens].sort((a, b) => vocabulary.idf(b.stem) - vocabulary.idf(a.stem)).slice(0, max));
+  return tokens.filter((t) => keep.has(t));
+}
 
 function distinctStems(tokens: Token[]): Token[] {
   const seen = new Set<string>();

@@ -6,6 +6,7 @@ import { MicroCredential, MicroCredentialConnection } from '../types/micro-crede
 import { Learner } from '../types/learner-type';
 import { JobPosting } from '../types/job-posting-type';
 import { pageRequest } from '../../domain/pagination/cursor';
+import { checkId } from '../../domain/catalog/field-checks';
 import { toConnection } from '../pagination/connection-type';
 import type { CredentialRow } from '../../db/repositories/catalog-rows';
 
@@ -14,12 +15,12 @@ import type { CredentialRow } from '../../db/repositories/catalog-rows';
 export class CatalogQueryResolver {
   @Query(() => Provider, { nullable: true })
   provider(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.provider.load(id);
+    return ctx.loaders.provider.load(checkId('id', id));
   }
 
   @Query(() => MicroCredential, { nullable: true })
   microCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.credential.load(id);
+    return ctx.loaders.credential.load(checkId('id', id));
   }
 
   @Query(() => MicroCredentialConnection, { description: 'The credential catalog, filtered, by title.' })
@@ -36,11 +37,11 @@ export class CatalogQueryResolver {
 
   @Query(() => Learner, { nullable: true })
   learner(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.learner.load(id);
+    return ctx.loaders.learner.load(checkId('id', id));
   }
 
   @Query(() => JobPosting, { nullable: true })
   jobPosting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.jobPosting.load(id);
+    return ctx.loaders.jobPosting.load(checkId('id', id));
   }
 }

@@ -4,18 +4,19 @@ import { Skill } from '../types/skill-type';
 import { Occupation } from '../types/occupation-type';
 import { toFullTextQuery, labelKey } from '../../domain/search/full-text-query';
 import { pageRequest } from '../../domain/pagination/cursor';
+import { checkEscoUri } from '../../domain/catalog/field-checks';
 
 /** Entry points into the ESCO taxonomy. */
 @Resolver()
 export class EscoQueryResolver {
   @Query(() => Skill, { nullable: true, description: 'A skill by ESCO URI; null when unknown.' })
   skill(@Arg('uri', () => ID) uri: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.skill.load(uri);
+    return ctx.loaders.skill.load(checkEscoUri('uri', uri, 'skill'));
   }
 
   @Query(() => Occupation, { nullable: true, description: 'An occupation by ESCO URI; null when unknown.' })
   occupation(@Arg('uri', () => ID) uri: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.occupation.load(uri);
+    return ctx.loaders.occupation.load(checkEscoUri('uri', uri, 'occupation'));
   }
 
   @Query(() => [Skill], { description: 'Full-text search over skill labels (preferred, alternative, hidden), best first.' })

@@ -13,7 +13,8 @@ const PREFIX = 'gen-unit-';
 const REFERENCE = '2026-06-30';
 const space = fixtureSpace(SEED);
 const providers = Array.from({ length: 8 }, (_, i) => sampleProvider(SEED, PREFIX, i));
-const credentials = Array.from({ length: 400 }, (_, i) => sampleCredential(SEED, PREFIX, i, space, providers));
+// A high prerequisite share so the 400 credentials exercise prerequisites.
+const credentials = Array.from({ length: 400 }, (_, i) => sampleCredential(SEED, PREFIX, i, space, providers, 0.2));
 const index = indexCredentials(PREFIX, credentials.map((c) => c.occupationIndex));
 const learners = Array.from({ length: 1_000 }, (_, i) => sampleLearner(SEED, PREFIX, i, space, index, REFERENCE));
 const credentialIds = new Set(credentials.map((c) => c.id));
@@ -22,7 +23,8 @@ const postings = Array.from({ length: 100 }, (_, i) => samplePosting(SEED, PREFI
 describe('population options', () => {
   it('fills defaults and checks the prefix', () => {
     const options = resolvePopulationOptions({ credentials: 50, learners: 100, postings: 10, seed: 3 }, new Date('2026-01-02T10:00:00Z'));
-    expect(options).toEqual({ credentials: 50, learners: 100, postings: 10, providers: 5, seed: 3, prefix: 'gen-', referenceDate: '2026-01-02' });
+    expect(options).toEqual({ credentials: 50, learners: 100, postings: 10, providers: 5, seed: 3, prefix: 'gen-', referenceDate: '2026-01-02', prerequisiteShare: 0.01 });
+    expect(() => resolvePopulationOptions({ credentials: 1, learners: 1, postings: 1, prerequisiteShare: 1.5 })).toThrow(/prerequisiteShare/);
     expect(defaultProviderCount(20_000)).toBe(286);
     expect(() => resolvePopulationOptions({ credentials: 1, learners: 1, postings: 1, prefix: '' })).toThrow(PopulationOptionsError);
     expect(() => resolvePopulationOptions({ credentials: 1, learners: 1, postings: 1, prefix: 'gen' })).toThrow(/end with "-"/);
@@ -43,7 +45,7 @@ describe('sample space', () => {
 describe('determinism', () => {
   it('gives the same entities for the same seed, whatever else is generated', () => {
     const again = fixtureSpace(SEED);
-    expect(sampleCredential(SEED, PREFIX, 123, again, providers)).toEqual(credentials[123]);
+    expect(sampleCredential(SEED, PREFIX, 123, again, providers, 0.2)).toEqual(credentials[123]);
     expect(sampleLearner(SEED, PREFIX, 777, again, index, REFERENCE)).toEqual(learners[777]);
     expect(samplePosting(SEED, PREFIX, 42, again)).toEqual(postings[42]);
     expect(sampleProvider(SEED, PREFIX, 3)).toEqual(providers[3]);
@@ -51,13 +53,13 @@ describe('determinism', () => {
 
   it('gives different entities for another seed', () => {
     const other = fixtureSpace(SEED + 1);
-    const otherCredentials = Array.from({ length: 20 }, (_, i) => sampleCredential(SEED + 1, PREFIX, i, other, providers));
+    const otherCredentials = Array.from({ length: 20 }, (_, i) => sampleCredential(SEED + 1, PREFIX, i, other, providers, 0.2));
     expect(otherCredentials.map((c) => c.skills)).not.toEqual(credentials.slice(0, 20).map((c) => c.skills));
   });
 
   it('does not depend on the prefix except in ids', () => {
     const strip = (text: string) => text.replace(/^gen-(unit|other)-/, '');
-    const other = sampleCredential(SEED, 'gen-other-', 5, space, Array.from({ length: 8 }, (_, i) => sampleProvider(SEED, 'gen-other-', i)));
+    const other = sampleCredential(SEED, 'gen-other-', 5, space, Array.from({ length: 8 }, (_, i) => sampleProvider(SEED, 'gen-other-', i)), 0.2);
     expect(strip(other.id)).toBe(strip(credentials[5]!.id));
     expect(other.skills).toEqual(credentials[5]!.skills);
   });
@@ -110,8 +112,10 @@ describe('credentials', () => {
     expect(share((c) => c.props.ects === null)).toBeGreaterThan(0.1);
     expect(share((c) => c.props.priceCurrency === 'EUR')).toBeGreaterThan(0.6);
     expect(share((c) => c.props.languages.includes('en'))).toBeGreaterThan(0.5);
-    expect(share((c) => c.prerequisiteUris.length > 0)).toBeGreaterThan(0.04);
-    expect(share((c) => c.prerequisiteUris.length > 0)).toBeLessThan(0.12);
+    expect(share((c) => c.prerequisiteUris.length > 0)).toBeGreaterThan(0.08);
+    expect(share((c) => c.prerequisiteUris.length > 0)).toBeLessThan(0.26);
+    const rare = Array.from({ length: 2_000 }, (_, i) => sampleCredential(SEED, PREFIX, i, space, providers));
+    expect(rare.filter((c) => c.prerequisiteUris.length > 0).length / rare.length).toBeLessThan(0.03);
   });
 });
 

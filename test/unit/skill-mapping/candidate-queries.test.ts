@@ -42,3 +42,18 @@ describe('planCandidateQueries', () => {
     expect(plan.labelQueries.length).toBeLessThanOrEqual(251);
   });
 });
+
+describe('planCandidateQueries on long texts', () => {
+  it('keeps whole-text queries under Lucene\'s 1024-clause limit, asking the rarest words', () => {
+    const words = Array.from({ length: 300 }, (_, i) => `developing${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const plan = planCandidateQueries(`${words.join(' ')} budgets`, vocabulary);
+    // A prefix expands to up to 16 term clauses before Lucene switches to a filter.
+    const leaves = (query: string) => {
+      const parts = query.split(' OR ');
+      const prefixes = parts.filter((p) => p.includes('*')).length;
+      return parts.length - prefixes + 16 * prefixes;
+    };
+    expect(leaves(plan.textQuery)).toBeLessThanOrEqual(1024);
+    expect(leaves(plan.labelQueries.at(-1)!.query)).toBeLessThanOrEqual(1024);
+  });
+});
