@@ -14,7 +14,7 @@ import type { CatalogRepository } from '../db/repositories/catalog-repository';
 import { validateCredentialInput, type CredentialInput, type ValidCredential } from '../domain/catalog/credential-input';
 import { validateProviderInput, type ProviderRecord } from '../domain/catalog/provider-input';
 import { DomainError } from '../domain/errors';
-import { CatalogImportRepository } from './catalog-import-repository';
+import { CatalogImportRepository } from '../db/repositories/catalog-import-repository';
 import { resolveColumns, type CatalogMapping, type MappableField } from './catalog-mapping';
 import { passesFilter, readCourseRow, RowRejection, type CourseRow } from './course-row';
 import { SkillTagMapper, type SuggestFn, type TagStatistics } from './skill-tag-mapper';

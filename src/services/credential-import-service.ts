@@ -9,7 +9,7 @@ import type { Neo4jExecutor } from '../db/neo4j-executor';
 import type { CatalogRepository } from '../db/repositories/catalog-repository';
 import type { LearnerRepository } from '../db/repositories/learner-repository';
 import { parseCredentialDocument, requireSkills, type CredentialFormat } from '../domain/credentials';
-import { CatalogImportRepository } from '../catalog-import/catalog-import-repository';
+import { CatalogImportRepository } from '../db/repositories/catalog-import-repository';
 import { planCredentialImport } from '../catalog-import/credential-import-plan';
 
 /** What one import did. */

@@ -61,6 +61,11 @@ beforeAll(async () => {
 afterAll(async () => {
   // Holders of the shared example documents that were created only for this run.
   for (const id of createdLearners) await server?.gql('mutation($id: ID!) { deleteLearner(learnerId: $id) }', { id });
+  // The run's own copies of the OB 3.0 example (issuer and achievement carry the run's prefix).
+  await server?.db.driver.executeQuery(
+    `MATCH (n) WHERE (n:MicroCredential AND n.sourceId CONTAINS $prefix) OR (n:Provider AND n.url CONTAINS $prefix) DETACH DELETE n`,
+    { prefix },
+  );
   await server?.close();
 });
 

@@ -3,7 +3,7 @@
  * three consecutive content words becomes one Lucene query over the label index, so a label
  * sharing a specific phrase with the text is found even when the whole text would drown it; one
  * query over labels and descriptions adds skills described, rather than named, by the text.
- * Ranking happens afterwards (see `scoreCandidates`); these queries only have to find.
+ * Ranking happens afterwards (see `rankCandidates`); these queries only have to find.
  */
 import { BadInputError } from '../errors';
 import type { LabelVocabulary } from './label-vocabulary';

@@ -35,7 +35,11 @@ const STOP_WORDS = new Set(
 const CONNECTIVES = new Set(['and', 'or', 'not', 'the', 'of', 'to', 'in', 'for', 'with', 'a', 'an', 'as', 'at', 'on', 'by']);
 
 // Tokens keep "#", "++" and inner dots so "c#", "c++", "asp.net" and "node.js" stay one word.
-const TOKEN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*(?:\+\+|#)?/gu;
+// Only Latin-script words: the labels are English, and a run of CJK characters (no spaces between
+// words) would reach Lucene as one "word" its analyser splits into hundreds of clauses.
+const TOKEN = /[\p{Script=Latin}\p{N}]+(?:\.[\p{Script=Latin}\p{N}]+)*(?:\+\+|#)?/gu;
+// Longer "words" are URLs, hashes or glued text; no skill is named that way.
+const MAX_WORD_LENGTH = 40;
 // Anonymisation markers such as "<ORGANIZATION>" in job-ad corpora.
 const PLACEHOLDER = /<[A-Z_]+>/g;
 
@@ -66,7 +70,7 @@ export function tokenize(text: string): Token[] {
   const cleaned = text.normalize('NFC').replace(PLACEHOLDER, ' ');
   // An upper-case word in mixed-case text is a name ("LESS", "IT"), never filler.
   const mixedCase = /\p{Ll}/u.test(cleaned);
-  return [...cleaned.matchAll(TOKEN)].map(([raw]) => {
+  return [...cleaned.matchAll(TOKEN)].filter(([raw]) => raw.length <= MAX_WORD_LENGTH).map(([raw]) => {
     const lower = raw.toLowerCase();
     const acronym = mixedCase && raw.length >= 2 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw) && !CONNECTIVES.has(lower);
     return { word: foldSpelling(lower), stem: stemOf(lower), stop: !acronym && isStopWord(lower) };

@@ -11,12 +11,12 @@ import { planCandidateQueries } from '../../domain/skill-mapping/candidate-queri
 import { buildLabelVocabulary, type LabelVocabulary } from '../../domain/skill-mapping/label-vocabulary';
 import { rankCandidates } from '../../domain/skill-mapping/score-candidates';
 import type { MatchMethod } from '../../domain/skill-mapping/skill-candidate';
-import { SkillMappingRepository } from './skill-mapping-repository';
+import { SkillMappingRepository } from '../../db/repositories/skill-mapping-repository';
 
 /** One suggestion. */
 export interface SkillSuggestion {
   readonly skill: SkillRow;
-  /** In [0, 1]: 1 for an exact label, lower as the match gets partial or loose. */
+  /** In [0, 1]: 1 for the exact preferred label, lower as the match gets partial or loose. */
   readonly score: number;
   readonly matchedLabel: string | null;
   readonly method: MatchMethod;

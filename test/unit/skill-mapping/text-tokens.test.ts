@@ -23,3 +23,11 @@ describe('tokenize', () => {
     expect(new Set(['analyse', 'analyze', 'analysis', 'analysing'].map(stemOf)).size).toBe(1);
   });
 });
+
+describe('tokenize on text that is not English', () => {
+  it('ignores non-Latin scripts and over-long runs, which no English label can match', () => {
+    expect(contentTokens('学习者需要选择一个实战商业机会 marketing')).toEqual([expect.objectContaining({ word: 'marketing' })]);
+    expect(contentTokens(`${'x'.repeat(60)} SQL`).map((t) => t.word)).toEqual(['sql']);
+    expect(contentTokens('Gestión de proyectos').map((t) => t.word)).toEqual(['gestión', 'de', 'proyectos']);
+  });
+});

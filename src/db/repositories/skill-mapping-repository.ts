@@ -2,9 +2,9 @@
  * Reads for skill suggestion: candidate skills from the full-text indexes and the label
  * vocabulary. Methods are named after their query files under `cypher/skill-mapping/`.
  */
-import type { Neo4jExecutor } from '../../db/neo4j-executor';
-import { skillRow } from '../../db/repositories/esco-repository';
-import type { SkillRow } from '../../db/repositories/esco-rows';
+import type { Neo4jExecutor } from '../neo4j-executor';
+import { skillRow } from './esco-repository';
+import type { SkillRow } from './esco-rows';
 import type { CandidatePlan } from '../../domain/skill-mapping/candidate-queries';
 import type { SkillLabels } from '../../domain/skill-mapping/label-vocabulary';
 import type { CandidateHit, SkillCandidate } from '../../domain/skill-mapping/skill-candidate';

@@ -3,8 +3,8 @@
  * transaction): which records exist already, and creating missing providers in one UNWIND.
  * Methods are named after their query files under `cypher/credential-import/`.
  */
-import type { QueryRunner } from '../db/neo4j-executor';
-import type { ProviderRecord } from '../domain/catalog/provider-input';
+import type { QueryRunner } from '../neo4j-executor';
+import type { ProviderRecord } from '../../domain/catalog/provider-input';
 
 /** Ids found to exist. */
 export interface ExistingRecords {
