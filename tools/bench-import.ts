@@ -31,6 +31,7 @@ import { DEFAULT_BATCH_SIZE, importEscoCsv } from '../src/esco/import/import-esc
 import { silentProgress } from '../src/esco/import/import-progress';
 import { LineProgress } from '../src/esco/import/line-progress';
 import neo4jDriver, { type Driver } from 'neo4j-driver';
+import { runCli } from '../src/cli/run-cli';
 
 /** Runs a `CALL { } IN TRANSACTIONS` query, which needs an auto-commit transaction. */
 async function runAutoCommit(driver: Driver, registry: CypherRegistry, name: string, params: Record<string, unknown>): Promise<void> {
@@ -185,7 +186,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`bench-import failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
-});
+runCli('bench-import', main);

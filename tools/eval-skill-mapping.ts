@@ -17,6 +17,7 @@ import { labelKey, toFullTextQuery } from '../src/domain/search/full-text-query'
 import { evaluateSkillMapping, type EvaluationReport, type RankSkills } from '../src/services/skill-suggestion/evaluate-skill-mapping';
 import { loadEvaluationSet, VALIDATION_SPLITS } from '../src/services/skill-suggestion/evaluation-files';
 import { SkillSuggestionService } from '../src/services/skill-suggestion/skill-suggestion-service';
+import { runCli } from '../src/cli/run-cli';
 
 const USAGE =
   'usage: eval-skill-mapping [--limit N] [--splits a,b] [--ranker suggest|baseline] [--depth 20] [--dir <eval dir>] [--json] [--details]';
@@ -107,12 +108,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`eval-skill-mapping failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('eval-skill-mapping', main);

@@ -19,6 +19,7 @@ import { parseCatalogMapping, type CatalogMapping } from '../catalog-import/cata
 import { CatalogImporter } from '../catalog-import/import-catalog';
 import { formatCatalogImportSummary } from '../catalog-import/catalog-import-summary';
 import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
+import { runCli } from './run-cli';
 
 const USAGE =
   'usage: catalog-import <csv> [--mapping <json>] [--provider-id <id>] [--provider-name <name>] [--min-confidence 0.6] [--limit N] [--batch-size 50] [--top-unmapped 20] [--dry-run] [--json]';
@@ -113,12 +114,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`catalog-import failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('catalog-import', main);

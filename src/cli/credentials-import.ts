@@ -13,6 +13,7 @@ import { CatalogRepository } from '../db/repositories/catalog-repository';
 import { LearnerRepository } from '../db/repositories/learner-repository';
 import { DomainError } from '../domain/errors';
 import { CredentialImportService, type CredentialImportOutcome } from '../services/credential-import-service';
+import { runCli } from './run-cli';
 
 const USAGE = 'usage: credentials-import <file.json|file.jsonld>...';
 
@@ -73,12 +74,4 @@ async function main(argv: string[]): Promise<number> {
   return rejected > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`credentials-import failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('credentials-import', main);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { printCredgraphSchema } from '../graphql/print-schema';
+import { runCli } from './run-cli';
 
 async function main(): Promise<void> {
   const target = path.resolve(__dirname, '../../..', 'schema', 'schema.graphql');
@@ -9,7 +10,4 @@ async function main(): Promise<void> {
   process.stdout.write(`wrote ${path.relative(process.cwd(), target)}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(String(error instanceof Error ? error.stack : error) + '\n');
-  process.exit(1);
-});
+runCli('emit-schema', main);

@@ -13,6 +13,7 @@ import { resolveEscoFiles } from '../esco/import/esco-files';
 import { EscoGraphRepository } from '../esco/import/esco-graph-repository';
 import { importEscoCsv } from '../esco/import/import-esco-csv';
 import { formatImportSummary } from '../esco/import/import-summary';
+import { runCli } from './run-cli';
 
 const USAGE = 'usage: esco-import <dir> [--strict] [--version v1.1.1] [--batch-size 5000]';
 
@@ -79,12 +80,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`esco-import failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('esco-import', main);

@@ -9,6 +9,7 @@ import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open-database';
 import { EscoApiClient } from '../esco/api/esco-api-client';
 import { syncOccupationFromApi } from '../esco/sync/sync-occupation';
+import { runCli } from './run-cli';
 
 const USAGE = 'usage: esco-sync --occupation <uri> [--occupation <uri> …] [--version v1.1.1] [--language en]';
 
@@ -70,12 +71,4 @@ async function main(argv: string[]): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`esco-sync failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('esco-sync', main);

@@ -14,6 +14,7 @@ import { ESCO_FILES, resolveEscoFiles, type EscoFileKey, type ResolvedEscoFile }
 import type { LinkKind } from '../esco/import/esco-records';
 import { mapBroaderRow, type CsvValues } from '../esco/import/row-mapping';
 import { SEED_SECTORS, selectSeed, type SeedLink, type SeedSelection } from '../esco/import/seed-selection';
+import { runCli } from './run-cli';
 
 interface CsvTable {
   readonly file: ResolvedEscoFile;
@@ -230,7 +231,4 @@ async function main(argv: string[]): Promise<void> {
   );
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`make-esco-seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+runCli('make-esco-seed', main);

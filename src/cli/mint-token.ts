@@ -6,6 +6,7 @@
 import { loadConfig } from '../config/config';
 import { signToken } from '../auth/sign-token';
 import { ROLES, type Role } from '../domain/access/viewer';
+import { runCli } from './run-cli';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -35,7 +36,4 @@ async function main(): Promise<void> {
   process.stdout.write(token + '\n');
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runCli('mint-token', main);
