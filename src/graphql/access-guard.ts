@@ -91,12 +91,16 @@ async function guardMutation(field: string, args: Record<string, any>, ctx: Grap
   }
 }
 
-/** The type-graphql global middleware. */
-export const accessGuard: MiddlewareFn<GraphQLContext> = async ({ root, args, context, info }, next) => {
+/**
+ * The type-graphql global middleware. Object types other than Learner are built with
+ * `simpleResolvers`, so this runs only on root fields and learner fields; it stays synchronous
+ * for anything else so it adds no promise to a field that needs no check.
+ */
+export const accessGuard: MiddlewareFn<GraphQLContext> = ({ root, args, context, info }, next) => {
   const parent = info.parentType.name;
-  if (parent === 'Query') await guardQuery(info.fieldName, args, context, context.viewer);
-  else if (parent === 'Mutation') await guardMutation(info.fieldName, args, context, context.viewer);
-  else if (parent === 'Learner') {
+  if (parent === 'Query') return guardQuery(info.fieldName, args, context, context.viewer).then(next);
+  if (parent === 'Mutation') return guardMutation(info.fieldName, args, context, context.viewer).then(next);
+  if (parent === 'Learner') {
     const learner = root as { id: string; advisorSubjects?: string[]; [CANDIDATE_VIEW]?: boolean };
     const facts = { learnerId: learner.id, advisorSubjects: learner.advisorSubjects ?? [] };
     const candidateField = learner[CANDIDATE_VIEW] === true && CANDIDATE_VISIBLE_FIELDS.has(info.fieldName);

@@ -6,7 +6,7 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { encodeCursor, type Page } from '../../domain/pagination/cursor';
 
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', { simpleResolvers: true })
 export class PageInfo {
   @Field() hasNextPage!: boolean;
   @Field() hasPreviousPage!: boolean;
@@ -24,13 +24,13 @@ export interface ConnectionValue<T> {
 
 /** Builds the abstract connection base for `Item`. */
 export function ConnectionType<T extends object>(Item: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field() cursor!: string;
     @Field(() => Item) node!: T;
   }
 
-  @ObjectType(`${name}ConnectionBase`)
+  @ObjectType(`${name}ConnectionBase`, { simpleResolvers: true })
   abstract class Connection implements ConnectionValue<T> {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => [Item], { description: 'The nodes of `edges`, for clients that need no cursors.' }) nodes!: T[];

@@ -35,7 +35,7 @@ export enum EvidenceKind {
 registerEnumType(EvidenceKind, { name: 'EvidenceKind' });
 
 /** What gave a requirement its credit. */
-@ObjectType('Evidence')
+@ObjectType('Evidence', { simpleResolvers: true })
 export class EvidenceItem {
   @Field(() => EvidenceKind) kind!: EvidenceKind;
   @Field(() => MicroCredential, { nullable: true, description: 'For CREDENTIAL evidence: the credential (with its provider).' }) credential?: MicroCredential | null;
@@ -43,7 +43,7 @@ export class EvidenceItem {
 }
 
 /** One required skill with the credit it earned and why. */
-@ObjectType('RequirementMatch')
+@ObjectType('RequirementMatch', { simpleResolvers: true })
 export class RequirementMatch {
   @Field(() => Skill) skill!: Skill;
   @Field(() => SkillRelation) relation!: SkillRelation;
@@ -55,7 +55,7 @@ export class RequirementMatch {
   @Field(() => [EvidenceItem], { description: 'Every source that earned the credit.' }) evidence!: EvidenceItem[];
 }
 
-@ObjectType('StatusCounts')
+@ObjectType('StatusCounts', { simpleResolvers: true })
 export class StatusCounts {
   @Field(() => Int) total!: number;
   @Field(() => Int) covered!: number;
@@ -63,14 +63,14 @@ export class StatusCounts {
   @Field(() => Int) missing!: number;
 }
 
-@ObjectType('CoverageCounts')
+@ObjectType('CoverageCounts', { simpleResolvers: true })
 export class CoverageCounts {
   @Field(() => StatusCounts) essential!: StatusCounts;
   @Field(() => StatusCounts) optional!: StatusCounts;
 }
 
 /** What one held credential adds. */
-@ObjectType('CredentialContribution')
+@ObjectType('CredentialContribution', { simpleResolvers: true })
 export class CredentialContribution {
   @Field(() => MicroCredential) credential!: MicroCredential;
   @Field(() => [Skill], { description: 'Requirements whose credit this credential helps earn.' }) requirements!: Skill[];
@@ -78,7 +78,7 @@ export class CredentialContribution {
 }
 
 /** How a subject covers a target, skill by skill. */
-@ObjectType('Coverage')
+@ObjectType('Coverage', { simpleResolvers: true })
 export class Coverage {
   @Field(() => Float, { description: '(Σ essential credit + λ·Σ optional credit) / (#essential + λ·#optional).' }) score!: number;
   @Field(() => Float) essentialCoverage!: number;
@@ -87,7 +87,7 @@ export class Coverage {
 }
 
 /** An occupation ranked for a subject. */
-@ObjectType('OccupationMatch')
+@ObjectType('OccupationMatch', { simpleResolvers: true })
 export class OccupationMatch {
   @Field(() => Occupation) occupation!: Occupation;
   @Field(() => Float) score!: number;
@@ -95,11 +95,11 @@ export class OccupationMatch {
   @Field(() => Float) optionalCoverage!: number;
 }
 
-@ObjectType('OccupationMatchConnection')
+@ObjectType('OccupationMatchConnection', { simpleResolvers: true })
 export class OccupationMatchConnection extends ConnectionType(OccupationMatch, 'OccupationMatch') {}
 
 /** A consenting learner ranked for a target. */
-@ObjectType('CandidateMatch')
+@ObjectType('CandidateMatch', { simpleResolvers: true })
 export class CandidateMatch {
   @Field(() => Learner) learner!: Learner;
   @Field() displayName!: string;
@@ -108,5 +108,5 @@ export class CandidateMatch {
   @Field(() => Float) optionalCoverage!: number;
 }
 
-@ObjectType('CandidateMatchConnection')
+@ObjectType('CandidateMatchConnection', { simpleResolvers: true })
 export class CandidateMatchConnection extends ConnectionType(CandidateMatch, 'CandidateMatch') {}

@@ -4,7 +4,7 @@ import { Provider } from './provider-type';
 import { Learner } from './learner-type';
 
 /** What `importCredential` created or updated. */
-@ObjectType('CredentialImportResult', { description: 'The outcome of importing one credential document.' })
+@ObjectType('CredentialImportResult', { simpleResolvers: true, description: 'The outcome of importing one credential document.' })
 export class CredentialImportResult {
   @Field(() => MicroCredential, { description: 'The micro-credential the document describes, with its DECLARED ESCO skills.' })
   credential!: MicroCredential;

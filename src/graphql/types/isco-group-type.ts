@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** An ISCO-08 occupation group. */
-@ObjectType('IscoGroup')
+@ObjectType('IscoGroup', { simpleResolvers: true })
 export class IscoGroup {
   @Field(() => ID) uri!: string;
   @Field() code!: string;

@@ -3,14 +3,14 @@ import { SkillRelation } from './occupation-type';
 import { Skill } from './skill-type';
 
 /** A skill a job posting requires. */
-@ObjectType('JobRequirement')
+@ObjectType('JobRequirement', { simpleResolvers: true })
 export class JobRequirement {
   @Field(() => Skill) skill!: Skill;
   @Field(() => SkillRelation) relation!: SkillRelation;
 }
 
 /** A job posted by a portal, tied to an ESCO occupation. */
-@ObjectType('JobPosting')
+@ObjectType('JobPosting', { simpleResolvers: true })
 export class JobPosting {
   @Field(() => ID) id!: string;
   @Field() title!: string;

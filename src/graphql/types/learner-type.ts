@@ -10,7 +10,7 @@ export class Learner {
 }
 
 /** A learner's holding of a credential. */
-@ObjectType('Holding')
+@ObjectType('Holding', { simpleResolvers: true })
 export class Holding {
   @Field(() => MicroCredential) credential!: MicroCredential;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedOn!: string | null;

@@ -4,14 +4,14 @@ import { ParticipationForm, SkillSource } from './catalog-enums';
 import { Skill } from './skill-type';
 
 /** An amount of money. */
-@ObjectType('Price')
+@ObjectType('Price', { simpleResolvers: true })
 export class Price {
   @Field(() => Float) amount!: number;
   @Field({ description: 'ISO 4217 code.' }) currency!: string;
 }
 
 /** A skill a credential teaches, with where that link comes from. */
-@ObjectType('TaughtSkill')
+@ObjectType('TaughtSkill', { simpleResolvers: true })
 export class TaughtSkill {
   @Field(() => Skill) skill!: Skill;
   @Field(() => SkillSource) source!: SkillSource;
@@ -23,7 +23,7 @@ export class TaughtSkill {
  * title, awarding body, country, learning outcomes, workload (hours, ECTS), EQF level, assessment,
  * form of participation and quality assurance.
  */
-@ObjectType('MicroCredential', { description: 'A micro-credential, with the mandatory elements of the EU Council Recommendation on micro-credentials (2022).' })
+@ObjectType('MicroCredential', { simpleResolvers: true, description: 'A micro-credential, with the mandatory elements of the EU Council Recommendation on micro-credentials (2022).' })
 export class MicroCredential {
   @Field(() => ID) id!: string;
   @Field() title!: string;
@@ -43,5 +43,5 @@ export class MicroCredential {
   @Field(() => Int, { nullable: true, description: 'How long an awarded credential stays valid, in months.' }) validityMonths!: number | null;
 }
 
-@ObjectType('MicroCredentialConnection')
+@ObjectType('MicroCredentialConnection', { simpleResolvers: true })
 export class MicroCredentialConnection extends ConnectionType(MicroCredential, 'MicroCredential') {}

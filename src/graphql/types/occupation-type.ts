@@ -9,7 +9,7 @@ export enum SkillRelation {
 registerEnumType(SkillRelation, { name: 'SkillRelation' });
 
 /** An ESCO occupation. */
-@ObjectType('Occupation', { description: 'An ESCO occupation.' })
+@ObjectType('Occupation', { simpleResolvers: true, description: 'An ESCO occupation.' })
 export class Occupation {
   @Field(() => ID, { description: 'The ESCO concept URI.' }) uri!: string;
   @Field() preferredLabel!: string;
@@ -21,15 +21,15 @@ export class Occupation {
   @Field(() => Int, { description: 'Number of optional skills.' }) optionalCount!: number;
 }
 
-@ObjectType('OccupationConnection')
+@ObjectType('OccupationConnection', { simpleResolvers: true })
 export class OccupationConnection extends ConnectionType(Occupation, 'Occupation') {}
 
 /** An occupation requiring a skill, with the kind of requirement. */
-@ObjectType('RequiringOccupation')
+@ObjectType('RequiringOccupation', { simpleResolvers: true })
 export class RequiringOccupation {
   @Field(() => SkillRelation) relation!: SkillRelation;
   @Field(() => Occupation) occupation!: Occupation;
 }
 
-@ObjectType('RequiringOccupationConnection')
+@ObjectType('RequiringOccupationConnection', { simpleResolvers: true })
 export class RequiringOccupationConnection extends ConnectionType(RequiringOccupation, 'RequiringOccupation') {}

@@ -41,13 +41,13 @@ export class PlanConstraintsInput {
   @Field(() => [ID], { nullable: true, description: 'Only courses of these providers (e.g. those an employer pays for).' }) providerIds?: string[] | null;
 }
 
-@ObjectType('CoverageSnapshot')
+@ObjectType('CoverageSnapshot', { simpleResolvers: true })
 export class CoverageSnapshot {
   @Field(() => Float) score!: number;
   @Field(() => Float) essentialCoverage!: number;
 }
 
-@ObjectType('PlanStep')
+@ObjectType('PlanStep', { simpleResolvers: true })
 export class PlanStep {
   @Field(() => Int) order!: number;
   @Field(() => MicroCredential) credential!: MicroCredential;
@@ -56,13 +56,13 @@ export class PlanStep {
   @Field(() => Float) scoreAfter!: number;
 }
 
-@ObjectType('ExcludedCourse')
+@ObjectType('ExcludedCourse', { simpleResolvers: true })
 export class ExcludedCourse {
   @Field(() => ID) credentialId!: string;
   @Field() reason!: string;
 }
 
-@ObjectType('LearningPlan', { description: 'The cheapest ordered set of courses closing the gap (weighted set cover solved exactly with HiGHS).' })
+@ObjectType('LearningPlan', { simpleResolvers: true, description: 'The cheapest ordered set of courses closing the gap (weighted set cover solved exactly with HiGHS).' })
 export class LearningPlan {
   @Field(() => [PlanStep], { description: 'In an order that respects prerequisites.' }) steps!: PlanStep[];
   @Field(() => Float, { nullable: true }) totalHours!: number | null;
@@ -84,7 +84,7 @@ export class LearningPlan {
   @Field(() => [ExcludedCourse], { description: 'Candidate courses left out and why.' }) excluded!: ExcludedCourse[];
 }
 
-@ObjectType('CourseSuggestion')
+@ObjectType('CourseSuggestion', { simpleResolvers: true })
 export class CourseSuggestion {
   @Field(() => MicroCredential) credential!: MicroCredential;
   @Field(() => [Skill], { description: 'Gap skills it would cover.' }) newlyCovered!: Skill[];
@@ -95,7 +95,7 @@ export class CourseSuggestion {
   @Field(() => [Skill], { description: 'Prerequisites the subject lacks.' }) missingPrerequisites!: Skill[];
 }
 
-@ObjectType('ReskillingOption')
+@ObjectType('ReskillingOption', { simpleResolvers: true })
 export class ReskillingOption {
   @Field(() => Occupation) occupation!: Occupation;
   @Field(() => CoverageSnapshot) currentCoverage!: CoverageSnapshot;

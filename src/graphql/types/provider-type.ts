@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** An awarding body of micro-credentials. */
-@ObjectType('Provider', { description: 'An awarding body of micro-credentials.' })
+@ObjectType('Provider', { simpleResolvers: true, description: 'An awarding body of micro-credentials.' })
 export class Provider {
   @Field(() => ID) id!: string;
   @Field() name!: string;

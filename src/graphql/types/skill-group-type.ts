@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** An ESCO skill group: a grouping of the skills pillar, not used for matching. */
-@ObjectType('SkillGroup')
+@ObjectType('SkillGroup', { simpleResolvers: true })
 export class SkillGroup {
   @Field(() => ID) uri!: string;
   @Field() preferredLabel!: string;

@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { Skill } from './skill-type';
 
 /** An ESCO skill suggested for a free text, with how well and how it matched. */
-@ObjectType('SkillSuggestion', { description: 'An ESCO skill suggested for a free text.' })
+@ObjectType('SkillSuggestion', { simpleResolvers: true, description: 'An ESCO skill suggested for a free text.' })
 export class SkillSuggestion {
   @Field(() => Skill) skill!: Skill;
   @Field(() => Float, {

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../pagination/connection-type';
 
 /** An ESCO skill or knowledge concept. */
-@ObjectType('Skill', { description: 'An ESCO skill, competence or knowledge concept.' })
+@ObjectType('Skill', { simpleResolvers: true, description: 'An ESCO skill, competence or knowledge concept.' })
 export class Skill {
   @Field(() => ID, { description: 'The ESCO concept URI.' }) uri!: string;
   @Field() preferredLabel!: string;
@@ -17,5 +17,5 @@ export class Skill {
   collections!: string[];
 }
 
-@ObjectType('SkillConnection')
+@ObjectType('SkillConnection', { simpleResolvers: true })
 export class SkillConnection extends ConnectionType(Skill, 'Skill') {}
