@@ -163,7 +163,43 @@ export class Neo4jExecutor {
 
   /** Runs one read query in a read transaction (routed to a secondary in a cluster). */
   async read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.inTransaction('READ', (tx) => this.runIn(tx, 'READ', name, params));
+    const started = performance.now();
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.readOnce(name, params);
+      } catch (error) {
+        const delay = RETRY_DELAYS_MS[attempt];
+        if (delay === undefined || !Neo4jError.isRetryable(error) || performance.now() - started > RETRY_BUDGET_MS) throw mapDriverError(error);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /**
+   * One read statement as an auto-commit transaction: a single statement needs no explicit
+   * BEGIN/COMMIT, which saves a network round trip and a server message pair per query.
+   */
+  private async readOnce(name: string, params: Record<string, unknown>): Promise<Row[]> {
+    const query = this.registry.get(name);
+    const ctx = currentQueryContext();
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    this.sessionsOpen += 1;
+    this.transactionsRunning += 1;
+    const started = performance.now();
+    if (ctx) ctx.roundTrips += 1;
+    let ok = false;
+    try {
+      const result = await session.run(query.text, toNeo4jParams(params), this.txConfig());
+      ok = true;
+      return toRows(result.records);
+    } finally {
+      const millis = performance.now() - started;
+      if (ctx) ctx.dbMillis += millis;
+      this.options.observer?.({ name, mode: 'READ', millis, ok });
+      this.transactionsRunning -= 1;
+      this.sessionsOpen -= 1;
+      await session.close().catch(() => undefined);
+    }
   }
 
   /** Runs one write query in its own write transaction. */
