@@ -1,6 +1,7 @@
-// One page of the credentials teaching each given skill, by title then id.
+// One page of the credentials teaching each given skill, by title then id, with each credential's
+// full record and provider, so a browse of skills and their courses needs no further lookups.
 // params: $uris (skill URIs), $offset, $limit
-// returns: ownerUri, totalCount, items (list of credential ids)
+// returns: ownerUri, totalCount, items (list of {credential (map as get-credentials-by-ids), provider (map or null)})
 UNWIND $uris AS ownerUri
 MATCH (s:Skill {uri: ownerUri})
 CALL (s) {
@@ -11,6 +12,17 @@ CALL (s) {
   MATCH (c:MicroCredential)-[:TEACHES]->(s)
   WITH c ORDER BY c.title, c.id
   SKIP $offset LIMIT $limit
-  RETURN collect(c.id) AS items
+  OPTIONAL MATCH (c)-[:AWARDED_BY]->(p:Provider)
+  OPTIONAL MATCH (c)-[:PART_OF]->(whole:MicroCredential)
+  RETURN collect({
+    credential: c {
+      .*,
+      providerId: p.id,
+      partOfId: whole.id,
+      skills: COLLECT { MATCH (c)-[t:TEACHES]->(x:Skill) RETURN { uri: x.uri, source: t.source, confidence: t.confidence } ORDER BY x.uri },
+      prerequisiteUris: COLLECT { MATCH (c)-[:HAS_PREREQUISITE]->(x:Skill) RETURN x.uri ORDER BY x.uri }
+    },
+    provider: CASE WHEN p IS NULL THEN null ELSE p { .id, .name, .country, .type, .url } END
+  }) AS items
 }
 RETURN ownerUri, totalCount, items

@@ -89,3 +89,30 @@ describe('malformed keys', () => {
     }
   });
 });
+
+describe('browsing an occupation with the courses teaching its skills', () => {
+  it('costs three round trips, however many skills and courses are on the page', async () => {
+    const id = `t-browse-${Date.now().toString(36)}`;
+    const skills = await server.db.driver.executeQuery(
+      "MATCH (:Occupation {uri: $uri})-[:REQUIRES {relation: 'ESSENTIAL'}]->(s:Skill) RETURN s.uri AS uri ORDER BY s.preferredLabel LIMIT 4",
+      { uri: SOFTWARE_DEVELOPER },
+    );
+    const uris = skills.records.map((r) => r.get('uri') as string);
+    const setup = await server.gql<any>(`mutation($c1: MicroCredentialInput!, $c2: MicroCredentialInput!) {
+      upsertProvider(input: { id: "${id}-p", name: "Browse Academy" }) { id }
+      a: upsertMicroCredential(input: $c1) { id } b: upsertMicroCredential(input: $c2) { id } }`, {
+      c1: { id: `${id}-a`, title: 'AAA browse course one', providerId: `${id}-p`, skills: uris.map((uri) => ({ uri })) },
+      c2: { id: `${id}-b`, title: 'AAA browse course two', providerId: `${id}-p`, skills: uris.slice(0, 2).map((uri) => ({ uri })) },
+    });
+    expect(setup.errors).toBeUndefined();
+    const res = await server.gql<any>(`{ occupation(uri: "${SOFTWARE_DEVELOPER}") { essentialSkills(first: 20) { nodes { uri
+      taughtBy(first: 3) { totalCount nodes { id title provider { name } skills { skill { uri } } } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const byUri = new Map(res.data.occupation.essentialSkills.nodes.map((n: any) => [n.uri, n.taughtBy]));
+    const first = byUri.get(uris[0]) as any;
+    expect(first.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining([`${id}-a`, `${id}-b`]));
+    expect(first.nodes.find((n: any) => n.id === `${id}-a`).provider.name).toBe('Browse Academy');
+    expect(res.roundTrips).toBeLessThanOrEqual(4);
+    await server.db.driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $id DETACH DELETE n', { id });
+  });
+});

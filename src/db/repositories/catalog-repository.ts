@@ -10,6 +10,12 @@ import type { Page, PageRequest } from '../../domain/pagination/cursor';
 import { findMissingReferences } from './reference-check';
 import type { CredentialRow, ProviderRow } from './catalog-rows';
 
+/** A credential on a page of `Skill.taughtBy`, with its provider. */
+export interface TeachingCredential {
+  readonly credential: CredentialRow;
+  readonly provider: ProviderRow | null;
+}
+
 /** Catalog filters (all optional). */
 export interface CredentialFilter {
   providerId?: string | null;
@@ -104,9 +110,18 @@ export class CatalogRepository {
     return { items: (row?.ids as string[]) ?? [], totalCount: (row?.totalCount as number) ?? 0, offset: page.offset };
   }
 
-  /** cypher/catalog/get-teaching-credentials-page */
-  async getTeachingCredentialsPage(uris: readonly string[], page: PageRequest): Promise<Map<string, Page<string>>> {
+  /** cypher/catalog/get-teaching-credentials-page: pages of full credential rows with their providers. */
+  async getTeachingCredentialsPage(uris: readonly string[], page: PageRequest): Promise<Map<string, Page<TeachingCredential>>> {
     const rows = await this.executor.read('catalog/get-teaching-credentials-page', { uris, offset: page.offset, limit: page.limit });
-    return new Map(rows.map((row) => [row.ownerUri as string, { items: row.items as string[], totalCount: row.totalCount as number, offset: page.offset }]));
+    return new Map(
+      rows.map((row) => [
+        row.ownerUri as string,
+        {
+          items: (row.items as { credential: unknown; provider: ProviderRow | null }[]).map((item) => ({ credential: credentialRow(item.credential), provider: item.provider })),
+          totalCount: row.totalCount as number,
+          offset: page.offset,
+        },
+      ]),
+    );
   }
 }

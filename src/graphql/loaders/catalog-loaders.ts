@@ -1,5 +1,5 @@
 /** Per-request DataLoaders over providers, credentials, learners and postings. */
-import type { CatalogRepository } from '../../db/repositories/catalog-repository';
+import type { CatalogRepository, TeachingCredential } from '../../db/repositories/catalog-repository';
 import type { LearnerRepository } from '../../db/repositories/learner-repository';
 import type { JobPostingRepository } from '../../db/repositories/job-posting-repository';
 import type { PageRequest } from '../../domain/pagination/cursor';
@@ -13,7 +13,7 @@ export function createCatalogLoaders(catalog: CatalogRepository, learners: Learn
     credential: entityLoader((ids) => catalog.getCredentialsByIds(ids), (c) => c.id),
     learner: entityLoader((ids) => learners.getLearnersByIds(ids), (l) => l.id),
     jobPosting: entityLoader((ids) => postings.getJobPostingsByIds(ids), (j) => j.id),
-    teachingCredentials: pagedLoader((uris, args: PageRequest) => catalog.getTeachingCredentialsPage(uris, args), (args) => emptyPage<string>(args.offset)),
+    teachingCredentials: pagedLoader((uris, args: PageRequest) => catalog.getTeachingCredentialsPage(uris, args), (args) => emptyPage<TeachingCredential>(args.offset)),
   };
 }
 

@@ -63,7 +63,12 @@ export class SkillTaughtByResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = await ctx.loaders.teachingCredentials.load({ owner: (skill as unknown as SkillRow).uri, args: pageRequest(first, after, ctx.limits.maxPageSize) });
-    return toConnection({ ...page, items: present(await ctx.loaders.credential.loadMany(page.items)) });
+    // The page carries full records: prime the loaders so nested fields cost no round trip.
+    for (const { credential, provider } of page.items) {
+      ctx.loaders.credential.prime(credential.id, credential);
+      if (provider) ctx.loaders.provider.prime(provider.id, provider);
+    }
+    return toConnection({ ...page, items: page.items.map((item) => item.credential) });
   }
 }
 
