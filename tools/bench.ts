@@ -32,6 +32,7 @@ import { graphqlBody, postGraphql } from './bench/post-graphql';
 import { runLoad, type LoadRequests, type LoadResult } from './bench/run-load';
 import { BenchTokens } from './bench/bench-tokens';
 import { startBenchServer, type BenchServer } from './bench/bench-server';
+import { withCpuProfile } from './bench/cpu-profile';
 import { NEO4J_GRAPHQL_BROWSE_QUERY, startNeo4jGraphqlServer, type Neo4jGraphqlServer } from './bench/neo4j-graphql-server';
 import { compareBrowse } from './bench/compare-browse';
 import { measurePlanQuality } from './bench/plan-quality';
@@ -81,7 +82,11 @@ async function loadScenario(server: BenchServer, requests: LoadRequests, options
   const runs: LoadResult[] = [];
   for (const concurrency of options.concurrencies) {
     server.takeServerStats();
-    const run = await runLoad(url, requests, concurrency, options.durationSeconds);
+    const profiled = options.profile.includes(name) && concurrency === Math.max(...options.concurrencies);
+    const measure = () => runLoad(url, requests, concurrency, options.durationSeconds);
+    const profileFile = path.join(options.outDir, `${name}-c${concurrency}.cpuprofile`);
+    const run = profiled ? await withCpuProfile(profileFile, measure) : await measure();
+    if (profiled) log(`${name}: CPU profile of the c${concurrency} run in ${profileFile}`);
     await drain(server, name);
     run.server = server.takeServerStats();
     log(`${name} c${concurrency}: ${run.requests} requests, ${run.throughput.toFixed(1)} req/s, median ${run.medianMs.toFixed(1)} ms, p95 ${run.p95Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms; ` +

@@ -6,18 +6,22 @@
 import { NotFoundError } from '../domain/errors';
 import {
   compareMatches,
+  compareStrings,
   computeCoverage,
   computeSkillCredits,
   linksFromEvidence,
   linksFromRequired,
+  normalizeRequirements,
   resolveMatchPolicy,
   scoreFromCredits,
   scoreFromSums,
   type CoverageResult,
+  type CoverageScores,
   type Evidence,
   type HierarchyLink,
   type MatchPolicy,
   type MatchPolicyInput,
+  type NormalizedRequirements,
   type Requirement,
   type Subject,
   type Target,
@@ -51,6 +55,18 @@ export interface CandidateScore {
   readonly score: number;
   readonly essentialCoverage: number;
   readonly optionalCoverage: number;
+}
+
+/**
+ * `scoreFromCredits` for requirements normalised beforehand: the same sums in the same order
+ * (hence bit-identical scores) without normalising again for every subject.
+ */
+function scoreNormalized(normalized: NormalizedRequirements, credits: ReadonlyMap<string, { readonly credit: number }>, policy: MatchPolicy): CoverageScores {
+  let essentialSum = 0;
+  for (const uri of normalized.essential) essentialSum += credits.get(uri)?.credit ?? 0;
+  let optionalSum = 0;
+  for (const uri of normalized.optional) optionalSum += credits.get(uri)?.credit ?? 0;
+  return scoreFromSums({ essentialSum, essentialCount: normalized.essential.length, optionalSum, optionalCount: normalized.optional.length }, policy);
 }
 
 /** The date part used to compare with holding dates (stored as YYYY-MM-DD). */
@@ -180,7 +196,13 @@ export class CoverageService {
     const links = await this.requirementLinks(requirements, policy);
     const matching = new Set([...requirements.map((r) => r.skillUri), ...links.map((l) => l.evidenceUri)]);
     const rows = await this.repo.findCandidateEvidence([...matching], asOfDate(policy));
-    const required = requirements.map((r) => r.skillUri);
+    // Tens of thousands of learners are scored against the same target: everything that does
+    // not depend on the learner is prepared once (sorted required URIs, normalised
+    // requirements, links by evidence skill), so each learner costs only its own evidence.
+    const required = [...new Set(requirements.map((r) => r.skillUri))].sort(compareStrings);
+    const normalized = normalizeRequirements(requirements);
+    const linksByEvidence = new Map<string, HierarchyLink[]>();
+    for (const link of links) linksByEvidence.set(link.evidenceUri, [...(linksByEvidence.get(link.evidenceUri) ?? []), link]);
     const ranked: CandidateScore[] = [];
     for (const row of rows) {
       const evidence: Evidence[] = [
@@ -188,8 +210,8 @@ export class CoverageService {
         ...row.declaredSkillUris.map((skillUri) => ({ skillUri, source: { kind: 'SELF_DECLARED' as const } })),
       ];
       const mine = new Set(evidence.map((e) => e.skillUri));
-      const credits = computeSkillCredits(required, evidence, links.filter((l) => mine.has(l.evidenceUri)), policy);
-      const scores = scoreFromCredits(requirements, credits, policy);
+      const myLinks = [...mine].flatMap((uri) => linksByEvidence.get(uri) ?? []);
+      const scores = scoreNormalized(normalized, computeSkillCredits(required, evidence, myLinks, policy), policy);
       if (scores.score > 0 && scores.score >= minScore) ranked.push({ learnerId: row.learnerId, ...scores });
     }
     ranked.sort((a, b) => compareMatches({ id: a.learnerId, ...a }, { id: b.learnerId, ...b }));

@@ -24,8 +24,9 @@ async function fingerprint(prefix: string): Promise<string[]> {
     `MATCH (n) WHERE (n:Provider OR n:MicroCredential OR n:Learner OR n:JobPosting) AND n.id STARTS WITH $prefix
      OPTIONAL MATCH (n)-[r]->(m)
      WITH n, r, m ORDER BY type(r), coalesce(m.id, m.uri)
-     RETURN n.id + ' ' + labels(n)[0] + ' ' + coalesce(n.title, n.displayName, n.name, '') + ' ' + toString(coalesce(n.workloadHours, n.matchingConsent, n.essentialCount, '')) +
-            ' [' + reduce(s = '', x IN collect(type(r) + '>' + coalesce(m.id, m.uri) + ' ' + toString(coalesce(r.issuedOn, r.relation, r.confidence, ''))) | s + x + ';') + ']' AS line`,
+     WITH n, collect(type(r) + '>' + coalesce(m.id, m.uri) + ' ' + toString(coalesce(r.issuedOn, r.relation, r.confidence, ''))) AS links
+     RETURN n.id + ' ' + labels(n)[0] + ' ' + coalesce(n.title, n.displayName, n.name, '') + ' ' +
+            toString(coalesce(n.workloadHours, n.matchingConsent, n.essentialCount, '')) + ' [' + reduce(s = '', x IN links | s + x + ';') + ']' AS line`,
     { prefix },
   );
   return result.records.map((record) => record.get('line') as string).sort();

@@ -11,7 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import { applyMigrations } from '../../src/db/apply-migrations';
 import { createDriver } from '../../src/db/create-driver';
 import { CypherRegistry } from '../../src/db/cypher-registry';
-import { resolveLocalNeo4j } from '../../src/db/local-neo4j';
+import { findFreePort, resolveLocalNeo4j } from '../../src/db/local-neo4j';
 import { Neo4jExecutor } from '../../src/db/neo4j-executor';
 import { importEscoCsv } from '../../src/esco/import/import-esco-csv';
 import { LineProgress } from '../../src/esco/import/line-progress';
@@ -39,7 +39,8 @@ export async function openBenchDatabase(
 ): Promise<BenchDatabase> {
   const dataDir = options.fresh ? fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-bench-')) : options.dataDir;
   const startedAt = performance.now();
-  const local = await resolveLocalNeo4j({ dataDir, heap: options.heap, pageCache: options.pageCache, log });
+  // A free port, never the default 7687 that `npm start` would pick for its own store.
+  const local = await resolveLocalNeo4j({ dataDir, port: await findFreePort(), heap: options.heap, pageCache: options.pageCache, log });
   const startMillis = performance.now() - startedAt;
   log(local.reused ? `Reusing the bench Neo4j at ${local.uri} (${dataDir})` : `Started the bench Neo4j at ${local.uri} (${dataDir}) in ${(startMillis / 1000).toFixed(1)} s`);
   const driver = createDriver({ uri: local.uri, user: 'neo4j', password: '' });

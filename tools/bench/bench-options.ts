@@ -44,6 +44,8 @@ export interface BenchOptions {
   readonly outDir: string;
   /** Free text stored with the results (e.g. "before index change"). */
   readonly label: string;
+  /** Scenarios whose highest-concurrency run is CPU-profiled (`<out>/<scenario>-c<n>.cpuprofile`). */
+  readonly profile: readonly string[];
 }
 
 /** Thrown for unusable command-line options. */
@@ -52,7 +54,8 @@ export class BenchUsageError extends Error {}
 export const BENCH_USAGE = `usage: bench [--learners 50000] [--credentials 20000] [--postings 5000] [--seed 1] [--prerequisite-share 0.01]
              [--data-dir .data/bench-neo4j | --fresh] [--heap 4g] [--pagecache 2g] [--esco ../shared/data/esco]
              [--duration 10] [--warmup 2] [--concurrency 1,16] [--scenarios browse,coverage,...]
-             [--pool 100] [--quality 100] [--compare 20] [--no-neo4j-graphql] [--out .bench] [--label text]`;
+             [--pool 100] [--quality 100] [--compare 20] [--no-neo4j-graphql] [--out .bench] [--label text]
+             [--profile browse,coverage] (CPU profile of those scenarios' highest-concurrency run)`;
 
 function share(raw: string): number {
   const value = Number(raw);
@@ -92,6 +95,7 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
         'no-neo4j-graphql': { type: 'boolean', default: false },
         out: { type: 'string', default: '.bench' },
         label: { type: 'string', default: '' },
+        profile: { type: 'string', default: '' },
       },
     }).values;
   } catch (error) {
@@ -123,5 +127,6 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
     neo4jGraphql,
     outDir: path.resolve(root, values.out),
     label: values.label,
+    profile: values.profile.split(',').map((s) => s.trim()).filter(Boolean),
   };
 }
