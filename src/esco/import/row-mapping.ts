@@ -205,26 +205,25 @@ export function mapBroaderRow(values: CsvValues): Mapped<LinkRecord> {
   return { ok: true, record: { kind, from, to } };
 }
 
-/** A row of `skillSkillRelations`. */
-export function mapSkillSkillRow(values: CsvValues): Mapped<LinkRecord> {
-  const from = requireUri(values, 'originalSkillUri');
+/** A row of a relation file with an essential/optional `relationType` between two URIs. */
+function mapRelationRow(values: CsvValues, fromColumn: string, toColumn: string, kind: 'skill-related' | 'occupation-skill'): Mapped<LinkRecord> {
+  const from = requireUri(values, fromColumn);
   if (typeof from !== 'string') return reject(from.error);
-  const to = requireUri(values, 'relatedSkillUri');
+  const to = requireUri(values, toColumn);
   if (typeof to !== 'string') return reject(to.error);
   const relation = parseRelationKind(values['relationType']);
   if (!relation) return reject(`unknown relationType "${cell(values, 'relationType')}"`);
-  return { ok: true, record: { kind: 'skill-related', from, to, relation } };
+  return { ok: true, record: { kind, from, to, relation } };
+}
+
+/** A row of `skillSkillRelations`. */
+export function mapSkillSkillRow(values: CsvValues): Mapped<LinkRecord> {
+  return mapRelationRow(values, 'originalSkillUri', 'relatedSkillUri', 'skill-related');
 }
 
 /** A row of `occupationSkillRelations`. */
 export function mapOccupationSkillRow(values: CsvValues): Mapped<LinkRecord> {
-  const from = requireUri(values, 'occupationUri');
-  if (typeof from !== 'string') return reject(from.error);
-  const to = requireUri(values, 'skillUri');
-  if (typeof to !== 'string') return reject(to.error);
-  const relation = parseRelationKind(values['relationType']);
-  if (!relation) return reject(`unknown relationType "${cell(values, 'relationType')}"`);
-  return { ok: true, record: { kind: 'occupation-skill', from, to, relation } };
+  return mapRelationRow(values, 'occupationUri', 'skillUri', 'occupation-skill');
 }
 
 /** A row of a collection file: the member concept's URI. */
