@@ -18,6 +18,7 @@ import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
 import { Neo4jExecutor } from '../src/db/neo4j-executor';
+import { defaultCypherDir } from '../src/db/cypher-registry';
 import { loadConfig } from '../src/config/config';
 import { createApp } from '../src/server/create-app';
 import { createLogger } from '../src/server/logger';
@@ -104,7 +105,8 @@ async function main(argv: string[]): Promise<number> {
   }
   let options: BenchOptions;
   try {
-    options = parseBenchOptions(argv, path.resolve(__dirname, '..', '..'));
+    // The repository root holds cypher/ (found the way the query registry finds it), wherever dist is.
+    options = parseBenchOptions(argv, path.dirname(defaultCypherDir()));
   } catch (error) {
     if (!(error instanceof BenchUsageError)) throw error;
     process.stderr.write(`${error.message}\n${BENCH_USAGE}\n`);
