@@ -78,6 +78,8 @@ function firstErrorCode(payload: string): string | undefined {
 export interface RunningHttpServer {
   readonly server: http.Server;
   readonly url: string;
+  /** Requests being handled right now. */
+  inFlight(): number;
   /** Stops accepting, waits for in-flight requests (up to `graceMs`), then closes. */
   close(graceMs?: number): Promise<void>;
 }
@@ -214,6 +216,7 @@ export async function startHttpServer<Ctx extends object>(deps: HttpServerDeps<C
   return {
     server,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/graphql`,
+    inFlight: () => inFlight.size,
     async close(graceMs = 10_000) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

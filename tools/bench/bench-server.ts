@@ -1,12 +1,10 @@
 /**
- * Serves the app's request handler (`createRequestHandler(app.deps)`, the one `app.listen` uses)
- * on a free port, counting requests in flight. A load run stops sending after its duration, but
+ * Serves the app through `startHttpServer` (what `app.listen` uses) on a free port, counting requests in flight. A load run stops sending after its duration, but
  * the server may still be working through accepted requests (planning is CPU-bound and keeps
  * going after a request times out); waiting for the count to reach zero keeps that work out of
  * the next scenario's figures.
  */
-import http from 'node:http';
-import { createRequestHandler, type HttpServerDeps } from '../../src/server/http-server';
+import { startHttpServer, type HttpServerDeps } from '../../src/server/http-server';
 
 /** What the server measured itself over a period (see {@link BenchServer.takeServerStats}). */
 export interface ServerStats {
@@ -33,33 +31,23 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** Listens on 127.0.0.1 with the same socket timeouts as `startHttpServer`. */
+/** Listens on 127.0.0.1 through `startHttpServer`, recording what each request cost. */
 export async function startBenchServer<Ctx extends object>(deps: HttpServerDeps<Ctx>): Promise<BenchServer> {
   let done: { millis: number; dbMillis: number; roundTrips: number; status: number }[] = [];
-  const handler = createRequestHandler({
-    ...deps,
-    onRequestDone: (info) => {
-      done.push({ millis: info.millis, dbMillis: info.dbMillis, roundTrips: info.roundTrips, status: info.status });
-      deps.onRequestDone?.(info);
+  const running = await startHttpServer(
+    {
+      ...deps,
+      onRequestDone: (info) => {
+        done.push({ millis: info.millis, dbMillis: info.dbMillis, roundTrips: info.roundTrips, status: info.status });
+        deps.onRequestDone?.(info);
+      },
     },
-  });
-  const inFlight = new Set<Promise<void>>();
-  const server = http.createServer((req, res) => {
-    const done = handler(req, res).finally(() => inFlight.delete(done));
-    inFlight.add(done);
-  });
-  server.keepAliveTimeout = 5_000;
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 60_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+    '127.0.0.1',
+    0,
+  );
   return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    inFlight: () => inFlight.size,
+    url: running.url,
+    inFlight: () => running.inFlight(),
     takeServerStats() {
       const taken = done;
       done = [];
@@ -78,15 +66,9 @@ export async function startBenchServer<Ctx extends object>(deps: HttpServerDeps<
     },
     async drain(maxMillis = 600_000) {
       const started = performance.now();
-      while (inFlight.size > 0 && performance.now() - started < maxMillis) await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 1_000))]);
+      while (running.inFlight() > 0 && performance.now() - started < maxMillis) await new Promise((r) => setTimeout(r, 50));
       return performance.now() - started;
     },
-    async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 5_000).unref())]);
-      server.closeAllConnections();
-      await closed;
-    },
+    close: () => running.close(5_000),
   };
 }
