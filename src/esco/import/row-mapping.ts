@@ -76,12 +76,19 @@ export function mapIscoGroupRow(values: CsvValues): Mapped<IscoGroupRecord> {
   };
 }
 
+/** The URI and preferred label every labelled concept row must have. */
+function conceptHead(values: CsvValues): { uri: string; preferredLabel: string } | { error: string } {
+  const uri = requireUri(values, 'conceptUri');
+  if (typeof uri !== 'string') return uri;
+  const preferredLabel = cell(values, 'preferredLabel');
+  return preferredLabel === '' ? { error: 'empty preferredLabel' } : { uri, preferredLabel };
+}
+
 /** A row of `skillGroups_en.csv`. */
 export function mapSkillGroupRow(values: CsvValues): Mapped<SkillGroupRecord> {
-  const uri = requireUri(values, 'conceptUri');
-  if (typeof uri !== 'string') return reject(uri.error);
-  const preferredLabel = cell(values, 'preferredLabel');
-  if (preferredLabel === '') return reject('empty preferredLabel');
+  const head = conceptHead(values);
+  if ('error' in head) return reject(head.error);
+  const { uri, preferredLabel } = head;
   return {
     ok: true,
     record: {
@@ -119,10 +126,9 @@ export function mapHierarchyRow(values: CsvValues): Mapped<SkillGroupRecord> {
 
 /** A row of `skills_en.csv`; `collections` comes from the collection files read before. */
 export function mapSkillRow(values: CsvValues, collections: readonly string[] = []): Mapped<SkillRecord> {
-  const uri = requireUri(values, 'conceptUri');
-  if (typeof uri !== 'string') return reject(uri.error);
-  const preferredLabel = cell(values, 'preferredLabel');
-  if (preferredLabel === '') return reject('empty preferredLabel');
+  const head = conceptHead(values);
+  if ('error' in head) return reject(head.error);
+  const { uri, preferredLabel } = head;
   const rawType = cell(values, 'skillType');
   let warning: string | undefined;
   let skillType: SkillType | null = null;
@@ -143,10 +149,9 @@ export function mapSkillRow(values: CsvValues, collections: readonly string[] = 
 
 /** A row of `occupations_en.csv`; `research` comes from the research occupations collection. */
 export function mapOccupationRow(values: CsvValues, research = false): Mapped<OccupationRecord> {
-  const uri = requireUri(values, 'conceptUri');
-  if (typeof uri !== 'string') return reject(uri.error);
-  const preferredLabel = cell(values, 'preferredLabel');
-  if (preferredLabel === '') return reject('empty preferredLabel');
+  const head = conceptHead(values);
+  if ('error' in head) return reject(head.error);
+  const { uri, preferredLabel } = head;
   return {
     ok: true,
     record: {
