@@ -64,6 +64,20 @@ export function importedCredentialId(providerId: string, parsed: Pick<ParsedCred
 }
 
 /**
+ * The learner id of an issued credential that names no holder: derived from the issuer and the
+ * document's own `id` (else its whole content), so the same document imported again reaches the
+ * same learner and holding instead of creating a new person each time.
+ *
+ * @example
+ * holderlessLearnerId('prov-uniz-edu-1a2b3c4d5e', { id: 'urn:credential:42', ... }) // 'lrn-import-…'
+ */
+export function holderlessLearnerId(providerId: string, document: unknown): string {
+  const docId = typeof (document as { id?: unknown } | null)?.id === 'string' ? (document as { id: string }).id.trim() : '';
+  const seed = docId !== '' ? `${providerId}|id|${docId}` : `${providerId}|content|${seedHash(JSON.stringify(document), 64)}`;
+  return `lrn-import-${seedHash(seed, 24)}`;
+}
+
+/**
  * Plans the import of a parsed credential (skills already required by the caller).
  *
  * @throws BadInputError when a field fails validation even after the repairs above.
@@ -133,7 +147,7 @@ export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: ()
       externalId = `sha256:${seedHash(externalId, 64)}`;
       warnings.push('the holder identifier is longer than 500 characters and is stored as its SHA-256 digest');
     }
-    if (!externalId) warnings.push('the credential does not identify its holder: a new learner was created for it');
+    if (!externalId) warnings.push('the credential does not identify its holder: it is recorded for a learner of its own, the same on every re-import of this document');
     learner = validateLearnerInput(
       { displayName: shorten('holder name', subject.name, LIMITS.displayName) || DEFAULT_LEARNER_NAME, externalId },
       newLearnerId,

@@ -8,10 +8,16 @@ import type { MiddlewareFn } from 'type-graphql';
 import type { GraphQLContext } from './context';
 import {
   CANDIDATE_VISIBLE_FIELDS,
+  assertCanChooseAsOfForCandidates,
+  assertCanRankCandidates,
   assertCanReadLearner,
+  assertCanSetExternalId,
+  assertCanSetVerified,
   assertCanUsePosting,
   assertCanWriteLearner,
   assertCanWriteProvider,
+  defaultLearnerId,
+  defaultOwner,
   isAdmin,
   requireRole,
 } from '../domain/access/access-rules';
@@ -49,7 +55,8 @@ async function guardQuery(field: string, args: Record<string, any>, ctx: GraphQL
     return;
   }
   if (field === 'rankCandidates') {
-    requireRole(viewer, ['PORTAL'], 'rankCandidates');
+    assertCanRankCandidates(viewer);
+    assertCanChooseAsOfForCandidates(viewer, args.policy?.asOf);
     const postingId = args.target?.jobPostingId;
     if (typeof postingId === 'string') {
       const posting = await ctx.loaders.jobPosting.load(postingId);
@@ -61,31 +68,30 @@ async function guardQuery(field: string, args: Record<string, any>, ctx: GraphQL
   requireRole(viewer, ['ADMIN'], field);
 }
 
-async function guardMutation(field: string, args: Record<string, any>, ctx: GraphQLContext, viewer: Viewer): Promise<void> {
+/**
+ * Role and input checks of writes. Ownership of records that already exist (a credential's
+ * provider, a posting's portal, a stackability target) is checked by the repositories inside the
+ * writing transaction, after locking the record, so a concurrent write cannot slip in between.
+ */
+async function guardMutation(field: string, args: Record<string, any>, _ctx: GraphQLContext, viewer: Viewer): Promise<void> {
   if (isAdmin(viewer)) return;
-  if (LEARNER_WRITES.has(field)) return assertCanWriteLearner(viewer, String(args.learnerId));
+  if (LEARNER_WRITES.has(field)) {
+    if (field === 'addHolding') assertCanSetVerified(viewer, args.verified);
+    return assertCanWriteLearner(viewer, String(args.learnerId));
+  }
   switch (field) {
     case 'createLearner':
-      return assertCanWriteLearner(viewer, String(args.input?.id ?? ''));
+      assertCanSetExternalId(viewer, args.input?.externalId);
+      return assertCanWriteLearner(viewer, String(defaultLearnerId(viewer, args.input?.id) ?? ''));
     case 'upsertProvider':
-      return assertCanWriteProvider(viewer, String(args.input?.id ?? ''));
-    case 'upsertMicroCredential': {
-      assertCanWriteProvider(viewer, String(args.input?.providerId));
-      const existing = args.input?.id ? await ctx.loaders.credential.load(String(args.input.id)) : null;
-      if (existing) assertCanWriteProvider(viewer, String(existing.providerId));
-      return;
-    }
-    case 'deleteMicroCredential': {
-      const existing = await ctx.loaders.credential.load(String(args.id));
-      return assertCanWriteProvider(viewer, String(existing?.providerId ?? ''));
-    }
-    case 'upsertJobPosting': {
+      return assertCanWriteProvider(viewer, String(defaultOwner(viewer, 'PROVIDER', args.input?.id) ?? ''));
+    case 'upsertMicroCredential':
+      return assertCanWriteProvider(viewer, String(defaultOwner(viewer, 'PROVIDER', args.input?.providerId) ?? ''));
+    case 'deleteMicroCredential':
+      return requireRole(viewer, ['PROVIDER'], field);
+    case 'upsertJobPosting':
       requireRole(viewer, ['PORTAL'], field);
-      assertCanUsePosting(viewer, args.input?.portalId ?? viewer.portalId);
-      const existing = args.input?.id ? await ctx.loaders.jobPosting.load(String(args.input.id)) : null;
-      if (existing) assertCanUsePosting(viewer, existing.portalId);
-      return;
-    }
+      return assertCanUsePosting(viewer, defaultOwner(viewer, 'PORTAL', args.input?.portalId));
     default:
       requireRole(viewer, ['ADMIN'], field);
   }

@@ -10,7 +10,15 @@ import type { CatalogRepository } from '../db/repositories/catalog-repository';
 import type { LearnerRepository } from '../db/repositories/learner-repository';
 import { parseCredentialDocument, requireSkills, type CredentialFormat } from '../domain/credentials';
 import { CatalogImportRepository } from '../db/repositories/catalog-import-repository';
-import { planCredentialImport } from '../catalog-import/credential-import-plan';
+import { holderlessLearnerId, planCredentialImport, type CredentialImportPlan } from '../catalog-import/credential-import-plan';
+import { ConflictError } from '../domain/errors';
+
+/**
+ * Attempts of one import. Two imports for one new holder both MERGE on the unique externalId, and
+ * Neo4j serialises them; should one still lose the race with a constraint violation, a retry finds
+ * the record the winner created.
+ */
+const IMPORT_ATTEMPTS = 3;
 
 /** What one import did. */
 export interface CredentialImportOutcome {
@@ -43,10 +51,27 @@ export class CredentialImportService {
    *
    * @throws BadInputError not a credential, no title, no issuer, no ESCO skill, invalid fields.
    * @throws NotFoundError ESCO skill URIs the graph does not hold (listed); nothing is written.
+   *
+   * The holder is the one learner whose (unique) externalId is the identifier the document gives;
+   * a document naming no holder gets a learner whose id derives from the issuer and the document
+   * (its `id`, else its content), so importing the same document again updates the same holding.
    */
   async importDocument(document: unknown): Promise<CredentialImportOutcome> {
     const parsed = requireSkills(parseCredentialDocument(document));
-    const plan = planCredentialImport(parsed);
+    const draft = planCredentialImport(parsed);
+    const plan = draft.learner && draft.learner.record.externalId === null
+      ? planCredentialImport(parsed, () => holderlessLearnerId(draft.provider.id, document))
+      : draft;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.write(parsed.format, plan);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= IMPORT_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async write(format: CredentialFormat, plan: CredentialImportPlan): Promise<CredentialImportOutcome> {
     const credentialId = plan.credential.record.id;
     return this.executor.writeTransaction(async (tx) => {
       const existing = await this.imports.findExistingRecordsIn(tx, [plan.provider.id], [credentialId]);
@@ -55,16 +80,11 @@ export class CredentialImportService {
       let learnerId: string | null = null;
       let learnerCreated = false;
       if (plan.learner && plan.holding) {
-        const externalId = plan.learner.record.externalId;
-        learnerId = externalId === null ? null : await this.learners.findLearnerByExternalIdIn(tx, externalId);
-        if (learnerId === null) {
-          learnerId = await this.learners.createLearnerIn(tx, plan.learner);
-          learnerCreated = true;
-        }
+        ({ id: learnerId, created: learnerCreated } = await this.learners.mergeImportedLearnerIn(tx, plan.learner));
         await this.learners.mergeHoldingIn(tx, learnerId, credentialId, plan.holding);
       }
       return {
-        format: parsed.format,
+        format,
         credentialId,
         title: plan.credential.record.title,
         created: !existing.credentialIds.has(credentialId),

@@ -6,6 +6,7 @@ import type { Neo4jExecutor, QueryRunner } from '../neo4j-executor';
 import type { ValidCredential } from '../../domain/catalog/credential-input';
 import type { ProviderRecord } from '../../domain/catalog/provider-input';
 import { ConflictError, NotFoundError } from '../../domain/errors';
+import { assertOwnerInScope } from '../../domain/access/access-rules';
 import type { Page, PageRequest } from '../../domain/pagination/cursor';
 import { findMissingReferences } from './reference-check';
 import type { CredentialRow, ProviderRow } from './catalog-rows';
@@ -43,19 +44,34 @@ function credentialRow(raw: unknown): CredentialRow {
 export class CatalogRepository {
   constructor(private readonly executor: Neo4jExecutor) {}
 
-  /** cypher/catalog/merge-provider */
+  /** cypher/catalog/merge-provider (a provider writes only its own id: checked by the access guard). */
   async mergeProvider(provider: ProviderRecord): Promise<ProviderRow> {
     const [row] = await this.executor.write('catalog/merge-provider', { provider, now: new Date().toISOString() });
     return row!.provider as ProviderRow;
   }
 
-  /** cypher/catalog/merge-credential (after the reference check, in one transaction). */
-  async mergeCredential(valid: ValidCredential): Promise<string> {
-    return this.executor.writeTransaction((tx) => this.mergeCredentialIn(tx, valid));
+  /**
+   * cypher/catalog/merge-credential, after cypher/locks/lock-or-create-credential and
+   * cypher/catalog/get-credential-owners, in one transaction.
+   *
+   * @param scope the provider the writer is confined to (null: ADMIN or an import): an existing
+   *   credential of another provider, or a `partOfId` of another provider, is FORBIDDEN. The check
+   *   runs after the credential is locked, so concurrent creates of one new id by two providers
+   *   leave it with the first and refuse the second.
+   */
+  async mergeCredential(valid: ValidCredential, scope: string | null = null): Promise<string> {
+    return this.executor.writeTransaction((tx) => this.mergeCredentialIn(tx, valid, scope));
   }
 
   /** The same write inside a caller's transaction (the standards import adds a holding to it). */
-  async mergeCredentialIn(tx: QueryRunner, valid: ValidCredential): Promise<string> {
+  async mergeCredentialIn(tx: QueryRunner, valid: ValidCredential, scope: string | null = null): Promise<string> {
+    const { id: credentialId, partOfId: wholeId } = valid.record;
+    const [lock] = await tx.run('locks/lock-or-create-credential', { credentialId, now: new Date().toISOString() });
+    const [owners] = await tx.run('catalog/get-credential-owners', { credentialId, partOfId: wholeId });
+    if (lock?.created !== true) assertOwnerInScope(scope, (owners?.providerId as string | null) ?? null, `credential ${credentialId}`);
+    if (wholeId !== null && owners?.partOfExists === true) {
+      assertOwnerInScope(scope, (owners.partOfProviderId as string | null) ?? null, `credential ${wholeId} (partOfId)`);
+    }
     await findMissingReferences(tx, {
       providerIds: [valid.record.providerId],
       skillUris: [...valid.skills.map((s) => s.uri), ...valid.prerequisiteUris],
@@ -72,9 +88,21 @@ export class CatalogRepository {
     return row!.id as string;
   }
 
-  /** cypher/catalog/delete-credential: NOT_FOUND when absent, CONFLICT while learners hold it. */
-  async deleteCredential(id: string): Promise<void> {
-    const [row] = await this.executor.write('catalog/delete-credential', { id });
+  /**
+   * cypher/catalog/delete-credential after cypher/locks/lock-credential: NOT_FOUND when absent,
+   * CONFLICT while learners hold it, FORBIDDEN outside the writer's `scope` (see mergeCredential).
+   * The lock serialises it with `addHolding`, which locks the credential too: a holding added
+   * concurrently is either seen here (CONFLICT) or finds the credential gone (NOT_FOUND).
+   */
+  async deleteCredential(id: string, scope: string | null = null): Promise<void> {
+    const row = await this.executor.writeTransaction(async (tx) => {
+      await tx.run('locks/lock-credential', { credentialId: id });
+      const [owners] = await tx.run('catalog/get-credential-owners', { credentialId: id, partOfId: null });
+      const owner = (owners?.providerId as string | null) ?? null;
+      if (owner !== null) assertOwnerInScope(scope, owner, `credential ${id}`);
+      const [deleted] = await tx.run('catalog/delete-credential', { id });
+      return deleted;
+    });
     if (!row?.found) throw new NotFoundError(`unknown credential: ${id}`, { id });
     if (!row.deleted) {
       throw new ConflictError(`credential ${id} is held by ${row.holders} learner(s); remove the holdings first`, { id, holders: row.holders });

@@ -2,15 +2,28 @@
 import type { Neo4jExecutor } from '../neo4j-executor';
 import type { ValidJobPosting } from '../../domain/catalog/job-posting-input';
 import { findMissingReferences } from './reference-check';
+import { assertOwnerInScope } from '../../domain/access/access-rules';
 import type { JobPostingRow } from './catalog-rows';
 
 /** Reads and writes job postings. */
 export class JobPostingRepository {
   constructor(private readonly executor: Neo4jExecutor) {}
 
-  /** cypher/postings/merge-job-posting */
-  async mergeJobPosting(valid: ValidJobPosting): Promise<string> {
+  /**
+   * cypher/postings/merge-job-posting, after cypher/locks/lock-or-create-job-posting and
+   * cypher/postings/get-job-posting-owner in the same transaction.
+   *
+   * @param scope the portal the writer is confined to (null: ADMIN): another portal's existing
+   *   posting is FORBIDDEN, checked after the posting is locked.
+   */
+  async mergeJobPosting(valid: ValidJobPosting, scope: string | null = null): Promise<string> {
     return this.executor.writeTransaction(async (tx) => {
+      const postingId = valid.record.id;
+      const [lock] = await tx.run('locks/lock-or-create-job-posting', { postingId, now: new Date().toISOString() });
+      if (lock?.created !== true) {
+        const [owner] = await tx.run('postings/get-job-posting-owner', { postingId });
+        assertOwnerInScope(scope, (owner?.portalId as string | null) ?? null, `job posting ${postingId}`);
+      }
       await findMissingReferences(tx, { occupationUris: [valid.record.occupationUri], skillUris: valid.requirements.map((r) => r.uri) });
       const [row] = await tx.run('postings/merge-job-posting', {
         posting: valid.record,

@@ -32,40 +32,68 @@ export class LearnerRepository {
     return rows.map((row) => learnerRow(row.learner));
   }
 
-  /** cypher/learners/merge-holding */
+  /**
+   * cypher/locks/lock-learner: every write to a learner takes the learner's lock first, then reads
+   * and checks in later statements, so concurrent writes (grants and revokes, a delete racing an
+   * addition) apply one after the other and a deleted learner is reported NOT_FOUND.
+   */
+  private async lockLearnerIn(tx: QueryRunner, learnerId: string): Promise<void> {
+    await tx.run('locks/lock-learner', { learnerId });
+  }
+
+  /**
+   * cypher/learners/merge-holding after locking the learner, then the credential (the order
+   * `deleteLearner` and `deleteCredential` take them in too): racing `deleteCredential`, either
+   * the holding is added first (and the delete answers CONFLICT) or the credential is gone (NOT_FOUND).
+   */
   async mergeHolding(learnerId: string, credentialId: string, holding: HoldingRecord): Promise<void> {
     await this.executor.writeTransaction((tx) => this.mergeHoldingIn(tx, learnerId, credentialId, holding));
   }
 
   /** The same inside a caller's transaction. */
   async mergeHoldingIn(tx: QueryRunner, learnerId: string, credentialId: string, holding: HoldingRecord): Promise<void> {
+    await this.lockLearnerIn(tx, learnerId);
+    await tx.run('locks/lock-credential', { credentialId });
     await findMissingReferences(tx, { learnerIds: [learnerId], credentialIds: [credentialId] });
     await tx.run('learners/merge-holding', { learnerId, credentialId, holding, now: new Date().toISOString() });
   }
 
-  /** cypher/learners/delete-holding: NOT_FOUND when the learner does not hold it. */
+  /** cypher/learners/delete-holding (learner locked first): NOT_FOUND when the learner does not hold it. */
   async deleteHolding(learnerId: string, credentialId: string): Promise<void> {
-    const [row] = await this.executor.write('learners/delete-holding', { learnerId, credentialId });
+    const [row] = await this.executor.writeTransaction(async (tx) => {
+      await this.lockLearnerIn(tx, learnerId);
+      return tx.run('learners/delete-holding', { learnerId, credentialId });
+    });
     if (!row || row.removed === 0) throw new NotFoundError(`learner ${learnerId} holds no credential ${credentialId}`, { learnerId, credentialId });
   }
 
-  /** cypher/learners/set-declared-skills */
+  /** cypher/learners/set-declared-skills (learner locked first). */
   async setDeclaredSkills(learnerId: string, skillUris: string[], replace: boolean): Promise<void> {
     await this.executor.writeTransaction(async (tx) => {
+      await this.lockLearnerIn(tx, learnerId);
       await findMissingReferences(tx, { learnerIds: [learnerId], skillUris });
       await tx.run('learners/set-declared-skills', { learnerId, skillUris, replace, now: new Date().toISOString() });
     });
   }
 
-  /** cypher/learners/set-matching-consent */
+  /** cypher/learners/set-matching-consent (learner locked first). */
   async setMatchingConsent(learnerId: string, consent: boolean): Promise<void> {
-    const rows = await this.executor.write('learners/set-matching-consent', { learnerId, consent, now: new Date().toISOString() });
+    const rows = await this.executor.writeTransaction(async (tx) => {
+      await this.lockLearnerIn(tx, learnerId);
+      return tx.run('learners/set-matching-consent', { learnerId, consent, now: new Date().toISOString() });
+    });
     if (rows.length === 0) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
   }
 
-  /** cypher/learners/set-advisor-access */
+  /**
+   * cypher/learners/set-advisor-access after locking the learner: the list is read and written
+   * back under the lock, so every acknowledged grant and revoke is kept, in the order they ran.
+   */
   async setAdvisorAccess(learnerId: string, advisorSubject: string, grant: boolean): Promise<string[]> {
-    const [row] = await this.executor.write('learners/set-advisor-access', { learnerId, advisorSubject, grant, now: new Date().toISOString() });
+    const [row] = await this.executor.writeTransaction(async (tx) => {
+      await this.lockLearnerIn(tx, learnerId);
+      return tx.run('learners/set-advisor-access', { learnerId, advisorSubject, grant, now: new Date().toISOString() });
+    });
     if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
     return row.advisorSubjects as string[];
   }
@@ -77,15 +105,21 @@ export class LearnerRepository {
     return { exportedAt: new Date().toISOString(), ...row };
   }
 
-  /** cypher/learners/delete-learner */
+  /** cypher/learners/delete-learner (learner locked first, see mergeHolding). */
   async deleteLearner(learnerId: string): Promise<void> {
-    const [row] = await this.executor.write('learners/delete-learner', { learnerId });
+    const [row] = await this.executor.writeTransaction(async (tx) => {
+      await this.lockLearnerIn(tx, learnerId);
+      return tx.run('learners/delete-learner', { learnerId });
+    });
     if (!row || row.deleted === 0) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
   }
 
-  /** cypher/learners/find-learner-by-external-id */
-  async findLearnerByExternalIdIn(tx: QueryRunner, externalId: string): Promise<string | null> {
-    const [row] = await tx.run('learners/find-learner-by-external-id', { externalId });
-    return (row?.id as string | undefined) ?? null;
+  /**
+   * cypher/learners/merge-imported-learner: the one learner holding the import's externalId (or
+   * its document-derived id), created when absent. Declared skills and targets are not imported.
+   */
+  async mergeImportedLearnerIn(tx: QueryRunner, valid: ValidLearner): Promise<{ id: string; created: boolean }> {
+    const [row] = await tx.run('learners/merge-imported-learner', { learner: valid.record, now: new Date().toISOString() });
+    return { id: row!.id as string, created: row!.created === true };
   }
 }

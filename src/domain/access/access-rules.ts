@@ -64,3 +64,82 @@ export function assertCanUsePosting(viewer: Viewer, portalId: string | null): vo
  * explanation on the match), nothing else of the record.
  */
 export const CANDIDATE_VISIBLE_FIELDS: ReadonlySet<string> = new Set(['id', 'displayName']);
+
+/**
+ * The provider a write of credentials is confined to: null for ADMIN (any provider), the token's
+ * provider otherwise. Repositories compare it with the stored owner inside the writing transaction.
+ */
+export function providerScope(viewer: Viewer): string | null {
+  return isAdmin(viewer) ? null : viewer.providerId;
+}
+
+/** The portal a write of job postings is confined to: null for ADMIN, the token's portal otherwise. */
+export function portalScope(viewer: Viewer): string | null {
+  return isAdmin(viewer) ? null : viewer.portalId;
+}
+
+/**
+ * Checks a stored owner against a writer's scope (null scope: ADMIN, anything goes). A record
+ * without an owner belongs to nobody a scoped writer could be, so it is not theirs either.
+ *
+ * @example
+ * assertOwnerInScope('prov-a', 'prov-b', 'credential c1') // throws FORBIDDEN
+ */
+export function assertOwnerInScope(scope: string | null, storedOwner: string | null, what: string): void {
+  if (scope === null || storedOwner === scope) return;
+  throw new ForbiddenError(`${what} belongs to another owner`);
+}
+
+/**
+ * The owner a new record takes when the input names none: the token's own portal or provider.
+ * ADMIN tokens have no default (the input must say).
+ */
+export function defaultOwner(viewer: Viewer, role: 'PORTAL' | 'PROVIDER', given: string | null | undefined): string | null {
+  if (given != null) return given;
+  if (isAdmin(viewer) || !hasRole(viewer, role)) return null;
+  return role === 'PORTAL' ? viewer.portalId : viewer.providerId;
+}
+
+/** The learner a LEARNER's `createLearner` creates when the input names no id: their own. */
+export function defaultLearnerId(viewer: Viewer, given: string | null | undefined): string | null {
+  if (given != null) return given;
+  return !isAdmin(viewer) && hasRole(viewer, 'LEARNER') ? viewer.learnerId : null;
+}
+
+/**
+ * Only ADMIN (or an import that verified the proof) vouches for a holding: a learner marking
+ * their own credential verified would make the flag meaningless to portals and advisors.
+ */
+export function assertCanSetVerified(viewer: Viewer, verified: boolean | null | undefined): void {
+  if (verified !== true || isAdmin(viewer)) return;
+  deny(viewer, 'only ADMIN may mark a holding verified');
+}
+
+/**
+ * Only ADMIN sets a learner's externalId: imports attach credentials to the record holding that
+ * identifier, so claiming someone else's e-mail would capture their credentials.
+ */
+export function assertCanSetExternalId(viewer: Viewer, externalId: string | null | undefined): void {
+  if (externalId == null || isAdmin(viewer)) return;
+  deny(viewer, 'only ADMIN may set externalId (imports attach credentials by it)');
+}
+
+/**
+ * Ranking the consenting population (`rankCandidates`): a PORTAL token that names its portal, or
+ * ADMIN. A PORTAL without a portalId is not accountable to any portal and is refused.
+ */
+export function assertCanRankCandidates(viewer: Viewer): void {
+  requireRole(viewer, ['PORTAL'], 'rankCandidates');
+  if (isAdmin(viewer) || viewer.portalId !== null) return;
+  deny(viewer, 'rankCandidates needs a PORTAL token naming its portalId');
+}
+
+/**
+ * Choosing `policy.asOf` reveals when each holding was issued and expires (a caller can bisect the
+ * date), so on a learner's data it is open only to those who may read the learner's holdings.
+ * For `rankCandidates` that is ADMIN alone: a portal sees candidates, never their holdings.
+ */
+export function assertCanChooseAsOfForCandidates(viewer: Viewer, asOf: unknown): void {
+  if (asOf == null || isAdmin(viewer)) return;
+  deny(viewer, 'policy.asOf may not be chosen when ranking candidates (it would reveal holding dates); omit it to rank as of now');
+}

@@ -20,3 +20,14 @@ export function missingTitle(where: string): BadInputError {
 export function missingProvider(where: string): BadInputError {
   return new BadInputError(`The credential names no issuer (expected ${where})`, { reason: 'MISSING_PROVIDER', field: where });
 }
+
+/**
+ * An ELM credential with several top-level claims: one import records one micro-credential, and
+ * importing only the first claim would silently drop the others.
+ */
+export function tooManyClaims(count: number): BadInputError {
+  return new BadInputError(
+    `The credential has ${count} claims in credentialSubject.hasClaim; import each claim as its own credential document`,
+    { reason: 'TOO_MANY_CLAIMS', claims: count },
+  );
+}

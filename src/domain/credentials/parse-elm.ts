@@ -1,6 +1,6 @@
 import { classifyAlignments, type AlignmentCandidate } from './alignment-classification';
 import { toCountryCode } from './country-codes';
-import { missingProvider, missingTitle, notACredential } from './credential-rejection';
+import { missingProvider, missingTitle, notACredential, tooManyClaims } from './credential-rejection';
 import { toEqfLevel } from './eqf-level';
 import { isoDurationToHours } from './iso-duration';
 import {
@@ -14,7 +14,6 @@ import {
   objectsOf,
   positiveNumber,
   text,
-  typeNames,
   type JsonObject,
 } from './json-ld-values';
 import { toLanguageCode } from './language-codes';
@@ -27,9 +26,11 @@ const ECTS_FRAMEWORK_ID = 'http://data.europa.eu/snb/education-credit/6fcec5c5af
 /**
  * Parses a European Learning Model v3 `EuropeanDigitalCredential` (EDC JSON-LD).
  *
- * The claim read is the first `LearningAchievement` in `credentialSubject.hasClaim` (else the
- * first claim of any type, e.g. the `LearningActivity` of a certificate of participation), and
- * `spec` is its `specifiedBy` (a `Qualification` / learning achievement specification):
+ * The claim read is the one claim in `credentialSubject.hasClaim` (a `LearningAchievement`, or e.g.
+ * the `LearningActivity` of a certificate of participation; a document with several top-level
+ * claims is rejected with their count, since one import records one micro-credential and silently
+ * dropping claims would lose what the holder earned), and `spec` is its `specifiedBy` (a
+ * `Qualification` / learning achievement specification):
  * - title `claim.title` (else `spec.title`); description likewise
  * - provider `claim.awardedBy.awardingBody` (else the credential `issuer`): `legalName`,
  *   `homepage.contentURL`, `location.address.countryCode`
@@ -42,15 +43,17 @@ const ECTS_FRAMEWORK_ID = 'http://data.europa.eu/snb/education-credit/6fcec5c5af
  *   none, so this follows the ELM ontology rather than an example)
  * - languages `spec.language`, else the credential's display languages
  *
- * The holder is identified by e-mail when given, else by the subject id, because ELM person ids
- * are document-local (`urn:epass:person:1`). `evidence` nodes are not read as an evidence URL:
+ * The holder is identified by e-mail when given, else by the subject id only when it is global (a
+ * DID or an http(s) IRI): ELM person ids such as `urn:epass:person:1` are document-local, and
+ * taking them as identities would attach every such document to one learner. `evidence` nodes are not read as an evidence URL:
  * their ids are node names, not pages.
  */
 export function parseElm(doc: JsonObject): ParsedCredential {
   const subject = firstObject(doc.credentialSubject);
   const claims = objectsOf(subject?.hasClaim);
-  const claim = claims.find((c) => typeNames(c).includes('LearningAchievement')) ?? claims[0];
+  const claim = claims[0];
   if (claim === undefined) throw notACredential('an ELM credential needs credentialSubject.hasClaim');
+  if (claims.length > 1) throw tooManyClaims(claims.length);
   const spec = firstObject(claim.specifiedBy);
 
   const title = languageText(claim.title) ?? languageText(spec?.title);
@@ -165,7 +168,9 @@ function readHolding(doc: JsonObject, subject: JsonObject): CredentialHolding {
     .flatMap((cp) => asArray(cp.emailAddress))
     .map(nodeId)
     .find((id): id is string => id !== undefined);
-  const identifier = email !== undefined ? email.replace(/^mailto:/i, '') : nodeId(subject);
+  const subjectId = nodeId(subject);
+  const globalId = subjectId !== undefined && (subjectId.startsWith('did:') || isHttpUrl(subjectId)) ? subjectId : undefined;
+  const identifier = email !== undefined ? email.replace(/^mailto:/i, '') : globalId;
   const given = languageText(subject.givenName);
   const family = languageText(subject.familyName);
   const name = languageText(subject.fullName) ?? (given !== undefined && family !== undefined ? `${given} ${family}` : given ?? family);

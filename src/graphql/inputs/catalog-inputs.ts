@@ -33,7 +33,7 @@ export class MicroCredentialInput {
   @Field(() => ID, { nullable: true, description: 'Client-chosen id; generated when absent. An existing id replaces that credential.' }) id?: string | null;
   @Field() title!: string;
   @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => ID) providerId!: string;
+  @Field(() => ID, { nullable: true, description: "The awarding provider; a PROVIDER token's own provider when absent." }) providerId?: string | null;
   @Field(() => String, { nullable: true }) country?: string | null;
   @Field(() => [String], { nullable: true }) learningOutcomes?: string[] | null;
   @Field(() => Float, { nullable: true }) workloadHours?: number | null;
@@ -55,9 +55,9 @@ export class MicroCredentialInput {
 
 @InputType('LearnerInput')
 export class LearnerInput {
-  @Field(() => ID, { nullable: true }) id?: string | null;
+  @Field(() => ID, { nullable: true, description: "Generated when absent; a LEARNER token's own learner id." }) id?: string | null;
   @Field() displayName!: string;
-  @Field(() => String, { nullable: true, description: 'An identifier of the person elsewhere (e-mail, DID), used to attach imported credentials.' }) externalId?: string | null;
+  @Field(() => String, { nullable: true, description: 'An identifier of the person elsewhere (e-mail, DID), used to attach imported credentials. Unique; ADMIN only.' }) externalId?: string | null;
   @Field(() => Boolean, { nullable: true, defaultValue: false }) matchingConsent?: boolean | null;
   @Field(() => [ID], { nullable: true }) declaredSkillUris?: string[] | null;
   @Field(() => [ID], { nullable: true }) targetOccupationUris?: string[] | null;
@@ -76,7 +76,7 @@ export class JobPostingInput {
   @Field(() => String, { nullable: true }) employer?: string | null;
   @Field(() => String, { nullable: true }) location?: string | null;
   @Field(() => ID) occupationUri!: string;
-  @Field(() => ID, { nullable: true }) portalId?: string | null;
+  @Field(() => ID, { nullable: true, description: "The owning portal; a PORTAL token's own portal when absent." }) portalId?: string | null;
   @Field(() => [JobRequirementInput], { nullable: true, description: "Exactly these requirements; when absent, the occupation's essential and optional skills." })
   requirements?: JobRequirementInput[] | null;
 }

@@ -10,31 +10,42 @@ import { validateCredentialInput } from '../../domain/catalog/credential-input';
 import { validateHoldingInput, validateLearnerInput, validateSkillUris } from '../../domain/catalog/learner-input';
 import { validateJobPostingInput } from '../../domain/catalog/job-posting-input';
 import { checkId } from '../../domain/catalog/field-checks';
+import { BadInputError } from '../../domain/errors';
+import { defaultLearnerId, defaultOwner, portalScope, providerScope } from '../../domain/access/access-rules';
 
-/** Writes to the catalog, learners and job postings. Each one is atomic. */
+/**
+ * Writes to the catalog, learners and job postings. Each one is atomic. A write answers what it
+ * wrote: the request's loaders may hold the record as it was before (loaded by an earlier field or
+ * mutation of the same request), so the written keys are cleared before the answer is loaded.
+ */
 @Resolver()
 export class CatalogMutationResolver {
   @Mutation(() => Provider, { description: 'Creates or updates an awarding body.' })
-  upsertProvider(@Arg('input', () => ProviderInput) input: ProviderInput, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.catalog.mergeProvider(validateProviderInput(input));
+  async upsertProvider(@Arg('input', () => ProviderInput) input: ProviderInput, @Ctx() ctx: GraphQLContext) {
+    const provider = await ctx.services.catalog.mergeProvider(validateProviderInput({ ...input, id: defaultOwner(ctx.viewer, 'PROVIDER', input.id) }));
+    ctx.loaders.provider.clear(provider.id).prime(provider.id, provider);
+    return provider;
   }
 
   @Mutation(() => MicroCredential, { description: 'Creates a micro-credential, or replaces the one with the same id (all its links included).' })
   async upsertMicroCredential(@Arg('input', () => MicroCredentialInput) input: MicroCredentialInput, @Ctx() ctx: GraphQLContext) {
-    const id = await ctx.services.catalog.mergeCredential(validateCredentialInput(input));
-    return ctx.loaders.credential.load(id);
+    const providerId = defaultOwner(ctx.viewer, 'PROVIDER', input.providerId);
+    if (providerId === null) throw new BadInputError('providerId is required (only a PROVIDER token supplies a default)', { field: 'providerId' });
+    const id = await ctx.services.catalog.mergeCredential(validateCredentialInput({ ...input, providerId }), providerScope(ctx.viewer));
+    return ctx.loaders.credential.clear(id).load(id);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a micro-credential. CONFLICT while a learner holds it.' })
   async deleteMicroCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    await ctx.services.catalog.deleteCredential(checkId('id', id));
+    await ctx.services.catalog.deleteCredential(checkId('id', id), providerScope(ctx.viewer));
+    ctx.loaders.credential.clear(id);
     return true;
   }
 
-  @Mutation(() => Learner, { description: 'Creates a learner record. Matching consent is off unless given.' })
+  @Mutation(() => Learner, { description: "Creates a learner record. Matching consent is off unless given; a LEARNER token's own learner id is the default id." })
   async createLearner(@Arg('input', () => LearnerInput) input: LearnerInput, @Ctx() ctx: GraphQLContext) {
-    const id = await ctx.services.learners.createLearner(validateLearnerInput(input));
-    return ctx.loaders.learner.load(id);
+    const id = await ctx.services.learners.createLearner(validateLearnerInput({ ...input, id: defaultLearnerId(ctx.viewer, input.id) }));
+    return ctx.loaders.learner.clear(id).load(id);
   }
 
   @Mutation(() => Learner, { description: 'Records that a learner holds a credential (updates the holding if already there).' })
@@ -43,18 +54,18 @@ export class CatalogMutationResolver {
     @Arg('credentialId', () => ID) credentialId: string,
     @Arg('issuedOn', () => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedOn: string | null,
     @Arg('expiresOn', () => String, { nullable: true, description: 'YYYY-MM-DD' }) expiresOn: string | null,
-    @Arg('verified', () => Boolean, { nullable: true, defaultValue: false }) verified: boolean | null,
+    @Arg('verified', () => Boolean, { nullable: true, defaultValue: false, description: 'Set by ADMIN only (FORBIDDEN otherwise).' }) verified: boolean | null,
     @Arg('evidenceUrl', () => String, { nullable: true }) evidenceUrl: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     await ctx.services.learners.mergeHolding(checkId('learnerId', learnerId), checkId('credentialId', credentialId), validateHoldingInput({ issuedOn, expiresOn, verified, evidenceUrl }));
-    return ctx.loaders.learner.load(learnerId);
+    return ctx.loaders.learner.clear(learnerId).load(learnerId);
   }
 
   @Mutation(() => Learner, { description: "Removes a credential from a learner's holdings." })
   async removeHolding(@Arg('learnerId', () => ID) learnerId: string, @Arg('credentialId', () => ID) credentialId: string, @Ctx() ctx: GraphQLContext) {
     await ctx.services.learners.deleteHolding(checkId('learnerId', learnerId), checkId('credentialId', credentialId));
-    return ctx.loaders.learner.load(learnerId);
+    return ctx.loaders.learner.clear(learnerId).load(learnerId);
   }
 
   @Mutation(() => Learner, { description: 'Adds self-declared skills; with replace: true the list replaces the previous declarations.' })
@@ -65,18 +76,19 @@ export class CatalogMutationResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     await ctx.services.learners.setDeclaredSkills(checkId('learnerId', learnerId), validateSkillUris('skillUris', skillUris), replace);
-    return ctx.loaders.learner.load(learnerId);
+    return ctx.loaders.learner.clear(learnerId).load(learnerId);
   }
 
   @Mutation(() => Learner, { description: 'Sets whether job portals may rank the learner as a candidate.' })
   async setMatchingConsent(@Arg('learnerId', () => ID) learnerId: string, @Arg('consent') consent: boolean, @Ctx() ctx: GraphQLContext) {
     await ctx.services.learners.setMatchingConsent(checkId('learnerId', learnerId), consent);
-    return ctx.loaders.learner.load(learnerId);
+    return ctx.loaders.learner.clear(learnerId).load(learnerId);
   }
 
   @Mutation(() => JobPosting, { description: "Creates or replaces a job posting; without requirements it takes the occupation's." })
   async upsertJobPosting(@Arg('input', () => JobPostingInput) input: JobPostingInput, @Ctx() ctx: GraphQLContext) {
-    const id = await ctx.services.postings.mergeJobPosting(validateJobPostingInput(input));
-    return ctx.loaders.jobPosting.load(id);
+    const portalId = defaultOwner(ctx.viewer, 'PORTAL', input.portalId);
+    const id = await ctx.services.postings.mergeJobPosting(validateJobPostingInput({ ...input, portalId }), portalScope(ctx.viewer));
+    return ctx.loaders.jobPosting.clear(id).load(id);
   }
 }

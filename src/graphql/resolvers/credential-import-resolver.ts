@@ -12,6 +12,10 @@ export class CredentialImportResolver {
   })
   async importCredential(@Arg('document', () => JSONResolver) document: unknown, @Ctx() ctx: GraphQLContext) {
     const outcome = await ctx.services.credentialImport.importDocument(document);
+    // Answer what was written, not what an earlier import of this request left in the loaders.
+    ctx.loaders.credential.clear(outcome.credentialId);
+    ctx.loaders.provider.clear(outcome.providerId);
+    if (outcome.learnerId !== null) ctx.loaders.learner.clear(outcome.learnerId);
     const [credential, provider, learner] = await Promise.all([
       ctx.loaders.credential.load(outcome.credentialId),
       ctx.loaders.provider.load(outcome.providerId),

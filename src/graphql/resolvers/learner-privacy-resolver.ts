@@ -7,13 +7,17 @@ import { checkId } from '../../domain/catalog/field-checks';
 @Resolver()
 export class LearnerPrivacyResolver {
   @Mutation(() => [String], { description: 'Lets an advisor (by token subject) read and plan for this learner. Returns the advisors with access.' })
-  grantAdvisorAccess(@Arg('learnerId', () => ID) learnerId: string, @Arg('advisorSubject', () => ID) advisorSubject: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.learners.setAdvisorAccess(checkId('learnerId', learnerId), checkId('advisorSubject', advisorSubject), true);
+  async grantAdvisorAccess(@Arg('learnerId', () => ID) learnerId: string, @Arg('advisorSubject', () => ID) advisorSubject: string, @Ctx() ctx: GraphQLContext) {
+    const subjects = await ctx.services.learners.setAdvisorAccess(checkId('learnerId', learnerId), checkId('advisorSubject', advisorSubject), true);
+    ctx.loaders.learner.clear(learnerId);
+    return subjects;
   }
 
   @Mutation(() => [String], { description: "Withdraws an advisor's access. Returns the advisors with access." })
-  revokeAdvisorAccess(@Arg('learnerId', () => ID) learnerId: string, @Arg('advisorSubject', () => ID) advisorSubject: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.learners.setAdvisorAccess(checkId('learnerId', learnerId), checkId('advisorSubject', advisorSubject), false);
+  async revokeAdvisorAccess(@Arg('learnerId', () => ID) learnerId: string, @Arg('advisorSubject', () => ID) advisorSubject: string, @Ctx() ctx: GraphQLContext) {
+    const subjects = await ctx.services.learners.setAdvisorAccess(checkId('learnerId', learnerId), checkId('advisorSubject', advisorSubject), false);
+    ctx.loaders.learner.clear(learnerId);
+    return subjects;
   }
 
   @Query(() => JSONResolver, { description: 'Everything credgraph stores about the learner, as JSON (data portability).' })
@@ -24,6 +28,7 @@ export class LearnerPrivacyResolver {
   @Mutation(() => Boolean, { description: 'Deletes the learner with all personal data (holdings, declarations, targets, grants); the catalog is untouched.' })
   async deleteLearner(@Arg('learnerId', () => ID) learnerId: string, @Ctx() ctx: GraphQLContext) {
     await ctx.services.learners.deleteLearner(checkId('learnerId', learnerId));
+    ctx.loaders.learner.clear(learnerId);
     return true;
   }
 }
