@@ -4,6 +4,7 @@
  * list sizes.
  */
 import DataLoader from 'dataloader';
+import { NotFoundError } from '../../domain/errors';
 
 /**
  * A loader for entities fetched by a list of keys; missing keys resolve to null.
@@ -63,4 +64,19 @@ export function pagedLoader<A, V>(
     },
     { cacheKeyFn: (key) => JSON.stringify(key.args) + '\u0000' + key.owner },
   );
+}
+
+/**
+ * A record just written, read afresh: the request's loader may hold it as it was before the write
+ * (loaded by the access guard, an earlier field or an earlier mutation of the same request), so
+ * the key is cleared first. NOT_FOUND when a concurrent request deleted it after the write
+ * committed, rather than a null the schema does not allow.
+ *
+ * @example
+ * return reloadWritten(ctx.loaders.learner, learnerId, 'learner');
+ */
+export async function reloadWritten<V>(loader: DataLoader<string, V | null>, key: string, what: string): Promise<V> {
+  const value = await loader.clear(key).load(key);
+  if (value === null) throw new NotFoundError(`unknown ${what}: ${key} (deleted meanwhile)`, { id: key });
+  return value;
 }

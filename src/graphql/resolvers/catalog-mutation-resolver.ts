@@ -11,6 +11,7 @@ import { validateHoldingInput, validateLearnerInput, validateSkillUris } from '.
 import { validateJobPostingInput } from '../../domain/catalog/job-posting-input';
 import { checkId } from '../../domain/catalog/field-checks';
 import { BadInputError } from '../../domain/errors';
+import { reloadWritten } from '../loaders/keyed-loader';
 import { defaultLearnerId, defaultOwner, portalScope, providerScope } from '../../domain/access/access-rules';
 
 /**
@@ -32,7 +33,7 @@ export class CatalogMutationResolver {
     const providerId = defaultOwner(ctx.viewer, 'PROVIDER', input.providerId);
     if (providerId === null) throw new BadInputError('providerId is required (only a PROVIDER token supplies a default)', { field: 'providerId' });
     const id = await ctx.services.catalog.mergeCredential(validateCredentialInput({ ...input, providerId }), providerScope(ctx.viewer));
-    return ctx.loaders.credential.clear(id).load(id);
+    return reloadWritten(ctx.loaders.credential, id, 'credential');
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a micro-credential. CONFLICT while a learner holds it.' })
@@ -45,7 +46,7 @@ export class CatalogMutationResolver {
   @Mutation(() => Learner, { description: "Creates a learner record. Matching consent is off unless given; a LEARNER token's own learner id is the default id." })
   async createLearner(@Arg('input', () => LearnerInput) input: LearnerInput, @Ctx() ctx: GraphQLContext) {
     const id = await ctx.services.learners.createLearner(validateLearnerInput({ ...input, id: defaultLearnerId(ctx.viewer, input.id) }));
-    return ctx.loaders.learner.clear(id).load(id);
+    return reloadWritten(ctx.loaders.learner, id, 'learner');
   }
 
   @Mutation(() => Learner, { description: 'Records that a learner holds a credential (updates the holding if already there).' })
@@ -59,13 +60,13 @@ export class CatalogMutationResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     await ctx.services.learners.mergeHolding(checkId('learnerId', learnerId), checkId('credentialId', credentialId), validateHoldingInput({ issuedOn, expiresOn, verified, evidenceUrl }));
-    return ctx.loaders.learner.clear(learnerId).load(learnerId);
+    return reloadWritten(ctx.loaders.learner, learnerId, 'learner');
   }
 
   @Mutation(() => Learner, { description: "Removes a credential from a learner's holdings." })
   async removeHolding(@Arg('learnerId', () => ID) learnerId: string, @Arg('credentialId', () => ID) credentialId: string, @Ctx() ctx: GraphQLContext) {
     await ctx.services.learners.deleteHolding(checkId('learnerId', learnerId), checkId('credentialId', credentialId));
-    return ctx.loaders.learner.clear(learnerId).load(learnerId);
+    return reloadWritten(ctx.loaders.learner, learnerId, 'learner');
   }
 
   @Mutation(() => Learner, { description: 'Adds self-declared skills; with replace: true the list replaces the previous declarations.' })
@@ -76,19 +77,19 @@ export class CatalogMutationResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     await ctx.services.learners.setDeclaredSkills(checkId('learnerId', learnerId), validateSkillUris('skillUris', skillUris), replace);
-    return ctx.loaders.learner.clear(learnerId).load(learnerId);
+    return reloadWritten(ctx.loaders.learner, learnerId, 'learner');
   }
 
   @Mutation(() => Learner, { description: 'Sets whether job portals may rank the learner as a candidate.' })
   async setMatchingConsent(@Arg('learnerId', () => ID) learnerId: string, @Arg('consent') consent: boolean, @Ctx() ctx: GraphQLContext) {
     await ctx.services.learners.setMatchingConsent(checkId('learnerId', learnerId), consent);
-    return ctx.loaders.learner.clear(learnerId).load(learnerId);
+    return reloadWritten(ctx.loaders.learner, learnerId, 'learner');
   }
 
   @Mutation(() => JobPosting, { description: "Creates or replaces a job posting; without requirements it takes the occupation's." })
   async upsertJobPosting(@Arg('input', () => JobPostingInput) input: JobPostingInput, @Ctx() ctx: GraphQLContext) {
     const portalId = defaultOwner(ctx.viewer, 'PORTAL', input.portalId);
     const id = await ctx.services.postings.mergeJobPosting(validateJobPostingInput({ ...input, portalId }), portalScope(ctx.viewer));
-    return ctx.loaders.jobPosting.clear(id).load(id);
+    return reloadWritten(ctx.loaders.jobPosting, id, 'job posting');
   }
 }
