@@ -12,6 +12,22 @@ import { currentQueryContext } from './query-context';
 const RETRY_DELAYS_MS = [25, 100];
 /** No retry starts later than this after the first attempt began. */
 const RETRY_BUDGET_MS = 300;
+/**
+ * Retries of a transaction Neo4j chose as a deadlock victim. A deadlock proves the database is up
+ * (it is two writers waiting on each other's locks, e.g. relationship-group locks of a popular
+ * skill), so these retries ignore {@link RETRY_BUDGET_MS}, which is about outages; the lock wait
+ * before the detection can alone exceed it.
+ */
+const DEADLOCK_RETRIES = 5;
+
+function isDeadlock(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === 'Neo.TransientError.Transaction.DeadlockDetected';
+}
+
+/** A short random pause, growing with the attempt, so the deadlocked writers do not meet again. */
+function deadlockPause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, (attempt + 1) * (10 + Math.random() * 40)));
+}
 
 /** A plain row: column name → value (integers arrive as JS numbers). */
 export type Row = Record<string, unknown>;
@@ -127,10 +143,17 @@ export class Neo4jExecutor {
    */
   private async inTransaction<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
     const started = performance.now();
+    let deadlocks = 0;
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await this.attempt(mode, work);
       } catch (error) {
+        if (isDeadlock(error) && deadlocks < DEADLOCK_RETRIES) {
+          await deadlockPause(deadlocks);
+          deadlocks += 1;
+          attempt -= 1;
+          continue;
+        }
         const delay = RETRY_DELAYS_MS[attempt];
         if (delay === undefined || !Neo4jError.isRetryable(error) || performance.now() - started > RETRY_BUDGET_MS) throw mapDriverError(error);
         await new Promise((resolve) => setTimeout(resolve, delay));
