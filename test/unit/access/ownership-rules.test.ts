@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assertCanChooseAsOfForCandidates,
+  assertCanRankCandidates,
+  assertCanSetExternalId,
+  assertCanSetVerified,
+  assertOwnerInScope,
+  defaultLearnerId,
+  defaultOwner,
+  portalScope,
+  providerScope,
+} from '../../../src/domain/access/access-rules';
+import { ANONYMOUS, type Role, type Viewer } from '../../../src/domain/access/viewer';
+
+function viewer(roles: Role[], ids: Partial<Pick<Viewer, 'learnerId' | 'providerId' | 'portalId'>> = {}): Viewer {
+  return { subject: 'sub', roles: new Set(roles), learnerId: ids.learnerId ?? null, providerId: ids.providerId ?? null, portalId: ids.portalId ?? null };
+}
+
+const admin = viewer(['ADMIN']);
+const provider = viewer(['PROVIDER'], { providerId: 'prov-a' });
+const portal = viewer(['PORTAL'], { portalId: 'portal-a' });
+const portalWithoutId = viewer(['PORTAL']);
+const learner = viewer(['LEARNER'], { learnerId: 'ann' });
+
+describe('ownership scopes', () => {
+  it('confine PROVIDER and PORTAL writers to their own id; ADMIN is unconfined', () => {
+    expect([providerScope(provider), providerScope(admin)]).toEqual(['prov-a', null]);
+    expect([portalScope(portal), portalScope(admin)]).toEqual(['portal-a', null]);
+  });
+
+  it('accept the owner, refuse another owner and an ownerless record; ADMIN passes', () => {
+    expect(() => assertOwnerInScope('prov-a', 'prov-a', 'credential c')).not.toThrow();
+    expect(() => assertOwnerInScope('prov-a', 'prov-b', 'credential c')).toThrow(/credential c belongs to another owner/);
+    expect(() => assertOwnerInScope('prov-a', null, 'credential c')).toThrow(/another owner/);
+    expect(() => assertOwnerInScope(null, 'prov-b', 'credential c')).not.toThrow();
+  });
+});
+
+describe('defaults from the token', () => {
+  it("fill the token's portal, provider or learner when the input names none, and keep a given one", () => {
+    expect(defaultOwner(portal, 'PORTAL', null)).toBe('portal-a');
+    expect(defaultOwner(portal, 'PORTAL', 'portal-b')).toBe('portal-b');
+    expect(defaultOwner(provider, 'PROVIDER', undefined)).toBe('prov-a');
+    expect(defaultOwner(admin, 'PROVIDER', undefined)).toBeNull();
+    expect(defaultOwner(learner, 'PORTAL', undefined)).toBeNull();
+    expect(defaultLearnerId(learner, null)).toBe('ann');
+    expect(defaultLearnerId(admin, null)).toBeNull();
+  });
+});
+
+describe('ADMIN-only fields', () => {
+  it('verified: true and externalId are refused to everyone else, with the reason', () => {
+    expect(() => assertCanSetVerified(learner, true)).toThrow(/only ADMIN may mark a holding verified/);
+    expect(() => assertCanSetVerified(learner, false)).not.toThrow();
+    expect(() => assertCanSetVerified(admin, true)).not.toThrow();
+    expect(() => assertCanSetExternalId(learner, 'x@example.org')).toThrow(/only ADMIN may set externalId/);
+    expect(() => assertCanSetExternalId(learner, null)).not.toThrow();
+    expect(() => assertCanSetVerified(ANONYMOUS, true)).toThrow(/Authentication required/);
+  });
+});
+
+describe('ranking the population', () => {
+  it('needs a PORTAL with a portalId, or ADMIN', () => {
+    expect(() => assertCanRankCandidates(portal)).not.toThrow();
+    expect(() => assertCanRankCandidates(admin)).not.toThrow();
+    expect(() => assertCanRankCandidates(portalWithoutId)).toThrow(/portalId/);
+    expect(() => assertCanRankCandidates(learner)).toThrow(/requires the role PORTAL/);
+  });
+
+  it('lets only ADMIN choose asOf', () => {
+    expect(() => assertCanChooseAsOfForCandidates(portal, new Date('2024-01-01'))).toThrow(/asOf/);
+    expect(() => assertCanChooseAsOfForCandidates(portal, null)).not.toThrow();
+    expect(() => assertCanChooseAsOfForCandidates(admin, new Date('2024-01-01'))).not.toThrow();
+  });
+});
