@@ -88,7 +88,8 @@ async function guardMutation(field: string, args: Record<string, any>, _ctx: Gra
     case 'upsertMicroCredential':
       return assertCanWriteProvider(viewer, String(defaultOwner(viewer, 'PROVIDER', args.input?.providerId) ?? ''));
     case 'deleteMicroCredential':
-      return requireRole(viewer, ['PROVIDER'], field);
+      // Which provider owns the credential is checked in the deleting transaction.
+      return assertCanWriteProvider(viewer, viewer.providerId ?? '');
     case 'upsertJobPosting':
       requireRole(viewer, ['PORTAL'], field);
       return assertCanUsePosting(viewer, defaultOwner(viewer, 'PORTAL', args.input?.portalId));

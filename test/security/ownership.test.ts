@@ -74,10 +74,12 @@ describe('ownership is checked in the writing transaction (#11.6)', () => {
     }
   });
 
-  it("a provider cannot delete another provider's credential", async () => {
+  it("a provider cannot delete another provider's credential, nor can a PROVIDER token naming no provider", async () => {
     await server.gql(`mutation { upsertMicroCredential(input: { id: "${p}-keep", title: "Keep", providerId: "${ids.p1}", skills: [{ uri: "${skillUri}" }] }) { id } }`, undefined, provider1);
     const res = await server.gql<any>(`mutation { deleteMicroCredential(id: "${p}-keep") }`, undefined, provider2);
     expect(codeOf(res)).toBe('FORBIDDEN');
+    const noProvider = await server.gql<any>(`mutation { deleteMicroCredential(id: "${p}-keep") }`, undefined, await bearer({ sub: 'px', roles: ['PROVIDER'] }));
+    expect(codeOf(noProvider)).toBe('FORBIDDEN');
     expect(await cypher('MATCH (c:MicroCredential {id: $id}) RETURN c.id AS id', { id: `${p}-keep` })).toHaveLength(1);
   });
 });

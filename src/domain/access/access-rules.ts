@@ -70,12 +70,17 @@ export const CANDIDATE_VISIBLE_FIELDS: ReadonlySet<string> = new Set(['id', 'dis
  * provider otherwise. Repositories compare it with the stored owner inside the writing transaction.
  */
 export function providerScope(viewer: Viewer): string | null {
-  return isAdmin(viewer) ? null : viewer.providerId;
+  if (isAdmin(viewer)) return null;
+  // Never null for anyone else: null means unconfined.
+  if (viewer.providerId === null) deny(viewer, 'writing credentials needs a PROVIDER token naming its providerId');
+  return viewer.providerId;
 }
 
 /** The portal a write of job postings is confined to: null for ADMIN, the token's portal otherwise. */
 export function portalScope(viewer: Viewer): string | null {
-  return isAdmin(viewer) ? null : viewer.portalId;
+  if (isAdmin(viewer)) return null;
+  if (viewer.portalId === null) deny(viewer, 'writing job postings needs a PORTAL token naming its portalId');
+  return viewer.portalId;
 }
 
 /**

@@ -28,6 +28,11 @@ describe('ownership scopes', () => {
     expect([portalScope(portal), portalScope(admin)]).toEqual(['portal-a', null]);
   });
 
+  it('never leave a non-ADMIN token without an id unconfined', () => {
+    expect(() => providerScope(viewer(['PROVIDER']))).toThrow(/providerId/);
+    expect(() => portalScope(portalWithoutId)).toThrow(/portalId/);
+  });
+
   it('accept the owner, refuse another owner and an ownerless record; ADMIN passes', () => {
     expect(() => assertOwnerInScope('prov-a', 'prov-a', 'credential c')).not.toThrow();
     expect(() => assertOwnerInScope('prov-a', 'prov-b', 'credential c')).toThrow(/credential c belongs to another owner/);
