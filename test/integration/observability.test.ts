@@ -83,7 +83,8 @@ describe('metrics and request logs', () => {
 
   it('logs one JSON line per request with ids, timings and codes, and no personal data', async () => {
     const name = 'Zelda Quarnstrom';
-    const email = 'zelda.quarnstrom@example.org';
+    // externalId is unique: a fixed address would collide with an earlier run's learner.
+    const email = `zelda.quarnstrom.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}@example.org`;
     const created = await postAs(
       running.url,
       admin,
