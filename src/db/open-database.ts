@@ -37,6 +37,26 @@ export interface OpenDatabaseOptions {
   readonly supervise?: { onGiveUp(error: Error): void };
 }
 
+/**
+ * How long a local Neo4j this process has just started gets to accept its first connection. The
+ * driver's one-second connection timeout (see create-driver.ts) is meant for outages; a JVM that
+ * has just reported ready on a busy machine can miss it once or twice.
+ */
+const JUST_STARTED_GRACE_MS = 15_000;
+
+/** Verifies connectivity; retries for a while when the local Neo4j was just started here. */
+async function verifyFirstConnection(driver: Driver, uri: string, database: string | undefined, justStarted: boolean): Promise<void> {
+  const deadline = Date.now() + (justStarted ? JUST_STARTED_GRACE_MS : 0);
+  for (;;) {
+    try {
+      return await verifyConnectivity(driver, uri, database);
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 /** Opens the configured database, starting the local Neo4j when no URI is configured. */
 export async function openDatabase(config: Config, log: OpenDatabaseLog, options: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
   const registry = CypherRegistry.load();
@@ -70,7 +90,7 @@ export async function openDatabase(config: Config, log: OpenDatabaseLog, options
   }
   const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
   try {
-    await verifyConnectivity(driver, uri, config.neo4j.database);
+    await verifyFirstConnection(driver, uri, config.neo4j.database, startedLocal);
     const executor = new Neo4jExecutor(driver, registry, { database: config.neo4j.database });
     await applyMigrations(executor, registry);
     return {
