@@ -15,9 +15,8 @@ import { warmUpPlanner } from './domain/planning/warm-up-planner';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = await openDatabase(config, { info: (message) => logger.info(message) });
   let shuttingDown = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     // A repeated signal (a second Ctrl-C, a supervisor's retry) must not cut the drain short.
     if (shuttingDown) return logger.info({ signal }, 'already shutting down');
     shuttingDown = true;
@@ -25,8 +24,18 @@ async function main(): Promise<void> {
     await running?.close().catch(() => undefined);
     await app?.stop().catch(() => undefined);
     await db.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'));
-    process.exit(0);
+    process.exit(exitCode);
   };
+  const db = await openDatabase(config, { info: (message) => logger.info(message) }, {
+    // A local Neo4j that stays down means this process can never serve again: exit non-zero so
+    // that whatever runs it (systemd, Kubernetes, a shell loop) restarts or reports it.
+    supervise: {
+      onGiveUp: (error) => {
+        logger.fatal({ err: error }, 'the local Neo4j stays down; exiting');
+        void shutdown('local Neo4j lost', 1);
+      },
+    },
+  });
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 

@@ -2,6 +2,10 @@
  * Verifies bearer JWTs with jose: HS256 with a shared secret, or RS256/ES256 against a JWKS URL.
  * A valid token becomes a {@link Viewer}; an invalid, expired or wrongly signed one is refused
  * with UNAUTHENTICATED. No token at all is an anonymous caller.
+ *
+ * Every token must expire: `exp` is required, and its lifetime may not exceed
+ * `maxLifetimeSeconds`, measured from `iat` or, when `iat` is absent or lies in the future, from
+ * now. A leaked token is thus useful for a bounded time, whoever minted it.
  */
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { UnauthenticatedError } from '../domain/errors';
@@ -13,7 +17,12 @@ export interface TokenSettings {
   readonly jwksUrl: string | undefined;
   readonly issuer: string | undefined;
   readonly audience: string | undefined;
+  /** Longest accepted lifetime of a token, in seconds. */
+  readonly maxLifetimeSeconds: number;
 }
+
+/** Clock skew tolerated between the token issuer and this server, in seconds. */
+const CLOCK_TOLERANCE_SECONDS = 30;
 
 /** Turns an Authorization header into a viewer. */
 export type TokenVerifier = (authorization: string | undefined) => Promise<Viewer>;
@@ -21,6 +30,19 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Viewe
 function claimString(payload: JWTPayload, name: string): string | null {
   const value = payload[name];
   return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : null;
+}
+
+/**
+ * Seconds from the token's start to its expiry: from `iat`, unless that is missing or later than
+ * now (a future `iat` would otherwise shorten the measured lifetime of a long-lived token).
+ *
+ * @example
+ * tokenLifetimeSeconds({ iat: 1000, exp: 4600 }, 2000) // 3600
+ * tokenLifetimeSeconds({ exp: 4600 }, 2000) // 2600
+ */
+export function tokenLifetimeSeconds(payload: JWTPayload, nowSeconds: number): number {
+  const start = typeof payload.iat === 'number' && payload.iat <= nowSeconds ? payload.iat : nowSeconds;
+  return (payload.exp ?? Number.POSITIVE_INFINITY) - start;
 }
 
 /** Builds the verifier for the configured key source. */
@@ -33,13 +55,19 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
     let payload: JWTPayload;
     try {
-      const options = { issuer: settings.issuer, audience: settings.audience };
+      const options = { issuer: settings.issuer, audience: settings.audience, requiredClaims: ['exp'] };
       if (jwks) payload = (await jwtVerify(match[1]!, jwks, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
       else if (secret) payload = (await jwtVerify(match[1]!, secret, { ...options, algorithms: ['HS256'] })).payload;
       else throw new Error('no key configured');
     } catch (error) {
-      const reason = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is invalid';
+      const code = (error as { code?: string; claim?: string }).code;
+      const missingExp = code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && (error as { claim?: string }).claim === 'exp';
+      const reason = code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : missingExp ? 'the token has no expiry (exp)' : 'the token is invalid';
       throw new UnauthenticatedError(`Authentication failed: ${reason}`);
+    }
+    const lifetime = tokenLifetimeSeconds(payload, Math.floor(Date.now() / 1000));
+    if (lifetime > settings.maxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS) {
+      throw new UnauthenticatedError(`Authentication failed: the token's lifetime exceeds the maximum of ${settings.maxLifetimeSeconds} s`);
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') throw new UnauthenticatedError('Authentication failed: the token has no subject');
     const rawRoles = Array.isArray(payload.roles) ? payload.roles : [];

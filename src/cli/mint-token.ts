@@ -1,10 +1,13 @@
 /**
  * `npm run token -- --role LEARNER --learner-id l-ann [--sub ann] [--expires 8h]`: prints a
  * development bearer token signed with the configured JWT_SECRET (the published development
- * secret when none is set). Refuses in production: real tokens come from your identity provider.
+ * secret when none is set), expiring within JWT_MAX_LIFETIME_SECONDS (default: 8 h or that maximum if shorter). Refuses in
+ * production: real tokens come from your identity provider.
  */
 import { loadConfig } from '../config/config';
+import { decodeJwt } from 'jose';
 import { signToken } from '../auth/sign-token';
+import { tokenLifetimeSeconds } from '../auth/verify-token';
 import { ROLES, type Role } from '../domain/access/viewer';
 import { runCli } from './run-cli';
 
@@ -30,9 +33,14 @@ async function main(): Promise<void> {
       portalId: option(args, 'portal-id'),
     },
     config.auth.jwtSecret,
-    option(args, 'expires') ?? '8h',
+    option(args, 'expires') ?? `${Math.min(8 * 3600, config.auth.jwtMaxLifetimeSeconds)}s`,
     { issuer: config.auth.jwtIssuer, audience: config.auth.jwtAudience },
   );
+  // The server refuses tokens living longer than JWT_MAX_LIFETIME_SECONDS: never print one.
+  const lifetime = tokenLifetimeSeconds(decodeJwt(token), Math.floor(Date.now() / 1000));
+  if (!(lifetime > 0 && lifetime <= config.auth.jwtMaxLifetimeSeconds)) {
+    throw new Error(`--expires must give a lifetime between 1 s and JWT_MAX_LIFETIME_SECONDS (${config.auth.jwtMaxLifetimeSeconds} s); it gave ${lifetime} s`);
+  }
   process.stdout.write(token + '\n');
 }
 

@@ -4,6 +4,7 @@
  * confusing runtime failure later.
  */
 import path from 'node:path';
+import proxyaddr from 'proxy-addr';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -28,6 +29,14 @@ export interface Config {
     readonly localPort: number | undefined;
     /** JAVA_HOME, where the local Neo4j's `java` is looked for first. */
     readonly javaHome: string | undefined;
+    /** JVM max heap of the local Neo4j (JVM size syntax); unset: sized from the machine's memory. */
+    readonly localHeap: string | undefined;
+    /** Page cache of the local Neo4j; unset: sized from the machine's memory. */
+    readonly localPageCache: string | undefined;
+    /** Restarts of a crashed local Neo4j before the server gives up and exits non-zero. */
+    readonly localMaxRestarts: number;
+    /** Longest time a verified database identity is trusted before requests re-check it. */
+    readonly identityCheckMs: number;
   };
   readonly esco: {
     readonly apiUrl: string;
@@ -38,6 +47,8 @@ export interface Config {
     readonly jwksUrl: string | undefined;
     readonly jwtIssuer: string | undefined;
     readonly jwtAudience: string | undefined;
+    /** Longest lifetime a token may have (exp - iat, or exp - now without iat), in seconds. */
+    readonly jwtMaxLifetimeSeconds: number;
   };
   readonly limits: {
     readonly maxPageSize: number;
@@ -57,13 +68,23 @@ export interface Config {
     /** Masks graphql-js "Did you mean ...?" hints, which reveal the schema when introspection is off. */
     readonly blockFieldSuggestions: boolean;
   };
-  /** Take the client IP from the first X-Forwarded-For entry (only behind a trusted proxy). */
-  readonly trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For hops to believe: a number of proxy hops in front of the API (0: none,
+   * the socket's peer is the client), or the addresses/subnets of trusted proxies.
+   */
+  readonly trustProxy: TrustProxy;
   /** Serve Prometheus metrics at `/metrics`. */
   readonly metricsEnabled: boolean;
+  /** When set, `/metrics` requires `Authorization: Bearer <metricsToken>`. */
+  readonly metricsToken: string | undefined;
+  /** Serve the GraphiQL explorer at GET /graphql. */
+  readonly graphiql: boolean;
   /** Load the demo seed into an empty database at start. */
   readonly seedOnEmpty: boolean;
 }
+
+/** Trusted proxies: a hop count, or addresses, CIDR subnets and proxy-addr's names (`loopback`, ...). */
+export type TrustProxy = number | readonly string[];
 
 /** Thrown when an environment variable is present but invalid. */
 export class ConfigError extends Error {
@@ -114,6 +135,34 @@ function url(env: Env, name: string, schemes: readonly string[]): string | undef
 }
 
 /**
+ * TRUST_PROXY: `false`/`0` (default) trusts no proxy; a number N trusts N hops (`true` means 1: one
+ * proxy in front); anything else is a comma-separated list of proxy addresses or subnets.
+ */
+function trustProxy(env: Env): TrustProxy {
+  const raw = text(env, 'TRUST_PROXY');
+  if (raw === undefined) return 0;
+  const lower = raw.toLowerCase();
+  if (['0', 'false', 'no', 'off'].includes(lower)) return 0;
+  if (['true', 'yes', 'on'].includes(lower)) return 1;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 20);
+  const list = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  try {
+    proxyaddr.compile(list);
+  } catch (error) {
+    throw new ConfigError('TRUST_PROXY', `must be a number of proxy hops or a comma-separated list of proxy addresses/subnets: ${(error as Error).message}`);
+  }
+  return list;
+}
+
+/** A JVM/Neo4j memory size such as `512m` or `2g`. */
+function memorySize(env: Env, name: string): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(name, `must be a size like 512m or 2g, got "${raw}"`);
+  return raw.toLowerCase();
+}
+
+/**
  * Reads and validates the configuration.
  *
  * @example
@@ -138,6 +187,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (production && jwtSecret === undefined && jwksUrl === undefined) {
     throw new ConfigError('JWT_SECRET', 'or JWKS_URL must be set in production (tokens cannot be verified otherwise)');
   }
+  const metricsToken = text(env, 'METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters long');
+  // Metrics carry operation names and load figures: in production they are served only behind a token.
+  const metricsEnabled = bool(env, 'METRICS_ENABLED', !production || metricsToken !== undefined);
+  if (production && metricsEnabled && metricsToken === undefined) {
+    throw new ConfigError('METRICS_TOKEN', 'must be set in production when METRICS_ENABLED is on (metrics are never public in production)');
+  }
   const localDataDir = path.resolve(cwd, text(env, 'NEO4J_LOCAL_DATA_DIR') ?? '.data/neo4j');
   const localPortRaw = text(env, 'NEO4J_LOCAL_PORT');
   return {
@@ -153,6 +209,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       localDataDir,
       localPort: localPortRaw === undefined ? undefined : integer(env, 'NEO4J_LOCAL_PORT', 7687, 1, 65535),
       javaHome: text(env, 'JAVA_HOME'),
+      localHeap: memorySize(env, 'NEO4J_LOCAL_HEAP'),
+      localPageCache: memorySize(env, 'NEO4J_LOCAL_PAGECACHE'),
+      localMaxRestarts: integer(env, 'NEO4J_LOCAL_MAX_RESTARTS', 3, 0, 100),
+      identityCheckMs: integer(env, 'NEO4J_IDENTITY_CHECK_MS', 1_000, 100, 600_000),
     },
     esco: {
       apiUrl: url(env, 'ESCO_API_URL', ['http', 'https']) ?? 'https://ec.europa.eu/esco/api',
@@ -165,6 +225,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       jwksUrl,
       jwtIssuer: text(env, 'JWT_ISSUER'),
       jwtAudience: text(env, 'JWT_AUDIENCE'),
+      jwtMaxLifetimeSeconds: integer(env, 'JWT_MAX_LIFETIME_SECONDS', 86_400, 60, 31_536_000),
     },
     limits: {
       maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100, 1, 10_000),
@@ -180,8 +241,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2_000, 50, 1_000_000),
       blockFieldSuggestions: bool(env, 'GRAPHQL_BLOCK_FIELD_SUGGESTIONS', production),
     },
-    trustProxy: bool(env, 'TRUST_PROXY', false),
-    metricsEnabled: bool(env, 'METRICS_ENABLED', true),
+    trustProxy: trustProxy(env),
+    metricsEnabled,
+    metricsToken,
+    graphiql: bool(env, 'GRAPHIQL', !production),
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
   };
 }

@@ -91,7 +91,7 @@ export class Neo4jExecutor {
 
   constructor(
     readonly driver: Driver,
-    private readonly registry: CypherRegistry,
+    readonly registry: CypherRegistry,
     private readonly options: ExecutorOptions = {},
   ) {}
 

@@ -8,6 +8,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** Mutable counters of one request. */
 export interface QueryContext {
   operation: string;
+  /** The operation's name once its document parsed and validated (unset before, or when it did not). */
+  resolvedOperation?: string;
   roundTrips: number;
   dbMillis: number;
 }
@@ -22,4 +24,12 @@ export function runWithQueryContext<T>(operation: string, fn: () => T): T {
 /** The context of the current request, if any (CLIs and start-up have none). */
 export function currentQueryContext(): QueryContext | undefined {
   return storage.getStore();
+}
+
+/**
+ * Runs `fn` outside any request's context: its queries are not counted as the request's round
+ * trips (background checks that a request merely waits for).
+ */
+export function outsideQueryContext<T>(fn: () => T): T {
+  return storage.exit(fn);
 }

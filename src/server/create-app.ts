@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config } from '../config/config';
 import type { Neo4jExecutor } from '../db/neo4j-executor';
 import type { Driver } from 'neo4j-driver';
@@ -31,12 +32,18 @@ import { createRateLimitAdmit } from './rate-limit/create-rate-limit-admit';
 import { createAppMetrics } from './metrics/app-metrics';
 import { createRequestObserver } from './metrics/request-observer';
 import { operationNamePlugin } from './metrics/operation-name-plugin';
+import type { Viewer } from '../domain/access/viewer';
+import { DatabaseIdentityRepository } from '../db/repositories/database-identity-repository';
+import { DatabaseIdentityGuard } from '../services/database-identity-guard';
+import { schemaVersionOf } from '../domain/database-identity';
 
 /** The assembled application, not yet listening. */
 export interface App {
   readonly services: Services;
   readonly apollo: ApolloServer<GraphQLContext>;
   readonly deps: HttpServerDeps<GraphQLContext>;
+  /** Checks that the database is still the one adopted at start. */
+  readonly identity: DatabaseIdentityGuard;
   listen(host: string, port: number): Promise<RunningHttpServer>;
   stop(): Promise<void>;
 }
@@ -58,11 +65,26 @@ export function createServices(executor: Neo4jExecutor, planTimeLimitMs: number)
   };
 }
 
-/** Assembles the app. */
+/**
+ * Assembles the app. Adopts the database's identity (writing one into a database that has none):
+ * from then on the app serves only that database (see {@link DatabaseIdentityGuard}).
+ */
 export async function createApp(config: Config, logger: Logger, executor: Neo4jExecutor, driver: Driver): Promise<App> {
   const metrics = config.metricsEnabled ? createAppMetrics({ load: () => appExecutor.load(), maxPoolSize: DEFAULT_MAX_POOL_SIZE }) : undefined;
-  // Transactions time out with the request, so Neo4j stops work nobody waits for any more.
-  const appExecutor = executor.withOptions({ transactionTimeoutMs: config.limits.requestTimeoutMs, observer: metrics?.observeQuery });
+  const identity = await DatabaseIdentityGuard.adopt(new DatabaseIdentityRepository(executor), schemaVersionOf(executor.registry.namesUnder('migrations')), {
+    checkIntervalMs: config.neo4j.identityCheckMs,
+    onChange: (outcome) => (outcome.ok ? logger.info('the database identity matches again: serving') : logger.error({ reason: outcome.reason }, 'not serving: database identity check failed')),
+  });
+  logger.info({ instanceId: identity.expected.instanceId, schemaVersion: identity.expected.schemaVersion }, 'adopted the database identity');
+  // Transactions time out with the request, so Neo4j stops work nobody waits for any more. A
+  // failed query may mean the connection now leads elsewhere: the next request re-checks.
+  const appExecutor = executor.withOptions({
+    transactionTimeoutMs: config.limits.requestTimeoutMs,
+    observer: (timing) => {
+      metrics?.observeQuery(timing);
+      if (!timing.ok) identity.suspect();
+    },
+  });
   const services = createServices(appExecutor, config.limits.planTimeLimitMs);
   const schema = await buildCredgraphSchema();
   const armor = createArmorProtection(config.limits);
@@ -75,7 +97,8 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, config.env !== 'production'),
     ...armor,
-    plugins: [...armor.plugins, operationNamePlugin()],
+    // The explorer is ours (GRAPHIQL); Apollo's own landing page would load a CDN page even in production.
+    plugins: [...armor.plugins, operationNamePlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const limits = { maxPageSize: config.limits.maxPageSize };
@@ -84,30 +107,56 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     jwksUrl: config.auth.jwksUrl,
     issuer: config.auth.jwtIssuer,
     audience: config.auth.jwtAudience,
+    maxLifetimeSeconds: config.auth.jwtMaxLifetimeSeconds,
   });
+  // One verification per request, shared by the rate limiter (which keys on verified subjects
+  // only) and the GraphQL context.
+  const viewers = new WeakMap<IncomingMessage, Promise<Viewer>>();
+  const viewerOf = (req: IncomingMessage): Promise<Viewer> => {
+    let viewer = viewers.get(req);
+    if (viewer === undefined) {
+      viewer = verifyToken(req.headers.authorization);
+      viewer.catch(() => undefined); // observed by whoever awaits it; never an unhandled rejection
+      viewers.set(req, viewer);
+    }
+    return viewer;
+  };
   const deps: HttpServerDeps<GraphQLContext> = {
     apollo,
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
     requestTimeoutMs: config.limits.requestTimeoutMs,
-    admit: createRateLimitAdmit({ perMinute: config.limits.rateLimitPerMinute, trustProxy: config.trustProxy, onLimited: metrics?.rateLimited }),
+    admit: createRateLimitAdmit({
+      perMinute: config.limits.rateLimitPerMinute,
+      trustProxy: config.trustProxy,
+      verifiedSubject: async (req) => (await viewerOf(req)).subject ?? undefined,
+      onLimited: metrics?.rateLimited,
+    }),
     metrics,
+    metricsToken: config.metricsToken,
+    graphiql: config.graphiql,
     context: async (req: IncomingMessage, requestId: string) => {
       try {
-        return createContext(services, limits, requestId, await verifyToken(req.headers.authorization));
+        const viewer = await viewerOf(req);
+        await identity.assertServing();
+        return createContext(services, limits, requestId, viewer);
       } catch (error) {
         // Apollo answers context failures itself; a GraphQLError keeps our code and status.
-        if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+        if (error instanceof DomainError) {
+          const status = error.code === 'DATABASE_UNAVAILABLE' ? 503 : 401;
+          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status } } });
+        }
         throw error;
       }
     },
     ready: async () => {
       try {
         await driver.verifyConnectivity({ database: config.neo4j.database });
-        return true;
       } catch {
-        return false;
+        return { ready: false, reason: 'the database cannot be reached' };
       }
+      const outcome = await identity.check();
+      return outcome.ok ? { ready: true } : { ready: false, reason: outcome.reason };
     },
     onRequestDone: createRequestObserver(logger, metrics),
   };
@@ -115,6 +164,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     services,
     apollo,
     deps,
+    identity,
     listen: (host, port) => startHttpServer(deps, host, port),
     stop: () => apollo.stop(),
   };

@@ -5,7 +5,7 @@
  * documents for custom servers.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from './logger';
 import { graphiqlPage } from './graphiql-page';
@@ -16,6 +16,8 @@ import { runWithQueryContext, currentQueryContext, type QueryContext } from '../
 export interface RequestDoneInfo {
   readonly requestId: string;
   readonly operation: string;
+  /** The operation name of a document that parsed and validated; undefined otherwise. */
+  readonly resolvedOperation: string | undefined;
   readonly status: number;
   readonly millis: number;
   readonly code: string | undefined;
@@ -37,14 +39,35 @@ export interface HttpServerDeps<Ctx extends object> {
   readonly requestTimeoutMs?: number;
   /** Builds the GraphQL context of one request (may reject, e.g. for a bad token). */
   readonly context: (req: IncomingMessage, requestId: string) => Promise<Ctx>;
-  /** Resolves true when the database answers. */
-  readonly ready: () => Promise<boolean>;
+  /** Resolves true (or `{ ready: true }`) when the database answers and is the one adopted at start. */
+  readonly ready: () => Promise<boolean | Readiness>;
   /** Prometheus exposition, when metrics are on. */
   readonly metrics?: { contentType: string; render: () => Promise<string> };
+  /** When set, `/metrics` answers only requests with `Authorization: Bearer <metricsToken>`. */
+  readonly metricsToken?: string;
+  /** Serve the GraphiQL explorer on GET /graphql from a browser (default off). */
+  readonly graphiql?: boolean;
   /** Called once per GraphQL request when it finished, refused ones included. */
   readonly onRequestDone?: (info: RequestDoneInfo) => void;
-  /** A hook run before GraphQL execution (rate limiting); returns a response to short-circuit. */
-  readonly admit?: (req: IncomingMessage) => { status: number; body: string; headers?: Record<string, string> } | null;
+  /**
+   * A hook run before GraphQL execution, the explorer page and metrics (rate limiting); returns a
+   * response to short-circuit. `/health` and `/ready` are never refused (probes must see the truth).
+   */
+  readonly admit?: (req: IncomingMessage) => Refusal | null | Promise<Refusal | null>;
+}
+
+/** A response the admit hook sends instead of serving. */
+export interface Refusal {
+  readonly status: number;
+  readonly body: string;
+  readonly headers?: Record<string, string>;
+}
+
+/** What `/ready` reports. */
+export interface Readiness {
+  readonly ready: boolean;
+  /** Why not, in words an operator can act on. */
+  readonly reason?: string;
 }
 
 function send(res: ServerResponse, status: number, body: string, contentType = 'application/json; charset=utf-8', headers: Record<string, string> = {}): void {
@@ -74,6 +97,14 @@ function firstErrorCode(payload: string): string | undefined {
   }
 }
 
+/** Compares a presented bearer token to the configured one in constant time. */
+function bearerMatches(authorization: string | undefined, token: string): boolean {
+  const presented = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
+  if (presented === undefined) return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(presented), digest(token));
+}
+
 /** A started HTTP server with graceful shutdown. */
 export interface RunningHttpServer {
   readonly server: http.Server;
@@ -93,16 +124,24 @@ export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ct
     try {
       if (url.pathname === '/health') return send(res, 200, JSON.stringify({ status: 'ok' }));
       if (url.pathname === '/ready') {
-        const ok = await deps.ready();
-        return send(res, ok ? 200 : 503, JSON.stringify({ status: ok ? 'ready' : 'database unavailable' }));
+        const answer = await deps.ready();
+        const { ready, reason } = typeof answer === 'boolean' ? { ready: answer, reason: undefined } : answer;
+        const body = ready ? { status: 'ready' } : { status: 'database unavailable', ...(reason ? { reason } : {}) };
+        return send(res, ready ? 200 : 503, JSON.stringify(body));
       }
       if (url.pathname === '/metrics' && deps.metrics) {
+        if (await refusedByAdmit(deps, req, res)) return;
+        if (deps.metricsToken !== undefined && !bearerMatches(req.headers.authorization, deps.metricsToken)) {
+          return send(res, 401, JSON.stringify({ error: 'metrics need Authorization: Bearer <METRICS_TOKEN>' }), undefined, { 'www-authenticate': 'Bearer' });
+        }
         return send(res, 200, await deps.metrics.render(), deps.metrics.contentType);
       }
       if (url.pathname !== '/graphql') return send(res, 404, JSON.stringify({ error: 'not found' }));
 
       const accept = String(req.headers.accept ?? '');
-      if (req.method === 'GET' && accept.includes('text/html') && !url.searchParams.has('query')) {
+      if (deps.graphiql === true && req.method === 'GET' && accept.includes('text/html') && !url.searchParams.has('query')) {
+        // Several megabytes per response: counted against the client like a GraphQL request.
+        if (await refusedByAdmit(deps, req, res)) return;
         return send(res, 200, graphiqlPage(), 'text/html; charset=utf-8');
       }
       await handleGraphql(deps, req, res, url, requestId);
@@ -114,6 +153,15 @@ export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ct
   };
 }
 
+/** Sends the admit hook's refusal, if any; true when the request was refused. */
+async function refusedByAdmit<Ctx extends object>(deps: HttpServerDeps<Ctx>, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const refused = await deps.admit?.(req);
+  if (!refused) return false;
+  req.resume();
+  send(res, refused.status, refused.body, 'application/json; charset=utf-8', refused.headers);
+  return true;
+}
+
 const TIMED_OUT = Symbol('timed out');
 
 async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
@@ -122,13 +170,13 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
   let ctx: QueryContext | undefined;
   // The query context may rename the operation once the document is parsed (see operation-name-plugin).
   const done = (status: number, code: string | undefined) =>
-    deps.onRequestDone?.({ requestId, operation: ctx?.operation ?? operation, status, millis: performance.now() - started, code, roundTrips: ctx?.roundTrips ?? 0, dbMillis: ctx?.dbMillis ?? 0 });
+    deps.onRequestDone?.({ requestId, operation: ctx?.operation ?? operation, resolvedOperation: ctx?.resolvedOperation, status, millis: performance.now() - started, code, roundTrips: ctx?.roundTrips ?? 0, dbMillis: ctx?.dbMillis ?? 0 });
   const refuse = (status: number, message: string, code: string) => {
     send(res, status, graphqlError(message, code));
     done(status, code);
   };
 
-  const refused = deps.admit?.(req);
+  const refused = await deps.admit?.(req);
   if (refused) {
     req.resume();
     send(res, refused.status, refused.body, 'application/json; charset=utf-8', refused.headers);

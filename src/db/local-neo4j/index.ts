@@ -17,3 +17,5 @@ export {
 export { resolveLocalNeo4j, findRunningLocalNeo4j, type ResolveLocalNeo4jOptions, type ResolvedLocalNeo4j, type RunningLocalNeo4j } from './resolve-local-neo4j';
 export { readState, stateFilePath, STATE_FILE_NAME, LAUNCHER_MAIN_CLASS, type LocalNeo4jState } from './state-file';
 export { pickLocalNeo4jPort, findFreePort, isPortFree, canConnect, DEFAULT_BOLT_PORT } from './tcp-ports';
+export { localNeo4jMemory, type LocalNeo4jMemory } from './memory-sizing';
+export { superviseLocalNeo4j, type SuperviseOptions, type SupervisedLocalNeo4j } from './supervise-local-neo4j';

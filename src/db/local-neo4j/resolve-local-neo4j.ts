@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { LocalNeo4jError } from './local-neo4j-error';
 import { findLaunchersFor, isLauncherFor, isPidAlive, readState, removeState, stateFilePath } from './state-file';
-import { DEFAULT_START_TIMEOUT_MS, type LocalNeo4jLog, resolveLog, startLocalNeo4j, type StartLocalNeo4jOptions } from './start-local-neo4j';
+import { DEFAULT_START_TIMEOUT_MS, type LocalNeo4jInstance, type LocalNeo4jLog, resolveLog, startLocalNeo4j, type StartLocalNeo4jOptions } from './start-local-neo4j';
 import { LOCAL_HOST, canConnect, pickLocalNeo4jPort } from './tcp-ports';
 
 /** Options of {@link resolveLocalNeo4j}: those of `startLocalNeo4j`, used when one must be started. */
@@ -21,6 +21,8 @@ export interface ResolvedLocalNeo4j {
   readonly pid: number;
   /** True when another process runs it (then `stop()` does nothing and it dies with that process). */
   readonly reused: boolean;
+  /** The instance, when this process started it (for supervision). */
+  readonly instance?: LocalNeo4jInstance;
   /** Stops it when this process started it; a no-op for a reused instance. */
   stop(): Promise<void>;
 }
@@ -45,7 +47,7 @@ export async function resolveLocalNeo4j(options: ResolveLocalNeo4jOptions): Prom
     const port = options.port ?? (await pickLocalNeo4jPort());
     try {
       const started = await startLocalNeo4j({ ...options, dataDir, port, log });
-      return { uri: started.uri, port: started.port, pid: started.pid, reused: false, stop: () => started.stop() };
+      return { uri: started.uri, port: started.port, pid: started.pid, reused: false, instance: started, stop: () => started.stop() };
     } catch (error) {
       // Another process may be starting this store right now (it holds the store lock, or took
       // the same default port first): wait for it to answer, then share it; start again if it

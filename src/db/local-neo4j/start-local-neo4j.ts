@@ -68,6 +68,8 @@ export interface LocalNeo4jInstance {
   readonly logFile: string;
   /** Settles when the Java process has exited, for whatever reason. */
   readonly exited: Promise<void>;
+  /** The last lines the launcher wrote (for reports when it dies). */
+  tail(): string[];
   /** SIGTERM (clean shutdown), SIGKILL after the grace period; resolves once the process is gone. Idempotent. */
   stop(): Promise<void>;
 }
@@ -232,6 +234,7 @@ export async function startLocalNeo4j(options: StartLocalNeo4jOptions): Promise<
     dataDir,
     logFile,
     exited,
+    tail: () => tail.snapshot(),
     stop(): Promise<void> {
       stopping ??= (async () => {
         if (child.exitCode === null && child.signalCode === null) {

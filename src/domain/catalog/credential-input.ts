@@ -121,10 +121,10 @@ export function validateCredentialInput(input: CredentialInput, newId: () => str
     record: {
       id,
       title: requiredText('title', input.title, 300),
-      description: optionalText('description', input.description),
+      description: optionalText('description', input.description, 5000, { multiline: true }),
       providerId: checkId('providerId', input.providerId),
       country,
-      learningOutcomes: (input.learningOutcomes ?? []).map((text, i) => requiredText(`learningOutcomes[${i}]`, text, 2000)),
+      learningOutcomes: (input.learningOutcomes ?? []).map((text, i) => requiredText(`learningOutcomes[${i}]`, text, 2000, { multiline: true })),
       workloadHours: optionalNumber('workloadHours', input.workloadHours, 0, 10_000),
       ects: optionalNumber('ects', input.ects, 0, 360),
       eqfLevel: optionalInteger('eqfLevel', input.eqfLevel, 1, 8),

@@ -4,18 +4,55 @@
  */
 import { BadInputError } from '../errors';
 
-/** A trimmed non-empty string of at most `max` characters. */
-export function requiredText(field: string, value: unknown, max = 500): string {
+/** How a text field may be laid out. */
+export interface TextOptions {
+  /** Tab, line feed and carriage return allowed (descriptions, learning outcomes). */
+  readonly multiline?: boolean;
+}
+
+/**
+ * Characters no stored text may contain, because a portal displaying it would be misled or broken:
+ * C0 controls (NUL, ESC, ...), DEL and C1 controls; the bidirectional embeddings, overrides and
+ * isolates (U+202A-U+202E, U+2066-U+2069) that reorder what a reader sees ("Trojan Source");
+ * the line and paragraph separators U+2028/U+2029, which break single-line fields and logs; and
+ * noncharacters U+FFFE/U+FFFF. Multi-line fields may contain tab, line feed and carriage return.
+ */
+const FORBIDDEN_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]/u;
+const FORBIDDEN_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]/u;
+
+/** A high surrogate without its low half, or a low one without its high half (no `u` flag: code units). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Throws BAD_USER_INPUT naming the field and the code point when `value` holds a character of
+ * {@link FORBIDDEN_SINGLE_LINE} (or of the multi-line set), or a lone surrogate (not Unicode text).
+ *
+ * @example
+ * checkPrintable('displayName', 'Ann\u202eevil') // throws: displayName must not contain control or bidirectional-override characters (U+202E at position 4)
+ */
+export function checkPrintable(field: string, value: string, options: TextOptions = {}): string {
+  const forbidden = options.multiline ? FORBIDDEN_MULTI_LINE : FORBIDDEN_SINGLE_LINE;
+  const match = forbidden.exec(value);
+  if (match !== null) {
+    const codePoint = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new BadInputError(`${field} must not contain control or bidirectional-override characters (${codePoint} at position ${match.index + 1})`, { field, codePoint });
+  }
+  if (LONE_SURROGATE.test(value)) throw new BadInputError(`${field} must be well-formed Unicode text (it contains a lone surrogate)`, { field });
+  return value;
+}
+
+/** A trimmed non-empty string of at most `max` characters, free of control characters. */
+export function requiredText(field: string, value: unknown, max = 500, options: TextOptions = {}): string {
   if (typeof value !== 'string' || value.trim() === '') throw new BadInputError(`${field} must not be empty`, { field });
   const trimmed = value.trim();
   if (trimmed.length > max) throw new BadInputError(`${field} must be at most ${max} characters`, { field });
-  return trimmed;
+  return checkPrintable(field, trimmed, options);
 }
 
 /** Like {@link requiredText} but null/undefined/empty become null. */
-export function optionalText(field: string, value: unknown, max = 5000): string | null {
+export function optionalText(field: string, value: unknown, max = 5000, options: TextOptions = {}): string | null {
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
-  return requiredText(field, value, max);
+  return requiredText(field, value, max, options);
 }
 
 /** A finite number within [min, max], or null. */

@@ -10,10 +10,8 @@ import type { CredentialRow, JobPostingRow, LearnerRow } from '../../db/reposito
 import type { SkillRow } from '../../db/repositories/esco-rows';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { toConnection } from '../pagination/connection-type';
+import { loadAll, loadPresent } from '../loaders/load-all';
 
-function present<T>(values: (T | null | Error)[]): T[] {
-  return values.filter((v): v is T => v !== null && !(v instanceof Error));
-}
 
 /** Links of a micro-credential. */
 @Resolver(() => MicroCredential)
@@ -33,16 +31,16 @@ export class MicroCredentialFieldResolver {
   @FieldResolver(() => [TaughtSkill], { description: 'ESCO skills the credential teaches.' })
   async skills(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
     const row = c as unknown as CredentialRow;
-    const skills = await ctx.loaders.skill.loadMany(row.skills.map((s) => s.uri));
+    const skills = await loadAll(ctx.loaders.skill, row.skills.map((s) => s.uri));
     return row.skills.flatMap((taught, i) => {
       const skill = skills[i];
-      return skill && !(skill instanceof Error) ? [{ skill, source: taught.source, confidence: taught.confidence }] : [];
+      return skill ? [{ skill, source: taught.source, confidence: taught.confidence }] : [];
     });
   }
 
   @FieldResolver(() => [Skill], { description: 'Skills a learner should have before taking it.' })
   async prerequisiteSkills(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
-    return present(await ctx.loaders.skill.loadMany((c as unknown as CredentialRow).prerequisiteUris));
+    return loadPresent(ctx.loaders.skill, (c as unknown as CredentialRow).prerequisiteUris);
   }
 
   @FieldResolver(() => MicroCredential, { nullable: true, description: 'Stackability: the larger credential this one is part of.' })
@@ -78,23 +76,23 @@ export class LearnerFieldResolver {
   @FieldResolver(() => [Holding], { description: 'Held credentials, by issue date; expired ones included and flagged.' })
   async holdings(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
     const row = l as unknown as LearnerRow;
-    const credentials = await ctx.loaders.credential.loadMany(row.holdings.map((h) => h.credentialId));
+    const credentials = await loadAll(ctx.loaders.credential, row.holdings.map((h) => h.credentialId));
     const today = new Date().toISOString().slice(0, 10);
     return row.holdings.flatMap((h, i) => {
       const credential = credentials[i];
-      if (!credential || credential instanceof Error) return [];
+      if (!credential) return [];
       return [{ ...h, credential, verified: h.verified === true, expired: h.expiresOn != null && h.expiresOn <= today }];
     });
   }
 
   @FieldResolver(() => [Skill], { description: 'Skills the learner declared without a credential.' })
   async declaredSkills(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
-    return present(await ctx.loaders.skill.loadMany((l as unknown as LearnerRow).declaredSkillUris));
+    return loadPresent(ctx.loaders.skill, (l as unknown as LearnerRow).declaredSkillUris);
   }
 
   @FieldResolver(() => [Occupation], { description: 'Occupations the learner aims at.' })
   async targetOccupations(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
-    return present(await ctx.loaders.occupation.loadMany((l as unknown as LearnerRow).targetOccupationUris));
+    return loadPresent(ctx.loaders.occupation, (l as unknown as LearnerRow).targetOccupationUris);
   }
 }
 
@@ -110,10 +108,10 @@ export class JobPostingFieldResolver {
   @FieldResolver(() => [JobRequirement], { description: 'Required skills, essential first.' })
   async requirements(@Root() j: JobPosting, @Ctx() ctx: GraphQLContext) {
     const row = j as unknown as JobPostingRow;
-    const skills = await ctx.loaders.skill.loadMany(row.requirements.map((r) => r.uri));
+    const skills = await loadAll(ctx.loaders.skill, row.requirements.map((r) => r.uri));
     return row.requirements.flatMap((r, i) => {
       const skill = skills[i];
-      return skill && !(skill instanceof Error) ? [{ skill, relation: r.relation }] : [];
+      return skill ? [{ skill, relation: r.relation }] : [];
     });
   }
 }

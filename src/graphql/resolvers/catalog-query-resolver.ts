@@ -8,7 +8,7 @@ import { JobPosting } from '../types/job-posting-type';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { checkId } from '../../domain/catalog/field-checks';
 import { toConnection } from '../pagination/connection-type';
-import type { CredentialRow } from '../../db/repositories/catalog-rows';
+import { loadPresent } from '../loaders/load-all';
 
 /** Reads of the catalog, learners and postings. */
 @Resolver()
@@ -31,7 +31,7 @@ export class CatalogQueryResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = await ctx.services.catalog.listCredentials(filter ?? {}, pageRequest(first, after, ctx.limits.maxPageSize));
-    const items = (await ctx.loaders.credential.loadMany(page.items)).filter((c): c is CredentialRow => c !== null && !(c instanceof Error));
+    const items = await loadPresent(ctx.loaders.credential, page.items);
     return toConnection({ ...page, items });
   }
 

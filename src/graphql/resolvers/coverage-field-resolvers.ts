@@ -9,6 +9,7 @@ import type { EvidenceSource } from '../../domain/coverage';
 import { validateTarget } from '../../domain/coverage';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { toConnection } from '../pagination/connection-type';
+import { loadPresent } from '../loaders/load-all';
 import type { LearnerRow } from '../../db/repositories/catalog-rows';
 import { CANDIDATE_VIEW } from '../access-guard';
 
@@ -39,7 +40,7 @@ export class CoverageFieldResolver {
   contributions(@Root() coverage: Coverage, @Ctx() ctx: GraphQLContext) {
     return (coverage as unknown as CoverageValue).contributions.map(async (c) => ({
       credential: await ctx.loaders.credential.load(c.credentialId),
-      requirements: (await ctx.loaders.skill.loadMany(c.requirements)).filter((s) => s && !(s instanceof Error)),
+      requirements: await loadPresent(ctx.loaders.skill, c.requirements),
       scoreDrop: c.scoreDrop,
     }));
   }

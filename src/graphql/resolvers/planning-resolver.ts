@@ -8,10 +8,11 @@ import { Occupation } from '../types/occupation-type';
 import { validateSubject, validateTarget } from '../../domain/coverage';
 import { BadInputError } from '../../domain/errors';
 import { pageRequest } from '../../domain/pagination/cursor';
+import { loadPresent } from '../loaders/load-all';
 import type { CourseSuggestionValue, LearningPlanValue, PlanStepValue } from '../../services/planning-service';
 
 async function skills(uris: readonly string[], ctx: GraphQLContext) {
-  return (await ctx.loaders.skill.loadMany(uris)).filter((s) => s && !(s instanceof Error));
+  return loadPresent(ctx.loaders.skill, uris);
 }
 
 /** Planning entry points. */

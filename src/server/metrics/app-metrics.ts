@@ -50,7 +50,7 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
 
   const requests = new Counter({
     name: 'credgraph_graphql_requests_total',
-    help: 'GraphQL requests by operation name and outcome (OK or the first error code). Names beyond the first 200 distinct ones are counted as "other".',
+    help: 'GraphQL requests by operation name and outcome (OK or the first error code). Names are those of documents that parsed and validated ("invalid" for the rest); names beyond the first 200 distinct ones are counted as "other".',
     labelNames: ['operation', 'outcome'],
     registers: [registry],
   });

@@ -16,7 +16,12 @@ export function operationNamePlugin(): ApolloServerPlugin {
       return {
         async didResolveOperation({ operationName }) {
           const ctx = currentQueryContext();
-          if (ctx && operationName) ctx.operation = operationName.slice(0, MAX_NAME_LENGTH);
+          if (ctx) {
+            // Reached only by documents that parsed and validated: the metrics label them by this
+            // name alone, never by the `operationName` a failed request claimed.
+            ctx.resolvedOperation = operationName ? operationName.slice(0, MAX_NAME_LENGTH) : 'anonymous';
+            if (operationName) ctx.operation = ctx.resolvedOperation;
+          }
         },
       };
     },

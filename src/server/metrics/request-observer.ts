@@ -26,6 +26,8 @@ export function createRequestObserver(logger: Logger, metrics: AppMetrics | unde
     // Server-side failures stand out at warn; client mistakes and refusals are routine.
     if (info.status >= 500 || info.code === 'INTERNAL_SERVER_ERROR' || info.code === 'DATABASE_UNAVAILABLE') logger.warn(fields, 'graphql request');
     else logger.info(fields, 'graphql request');
-    metrics?.observeRequest(info);
+    // Labels come from a bounded set: names of valid documents (the first N distinct ones, see
+    // app-metrics), and one label for everything refused before validation.
+    metrics?.observeRequest({ operation: info.resolvedOperation ?? 'invalid', millis: info.millis, code: info.code });
   };
 }

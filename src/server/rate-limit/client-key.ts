@@ -1,26 +1,18 @@
 /**
- * Who a request counts against: the subject of its bearer token when it has one, else its client
- * address. The token is only decoded here, not verified: rate limiting runs before authentication
- * so that floods are refused cheaply, and a forged token gains nothing because the request is
- * refused as UNAUTHENTICATED right after. Keys stay in memory and are never logged (a subject can
- * identify a person).
+ * Who a request counts against: the subject of its bearer token once the token's signature has
+ * been verified, else its client address. An unverified claim never selects a budget: anyone can
+ * write a token carrying someone else's `sub`, and counting such tokens against that subject let
+ * forgeries exhaust a victim's budget. Forged or invalid tokens count against their sender's
+ * address. Keys stay in memory and are never logged (a subject can identify a person).
+ *
+ * The client address is the socket's peer unless proxies are trusted (TRUST_PROXY): then it is
+ * the first X-Forwarded-For hop, counted from the socket, that is not a trusted proxy. Hops to the
+ * left of it were written by the client and are ignored, so varying them gains nothing.
  */
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
-
-const BEARER = /^Bearer\s+([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*$/i;
-
-/** The `sub` claim of a JWT in the Authorization header, without checking its signature. */
-export function unverifiedSubject(authorization: string | undefined): string | undefined {
-  const match = authorization === undefined ? null : BEARER.exec(authorization.trim());
-  if (!match || match[2]!.length > 8_000) return undefined;
-  try {
-    const payload = JSON.parse(Buffer.from(match[2]!, 'base64url').toString('utf8')) as { sub?: unknown };
-    return typeof payload.sub === 'string' && payload.sub.length > 0 && payload.sub.length <= 200 ? payload.sub : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import proxyaddr from 'proxy-addr';
+import type { TrustProxy } from '../../config/config';
 
 /** Expands an IPv6 address to its eight groups. */
 function ipv6Groups(address: string): string[] {
@@ -42,18 +34,30 @@ export function addressKey(address: string): string {
   return `ip:${address}`;
 }
 
-/** The client address: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first && isIP(first) !== 0) return first;
-  }
-  return req.socket.remoteAddress ?? 'unknown';
+/** A compiled trust rule for {@link clientAddress}. */
+export type ProxyTrust = (address: string, hop: number) => boolean;
+
+/**
+ * Compiles TRUST_PROXY: a hop count trusts that many proxies nearest to the API; a list trusts
+ * proxies at those addresses or subnets.
+ *
+ * @example
+ * compileProxyTrust(1)            // one proxy (a load balancer) in front
+ * compileProxyTrust(['10.0.0.0/8', 'loopback'])
+ */
+export function compileProxyTrust(trust: TrustProxy): ProxyTrust {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  const compiled = proxyaddr.compile([...trust]);
+  return (address, hop) => compiled(address, hop);
 }
 
-/** The key a request is counted under. */
-export function clientKey(req: IncomingMessage, trustProxy: boolean): string {
-  const subject = unverifiedSubject(req.headers.authorization);
-  return subject !== undefined ? `sub:${subject}` : addressKey(clientAddress(req, trustProxy));
+/** The client address: the first untrusted hop, walking from the socket's peer through X-Forwarded-For. */
+export function clientAddress(req: IncomingMessage, trust: ProxyTrust): string {
+  if (req.socket.remoteAddress === undefined) return 'unknown';
+  return proxyaddr(req, trust);
+}
+
+/** The key a request is counted under: a verified token subject, else the client address. */
+export function clientKey(req: IncomingMessage, verifiedSubject: string | undefined, trust: ProxyTrust): string {
+  return verifiedSubject !== undefined ? `sub:${verifiedSubject}` : addressKey(clientAddress(req, trust));
 }

@@ -4,13 +4,19 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { ErrorCode } from '../../domain/errors';
-import { clientKey } from './client-key';
+import type { TrustProxy } from '../../config/config';
+import { clientKey, compileProxyTrust } from './client-key';
 import { TokenBucketLimiter } from './token-bucket-limiter';
 
 /** Options of {@link createRateLimitAdmit}. */
 export interface RateLimitSettings {
   readonly perMinute: number;
-  readonly trustProxy: boolean;
+  readonly trustProxy: TrustProxy;
+  /**
+   * The request's token subject once its signature is verified; undefined for no token or an
+   * invalid one (which then count against the client address).
+   */
+  readonly verifiedSubject?: (req: IncomingMessage) => Promise<string | undefined>;
   /** Called for every refused request (metrics). */
   readonly onLimited?: () => void;
   readonly now?: () => number;
@@ -27,13 +33,15 @@ export interface Refusal {
  * Builds the hook.
  *
  * @example
- * const admit = createRateLimitAdmit({ perMinute: 600, trustProxy: false });
- * admit(req); // null, or { status: 429, headers: { 'retry-after': '1' }, body: '{"errors":[...]}' }
+ * const admit = createRateLimitAdmit({ perMinute: 600, trustProxy: 0, verifiedSubject: (req) => subjectOf(req) });
+ * await admit(req); // null, or { status: 429, headers: { 'retry-after': '1' }, body: '{"errors":[...]}' }
  */
-export function createRateLimitAdmit(settings: RateLimitSettings): (req: IncomingMessage) => Refusal | null {
+export function createRateLimitAdmit(settings: RateLimitSettings): (req: IncomingMessage) => Promise<Refusal | null> {
   const limiter = new TokenBucketLimiter({ perMinute: settings.perMinute, now: settings.now });
-  return (req) => {
-    const decision = limiter.take(clientKey(req, settings.trustProxy));
+  const trust = compileProxyTrust(settings.trustProxy);
+  return async (req) => {
+    const subject = await settings.verifiedSubject?.(req).catch(() => undefined);
+    const decision = limiter.take(clientKey(req, subject, trust));
     if (decision.allowed) return null;
     settings.onLimited?.();
     const error = {

@@ -7,7 +7,7 @@ describe('abuse-resistance settings', () => {
   it('has safe defaults', () => {
     const config = loadConfig({});
     expect(config.limits).toMatchObject({ maxDepth: 12, maxCost: 50_000, maxAliases: 30, maxDirectives: 50, maxTokens: 2_000, rateLimitPerMinute: 600, requestTimeoutMs: 15_000, blockFieldSuggestions: false, introspection: true });
-    expect(config.trustProxy).toBe(false);
+    expect(config.trustProxy).toBe(0);
     expect(config.metricsEnabled).toBe(true);
   });
 
@@ -19,10 +19,10 @@ describe('abuse-resistance settings', () => {
   it('reads and validates the variables', () => {
     const config = loadConfig({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COST: '1000', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_DIRECTIVES: '3', GRAPHQL_MAX_TOKENS: '500', TRUST_PROXY: 'yes', METRICS_ENABLED: 'off' });
     expect(config.limits).toMatchObject({ maxDepth: 8, maxCost: 1000, maxAliases: 5, maxDirectives: 3, maxTokens: 500 });
-    expect([config.trustProxy, config.metricsEnabled]).toEqual([true, false]);
+    expect([config.trustProxy, config.metricsEnabled]).toEqual([1, false]);
     expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ GRAPHQL_MAX_COST: 'lots' })).toThrow(/GRAPHQL_MAX_COST must be a whole number/);
     expect(() => loadConfig({ GRAPHQL_MAX_TOKENS: '10' })).toThrow(/GRAPHQL_MAX_TOKENS must lie in/);
-    expect(() => loadConfig({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY must be true or false/);
+    expect(() => loadConfig({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY must be a number of proxy hops or a comma-separated list/);
   });
 });
