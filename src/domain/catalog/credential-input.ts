@@ -80,6 +80,12 @@ export interface ValidCredential {
 const MAX_SKILLS = 200;
 
 /**
+ * Largest price a credential may carry, in units of its own currency. It bounds what importers
+ * accept as a plausible course price (a catalogue cell above it is a data error, not a course).
+ */
+export const MAX_PRICE_AMOUNT = 1_000_000;
+
+/**
  * Validates and normalises an upsert.
  *
  * @example
@@ -95,7 +101,7 @@ export function validateCredentialInput(input: CredentialInput, newId: () => str
   let priceAmount: number | null = null;
   let priceCurrency: string | null = null;
   if (input.price) {
-    priceAmount = optionalNumber('price.amount', input.price.amount, 0, 1_000_000);
+    priceAmount = optionalNumber('price.amount', input.price.amount, 0, MAX_PRICE_AMOUNT);
     const currency = (input.price.currency ?? '').trim().toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) throw new BadInputError(`price.currency must be an ISO 4217 code such as "EUR", got "${input.price.currency}"`, { field: 'price.currency' });
     priceCurrency = currency;
