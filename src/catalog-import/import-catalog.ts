@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import type { Neo4jExecutor, QueryRunner } from '../db/neo4j-executor';
 import type { CatalogRepository } from '../db/repositories/catalog-repository';
-import { validateCredentialInput, type CredentialInput, type ValidCredential } from '../domain/catalog/credential-input';
+import { CREDENTIAL_LIST_LIMITS, validateCredentialInput, type CredentialInput, type ValidCredential } from '../domain/catalog/credential-input';
 import { validateProviderInput, type ProviderRecord } from '../domain/catalog/provider-input';
 import { DomainError } from '../domain/errors';
 import { CatalogImportRepository } from '../db/repositories/catalog-import-repository';
@@ -313,9 +313,9 @@ export class CatalogImporter {
       description: course.description === null ? null : shorten(course.description, TEXT_LIMITS.description),
       providerId: identity.provider.id,
       country: course.country,
-      learningOutcomes: course.learningOutcomes.map((o) => shorten(o, TEXT_LIMITS.outcome)),
+      learningOutcomes: course.learningOutcomes.slice(0, CREDENTIAL_LIST_LIMITS.learningOutcomes).map((o) => shorten(o, TEXT_LIMITS.outcome)),
       workloadHours: course.workloadHours !== null && course.workloadHours <= 10_000 ? course.workloadHours : null,
-      languages: course.languages,
+      languages: course.languages.slice(0, CREDENTIAL_LIST_LIMITS.languages),
       participationForm: course.participationForm,
       price: course.price,
       url: course.url !== null && isHttpUrl(course.url) ? course.url : null,

@@ -178,4 +178,16 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
     const text = formatCatalogImportSummary(summary);
     expect(text).toMatch(/row 900 \(line 901\): unreadable CSV record: Invalid Opening Quote/);
   });
+
+  it('#18.9: skips a row with an oversized cell (a 200,000-character description) and imports the others', async () => {
+    const file = path.join(tempDir, 'oversized.csv');
+    fs.writeFileSync(
+      file,
+      ['Title,Provider,Link,About', `Small course,${prefix} Sized,https://example.org/small,short`, `Huge course,${prefix} Sized,https://example.org/huge,${'d'.repeat(200_000)}`].join('\n'),
+    );
+    const mapping = parseCatalogMapping({ columns: { title: 'Title', provider: 'Provider', url: 'Link', description: 'About' } });
+    const summary = await importer.importFile(file, { mapping, minConfidence: MIN_CONFIDENCE });
+    expect(summary.imported).toBe(1);
+    expect(summary.skipped).toEqual([{ row: 2, title: null, reason: 'column "About" holds 200000 characters, more than the 100000 a cell may hold' }]);
+  });
 });
