@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { sharedDataDir } from '../support/shared-data';
 import { uniquePrefix } from '../support/test-database';
-import { CatalogImporter } from '../../src/catalog-import/import-catalog';
+import { CatalogImportAbortedError, CatalogImporter } from '../../src/catalog-import/import-catalog';
 import { parseCatalogMapping } from '../../src/catalog-import/catalog-mapping';
 import type { SuggestFn } from '../../src/catalog-import/skill-tag-mapper';
 import { formatCatalogImportSummary } from '../../src/catalog-import/catalog-import-summary';
@@ -189,5 +189,28 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
     const summary = await importer.importFile(file, { mapping, minConfidence: MIN_CONFIDENCE });
     expect(summary.imported).toBe(1);
     expect(summary.skipped).toEqual([{ row: 2, title: null, reason: 'column "About" holds 200000 characters, more than the 100000 a cell may hold' }]);
+  });
+
+  it('#18.7: a run that stops early still reports what it wrote (the summary always prints)', async () => {
+    const mapping = parseCatalogMapping(JSON.parse(fs.readFileSync(mappingFile('coursera-courses-2023.json'), 'utf8')));
+    let failing = false;
+    const flaky: SuggestFn = async () => {
+      if (failing) throw new Error('suggestion service down');
+      return [];
+    };
+    const plain = new CatalogImporter(server.db.executor, new CatalogRepository(server.db.executor), flaky);
+    const attempt = plain.importFile(CATALOG, {
+      mapping, providerId: `${prefix}-aborted`, providerName: `${prefix} Aborted`, minConfidence: MIN_CONFIDENCE, limit: 20, batchSize: 5,
+      onProgress: (rows) => {
+        failing = rows > 5;
+      },
+    });
+    const error = await attempt.then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(CatalogImportAbortedError);
+    const summary = (error as CatalogImportAbortedError).summary;
+    expect(summary).toMatchObject({ aborted: 'suggestion service down', imported: 5 });
+    expect(formatCatalogImportSummary(summary)).toMatch(/imported 5 .*\n[\s\S]*ABORTED before the end of the file: suggestion service down/);
+    const res = await server.gql<any>(CREDENTIALS, { filter: { providerId: `${prefix}-aborted` } });
+    expect(res.data.microCredentials.totalCount).toBe(5);
   });
 });
