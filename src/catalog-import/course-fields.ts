@@ -68,26 +68,90 @@ export function parseHours(cell: string | undefined, hoursPerWeek: number | null
   return hours === null ? null : Math.round(hours * 10) / 10;
 }
 
-const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
+/**
+ * Currency signs and the ISO 4217 code they stand for. Longer signs come first so "US$" is not
+ * read as a bare "$". "$" alone means USD, the convention of the scraped catalogues.
+ */
+const CURRENCY_SIGNS: ReadonlyArray<readonly [string, string]> = [
+  ['US$', 'USD'], ['A$', 'AUD'], ['C$', 'CAD'], ['NZ$', 'NZD'], ['R$', 'BRL'], ['HK$', 'HKD'], ['S$', 'SGD'],
+  ['zł', 'PLN'], ['Kč', 'CZK'], ['$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['₹', 'INR'], ['₩', 'KRW'],
+  ['₽', 'RUB'], ['₺', 'TRY'], ['₪', 'ILS'], ['₴', 'UAH'], ['₦', 'NGN'], ['₱', 'PHP'], ['฿', 'THB'],
+];
+
+const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** A price as a cell states it: the amount (negative when the cell says so) and its currency. */
+export interface ParsedPrice {
+  readonly amount: number;
+  /** ISO 4217 code, or null when the cell names none. */
+  readonly currency: string | null;
+}
 
 /**
- * A price cell: "Free" → 0, "$49.99" → 49.99 USD, "1.200,50 EUR" → 1200.5 EUR. The currency is
- * null unless the cell states it.
+ * The number of a price cell: digits with optional grouping (",", ".", spaces, apostrophes) and
+ * decimals, an optional sign before it (possibly before a leading currency sign) and an optional
+ * exponent, which is read so that "1e308" is seen as the absurd amount it is rather than as 1.
  */
-export function parsePrice(cell: string | undefined): { amount: number; currency: string | null } | null {
+const PRICE_NUMBER = /([-−–]\s*)?(?:(?:[A-Z]{3}|[^\s\d\p{L}\-−–]{1,2}|[A-Z]{1,2}\$)\s*)?([-−–]\s*)?(\d[\d.,'’\s\u00a0\u202f]*)(?:[eE]([+-]?\d+))?/u;
+
+/**
+ * The value of a digit run with separators, or null when the grouping is inconsistent.
+ * The last separator is the decimal mark when one or two digits (or four or more) follow it, or
+ * when both "." and "," occur; a single separator followed by exactly three digits groups
+ * thousands ("1,200", "1.200" → 1200), since prices with three decimals do not occur.
+ */
+function readDigits(raw: string): number | null {
+  const text = raw.replace(/[\s\u00a0\u202f'’]+$/u, '').replace(/[.,]$/, '');
+  const groupedBySpace = text.replace(/(\d)[\s\u00a0\u202f'’](?=\d{3}(?:\D|$))/gu, '$1');
+  if (/[\s\u00a0\u202f'’]/u.test(groupedBySpace)) return null;
+  const separators = [...groupedBySpace.matchAll(/[.,]/g)];
+  if (separators.length === 0) return Number(groupedBySpace);
+  const last = separators[separators.length - 1]!;
+  const lastMark = last[0];
+  const after = groupedBySpace.slice(last.index! + 1);
+  const mixed = separators.some((s) => s[0] !== lastMark);
+  const decimalAtEnd = mixed || (separators.length === 1 && after.length !== 3);
+  const integerPart = decimalAtEnd ? groupedBySpace.slice(0, last.index) : groupedBySpace;
+  const fraction = decimalAtEnd ? after : '';
+  const groups = integerPart.split(/[.,]/);
+  // Grouping marks must all be the same and split off groups of exactly three digits.
+  if (groups.length > 1) {
+    const marks = new Set([...integerPart.matchAll(/[.,]/g)].map((m) => m[0]));
+    if (marks.size > 1 || (decimalAtEnd && marks.has(lastMark)) || !groups.slice(1).every((g) => /^\d{3}$/.test(g)) || !/^\d{1,3}$/.test(groups[0]!)) return null;
+  }
+  return Number(`${groups.join('')}${fraction === '' ? '' : `.${fraction}`}`);
+}
+
+/**
+ * A price cell: "Free" → 0, "$49.99" → 49.99 USD, "1.200,50 EUR" → 1200.5 EUR, "EUR 1 200" →
+ * 1200 EUR, "-5" → -5 (the caller rejects it). The currency is an ISO 4217 code or a sign
+ * ({@link CURRENCY_SIGNS}) before or after the amount, null unless the cell states it. Returns
+ * null for a cell without a readable amount.
+ *
+ * @example
+ * parsePrice('1,200.50 USD') // { amount: 1200.5, currency: 'USD' }
+ * parsePrice('€1499') // { amount: 1499, currency: 'EUR' }
+ */
+export function parsePrice(cell: string | undefined): ParsedPrice | null {
   if (!cell || cell.trim() === '') return null;
   const text = cell.trim();
-  if (/^(free|gratis|0)$/i.test(text)) return { amount: 0, currency: null };
-  const number = /(\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)/.exec(text);
-  if (!number) return null;
-  let digits = number[1]!.replace(/\s/g, '');
-  // A trailing ",dd" is a decimal comma; other separators group thousands.
-  digits = /,\d{1,2}$/.test(digits) ? digits.replace(/\./g, '').replace(',', '.') : digits.replace(/,/g, '');
-  const amount = Number(digits);
-  if (!Number.isFinite(amount)) return null;
-  const code = /\b([A-Z]{3})\b/.exec(text)?.[1] ?? null;
-  const symbol = Object.entries(CURRENCY_SYMBOLS).find(([s]) => text.includes(s))?.[1] ?? null;
-  return { amount, currency: code ?? symbol };
+  if (/^(free|gratis|gratuit|kostenlos|0)$/i.test(text)) return { amount: 0, currency: null };
+  const match = PRICE_NUMBER.exec(text);
+  if (!match) return null;
+  let amount = readDigits(match[3]!);
+  if (amount === null || !Number.isFinite(amount)) return null;
+  if (match[4] !== undefined) amount *= 10 ** Number(match[4]);
+  if (match[1] !== undefined || match[2] !== undefined) amount = -amount;
+  return { amount, currency: priceCurrency(text) };
+}
+
+/** The ISO code or sign a price cell names, if any. */
+function priceCurrency(text: string): string | null {
+  for (const word of text.toUpperCase().match(/(?<![A-Z])[A-Z]{3}(?![A-Z])/g) ?? []) {
+    if (ISO_CURRENCIES.has(word)) return word;
+  }
+  if (/(?<!\p{L})euros?(?!\p{L})/iu.test(text)) return 'EUR';
+  return CURRENCY_SIGNS.find(([sign]) => text.includes(sign))?.[1] ?? null;
 }
 
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {

@@ -3,6 +3,7 @@
  * and validation. Nothing here touches the database.
  */
 import type { CatalogMapping, MappableField } from './catalog-mapping';
+import { MAX_PRICE_AMOUNT } from '../domain/catalog/credential-input';
 import { languageCodes, parseHours, parsePrice, splitTags } from './course-fields';
 
 /** A course as the catalogue describes it. */
@@ -31,7 +32,8 @@ export class RowRejection extends Error {}
 /**
  * Reads one CSV record.
  *
- * @throws RowRejection when the row has no title.
+ * @throws RowRejection when the row has no title, or a negative price or one above
+ *   {@link MAX_PRICE_AMOUNT}.
  */
 export function readCourseRow(row: number, values: Readonly<Record<string, string>>, columns: Partial<Record<MappableField, string>>, mapping: CatalogMapping): CourseRow {
   const cell = (field: MappableField): string | undefined => {
@@ -49,6 +51,10 @@ export function readCourseRow(row: number, values: Readonly<Record<string, strin
   const priceCell = cell('price');
   const parsedPrice = parsePrice(priceCell);
   if (priceCell !== undefined && parsedPrice === null) warnings.push(`unreadable price "${priceCell}"`);
+  // A negative or absurd price is a broken row, not a missing field: importing the course without
+  // it would hide the error, so the row is reported instead.
+  if (parsedPrice !== null && parsedPrice.amount < 0) throw new RowRejection(`negative price "${priceCell}"`);
+  if (parsedPrice !== null && parsedPrice.amount > MAX_PRICE_AMOUNT) throw new RowRejection(`price "${priceCell}" is above the maximum of ${MAX_PRICE_AMOUNT.toLocaleString('en')}`);
   const currency = (cell('currency') ?? parsedPrice?.currency ?? mapping.defaults.currency ?? null)?.toUpperCase() ?? null;
   let price: CourseRow['price'] = null;
   if (parsedPrice !== null) {

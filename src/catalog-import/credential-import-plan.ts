@@ -5,7 +5,7 @@
  * language code) are dropped or shortened with a warning rather than failing the import; whatever
  * still fails validation rejects the document before anything is written.
  */
-import { validateCredentialInput, type ValidCredential } from '../domain/catalog/credential-input';
+import { CREDENTIAL_LIST_LIMITS, validateCredentialInput, type ValidCredential } from '../domain/catalog/credential-input';
 import { validateHoldingInput, validateLearnerInput, type HoldingRecord, type ValidLearner } from '../domain/catalog/learner-input';
 import { validateProviderInput, type ProviderRecord } from '../domain/catalog/provider-input';
 import type { CredentialProvider, ParsedCredential } from '../domain/credentials';
@@ -95,6 +95,11 @@ export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: ()
     warnings.push(`${field} "${value.slice(0, 100)}" is not an http(s) URL and was not stored`);
     return null;
   };
+  const limitList = <T>(field: string, values: readonly T[], max: number): T[] => {
+    if (values.length <= max) return [...values];
+    warnings.push(`only the first ${max} of ${values.length} ${field} were stored`);
+    return values.slice(0, max);
+  };
   const bounded = (field: string, value: number | undefined, max: number): number | null => {
     if (value === undefined) return null;
     if (value >= 0 && value <= max) return value;
@@ -111,15 +116,16 @@ export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: ()
     url: url('issuer url', parsed.provider.url),
   });
 
-  const languages = parsed.languages.filter((lang) => /^[a-z]{2,3}$/.test(lang));
-  if (languages.length < parsed.languages.length) warnings.push(`language codes ignored: ${parsed.languages.filter((l) => !languages.includes(l)).join(', ')}`);
+  const readable = parsed.languages.filter((lang) => /^[a-z]{2,3}$/.test(lang));
+  if (readable.length < parsed.languages.length) warnings.push(`language codes ignored: ${parsed.languages.filter((l) => !readable.includes(l)).slice(0, 20).join(', ')}`);
+  const languages = limitList('languages', readable, CREDENTIAL_LIST_LIMITS.languages);
   const credential = validateCredentialInput({
     id: importedCredentialId(provider.id, parsed),
     title: shorten('title', parsed.title, LIMITS.title)!,
     description: shorten('description', parsed.description, LIMITS.description) ?? null,
     providerId: provider.id,
     country,
-    learningOutcomes: parsed.learningOutcomes.filter((o) => o.trim() !== '').map((o, i) => shorten(`learning outcome ${i + 1}`, o, LIMITS.outcome)!),
+    learningOutcomes: limitList('learning outcomes', parsed.learningOutcomes.filter((o) => o.trim() !== ''), CREDENTIAL_LIST_LIMITS.learningOutcomes).map((o, i) => shorten(`learning outcome ${i + 1}`, o, LIMITS.outcome)!),
     workloadHours: bounded('workload hours', parsed.workloadHours, 10_000),
     ects: bounded('ECTS credits', parsed.ects, 360),
     eqfLevel: parsed.eqfLevel ?? null,

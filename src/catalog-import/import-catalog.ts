@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import type { Neo4jExecutor, QueryRunner } from '../db/neo4j-executor';
 import type { CatalogRepository } from '../db/repositories/catalog-repository';
-import { validateCredentialInput, type CredentialInput, type ValidCredential } from '../domain/catalog/credential-input';
+import { CREDENTIAL_LIST_LIMITS, validateCredentialInput, type CredentialInput, type ValidCredential } from '../domain/catalog/credential-input';
 import { validateProviderInput, type ProviderRecord } from '../domain/catalog/provider-input';
 import { DomainError } from '../domain/errors';
 import { CatalogImportRepository } from '../db/repositories/catalog-import-repository';
@@ -41,7 +41,10 @@ export interface CatalogImportOptions {
 
 /** A row that was not imported, and why. */
 export interface SkippedRow {
+  /** 1-based data row (header excluded), counting unreadable records too. */
   readonly row: number;
+  /** Physical line of the file, for records the CSV reader could not read. */
+  readonly line?: number;
   readonly title: string | null;
   readonly reason: string;
 }
@@ -70,6 +73,37 @@ export interface CatalogImportSummary {
   /** Ids of the imported credentials, in row order. */
   readonly credentialIds: string[];
   readonly durationMs: number;
+  /** Why the run stopped early (database failure, unreadable file), else null. */
+  readonly aborted: string | null;
+}
+
+/**
+ * A run that stopped before the end of the file. It carries the summary of what was done until
+ * then, so a caller can still report it.
+ */
+export class CatalogImportAbortedError extends Error {
+  constructor(
+    readonly summary: CatalogImportSummary,
+    cause: unknown,
+  ) {
+    super(summary.aborted ?? 'catalog import aborted', { cause });
+    this.name = 'CatalogImportAbortedError';
+  }
+}
+
+/**
+ * Longest cell the importer reads, in characters. A longer cell is a broken or hostile file (a
+ * course description is a few thousand characters); its row is skipped and reported, the cell is
+ * never stored. Stored text is shortened further to the catalog's own limits.
+ */
+export const MAX_CATALOG_CELL_CHARS = 100_000;
+
+/** A record the CSV reader skipped (stray quote, ...), with the position it reported. */
+interface UnreadableRecord {
+  /** Records read before it. */
+  readonly recordsBefore: number;
+  readonly line: number;
+  readonly reason: string;
 }
 
 interface CourseIdentity {
@@ -111,7 +145,13 @@ export class CatalogImporter {
     private readonly suggest: SuggestFn,
   ) {}
 
-  /** Imports the CSV file at `file`. */
+  /**
+   * Imports the CSV file at `file`. Bad rows (unreadable records, oversized cells, failed
+   * validation) are skipped and listed in the summary; the rest is imported.
+   *
+   * @throws CatalogImportAbortedError when the run cannot go on (database down, unknown mapped
+   *   column), with the summary of what was written until then.
+   */
   async importFile(file: string, options: CatalogImportOptions): Promise<CatalogImportSummary> {
     const started = performance.now();
     const mapper = new SkillTagMapper(this.suggest, { minConfidence: options.minConfidence });
@@ -160,40 +200,89 @@ export class CatalogImporter {
       state.skillLinksFromText += written.courses.reduce((sum, c) => sum + c.textLinks, 0);
     };
 
-    const parser = fs.createReadStream(file).pipe(parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim()), relax_column_count: true, skip_empty_lines: true }));
+    // A record the reader cannot parse (a stray quote, say) is skipped and reported rather than
+    // ending the run; csv-parse resumes at the next record, and its position comes with the error.
+    // relax_quotes is not used: it would import a stray quote's swallowed neighbours as one course.
+    const unreadable: UnreadableRecord[] = [];
+    const parser = fs.createReadStream(file).pipe(
+      parse({
+        bom: true,
+        columns: (header: string[]) => header.map((h) => h.trim()),
+        relax_column_count: true,
+        skip_empty_lines: true,
+        info: true,
+        skip_records_with_error: true,
+        on_skip: (error) => {
+          const info = error as unknown as { records?: number; lines?: number };
+          unreadable.push({ recordsBefore: info.records ?? 0, line: info.lines ?? 0, reason: `unreadable CSV record: ${error?.message ?? "unknown error"}` });
+        },
+      }),
+    );
     let row = 0;
-    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+    let limitReached = false;
+    const countRow = (): boolean => {
+      if (options.limit !== undefined && row >= options.limit) {
+        limitReached = true;
+        return false;
+      }
       row += 1;
-      if (options.limit !== undefined && row > options.limit) break;
-      columns ??= resolveColumns(options.mapping, Object.keys(record));
       state.rowsRead += 1;
       options.onProgress?.(state.rowsRead);
-      if (!passesFilter(record, options.mapping)) {
-        state.filteredOut += 1;
-        continue;
+      return true;
+    };
+    // Records the reader skipped before the record that has `recordsBefore` predecessors.
+    const takeUnreadable = (recordsBefore: number) => {
+      while (unreadable.length > 0 && unreadable[0]!.recordsBefore < recordsBefore && !limitReached) {
+        const skip = unreadable.shift()!;
+        if (countRow()) state.skipped.push({ row, line: skip.line, title: null, reason: skip.reason });
       }
-      try {
-        const course = readCourseRow(row, record, columns, options.mapping);
-        if (course.warnings.length > 0) state.rowWarnings += 1;
-        batch.push(course);
-      } catch (error) {
-        if (!(error instanceof RowRejection)) throw error;
-        state.skipped.push({ row, title: null, reason: error.message });
+    };
+    let aborted: unknown = null;
+    try {
+      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { records: number } }>) {
+        takeUnreadable(info.records);
+        if (!countRow()) break;
+        columns ??= resolveColumns(options.mapping, Object.keys(record));
+        if (!passesFilter(record, options.mapping)) {
+          state.filteredOut += 1;
+          continue;
+        }
+        const oversized = Object.entries(record).find(([, value]) => value.length > MAX_CATALOG_CELL_CHARS);
+        if (oversized) {
+          state.skipped.push({ row, title: null, reason: `column "${oversized[0]}" holds ${oversized[1].length} characters, more than the ${MAX_CATALOG_CELL_CHARS} a cell may hold` });
+          continue;
+        }
+        try {
+          const course = readCourseRow(row, record, columns, options.mapping);
+          if (course.warnings.length > 0) state.rowWarnings += 1;
+          batch.push(course);
+        } catch (error) {
+          if (!(error instanceof RowRejection)) throw error;
+          state.skipped.push({ row, title: null, reason: error.message });
+        }
+        if (batch.length >= batchSize) await flush();
       }
-      if (batch.length >= batchSize) await flush();
+      takeUnreadable(Number.POSITIVE_INFINITY);
+      await flush();
+    } catch (error) {
+      aborted = error;
+    } finally {
+      parser.destroy();
     }
-    parser.destroy();
-    await flush();
     const { seen: _seen, ...counts } = state;
-    return {
+    const summary: CatalogImportSummary = {
       file: path.basename(file),
       mapping: options.mapping.name,
       minConfidence: options.minConfidence,
       dryRun: options.dryRun ?? false,
       ...counts,
+      skipped: [...counts.skipped].sort((a, b) => a.row - b.row),
       tags: mapper.statistics(options.topUnmapped ?? 20),
       durationMs: performance.now() - started,
+      aborted: aborted === null ? null : aborted instanceof Error ? aborted.message : String(aborted),
     };
+    if (aborted !== null) throw new CatalogImportAbortedError(summary, aborted);
+    return summary;
   }
 
   /** The provider and stable id of a course; a course without a provider is skipped. */
@@ -224,9 +313,9 @@ export class CatalogImporter {
       description: course.description === null ? null : shorten(course.description, TEXT_LIMITS.description),
       providerId: identity.provider.id,
       country: course.country,
-      learningOutcomes: course.learningOutcomes.map((o) => shorten(o, TEXT_LIMITS.outcome)),
+      learningOutcomes: course.learningOutcomes.slice(0, CREDENTIAL_LIST_LIMITS.learningOutcomes).map((o) => shorten(o, TEXT_LIMITS.outcome)),
       workloadHours: course.workloadHours !== null && course.workloadHours <= 10_000 ? course.workloadHours : null,
-      languages: course.languages,
+      languages: course.languages.slice(0, CREDENTIAL_LIST_LIMITS.languages),
       participationForm: course.participationForm,
       price: course.price,
       url: course.url !== null && isHttpUrl(course.url) ? course.url : null,

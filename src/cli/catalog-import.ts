@@ -7,7 +7,9 @@
  * given confidence or above. Without --mapping, `tools/catalog-mappings/<csv name>.json` is used
  * when it exists, else columns named like the fields (title, provider, url, skills, ...).
  * Prints a summary: rows imported and skipped (with reasons), and the most frequent tags it could
- * not map. --dry-run validates and maps without writing. Exit status: 0 when the import completed, 1 on failure, 2 on bad usage.
+ * not map; bad rows (unreadable records, oversized cells, invalid fields) are listed with their row
+ * and line and skipped. The summary is printed even when the run stops early (exit status 1).
+ * --dry-run validates and maps without writing. Exit status: 0 when the import completed, 1 on failure, 2 on bad usage.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +18,7 @@ import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open-database';
 import { CatalogRepository } from '../db/repositories/catalog-repository';
 import { parseCatalogMapping, type CatalogMapping } from '../catalog-import/catalog-mapping';
-import { CatalogImporter } from '../catalog-import/import-catalog';
+import { CatalogImportAbortedError, CatalogImporter } from '../catalog-import/import-catalog';
 import { formatCatalogImportSummary } from '../catalog-import/catalog-import-summary';
 import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
 import { runCli } from './run-cli';
@@ -100,15 +102,22 @@ async function main(argv: string[]): Promise<number> {
     const importer = new CatalogImporter(db.executor, new CatalogRepository(db.executor), async (text, first) =>
       (await suggestions.suggestSkills(text, first)).map((s) => ({ uri: s.skill.uri, score: s.score, matchedLabel: s.matchedLabel })),
     );
-    const summary = await importer.importFile(options.csv, {
-      ...options,
-      onProgress: (rows) => {
-        if (rows % 500 === 0) process.stderr.write(`${rows} rows read\n`);
-      },
-    });
+    let summary;
+    try {
+      summary = await importer.importFile(options.csv, {
+        ...options,
+        onProgress: (rows) => {
+          if (rows % 500 === 0) process.stderr.write(`${rows} rows read\n`);
+        },
+      });
+    } catch (error) {
+      // What was written before the failure is still reported.
+      if (!(error instanceof CatalogImportAbortedError)) throw error;
+      summary = error.summary;
+    }
     if (parsed.values.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     else process.stdout.write(formatCatalogImportSummary(summary) + '\n');
-    return 0;
+    return summary.aborted === null ? 0 : 1;
   } finally {
     await db.close();
   }

@@ -2,33 +2,20 @@
  * `npm run credentials:import -- <files...>` (`node dist/src/cli/credentials-import.js …`): imports
  * credential documents (Open Badges 2.0/3.0, ELM / European Digital Credentials, JSON or JSON-LD)
  * into the configured database (NEO4J_URI, else the local Neo4j), each in its own transaction,
- * and prints per file what was imported or why it was rejected. Exit status: 0 when every file was
+ * and prints per file what was imported or why it was rejected (a bad file never stops the run:
+ * see `credential-files.ts` for the limits). Exit status: 0 when every file was
  * imported, 1 when any was rejected (or the run failed), 2 on bad usage.
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open-database';
 import { CatalogRepository } from '../db/repositories/catalog-repository';
 import { LearnerRepository } from '../db/repositories/learner-repository';
-import { DomainError } from '../domain/errors';
-import { CredentialImportService, type CredentialImportOutcome } from '../services/credential-import-service';
+import { CredentialImportService } from '../services/credential-import-service';
+import { importCredentialFiles } from './credential-files';
 import { runCli } from './run-cli';
 
 const USAGE = 'usage: credentials-import <file.json|file.jsonld>...';
-
-function describeImport(file: string, outcome: CredentialImportOutcome): string {
-  const learner = outcome.learnerId === null ? '' : `, holder ${outcome.learnerId} (${outcome.learnerCreated ? 'new learner' : 'existing learner'})`;
-  const lines = [`imported ${file}: ${outcome.format} "${outcome.title}" as ${outcome.credentialId} (${outcome.created ? 'created' : 'updated'}), provider ${outcome.providerId}${outcome.providerCreated ? ' (new)' : ''}${learner}`];
-  for (const warning of outcome.warnings) lines.push(`  warning: ${warning}`);
-  return lines.join('\n');
-}
-
-/** The reason a file was rejected, as a client would see it (unexpected failures propagate). */
-function rejectionReason(error: unknown): string {
-  if (error instanceof DomainError) return `${error.message} [${error.code}]`;
-  throw error;
-}
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -48,30 +35,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const db = await openDatabase(loadConfig(), { info: (message) => process.stderr.write(message + '\n') });
   const service = new CredentialImportService(db.executor, new CatalogRepository(db.executor), new LearnerRepository(db.executor));
-  let rejected = 0;
   try {
-    for (const file of parsed.positionals) {
-      let document: unknown;
-      try {
-        document = JSON.parse(fs.readFileSync(file, 'utf8'));
-      } catch (error) {
-        rejected += 1;
-        process.stdout.write(`rejected ${file}: cannot read it as JSON: ${(error as Error).message}\n`);
-        continue;
-      }
-      try {
-        process.stdout.write(describeImport(file, await service.importDocument(document)) + '\n');
-      } catch (error) {
-        rejected += 1;
-        process.stdout.write(`rejected ${file}: ${rejectionReason(error)}\n`);
-      }
-    }
+    const result = await importCredentialFiles(parsed.positionals, (document) => service.importDocument(document), (text) => process.stdout.write(text));
+    return result.rejected > 0 ? 1 : 0;
   } finally {
     await db.close();
   }
-  const total = parsed.positionals.length;
-  process.stdout.write(`${total - rejected} of ${total} file(s) imported, ${rejected} rejected\n`);
-  return rejected > 0 ? 1 : 0;
 }
 
 runCli('credentials-import', main);

@@ -9,6 +9,7 @@ import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open-database';
 import { EscoApiClient } from '../esco/api/esco-api-client';
 import { syncOccupationFromApi } from '../esco/sync/sync-occupation';
+import { terminalText } from '../domain/text/terminal-text';
 import { runCli } from './run-cli';
 
 const USAGE = 'usage: esco-sync --occupation <uri> [--occupation <uri> …] [--version v1.1.1] [--language en]';
@@ -45,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     baseUrl: config.esco.apiUrl,
     selectedVersion: values.version ?? config.esco.version,
     ...(values.language === undefined ? {} : { language: values.language }),
-    onRetry: (event) => process.stderr.write(`ESCO API ${event.endpoint}: attempt ${event.attempt} failed (${event.reason}), retrying in ${event.delayMs} ms\n`),
+    onRetry: (event) => process.stderr.write(`ESCO API ${event.endpoint}: attempt ${event.attempt} failed (${terminalText(event.reason)}), retrying in ${event.delayMs} ms\n`),
   });
   const db = await openDatabase(config, { info: (message) => process.stderr.write(message + '\n') });
   let failed = 0;
@@ -54,14 +55,14 @@ async function main(argv: string[]): Promise<number> {
       try {
         const summary = await syncOccupationFromApi(db.executor, client, uri);
         process.stdout.write(
-          `${summary.preferredLabel} (${summary.occupationUri}), ESCO ${summary.version}: ${summary.essential} essential, ` +
+          `${terminalText(summary.preferredLabel)} (${terminalText(summary.occupationUri)}), ESCO ${terminalText(summary.version)}: ${summary.essential} essential, ` +
             `${summary.optional} optional skills; ${summary.skillsWritten} skills written, ${summary.removedRequires} stale links removed, ` +
             `placeholders created: ${summary.created.skills} skills, ${summary.created.skillGroups} skill groups, ` +
             `${summary.created.iscoGroups} ISCO groups; ${summary.linksSkipped} links to concepts not in the graph skipped\n`,
         );
       } catch (error) {
         failed += 1;
-        process.stderr.write(`${uri}: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(`${terminalText(uri)}: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
       }
     }
   } finally {

@@ -9,6 +9,7 @@
  * population has no completion record; run again with --wipe).
  */
 import { parseArgs } from 'node:util';
+import { terminalText } from '../domain/text/terminal-text';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open-database';
 import {
@@ -95,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
     if (values['wipe-only']) {
       const started = performance.now();
       const deleted = await wipePopulation(db.executor, options.prefix, controller.signal);
-      process.stdout.write(`wiped ${deleted} nodes with the prefix "${options.prefix}" in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(`wiped ${deleted} nodes with the prefix "${terminalText(options.prefix)}" in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       return 0;
     }
     const summary = await generatePopulation(db.executor, options, { wipe: values.wipe, batchSize, progress: consoleGenerateProgress(), signal: controller.signal });
@@ -104,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (controller.signal.aborted) return 130;
     if (error instanceof GenerateError) {
-      process.stderr.write(`generate: ${error.message}\n`);
+      process.stderr.write(`generate: ${terminalText(error.message)}\n`);
       return 1;
     }
     throw error;
@@ -119,7 +120,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`generate failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`generate failed: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
     process.exitCode = 1;
   },
 );

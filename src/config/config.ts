@@ -3,6 +3,7 @@
  * Invalid values fail fast with a message naming the variable, so a typo never turns into a
  * confusing runtime failure later.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import proxyaddr from 'proxy-addr';
 
@@ -81,6 +82,8 @@ export interface Config {
   readonly graphiql: boolean;
   /** Load the demo seed into an empty database at start. */
   readonly seedOnEmpty: boolean;
+  /** JSON table of exchange rates for price plans; undefined: the shipped snapshot (`data/price-rates/`). */
+  readonly priceRatesFile: string | undefined;
 }
 
 /** Trusted proxies: a hop count, or addresses, CIDR subnets and proxy-addr's names (`loopback`, ...). */
@@ -132,6 +135,14 @@ function url(env: Env, name: string, schemes: readonly string[]): string | undef
     throw new ConfigError(name, `must use one of ${schemes.join(', ')}, got "${scheme}"`);
   }
   return raw;
+}
+
+function existingFile(env: Env, name: string, cwd: string): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  const resolved = path.resolve(cwd, raw);
+  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) throw new ConfigError(name, `must name an existing file, got "${raw}"`);
+  return resolved;
 }
 
 /**
@@ -246,5 +257,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     metricsToken,
     graphiql: bool(env, 'GRAPHIQL', !production),
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
+    priceRatesFile: existingFile(env, 'PRICE_RATES_FILE', cwd),
   };
 }

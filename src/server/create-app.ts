@@ -16,6 +16,8 @@ import { CoverageRepository } from '../db/repositories/coverage-repository';
 import { CoverageService } from '../services/coverage-service';
 import { PlanningService } from '../services/planning-service';
 import { PlanningRepository } from '../db/repositories/planning-repository';
+import { loadPriceRates } from '../config/price-rates-file';
+import type { PriceRates } from '../domain/planning';
 import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
 import { CredentialImportService } from '../services/credential-import-service';
 import { buildCredgraphSchema } from '../graphql/build-schema';
@@ -49,7 +51,7 @@ export interface App {
 }
 
 /** Builds the services over one executor. */
-export function createServices(executor: Neo4jExecutor, planTimeLimitMs: number): Services {
+export function createServices(executor: Neo4jExecutor, planTimeLimitMs: number, priceRates: PriceRates = loadPriceRates()): Services {
   const coverageData = new CoverageRepository(executor);
   const coverage = new CoverageService(coverageData);
   return {
@@ -59,7 +61,7 @@ export function createServices(executor: Neo4jExecutor, planTimeLimitMs: number)
     postings: new JobPostingRepository(executor),
     coverageData,
     coverage,
-    planning: new PlanningService(coverage, new PlanningRepository(executor), planTimeLimitMs),
+    planning: new PlanningService(coverage, new PlanningRepository(executor), planTimeLimitMs, priceRates),
     skillSuggestions: new SkillSuggestionService(executor),
     credentialImport: new CredentialImportService(executor, new CatalogRepository(executor), new LearnerRepository(executor)),
   };
@@ -85,7 +87,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
       if (!timing.ok) identity.suspect();
     },
   });
-  const services = createServices(appExecutor, config.limits.planTimeLimitMs);
+  const services = createServices(appExecutor, config.limits.planTimeLimitMs, loadPriceRates(config.priceRatesFile));
   const schema = await buildCredgraphSchema();
   const armor = createArmorProtection(config.limits);
   const apollo = new ApolloServer<GraphQLContext>({

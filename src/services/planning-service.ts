@@ -13,7 +13,18 @@ import {
   type MatchPolicy,
   type Requirement,
 } from '../domain/coverage';
-import { planCourses, rankNextCourses, type PlanCourse, type PlanInput, type PlanObjective, type PlanResult, type RankedCourse } from '../domain/planning';
+import {
+  checkPlanCurrency,
+  convertPrice,
+  planCourses,
+  rankNextCourses,
+  type PlanCourse,
+  type PlanInput,
+  type PlanObjective,
+  type PlanResult,
+  type PriceRates,
+  type RankedCourse,
+} from '../domain/planning';
 import type { CourseRow, PlanningRepository } from '../db/repositories/planning-repository';
 import type { CoverageService, SubjectEvidence } from './coverage-service';
 
@@ -29,6 +40,11 @@ export interface PlanConstraints {
   readonly maxEqfLevel?: number | null;
   readonly excludeProviderIds?: readonly string[] | null;
   readonly providerIds?: readonly string[] | null;
+  /**
+   * ISO 4217 currency of the plan: `maxTotalPrice`, `totalPrice` and a PRICE objective are in it,
+   * and every course price is converted into it with the rate table (default EUR).
+   */
+  readonly currency?: string | null;
 }
 
 /** Score and essential coverage at one moment. */
@@ -57,11 +73,17 @@ export interface LearningPlanValue extends Omit<PlanResult, 'steps'> {
   readonly gapSkills: readonly string[];
   readonly status: PlanStatus;
   readonly explanation: string;
+  /** The currency of `totalPrice`, `maxTotalPrice` and a PRICE `objectiveValue`. */
+  readonly currency: string;
+  /** The day of the exchange rates prices were converted with. */
+  readonly ratesDate: string;
 }
 
 /** One course suggested as the next step. */
 export interface CourseSuggestionValue extends RankedCourse {
   readonly scoreGain: number;
+  /** The currency of `cost` under the PRICE objective. */
+  readonly currency: string;
 }
 
 /** The planning problem of one target. */
@@ -71,11 +93,14 @@ interface PreparedTarget {
   readonly before: CoverageSnapshot;
   readonly gap: { skillUri: string; weight: number }[];
   readonly courses: PlanCourse[];
+  /** Courses with a price in a currency the rate table lacks (unpriced in this plan). */
+  readonly noRate: ReadonlySet<string>;
 }
 
 const MAX_PREREQUISITE_LEVELS = 3;
 
-function validateConstraints(c: PlanConstraints): void {
+/** Validates the constraints; returns the plan's currency. */
+function validateConstraints(c: PlanConstraints, rates: PriceRates): string {
   for (const [field, value] of [['maxTotalHours', c.maxTotalHours], ['maxTotalPrice', c.maxTotalPrice], ['maxCourses', c.maxCourses]] as const) {
     if (value != null && !(Number.isFinite(value) && value >= 0)) throw new BadInputError(`constraints.${field} must be a non-negative number, got ${value}`, { field: `constraints.${field}` });
   }
@@ -83,6 +108,7 @@ function validateConstraints(c: PlanConstraints): void {
   if (c.maxEqfLevel != null && !(Number.isInteger(c.maxEqfLevel) && c.maxEqfLevel >= 1 && c.maxEqfLevel <= 8)) {
     throw new BadInputError(`constraints.maxEqfLevel must be 1-8, got ${c.maxEqfLevel}`, { field: 'constraints.maxEqfLevel' });
   }
+  return checkPlanCurrency(c.currency, rates);
 }
 
 function dedupeRequirements(requirements: readonly Requirement[]): Requirement[] {
@@ -97,6 +123,7 @@ export class PlanningService {
     private readonly coverage: CoverageService,
     private readonly repo: PlanningRepository,
     private readonly timeLimitMs: number,
+    private readonly priceRates: PriceRates,
   ) {}
 
   /** Which kinds of hierarchy match reach the threshold on their own (a course is full evidence). */
@@ -174,17 +201,26 @@ export class PlanningService {
       for (const uri of course.teaches) for (const gapUri of gapsCoveredBy.get(uri) ?? []) covered.add(gapUri);
       return { course, covered, prerequisites: course.prerequisites.filter((uri) => unmet.has(uri)) };
     });
+    // Prices in the plan's currency; a price without a rate leaves its course unpriced.
+    const currency = constraints.currency ?? 'EUR';
+    const noRate = new Set<string>();
+    const prices = new Map<string, number | null>();
+    for (const { course } of rows) {
+      const price = course.price === null ? null : convertPrice(course.price, course.currency ?? currency, currency, this.priceRates);
+      if (course.price !== null && price === null) noRate.add(course.id);
+      prices.set(course.id, price);
+    }
     return prepared.map((p) => {
       const planCoursesFor: PlanCourse[] = rows.map(({ course, covered, prerequisites }) => ({
         id: course.id,
         hours: course.hours,
-        price: course.price,
+        price: prices.get(course.id) ?? null,
         ects: course.ects,
         covers: p.gap.filter((g) => covered.has(g.skillUri)).map((g) => g.skillUri),
         teaches: course.teaches,
         prerequisites: [...prerequisites],
       }));
-      return { ...p, courses: planCoursesFor };
+      return { ...p, courses: planCoursesFor, noRate };
     });
   }
 
@@ -242,7 +278,25 @@ export class PlanningService {
       explanation = `The budgets allow covering ${plan.coveredSkills.length} of ${plan.coveredSkills.length + plan.uncoveredWithinBudget.length} coverable gap skills; this plan covers the most within them.`;
     }
     if (plan.uncoverable.length > 0 && status !== 'NO_GAP') explanation += ` ${plan.uncoverable.length} gap skill(s) are taught by no eligible course.`;
-    return { ...plan, steps, coverageBefore: prepared.before, coverageAfter: after, gapSkills: prepared.gap.map((g) => g.skillUri), status, explanation };
+    const currency = constraints.currency ?? 'EUR';
+    const excluded = plan.excluded.map((e) => (e.reason === 'price-unknown' && prepared.noRate.has(e.courseId) ? { ...e, reason: 'no-exchange-rate' as const } : e));
+    const withoutRate = excluded.filter((e) => e.reason === 'no-exchange-rate').map((e) => e.courseId);
+    if (objective === 'PRICE' || constraints.maxTotalPrice != null) {
+      explanation += ` Prices in ${currency}, converted at the ${this.priceRates.source} rates of ${this.priceRates.date}.`;
+      if (withoutRate.length > 0) explanation += ` ${withoutRate.length} course(s) priced in a currency without an exchange rate were left out: ${withoutRate.slice(0, 10).join(', ')}${withoutRate.length > 10 ? ', …' : ''}.`;
+    }
+    return {
+      ...plan,
+      excluded,
+      steps,
+      coverageBefore: prepared.before,
+      coverageAfter: after,
+      gapSkills: prepared.gap.map((g) => g.skillUri),
+      status,
+      explanation,
+      currency,
+      ratesDate: this.priceRates.date,
+    };
   }
 
   private async heldCredentials(evidence: SubjectEvidence): Promise<string[]> {
@@ -251,9 +305,9 @@ export class PlanningService {
 
   /** `recommendCourses`: the optimal plan for one target. */
   async recommend(evidence: SubjectEvidence, requirements: Requirement[], objective: PlanObjective, scope: PlanScope, constraints: PlanConstraints, policy: MatchPolicy): Promise<LearningPlanValue> {
-    validateConstraints(constraints);
-    const [prepared] = await this.prepare(evidence, [requirements], scope, constraints, policy, await this.heldCredentials(evidence));
-    return this.solve(prepared!, evidence, objective, constraints, policy);
+    const priced = { ...constraints, currency: validateConstraints(constraints, this.priceRates) };
+    const [prepared] = await this.prepare(evidence, [requirements], scope, priced, policy, await this.heldCredentials(evidence));
+    return this.solve(prepared!, evidence, objective, priced, policy);
   }
 
   /**
@@ -261,15 +315,15 @@ export class PlanningService {
    * planners (the greedy baseline) on the same problem.
    */
   async recommendInput(evidence: SubjectEvidence, requirements: Requirement[], objective: PlanObjective, scope: PlanScope, constraints: PlanConstraints, policy: MatchPolicy): Promise<PlanInput> {
-    validateConstraints(constraints);
-    const [prepared] = await this.prepare(evidence, [requirements], scope, constraints, policy, await this.heldCredentials(evidence));
-    return this.toPlanInput(prepared!, objective, constraints);
+    const priced = { ...constraints, currency: validateConstraints(constraints, this.priceRates) };
+    const [prepared] = await this.prepare(evidence, [requirements], scope, priced, policy, await this.heldCredentials(evidence));
+    return this.toPlanInput(prepared!, objective, priced);
   }
 
   /** `nextCourses`: single courses ranked by coverage gain per unit of cost. */
   async next(evidence: SubjectEvidence, requirements: Requirement[], first: number, objective: PlanObjective, constraints: PlanConstraints, policy: MatchPolicy): Promise<CourseSuggestionValue[]> {
-    validateConstraints(constraints);
-    const [prepared] = await this.prepare(evidence, [requirements], 'ESSENTIAL_AND_OPTIONAL', constraints, policy, await this.heldCredentials(evidence));
+    const currency = validateConstraints(constraints, this.priceRates);
+    const [prepared] = await this.prepare(evidence, [requirements], 'ESSENTIAL_AND_OPTIONAL', { ...constraints, currency }, policy, await this.heldCredentials(evidence));
     const ranking = rankNextCourses({
       gap: prepared!.gap,
       courses: prepared!.courses,
@@ -277,7 +331,7 @@ export class PlanningService {
       budgets: { maxTotalHours: constraints.maxTotalHours, maxTotalPrice: constraints.maxTotalPrice, maxCourses: constraints.maxCourses },
       limit: first,
     });
-    return ranking.courses.map((course) => ({ ...course, scoreGain: this.snapshotWith(prepared!, evidence, [course.courseId], policy).score - prepared!.before.score }));
+    return ranking.courses.map((course) => ({ ...course, currency, scoreGain: this.snapshotWith(prepared!, evidence, [course.courseId], policy).score - prepared!.before.score }));
   }
 
   /**
@@ -285,13 +339,13 @@ export class PlanningService {
    * plan to full essential coverage; options reaching full coverage first, by plan cost, then score.
    */
   async reskilling(evidence: SubjectEvidence, first: number, candidates: number, objective: PlanObjective, constraints: PlanConstraints, policy: MatchPolicy) {
-    validateConstraints(constraints);
+    const priced = { ...constraints, currency: validateConstraints(constraints, this.priceRates) };
     const ranked = (await this.coverage.rankOccupationsFor(evidence, policy, null)).slice(0, candidates);
     const requirementSets = await this.coverage.requirementsOfOccupations(ranked.map((r) => r.occupationUri));
-    const prepared = await this.prepare(evidence, ranked.map((r) => requirementSets.get(r.occupationUri) ?? []), 'ESSENTIAL', constraints, policy, await this.heldCredentials(evidence));
+    const prepared = await this.prepare(evidence, ranked.map((r) => requirementSets.get(r.occupationUri) ?? []), 'ESSENTIAL', priced, policy, await this.heldCredentials(evidence));
     const options = [];
     for (let i = 0; i < ranked.length; i += 1) {
-      const plan = await this.solve(prepared[i]!, evidence, objective, constraints, policy);
+      const plan = await this.solve(prepared[i]!, evidence, objective, priced, policy);
       const reachesFull = plan.uncoverable.length === 0 && plan.uncoveredWithinBudget.length === 0;
       options.push({ occupationUri: ranked[i]!.occupationUri, current: ranked[i]!, plan, reachesFull });
     }

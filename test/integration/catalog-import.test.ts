@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { sharedDataDir } from '../support/shared-data';
 import { uniquePrefix } from '../support/test-database';
-import { CatalogImporter } from '../../src/catalog-import/import-catalog';
+import { CatalogImportAbortedError, CatalogImporter } from '../../src/catalog-import/import-catalog';
 import { parseCatalogMapping } from '../../src/catalog-import/catalog-mapping';
 import type { SuggestFn } from '../../src/catalog-import/skill-tag-mapper';
+import { formatCatalogImportSummary } from '../../src/catalog-import/catalog-import-summary';
+import { parse as parseSync } from 'csv-parse/sync';
 import { CatalogRepository } from '../../src/db/repositories/catalog-repository';
 
 const MIN_CONFIDENCE = 0.6;
@@ -94,7 +96,9 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
     expect(summary.imported).toBe(2);
     expect(summary.skipped.map((s) => [s.row, s.reason])).toEqual([
       [2, 'no title'],
-      [3, expect.stringMatching(/price\.amount must lie in \[0, 1000000\]/)],
+      // The parser now rejects an absurd price itself, naming the cell (it was the credential
+      // validation's message before #18.4).
+      [3, 'price "$2,000,000" is above the maximum of 1,000,000'],
       [5, expect.stringMatching(/no provider/)],
     ]);
     const providerId = summary.credentialIds.length > 0 ? (await server.gql<any>('query($id: ID!) { microCredential(id: $id) { provider { id name } } }', { id: summary.credentialIds[0] })).data.microCredential.provider : null;
@@ -113,5 +117,100 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
     await expect(importer.importFile(CATALOG, { mapping, providerId: `${prefix}-refused`, minConfidence: MIN_CONFIDENCE, limit: 5 })).rejects.toThrow(/no column "no such column"/);
     const res = await server.gql<any>(CREDENTIALS, { filter: { providerId: `${prefix}-refused` } });
     expect(res.data.microCredentials.totalCount).toBe(0);
+  });
+
+  it('#18.4: stores four-digit prices whole through the import (1200 EUR was stored as 120) and reports negative ones', async () => {
+    const file = path.join(tempDir, 'prices.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Title,Provider,Link,Cost',
+        `Big course,${prefix} Pricey,https://example.org/big,1200 EUR`,
+        `Euro course,${prefix} Pricey,https://example.org/euro,€1499`,
+        `Dollar course,${prefix} Pricey,https://example.org/dollar,"1,200.50 USD"`,
+        `Negative course,${prefix} Pricey,https://example.org/negative,-5 EUR`,
+        `Huge course,${prefix} Pricey,https://example.org/huge,1e308`,
+      ].join('\n'),
+    );
+    const mapping = parseCatalogMapping({ columns: { title: 'Title', provider: 'Provider', url: 'Link', price: 'Cost' } });
+    const summary = await importer.importFile(file, { mapping, minConfidence: MIN_CONFIDENCE });
+    expect(summary.imported).toBe(3);
+    expect(summary.skipped.map((s) => [s.row, s.reason])).toEqual([
+      [4, 'negative price "-5 EUR"'],
+      [5, 'price "1e308" is above the maximum of 1,000,000'],
+    ]);
+    const prices: Record<string, unknown> = {};
+    for (const id of summary.credentialIds) {
+      const res = await server.gql<any>('query($id: ID!) { microCredential(id: $id) { title price { amount currency } } }', { id });
+      expect(res.errors).toBeUndefined();
+      prices[res.data.microCredential.title] = res.data.microCredential.price;
+    }
+    expect(prices).toEqual({
+      'Big course': { amount: 1200, currency: 'EUR' },
+      'Euro course': { amount: 1499, currency: 'EUR' },
+      'Dollar course': { amount: 1200.5, currency: 'USD' },
+    });
+  });
+
+  it('#18.7: a stray quote on row 900 of the Coursera catalogue costs that row only; the rest imports and the summary names it', async () => {
+    const lines = fs.readFileSync(CATALOG, 'utf8').split('\n');
+    // Line 901 is data row 900 (the header is line 1; the file has no multi-line records before it).
+    const original = lines[900]!;
+    lines[900] = original.replace(',', ',Bad "quote ');
+    const file = path.join(tempDir, 'coursera-stray-quote.csv');
+    fs.writeFileSync(file, lines.join('\n'));
+    const records = parseSync(fs.readFileSync(CATALOG, 'utf8'), { bom: true, columns: true, relax_column_count: true, skip_empty_lines: true }).length;
+    expect(records).toBeGreaterThan(1_000);
+    const mapping = parseCatalogMapping(JSON.parse(fs.readFileSync(mappingFile('coursera-courses-2023.json'), 'utf8')));
+    const providerId = `${prefix}-stray`;
+    // Skill mapping is not what this test is about: no suggestions keeps 1,100 rows fast.
+    const noSuggestions: SuggestFn = async () => [];
+    const plain = new CatalogImporter(server.db.executor, new CatalogRepository(server.db.executor), noSuggestions);
+    const summary = await plain.importFile(file, { mapping, providerId, providerName: `${prefix} Coursera`, minConfidence: MIN_CONFIDENCE, batchSize: 200 });
+    expect(summary.aborted).toBeNull();
+    expect(summary.rowsRead).toBe(records);
+    expect(summary.skipped).toHaveLength(1);
+    expect(summary.skipped[0]).toMatchObject({ row: 900, line: 901, reason: expect.stringMatching(/^unreadable CSV record: Invalid Opening Quote/) });
+    expect(summary.imported + summary.duplicates + summary.skipped.length).toBe(records);
+    const res = await server.gql<any>(CREDENTIALS, { filter: { providerId } });
+    expect(res.data.microCredentials.totalCount).toBe(summary.imported);
+    expect(summary.imported).toBeGreaterThan(1_000);
+    const text = formatCatalogImportSummary(summary);
+    expect(text).toMatch(/row 900 \(line 901\): unreadable CSV record: Invalid Opening Quote/);
+  });
+
+  it('#18.9: skips a row with an oversized cell (a 200,000-character description) and imports the others', async () => {
+    const file = path.join(tempDir, 'oversized.csv');
+    fs.writeFileSync(
+      file,
+      ['Title,Provider,Link,About', `Small course,${prefix} Sized,https://example.org/small,short`, `Huge course,${prefix} Sized,https://example.org/huge,${'d'.repeat(200_000)}`].join('\n'),
+    );
+    const mapping = parseCatalogMapping({ columns: { title: 'Title', provider: 'Provider', url: 'Link', description: 'About' } });
+    const summary = await importer.importFile(file, { mapping, minConfidence: MIN_CONFIDENCE });
+    expect(summary.imported).toBe(1);
+    expect(summary.skipped).toEqual([{ row: 2, title: null, reason: 'column "About" holds 200000 characters, more than the 100000 a cell may hold' }]);
+  });
+
+  it('#18.7: a run that stops early still reports what it wrote (the summary always prints)', async () => {
+    const mapping = parseCatalogMapping(JSON.parse(fs.readFileSync(mappingFile('coursera-courses-2023.json'), 'utf8')));
+    let failing = false;
+    const flaky: SuggestFn = async () => {
+      if (failing) throw new Error('suggestion service down');
+      return [];
+    };
+    const plain = new CatalogImporter(server.db.executor, new CatalogRepository(server.db.executor), flaky);
+    const attempt = plain.importFile(CATALOG, {
+      mapping, providerId: `${prefix}-aborted`, providerName: `${prefix} Aborted`, minConfidence: MIN_CONFIDENCE, limit: 20, batchSize: 5,
+      onProgress: (rows) => {
+        failing = rows > 5;
+      },
+    });
+    const error = await attempt.then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(CatalogImportAbortedError);
+    const summary = (error as CatalogImportAbortedError).summary;
+    expect(summary).toMatchObject({ aborted: 'suggestion service down', imported: 5 });
+    expect(formatCatalogImportSummary(summary)).toMatch(/imported 5 .*\n[\s\S]*ABORTED before the end of the file: suggestion service down/);
+    const res = await server.gql<any>(CREDENTIALS, { filter: { providerId: `${prefix}-aborted` } });
+    expect(res.data.microCredentials.totalCount).toBe(5);
   });
 });

@@ -16,7 +16,9 @@ export interface CourseFilter {
 export interface CourseRow {
   readonly id: string;
   readonly hours: number | null;
+  /** In `currency`, as the catalogue states it. */
   readonly price: number | null;
+  readonly currency: string | null;
   readonly ects: number | null;
   readonly teaches: string[];
   readonly prerequisites: string[];

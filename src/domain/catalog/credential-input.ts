@@ -80,6 +80,18 @@ export interface ValidCredential {
 const MAX_SKILLS = 200;
 
 /**
+ * Size limits of a credential's lists, so one upsert or import has a bounded cost. Text fields
+ * have their own limits below (title 300, description 5,000, each outcome 2,000 characters).
+ */
+export const CREDENTIAL_LIST_LIMITS = Object.freeze({ learningOutcomes: 100, languages: 20, prerequisiteSkillUris: 200 });
+
+/**
+ * Largest price a credential may carry, in units of its own currency. It bounds what importers
+ * accept as a plausible course price (a catalogue cell above it is a data error, not a course).
+ */
+export const MAX_PRICE_AMOUNT = 1_000_000;
+
+/**
  * Validates and normalises an upsert.
  *
  * @example
@@ -88,6 +100,10 @@ const MAX_SKILLS = 200;
  */
 export function validateCredentialInput(input: CredentialInput, newId: () => string = randomUUID): ValidCredential {
   const id = input.id == null ? newId() : checkId('id', input.id);
+  for (const field of ['learningOutcomes', 'languages', 'prerequisiteSkillUris'] as const) {
+    const count = input[field]?.length ?? 0;
+    if (count > CREDENTIAL_LIST_LIMITS[field]) throw new BadInputError(`${field} may hold at most ${CREDENTIAL_LIST_LIMITS[field]} entries, got ${count}`, { field });
+  }
   const languages = unique((input.languages ?? []).map((lang) => lang.trim().toLowerCase()));
   for (const lang of languages) {
     if (!/^[a-z]{2,3}$/.test(lang)) throw new BadInputError(`languages must hold ISO 639 codes such as "en", got "${lang}"`, { field: 'languages' });
@@ -95,7 +111,7 @@ export function validateCredentialInput(input: CredentialInput, newId: () => str
   let priceAmount: number | null = null;
   let priceCurrency: string | null = null;
   if (input.price) {
-    priceAmount = optionalNumber('price.amount', input.price.amount, 0, 1_000_000);
+    priceAmount = optionalNumber('price.amount', input.price.amount, 0, MAX_PRICE_AMOUNT);
     const currency = (input.price.currency ?? '').trim().toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) throw new BadInputError(`price.currency must be an ISO 4217 code such as "EUR", got "${input.price.currency}"`, { field: 'price.currency' });
     priceCurrency = currency;

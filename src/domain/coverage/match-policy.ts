@@ -15,7 +15,11 @@ export interface MatchPolicy {
   readonly selfDeclared: number;
   /** Most skill→skill hierarchy steps a NARROWER/BROADER match may span; 0 allows EXACT only. */
   readonly maxHierarchyDepth: number;
-  /** Smallest credit at which a requirement counts as COVERED. */
+  /**
+   * Smallest credit at which a requirement counts as COVERED, in (0, 1]. Zero is refused: a
+   * requirement without any evidence (credit 0) would then be both MISSING (coverage) and met
+   * (planning sees no gap), two answers to one question.
+   */
   readonly coverThreshold: number;
   /** λ: weight of an optional requirement relative to an essential one in the score. */
   readonly optionalWeight: number;
@@ -59,7 +63,9 @@ const UNIT_INTERVAL_FIELDS = [
  * @param input the caller's partial policy; null/undefined (whole or per field) means default.
  * @param now   the default for `asOf` (passed in because domain code reads no clock).
  * @throws BadInputError naming the field and the offending value, e.g.
- *   `policy.narrower must lie in [0, 1], got 1.5`.
+ *   `policy.narrower must lie in [0, 1], got 1.5`. Weights, `selfDeclared` and `optionalWeight`
+ *   lie in [0, 1], `coverThreshold` in (0, 1], `maxHierarchyDepth` is an integer in
+ *   [0, {@link MAX_HIERARCHY_DEPTH_CAP}].
  *
  * @example
  * resolveMatchPolicy({ narrower: 0.9, broader: null }, new Date('2025-01-01T00:00:00Z'));
@@ -71,8 +77,9 @@ export function resolveMatchPolicy(input: MatchPolicyInput | null | undefined, n
   for (const field of UNIT_INTERVAL_FIELDS) {
     const value: unknown = given[field] ?? DEFAULT_MATCH_POLICY[field];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-      throw invalid(field, value, 'must lie in [0, 1]');
+      throw invalid(field, value, field === 'coverThreshold' ? 'must lie in (0, 1]' : 'must lie in [0, 1]');
     }
+    if (field === 'coverThreshold' && value === 0) throw invalid(field, value, 'must lie in (0, 1] (0 would count a requirement without any evidence as met)');
     unit[field] = value;
   }
 

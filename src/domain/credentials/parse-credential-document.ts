@@ -1,3 +1,4 @@
+import { checkJsonLimits, CREDENTIAL_JSON_LIMITS } from '../json/json-limits';
 import { notACredential } from './credential-rejection';
 import { asArray, firstObject, isJsonObject, rawTypes, typeNames, type JsonObject } from './json-ld-values';
 import { parseElm } from './parse-elm';
@@ -23,13 +24,18 @@ const ELM_CREDENTIAL_TYPES = ['EuropeanDigitalCredential'];
  * where skills are mandatory. ESCO URIs are canonicalised but not checked for existence.
  * Signatures are never verified (`holding.verified` is always `false`).
  *
- * @throws BadInputError not a credential / no title / no issuer / malformed ESCO URIs.
+ * The document's shape is checked first against {@link CREDENTIAL_JSON_LIMITS} (depth, values,
+ * keys, string length), so the parsers below never walk an unbounded or pathologically deep value.
+ *
+ * @throws BadInputError not a credential / no title / no issuer / malformed ESCO URIs / beyond
+ *   the JSON limits.
  * @example
  * const parsed = parseCredentialDocument(JSON.parse(text));
  * parsed.format // 'ELM'
  * parsed.skills[0]?.uri // 'http://data.europa.eu/esco/skill/ccdf3597-5c80-410f-896d-e1bdfa223de9'
  */
 export function parseCredentialDocument(doc: unknown): ParsedCredential {
+  checkJsonLimits(doc, CREDENTIAL_JSON_LIMITS, 'document');
   if (!isJsonObject(doc)) {
     const got = doc === null ? 'null' : Array.isArray(doc) ? 'an array' : `a ${typeof doc}`;
     throw notACredential(`expected a JSON object, got ${got}`);

@@ -57,9 +57,12 @@ export interface PlanInput {
  * - `duration-unknown`: neither hours nor ECTS, but the objective is HOURS/ECTS or an hours
  *   budget is set;
  * - `prerequisites-unattainable`: some prerequisite is taught by no course that could itself
- *   be taken first (including prerequisite cycles with no way in).
+ *   be taken first (including prerequisite cycles with no way in);
+ * - `no-exchange-rate`: priced in a currency the rate table lacks, so its price cannot be
+ *   expressed in the plan's currency (set by the caller, which converts prices; to the planner
+ *   such a course is simply unpriced).
  */
-export type ExclusionReason = 'price-unknown' | 'duration-unknown' | 'prerequisites-unattainable';
+export type ExclusionReason = 'price-unknown' | 'duration-unknown' | 'prerequisites-unattainable' | 'no-exchange-rate';
 
 export interface ExcludedCourse {
   readonly courseId: string;

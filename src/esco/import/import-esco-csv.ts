@@ -18,6 +18,7 @@ import type { IscoGroupRecord, LinkKind, LinkRecord, OccupationRecord, SkillGrou
 import { silentProgress, type ImportProgress } from './import-progress';
 import type { FileSummary, ImportSummary } from './import-summary';
 import { IssueLog } from './issue-log';
+import { assertUtf8File } from './utf8-check';
 import {
   mapBroaderRow,
   mapCollectionRow,
@@ -90,8 +91,10 @@ interface CollectionRows {
 
 /**
  * Imports the ESCO CSV release in `dir` (v1.1.x or v1.2.x file names) and returns what was read,
- * imported and skipped. Rejects with `EscoImportError` for a missing file or column (and, when
- * `strict`, for the first bad row), or with the abort reason.
+ * imported and skipped. Rejects with `EscoImportError` for a missing file or column, a file that
+ * is not UTF-8 (before anything is written) and, when `strict`, for the first bad row; or with the
+ * abort reason. Rows with values over `ESCO_FIELD_LIMITS` (row-mapping.ts) and rows swallowed by an unbalanced
+ * quote are reported and skipped.
  *
  * @example
  * const summary = await importEscoCsv(executor, '../shared/data/esco', { progress: consoleProgress() });
@@ -134,6 +137,9 @@ class CsvImportRun {
 
   async execute(): Promise<ImportSummary> {
     try {
+      // Every file is checked before the first write: a wrongly encoded file must not leave the
+      // files before it imported.
+      for (const file of this.files.files.values()) await assertUtf8File(file.path, file.name);
       await this.importIscoGroups();
       await this.importSkillGroups();
       await this.importHierarchyGroups();

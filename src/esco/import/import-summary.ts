@@ -2,6 +2,7 @@
  * What an ESCO import reports: rows read, imported and skipped per file, and the problems found,
  * each tied to a file and row so the source can be fixed.
  */
+import { terminalText } from '../../domain/text/terminal-text';
 import type { EscoFileKey } from './esco-files';
 
 /**
@@ -61,19 +62,22 @@ export function summaryTotals(summary: ImportSummary): { rows: number; imported:
   return totals;
 }
 
-/** A human-readable report for the CLI; at most `maxIssues` issues are listed one by one. */
+/**
+ * A human-readable report for the CLI; at most `maxIssues` issues are listed one by one. Text from
+ * the data (file names, messages quoting cells) is escaped with {@link terminalText}.
+ */
 export function formatImportSummary(summary: ImportSummary, maxIssues = 20): string {
   const lines: string[] = [];
-  lines.push(`ESCO ${summary.version} from ${summary.dir}: ${(summary.durationMs / 1000).toFixed(1)} s, ${summary.batches} batches of up to ${summary.batchSize} rows`);
-  const width = Math.max(...summary.files.map((file) => file.file.length), 4);
+  lines.push(`ESCO ${terminalText(summary.version)} from ${terminalText(summary.dir)}: ${(summary.durationMs / 1000).toFixed(1)} s, ${summary.batches} batches of up to ${summary.batchSize} rows`);
+  const width = Math.max(...summary.files.map((file) => terminalText(file.file).length), 4);
   lines.push(`${'file'.padEnd(width)}  ${'rows'.padStart(8)}  ${'imported'.padStart(8)}  ${'skipped'.padStart(8)}  ${'ignored'.padStart(8)}`);
   for (const file of summary.files) {
     lines.push(
-      `${file.file.padEnd(width)}  ${String(file.rows).padStart(8)}  ${String(file.imported).padStart(8)}  ` +
+      `${terminalText(file.file).padEnd(width)}  ${String(file.rows).padStart(8)}  ${String(file.imported).padStart(8)}  ` +
         `${String(file.skipped).padStart(8)}  ${String(file.ignored).padStart(8)}`,
     );
   }
-  if (summary.missingOptionalFiles.length > 0) lines.push(`optional files not present: ${summary.missingOptionalFiles.join(', ')}`);
+  if (summary.missingOptionalFiles.length > 0) lines.push(`optional files not present: ${summary.missingOptionalFiles.map(terminalText).join(', ')}`);
   if (summary.issueCount === 0) {
     lines.push('no issues');
   } else {
@@ -82,7 +86,7 @@ export function formatImportSummary(summary: ImportSummary, maxIssues = 20): str
     lines.push(`${summary.issueCount} issue(s)${shown}:`);
     for (const issue of listed) {
       const where = issue.line === undefined ? `row ${issue.row}` : `row ${issue.row} (line ${issue.line})`;
-      lines.push(`  ${issue.file} ${where}: ${issue.skipped ? 'skipped: ' : ''}${issue.message}`);
+      lines.push(`  ${terminalText(issue.file)} ${where}: ${issue.skipped ? 'skipped: ' : ''}${terminalText(issue.message)}`);
     }
   }
   return lines.join('\n');

@@ -32,6 +32,38 @@ function optional(values: CsvValues, column: string): string | null {
   return value === '' ? null : value;
 }
 
+/**
+ * Largest values a release row may carry into the graph, in characters. The v1.1.1 release stays
+ * far below them (URIs ≤ 74, labels ≤ 166, descriptions ≤ 3,853, codes ≤ 13); a longer value is a
+ * broken or hostile file. Labels are indexed, and Neo4j refuses index entries above about 8 KB, so
+ * an unchecked 10,000-character label aborted the whole import with a raw database error. A row
+ * over a limit is reported and skipped before anything of it is written.
+ */
+export const ESCO_FIELD_LIMITS = Object.freeze({
+  uri: 500,
+  /** One preferred, alternative or hidden label. */
+  label: 500,
+  /** Alternative (or hidden) labels of one concept. */
+  labels: 500,
+  description: 20_000,
+  code: 100,
+});
+
+/** The first value over its limit, as a rejection message; undefined when all fit. */
+function oversized(checks: ReadonlyArray<readonly [string, string | null, number]>): string | undefined {
+  for (const [column, value, max] of checks) {
+    if (value !== null && value.length > max) return `${column} has ${value.length} characters, more than the ${max} allowed`;
+  }
+  return undefined;
+}
+
+/** Checks a label list cell: how many labels, and each one's length. */
+function oversizedLabels(column: string, labels: readonly string[]): string | undefined {
+  if (labels.length > ESCO_FIELD_LIMITS.labels) return `${column} holds ${labels.length} labels, more than the ${ESCO_FIELD_LIMITS.labels} allowed`;
+  const long = labels.find((label) => label.length > ESCO_FIELD_LIMITS.label);
+  return long === undefined ? undefined : `${column} has a label of ${long.length} characters, more than the ${ESCO_FIELD_LIMITS.label} allowed`;
+}
+
 /** True for an absolute http(s) URI without whitespace: what every ESCO concept id looks like. */
 export function isConceptUri(value: string): boolean {
   return /^https?:\/\/\S+$/.test(value);
@@ -44,6 +76,7 @@ function reject<T>(message: string): Mapped<T> {
 function requireUri(values: CsvValues, column: string): string | { error: string } {
   const value = cell(values, column);
   if (value === '') return { error: `empty ${column}` };
+  if (value.length > ESCO_FIELD_LIMITS.uri) return { error: `${column} has ${value.length} characters, more than the ${ESCO_FIELD_LIMITS.uri} allowed` };
   if (!isConceptUri(value)) return { error: `${column} "${value}" is not a URI` };
   return value;
 }
@@ -70,10 +103,13 @@ export function mapIscoGroupRow(values: CsvValues): Mapped<IscoGroupRecord> {
   if (typeof uri !== 'string') return reject(uri.error);
   const code = cell(values, 'code');
   if (code === '') return reject('empty code');
-  return {
-    ok: true,
-    record: { uri, code, preferredLabel: cell(values, 'preferredLabel'), description: optional(values, 'description') },
-  };
+  const record = { uri, code, preferredLabel: cell(values, 'preferredLabel'), description: optional(values, 'description') };
+  const tooLong = oversized([
+    ['code', record.code, ESCO_FIELD_LIMITS.code],
+    ['preferredLabel', record.preferredLabel, ESCO_FIELD_LIMITS.label],
+    ['description', record.description, ESCO_FIELD_LIMITS.description],
+  ]);
+  return tooLong === undefined ? { ok: true, record } : reject(tooLong);
 }
 
 /** The URI and preferred label every labelled concept row must have. */
@@ -81,7 +117,28 @@ function conceptHead(values: CsvValues): { uri: string; preferredLabel: string }
   const uri = requireUri(values, 'conceptUri');
   if (typeof uri !== 'string') return uri;
   const preferredLabel = cell(values, 'preferredLabel');
-  return preferredLabel === '' ? { error: 'empty preferredLabel' } : { uri, preferredLabel };
+  if (preferredLabel === '') return { error: 'empty preferredLabel' };
+  if (preferredLabel.length > ESCO_FIELD_LIMITS.label) return { error: `preferredLabel has ${preferredLabel.length} characters, more than the ${ESCO_FIELD_LIMITS.label} allowed` };
+  return { uri, preferredLabel };
+}
+
+/** The size check of a concept record's labels, description and code. */
+function oversizedConcept(record: { altLabels: readonly string[]; hiddenLabels?: readonly string[]; description: string | null; code?: string | null }): string | undefined {
+  return (
+    oversizedLabels('altLabels', record.altLabels) ??
+    oversizedLabels('hiddenLabels', record.hiddenLabels ?? []) ??
+    oversized([
+      ['description', record.description, ESCO_FIELD_LIMITS.description],
+      ['code', record.code ?? null, ESCO_FIELD_LIMITS.code],
+    ])
+  );
+}
+
+/** A record, or its rejection when a value is over {@link ESCO_FIELD_LIMITS}. */
+function sized<T extends { altLabels: readonly string[]; hiddenLabels?: readonly string[]; description: string | null; code?: string | null }>(record: T, warning?: string): Mapped<T> {
+  const tooLong = oversizedConcept(record);
+  if (tooLong !== undefined) return reject(tooLong);
+  return warning === undefined ? { ok: true, record } : { ok: true, record, warning };
 }
 
 /** A row of `skillGroups_en.csv`. */
@@ -89,16 +146,13 @@ export function mapSkillGroupRow(values: CsvValues): Mapped<SkillGroupRecord> {
   const head = conceptHead(values);
   if ('error' in head) return reject(head.error);
   const { uri, preferredLabel } = head;
-  return {
-    ok: true,
-    record: {
-      uri,
-      preferredLabel,
-      altLabels: splitLabels(values['altLabels']),
-      description: optional(values, 'description'),
-      code: optional(values, 'code'),
-    },
-  };
+  return sized({
+    uri,
+    preferredLabel,
+    altLabels: splitLabels(values['altLabels']),
+    description: optional(values, 'description'),
+    code: optional(values, 'code'),
+  });
 }
 
 /**
@@ -109,17 +163,17 @@ export function mapHierarchyRow(values: CsvValues): Mapped<SkillGroupRecord> {
   for (let level = 3; level >= 0; level -= 1) {
     const uri = cell(values, `Level ${level} URI`);
     if (uri === '') continue;
+    if (uri.length > ESCO_FIELD_LIMITS.uri) return reject(`Level ${level} URI has ${uri.length} characters, more than the ${ESCO_FIELD_LIMITS.uri} allowed`);
     if (!isConceptUri(uri)) return reject(`Level ${level} URI "${uri}" is not a URI`);
-    return {
-      ok: true,
-      record: {
-        uri,
-        preferredLabel: cell(values, `Level ${level} preferred term`),
-        altLabels: [],
-        description: optional(values, 'Description'),
-        code: optional(values, `Level ${level} code`),
-      },
-    };
+    const preferredLabel = cell(values, `Level ${level} preferred term`);
+    if (preferredLabel.length > ESCO_FIELD_LIMITS.label) return reject(`Level ${level} preferred term has ${preferredLabel.length} characters, more than the ${ESCO_FIELD_LIMITS.label} allowed`);
+    return sized({
+      uri,
+      preferredLabel,
+      altLabels: [],
+      description: optional(values, 'Description'),
+      code: optional(values, `Level ${level} code`),
+    });
   }
   return reject('no level URI');
 }
@@ -144,7 +198,8 @@ export function mapSkillRow(values: CsvValues, collections: readonly string[] = 
     reuseLevel: optional(values, 'reuseLevel'),
     collections,
   };
-  return warning === undefined ? { ok: true, record } : { ok: true, record, warning };
+  const tooLong = oversized([['reuseLevel', record.reuseLevel, ESCO_FIELD_LIMITS.code]]);
+  return tooLong === undefined ? sized(record, warning) : reject(tooLong);
 }
 
 /** A row of `occupations_en.csv`; `research` comes from the research occupations collection. */
@@ -152,19 +207,18 @@ export function mapOccupationRow(values: CsvValues, research = false): Mapped<Oc
   const head = conceptHead(values);
   if ('error' in head) return reject(head.error);
   const { uri, preferredLabel } = head;
-  return {
-    ok: true,
-    record: {
-      uri,
-      preferredLabel,
-      altLabels: splitLabels(values['altLabels']),
-      hiddenLabels: splitLabels(values['hiddenLabels']),
-      description: optional(values, 'description'),
-      code: optional(values, 'code'),
-      iscoGroupCode: optional(values, 'iscoGroup'),
-      research,
-    },
-  };
+  const iscoGroupCode = optional(values, 'iscoGroup');
+  if (iscoGroupCode !== null && iscoGroupCode.length > ESCO_FIELD_LIMITS.code) return reject(`iscoGroup has ${iscoGroupCode.length} characters, more than the ${ESCO_FIELD_LIMITS.code} allowed`);
+  return sized({
+    uri,
+    preferredLabel,
+    altLabels: splitLabels(values['altLabels']),
+    hiddenLabels: splitLabels(values['hiddenLabels']),
+    description: optional(values, 'description'),
+    code: optional(values, 'code'),
+    iscoGroupCode,
+    research,
+  });
 }
 
 type ConceptClass = 'skill' | 'group' | 'occupation' | 'isco';

@@ -16,14 +16,14 @@ export class TargetInput {
   @Field(() => ID, { nullable: true }) jobPostingId?: string | null;
 }
 
-@InputType('MatchPolicyInput', { description: 'Overrides of the matching and scoring defaults; each weight in [0, 1].' })
+@InputType('MatchPolicyInput', { description: 'Overrides of the matching and scoring defaults; each weight in [0, 1], coverThreshold in (0, 1].' })
 export class MatchPolicyInput {
   @Field(() => Float, { nullable: true, description: 'Weight of an exact match (default 1).' }) exact?: number | null;
   @Field(() => Float, { nullable: true, description: 'Weight of evidence narrower than the requirement (default 0.8).' }) narrower?: number | null;
   @Field(() => Float, { nullable: true, description: 'Weight of evidence broader than the requirement (default 0.5).' }) broader?: number | null;
   @Field(() => Float, { nullable: true, description: 'Factor of self-declared skills (default 0.5).' }) selfDeclared?: number | null;
   @Field(() => Int, { nullable: true, description: 'Steps followed in the skill hierarchy, 0-5 (default 2).' }) maxHierarchyDepth?: number | null;
-  @Field(() => Float, { nullable: true, description: 'Credit from which a requirement counts as covered (default 0.8).' }) coverThreshold?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Credit from which a requirement counts as covered, in (0, 1] (default 0.8).' }) coverThreshold?: number | null;
   @Field(() => Float, { nullable: true, description: 'Weight λ of optional requirements in the score (default 0.25).' }) optionalWeight?: number | null;
   @Field(() => DateTimeResolver, { nullable: true, description: 'Date at which holdings must be valid (default now).' }) asOf?: Date | null;
 }

@@ -26,6 +26,7 @@ export class PlanningQueryResolver {
     @Arg('scope', () => PlanScope, { defaultValue: PlanScope.ESSENTIAL }) scope: PlanScope,
     @Arg('constraints', () => PlanConstraintsInput, { nullable: true }) constraints: PlanConstraintsInput | null,
     @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
   ) {
     const policy = ctx.services.coverage.policy(policyInput);
@@ -33,7 +34,7 @@ export class PlanningQueryResolver {
       ctx.services.coverage.subjectEvidence(validateSubject(subject), policy),
       ctx.services.coverage.targetRequirements(validateTarget(target)),
     ]);
-    return ctx.services.planning.recommend(evidence, req.requirements, objective, scope, constraints ?? {}, policy);
+    return ctx.services.planning.recommend(evidence, req.requirements, objective, scope, { ...constraints, currency }, policy);
   }
 
   @Query(() => [CourseSuggestion], { description: 'Single courses ranked by coverage gain per unit of cost.' })
@@ -44,6 +45,7 @@ export class PlanningQueryResolver {
     @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS, description: 'The unit of cost.' }) objective: PlanObjective,
     @Arg('constraints', () => PlanConstraintsInput, { nullable: true }) constraints: PlanConstraintsInput | null,
     @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
   ) {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
@@ -53,7 +55,7 @@ export class PlanningQueryResolver {
       ctx.services.coverage.subjectEvidence(validateSubject(subject), policy),
       ctx.services.coverage.targetRequirements(validateTarget(target)),
     ]);
-    return ctx.services.planning.next(evidence, req.requirements, limit, objective, constraints ?? {}, policy);
+    return ctx.services.planning.next(evidence, req.requirements, limit, objective, { ...constraints, currency }, policy);
   }
 
   @Query(() => [ReskillingOption], { description: 'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; cheapest first.' })
@@ -64,13 +66,14 @@ export class PlanningQueryResolver {
     @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
     @Arg('constraints', () => PlanConstraintsInput, { nullable: true }) constraints: PlanConstraintsInput | null,
     @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
   ) {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
     if (!Number.isInteger(candidates) || candidates < 1 || candidates > 200) throw new BadInputError(`candidates must lie in [1, 200], got ${candidates}`, { field: 'candidates' });
     const policy = ctx.services.coverage.policy(policyInput);
     const evidence = await ctx.services.coverage.subjectEvidence(validateSubject(subject), policy);
-    const options = await ctx.services.planning.reskilling(evidence, limit, candidates, objective, constraints ?? {}, policy);
+    const options = await ctx.services.planning.reskilling(evidence, limit, candidates, objective, { ...constraints, currency }, policy);
     return options.map((o) => ({ occupationUri: o.occupationUri, currentCoverage: o.current, plan: o.plan, reachesFullCoverage: o.reachesFull }));
   }
 }

@@ -12,7 +12,7 @@ export enum PlanObjective {
 }
 registerEnumType(PlanObjective, {
   name: 'PlanObjective',
-  description: 'What a plan minimises. A course without hours counts 25 h per ECTS (and without ECTS, hours / 25); a course without a price cannot be planned under PRICE or a price budget.',
+  description: 'What a plan minimises. A course without hours counts 25 h per ECTS (and without ECTS, hours / 25); a course without a price, or priced in a currency without an exchange rate, cannot be planned under PRICE or a price budget. PRICE sums prices converted into the plan currency.',
 });
 
 export enum PlanScope {
@@ -32,7 +32,7 @@ registerEnumType(PlanStatus, { name: 'PlanStatus' });
 @InputType('PlanConstraintsInput')
 export class PlanConstraintsInput {
   @Field(() => Float, { nullable: true }) maxTotalHours?: number | null;
-  @Field(() => Float, { nullable: true }) maxTotalPrice?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Largest total price, in the plan currency (the `currency` argument, EUR by default).' }) maxTotalPrice?: number | null;
   @Field(() => Int, { nullable: true }) maxCourses?: number | null;
   @Field(() => [String], { nullable: true, description: 'Courses taught in any of these languages (ISO 639-1).' }) languages?: string[] | null;
   @Field(() => [ParticipationForm], { nullable: true }) participationForms?: ParticipationForm[] | null;
@@ -66,10 +66,12 @@ export class ExcludedCourse {
 export class LearningPlan {
   @Field(() => [PlanStep], { description: 'In an order that respects prerequisites.' }) steps!: PlanStep[];
   @Field(() => Float, { nullable: true }) totalHours!: number | null;
-  @Field(() => Float, { nullable: true }) totalPrice!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Sum of the prices, in `currency`; null when a chosen course has no price.' }) totalPrice!: number | null;
   @Field(() => Float, { nullable: true }) totalEcts!: number | null;
   @Field(() => PlanObjective) objective!: PlanObjective;
-  @Field(() => Float) objectiveValue!: number;
+  @Field(() => Float, { description: 'Total cost under the objective (for PRICE, in `currency`).' }) objectiveValue!: number;
+  @Field({ description: 'ISO 4217 currency of totalPrice, maxTotalPrice and a PRICE objectiveValue; course prices are converted into it.' }) currency!: string;
+  @Field({ description: 'Day (YYYY-MM-DD) of the exchange rates prices were converted with.' }) ratesDate!: string;
   @Field(() => CoverageSnapshot) coverageBefore!: CoverageSnapshot;
   @Field(() => CoverageSnapshot) coverageAfter!: CoverageSnapshot;
   @Field(() => [Skill], { description: 'Required skills below the threshold before the plan.' }) gap!: Skill[];
@@ -90,7 +92,8 @@ export class CourseSuggestion {
   @Field(() => [Skill], { description: 'Gap skills it would cover.' }) newlyCovered!: Skill[];
   @Field(() => Float, { description: 'Weighted number of gap skills covered (essential 1, optional λ).' }) coverageGain!: number;
   @Field(() => Float, { description: 'Increase of the coverage score if taken alone.' }) scoreGain!: number;
-  @Field(() => Float, { description: 'Its cost under the objective.' }) cost!: number;
+  @Field(() => Float, { description: 'Its cost under the objective (for PRICE, in `currency`).' }) cost!: number;
+  @Field({ description: 'ISO 4217 currency of a PRICE cost.' }) currency!: string;
   @Field(() => Float, { nullable: true, description: 'coverageGain / cost; null for free courses (ranked first).' }) gainPerCost!: number | null;
   @Field(() => [Skill], { description: 'Prerequisites the subject lacks.' }) missingPrerequisites!: Skill[];
 }
