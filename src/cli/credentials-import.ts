@@ -13,6 +13,7 @@ import { CatalogRepository } from '../db/repositories/catalog-repository';
 import { LearnerRepository } from '../db/repositories/learner-repository';
 import { DomainError } from '../domain/errors';
 import { CredentialImportService, type CredentialImportOutcome } from '../services/credential-import-service';
+import { createCredentialVerifier } from '../services/verification/create-credential-verifier';
 import { runCli } from './run-cli';
 
 const USAGE = 'usage: credentials-import <file.json|file.jsonld>...';
@@ -20,6 +21,10 @@ const USAGE = 'usage: credentials-import <file.json|file.jsonld>...';
 function describeImport(file: string, outcome: CredentialImportOutcome): string {
   const learner = outcome.learnerId === null ? '' : `, holder ${outcome.learnerId} (${outcome.learnerCreated ? 'new learner' : 'existing learner'})`;
   const lines = [`imported ${file}: ${outcome.format} "${outcome.title}" as ${outcome.credentialId} (${outcome.created ? 'created' : 'updated'}), provider ${outcome.providerId}${outcome.providerCreated ? ' (new)' : ''}${learner}`];
+  lines.push(`  verification: ${outcome.verification.status}${outcome.verification.issuer ? ` (issuer ${outcome.verification.issuer})` : ''}`);
+  for (const check of outcome.verification.checks) {
+    if (check.outcome !== 'PASSED') lines.push(`    ${check.check} ${check.outcome}: ${check.message}`);
+  }
   for (const warning of outcome.warnings) lines.push(`  warning: ${warning}`);
   return lines.join('\n');
 }
@@ -47,7 +52,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const db = await openDatabase(loadConfig(), { info: (message) => process.stderr.write(message + '\n') });
-  const service = new CredentialImportService(db.executor, new CatalogRepository(db.executor), new LearnerRepository(db.executor));
+  const config = loadConfig();
+  const service = new CredentialImportService(db.executor, new CatalogRepository(db.executor), new LearnerRepository(db.executor), createCredentialVerifier(config));
   let rejected = 0;
   try {
     for (const file of parsed.positionals) {

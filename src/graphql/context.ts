@@ -12,6 +12,7 @@ import type { CoverageService } from '../services/coverage-service';
 import type { PlanningService } from '../services/planning-service';
 import type { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
 import type { CredentialImportService } from '../services/credential-import-service';
+import type { CredentialVerifier } from '../services/verification/credential-verifier';
 import { createEscoLoaders, type EscoLoaders } from './loaders/esco-loaders';
 import { ownedLoader } from './loaders/keyed-loader';
 import { createCatalogLoaders, type CatalogLoaders } from './loaders/catalog-loaders';
@@ -27,6 +28,7 @@ export interface Services {
   readonly planning: PlanningService;
   readonly skillSuggestions: SkillSuggestionService;
   readonly credentialImport: CredentialImportService;
+  readonly verifier: CredentialVerifier;
 }
 
 /** Per-request limits resolvers enforce. */

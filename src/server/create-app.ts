@@ -16,6 +16,7 @@ import { CoverageService } from '../services/coverage-service';
 import { PlanningService } from '../services/planning-service';
 import { PlanningRepository } from '../db/repositories/planning-repository';
 import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
+import { createCredentialVerifier } from '../services/verification/create-credential-verifier';
 import { CredentialImportService } from '../services/credential-import-service';
 import { buildCredgraphSchema } from '../graphql/build-schema';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
@@ -42,7 +43,9 @@ export interface App {
 }
 
 /** Builds the services over one executor. */
-export function createServices(executor: Neo4jExecutor, planTimeLimitMs: number): Services {
+export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'limits' | 'credentials'>): Services {
+  const planTimeLimitMs = config.limits.planTimeLimitMs;
+  const verifier = createCredentialVerifier(config);
   const coverageData = new CoverageRepository(executor);
   const coverage = new CoverageService(coverageData);
   return {
@@ -54,7 +57,8 @@ export function createServices(executor: Neo4jExecutor, planTimeLimitMs: number)
     coverage,
     planning: new PlanningService(coverage, new PlanningRepository(executor), planTimeLimitMs),
     skillSuggestions: new SkillSuggestionService(executor),
-    credentialImport: new CredentialImportService(executor, new CatalogRepository(executor), new LearnerRepository(executor)),
+    credentialImport: new CredentialImportService(executor, new CatalogRepository(executor), new LearnerRepository(executor), verifier),
+    verifier,
   };
 }
 
@@ -63,7 +67,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
   const metrics = config.metricsEnabled ? createAppMetrics({ load: () => appExecutor.load(), maxPoolSize: DEFAULT_MAX_POOL_SIZE }) : undefined;
   // Transactions time out with the request, so Neo4j stops work nobody waits for any more.
   const appExecutor = executor.withOptions({ transactionTimeoutMs: config.limits.requestTimeoutMs, observer: metrics?.observeQuery });
-  const services = createServices(appExecutor, config.limits.planTimeLimitMs);
+  const services = createServices(appExecutor, config);
   const schema = await buildCredgraphSchema();
   const armor = createArmorProtection(config.limits);
   const apollo = new ApolloServer<GraphQLContext>({

@@ -11,6 +11,10 @@ import type { LearnerRepository } from '../db/repositories/learner-repository';
 import { parseCredentialDocument, requireSkills, type CredentialFormat } from '../domain/credentials';
 import { CatalogImportRepository } from '../db/repositories/catalog-import-repository';
 import { planCredentialImport } from '../catalog-import/credential-import-plan';
+import { withVerification } from '../domain/catalog/learner-input';
+import { BadInputError } from '../domain/errors';
+import type { Verification } from '../domain/verification/verification';
+import type { CredentialVerifier, VerifyOptions } from './verification/credential-verifier';
 
 /** What one import did. */
 export interface CredentialImportOutcome {
@@ -24,8 +28,10 @@ export interface CredentialImportOutcome {
   /** The holder, for an issued credential; null for a bare achievement / badge class. */
   readonly learnerId: string | null;
   readonly learnerCreated: boolean;
-  /** What was ignored or repaired (non-ESCO alignments, unusable fields, unchecked signatures). */
+  /** What was ignored or repaired (non-ESCO alignments, unusable fields). */
   readonly warnings: readonly string[];
+  /** The proof check of the document; the holding stores it. */
+  readonly verification: Verification;
 }
 
 /** Standards-based credential import. */
@@ -36,16 +42,24 @@ export class CredentialImportService {
     private readonly executor: Neo4jExecutor,
     private readonly catalog: CatalogRepository,
     private readonly learners: LearnerRepository,
+    private readonly verifier: CredentialVerifier,
   ) {}
 
   /**
-   * Imports a parsed JSON document.
+   * Imports a parsed JSON document, or a VC-JWT given as a string. Its proof is verified first
+   * (outside the write transaction: key and status-list fetches must not hold it open) and the
+   * verification is stored on the holding.
    *
    * @throws BadInputError not a credential, no title, no issuer, no ESCO skill, invalid fields.
    * @throws NotFoundError ESCO skill URIs the graph does not hold (listed); nothing is written.
    */
-  async importDocument(document: unknown): Promise<CredentialImportOutcome> {
-    const parsed = requireSkills(parseCredentialDocument(document));
+  async importDocument(document: unknown, options: Pick<VerifyOptions, 'statusLists'> = {}): Promise<CredentialImportOutcome> {
+    const { verification, credential } = await this.verifier.verify(document, options);
+    if (credential === null) {
+      const reason = verification.checks.find((c) => c.outcome === 'FAILED')?.message ?? 'unreadable document';
+      throw new BadInputError(`not a credential: ${reason}`);
+    }
+    const parsed = requireSkills(parseCredentialDocument(credential));
     const plan = planCredentialImport(parsed);
     const credentialId = plan.credential.record.id;
     return this.executor.writeTransaction(async (tx) => {
@@ -61,7 +75,7 @@ export class CredentialImportService {
           learnerId = await this.learners.createLearnerIn(tx, plan.learner);
           learnerCreated = true;
         }
-        await this.learners.mergeHoldingIn(tx, learnerId, credentialId, plan.holding);
+        await this.learners.mergeHoldingIn(tx, learnerId, credentialId, withVerification(plan.holding, verification));
       }
       return {
         format: parsed.format,
@@ -73,6 +87,7 @@ export class CredentialImportService {
         learnerId,
         learnerCreated,
         warnings: plan.warnings,
+        verification,
       };
     });
   }

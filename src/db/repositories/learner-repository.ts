@@ -40,7 +40,7 @@ export class LearnerRepository {
   /** The same inside a caller's transaction. */
   async mergeHoldingIn(tx: QueryRunner, learnerId: string, credentialId: string, holding: HoldingRecord): Promise<void> {
     await findMissingReferences(tx, { learnerIds: [learnerId], credentialIds: [credentialId] });
-    await tx.run('learners/merge-holding', { learnerId, credentialId, holding, now: new Date().toISOString() });
+    await tx.run('learners/merge-holding', { learnerId, credentialId, holding: { ...holding, verification: holding.verification ?? null }, now: new Date().toISOString() });
   }
 
   /** cypher/learners/delete-holding: NOT_FOUND when the learner does not hold it. */

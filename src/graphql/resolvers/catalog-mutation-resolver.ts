@@ -43,7 +43,7 @@ export class CatalogMutationResolver {
     @Arg('credentialId', () => ID) credentialId: string,
     @Arg('issuedOn', () => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedOn: string | null,
     @Arg('expiresOn', () => String, { nullable: true, description: 'YYYY-MM-DD' }) expiresOn: string | null,
-    @Arg('verified', () => Boolean, { nullable: true, defaultValue: false }) verified: boolean | null,
+    @Arg('verified', () => Boolean, { nullable: true, defaultValue: false, deprecationReason: 'Ignored: a holding is verified only by importCredential checking the credential\'s proof.' }) verified: boolean | null,
     @Arg('evidenceUrl', () => String, { nullable: true }) evidenceUrl: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {

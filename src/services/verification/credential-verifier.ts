@@ -80,6 +80,10 @@ export class CredentialVerifier {
     }
     const credential = input as Record<string, unknown>;
     const issuer = issuerId(credential);
+    if (typeNames(credential).includes('VerifiablePresentation')) {
+      const checks = [failed('FORMAT', 'a VerifiablePresentation, not a credential: verify or import the credentials it carries one by one (importPresentation)')];
+      return { verification: concludeVerification({ signed: false, checks, issuer: null, checkedAt }), credential: null };
+    }
     if (typeNames(credential).some((t) => ELM_TYPES.includes(t))) {
       const checks = [
         passed('FORMAT', 'a European Digital Credential (ELM)'),
