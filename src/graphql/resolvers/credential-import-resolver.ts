@@ -79,8 +79,8 @@ export class CredentialImportResolver {
   }
 }
 
-function checkStatusLists(lists: unknown[] | null): unknown[] {
-  if (lists === null) return [];
+function checkStatusLists(lists: unknown[] | null | undefined): unknown[] {
+  if (lists === null || lists === undefined) return [];
   if (lists.length > MAX_STATUS_LISTS) throw new BadInputError(`statusLists holds ${lists.length} lists; at most ${MAX_STATUS_LISTS} are accepted`, { field: 'statusLists' });
   return lists;
 }
