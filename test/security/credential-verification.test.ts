@@ -172,3 +172,45 @@ describe('importPresentation', () => {
     expect(res.errors?.[0]?.message).toContain('importPresentation');
   });
 });
+
+describe('coverage and unverified evidence', () => {
+  it('INVALID holdings earn nothing, unverified ones policy.unverified (default 1), and explanations show each status', async () => {
+    const [verifiedSkill, unsignedSkill] = ['http://data.europa.eu/esco/skill/f10142ce-d522-49c3-9fd1-054fb63529d4', 'http://data.europa.eu/esco/skill/81a2db2c-7e55-44d0-9cd9-74c25147d7cd'];
+    const holder = `urn:test:${prefix}-coverage-holder`;
+    const withHolder = (doc: Record<string, unknown>) => ({ ...doc, credentialSubject: { ...(doc.credentialSubject as object), id: holder } });
+    const verified = await signEddsaRdfc2022(withHolder(escoBadge(issuer.did, `${prefix}-cov-a`, {}, [verifiedSkill])), issuer);
+    const unsigned = withHolder(escoBadge(issuer.did, `${prefix}-cov-b`, {}, [unsignedSkill]));
+    const a = await importDoc(verified);
+    const b = await importDoc(unsigned);
+    expect([a.result!.verification.status, b.result!.verification.status]).toEqual(['VERIFIED', 'UNSIGNED']);
+    const learnerId = a.result!.learner!.id;
+    expect(b.result!.learner!.id).toBe(learnerId);
+
+    // An ESCO v1.1.1 occupation requiring both skills.
+    const occupation = 'http://data.europa.eu/esco/occupation/fbceeac6-798b-4307-a825-626707a753ad';
+    const COVERAGE = `query($l: ID!, $o: ID!, $policy: MatchPolicyInput) {
+      coverage(subject: { learnerId: $l }, target: { occupationUri: $o }, policy: $policy) {
+        requirements { skill { uri } credit evidence { kind credential { id } holdingVerification } } } }`;
+    type Coverage = { coverage: { requirements: { skill: { uri: string }; credit: number; evidence: { kind: string; credential: { id: string } | null; holdingVerification: string | null }[] }[] } };
+    const run = async (policy?: Record<string, unknown>) => {
+      const res = await server.gql<Coverage>(COVERAGE, { l: learnerId, o: occupation, policy });
+      expect(res.errors).toBeUndefined();
+      return new Map(res.data.coverage.requirements.map((r) => [r.skill.uri, r]));
+    };
+    const byDefault = await run();
+    expect(byDefault.get(verifiedSkill)).toMatchObject({ credit: 1, evidence: [{ kind: 'CREDENTIAL', holdingVerification: 'VERIFIED' }] });
+    expect(byDefault.get(unsignedSkill)).toMatchObject({ credit: 1, evidence: [{ kind: 'CREDENTIAL', holdingVerification: 'UNSIGNED' }] });
+
+    const verifiedOnly = await run({ unverified: 0 });
+    expect(verifiedOnly.get(verifiedSkill)?.credit).toBe(1);
+    expect(verifiedOnly.get(unsignedSkill)).toMatchObject({ credit: 0, evidence: [] });
+    expect((await run({ unverified: 0.5 })).get(unsignedSkill)?.credit).toBe(0.5);
+
+    // The same unsigned badge, now tampered after signing: INVALID, and it earns nothing.
+    const forged = await signEddsaRdfc2022(withHolder(escoBadge(issuer.did, `${prefix}-cov-b`, {}, [unsignedSkill])), issuer);
+    forged.name = 'Changed after signing';
+    const c = await importDoc(forged);
+    expect(c.result!.verification.status).toBe('INVALID');
+    expect((await run()).get(unsignedSkill)).toMatchObject({ credit: 0, evidence: [] });
+  });
+});
