@@ -13,6 +13,7 @@ import type { PlanningService } from '../services/planning-service';
 import type { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
 import type { CredentialImportService } from '../services/credential-import-service';
 import type { CredentialVerifier } from '../services/verification/credential-verifier';
+import type { LearnerRecordExportService } from '../services/exports/learner-record-export-service';
 import { createEscoLoaders, type EscoLoaders } from './loaders/esco-loaders';
 import { ownedLoader } from './loaders/keyed-loader';
 import { createCatalogLoaders, type CatalogLoaders } from './loaders/catalog-loaders';
@@ -29,6 +30,7 @@ export interface Services {
   readonly skillSuggestions: SkillSuggestionService;
   readonly credentialImport: CredentialImportService;
   readonly verifier: CredentialVerifier;
+  readonly recordExport: LearnerRecordExportService;
 }
 
 /** Per-request limits resolvers enforce. */

@@ -17,6 +17,8 @@ import { PlanningService } from '../services/planning-service';
 import { PlanningRepository } from '../db/repositories/planning-repository';
 import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
 import { createCredentialVerifier } from '../services/verification/create-credential-verifier';
+import { createRecordSigner } from '../services/exports/record-signer';
+import { LearnerRecordExportService } from '../services/exports/learner-record-export-service';
 import { CredentialImportService } from '../services/credential-import-service';
 import { buildCredgraphSchema } from '../graphql/build-schema';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
@@ -46,6 +48,9 @@ export interface App {
 export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'limits' | 'credentials'>): Services {
   const planTimeLimitMs = config.limits.planTimeLimitMs;
   const verifier = createCredentialVerifier(config);
+  const signer = config.credentials.signingKey ? createRecordSigner(config.credentials.signingKey) : Promise.resolve(null);
+  // A bad key surfaces on the first export that awaits it; marked handled so start-up survives.
+  signer.catch(() => undefined);
   const coverageData = new CoverageRepository(executor);
   const coverage = new CoverageService(coverageData);
   return {
@@ -59,6 +64,7 @@ export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'li
     skillSuggestions: new SkillSuggestionService(executor),
     credentialImport: new CredentialImportService(executor, new CatalogRepository(executor), new LearnerRepository(executor), verifier),
     verifier,
+    recordExport: new LearnerRecordExportService(new LearnerRepository(executor), new CatalogRepository(executor), new EscoRepository(executor), signer, config.credentials.issuerName),
   };
 }
 

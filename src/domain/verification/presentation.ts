@@ -6,7 +6,8 @@ export const MAX_PRESENTATION_CREDENTIALS = 20;
 /**
  * The credentials a verifiable presentation carries, in order: JSON-LD credential objects or
  * VC-JWT strings. Accepts a JSON-LD presentation (`type` VerifiablePresentation) and a VP-JWT
- * (a compact JWS string whose payload has a `vp` claim). VC 2.0 enveloped credentials
+ * (a compact JWS string whose payload has a `vp` claim), and a CLR 2.0 `ClrCredential` (its
+ * `credentialSubject.verifiableCredential`). VC 2.0 enveloped credentials
  * (`EnvelopedVerifiableCredential` with a `data:application/vc+jwt,` id) are unwrapped to their JWT.
  * The presentation's own proof (the holder's signature) is not checked: each credential is.
  *
@@ -18,8 +19,10 @@ export function credentialsOfPresentation(document: unknown): unknown[] | null {
   if (typeof presentation !== 'object' || presentation === null || Array.isArray(presentation)) return null;
   const vp = presentation as Record<string, unknown>;
   const types = Array.isArray(vp.type) ? vp.type : [vp.type];
-  if (!types.includes('VerifiablePresentation')) return null;
-  const raw = vp.verifiableCredential;
+  // A CLR 2.0 ClrCredential carries its credentials in its subject, as a presentation does.
+  const clrSubject = types.includes('ClrCredential') ? vp.credentialSubject : undefined;
+  if (!types.includes('VerifiablePresentation') && clrSubject === undefined) return null;
+  const raw = clrSubject !== undefined ? (clrSubject as { verifiableCredential?: unknown } | null)?.verifiableCredential : vp.verifiableCredential;
   const credentials = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
   if (credentials.length === 0) throw new BadInputError('the presentation carries no verifiableCredential', { field: 'document.verifiableCredential' });
   if (credentials.length > MAX_PRESENTATION_CREDENTIALS) {

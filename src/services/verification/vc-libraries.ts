@@ -20,3 +20,4 @@ export { contexts as ed25519Signature2020Contexts } from 'ed25519-signature-2020
 export { contexts as didContexts } from 'did-context';
 import jsigs from 'jsonld-signatures';
 export { jsigs };
+export { decode as decodeBase58, encode as encodeBase58 } from 'base58-universal';

@@ -83,3 +83,7 @@ declare module '@digitalbazaar/ed25519-verification-key-2020' {
     static from(options: Record<string, unknown>): Promise<Ed25519VerificationKey2020>;
   }
 }
+declare module 'base58-universal' {
+  export function encode(input: Uint8Array, maxline?: number): string;
+  export function decode(input: string): Uint8Array;
+}
