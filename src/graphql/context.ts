@@ -14,6 +14,7 @@ import type { SkillSuggestionService } from '../services/skill-suggestion/skill-
 import type { CredentialImportService } from '../services/credential-import-service';
 import type { CredentialVerifier } from '../services/verification/credential-verifier';
 import type { LearnerRecordExportService } from '../services/exports/learner-record-export-service';
+import type { PathwayExportService } from '../services/exports/pathway-export-service';
 import { createEscoLoaders, type EscoLoaders } from './loaders/esco-loaders';
 import { ownedLoader } from './loaders/keyed-loader';
 import { createCatalogLoaders, type CatalogLoaders } from './loaders/catalog-loaders';
@@ -31,6 +32,7 @@ export interface Services {
   readonly credentialImport: CredentialImportService;
   readonly verifier: CredentialVerifier;
   readonly recordExport: LearnerRecordExportService;
+  readonly pathwayExport: PathwayExportService;
 }
 
 /** Per-request limits resolvers enforce. */

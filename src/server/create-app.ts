@@ -19,6 +19,7 @@ import { SkillSuggestionService } from '../services/skill-suggestion/skill-sugge
 import { createCredentialVerifier } from '../services/verification/create-credential-verifier';
 import { createRecordSigner } from '../services/exports/record-signer';
 import { LearnerRecordExportService } from '../services/exports/learner-record-export-service';
+import { PathwayExportService } from '../services/exports/pathway-export-service';
 import { CredentialImportService } from '../services/credential-import-service';
 import { buildCredgraphSchema } from '../graphql/build-schema';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
@@ -64,6 +65,7 @@ export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'li
     skillSuggestions: new SkillSuggestionService(executor),
     credentialImport: new CredentialImportService(executor, new CatalogRepository(executor), new LearnerRepository(executor), verifier),
     verifier,
+    pathwayExport: new PathwayExportService(new CatalogRepository(executor), new EscoRepository(executor), new JobPostingRepository(executor)),
     recordExport: new LearnerRecordExportService(new LearnerRepository(executor), new CatalogRepository(executor), new EscoRepository(executor), signer, config.credentials.issuerName),
   };
 }
