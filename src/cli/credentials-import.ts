@@ -1,6 +1,8 @@
 /**
  * `npm run credentials:import -- <files...>` (`node dist/src/cli/credentials-import.js …`): imports
- * credential documents (Open Badges 2.0/3.0, ELM / European Digital Credentials, JSON or JSON-LD)
+ * credential documents (Open Badges 2.0/3.0, ELM / European Digital Credentials, JSON or JSON-LD,
+ * a VC-JWT file, or a verifiable presentation whose credentials are imported one by one), each
+ * verified first (the verification is printed),
  * into the configured database (NEO4J_URI, else the local Neo4j), each in its own transaction,
  * and prints per file what was imported or why it was rejected. Exit status: 0 when every file was
  * imported, 1 when any was rejected (or the run failed), 2 on bad usage.
@@ -14,6 +16,8 @@ import { LearnerRepository } from '../db/repositories/learner-repository';
 import { DomainError } from '../domain/errors';
 import { CredentialImportService, type CredentialImportOutcome } from '../services/credential-import-service';
 import { createCredentialVerifier } from '../services/verification/create-credential-verifier';
+import { credentialsOfPresentation } from '../domain/verification/presentation';
+import { isCompactJws } from '../services/verification/vc-jwt-check';
 import { runCli } from './run-cli';
 
 const USAGE = 'usage: credentials-import <file.json|file.jsonld>...';
@@ -59,18 +63,34 @@ async function main(argv: string[]): Promise<number> {
     for (const file of parsed.positionals) {
       let document: unknown;
       try {
-        document = JSON.parse(fs.readFileSync(file, 'utf8'));
+        const text = fs.readFileSync(file, 'utf8');
+        // A VC-JWT file holds the compact token itself, not JSON.
+        document = isCompactJws(text) ? text.trim() : JSON.parse(text);
       } catch (error) {
         rejected += 1;
-        process.stdout.write(`rejected ${file}: cannot read it as JSON: ${(error as Error).message}\n`);
+        process.stdout.write(`rejected ${file}: cannot read it as JSON or a VC-JWT: ${(error as Error).message}\n`);
         continue;
       }
+      let parts: unknown[] | null;
       try {
-        process.stdout.write(describeImport(file, await service.importDocument(document)) + '\n');
+        parts = credentialsOfPresentation(document);
       } catch (error) {
         rejected += 1;
         process.stdout.write(`rejected ${file}: ${rejectionReason(error)}\n`);
+        continue;
       }
+      // A presentation's credentials are imported one by one; the file counts as rejected if any is.
+      const items = parts === null ? [{ label: file, document }] : parts.map((d, i) => ({ label: `${file}#${i}`, document: d }));
+      let fileRejected = false;
+      for (const item of items) {
+        try {
+          process.stdout.write(describeImport(item.label, await service.importDocument(item.document)) + '\n');
+        } catch (error) {
+          fileRejected = true;
+          process.stdout.write(`rejected ${item.label}: ${rejectionReason(error)}\n`);
+        }
+      }
+      if (fileRejected) rejected += 1;
     }
   } finally {
     await db.close();
