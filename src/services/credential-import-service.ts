@@ -55,11 +55,12 @@ export class CredentialImportService {
    */
   async importDocument(document: unknown, options: Pick<VerifyOptions, 'statusLists'> = {}): Promise<CredentialImportOutcome> {
     const { verification, credential } = await this.verifier.verify(document, options);
-    if (credential === null) {
-      const reason = verification.checks.find((c) => c.outcome === 'FAILED')?.message ?? 'unreadable document';
-      throw new BadInputError(`not a credential: ${reason}`);
+    if (credential === null && typeof document === 'string') {
+      const reason = verification.checks.find((c) => c.outcome === 'FAILED')?.message ?? 'unreadable token';
+      throw new BadInputError(`Not a credential: ${reason}`);
     }
-    const parsed = requireSkills(parseCredentialDocument(credential));
+    // Anything else the verifier could not read, the parser rejects with its own reason.
+    const parsed = requireSkills(parseCredentialDocument(credential ?? document));
     const plan = planCredentialImport(parsed);
     const credentialId = plan.credential.record.id;
     return this.executor.writeTransaction(async (tx) => {
