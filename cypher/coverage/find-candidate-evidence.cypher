@@ -3,7 +3,7 @@
 // credential, not once per (skill, credential) pair: a credential teaching several of the skills
 // is common, and its HOLDS relationships are the expensive part (same rows as before).
 // params: $skillUris, $asOf (YYYY-MM-DD)
-// returns: learnerId, credentialSkills (list of {credentialId, skillUri}), declaredSkillUris
+// returns: learnerId, credentialSkills (list of {credentialId, skillUri, verificationStatus}), declaredSkillUris
 CALL () {
   UNWIND $skillUris AS uri
   MATCH (:Skill {uri: uri})<-[:TEACHES]-(c:MicroCredential)
@@ -12,7 +12,7 @@ CALL () {
   WHERE l.matchingConsent = true
     AND (h.issuedOn IS NULL OR h.issuedOn <= $asOf) AND (h.expiresOn IS NULL OR h.expiresOn > $asOf)
   UNWIND uris AS uri
-  RETURN l.id AS learnerId, { credentialId: c.id, skillUri: uri } AS credentialSkill, null AS declaredUri
+  RETURN l.id AS learnerId, { credentialId: c.id, skillUri: uri, verificationStatus: h.verificationStatus } AS credentialSkill, null AS declaredUri
   UNION ALL
   UNWIND $skillUris AS uri
   MATCH (:Skill {uri: uri})<-[:DECLARES]-(l:Learner)

@@ -164,7 +164,6 @@ export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: ()
       verified: false,
       evidenceUrl: url('evidence url', parsed.holding.evidenceUrl),
     });
-    warnings.push('signatures and proofs were not checked: the holding is recorded as unverified');
   }
   return { provider, credential, learner, holding, warnings };
 }

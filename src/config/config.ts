@@ -84,6 +84,19 @@ export interface Config {
   readonly seedOnEmpty: boolean;
   /** JSON table of exchange rates for price plans; undefined: the shipped snapshot (`data/price-rates/`). */
   readonly priceRatesFile: string | undefined;
+  /** Verifiable credentials: network reach of the verifier, and the server's signing key. */
+  readonly credentials: {
+    /** Fetch did:web documents, JWKS and status lists; off: those checks are UNVERIFIABLE. */
+    readonly fetchEnabled: boolean;
+    readonly fetchTimeoutMs: number;
+    /**
+     * Ed25519 secret key (multibase `z…`, as @digitalbazaar/ed25519-multikey exports it) that signs
+     * exported learner records; unset: exports are unsigned. Never generated.
+     */
+    readonly signingKey: string | undefined;
+    /** Name of the issuer in exported records. */
+    readonly issuerName: string;
+  };
 }
 
 /** Trusted proxies: a hop count, or addresses, CIDR subnets and proxy-addr's names (`loopback`, ...). */
@@ -119,6 +132,16 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+// An Ed25519 secret key in multibase: 'z' + base58btc of the multicodec 0x8026 header and 64 bytes.
+function signingKey(env: Env): string | undefined {
+  const value = text(env, 'VC_SIGNING_KEY');
+  if (value === undefined) return undefined;
+  if (!/^z[1-9A-HJ-NP-Za-km-z]{40,120}$/.test(value)) {
+    throw new ConfigError('VC_SIGNING_KEY', 'must be an Ed25519 secret key in multibase (base58btc, starting with "z"), as `npm run vc:keygen` prints it');
+  }
+  return value;
 }
 
 function url(env: Env, name: string, schemes: readonly string[]): string | undefined {
@@ -258,5 +281,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     graphiql: bool(env, 'GRAPHIQL', !production),
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
     priceRatesFile: existingFile(env, 'PRICE_RATES_FILE', cwd),
+    credentials: {
+      fetchEnabled: bool(env, 'VC_FETCH', true),
+      fetchTimeoutMs: integer(env, 'VC_FETCH_TIMEOUT_MS', 3_000, 100, 60_000),
+      signingKey: signingKey(env),
+      issuerName: text(env, 'VC_ISSUER_NAME') ?? 'credgraph',
+    },
   };
 }

@@ -33,6 +33,7 @@ import {
 import { LearnerPrivacyResolver } from './resolvers/learner-privacy-resolver';
 import { SkillSuggestionResolver } from './resolvers/skill-suggestion-resolver';
 import { CredentialImportResolver } from './resolvers/credential-import-resolver';
+import { LearnerExportResolver } from './resolvers/learner-export-resolver';
 import { accessGuard } from './access-guard';
 
 /** Every resolver class of the API. */
@@ -45,6 +46,7 @@ export const RESOLVERS = [
   MicroCredentialFieldResolver,
   SkillTaughtByResolver,
   LearnerFieldResolver,
+  LearnerExportResolver,
   JobPostingFieldResolver,
   CoverageQueryResolver,
   CoverageFieldResolver,

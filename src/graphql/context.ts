@@ -12,6 +12,9 @@ import type { CoverageService } from '../services/coverage-service';
 import type { PlanningService } from '../services/planning-service';
 import type { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
 import type { CredentialImportService } from '../services/credential-import-service';
+import type { CredentialVerifier } from '../services/verification/credential-verifier';
+import type { LearnerRecordExportService } from '../services/exports/learner-record-export-service';
+import type { PathwayExportService } from '../services/exports/pathway-export-service';
 import { createEscoLoaders, type EscoLoaders } from './loaders/esco-loaders';
 import { ownedLoader } from './loaders/keyed-loader';
 import { createCatalogLoaders, type CatalogLoaders } from './loaders/catalog-loaders';
@@ -27,6 +30,9 @@ export interface Services {
   readonly planning: PlanningService;
   readonly skillSuggestions: SkillSuggestionService;
   readonly credentialImport: CredentialImportService;
+  readonly verifier: CredentialVerifier;
+  readonly recordExport: LearnerRecordExportService;
+  readonly pathwayExport: PathwayExportService;
 }
 
 /** Per-request limits resolvers enforce. */

@@ -17,8 +17,11 @@ import { CoverageService } from '../services/coverage-service';
 import { PlanningService } from '../services/planning-service';
 import { PlanningRepository } from '../db/repositories/planning-repository';
 import { loadPriceRates } from '../config/price-rates-file';
-import type { PriceRates } from '../domain/planning';
 import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
+import { createCredentialVerifier } from '../services/verification/create-credential-verifier';
+import { createRecordSigner } from '../services/exports/record-signer';
+import { LearnerRecordExportService } from '../services/exports/learner-record-export-service';
+import { PathwayExportService } from '../services/exports/pathway-export-service';
 import { CredentialImportService } from '../services/credential-import-service';
 import { buildCredgraphSchema } from '../graphql/build-schema';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
@@ -51,7 +54,13 @@ export interface App {
 }
 
 /** Builds the services over one executor. */
-export function createServices(executor: Neo4jExecutor, planTimeLimitMs: number, priceRates: PriceRates = loadPriceRates()): Services {
+export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'limits' | 'credentials' | 'priceRatesFile'>): Services {
+  const planTimeLimitMs = config.limits.planTimeLimitMs;
+  const priceRates = loadPriceRates(config.priceRatesFile);
+  const verifier = createCredentialVerifier(config);
+  const signer = config.credentials.signingKey ? createRecordSigner(config.credentials.signingKey) : Promise.resolve(null);
+  // A bad key surfaces on the first export that awaits it; marked handled so start-up survives.
+  signer.catch(() => undefined);
   const coverageData = new CoverageRepository(executor);
   const coverage = new CoverageService(coverageData);
   return {
@@ -63,7 +72,10 @@ export function createServices(executor: Neo4jExecutor, planTimeLimitMs: number,
     coverage,
     planning: new PlanningService(coverage, new PlanningRepository(executor), planTimeLimitMs, priceRates),
     skillSuggestions: new SkillSuggestionService(executor),
-    credentialImport: new CredentialImportService(executor, new CatalogRepository(executor), new LearnerRepository(executor)),
+    credentialImport: new CredentialImportService(executor, new CatalogRepository(executor), new LearnerRepository(executor), verifier),
+    verifier,
+    pathwayExport: new PathwayExportService(new CatalogRepository(executor), new EscoRepository(executor), new JobPostingRepository(executor)),
+    recordExport: new LearnerRecordExportService(new LearnerRepository(executor), new CatalogRepository(executor), new EscoRepository(executor), signer, config.credentials.issuerName),
   };
 }
 
@@ -87,7 +99,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
       if (!timing.ok) identity.suspect();
     },
   });
-  const services = createServices(appExecutor, config.limits.planTimeLimitMs, loadPriceRates(config.priceRatesFile));
+  const services = createServices(appExecutor, config);
   const schema = await buildCredgraphSchema();
   const armor = createArmorProtection(config.limits);
   const apollo = new ApolloServer<GraphQLContext>({

@@ -90,7 +90,8 @@ export class CoverageService {
       const row = await this.repo.getLearnerEvidence(subject.learnerId, asOfDate(policy));
       if (!row.found) throw new NotFoundError(`unknown learner: ${subject.learnerId}`, { learnerId: subject.learnerId });
       for (const credential of row.credentials) {
-        for (const skillUri of credential.skillUris) evidence.push({ skillUri, source: { kind: 'CREDENTIAL', credentialId: credential.id } });
+        const source = { kind: 'CREDENTIAL', credentialId: credential.id, holdingVerification: credential.verificationStatus ?? null } as const;
+        for (const skillUri of credential.skillUris) evidence.push({ skillUri, source });
       }
       for (const skillUri of row.declaredSkillUris) evidence.push({ skillUri, source: { kind: 'SELF_DECLARED' } });
     } else if (subject.kind === 'OCCUPATION') {
@@ -206,7 +207,10 @@ export class CoverageService {
     const ranked: CandidateScore[] = [];
     for (const row of rows) {
       const evidence: Evidence[] = [
-        ...row.credentialSkills.map((cs) => ({ skillUri: cs.skillUri, source: { kind: 'CREDENTIAL' as const, credentialId: cs.credentialId } })),
+        ...row.credentialSkills.map((cs) => ({
+          skillUri: cs.skillUri,
+          source: { kind: 'CREDENTIAL' as const, credentialId: cs.credentialId, holdingVerification: cs.verificationStatus ?? null },
+        })),
         ...row.declaredSkillUris.map((skillUri) => ({ skillUri, source: { kind: 'SELF_DECLARED' as const } })),
       ];
       const mine = new Set(evidence.map((e) => e.skillUri));

@@ -11,7 +11,10 @@ import type { LearnerRepository } from '../db/repositories/learner-repository';
 import { parseCredentialDocument, requireSkills, type CredentialFormat } from '../domain/credentials';
 import { CatalogImportRepository } from '../db/repositories/catalog-import-repository';
 import { holderlessLearnerId, planCredentialImport, type CredentialImportPlan } from '../catalog-import/credential-import-plan';
-import { ConflictError } from '../domain/errors';
+import { withVerification } from '../domain/catalog/learner-input';
+import { BadInputError, ConflictError } from '../domain/errors';
+import type { Verification } from '../domain/verification/verification';
+import type { CredentialVerifier, VerifyOptions } from './verification/credential-verifier';
 
 /**
  * Attempts of one import. Two imports for one new holder both MERGE on the unique externalId, and
@@ -32,8 +35,10 @@ export interface CredentialImportOutcome {
   /** The holder, for an issued credential; null for a bare achievement / badge class. */
   readonly learnerId: string | null;
   readonly learnerCreated: boolean;
-  /** What was ignored or repaired (non-ESCO alignments, unusable fields, unchecked signatures). */
+  /** What was ignored or repaired (non-ESCO alignments, unusable fields). */
   readonly warnings: readonly string[];
+  /** The proof check of the document; the holding stores it. */
+  readonly verification: Verification;
 }
 
 /** Standards-based credential import. */
@@ -44,10 +49,13 @@ export class CredentialImportService {
     private readonly executor: Neo4jExecutor,
     private readonly catalog: CatalogRepository,
     private readonly learners: LearnerRepository,
+    private readonly verifier: CredentialVerifier,
   ) {}
 
   /**
-   * Imports a parsed JSON document.
+   * Imports a parsed JSON document, or a VC-JWT given as a string. Its proof is verified first
+   * (outside the write transaction: key and status-list fetches must not hold it open) and the
+   * verification is stored on the holding.
    *
    * @throws BadInputError not a credential, no title, no issuer, no ESCO skill, invalid fields.
    * @throws NotFoundError ESCO skill URIs the graph does not hold (listed); nothing is written.
@@ -56,22 +64,29 @@ export class CredentialImportService {
    * a document naming no holder gets a learner whose id derives from the issuer and the document
    * (its `id`, else its content), so importing the same document again updates the same holding.
    */
-  async importDocument(document: unknown): Promise<CredentialImportOutcome> {
-    const parsed = requireSkills(parseCredentialDocument(document));
+  async importDocument(document: unknown, options: Pick<VerifyOptions, 'statusLists'> = {}): Promise<CredentialImportOutcome> {
+    const { verification, credential } = await this.verifier.verify(document, options);
+    if (credential === null && typeof document === 'string') {
+      const reason = verification.checks.find((c) => c.outcome === 'FAILED')?.message ?? 'unreadable token';
+      throw new BadInputError(`Not a credential: ${reason}`);
+    }
+    // Anything else the verifier could not read, the parser rejects with its own reason.
+    const source = credential ?? document;
+    const parsed = requireSkills(parseCredentialDocument(source));
     const draft = planCredentialImport(parsed);
     const plan = draft.learner && draft.learner.record.externalId === null
-      ? planCredentialImport(parsed, () => holderlessLearnerId(draft.provider.id, document))
+      ? planCredentialImport(parsed, () => holderlessLearnerId(draft.provider.id, source))
       : draft;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.write(parsed.format, plan);
+        return await this.write(parsed.format, plan, verification);
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= IMPORT_ATTEMPTS) throw error;
       }
     }
   }
 
-  private async write(format: CredentialFormat, plan: CredentialImportPlan): Promise<CredentialImportOutcome> {
+  private async write(format: CredentialFormat, plan: CredentialImportPlan, verification: Verification): Promise<CredentialImportOutcome> {
     const credentialId = plan.credential.record.id;
     return this.executor.writeTransaction(async (tx) => {
       const existing = await this.imports.findExistingRecordsIn(tx, [plan.provider.id], [credentialId]);
@@ -81,7 +96,7 @@ export class CredentialImportService {
       let learnerCreated = false;
       if (plan.learner && plan.holding) {
         ({ id: learnerId, created: learnerCreated } = await this.learners.mergeImportedLearnerIn(tx, plan.learner));
-        await this.learners.mergeHoldingIn(tx, learnerId, credentialId, plan.holding);
+        await this.learners.mergeHoldingIn(tx, learnerId, credentialId, withVerification(plan.holding, verification));
       }
       return {
         format,
@@ -93,6 +108,7 @@ export class CredentialImportService {
         learnerId,
         learnerCreated,
         warnings: plan.warnings,
+        verification,
       };
     });
   }

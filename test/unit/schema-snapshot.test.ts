@@ -22,6 +22,6 @@ describe('the committed SDL', () => {
     const subject = Object.keys((schema.getType('SubjectInput') as any).getFields()).sort();
     expect(subject).toEqual(['credentialIds', 'learnerId', 'occupationUri', 'skillUris']);
     const policy = Object.keys((schema.getType('MatchPolicyInput') as any).getFields()).sort();
-    expect(policy).toEqual(['asOf', 'broader', 'coverThreshold', 'exact', 'maxHierarchyDepth', 'narrower', 'optionalWeight', 'selfDeclared']);
+    expect(policy).toEqual(['asOf', 'broader', 'coverThreshold', 'exact', 'maxHierarchyDepth', 'narrower', 'optionalWeight', 'selfDeclared', 'unverified']);
   });
 });

@@ -32,6 +32,12 @@ export interface HoldingRow {
   expiresOn: string | null;
   verified: boolean;
   evidenceUrl: string | null;
+  /** Stored verification (absent on holdings added by hand or before verification existed). */
+  verificationStatus?: string | null;
+  /** JSON text of the checks. */
+  verificationChecks?: string | null;
+  verificationIssuer?: string | null;
+  verificationCheckedAt?: string | null;
 }
 
 /** A stored job posting. */

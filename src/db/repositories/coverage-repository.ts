@@ -6,11 +6,13 @@
 import type { Neo4jExecutor } from '../neo4j-executor';
 import type { ExpansionRow } from '../../domain/coverage/orient-links';
 import type { Requirement } from '../../domain/coverage/requirement';
+import type { VerificationStatus } from '../../domain/verification/verification';
 
 /** Evidence of a learner at a date. */
 export interface LearnerEvidenceRow {
   found: boolean;
-  credentials: { id: string; skillUris: string[] }[];
+  /** verificationStatus: the holding's stored verification (null when never verified). */
+  credentials: { id: string; skillUris: string[]; verificationStatus: VerificationStatus | null }[];
   declaredSkillUris: string[];
 }
 
@@ -32,7 +34,7 @@ export interface OccupationCandidateRow {
 /** A consenting learner with evidence for some of a target's reachable skills. */
 export interface CandidateEvidenceRow {
   learnerId: string;
-  credentialSkills: { credentialId: string; skillUri: string }[];
+  credentialSkills: { credentialId: string; skillUri: string; verificationStatus: VerificationStatus | null }[];
   declaredSkillUris: string[];
 }
 

@@ -55,7 +55,7 @@ export class LearnerRepository {
     await this.lockLearnerIn(tx, learnerId);
     await tx.run('locks/lock-credential', { credentialId });
     await findMissingReferences(tx, { learnerIds: [learnerId], credentialIds: [credentialId] });
-    await tx.run('learners/merge-holding', { learnerId, credentialId, holding, now: new Date().toISOString() });
+    await tx.run('learners/merge-holding', { learnerId, credentialId, holding: { ...holding, verification: holding.verification ?? null }, now: new Date().toISOString() });
   }
 
   /** cypher/learners/delete-holding (learner locked first): NOT_FOUND when the learner does not hold it. */

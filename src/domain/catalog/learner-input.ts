@@ -1,4 +1,5 @@
 /** Learners and their holdings: validation of the writes that create and change them. */
+import { isVerified, type Verification, type VerificationStatus } from '../verification/verification';
 import { randomUUID } from 'node:crypto';
 import { BadInputError } from '../errors';
 import { checkEscoUri, checkId, optionalDate, optionalText, optionalUrl, requiredText, unique } from './field-checks';
@@ -44,6 +45,7 @@ export function validateSkillUris(field: string, uris: readonly string[]): strin
 export interface HoldingInput {
   issuedOn?: string | Date | null;
   expiresOn?: string | Date | null;
+  /** Ignored: a holding is verified only by checking its credential's proof (importCredential). */
   verified?: boolean | null;
   evidenceUrl?: string | null;
 }
@@ -52,14 +54,42 @@ export interface HoldingInput {
 export interface HoldingRecord {
   issuedOn: string | null;
   expiresOn: string | null;
+  /** True only when `verification.status` is VERIFIED. */
   verified: boolean;
   evidenceUrl: string | null;
+  /** The verification of the credential document behind the holding; absent for holdings added by hand. */
+  verification?: StoredVerification | null;
 }
 
-/** Validates a holding: dates as YYYY-MM-DD, expiry not before issue. */
+/** A verification as a holding stores it (checks as JSON text: relationship properties hold no maps). */
+export interface StoredVerification {
+  status: VerificationStatus;
+  checksJson: string;
+  issuer: string | null;
+  checkedAt: string;
+}
+
+/**
+ * Validates a holding: dates as YYYY-MM-DD, expiry not before issue. `verified` is always false
+ * here: no client may assert it; only a VERIFIED proof check sets it (see toStoredVerification).
+ */
 export function validateHoldingInput(input: HoldingInput): HoldingRecord {
   const issuedOn = optionalDate('issuedOn', input.issuedOn);
   const expiresOn = optionalDate('expiresOn', input.expiresOn);
   if (issuedOn && expiresOn && expiresOn < issuedOn) throw new BadInputError('expiresOn must not be before issuedOn', { field: 'expiresOn' });
-  return { issuedOn, expiresOn, verified: input.verified ?? false, evidenceUrl: optionalUrl('evidenceUrl', input.evidenceUrl) };
+  return { issuedOn, expiresOn, verified: false, evidenceUrl: optionalUrl('evidenceUrl', input.evidenceUrl) };
+}
+
+/** The holding-side record of a verification, and `verified` derived from it. */
+export function withVerification(holding: HoldingRecord, verification: Verification): HoldingRecord {
+  return {
+    ...holding,
+    verified: isVerified(verification),
+    verification: {
+      status: verification.status,
+      checksJson: JSON.stringify(verification.checks),
+      issuer: verification.issuer,
+      checkedAt: verification.checkedAt,
+    },
+  };
 }

@@ -40,6 +40,7 @@ const policy: fc.Arbitrary<MatchPolicy> = fc.record({
   broader: weight,
   // Discrete so two different factors can never give the same product.
   selfDeclared: fc.constantFrom(0, 0.3, 0.5, 0.9, 1),
+  unverified: fc.constantFrom(0, 0.3, 0.5, 0.9, 1),
   maxHierarchyDepth: fc.integer({ min: 0, max: 5 }),
   coverThreshold: weight,
   optionalWeight: weight,

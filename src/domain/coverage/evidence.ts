@@ -1,10 +1,15 @@
 import { BadInputError } from '../errors';
 import { compareStrings } from './compare-strings';
 import type { MatchPolicy } from './match-policy';
+import type { VerificationStatus } from '../verification/verification';
 
-/** Where a piece of evidence comes from; explanations name it. */
+/**
+ * Where a piece of evidence comes from; explanations name it. A CREDENTIAL held by a learner
+ * carries its holding's verification status (null: the holding was never verified, e.g. added by
+ * hand); a credential named by the caller (`credentialIds`) is no holding and carries none.
+ */
 export type EvidenceSource =
-  | { readonly kind: 'CREDENTIAL'; readonly credentialId: string }
+  | { readonly kind: 'CREDENTIAL'; readonly credentialId: string; readonly holdingVerification?: VerificationStatus | null }
   | { readonly kind: 'STATED' }
   | { readonly kind: 'SELF_DECLARED' }
   | { readonly kind: 'OCCUPATION'; readonly occupationUri: string };
@@ -16,12 +21,17 @@ export interface Evidence {
 }
 
 /**
- * How much a source vouches for its skill: credentials, skills the caller states and an
- * occupation's essential skills count fully; self-declared skills count `policy.selfDeclared`.
+ * How much a source vouches for its skill: verified holdings, credentials the caller names, skills
+ * the caller states and an occupation's essential skills count fully; holdings whose credential
+ * is not verified (unsigned, unverifiable, never checked) count `policy.unverified`; holdings
+ * whose credential proved INVALID (forged, revoked, expired) count nothing; self-declared skills
+ * count `policy.selfDeclared`.
  */
-export function evidenceFactor(source: EvidenceSource, policy: Pick<MatchPolicy, 'selfDeclared'>): number {
+export function evidenceFactor(source: EvidenceSource, policy: Pick<MatchPolicy, 'selfDeclared' | 'unverified'>): number {
   switch (source.kind) {
     case 'CREDENTIAL':
+      if (source.holdingVerification === undefined || source.holdingVerification === 'VERIFIED') return 1;
+      return source.holdingVerification === 'INVALID' ? 0 : policy.unverified;
     case 'STATED':
     case 'OCCUPATION':
       return 1;
@@ -40,7 +50,11 @@ export function evidenceFactor(source: EvidenceSource, policy: Pick<MatchPolicy,
 export function canonicalSource(source: EvidenceSource): EvidenceSource {
   switch (source.kind) {
     case 'CREDENTIAL':
-      return Object.freeze({ kind: 'CREDENTIAL', credentialId: source.credentialId });
+      return Object.freeze(
+        source.holdingVerification === undefined
+          ? { kind: 'CREDENTIAL', credentialId: source.credentialId }
+          : { kind: 'CREDENTIAL', credentialId: source.credentialId, holdingVerification: source.holdingVerification },
+      );
     case 'OCCUPATION':
       return Object.freeze({ kind: 'OCCUPATION', occupationUri: source.occupationUri });
     case 'STATED':

@@ -22,6 +22,7 @@ describe('resolveMatchPolicy', () => {
         narrower: 0.8,
         broader: 0.5,
         selfDeclared: 0.5,
+        unverified: 1,
         maxHierarchyDepth: 2,
         coverThreshold: 0.8,
         optionalWeight: 0.25,

@@ -13,6 +13,11 @@ export interface MatchPolicy {
   readonly broader: number;
   /** Evidence factor of a learner's self-declared skills (other evidence counts 1.0). */
   readonly selfDeclared: number;
+  /**
+   * Evidence factor of holdings whose credential is not verified (UNSIGNED, UNVERIFIABLE, or never
+   * checked). 0 asks for verified evidence only. INVALID holdings always count 0.
+   */
+  readonly unverified: number;
   /** Most skill→skill hierarchy steps a NARROWER/BROADER match may span; 0 allows EXACT only. */
   readonly maxHierarchyDepth: number;
   /**
@@ -43,6 +48,10 @@ export const DEFAULT_MATCH_POLICY: Readonly<Omit<MatchPolicy, 'asOf'>> = Object.
   narrower: 0.8,
   broader: 0.5,
   selfDeclared: 0.5,
+  // 1: most credentials in circulation (OB 2.0 hosted, ELM e-sealed, catalogue imports) cannot be
+  // verified here; a discount would punish learners for their issuer's technology, not for
+  // doubtful evidence. Forged, revoked and expired credentials already count 0 (INVALID).
+  unverified: 1.0,
   maxHierarchyDepth: 2,
   coverThreshold: 0.8,
   optionalWeight: 0.25,
@@ -53,6 +62,7 @@ const UNIT_INTERVAL_FIELDS = [
   'narrower',
   'broader',
   'selfDeclared',
+  'unverified',
   'coverThreshold',
   'optionalWeight',
 ] as const;

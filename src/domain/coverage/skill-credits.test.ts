@@ -4,6 +4,7 @@ import type { Evidence, EvidenceSource } from './evidence';
 import type { HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
 import { computeSkillCredits } from './skill-credits';
+import type { VerificationStatus } from '../verification/verification';
 
 // Written out rather than taken from resolveMatchPolicy so these tests rest on nothing else.
 const POLICY: MatchPolicy = {
@@ -11,6 +12,7 @@ const POLICY: MatchPolicy = {
   narrower: 0.8,
   broader: 0.5,
   selfDeclared: 0.5,
+  unverified: 1,
   maxHierarchyDepth: 2,
   coverThreshold: 0.8,
   optionalWeight: 0.25,
@@ -237,5 +239,40 @@ describe('computeSkillCredits: shape and input checks', () => {
     expect(() => computeSkillCredits(['r'], [], [link], POLICY)).toThrow(/link\.kind/);
     const evidence = [{ skillUri: 'r', source: { kind: 'RUMOUR' } } as unknown as Evidence];
     expect(() => computeSkillCredits(['r'], evidence, [], POLICY)).toThrow(/evidence\.source\.kind/);
+  });
+});
+
+describe('computeSkillCredits, holdings and their verification', () => {
+  const held = (credentialId: string, holdingVerification: VerificationStatus | null): EvidenceSource => ({
+    kind: 'CREDENTIAL',
+    credentialId,
+    holdingVerification,
+  });
+
+  it('a verified holding counts 1, an unverified one counts policy.unverified, an INVALID one nothing', () => {
+    const policy = { ...POLICY, unverified: 0.6 };
+    const credit = (source: EvidenceSource) => computeSkillCredits(['s'], [{ skillUri: 's', source }], [], policy).get('s')!;
+    expect(credit(held('v', 'VERIFIED')).credit).toBe(1);
+    expect(credit(held('u', 'UNSIGNED')).credit).toBe(0.6);
+    expect(credit(held('x', 'UNVERIFIABLE')).credit).toBe(0.6);
+    expect(credit(held('n', null)).credit).toBe(0.6);
+    expect(credit(held('i', 'INVALID'))).toMatchObject({ credit: 0, matchKind: null, sources: [] });
+    // A credential the caller names (no holding) is not discounted.
+    expect(credit(cred('c')).credit).toBe(1);
+  });
+
+  it('unverified = 0 keeps verified evidence only, and the explanation carries the status', () => {
+    const policy = { ...POLICY, unverified: 0 };
+    const credits = computeSkillCredits(
+      ['a', 'b'],
+      [
+        { skillUri: 'a', source: held('verified', 'VERIFIED') },
+        { skillUri: 'b', source: held('unsigned', 'UNSIGNED') },
+      ],
+      [],
+      policy,
+    );
+    expect(credits.get('a')).toMatchObject({ credit: 1, sources: [{ kind: 'CREDENTIAL', credentialId: 'verified', holdingVerification: 'VERIFIED' }] });
+    expect(credits.get('b')).toMatchObject({ credit: 0, matchKind: null });
   });
 });

@@ -22,6 +22,12 @@ export class MatchPolicyInput {
   @Field(() => Float, { nullable: true, description: 'Weight of evidence narrower than the requirement (default 0.8).' }) narrower?: number | null;
   @Field(() => Float, { nullable: true, description: 'Weight of evidence broader than the requirement (default 0.5).' }) broader?: number | null;
   @Field(() => Float, { nullable: true, description: 'Factor of self-declared skills (default 0.5).' }) selfDeclared?: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Factor of held credentials that are not verified (UNSIGNED, UNVERIFIABLE or never checked); default 1. 0 counts verified evidence only. Credentials found INVALID (forged, revoked, expired) always count 0.',
+  })
+  unverified?: number | null;
   @Field(() => Int, { nullable: true, description: 'Steps followed in the skill hierarchy, 0-5 (default 2).' }) maxHierarchyDepth?: number | null;
   @Field(() => Float, { nullable: true, description: 'Credit from which a requirement counts as covered, in (0, 1] (default 0.8).' }) coverThreshold?: number | null;
   @Field(() => Float, { nullable: true, description: 'Weight λ of optional requirements in the score (default 0.25).' }) optionalWeight?: number | null;

@@ -6,7 +6,9 @@ import { Skill } from '../types/skill-type';
 import { Holding, Learner } from '../types/learner-type';
 import { Occupation } from '../types/occupation-type';
 import { JobPosting, JobRequirement } from '../types/job-posting-type';
-import type { CredentialRow, JobPostingRow, LearnerRow } from '../../db/repositories/catalog-rows';
+import type { CredentialRow, HoldingRow, JobPostingRow, LearnerRow } from '../../db/repositories/catalog-rows';
+import { toVerificationType, type Verification } from '../types/verification-type';
+import type { VerificationStatus } from '../../domain/verification/verification';
 import type { SkillRow } from '../../db/repositories/esco-rows';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { toConnection } from '../pagination/connection-type';
@@ -71,6 +73,23 @@ export class SkillTaughtByResolver {
 }
 
 /** Links of a learner. */
+/** The verification a holding stores, shaped for GraphQL; null when none was recorded. */
+function storedVerification(h: HoldingRow): Verification | null {
+  if (!h.verificationStatus) return null;
+  let checks: Parameters<typeof toVerificationType>[0]['checks'] = [];
+  try {
+    checks = JSON.parse(h.verificationChecks ?? '[]');
+  } catch {
+    // Stored by this code as JSON; an unreadable value shows as no checks rather than failing the read.
+  }
+  return toVerificationType({
+    status: h.verificationStatus as VerificationStatus,
+    checks,
+    issuer: h.verificationIssuer ?? null,
+    checkedAt: h.verificationCheckedAt ?? '',
+  });
+}
+
 @Resolver(() => Learner)
 export class LearnerFieldResolver {
   @FieldResolver(() => [Holding], { description: 'Held credentials, by issue date; expired ones included and flagged.' })
@@ -81,7 +100,8 @@ export class LearnerFieldResolver {
     return row.holdings.flatMap((h, i) => {
       const credential = credentials[i];
       if (!credential) return [];
-      return [{ ...h, credential, verified: h.verified === true, expired: h.expiresOn != null && h.expiresOn <= today }];
+      const verification = storedVerification(h);
+      return [{ ...h, credential, verification, verified: verification?.status === 'VERIFIED', expired: h.expiresOn != null && h.expiresOn <= today }];
     });
   }
 

@@ -7,10 +7,11 @@ import { Learner } from '../types/learner-type';
 import { JobPosting } from '../types/job-posting-type';
 import { validateProviderInput } from '../../domain/catalog/provider-input';
 import { validateCredentialInput } from '../../domain/catalog/credential-input';
-import { validateHoldingInput, validateLearnerInput, validateSkillUris } from '../../domain/catalog/learner-input';
+import { withVerification, validateHoldingInput, validateLearnerInput, validateSkillUris } from '../../domain/catalog/learner-input';
 import { validateJobPostingInput } from '../../domain/catalog/job-posting-input';
 import { checkId } from '../../domain/catalog/field-checks';
 import { BadInputError } from '../../domain/errors';
+import { attestedVerification } from '../../domain/verification/verification';
 import { reloadWritten } from '../loaders/keyed-loader';
 import { defaultLearnerId, defaultOwner, portalScope, providerScope } from '../../domain/access/access-rules';
 
@@ -55,11 +56,20 @@ export class CatalogMutationResolver {
     @Arg('credentialId', () => ID) credentialId: string,
     @Arg('issuedOn', () => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedOn: string | null,
     @Arg('expiresOn', () => String, { nullable: true, description: 'YYYY-MM-DD' }) expiresOn: string | null,
-    @Arg('verified', () => Boolean, { nullable: true, defaultValue: false, description: 'Set by ADMIN only (FORBIDDEN otherwise).' }) verified: boolean | null,
+    @Arg('verified', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description:
+        "ADMIN only (FORBIDDEN otherwise): true records an administrator's attestation (an ATTESTATION check, no cryptographic proof) as the holding's verification. Holdings imported with importCredential are verified by their proof instead.",
+    })
+    verified: boolean | null,
     @Arg('evidenceUrl', () => String, { nullable: true }) evidenceUrl: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    await ctx.services.learners.mergeHolding(checkId('learnerId', learnerId), checkId('credentialId', credentialId), validateHoldingInput({ issuedOn, expiresOn, verified, evidenceUrl }));
+    const holding = validateHoldingInput({ issuedOn, expiresOn, evidenceUrl });
+    // The access guard has already refused `verified: true` from anyone but ADMIN.
+    const recorded = verified === true ? withVerification(holding, attestedVerification(ctx.viewer.subject ?? 'admin', new Date())) : holding;
+    await ctx.services.learners.mergeHolding(checkId('learnerId', learnerId), checkId('credentialId', credentialId), recorded);
     return reloadWritten(ctx.loaders.learner, learnerId, 'learner');
   }
 

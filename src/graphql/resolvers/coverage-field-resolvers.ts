@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../context';
+import type { VerificationStatus } from '../types/verification-type';
 import { CandidateMatch, Coverage, CredentialContribution, OccupationMatch, OccupationMatchConnection, RequirementMatch } from '../types/coverage-type';
 import { Learner } from '../types/learner-type';
 import { Occupation } from '../types/occupation-type';
@@ -19,6 +20,7 @@ async function evidenceItems(sources: readonly EvidenceSource[], ctx: GraphQLCon
       kind: source.kind,
       credential: source.kind === 'CREDENTIAL' ? await ctx.loaders.credential.load(source.credentialId) : null,
       occupation: source.kind === 'OCCUPATION' ? await ctx.loaders.occupation.load(source.occupationUri) : null,
+      holdingVerification: source.kind === 'CREDENTIAL' ? ((source.holdingVerification ?? null) as VerificationStatus | null) : null,
     })),
   );
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { JSONResolver } from 'graphql-scalars';
 import type { GraphQLContext } from '../context';
 import { MatchPolicyInput, SubjectInput, TargetInput } from '../inputs/coverage-inputs';
 import { CourseSuggestion, ExcludedCourse, LearningPlan, PlanConstraintsInput, PlanObjective, PlanScope, PlanStep, ReskillingOption } from '../types/planning-type';
@@ -6,10 +7,14 @@ import { MicroCredential } from '../types/micro-credential-type';
 import { Skill } from '../types/skill-type';
 import { Occupation } from '../types/occupation-type';
 import { validateSubject, validateTarget } from '../../domain/coverage';
+import type { Target } from '../../domain/coverage/subject-input';
 import { BadInputError } from '../../domain/errors';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { loadPresent } from '../loaders/load-all';
 import type { CourseSuggestionValue, LearningPlanValue, PlanStepValue } from '../../services/planning-service';
+
+/** Where recommendCourses keeps the plan's validated target on the value it returns. */
+const PLAN_TARGET = Symbol('plan-target');
 
 async function skills(uris: readonly string[], ctx: GraphQLContext) {
   return loadPresent(ctx.loaders.skill, uris);
@@ -30,11 +35,14 @@ export class PlanningQueryResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const policy = ctx.services.coverage.policy(policyInput);
+    const validTarget = validateTarget(target);
     const [evidence, req] = await Promise.all([
       ctx.services.coverage.subjectEvidence(validateSubject(subject), policy),
-      ctx.services.coverage.targetRequirements(validateTarget(target)),
+      ctx.services.coverage.targetRequirements(validTarget),
     ]);
-    return ctx.services.planning.recommend(evidence, req.requirements, objective, scope, { ...constraints, currency }, policy);
+    const plan = await ctx.services.planning.recommend(evidence, req.requirements, objective, scope, { ...constraints, currency }, policy);
+    // The target rides along for fields that describe the plan's destination (ctdlPathway).
+    return { ...plan, [PLAN_TARGET]: validTarget };
   }
 
   @Query(() => [CourseSuggestion], { description: 'Single courses ranked by coverage gain per unit of cost.' })
@@ -89,6 +97,16 @@ export class LearningPlanFieldResolver {
   }
   @FieldResolver(() => [Skill]) uncoveredWithinBudget(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
     return skills((plan as unknown as LearningPlanValue).uncoveredWithinBudget, ctx);
+  }
+  @FieldResolver(() => JSONResolver, {
+    nullable: true,
+    description:
+      'The plan as a Credential Engine CTDL Pathway (JSON-LD @graph): a ceterms:Pathway, one CourseComponent or CredentialComponent per step linked by ceterms:precedes (plan order and prerequisites), and the destination JobComponent aligned to the target ESCO occupation. Null for plans not made by recommendCourses.',
+  })
+  async ctdlPathway(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
+    const target = (plan as unknown as { [PLAN_TARGET]?: Target })[PLAN_TARGET];
+    if (!target) return null;
+    return ctx.services.pathwayExport.exportPathway((plan as unknown as LearningPlanValue).steps, target);
   }
   @FieldResolver(() => [ExcludedCourse])
   excluded(@Root() plan: LearningPlan) {

@@ -3,6 +3,7 @@ import { ConnectionType } from '../pagination/connection-type';
 import { Occupation, SkillRelation } from './occupation-type';
 import { Skill } from './skill-type';
 import { MicroCredential } from './micro-credential-type';
+import { VerificationStatus } from './verification-type';
 import { Learner } from './learner-type';
 
 export enum CoverageStatus {
@@ -40,6 +41,11 @@ export class EvidenceItem {
   @Field(() => EvidenceKind) kind!: EvidenceKind;
   @Field(() => MicroCredential, { nullable: true, description: 'For CREDENTIAL evidence: the credential (with its provider).' }) credential?: MicroCredential | null;
   @Field(() => Occupation, { nullable: true, description: 'For OCCUPATION evidence: the occupation whose essential skills were assumed.' }) occupation?: Occupation | null;
+  @Field(() => VerificationStatus, {
+    nullable: true,
+    description: 'For CREDENTIAL evidence from a learner\'s holding: how its credential was verified; null when it was never verified or the credential is not a holding.',
+  })
+  holdingVerification?: VerificationStatus | null;
 }
 
 /** One required skill with the credit it earned and why. */

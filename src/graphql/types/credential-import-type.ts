@@ -2,6 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { MicroCredential } from './micro-credential-type';
 import { Provider } from './provider-type';
 import { Learner } from './learner-type';
+import { Verification } from './verification-type';
 
 /** What `importCredential` created or updated. */
 @ObjectType('CredentialImportResult', { simpleResolvers: true, description: 'The outcome of importing one credential document.' })
@@ -20,6 +21,21 @@ export class CredentialImportResult {
   learnerCreated!: boolean;
   @Field({ description: 'OB2, OB3 or ELM.' })
   format!: string;
-  @Field(() => [String], { description: 'What was ignored or repaired: non-ESCO alignments, unusable fields, unchecked signatures.' })
+  @Field(() => [String], { description: 'What was ignored or repaired: non-ESCO alignments, unusable fields.' })
   warnings!: string[];
+  @Field(() => Verification, { description: 'The check of the document\'s proof, dates and status; the holding stores it.' })
+  verification!: Verification;
+}
+
+@ObjectType('ImportError', { simpleResolvers: true, description: 'Why one credential of a presentation was not imported.' })
+export class ImportError {
+  @Field({ description: 'The stable error code (BAD_USER_INPUT, NOT_FOUND, ...).' }) code!: string;
+  @Field() message!: string;
+}
+
+@ObjectType('PresentationItemResult', { simpleResolvers: true, description: 'One credential of a verifiable presentation: imported, or why not.' })
+export class PresentationItemResult {
+  @Field({ description: 'Position in the presentation\'s verifiableCredential list, from 0.' }) index!: number;
+  @Field(() => CredentialImportResult, { nullable: true }) result!: CredentialImportResult | null;
+  @Field(() => ImportError, { nullable: true }) error!: ImportError | null;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { MicroCredential } from './micro-credential-type';
+import { Verification } from './verification-type';
 
 /** A person's record: held credentials, self-declared skills, targets and matching consent. */
 @ObjectType('Learner')
@@ -15,7 +16,9 @@ export class Holding {
   @Field(() => MicroCredential) credential!: MicroCredential;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedOn!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null when it does not expire.' }) expiresOn!: string | null;
-  @Field() verified!: boolean;
+  @Field({ description: 'True only when the credential document\'s proof was checked and verification is VERIFIED; no client can set it.' }) verified!: boolean;
+  @Field(() => Verification, { nullable: true, description: 'How the credential behind the holding was verified at import; null for holdings added by hand.' })
+  verification!: Verification | null;
   @Field(() => String, { nullable: true }) evidenceUrl!: string | null;
   @Field({ description: 'True when expiresOn is today or earlier.' }) expired!: boolean;
 }

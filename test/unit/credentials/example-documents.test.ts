@@ -189,6 +189,19 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     },
   },
   'open_badges/ob3_spec_examples/endorsement.json': { rejected: /Not a credential: an EndorsementCredential/ },
+  // Signed by the Digital Credentials Consortium (proofs are checked by the verifier, not the parser).
+  'open_badges/third_party_signed/dcc_v2_ob3_eddsa_rdfc_2022.json': {
+    hasSkills: false,
+    parses: (p) => {
+      expect([p.format, p.title, p.provider.name]).toEqual(['OB3', 'Teamwork', 'Example Corp']);
+    },
+  },
+  'open_badges/third_party_signed/dcc_v2_ob3_ed25519_2020_expired.json': {
+    hasSkills: false,
+    parses: (p) => {
+      expect([p.format, p.title, p.holding?.expiresOn]).toEqual(['OB3', 'Teamwork', '2011-01-01T00:00:00Z']);
+    },
+  },
 
   // --- Open Badges 2.0 ---
   'open_badges/ob2_spec_examples/ob2_BadgeClass.json': {

@@ -52,12 +52,14 @@ describe('command-line reports escape data-derived text', () => {
       let output = '';
       await importCredentialFiles([good, bad], async () => ({
         format: 'OB3', credentialId: 'c1', title: HOSTILE, created: true, providerId: 'p1', providerCreated: false, learnerId: null, learnerCreated: false, warnings: [HOSTILE],
+        verification: { status: 'INVALID', checks: [{ check: 'SIGNATURE', outcome: 'FAILED', message: HOSTILE }], issuer: HOSTILE, checkedAt: '2026-01-01T00:00:00.000Z' },
       }), (text) => (output += text));
       expect(hasControl(output)).toBe(false);
       const lines = output.split('\n').filter((line) => line !== '');
       // Only the real final count starts a line with "N of M file(s)".
       expect(lines.filter((line) => /^\d+ of \d+ file\(s\)/.test(line))).toEqual(['1 of 2 file(s) imported, 1 rejected']);
-      expect(lines).toHaveLength(4);
+      // imported, verification, its failed check, warning, rejected, count
+      expect(lines).toHaveLength(6);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
