@@ -56,6 +56,16 @@ export interface Config {
     readonly maxTokens: number;
     /** Masks graphql-js "Did you mean ...?" hints, which reveal the schema when introspection is off. */
     readonly blockFieldSuggestions: boolean;
+    /** Longest `text` of searchSkills, searchOccupations and the catalog filter, in characters. */
+    readonly maxSearchTextLength: number;
+    /** Longest `text` of suggestSkills, in characters. */
+    readonly maxSuggestTextLength: number;
+    /** Most database queries one request may have running at the same time. */
+    readonly maxDbConcurrencyPerRequest: number;
+    /** Most database round trips one request may make. */
+    readonly maxDbRoundTripsPerRequest: number;
+    /** Largest JSON response, in bytes (UTF-16 code units, as serialised). */
+    readonly maxResponseBytes: number;
   };
   /** Take the client IP from the first X-Forwarded-For entry (only behind a trusted proxy). */
   readonly trustProxy: boolean;
@@ -179,6 +189,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 0, 10_000),
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2_000, 50, 1_000_000),
       blockFieldSuggestions: bool(env, 'GRAPHQL_BLOCK_FIELD_SUGGESTIONS', production),
+      maxSearchTextLength: integer(env, 'MAX_SEARCH_TEXT_LENGTH', 500, 10, 100_000),
+      maxSuggestTextLength: integer(env, 'MAX_SUGGEST_TEXT_LENGTH', 20_000, 10, 100_000),
+      maxDbConcurrencyPerRequest: integer(env, 'MAX_DB_CONCURRENCY_PER_REQUEST', 4, 1, 1_000),
+      maxDbRoundTripsPerRequest: integer(env, 'MAX_DB_ROUND_TRIPS_PER_REQUEST', 200, 1, 1_000_000),
+      maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 10_000_000, 1_000, 500_000_000),
     },
     trustProxy: bool(env, 'TRUST_PROXY', false),
     metricsEnabled: bool(env, 'METRICS_ENABLED', true),

@@ -27,6 +27,7 @@ import { DomainError } from '../domain/errors';
 import { startHttpServer, type HttpServerDeps, type RunningHttpServer } from './http-server';
 import { DEFAULT_MAX_POOL_SIZE } from '../db/create-driver';
 import { createArmorProtection } from './security/armor-protection';
+import { requestLimitsPlugin } from './security/request-limits-plugin';
 import { createRateLimitAdmit } from './rate-limit/create-rate-limit-admit';
 import { createAppMetrics } from './metrics/app-metrics';
 import { createRequestObserver } from './metrics/request-observer';
@@ -73,9 +74,21 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     // main.ts owns SIGTERM/SIGINT: it drains HTTP first. Apollo's own handler would stop and
     // re-raise the signal, killing the process before the drain and the Neo4j shutdown finish.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(logger, config.env !== 'production'),
+    formatError: createErrorFormatter(logger, config.env !== 'production', { maskSuggestions: config.limits.blockFieldSuggestions }),
+    // Automatic persisted queries are off: no client of this API needs them, and their cache is
+    // memory any caller could fill. A request that sends one gets BAD_USER_INPUT.
+    persistedQueries: false,
     ...armor,
-    plugins: [...armor.plugins, operationNamePlugin()],
+    plugins: [
+      ...armor.plugins,
+      operationNamePlugin(),
+      requestLimitsPlugin({
+        maxCost: config.limits.maxCost,
+        maxPageSize: config.limits.maxPageSize,
+        maxResponseBytes: config.limits.maxResponseBytes,
+        text: { search: config.limits.maxSearchTextLength, suggest: config.limits.maxSuggestTextLength },
+      }),
+    ],
   });
   await apollo.start();
   const limits = { maxPageSize: config.limits.maxPageSize };
@@ -90,6 +103,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
     requestTimeoutMs: config.limits.requestTimeoutMs,
+    queryBudget: { maxConcurrent: config.limits.maxDbConcurrencyPerRequest, maxRoundTrips: config.limits.maxDbRoundTripsPerRequest },
     admit: createRateLimitAdmit({ perMinute: config.limits.rateLimitPerMinute, trustProxy: config.trustProxy, onLimited: metrics?.rateLimited }),
     metrics,
     context: async (req: IncomingMessage, requestId: string) => {
