@@ -40,7 +40,7 @@ export function searchTerms(text: string): string[] {
  * (with light fuzziness for words long enough to have typos).
  *
  * @example
- * toFullTextQuery('Software developer') // '"software developer"^4 OR (software AND developer)^2 OR software OR developer~1'
+ * toFullTextQuery('Software developer') // '"software developer"^4 OR (software AND developer)^2 OR software~1 OR developer~1'
  */
 export function toFullTextQuery(text: string): string {
   const terms = searchTerms(text);
