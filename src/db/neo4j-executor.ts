@@ -1,7 +1,9 @@
 /**
  * The one place that opens sessions and runs Cypher. Repositories name a query file and pass
  * parameters; the executor picks read or write routing, tags the transaction with the current
- * operation, counts round trips and maps driver errors.
+ * operation, counts round trips, keeps each request within its share of the database (at most
+ * `maxConcurrent` sessions at once and `maxRoundTrips` in all, see `query-context`) and maps
+ * driver errors.
  */
 import neo4j, { Neo4jError, type Driver, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
 import type { CypherRegistry } from './cypher-registry';
