@@ -67,11 +67,12 @@ export function createErrorFormatter(sink: ErrorSink, exposeDetails: boolean, op
     if (typeof code === 'string' && GRAPHQL_INPUT_CODES.has(code)) {
       return { ...base, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, reason: code } };
     }
-    if (isClientProtocolError(original)) return { ...base, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, reason: 'BAD_REQUEST' } };
-    // A GraphQLError without an original error comes from graphql-js or a validation rule (our
-    // security layer): its message is ours and safe.
+    // A GraphQLError without an original error comes from graphql-js, a validation rule (our
+    // security layer) or the HTTP layer (UNAUTHENTICATED): its message and code are ours and safe.
     const fromGraphql = (error as { originalError?: unknown })?.originalError === undefined && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
     if (fromGraphql) return { ...base, extensions: { code } };
+    // Without a code, Apollo's own refusals of a bad request (4xx) are client errors, not ours.
+    if (isClientProtocolError(original)) return { ...base, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, reason: 'BAD_REQUEST' } };
     sink.error({ err: original, path: formatted.path }, 'unhandled error in GraphQL execution');
     return {
       message: exposeDetails && original instanceof Error ? `Internal server error: ${original.message}` : 'Internal server error',
