@@ -48,7 +48,7 @@ export interface Config {
     readonly planTimeLimitMs: number;
     /** Deepest selection nesting a document may have (graphql-armor max depth). */
     readonly maxDepth: number;
-    /** graphql-armor's cost estimate, with `first` literals capped at `maxPageSize`. */
+    /** Largest estimated cost of an operation, computed with its variables (see `src/server/security/operation-cost.ts`). */
     readonly maxCost: number;
     readonly maxAliases: number;
     readonly maxDirectives: number;

@@ -5,10 +5,10 @@
  * `maxConcurrent` sessions at once and `maxRoundTrips` in all, see `query-context`) and maps
  * driver errors.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { Neo4jError, type Driver, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
 import type { CypherRegistry } from './cypher-registry';
 import { mapDriverError } from './neo4j-errors';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { acquireSessionSlot, countRoundTrip, currentQueryContext, releaseSessionSlot, type QueryContext } from './query-context';
 
 /** Set while a transaction of the current request holds a session slot (queries inside it reuse it). */
