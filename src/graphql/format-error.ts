@@ -69,7 +69,9 @@ export function createErrorFormatter(sink: ErrorSink, exposeDetails: boolean, op
     }
     // A GraphQLError without an original error comes from graphql-js, a validation rule (our
     // security layer) or the HTTP layer (UNAUTHENTICATED): its message and code are ours and safe.
-    const fromGraphql = (error as { originalError?: unknown })?.originalError === undefined && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
+    // (Apollo hands errors thrown outside execution, such as a RangeError while serialising, over
+    // as they are: not GraphQLErrors, so masked below.)
+    const fromGraphql = error instanceof GraphQLError && error.originalError === undefined && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
     if (fromGraphql) return { ...base, extensions: { code } };
     // Without a code, Apollo's own refusals of a bad request (4xx) are client errors, not ours.
     if (isClientProtocolError(original)) return { ...base, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, reason: 'BAD_REQUEST' } };

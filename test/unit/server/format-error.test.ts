@@ -110,4 +110,12 @@ describe('error formatter', () => {
     const error = new GraphQLError('Value "HOUR" does not exist in "PlanObjective" enum. Did you mean the enum value "HOURS"?', { extensions: { code: 'BAD_USER_INPUT' } });
     expect(format({ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }, error).message).toBe('Value "HOUR" does not exist in "PlanObjective" enum.');
   });
+
+  it('masks an error thrown outside execution (Apollo passes it unwrapped), such as "Invalid string length"', () => {
+    const logged: Record<string, unknown>[] = [];
+    const format = createErrorFormatter({ error: (fields) => logged.push(fields) }, false);
+    const error = new RangeError('Invalid string length');
+    expect(format({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(logged).toHaveLength(1);
+  });
 });
