@@ -10,13 +10,20 @@ const require = createRequire(import.meta.url);
  * import of `graphql` at the CommonJS entry keeps one copy in the process.
  */
 const graphqlCjs = require.resolve('graphql/index.js');
+// graphql-query-complexity's ESM build imports graphql's ESM build: use its CommonJS build too.
+const queryComplexityCjs = require.resolve('graphql-query-complexity');
 
 export default defineConfig({
   // SWC emits the decorator metadata type-graphql reads (argument and field types); vite's
   // default transform drops it.
   plugins: [swc.vite({ module: { type: 'es6' } })],
   oxc: false,
-  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
+  resolve: {
+    alias: [
+      { find: /^graphql$/, replacement: graphqlCjs },
+      { find: /^graphql-query-complexity$/, replacement: queryComplexityCjs },
+    ],
+  },
   test: {
     reporters: ['default', 'json'],
     outputFile: { json: '.data/test-results.json' },

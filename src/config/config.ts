@@ -60,7 +60,7 @@ export interface Config {
     readonly planTimeLimitMs: number;
     /** Deepest selection nesting a document may have (graphql-armor max depth). */
     readonly maxDepth: number;
-    /** graphql-armor's cost estimate, with `first` literals capped at `maxPageSize`. */
+    /** Largest estimated cost of an operation, computed with its variables (see `src/server/security/operation-cost.ts`). */
     readonly maxCost: number;
     readonly maxAliases: number;
     readonly maxDirectives: number;
@@ -68,6 +68,16 @@ export interface Config {
     readonly maxTokens: number;
     /** Masks graphql-js "Did you mean ...?" hints, which reveal the schema when introspection is off. */
     readonly blockFieldSuggestions: boolean;
+    /** Longest `text` of searchSkills, searchOccupations and the catalog filter, in characters. */
+    readonly maxSearchTextLength: number;
+    /** Longest `text` of suggestSkills, in characters. */
+    readonly maxSuggestTextLength: number;
+    /** Most database queries one request may have running at the same time. */
+    readonly maxDbConcurrencyPerRequest: number;
+    /** Most database round trips one request may make. */
+    readonly maxDbRoundTripsPerRequest: number;
+    /** Largest JSON response, in bytes (UTF-16 code units, as serialised). */
+    readonly maxResponseBytes: number;
   };
   /**
    * Which X-Forwarded-For hops to believe: a number of proxy hops in front of the API (0: none,
@@ -274,6 +284,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 0, 10_000),
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2_000, 50, 1_000_000),
       blockFieldSuggestions: bool(env, 'GRAPHQL_BLOCK_FIELD_SUGGESTIONS', production),
+      maxSearchTextLength: integer(env, 'MAX_SEARCH_TEXT_LENGTH', 500, 10, 100_000),
+      maxSuggestTextLength: integer(env, 'MAX_SUGGEST_TEXT_LENGTH', 20_000, 10, 100_000),
+      maxDbConcurrencyPerRequest: integer(env, 'MAX_DB_CONCURRENCY_PER_REQUEST', 4, 1, 1_000),
+      maxDbRoundTripsPerRequest: integer(env, 'MAX_DB_ROUND_TRIPS_PER_REQUEST', 200, 1, 1_000_000),
+      maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 10_000_000, 1_000, 500_000_000),
     },
     trustProxy: trustProxy(env),
     metricsEnabled,

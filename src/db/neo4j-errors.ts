@@ -1,10 +1,22 @@
 /**
  * Maps driver failures onto the error catalogue. Connection loss becomes DATABASE_UNAVAILABLE;
- * constraint violations become CONFLICT; anything else is rethrown unchanged, to be logged and
+ * constraint violations become CONFLICT; Lucene's refusal of a search text becomes BAD_USER_INPUT; anything else is rethrown unchanged, to be logged and
  * masked by the formatter (driver messages can quote Cypher and must not reach clients).
  */
 import { Neo4jError } from 'neo4j-driver';
-import { ConflictError, DatabaseUnavailableError, DomainError } from '../domain/errors';
+import { BadInputError, ConflictError, DatabaseUnavailableError, DomainError } from '../domain/errors';
+
+/**
+ * Lucene's refusals of a full-text query: too many clauses, nested too deep, or not parseable.
+ * The domain builds queries that avoid them (see `src/domain/search/`), so one reaching here
+ * comes from unusual text, which is the client's to change.
+ */
+const LUCENE_REFUSAL = /TooManyClauses|TooManyNestedClauses|maxClauseCount|queryparser\.\w+\.(ParseException|TokenMgrError)|BooleanQuery\$TooManyClauses/;
+
+/** True when Neo4j failed a full-text query because Lucene refused the query text. */
+export function isLuceneRefusal(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && LUCENE_REFUSAL.test(error.message);
+}
 
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',
@@ -29,6 +41,7 @@ export function isUnavailable(error: unknown): boolean {
 export function mapDriverError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   if (isUnavailable(error)) return new DatabaseUnavailableError();
+  if (isLuceneRefusal(error)) return new BadInputError('The search text is too complex to search for: use fewer or shorter words');
   if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError('The write conflicts with an existing record');
   }

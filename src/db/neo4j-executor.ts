@@ -1,12 +1,32 @@
 /**
  * The one place that opens sessions and runs Cypher. Repositories name a query file and pass
  * parameters; the executor picks read or write routing, tags the transaction with the current
- * operation, counts round trips and maps driver errors.
+ * operation, counts round trips, keeps each request within its share of the database (at most
+ * `maxConcurrent` sessions at once and `maxRoundTrips` in all, see `query-context`) and maps
+ * driver errors.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { Neo4jError, type Driver, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
 import type { CypherRegistry } from './cypher-registry';
 import { mapDriverError } from './neo4j-errors';
-import { currentQueryContext } from './query-context';
+import { acquireSessionSlot, countRoundTrip, currentQueryContext, releaseSessionSlot, type QueryContext } from './query-context';
+
+/** Set while a transaction of the current request holds a session slot (queries inside it reuse it). */
+const holdingSlot = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `fn` within one of the current request's session slots (see `query-context`): queries of
+ * one request beyond its concurrency share wait here, before a pooled connection is taken.
+ */
+async function withSessionSlot<T>(ctx: QueryContext | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!ctx || holdingSlot.getStore()) return fn();
+  await acquireSessionSlot(ctx);
+  try {
+    return await holdingSlot.run(true, fn);
+  } finally {
+    releaseSessionSlot(ctx);
+  }
+}
 
 /** Pauses before the retries of a failed transaction (short: see `inTransaction`). */
 const RETRY_DELAYS_MS = [25, 100];
@@ -120,7 +140,7 @@ export class Neo4jExecutor {
     const query = this.registry.get(name);
     const ctx = currentQueryContext();
     const started = performance.now();
-    if (ctx) ctx.roundTrips += 1;
+    if (ctx) countRoundTrip(ctx);
     let ok = false;
     try {
       const result = await tx.run(query.text, toNeo4jParams(params));
@@ -161,7 +181,11 @@ export class Neo4jExecutor {
     }
   }
 
-  private async attempt<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
+  private attempt<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return withSessionSlot(currentQueryContext(), () => this.attemptInSession(mode, work));
+  }
+
+  private async attemptInSession<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -203,13 +227,17 @@ export class Neo4jExecutor {
    * BEGIN/COMMIT, which saves a network round trip and a server message pair per query.
    */
   private async readOnce(name: string, params: Record<string, unknown>): Promise<Row[]> {
-    const query = this.registry.get(name);
     const ctx = currentQueryContext();
+    if (ctx) countRoundTrip(ctx);
+    return withSessionSlot(ctx, () => this.readInSession(name, params, ctx));
+  }
+
+  private async readInSession(name: string, params: Record<string, unknown>, ctx: QueryContext | undefined): Promise<Row[]> {
+    const query = this.registry.get(name);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     this.sessionsOpen += 1;
     this.transactionsRunning += 1;
     const started = performance.now();
-    if (ctx) ctx.roundTrips += 1;
     let ok = false;
     try {
       const result = await session.run(query.text, toNeo4jParams(params), this.txConfig());

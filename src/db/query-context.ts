@@ -1,9 +1,24 @@
 /**
  * Per-request bookkeeping for database work: which GraphQL operation is running (sent to Neo4j as
- * transaction metadata, so `SHOW TRANSACTIONS` and query logs name it) and how many round trips
- * the request made (tests and benchmarks read it to prove batching works).
+ * transaction metadata, so `SHOW TRANSACTIONS` and query logs name it), how many round trips
+ * the request made (tests and benchmarks read it to prove batching works), and the request's
+ * share of the database: at most `maxConcurrent` queries at once (the others wait their turn, so
+ * one request full of aliases cannot take the whole connection pool from other clients) and at
+ * most `maxRoundTrips` in all (beyond that its queries fail with BAD_USER_INPUT).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { BadInputError } from '../domain/errors';
+
+/** The database share of one request. */
+export interface QueryBudget {
+  /** Queries (sessions) of the request running at the same time. */
+  readonly maxConcurrent: number;
+  /** Round trips the request may make in all. */
+  readonly maxRoundTrips: number;
+}
+
+/** No limit (command-line tools and start-up work). */
+export const UNLIMITED_BUDGET: QueryBudget = { maxConcurrent: Number.POSITIVE_INFINITY, maxRoundTrips: Number.POSITIVE_INFINITY };
 
 /** Mutable counters of one request. */
 export interface QueryContext {
@@ -12,13 +27,20 @@ export interface QueryContext {
   resolvedOperation?: string;
   roundTrips: number;
   dbMillis: number;
+  /** Sessions of this request open right now. */
+  sessionsOpen: number;
+  /** The most sessions this request had open at once. */
+  peakSessions: number;
+  readonly budget: QueryBudget;
+  /** Queries waiting for a free slot, first come first served. */
+  readonly waiting: (() => void)[];
 }
 
 const storage = new AsyncLocalStorage<QueryContext>();
 
 /** Runs `fn` with a fresh query context and returns its result. */
-export function runWithQueryContext<T>(operation: string, fn: () => T): T {
-  return storage.run({ operation, roundTrips: 0, dbMillis: 0 }, fn);
+export function runWithQueryContext<T>(operation: string, fn: () => T, budget: QueryBudget = UNLIMITED_BUDGET): T {
+  return storage.run({ operation, roundTrips: 0, dbMillis: 0, sessionsOpen: 0, peakSessions: 0, budget, waiting: [] }, fn);
 }
 
 /** The context of the current request, if any (CLIs and start-up have none). */
@@ -32,4 +54,36 @@ export function currentQueryContext(): QueryContext | undefined {
  */
 export function outsideQueryContext<T>(fn: () => T): T {
   return storage.exit(fn);
+}
+
+/**
+ * Counts one round trip of the request.
+ *
+ * @throws BadInputError once the request exceeds its round-trip budget.
+ */
+export function countRoundTrip(ctx: QueryContext): void {
+  ctx.roundTrips += 1;
+  if (ctx.roundTrips > ctx.budget.maxRoundTrips) {
+    throw new BadInputError(`The request needs more than ${ctx.budget.maxRoundTrips} database round trips; ask for fewer items or fewer aliases, or split it`, {
+      limit: ctx.budget.maxRoundTrips,
+    });
+  }
+}
+
+/** Waits for one of the request's session slots; pair with {@link releaseSessionSlot}. */
+export async function acquireSessionSlot(ctx: QueryContext): Promise<void> {
+  if (ctx.sessionsOpen >= ctx.budget.maxConcurrent) {
+    await new Promise<void>((resolve) => ctx.waiting.push(resolve));
+    // The releasing query handed its slot over without decrementing (see below).
+  } else {
+    ctx.sessionsOpen += 1;
+  }
+  ctx.peakSessions = Math.max(ctx.peakSessions, ctx.sessionsOpen);
+}
+
+/** Gives a slot back, to the longest-waiting query of the request if any. */
+export function releaseSessionSlot(ctx: QueryContext): void {
+  const next = ctx.waiting.shift();
+  if (next) next();
+  else ctx.sessionsOpen -= 1;
 }

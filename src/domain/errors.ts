@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'UPSTREAM_UNAVAILABLE',
   'DATABASE_UNAVAILABLE',
+  'RESPONSE_TOO_LARGE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -89,5 +90,12 @@ export class UpstreamUnavailableError extends DomainError {
 export class DatabaseUnavailableError extends DomainError {
   constructor(message = 'The database is unavailable', details?: Record<string, unknown>) {
     super('DATABASE_UNAVAILABLE', message, details);
+  }
+}
+
+/** The result of a valid request would exceed the response-size ceiling (`MAX_RESPONSE_BYTES`). */
+export class ResponseTooLargeError extends DomainError {
+  constructor(limitBytes: number) {
+    super('RESPONSE_TOO_LARGE', `The response would exceed ${limitBytes} bytes; ask for fewer fields, smaller pages or fewer aliases`, { limit: limitBytes });
   }
 }

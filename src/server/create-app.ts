@@ -33,6 +33,7 @@ import { DomainError } from '../domain/errors';
 import { startHttpServer, type HttpServerDeps, type RunningHttpServer } from './http-server';
 import { DEFAULT_MAX_POOL_SIZE } from '../db/create-driver';
 import { createArmorProtection } from './security/armor-protection';
+import { requestLimitsPlugin } from './security/request-limits-plugin';
 import { createRateLimitAdmit } from './rate-limit/create-rate-limit-admit';
 import { createAppMetrics } from './metrics/app-metrics';
 import { createRequestObserver } from './metrics/request-observer';
@@ -109,10 +110,23 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     // main.ts owns SIGTERM/SIGINT: it drains HTTP first. Apollo's own handler would stop and
     // re-raise the signal, killing the process before the drain and the Neo4j shutdown finish.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(logger, config.env !== 'production'),
+    formatError: createErrorFormatter(logger, config.env !== 'production', { maskSuggestions: config.limits.blockFieldSuggestions }),
+    // Automatic persisted queries are off: no client of this API needs them, and their cache is
+    // memory any caller could fill. A request that sends one gets BAD_USER_INPUT.
+    persistedQueries: false,
     ...armor,
     // The explorer is ours (GRAPHIQL); Apollo's own landing page would load a CDN page even in production.
-    plugins: [...armor.plugins, operationNamePlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...armor.plugins,
+      operationNamePlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+      requestLimitsPlugin({
+        maxCost: config.limits.maxCost,
+        maxPageSize: config.limits.maxPageSize,
+        maxResponseBytes: config.limits.maxResponseBytes,
+        text: { search: config.limits.maxSearchTextLength, suggest: config.limits.maxSuggestTextLength },
+      }),
+    ],
   });
   await apollo.start();
   const limits = { maxPageSize: config.limits.maxPageSize };
@@ -140,6 +154,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
     requestTimeoutMs: config.limits.requestTimeoutMs,
+    queryBudget: { maxConcurrent: config.limits.maxDbConcurrencyPerRequest, maxRoundTrips: config.limits.maxDbRoundTripsPerRequest },
     admit: createRateLimitAdmit({
       perMinute: config.limits.rateLimitPerMinute,
       trustProxy: config.trustProxy,

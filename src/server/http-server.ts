@@ -10,7 +10,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from './logger';
 import { graphiqlPage } from './graphiql-page';
 import { BodyError, readBody } from './read-body';
-import { runWithQueryContext, currentQueryContext, type QueryContext } from '../db/query-context';
+import { runWithQueryContext, currentQueryContext, type QueryBudget, type QueryContext } from '../db/query-context';
 
 /** The facts of one finished GraphQL request: ids, timings and codes, never variables or results. */
 export interface RequestDoneInfo {
@@ -37,6 +37,8 @@ export interface HttpServerDeps<Ctx extends object> {
    * by that transaction timeout.
    */
   readonly requestTimeoutMs?: number;
+  /** Each request's share of the database: concurrent queries and round trips (unlimited when absent). */
+  readonly queryBudget?: QueryBudget;
   /** Builds the GraphQL context of one request (may reject, e.g. for a bad token). */
   readonly context: (req: IncomingMessage, requestId: string) => Promise<Ctx>;
   /** Resolves true (or `{ ready: true }`) when the database answers and is the one adopted at start. */
@@ -223,7 +225,7 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
       for await (const chunk of result.body.asyncIterator) payload += chunk;
     }
     return { result, payload };
-  });
+  }, deps.queryBudget);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
     if (deps.requestTimeoutMs !== undefined) timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deps.requestTimeoutMs - (performance.now() - started)));
@@ -238,6 +240,7 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
   const { result, payload } = outcome;
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.setHeader('x-db-round-trips', String(ctx?.roundTrips ?? 0));
+  res.setHeader('x-db-peak-sessions', String(ctx?.peakSessions ?? 0));
   const status = result.status ?? 200;
   res.statusCode = status;
   res.end(payload);

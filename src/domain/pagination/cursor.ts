@@ -6,17 +6,35 @@ import { BadInputError } from '../errors';
 
 const PREFIX = 'o:';
 
+/**
+ * Largest offset a cursor may carry. Neo4j list slices take 32-bit integers, so a larger offset
+ * would fail in the database instead of answering an empty page; no list here comes near it.
+ */
+export const MAX_CURSOR_OFFSET = 1_000_000_000;
+
 /** Encodes an offset as an opaque cursor. */
 export function encodeCursor(offset: number): string {
   return Buffer.from(PREFIX + offset, 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor produced by {@link encodeCursor}; rejects anything else with BAD_USER_INPUT. */
+/**
+ * Decodes a cursor produced by {@link encodeCursor}; rejects anything else, and offsets beyond
+ * {@link MAX_CURSOR_OFFSET}, with BAD_USER_INPUT.
+ *
+ * @example
+ * decodeCursor(encodeCursor(19)) // 19
+ * decodeCursor(Buffer.from('o:2147483648').toString('base64url')) // throws BadInputError
+ */
 export function decodeCursor(cursor: string): number {
-  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
-  const offset = Number(raw.slice(PREFIX.length));
-  if (!raw.startsWith(PREFIX) || !Number.isSafeInteger(offset) || offset < 0) {
-    throw new BadInputError(`Invalid cursor "${cursor}"`, { cursor });
+  const shown = cursor.slice(0, 100);
+  const raw = cursor.length > 100 ? '' : Buffer.from(cursor, 'base64url').toString('utf8');
+  const digits = raw.slice(PREFIX.length);
+  if (!raw.startsWith(PREFIX) || !/^\d{1,10}$/.test(digits)) {
+    throw new BadInputError(`Invalid cursor "${shown}"`, { cursor: shown });
+  }
+  const offset = Number(digits);
+  if (offset > MAX_CURSOR_OFFSET) {
+    throw new BadInputError(`Invalid cursor "${shown}": its offset lies beyond ${MAX_CURSOR_OFFSET}`, { cursor: shown });
   }
   return offset;
 }

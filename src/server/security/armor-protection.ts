@@ -1,22 +1,20 @@
 /**
- * Query-shape limits applied before any resolver runs: graphql-armor's depth, alias, directive
- * and cost rules, field-suggestion masking, and a token limit on the parser. Every rejection is a
+ * Query-shape limits applied before any resolver runs: graphql-armor's depth, alias and directive
+ * rules, field-suggestion masking, and a token limit on the parser. Every rejection is a
  * validation or parse error, which Apollo answers with HTTP 400 and the formatter turns into
- * BAD_USER_INPUT.
+ * BAD_USER_INPUT. The cost limit needs the variables, so it runs later, in
+ * `request-limits-plugin`.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ParseOptions, ValidationRule } from 'graphql';
-import { cappedCostLimitRule } from './capped-cost-limit-rule';
 
 /** The limits, as configured (see `GRAPHQL_MAX_*` in `src/config/config.ts`). */
 export interface QueryShapeLimits {
   readonly maxDepth: number;
-  readonly maxCost: number;
   readonly maxAliases: number;
   readonly maxDirectives: number;
   readonly maxTokens: number;
-  readonly maxPageSize: number;
   readonly blockFieldSuggestions: boolean;
 }
 
@@ -27,19 +25,11 @@ export interface QueryShapeProtection {
   readonly parseOptions: ParseOptions;
 }
 
-const ONLY_COST = {
-  maxDepth: { enabled: false },
-  maxAliases: { enabled: false },
-  maxDirectives: { enabled: false },
-  maxTokens: { enabled: false },
-  blockFieldSuggestion: { enabled: false },
-} as const;
-
 /**
  * Builds the protection.
  *
  * @example
- * const armor = createArmorProtection({ maxDepth: 12, maxCost: 50_000, maxAliases: 30, maxDirectives: 50, maxTokens: 2_000, maxPageSize: 100, blockFieldSuggestions: true });
+ * const armor = createArmorProtection({ maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 2_000, blockFieldSuggestions: true });
  * new ApolloServer({ schema, ...armor });
  */
 export function createArmorProtection(limits: QueryShapeLimits): QueryShapeProtection {
@@ -47,18 +37,16 @@ export function createArmorProtection(limits: QueryShapeLimits): QueryShapeProte
     maxDepth: { n: limits.maxDepth, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
-    // Added below with the page-size correction instead.
+    // Replaced by the cost check of request-limits-plugin, which knows the variables.
     costLimit: { enabled: false },
     // Armor's token plugin throws from a plugin hook, which Apollo answers with HTTP 500; graphql-js
     // counts tokens itself when given `maxTokens` and reports a plain syntax error (HTTP 400).
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: limits.blockFieldSuggestions },
   }).protect();
-  // Armor's cost rule alone, so it can be wrapped with the page-size correction.
-  const [costRule] = new ApolloArmor({ ...ONLY_COST, costLimit: { maxCost: limits.maxCost } }).protect().validationRules;
   return {
     plugins: armor.plugins,
-    validationRules: [...armor.validationRules, cappedCostLimitRule(costRule!, limits.maxPageSize)],
+    validationRules: armor.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
   };
 }

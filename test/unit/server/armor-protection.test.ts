@@ -7,10 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { buildCredgraphSchema } from '../../../src/graphql/build-schema';
 import { createArmorProtection, type QueryShapeLimits } from '../../../src/server/security/armor-protection';
-import { capPageArguments } from '../../../src/server/security/capped-cost-limit-rule';
-import { print } from 'graphql';
 
-const LIMITS: QueryShapeLimits = { maxDepth: 12, maxCost: 50_000, maxAliases: 30, maxDirectives: 50, maxTokens: 2_000, maxPageSize: 100, blockFieldSuggestions: true };
+const LIMITS: QueryShapeLimits = { maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 2_000, blockFieldSuggestions: true };
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -49,21 +47,6 @@ describe('query-shape limits', () => {
     const directives = (n: number) => '{ skill(uri: "x") { ' + Array.from({ length: n }, (_, i) => `f${i}: uri @include(if: true)`).join(' ') + ' } }';
     expect(errorsOf(directives(25), { ...LIMITS, maxAliases: 100 })).toEqual([]);
     expect(errorsOf(directives(51), { ...LIMITS, maxAliases: 100 })).toEqual([expect.stringMatching(/Directives limit of 50 exceeded, found 51/)]);
-  });
-
-  it('limits the estimated cost, counting a page above the maximum as the maximum', () => {
-    const wide = '{ searchOccupations(text: "a", first: 100) { essentialSkills(first: 100) { nodes { requiredBy(first: 100) { totalCount } } } } }';
-    expect(errorsOf(wide)).toEqual([expect.stringMatching(/Cost limit of 50000 exceeded/)]);
-    // first: 100000 costs what first: 100 costs, so the resolver's precise page-size error wins.
-    expect(errorsOf('{ searchSkills(text: "welding", first: 100000) { uri } }')).toEqual([]);
-    expect(errorsOf('{ searchSkills(text: "welding", first: 100000) { uri } }', { ...LIMITS, maxCost: 100 })).toEqual([expect.stringMatching(/Cost limit of 100 exceeded, found 350/)]);
-  });
-
-  it('caps page arguments in fragments as well as in the operation', () => {
-    const query = 'query { skill(uri: "x") { ...F } } fragment F on Skill { narrower(first: 5000) { totalCount } }';
-    const capped = print(capPageArguments(parse(query), 100));
-    expect(capped).toContain('narrower(first: 100)');
-    expect(errorsOf(query, { ...LIMITS, maxCost: 2_000 })).toEqual([]);
   });
 
   it('stops parsing beyond the token limit', () => {

@@ -16,6 +16,14 @@ describe('abuse-resistance settings', () => {
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_BLOCK_FIELD_SUGGESTIONS: 'false', ...SECRET }).limits.blockFieldSuggestions).toBe(false);
   });
 
+  it('has documented defaults for the per-request limits, each configurable', () => {
+    expect(loadConfig({}).limits).toMatchObject({ maxSearchTextLength: 500, maxSuggestTextLength: 20_000, maxDbConcurrencyPerRequest: 4, maxDbRoundTripsPerRequest: 200, maxResponseBytes: 10_000_000 });
+    const config = loadConfig({ MAX_SEARCH_TEXT_LENGTH: '100', MAX_SUGGEST_TEXT_LENGTH: '1000', MAX_DB_CONCURRENCY_PER_REQUEST: '2', MAX_DB_ROUND_TRIPS_PER_REQUEST: '50', MAX_RESPONSE_BYTES: '5000' });
+    expect(config.limits).toMatchObject({ maxSearchTextLength: 100, maxSuggestTextLength: 1000, maxDbConcurrencyPerRequest: 2, maxDbRoundTripsPerRequest: 50, maxResponseBytes: 5000 });
+    expect(() => loadConfig({ MAX_DB_CONCURRENCY_PER_REQUEST: '0' })).toThrow(/MAX_DB_CONCURRENCY_PER_REQUEST must lie in/);
+    expect(() => loadConfig({ MAX_RESPONSE_BYTES: '1e9' })).toThrow(/MAX_RESPONSE_BYTES must be a whole number/);
+  });
+
   it('reads and validates the variables', () => {
     const config = loadConfig({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COST: '1000', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_DIRECTIVES: '3', GRAPHQL_MAX_TOKENS: '500', TRUST_PROXY: 'yes', METRICS_ENABLED: 'off' });
     expect(config.limits).toMatchObject({ maxDepth: 8, maxCost: 1000, maxAliases: 5, maxDirectives: 3, maxTokens: 500 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { buildSchema } from 'graphql';
+import { buildSchema, GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { createErrorFormatter } from '../../../src/graphql/format-error';
 import { mapDriverError } from '../../../src/db/neo4j-errors';
@@ -83,5 +83,39 @@ describe('error formatter', () => {
       throw new Error('unreachable');
     }, '{ broken ');
     expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers a persisted-query hash mismatch (APQ on) with BAD_USER_INPUT, not INTERNAL_SERVER_ERROR, and logs nothing', async () => {
+    const logged: Record<string, unknown>[] = [];
+    const apollo = new ApolloServer({ schema: buildSchema('type Query { ok: String }'), formatError: createErrorFormatter({ error: (fields) => logged.push(fields) }, false) });
+    await apollo.start();
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers: new HeaderMap([['content-type', 'application/json']]),
+        search: '',
+        body: { query: '{ ok }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } },
+      },
+      context: async () => ({}),
+    });
+    await apollo.stop();
+    const body = JSON.parse(result.body.kind === 'complete' ? result.body.string : '{}') as { errors: { extensions: { code: string } }[] };
+    expect(result.status).toBe(400);
+    expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(logged).toEqual([]);
+  });
+
+  it('cuts "Did you mean" suggestions when asked to', () => {
+    const format = createErrorFormatter({ error: () => undefined }, false, { maskSuggestions: true });
+    const error = new GraphQLError('Value "HOUR" does not exist in "PlanObjective" enum. Did you mean the enum value "HOURS"?', { extensions: { code: 'BAD_USER_INPUT' } });
+    expect(format({ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }, error).message).toBe('Value "HOUR" does not exist in "PlanObjective" enum.');
+  });
+
+  it('masks an error thrown outside execution (Apollo passes it unwrapped), such as "Invalid string length"', () => {
+    const logged: Record<string, unknown>[] = [];
+    const format = createErrorFormatter({ error: (fields) => logged.push(fields) }, false);
+    const error = new RangeError('Invalid string length');
+    expect(format({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(logged).toHaveLength(1);
   });
 });

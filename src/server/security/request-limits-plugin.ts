@@ -1,0 +1,73 @@
+/**
+ * Limits that need the request's variables, so they run once the operation is resolved and
+ * before any resolver: the size of every list and search text in the arguments
+ * (`input-limits`), and the estimated cost of the operation (`operation-cost`). And one limit on
+ * the way out: a response larger than `maxResponseBytes` is replaced by a RESPONSE_TOO_LARGE
+ * error before Apollo serialises it, so an oversized result is never turned into one huge string.
+ */
+import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import { GraphQLError, getVariableValues } from 'graphql';
+import { BadInputError, DomainError, ResponseTooLargeError } from '../../domain/errors';
+import { checkInputLimits, type TextLimits } from './input-limits';
+import { operationCost } from './operation-cost';
+import { jsonSizeExceeds } from './json-size';
+
+/** The limits, as configured (see `src/config/config.ts`). */
+export interface RequestLimits {
+  readonly maxCost: number;
+  readonly maxPageSize: number;
+  readonly maxResponseBytes: number;
+  readonly text: TextLimits;
+}
+
+/** A refusal before execution: HTTP 400 with the domain error's code and message. */
+function refuse(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 400 } } });
+}
+
+function replaceOversizedResponse(requestContext: GraphQLRequestContextWillSendResponse<object>, maxBytes: number): void {
+  const { body } = requestContext.response;
+  if (body.kind !== 'single' || !jsonSizeExceeds(body.singleResult, maxBytes)) return;
+  const error = new ResponseTooLargeError(maxBytes);
+  // The body is already formatted at this point, so the error goes in as the formatter would emit it.
+  body.singleResult = { errors: [{ message: error.message, extensions: { code: error.code, details: error.details } }] };
+}
+
+/**
+ * Builds the plugin.
+ *
+ * @example
+ * new ApolloServer({ schema, plugins: [requestLimitsPlugin({ maxCost: 50_000, maxPageSize: 100, maxResponseBytes: 10_000_000, text: { search: 500, suggest: 20_000 } })] });
+ */
+export function requestLimitsPlugin(limits: RequestLimits): ApolloServerPlugin<object> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, operationName, request }) {
+          if (!operation) return;
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          // Execution reports bad variables itself (BAD_USER_INPUT) before any resolver runs.
+          if (coerced.errors) return;
+          try {
+            checkInputLimits(schema, document, coerced.coerced, limits.text);
+          } catch (error) {
+            if (error instanceof DomainError) throw refuse(error);
+            throw error;
+          }
+          const cost = operationCost(schema, document, request.variables, operationName ?? undefined, { maxPageSize: limits.maxPageSize });
+          if (cost > limits.maxCost) {
+            throw refuse(
+              new BadInputError(`The query's estimated cost ${cost} exceeds the limit of ${limits.maxCost}: ask for smaller pages, fewer nested lists or fewer aliases`, {
+                cost,
+                limit: limits.maxCost,
+              }),
+            );
+          }
+        },
+        async willSendResponse(requestContext) {
+          replaceOversizedResponse(requestContext, limits.maxResponseBytes);
+        },
+      };
+    },
+  };
+}
