@@ -55,13 +55,20 @@ export function assignFolds(items: readonly { split: string }[], k: number): num
   });
 }
 
+/**
+ * Candidates per sentence the re-ranker is fitted on: the head of the lexical ranking, where its
+ * decisions matter (fixed, not tuned). Fitting on the long tail of one-word matches too would
+ * spend the model on separating hopeless candidates and calibrate it on them.
+ */
+export const FIT_DEPTH = 30;
+
 /** Fits the re-ranker on items (candidates whose URI is gold are the positives). */
 export function fitReranker(items: readonly FeaturedItem[], options: FitOptions = DEFAULT_FIT): LogisticModel {
   const rows: number[][] = [];
   const labels: number[] = [];
   for (const item of items) {
     const gold = new Set(item.goldUris);
-    for (const candidate of item.candidates) {
+    for (const candidate of item.candidates.slice(0, FIT_DEPTH)) {
       rows.push(candidate.features);
       labels.push(gold.has(candidate.lexical.uri) ? 1 : 0);
     }

@@ -206,6 +206,12 @@ export class SkillIndex {
     return shared / Math.sqrt(x.length * y.length);
   }
 
+  /** Ids (dense, sorted) of the occupations requiring the skill. */
+  occupationIds(uri: string): Int32Array {
+    const i = this.byUri.get(uri);
+    return i === undefined ? EMPTY : this.occupations[i]!;
+  }
+
   /** Number of occupations requiring the skill. */
   occupationCount(uri: string): number {
     const i = this.byUri.get(uri);
@@ -219,6 +225,8 @@ export class SkillIndex {
     return i !== undefined && j !== undefined && (this.neighbours[i]!.has(j) || this.neighbours[j]!.has(i));
   }
 }
+
+const EMPTY = new Int32Array(0);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
