@@ -57,14 +57,17 @@ describe('rerankFeatures', () => {
     const featured = rerankFeatures(rankCandidates(text, index.findCandidates(text), index.vocabulary), index);
     const byUri = new Map(featured.map((f) => [f.lexical.uri, f]));
     const feature = (uri: string, name: (typeof RERANK_FEATURES)[number]) => byUri.get(uri)!.features[RERANK_FEATURES.indexOf(name)]!;
-    const sqlScore = byUri.get('u:sql')!.lexical.score;
-    const javaScore = byUri.get('u:java')!.lexical.score;
-    // Java's best co-occurring neighbour among the matched skills is SQL: its score times the cosine.
-    expect(feature('u:java', 'occupationCooccurrence')).toBeCloseTo(Math.max(sqlScore * (2 / Math.sqrt(8)), byUri.has('u:prog') ? byUri.get('u:prog')!.lexical.score * (3 / Math.sqrt(12)) : 0), 12);
+    expect([...byUri.keys()].sort()).toEqual(['u:island', 'u:java', 'u:prog', 'u:sql']);
+    const score = (uri: string) => byUri.get(uri)!.lexical.score;
+    // Java's support: the best of SQL's score times cos(java, sql) = 2/sqrt(8) and programming's
+    // score times cos(java, prog) = 3/sqrt(12).
+    expect(feature('u:java', 'occupationCooccurrence')).toBeCloseTo(Math.max(score('u:sql') * (2 / Math.sqrt(8)), score('u:prog') * (3 / Math.sqrt(12))), 12);
     // The island shares no occupation with software skills.
     expect(feature('u:island', 'occupationCooccurrence')).toBe(0);
     expect(feature('u:java', 'occupationCount')).toBeCloseTo(Math.log(5), 12);
-    if (byUri.has('u:prog')) expect(feature('u:prog', 'linkedSkillSupport')).toBe(javaScore);
+    // Programming is linked to Java (its narrower skill here), so it gets Java's score as support.
+    expect(feature('u:prog', 'linkedSkillSupport')).toBe(score('u:java'));
+    expect(feature('u:sql', 'linkedSkillSupport')).toBe(0);
     expect(featured.every((f) => f.features.length === RERANK_FEATURES.length)).toBe(true);
   });
 });
