@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   app = await createApp(config, logger, db.executor, db.driver);
   // The planner's WebAssembly solver compiles on first use; pay that before the first request.
   await warmUpPlanner().catch((error: unknown) => logger.warn({ err: error }, 'planner warm-up failed; plans fall back to greedy until it loads'));
-  // Word weights for suggestSkills load once per process; load them now, not in a request.
+  // The skill index of suggestSkills is built once per process; build it now, not in a request.
   await app.services.skillSuggestions.warmUp().catch((error: unknown) => logger.warn({ err: error }, 'skill suggestion warm-up failed'));
   running = await app.listen(config.host, config.port);
   logger.info({ url: running.url }, 'credgraph is serving');

@@ -47,7 +47,9 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
     const mapping = parseCatalogMapping(JSON.parse(fs.readFileSync(mappingFile('coursera-courses-2023.json'), 'utf8')));
     const summary = await importer.importFile(CATALOG, { mapping, providerId, providerName: 'Coursera (test)', minConfidence: MIN_CONFIDENCE, limit: 30, batchSize: 8 });
     expect(summary).toMatchObject({ rowsRead: 30, imported: 30, created: 30, updated: 0, duplicates: 0, skipped: [], providersCreated: 1 });
-    expect(summary.skillLinks).toBeGreaterThan(100);
+    // 88 since scores are calibrated probabilities (a tag links only when its skill is at least 60 %
+    // likely); uncalibrated label-match scores linked more than 100, many of them wrong.
+    expect(summary.skillLinks).toBeGreaterThanOrEqual(80);
     expect(summary.tags.mappedTags).toBeGreaterThan(30);
     expect(summary.tags.unmapped.length).toBeGreaterThan(5);
     // Every reported tag really is unmapped at the threshold, and they are sorted by frequency.
@@ -86,7 +88,7 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
         `Intro to SQL,${prefix} Academy,https://example.org/sql,"SQL, Databases",$49,`,
         `,${prefix} Academy,https://example.org/untitled,"SQL",,`,
         `Gold-plated course,${prefix} Academy,https://example.org/gold,"Project Management","$2,000,000",`,
-        `Teamwork at work,${prefix} Academy,ftp://example.org/team,"",Free,"Learn to work in teams, communicate with colleagues and solve problems together."`,
+        `Teamwork at work,${prefix} Academy,ftp://example.org/team,"",Free,"Learn to work in teams and solve problems."`,
         `Orphan course,,https://example.org/orphan,"Accounting",,`,
       ].join('\n'),
     );

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { sharedDataDir } from '../support/shared-data';
-import { evaluateSkillMapping } from '../../src/services/skill-suggestion/evaluate-skill-mapping';
 import { loadEvaluationSet } from '../../src/services/skill-suggestion/evaluation-files';
+import { crossValidate, type FeaturedItem } from '../../src/domain/skill-mapping/cross-validation';
+import { expectedCalibrationError, reliabilityTable } from '../../src/domain/skill-mapping/reliability-table';
 
 const JAVASCRIPT = 'http://data.europa.eu/esco/skill/3cd569a2-4f88-4c1e-9995-8dce8c5e51a7';
 
@@ -75,14 +76,52 @@ describe('suggestSkills (real Neo4j, full ESCO)', () => {
     expect(res.data.suggestSkills.length).toBeGreaterThan(0);
   });
 
-  it('keeps R-Precision@5 and MRR on the first 100 annotated validation sentences above their floors', async () => {
+  it('generalises: 5-fold cross-validated R-Precision@5 and MRR on the annotated validation sentences stay above their floors', async () => {
     const set = loadEvaluationSet(sharedDataDir('esco_skill_extraction_eval'));
-    const items = set.items.slice(0, 100);
-    expect(items).toHaveLength(100);
+    expect(set.items).toHaveLength(136);
     const service = server.app.services.skillSuggestions;
-    const report = await evaluateSkillMapping(items, async (text, first) => (await service.suggestSkills(text, first)).map((s) => s.skill.uri), { depth: 20 });
-    // Measured 0.688 / 0.652 when the floors were set (the plain full-text searchSkills scores 0.462 / 0.434).
-    expect(report.overall.rPrecisionAt5).toBeGreaterThanOrEqual(0.65);
-    expect(report.overall.mrr).toBeGreaterThanOrEqual(0.61);
+    const items: FeaturedItem[] = [];
+    for (const item of set.items) items.push({ split: item.split, goldUris: item.goldUris, candidates: await service.featuredCandidates(item.sentence) });
+    const cv = crossValidate(items, 5, { depth: 20 });
+    // Measured 0.641 / 0.628 (fold sd 0.088 / 0.075, so the mean's standard error is about 0.04):
+    // the floors sit one standard error below, far enough not to flake on a re-import, close
+    // enough to catch a change that costs real accuracy on unseen sentences.
+    expect(cv.meanRPrecisionAt5).toBeGreaterThanOrEqual(0.6);
+    expect(cv.meanMrr).toBeGreaterThanOrEqual(0.59);
+    // Held-out scores are probabilities: measured expected calibration error 0.042.
+    expect(expectedCalibrationError(reliabilityTable(cv.outOfFold))).toBeLessThanOrEqual(0.08);
+  });
+
+  it('scores sentence suggestions as calibrated probabilities, so a confidence threshold means what it says', async () => {
+    const set = loadEvaluationSet(sharedDataDir('esco_skill_extraction_eval'));
+    const service = server.app.services.skillSuggestions;
+    const scored: { score: number; gold: boolean }[] = [];
+    for (const item of set.items) {
+      const gold = new Set(item.goldUris);
+      for (const s of await service.suggestSkills(item.sentence, 5)) scored.push({ score: s.score, gold: gold.has(s.skill.uri) });
+    }
+    const confident = scored.filter((s) => s.score >= 0.6);
+    const share = confident.filter((s) => s.gold).length / confident.length;
+    // Before, a score was the strength of a label match: of the top-5 suggestions scored 0.6 or
+    // more, 41 % were right, and the expected calibration error was 0.27. Measured now: 64 %, 0.03.
+    expect(confident.length).toBeGreaterThan(20);
+    expect(share).toBeGreaterThanOrEqual(0.6);
+    expect(expectedCalibrationError(reliabilityTable(scored))).toBeLessThanOrEqual(0.08);
+  });
+
+  it('answers a sentence from memory, without a database round trip per phrase', async () => {
+    const set = loadEvaluationSet(sharedDataDir('esco_skill_extraction_eval'));
+    const service = server.app.services.skillSuggestions;
+    for (const item of set.items.slice(0, 20)) await service.suggestSkills(item.sentence, 20);
+    const times: number[] = [];
+    for (const item of set.items) {
+      const started = performance.now();
+      await service.suggestSkills(item.sentence, 20);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    // Target 20 ms (measured by eval:skills); the floor leaves room for a loaded CI machine. The
+    // full-text version took about 500 ms per sentence.
+    expect(times[times.length >> 1]).toBeLessThan(60);
   });
 });

@@ -126,17 +126,38 @@ export function minimalSpan(stems: readonly string[], positions: ReadonlyMap<str
   return best;
 }
 
-function labelParts(label: string): { stems: string[]; stopWords: string[] } {
+// Labels come from ESCO only (about 120k), so parsing each once per process is bounded.
+const PARTS_CACHE = new Map<string, LabelParts>();
+const PARTS_CACHE_MAX = 250_000;
+
+interface LabelParts {
+  readonly key: string;
+  readonly stems: string[];
+  readonly stopWords: string[];
+}
+
+function labelParts(label: string): LabelParts {
+  let parts = PARTS_CACHE.get(label);
+  if (!parts) {
+    if (PARTS_CACHE.size >= PARTS_CACHE_MAX) PARTS_CACHE.clear();
+    parts = parseLabel(label);
+    PARTS_CACHE.set(label, parts);
+  }
+  return parts;
+}
+
+function parseLabel(label: string): LabelParts {
   const tokens = tokenize(label);
   const content = tokens.filter((t) => !t.stop);
+  const key = matchKey(label);
   // A label made only of common words ("LESS", "IT") is matched on those words.
-  if (content.length === 0) return { stems: [...new Set(tokens.map((t) => t.stem))], stopWords: [] };
-  return { stems: [...new Set(content.map((t) => t.stem))], stopWords: [...new Set(tokens.filter((t) => t.stop).map((t) => t.word))] };
+  if (content.length === 0) return { key, stems: [...new Set(tokens.map((t) => t.stem))], stopWords: [] };
+  return { key, stems: [...new Set(content.map((t) => t.stem))], stopWords: [...new Set(tokens.filter((t) => t.stop).map((t) => t.word))] };
 }
 
 function matchLabel(label: string, factor: number, exactScore: number, text: TextView, vocabulary: LabelVocabulary, w: RankingWeights): LabelMatch | null {
-  if (matchKey(label) === text.key) return { label, score: exactScore, method: 'exact' };
-  const { stems, stopWords } = labelParts(label);
+  const { key, stems, stopWords } = labelParts(label);
+  if (key === text.key) return { label, score: exactScore, method: 'exact' };
   const matched = stems.filter((stem) => text.positions.has(stem));
   if (matched.length === 0) return null;
   const idf = (stem: string) => vocabulary.idf(stem);
@@ -174,6 +195,14 @@ function bestLabel(candidate: SkillCandidate, text: TextView, vocabulary: LabelV
   return best;
 }
 
+/** A lexical ranking with the parts of its score (features of the learned re-ranking). */
+export interface LexicalScore extends RankedSkill {
+  /** Score of the best label alone. */
+  readonly labelScore: number;
+  /** Description score relative to the best description score among the candidates, in [0, 1]. */
+  readonly description: number;
+}
+
 function descriptionScore(candidate: SkillCandidate): number {
   return Math.max(0, ...candidate.hits.filter((h) => h.query < 0).map((h) => h.score));
 }
@@ -191,18 +220,18 @@ export function rankCandidates(
   candidates: readonly SkillCandidate[],
   vocabulary: LabelVocabulary,
   weights: RankingWeights = DEFAULT_RANKING_WEIGHTS,
-): RankedSkill[] {
+): LexicalScore[] {
   const view = viewOf(text, vocabulary, weights);
   const maxDescription = Math.max(0, ...candidates.map(descriptionScore));
-  const ranked = candidates.map((candidate): RankedSkill => {
+  const ranked = candidates.map((candidate): LexicalScore => {
     const best = bestLabel(candidate, view, vocabulary, weights);
     const description = maxDescription > 0 ? descriptionScore(candidate) / maxDescription : 0;
     // Among exact matches on the same kind of label, the description index breaks the tie.
-    if (best?.method === 'exact') return { uri: candidate.uri, score: Math.min(1, best.score + 0.01 * description), matchedLabel: best.label, method: 'exact' };
+    if (best?.method === 'exact') return { uri: candidate.uri, score: Math.min(1, best.score + 0.01 * description), matchedLabel: best.label, method: 'exact', labelScore: best.score, description };
     const labelScore = best?.score ?? 0;
     const prior = weights.reusePrior[candidate.reuseLevel ?? ''] ?? 0;
     const score = labelScore * (1 - weights.descriptionWeight) + description * weights.descriptionWeight + prior * (1 - labelScore);
-    return { uri: candidate.uri, score: Math.min(1, score), matchedLabel: best?.label ?? null, method: best?.method ?? 'description' };
+    return { uri: candidate.uri, score: Math.min(1, score), matchedLabel: best?.label ?? null, method: best?.method ?? 'description', labelScore, description };
   });
   return ranked.sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
 }

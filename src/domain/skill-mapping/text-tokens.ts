@@ -60,6 +60,21 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word) || (word.length === 1 && !/[\p{N}]/u.test(word) && word !== 'c' && word !== 'r');
 }
 
+// Stemming dominates indexing the ~120k ESCO labels and descriptions, whose words repeat; the
+// cache is bounded (cleared when full) so arbitrary request text cannot grow it without limit.
+const FORMS_CACHE = new Map<string, { word: string; stem: string; stop: boolean }>();
+const FORMS_CACHE_MAX = 200_000;
+
+function wordForms(lower: string): { word: string; stem: string; stop: boolean } {
+  let forms = FORMS_CACHE.get(lower);
+  if (!forms) {
+    if (FORMS_CACHE.size >= FORMS_CACHE_MAX) FORMS_CACHE.clear();
+    forms = { word: foldSpelling(lower), stem: stemOf(lower), stop: isStopWord(lower) };
+    FORMS_CACHE.set(lower, forms);
+  }
+  return forms;
+}
+
 /**
  * Splits a text into tokens.
  *
@@ -73,7 +88,8 @@ export function tokenize(text: string): Token[] {
   return [...cleaned.matchAll(TOKEN)].filter(([raw]) => raw.length <= MAX_WORD_LENGTH).map(([raw]) => {
     const lower = raw.toLowerCase();
     const acronym = mixedCase && raw.length >= 2 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw) && !CONNECTIVES.has(lower);
-    return { word: foldSpelling(lower), stem: stemOf(lower), stop: !acronym && isStopWord(lower) };
+    const forms = wordForms(lower);
+    return { word: forms.word, stem: forms.stem, stop: !acronym && forms.stop };
   });
 }
 

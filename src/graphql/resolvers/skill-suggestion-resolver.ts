@@ -8,7 +8,7 @@ import { pageRequest } from '../../domain/pagination/cursor';
 export class SkillSuggestionResolver {
   @Query(() => [SkillSuggestion], {
     description:
-      'ESCO skills a free text (a job-ad sentence, a course blurb, a skill tag) names or describes, best first. Combines full-text search over labels and descriptions with exact and alias matching and a re-ranking on label evidence.',
+      'ESCO skills a free text (a job-ad sentence, a course blurb, a skill tag) names or describes, best first. Matches labels and descriptions of every ESCO skill, then re-ranks with a model that also weighs which skills occupations need together; scores are calibrated probabilities.',
   })
   suggestSkills(
     @Arg('text') text: string,

@@ -1,22 +1,30 @@
 /**
- * Free text → ranked ESCO skills. The domain plans full-text look-ups for the text's phrases, one
- * round trip gathers the candidates, and the domain ranks them on label evidence (see
- * `src/domain/skill-mapping/`). Word weights come from the label vocabulary, read once per process
- * and kept: they change only with an ESCO release, and a stale weight shifts scores only slightly.
+ * Free text → ranked ESCO skills. An in-memory index of the skill pillar (read from the graph once
+ * per process) gathers candidates, the domain ranks them on label and description evidence, and a
+ * learned re-ranking, fitted under cross-validation on annotated job-ad sentences, turns that
+ * evidence and ESCO's occupation co-occurrence and skill links into a calibrated probability (see
+ * `src/domain/skill-mapping/`). The index changes only with an ESCO release: restart after a
+ * re-import.
  */
 import type { Neo4jExecutor } from '../../db/neo4j-executor';
 import type { SkillRow } from '../../db/repositories/esco-rows';
+import { SkillMappingRepository } from '../../db/repositories/skill-mapping-repository';
 import { BadInputError } from '../../domain/errors';
-import { planCandidateQueries } from '../../domain/skill-mapping/candidate-queries';
-import { buildLabelVocabulary, type LabelVocabulary } from '../../domain/skill-mapping/label-vocabulary';
+import type { LogisticModel } from '../../domain/skill-mapping/logistic-model';
+import { rerank, rerankFeatures, type FeaturedCandidate } from '../../domain/skill-mapping/rerank-features';
+import { SHIPPED_RERANKER } from '../../domain/skill-mapping/reranker-model';
 import { rankCandidates } from '../../domain/skill-mapping/score-candidates';
 import type { MatchMethod } from '../../domain/skill-mapping/skill-candidate';
-import { SkillMappingRepository } from '../../db/repositories/skill-mapping-repository';
+import { SkillIndex } from '../../domain/skill-mapping/skill-index';
+import { contentTokens } from '../../domain/skill-mapping/text-tokens';
 
 /** One suggestion. */
 export interface SkillSuggestion {
   readonly skill: SkillRow;
-  /** In [0, 1]: 1 for the exact preferred label, lower as the match gets partial or loose. */
+  /**
+   * In [0, 1]: the estimated probability that the skill is meant (calibrated on annotated job-ad
+   * sentences); a text that is exactly a skill's preferred label scores 1.
+   */
   readonly score: number;
   readonly matchedLabel: string | null;
   readonly method: MatchMethod;
@@ -25,49 +33,73 @@ export interface SkillSuggestion {
 /** Longest text accepted (a course description with its learning outcomes fits). */
 export const MAX_SUGGESTION_TEXT = 20_000;
 
+interface LoadedIndex {
+  readonly index: SkillIndex;
+  readonly rows: ReadonlyMap<string, SkillRow>;
+}
+
 /** Suggests ESCO skills for free text. */
 export class SkillSuggestionService {
   private readonly repository: SkillMappingRepository;
-  private vocabularyPromise: Promise<LabelVocabulary> | undefined;
+  private indexPromise: Promise<LoadedIndex> | undefined;
 
-  constructor(executor: Neo4jExecutor) {
+  constructor(
+    executor: Neo4jExecutor,
+    private readonly model: LogisticModel = SHIPPED_RERANKER,
+  ) {
     this.repository = new SkillMappingRepository(executor);
   }
 
   /**
    * The `first` best skills for `text`, best first.
    *
-   * @throws BadInputError for an empty or over-long text.
+   * @throws BadInputError for an over-long text or one without a word that can name a skill.
    */
   async suggestSkills(text: string, first: number): Promise<SkillSuggestion[]> {
-    if (text.length > MAX_SUGGESTION_TEXT) throw new BadInputError(`text must be at most ${MAX_SUGGESTION_TEXT} characters`, { field: 'text' });
-    const vocabulary = await this.vocabulary();
-    const candidates = await this.repository.findSkillCandidates(planCandidateQueries(text, vocabulary));
-    const byUri = new Map(candidates.map((c) => [c.uri, c.skill]));
-    return rankCandidates(text, candidates, vocabulary)
+    const { featured, rows } = await this.analyse(text);
+    return rerank(featured, this.model)
       .slice(0, first)
-      .map((ranked) => ({ skill: byUri.get(ranked.uri)!, score: ranked.score, matchedLabel: ranked.matchedLabel, method: ranked.method }));
+      .map((ranked) => ({ skill: rows.get(ranked.uri)!, score: ranked.score, matchedLabel: ranked.matchedLabel, method: ranked.method }));
   }
 
-  /** Loads the word weights now, so the first request does not wait for them (call at start). */
+  /**
+   * The candidates of `text` with their re-ranking features, lexical order (for fitting and
+   * cross-validating the re-ranker).
+   */
+  async featuredCandidates(text: string): Promise<FeaturedCandidate[]> {
+    return (await this.analyse(text)).featured;
+  }
+
+  /** Builds the skill index now, so the first request does not wait for it (call at start). */
   async warmUp(): Promise<void> {
-    await this.vocabulary();
+    await this.loadIndex();
   }
 
-  private vocabulary(): Promise<LabelVocabulary> {
-    if (!this.vocabularyPromise) {
-      const loading = this.repository.getLabelVocabulary().then((rows) => buildLabelVocabulary(rows));
-      this.vocabularyPromise = loading;
+  private async analyse(text: string): Promise<{ featured: FeaturedCandidate[]; rows: ReadonlyMap<string, SkillRow> }> {
+    if (text.length > MAX_SUGGESTION_TEXT) throw new BadInputError(`text must be at most ${MAX_SUGGESTION_TEXT} characters`, { field: 'text' });
+    if (contentTokens(text).length === 0) throw new BadInputError('The text must contain at least one word that can name a skill', { text: text.slice(0, 200) });
+    const { index, rows } = await this.loadIndex();
+    const lexical = rankCandidates(text, index.findCandidates(text), index.vocabulary);
+    return { featured: rerankFeatures(lexical, index), rows };
+  }
+
+  private loadIndex(): Promise<LoadedIndex> {
+    if (!this.indexPromise) {
+      const loading = this.repository.getSkillIndexRows().then((rows) => ({
+        index: SkillIndex.build(rows.map(({ skill, occupations, neighbours }) => ({ ...skill, altLabels: skill.altLabels ?? [], hiddenLabels: skill.hiddenLabels ?? [], occupations, neighbours }))),
+        rows: new Map(rows.map(({ skill }) => [skill.uri, skill])),
+      }));
+      this.indexPromise = loading;
       // A failed or empty read (ESCO not imported yet) is retried on the next call.
       loading.then(
-        (vocabulary) => {
-          if (vocabulary.skills === 0 && this.vocabularyPromise === loading) this.vocabularyPromise = undefined;
+        (loaded) => {
+          if (loaded.index.size === 0 && this.indexPromise === loading) this.indexPromise = undefined;
         },
         () => {
-          if (this.vocabularyPromise === loading) this.vocabularyPromise = undefined;
+          if (this.indexPromise === loading) this.indexPromise = undefined;
         },
       );
     }
-    return this.vocabularyPromise;
+    return this.indexPromise;
   }
 }
