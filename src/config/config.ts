@@ -92,7 +92,7 @@ export interface Config {
   readonly graphiql: boolean;
   /** Load the demo seed into an empty database at start. */
   readonly seedOnEmpty: boolean;
-  /** JSON table of exchange rates for price plans; undefined: the shipped snapshot (`data/price-rates/`). */
+  /** JSON table of exchange rates for price plans; undefined: the shipped snapshot (`seed/price-rates/`). */
   readonly priceRatesFile: string | undefined;
   /** Verifiable credentials: network reach of the verifier, and the server's signing key. */
   readonly credentials: {

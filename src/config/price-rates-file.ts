@@ -1,6 +1,6 @@
 /**
  * Loads the exchange-rate table price plans convert with: the file named by `PRICE_RATES_FILE`,
- * else the snapshot shipped in `data/price-rates/eur-reference-rates.json`.
+ * else the snapshot shipped in `seed/price-rates/eur-reference-rates.json`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,11 +10,11 @@ import { parsePriceRates, type PriceRates } from '../domain/planning/price-rates
 export function shippedPriceRatesFile(): string {
   let dir = __dirname;
   for (let i = 0; i < 5; i += 1) {
-    const candidate = path.join(dir, 'data', 'price-rates', 'eur-reference-rates.json');
+    const candidate = path.join(dir, 'seed', 'price-rates', 'eur-reference-rates.json');
     if (fs.existsSync(candidate)) return candidate;
     dir = path.dirname(dir);
   }
-  throw new Error('the shipped price rate table data/price-rates/eur-reference-rates.json is missing');
+  throw new Error('the shipped price rate table seed/price-rates/eur-reference-rates.json is missing');
 }
 
 /**

@@ -12,7 +12,7 @@ import { uniquePrefix } from '../support/test-database';
 
 const SOFTWARE_DEVELOPER = 'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1';
 // The shipped table is data, read here to derive the expected figures by hand.
-const TABLE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../data/price-rates/eur-reference-rates.json'), 'utf8'));
+const TABLE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../seed/price-rates/eur-reference-rates.json'), 'utf8'));
 const JPY_PER_EUR: number = TABLE.rates.JPY;
 
 let server: TestServer;

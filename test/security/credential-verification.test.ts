@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS_HEADERS, startTestServer, type TestServer } from '../support/test-server';
+import { ANONYMOUS_HEADERS, bearer, startTestServer, type TestServer } from '../support/test-server';
 import { uniquePrefix } from '../support/test-database';
 import { sharedDataDir } from '../support/shared-data';
 import { escoBadge } from '../support/signed-badges';
@@ -105,17 +105,27 @@ describe('importCredential verifies the document and the holding stores the resu
     expect(again.result!.verification.checks.find((c) => c.check === 'STATUS')?.message).toContain('VC_FETCH=false');
   });
 
-  it('no client sets Holding.verified: addHolding(verified: true) leaves it false', async () => {
+  it('a holding is verified only by its proof or an ADMIN attestation that says so; a learner cannot assert it', async () => {
     const signed = await signEddsaRdfc2022(escoBadge(issuer.did, `${prefix}-manual`), issuer);
     (signed.credentialSubject as { achievement: { name: string } }).achievement.name = 'Tampered';
     const { result } = await importDoc(signed);
     const learnerId = result!.learner!.id;
-    const res = await server.gql<{ addHolding: { holdings: { credential: { id: string }; verified: boolean }[] } }>(
-      `mutation($l: ID!, $c: ID!) { addHolding(learnerId: $l, credentialId: $c, verified: true) { holdings { credential { id } verified } } }`,
-      { l: learnerId, c: result!.credential.id },
-    );
+    const credentialId = result!.credential.id;
+    const ADD = `mutation($l: ID!, $c: ID!) { addHolding(learnerId: $l, credentialId: $c, verified: true) {
+      holdings { credential { id } verified verification { status checks { check outcome message } } } } }`;
+    type Answer = { addHolding: { holdings: { credential: { id: string }; verified: boolean; verification: { status: string; checks: { check: string; outcome: string; message: string }[] } | null }[] } };
+    // The learner's own token may not vouch for the tampered credential.
+    const own = await bearer({ sub: `${learnerId}-sub`, roles: ['LEARNER'], learnerId });
+    const refused = await server.gql<Answer>(ADD, { l: learnerId, c: credentialId }, own);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // An ADMIN's attestation is recorded as such: VERIFIED by one ATTESTATION check, no proof claimed.
+    const res = await server.gql<Answer>(ADD, { l: learnerId, c: credentialId });
     expect(res.errors).toBeUndefined();
-    expect(res.data.addHolding.holdings.find((h) => h.credential.id === result!.credential.id)?.verified).toBe(false);
+    const holding = res.data.addHolding.holdings.find((h) => h.credential.id === credentialId)!;
+    expect(holding.verified).toBe(true);
+    expect(holding.verification?.status).toBe('VERIFIED');
+    expect(holding.verification?.checks.map((c) => `${c.check}:${c.outcome}`)).toEqual(['ATTESTATION:PASSED']);
+    expect(holding.verification?.checks[0]?.message).toMatch(/no cryptographic proof was checked/);
   });
 });
 
