@@ -3,12 +3,13 @@
  * First start seeds an empty graph and serves; SIGTERM stops the server and its Neo4j; a second
  * start reuses the data without seeding; an unreachable NEO4J_URI fails fast naming the URI.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/db/local-neo4j';
+import { buildProject, isAlive } from '../support/process-probes';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = path.join(ROOT, 'dist/src/main.js');
@@ -43,17 +44,8 @@ async function search(url: string) {
   return (await res.json()) as { data: { searchOccupations: { preferredLabel: string }[] } };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  buildProject(ROOT);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-start-'));
 });
 afterAll(() => {
@@ -68,11 +60,11 @@ describe('the server as `npm start` runs it', () => {
     expect(first.output()).toMatch(/loading the ESCO demo seed/);
     expect((await search(first.url)).data.searchOccupations[0]!.preferredLabel).toBe('software developer');
     const javaPid = JSON.parse(fs.readFileSync(path.join(dataDir, 'local-neo4j.json'), 'utf8')).pid as number;
-    expect(alive(javaPid)).toBe(true);
+    expect(isAlive(javaPid)).toBe(true);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-    for (let i = 0; i < 50 && alive(javaPid); i += 1) await new Promise((r) => setTimeout(r, 200));
-    expect(alive(javaPid)).toBe(false);
+    for (let i = 0; i < 50 && isAlive(javaPid); i += 1) await new Promise((r) => setTimeout(r, 200));
+    expect(isAlive(javaPid)).toBe(false);
 
     const second = await startServer(env);
     expect(second.output()).not.toMatch(/loading the ESCO demo seed/);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestServer, type TestServer } from '../support/test-server';
 import { uniquePrefix } from '../support/test-database';
+import { errorCodeOf, readGraph } from '../support/graph-probes';
 
 const SOFTWARE_DEVELOPER = 'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1';
 let server: TestServer;
@@ -12,18 +13,9 @@ const p = uniquePrefix('export');
 const ann = `${p}-ann`;
 let skillUris: string[];
 
-async function cypher(query: string, params: Record<string, unknown> = {}): Promise<any[]> {
-  const res = await server.db.driver.executeQuery(query, params);
-  return res.records.map((r) => r.toObject());
-}
-
-function codeOf(res: { errors?: { extensions?: { code?: string } }[] | undefined }): string {
-  return res.errors === undefined ? 'OK' : String(res.errors[0]?.extensions?.code);
-}
-
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '1000000' });
-  skillUris = (await cypher('MATCH (:Occupation {uri: $uri})-[:REQUIRES]->(s:Skill) RETURN s.uri AS uri ORDER BY uri LIMIT 3', { uri: SOFTWARE_DEVELOPER })).map((r) => r.uri);
+  skillUris = (await readGraph(server, 'MATCH (:Occupation {uri: $uri})-[:REQUIRES]->(s:Skill) RETURN s.uri AS uri ORDER BY uri LIMIT 3', { uri: SOFTWARE_DEVELOPER })).map((r) => r.uri);
   const setup = await server.gql(`mutation {
     p: upsertProvider(input: { id: "${p}-prov", name: "P" }) { id }
     c1: upsertMicroCredential(input: { id: "${p}-c1", title: "C1", providerId: "${p}-prov", skills: [{ uri: "${skillUris[0]}" }] }) { id }
@@ -38,7 +30,7 @@ beforeAll(async () => {
   expect(setup.errors).toBeUndefined();
 });
 afterAll(async () => {
-  await cypher('MATCH (n) WHERE (n:Learner OR n:MicroCredential OR n:Provider) AND n.id STARTS WITH $p DETACH DELETE n', { p });
+  await readGraph(server, 'MATCH (n) WHERE (n:Learner OR n:MicroCredential OR n:Provider) AND n.id STARTS WITH $p DETACH DELETE n', { p });
   await server?.close();
 });
 
@@ -48,12 +40,12 @@ describe('exportLearnerData holds everything stored about the learner (#11.13)',
     expect(res.errors).toBeUndefined();
     const exported = res.data.exportLearnerData;
 
-    const [{ props }] = await cypher('MATCH (l:Learner {id: $id}) RETURN properties(l) AS props', { id: ann });
+    const [{ props }] = await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN properties(l) AS props', { id: ann });
     expect(Object.keys(props)).toEqual(expect.arrayContaining(['advisorSubjects', 'consentChangedAt', 'createdAt', 'updatedAt', 'externalId']));
     expect(exported.learner).toEqual(props);
     expect([...exported.advisorGrants].sort()).toEqual(['advisor-a', 'advisor-b']);
 
-    const rels = await cypher(
+    const rels = await readGraph(server, 
       `MATCH (l:Learner {id: $id})-[r]-(n) RETURN type(r) AS type, startNode(r) = l AS outgoing, properties(r) AS props, coalesce(n.id, n.uri) AS other`,
       { id: ann },
     );
@@ -72,14 +64,14 @@ describe('exportLearnerData holds everything stored about the learner (#11.13)',
   });
 
   it('a relationship type added later is exported too', async () => {
-    await cypher('MATCH (l:Learner {id: $id}), (s:Skill {uri: $uri}) CREATE (l)-[:INTERESTED_IN {since: "2025-01-01"}]->(s)', { id: ann, uri: skillUris[0] });
+    await readGraph(server, 'MATCH (l:Learner {id: $id}), (s:Skill {uri: $uri}) CREATE (l)-[:INTERESTED_IN {since: "2025-01-01"}]->(s)', { id: ann, uri: skillUris[0] });
     try {
       const res = await server.gql<any>(`{ exportLearnerData(learnerId: "${ann}") }`);
       expect(res.data.exportLearnerData.otherRelationships).toEqual([
         { type: 'INTERESTED_IN', outgoing: true, properties: { since: '2025-01-01' }, other: { labels: ['Skill'], id: null, uri: skillUris[0] } },
       ]);
     } finally {
-      await cypher('MATCH (:Learner {id: $id})-[r:INTERESTED_IN]->() DELETE r', { id: ann });
+      await readGraph(server, 'MATCH (:Learner {id: $id})-[r:INTERESTED_IN]->() DELETE r', { id: ann });
     }
   });
 });
@@ -89,13 +81,13 @@ describe('who may rank the consenting population (#11.14)', () => {
 
   it('a PORTAL token without a portalId is FORBIDDEN; one with a portalId and ADMIN may rank by occupation', async () => {
     const anonymousPortal = await server.gql<any>(byOccupation, undefined, await bearer({ sub: 'portal-x', roles: ['PORTAL'] }));
-    expect(codeOf(anonymousPortal)).toBe('FORBIDDEN');
+    expect(errorCodeOf(anonymousPortal)).toBe('FORBIDDEN');
     expect(anonymousPortal.errors?.[0]?.message).toMatch(/portalId/);
     const portal = await server.gql<any>(byOccupation, undefined, await bearer({ sub: 'portal-y', roles: ['PORTAL'], portalId: `${p}-portal` }));
     expect(portal.errors).toBeUndefined();
     expect(portal.data.rankCandidates.nodes.map((n: any) => n.displayName)).toContain('Ann');
-    expect(codeOf(await server.gql<any>(byOccupation))).toBe('OK');
-    expect(codeOf(await server.gql<any>(byOccupation, undefined, await bearer({ sub: 'l', roles: ['LEARNER'], learnerId: ann })))).toBe('FORBIDDEN');
+    expect(errorCodeOf(await server.gql<any>(byOccupation))).toBe('OK');
+    expect(errorCodeOf(await server.gql<any>(byOccupation, undefined, await bearer({ sub: 'l', roles: ['LEARNER'], learnerId: ann })))).toBe('FORBIDDEN');
   });
 });
 
@@ -104,11 +96,11 @@ describe('asOf cannot reveal holding dates (#18.13)', () => {
     const query = `{ rankCandidates(target: { occupationUri: "${SOFTWARE_DEVELOPER}" }, first: 100, policy: { asOf: "2023-06-01T00:00:00Z" }) { nodes { displayName score } } }`;
     const portal = await bearer({ sub: 'portal-y', roles: ['PORTAL'], portalId: `${p}-portal` });
     const res = await server.gql<any>(query, undefined, portal);
-    expect(codeOf(res)).toBe('FORBIDDEN');
+    expect(errorCodeOf(res)).toBe('FORBIDDEN');
     expect(res.errors?.[0]?.message).toMatch(/asOf/);
     const nested = await server.gql<any>(`{ rankCandidates(target: { occupationUri: "${SOFTWARE_DEVELOPER}" }, policy: { asOf: "2023-06-01T00:00:00Z" }) { nodes { coverage { score } } } }`, undefined, portal);
-    expect(codeOf(nested)).toBe('FORBIDDEN');
-    expect(codeOf(await server.gql<any>(query))).toBe('OK');
+    expect(errorCodeOf(nested)).toBe('FORBIDDEN');
+    expect(errorCodeOf(await server.gql<any>(query))).toBe('OK');
   });
 
   it('coverage and plans with asOf for a learner subject: only for callers who may read the learner', async () => {
@@ -118,9 +110,9 @@ describe('asOf cannot reveal holding dates (#18.13)', () => {
     const advisor = await bearer({ sub: 'advisor-a', roles: ['ADVISOR'] });
     const stranger = await bearer({ sub: 'advisor-z', roles: ['ADVISOR'] });
     for (const query of [coverage, rank]) {
-      expect(codeOf(await server.gql<any>(query, undefined, portal))).toBe('FORBIDDEN');
-      expect(codeOf(await server.gql<any>(query, undefined, stranger))).toBe('FORBIDDEN');
-      expect(codeOf(await server.gql<any>(query, undefined, advisor))).toBe('OK');
+      expect(errorCodeOf(await server.gql<any>(query, undefined, portal))).toBe('FORBIDDEN');
+      expect(errorCodeOf(await server.gql<any>(query, undefined, stranger))).toBe('FORBIDDEN');
+      expect(errorCodeOf(await server.gql<any>(query, undefined, advisor))).toBe('OK');
     }
   });
 });

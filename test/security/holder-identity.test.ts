@@ -7,21 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestServer, type TestServer } from '../support/test-server';
 import { uniquePrefix } from '../support/test-database';
 import { elmDocument } from '../support/elm-document';
+import { errorCodeOf, readGraph } from '../support/graph-probes';
 
 let server: TestServer;
 const p = uniquePrefix('holder');
 const IMPORT = 'mutation($doc: JSON!) { importCredential(document: $doc) { learnerCreated credential { id } learner { id holdings { credential { id } } } } }';
 const createdLearners = new Set<string>();
 const createdCredentials = new Set<string>();
-
-async function cypher(query: string, params: Record<string, unknown> = {}): Promise<any[]> {
-  const res = await server.db.driver.executeQuery(query, params);
-  return res.records.map((r) => r.toObject());
-}
-
-function codeOf(res: { errors?: { extensions?: { code?: string } }[] | undefined }): string {
-  return res.errors === undefined ? 'OK' : String(res.errors[0]?.extensions?.code);
-}
 
 async function importDoc(doc: unknown) {
   const res = await server.gql<any>(IMPORT, { doc });
@@ -35,21 +27,21 @@ beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '1000000' });
 });
 afterAll(async () => {
-  await cypher('MATCH (l:Learner) WHERE l.id IN $ids OR l.id STARTS WITH $p OR l.externalId STARTS WITH $p DETACH DELETE l', { ids: [...createdLearners], p });
-  await cypher('MATCH (c:MicroCredential) WHERE c.id IN $ids OR c.id STARTS WITH $p DETACH DELETE c', { ids: [...createdCredentials], p });
-  await cypher('MATCH (v:Provider) WHERE v.id STARTS WITH $p OR v.url CONTAINS $p OR v.name STARTS WITH $p DETACH DELETE v', { p });
+  await readGraph(server, 'MATCH (l:Learner) WHERE l.id IN $ids OR l.id STARTS WITH $p OR l.externalId STARTS WITH $p DETACH DELETE l', { ids: [...createdLearners], p });
+  await readGraph(server, 'MATCH (c:MicroCredential) WHERE c.id IN $ids OR c.id STARTS WITH $p DETACH DELETE c', { ids: [...createdCredentials], p });
+  await readGraph(server, 'MATCH (v:Provider) WHERE v.id STARTS WITH $p OR v.url CONTAINS $p OR v.name STARTS WITH $p DETACH DELETE v', { p });
   await server?.close();
 });
 
 describe('externalId cannot be hijacked (#11.9)', () => {
   it('is unique in the database (a constraint, not a plain index)', async () => {
-    const rows = await cypher("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type WHERE 'Learner' IN labelsOrTypes AND properties = ['externalId'] RETURN type");
+    const rows = await readGraph(server, "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type WHERE 'Learner' IN labelsOrTypes AND properties = ['externalId'] RETURN type");
     expect(rows).toEqual([{ type: 'UNIQUENESS' }]);
     const email = `${p}-dup@example.org`;
     const first = await server.gql(`mutation { createLearner(input: { id: "${p}-dup1", displayName: "A", externalId: "${email}" }) { id } }`);
     expect(first.errors).toBeUndefined();
     const second = await server.gql(`mutation { createLearner(input: { id: "${p}-dup2", displayName: "B", externalId: "${email}" }) { id } }`);
-    expect(codeOf(second)).toBe('CONFLICT');
+    expect(errorCodeOf(second)).toBe('CONFLICT');
   });
 
   it("a LEARNER cannot claim another person's e-mail, and the victim's imported badge does not reach the attacker", async () => {
@@ -57,12 +49,12 @@ describe('externalId cannot be hijacked (#11.9)', () => {
     const attacker = `${p}-attacker`;
     const claim = await server.gql<any>(`mutation { createLearner(input: { id: "${attacker}", displayName: "Mallory", externalId: "${victim}" }) { id } }`, undefined,
       await bearer({ sub: 'mallory', roles: ['LEARNER'], learnerId: attacker }));
-    expect(codeOf(claim)).toBe('FORBIDDEN');
+    expect(errorCodeOf(claim)).toBe('FORBIDDEN');
     expect(claim.errors?.[0]?.message).toMatch(/externalId/);
     const imported = await importDoc(elmDocument({ issuerId: `https://${p}-hijack.example.org`, specId: `urn:${p}:spec:hijack`, email: victim }));
     expect(imported.errors).toBeUndefined();
     expect(imported.data.importCredential.learner.id).not.toBe(attacker);
-    expect(await cypher('MATCH (l:Learner {externalId: $e}) RETURN l.id AS id', { e: victim })).toEqual([{ id: imported.data.importCredential.learner.id }]);
+    expect(await readGraph(server, 'MATCH (l:Learner {externalId: $e}) RETURN l.id AS id', { e: victim })).toEqual([{ id: imported.data.importCredential.learner.id }]);
   });
 
   it('an import attaches to the one learner ADMIN gave the identifier', async () => {
@@ -83,9 +75,9 @@ describe('learners do not verify their own holdings (#11.10)', () => {
       createLearner(input: { id: "${learner}", displayName: "Self" }) { id } }`);
     const own = await bearer({ sub: 'self', roles: ['LEARNER'], learnerId: learner });
     const res = await server.gql<any>(`mutation { addHolding(learnerId: "${learner}", credentialId: "${p}-cred", verified: true) { id } }`, undefined, own);
-    expect(codeOf(res)).toBe('FORBIDDEN');
+    expect(errorCodeOf(res)).toBe('FORBIDDEN');
     expect(res.errors?.[0]?.message).toMatch(/only ADMIN may mark a holding verified/);
-    expect(await cypher('MATCH (:Learner {id: $id})-[h:HOLDS]->() RETURN h', { id: learner })).toEqual([]);
+    expect(await readGraph(server, 'MATCH (:Learner {id: $id})-[h:HOLDS]->() RETURN h', { id: learner })).toEqual([]);
     const unverified = await server.gql<any>(`mutation { addHolding(learnerId: "${learner}", credentialId: "${p}-cred") { holdings { verified } } }`, undefined, own);
     expect(unverified.data.addHolding.holdings).toEqual([{ verified: false }]);
     const admin = await server.gql<any>(`mutation { addHolding(learnerId: "${learner}", credentialId: "${p}-cred", verified: true) { holdings { verified } } }`);
@@ -99,8 +91,8 @@ describe('concurrent imports for one holder (#18.2)', () => {
       const email = `${p}-par${trial}@example.org`;
       const docs = [0, 1, 2, 3].map((i) => elmDocument({ issuerId: `https://${p}-issuer${i}.example.org`, specId: `urn:${p}:spec:par${i}`, email }));
       const answers = await Promise.all(docs.map(importDoc));
-      expect(answers.map(codeOf)).toEqual(['OK', 'OK', 'OK', 'OK']);
-      const learners = await cypher('MATCH (l:Learner {externalId: $e}) RETURN l.id AS id, COUNT { (l)-[:HOLDS]->() } AS holdings', { e: email });
+      expect(answers.map(errorCodeOf)).toEqual(['OK', 'OK', 'OK', 'OK']);
+      const learners = await readGraph(server, 'MATCH (l:Learner {externalId: $e}) RETURN l.id AS id, COUNT { (l)-[:HOLDS]->() } AS holdings', { e: email });
       expect(learners).toHaveLength(1);
       expect(learners[0].holdings).toBe(4);
       expect(new Set(answers.map((a) => a.data.importCredential.learner.id))).toEqual(new Set([learners[0].id]));
@@ -118,9 +110,9 @@ describe('ELM claims and holder-less re-imports (#18.11)', () => {
     second.title = { en: 'Second claim' };
     doc.credentialSubject.hasClaim = [doc.credentialSubject.hasClaim, second];
     const res = await importDoc(doc);
-    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(errorCodeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/2 claims/);
-    expect(await cypher('MATCH (c:MicroCredential) WHERE c.sourceId IN $ids RETURN c.id', { ids: [`urn:${p}:spec:two-a`, `urn:${p}:spec:two-b`] })).toEqual([]);
+    expect(await readGraph(server, 'MATCH (c:MicroCredential) WHERE c.sourceId IN $ids RETURN c.id', { ids: [`urn:${p}:spec:two-a`, `urn:${p}:spec:two-b`] })).toEqual([]);
   });
 
   it('re-importing a document that names no holder reaches the same learner and holding every time', async () => {
@@ -128,7 +120,7 @@ describe('ELM claims and holder-less re-imports (#18.11)', () => {
       const doc = elmDocument({ issuerId: `https://${p}-anon.example.org`, specId: `urn:${p}:spec:anon`, email: null, subjectId: null, documentId });
       const first = await importDoc(doc);
       const again = await importDoc(doc);
-      expect([codeOf(first), codeOf(again)]).toEqual(['OK', 'OK']);
+      expect([errorCodeOf(first), errorCodeOf(again)]).toEqual(['OK', 'OK']);
       expect(again.data.importCredential.learnerCreated).toBe(false);
       expect(again.data.importCredential.learner.id).toBe(first.data.importCredential.learner.id);
       expect(again.data.importCredential.learner.holdings).toHaveLength(1);
@@ -138,7 +130,7 @@ describe('ELM claims and holder-less re-imports (#18.11)', () => {
   it('document-local person ids (urn:epass:person:1) are not identities: two documents reach two learners', async () => {
     const a = await importDoc(elmDocument({ issuerId: `https://${p}-local.example.org`, specId: `urn:${p}:spec:local`, email: null, subjectId: 'urn:epass:person:1', documentId: `urn:credential:${p}-a` }));
     const b = await importDoc(elmDocument({ issuerId: `https://${p}-local.example.org`, specId: `urn:${p}:spec:local`, email: null, subjectId: 'urn:epass:person:1', documentId: `urn:credential:${p}-b` }));
-    expect([codeOf(a), codeOf(b)]).toEqual(['OK', 'OK']);
+    expect([errorCodeOf(a), errorCodeOf(b)]).toEqual(['OK', 'OK']);
     expect(a.data.importCredential.learner.id).not.toBe(b.data.importCredential.learner.id);
   });
 });

@@ -7,29 +7,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestServer, type TestServer } from '../support/test-server';
 import { uniquePrefix } from '../support/test-database';
+import { errorCodeOf, readGraph } from '../support/graph-probes';
 
 const SOFTWARE_DEVELOPER = 'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1';
 let server: TestServer;
 const p = uniquePrefix('races');
 let skillUri: string;
 
-async function cypher(query: string, params: Record<string, unknown> = {}): Promise<any[]> {
-  const res = await server.db.driver.executeQuery(query, params);
-  return res.records.map((r) => r.toObject());
-}
-
-function codeOf(res: { errors?: { extensions?: { code?: string } }[] | undefined }): string {
-  return res.errors === undefined ? 'OK' : String(res.errors[0]?.extensions?.code);
-}
-
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '1000000' });
-  [{ uri: skillUri }] = await cypher('MATCH (:Occupation {uri: $uri})-[:REQUIRES]->(s:Skill) RETURN s.uri AS uri ORDER BY uri LIMIT 1', { uri: SOFTWARE_DEVELOPER });
+  [{ uri: skillUri }] = await readGraph(server, 'MATCH (:Occupation {uri: $uri})-[:REQUIRES]->(s:Skill) RETURN s.uri AS uri ORDER BY uri LIMIT 1', { uri: SOFTWARE_DEVELOPER });
   const setup = await server.gql(`mutation { upsertProvider(input: { id: "${p}-prov", name: "Races" }) { id } }`);
   expect(setup.errors).toBeUndefined();
 });
 afterAll(async () => {
-  await cypher('MATCH (n) WHERE (n:Learner OR n:MicroCredential OR n:Provider) AND n.id STARTS WITH $p DETACH DELETE n', { p });
+  await readGraph(server, 'MATCH (n) WHERE (n:Learner OR n:MicroCredential OR n:Provider) AND n.id STARTS WITH $p DETACH DELETE n', { p });
   await server?.close();
 });
 
@@ -45,11 +37,11 @@ describe('advisor grants (#11.5)', () => {
         server.gql<any>(`mutation { revokeAdvisorAccess(learnerId: "${learner}", advisorSubject: "${revoked}") }`),
         server.gql<any>(`mutation { grantAdvisorAccess(learnerId: "${learner}", advisorSubject: "${granted}") }`),
       ]);
-      expect([codeOf(revoke), codeOf(grant)]).toEqual(['OK', 'OK']);
-      const [{ subjects }] = await cypher('MATCH (l:Learner {id: $id}) RETURN l.advisorSubjects AS subjects', { id: learner });
+      expect([errorCodeOf(revoke), errorCodeOf(grant)]).toEqual(['OK', 'OK']);
+      const [{ subjects }] = await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN l.advisorSubjects AS subjects', { id: learner });
       expect(subjects).toEqual([granted]);
       const asRevoked = await server.gql<any>(`{ learner(id: "${learner}") { id } }`, undefined, await bearer({ sub: revoked, roles: ['ADVISOR'] }));
-      expect(codeOf(asRevoked)).toBe('FORBIDDEN');
+      expect(errorCodeOf(asRevoked)).toBe('FORBIDDEN');
       const asGranted = await server.gql<any>(`{ learner(id: "${learner}") { id } }`, undefined, await bearer({ sub: granted, roles: ['ADVISOR'] }));
       expect(asGranted.data?.learner?.id).toBe(learner);
     }
@@ -61,8 +53,8 @@ describe('advisor grants (#11.5)', () => {
       await server.gql(`mutation { createLearner(input: { id: "${learner}", displayName: "M" }) { id } }`);
       const subjects = Array.from({ length: 30 }, (_, i) => `adv-${trial}-${i}`);
       const answers = await Promise.all(subjects.map((s) => server.gql<any>(`mutation { grantAdvisorAccess(learnerId: "${learner}", advisorSubject: "${s}") }`)));
-      expect(answers.map(codeOf)).toEqual(subjects.map(() => 'OK'));
-      const [{ stored }] = await cypher('MATCH (l:Learner {id: $id}) RETURN l.advisorSubjects AS stored', { id: learner });
+      expect(answers.map(errorCodeOf)).toEqual(subjects.map(() => 'OK'));
+      const [{ stored }] = await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN l.advisorSubjects AS stored', { id: learner });
       expect([...stored].sort()).toEqual([...subjects].sort());
     }
   });
@@ -82,15 +74,15 @@ describe('a holding racing the deletion of its credential (#18.1)', () => {
         server.gql<any>(`mutation { addHolding(learnerId: "${learner}", credentialId: "${credential}", issuedOn: "2024-01-01") { id } }`),
         server.gql<any>(`mutation { deleteMicroCredential(id: "${credential}") }`),
       ]);
-      const [state] = await cypher(
+      const [state] = await readGraph(server, 
         'OPTIONAL MATCH (c:MicroCredential {id: $c}) RETURN c IS NOT NULL AS credentialExists, COUNT { (:Learner {id: $l})-[:HOLDS]->(:MicroCredential {id: $c}) } AS holdings',
         { c: credential, l: learner },
       );
-      const outcome = `${codeOf(add)}/${codeOf(del)}`;
+      const outcome = `${errorCodeOf(add)}/${errorCodeOf(del)}`;
       outcomes.add(outcome);
       if (outcome === 'OK/CONFLICT') expect(state).toEqual({ credentialExists: true, holdings: 1 });
       else if (outcome === 'NOT_FOUND/OK') expect(state).toEqual({ credentialExists: false, holdings: 0 });
-      else expect.fail(`trial ${trial}: addHolding ${codeOf(add)}, deleteMicroCredential ${codeOf(del)} (${add.errors?.[0]?.message ?? ''} ${del.errors?.[0]?.message ?? ''})`);
+      else expect.fail(`trial ${trial}: addHolding ${errorCodeOf(add)}, deleteMicroCredential ${errorCodeOf(del)} (${add.errors?.[0]?.message ?? ''} ${del.errors?.[0]?.message ?? ''})`);
     }
     console.info('addHolding/deleteMicroCredential outcomes seen:', [...outcomes]);
   });
@@ -107,10 +99,10 @@ describe('writes racing the deletion of the learner (#18.3)', () => {
         server.gql<any>(`mutation { addHolding(learnerId: "${learner}", credentialId: "${p}-dc") { id } }`),
         server.gql<any>(`mutation { declareSkills(learnerId: "${learner}", skillUris: ["${skillUri}"]) { id } }`),
       ]);
-      expect(codeOf(del)).toBe('OK');
-      expect(['OK', 'NOT_FOUND']).toContain(codeOf(add));
-      expect(['OK', 'NOT_FOUND']).toContain(codeOf(declare));
-      const [{ left }] = await cypher('MATCH (l:Learner {id: $id}) RETURN count(l) AS left', { id: learner });
+      expect(errorCodeOf(del)).toBe('OK');
+      expect(['OK', 'NOT_FOUND']).toContain(errorCodeOf(add));
+      expect(['OK', 'NOT_FOUND']).toContain(errorCodeOf(declare));
+      const [{ left }] = await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN count(l) AS left', { id: learner });
       expect(left).toBe(0);
     }
   });

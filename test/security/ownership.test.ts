@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestServer, type TestServer } from '../support/test-server';
 import { uniquePrefix } from '../support/test-database';
+import { errorCodeOf, readGraph } from '../support/graph-probes';
 
 const SOFTWARE_DEVELOPER = 'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1';
 let server: TestServer;
@@ -17,18 +18,9 @@ let provider2: Record<string, string>;
 let portal1: Record<string, string>;
 let portal2: Record<string, string>;
 
-async function cypher(query: string, params: Record<string, unknown> = {}): Promise<any[]> {
-  const res = await server.db.driver.executeQuery(query, params);
-  return res.records.map((r) => r.toObject());
-}
-
-function codeOf(res: { errors?: { extensions?: { code?: string } }[] | undefined }): string {
-  return res.errors === undefined ? 'OK' : String(res.errors[0]?.extensions?.code);
-}
-
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '1000000' });
-  [{ uri: skillUri }] = await cypher('MATCH (:Occupation {uri: $uri})-[:REQUIRES]->(s:Skill) RETURN s.uri AS uri ORDER BY uri LIMIT 1', { uri: SOFTWARE_DEVELOPER });
+  [{ uri: skillUri }] = await readGraph(server, 'MATCH (:Occupation {uri: $uri})-[:REQUIRES]->(s:Skill) RETURN s.uri AS uri ORDER BY uri LIMIT 1', { uri: SOFTWARE_DEVELOPER });
   const setup = await server.gql(`mutation { a: upsertProvider(input: { id: "${ids.p1}", name: "P1" }) { id } b: upsertProvider(input: { id: "${ids.p2}", name: "P2" }) { id } }`);
   expect(setup.errors).toBeUndefined();
   provider1 = await bearer({ sub: 'p1-sub', roles: ['PROVIDER'], providerId: ids.p1 });
@@ -37,7 +29,7 @@ beforeAll(async () => {
   portal2 = await bearer({ sub: 'portal2-sub', roles: ['PORTAL'], portalId: ids.portal2 });
 });
 afterAll(async () => {
-  await cypher('MATCH (n) WHERE (n:Learner OR n:MicroCredential OR n:Provider OR n:JobPosting) AND n.id STARTS WITH $p DETACH DELETE n', { p });
+  await readGraph(server, 'MATCH (n) WHERE (n:Learner OR n:MicroCredential OR n:Provider OR n:JobPosting) AND n.id STARTS WITH $p DETACH DELETE n', { p });
   await server?.close();
 });
 
@@ -48,16 +40,16 @@ describe('ownership is checked in the writing transaction (#11.6)', () => {
       const writers = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? { token: provider1, owner: ids.p1 } : { token: provider2, owner: ids.p2 }));
       const answers = await Promise.all(writers.map((w, i) =>
         server.gql<any>(`mutation { upsertMicroCredential(input: { id: "${id}", title: "T${i}", providerId: "${w.owner}", skills: [{ uri: "${skillUri}" }] }) { id title provider { id } } }`, undefined, w.token)));
-      const [{ owner }] = await cypher('MATCH (:MicroCredential {id: $id})-[:AWARDED_BY]->(p:Provider) RETURN p.id AS owner', { id });
+      const [{ owner }] = await readGraph(server, 'MATCH (:MicroCredential {id: $id})-[:AWARDED_BY]->(p:Provider) RETURN p.id AS owner', { id });
       answers.forEach((answer, i) => {
         if (writers[i]!.owner === owner) {
-          expect(codeOf(answer)).toBe('OK');
+          expect(errorCodeOf(answer)).toBe('OK');
           expect(answer.data.upsertMicroCredential).toMatchObject({ id, provider: { id: owner } });
         } else {
-          expect(codeOf(answer)).toBe('FORBIDDEN');
+          expect(errorCodeOf(answer)).toBe('FORBIDDEN');
         }
       });
-      const [{ n }] = await cypher('MATCH (c:MicroCredential {id: $id})-[:AWARDED_BY]->() RETURN count(*) AS n', { id });
+      const [{ n }] = await readGraph(server, 'MATCH (c:MicroCredential {id: $id})-[:AWARDED_BY]->() RETURN count(*) AS n', { id });
       expect(n).toBe(1);
     }
   });
@@ -68,19 +60,19 @@ describe('ownership is checked in the writing transaction (#11.6)', () => {
       const writers = Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? { token: portal1, owner: ids.portal1 } : { token: portal2, owner: ids.portal2 }));
       const answers = await Promise.all(writers.map((w) =>
         server.gql<any>(`mutation { upsertJobPosting(input: { id: "${id}", title: "Dev", occupationUri: "${SOFTWARE_DEVELOPER}", requirements: [{ uri: "${skillUri}", relation: ESSENTIAL }] }) { id } }`, undefined, w.token)));
-      const [{ owner }] = await cypher('MATCH (j:JobPosting {id: $id}) RETURN j.portalId AS owner', { id });
+      const [{ owner }] = await readGraph(server, 'MATCH (j:JobPosting {id: $id}) RETURN j.portalId AS owner', { id });
       expect([ids.portal1, ids.portal2]).toContain(owner);
-      answers.forEach((answer, i) => expect(codeOf(answer)).toBe(writers[i]!.owner === owner ? 'OK' : 'FORBIDDEN'));
+      answers.forEach((answer, i) => expect(errorCodeOf(answer)).toBe(writers[i]!.owner === owner ? 'OK' : 'FORBIDDEN'));
     }
   });
 
   it("a provider cannot delete another provider's credential, nor can a PROVIDER token naming no provider", async () => {
     await server.gql(`mutation { upsertMicroCredential(input: { id: "${p}-keep", title: "Keep", providerId: "${ids.p1}", skills: [{ uri: "${skillUri}" }] }) { id } }`, undefined, provider1);
     const res = await server.gql<any>(`mutation { deleteMicroCredential(id: "${p}-keep") }`, undefined, provider2);
-    expect(codeOf(res)).toBe('FORBIDDEN');
+    expect(errorCodeOf(res)).toBe('FORBIDDEN');
     const noProvider = await server.gql<any>(`mutation { deleteMicroCredential(id: "${p}-keep") }`, undefined, await bearer({ sub: 'px', roles: ['PROVIDER'] }));
-    expect(codeOf(noProvider)).toBe('FORBIDDEN');
-    expect(await cypher('MATCH (c:MicroCredential {id: $id}) RETURN c.id AS id', { id: `${p}-keep` })).toHaveLength(1);
+    expect(errorCodeOf(noProvider)).toBe('FORBIDDEN');
+    expect(await readGraph(server, 'MATCH (c:MicroCredential {id: $id}) RETURN c.id AS id', { id: `${p}-keep` })).toHaveLength(1);
   });
 });
 
@@ -127,9 +119,9 @@ describe('owners default from the token (#11.8)', () => {
   it("a PORTAL's posting without portalId belongs to the token's portal; another portal's id is FORBIDDEN", async () => {
     const res = await server.gql<any>(`mutation { upsertJobPosting(input: { id: "${p}-noportal", title: "Dev", occupationUri: "${SOFTWARE_DEVELOPER}" }) { id } }`, undefined, portal1);
     expect(res.errors).toBeUndefined();
-    expect(await cypher('MATCH (j:JobPosting {id: $id}) RETURN j.portalId AS portalId', { id: `${p}-noportal` })).toEqual([{ portalId: ids.portal1 }]);
+    expect(await readGraph(server, 'MATCH (j:JobPosting {id: $id}) RETURN j.portalId AS portalId', { id: `${p}-noportal` })).toEqual([{ portalId: ids.portal1 }]);
     const other = await server.gql<any>(`mutation { upsertJobPosting(input: { id: "${p}-other", title: "Dev", occupationUri: "${SOFTWARE_DEVELOPER}", portalId: "${ids.portal2}" }) { id } }`, undefined, portal1);
-    expect(codeOf(other)).toBe('FORBIDDEN');
+    expect(errorCodeOf(other)).toBe('FORBIDDEN');
   });
 
   it("a PROVIDER's credential without providerId belongs to the token's provider; another provider's id is FORBIDDEN", async () => {
@@ -137,9 +129,9 @@ describe('owners default from the token (#11.8)', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.upsertMicroCredential.provider.id).toBe(ids.p1);
     const other = await server.gql<any>(`mutation { upsertMicroCredential(input: { title: "Theirs", providerId: "${ids.p2}" }) { id } }`, undefined, provider1);
-    expect(codeOf(other)).toBe('FORBIDDEN');
+    expect(errorCodeOf(other)).toBe('FORBIDDEN');
     const admin = await server.gql<any>(`mutation { upsertMicroCredential(input: { title: "No provider" }) { id } }`);
-    expect(codeOf(admin)).toBe('BAD_USER_INPUT');
+    expect(errorCodeOf(admin)).toBe('BAD_USER_INPUT');
     expect(admin.errors?.[0]?.message).toMatch(/providerId is required/);
   });
 
@@ -156,11 +148,11 @@ describe('stackability stays within a provider (#11.11)', () => {
     await server.gql(`mutation { upsertMicroCredential(input: { id: "${p}-whole2", title: "Whole of P2", providerId: "${ids.p2}", skills: [{ uri: "${skillUri}" }] }) { id } }`, undefined, provider2);
     await server.gql(`mutation { upsertMicroCredential(input: { id: "${p}-whole1", title: "Whole of P1", providerId: "${ids.p1}", skills: [{ uri: "${skillUri}" }] }) { id } }`, undefined, provider1);
     const res = await server.gql<any>(`mutation { upsertMicroCredential(input: { id: "${p}-part", title: "Part", providerId: "${ids.p1}", partOfId: "${p}-whole2", skills: [{ uri: "${skillUri}" }] }) { id } }`, undefined, provider1);
-    expect(codeOf(res)).toBe('FORBIDDEN');
+    expect(errorCodeOf(res)).toBe('FORBIDDEN');
     expect(res.errors?.[0]?.message).toMatch(/partOfId/);
-    expect(await cypher('MATCH (c:MicroCredential {id: $id}) RETURN c.id AS id', { id: `${p}-part` })).toEqual([]);
+    expect(await readGraph(server, 'MATCH (c:MicroCredential {id: $id}) RETURN c.id AS id', { id: `${p}-part` })).toEqual([]);
     const own = await server.gql<any>(`mutation { upsertMicroCredential(input: { id: "${p}-part", title: "Part", providerId: "${ids.p1}", partOfId: "${p}-whole1", skills: [{ uri: "${skillUri}" }] }) { id } }`, undefined, provider1);
     expect(own.errors).toBeUndefined();
-    expect(await cypher('MATCH (:MicroCredential {id: $id})-[:PART_OF]->(w) RETURN w.id AS whole', { id: `${p}-part` })).toEqual([{ whole: `${p}-whole1` }]);
+    expect(await readGraph(server, 'MATCH (:MicroCredential {id: $id})-[:PART_OF]->(w) RETURN w.id AS whole', { id: `${p}-part` })).toEqual([{ whole: `${p}-whole1` }]);
   });
 });

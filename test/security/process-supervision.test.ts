@@ -4,13 +4,14 @@
  *   again; with no restarts allowed it exits non-zero instead of living on unable to serve;
  * - `npm run token` mints only tokens the server accepts (within JWT_MAX_LIFETIME_SECONDS).
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/db/local-neo4j';
+import { buildProject, isAlive } from '../support/process-probes';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = path.join(ROOT, 'dist/src/main.js');
@@ -63,17 +64,8 @@ async function searchSkills(url: string): Promise<{ status: number; errors?: unk
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  buildProject(ROOT);
 });
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
@@ -98,12 +90,12 @@ describe('npm start supervises its local Neo4j', () => {
     expect(server.output()).toMatch(/The local Neo4j is back \(pid \d+/);
     const second = javaPid(server);
     expect(second).not.toBe(first);
-    expect(alive(second)).toBe(true);
+    expect(isAlive(second)).toBe(true);
     expect((await fetch(server.url.replace(/\/graphql$/, '/ready'))).status).toBe(200);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
-    for (let i = 0; i < 50 && alive(second); i += 1) await new Promise((r) => setTimeout(r, 200));
-    expect(alive(second)).toBe(false);
+    for (let i = 0; i < 50 && isAlive(second); i += 1) await new Promise((r) => setTimeout(r, 200));
+    expect(isAlive(second)).toBe(false);
   }, 300_000);
 
   it('exits non-zero when Neo4j dies and no restart is allowed', async () => {
