@@ -23,29 +23,57 @@ export interface SeedSector {
 /** "software developer": the example every demo and test refers to. */
 export const SOFTWARE_DEVELOPER_URI = 'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1';
 
+/**
+ * Occupations people ask a demo about first (issue #13): always in the seed, whatever the
+ * round-robin would pick. Keyed by their preferred label in ESCO v1.1.1.
+ */
+export const ASKED_FOR_OCCUPATIONS = {
+  'data analyst': 'http://data.europa.eu/esco/occupation/d3edb8f8-3a06-47a0-8fb9-9b212c006aa2',
+  'data scientist': 'http://data.europa.eu/esco/occupation/258e46f9-0075-4a2e-adae-1ff0477e0f30',
+  'nurse responsible for general care': 'http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50',
+  electrician: 'http://data.europa.eu/esco/occupation/4910419f-b4af-4f59-b544-9dbebc8a74f0',
+  welder: 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b',
+  accountant: 'http://data.europa.eu/esco/occupation/eda0d957-3c3c-4139-b89a-a18bc9e18897',
+  'logistics analyst': 'http://data.europa.eu/esco/occupation/51cd3a7a-eae6-4dc6-9f24-179d7ec6d230',
+  'solar energy technician': 'http://data.europa.eu/esco/occupation/75b63949-1b93-4bf2-a777-ccf978dc3e8a',
+} as const;
+
 /** The demo sectors (ISCO-08 unit groups; green energy by label, as ISCO has no such group). */
 export const SEED_SECTORS: readonly SeedSector[] = [
   {
     name: 'ICT',
     iscoCodes: ['2512', '2513', '2514', '2511', '2519', '2521', '2522', '2523', '2529', '3511', '3512', '3513', '3514', '1330'],
-    include: [SOFTWARE_DEVELOPER_URI],
-    quota: 17,
+    include: [SOFTWARE_DEVELOPER_URI, ASKED_FOR_OCCUPATIONS['data analyst'], ASKED_FOR_OCCUPATIONS['data scientist']],
+    quota: 19,
   },
   {
     name: 'health care',
     iscoCodes: ['2211', '2212', '2221', '2222', '2262', '2264', '3256', '5321', '3258', '2261', '2265', '3213'],
-    quota: 17,
+    include: [ASKED_FOR_OCCUPATIONS['nurse responsible for general care']],
+    quota: 18,
   },
   {
     name: 'green energy',
     iscoCodes: [],
     label: /\b(solar|wind (energy|farm|turbine)|renewable|photovoltaic|geothermal|hydropower|biogas|heat pump|energy)\b/i,
     exclude: /\b(teacher|trader)\b/i,
-    quota: 17,
+    include: [ASKED_FOR_OCCUPATIONS['solar energy technician']],
+    quota: 18,
   },
   { name: 'hospitality', iscoCodes: ['5120', '3434', '5131', '5132', '4224', '1411', '1412', '9412', '5151'], quota: 17 },
-  { name: 'logistics', iscoCodes: ['4321', '4323', '8332', '8344', '1324', '9333', '3331', '8322'], quota: 17 },
-  { name: 'manufacturing', iscoCodes: ['7212', '7223', '7233', '8211', '3122', '1321', '2144', '3115'], quota: 17 },
+  {
+    name: 'logistics',
+    iscoCodes: ['4321', '4323', '8332', '8344', '1324', '9333', '3331', '8322'],
+    include: [ASKED_FOR_OCCUPATIONS['logistics analyst']],
+    quota: 18,
+  },
+  {
+    name: 'manufacturing',
+    iscoCodes: ['7212', '7223', '7233', '8211', '3122', '1321', '2144', '3115'],
+    include: [ASKED_FOR_OCCUPATIONS['welder'], ASKED_FOR_OCCUPATIONS['electrician']],
+    quota: 19,
+  },
+  { name: 'finance', iscoCodes: ['2411'], include: [ASKED_FOR_OCCUPATIONS['accountant']], quota: 3 },
 ];
 
 /** The occupation facts selection needs. */
