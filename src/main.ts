@@ -10,6 +10,7 @@ import { openDatabase } from './db/open-database';
 import { createApp } from './server/create-app';
 import { EscoRepository } from './db/repositories/esco-repository';
 import { loadDemoSeed } from './esco/import/demo-seed';
+import { loadDemoData } from './generate/demo/load-demo-data';
 import { warmUpPlanner } from './domain/planning/warm-up-planner';
 
 async function main(): Promise<void> {
@@ -45,6 +46,13 @@ async function main(): Promise<void> {
     logger.info('Empty graph: loading the ESCO demo seed');
     const summary = await loadDemoSeed(db.executor);
     logger.info({ summary: summary.files?.map?.((f: { file: string; imported: number }) => `${f.file}: ${f.imported}`) }, 'demo seed loaded');
+    const demo = await loadDemoData(db.executor);
+    logger.info({ demo }, 'demo catalog, learners, advisor grants and portal postings loaded (invented data, see seed/demo/README.md)');
+    logger.warn(
+      'This is a DEMO: a curated subset of ESCO (about 110 occupations) with an invented catalog and population. ' +
+        'For real use load the full ESCO release with `npm run esco:import -- <dir>` and real course catalogs with ' +
+        '`npm run catalog:import -- <csv>` into a database without the demo (set SEED_ON_EMPTY=false).',
+    );
   }
   app = await createApp(config, logger, db.executor, db.driver);
   // The planner's WebAssembly solver compiles on first use; pay that before the first request.

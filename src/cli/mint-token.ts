@@ -1,4 +1,7 @@
 /**
+ * `npm run token -- --demo advisor|portal|learner [--expires 8h]`: a token of a demo persona (see
+ * `seed/demo/README.md`): the advisor Ann granted, the portal owning the demo postings, or Ann.
+ *
  * `npm run token -- --role LEARNER --learner-id l-ann [--sub ann] [--expires 8h]`: prints a
  * development bearer token signed with the configured JWT_SECRET (the published development
  * secret when none is set), expiring within JWT_MAX_LIFETIME_SECONDS (default: 8 h or that maximum if shorter). Refuses in
@@ -9,7 +12,15 @@ import { decodeJwt } from 'jose';
 import { signToken } from '../auth/sign-token';
 import { tokenLifetimeSeconds } from '../auth/verify-token';
 import { ROLES, type Role } from '../domain/access/viewer';
+import { DEMO_PERSONAS_BASE } from '../generate/demo/build-demo-data';
 import { runCli } from './run-cli';
+
+/** `--demo <persona>` as the options it stands for. */
+const DEMO_TOKEN_ARGS: Readonly<Record<string, readonly string[]>> = {
+  advisor: ['--role', 'ADVISOR', '--sub', DEMO_PERSONAS_BASE.advisor.sub],
+  portal: ['--role', 'PORTAL', '--sub', DEMO_PERSONAS_BASE.portal.sub, '--portal-id', DEMO_PERSONAS_BASE.portal.portalId],
+  learner: ['--role', 'LEARNER', '--sub', DEMO_PERSONAS_BASE.learner.sub, '--learner-id', DEMO_PERSONAS_BASE.learner.learnerId],
+};
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -17,7 +28,13 @@ function option(args: string[], name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  let args = process.argv.slice(2);
+  const demo = option(args, 'demo');
+  if (demo !== undefined) {
+    const persona = DEMO_TOKEN_ARGS[demo];
+    if (persona === undefined) throw new Error(`--demo takes one of ${Object.keys(DEMO_TOKEN_ARGS).join(', ')}`);
+    args = [...persona, ...args.filter((arg, i) => arg !== '--demo' && args[i - 1] !== '--demo')];
+  }
   const config = loadConfig();
   if (config.env === 'production') throw new Error('refusing to mint tokens in production');
   if (!config.auth.jwtSecret) throw new Error('JWKS_URL is configured: tokens come from your identity provider');
