@@ -2,6 +2,7 @@
  * `npm start` as a user runs it: the built server as a child process with its own local Neo4j.
  * First start seeds an empty graph and serves; SIGTERM stops the server and its Neo4j; a second
  * start reuses the data without seeding; an unreachable NEO4J_URI fails fast naming the URI.
+ * The first start also runs every ```graphql example of the README against the fresh demo.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +11,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/db/local-neo4j';
 import { buildProject, isAlive } from '../support/process-probes';
+import { DEVELOPMENT_JWT_SECRET } from '../../src/config/config';
+import { hasContent, readmeExamples, runExample } from '../support/readme-examples';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = path.join(ROOT, 'dist/src/main.js');
@@ -39,6 +42,42 @@ function startServer(env: Record<string, string>): Promise<Started> {
   });
 }
 
+/**
+ * Issue #13 item 2: every README example answers on the demo, without errors and with something
+ * meaningful: a PLANNED plan with steps, ranked candidates, a learner's coverage.
+ */
+async function checkReadmeExamples(url: string): Promise<void> {
+  const examples = readmeExamples(ROOT);
+  expect(examples.length).toBeGreaterThanOrEqual(8);
+  expect(new Set(examples.map((e) => e.persona))).toEqual(new Set([null, 'learner', 'advisor', 'portal']));
+  const seen = new Set<string>();
+  for (const example of examples) {
+    const answer = await runExample(url, example, DEVELOPMENT_JWT_SECRET);
+    expect(answer.errors, example.title).toBeUndefined();
+    for (const [field, value] of Object.entries(answer.data ?? {})) {
+      expect(hasContent(value), `${example.title}: ${field}`).toBe(true);
+      seen.add(field);
+      const v = value as Record<string, any>;
+      if (field === 'searchOccupations') expect(v[0].preferredLabel).toBe('data analyst');
+      if (field === 'recommendCourses') {
+        expect(v.status, example.title).toBe('PLANNED');
+        expect(v.steps.length, example.title).toBeGreaterThan(0);
+      }
+      if (field === 'rankCandidates') {
+        expect(v.nodes.length).toBeGreaterThan(1);
+        expect(v.nodes[0].score).toBeGreaterThan(0);
+      }
+      if (field === 'learner' && v.coverage) {
+        expect(v.coverage.score).toBeGreaterThan(0);
+        expect(v.coverage.requirements.length).toBeGreaterThan(0);
+      }
+      if (field === 'learner' && v.closestOccupations) expect(v.closestOccupations.nodes.length).toBeGreaterThan(0);
+      if (field === 'occupation') expect(v.essentialSkills.nodes.some((n: any) => n.taughtBy.nodes.length > 0)).toBe(true);
+    }
+  }
+  expect([...seen].sort()).toEqual(['coverage', 'learner', 'occupation', 'rankCandidates', 'rankOccupations', 'recommendCourses', 'searchOccupations']);
+}
+
 async function search(url: string) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ searchOccupations(text: "software developer", first: 3) { uri preferredLabel } }' }) });
   return (await res.json()) as { data: { searchOccupations: { preferredLabel: string }[] } };
@@ -53,12 +92,23 @@ afterAll(() => {
 });
 
 describe('the server as `npm start` runs it', () => {
-  it('seeds an empty graph, serves, and SIGTERM stops its Neo4j; a second start reuses the data', async () => {
+  it('seeds an empty graph with the demo, answers every README example, and SIGTERM stops its Neo4j; a second start reuses the data', { timeout: 360_000 }, async () => {
     boltPort = await findFreePort();
     const env = { NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_PORT: String(boltPort) };
     const first = await startServer(env);
     expect(first.output()).toMatch(/loading the ESCO demo seed/);
+    expect(first.output()).toMatch(/This is a DEMO.*npm run esco:import.*npm run catalog:import/);
+    // Issue #13: the demo catalog and population load within 15 s.
+    const demo = /"demo":\{"providers":(\d+),"credentials":(\d+),"learners":(\d+),"postings":(\d+),"millis":(\d+)\}/.exec(first.output());
+    expect(demo).not.toBeNull();
+    const [providers, credentials, learners, postings, millis] = demo!.slice(1).map(Number);
+    expect(providers).toBeGreaterThanOrEqual(15);
+    expect(credentials).toBeGreaterThanOrEqual(300);
+    expect(learners).toBeGreaterThanOrEqual(40);
+    expect(postings).toBeGreaterThan(0);
+    expect(millis).toBeLessThanOrEqual(15_000);
     expect((await search(first.url)).data.searchOccupations[0]!.preferredLabel).toBe('software developer');
+    await checkReadmeExamples(first.url);
     const javaPid = JSON.parse(fs.readFileSync(path.join(dataDir, 'local-neo4j.json'), 'utf8')).pid as number;
     expect(isAlive(javaPid)).toBe(true);
     first.child.kill('SIGTERM');
