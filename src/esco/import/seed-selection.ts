@@ -1,5 +1,5 @@
 /**
- * Chooses the demo seed's subset of ESCO: about 100 occupations across six sectors, then
+ * Chooses the demo seed's subset of ESCO: about 110 occupations across seven sectors, then
  * everything they need to form a closed graph (their skills, those skills' broader skills up to
  * the roots, the skill groups and ISCO groups above them). Pure and deterministic: the same
  * release always gives the same seed, so regenerating it produces no diff.
