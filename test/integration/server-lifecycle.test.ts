@@ -4,18 +4,23 @@
  * start reuses the data without seeding; an unreachable NEO4J_URI fails fast naming the URI.
  * The first start also runs every ```graphql example of the README against the fresh demo.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/db/local-neo4j';
 import { buildProject, isAlive } from '../support/process-probes';
-import { DEVELOPMENT_JWT_SECRET } from '../../src/config/config';
 import { hasContent, readmeExamples, runExample } from '../support/readme-examples';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = path.join(ROOT, 'dist/src/main.js');
+const MINT = path.join(ROOT, 'dist/src/cli/mint-token.js');
+
+/** A demo persona's token from the built `npm run token -- --demo <persona>`, as the README tells a user. */
+function demoToken(persona: string): string {
+  return execFileSync(process.execPath, [MINT, '--demo', persona], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: os.homedir() }, encoding: 'utf8' }).trim();
+}
 let dataDir: string;
 let boltPort: number;
 
@@ -52,7 +57,7 @@ async function checkReadmeExamples(url: string): Promise<void> {
   expect(new Set(examples.map((e) => e.persona))).toEqual(new Set([null, 'learner', 'advisor', 'portal']));
   const seen = new Set<string>();
   for (const example of examples) {
-    const answer = await runExample(url, example, DEVELOPMENT_JWT_SECRET);
+    const answer = await runExample(url, example, demoToken);
     expect(answer.errors, example.title).toBeUndefined();
     for (const [field, value] of Object.entries(answer.data ?? {})) {
       expect(hasContent(value), `${example.title}: ${field}`).toBe(true);

@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { signToken } from '../../src/auth/sign-token';
 
 /** One example block of the README. */
 export interface ReadmeExample {
@@ -14,13 +13,6 @@ export interface ReadmeExample {
   /** The block's first comment line, to name it in failures. */
   readonly title: string;
 }
-
-/** Claims of the demo personas, as `npm run token -- --demo <persona>` mints them (written out, not imported). */
-export const DEMO_PERSONA_CLAIMS: Readonly<Record<string, Parameters<typeof signToken>[0]>> = {
-  learner: { sub: 'demo-ann', roles: ['LEARNER'], learnerId: 'demo-ann' },
-  advisor: { sub: 'demo-advisor', roles: ['ADVISOR'] },
-  portal: { sub: 'demo-portal', roles: ['PORTAL'], portalId: 'demo-portal' },
-};
 
 /** Every ```graphql block of README.md. */
 export function readmeExamples(root: string): ReadmeExample[] {
@@ -32,14 +24,10 @@ export function readmeExamples(root: string): ReadmeExample[] {
   });
 }
 
-/** Posts one example to `url`, with the persona's token signed by `secret`. */
-export async function runExample(url: string, example: ReadmeExample, secret: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+/** Posts one example to `url`, with the token `tokenFor` gives for its persona (as `npm run token -- --demo <persona>` prints it). */
+export async function runExample(url: string, example: ReadmeExample, tokenFor: (persona: string) => string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (example.persona !== null) {
-    const claims = DEMO_PERSONA_CLAIMS[example.persona];
-    if (claims === undefined) throw new Error(`README names an unknown demo persona: ${example.persona}`);
-    headers.authorization = `Bearer ${await signToken(claims, secret, '10m')}`;
-  }
+  if (example.persona !== null) headers.authorization = `Bearer ${tokenFor(example.persona)}`;
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: example.query }) });
   return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
 }
