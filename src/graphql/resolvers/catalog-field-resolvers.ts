@@ -119,7 +119,7 @@ export class LearnerFieldResolver {
 /** Links of a job posting. */
 @Resolver(() => JobPosting)
 export class JobPostingFieldResolver {
-  @FieldResolver(() => Occupation, { description: 'The ESCO occupation the job is an instance of; null if it is no longer in the graph.', nullable: true })
+  @FieldResolver(() => Occupation, { description: 'The ESCO occupation the job is an instance of; null when the graph does not hold it.', nullable: true })
   occupation(@Root() j: JobPosting, @Ctx() ctx: GraphQLContext) {
     const row = j as unknown as JobPostingRow;
     return row.occupationUri ? ctx.loaders.occupation.load(row.occupationUri) : null;
