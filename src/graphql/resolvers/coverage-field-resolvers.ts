@@ -99,18 +99,19 @@ export class LearnerCoverageResolver {
     return ctx.services.coverage.coverage({ kind: 'LEARNER', learnerId: (learner as unknown as LearnerRow).id }, validateTarget(target), ctx.services.coverage.policy(policy));
   }
 
-  @FieldResolver(() => OccupationMatchConnection, { description: 'Shortcut for rankOccupations(subject: { learnerId }, first).' })
+  @FieldResolver(() => OccupationMatchConnection, { description: 'Shortcut for rankOccupations(subject: { learnerId }, first, after, policy).' })
   async closestOccupations(
     @Root() learner: Learner,
     @Arg('first', () => Int, { description: 'How many occupations to return (default 5), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 5 }) first: number,
+    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
     @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const page = pageRequest(first, null, ctx.limits.maxPageSize);
+    const page = pageRequest(first, after, ctx.limits.maxPageSize);
     const policy = ctx.services.coverage.policy(policyInput);
     const evidence = await ctx.services.coverage.subjectEvidence({ kind: 'LEARNER', learnerId: (learner as unknown as LearnerRow).id }, policy);
     const ranked = await ctx.services.coverage.rankOccupationsFor(evidence, policy, null);
-    return toConnection({ items: ranked.slice(0, page.limit).map((m) => ({ ...m, evidence, policy })), totalCount: ranked.length, offset: 0 });
+    return toConnection({ items: ranked.slice(page.offset, page.offset + page.limit).map((m) => ({ ...m, evidence, policy })), totalCount: ranked.length, offset: page.offset });
   }
 }
 
