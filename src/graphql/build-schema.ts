@@ -64,11 +64,21 @@ export const RESOLVERS = [
 ] as const;
 
 /** Builds the schema (validation of input classes is on: class-validator decorators apply). */
-export function buildCredgraphSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildCredgraphSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS as unknown as [Function, ...Function[]],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
     globalMiddlewares: [accessGuard],
   });
+  // type-graphql has no decorator for the root types, and every type must be described.
+  schema.getQueryType()!.description = ROOT_DESCRIPTIONS.Query;
+  schema.getMutationType()!.description = ROOT_DESCRIPTIONS.Mutation;
+  return schema;
 }
+
+/** Descriptions of the root operation types. */
+const ROOT_DESCRIPTIONS = {
+  Query: 'Reads: the ESCO taxonomy, the credential catalog, learners, coverage, rankings and course plans. What each caller may read is listed under "Access control" in the README.',
+  Mutation: 'Writes: the catalog, learners with their holdings, declarations and advisor grants, job postings, and credential imports. A mutation answers what it wrote. What each caller may write is listed under "Access control" in the README.',
+} as const;

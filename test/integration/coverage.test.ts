@@ -238,6 +238,27 @@ describe('learners: validity of holdings and explanations', () => {
     expect(Math.abs(drop - (cov.score - withoutC1.data.coverage.score))).toBeLessThan(1e-9);
   });
 
+  it('Learner.closestOccupations pages forward with `after`, page for page like rankOccupations', async () => {
+    // Before, closestOccupations took `first` only (a connection without `after`, flagged by the
+    // Relay connection-arguments lint rule): a client could never reach its second page.
+    const PAGE = `query($id: ID!, $after: String) {
+      learner(id: $id) { closestOccupations(first: 3, after: $after) { totalCount pageInfo { hasPreviousPage hasNextPage endCursor } nodes { occupation { uri } score } } }
+      rankOccupations(subject: { learnerId: $id }, first: 3, after: $after) { nodes { occupation { uri } score } } }`;
+    const first = await server.gql<any>(PAGE, { id: `${prefix}-mixed`, after: null });
+    expect(first.errors).toBeUndefined();
+    const one = first.data.learner.closestOccupations;
+    expect(one.totalCount).toBeGreaterThan(6);
+    expect(one.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    const second = await server.gql<any>(PAGE, { id: `${prefix}-mixed`, after: one.pageInfo.endCursor });
+    expect(second.errors).toBeUndefined();
+    const two = second.data.learner.closestOccupations;
+    expect(two.pageInfo.hasPreviousPage).toBe(true);
+    expect(two.nodes).toHaveLength(3);
+    expect(two.nodes).toEqual(second.data.rankOccupations.nodes);
+    const firstUris = new Set(one.nodes.map((n: any) => n.occupation.uri));
+    expect(two.nodes.filter((n: any) => firstUris.has(n.occupation.uri))).toEqual([]);
+  });
+
   it('rejects bad subjects, targets and policies with the reason', async () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ subject: {}, target: { occupationUri: SOFTWARE_DEVELOPER } }, 'BAD_USER_INPUT', /exactly one kind/],

@@ -12,8 +12,8 @@ export class SubjectInput {
 
 @InputType('TargetInput', { description: 'Exactly one of an occupation or a job posting.' })
 export class TargetInput {
-  @Field(() => ID, { nullable: true }) occupationUri?: string | null;
-  @Field(() => ID, { nullable: true }) jobPostingId?: string | null;
+  @Field(() => ID, { description: 'ESCO URI of the target occupation: its essential and optional skills are required.', nullable: true }) occupationUri?: string | null;
+  @Field(() => ID, { description: 'Id of the target job posting: its requirements are required.', nullable: true }) jobPostingId?: string | null;
 }
 
 @InputType('MatchPolicyInput', { description: 'Overrides of the matching and scoring defaults; each weight in [0, 1], coverThreshold in (0, 1].' })

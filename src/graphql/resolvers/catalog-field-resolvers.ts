@@ -24,7 +24,7 @@ export class MicroCredentialFieldResolver {
     return row.providerId ? ctx.loaders.provider.load(row.providerId) : null;
   }
 
-  @FieldResolver(() => Price, { nullable: true })
+  @FieldResolver(() => Price, { description: 'Price of the course; null when unknown.', nullable: true })
   price(@Root() c: MicroCredential) {
     const row = c as unknown as CredentialRow;
     return row.priceAmount == null || row.priceCurrency == null ? null : { amount: row.priceAmount, currency: row.priceCurrency };
@@ -58,8 +58,8 @@ export class SkillTaughtByResolver {
   @FieldResolver(() => MicroCredentialConnection, { description: 'Micro-credentials that teach this skill, by title.' })
   async taughtBy(
     @Root() skill: Skill,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { description: 'Page size: how many items to return, at most MAX_PAGE_SIZE (100 by default); 20 when absent.', nullable: true }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = await ctx.loaders.teachingCredentials.load({ owner: (skill as unknown as SkillRow).uri, args: pageRequest(first, after, ctx.limits.maxPageSize) });
@@ -119,7 +119,7 @@ export class LearnerFieldResolver {
 /** Links of a job posting. */
 @Resolver(() => JobPosting)
 export class JobPostingFieldResolver {
-  @FieldResolver(() => Occupation, { nullable: true })
+  @FieldResolver(() => Occupation, { description: 'The ESCO occupation the job is an instance of; null when the graph does not hold it.', nullable: true })
   occupation(@Root() j: JobPosting, @Ctx() ctx: GraphQLContext) {
     const row = j as unknown as JobPostingRow;
     return row.occupationUri ? ctx.loaders.occupation.load(row.occupationUri) : null;

@@ -51,7 +51,7 @@ export class CoverageFieldResolver {
 /** Fields of a ranked occupation. */
 @Resolver(() => OccupationMatch)
 export class OccupationMatchFieldResolver {
-  @FieldResolver(() => Occupation)
+  @FieldResolver(() => Occupation, { description: 'The occupation.' })
   occupation(@Root() match: OccupationMatch, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.occupation.load((match as unknown as OccupationMatchValue).occupationUri);
   }
@@ -73,7 +73,7 @@ export class CandidateMatchFieldResolver {
     return learner && { ...learner, [CANDIDATE_VIEW]: true };
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'The learner\'s display name, the only personal field a portal sees.' })
   async displayName(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
     const learner = await ctx.loaders.learner.load((match as unknown as CandidateMatchValue).learnerId);
     return learner?.displayName ?? '';
@@ -92,25 +92,26 @@ export class LearnerCoverageResolver {
   @FieldResolver(() => Coverage, { description: 'Shortcut for coverage(subject: { learnerId }, target, policy).' })
   coverage(
     @Root() learner: Learner,
-    @Arg('target', () => TargetInput) target: TargetInput,
-    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policy: MatchPolicyInput | null,
+    @Arg('target', () => TargetInput, { description: 'The occupation or job posting whose required skills are measured against.' }) target: TargetInput,
+    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policy: MatchPolicyInput | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     return ctx.services.coverage.coverage({ kind: 'LEARNER', learnerId: (learner as unknown as LearnerRow).id }, validateTarget(target), ctx.services.coverage.policy(policy));
   }
 
-  @FieldResolver(() => OccupationMatchConnection, { description: 'Shortcut for rankOccupations(subject: { learnerId }, first).' })
+  @FieldResolver(() => OccupationMatchConnection, { description: 'Shortcut for rankOccupations(subject: { learnerId }, first, after, policy).' })
   async closestOccupations(
     @Root() learner: Learner,
-    @Arg('first', () => Int, { defaultValue: 5 }) first: number,
-    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Arg('first', () => Int, { description: 'How many occupations to return (default 5), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 5 }) first: number,
+    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
+    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const page = pageRequest(first, null, ctx.limits.maxPageSize);
+    const page = pageRequest(first, after, ctx.limits.maxPageSize);
     const policy = ctx.services.coverage.policy(policyInput);
     const evidence = await ctx.services.coverage.subjectEvidence({ kind: 'LEARNER', learnerId: (learner as unknown as LearnerRow).id }, policy);
     const ranked = await ctx.services.coverage.rankOccupationsFor(evidence, policy, null);
-    return toConnection({ items: ranked.slice(0, page.limit).map((m) => ({ ...m, evidence, policy })), totalCount: ranked.length, offset: 0 });
+    return toConnection({ items: ranked.slice(page.offset, page.offset + page.limit).map((m) => ({ ...m, evidence, policy })), totalCount: ranked.length, offset: page.offset });
   }
 }
 

@@ -13,9 +13,9 @@ import type { CandidateMatchValue, OccupationMatchValue } from './coverage-value
 export class CoverageQueryResolver {
   @Query(() => Coverage, { description: 'How the subject covers the target, skill by skill, with the evidence behind every credit.' })
   coverage(
-    @Arg('subject', () => SubjectInput) subject: SubjectInput,
-    @Arg('target', () => TargetInput) target: TargetInput,
-    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policy: MatchPolicyInput | null,
+    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
+    @Arg('target', () => TargetInput, { description: 'The occupation or job posting whose required skills are measured against.' }) target: TargetInput,
+    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policy: MatchPolicyInput | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     return ctx.services.coverage.coverage(validateSubject(subject), validateTarget(target), ctx.services.coverage.policy(policy));
@@ -23,10 +23,10 @@ export class CoverageQueryResolver {
 
   @Query(() => OccupationMatchConnection, { description: 'Every occupation the subject scores above 0 on, best first (score, essential coverage, URI).' })
   async rankOccupations(
-    @Arg('subject', () => SubjectInput) subject: SubjectInput,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
+    @Arg('first', () => Int, { description: 'Page size (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
+    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
+    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
     @Arg('iscoGroupPrefix', () => String, { nullable: true, description: 'Only occupations whose ISCO group code starts with this.' }) iscoGroupPrefix: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
@@ -44,11 +44,11 @@ export class CoverageQueryResolver {
 
   @Query(() => CandidateMatchConnection, { description: 'Learners who consented to matching, ranked for the target, best first.' })
   async rankCandidates(
-    @Arg('target', () => TargetInput) target: TargetInput,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('minScore', () => Float, { nullable: true }) minScore: number | null,
-    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Arg('target', () => TargetInput, { description: 'The occupation or job posting candidates are ranked for; a PORTAL may name only its own postings.' }) target: TargetInput,
+    @Arg('first', () => Int, { description: 'Page size (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
+    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
+    @Arg('minScore', () => Float, { description: 'Only candidates scoring at least this, in [0, 1]; candidates always score above 0.', nullable: true }) minScore: number | null,
+    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; `asOf` is ADMIN only here.', nullable: true }) policyInput: MatchPolicyInput | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);

@@ -19,7 +19,7 @@ export class CredentialImportResolver {
       'Imports an Open Badges 2.0/3.0 or ELM (European Digital Credential) document, or a VC-JWT given as a JSON string: verifies its proof, then writes the issuer, the micro-credential with its ESCO skills and, for an issued credential, the holding of the learner it names with the verification — all or nothing. Rejected with the reason when the document is not a credential, lacks a title or issuer, carries no ESCO skill or cites ESCO URIs the graph does not hold. A verifiable presentation goes to importPresentation.',
   })
   async importCredential(
-    @Arg('document', () => JSONResolver) document: unknown,
+    @Arg('document', () => JSONResolver, { description: 'The credential document: a JSON-LD object, or a VC-JWT as a JSON string.' }) document: unknown,
     @Arg('statusLists', () => [JSONResolver], { nullable: true, description: STATUS_LISTS_DESCRIPTION }) statusLists: unknown[] | null,
     @Ctx() ctx: GraphQLContext,
   ) {
@@ -35,7 +35,7 @@ export class CredentialImportResolver {
       'Imports each credential of a verifiable presentation (JSON-LD or VP-JWT, at most 20 credentials) on its own, as importCredential would: each is verified and written all or nothing, and the answer lists each with its result or error. The holder\'s signature on the presentation itself is not checked.',
   })
   async importPresentation(
-    @Arg('document', () => JSONResolver) document: unknown,
+    @Arg('document', () => JSONResolver, { description: 'The verifiable presentation: a JSON-LD object, or a VP-JWT as a JSON string.' }) document: unknown,
     @Arg('statusLists', () => [JSONResolver], { nullable: true, description: STATUS_LISTS_DESCRIPTION }) statusLists: unknown[] | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PresentationItemResult[]> {
@@ -61,7 +61,7 @@ export class CredentialImportResolver {
       'Checks a credential (JSON-LD with an embedded proof, or a VC-JWT as a JSON string) without storing anything: signature, issuer key, validity dates and revocation status. Open to anonymous callers, under the rate limit.',
   })
   async verifyCredential(
-    @Arg('document', () => JSONResolver) document: unknown,
+    @Arg('document', () => JSONResolver, { description: 'The credential: a JSON-LD object with an embedded proof, or a VC-JWT as a JSON string.' }) document: unknown,
     @Arg('statusLists', () => [JSONResolver], { nullable: true, description: STATUS_LISTS_DESCRIPTION }) statusLists: unknown[] | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Verification> {

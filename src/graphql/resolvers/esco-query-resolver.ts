@@ -10,19 +10,19 @@ import { checkEscoUri } from '../../domain/catalog/field-checks';
 @Resolver()
 export class EscoQueryResolver {
   @Query(() => Skill, { nullable: true, description: 'A skill by ESCO URI; null when unknown.' })
-  skill(@Arg('uri', () => ID) uri: string, @Ctx() ctx: GraphQLContext) {
+  skill(@Arg('uri', () => ID, { description: 'ESCO concept URI of the skill.' }) uri: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.skill.load(checkEscoUri('uri', uri, 'skill'));
   }
 
   @Query(() => Occupation, { nullable: true, description: 'An occupation by ESCO URI; null when unknown.' })
-  occupation(@Arg('uri', () => ID) uri: string, @Ctx() ctx: GraphQLContext) {
+  occupation(@Arg('uri', () => ID, { description: 'ESCO concept URI of the occupation.' }) uri: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.occupation.load(checkEscoUri('uri', uri, 'occupation'));
   }
 
   @Query(() => [Skill], { description: 'Full-text search over skill labels (preferred, alternative, hidden), best first.' })
   async searchSkills(
-    @Arg('text') text: string,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('text', { description: 'The words to search for.' }) text: string,
+    @Arg('first', () => Int, { description: 'How many skills to return (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
     @Ctx() ctx: GraphQLContext,
   ) {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
@@ -32,8 +32,8 @@ export class EscoQueryResolver {
 
   @Query(() => [Occupation], { description: 'Full-text search over occupation labels, best first.' })
   async searchOccupations(
-    @Arg('text') text: string,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('text', { description: 'The words to search for.' }) text: string,
+    @Arg('first', () => Int, { description: 'How many occupations to return (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
     @Ctx() ctx: GraphQLContext,
   ) {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);

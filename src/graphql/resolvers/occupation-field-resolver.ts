@@ -13,8 +13,8 @@ export class OccupationFieldResolver {
   @FieldResolver(() => SkillConnection, { description: 'Essential skills, by label.' })
   async essentialSkills(
     @Root() occupation: Occupation,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { description: 'Page size: how many items to return, at most MAX_PAGE_SIZE (100 by default); 20 when absent.', nullable: true }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
@@ -24,8 +24,8 @@ export class OccupationFieldResolver {
   @FieldResolver(() => SkillConnection, { description: 'Optional skills, by label.' })
   async optionalSkills(
     @Root() occupation: Occupation,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { description: 'Page size: how many items to return, at most MAX_PAGE_SIZE (100 by default); 20 when absent.', nullable: true }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);

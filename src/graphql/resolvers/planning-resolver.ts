@@ -25,12 +25,12 @@ async function skills(uris: readonly string[], ctx: GraphQLContext) {
 export class PlanningQueryResolver {
   @Query(() => LearningPlan, { description: 'Which short courses, in which order, close the gap at the least cost; proven optimal when `optimal` is true.' })
   async recommendCourses(
-    @Arg('subject', () => SubjectInput) subject: SubjectInput,
-    @Arg('target', () => TargetInput) target: TargetInput,
-    @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
-    @Arg('scope', () => PlanScope, { defaultValue: PlanScope.ESSENTIAL }) scope: PlanScope,
-    @Arg('constraints', () => PlanConstraintsInput, { nullable: true }) constraints: PlanConstraintsInput | null,
-    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
+    @Arg('target', () => TargetInput, { description: 'The occupation or job posting whose required skills are measured against.' }) target: TargetInput,
+    @Arg('objective', () => PlanObjective, { description: 'The cost a plan minimises (default HOURS).', defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
+    @Arg('scope', () => PlanScope, { description: 'Which requirements the plan must cover: ESSENTIAL (default) or ESSENTIAL_AND_OPTIONAL.', defaultValue: PlanScope.ESSENTIAL }) scope: PlanScope,
+    @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
+    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
     @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
   ) {
@@ -47,12 +47,12 @@ export class PlanningQueryResolver {
 
   @Query(() => [CourseSuggestion], { description: 'Single courses ranked by coverage gain per unit of cost.' })
   async nextCourses(
-    @Arg('subject', () => SubjectInput) subject: SubjectInput,
-    @Arg('target', () => TargetInput) target: TargetInput,
-    @Arg('first', () => Int, { defaultValue: 5 }) first: number,
+    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
+    @Arg('target', () => TargetInput, { description: 'The occupation or job posting whose required skills are measured against.' }) target: TargetInput,
+    @Arg('first', () => Int, { description: 'How many courses to return (default 5), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 5 }) first: number,
     @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS, description: 'The unit of cost.' }) objective: PlanObjective,
-    @Arg('constraints', () => PlanConstraintsInput, { nullable: true }) constraints: PlanConstraintsInput | null,
-    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
+    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
     @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
   ) {
@@ -68,12 +68,12 @@ export class PlanningQueryResolver {
 
   @Query(() => [ReskillingOption], { description: 'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; cheapest first.' })
   async reskillingPaths(
-    @Arg('subject', () => SubjectInput) subject: SubjectInput,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
-    @Arg('candidates', () => Int, { defaultValue: 50 }) candidates: number,
-    @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
-    @Arg('constraints', () => PlanConstraintsInput, { nullable: true }) constraints: PlanConstraintsInput | null,
-    @Arg('policy', () => MatchPolicyInput, { nullable: true }) policyInput: MatchPolicyInput | null,
+    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
+    @Arg('first', () => Int, { description: 'How many options to return (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
+    @Arg('candidates', () => Int, { description: 'How many of the closest occupations to plan for, 1-200 (default 50).', defaultValue: 50 }) candidates: number,
+    @Arg('objective', () => PlanObjective, { description: 'The cost a plan minimises (default HOURS).', defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
+    @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
+    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
     @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
   ) {
@@ -117,7 +117,7 @@ export class LearningPlanFieldResolver {
 /** Links of a plan step. */
 @Resolver(() => PlanStep)
 export class PlanStepFieldResolver {
-  @FieldResolver(() => MicroCredential) credential(@Root() step: PlanStep, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => MicroCredential, { description: 'The course of this step.' }) credential(@Root() step: PlanStep, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.credential.load((step as unknown as PlanStepValue).credentialId);
   }
   @FieldResolver(() => [Skill]) newlyCovered(@Root() step: PlanStep, @Ctx() ctx: GraphQLContext) {
@@ -128,7 +128,7 @@ export class PlanStepFieldResolver {
 /** Links of a course suggestion. */
 @Resolver(() => CourseSuggestion)
 export class CourseSuggestionFieldResolver {
-  @FieldResolver(() => MicroCredential) credential(@Root() s: CourseSuggestion, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => MicroCredential, { description: 'The suggested course.' }) credential(@Root() s: CourseSuggestion, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.credential.load((s as unknown as CourseSuggestionValue).courseId);
   }
   @FieldResolver(() => [Skill]) newlyCovered(@Root() s: CourseSuggestion, @Ctx() ctx: GraphQLContext) {
@@ -145,7 +145,7 @@ export class CourseSuggestionFieldResolver {
 /** Links of a reskilling option. */
 @Resolver(() => ReskillingOption)
 export class ReskillingOptionFieldResolver {
-  @FieldResolver(() => Occupation) occupation(@Root() o: ReskillingOption, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => Occupation, { description: 'The occupation this option leads to.' }) occupation(@Root() o: ReskillingOption, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.occupation.load((o as unknown as { occupationUri: string }).occupationUri);
   }
 }

@@ -17,8 +17,8 @@ export class SkillFieldResolver {
   @FieldResolver(() => SkillConnection, { description: 'Direct narrower skills in the skill hierarchy.' })
   async narrower(
     @Root() skill: Skill,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { description: 'Page size: how many items to return, at most MAX_PAGE_SIZE (100 by default); 20 when absent.', nullable: true }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
@@ -33,9 +33,9 @@ export class SkillFieldResolver {
   @FieldResolver(() => RequiringOccupationConnection, { description: 'Occupations that require this skill.' })
   async requiredBy(
     @Root() skill: Skill,
-    @Arg('relation', () => SkillRelation, { nullable: true }) relation: SkillRelation | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('relation', () => SkillRelation, { description: 'Only occupations requiring the skill this way; both when absent.', nullable: true }) relation: SkillRelation | null,
+    @Arg('first', () => Int, { description: 'Page size: how many items to return, at most MAX_PAGE_SIZE (100 by default); 20 when absent.', nullable: true }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);

@@ -6,7 +6,15 @@ export enum ParticipationForm {
   ONSITE = 'ONSITE',
   BLENDED = 'BLENDED',
 }
-registerEnumType(ParticipationForm, { name: 'ParticipationForm' });
+registerEnumType(ParticipationForm, {
+  name: 'ParticipationForm',
+  description: 'Form of participation, as in the EU micro-credential recommendation.',
+  valuesConfig: {
+    ONLINE: { description: 'Taken entirely online.' },
+    ONSITE: { description: 'Taken in person at a place of learning.' },
+    BLENDED: { description: 'Partly online, partly in person.' },
+  },
+});
 
 /** Where a credential→skill link comes from. */
 export enum SkillSource {
@@ -15,5 +23,6 @@ export enum SkillSource {
 }
 registerEnumType(SkillSource, {
   name: 'SkillSource',
+  description: 'Where a link between a micro-credential and a skill comes from.',
   valuesConfig: { DECLARED: { description: 'Stated by the provider.' }, MAPPED: { description: 'Mapped from text by credgraph, with a confidence.' } },
 });

@@ -11,7 +11,15 @@ export enum CoverageStatus {
   PARTIAL = 'PARTIAL',
   MISSING = 'MISSING',
 }
-registerEnumType(CoverageStatus, { name: 'CoverageStatus' });
+registerEnumType(CoverageStatus, {
+  name: 'CoverageStatus',
+  description: 'How far a required skill is covered, judged by its credit against the cover threshold (policy coverThreshold, 0.8 by default).',
+  valuesConfig: {
+    COVERED: { description: 'Credit at or above the cover threshold.' },
+    PARTIAL: { description: 'Credit above 0 but below the cover threshold.' },
+    MISSING: { description: 'No credit: no evidence matched.' },
+  },
+});
 
 export enum MatchKind {
   EXACT = 'EXACT',
@@ -20,6 +28,7 @@ export enum MatchKind {
 }
 registerEnumType(MatchKind, {
   name: 'MatchKind',
+  description: 'How the evidence skill relates to the required skill in the ESCO skill hierarchy.',
   valuesConfig: {
     EXACT: { description: 'The evidence is the required skill.' },
     NARROWER: { description: 'The evidence lies below the required skill in the hierarchy.' },
@@ -33,12 +42,21 @@ export enum EvidenceKind {
   SELF_DECLARED = 'SELF_DECLARED',
   OCCUPATION = 'OCCUPATION',
 }
-registerEnumType(EvidenceKind, { name: 'EvidenceKind' });
+registerEnumType(EvidenceKind, {
+  name: 'EvidenceKind',
+  description: 'What kind of source gave a requirement its credit.',
+  valuesConfig: {
+    CREDENTIAL: { description: 'A credential of the subject (a learner\'s holding, or one of the given credentialIds) teaches the skill.' },
+    STATED: { description: 'The caller stated the skill (subject skillUris); factor 1.' },
+    SELF_DECLARED: { description: 'The learner declared the skill without a credential; factor selfDeclared (0.5 by default).' },
+    OCCUPATION: { description: 'The subject occupation has the skill as essential; factor 1.' },
+  },
+});
 
 /** What gave a requirement its credit. */
-@ObjectType('Evidence', { simpleResolvers: true })
+@ObjectType('Evidence', { description: 'One source of evidence behind a requirement\'s credit.', simpleResolvers: true })
 export class EvidenceItem {
-  @Field(() => EvidenceKind) kind!: EvidenceKind;
+  @Field(() => EvidenceKind, { description: 'What kind of source it is.' }) kind!: EvidenceKind;
   @Field(() => MicroCredential, { nullable: true, description: 'For CREDENTIAL evidence: the credential (with its provider).' }) credential?: MicroCredential | null;
   @Field(() => Occupation, { nullable: true, description: 'For OCCUPATION evidence: the occupation whose essential skills were assumed.' }) occupation?: Occupation | null;
   @Field(() => VerificationStatus, {
@@ -49,70 +67,70 @@ export class EvidenceItem {
 }
 
 /** One required skill with the credit it earned and why. */
-@ObjectType('RequirementMatch', { simpleResolvers: true })
+@ObjectType('RequirementMatch', { description: 'One required skill with the credit it earned and why.', simpleResolvers: true })
 export class RequirementMatch {
-  @Field(() => Skill) skill!: Skill;
-  @Field(() => SkillRelation) relation!: SkillRelation;
-  @Field(() => Float) credit!: number;
-  @Field(() => CoverageStatus) status!: CoverageStatus;
-  @Field(() => MatchKind, { nullable: true }) matchKind!: MatchKind | null;
+  @Field(() => Skill, { description: 'The required skill.' }) skill!: Skill;
+  @Field(() => SkillRelation, { description: 'Whether the skill is essential or optional for the target.' }) relation!: SkillRelation;
+  @Field(() => Float, { description: 'Credit earned, in [0, 1]: the best match weight times the evidence factor.' }) credit!: number;
+  @Field(() => CoverageStatus, { description: 'COVERED from the cover threshold (0.8 by default), PARTIAL above 0, MISSING at 0.' }) status!: CoverageStatus;
+  @Field(() => MatchKind, { description: 'How the best evidence matched the skill; null when nothing matched.', nullable: true }) matchKind!: MatchKind | null;
   @Field(() => Skill, { nullable: true, description: 'The skill of the evidence that earned the credit.' }) evidenceSkill!: Skill | null;
   @Field(() => Int, { nullable: true, description: 'Hierarchy steps between the evidence and the required skill (0 for EXACT).' }) distance!: number | null;
   @Field(() => [EvidenceItem], { description: 'Every source that earned the credit.' }) evidence!: EvidenceItem[];
 }
 
-@ObjectType('StatusCounts', { simpleResolvers: true })
+@ObjectType('StatusCounts', { description: 'How many requirements of one relation are covered, partial and missing.', simpleResolvers: true })
 export class StatusCounts {
-  @Field(() => Int) total!: number;
-  @Field(() => Int) covered!: number;
-  @Field(() => Int) partial!: number;
-  @Field(() => Int) missing!: number;
+  @Field(() => Int, { description: 'Number of requirements.' }) total!: number;
+  @Field(() => Int, { description: 'Requirements with credit at or above the cover threshold.' }) covered!: number;
+  @Field(() => Int, { description: 'Requirements with credit above 0 but below the cover threshold.' }) partial!: number;
+  @Field(() => Int, { description: 'Requirements with no credit.' }) missing!: number;
 }
 
-@ObjectType('CoverageCounts', { simpleResolvers: true })
+@ObjectType('CoverageCounts', { description: 'Requirement counts by status, for essential and optional requirements.', simpleResolvers: true })
 export class CoverageCounts {
-  @Field(() => StatusCounts) essential!: StatusCounts;
-  @Field(() => StatusCounts) optional!: StatusCounts;
+  @Field(() => StatusCounts, { description: 'Counts of the essential requirements.' }) essential!: StatusCounts;
+  @Field(() => StatusCounts, { description: 'Counts of the optional requirements.' }) optional!: StatusCounts;
 }
 
 /** What one held credential adds. */
-@ObjectType('CredentialContribution', { simpleResolvers: true })
+@ObjectType('CredentialContribution', { description: 'What one credential of the subject adds to the coverage.', simpleResolvers: true })
 export class CredentialContribution {
-  @Field(() => MicroCredential) credential!: MicroCredential;
+  @Field(() => MicroCredential, { description: 'The credential.' }) credential!: MicroCredential;
   @Field(() => [Skill], { description: 'Requirements whose credit this credential helps earn.' }) requirements!: Skill[];
   @Field(() => Float, { description: 'How much the score would drop without this credential.' }) scoreDrop!: number;
 }
 
 /** How a subject covers a target, skill by skill. */
-@ObjectType('Coverage', { simpleResolvers: true })
+@ObjectType('Coverage', { description: 'How a subject covers a target\'s required skills, with the evidence behind every credit.', simpleResolvers: true })
 export class Coverage {
   @Field(() => Float, { description: '(Σ essential credit + λ·Σ optional credit) / (#essential + λ·#optional).' }) score!: number;
-  @Field(() => Float) essentialCoverage!: number;
-  @Field(() => Float) optionalCoverage!: number;
-  @Field(() => CoverageCounts) counts!: CoverageCounts;
+  @Field(() => Float, { description: 'Mean credit of the essential requirements, in [0, 1]; 0 when there are none.' }) essentialCoverage!: number;
+  @Field(() => Float, { description: 'Mean credit of the optional requirements, in [0, 1]; 0 when there are none.' }) optionalCoverage!: number;
+  @Field(() => CoverageCounts, { description: 'How many requirements are covered, partial and missing.' }) counts!: CoverageCounts;
 }
 
 /** An occupation ranked for a subject. */
-@ObjectType('OccupationMatch', { simpleResolvers: true })
+@ObjectType('OccupationMatch', { description: 'An occupation ranked for a subject, with its scores.', simpleResolvers: true })
 export class OccupationMatch {
-  @Field(() => Occupation) occupation!: Occupation;
-  @Field(() => Float) score!: number;
-  @Field(() => Float) essentialCoverage!: number;
-  @Field(() => Float) optionalCoverage!: number;
+  @Field(() => Occupation, { description: 'The occupation.' }) occupation!: Occupation;
+  @Field(() => Float, { description: 'Coverage score in [0, 1]: (Σ essential credit + λ·Σ optional credit) / (#essential + λ·#optional).' }) score!: number;
+  @Field(() => Float, { description: 'Mean credit of the essential requirements, in [0, 1]; 0 when there are none.' }) essentialCoverage!: number;
+  @Field(() => Float, { description: 'Mean credit of the optional requirements, in [0, 1]; 0 when there are none.' }) optionalCoverage!: number;
 }
 
-@ObjectType('OccupationMatchConnection', { simpleResolvers: true })
+@ObjectType('OccupationMatchConnection', { description: 'A page of ranked occupations (Relay cursor connection).', simpleResolvers: true })
 export class OccupationMatchConnection extends ConnectionType(OccupationMatch, 'OccupationMatch') {}
 
 /** A consenting learner ranked for a target. */
-@ObjectType('CandidateMatch', { simpleResolvers: true })
+@ObjectType('CandidateMatch', { description: 'A consenting learner ranked as a candidate for a target; the display name and coverage are all a portal sees.', simpleResolvers: true })
 export class CandidateMatch {
-  @Field(() => Learner) learner!: Learner;
-  @Field() displayName!: string;
-  @Field(() => Float) score!: number;
-  @Field(() => Float) essentialCoverage!: number;
-  @Field(() => Float) optionalCoverage!: number;
+  @Field(() => Learner, { description: 'The learner; its fields are readable only by callers who may read that learner (a portal may not).' }) learner!: Learner;
+  @Field({ description: 'The learner\'s display name, the only personal field a portal sees.' }) displayName!: string;
+  @Field(() => Float, { description: 'Coverage score in [0, 1]: (Σ essential credit + λ·Σ optional credit) / (#essential + λ·#optional).' }) score!: number;
+  @Field(() => Float, { description: 'Mean credit of the essential requirements, in [0, 1]; 0 when there are none.' }) essentialCoverage!: number;
+  @Field(() => Float, { description: 'Mean credit of the optional requirements, in [0, 1]; 0 when there are none.' }) optionalCoverage!: number;
 }
 
-@ObjectType('CandidateMatchConnection', { simpleResolvers: true })
+@ObjectType('CandidateMatchConnection', { description: 'A page of ranked candidates (Relay cursor connection).', simpleResolvers: true })
 export class CandidateMatchConnection extends ConnectionType(CandidateMatch, 'CandidateMatch') {}

@@ -30,12 +30,12 @@ export class CredentialImportResult {
 @ObjectType('ImportError', { simpleResolvers: true, description: 'Why one credential of a presentation was not imported.' })
 export class ImportError {
   @Field({ description: 'The stable error code (BAD_USER_INPUT, NOT_FOUND, ...).' }) code!: string;
-  @Field() message!: string;
+  @Field({ description: 'Human-readable reason.' }) message!: string;
 }
 
 @ObjectType('PresentationItemResult', { simpleResolvers: true, description: 'One credential of a verifiable presentation: imported, or why not.' })
 export class PresentationItemResult {
   @Field({ description: 'Position in the presentation\'s verifiableCredential list, from 0.' }) index!: number;
-  @Field(() => CredentialImportResult, { nullable: true }) result!: CredentialImportResult | null;
-  @Field(() => ImportError, { nullable: true }) error!: ImportError | null;
+  @Field(() => CredentialImportResult, { description: 'The import result; null when the credential was not imported.', nullable: true }) result!: CredentialImportResult | null;
+  @Field(() => ImportError, { description: 'Why the credential was not imported; null when it was.', nullable: true }) error!: ImportError | null;
 }

@@ -3,19 +3,19 @@ import { SkillRelation } from './occupation-type';
 import { Skill } from './skill-type';
 
 /** A skill a job posting requires. */
-@ObjectType('JobRequirement', { simpleResolvers: true })
+@ObjectType('JobRequirement', { description: 'One skill a job posting requires.', simpleResolvers: true })
 export class JobRequirement {
-  @Field(() => Skill) skill!: Skill;
-  @Field(() => SkillRelation) relation!: SkillRelation;
+  @Field(() => Skill, { description: 'The required ESCO skill.' }) skill!: Skill;
+  @Field(() => SkillRelation, { description: 'Whether the skill is essential or optional for the job.' }) relation!: SkillRelation;
 }
 
 /** A job posted by a portal, tied to an ESCO occupation. */
-@ObjectType('JobPosting', { simpleResolvers: true })
+@ObjectType('JobPosting', { description: 'A job posting of a portal: an ESCO occupation with its own list of required skills.', simpleResolvers: true })
 export class JobPosting {
-  @Field(() => ID) id!: string;
-  @Field() title!: string;
-  @Field(() => String, { nullable: true }) employer!: string | null;
-  @Field(() => String, { nullable: true }) location!: string | null;
-  @Field(() => Int) essentialCount!: number;
-  @Field(() => Int) optionalCount!: number;
+  @Field(() => ID, { description: 'Id of the posting.' }) id!: string;
+  @Field({ description: 'Title of the job.' }) title!: string;
+  @Field(() => String, { description: 'Name of the employer.', nullable: true }) employer!: string | null;
+  @Field(() => String, { description: 'Where the job is (free text).', nullable: true }) location!: string | null;
+  @Field(() => Int, { description: 'Number of essential requirements.' }) essentialCount!: number;
+  @Field(() => Int, { description: 'Number of optional requirements.' }) optionalCount!: number;
 }

@@ -4,17 +4,17 @@ import { ParticipationForm, SkillSource } from './catalog-enums';
 import { Skill } from './skill-type';
 
 /** An amount of money. */
-@ObjectType('Price', { simpleResolvers: true })
+@ObjectType('Price', { description: 'A price: an amount in a currency.', simpleResolvers: true })
 export class Price {
-  @Field(() => Float) amount!: number;
+  @Field(() => Float, { description: 'The amount, in `currency`.' }) amount!: number;
   @Field({ description: 'ISO 4217 code.' }) currency!: string;
 }
 
 /** A skill a credential teaches, with where that link comes from. */
-@ObjectType('TaughtSkill', { simpleResolvers: true })
+@ObjectType('TaughtSkill', { description: 'An ESCO skill a micro-credential teaches, with where the link comes from.', simpleResolvers: true })
 export class TaughtSkill {
-  @Field(() => Skill) skill!: Skill;
-  @Field(() => SkillSource) source!: SkillSource;
+  @Field(() => Skill, { description: 'The ESCO skill.' }) skill!: Skill;
+  @Field(() => SkillSource, { description: 'Whether the provider stated the link or credgraph mapped it from text.' }) source!: SkillSource;
   @Field(() => Float, { description: '1 for declared links; the mapping confidence for mapped ones.' }) confidence!: number;
 }
 
@@ -25,23 +25,23 @@ export class TaughtSkill {
  */
 @ObjectType('MicroCredential', { simpleResolvers: true, description: 'A micro-credential, with the mandatory elements of the EU Council Recommendation on micro-credentials (2022).' })
 export class MicroCredential {
-  @Field(() => ID) id!: string;
-  @Field() title!: string;
-  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => ID, { description: 'Id of the micro-credential.' }) id!: string;
+  @Field({ description: 'Title of the micro-credential.' }) title!: string;
+  @Field(() => String, { description: 'Free-text description; null when none was given.', nullable: true }) description!: string | null;
   @Field(() => String, { nullable: true, description: 'Country of the awarding body (ISO 3166-1 alpha-2).' }) country!: string | null;
-  @Field(() => [String]) learningOutcomes!: string[];
+  @Field(() => [String], { description: 'What a learner knows or can do after earning it, one outcome per entry.' }) learningOutcomes!: string[];
   @Field(() => Float, { nullable: true, description: 'Notional workload in hours.' }) workloadHours!: number | null;
-  @Field(() => Float, { nullable: true }) ects!: number | null;
+  @Field(() => Float, { description: 'Workload in ECTS credits; null when unknown.', nullable: true }) ects!: number | null;
   @Field(() => Int, { nullable: true, description: 'EQF level 1-8.' }) eqfLevel!: number | null;
-  @Field(() => String, { nullable: true }) assessmentType!: string | null;
-  @Field(() => ParticipationForm, { nullable: true }) participationForm!: ParticipationForm | null;
-  @Field(() => String, { nullable: true }) qualityAssurance!: string | null;
+  @Field(() => String, { description: 'How learners are assessed (free text); null when unknown.', nullable: true }) assessmentType!: string | null;
+  @Field(() => ParticipationForm, { description: 'Online, on site or blended; null when unknown.', nullable: true }) participationForm!: ParticipationForm | null;
+  @Field(() => String, { description: 'The quality assurance the credential is under (free text); null when unknown.', nullable: true }) qualityAssurance!: string | null;
   @Field(() => [String], { description: 'ISO 639-1 language codes.' }) languages!: string[];
-  @Field(() => String, { nullable: true }) url!: string | null;
+  @Field(() => String, { description: 'Web page of the micro-credential; null when unknown.', nullable: true }) url!: string | null;
   @Field(() => String, { nullable: true, description: 'First day the credential is offered (YYYY-MM-DD).' }) validFrom!: string | null;
   @Field(() => String, { nullable: true, description: 'Last day the credential is offered (YYYY-MM-DD).' }) validUntil!: string | null;
   @Field(() => Int, { nullable: true, description: 'How long an awarded credential stays valid, in months.' }) validityMonths!: number | null;
 }
 
-@ObjectType('MicroCredentialConnection', { simpleResolvers: true })
+@ObjectType('MicroCredentialConnection', { description: 'A page of micro-credentials (Relay cursor connection).', simpleResolvers: true })
 export class MicroCredentialConnection extends ConnectionType(MicroCredential, 'MicroCredential') {}

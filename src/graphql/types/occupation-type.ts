@@ -6,30 +6,37 @@ export enum SkillRelation {
   ESSENTIAL = 'ESSENTIAL',
   OPTIONAL = 'OPTIONAL',
 }
-registerEnumType(SkillRelation, { name: 'SkillRelation' });
+registerEnumType(SkillRelation, {
+  name: 'SkillRelation',
+  description: 'How strongly an occupation or job needs a skill (as in ESCO).',
+  valuesConfig: {
+    ESSENTIAL: { description: 'Needed in every job of the occupation; weighs 1 in the coverage score.' },
+    OPTIONAL: { description: 'Needed in some jobs of the occupation; weighs λ (optionalWeight, 0.25 by default) in the coverage score.' },
+  },
+});
 
 /** An ESCO occupation. */
 @ObjectType('Occupation', { simpleResolvers: true, description: 'An ESCO occupation.' })
 export class Occupation {
   @Field(() => ID, { description: 'The ESCO concept URI.' }) uri!: string;
-  @Field() preferredLabel!: string;
-  @Field(() => [String]) altLabels!: string[];
-  @Field(() => [String]) hiddenLabels!: string[];
-  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field({ description: 'The occupation\'s preferred name (English).' }) preferredLabel!: string;
+  @Field(() => [String], { description: 'Alternative names (English).' }) altLabels!: string[];
+  @Field(() => [String], { description: 'Search-only names such as common misspellings (English); not for display.' }) hiddenLabels!: string[];
+  @Field(() => String, { description: 'ESCO\'s description of the occupation; null when it has none.', nullable: true }) description!: string | null;
   @Field(() => String, { nullable: true, description: 'ESCO code, e.g. 2512.4.' }) code!: string | null;
   @Field(() => Int, { description: 'Number of essential skills.' }) essentialCount!: number;
   @Field(() => Int, { description: 'Number of optional skills.' }) optionalCount!: number;
 }
 
-@ObjectType('OccupationConnection', { simpleResolvers: true })
+@ObjectType('OccupationConnection', { description: 'A page of occupations (Relay cursor connection).', simpleResolvers: true })
 export class OccupationConnection extends ConnectionType(Occupation, 'Occupation') {}
 
 /** An occupation requiring a skill, with the kind of requirement. */
-@ObjectType('RequiringOccupation', { simpleResolvers: true })
+@ObjectType('RequiringOccupation', { description: 'An occupation that requires a skill, and how.', simpleResolvers: true })
 export class RequiringOccupation {
-  @Field(() => SkillRelation) relation!: SkillRelation;
-  @Field(() => Occupation) occupation!: Occupation;
+  @Field(() => SkillRelation, { description: 'Whether the skill is essential or optional for the occupation.' }) relation!: SkillRelation;
+  @Field(() => Occupation, { description: 'The occupation.' }) occupation!: Occupation;
 }
 
-@ObjectType('RequiringOccupationConnection', { simpleResolvers: true })
+@ObjectType('RequiringOccupationConnection', { description: 'A page of occupations requiring a skill (Relay cursor connection).', simpleResolvers: true })
 export class RequiringOccupationConnection extends ConnectionType(RequiringOccupation, 'RequiringOccupation') {}

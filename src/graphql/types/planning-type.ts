@@ -12,6 +12,12 @@ export enum PlanObjective {
 }
 registerEnumType(PlanObjective, {
   name: 'PlanObjective',
+  valuesConfig: {
+    HOURS: { description: 'Total workload in hours.' },
+    PRICE: { description: 'Total price, in the plan currency.' },
+    ECTS: { description: 'Total ECTS credits.' },
+    COUNT: { description: 'Number of courses.' },
+  },
   description: 'What a plan minimises. A course without hours counts 25 h per ECTS (and without ECTS, hours / 25); a course without a price, or priced in a currency without an exchange rate, cannot be planned under PRICE or a price budget. PRICE sums prices converted into the plan currency.',
 });
 
@@ -19,7 +25,14 @@ export enum PlanScope {
   ESSENTIAL = 'ESSENTIAL',
   ESSENTIAL_AND_OPTIONAL = 'ESSENTIAL_AND_OPTIONAL',
 }
-registerEnumType(PlanScope, { name: 'PlanScope' });
+registerEnumType(PlanScope, {
+  name: 'PlanScope',
+  description: 'Which requirements of the target a plan must cover.',
+  valuesConfig: {
+    ESSENTIAL: { description: 'The essential requirements only.' },
+    ESSENTIAL_AND_OPTIONAL: { description: 'Essential and optional requirements alike.' },
+  },
+});
 
 export enum PlanStatus {
   PLANNED = 'PLANNED',
@@ -27,81 +40,90 @@ export enum PlanStatus {
   NOTHING_COVERABLE = 'NOTHING_COVERABLE',
   PARTIAL_WITHIN_BUDGET = 'PARTIAL_WITHIN_BUDGET',
 }
-registerEnumType(PlanStatus, { name: 'PlanStatus' });
+registerEnumType(PlanStatus, {
+  name: 'PlanStatus',
+  description: 'Whether a plan closes the gap, and if not why.',
+  valuesConfig: {
+    PLANNED: { description: 'The plan covers every gap skill some eligible course teaches (see `uncoverable` for the others).' },
+    NO_GAP: { description: 'The subject already covers every required skill in scope: the plan is empty.' },
+    NOTHING_COVERABLE: { description: 'No eligible course covers any gap skill: the plan is empty.' },
+    PARTIAL_WITHIN_BUDGET: { description: 'The budgets forbid covering every coverable gap skill; the plan covers as much as they allow (see `uncoveredWithinBudget`).' },
+  },
+});
 
-@InputType('PlanConstraintsInput')
+@InputType('PlanConstraintsInput', { description: 'Budgets and filters on the courses a plan may use; every given constraint must hold.' })
 export class PlanConstraintsInput {
-  @Field(() => Float, { nullable: true }) maxTotalHours?: number | null;
+  @Field(() => Float, { description: 'Largest total workload of the plan, in hours.', nullable: true }) maxTotalHours?: number | null;
   @Field(() => Float, { nullable: true, description: 'Largest total price, in the plan currency (the `currency` argument, EUR by default).' }) maxTotalPrice?: number | null;
-  @Field(() => Int, { nullable: true }) maxCourses?: number | null;
+  @Field(() => Int, { description: 'Largest number of courses in the plan.', nullable: true }) maxCourses?: number | null;
   @Field(() => [String], { nullable: true, description: 'Courses taught in any of these languages (ISO 639-1).' }) languages?: string[] | null;
-  @Field(() => [ParticipationForm], { nullable: true }) participationForms?: ParticipationForm[] | null;
-  @Field(() => Int, { nullable: true }) maxEqfLevel?: number | null;
-  @Field(() => [ID], { nullable: true }) excludeProviderIds?: string[] | null;
+  @Field(() => [ParticipationForm], { description: 'Only courses with one of these forms of participation.', nullable: true }) participationForms?: ParticipationForm[] | null;
+  @Field(() => Int, { description: 'Only courses at this EQF level or below.', nullable: true }) maxEqfLevel?: number | null;
+  @Field(() => [ID], { description: 'No courses of these providers.', nullable: true }) excludeProviderIds?: string[] | null;
   @Field(() => [ID], { nullable: true, description: 'Only courses of these providers (e.g. those an employer pays for).' }) providerIds?: string[] | null;
 }
 
-@ObjectType('CoverageSnapshot', { simpleResolvers: true })
+@ObjectType('CoverageSnapshot', { description: 'The headline numbers of a coverage at one point of a plan.', simpleResolvers: true })
 export class CoverageSnapshot {
-  @Field(() => Float) score!: number;
-  @Field(() => Float) essentialCoverage!: number;
+  @Field(() => Float, { description: 'Coverage score in [0, 1]: (Σ essential credit + λ·Σ optional credit) / (#essential + λ·#optional).' }) score!: number;
+  @Field(() => Float, { description: 'Mean credit of the essential requirements, in [0, 1]; 0 when there are none.' }) essentialCoverage!: number;
 }
 
-@ObjectType('PlanStep', { simpleResolvers: true })
+@ObjectType('PlanStep', { description: 'One course of a plan.', simpleResolvers: true })
 export class PlanStep {
-  @Field(() => Int) order!: number;
-  @Field(() => MicroCredential) credential!: MicroCredential;
+  @Field(() => Int, { description: 'Position of the step in the plan, from 1.' }) order!: number;
+  @Field(() => MicroCredential, { description: 'The course of this step.' }) credential!: MicroCredential;
   @Field(() => [Skill], { description: 'Gap skills this step covers first.' }) newlyCovered!: Skill[];
-  @Field(() => Float) essentialCoverageAfter!: number;
-  @Field(() => Float) scoreAfter!: number;
+  @Field(() => Float, { description: 'Essential coverage after this and every earlier step, in [0, 1].' }) essentialCoverageAfter!: number;
+  @Field(() => Float, { description: 'Coverage score after this and every earlier step, in [0, 1].' }) scoreAfter!: number;
 }
 
-@ObjectType('ExcludedCourse', { simpleResolvers: true })
+@ObjectType('ExcludedCourse', { description: 'A candidate course a plan could not consider.', simpleResolvers: true })
 export class ExcludedCourse {
-  @Field(() => ID) credentialId!: string;
-  @Field() reason!: string;
+  @Field(() => ID, { description: 'Id of the course.' }) credentialId!: string;
+  @Field({ description: 'Why: price-unknown (no price, under PRICE or a price budget), no-exchange-rate (priced in a currency without a rate), duration-unknown (neither hours nor ECTS, under an hours or ECTS objective or budget) or prerequisites-unattainable.' }) reason!: string;
 }
 
 @ObjectType('LearningPlan', { simpleResolvers: true, description: 'The cheapest ordered set of courses closing the gap (weighted set cover solved exactly with HiGHS).' })
 export class LearningPlan {
   @Field(() => [PlanStep], { description: 'In an order that respects prerequisites.' }) steps!: PlanStep[];
-  @Field(() => Float, { nullable: true }) totalHours!: number | null;
+  @Field(() => Float, { description: 'Sum of the workloads in hours (25 h per ECTS where only ECTS are known); null when a chosen course has neither hours nor ECTS.', nullable: true }) totalHours!: number | null;
   @Field(() => Float, { nullable: true, description: 'Sum of the prices, in `currency`; null when a chosen course has no price.' }) totalPrice!: number | null;
-  @Field(() => Float, { nullable: true }) totalEcts!: number | null;
-  @Field(() => PlanObjective) objective!: PlanObjective;
+  @Field(() => Float, { description: 'Sum of the ECTS credits (hours / 25 where only hours are known); null when a chosen course has neither ECTS nor hours.', nullable: true }) totalEcts!: number | null;
+  @Field(() => PlanObjective, { description: 'The cost the plan minimises.' }) objective!: PlanObjective;
   @Field(() => Float, { description: 'Total cost under the objective (for PRICE, in `currency`).' }) objectiveValue!: number;
   @Field({ description: 'ISO 4217 currency of totalPrice, maxTotalPrice and a PRICE objectiveValue; course prices are converted into it.' }) currency!: string;
   @Field({ description: 'Day (YYYY-MM-DD) of the exchange rates prices were converted with.' }) ratesDate!: string;
-  @Field(() => CoverageSnapshot) coverageBefore!: CoverageSnapshot;
-  @Field(() => CoverageSnapshot) coverageAfter!: CoverageSnapshot;
+  @Field(() => CoverageSnapshot, { description: 'Coverage of the subject before the plan.' }) coverageBefore!: CoverageSnapshot;
+  @Field(() => CoverageSnapshot, { description: 'Coverage of the subject after every step of the plan.' }) coverageAfter!: CoverageSnapshot;
   @Field(() => [Skill], { description: 'Required skills below the threshold before the plan.' }) gap!: Skill[];
   @Field(() => [Skill], { description: 'Gap skills no eligible course can cover.' }) uncoverable!: Skill[];
   @Field(() => [Skill], { description: 'Coverable gap skills left out because of the budgets.' }) uncoveredWithinBudget!: Skill[];
   @Field({ description: 'True when the solver proved this plan optimal.' }) optimal!: boolean;
   @Field(() => Float, { description: 'A proven lower bound on the best objective value.' }) lowerBound!: number;
-  @Field({ description: 'highs-ilp, greedy+lp-bound, highs-incumbent+lp-bound, greedy or trivial.' }) solver!: string;
-  @Field(() => Float) solveMillis!: number;
-  @Field(() => PlanStatus) status!: PlanStatus;
-  @Field() explanation!: string;
+  @Field({ description: 'Which method produced the plan: highs-ilp, greedy+lp-bound, highs-incumbent+lp-bound, greedy or trivial.' }) solver!: string;
+  @Field(() => Float, { description: 'Time the solver took, in milliseconds.' }) solveMillis!: number;
+  @Field(() => PlanStatus, { description: 'Whether the plan closes the gap, and if not why.' }) status!: PlanStatus;
+  @Field({ description: 'One or two English sentences summing up the plan.' }) explanation!: string;
   @Field(() => [ExcludedCourse], { description: 'Candidate courses left out and why.' }) excluded!: ExcludedCourse[];
 }
 
-@ObjectType('CourseSuggestion', { simpleResolvers: true })
+@ObjectType('CourseSuggestion', { description: 'One course ranked by what it alone adds for its cost.', simpleResolvers: true })
 export class CourseSuggestion {
-  @Field(() => MicroCredential) credential!: MicroCredential;
+  @Field(() => MicroCredential, { description: 'The suggested course.' }) credential!: MicroCredential;
   @Field(() => [Skill], { description: 'Gap skills it would cover.' }) newlyCovered!: Skill[];
   @Field(() => Float, { description: 'Weighted number of gap skills covered (essential 1, optional λ).' }) coverageGain!: number;
   @Field(() => Float, { description: 'Increase of the coverage score if taken alone.' }) scoreGain!: number;
   @Field(() => Float, { description: 'Its cost under the objective (for PRICE, in `currency`).' }) cost!: number;
   @Field({ description: 'ISO 4217 currency of a PRICE cost.' }) currency!: string;
-  @Field(() => Float, { nullable: true, description: 'coverageGain / cost; null for free courses (ranked first).' }) gainPerCost!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Coverage gain per unit of cost (coverageGain / cost); null for free courses, which rank first.' }) gainPerCost!: number | null;
   @Field(() => [Skill], { description: 'Prerequisites the subject lacks.' }) missingPrerequisites!: Skill[];
 }
 
-@ObjectType('ReskillingOption', { simpleResolvers: true })
+@ObjectType('ReskillingOption', { description: 'An occupation close to the subject, with the cheapest plan to reach it.', simpleResolvers: true })
 export class ReskillingOption {
-  @Field(() => Occupation) occupation!: Occupation;
-  @Field(() => CoverageSnapshot) currentCoverage!: CoverageSnapshot;
-  @Field(() => LearningPlan) plan!: LearningPlan;
+  @Field(() => Occupation, { description: 'The occupation this option leads to.' }) occupation!: Occupation;
+  @Field(() => CoverageSnapshot, { description: 'Coverage of the occupation by the subject today.' }) currentCoverage!: CoverageSnapshot;
+  @Field(() => LearningPlan, { description: 'The cheapest plan to full essential coverage (within the constraints).' }) plan!: LearningPlan;
   @Field({ description: 'True when the plan reaches full essential coverage.' }) reachesFullCoverage!: boolean;
 }

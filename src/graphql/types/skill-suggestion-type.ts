@@ -4,7 +4,7 @@ import { Skill } from './skill-type';
 /** An ESCO skill suggested for a free text, with how well and how it matched. */
 @ObjectType('SkillSuggestion', { simpleResolvers: true, description: 'An ESCO skill suggested for a free text.' })
 export class SkillSuggestion {
-  @Field(() => Skill) skill!: Skill;
+  @Field(() => Skill, { description: 'The suggested ESCO skill.' }) skill!: Skill;
   @Field(() => Float, {
     description:
       'Confidence in [0, 1]: the estimated probability that the skill is meant, calibrated on annotated job-ad sentences (of suggestions scored 0.8-0.9, about 80-90 % are right), so usable as a threshold; 1 when the text is the skill\'s preferred label, just below for an alternative or hidden one.',

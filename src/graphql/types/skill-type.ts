@@ -5,17 +5,17 @@ import { ConnectionType } from '../pagination/connection-type';
 @ObjectType('Skill', { simpleResolvers: true, description: 'An ESCO skill, competence or knowledge concept.' })
 export class Skill {
   @Field(() => ID, { description: 'The ESCO concept URI.' }) uri!: string;
-  @Field() preferredLabel!: string;
-  @Field(() => [String]) altLabels!: string[];
-  @Field(() => [String]) hiddenLabels!: string[];
-  @Field(() => String, { nullable: true }) description!: string | null;
-  @Field(() => String, { nullable: true, description: '"skill/competence" or "knowledge"; null for a few DigComp nodes.' })
+  @Field({ description: 'The skill\'s preferred name (English).' }) preferredLabel!: string;
+  @Field(() => [String], { description: 'Alternative names (English).' }) altLabels!: string[];
+  @Field(() => [String], { description: 'Search-only names such as common misspellings (English); not for display.' }) hiddenLabels!: string[];
+  @Field(() => String, { description: 'ESCO\'s description of the skill; null when it has none.', nullable: true }) description!: string | null;
+  @Field(() => String, { nullable: true, description: 'ESCO skill type: "skill/competence" or "knowledge"; null for a few DigComp nodes.' })
   skillType!: string | null;
-  @Field(() => String, { nullable: true, description: 'transversal, cross-sector, sector-specific or occupation-specific.' })
+  @Field(() => String, { nullable: true, description: 'ESCO reuse level: transversal, cross-sector, sector-specific or occupation-specific; null when ESCO gives none.' })
   reuseLevel!: string | null;
   @Field(() => [String], { description: 'ESCO collections the skill belongs to (transversal, digital, green, language, digcomp, research).' })
   collections!: string[];
 }
 
-@ObjectType('SkillConnection', { simpleResolvers: true })
+@ObjectType('SkillConnection', { description: 'A page of skills (Relay cursor connection).', simpleResolvers: true })
 export class SkillConnection extends ConnectionType(Skill, 'Skill') {}

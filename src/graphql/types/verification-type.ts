@@ -11,7 +11,12 @@ export enum VerificationStatus {
 registerEnumType(VerificationStatus, {
   name: 'VerificationStatus',
   description: 'VERIFIED: signed, and every check passed. INVALID: a check failed (signature, issuer key, dates, revocation). UNVERIFIABLE: a check could not be carried out (key or status list out of reach, unsupported proof, ELM e-seal). UNSIGNED: no proof at all.',
-  valuesConfig: {} as Record<StatusValue, object>,
+  valuesConfig: {
+    VERIFIED: { description: 'Signed, and every check passed (or an administrator\'s ATTESTATION).' },
+    INVALID: { description: 'A check failed: signature, issuer key, dates or revocation.' },
+    UNVERIFIABLE: { description: 'A check could not be carried out: key or status list out of reach, unsupported proof, ELM e-seal.' },
+    UNSIGNED: { description: 'The document carries no proof at all.' },
+  } satisfies Record<StatusValue, object>,
 });
 
 /** GraphQL mirror of the domain's check names. */
@@ -26,7 +31,21 @@ export enum VerificationCheckName {
   STATUS = 'STATUS',
   ATTESTATION = 'ATTESTATION',
 }
-registerEnumType(VerificationCheckName, { name: 'VerificationCheckName', valuesConfig: {} as Record<CheckName, object> });
+registerEnumType(VerificationCheckName, {
+  name: 'VerificationCheckName',
+  description: 'The checks a verification may run, each reported once at most.',
+  valuesConfig: {
+    FORMAT: { description: 'The envelope is a credential in a form the verifier knows (JSON-LD, VC-JWT).' },
+    CONTEXT: { description: 'Every JSON-LD context comes from the bundled, offline set.' },
+    ISSUER_KEY: { description: 'The issuer\'s public key could be obtained (did:key, did:web, JWKS).' },
+    SIGNATURE: { description: 'The signature over the document verifies with that key.' },
+    ISSUER: { description: 'The key belongs to the credential\'s issuer.' },
+    VALID_FROM: { description: 'The credential is already valid (validFrom, issuanceDate or nbf).' },
+    VALID_UNTIL: { description: 'The credential has not expired (validUntil, expirationDate or exp).' },
+    STATUS: { description: 'No revocation or suspension bit is set in the issuer\'s status list.' },
+    ATTESTATION: { description: 'An administrator vouched for the holding after checking it outside credgraph; no proof was checked.' },
+  } satisfies Record<CheckName, object>,
+});
 
 /** GraphQL mirror of the domain's check outcomes. */
 export enum CheckOutcome {
@@ -34,20 +53,28 @@ export enum CheckOutcome {
   FAILED = 'FAILED',
   UNDETERMINED = 'UNDETERMINED',
 }
-registerEnumType(CheckOutcome, { name: 'CheckOutcome', valuesConfig: {} as Record<CheckOutcomeValue, object> });
+registerEnumType(CheckOutcome, {
+  name: 'CheckOutcome',
+  description: 'What one check found.',
+  valuesConfig: {
+    PASSED: { description: 'The check passed.' },
+    FAILED: { description: 'The check failed: the credential is INVALID.' },
+    UNDETERMINED: { description: 'The check could not be carried out (key or status list out of reach, unsupported proof): the credential is UNVERIFIABLE unless another check failed.' },
+  } satisfies Record<CheckOutcomeValue, object>,
+});
 
 @ObjectType('VerificationCheck', { simpleResolvers: true, description: 'One check of a verification.' })
 export class VerificationCheck {
-  @Field(() => VerificationCheckName) check!: VerificationCheckName;
+  @Field(() => VerificationCheckName, { description: 'Which check this is.' }) check!: VerificationCheckName;
   @Field({ description: 'True when the check passed.' }) ok!: boolean;
   @Field(() => CheckOutcome, { description: 'UNDETERMINED: the check could not be carried out.' }) outcome!: CheckOutcome;
-  @Field() message!: string;
+  @Field({ description: 'What the check found, in English.' }) message!: string;
 }
 
 @ObjectType('Verification', { simpleResolvers: true, description: 'The result of verifying a credential\'s proof, dates and status.' })
 export class Verification {
-  @Field(() => VerificationStatus) status!: VerificationStatus;
-  @Field(() => [VerificationCheck]) checks!: VerificationCheck[];
+  @Field(() => VerificationStatus, { description: 'The overall verdict.' }) status!: VerificationStatus;
+  @Field(() => [VerificationCheck], { description: 'Every check carried out, in order.' }) checks!: VerificationCheck[];
   @Field(() => String, { nullable: true, description: 'The issuer (DID or URL) the credential names.' }) issuer!: string | null;
   @Field({ description: 'When the checks ran (ISO 8601).' }) checkedAt!: string;
 }
