@@ -4,13 +4,13 @@
  * start reuses the data without seeding; an unreachable NEO4J_URI fails fast naming the URI.
  * The first start also runs every ```graphql example of the README against the fresh demo.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/db/local-neo4j';
-import { buildProject, isAlive } from '../support/process-probes';
+import { buildProject, isAlive, spawnServer, type SpawnedServer } from '../support/process-probes';
 import { hasContent, readmeExamples, runExample } from '../support/readme-examples';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -24,27 +24,10 @@ function demoToken(persona: string): string {
 let dataDir: string;
 let boltPort: number;
 
-interface Started { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> }
+type Started = SpawnedServer;
 
 function startServer(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), LOG_LEVEL: 'info', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /serving GraphQL at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve({ child, url: match[1]!, output: () => output, exited });
-      }
-    }, 200);
-    void exited.then((code) => {
-      clearInterval(timer);
-      reject(new Error(`server exited (${code}) before serving:\n${output}`));
-    });
-  });
+  return spawnServer(MAIN, ROOT, { PATH: process.env.PATH ?? '', HOME: os.homedir(), LOG_LEVEL: 'info', PORT: '0', ...env });
 }
 
 /**

@@ -4,14 +4,14 @@
  *   again; with no restarts allowed it exits non-zero instead of living on unable to serve;
  * - `npm run token` mints only tokens the server accepts (within JWT_MAX_LIFETIME_SECONDS).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/db/local-neo4j';
-import { buildProject, isAlive } from '../support/process-probes';
+import { buildProject, isAlive, spawnServer, type SpawnedServer } from '../support/process-probes';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = path.join(ROOT, 'dist/src/main.js');
@@ -19,7 +19,7 @@ const MINT = path.join(ROOT, 'dist/src/cli/mint-token.js');
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 
-interface Started { child: ChildProcess; url: string; dataDir: string; output: () => string; exited: Promise<number | null> }
+interface Started extends SpawnedServer { dataDir: string }
 
 function baseEnv(): Record<string, string> {
   return { PATH: process.env.PATH ?? '', HOME: os.homedir(), ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}) };
@@ -29,25 +29,7 @@ async function startServer(extra: Record<string, string>): Promise<Started> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-supervise-'));
   dirs.push(dataDir);
   const env = { ...baseEnv(), LOG_LEVEL: 'info', PORT: '0', SEED_ON_EMPTY: 'false', NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_PORT: String(await findFreePort()), NEO4J_LOCAL_HEAP: '512m', NEO4J_LOCAL_PAGECACHE: '64m', ...extra };
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /serving GraphQL at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve({ child, url: match[1]!, dataDir, output: () => output, exited });
-      }
-    }, 200);
-    void exited.then((code) => {
-      clearInterval(timer);
-      reject(new Error(`server exited (${code}) before serving:\n${output}`));
-    });
-  });
+  return { ...(await spawnServer(MAIN, ROOT, env, (child) => children.push(child))), dataDir };
 }
 
 function javaPid(started: Started): number {

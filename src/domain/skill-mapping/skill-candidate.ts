@@ -7,8 +7,8 @@ export interface CandidateHit {
   readonly score: number;
 }
 
-/** A skill found by the look-up, with the facts the ranking uses. */
-export interface SkillCandidate {
+/** The facts of an ESCO skill that matching and ranking read. */
+export interface SkillFacts {
   readonly uri: string;
   readonly preferredLabel: string;
   readonly altLabels: readonly string[];
@@ -16,6 +16,10 @@ export interface SkillCandidate {
   readonly description: string | null;
   readonly reuseLevel: string | null;
   readonly skillType: string | null;
+}
+
+/** A skill found by the look-up, with the facts the ranking uses. */
+export interface SkillCandidate extends SkillFacts {
   readonly hits: readonly CandidateHit[];
 }
 

@@ -13,18 +13,11 @@
  *   describes rather than names.
  */
 import { buildLabelVocabulary, type LabelVocabulary } from './label-vocabulary';
-import type { SkillCandidate } from './skill-candidate';
+import type { SkillCandidate, SkillFacts } from './skill-candidate';
 import { contentTokens, tokenize } from './text-tokens';
 
 /** One skill as read from the graph. */
-export interface IndexedSkillRow {
-  readonly uri: string;
-  readonly preferredLabel: string;
-  readonly altLabels: readonly string[];
-  readonly hiddenLabels: readonly string[];
-  readonly description: string | null;
-  readonly reuseLevel: string | null;
-  readonly skillType: string | null;
+export interface IndexedSkillRow extends SkillFacts {
   /** URIs of the occupations requiring the skill (essential or optional). */
   readonly occupations: readonly string[];
   /** URIs of its broader, narrower and related skills. */
