@@ -8,15 +8,15 @@ import { loadConfig, ConfigError } from './config/config';
 import { createLogger } from './server/logger';
 import { openDatabase } from './db/open-database';
 import { createApp } from './server/create-app';
-import { EscoRepository } from './db/repositories/esco-repository';
-import { loadDemoSeed } from './esco/import/demo-seed';
-import { loadDemoData } from './generate/demo/load-demo-data';
+import { seedDemoIfNeeded } from './generate/demo/seed-demo-if-needed';
 import { warmUpPlanner } from './domain/planning/warm-up-planner';
+
+/** Set once a signal starts the shutdown: from then on, the shutdown decides the exit code. */
+let shuttingDown = false;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  let shuttingDown = false;
   const shutdown = async (signal: string, exitCode = 0) => {
     // A repeated signal (a second Ctrl-C, a supervisor's retry) must not cut the drain short.
     if (shuttingDown) return logger.info({ signal }, 'already shutting down');
@@ -42,12 +42,12 @@ async function main(): Promise<void> {
 
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let running: Awaited<ReturnType<NonNullable<typeof app>['listen']>> | undefined;
-  if (config.seedOnEmpty && (await new EscoRepository(db.executor).countGraph()).skills === 0) {
-    logger.info('Empty graph: loading the ESCO demo seed');
-    const summary = await loadDemoSeed(db.executor);
-    logger.info({ summary: summary.files?.map?.((f: { file: string; imported: number }) => `${f.file}: ${f.imported}`) }, 'demo seed loaded');
-    const demo = await loadDemoData(db.executor);
-    logger.info({ demo }, 'demo catalog, learners, advisor grants and portal postings loaded (invented data, see seed/demo/README.md)');
+  const seeded = await seedDemoIfNeeded(db.executor, config.seedOnEmpty, { info: (message) => logger.info(message) });
+  if (seeded.esco) {
+    logger.info({ summary: seeded.esco.files.map((f) => `${f.file}: ${f.imported}`) }, 'demo seed loaded');
+  }
+  if (seeded.demo) {
+    logger.info({ demo: seeded.demo, wipedNodes: seeded.wipedNodes }, 'demo catalog, learners, advisor grants and portal postings loaded (invented data, see seed/demo/README.md)');
     logger.warn(
       'This is a DEMO: a curated subset of ESCO (about 110 occupations) with an invented catalog and population. ' +
         'For real use load the full ESCO release with `npm run esco:import -- <dir>` and real course catalogs with ' +
@@ -65,6 +65,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // A signal during start-up (say, during the demo load) closes the database under the work in
+  // progress; that work's failure is expected, and exiting here would cut the shutdown short
+  // and leave the local Neo4j running.
+  if (shuttingDown) return;
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {

@@ -1,6 +1,7 @@
 /**
  * `npm start` as a user runs it: the built server as a child process with its own local Neo4j.
- * First start seeds an empty graph and serves; SIGTERM stops the server and its Neo4j; a second
+ * A start stopped during the demo load leaves it to the next start, which finishes it. The first
+ * start to serve has seeded an empty graph; SIGTERM stops the server and its Neo4j; a second
  * start reuses the data without seeding; an unreachable NEO4J_URI fails fast naming the URI.
  * The first start also runs every ```graphql example of the README against the fresh demo.
  */
@@ -80,11 +81,37 @@ afterAll(() => {
 });
 
 describe('the server as `npm start` runs it', () => {
-  it('seeds an empty graph with the demo, answers every README example, and SIGTERM stops its Neo4j; a second start reuses the data', { timeout: 360_000 }, async () => {
+  it('seeds an empty graph with the demo (finishing a load a signal interrupted), answers every README example, and SIGTERM stops its Neo4j; a second start reuses the data', { timeout: 360_000 }, async () => {
     boltPort = await findFreePort();
     const env = { NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_PORT: String(boltPort) };
+    // A start stopped by a signal during the demo load (ESCO seed done, demo data half written)...
+    let seen = '';
+    let signalled = false;
+    const interrupted = spawnServer(MAIN, ROOT, { PATH: process.env.PATH ?? '', HOME: os.homedir(), LOG_LEVEL: 'info', PORT: '0', ...env }, (child) => {
+      const watch = (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (!signalled && /loading the invented demo catalog/.test(seen)) {
+          signalled = true;
+          child.kill('SIGTERM');
+        }
+      };
+      child.stdout!.on('data', watch);
+      child.stderr!.on('data', watch);
+    });
+    await expect(interrupted).rejects.toThrow(/before serving/);
+    expect(seen).toMatch(/Empty graph: loading the ESCO demo seed/);
+    expect(seen).toMatch(/shutting down/);
+    expect(seen).not.toMatch(/demo catalog, learners, advisor grants and portal postings loaded/);
+    // The state file goes with a clean stop; the start-up log names the Neo4j it started.
+    const stoppedJava = Number(/Local Neo4j ready at \S+ in [\d.]+ s \(pid (\d+)\)/.exec(seen)?.[1]);
+    expect(stoppedJava).toBeGreaterThan(0);
+    for (let i = 0; i < 50 && isAlive(stoppedJava); i += 1) await new Promise((r) => setTimeout(r, 200));
+    expect(isAlive(stoppedJava)).toBe(false);
+
+    // ...is finished by the next start: the partial demo data is replaced, not added to.
     const first = await startServer(env);
-    expect(first.output()).toMatch(/loading the ESCO demo seed/);
+    expect(first.output()).toMatch(/stopped while loading the demo: removing its partial demo data/);
+    expect(first.output()).not.toMatch(/loading the ESCO demo seed/);
     expect(first.output()).toMatch(/This is a DEMO.*npm run esco:import.*npm run catalog:import/);
     // Issue #13: the demo catalog and population load within 15 s.
     const demo = /"demo":\{"providers":(\d+),"credentials":(\d+),"learners":(\d+),"postings":(\d+),"millis":(\d+)\}/.exec(first.output());
