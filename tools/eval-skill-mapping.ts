@@ -1,13 +1,16 @@
 /**
  * `npm run eval:skills -- [--limit N] [--splits tech_validation,house_validation] [--ranker suggest|baseline]
- *  [--folds 5] [--depth 20] [--dir <eval dir>] [--json] [--details] [--print-model]`
+ *  [--folds 5] [--depth 20] [--dir <eval dir>] [--json] [--details] [--print-model] [--skip-nested]`
  * (`node dist/tools/eval-skill-mapping.js …`): scores `suggestSkills` on the annotated job-ad
  * sentences of `../shared/data/esco_skill_extraction_eval/` (validation splits) with the
  * benchmark's metrics, R-Precision@5 and MRR over ESCO URIs.
  *
  * The learned re-ranking is judged by k-fold cross-validation: fitted on k-1 folds, scored on the
  * held-out fold; the tool prints each fold, the mean and spread, the reliability table of the
- * held-out scores and the latency of `suggestSkills` (one sentence at a time). Figures on all
+ * held-out scores and the latency of `suggestSkills` (one sentence at a time). The lexical weights
+ * are chosen from a grid too, so a nested cross-validation (`--skip-nested` leaves it out; it
+ * takes about a minute) scores the whole procedure: weights chosen and re-ranker fitted on the
+ * outer training folds only. Figures on all
  * sentences (the lexical ranking alone, a fit on all sentences scored on the same sentences, and
  * the shipped model) are printed beside them for comparison; only the cross-validated ones say how
  * the method does on unseen text. `--print-model` prints the fit on all sentences, the model to
@@ -23,6 +26,8 @@ import { openDatabase } from '../src/db/open-database';
 import { EscoRepository } from '../src/db/repositories/esco-repository';
 import { labelKey, toFullTextQuery } from '../src/domain/search/full-text-query';
 import { crossValidate, evaluateModel, fitReranker, type FeaturedItem } from '../src/domain/skill-mapping/cross-validation';
+import { lexicalWeightGrid } from '../src/domain/skill-mapping/lexical-weight-grid';
+import { nestedCrossValidate, selectByCrossValidation } from '../src/domain/skill-mapping/nested-cross-validation';
 import type { MetricSummary } from '../src/domain/skill-mapping/ranking-metrics';
 import { expectedCalibrationError, reliabilityTable } from '../src/domain/skill-mapping/reliability-table';
 import { evaluateSkillMapping } from '../src/services/skill-suggestion/evaluate-skill-mapping';
@@ -32,7 +37,7 @@ import { scoreRanking } from '../src/domain/skill-mapping/ranking-metrics';
 import { runCli } from '../src/cli/run-cli';
 
 const USAGE =
-  'usage: eval-skill-mapping [--limit N] [--splits a,b] [--ranker suggest|baseline] [--folds 5] [--depth 20] [--dir <eval dir>] [--json] [--details] [--print-model]';
+  'usage: eval-skill-mapping [--limit N] [--splits a,b] [--ranker suggest|baseline] [--folds 5] [--depth 20] [--dir <eval dir>] [--json] [--details] [--print-model] [--skip-nested]';
 
 function repositoryRoot(): string {
   let dir = __dirname;
@@ -68,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         details: { type: 'boolean', default: false },
         'print-model': { type: 'boolean', default: false },
+        'skip-nested': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -136,6 +142,21 @@ async function main(argv: string[]): Promise<number> {
     latencies.sort((a, b) => a - b);
 
     const cv = crossValidate(featured, k, { depth });
+    // The lexical weights are chosen from a grid as well: nested cross-validation scores the whole
+    // procedure (choose weights, fit the re-ranker) on sentences that took part in neither.
+    const grid = lexicalWeightGrid();
+    let nested: ReturnType<typeof nestedCrossValidate> | undefined;
+    let selectedOnAll: number | undefined;
+    if (!values['skip-nested']) {
+      const byPoint: FeaturedItem[][] = [];
+      for (const point of grid) {
+        const rows: FeaturedItem[] = [];
+        for (const item of items) rows.push({ split: item.split, goldUris: item.goldUris, candidates: await service.featuredCandidates(item.sentence, point.weights) });
+        byPoint.push(rows);
+      }
+      nested = nestedCrossValidate(byPoint, k, depth);
+      selectedOnAll = selectByCrossValidation(byPoint, items.map((_, i) => i), k);
+    }
     const lexical = evaluateModel(featured, null, depth);
     const fullModel = fitReranker(featured);
     const inSample = evaluateModel(featured, fullModel, depth);
@@ -157,6 +178,16 @@ async function main(argv: string[]): Promise<number> {
       shippedModel: shippedSummary,
       latencyMs: { median: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: latencies.at(-1), warmUp: warmUpMs },
       calibration: { table, expectedCalibrationError: ece },
+      nestedCrossValidated: nested && {
+        folds: nested.folds.map((f) => ({ ...f, chosen: grid[f.chosen]!.name })),
+        meanRPrecisionAt5: nested.meanRPrecisionAt5,
+        sdRPrecisionAt5: nested.sdRPrecisionAt5,
+        meanMrr: nested.meanMrr,
+        sdMrr: nested.sdMrr,
+        pooled: nested.pooled,
+        bySplit: nested.bySplit,
+        selectedOnAllSentences: grid[selectedOnAll!]!.name,
+      },
     };
     if (!values.json) {
       const lines = [`suggestSkills on ${items.length} annotated sentences (${splits.join(', ')}), ${depth} suggestions each`];
@@ -167,6 +198,14 @@ async function main(argv: string[]): Promise<number> {
       lines.push(`  mean ± sd over folds                     RP@5 ${f4(cv.meanRPrecisionAt5)} ± ${f4(cv.sdRPrecisionAt5)}   MRR ${f4(cv.meanMrr)} ± ${f4(cv.sdMrr)}`);
       lines.push(summaryLine('pooled held-out sentences', cv.pooled));
       for (const [split, s] of Object.entries(cv.bySplit)) lines.push(summaryLine(`  ${split} (held out)`, s));
+      if (nested) {
+        lines.push(`\nnested ${k}-fold cross-validation (lexical weights chosen from ${grid.length} grid points by an inner ${k - 1}-fold cross-validation, re-ranker fitted, on the other folds only)`);
+        for (const fold of nested.folds) lines.push(`${summaryLine(`fold ${fold.fold + 1}`, fold)}   weights: ${grid[fold.chosen]!.name}`);
+        lines.push(`  mean ± sd over folds                     RP@5 ${f4(nested.meanRPrecisionAt5)} ± ${f4(nested.sdRPrecisionAt5)}   MRR ${f4(nested.meanMrr)} ± ${f4(nested.sdMrr)}`);
+        lines.push(summaryLine('pooled held-out sentences', nested.pooled));
+        for (const [split, s] of Object.entries(nested.bySplit)) lines.push(summaryLine(`  ${split} (held out)`, s));
+        lines.push(`  weights the same selection picks on all sentences (the ones to ship): ${grid[selectedOnAll!]!.name}`);
+      }
       lines.push('\nfigures on all sentences (for comparison; not a measure of unseen text)');
       lines.push(summaryLine('lexical ranking alone (no fit)', lexical));
       for (const [split, s] of Object.entries(lexical.bySplit)) lines.push(summaryLine(`  ${split}`, s));

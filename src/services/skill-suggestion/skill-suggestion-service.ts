@@ -13,7 +13,7 @@ import { BadInputError } from '../../domain/errors';
 import type { LogisticModel } from '../../domain/skill-mapping/logistic-model';
 import { rerank, rerankFeatures, type FeaturedCandidate } from '../../domain/skill-mapping/rerank-features';
 import { SHIPPED_RERANKER } from '../../domain/skill-mapping/reranker-model';
-import { rankCandidates } from '../../domain/skill-mapping/score-candidates';
+import { DEFAULT_RANKING_WEIGHTS, rankCandidates, type RankingWeights } from '../../domain/skill-mapping/score-candidates';
 import type { MatchMethod } from '../../domain/skill-mapping/skill-candidate';
 import { SkillIndex } from '../../domain/skill-mapping/skill-index';
 import { contentTokens } from '../../domain/skill-mapping/text-tokens';
@@ -64,10 +64,10 @@ export class SkillSuggestionService {
 
   /**
    * The candidates of `text` with their re-ranking features, lexical order (for fitting and
-   * cross-validating the re-ranker).
+   * cross-validating the re-ranker); `weights` lets the evaluation try other lexical weights.
    */
-  async featuredCandidates(text: string): Promise<FeaturedCandidate[]> {
-    return (await this.analyse(text)).featured;
+  async featuredCandidates(text: string, weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): Promise<FeaturedCandidate[]> {
+    return (await this.analyse(text, weights)).featured;
   }
 
   /** Builds the skill index now, so the first request does not wait for it (call at start). */
@@ -75,11 +75,11 @@ export class SkillSuggestionService {
     await this.loadIndex();
   }
 
-  private async analyse(text: string): Promise<{ featured: FeaturedCandidate[]; rows: ReadonlyMap<string, SkillRow> }> {
+  private async analyse(text: string, weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): Promise<{ featured: FeaturedCandidate[]; rows: ReadonlyMap<string, SkillRow> }> {
     if (text.length > MAX_SUGGESTION_TEXT) throw new BadInputError(`text must be at most ${MAX_SUGGESTION_TEXT} characters`, { field: 'text' });
     if (contentTokens(text).length === 0) throw new BadInputError('The text must contain at least one word that can name a skill', { text: text.slice(0, 200) });
     const { index, rows } = await this.loadIndex();
-    const lexical = rankCandidates(text, index.findCandidates(text), index.vocabulary);
+    const lexical = rankCandidates(text, index.findCandidates(text), index.vocabulary, weights);
     return { featured: rerankFeatures(lexical, index), rows };
   }
 
