@@ -179,12 +179,12 @@ export class Neo4jExecutor implements QueryRunner {
   }
 
   /** Runs one read query as its own transaction (routed to a secondary in a cluster). */
-  read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+  async read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     return this.runAlone('READ', name, params);
   }
 
   /** Runs one write query as its own transaction. */
-  write(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+  async write(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     return this.runAlone('WRITE', name, params);
   }
 
@@ -217,7 +217,7 @@ export class Neo4jExecutor implements QueryRunner {
    * One statement as an auto-commit transaction: a single statement needs no explicit
    * BEGIN/COMMIT, which saves a network round trip and a server message pair per query.
    */
-  private runAlone(mode: AccessMode, name: string, params: Record<string, unknown>): Promise<Row[]> {
+  private async runAlone(mode: AccessMode, name: string, params: Record<string, unknown>): Promise<Row[]> {
     const query = this.prepare(name, params);
     return this.withRetry(mode, async (session) => {
       this.transactionsRunning += 1;
