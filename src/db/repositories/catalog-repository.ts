@@ -2,7 +2,7 @@
  * Providers and micro-credentials. Writes run in one transaction each: references are checked,
  * then the node and all its links are replaced, so a failed upsert changes nothing.
  */
-import type { Neo4jExecutor, QueryRunner } from '../neo4j-executor';
+import type { QueryRunner } from '../neo4j-executor';
 import type { ValidCredential } from '../../domain/catalog/credential-input';
 import type { ProviderRecord } from '../../domain/catalog/provider-input';
 import { ConflictError, NotFoundError } from '../../domain/errors';
@@ -42,11 +42,11 @@ function credentialRow(raw: unknown): CredentialRow {
 
 /** Reads and writes the credential catalog. */
 export class CatalogRepository {
-  constructor(private readonly executor: Neo4jExecutor) {}
+  constructor(private readonly executor: QueryRunner) {}
 
   /** cypher/catalog/merge-provider (a provider writes only its own id: checked by the access guard). */
-  async mergeProvider(provider: ProviderRecord): Promise<ProviderRow> {
-    const [row] = await this.executor.write('catalog/merge-provider', { provider, now: new Date().toISOString() });
+  async mergeProvider(provider: ProviderRecord, runner: QueryRunner = this.executor): Promise<ProviderRow> {
+    const [row] = await runner.write('catalog/merge-provider', { provider, now: new Date().toISOString() });
     return row!.provider as ProviderRow;
   }
 
@@ -117,20 +117,20 @@ export class CatalogRepository {
   }
 
   /** cypher/catalog/get-providers-by-ids */
-  async getProvidersByIds(ids: readonly string[]): Promise<ProviderRow[]> {
-    const rows = await this.executor.read('catalog/get-providers-by-ids', { ids });
+  async getProvidersByIds(ids: readonly string[], runner: QueryRunner = this.executor): Promise<ProviderRow[]> {
+    const rows = await runner.read('catalog/get-providers-by-ids', { ids });
     return rows.map((row) => row.provider as ProviderRow);
   }
 
   /** cypher/catalog/get-credentials-by-ids */
-  async getCredentialsByIds(ids: readonly string[]): Promise<CredentialRow[]> {
-    const rows = await this.executor.read('catalog/get-credentials-by-ids', { ids });
+  async getCredentialsByIds(ids: readonly string[], runner: QueryRunner = this.executor): Promise<CredentialRow[]> {
+    const rows = await runner.read('catalog/get-credentials-by-ids', { ids });
     return rows.map((row) => credentialRow(row.credential));
   }
 
   /** cypher/catalog/list-credentials: one page of ids matching the filter. */
-  async listCredentials(filter: CredentialFilter, page: PageRequest): Promise<Page<string>> {
-    const [row] = await this.executor.read('catalog/list-credentials', {
+  async listCredentials(filter: CredentialFilter, page: PageRequest, runner: QueryRunner = this.executor): Promise<Page<string>> {
+    const [row] = await runner.read('catalog/list-credentials', {
       providerId: filter.providerId ?? null,
       language: filter.language?.toLowerCase() ?? null,
       participationForm: filter.participationForm ?? null,
@@ -146,8 +146,8 @@ export class CatalogRepository {
   }
 
   /** cypher/catalog/get-teaching-credentials-page: pages of full credential rows with their providers. */
-  async getTeachingCredentialsPage(uris: readonly string[], page: PageRequest): Promise<Map<string, Page<TeachingCredential>>> {
-    const rows = await this.executor.read('catalog/get-teaching-credentials-page', { uris, offset: page.offset, limit: page.limit });
+  async getTeachingCredentialsPage(uris: readonly string[], page: PageRequest, runner: QueryRunner = this.executor): Promise<Map<string, Page<TeachingCredential>>> {
+    const rows = await runner.read('catalog/get-teaching-credentials-page', { uris, offset: page.offset, limit: page.limit });
     return new Map(
       rows.map((row) => [
         row.ownerUri as string,

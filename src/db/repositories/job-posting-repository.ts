@@ -1,5 +1,5 @@
 /** Job postings. */
-import type { Neo4jExecutor, QueryRunner } from '../neo4j-executor';
+import type { QueryRunner } from '../neo4j-executor';
 import type { ValidJobPosting } from '../../domain/catalog/job-posting-input';
 import { findMissingReferences } from './reference-check';
 import { assertOwnerInScope } from '../../domain/access/access-rules';
@@ -7,7 +7,7 @@ import type { JobPostingRow } from './catalog-rows';
 
 /** Reads and writes job postings. */
 export class JobPostingRepository {
-  constructor(private readonly executor: Neo4jExecutor) {}
+  constructor(private readonly executor: QueryRunner) {}
 
   /**
    * cypher/postings/merge-job-posting, after cypher/locks/lock-or-create-job-posting and
@@ -36,8 +36,8 @@ export class JobPostingRepository {
   }
 
   /** cypher/postings/get-job-postings-by-ids */
-  async getJobPostingsByIds(ids: readonly string[]): Promise<JobPostingRow[]> {
-    const rows = await this.executor.read('postings/get-job-postings-by-ids', { ids });
+  async getJobPostingsByIds(ids: readonly string[], runner: QueryRunner = this.executor): Promise<JobPostingRow[]> {
+    const rows = await runner.read('postings/get-job-postings-by-ids', { ids });
     return rows.map((row) => {
       const posting = row.posting as JobPostingRow;
       return { ...posting, essentialCount: posting.essentialCount ?? 0, optionalCount: posting.optionalCount ?? 0 };

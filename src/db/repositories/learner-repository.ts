@@ -1,5 +1,5 @@
 /** Learners, their holdings, declared skills and consent. Each write is one transaction. */
-import type { Neo4jExecutor, QueryRunner } from '../neo4j-executor';
+import type { QueryRunner } from '../neo4j-executor';
 import type { HoldingRecord, ValidLearner } from '../../domain/catalog/learner-input';
 import { NotFoundError } from '../../domain/errors';
 import { findMissingReferences } from './reference-check';
@@ -12,7 +12,7 @@ function learnerRow(raw: unknown): LearnerRow {
 
 /** Reads and writes learners. */
 export class LearnerRepository {
-  constructor(private readonly executor: Neo4jExecutor) {}
+  constructor(private readonly executor: QueryRunner) {}
 
   /** cypher/learners/create-learner */
   async createLearner(valid: ValidLearner, runner: QueryRunner = this.executor): Promise<string> {
@@ -24,8 +24,8 @@ export class LearnerRepository {
   }
 
   /** cypher/learners/get-learners-by-ids */
-  async getLearnersByIds(ids: readonly string[]): Promise<LearnerRow[]> {
-    const rows = await this.executor.read('learners/get-learners-by-ids', { ids });
+  async getLearnersByIds(ids: readonly string[], runner: QueryRunner = this.executor): Promise<LearnerRow[]> {
+    const rows = await runner.read('learners/get-learners-by-ids', { ids });
     return rows.map((row) => learnerRow(row.learner));
   }
 
@@ -93,8 +93,8 @@ export class LearnerRepository {
   }
 
   /** cypher/learners/export-learner-data */
-  async exportLearnerData(learnerId: string): Promise<Record<string, unknown>> {
-    const [row] = await this.executor.read('learners/export-learner-data', { learnerId });
+  async exportLearnerData(learnerId: string, runner: QueryRunner = this.executor): Promise<Record<string, unknown>> {
+    const [row] = await runner.read('learners/export-learner-data', { learnerId });
     if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
     return { exportedAt: new Date().toISOString(), ...row };
   }
