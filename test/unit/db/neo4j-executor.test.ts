@@ -1,7 +1,7 @@
 /**
  * The executor's single path, without a database: a recording stand-in for the driver shows which
  * sessions it opens, with which settings, and which statements run in them. (Integration tests
- * run the same path against Neo4j; see test/security/executor-consistency.test.ts.)
+ * run the same path against Neo4j; see test/security/read-after-write.test.ts.)
  */
 import type { Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
