@@ -9,7 +9,7 @@
  * errors are retried by one wrapper and then mapped.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import neo4j, { Neo4jError, type BookmarkManager, type Driver, type QueryResult, type Session } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type QueryResult, type Session } from 'neo4j-driver';
 import { CypherRegistryError, type CypherQuery, type CypherRegistry } from './cypher-registry';
 import { mapDriverError } from './neo4j-errors';
 import { acquireSessionSlot, countRoundTrip, currentQueryContext, releaseSessionSlot, type QueryContext } from './query-context';
@@ -149,12 +149,6 @@ type CypherTarget = (text: string, params: Record<string, unknown>) => Promise<Q
 export class Neo4jExecutor implements QueryRunner {
   private sessionsOpen = 0;
   private transactionsRunning = 0;
-  /**
-   * Bookmarks of work outside any request (command-line tools, start-up, background checks):
-   * such work runs step after step, and each step must see the writes of the steps before it on
-   * a cluster too. Requests use their own manager (see `query-context`).
-   */
-  private fallbackBookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   constructor(
     readonly driver: Driver,
@@ -163,14 +157,11 @@ export class Neo4jExecutor implements QueryRunner {
   ) {}
 
   /**
-   * An executor over the same driver, queries and bookmarks with some options replaced (the app
-   * sets the transaction timeout to its request timeout and attaches metrics). Its load counts are
-   * its own.
+   * An executor over the same driver and queries with some options replaced (the app sets the
+   * transaction timeout to its request timeout and attaches metrics). Its load counts are its own.
    */
   withOptions(options: Partial<ExecutorOptions>): Neo4jExecutor {
-    const copy = new Neo4jExecutor(this.driver, this.registry, { ...this.options, ...options });
-    copy.fallbackBookmarks = this.fallbackBookmarks;
-    return copy;
+    return new Neo4jExecutor(this.driver, this.registry, { ...this.options, ...options });
   }
 
   /** Sessions and transactions in progress on this executor. */
@@ -302,13 +293,16 @@ export class Neo4jExecutor implements QueryRunner {
   /**
    * Opens the session `work` runs in, with the current request's bookmark manager: a read after a
    * write of the same request waits until the server it is routed to has that write (causal
-   * consistency on a cluster; a single server trivially has it).
+   * consistency on a cluster; a single server trivially has it). Work outside requests (tools,
+   * start-up, the database identity check) carries no bookmarks: a process-wide manager would
+   * hand bookmarks of one database to its replacement, which the identity check must be able to
+   * read at once to notice the swap.
    */
   private async inSession<T>(mode: AccessMode, work: (session: Session) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      bookmarkManager: currentQueryContext()?.bookmarkManager ?? this.fallbackBookmarks,
+      bookmarkManager: currentQueryContext()?.bookmarkManager,
     });
     this.sessionsOpen += 1;
     try {

@@ -96,13 +96,12 @@ describe('bookmarks', () => {
     expect(managers[0]).not.toBe(managers[3]);
   });
 
-  it('chains work outside requests (tools, start-up) through one manager, kept by withOptions', async () => {
+  it('gives work outside requests (tools, start-up, the identity check) no bookmarks', async () => {
     const { driver, sessions } = recordingDriver();
     const executor = new Neo4jExecutor(driver, registry);
     await executor.write(SKILLS, { uris: [] });
     await executor.withOptions({ transactionTimeoutMs: 5_000 }).read(SKILLS, { uris: [] });
-    expect(sessions[0]!.config.bookmarkManager).toBeDefined();
-    expect(sessions[1]!.config.bookmarkManager).toBe(sessions[0]!.config.bookmarkManager);
+    expect(sessions.map((s) => s.config.bookmarkManager)).toEqual([undefined, undefined]);
   });
 });
 
