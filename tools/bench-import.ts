@@ -1,7 +1,7 @@
 /**
  * `npm run bench:import -- [dir] [--batch-size 5000] [--rounds 2] [--heap 2g] [--pagecache 1g] [--keep] [-v] [--reference-first]`
  * (`node dist/tools/bench-import.js`): times the ESCO CSV importer against a plain Neo4j bulk load
- * of the same files (`LOAD CSV … CALL { … } IN TRANSACTIONS`, queries `cypher/esco-import/bench-*`)
+ * of the same files (`LOAD CSV … CALL { … } IN TRANSACTIONS`, queries `tools/cypher/esco-import/bench-*`)
  * on a fresh local Neo4j in a temporary folder, and prints both times and their ratio (target:
  * importer ≤ 1.5 × reference). `-v` prints the time of every file in both loads.
  *
@@ -22,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { applyMigrations } from '../src/db/apply-migrations';
 import { createDriver } from '../src/db/create-driver';
-import { CypherRegistry, defaultCypherDir } from '../src/db/cypher-registry';
+import { CypherRegistry, defaultCypherDir, toolsCypherDir } from '../src/db/cypher-registry';
 import { Neo4jExecutor } from '../src/db/neo4j-executor';
 import { startLocalNeo4j, type LocalNeo4jInstance } from '../src/db/local-neo4j';
 import { resolveEscoFiles, type EscoFileKey, type ResolvedEscoFiles } from '../src/esco/import/esco-files';
@@ -131,12 +131,14 @@ async function main(argv: string[]): Promise<void> {
   try {
     neo4j = await startLocalNeo4j({ dataDir: home, heap: values.heap, pageCache: values.pagecache });
     const registry = CypherRegistry.load();
+    // The reference loads and the wipe are benchmark-only queries, kept out of the app's cypher/.
+    const benchQueries = CypherRegistry.load(toolsCypherDir());
     driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: '' });
     const executor = new Neo4jExecutor(driver, registry, { transactionTimeoutMs: 600_000 });
     const repo = new EscoGraphRepository(executor);
     await applyMigrations(executor, registry);
     const db = driver;
-    const wipe = () => runAutoCommit(db, registry, 'esco-import/delete-concepts-by-uri-prefix', { prefix: '', batchSize: neo4jDriver.int(10_000) });
+    const wipe = () => runAutoCommit(db, benchQueries, 'esco-import/delete-concepts-by-uri-prefix', { prefix: '', batchSize: neo4jDriver.int(10_000) });
     const importer = async () => {
       const summary = await importEscoCsv(executor, dir, {
         batchSize,
@@ -145,7 +147,7 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(`  ${summary.batches} batches, ${summary.issueCount} issues\n`);
     };
     const reference = async () => {
-      await referenceLoad(db, registry, files, batchSize, values.verbose);
+      await referenceLoad(db, benchQueries, files, batchSize, values.verbose);
       // Same bookkeeping as the importer's last steps, so both end with the same graph.
       await repo.updateOccupationCounts();
       await repo.mergeGraphMeta({ version: 'bench', importedAt: new Date().toISOString(), source: 'bench-reference' });

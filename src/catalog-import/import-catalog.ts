@@ -339,7 +339,7 @@ export class CatalogImporter {
     const none = { courses: [], existing: new Set<string>(), providersCreated: 0 };
     if (courses.length === 0) return none;
     try {
-      return { courses, ...(await this.executor.writeTransaction((tx) => this.writeIn(tx, courses))) };
+      return { courses, ...(await this.executor.transaction('WRITE', (tx) => this.writeBatch(courses, tx))) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (courses.length === 1) {
@@ -359,11 +359,11 @@ export class CatalogImporter {
     return { courses: written, existing, providersCreated };
   }
 
-  private async writeIn(tx: QueryRunner, courses: PreparedCourse[]): Promise<{ existing: Set<string>; providersCreated: number }> {
+  private async writeBatch(courses: PreparedCourse[], tx: QueryRunner): Promise<{ existing: Set<string>; providersCreated: number }> {
     const providers = [...new Map(courses.map((c) => [c.provider.id, c.provider])).values()];
-    const found = await this.imports.findExistingRecordsIn(tx, [], courses.map((c) => c.credential.record.id));
-    const created = await this.imports.createMissingProvidersIn(tx, providers);
-    for (const course of courses) await this.catalog.mergeCredentialIn(tx, course.credential);
+    const found = await this.imports.findExistingRecords([], courses.map((c) => c.credential.record.id), tx);
+    const created = await this.imports.createMissingProviders(providers, tx);
+    for (const course of courses) await this.catalog.mergeCredential(course.credential, null, tx);
     return { existing: new Set(found.credentialIds), providersCreated: created.size };
   }
 }

@@ -28,6 +28,15 @@ export function defaultCypherDir(): string {
   throw new CypherRegistryError('cannot find the cypher/ folder above ' + __dirname);
 }
 
+/**
+ * Absolute path of `tools/cypher/`: queries only the benchmarks and test set-up run (bulk loads
+ * with `LOAD CSV`, wiping test namespaces). They follow the same file rules, but live outside
+ * `cypher/` so the application never loads them. Load them with `CypherRegistry.load(toolsCypherDir())`.
+ */
+export function toolsCypherDir(): string {
+  return path.join(path.dirname(defaultCypherDir()), 'tools', 'cypher');
+}
+
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -48,7 +57,13 @@ export function parseCypherFile(name: string, source: string): CypherQuery {
   if (!header.some((line) => /^\s*\/\/\s*returns:/i.test(line))) {
     throw new CypherRegistryError(`${name}.cypher: header lacks a "// returns:" line`);
   }
-  const params = [...paramsLine.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!);
+  // The params entry may wrap onto further comment lines, up to the next `// key:` entry.
+  const paramsEntry = [paramsLine];
+  for (const line of header.slice(header.indexOf(paramsLine) + 1)) {
+    if (/^\s*\/\/\s*[A-Za-z-]+:/.test(line)) break;
+    paramsEntry.push(line);
+  }
+  const params = [...new Set([...paramsEntry.join('\n').matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))];
   const body = lines
     .filter((line) => !line.trimStart().startsWith('//'))
     .join('\n')

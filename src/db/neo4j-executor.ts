@@ -1,13 +1,16 @@
 /**
  * The one place that opens sessions and runs Cypher. Repositories name a query file and pass
- * parameters; the executor picks read or write routing, tags the transaction with the current
- * operation, counts round trips, keeps each request within its share of the database (at most
- * `maxConcurrent` sessions at once and `maxRoundTrips` in all, see `query-context`) and maps
- * driver errors.
+ * parameters through a {@link QueryRunner}: the executor itself (each call its own transaction)
+ * or an open transaction (calls share it), so one repository method serves both. Every query
+ * takes the same path: its parameters are checked against its file's `// params:` header, the
+ * request's round trip is counted, it runs in a session of the request's share of the database
+ * (at most `maxConcurrent` sessions at once and `maxRoundTrips` in all, see `query-context`)
+ * tagged with the current operation and the request's bookmark manager, it is timed, and driver
+ * errors are retried by one wrapper and then mapped.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import neo4j, { Neo4jError, type Driver, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
-import type { CypherRegistry } from './cypher-registry';
+import neo4j, { Neo4jError, type Driver, type QueryResult, type Session } from 'neo4j-driver';
+import { CypherRegistryError, type CypherQuery, type CypherRegistry } from './cypher-registry';
 import { mapDriverError } from './neo4j-errors';
 import { acquireSessionSlot, countRoundTrip, currentQueryContext, releaseSessionSlot, type QueryContext } from './query-context';
 
@@ -28,7 +31,7 @@ async function withSessionSlot<T>(ctx: QueryContext | undefined, fn: () => Promi
   }
 }
 
-/** Pauses before the retries of a failed transaction (short: see `inTransaction`). */
+/** Pauses before the retries of a failed transaction (short: see `withRetry`). */
 const RETRY_DELAYS_MS = [25, 100];
 /** No retry starts later than this after the first attempt began. */
 const RETRY_BUDGET_MS = 300;
@@ -52,9 +55,32 @@ function deadlockPause(attempt: number): Promise<void> {
 /** A plain row: column name → value (integers arrive as JS numbers). */
 export type Row = Record<string, unknown>;
 
-/** Runs named queries inside an explicit write transaction (see {@link Neo4jExecutor.writeTransaction}). */
+/** Read or write routing (and the access mode of the session a transaction opens). */
+export type AccessMode = 'READ' | 'WRITE';
+
+/**
+ * Runs named queries: the {@link Neo4jExecutor} (every call its own transaction) or an open
+ * transaction (every call inside it). Repository methods take one, defaulting to the executor, so
+ * the same method runs alone or as part of a caller's transaction.
+ *
+ * @example
+ * async deleteHolding(learnerId: string, credentialId: string, runner: QueryRunner = this.executor) {
+ *   return runner.transaction('WRITE', async (tx) => {
+ *     await tx.write('locks/lock-learner', { learnerId });
+ *     return tx.write('learners/delete-holding', { learnerId, credentialId });
+ *   });
+ * }
+ */
 export interface QueryRunner {
-  run(name: string, params?: Record<string, unknown>): Promise<Row[]>;
+  /** Runs one read query (routed to a secondary in a cluster when it is its own transaction). */
+  read(name: string, params?: Record<string, unknown>): Promise<Row[]>;
+  /** Runs one write query. */
+  write(name: string, params?: Record<string, unknown>): Promise<Row[]>;
+  /**
+   * Runs `work` in one transaction: all its writes commit or none does. The executor opens a new
+   * transaction of `mode`; an open transaction runs `work` in itself (nested calls join it).
+   */
+  transaction<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T>;
 }
 
 /** One finished query, as reported to an {@link QueryObserver}. */
@@ -100,12 +126,27 @@ function toNeo4jParams(params: Record<string, unknown>): Record<string, unknown>
   return out;
 }
 
-function toRows(records: Neo4jRecord[]): Row[] {
-  return records.map((record) => record.toObject() as Row);
+/**
+ * Checks that a call passes exactly the parameters its query file's header declares. A missing
+ * parameter would otherwise be null in Cypher and quietly match nothing; an extra one is a sign
+ * the caller and the query drifted apart. Both are programming errors, reported before any I/O.
+ */
+export function checkQueryParams(query: CypherQuery, params: Record<string, unknown>): void {
+  const declared = new Set(query.params);
+  const passed = Object.keys(params);
+  const missing = query.params.filter((name) => !Object.hasOwn(params, name));
+  const extra = passed.filter((name) => !declared.has(name));
+  if (missing.length > 0 || extra.length > 0) {
+    const parts = [missing.length > 0 ? `missing ${missing.map((n) => '$' + n).join(', ')}` : '', extra.length > 0 ? `not declared ${extra.map((n) => '$' + n).join(', ')}` : ''];
+    throw new CypherRegistryError(`parameters of ${query.name}.cypher do not match its "// params:" header: ${parts.filter(Boolean).join('; ')}`);
+  }
 }
 
-/** Executes named Cypher queries against one database. */
-export class Neo4jExecutor {
+/** Something that runs Cypher text: a session (auto-commit) or an open transaction. */
+type CypherTarget = (text: string, params: Record<string, unknown>) => Promise<QueryResult>;
+
+/** Executes named Cypher queries against one database; itself the {@link QueryRunner} outside transactions. */
+export class Neo4jExecutor implements QueryRunner {
   private sessionsOpen = 0;
   private transactionsRunning = 0;
 
@@ -128,45 +169,113 @@ export class Neo4jExecutor {
     return { sessionsOpen: this.sessionsOpen, transactionsRunning: this.transactionsRunning };
   }
 
-  private txConfig() {
-    const ctx = currentQueryContext();
-    return {
-      timeout: this.options.transactionTimeoutMs ?? 30_000,
-      metadata: { app: 'credgraph', operation: ctx?.operation ?? 'internal' },
-    };
+  /** Runs one read query as its own transaction (routed to a secondary in a cluster). */
+  async read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.runAlone('READ', name, params);
   }
 
-  private async runIn(tx: Transaction, mode: 'READ' | 'WRITE', name: string, params: Record<string, unknown>): Promise<Row[]> {
+  /** Runs one write query as its own transaction. */
+  async write(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.runAlone('WRITE', name, params);
+  }
+
+  /**
+   * Runs several named queries in one transaction of `mode` and commits it: all of them commit or
+   * none does. A READ transaction reads one consistent snapshot.
+   *
+   * @example
+   * await executor.transaction('WRITE', async (tx) => {
+   *   await tx.write('locks/lock-credential', { credentialId: id });
+   *   return tx.write('catalog/delete-credential', { id });
+   * });
+   */
+  transaction<T>(mode: AccessMode, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    return this.withRetry(mode, async (session) => {
+      const tx = await session.beginTransaction(this.txConfig());
+      this.transactionsRunning += 1;
+      try {
+        const result = await work(this.transactionRunner(mode, (text, params) => tx.run(text, params)));
+        await tx.commit();
+        return result;
+      } finally {
+        this.transactionsRunning -= 1;
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      }
+    });
+  }
+
+  /**
+   * One statement as an auto-commit transaction: a single statement needs no explicit
+   * BEGIN/COMMIT, which saves a network round trip and a server message pair per query.
+   */
+  private async runAlone(mode: AccessMode, name: string, params: Record<string, unknown>): Promise<Row[]> {
+    const query = this.prepare(name, params);
+    return this.withRetry(mode, async (session) => {
+      this.transactionsRunning += 1;
+      try {
+        return await this.runQuery((text, neo4jParams) => session.run(text, neo4jParams, this.txConfig()), mode, query, params);
+      } finally {
+        this.transactionsRunning -= 1;
+      }
+    });
+  }
+
+  /** The runner handed to a transaction's work: every call runs in `target`, nested transactions join it. */
+  private transactionRunner(mode: AccessMode, target: CypherTarget): QueryRunner {
+    const run = async (name: string, params: Record<string, unknown> = {}) => this.runQuery(target, mode, this.prepare(name, params), params);
+    const runner: QueryRunner = {
+      read: run,
+      write: async (name, params) => {
+        if (mode === 'READ') throw new CypherRegistryError(`${name}: a write inside a READ transaction`);
+        return run(name, params);
+      },
+      transaction: async (innerMode, work) => {
+        if (innerMode === 'WRITE' && mode === 'READ') throw new CypherRegistryError('a WRITE transaction cannot join a READ transaction');
+        return work(runner);
+      },
+    };
+    return runner;
+  }
+
+  /** The query named `name`, its parameters checked against its header (no I/O). */
+  private prepare(name: string, params: Record<string, unknown>): CypherQuery {
     const query = this.registry.get(name);
+    checkQueryParams(query, params);
+    return query;
+  }
+
+  /** The one run path of every query: counts, runs, times and converts its rows. */
+  private async runQuery(target: CypherTarget, mode: AccessMode, query: CypherQuery, params: Record<string, unknown>): Promise<Row[]> {
     const ctx = currentQueryContext();
-    const started = performance.now();
     if (ctx) countRoundTrip(ctx);
+    const started = performance.now();
     let ok = false;
     try {
-      const result = await tx.run(query.text, toNeo4jParams(params));
+      const result = await target(query.text, toNeo4jParams(params));
       ok = true;
-      return toRows(result.records);
+      return result.records.map((record) => record.toObject() as Row);
     } finally {
       const millis = performance.now() - started;
       if (ctx) ctx.dbMillis += millis;
-      this.options.observer?.({ name, mode, millis, ok });
+      this.options.observer?.({ name: query.name, mode, millis, ok });
     }
   }
 
   /**
-   * Runs `work` in one explicit transaction and commits it, retrying briefly on errors the driver
-   * calls retryable (deadlocks, a stale pooled connection, a leader switch). The driver's own
-   * retry of managed transactions is not used: its first back-off alone is a full second, per
-   * transaction, which turned a Neo4j outage into requests hanging for seconds. Here a retry is
+   * The one retry wrapper: runs `work` in a fresh session of `mode` (within one of the request's
+   * session slots) and retries briefly on errors the driver calls retryable (deadlocks, a stale
+   * pooled connection, a leader switch), like the driver's managed transactions
+   * (`executeRead`/`executeWrite`) but with shorter pauses: the driver's first back-off alone is a
+   * full second, which turned a Neo4j outage into requests hanging for seconds. Here a retry is
    * only started within {@link RETRY_BUDGET_MS} of the first attempt, so an unreachable database
    * is reported (DATABASE_UNAVAILABLE) after one connection timeout at most.
    */
-  private async inTransaction<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
+  private async withRetry<T>(mode: AccessMode, work: (session: Session) => Promise<T>): Promise<T> {
     const started = performance.now();
     let deadlocks = 0;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.attempt(mode, work);
+        return await withSessionSlot(currentQueryContext(), () => this.inSession(mode, work));
       } catch (error) {
         if (isDeadlock(error) && deadlocks < DEADLOCK_RETRIES) {
           await deadlockPause(deadlocks);
@@ -181,98 +290,34 @@ export class Neo4jExecutor {
     }
   }
 
-  private attempt<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return withSessionSlot(currentQueryContext(), () => this.attemptInSession(mode, work));
-  }
-
-  private async attemptInSession<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
+  /**
+   * Opens the session `work` runs in, with the current request's bookmark manager: a read after a
+   * write of the same request waits until the server it is routed to has that write (causal
+   * consistency on a cluster; a single server trivially has it). Work outside requests (tools,
+   * start-up, the database identity check) carries no bookmarks: a process-wide manager would
+   * hand bookmarks of one database to its replacement, which the identity check must be able to
+   * read at once to notice the swap.
+   */
+  private async inSession<T>(mode: AccessMode, work: (session: Session) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: currentQueryContext()?.bookmarkManager,
     });
     this.sessionsOpen += 1;
     try {
-      const tx = await session.beginTransaction(this.txConfig());
-      this.transactionsRunning += 1;
-      try {
-        const result = await work(tx);
-        await tx.commit();
-        return result;
-      } finally {
-        this.transactionsRunning -= 1;
-        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-      }
+      return await work(session);
     } finally {
       this.sessionsOpen -= 1;
       await session.close().catch(() => undefined);
     }
   }
 
-  /** Runs one read query in a read transaction (routed to a secondary in a cluster). */
-  async read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    const started = performance.now();
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await this.readOnce(name, params);
-      } catch (error) {
-        const delay = RETRY_DELAYS_MS[attempt];
-        if (delay === undefined || !Neo4jError.isRetryable(error) || performance.now() - started > RETRY_BUDGET_MS) throw mapDriverError(error);
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    }
-  }
-
-  /**
-   * One read statement as an auto-commit transaction: a single statement needs no explicit
-   * BEGIN/COMMIT, which saves a network round trip and a server message pair per query.
-   */
-  private async readOnce(name: string, params: Record<string, unknown>): Promise<Row[]> {
+  private txConfig() {
     const ctx = currentQueryContext();
-    if (ctx) countRoundTrip(ctx);
-    return withSessionSlot(ctx, () => this.readInSession(name, params, ctx));
-  }
-
-  private async readInSession(name: string, params: Record<string, unknown>, ctx: QueryContext | undefined): Promise<Row[]> {
-    const query = this.registry.get(name);
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    this.sessionsOpen += 1;
-    this.transactionsRunning += 1;
-    const started = performance.now();
-    let ok = false;
-    try {
-      const result = await session.run(query.text, toNeo4jParams(params), this.txConfig());
-      ok = true;
-      return toRows(result.records);
-    } finally {
-      const millis = performance.now() - started;
-      if (ctx) ctx.dbMillis += millis;
-      this.options.observer?.({ name, mode: 'READ', millis, ok });
-      this.transactionsRunning -= 1;
-      this.sessionsOpen -= 1;
-      await session.close().catch(() => undefined);
-    }
-  }
-
-  /** Runs one write query in its own write transaction. */
-  async write(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.writeTransaction((tx) => tx.run(name, params));
-  }
-
-  /**
-   * Runs several named queries in one write transaction: all of them commit or none does.
-   *
-   * @example
-   * await executor.writeTransaction(async (tx) => {
-   *   await tx.run('credentials/delete-teaches', { id });
-   *   return tx.run('credentials/merge-teaches', { id, skills });
-   * });
-   */
-  async writeTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    return this.inTransaction('WRITE', (tx) => work({ run: (name, params = {}) => this.runIn(tx, 'WRITE', name, params) }));
-  }
-
-  /** Runs several read queries in one read transaction (one consistent snapshot). */
-  async readTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    return this.inTransaction('READ', (tx) => work({ run: (name, params = {}) => this.runIn(tx, 'READ', name, params) }));
+    return {
+      timeout: this.options.transactionTimeoutMs ?? 30_000,
+      metadata: { app: 'credgraph', operation: ctx?.operation ?? 'internal' },
+    };
   }
 }

@@ -4,9 +4,12 @@
  * the request made (tests and benchmarks read it to prove batching works), and the request's
  * share of the database: at most `maxConcurrent` queries at once (the others wait their turn, so
  * one request full of aliases cannot take the whole connection pool from other clients) and at
- * most `maxRoundTrips` in all (beyond that its queries fail with BAD_USER_INPUT).
+ * most `maxRoundTrips` in all (beyond that its queries fail with BAD_USER_INPUT). Its bookmark
+ * manager, shared by all sessions of the request, makes a read after a write of the same request
+ * see that write on a cluster.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import neo4j, { type BookmarkManager } from 'neo4j-driver';
 import { BadInputError } from '../domain/errors';
 
 /** The database share of one request. */
@@ -32,6 +35,8 @@ export interface QueryContext {
   /** The most sessions this request had open at once. */
   peakSessions: number;
   readonly budget: QueryBudget;
+  /** Bookmarks of the request's committed transactions, passed to each of its sessions. */
+  readonly bookmarkManager: BookmarkManager;
   /** Queries waiting for a free slot, first come first served. */
   readonly waiting: (() => void)[];
 }
@@ -40,7 +45,8 @@ const storage = new AsyncLocalStorage<QueryContext>();
 
 /** Runs `fn` with a fresh query context and returns its result. */
 export function runWithQueryContext<T>(operation: string, fn: () => T, budget: QueryBudget = UNLIMITED_BUDGET): T {
-  return storage.run({ operation, roundTrips: 0, dbMillis: 0, sessionsOpen: 0, peakSessions: 0, budget, waiting: [] }, fn);
+  const context: QueryContext = { operation, roundTrips: 0, dbMillis: 0, sessionsOpen: 0, peakSessions: 0, budget, bookmarkManager: neo4j.bookmarkManager(), waiting: [] };
+  return storage.run(context, fn);
 }
 
 /** The context of the current request, if any (CLIs and start-up have none). */

@@ -30,7 +30,7 @@ export const CANDIDATE_VIEW = Symbol('candidate-view');
 /** Open to anyone, anonymous included: the taxonomy, the catalog and non-personal analysis. */
 const PUBLIC_QUERIES = new Set([
   'skill', 'occupation', 'searchSkills', 'searchOccupations', 'suggestSkills',
-  'provider', 'microCredential', 'microCredentials', 'jobPosting', 'escoRelease', 'verifyCredential',
+  'provider', 'microCredential', 'microCredentials', 'jobPosting', 'verifyCredential',
 ]);
 /** Queries whose subject may be a learner (then the learner's read access applies). */
 const SUBJECT_QUERIES = new Set(['coverage', 'rankOccupations', 'recommendCourses', 'nextCourses', 'reskillingPaths']);

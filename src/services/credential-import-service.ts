@@ -88,15 +88,15 @@ export class CredentialImportService {
 
   private async write(format: CredentialFormat, plan: CredentialImportPlan, verification: Verification): Promise<CredentialImportOutcome> {
     const credentialId = plan.credential.record.id;
-    return this.executor.writeTransaction(async (tx) => {
-      const existing = await this.imports.findExistingRecordsIn(tx, [plan.provider.id], [credentialId]);
-      const createdProviders = await this.imports.createMissingProvidersIn(tx, [plan.provider]);
-      await this.catalog.mergeCredentialIn(tx, plan.credential);
+    return this.executor.transaction('WRITE', async (tx) => {
+      const existing = await this.imports.findExistingRecords([plan.provider.id], [credentialId], tx);
+      const createdProviders = await this.imports.createMissingProviders([plan.provider], tx);
+      await this.catalog.mergeCredential(plan.credential, null, tx);
       let learnerId: string | null = null;
       let learnerCreated = false;
       if (plan.learner && plan.holding) {
-        ({ id: learnerId, created: learnerCreated } = await this.learners.mergeImportedLearnerIn(tx, plan.learner));
-        await this.learners.mergeHoldingIn(tx, learnerId, credentialId, withVerification(plan.holding, verification));
+        ({ id: learnerId, created: learnerCreated } = await this.learners.mergeImportedLearner(plan.learner, tx));
+        await this.learners.mergeHolding(learnerId, credentialId, withVerification(plan.holding, verification), tx);
       }
       return {
         format,

@@ -4,6 +4,7 @@
  * re-import it, and `afterAll` repairs it if a test failed half-way), and the bad-input tests
  * write only in a private URI namespace, which they delete.
  */
+import { CypherRegistry, toolsCypherDir } from '../../src/db/cypher-registry';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,7 +45,7 @@ let repo: EscoGraphRepository;
 async function deleteConcepts(prefix: string): Promise<void> {
   const session = db.driver.session();
   try {
-    await session.run(db.registry.get('esco-import/delete-concepts-by-uri-prefix').text, { prefix, batchSize: neo4j.int(10_000) });
+    await session.run(CypherRegistry.load(toolsCypherDir()).get('esco-import/delete-concepts-by-uri-prefix').text, { prefix, batchSize: neo4j.int(10_000) });
   } finally {
     await session.close();
   }

@@ -3,6 +3,7 @@
  * releases with the real header lines, under a private URI namespace that is deleted afterwards;
  * the real ESCO concepts in the database are never touched.
  */
+import { CypherRegistry, toolsCypherDir } from '../../src/db/cypher-registry';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,7 +46,7 @@ const skill = (i: number, label = `test skill ${i}`, description = 'a test skill
 async function deleteConcepts(): Promise<void> {
   const session = db.driver.session();
   try {
-    await session.run(db.registry.get('esco-import/delete-concepts-by-uri-prefix').text, { prefix: ns, batchSize: neo4j.int(10_000) });
+    await session.run(CypherRegistry.load(toolsCypherDir()).get('esco-import/delete-concepts-by-uri-prefix').text, { prefix: ns, batchSize: neo4j.int(10_000) });
   } finally {
     await session.close();
   }

@@ -12,17 +12,17 @@ export interface ExistingRecords {
   readonly credentialIds: ReadonlySet<string>;
 }
 
-/** Import-specific queries, run inside a caller's write transaction. */
+/** Import-specific queries, run in a caller's write transaction (`tx`). */
 export class CatalogImportRepository {
   /** cypher/credential-import/find-existing-records */
-  async findExistingRecordsIn(tx: QueryRunner, providerIds: readonly string[], credentialIds: readonly string[]): Promise<ExistingRecords> {
-    const [row] = await tx.run('credential-import/find-existing-records', { providerIds, credentialIds });
+  async findExistingRecords(providerIds: readonly string[], credentialIds: readonly string[], tx: QueryRunner): Promise<ExistingRecords> {
+    const [row] = await tx.read('credential-import/find-existing-records', { providerIds, credentialIds });
     return { providerIds: new Set((row?.providerIds as string[]) ?? []), credentialIds: new Set((row?.credentialIds as string[]) ?? []) };
   }
 
   /** cypher/credential-import/create-missing-providers: the ids of the providers created. */
-  async createMissingProvidersIn(tx: QueryRunner, providers: readonly ProviderRecord[]): Promise<Set<string>> {
-    const rows = await tx.run('credential-import/create-missing-providers', { providers, now: new Date().toISOString() });
+  async createMissingProviders(providers: readonly ProviderRecord[], tx: QueryRunner): Promise<Set<string>> {
+    const rows = await tx.write('credential-import/create-missing-providers', { providers, now: new Date().toISOString() });
     return new Set(rows.filter((row) => row.created === true).map((row) => row.id as string));
   }
 }

@@ -2,7 +2,7 @@
  * Providers and micro-credentials. Writes run in one transaction each: references are checked,
  * then the node and all its links are replaced, so a failed upsert changes nothing.
  */
-import type { Neo4jExecutor, QueryRunner } from '../neo4j-executor';
+import type { QueryRunner } from '../neo4j-executor';
 import type { ValidCredential } from '../../domain/catalog/credential-input';
 import type { ProviderRecord } from '../../domain/catalog/provider-input';
 import { ConflictError, NotFoundError } from '../../domain/errors';
@@ -42,11 +42,11 @@ function credentialRow(raw: unknown): CredentialRow {
 
 /** Reads and writes the credential catalog. */
 export class CatalogRepository {
-  constructor(private readonly executor: Neo4jExecutor) {}
+  constructor(private readonly executor: QueryRunner) {}
 
   /** cypher/catalog/merge-provider (a provider writes only its own id: checked by the access guard). */
-  async mergeProvider(provider: ProviderRecord): Promise<ProviderRow> {
-    const [row] = await this.executor.write('catalog/merge-provider', { provider, now: new Date().toISOString() });
+  async mergeProvider(provider: ProviderRecord, runner: QueryRunner = this.executor): Promise<ProviderRow> {
+    const [row] = await runner.write('catalog/merge-provider', { provider, now: new Date().toISOString() });
     return row!.provider as ProviderRow;
   }
 
@@ -59,39 +59,36 @@ export class CatalogRepository {
    *   runs after the credential is locked, so concurrent creates of one new id by two providers
    *   leave it with the first and refuse the second.
    */
-  async mergeCredential(valid: ValidCredential, scope: string | null = null): Promise<string> {
-    return this.executor.writeTransaction((tx) => this.mergeCredentialIn(tx, valid, scope));
-  }
-
-  /** The same write inside a caller's transaction (the standards import adds a holding to it). */
-  async mergeCredentialIn(tx: QueryRunner, valid: ValidCredential, scope: string | null = null): Promise<string> {
-    // Unscoped writers (ADMIN, imports) own everything: merge-credential's MERGE on the unique id
-    // serialises them, and catalog imports of thousands of rows save two round trips per row.
-    if (scope !== null) await this.assertOwnedIn(tx, valid, scope);
-    await findMissingReferences(tx, {
-      providerIds: [valid.record.providerId],
-      skillUris: [...valid.skills.map((s) => s.uri), ...valid.prerequisiteUris],
-      credentialIds: valid.record.partOfId ? [valid.record.partOfId] : [],
+  async mergeCredential(valid: ValidCredential, scope: string | null = null, runner: QueryRunner = this.executor): Promise<string> {
+    return runner.transaction('WRITE', async (tx) => {
+      // Unscoped writers (ADMIN, imports) own everything: merge-credential's MERGE on the unique id
+      // serialises them, and catalog imports of thousands of rows save two round trips per row.
+      if (scope !== null) await this.assertOwned(tx, valid, scope);
+      await findMissingReferences(tx, {
+        providerIds: [valid.record.providerId],
+        skillUris: [...valid.skills.map((s) => s.uri), ...valid.prerequisiteUris],
+        credentialIds: valid.record.partOfId ? [valid.record.partOfId] : [],
+      });
+      const { id, providerId, partOfId, ...props } = valid.record;
+      const [row] = await tx.write('catalog/merge-credential', {
+        credential: { id, providerId, partOfId },
+        props,
+        skills: valid.skills,
+        prerequisiteUris: valid.prerequisiteUris,
+        now: new Date().toISOString(),
+      });
+      return row!.id as string;
     });
-    const { id, providerId, partOfId, ...props } = valid.record;
-    const [row] = await tx.run('catalog/merge-credential', {
-      credential: { id, providerId, partOfId },
-      props,
-      skills: valid.skills,
-      prerequisiteUris: valid.prerequisiteUris,
-      now: new Date().toISOString(),
-    });
-    return row!.id as string;
   }
 
   /**
    * cypher/locks/lock-or-create-credential then cypher/catalog/get-credential-owners: the
    * credential (created when new) is locked before its owner and its `partOfId`'s owner are read.
    */
-  private async assertOwnedIn(tx: QueryRunner, valid: ValidCredential, scope: string): Promise<void> {
+  private async assertOwned(tx: QueryRunner, valid: ValidCredential, scope: string): Promise<void> {
     const { id: credentialId, partOfId: wholeId } = valid.record;
-    const [lock] = await tx.run('locks/lock-or-create-credential', { credentialId, now: new Date().toISOString() });
-    const [owners] = await tx.run('catalog/get-credential-owners', { credentialId, partOfId: wholeId });
+    const [lock] = await tx.write('locks/lock-or-create-credential', { credentialId, now: new Date().toISOString() });
+    const [owners] = await tx.read('catalog/get-credential-owners', { credentialId, partOfId: wholeId });
     if (lock?.created !== true) assertOwnerInScope(scope, (owners?.providerId as string | null) ?? null, `credential ${credentialId}`);
     if (wholeId !== null && owners?.partOfExists === true) {
       assertOwnerInScope(scope, (owners.partOfProviderId as string | null) ?? null, `credential ${wholeId} (partOfId)`);
@@ -104,13 +101,13 @@ export class CatalogRepository {
    * The lock serialises it with `addHolding`, which locks the credential too: a holding added
    * concurrently is either seen here (CONFLICT) or finds the credential gone (NOT_FOUND).
    */
-  async deleteCredential(id: string, scope: string | null = null): Promise<void> {
-    const row = await this.executor.writeTransaction(async (tx) => {
-      await tx.run('locks/lock-credential', { credentialId: id });
-      const [owners] = await tx.run('catalog/get-credential-owners', { credentialId: id, partOfId: null });
+  async deleteCredential(id: string, scope: string | null = null, runner: QueryRunner = this.executor): Promise<void> {
+    const row = await runner.transaction('WRITE', async (tx) => {
+      await tx.write('locks/lock-credential', { credentialId: id });
+      const [owners] = await tx.read('catalog/get-credential-owners', { credentialId: id, partOfId: null });
       const owner = (owners?.providerId as string | null) ?? null;
       if (owner !== null) assertOwnerInScope(scope, owner, `credential ${id}`);
-      const [deleted] = await tx.run('catalog/delete-credential', { id });
+      const [deleted] = await tx.write('catalog/delete-credential', { id });
       return deleted;
     });
     if (!row?.found) throw new NotFoundError(`unknown credential: ${id}`, { id });
@@ -120,20 +117,20 @@ export class CatalogRepository {
   }
 
   /** cypher/catalog/get-providers-by-ids */
-  async getProvidersByIds(ids: readonly string[]): Promise<ProviderRow[]> {
-    const rows = await this.executor.read('catalog/get-providers-by-ids', { ids });
+  async getProvidersByIds(ids: readonly string[], runner: QueryRunner = this.executor): Promise<ProviderRow[]> {
+    const rows = await runner.read('catalog/get-providers-by-ids', { ids });
     return rows.map((row) => row.provider as ProviderRow);
   }
 
   /** cypher/catalog/get-credentials-by-ids */
-  async getCredentialsByIds(ids: readonly string[]): Promise<CredentialRow[]> {
-    const rows = await this.executor.read('catalog/get-credentials-by-ids', { ids });
+  async getCredentialsByIds(ids: readonly string[], runner: QueryRunner = this.executor): Promise<CredentialRow[]> {
+    const rows = await runner.read('catalog/get-credentials-by-ids', { ids });
     return rows.map((row) => credentialRow(row.credential));
   }
 
   /** cypher/catalog/list-credentials: one page of ids matching the filter. */
-  async listCredentials(filter: CredentialFilter, page: PageRequest): Promise<Page<string>> {
-    const [row] = await this.executor.read('catalog/list-credentials', {
+  async listCredentials(filter: CredentialFilter, page: PageRequest, runner: QueryRunner = this.executor): Promise<Page<string>> {
+    const [row] = await runner.read('catalog/list-credentials', {
       providerId: filter.providerId ?? null,
       language: filter.language?.toLowerCase() ?? null,
       participationForm: filter.participationForm ?? null,
@@ -149,8 +146,8 @@ export class CatalogRepository {
   }
 
   /** cypher/catalog/get-teaching-credentials-page: pages of full credential rows with their providers. */
-  async getTeachingCredentialsPage(uris: readonly string[], page: PageRequest): Promise<Map<string, Page<TeachingCredential>>> {
-    const rows = await this.executor.read('catalog/get-teaching-credentials-page', { uris, offset: page.offset, limit: page.limit });
+  async getTeachingCredentialsPage(uris: readonly string[], page: PageRequest, runner: QueryRunner = this.executor): Promise<Map<string, Page<TeachingCredential>>> {
+    const rows = await runner.read('catalog/get-teaching-credentials-page', { uris, offset: page.offset, limit: page.limit });
     return new Map(
       rows.map((row) => [
         row.ownerUri as string,

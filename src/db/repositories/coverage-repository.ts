@@ -3,7 +3,7 @@
  * skill hierarchy around them, and the occupations or candidates worth scoring. Each method is one
  * round trip whatever the list sizes.
  */
-import type { Neo4jExecutor } from '../neo4j-executor';
+import type { QueryRunner } from '../neo4j-executor';
 import type { ExpansionRow } from '../../domain/coverage/orient-links';
 import type { Requirement } from '../../domain/coverage/requirement';
 import type { VerificationStatus } from '../../domain/verification/verification';
@@ -40,71 +40,60 @@ export interface CandidateEvidenceRow {
 
 /** Read-only queries of the coverage engine. */
 export class CoverageRepository {
-  constructor(private readonly executor: Neo4jExecutor) {}
+  constructor(private readonly executor: QueryRunner) {}
 
   /** cypher/coverage/get-learner-evidence */
-  async getLearnerEvidence(learnerId: string, asOf: string): Promise<LearnerEvidenceRow> {
-    const [row] = await this.executor.read('coverage/get-learner-evidence', { learnerId, asOf });
+  async getLearnerEvidence(learnerId: string, asOf: string, runner: QueryRunner = this.executor): Promise<LearnerEvidenceRow> {
+    const [row] = await runner.read('coverage/get-learner-evidence', { learnerId, asOf });
     return row as unknown as LearnerEvidenceRow;
   }
 
   /** cypher/coverage/get-credentials-evidence */
-  async getCredentialsEvidence(ids: readonly string[]): Promise<{ id: string; skillUris: string[] }[]> {
-    const rows = await this.executor.read('coverage/get-credentials-evidence', { ids });
+  async getCredentialsEvidence(ids: readonly string[], runner: QueryRunner = this.executor): Promise<{ id: string; skillUris: string[] }[]> {
+    const rows = await runner.read('coverage/get-credentials-evidence', { ids });
     return rows as unknown as { id: string; skillUris: string[] }[];
   }
 
   /** cypher/coverage/get-existing-skills */
-  async getExistingSkills(uris: readonly string[]): Promise<Set<string>> {
-    const rows = await this.executor.read('coverage/get-existing-skills', { uris });
+  async getExistingSkills(uris: readonly string[], runner: QueryRunner = this.executor): Promise<Set<string>> {
+    const rows = await runner.read('coverage/get-existing-skills', { uris });
     return new Set(rows.map((row) => row.uri as string));
   }
 
   /** cypher/coverage/get-occupation-requirements */
-  async getOccupationRequirements(uri: string): Promise<TargetRequirementsRow> {
-    const [row] = await this.executor.read('coverage/get-occupation-requirements', { uri });
+  async getOccupationRequirements(uri: string, runner: QueryRunner = this.executor): Promise<TargetRequirementsRow> {
+    const [row] = await runner.read('coverage/get-occupation-requirements', { uri });
     return row as unknown as TargetRequirementsRow;
   }
 
   /** cypher/coverage/get-job-posting-requirements */
-  async getJobPostingRequirements(id: string): Promise<TargetRequirementsRow> {
-    const [row] = await this.executor.read('coverage/get-job-posting-requirements', { id });
+  async getJobPostingRequirements(id: string, runner: QueryRunner = this.executor): Promise<TargetRequirementsRow> {
+    const [row] = await runner.read('coverage/get-job-posting-requirements', { id });
     return row as unknown as TargetRequirementsRow;
   }
 
   /** cypher/coverage/get-requirements-of-occupations */
-  async getRequirementsOfOccupations(uris: readonly string[]): Promise<Map<string, Requirement[]>> {
-    const rows = await this.executor.read('coverage/get-requirements-of-occupations', { uris });
+  async getRequirementsOfOccupations(uris: readonly string[], runner: QueryRunner = this.executor): Promise<Map<string, Requirement[]>> {
+    const rows = await runner.read('coverage/get-requirements-of-occupations', { uris });
     return new Map(rows.map((row) => [row.ownerUri as string, row.requirements as Requirement[]]));
   }
 
-  /** cypher/coverage/expand-skill-hierarchy, grouped by the expanded skill. */
-  async expandSkillHierarchyBySkill(uris: readonly string[], depth: number): Promise<Map<string, ExpansionRow[]>> {
-    const grouped = new Map<string, ExpansionRow[]>();
-    for (const row of await this.expandSkillHierarchy(uris, depth)) {
-      const list = grouped.get(row.skillUri) ?? [];
-      list.push(row);
-      grouped.set(row.skillUri, list);
-    }
-    return grouped;
-  }
-
   /** cypher/coverage/expand-skill-hierarchy */
-  async expandSkillHierarchy(uris: readonly string[], depth: number): Promise<ExpansionRow[]> {
+  async expandSkillHierarchy(uris: readonly string[], depth: number, runner: QueryRunner = this.executor): Promise<ExpansionRow[]> {
     if (depth < 1 || uris.length === 0) return [];
-    const rows = await this.executor.read('coverage/expand-skill-hierarchy', { uris, depth });
+    const rows = await runner.read('coverage/expand-skill-hierarchy', { uris, depth });
     return rows as unknown as ExpansionRow[];
   }
 
   /** cypher/coverage/find-occupations-requiring */
-  async findOccupationsRequiring(skillUris: readonly string[], iscoGroupPrefix: string | null): Promise<OccupationCandidateRow[]> {
-    const rows = await this.executor.read('coverage/find-occupations-requiring', { skillUris, iscoGroupPrefix });
+  async findOccupationsRequiring(skillUris: readonly string[], iscoGroupPrefix: string | null, runner: QueryRunner = this.executor): Promise<OccupationCandidateRow[]> {
+    const rows = await runner.read('coverage/find-occupations-requiring', { skillUris, iscoGroupPrefix });
     return rows.map((row) => ({ ...(row as unknown as OccupationCandidateRow), essentialCount: (row.essentialCount as number) ?? 0, optionalCount: (row.optionalCount as number) ?? 0 }));
   }
 
   /** cypher/coverage/find-candidate-evidence */
-  async findCandidateEvidence(skillUris: readonly string[], asOf: string): Promise<CandidateEvidenceRow[]> {
-    const rows = await this.executor.read('coverage/find-candidate-evidence', { skillUris, asOf });
+  async findCandidateEvidence(skillUris: readonly string[], asOf: string, runner: QueryRunner = this.executor): Promise<CandidateEvidenceRow[]> {
+    const rows = await runner.read('coverage/find-candidate-evidence', { skillUris, asOf });
     return rows as unknown as CandidateEvidenceRow[];
   }
 }

@@ -2,7 +2,7 @@
  * Reads the ESCO part of the graph. Every method takes many keys at once so DataLoaders can
  * batch a whole GraphQL level into one round trip; each method is named after its query file.
  */
-import type { Neo4jExecutor } from '../neo4j-executor';
+import type { QueryRunner } from '../neo4j-executor';
 import type { Page, PageRequest } from '../../domain/pagination/cursor';
 import type { IscoGroupRow, OccupationRow, RequiringOccupationRow, SkillGroupRow, SkillRow } from './esco-rows';
 
@@ -46,23 +46,23 @@ function requiringRow(raw: unknown): RequiringOccupationRow {
 
 /** Read access to skills, occupations and their links. */
 export class EscoRepository {
-  constructor(private readonly executor: Neo4jExecutor) {}
+  constructor(private readonly executor: QueryRunner) {}
 
   /** cypher/esco/get-skills-by-uris */
-  async getSkillsByUris(uris: readonly string[]): Promise<SkillRow[]> {
-    const rows = await this.executor.read('esco/get-skills-by-uris', { uris });
+  async getSkillsByUris(uris: readonly string[], runner: QueryRunner = this.executor): Promise<SkillRow[]> {
+    const rows = await runner.read('esco/get-skills-by-uris', { uris });
     return rows.map((row) => skillRow(row.skill));
   }
 
   /** cypher/esco/get-occupations-by-uris */
-  async getOccupationsByUris(uris: readonly string[]): Promise<OccupationRow[]> {
-    const rows = await this.executor.read('esco/get-occupations-by-uris', { uris });
+  async getOccupationsByUris(uris: readonly string[], runner: QueryRunner = this.executor): Promise<OccupationRow[]> {
+    const rows = await runner.read('esco/get-occupations-by-uris', { uris });
     return rows.map((row) => occupationRow(row.occupation));
   }
 
   /** cypher/esco/get-isco-groups-by-codes */
-  async getIscoGroupsByCodes(codes: readonly string[]): Promise<IscoGroupRow[]> {
-    const rows = await this.executor.read('esco/get-isco-groups-by-codes', { codes });
+  async getIscoGroupsByCodes(codes: readonly string[], runner: QueryRunner = this.executor): Promise<IscoGroupRow[]> {
+    const rows = await runner.read('esco/get-isco-groups-by-codes', { codes });
     return rows.map((row) => row.group as IscoGroupRow);
   }
 
@@ -71,8 +71,9 @@ export class EscoRepository {
     uris: readonly string[],
     relation: 'ESSENTIAL' | 'OPTIONAL',
     page: PageRequest,
+    runner: QueryRunner = this.executor,
   ): Promise<Map<string, Page<SkillRow>>> {
-    const rows = await this.executor.read('esco/get-occupation-skills-page', {
+    const rows = await runner.read('esco/get-occupation-skills-page', {
       uris,
       relation,
       offset: page.offset,
@@ -82,8 +83,8 @@ export class EscoRepository {
   }
 
   /** cypher/esco/get-narrower-skills-page */
-  async getNarrowerSkillsPage(uris: readonly string[], page: PageRequest): Promise<Map<string, Page<SkillRow>>> {
-    const rows = await this.executor.read('esco/get-narrower-skills-page', { uris, offset: page.offset, limit: page.limit });
+  async getNarrowerSkillsPage(uris: readonly string[], page: PageRequest, runner: QueryRunner = this.executor): Promise<Map<string, Page<SkillRow>>> {
+    const rows = await runner.read('esco/get-narrower-skills-page', { uris, offset: page.offset, limit: page.limit });
     return byOwner(rows, page.offset, skillRow);
   }
 
@@ -92,8 +93,9 @@ export class EscoRepository {
     uris: readonly string[],
     relation: 'ESSENTIAL' | 'OPTIONAL' | null,
     page: PageRequest,
+    runner: QueryRunner = this.executor,
   ): Promise<Map<string, Page<RequiringOccupationRow>>> {
-    const rows = await this.executor.read('esco/get-requiring-occupations-page', {
+    const rows = await runner.read('esco/get-requiring-occupations-page', {
       uris,
       relation,
       offset: page.offset,
@@ -103,43 +105,32 @@ export class EscoRepository {
   }
 
   /** cypher/esco/get-broader-skills */
-  async getBroaderSkills(uris: readonly string[]): Promise<Map<string, SkillRow[]>> {
-    const rows = await this.executor.read('esco/get-broader-skills', { uris });
+  async getBroaderSkills(uris: readonly string[], runner: QueryRunner = this.executor): Promise<Map<string, SkillRow[]>> {
+    const rows = await runner.read('esco/get-broader-skills', { uris });
     return new Map(rows.map((row) => [row.ownerUri as string, (row.items as unknown[]).map(skillRow)]));
   }
 
   /** cypher/esco/get-skill-groups */
-  async getSkillGroups(uris: readonly string[]): Promise<Map<string, SkillGroupRow[]>> {
-    const rows = await this.executor.read('esco/get-skill-groups', { uris });
+  async getSkillGroups(uris: readonly string[], runner: QueryRunner = this.executor): Promise<Map<string, SkillGroupRow[]>> {
+    const rows = await runner.read('esco/get-skill-groups', { uris });
     return new Map(rows.map((row) => [row.ownerUri as string, row.items as SkillGroupRow[]]));
   }
 
   /** cypher/esco/search-skills */
-  async searchSkills(query: string, text: string, limit: number): Promise<Scored<SkillRow>[]> {
-    const rows = await this.executor.read('esco/search-skills', { query, text, limit });
+  async searchSkills(query: string, text: string, limit: number, runner: QueryRunner = this.executor): Promise<Scored<SkillRow>[]> {
+    const rows = await runner.read('esco/search-skills', { query, text, limit });
     return rows.map((row) => ({ item: skillRow(row.skill), score: row.score as number }));
   }
 
   /** cypher/esco/search-occupations */
-  async searchOccupations(query: string, text: string, limit: number): Promise<Scored<OccupationRow>[]> {
-    const rows = await this.executor.read('esco/search-occupations', { query, text, limit });
+  async searchOccupations(query: string, text: string, limit: number, runner: QueryRunner = this.executor): Promise<Scored<OccupationRow>[]> {
+    const rows = await runner.read('esco/search-occupations', { query, text, limit });
     return rows.map((row) => ({ item: occupationRow(row.occupation), score: row.score as number }));
   }
 
   /** cypher/esco/count-graph: true when no skill is loaded yet. */
-  async countGraph(): Promise<{ skills: number }> {
-    const rows = await this.executor.read('esco/count-graph');
+  async countGraph(runner: QueryRunner = this.executor): Promise<{ skills: number }> {
+    const rows = await runner.read('esco/count-graph');
     return { skills: (rows[0]?.skills as number) ?? 0 };
-  }
-
-  /** cypher/esco/get-graph-meta */
-  async getGraphMeta(): Promise<{ version: string | null; importedAt: string | null; source: string | null }> {
-    const rows = await this.executor.read('esco/get-graph-meta');
-    const row = rows[0] ?? {};
-    return {
-      version: (row.version as string | null) ?? null,
-      importedAt: row.importedAt == null ? null : String(row.importedAt),
-      source: (row.source as string | null) ?? null,
-    };
   }
 }

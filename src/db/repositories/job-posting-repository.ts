@@ -1,5 +1,5 @@
 /** Job postings. */
-import type { Neo4jExecutor } from '../neo4j-executor';
+import type { QueryRunner } from '../neo4j-executor';
 import type { ValidJobPosting } from '../../domain/catalog/job-posting-input';
 import { findMissingReferences } from './reference-check';
 import { assertOwnerInScope } from '../../domain/access/access-rules';
@@ -7,7 +7,7 @@ import type { JobPostingRow } from './catalog-rows';
 
 /** Reads and writes job postings. */
 export class JobPostingRepository {
-  constructor(private readonly executor: Neo4jExecutor) {}
+  constructor(private readonly executor: QueryRunner) {}
 
   /**
    * cypher/postings/merge-job-posting, after cypher/locks/lock-or-create-job-posting and
@@ -16,16 +16,16 @@ export class JobPostingRepository {
    * @param scope the portal the writer is confined to (null: ADMIN): another portal's existing
    *   posting is FORBIDDEN, checked after the posting is locked.
    */
-  async mergeJobPosting(valid: ValidJobPosting, scope: string | null = null): Promise<string> {
-    return this.executor.writeTransaction(async (tx) => {
+  async mergeJobPosting(valid: ValidJobPosting, scope: string | null = null, runner: QueryRunner = this.executor): Promise<string> {
+    return runner.transaction('WRITE', async (tx) => {
       const postingId = valid.record.id;
-      const [lock] = await tx.run('locks/lock-or-create-job-posting', { postingId, now: new Date().toISOString() });
+      const [lock] = await tx.write('locks/lock-or-create-job-posting', { postingId, now: new Date().toISOString() });
       if (lock?.created !== true) {
-        const [owner] = await tx.run('postings/get-job-posting-owner', { postingId });
+        const [owner] = await tx.read('postings/get-job-posting-owner', { postingId });
         assertOwnerInScope(scope, (owner?.portalId as string | null) ?? null, `job posting ${postingId}`);
       }
       await findMissingReferences(tx, { occupationUris: [valid.record.occupationUri], skillUris: valid.requirements.map((r) => r.uri) });
-      const [row] = await tx.run('postings/merge-job-posting', {
+      const [row] = await tx.write('postings/merge-job-posting', {
         posting: valid.record,
         copyOccupation: valid.copyOccupation,
         requirements: valid.requirements,
@@ -36,8 +36,8 @@ export class JobPostingRepository {
   }
 
   /** cypher/postings/get-job-postings-by-ids */
-  async getJobPostingsByIds(ids: readonly string[]): Promise<JobPostingRow[]> {
-    const rows = await this.executor.read('postings/get-job-postings-by-ids', { ids });
+  async getJobPostingsByIds(ids: readonly string[], runner: QueryRunner = this.executor): Promise<JobPostingRow[]> {
+    const rows = await runner.read('postings/get-job-postings-by-ids', { ids });
     return rows.map((row) => {
       const posting = row.posting as JobPostingRow;
       return { ...posting, essentialCount: posting.essentialCount ?? 0, optionalCount: posting.optionalCount ?? 0 };

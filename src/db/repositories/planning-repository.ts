@@ -1,5 +1,5 @@
 /** Reads the course catalog for planning. */
-import type { Neo4jExecutor } from '../neo4j-executor';
+import type { QueryRunner } from '../neo4j-executor';
 
 /** Catalog filters that decide which courses are eligible. */
 export interface CourseFilter {
@@ -26,12 +26,12 @@ export interface CourseRow {
 
 /** Planning queries. */
 export class PlanningRepository {
-  constructor(private readonly executor: Neo4jExecutor) {}
+  constructor(private readonly executor: QueryRunner) {}
 
   /** cypher/planning/find-courses-teaching */
-  async findCoursesTeaching(skillUris: readonly string[], filter: CourseFilter): Promise<CourseRow[]> {
+  async findCoursesTeaching(skillUris: readonly string[], filter: CourseFilter, runner: QueryRunner = this.executor): Promise<CourseRow[]> {
     if (skillUris.length === 0) return [];
-    const rows = await this.executor.read('planning/find-courses-teaching', {
+    const rows = await runner.read('planning/find-courses-teaching', {
       skillUris,
       languages: filter.languages,
       participationForms: filter.participationForms,

@@ -17,7 +17,7 @@ export interface References {
 
 /** cypher/catalog/find-missing-references; throws NotFoundError listing what is missing. */
 export async function findMissingReferences(tx: QueryRunner, refs: References): Promise<void> {
-  const [row] = await tx.run('catalog/find-missing-references', {
+  const [row] = await tx.read('catalog/find-missing-references', {
     providerIds: refs.providerIds ?? [],
     skillUris: refs.skillUris ?? [],
     credentialIds: refs.credentialIds ?? [],

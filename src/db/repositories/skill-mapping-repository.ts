@@ -3,7 +3,7 @@
  * linked skills, for the in-memory skill index. Methods are named after their query files under
  * `cypher/skill-mapping/`.
  */
-import type { Neo4jExecutor } from '../neo4j-executor';
+import type { QueryRunner } from '../neo4j-executor';
 import { skillRow } from './esco-repository';
 import type { SkillRow } from './esco-rows';
 
@@ -16,11 +16,11 @@ export interface SkillIndexRow {
 
 /** Skill-mapping reads. */
 export class SkillMappingRepository {
-  constructor(private readonly executor: Neo4jExecutor) {}
+  constructor(private readonly executor: QueryRunner) {}
 
   /** cypher/skill-mapping/get-skill-index-rows */
-  async getSkillIndexRows(): Promise<SkillIndexRow[]> {
-    const rows = await this.executor.read('skill-mapping/get-skill-index-rows');
+  async getSkillIndexRows(runner: QueryRunner = this.executor): Promise<SkillIndexRow[]> {
+    const rows = await runner.read('skill-mapping/get-skill-index-rows');
     return rows.map((row) => ({ skill: skillRow(row.skill), occupations: row.occupations as string[], neighbours: row.neighbours as string[] }));
   }
 }

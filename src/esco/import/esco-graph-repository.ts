@@ -5,7 +5,7 @@
  * any source (CSV import, API sync) and decide the batch size; the repository never splits or
  * merges batches, so "one call = one transaction" holds.
  */
-import type { Neo4jExecutor, QueryRunner, Row } from '../../db/neo4j-executor';
+import type { QueryRunner, Row } from '../../db/neo4j-executor';
 import type { IscoGroupRecord, LinkKind, LinkRecord, OccupationRecord, SkillGroupRecord, SkillRecord } from './esco-records';
 import { iscoGroupParams, linkParams, occupationParams, skillGroupParams, skillParams } from './record-params';
 
@@ -63,37 +63,30 @@ export type ConceptKind = 'skill' | 'group' | 'occupation' | 'isco';
 
 /** Writes ESCO records; see the module comment. */
 export class EscoGraphRepository {
-  private readonly run: (name: string, params: Record<string, unknown>) => Promise<Row[]>;
-
-  /** With `tx`, every call runs inside that transaction instead of its own. */
-  constructor(
-    private readonly executor: Neo4jExecutor,
-    tx?: QueryRunner,
-  ) {
-    this.run = tx ? (name, params) => tx.run(name, params) : (name, params) => executor.write(name, params);
-  }
+  /** `runner`: the executor (one transaction per call) or a transaction every call joins. */
+  constructor(private readonly runner: QueryRunner) {}
 
   /** Runs `work` with a repository whose calls share one write transaction: all commit or none. */
   transaction<T>(work: (repo: EscoGraphRepository) => Promise<T>): Promise<T> {
-    return this.executor.writeTransaction((tx) => work(new EscoGraphRepository(this.executor, tx)));
+    return this.runner.transaction('WRITE', (tx) => work(new EscoGraphRepository(tx)));
   }
 
   /** `esco-import/merge-isco-groups` */
   async mergeIscoGroups(records: readonly IscoGroupRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.run('esco-import/merge-isco-groups', { rows: records.map(iscoGroupParams) });
+    await this.runner.write('esco-import/merge-isco-groups', { rows: records.map(iscoGroupParams) });
   }
 
   /** `esco-import/merge-skill-groups` */
   async mergeSkillGroups(records: readonly SkillGroupRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.run('esco-import/merge-skill-groups', { rows: records.map(skillGroupParams) });
+    await this.runner.write('esco-import/merge-skill-groups', { rows: records.map(skillGroupParams) });
   }
 
   /** `esco-import/merge-skills` */
   async mergeSkills(records: readonly SkillRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.run('esco-import/merge-skills', { rows: records.map(skillParams) });
+    await this.runner.write('esco-import/merge-skills', { rows: records.map(skillParams) });
   }
 
   /**
@@ -102,7 +95,7 @@ export class EscoGraphRepository {
    */
   async mergeOccupations(records: readonly OccupationRecord[]): Promise<number[]> {
     if (records.length === 0) return [];
-    const rows = await this.run('esco-import/merge-occupations', { rows: records.map(occupationParams) });
+    const rows = await this.runner.write('esco-import/merge-occupations', { rows: records.map(occupationParams) });
     return rows.map((row) => Number(row['i']));
   }
 
@@ -114,7 +107,7 @@ export class EscoGraphRepository {
     if (records.length === 0) return [];
     const wrong = records.find((record) => record.kind !== kind);
     if (wrong) throw new Error(`mergeLinks(${kind}) got a ${wrong.kind} link`);
-    const rows = await this.run(LINK_QUERIES[kind], { rows: records.map(linkParams) });
+    const rows = await this.runner.write(LINK_QUERIES[kind], { rows: records.map(linkParams) });
     return rows.map((row) => ({
       index: Number(row['i']),
       fromFound: row['fromFound'] === true,
@@ -124,33 +117,33 @@ export class EscoGraphRepository {
 
   /** `esco-import/update-occupation-counts`: all occupations when `uris` is omitted. */
   async updateOccupationCounts(uris?: readonly string[]): Promise<number> {
-    const rows = await this.run('esco-import/update-occupation-counts', { uris: uris ? [...uris] : null });
+    const rows = await this.runner.write('esco-import/update-occupation-counts', { uris: uris ? [...uris] : null });
     return Number(rows[0]?.['updated'] ?? 0);
   }
 
   /** `esco-import/merge-graph-meta` */
   async mergeGraphMeta(meta: { version: string; importedAt: string; source: string }): Promise<void> {
-    await this.run('esco-import/merge-graph-meta', { ...meta });
+    await this.runner.write('esco-import/merge-graph-meta', { ...meta });
   }
 
   /** `esco-import/merge-skill-stubs`: creates missing skills with a label; existing nodes are left alone. */
   async mergeSkillStubs(stubs: readonly ConceptStub[]): Promise<number> {
     if (stubs.length === 0) return 0;
-    const rows = await this.run('esco-import/merge-skill-stubs', { rows: stubs.map((stub) => ({ ...stub })) });
+    const rows = await this.runner.write('esco-import/merge-skill-stubs', { rows: stubs.map((stub) => ({ ...stub })) });
     return Number(rows[0]?.['created'] ?? 0);
   }
 
   /** `esco-import/merge-skill-group-stubs`: creates missing skill groups with a label. */
   async mergeSkillGroupStubs(stubs: readonly ConceptStub[]): Promise<number> {
     if (stubs.length === 0) return 0;
-    const rows = await this.run('esco-import/merge-skill-group-stubs', { rows: stubs.map((stub) => ({ ...stub })) });
+    const rows = await this.runner.write('esco-import/merge-skill-group-stubs', { rows: stubs.map((stub) => ({ ...stub })) });
     return Number(rows[0]?.['created'] ?? 0);
   }
 
   /** `esco-import/merge-isco-group-stubs`: creates missing ISCO groups with code and label. */
   async mergeIscoGroupStubs(stubs: readonly IscoGroupStub[]): Promise<number> {
     if (stubs.length === 0) return 0;
-    const rows = await this.run('esco-import/merge-isco-group-stubs', { rows: stubs.map((stub) => ({ ...stub })) });
+    const rows = await this.runner.write('esco-import/merge-isco-group-stubs', { rows: stubs.map((stub) => ({ ...stub })) });
     return Number(rows[0]?.['created'] ?? 0);
   }
 
@@ -159,7 +152,7 @@ export class EscoGraphRepository {
    * not in `skillUris` (the source's list is complete for that occupation). Returns how many.
    */
   async deleteStaleOccupationSkills(occupationUri: string, skillUris: readonly string[]): Promise<number> {
-    const rows = await this.run('esco-import/delete-stale-occupation-skills', { uri: occupationUri, skillUris: [...skillUris] });
+    const rows = await this.runner.write('esco-import/delete-stale-occupation-skills', { uri: occupationUri, skillUris: [...skillUris] });
     return Number(rows[0]?.['deleted'] ?? 0);
   }
 
@@ -167,7 +160,7 @@ export class EscoGraphRepository {
   async getConceptKinds(uris: readonly string[]): Promise<Map<string, ConceptKind>> {
     const kinds = new Map<string, ConceptKind>();
     if (uris.length === 0) return kinds;
-    const rows = await this.run('esco-import/get-concept-kinds', { uris: [...new Set(uris)] });
+    const rows = await this.runner.read('esco-import/get-concept-kinds', { uris: [...new Set(uris)] });
     for (const row of rows) kinds.set(String(row['uri']), row['kind'] as ConceptKind);
     return kinds;
   }
@@ -176,7 +169,7 @@ export class EscoGraphRepository {
   async getOccupationRequirementCounts(
     uri: string,
   ): Promise<{ essentialCount: number; optionalCount: number; essential: number; optional: number } | undefined> {
-    const [row] = await this.executor.read('esco-import/get-occupation-requirement-counts', { uri });
+    const [row] = await this.runner.read('esco-import/get-occupation-requirement-counts', { uri });
     if (!row) return undefined;
     return {
       essentialCount: Number(row['essentialCount']),
@@ -191,12 +184,12 @@ export class EscoGraphRepository {
    * outgoing links, for comparing two imports (large: the full release is ~17k rows).
    */
   async listConceptSnapshot(prefix: string): Promise<Row[]> {
-    return this.executor.read('esco-import/list-concept-snapshot', { prefix });
+    return this.runner.read('esco-import/list-concept-snapshot', { prefix });
   }
 
   /** `esco-import/count-esco-graph`: counts concepts (and links between them) whose URI starts with `prefix`. */
   async countEscoGraph(prefix = ''): Promise<EscoGraphCounts> {
-    const [row] = await this.executor.read('esco-import/count-esco-graph', { prefix });
+    const [row] = await this.runner.read('esco-import/count-esco-graph', { prefix });
     const value = (key: keyof EscoGraphCounts) => Number(row?.[key] ?? 0);
     return {
       skills: value('skills'),
