@@ -34,7 +34,7 @@ import { LearnerPrivacyResolver } from './resolvers/learner-privacy-resolver';
 import { SkillSuggestionResolver } from './resolvers/skill-suggestion-resolver';
 import { CredentialImportResolver } from './resolvers/credential-import-resolver';
 import { LearnerExportResolver } from './resolvers/learner-export-resolver';
-import { accessGuard } from './access-guard';
+import { accessGuard } from './access/access-guard';
 
 /** Every resolver class of the API. */
 export const RESOLVERS = [

@@ -1,4 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Access } from '../access/access-policy';
+import { learnerField } from '../access/policies';
 import type { GraphQLContext } from '../context';
 import { MicroCredential, MicroCredentialConnection, Price, TaughtSkill } from '../types/micro-credential-type';
 import { Provider } from '../types/provider-type';
@@ -92,6 +94,7 @@ function storedVerification(h: HoldingRow): Verification | null {
 
 @Resolver(() => Learner)
 export class LearnerFieldResolver {
+  @Access(learnerField)
   @FieldResolver(() => [Holding], { description: 'Held credentials, by issue date; expired ones included and flagged.' })
   async holdings(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
     const row = l as unknown as LearnerRow;
@@ -105,11 +108,13 @@ export class LearnerFieldResolver {
     });
   }
 
+  @Access(learnerField)
   @FieldResolver(() => [Skill], { description: 'Skills the learner declared without a credential.' })
   async declaredSkills(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
     return loadPresent(ctx.loaders.skill, (l as unknown as LearnerRow).declaredSkillUris);
   }
 
+  @Access(learnerField)
   @FieldResolver(() => [Occupation], { description: 'Occupations the learner aims at.' })
   async targetOccupations(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
     return loadPresent(ctx.loaders.occupation, (l as unknown as LearnerRow).targetOccupationUris);

@@ -1,4 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Access } from '../access/access-policy';
+import { publicAccess, readLearner } from '../access/policies';
 import type { GraphQLContext } from '../context';
 import { CredentialFilterInput } from '../inputs/catalog-inputs';
 import { Provider } from '../types/provider-type';
@@ -13,16 +15,19 @@ import { loadPresent } from '../loaders/load-all';
 /** Reads of the catalog, learners and postings. */
 @Resolver()
 export class CatalogQueryResolver {
+  @Access(publicAccess)
   @Query(() => Provider, { description: 'An awarding body by id; null when unknown.', nullable: true })
   provider(@Arg('id', () => ID, { description: 'Id of the provider.' }) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.provider.load(checkId('id', id));
   }
 
+  @Access(publicAccess)
   @Query(() => MicroCredential, { description: 'A micro-credential by id; null when unknown.', nullable: true })
   microCredential(@Arg('id', () => ID, { description: 'Id of the micro-credential.' }) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.credential.load(checkId('id', id));
   }
 
+  @Access(publicAccess)
   @Query(() => MicroCredentialConnection, { description: 'The credential catalog, filtered, by title.' })
   async microCredentials(
     @Arg('filter', () => CredentialFilterInput, { description: 'Filters on the catalog; every credential when absent.', nullable: true }) filter: CredentialFilterInput | null,
@@ -35,11 +40,13 @@ export class CatalogQueryResolver {
     return toConnection({ ...page, items });
   }
 
+  @Access(readLearner('id'))
   @Query(() => Learner, { description: 'A learner by id; null when unknown. Readable by the learner, advisors the learner granted access and ADMIN (FORBIDDEN otherwise).', nullable: true })
   learner(@Arg('id', () => ID, { description: 'Id of the learner.' }) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.learner.load(checkId('id', id));
   }
 
+  @Access(publicAccess)
   @Query(() => JobPosting, { description: 'A job posting by id; null when unknown.', nullable: true })
   jobPosting(@Arg('id', () => ID, { description: 'Id of the job posting.' }) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.jobPosting.load(checkId('id', id));

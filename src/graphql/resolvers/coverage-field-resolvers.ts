@@ -1,4 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Access } from '../access/access-policy';
+import { CANDIDATE_VIEW, learnerField } from '../access/policies';
 import type { GraphQLContext } from '../context';
 import type { VerificationStatus } from '../types/verification-type';
 import { CandidateMatch, Coverage, CredentialContribution, OccupationMatch, OccupationMatchConnection, RequirementMatch } from '../types/coverage-type';
@@ -12,7 +14,6 @@ import { pageRequest } from '../../domain/pagination/cursor';
 import { toConnection } from '../pagination/connection-type';
 import { loadPresent } from '../loaders/load-all';
 import type { LearnerRow } from '../../db/repositories/catalog-rows';
-import { CANDIDATE_VIEW } from '../access-guard';
 
 async function evidenceItems(sources: readonly EvidenceSource[], ctx: GraphQLContext) {
   return Promise.all(
@@ -89,6 +90,7 @@ export class CandidateMatchFieldResolver {
 /** Coverage shortcuts on a learner. */
 @Resolver(() => Learner)
 export class LearnerCoverageResolver {
+  @Access(learnerField)
   @FieldResolver(() => Coverage, { description: 'Shortcut for coverage(subject: { learnerId }, target, policy).' })
   coverage(
     @Root() learner: Learner,
@@ -99,6 +101,7 @@ export class LearnerCoverageResolver {
     return ctx.services.coverage.coverage({ kind: 'LEARNER', learnerId: (learner as unknown as LearnerRow).id }, validateTarget(target), ctx.services.coverage.policy(policy));
   }
 
+  @Access(learnerField)
   @FieldResolver(() => OccupationMatchConnection, { description: 'Shortcut for rankOccupations(subject: { learnerId }, first, after, policy).' })
   async closestOccupations(
     @Root() learner: Learner,

@@ -1,4 +1,6 @@
 import { Arg, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
+import { Access } from '../access/access-policy';
+import { rankCandidatesAccess, readSubjectLearner } from '../access/policies';
 import type { GraphQLContext } from '../context';
 import { MatchPolicyInput, SubjectInput, TargetInput } from '../inputs/coverage-inputs';
 import { CandidateMatchConnection, Coverage, OccupationMatchConnection } from '../types/coverage-type';
@@ -11,6 +13,7 @@ import type { CandidateMatchValue, OccupationMatchValue } from './coverage-value
 /** Coverage and ranking entry points. */
 @Resolver()
 export class CoverageQueryResolver {
+  @Access(readSubjectLearner)
   @Query(() => Coverage, { description: 'How the subject covers the target, skill by skill, with the evidence behind every credit.' })
   coverage(
     @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
@@ -21,6 +24,7 @@ export class CoverageQueryResolver {
     return ctx.services.coverage.coverage(validateSubject(subject), validateTarget(target), ctx.services.coverage.policy(policy));
   }
 
+  @Access(readSubjectLearner)
   @Query(() => OccupationMatchConnection, { description: 'Every occupation the subject scores above 0 on, best first (score, essential coverage, URI).' })
   async rankOccupations(
     @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
@@ -42,6 +46,7 @@ export class CoverageQueryResolver {
     return toConnection({ items, totalCount: ranked.length, offset: page.offset });
   }
 
+  @Access(rankCandidatesAccess)
   @Query(() => CandidateMatchConnection, { description: 'Learners who consented to matching, ranked for the target, best first.' })
   async rankCandidates(
     @Arg('target', () => TargetInput, { description: 'The occupation or job posting candidates are ranked for; a PORTAL may name only its own postings.' }) target: TargetInput,

@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
+import { Access } from '../access/access-policy';
+import { readSubjectLearner } from '../access/policies';
 import type { GraphQLContext } from '../context';
 import { MatchPolicyInput, SubjectInput, TargetInput } from '../inputs/coverage-inputs';
 import { CourseSuggestion, ExcludedCourse, LearningPlan, PlanConstraintsInput, PlanObjective, PlanScope, PlanStep, ReskillingOption } from '../types/planning-type';
@@ -23,6 +25,7 @@ async function skills(uris: readonly string[], ctx: GraphQLContext) {
 /** Planning entry points. */
 @Resolver()
 export class PlanningQueryResolver {
+  @Access(readSubjectLearner)
   @Query(() => LearningPlan, { description: 'Which short courses, in which order, close the gap at the least cost; proven optimal when `optimal` is true.' })
   async recommendCourses(
     @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
@@ -45,6 +48,7 @@ export class PlanningQueryResolver {
     return { ...plan, [PLAN_TARGET]: validTarget };
   }
 
+  @Access(readSubjectLearner)
   @Query(() => [CourseSuggestion], { description: 'Single courses ranked by coverage gain per unit of cost.' })
   async nextCourses(
     @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
@@ -66,6 +70,7 @@ export class PlanningQueryResolver {
     return ctx.services.planning.next(evidence, req.requirements, limit, objective, { ...constraints, currency }, policy);
   }
 
+  @Access(readSubjectLearner)
   @Query(() => [ReskillingOption], { description: 'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; cheapest first.' })
   async reskillingPaths(
     @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
