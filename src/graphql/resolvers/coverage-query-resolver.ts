@@ -3,12 +3,11 @@ import { Access } from '../access/access-policy';
 import { rankCandidatesAccess, readSubjectLearner } from '../access/policies';
 import type { GraphQLContext } from '../context';
 import { MatchPolicyInput, SubjectInput, TargetInput } from '../inputs/coverage-inputs';
-import { CandidateMatchConnection, Coverage, OccupationMatchConnection } from '../types/coverage-type';
+import { CandidateMatch, CandidateMatchConnection, Coverage, OccupationMatch, OccupationMatchConnection } from '../types/coverage-type';
 import { validateSubject, validateTarget } from '../../domain/coverage';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { BadInputError } from '../../domain/errors';
 import { toConnection } from '../pagination/connection-type';
-import type { CandidateMatchValue, OccupationMatchValue } from './coverage-values';
 
 /** Coverage and ranking entry points. */
 @Resolver()
@@ -42,7 +41,7 @@ export class CoverageQueryResolver {
     const valid = validateSubject(subject);
     const evidence = await ctx.services.coverage.subjectEvidence(valid, policy);
     const ranked = await ctx.services.coverage.rankOccupationsFor(evidence, policy, iscoGroupPrefix ?? null);
-    const items: OccupationMatchValue[] = ranked.slice(page.offset, page.offset + page.limit).map((match) => ({ ...match, evidence, policy }));
+    const items: OccupationMatch[] = ranked.slice(page.offset, page.offset + page.limit).map((match) => ({ ...match, evidence, policy }));
     return toConnection({ items, totalCount: ranked.length, offset: page.offset });
   }
 
@@ -61,7 +60,7 @@ export class CoverageQueryResolver {
     const policy = ctx.services.coverage.policy(policyInput);
     const valid = validateTarget(target);
     const { ranked } = await ctx.services.coverage.rankCandidates(valid, policy, minScore ?? 0);
-    const items: CandidateMatchValue[] = ranked.slice(page.offset, page.offset + page.limit).map((match) => ({ ...match, target: valid, policy }));
+    const items: CandidateMatch[] = ranked.slice(page.offset, page.offset + page.limit).map((match) => ({ ...match, target: valid, policy }));
     return toConnection({ items, totalCount: ranked.length, offset: page.offset });
   }
 }

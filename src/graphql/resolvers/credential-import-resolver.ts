@@ -8,6 +8,7 @@ import { Verification, toVerificationType } from '../types/verification-type';
 import type { CredentialImportOutcome } from '../../services/credential-import-service';
 import { credentialsOfPresentation } from '../../domain/verification/presentation';
 import { BadInputError, DomainError } from '../../domain/errors';
+import { reloadWritten } from '../loaders/keyed-loader';
 
 const STATUS_LISTS_DESCRIPTION =
   'Status list credentials (Bitstring Status List or StatusList2021) to check revocation against without fetching them; matched to the credential\'s status entries by id. At most 4.';
@@ -76,15 +77,12 @@ export class CredentialImportResolver {
 
   private async shape(outcome: CredentialImportOutcome, ctx: GraphQLContext): Promise<CredentialImportResult> {
     // Answer what was written, not what an earlier import of this request left in the loaders.
-    ctx.loaders.credential.clear(outcome.credentialId);
-    ctx.loaders.provider.clear(outcome.providerId);
-    if (outcome.learnerId !== null) ctx.loaders.learner.clear(outcome.learnerId);
     const [credential, provider, learner] = await Promise.all([
-      ctx.loaders.credential.load(outcome.credentialId),
-      ctx.loaders.provider.load(outcome.providerId),
-      outcome.learnerId === null ? null : ctx.loaders.learner.load(outcome.learnerId),
+      reloadWritten(ctx.loaders.credential, outcome.credentialId, 'credential'),
+      reloadWritten(ctx.loaders.provider, outcome.providerId, 'provider'),
+      outcome.learnerId === null ? null : ctx.loaders.learner.clear(outcome.learnerId).load(outcome.learnerId),
     ]);
-    return { ...outcome, warnings: [...outcome.warnings], credential, provider, learner, verification: toVerificationType(outcome.verification) } as unknown as CredentialImportResult;
+    return { ...outcome, warnings: [...outcome.warnings], credential, provider, learner, verification: toVerificationType(outcome.verification) };
   }
 }
 

@@ -5,7 +5,6 @@ import { SkillConnection } from '../types/skill-type';
 import { IscoGroup } from '../types/isco-group-type';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { toConnection } from '../pagination/connection-type';
-import type { OccupationRow } from '../../db/repositories/esco-rows';
 
 /** Links of an occupation: its required skills and ISCO group. */
 @Resolver(() => Occupation)
@@ -34,7 +33,7 @@ export class OccupationFieldResolver {
 
   @FieldResolver(() => IscoGroup, { nullable: true, description: 'The ISCO-08 unit group of the occupation.' })
   iscoGroup(@Root() occupation: Occupation, @Ctx() ctx: GraphQLContext) {
-    const code = (occupation as unknown as OccupationRow).iscoGroupCode;
+    const code = occupation.iscoGroupCode;
     return code ? ctx.loaders.iscoGroup.load(code) : null;
   }
 }
