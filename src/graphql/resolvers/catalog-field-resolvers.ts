@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Access } from '../access/access-policy';
 import { learnerField } from '../access/policies';
+import { PageArgs } from '../inputs/page-args';
 import type { GraphQLContext } from '../context';
 import { MicroCredential, MicroCredentialConnection, Price, TaughtSkill } from '../types/micro-credential-type';
 import { Provider } from '../types/provider-type';
@@ -55,8 +56,7 @@ export class SkillTaughtByResolver {
   @FieldResolver(() => MicroCredentialConnection, { description: 'Micro-credentials that teach this skill, by title.' })
   async taughtBy(
     @Root() skill: Skill,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, at most MAX_PAGE_SIZE (100 by default); 20 when absent.', nullable: true }) first: number | null,
-    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = await ctx.loaders.teachingCredentials.load({ owner: skill.uri, args: pageRequest(first, after, ctx.limits.maxPageSize) });

@@ -1,6 +1,7 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Access } from '../access/access-policy';
 import { publicAccess, readLearner } from '../access/policies';
+import { PageArgs } from '../inputs/page-args';
 import type { GraphQLContext } from '../context';
 import { CredentialFilterInput } from '../inputs/catalog-inputs';
 import { Provider } from '../types/provider-type';
@@ -31,8 +32,7 @@ export class CatalogQueryResolver {
   @Query(() => MicroCredentialConnection, { description: 'The credential catalog, filtered, by title.' })
   async microCredentials(
     @Arg('filter', () => CredentialFilterInput, { description: 'Filters on the catalog; every credential when absent.', nullable: true }) filter: CredentialFilterInput | null,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, at most MAX_PAGE_SIZE (100 by default); 20 when absent.', nullable: true }) first: number | null,
-    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = await ctx.services.catalog.listCredentials(filter ?? {}, pageRequest(first, after, ctx.limits.maxPageSize));

@@ -1,12 +1,13 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Access } from '../access/access-policy';
 import { CANDIDATE_VIEW, learnerField } from '../access/policies';
+import { TargetArgs } from '../inputs/target-args';
+import { PolicyArgs } from '../inputs/policy-args';
 import type { GraphQLContext } from '../context';
 import type { VerificationStatus } from '../types/verification-type';
 import { CandidateMatch, Coverage, CredentialContribution, OccupationMatch, OccupationMatchConnection, RequirementMatch } from '../types/coverage-type';
 import { Learner } from '../types/learner-type';
 import { Occupation } from '../types/occupation-type';
-import { MatchPolicyInput, TargetInput } from '../inputs/coverage-inputs';
 import type { EvidenceSource } from '../../domain/coverage';
 import { validateTarget } from '../../domain/coverage';
 import { pageRequest } from '../../domain/pagination/cursor';
@@ -90,8 +91,8 @@ export class LearnerCoverageResolver {
   @FieldResolver(() => Coverage, { description: 'Shortcut for coverage(subject: { learnerId }, target, policy).' })
   coverage(
     @Root() learner: Learner,
-    @Arg('target', () => TargetInput, { description: 'The occupation or job posting whose required skills are measured against.' }) target: TargetInput,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policy: MatchPolicyInput | null,
+    @Args(() => TargetArgs) { target }: TargetArgs,
+    @Args(() => PolicyArgs) { policy }: PolicyArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
     return ctx.services.coverage.coverage({ kind: 'LEARNER', learnerId: learner.id }, validateTarget(target), ctx.services.coverage.policy(policy));
@@ -103,7 +104,7 @@ export class LearnerCoverageResolver {
     @Root() learner: Learner,
     @Arg('first', () => Int, { description: 'How many occupations to return (default 5), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 5 }) first: number,
     @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
+    @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);

@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { Access } from '../access/access-policy';
 import { readSubjectLearner } from '../access/policies';
+import { SubjectArgs } from '../inputs/subject-args';
+import { TargetArgs } from '../inputs/target-args';
+import { PolicyArgs } from '../inputs/policy-args';
 import type { GraphQLContext } from '../context';
-import { MatchPolicyInput, SubjectInput, TargetInput } from '../inputs/coverage-inputs';
 import { CourseSuggestion, ExcludedCourse, LearningPlan, PlanConstraintsInput, PlanObjective, PlanScope, PlanStep, ReskillingOption } from '../types/planning-type';
 import { MicroCredential } from '../types/micro-credential-type';
 import { Skill } from '../types/skill-type';
@@ -23,12 +25,12 @@ export class PlanningQueryResolver {
   @Access(readSubjectLearner)
   @Query(() => LearningPlan, { description: 'Which short courses, in which order, close the gap at the least cost; proven optimal when `optimal` is true.' })
   async recommendCourses(
-    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
-    @Arg('target', () => TargetInput, { description: 'The occupation or job posting whose required skills are measured against.' }) target: TargetInput,
+    @Args(() => SubjectArgs) { subject }: SubjectArgs,
+    @Args(() => TargetArgs) { target }: TargetArgs,
     @Arg('objective', () => PlanObjective, { description: 'The cost a plan minimises (default HOURS).', defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
     @Arg('scope', () => PlanScope, { description: 'Which requirements the plan must cover: ESSENTIAL (default) or ESSENTIAL_AND_OPTIONAL.', defaultValue: PlanScope.ESSENTIAL }) scope: PlanScope,
     @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
+    @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
     @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LearningPlan> {
@@ -46,12 +48,12 @@ export class PlanningQueryResolver {
   @Access(readSubjectLearner)
   @Query(() => [CourseSuggestion], { description: 'Single courses ranked by coverage gain per unit of cost.' })
   async nextCourses(
-    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
-    @Arg('target', () => TargetInput, { description: 'The occupation or job posting whose required skills are measured against.' }) target: TargetInput,
+    @Args(() => SubjectArgs) { subject }: SubjectArgs,
+    @Args(() => TargetArgs) { target }: TargetArgs,
     @Arg('first', () => Int, { description: 'How many courses to return (default 5), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 5 }) first: number,
     @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS, description: 'The unit of cost.' }) objective: PlanObjective,
     @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
+    @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
     @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CourseSuggestion[]> {
@@ -68,12 +70,12 @@ export class PlanningQueryResolver {
   @Access(readSubjectLearner)
   @Query(() => [ReskillingOption], { description: 'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; cheapest first.' })
   async reskillingPaths(
-    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
+    @Args(() => SubjectArgs) { subject }: SubjectArgs,
     @Arg('first', () => Int, { description: 'How many options to return (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
     @Arg('candidates', () => Int, { description: 'How many of the closest occupations to plan for, 1-200 (default 50).', defaultValue: 50 }) candidates: number,
     @Arg('objective', () => PlanObjective, { description: 'The cost a plan minimises (default HOURS).', defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
     @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
+    @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
     @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ReskillingOption[]> {
