@@ -69,7 +69,6 @@ export class SkillTaughtByResolver {
   }
 }
 
-/** Links of a learner. */
 /** The verification a holding stores, shaped for GraphQL; null when none was recorded. */
 function storedVerification(h: HoldingRow): Verification | null {
   if (!h.verificationStatus) return null;
@@ -87,6 +86,7 @@ function storedVerification(h: HoldingRow): Verification | null {
   });
 }
 
+/** Links of a learner (each guarded by its `@Access` policy). */
 @Resolver(() => Learner)
 export class LearnerFieldResolver {
   @Access(learnerField)

@@ -5,9 +5,9 @@
  */
 import 'reflect-metadata';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildCredgraphSchema } from '../../../src/graphql/build-schema';
-import { policyOf } from '../../../src/graphql/access/access-policy';
+import { isClosedByDefault, policyOf } from '../../../src/graphql/access/access-policy';
 import { publicAccess } from '../../../src/graphql/access/policies';
 
 let schema: GraphQLSchema;
@@ -27,6 +27,13 @@ describe('access policies', () => {
     expect(missing).toEqual([]);
     // The walk saw the fields it must see.
     expect(Object.keys(learner.getFields())).toEqual(expect.arrayContaining(['id', 'displayName', 'holdings', 'coverage', 'openBadgesRecord']));
+  });
+
+  it('every field of every closed-by-default type declares a policy, and Learner is such a type', () => {
+    const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
+    const closed = Object.values(schema.getTypeMap()).filter((type) => isObjectType(type) && isClosedByDefault(type, roots)) as GraphQLObjectType[];
+    expect(closed.map((type) => type.name)).toEqual(expect.arrayContaining(['Query', 'Mutation', 'Learner']));
+    expect(closed.flatMap(fieldsWithout)).toEqual([]);
   });
 
   it('opens to anonymous callers exactly the public operations of the README', () => {
