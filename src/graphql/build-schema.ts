@@ -3,7 +3,7 @@
  * `schema/schema.graphql`; a test fails when it drifts from what this produces.
  */
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { EscoQueryResolver } from './resolvers/esco-query-resolver';
 import { SkillFieldResolver } from './resolvers/skill-field-resolver';
@@ -34,10 +34,10 @@ import { LearnerPrivacyResolver } from './resolvers/learner-privacy-resolver';
 import { SkillSuggestionResolver } from './resolvers/skill-suggestion-resolver';
 import { CredentialImportResolver } from './resolvers/credential-import-resolver';
 import { LearnerExportResolver } from './resolvers/learner-export-resolver';
-import { accessGuard } from './access-guard';
+import { accessGuard } from './access/access-guard';
 
 /** Every resolver class of the API. */
-export const RESOLVERS = [
+export const RESOLVERS: NonEmptyArray<Function> = [
   EscoQueryResolver,
   SkillFieldResolver,
   OccupationFieldResolver,
@@ -61,12 +61,12 @@ export const RESOLVERS = [
   LearnerPrivacyResolver,
   SkillSuggestionResolver,
   CredentialImportResolver,
-] as const;
+];
 
 /** Builds the schema (validation of input classes is on: class-validator decorators apply). */
 export async function buildCredgraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: RESOLVERS as unknown as [Function, ...Function[]],
+    resolvers: RESOLVERS,
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
     globalMiddlewares: [accessGuard],

@@ -1,8 +1,8 @@
 /**
  * The access rules, all in one place. Each function answers one question about one viewer and
  * one resource and throws FORBIDDEN (or UNAUTHENTICATED for anonymous callers) when the answer is
- * no. The GraphQL access guard is the only caller; it gathers the facts (who owns what, who was
- * granted access) and asks.
+ * no. The GraphQL access policies (`src/graphql/access/policies.ts`) call them; they gather the
+ * facts (who owns what, who was granted access) and ask.
  */
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { hasRole, type Role, type Viewer } from './viewer';

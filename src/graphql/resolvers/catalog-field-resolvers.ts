@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Access } from '../access/access-policy';
+import { learnerField } from '../access/policies';
+import { PageArgs } from '../inputs/page-args';
 import type { GraphQLContext } from '../context';
 import { MicroCredential, MicroCredentialConnection, Price, TaughtSkill } from '../types/micro-credential-type';
 import { Provider } from '../types/provider-type';
@@ -6,10 +9,9 @@ import { Skill } from '../types/skill-type';
 import { Holding, Learner } from '../types/learner-type';
 import { Occupation } from '../types/occupation-type';
 import { JobPosting, JobRequirement } from '../types/job-posting-type';
-import type { CredentialRow, HoldingRow, JobPostingRow, LearnerRow } from '../../db/repositories/catalog-rows';
+import type { HoldingRow } from '../../db/repositories/catalog-rows';
 import { toVerificationType, type Verification } from '../types/verification-type';
 import type { VerificationStatus } from '../../domain/verification/verification';
-import type { SkillRow } from '../../db/repositories/esco-rows';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { toConnection } from '../pagination/connection-type';
 import { loadAll, loadPresent } from '../loaders/load-all';
@@ -20,21 +22,18 @@ import { loadAll, loadPresent } from '../loaders/load-all';
 export class MicroCredentialFieldResolver {
   @FieldResolver(() => Provider, { nullable: true, description: 'The awarding body.' })
   provider(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
-    const row = c as unknown as CredentialRow;
-    return row.providerId ? ctx.loaders.provider.load(row.providerId) : null;
+    return c.providerId ? ctx.loaders.provider.load(c.providerId) : null;
   }
 
   @FieldResolver(() => Price, { description: 'Price of the course; null when unknown.', nullable: true })
   price(@Root() c: MicroCredential) {
-    const row = c as unknown as CredentialRow;
-    return row.priceAmount == null || row.priceCurrency == null ? null : { amount: row.priceAmount, currency: row.priceCurrency };
+    return c.priceAmount == null || c.priceCurrency == null ? null : { amount: c.priceAmount, currency: c.priceCurrency };
   }
 
   @FieldResolver(() => [TaughtSkill], { description: 'ESCO skills the credential teaches.' })
   async skills(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
-    const row = c as unknown as CredentialRow;
-    const skills = await loadAll(ctx.loaders.skill, row.skills.map((s) => s.uri));
-    return row.skills.flatMap((taught, i) => {
+    const skills = await loadAll(ctx.loaders.skill, c.skills.map((s) => s.uri));
+    return c.skills.flatMap((taught, i) => {
       const skill = skills[i];
       return skill ? [{ skill, source: taught.source, confidence: taught.confidence }] : [];
     });
@@ -42,13 +41,12 @@ export class MicroCredentialFieldResolver {
 
   @FieldResolver(() => [Skill], { description: 'Skills a learner should have before taking it.' })
   async prerequisiteSkills(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
-    return loadPresent(ctx.loaders.skill, (c as unknown as CredentialRow).prerequisiteUris);
+    return loadPresent(ctx.loaders.skill, c.prerequisiteUris);
   }
 
   @FieldResolver(() => MicroCredential, { nullable: true, description: 'Stackability: the larger credential this one is part of.' })
   partOf(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
-    const row = c as unknown as CredentialRow;
-    return row.partOfId ? ctx.loaders.credential.load(row.partOfId) : null;
+    return c.partOfId ? ctx.loaders.credential.load(c.partOfId) : null;
   }
 }
 
@@ -58,11 +56,10 @@ export class SkillTaughtByResolver {
   @FieldResolver(() => MicroCredentialConnection, { description: 'Micro-credentials that teach this skill, by title.' })
   async taughtBy(
     @Root() skill: Skill,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, at most MAX_PAGE_SIZE (100 by default); 20 when absent.', nullable: true }) first: number | null,
-    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const page = await ctx.loaders.teachingCredentials.load({ owner: (skill as unknown as SkillRow).uri, args: pageRequest(first, after, ctx.limits.maxPageSize) });
+    const page = await ctx.loaders.teachingCredentials.load({ owner: skill.uri, args: pageRequest(first, after, ctx.limits.maxPageSize) });
     // The page carries full records: prime the loaders so nested fields cost no round trip.
     for (const { credential, provider } of page.items) {
       ctx.loaders.credential.prime(credential.id, credential);
@@ -72,7 +69,6 @@ export class SkillTaughtByResolver {
   }
 }
 
-/** Links of a learner. */
 /** The verification a holding stores, shaped for GraphQL; null when none was recorded. */
 function storedVerification(h: HoldingRow): Verification | null {
   if (!h.verificationStatus) return null;
@@ -90,14 +86,15 @@ function storedVerification(h: HoldingRow): Verification | null {
   });
 }
 
+/** Links of a learner (each guarded by its `@Access` policy). */
 @Resolver(() => Learner)
 export class LearnerFieldResolver {
+  @Access(learnerField)
   @FieldResolver(() => [Holding], { description: 'Held credentials, by issue date; expired ones included and flagged.' })
   async holdings(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
-    const row = l as unknown as LearnerRow;
-    const credentials = await loadAll(ctx.loaders.credential, row.holdings.map((h) => h.credentialId));
+    const credentials = await loadAll(ctx.loaders.credential, l.holdings.map((h) => h.credentialId));
     const today = new Date().toISOString().slice(0, 10);
-    return row.holdings.flatMap((h, i) => {
+    return l.holdings.flatMap((h, i) => {
       const credential = credentials[i];
       if (!credential) return [];
       const verification = storedVerification(h);
@@ -105,14 +102,16 @@ export class LearnerFieldResolver {
     });
   }
 
+  @Access(learnerField)
   @FieldResolver(() => [Skill], { description: 'Skills the learner declared without a credential.' })
   async declaredSkills(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
-    return loadPresent(ctx.loaders.skill, (l as unknown as LearnerRow).declaredSkillUris);
+    return loadPresent(ctx.loaders.skill, l.declaredSkillUris);
   }
 
+  @Access(learnerField)
   @FieldResolver(() => [Occupation], { description: 'Occupations the learner aims at.' })
   async targetOccupations(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
-    return loadPresent(ctx.loaders.occupation, (l as unknown as LearnerRow).targetOccupationUris);
+    return loadPresent(ctx.loaders.occupation, l.targetOccupationUris);
   }
 }
 
@@ -121,15 +120,13 @@ export class LearnerFieldResolver {
 export class JobPostingFieldResolver {
   @FieldResolver(() => Occupation, { description: 'The ESCO occupation the job is an instance of; null when the graph does not hold it.', nullable: true })
   occupation(@Root() j: JobPosting, @Ctx() ctx: GraphQLContext) {
-    const row = j as unknown as JobPostingRow;
-    return row.occupationUri ? ctx.loaders.occupation.load(row.occupationUri) : null;
+    return j.occupationUri ? ctx.loaders.occupation.load(j.occupationUri) : null;
   }
 
   @FieldResolver(() => [JobRequirement], { description: 'Required skills, essential first.' })
   async requirements(@Root() j: JobPosting, @Ctx() ctx: GraphQLContext) {
-    const row = j as unknown as JobPostingRow;
-    const skills = await loadAll(ctx.loaders.skill, row.requirements.map((r) => r.uri));
-    return row.requirements.flatMap((r, i) => {
+    const skills = await loadAll(ctx.loaders.skill, j.requirements.map((r) => r.uri));
+    return j.requirements.flatMap((r, i) => {
       const skill = skills[i];
       return skill ? [{ skill, relation: r.relation }] : [];
     });

@@ -1,4 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Access } from '../access/access-policy';
+import { addHoldingAccess, createLearnerAccess, deleteMicroCredentialAccess, upsertJobPostingAccess, upsertMicroCredentialAccess, upsertProviderAccess, writeLearner } from '../access/policies';
 import type { GraphQLContext } from '../context';
 import { JobPostingInput, LearnerInput, MicroCredentialInput, ProviderInput } from '../inputs/catalog-inputs';
 import { Provider } from '../types/provider-type';
@@ -22,6 +24,7 @@ import { defaultLearnerId, defaultOwner, portalScope, providerScope } from '../.
  */
 @Resolver()
 export class CatalogMutationResolver {
+  @Access(upsertProviderAccess)
   @Mutation(() => Provider, { description: 'Creates or updates an awarding body.' })
   async upsertProvider(@Arg('input', () => ProviderInput, { description: 'The awarding body; an existing id updates it.' }) input: ProviderInput, @Ctx() ctx: GraphQLContext) {
     const provider = await ctx.services.catalog.mergeProvider(validateProviderInput({ ...input, id: defaultOwner(ctx.viewer, 'PROVIDER', input.id) }));
@@ -29,6 +32,7 @@ export class CatalogMutationResolver {
     return provider;
   }
 
+  @Access(upsertMicroCredentialAccess)
   @Mutation(() => MicroCredential, { description: 'Creates a micro-credential, or replaces the one with the same id (all its links included).' })
   async upsertMicroCredential(@Arg('input', () => MicroCredentialInput, { description: 'The micro-credential; an existing id replaces it.' }) input: MicroCredentialInput, @Ctx() ctx: GraphQLContext) {
     const providerId = defaultOwner(ctx.viewer, 'PROVIDER', input.providerId);
@@ -37,6 +41,7 @@ export class CatalogMutationResolver {
     return reloadWritten(ctx.loaders.credential, id, 'credential');
   }
 
+  @Access(deleteMicroCredentialAccess)
   @Mutation(() => Boolean, { description: 'Deletes a micro-credential. CONFLICT while a learner holds it.' })
   async deleteMicroCredential(@Arg('id', () => ID, { description: 'Id of the micro-credential to delete.' }) id: string, @Ctx() ctx: GraphQLContext) {
     await ctx.services.catalog.deleteCredential(checkId('id', id), providerScope(ctx.viewer));
@@ -44,12 +49,14 @@ export class CatalogMutationResolver {
     return true;
   }
 
+  @Access(createLearnerAccess)
   @Mutation(() => Learner, { description: "Creates a learner record. Matching consent is off unless given; a LEARNER token's own learner id is the default id." })
   async createLearner(@Arg('input', () => LearnerInput, { description: 'The learner record.' }) input: LearnerInput, @Ctx() ctx: GraphQLContext) {
     const id = await ctx.services.learners.createLearner(validateLearnerInput({ ...input, id: defaultLearnerId(ctx.viewer, input.id) }));
     return reloadWritten(ctx.loaders.learner, id, 'learner');
   }
 
+  @Access(addHoldingAccess)
   @Mutation(() => Learner, { description: 'Records that a learner holds a credential (updates the holding if already there).' })
   async addHolding(
     @Arg('learnerId', () => ID, { description: 'Id of the learner.' }) learnerId: string,
@@ -73,12 +80,14 @@ export class CatalogMutationResolver {
     return reloadWritten(ctx.loaders.learner, learnerId, 'learner');
   }
 
+  @Access(writeLearner('learnerId'))
   @Mutation(() => Learner, { description: "Removes a credential from a learner's holdings." })
   async removeHolding(@Arg('learnerId', () => ID, { description: 'Id of the learner.' }) learnerId: string, @Arg('credentialId', () => ID, { description: 'Id of the micro-credential to remove from the holdings.' }) credentialId: string, @Ctx() ctx: GraphQLContext) {
     await ctx.services.learners.deleteHolding(checkId('learnerId', learnerId), checkId('credentialId', credentialId));
     return reloadWritten(ctx.loaders.learner, learnerId, 'learner');
   }
 
+  @Access(writeLearner('learnerId'))
   @Mutation(() => Learner, { description: 'Adds self-declared skills; with replace: true the list replaces the previous declarations.' })
   async declareSkills(
     @Arg('learnerId', () => ID, { description: 'Id of the learner.' }) learnerId: string,
@@ -90,12 +99,14 @@ export class CatalogMutationResolver {
     return reloadWritten(ctx.loaders.learner, learnerId, 'learner');
   }
 
+  @Access(writeLearner('learnerId'))
   @Mutation(() => Learner, { description: 'Sets whether job portals may rank the learner as a candidate.' })
   async setMatchingConsent(@Arg('learnerId', () => ID, { description: 'Id of the learner.' }) learnerId: string, @Arg('consent', { description: 'True lets job portals rank the learner as a candidate; false withdraws that.' }) consent: boolean, @Ctx() ctx: GraphQLContext) {
     await ctx.services.learners.setMatchingConsent(checkId('learnerId', learnerId), consent);
     return reloadWritten(ctx.loaders.learner, learnerId, 'learner');
   }
 
+  @Access(upsertJobPostingAccess)
   @Mutation(() => JobPosting, { description: "Creates or replaces a job posting; without requirements it takes the occupation's." })
   async upsertJobPosting(@Arg('input', () => JobPostingInput, { description: 'The job posting; an existing id replaces it.' }) input: JobPostingInput, @Ctx() ctx: GraphQLContext) {
     const portalId = defaultOwner(ctx.viewer, 'PORTAL', input.portalId);

@@ -1,4 +1,7 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Access } from '../access/access-policy';
+import { publicAccess, readLearner } from '../access/policies';
+import { PageArgs } from '../inputs/page-args';
 import type { GraphQLContext } from '../context';
 import { CredentialFilterInput } from '../inputs/catalog-inputs';
 import { Provider } from '../types/provider-type';
@@ -13,21 +16,23 @@ import { loadPresent } from '../loaders/load-all';
 /** Reads of the catalog, learners and postings. */
 @Resolver()
 export class CatalogQueryResolver {
+  @Access(publicAccess)
   @Query(() => Provider, { description: 'An awarding body by id; null when unknown.', nullable: true })
   provider(@Arg('id', () => ID, { description: 'Id of the provider.' }) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.provider.load(checkId('id', id));
   }
 
+  @Access(publicAccess)
   @Query(() => MicroCredential, { description: 'A micro-credential by id; null when unknown.', nullable: true })
   microCredential(@Arg('id', () => ID, { description: 'Id of the micro-credential.' }) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.credential.load(checkId('id', id));
   }
 
+  @Access(publicAccess)
   @Query(() => MicroCredentialConnection, { description: 'The credential catalog, filtered, by title.' })
   async microCredentials(
     @Arg('filter', () => CredentialFilterInput, { description: 'Filters on the catalog; every credential when absent.', nullable: true }) filter: CredentialFilterInput | null,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, at most MAX_PAGE_SIZE (100 by default); 20 when absent.', nullable: true }) first: number | null,
-    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = await ctx.services.catalog.listCredentials(filter ?? {}, pageRequest(first, after, ctx.limits.maxPageSize));
@@ -35,11 +40,13 @@ export class CatalogQueryResolver {
     return toConnection({ ...page, items });
   }
 
+  @Access(readLearner('id'))
   @Query(() => Learner, { description: 'A learner by id; null when unknown. Readable by the learner, advisors the learner granted access and ADMIN (FORBIDDEN otherwise).', nullable: true })
   learner(@Arg('id', () => ID, { description: 'Id of the learner.' }) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.learner.load(checkId('id', id));
   }
 
+  @Access(publicAccess)
   @Query(() => JobPosting, { description: 'A job posting by id; null when unknown.', nullable: true })
   jobPosting(@Arg('id', () => ID, { description: 'Id of the job posting.' }) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.jobPosting.load(checkId('id', id));

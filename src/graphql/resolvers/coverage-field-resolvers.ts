@@ -1,18 +1,18 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Access } from '../access/access-policy';
+import { CANDIDATE_VIEW, learnerField } from '../access/policies';
+import { TargetArgs } from '../inputs/target-args';
+import { PolicyArgs } from '../inputs/policy-args';
 import type { GraphQLContext } from '../context';
 import type { VerificationStatus } from '../types/verification-type';
 import { CandidateMatch, Coverage, CredentialContribution, OccupationMatch, OccupationMatchConnection, RequirementMatch } from '../types/coverage-type';
 import { Learner } from '../types/learner-type';
 import { Occupation } from '../types/occupation-type';
-import { MatchPolicyInput, TargetInput } from '../inputs/coverage-inputs';
-import type { CandidateMatchValue, CoverageValue, OccupationMatchValue } from './coverage-values';
 import type { EvidenceSource } from '../../domain/coverage';
 import { validateTarget } from '../../domain/coverage';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { toConnection } from '../pagination/connection-type';
 import { loadPresent } from '../loaders/load-all';
-import type { LearnerRow } from '../../db/repositories/catalog-rows';
-import { CANDIDATE_VIEW } from '../access-guard';
 
 async function evidenceItems(sources: readonly EvidenceSource[], ctx: GraphQLContext) {
   return Promise.all(
@@ -30,7 +30,7 @@ async function evidenceItems(sources: readonly EvidenceSource[], ctx: GraphQLCon
 export class CoverageFieldResolver {
   @FieldResolver(() => [RequirementMatch], { description: 'Every required skill: essential first, then optional.' })
   requirements(@Root() coverage: Coverage, @Ctx() ctx: GraphQLContext) {
-    return (coverage as unknown as CoverageValue).requirements.map(async (req) => ({
+    return coverage.requirements.map(async (req) => ({
       ...req,
       skill: await ctx.loaders.skill.load(req.skillUri),
       evidenceSkill: req.evidenceSkillUri ? await ctx.loaders.skill.load(req.evidenceSkillUri) : null,
@@ -40,7 +40,7 @@ export class CoverageFieldResolver {
 
   @FieldResolver(() => [CredentialContribution], { description: 'Per credential of the subject: what it helps with and how much the score would drop without it.' })
   contributions(@Root() coverage: Coverage, @Ctx() ctx: GraphQLContext) {
-    return (coverage as unknown as CoverageValue).contributions.map(async (c) => ({
+    return coverage.contributions.map(async (c) => ({
       credential: await ctx.loaders.credential.load(c.credentialId),
       requirements: await loadPresent(ctx.loaders.skill, c.requirements),
       scoreDrop: c.scoreDrop,
@@ -53,63 +53,63 @@ export class CoverageFieldResolver {
 export class OccupationMatchFieldResolver {
   @FieldResolver(() => Occupation, { description: 'The occupation.' })
   occupation(@Root() match: OccupationMatch, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.occupation.load((match as unknown as OccupationMatchValue).occupationUri);
+    return ctx.loaders.occupation.load(match.occupationUri);
   }
 
   @FieldResolver(() => Coverage, { description: 'The full explanation of this match.' })
   async coverage(@Root() match: OccupationMatch, @Ctx() ctx: GraphQLContext) {
-    const value = match as unknown as OccupationMatchValue;
-    const requirements = await ctx.loaders.occupationRequirements.load(value.occupationUri);
-    return ctx.services.coverage.coverageOf(value.evidence, requirements, value.policy);
+    const requirements = await ctx.loaders.occupationRequirements.load(match.occupationUri);
+    return ctx.services.coverage.coverageOf(match.evidence, requirements, match.policy);
   }
 }
 
 /** Fields of a ranked candidate. */
 @Resolver(() => CandidateMatch)
 export class CandidateMatchFieldResolver {
-  @FieldResolver(() => Learner, { description: 'The candidate; a portal sees only id and displayName.' })
+  @FieldResolver(() => Learner, { description: 'The learner; its fields are readable only by callers who may read that learner (a portal may not).' })
   async learner(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
-    const learner = await ctx.loaders.learner.load((match as unknown as CandidateMatchValue).learnerId);
+    const learner = await ctx.loaders.learner.load(match.learnerId);
     return learner && { ...learner, [CANDIDATE_VIEW]: true };
   }
 
   @FieldResolver(() => String, { description: 'The learner\'s display name, the only personal field a portal sees.' })
   async displayName(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
-    const learner = await ctx.loaders.learner.load((match as unknown as CandidateMatchValue).learnerId);
+    const learner = await ctx.loaders.learner.load(match.learnerId);
     return learner?.displayName ?? '';
   }
 
   @FieldResolver(() => Coverage, { description: 'The full explanation of this match.' })
   coverage(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
-    const value = match as unknown as CandidateMatchValue;
-    return ctx.services.coverage.coverage({ kind: 'LEARNER', learnerId: value.learnerId }, value.target, value.policy);
+    return ctx.services.coverage.coverage({ kind: 'LEARNER', learnerId: match.learnerId }, match.target, match.policy);
   }
 }
 
 /** Coverage shortcuts on a learner. */
 @Resolver(() => Learner)
 export class LearnerCoverageResolver {
+  @Access(learnerField)
   @FieldResolver(() => Coverage, { description: 'Shortcut for coverage(subject: { learnerId }, target, policy).' })
   coverage(
     @Root() learner: Learner,
-    @Arg('target', () => TargetInput, { description: 'The occupation or job posting whose required skills are measured against.' }) target: TargetInput,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policy: MatchPolicyInput | null,
+    @Args(() => TargetArgs) { target }: TargetArgs,
+    @Args(() => PolicyArgs) { policy }: PolicyArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.services.coverage.coverage({ kind: 'LEARNER', learnerId: (learner as unknown as LearnerRow).id }, validateTarget(target), ctx.services.coverage.policy(policy));
+    return ctx.services.coverage.coverage({ kind: 'LEARNER', learnerId: learner.id }, validateTarget(target), ctx.services.coverage.policy(policy));
   }
 
+  @Access(learnerField)
   @FieldResolver(() => OccupationMatchConnection, { description: 'Shortcut for rankOccupations(subject: { learnerId }, first, after, policy).' })
   async closestOccupations(
     @Root() learner: Learner,
     @Arg('first', () => Int, { description: 'How many occupations to return (default 5), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 5 }) first: number,
     @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
+    @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
     const policy = ctx.services.coverage.policy(policyInput);
-    const evidence = await ctx.services.coverage.subjectEvidence({ kind: 'LEARNER', learnerId: (learner as unknown as LearnerRow).id }, policy);
+    const evidence = await ctx.services.coverage.subjectEvidence({ kind: 'LEARNER', learnerId: learner.id }, policy);
     const ranked = await ctx.services.coverage.rankOccupationsFor(evidence, policy, null);
     return toConnection({ items: ranked.slice(page.offset, page.offset + page.limit).map((m) => ({ ...m, evidence, policy })), totalCount: ranked.length, offset: page.offset });
   }

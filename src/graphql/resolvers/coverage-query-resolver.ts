@@ -1,32 +1,38 @@
-import { Arg, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Float, Query, Resolver } from 'type-graphql';
+import { Access } from '../access/access-policy';
+import { rankCandidatesAccess, readSubjectLearner } from '../access/policies';
+import { RankingPageArgs } from '../inputs/ranking-page-args';
+import { SubjectArgs } from '../inputs/subject-args';
+import { TargetArgs } from '../inputs/target-args';
+import { PolicyArgs } from '../inputs/policy-args';
 import type { GraphQLContext } from '../context';
-import { MatchPolicyInput, SubjectInput, TargetInput } from '../inputs/coverage-inputs';
-import { CandidateMatchConnection, Coverage, OccupationMatchConnection } from '../types/coverage-type';
+import { MatchPolicyInput, TargetInput } from '../inputs/coverage-inputs';
+import { CandidateMatch, CandidateMatchConnection, Coverage, OccupationMatch, OccupationMatchConnection } from '../types/coverage-type';
 import { validateSubject, validateTarget } from '../../domain/coverage';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { BadInputError } from '../../domain/errors';
 import { toConnection } from '../pagination/connection-type';
-import type { CandidateMatchValue, OccupationMatchValue } from './coverage-values';
 
 /** Coverage and ranking entry points. */
 @Resolver()
 export class CoverageQueryResolver {
+  @Access(readSubjectLearner)
   @Query(() => Coverage, { description: 'How the subject covers the target, skill by skill, with the evidence behind every credit.' })
   coverage(
-    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
-    @Arg('target', () => TargetInput, { description: 'The occupation or job posting whose required skills are measured against.' }) target: TargetInput,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policy: MatchPolicyInput | null,
+    @Args(() => SubjectArgs) { subject }: SubjectArgs,
+    @Args(() => TargetArgs) { target }: TargetArgs,
+    @Args(() => PolicyArgs) { policy }: PolicyArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
     return ctx.services.coverage.coverage(validateSubject(subject), validateTarget(target), ctx.services.coverage.policy(policy));
   }
 
+  @Access(readSubjectLearner)
   @Query(() => OccupationMatchConnection, { description: 'Every occupation the subject scores above 0 on, best first (score, essential coverage, URI).' })
   async rankOccupations(
-    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
-    @Arg('first', () => Int, { description: 'Page size (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
-    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
+    @Args(() => SubjectArgs) { subject }: SubjectArgs,
+    @Args(() => RankingPageArgs) { first, after }: RankingPageArgs,
+    @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
     @Arg('iscoGroupPrefix', () => String, { nullable: true, description: 'Only occupations whose ISCO group code starts with this.' }) iscoGroupPrefix: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
@@ -38,15 +44,15 @@ export class CoverageQueryResolver {
     const valid = validateSubject(subject);
     const evidence = await ctx.services.coverage.subjectEvidence(valid, policy);
     const ranked = await ctx.services.coverage.rankOccupationsFor(evidence, policy, iscoGroupPrefix ?? null);
-    const items: OccupationMatchValue[] = ranked.slice(page.offset, page.offset + page.limit).map((match) => ({ ...match, evidence, policy }));
+    const items: OccupationMatch[] = ranked.slice(page.offset, page.offset + page.limit).map((match) => ({ ...match, evidence, policy }));
     return toConnection({ items, totalCount: ranked.length, offset: page.offset });
   }
 
+  @Access(rankCandidatesAccess)
   @Query(() => CandidateMatchConnection, { description: 'Learners who consented to matching, ranked for the target, best first.' })
   async rankCandidates(
     @Arg('target', () => TargetInput, { description: 'The occupation or job posting candidates are ranked for; a PORTAL may name only its own postings.' }) target: TargetInput,
-    @Arg('first', () => Int, { description: 'Page size (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
-    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
+    @Args(() => RankingPageArgs) { first, after }: RankingPageArgs,
     @Arg('minScore', () => Float, { description: 'Only candidates scoring at least this, in [0, 1]; candidates always score above 0.', nullable: true }) minScore: number | null,
     @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; `asOf` is ADMIN only here.', nullable: true }) policyInput: MatchPolicyInput | null,
     @Ctx() ctx: GraphQLContext,
@@ -56,7 +62,7 @@ export class CoverageQueryResolver {
     const policy = ctx.services.coverage.policy(policyInput);
     const valid = validateTarget(target);
     const { ranked } = await ctx.services.coverage.rankCandidates(valid, policy, minScore ?? 0);
-    const items: CandidateMatchValue[] = ranked.slice(page.offset, page.offset + page.limit).map((match) => ({ ...match, target: valid, policy }));
+    const items: CandidateMatch[] = ranked.slice(page.offset, page.offset + page.limit).map((match) => ({ ...match, target: valid, policy }));
     return toConnection({ items, totalCount: ranked.length, offset: page.offset });
   }
 }

@@ -1,11 +1,14 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
+import { Access } from '../access/access-policy';
+import { adminOnly, publicAccess } from '../access/policies';
 import type { GraphQLContext } from '../context';
 import { CredentialImportResult, PresentationItemResult } from '../types/credential-import-type';
 import { Verification, toVerificationType } from '../types/verification-type';
 import type { CredentialImportOutcome } from '../../services/credential-import-service';
 import { credentialsOfPresentation } from '../../domain/verification/presentation';
 import { BadInputError, DomainError } from '../../domain/errors';
+import { reloadWritten } from '../loaders/keyed-loader';
 
 const STATUS_LISTS_DESCRIPTION =
   'Status list credentials (Bitstring Status List or StatusList2021) to check revocation against without fetching them; matched to the credential\'s status entries by id. At most 4.';
@@ -14,6 +17,7 @@ const MAX_STATUS_LISTS = 4;
 /** Standards-based import and verification of credential documents. */
 @Resolver()
 export class CredentialImportResolver {
+  @Access(adminOnly)
   @Mutation(() => CredentialImportResult, {
     description:
       'Imports an Open Badges 2.0/3.0 or ELM (European Digital Credential) document, or a VC-JWT given as a JSON string: verifies its proof, then writes the issuer, the micro-credential with its ESCO skills and, for an issued credential, the holding of the learner it names with the verification — all or nothing. Rejected with the reason when the document is not a credential, lacks a title or issuer, carries no ESCO skill or cites ESCO URIs the graph does not hold. A verifiable presentation goes to importPresentation.',
@@ -30,6 +34,7 @@ export class CredentialImportResolver {
     return this.shape(outcome, ctx);
   }
 
+  @Access(adminOnly)
   @Mutation(() => [PresentationItemResult], {
     description:
       'Imports each credential of a verifiable presentation (JSON-LD or VP-JWT, at most 20 credentials) on its own, as importCredential would: each is verified and written all or nothing, and the answer lists each with its result or error. The holder\'s signature on the presentation itself is not checked.',
@@ -56,6 +61,7 @@ export class CredentialImportResolver {
     return items;
   }
 
+  @Access(publicAccess)
   @Query(() => Verification, {
     description:
       'Checks a credential (JSON-LD with an embedded proof, or a VC-JWT as a JSON string) without storing anything: signature, issuer key, validity dates and revocation status. Open to anonymous callers, under the rate limit.',
@@ -71,15 +77,12 @@ export class CredentialImportResolver {
 
   private async shape(outcome: CredentialImportOutcome, ctx: GraphQLContext): Promise<CredentialImportResult> {
     // Answer what was written, not what an earlier import of this request left in the loaders.
-    ctx.loaders.credential.clear(outcome.credentialId);
-    ctx.loaders.provider.clear(outcome.providerId);
-    if (outcome.learnerId !== null) ctx.loaders.learner.clear(outcome.learnerId);
     const [credential, provider, learner] = await Promise.all([
-      ctx.loaders.credential.load(outcome.credentialId),
-      ctx.loaders.provider.load(outcome.providerId),
-      outcome.learnerId === null ? null : ctx.loaders.learner.load(outcome.learnerId),
+      reloadWritten(ctx.loaders.credential, outcome.credentialId, 'credential'),
+      reloadWritten(ctx.loaders.provider, outcome.providerId, 'provider'),
+      outcome.learnerId === null ? null : ctx.loaders.learner.clear(outcome.learnerId).load(outcome.learnerId),
     ]);
-    return { ...outcome, warnings: [...outcome.warnings], credential, provider, learner, verification: toVerificationType(outcome.verification) } as unknown as CredentialImportResult;
+    return { ...outcome, warnings: [...outcome.warnings], credential, provider, learner, verification: toVerificationType(outcome.verification) };
   }
 }
 

@@ -1,4 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Access } from '../access/access-policy';
+import { publicAccess } from '../access/policies';
 import type { GraphQLContext } from '../context';
 import { Skill } from '../types/skill-type';
 import { Occupation } from '../types/occupation-type';
@@ -9,16 +11,19 @@ import { checkEscoUri } from '../../domain/catalog/field-checks';
 /** Entry points into the ESCO taxonomy. */
 @Resolver()
 export class EscoQueryResolver {
+  @Access(publicAccess)
   @Query(() => Skill, { nullable: true, description: 'A skill by ESCO URI; null when unknown.' })
   skill(@Arg('uri', () => ID, { description: 'ESCO concept URI of the skill.' }) uri: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.skill.load(checkEscoUri('uri', uri, 'skill'));
   }
 
+  @Access(publicAccess)
   @Query(() => Occupation, { nullable: true, description: 'An occupation by ESCO URI; null when unknown.' })
   occupation(@Arg('uri', () => ID, { description: 'ESCO concept URI of the occupation.' }) uri: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.occupation.load(checkEscoUri('uri', uri, 'occupation'));
   }
 
+  @Access(publicAccess)
   @Query(() => [Skill], { description: 'Full-text search over skill labels (preferred, alternative, hidden), best first.' })
   async searchSkills(
     @Arg('text', { description: 'The words to search for.' }) text: string,
@@ -30,6 +35,7 @@ export class EscoQueryResolver {
     return hits.map((hit) => hit.item);
   }
 
+  @Access(publicAccess)
   @Query(() => [Occupation], { description: 'Full-text search over occupation labels, best first.' })
   async searchOccupations(
     @Arg('text', { description: 'The words to search for.' }) text: string,

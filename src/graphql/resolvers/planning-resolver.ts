@@ -1,20 +1,19 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
+import { Access } from '../access/access-policy';
+import { readSubjectLearner } from '../access/policies';
+import { SubjectArgs } from '../inputs/subject-args';
+import { TargetArgs } from '../inputs/target-args';
+import { PolicyArgs } from '../inputs/policy-args';
 import type { GraphQLContext } from '../context';
-import { MatchPolicyInput, SubjectInput, TargetInput } from '../inputs/coverage-inputs';
 import { CourseSuggestion, ExcludedCourse, LearningPlan, PlanConstraintsInput, PlanObjective, PlanScope, PlanStep, ReskillingOption } from '../types/planning-type';
 import { MicroCredential } from '../types/micro-credential-type';
 import { Skill } from '../types/skill-type';
 import { Occupation } from '../types/occupation-type';
 import { validateSubject, validateTarget } from '../../domain/coverage';
-import type { Target } from '../../domain/coverage/subject-input';
 import { BadInputError } from '../../domain/errors';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { loadPresent } from '../loaders/load-all';
-import type { CourseSuggestionValue, LearningPlanValue, PlanStepValue } from '../../services/planning-service';
-
-/** Where recommendCourses keeps the plan's validated target on the value it returns. */
-const PLAN_TARGET = Symbol('plan-target');
 
 async function skills(uris: readonly string[], ctx: GraphQLContext) {
   return loadPresent(ctx.loaders.skill, uris);
@@ -23,17 +22,18 @@ async function skills(uris: readonly string[], ctx: GraphQLContext) {
 /** Planning entry points. */
 @Resolver()
 export class PlanningQueryResolver {
+  @Access(readSubjectLearner)
   @Query(() => LearningPlan, { description: 'Which short courses, in which order, close the gap at the least cost; proven optimal when `optimal` is true.' })
   async recommendCourses(
-    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
-    @Arg('target', () => TargetInput, { description: 'The occupation or job posting whose required skills are measured against.' }) target: TargetInput,
+    @Args(() => SubjectArgs) { subject }: SubjectArgs,
+    @Args(() => TargetArgs) { target }: TargetArgs,
     @Arg('objective', () => PlanObjective, { description: 'The cost a plan minimises (default HOURS).', defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
     @Arg('scope', () => PlanScope, { description: 'Which requirements the plan must cover: ESSENTIAL (default) or ESSENTIAL_AND_OPTIONAL.', defaultValue: PlanScope.ESSENTIAL }) scope: PlanScope,
     @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
+    @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
     @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
-  ) {
+  ): Promise<LearningPlan> {
     const policy = ctx.services.coverage.policy(policyInput);
     const validTarget = validateTarget(target);
     const [evidence, req] = await Promise.all([
@@ -42,20 +42,21 @@ export class PlanningQueryResolver {
     ]);
     const plan = await ctx.services.planning.recommend(evidence, req.requirements, objective, scope, { ...constraints, currency }, policy);
     // The target rides along for fields that describe the plan's destination (ctdlPathway).
-    return { ...plan, [PLAN_TARGET]: validTarget };
+    return { ...plan, target: validTarget };
   }
 
+  @Access(readSubjectLearner)
   @Query(() => [CourseSuggestion], { description: 'Single courses ranked by coverage gain per unit of cost.' })
   async nextCourses(
-    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
-    @Arg('target', () => TargetInput, { description: 'The occupation or job posting whose required skills are measured against.' }) target: TargetInput,
+    @Args(() => SubjectArgs) { subject }: SubjectArgs,
+    @Args(() => TargetArgs) { target }: TargetArgs,
     @Arg('first', () => Int, { description: 'How many courses to return (default 5), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 5 }) first: number,
     @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS, description: 'The unit of cost.' }) objective: PlanObjective,
     @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
+    @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
     @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
-  ) {
+  ): Promise<CourseSuggestion[]> {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
     if (limit < 1) throw new BadInputError('first must be at least 1', { field: 'first' });
     const policy = ctx.services.coverage.policy(policyInput);
@@ -66,17 +67,18 @@ export class PlanningQueryResolver {
     return ctx.services.planning.next(evidence, req.requirements, limit, objective, { ...constraints, currency }, policy);
   }
 
+  @Access(readSubjectLearner)
   @Query(() => [ReskillingOption], { description: 'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; cheapest first.' })
   async reskillingPaths(
-    @Arg('subject', () => SubjectInput, { description: 'Whose skills are measured: a learner, a stack of credentials and/or skills, or an occupation.' }) subject: SubjectInput,
+    @Args(() => SubjectArgs) { subject }: SubjectArgs,
     @Arg('first', () => Int, { description: 'How many options to return (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
     @Arg('candidates', () => Int, { description: 'How many of the closest occupations to plan for, 1-200 (default 50).', defaultValue: 50 }) candidates: number,
     @Arg('objective', () => PlanObjective, { description: 'The cost a plan minimises (default HOURS).', defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
     @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true }) policyInput: MatchPolicyInput | null,
+    @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
     @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
-  ) {
+  ): Promise<ReskillingOption[]> {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
     if (!Number.isInteger(candidates) || candidates < 1 || candidates > 200) throw new BadInputError(`candidates must lie in [1, 200], got ${candidates}`, { field: 'candidates' });
     const policy = ctx.services.coverage.policy(policyInput);
@@ -89,63 +91,80 @@ export class PlanningQueryResolver {
 /** Links of a plan. */
 @Resolver(() => LearningPlan)
 export class LearningPlanFieldResolver {
-  @FieldResolver(() => [Skill]) gap(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
-    return skills((plan as unknown as LearningPlanValue).gapSkills, ctx);
+  @FieldResolver(() => [Skill], { description: 'Required skills below the threshold before the plan.' })
+  gap(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
+    return skills(plan.gapSkills, ctx);
   }
-  @FieldResolver(() => [Skill]) uncoverable(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
-    return skills((plan as unknown as LearningPlanValue).uncoverable, ctx);
+
+  @FieldResolver(() => [Skill], { description: 'Gap skills no eligible course can cover.' })
+  uncoverable(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
+    return skills(plan.uncoverable, ctx);
   }
-  @FieldResolver(() => [Skill]) uncoveredWithinBudget(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
-    return skills((plan as unknown as LearningPlanValue).uncoveredWithinBudget, ctx);
+
+  @FieldResolver(() => [Skill], { description: 'Coverable gap skills left out because of the budgets.' })
+  uncoveredWithinBudget(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
+    return skills(plan.uncoveredWithinBudget, ctx);
   }
+
   @FieldResolver(() => JSONResolver, {
     nullable: true,
     description:
       'The plan as a Credential Engine CTDL Pathway (JSON-LD @graph): a ceterms:Pathway, one CourseComponent or CredentialComponent per step linked by ceterms:precedes (plan order and prerequisites), and the destination JobComponent aligned to the target ESCO occupation. Null for plans not made by recommendCourses.',
   })
   async ctdlPathway(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
-    const target = (plan as unknown as { [PLAN_TARGET]?: Target })[PLAN_TARGET];
-    if (!target) return null;
-    return ctx.services.pathwayExport.exportPathway((plan as unknown as LearningPlanValue).steps, target);
+    if (!plan.target) return null;
+    return ctx.services.pathwayExport.exportPathway(plan.steps, plan.target);
   }
-  @FieldResolver(() => [ExcludedCourse])
-  excluded(@Root() plan: LearningPlan) {
-    return (plan as unknown as LearningPlanValue).excluded.map((e) => ({ credentialId: e.courseId, reason: e.reason }));
+
+  @FieldResolver(() => [ExcludedCourse], { description: 'Candidate courses left out and why.' })
+  excluded(@Root() plan: LearningPlan): ExcludedCourse[] {
+    return plan.excluded.map((e) => ({ credentialId: e.courseId, reason: e.reason }));
   }
 }
 
 /** Links of a plan step. */
 @Resolver(() => PlanStep)
 export class PlanStepFieldResolver {
-  @FieldResolver(() => MicroCredential, { description: 'The course of this step.' }) credential(@Root() step: PlanStep, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.credential.load((step as unknown as PlanStepValue).credentialId);
+  @FieldResolver(() => MicroCredential, { description: 'The course of this step.' })
+  credential(@Root() step: PlanStep, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.credential.load(step.credentialId);
   }
-  @FieldResolver(() => [Skill]) newlyCovered(@Root() step: PlanStep, @Ctx() ctx: GraphQLContext) {
-    return skills((step as unknown as PlanStepValue).newlyCovered, ctx);
+
+  @FieldResolver(() => [Skill], { description: 'Gap skills this step covers first.' })
+  newlyCovered(@Root() step: PlanStep, @Ctx() ctx: GraphQLContext) {
+    return skills(step.newlyCovered, ctx);
   }
 }
 
 /** Links of a course suggestion. */
 @Resolver(() => CourseSuggestion)
 export class CourseSuggestionFieldResolver {
-  @FieldResolver(() => MicroCredential, { description: 'The suggested course.' }) credential(@Root() s: CourseSuggestion, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.credential.load((s as unknown as CourseSuggestionValue).courseId);
+  @FieldResolver(() => MicroCredential, { description: 'The suggested course.' })
+  credential(@Root() s: CourseSuggestion, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.credential.load(s.courseId);
   }
-  @FieldResolver(() => [Skill]) newlyCovered(@Root() s: CourseSuggestion, @Ctx() ctx: GraphQLContext) {
-    return skills((s as unknown as CourseSuggestionValue).newlyCovered, ctx);
+
+  @FieldResolver(() => [Skill], { description: 'Gap skills it would cover.' })
+  newlyCovered(@Root() s: CourseSuggestion, @Ctx() ctx: GraphQLContext) {
+    return skills(s.newlyCovered, ctx);
   }
-  @FieldResolver(() => [Skill]) missingPrerequisites(@Root() s: CourseSuggestion, @Ctx() ctx: GraphQLContext) {
-    return skills((s as unknown as CourseSuggestionValue).missingPrerequisites, ctx);
+
+  @FieldResolver(() => [Skill], { description: 'Prerequisites the subject lacks.' })
+  missingPrerequisites(@Root() s: CourseSuggestion, @Ctx() ctx: GraphQLContext) {
+    return skills(s.missingPrerequisites, ctx);
   }
-  @FieldResolver(() => Float) coverageGain(@Root() s: CourseSuggestion) {
-    return (s as unknown as CourseSuggestionValue).gain;
+
+  @FieldResolver(() => Float, { description: 'Weighted number of gap skills covered (essential 1, optional λ).' })
+  coverageGain(@Root() s: CourseSuggestion): number {
+    return s.gain;
   }
 }
 
 /** Links of a reskilling option. */
 @Resolver(() => ReskillingOption)
 export class ReskillingOptionFieldResolver {
-  @FieldResolver(() => Occupation, { description: 'The occupation this option leads to.' }) occupation(@Root() o: ReskillingOption, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.occupation.load((o as unknown as { occupationUri: string }).occupationUri);
+  @FieldResolver(() => Occupation, { description: 'The occupation this option leads to.' })
+  occupation(@Root() o: ReskillingOption, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.occupation.load(o.occupationUri);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../inputs/page-args';
 import type { GraphQLContext } from '../context';
 import { Skill, SkillConnection } from '../types/skill-type';
 import { SkillGroup } from '../types/skill-group-type';
@@ -17,8 +18,7 @@ export class SkillFieldResolver {
   @FieldResolver(() => SkillConnection, { description: 'Direct narrower skills in the skill hierarchy.' })
   async narrower(
     @Root() skill: Skill,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, at most MAX_PAGE_SIZE (100 by default); 20 when absent.', nullable: true }) first: number | null,
-    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
@@ -34,8 +34,7 @@ export class SkillFieldResolver {
   async requiredBy(
     @Root() skill: Skill,
     @Arg('relation', () => SkillRelation, { description: 'Only occupations requiring the skill this way; both when absent.', nullable: true }) relation: SkillRelation | null,
-    @Arg('first', () => Int, { description: 'Page size: how many items to return, at most MAX_PAGE_SIZE (100 by default); 20 when absent.', nullable: true }) first: number | null,
-    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);

@@ -1,4 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Access } from '../access/access-policy';
+import { publicAccess } from '../access/policies';
 import type { GraphQLContext } from '../context';
 import { SkillSuggestion } from '../types/skill-suggestion-type';
 import { pageRequest } from '../../domain/pagination/cursor';
@@ -6,6 +8,7 @@ import { pageRequest } from '../../domain/pagination/cursor';
 /** Free text → ESCO skills. */
 @Resolver()
 export class SkillSuggestionResolver {
+  @Access(publicAccess)
   @Query(() => [SkillSuggestion], {
     description:
       'ESCO skills a free text (a job-ad sentence, a course blurb, a skill tag) names or describes, best first. Matches labels and descriptions of every ESCO skill, then re-ranks with a model that also weighs which skills occupations need together; scores are calibrated probabilities.',

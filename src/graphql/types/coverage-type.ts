@@ -4,7 +4,8 @@ import { Occupation, SkillRelation } from './occupation-type';
 import { Skill } from './skill-type';
 import { MicroCredential } from './micro-credential-type';
 import { VerificationStatus } from './verification-type';
-import { Learner } from './learner-type';
+import type { CoverageResult, MatchPolicy, Target } from '../../domain/coverage';
+import type { SubjectEvidence } from '../../services/coverage-service';
 
 export enum CoverageStatus {
   COVERED = 'COVERED',
@@ -108,15 +109,24 @@ export class Coverage {
   @Field(() => Float, { description: 'Mean credit of the essential requirements, in [0, 1]; 0 when there are none.' }) essentialCoverage!: number;
   @Field(() => Float, { description: 'Mean credit of the optional requirements, in [0, 1]; 0 when there are none.' }) optionalCoverage!: number;
   @Field(() => CoverageCounts, { description: 'How many requirements are covered, partial and missing.' }) counts!: CoverageCounts;
+  // Backing fields, not exposed as such: computed with the scores, resolved only when asked for.
+  /** Every requirement with its credit and evidence; the `requirements` field resolves its skills. */
+  requirements!: CoverageResult['requirements'];
+  /** Per credential of the subject; the `contributions` field resolves their credentials. */
+  contributions!: CoverageResult['contributions'];
 }
 
 /** An occupation ranked for a subject. */
 @ObjectType('OccupationMatch', { description: 'An occupation ranked for a subject, with its scores.', simpleResolvers: true })
 export class OccupationMatch {
-  @Field(() => Occupation, { description: 'The occupation.' }) occupation!: Occupation;
   @Field(() => Float, { description: 'Coverage score in [0, 1]: (Σ essential credit + λ·Σ optional credit) / (#essential + λ·#optional).' }) score!: number;
   @Field(() => Float, { description: 'Mean credit of the essential requirements, in [0, 1]; 0 when there are none.' }) essentialCoverage!: number;
   @Field(() => Float, { description: 'Mean credit of the optional requirements, in [0, 1]; 0 when there are none.' }) optionalCoverage!: number;
+  // Backing fields, not exposed: what the `occupation` and `coverage` fields need.
+  occupationUri!: string;
+  /** The subject's evidence, so the explanation costs nothing until asked for. */
+  evidence!: SubjectEvidence;
+  policy!: MatchPolicy;
 }
 
 @ObjectType('OccupationMatchConnection', { description: 'A page of ranked occupations (Relay cursor connection).', simpleResolvers: true })
@@ -125,11 +135,13 @@ export class OccupationMatchConnection extends ConnectionType(OccupationMatch, '
 /** A consenting learner ranked for a target. */
 @ObjectType('CandidateMatch', { description: 'A consenting learner ranked as a candidate for a target; the display name and coverage are all a portal sees.', simpleResolvers: true })
 export class CandidateMatch {
-  @Field(() => Learner, { description: 'The learner; its fields are readable only by callers who may read that learner (a portal may not).' }) learner!: Learner;
-  @Field({ description: 'The learner\'s display name, the only personal field a portal sees.' }) displayName!: string;
   @Field(() => Float, { description: 'Coverage score in [0, 1]: (Σ essential credit + λ·Σ optional credit) / (#essential + λ·#optional).' }) score!: number;
   @Field(() => Float, { description: 'Mean credit of the essential requirements, in [0, 1]; 0 when there are none.' }) essentialCoverage!: number;
   @Field(() => Float, { description: 'Mean credit of the optional requirements, in [0, 1]; 0 when there are none.' }) optionalCoverage!: number;
+  // Backing fields, not exposed: what the `learner`, `displayName` and `coverage` fields need.
+  learnerId!: string;
+  target!: Target;
+  policy!: MatchPolicy;
 }
 
 @ObjectType('CandidateMatchConnection', { description: 'A page of ranked candidates (Relay cursor connection).', simpleResolvers: true })

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SkillRelation } from './occupation-type';
 import { Skill } from './skill-type';
+import type { JobPostingRow } from '../../db/repositories/catalog-rows';
 
 /** A skill a job posting requires. */
 @ObjectType('JobRequirement', { description: 'One skill a job posting requires.', simpleResolvers: true })
@@ -18,4 +19,11 @@ export class JobPosting {
   @Field(() => String, { description: 'Where the job is (free text).', nullable: true }) location!: string | null;
   @Field(() => Int, { description: 'Number of essential requirements.' }) essentialCount!: number;
   @Field(() => Int, { description: 'Number of optional requirements.' }) optionalCount!: number;
+  // Backing fields, not exposed as such: the field resolvers and access policies read them.
+  /** The owning portal. */
+  portalId!: string | null;
+  /** The ESCO occupation; the `occupation` field resolves it. */
+  occupationUri!: string | null;
+  /** Required skill URIs; the `requirements` field resolves their skills. */
+  requirements!: JobPostingRow['requirements'];
 }

@@ -2,6 +2,8 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../pagination/connection-type';
 import { ParticipationForm, SkillSource } from './catalog-enums';
 import { Skill } from './skill-type';
+import type { CredentialRow } from '../../db/repositories/catalog-rows';
+import type { ParticipationForm as ParticipationFormValue } from '../../domain/catalog/credential-input';
 
 /** An amount of money. */
 @ObjectType('Price', { description: 'A price: an amount in a currency.', simpleResolvers: true })
@@ -34,13 +36,23 @@ export class MicroCredential {
   @Field(() => Float, { description: 'Workload in ECTS credits; null when unknown.', nullable: true }) ects!: number | null;
   @Field(() => Int, { nullable: true, description: 'EQF level 1-8.' }) eqfLevel!: number | null;
   @Field(() => String, { description: 'How learners are assessed (free text); null when unknown.', nullable: true }) assessmentType!: string | null;
-  @Field(() => ParticipationForm, { description: 'Online, on site or blended; null when unknown.', nullable: true }) participationForm!: ParticipationForm | null;
+  @Field(() => ParticipationForm, { description: 'Online, on site or blended; null when unknown.', nullable: true }) participationForm!: ParticipationFormValue | null;
   @Field(() => String, { description: 'The quality assurance the credential is under (free text); null when unknown.', nullable: true }) qualityAssurance!: string | null;
   @Field(() => [String], { description: 'ISO 639-1 language codes.' }) languages!: string[];
   @Field(() => String, { description: 'Web page of the micro-credential; null when unknown.', nullable: true }) url!: string | null;
   @Field(() => String, { nullable: true, description: 'First day the credential is offered (YYYY-MM-DD).' }) validFrom!: string | null;
   @Field(() => String, { nullable: true, description: 'Last day the credential is offered (YYYY-MM-DD).' }) validUntil!: string | null;
   @Field(() => Int, { nullable: true, description: 'How long an awarded credential stays valid, in months.' }) validityMonths!: number | null;
+  // Backing fields, not exposed as such: the field resolvers read them.
+  /** The awarding provider's id; the `provider` field resolves it. */
+  providerId!: string | null;
+  priceAmount!: number | null;
+  priceCurrency!: string | null;
+  /** Stackability link; the `partOf` field resolves it. */
+  partOfId!: string | null;
+  /** Taught skill links; the `skills` field resolves their skills. */
+  skills!: CredentialRow['skills'];
+  prerequisiteUris!: string[];
 }
 
 @ObjectType('MicroCredentialConnection', { description: 'A page of micro-credentials (Relay cursor connection).', simpleResolvers: true })

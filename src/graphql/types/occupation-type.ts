@@ -26,6 +26,8 @@ export class Occupation {
   @Field(() => String, { nullable: true, description: 'ESCO code, e.g. 2512.4.' }) code!: string | null;
   @Field(() => Int, { description: 'Number of essential skills.' }) essentialCount!: number;
   @Field(() => Int, { description: 'Number of optional skills.' }) optionalCount!: number;
+  /** Backing field, not exposed: the ISCO-08 code the `iscoGroup` field resolves. */
+  iscoGroupCode!: string | null;
 }
 
 @ObjectType('OccupationConnection', { description: 'A page of occupations (Relay cursor connection).', simpleResolvers: true })

@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ParticipationForm } from './catalog-enums';
-import { MicroCredential } from './micro-credential-type';
-import { Skill } from './skill-type';
-import { Occupation } from './occupation-type';
+import type { Target } from '../../domain/coverage/subject-input';
+import type { ExcludedCourse as ExcludedCourseValue, PlanObjective as PlanObjectiveValue } from '../../domain/planning/plan-types';
+import type { PlanStatus as PlanStatusValue } from '../../services/planning-service';
 
 export enum PlanObjective {
   HOURS = 'HOURS',
@@ -72,10 +72,11 @@ export class CoverageSnapshot {
 @ObjectType('PlanStep', { description: 'One course of a plan.', simpleResolvers: true })
 export class PlanStep {
   @Field(() => Int, { description: 'Position of the step in the plan, from 1.' }) order!: number;
-  @Field(() => MicroCredential, { description: 'The course of this step.' }) credential!: MicroCredential;
-  @Field(() => [Skill], { description: 'Gap skills this step covers first.' }) newlyCovered!: Skill[];
   @Field(() => Float, { description: 'Essential coverage after this and every earlier step, in [0, 1].' }) essentialCoverageAfter!: number;
   @Field(() => Float, { description: 'Coverage score after this and every earlier step, in [0, 1].' }) scoreAfter!: number;
+  // Backing fields, not exposed as such: the `credential` and `newlyCovered` fields resolve them.
+  credentialId!: string;
+  newlyCovered!: readonly string[];
 }
 
 @ObjectType('ExcludedCourse', { description: 'A candidate course a plan could not consider.', simpleResolvers: true })
@@ -86,44 +87,50 @@ export class ExcludedCourse {
 
 @ObjectType('LearningPlan', { simpleResolvers: true, description: 'The cheapest ordered set of courses closing the gap (weighted set cover solved exactly with HiGHS).' })
 export class LearningPlan {
-  @Field(() => [PlanStep], { description: 'In an order that respects prerequisites.' }) steps!: PlanStep[];
+  @Field(() => [PlanStep], { description: 'In an order that respects prerequisites.' }) steps!: readonly PlanStep[];
   @Field(() => Float, { description: 'Sum of the workloads in hours (25 h per ECTS where only ECTS are known); null when a chosen course has neither hours nor ECTS.', nullable: true }) totalHours!: number | null;
   @Field(() => Float, { nullable: true, description: 'Sum of the prices, in `currency`; null when a chosen course has no price.' }) totalPrice!: number | null;
   @Field(() => Float, { description: 'Sum of the ECTS credits (hours / 25 where only hours are known); null when a chosen course has neither ECTS nor hours.', nullable: true }) totalEcts!: number | null;
-  @Field(() => PlanObjective, { description: 'The cost the plan minimises.' }) objective!: PlanObjective;
+  @Field(() => PlanObjective, { description: 'The cost the plan minimises.' }) objective!: PlanObjectiveValue;
   @Field(() => Float, { description: 'Total cost under the objective (for PRICE, in `currency`).' }) objectiveValue!: number;
   @Field({ description: 'ISO 4217 currency of totalPrice, maxTotalPrice and a PRICE objectiveValue; course prices are converted into it.' }) currency!: string;
   @Field({ description: 'Day (YYYY-MM-DD) of the exchange rates prices were converted with.' }) ratesDate!: string;
   @Field(() => CoverageSnapshot, { description: 'Coverage of the subject before the plan.' }) coverageBefore!: CoverageSnapshot;
   @Field(() => CoverageSnapshot, { description: 'Coverage of the subject after every step of the plan.' }) coverageAfter!: CoverageSnapshot;
-  @Field(() => [Skill], { description: 'Required skills below the threshold before the plan.' }) gap!: Skill[];
-  @Field(() => [Skill], { description: 'Gap skills no eligible course can cover.' }) uncoverable!: Skill[];
-  @Field(() => [Skill], { description: 'Coverable gap skills left out because of the budgets.' }) uncoveredWithinBudget!: Skill[];
   @Field({ description: 'True when the solver proved this plan optimal.' }) optimal!: boolean;
   @Field(() => Float, { description: 'A proven lower bound on the best objective value.' }) lowerBound!: number;
   @Field({ description: 'Which method produced the plan: highs-ilp, greedy+lp-bound, highs-incumbent+lp-bound, greedy or trivial.' }) solver!: string;
   @Field(() => Float, { description: 'Time the solver took, in milliseconds.' }) solveMillis!: number;
-  @Field(() => PlanStatus, { description: 'Whether the plan closes the gap, and if not why.' }) status!: PlanStatus;
+  @Field(() => PlanStatus, { description: 'Whether the plan closes the gap, and if not why.' }) status!: PlanStatusValue;
   @Field({ description: 'One or two English sentences summing up the plan.' }) explanation!: string;
-  @Field(() => [ExcludedCourse], { description: 'Candidate courses left out and why.' }) excluded!: ExcludedCourse[];
+  // Backing fields, not exposed as such: skill URIs and course ids the field resolvers load.
+  /** The `gap` field's skills. */
+  gapSkills!: readonly string[];
+  uncoverable!: readonly string[];
+  uncoveredWithinBudget!: readonly string[];
+  excluded!: readonly ExcludedCourseValue[];
+  /** The plan's destination, kept by recommendCourses for `ctdlPathway`; absent on other plans. */
+  target?: Target;
 }
 
 @ObjectType('CourseSuggestion', { description: 'One course ranked by what it alone adds for its cost.', simpleResolvers: true })
 export class CourseSuggestion {
-  @Field(() => MicroCredential, { description: 'The suggested course.' }) credential!: MicroCredential;
-  @Field(() => [Skill], { description: 'Gap skills it would cover.' }) newlyCovered!: Skill[];
-  @Field(() => Float, { description: 'Weighted number of gap skills covered (essential 1, optional λ).' }) coverageGain!: number;
   @Field(() => Float, { description: 'Increase of the coverage score if taken alone.' }) scoreGain!: number;
   @Field(() => Float, { description: 'Its cost under the objective (for PRICE, in `currency`).' }) cost!: number;
   @Field({ description: 'ISO 4217 currency of a PRICE cost.' }) currency!: string;
   @Field(() => Float, { nullable: true, description: 'Coverage gain per unit of cost (coverageGain / cost); null for free courses, which rank first.' }) gainPerCost!: number | null;
-  @Field(() => [Skill], { description: 'Prerequisites the subject lacks.' }) missingPrerequisites!: Skill[];
+  // Backing fields, not exposed as such: the `credential`, `newlyCovered`, `missingPrerequisites` and `coverageGain` fields read them.
+  courseId!: string;
+  newlyCovered!: readonly string[];
+  missingPrerequisites!: readonly string[];
+  gain!: number;
 }
 
 @ObjectType('ReskillingOption', { description: 'An occupation close to the subject, with the cheapest plan to reach it.', simpleResolvers: true })
 export class ReskillingOption {
-  @Field(() => Occupation, { description: 'The occupation this option leads to.' }) occupation!: Occupation;
   @Field(() => CoverageSnapshot, { description: 'Coverage of the occupation by the subject today.' }) currentCoverage!: CoverageSnapshot;
   @Field(() => LearningPlan, { description: 'The cheapest plan to full essential coverage (within the constraints).' }) plan!: LearningPlan;
   @Field({ description: 'True when the plan reaches full essential coverage.' }) reachesFullCoverage!: boolean;
+  /** Backing field, not exposed: the occupation the `occupation` field resolves. */
+  occupationUri!: string;
 }
