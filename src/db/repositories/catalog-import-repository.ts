@@ -25,4 +25,20 @@ export class CatalogImportRepository {
     const rows = await tx.run('credential-import/create-missing-providers', { providers, now: new Date().toISOString() });
     return new Set(rows.filter((row) => row.created === true).map((row) => row.id as string));
   }
+
+  /**
+   * cypher/credential-import/lock-credential-keys: locks the keys (creating missing ones) and
+   * returns the credential each identifies, if any.
+   */
+  async lockCredentialKeysIn(tx: QueryRunner, keys: readonly string[]): Promise<Map<string, string>> {
+    if (keys.length === 0) return new Map();
+    const rows = await tx.run('credential-import/lock-credential-keys', { keys: [...new Set(keys)].sort() });
+    return new Map(rows.filter((row) => typeof row.credentialId === 'string').map((row) => [row.key as string, row.credentialId as string]));
+  }
+
+  /** cypher/credential-import/link-credential-keys: links keys to their credentials (first wins). */
+  async linkCredentialKeysIn(tx: QueryRunner, rows: readonly { credentialId: string; keys: readonly string[] }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await tx.run('credential-import/link-credential-keys', { rows });
+  }
 }
