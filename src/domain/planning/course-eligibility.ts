@@ -30,12 +30,13 @@ export interface CandidateCourse {
 }
 
 /**
- * Why a catalogue filter left a course out, checked in this order:
+ * Why a catalogue filter left a course out, checked in this order (providers first: a course of
+ * a provider the request rules out is out whatever else it is):
+ * - `excluded-provider`: awarded by a provider in `excludeProviderIds`;
+ * - `other-provider`: not awarded by a provider in `providerIds`;
  * - `language`: taught in none of the requested languages;
  * - `participation-form`: not in a requested form of participation;
  * - `eqf-level`: above `maxEqfLevel` (a course without a level passes);
- * - `excluded-provider`: awarded by a provider in `excludeProviderIds`;
- * - `other-provider`: not awarded by a provider in `providerIds`;
  * - `low-confidence`: it would cover a gap skill only through MAPPED links below `minConfidence`
  *   (decided per target, see {@link countCatalogueExclusions}).
  */
@@ -43,11 +44,11 @@ export type CatalogueExclusion = 'language' | 'participation-form' | 'eqf-level'
 
 /** The first catalogue filter `course` fails, or null when it passes them all. */
 export function catalogueExclusion(course: CandidateCourse, filter: CourseFilterSpec): Exclude<CatalogueExclusion, 'low-confidence'> | null {
+  if (course.providerIds.some((id) => filter.excludeProviderIds.includes(id))) return 'excluded-provider';
+  if (filter.onlyProviderIds !== null && !course.providerIds.some((id) => filter.onlyProviderIds!.includes(id))) return 'other-provider';
   if (filter.languages !== null && !course.languages.some((lang) => filter.languages!.includes(lang.toLowerCase()))) return 'language';
   if (filter.participationForms !== null && (course.participationForm === null || !filter.participationForms.includes(course.participationForm))) return 'participation-form';
   if (filter.maxEqfLevel !== null && course.eqfLevel !== null && course.eqfLevel > filter.maxEqfLevel) return 'eqf-level';
-  if (course.providerIds.some((id) => filter.excludeProviderIds.includes(id))) return 'excluded-provider';
-  if (filter.onlyProviderIds !== null && !course.providerIds.some((id) => filter.onlyProviderIds!.includes(id))) return 'other-provider';
   return null;
 }
 
