@@ -1,7 +1,8 @@
 /**
  * The same course imported from two catalogues is one credential: same web address, or same
  * provider and normalised title. Also under concurrency: two imports of overlapping catalogues
- * running at once still leave one credential per course.
+ * running at once still leave one credential per course. And a mapped link keeps the tag it
+ * was mapped from.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -109,5 +110,23 @@ describe('catalog import: one credential per course across catalogues', () => {
       const stored = await credentialsOf(school);
       expect(stored, `trial ${trial}`).toHaveLength(4);
     }
+  });
+});
+
+describe('catalog import: the source text of a mapped link', () => {
+  it('stores the tag a skill was mapped from on TEACHES and shows it as TaughtSkill.sourceText', async () => {
+    const res = await server.db.driver.executeQuery(`MATCH (s:Skill) WHERE s.uri STARTS WITH 'http://data.europa.eu/esco/skill/' RETURN s.uri AS uri ORDER BY uri LIMIT 1`);
+    const skillUri = res.records[0]!.get('uri') as string;
+    const tagged = new CatalogImporter(server.db.executor, new CatalogRepository(server.db.executor), async (text) =>
+      text.trim().toLowerCase() === 'relational databases' ? [{ uri: skillUri, score: 0.9, matchedLabel: 'manage databases' }] : []);
+    const school = `${prefix} Tag School`;
+    const file = path.join(tempDir, 'tags.csv');
+    fs.writeFileSync(file, `id,title,provider,skills\n"t-1","Databases","${school}","Relational Databases"\n`);
+    const withSkills = parseCatalogMapping({ name: 'tag-fixture', columns: { id: 'id', title: 'title', provider: 'provider', skills: 'skills' }, skillSeparator: ',' });
+    const summary = await tagged.importFile(file, { mapping: withSkills, minConfidence: 0.6 });
+    expect(summary).toMatchObject({ imported: 1, skillLinks: 1 });
+    const api = await server.gql<any>(`query($id: ID!) { microCredential(id: $id) { skills { skill { uri } source confidence sourceText } } }`, { id: summary.credentialIds[0] });
+    expect(api.errors).toBeUndefined();
+    expect(api.data.microCredential.skills).toEqual([{ skill: { uri: skillUri }, source: 'MAPPED', confidence: 0.9, sourceText: 'Relational Databases' }]);
   });
 });
