@@ -19,7 +19,7 @@ CALL (s) {
       .*,
       providerId: p.id,
       partOfId: whole.id,
-      skills: COLLECT { MATCH (c)-[t:TEACHES]->(x:Skill) RETURN { uri: x.uri, source: t.source, confidence: t.confidence } ORDER BY x.uri },
+      skills: COLLECT { MATCH (c)-[t:TEACHES]->(x:Skill) RETURN { uri: x.uri, source: t.source, confidence: t.confidence, sourceText: t.sourceText } ORDER BY x.uri },
       prerequisiteUris: COLLECT { MATCH (c)-[:HAS_PREREQUISITE]->(x:Skill) RETURN x.uri ORDER BY x.uri }
     },
     provider: CASE WHEN p IS NULL THEN null ELSE p { .id, .name, .country, .type, .url } END

@@ -1,17 +1,19 @@
 /**
  * Imports a course catalogue CSV: each row becomes a micro-credential of its provider through the
  * catalog's own validation and repository path, with ESCO skills mapped from its tags (TEACHES,
- * source MAPPED, confidence = the suggestion score). Rows are validated before any write, then
+ * source MAPPED, confidence = the suggestion score, sourceText = the tag or matched label). Rows are validated before any write, then
  * written a batch per transaction; should a batch still fail, its rows are retried one by one so
  * one bad row never costs the others. Credential and provider ids are derived from the data, so
- * importing the same catalogue again updates instead of duplicating.
+ * importing the same catalogue again updates instead of duplicating; and the same course from
+ * another catalogue (same web address, or same provider and normalised title: see
+ * `course-identity-keys.ts`) updates the credential first imported rather than adding one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import type { Neo4jExecutor, QueryRunner } from '../db/neo4j-executor';
 import type { CatalogRepository } from '../db/repositories/catalog-repository';
-import { CREDENTIAL_LIST_LIMITS, validateCredentialInput, type CredentialInput, type ValidCredential } from '../domain/catalog/credential-input';
+import { CREDENTIAL_LIST_LIMITS, MAX_SOURCE_TEXT_CHARS, validateCredentialInput, type CredentialInput, type ValidCredential } from '../domain/catalog/credential-input';
 import { validateProviderInput, type ProviderRecord } from '../domain/catalog/provider-input';
 import { DomainError } from '../domain/errors';
 import { CatalogImportRepository } from '../db/repositories/catalog-import-repository';
@@ -19,6 +21,7 @@ import { resolveColumns, type CatalogMapping, type MappableField } from './catal
 import { passesFilter, readCourseRow, RowRejection, type CourseRow } from './course-row';
 import { SkillTagMapper, type SuggestFn, type TagStatistics } from './skill-tag-mapper';
 import { seedHash, stableId } from './stable-id';
+import { courseIdentityKeys } from './course-identity-keys';
 
 /** Options of one import. */
 export interface CatalogImportOptions {
@@ -111,10 +114,13 @@ interface CourseIdentity {
   readonly id: string;
   /** What the id is derived from: the catalogue's id, else the URL, else the title. */
   readonly idSeed: string;
+  /** Keys shared by the same course in any catalogue (URL; provider + title). */
+  readonly keys: readonly string[];
 }
 
 interface PreparedCourse {
   readonly row: number;
+  readonly keys: readonly string[];
   readonly provider: ProviderRecord;
   readonly credential: ValidCredential;
   /** Skills that came from the description or outcomes rather than tags. */
@@ -176,12 +182,14 @@ export class CatalogImporter {
           state.skipped.push(identity);
           continue;
         }
-        // A repeated course is neither mapped nor counted again (its tags would count twice).
-        if (state.seen.has(identity.id)) {
+        // A repeated course (same id, URL, or provider and title) is neither mapped nor counted
+        // again (its tags would count twice).
+        if (state.seen.has(identity.id) || identity.keys.some((key) => state.seen.has(key))) {
           state.duplicates += 1;
           continue;
         }
         state.seen.add(identity.id);
+        identity.keys.forEach((key) => state.seen.add(key));
         const outcome = await this.prepare(course, identity, mapper);
         if ('reason' in outcome) state.skipped.push(outcome);
         else prepared.push(outcome);
@@ -295,7 +303,8 @@ export class CatalogImporter {
         name: shorten(providerName.trim(), 300),
       });
       const idSeed = course.id ?? course.url ?? course.title.trim().toLowerCase();
-      return { provider, id: `mc-${seedHash(`${provider.id}|${idSeed}`, 20)}`, idSeed };
+      const url = course.url !== null && isHttpUrl(course.url) ? course.url : null;
+      return { provider, id: `mc-${seedHash(`${provider.id}|${idSeed}`, 20)}`, idSeed, keys: courseIdentityKeys(provider.id, course.title, url) };
     } catch (error) {
       if (error instanceof DomainError) return { row: course.row, title: course.title, reason: error.message };
       throw error;
@@ -330,8 +339,8 @@ export class CatalogImporter {
     }
     const text = [course.description, ...course.learningOutcomes].filter((t): t is string => t !== null && t.trim() !== '').join('\n');
     const skills = await mapper.mapCourse(course.tags, text === '' ? null : text);
-    const credential = validateCredentialInput({ ...input, skills: skills.map((s) => ({ uri: s.uri, source: 'MAPPED', confidence: s.confidence })) });
-    return { row: course.row, provider: identity.provider, credential, textLinks: skills.filter((s) => s.from === 'text').length };
+    const credential = validateCredentialInput({ ...input, skills: skills.map((s) => ({ uri: s.uri, source: 'MAPPED', confidence: s.confidence, sourceText: s.evidence === '' ? null : s.evidence.slice(0, MAX_SOURCE_TEXT_CHARS) })) });
+    return { row: course.row, keys: identity.keys, provider: identity.provider, credential, textLinks: skills.filter((s) => s.from === 'text').length };
   }
 
   /** Writes a batch in one transaction; when that fails, each course alone. */
@@ -339,7 +348,7 @@ export class CatalogImporter {
     const none = { courses: [], existing: new Set<string>(), providersCreated: 0 };
     if (courses.length === 0) return none;
     try {
-      return { courses, ...(await this.executor.transaction('WRITE', (tx) => this.writeBatch(courses, tx))) };
+      return await this.executor.transaction('WRITE', (tx) => this.writeBatch(courses, tx));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (courses.length === 1) {
@@ -359,11 +368,23 @@ export class CatalogImporter {
     return { courses: written, existing, providersCreated };
   }
 
-  private async writeBatch(courses: PreparedCourse[], tx: QueryRunner): Promise<{ existing: Set<string>; providersCreated: number }> {
+  /**
+   * Writes a batch. The courses' identity keys are locked first, so a course another catalogue
+   * already brought in (same URL, else same provider and title) takes that credential's id and
+   * updates it, even when both imports run at once.
+   */
+  private async writeBatch(batch: PreparedCourse[], tx: QueryRunner): Promise<{ courses: PreparedCourse[]; existing: Set<string>; providersCreated: number }> {
+    const owners = await this.imports.lockCredentialKeys(batch.flatMap((c) => c.keys), tx);
+    const courses = batch.map((course) => {
+      const owner = course.keys.map((key) => owners.get(key)).find((id) => id !== undefined);
+      if (owner === undefined || owner === course.credential.record.id) return course;
+      return { ...course, credential: { ...course.credential, record: { ...course.credential.record, id: owner } } };
+    });
     const providers = [...new Map(courses.map((c) => [c.provider.id, c.provider])).values()];
     const found = await this.imports.findExistingRecords([], courses.map((c) => c.credential.record.id), tx);
     const created = await this.imports.createMissingProviders(providers, tx);
     for (const course of courses) await this.catalog.mergeCredential(course.credential, null, tx);
-    return { existing: new Set(found.credentialIds), providersCreated: created.size };
+    await this.imports.linkCredentialKeys(courses.map((c) => ({ credentialId: c.credential.record.id, keys: c.keys })), tx);
+    return { courses, existing: new Set(found.credentialIds), providersCreated: created.size };
   }
 }

@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
         services.coverage.subjectEvidence({ kind: 'LEARNER', learnerId: learner }, policy),
         services.coverage.targetRequirements(target),
       ]);
-      const plan = await services.planning.recommend(evidence, requirements.requirements, objective as PlanObjective, 'ESSENTIAL', {}, policy);
+      const plan = await services.planning.recommend(evidence, requirements.requirements, services.planning.request({ objective: objective as PlanObjective, scope: 'ESSENTIAL' }), policy);
       document = await services.pathwayExport.exportPathway(plan.steps, target);
     }
     process.stdout.write(JSON.stringify(document, null, 2) + '\n');

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import proxyaddr from 'proxy-addr';
+import { DEFAULT_PLAN_TIME_LIMIT_MS, MAX_PLAN_TIME_LIMIT_MS } from '../domain/planning/plan-request';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -277,7 +278,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
       rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
       introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
-      planTimeLimitMs: integer(env, 'PLAN_TIME_LIMIT_MS', 1_000, 10, 600_000),
+      planTimeLimitMs: integer(env, 'PLAN_TIME_LIMIT_MS', DEFAULT_PLAN_TIME_LIMIT_MS, 10, MAX_PLAN_TIME_LIMIT_MS),
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', 50_000, 10, 100_000_000),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10_000),

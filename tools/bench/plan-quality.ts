@@ -54,7 +54,7 @@ export async function measurePlanQuality(services: Services, pairs: readonly { l
       services.coverage.subjectEvidence({ kind: 'LEARNER', learnerId: pair.learnerId }, policy),
       services.coverage.targetRequirements({ kind: 'OCCUPATION', occupationUri: pair.occupationUri }),
     ]);
-    const input = await services.planning.recommendInput(evidence, target.requirements, 'HOURS', 'ESSENTIAL', {}, policy);
+    const input = await services.planning.recommendInput(evidence, target.requirements, services.planning.request({ objective: 'HOURS', scope: 'ESSENTIAL' }), policy);
     const exact = await planCourses(input);
     const greedy = greedyPlan(input);
     outcomes.push({ ...pair, gapSkills: input.gap.length, courses: input.courses.length, exact, greedy });

@@ -25,4 +25,20 @@ export class CatalogImportRepository {
     const rows = await tx.write('credential-import/create-missing-providers', { providers, now: new Date().toISOString() });
     return new Set(rows.filter((row) => row.created === true).map((row) => row.id as string));
   }
+
+  /**
+   * cypher/credential-import/lock-credential-keys: locks the keys (creating missing ones) and
+   * returns the credential each identifies, if any.
+   */
+  async lockCredentialKeys(keys: readonly string[], tx: QueryRunner): Promise<Map<string, string>> {
+    if (keys.length === 0) return new Map();
+    const rows = await tx.write('credential-import/lock-credential-keys', { keys: [...new Set(keys)].sort() });
+    return new Map(rows.filter((row) => typeof row.credentialId === 'string').map((row) => [row.key as string, row.credentialId as string]));
+  }
+
+  /** cypher/credential-import/link-credential-keys: links keys to their credentials (first wins). */
+  async linkCredentialKeys(rows: readonly { credentialId: string; keys: readonly string[] }[], tx: QueryRunner): Promise<void> {
+    if (rows.length === 0) return;
+    await tx.write('credential-import/link-credential-keys', { rows });
+  }
 }

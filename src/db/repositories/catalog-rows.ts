@@ -8,7 +8,7 @@ export type ProviderRow = ProviderRecord;
 export interface CredentialRow extends CredentialRecord {
   createdAt: string | null;
   updatedAt: string | null;
-  skills: { uri: string; source: SkillSource; confidence: number }[];
+  skills: { uri: string; source: SkillSource; confidence: number; sourceText: string | null }[];
   prerequisiteUris: string[];
 }
 

@@ -1,45 +1,20 @@
 /** Reads the course catalog for planning. */
+import type { CandidateCourse } from '../../domain/planning';
 import type { QueryRunner } from '../neo4j-executor';
-
-/** Catalog filters that decide which courses are eligible. */
-export interface CourseFilter {
-  readonly languages: readonly string[] | null;
-  readonly participationForms: readonly string[] | null;
-  readonly maxEqfLevel: number | null;
-  readonly excludeProviderIds: readonly string[];
-  readonly onlyProviderIds: readonly string[] | null;
-  /** Credentials the subject already holds (taking them again adds nothing). */
-  readonly excludeCredentialIds: readonly string[];
-}
-
-/** A course as the planner sees it. */
-export interface CourseRow {
-  readonly id: string;
-  readonly hours: number | null;
-  /** In `currency`, as the catalogue states it. */
-  readonly price: number | null;
-  readonly currency: string | null;
-  readonly ects: number | null;
-  readonly teaches: string[];
-  readonly prerequisites: string[];
-}
 
 /** Planning queries. */
 export class PlanningRepository {
   constructor(private readonly executor: QueryRunner) {}
 
-  /** cypher/planning/find-courses-teaching */
-  async findCoursesTeaching(skillUris: readonly string[], filter: CourseFilter, runner: QueryRunner = this.executor): Promise<CourseRow[]> {
+  /**
+   * Every course teaching one of `skillUris` (links of any source and confidence) but those in
+   * `excludeCredentialIds`; the request's filters are the domain's to apply.
+   *
+   * cypher/planning/find-courses-teaching
+   */
+  async findCoursesTeaching(skillUris: readonly string[], excludeCredentialIds: readonly string[], runner: QueryRunner = this.executor): Promise<CandidateCourse[]> {
     if (skillUris.length === 0) return [];
-    const rows = await runner.read('planning/find-courses-teaching', {
-      skillUris,
-      languages: filter.languages,
-      participationForms: filter.participationForms,
-      maxEqfLevel: filter.maxEqfLevel,
-      excludeProviderIds: filter.excludeProviderIds,
-      onlyProviderIds: filter.onlyProviderIds,
-      excludeCredentialIds: filter.excludeCredentialIds,
-    });
-    return rows as unknown as CourseRow[];
+    const rows = await runner.read('planning/find-courses-teaching', { skillUris, excludeCredentialIds });
+    return rows as unknown as CandidateCourse[];
   }
 }

@@ -15,7 +15,20 @@ export interface TaughtSkillInput {
   uri: string;
   source?: SkillSource | null;
   confidence?: number | null;
+  /** For a MAPPED link, the tag or text it was mapped from (stored as `sourceText` on TEACHES). */
+  sourceText?: string | null;
 }
+
+/** A taught skill as stored: `sourceText` is absent for declared links and unknown origins. */
+export interface TaughtSkillRecord {
+  uri: string;
+  source: SkillSource;
+  confidence: number;
+  sourceText?: string;
+}
+
+/** Longest `sourceText` kept, in characters. */
+export const MAX_SOURCE_TEXT_CHARS = 500;
 
 /** Input of `upsertMicroCredential`. */
 export interface CredentialInput {
@@ -73,7 +86,7 @@ export interface CredentialRecord {
 /** Validated upsert: the record and its links. */
 export interface ValidCredential {
   record: CredentialRecord;
-  skills: { uri: string; source: SkillSource; confidence: number }[];
+  skills: TaughtSkillRecord[];
   prerequisiteUris: string[];
 }
 
@@ -120,12 +133,13 @@ export function validateCredentialInput(input: CredentialInput, newId: () => str
   if (country !== null && !/^[A-Z]{2}$/.test(country)) throw new BadInputError(`country must be an ISO 3166-1 alpha-2 code, got "${input.country}"`, { field: 'country' });
   const skillsIn = input.skills ?? [];
   if (skillsIn.length > MAX_SKILLS) throw new BadInputError(`a credential may teach at most ${MAX_SKILLS} skills`, { field: 'skills' });
-  const skills = new Map<string, { uri: string; source: SkillSource; confidence: number }>();
+  const skills = new Map<string, TaughtSkillRecord>();
   skillsIn.forEach((skill, i) => {
     const uri = checkEscoUri(`skills[${i}].uri`, skill.uri, 'skill');
     const source = skill.source ?? 'DECLARED';
     const confidence = optionalNumber(`skills[${i}].confidence`, skill.confidence, 0, 1) ?? 1;
-    skills.set(uri, { uri, source, confidence });
+    const sourceText = optionalText(`skills[${i}].sourceText`, skill.sourceText, MAX_SOURCE_TEXT_CHARS);
+    skills.set(uri, { uri, source, confidence, ...(sourceText === null ? {} : { sourceText }) });
   });
   const prerequisiteUris = unique((input.prerequisiteSkillUris ?? []).map((uri, i) => checkEscoUri(`prerequisiteSkillUris[${i}]`, uri, 'skill')));
   const validFrom = optionalDate('validFrom', input.validFrom);

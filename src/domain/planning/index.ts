@@ -31,4 +31,28 @@ export {
   type RankNextCoursesInput,
   type RankedCourse,
 } from './rank-next-courses';
-export { DEFAULT_PLAN_TIME_LIMIT_MS } from './validate-plan-input';
+export { buildGap, dedupeRequirements, type CreditedRequirement } from './build-gap';
+export {
+  catalogueExclusion,
+  confidentTeaches,
+  countCatalogueExclusions,
+  linkCounts,
+  type CandidateCourse,
+  type CandidateCoverage,
+  type CatalogueExclusion,
+  type TaughtLink,
+} from './course-eligibility';
+export { coveredBy, coveringKinds, coveringSkills, requiredCoveredBy } from './covering-skills';
+export { EXCLUSION_LABELS, describeExclusions, describePlan, planStatus, type AnyExclusion, type PlanContext, type PlanStatus, type PlanVerdict } from './describe-plan';
+export { RESKILLING_ORDERS, gainPerHour, orderReskillingOptions, type ReskillingFacts, type ReskillingOrder } from './order-reskilling';
+export {
+  DEFAULT_MIN_CONFIDENCE,
+  DEFAULT_PLAN_TIME_LIMIT_MS,
+  MAX_PLAN_TIME_LIMIT_MS,
+  buildPlanRequest,
+  type CourseFilterSpec,
+  type PlanConstraints,
+  type PlanRequest,
+  type PlanRequestInput,
+  type PlanScope,
+} from './plan-request';

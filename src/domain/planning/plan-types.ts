@@ -47,7 +47,7 @@ export interface PlanInput {
   readonly courses: readonly PlanCourse[];
   readonly objective: PlanObjective;
   readonly budgets?: PlanBudgets | null;
-  /** Wall-clock budget for the exact solver, in milliseconds (default 2000). */
+  /** Wall-clock budget for the exact solver, in milliseconds (default `DEFAULT_PLAN_TIME_LIMIT_MS`, at most `MAX_PLAN_TIME_LIMIT_MS`). */
   readonly timeLimitMs?: number | null;
 }
 

@@ -6,9 +6,9 @@ import {
   type PlanInput,
   type PlanObjective,
 } from './plan-types';
+import { DEFAULT_PLAN_TIME_LIMIT_MS, MAX_PLAN_TIME_LIMIT_MS } from './plan-request';
 
-/** Default wall-clock budget of the exact solver, in milliseconds. */
-export const DEFAULT_PLAN_TIME_LIMIT_MS = 2000;
+export { DEFAULT_PLAN_TIME_LIMIT_MS };
 
 /** Budgets after validation; an absent budget is `undefined`. */
 export interface NormalizedBudgets {
@@ -31,6 +31,8 @@ export interface ValidatedPlanInput {
  * objective; empty, duplicate or non-string skill URIs and course ids; weights that are not
  * finite and ≥ 0; hours, price or ECTS that are NaN, infinite or negative; negative or
  * non-finite budgets (and a non-integer `maxCourses`); a time limit that is not finite and > 0.
+ * An absent time limit is {@link DEFAULT_PLAN_TIME_LIMIT_MS} (the `PLAN_TIME_LIMIT_MS` default);
+ * a longer one than {@link MAX_PLAN_TIME_LIMIT_MS} is capped to it.
  *
  * @example
  * validatePlanInput({ gap, courses, objective: 'HOURS', budgets: { maxCourses: -1 } })
@@ -131,5 +133,5 @@ function timeLimit(value: number | null | undefined): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new BadInputError('timeLimitMs must be a finite number > 0', { field: 'timeLimitMs', value });
   }
-  return value;
+  return Math.min(value, MAX_PLAN_TIME_LIMIT_MS);
 }

@@ -35,7 +35,7 @@ export class MicroCredentialFieldResolver {
     const skills = await loadAll(ctx.loaders.skill, c.skills.map((s) => s.uri));
     return c.skills.flatMap((taught, i) => {
       const skill = skills[i];
-      return skill ? [{ skill, source: taught.source, confidence: taught.confidence }] : [];
+      return skill ? [{ skill, source: taught.source, confidence: taught.confidence, sourceText: taught.sourceText ?? null }] : [];
     });
   }
 

@@ -6,7 +6,7 @@ import { SubjectArgs } from '../inputs/subject-args';
 import { TargetArgs } from '../inputs/target-args';
 import { PolicyArgs } from '../inputs/policy-args';
 import type { GraphQLContext } from '../context';
-import { CourseSuggestion, ExcludedCourse, LearningPlan, PlanConstraintsInput, PlanObjective, PlanScope, PlanStep, ReskillingOption } from '../types/planning-type';
+import { CourseSuggestion, ExcludedCourse, LearningPlan, PlanConstraintsInput, PlanObjective, PlanScope, PlanStep, ReskillingOption, ReskillingOrder } from '../types/planning-type';
 import { MicroCredential } from '../types/micro-credential-type';
 import { Skill } from '../types/skill-type';
 import { Occupation } from '../types/occupation-type';
@@ -34,13 +34,14 @@ export class PlanningQueryResolver {
     @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LearningPlan> {
+    const request = ctx.services.planning.request({ objective, scope, constraints, currency });
     const policy = ctx.services.coverage.policy(policyInput);
     const validTarget = validateTarget(target);
     const [evidence, req] = await Promise.all([
       ctx.services.coverage.subjectEvidence(validateSubject(subject), policy),
       ctx.services.coverage.targetRequirements(validTarget),
     ]);
-    const plan = await ctx.services.planning.recommend(evidence, req.requirements, objective, scope, { ...constraints, currency }, policy);
+    const plan = await ctx.services.planning.recommend(evidence, req.requirements, request, policy);
     // The target rides along for fields that describe the plan's destination (ctdlPathway).
     return { ...plan, target: validTarget };
   }
@@ -59,16 +60,17 @@ export class PlanningQueryResolver {
   ): Promise<CourseSuggestion[]> {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
     if (limit < 1) throw new BadInputError('first must be at least 1', { field: 'first' });
+    const request = ctx.services.planning.request({ objective, scope: PlanScope.ESSENTIAL_AND_OPTIONAL, constraints, currency });
     const policy = ctx.services.coverage.policy(policyInput);
     const [evidence, req] = await Promise.all([
       ctx.services.coverage.subjectEvidence(validateSubject(subject), policy),
       ctx.services.coverage.targetRequirements(validateTarget(target)),
     ]);
-    return ctx.services.planning.next(evidence, req.requirements, limit, objective, { ...constraints, currency }, policy);
+    return ctx.services.planning.next(evidence, req.requirements, limit, request, policy);
   }
 
   @Access(readSubjectLearner)
-  @Query(() => [ReskillingOption], { description: 'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; cheapest first.' })
+  @Query(() => [ReskillingOption], { description: 'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; in `order` (cheapest plan first by default).' })
   async reskillingPaths(
     @Args(() => SubjectArgs) { subject }: SubjectArgs,
     @Arg('first', () => Int, { description: 'How many options to return (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
@@ -77,13 +79,15 @@ export class PlanningQueryResolver {
     @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
     @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
     @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
+    @Arg('order', () => ReskillingOrder, { defaultValue: ReskillingOrder.CHEAPEST_PLAN, description: 'How the options are ordered (default CHEAPEST_PLAN).' }) order: ReskillingOrder,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ReskillingOption[]> {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
+    const request = ctx.services.planning.request({ objective, scope: PlanScope.ESSENTIAL, constraints, currency });
     if (!Number.isInteger(candidates) || candidates < 1 || candidates > 200) throw new BadInputError(`candidates must lie in [1, 200], got ${candidates}`, { field: 'candidates' });
     const policy = ctx.services.coverage.policy(policyInput);
     const evidence = await ctx.services.coverage.subjectEvidence(validateSubject(subject), policy);
-    const options = await ctx.services.planning.reskilling(evidence, limit, candidates, objective, { ...constraints, currency }, policy);
+    const options = await ctx.services.planning.reskilling(evidence, limit, candidates, order, request, policy);
     return options.map((o) => ({ occupationUri: o.occupationUri, currentCoverage: o.current, plan: o.plan, reachesFullCoverage: o.reachesFull }));
   }
 }

@@ -18,6 +18,7 @@ export class TaughtSkill {
   @Field(() => Skill, { description: 'The ESCO skill.' }) skill!: Skill;
   @Field(() => SkillSource, { description: 'Whether the provider stated the link or credgraph mapped it from text.' }) source!: SkillSource;
   @Field(() => Float, { description: '1 for declared links; the mapping confidence for mapped ones.' }) confidence!: number;
+  @Field(() => String, { nullable: true, description: 'For a MAPPED link, the catalogue tag or the text (matched label) the skill was mapped from; null for declared links and links stored without it.' }) sourceText!: string | null;
 }
 
 /**

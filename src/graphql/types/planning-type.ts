@@ -51,6 +51,21 @@ registerEnumType(PlanStatus, {
   },
 });
 
+export enum ReskillingOrder {
+  CHEAPEST_PLAN = 'CHEAPEST_PLAN',
+  HIGHEST_COVERAGE = 'HIGHEST_COVERAGE',
+  MOST_GAIN_PER_HOUR = 'MOST_GAIN_PER_HOUR',
+}
+registerEnumType(ReskillingOrder, {
+  name: 'ReskillingOrder',
+  description: 'How reskillingPaths orders its options; ties end with the occupation URI.',
+  valuesConfig: {
+    CHEAPEST_PLAN: { description: 'Options whose plan reaches full essential coverage first, then by plan cost under the objective, then by current score (the default).' },
+    HIGHEST_COVERAGE: { description: 'By the coverage score reached after the plan, highest first, then by plan cost.' },
+    MOST_GAIN_PER_HOUR: { description: 'By coverage score gained per hour of study, (score after − score today) / total hours, highest first; plans of unknown duration last.' },
+  },
+});
+
 @InputType('PlanConstraintsInput', { description: 'Budgets and filters on the courses a plan may use; every given constraint must hold.' })
 export class PlanConstraintsInput {
   @Field(() => Float, { description: 'Largest total workload of the plan, in hours.', nullable: true }) maxTotalHours?: number | null;
@@ -61,6 +76,7 @@ export class PlanConstraintsInput {
   @Field(() => Int, { description: 'Only courses at this EQF level or below.', nullable: true }) maxEqfLevel?: number | null;
   @Field(() => [ID], { description: 'No courses of these providers.', nullable: true }) excludeProviderIds?: string[] | null;
   @Field(() => [ID], { nullable: true, description: 'Only courses of these providers (e.g. those an employer pays for).' }) providerIds?: string[] | null;
+  @Field(() => Float, { nullable: true, description: 'Smallest confidence, in [0, 1], a MAPPED taught-skill link needs for the planner to count it (DECLARED links always count); default 0, every link.' }) minConfidence?: number | null;
 }
 
 @ObjectType('CoverageSnapshot', { description: 'The headline numbers of a coverage at one point of a plan.', simpleResolvers: true })
@@ -102,7 +118,7 @@ export class LearningPlan {
   @Field({ description: 'Which method produced the plan: highs-ilp, greedy+lp-bound, highs-incumbent+lp-bound, greedy or trivial.' }) solver!: string;
   @Field(() => Float, { description: 'Time the solver took, in milliseconds.' }) solveMillis!: number;
   @Field(() => PlanStatus, { description: 'Whether the plan closes the gap, and if not why.' }) status!: PlanStatusValue;
-  @Field({ description: 'One or two English sentences summing up the plan.' }) explanation!: string;
+  @Field({ description: 'A few English sentences summing up the plan; when it leaves gap skills uncovered, how many courses each constraint excluded (e.g. "134 courses excluded: duration unknown").' }) explanation!: string;
   // Backing fields, not exposed as such: skill URIs and course ids the field resolvers load.
   /** The `gap` field's skills. */
   gapSkills!: readonly string[];

@@ -1,0 +1,49 @@
+/**
+ * Which taught skills would cover a required skill on their own. A course is full evidence for
+ * what it teaches, so a taught skill covers a requirement when its kind of match (exact, narrower,
+ * broader) alone reaches the cover threshold, within the policy's hierarchy depth.
+ */
+import type { HierarchyLink, MatchPolicy } from '../coverage';
+
+/** Which kinds of match reach the threshold on their own. */
+export function coveringKinds(policy: MatchPolicy): Record<'exact' | HierarchyLink['kind'], boolean> {
+  return {
+    exact: policy.exact >= policy.coverThreshold && policy.exact > 0,
+    NARROWER: policy.narrower >= policy.coverThreshold && policy.narrower > 0,
+    BROADER: policy.broader >= policy.coverThreshold && policy.broader > 0,
+  };
+}
+
+/**
+ * For each required skill, the set of taught skills that would cover it: itself (when an exact
+ * match is enough) and the far ends of its qualifying hierarchy links.
+ *
+ * @example
+ * coveringSkills(['s'], [{ requiredUri: 's', evidenceUri: 'child', kind: 'NARROWER', distance: 1 }], policy)
+ * // Map { 's' => Set { 's', 'child' } } under the default policy
+ */
+export function coveringSkills(requiredUris: readonly string[], links: readonly HierarchyLink[], policy: MatchPolicy): Map<string, Set<string>> {
+  const kinds = coveringKinds(policy);
+  const covering = new Map<string, Set<string>>(requiredUris.map((uri) => [uri, new Set(kinds.exact ? [uri] : [])]));
+  for (const link of links) {
+    const set = covering.get(link.requiredUri);
+    if (set !== undefined && kinds[link.kind] && link.distance <= policy.maxHierarchyDepth) set.add(link.evidenceUri);
+  }
+  return covering;
+}
+
+/** The inverse of {@link coveringSkills}: for each taught skill, the required skills it covers. */
+export function requiredCoveredBy(covering: ReadonlyMap<string, ReadonlySet<string>>): Map<string, string[]> {
+  const inverse = new Map<string, string[]>();
+  for (const [requiredUri, taught] of covering) {
+    for (const uri of taught) inverse.set(uri, [...(inverse.get(uri) ?? []), requiredUri]);
+  }
+  return inverse;
+}
+
+/** The required skills a course teaching `taught` would cover. */
+export function coveredBy(taught: readonly string[], inverse: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const covered = new Set<string>();
+  for (const uri of taught) for (const requiredUri of inverse.get(uri) ?? []) covered.add(requiredUri);
+  return covered;
+}
