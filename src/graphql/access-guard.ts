@@ -31,6 +31,7 @@ export const CANDIDATE_VIEW = Symbol('candidate-view');
 const PUBLIC_QUERIES = new Set([
   'skill', 'occupation', 'searchSkills', 'searchOccupations', 'suggestSkills',
   'provider', 'microCredential', 'microCredentials', 'jobPosting', 'escoRelease', 'verifyCredential',
+  'skillsInCollection',
 ]);
 /** Queries whose subject may be a learner (then the learner's read access applies). */
 const SUBJECT_QUERIES = new Set(['coverage', 'rankOccupations', 'recommendCourses', 'nextCourses', 'reskillingPaths']);

@@ -34,11 +34,21 @@ import { LearnerPrivacyResolver } from './resolvers/learner-privacy-resolver';
 import { SkillSuggestionResolver } from './resolvers/skill-suggestion-resolver';
 import { CredentialImportResolver } from './resolvers/credential-import-resolver';
 import { LearnerExportResolver } from './resolvers/learner-export-resolver';
+import { RelatedSkillsResolver } from './resolvers/related-skills-resolver';
+import { OccupationHierarchyResolver } from './resolvers/occupation-hierarchy-resolver';
+import { IscoGroupFieldResolver } from './resolvers/isco-group-field-resolver';
+import { SkillGroupFieldResolver } from './resolvers/skill-group-field-resolver';
+import { SkillCollectionResolver } from './resolvers/skill-collection-resolver';
 import { accessGuard } from './access-guard';
 
 /** Every resolver class of the API. */
 export const RESOLVERS = [
   EscoQueryResolver,
+  RelatedSkillsResolver,
+  OccupationHierarchyResolver,
+  IscoGroupFieldResolver,
+  SkillGroupFieldResolver,
+  SkillCollectionResolver,
   SkillFieldResolver,
   OccupationFieldResolver,
   CatalogQueryResolver,

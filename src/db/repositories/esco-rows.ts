@@ -46,3 +46,9 @@ export interface RequiringOccupationRow {
   relation: 'ESSENTIAL' | 'OPTIONAL';
   occupation: OccupationRow;
 }
+
+/** A skill ESCO relates to another skill (skillSkillRelations), with how. */
+export interface RelatedSkillRow {
+  relation: 'ESSENTIAL' | 'OPTIONAL';
+  skill: SkillRow;
+}

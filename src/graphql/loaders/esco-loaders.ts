@@ -22,6 +22,16 @@ export function createEscoLoaders(repo: EscoRepository) {
         repo.getRequiringOccupationsPage(uris, args.relation, args),
       (args) => emptyPage(args.offset),
     ),
+    relatedSkills: pagedLoader(
+      (uris, args: PageRequest & { relation: 'ESSENTIAL' | 'OPTIONAL' | null }) => repo.getRelatedSkillsPage(uris, args.relation, args),
+      (args) => emptyPage(args.offset),
+    ),
+    broaderOccupations: ownedLoader((uris) => repo.getBroaderOccupations(uris), () => []),
+    narrowerOccupations: pagedLoader((uris, args: PageRequest) => repo.getNarrowerOccupationsPage(uris, args), (args) => emptyPage(args.offset)),
+    iscoPath: ownedLoader((codes) => repo.getIscoPaths(codes), () => []),
+    narrowerIscoGroups: ownedLoader((codes) => repo.getNarrowerIscoGroups(codes), () => []),
+    iscoGroupOccupations: pagedLoader((codes, args: PageRequest) => repo.getIscoGroupOccupationsPage(codes, args), (args) => emptyPage(args.offset)),
+    skillGroupSkills: pagedLoader((uris, args: PageRequest) => repo.getSkillGroupSkillsPage(uris, args), (args) => emptyPage(args.offset)),
   };
 }
 

@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../context';
+import { IscoGroup } from '../types/isco-group-type';
+import { OccupationConnection } from '../types/occupation-type';
+import { pageRequest } from '../../domain/pagination/cursor';
+import { toConnection } from '../pagination/connection-type';
+
+/** Links of an ISCO group: the groups above and below it and the occupations in it. */
+@Resolver(() => IscoGroup)
+export class IscoGroupFieldResolver {
+  @FieldResolver(() => IscoGroup, { nullable: true, description: 'The next broader ISCO group; null for a major group (1 digit).' })
+  broader(@Root() group: IscoGroup, @Ctx() ctx: GraphQLContext) {
+    // ISCO-08 codes nest by prefix: 2512 lies in 251, which lies in 25, which lies in 2.
+    return group.code.length > 1 ? ctx.loaders.iscoGroup.load(group.code.slice(0, -1)) : null;
+  }
+
+  @FieldResolver(() => [IscoGroup], { description: 'The direct narrower ISCO groups, by code (empty for a unit group).' })
+  narrower(@Root() group: IscoGroup, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.narrowerIscoGroups.load(group.code);
+  }
+
+  @FieldResolver(() => OccupationConnection, {
+    description: 'ESCO occupations placed directly in this group, by label (only unit groups hold occupations; narrower occupations hang below these, see `Occupation.narrower`).',
+  })
+  async occupations(
+    @Root() group: IscoGroup,
+    @Arg('first', () => Int, { description: 'Page size: how many items to return, at most MAX_PAGE_SIZE (100 by default); 20 when absent.', nullable: true }) first: number | null,
+    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const page = pageRequest(first, after, ctx.limits.maxPageSize);
+    return toConnection(await ctx.loaders.iscoGroupOccupations.load({ owner: group.code, args: page }));
+  }
+}
