@@ -1,5 +1,5 @@
-// One page of the occupations placed directly in each given ISCO group (the top of each
-// occupation branch; narrower occupations hang below those).
+// One page of the occupations classified in each given ISCO group (every occupation carries the
+// code of its unit group, narrower occupations included).
 // params: $codes (ISCO group codes), $offset, $limit
 // returns: ownerCode, totalCount, items (list of occupation maps)
 UNWIND $codes AS ownerCode

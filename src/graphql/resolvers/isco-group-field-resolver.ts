@@ -20,7 +20,7 @@ export class IscoGroupFieldResolver {
   }
 
   @FieldResolver(() => OccupationConnection, {
-    description: 'ESCO occupations placed directly in this group, by label (only unit groups hold occupations; narrower occupations hang below these, see `Occupation.narrower`).',
+    description: 'ESCO occupations classified in this group (the `iscoGroup` of ESCO\'s occupation file, narrower occupations included), by label; only unit groups (4 digits) hold occupations.',
   })
   async occupations(
     @Root() group: IscoGroup,
