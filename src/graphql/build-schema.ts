@@ -39,6 +39,12 @@ import { OccupationHierarchyResolver } from './resolvers/occupation-hierarchy-re
 import { IscoGroupFieldResolver } from './resolvers/isco-group-field-resolver';
 import { SkillGroupFieldResolver } from './resolvers/skill-group-field-resolver';
 import { SkillCollectionResolver } from './resolvers/skill-collection-resolver';
+import {
+  IscoGroupLabelsResolver,
+  OccupationLabelsResolver,
+  SkillGroupLabelsResolver,
+  SkillLabelsResolver,
+} from './resolvers/translated-labels-resolver';
 import { accessGuard } from './access-guard';
 
 /** Every resolver class of the API. */
@@ -49,6 +55,10 @@ export const RESOLVERS = [
   IscoGroupFieldResolver,
   SkillGroupFieldResolver,
   SkillCollectionResolver,
+  SkillLabelsResolver,
+  OccupationLabelsResolver,
+  SkillGroupLabelsResolver,
+  IscoGroupLabelsResolver,
   SkillFieldResolver,
   OccupationFieldResolver,
   CatalogQueryResolver,

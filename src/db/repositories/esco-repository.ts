@@ -4,7 +4,8 @@
  */
 import type { Neo4jExecutor } from '../neo4j-executor';
 import type { Page, PageRequest } from '../../domain/pagination/cursor';
-import type { IscoGroupRow, OccupationRow, RelatedSkillRow, RequiringOccupationRow, SkillGroupRow, SkillRow } from './esco-rows';
+import type { IscoGroupRow, OccupationRow, RelatedSkillRow, RequiringOccupationRow, SkillGroupRow, SkillRow, TranslationRow } from './esco-rows';
+import type { LabelProperties } from '../../domain/esco/esco-languages';
 
 /** Scored search hit. */
 export interface Scored<T> {
@@ -170,6 +171,17 @@ export class EscoRepository {
     const rows = await this.executor.read('esco/get-skills-in-collection-page', { collection, offset: page.offset, limit: page.limit });
     const row = rows[0] ?? { totalCount: 0, items: [] };
     return { items: (row.items as unknown[]).map(skillRow), totalCount: row.totalCount as number, offset: page.offset };
+  }
+
+  /** cypher/esco/get-translations: labels of concepts of any kind, in the language whose properties are given. */
+  async getTranslations(uris: readonly string[], keys: LabelProperties): Promise<Map<string, TranslationRow>> {
+    const rows = await this.executor.read('esco/get-translations', {
+      uris,
+      preferredKey: keys.preferredLabel,
+      altKey: keys.altLabels,
+      descriptionKey: keys.description,
+    });
+    return new Map(rows.map((row) => [row.uri as string, row as unknown as TranslationRow]));
   }
 
   /** cypher/esco/search-skills */

@@ -52,3 +52,11 @@ export interface RelatedSkillRow {
   relation: 'ESSENTIAL' | 'OPTIONAL';
   skill: SkillRow;
 }
+
+/** One language's labels of a concept; null where the concept has no translation. */
+export interface TranslationRow {
+  uri: string;
+  preferredLabel: string | null;
+  altLabels: string[] | null;
+  description: string | null;
+}
