@@ -13,6 +13,7 @@ import { openCsvFile, readCsvRows } from './csv-rows';
 import { EscoImportError } from './esco-import-error';
 import { splitLabels } from './label-keys';
 import { DEFAULT_BATCH_SIZE } from './import-esco-csv';
+import { ESCO_FIELD_LIMITS } from './row-mapping';
 
 /** The label files of a release, by base name; each has at least these columns. */
 const LABEL_FILES: ReadonlyArray<{ readonly base: string; readonly columns: readonly string[]; readonly hasAltLabels: boolean }> = [
@@ -100,11 +101,22 @@ export async function importEscoTranslations(
         continue;
       }
       const description = (row.values['description'] ?? '').trim();
+      const altLabels = spec.hasAltLabels ? splitLabels(row.values['altLabels']) : [];
+      // The same limits as the English import, so a broken file cannot store oversized labels.
+      const tooLong =
+        uri.length > ESCO_FIELD_LIMITS.uri || preferredLabel.length > ESCO_FIELD_LIMITS.label ? 'a URI or preferredLabel over its limit'
+        : description.length > ESCO_FIELD_LIMITS.description ? `description over ${ESCO_FIELD_LIMITS.description} characters`
+        : altLabels.length > ESCO_FIELD_LIMITS.labels || altLabels.some((label) => label.length > ESCO_FIELD_LIMITS.label) ? 'altLabels over their limits'
+        : null;
+      if (tooLong) {
+        issues.push(`${file} row ${row.row}: ${tooLong}; row skipped`);
+        continue;
+      }
       const props: Record<string, unknown> = {
         [keys.preferredLabel]: preferredLabel,
         [keys.description]: description === '' ? null : description,
       };
-      if (spec.hasAltLabels) props[keys.altLabels] = splitLabels(row.values['altLabels']);
+      if (spec.hasAltLabels) props[keys.altLabels] = altLabels;
       rowNumbers.push(row.row);
       batch.push({ i: batch.length, uri, props });
       if (batch.length >= batchSize) await flush();
