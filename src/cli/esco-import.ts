@@ -4,6 +4,8 @@
  * database (NEO4J_URI, else the local Neo4j) and prints the summary. Exit status: 0 when the
  * import completed (bad rows, if any, are listed), 1 on failure, 2 on bad usage, 130 on Ctrl-C.
  * Ctrl-C stops after the batch in flight; running the command again completes the import.
+ * A folder holding only label files of another language (`skills_de.csv`, ...) is imported as a
+ * translation of the English graph already there.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
@@ -12,6 +14,8 @@ import { consoleProgress } from '../esco/import/console-progress';
 import { resolveEscoFiles } from '../esco/import/esco-files';
 import { EscoGraphRepository } from '../esco/import/esco-graph-repository';
 import { importEscoCsv } from '../esco/import/import-esco-csv';
+import { detectTranslationLanguage, importEscoTranslations } from '../esco/import/import-esco-translations';
+import fs from 'node:fs';
 import { formatImportSummary } from '../esco/import/import-summary';
 import { runCli } from './run-cli';
 
@@ -49,6 +53,19 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  const entries = fs.existsSync(positionals[0]!) ? fs.readdirSync(positionals[0]!) : [];
+  const translation = entries.some((entry) => /^skills_en\.csv$/i.test(entry)) ? null : detectTranslationLanguage(entries);
+  if (translation) {
+    const db = await openDatabase(loadConfig(), { info: (message) => process.stderr.write(message + '\n') });
+    try {
+      const summary = await importEscoTranslations(db.executor, positionals[0]!, batchSize === undefined ? {} : { batchSize });
+      for (const file of summary.files) process.stdout.write(`${file.file}: ${file.rows} rows, ${file.stored} stored, ${file.unknown} unknown concepts\n`);
+      for (const issue of summary.issues) process.stdout.write(`  ${issue}\n`);
+      return 0;
+    } finally {
+      await db.close();
+    }
+  }
   // Check the folder before starting or connecting to a database, so a typo fails at once.
   resolveEscoFiles(positionals[0]!);
   const config = loadConfig();

@@ -34,11 +34,31 @@ import { LearnerPrivacyResolver } from './resolvers/learner-privacy-resolver';
 import { SkillSuggestionResolver } from './resolvers/skill-suggestion-resolver';
 import { CredentialImportResolver } from './resolvers/credential-import-resolver';
 import { LearnerExportResolver } from './resolvers/learner-export-resolver';
+import { RelatedSkillsResolver } from './resolvers/related-skills-resolver';
+import { OccupationHierarchyResolver } from './resolvers/occupation-hierarchy-resolver';
+import { IscoGroupFieldResolver } from './resolvers/isco-group-field-resolver';
+import { SkillGroupFieldResolver } from './resolvers/skill-group-field-resolver';
+import { SkillCollectionResolver } from './resolvers/skill-collection-resolver';
+import {
+  IscoGroupLabelsResolver,
+  OccupationLabelsResolver,
+  SkillGroupLabelsResolver,
+  SkillLabelsResolver,
+} from './resolvers/translated-labels-resolver';
 import { accessGuard } from './access/access-guard';
 
 /** Every resolver class of the API. */
 export const RESOLVERS: NonEmptyArray<Function> = [
   EscoQueryResolver,
+  RelatedSkillsResolver,
+  OccupationHierarchyResolver,
+  IscoGroupFieldResolver,
+  SkillGroupFieldResolver,
+  SkillCollectionResolver,
+  SkillLabelsResolver,
+  OccupationLabelsResolver,
+  SkillGroupLabelsResolver,
+  IscoGroupLabelsResolver,
   SkillFieldResolver,
   OccupationFieldResolver,
   CatalogQueryResolver,

@@ -191,6 +191,11 @@ describe('every page size and the reskilling candidates are bounded', () => {
     'Skill.taughtBy': `{ skill(uri: "${SKILL}") { taughtBy(first: 101) { totalCount } } }`,
     'Occupation.essentialSkills': `{ occupation(uri: "${OCCUPATION}") { essentialSkills(first: 101) { totalCount } } }`,
     'Occupation.optionalSkills': `{ occupation(uri: "${OCCUPATION}") { optionalSkills(first: 101) { totalCount } } }`,
+    'Skill.relatedSkills': `{ skill(uri: "${SKILL}") { relatedSkills(first: 101) { totalCount } } }`,
+    'Occupation.narrower': `{ occupation(uri: "${OCCUPATION}") { narrower(first: 101) { totalCount } } }`,
+    'IscoGroup.occupations': `{ occupation(uri: "${OCCUPATION}") { iscoGroup { occupations(first: 101) { totalCount } } } }`,
+    'SkillGroup.skills': `{ skill(uri: "${SKILL}") { groups { skills(first: 101) { totalCount } } } }`,
+    skillsInCollection: '{ skillsInCollection(collection: DIGITAL, first: 101) { totalCount } }',
   };
 
   it('covers every field with a first argument', () => {

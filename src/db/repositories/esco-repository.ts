@@ -4,7 +4,8 @@
  */
 import type { QueryRunner } from '../neo4j-executor';
 import type { Page, PageRequest } from '../../domain/pagination/cursor';
-import type { IscoGroupRow, OccupationRow, RequiringOccupationRow, SkillGroupRow, SkillRow } from './esco-rows';
+import type { IscoGroupRow, OccupationRow, RelatedSkillRow, RequiringOccupationRow, SkillGroupRow, SkillRow, TranslationRow } from './esco-rows';
+import type { LabelProperties } from '../../domain/esco/esco-languages';
 
 /** Scored search hit. */
 export interface Scored<T> {
@@ -30,10 +31,10 @@ export function occupationRow(raw: unknown): OccupationRow {
   };
 }
 
-function byOwner<T>(rows: Record<string, unknown>[], offset: number, map: (raw: unknown) => T): Map<string, Page<T>> {
+function byOwner<T>(rows: Record<string, unknown>[], offset: number, map: (raw: unknown) => T, key = 'ownerUri'): Map<string, Page<T>> {
   return new Map(
     rows.map((row) => [
-      row.ownerUri as string,
+      row[key] as string,
       { items: (row.items as unknown[]).map(map), totalCount: row.totalCount as number, offset },
     ]),
   );
@@ -42,6 +43,11 @@ function byOwner<T>(rows: Record<string, unknown>[], offset: number, map: (raw: 
 function requiringRow(raw: unknown): RequiringOccupationRow {
   const row = raw as RequiringOccupationRow;
   return { relation: row.relation, occupation: occupationRow(row.occupation) };
+}
+
+function relatedRow(raw: unknown): RelatedSkillRow {
+  const row = raw as RelatedSkillRow;
+  return { relation: row.relation, skill: skillRow(row.skill) };
 }
 
 /** Read access to skills, occupations and their links. */
@@ -114,6 +120,70 @@ export class EscoRepository {
   async getSkillGroups(uris: readonly string[], runner: QueryRunner = this.executor): Promise<Map<string, SkillGroupRow[]>> {
     const rows = await runner.read('esco/get-skill-groups', { uris });
     return new Map(rows.map((row) => [row.ownerUri as string, row.items as SkillGroupRow[]]));
+  }
+
+  /** cypher/esco/get-related-skills-page */
+  async getRelatedSkillsPage(
+    uris: readonly string[],
+    relation: 'ESSENTIAL' | 'OPTIONAL' | null,
+    page: PageRequest,
+  ): Promise<Map<string, Page<RelatedSkillRow>>> {
+    const rows = await this.executor.read('esco/get-related-skills-page', { uris, relation, offset: page.offset, limit: page.limit });
+    return byOwner(rows, page.offset, relatedRow);
+  }
+
+  /** cypher/esco/get-broader-occupations */
+  async getBroaderOccupations(uris: readonly string[]): Promise<Map<string, OccupationRow[]>> {
+    const rows = await this.executor.read('esco/get-broader-occupations', { uris });
+    return new Map(rows.map((row) => [row.ownerUri as string, (row.items as unknown[]).map(occupationRow)]));
+  }
+
+  /** cypher/esco/get-narrower-occupations-page */
+  async getNarrowerOccupationsPage(uris: readonly string[], page: PageRequest): Promise<Map<string, Page<OccupationRow>>> {
+    const rows = await this.executor.read('esco/get-narrower-occupations-page', { uris, offset: page.offset, limit: page.limit });
+    return byOwner(rows, page.offset, occupationRow);
+  }
+
+  /** cypher/esco/get-isco-paths: for each ISCO code, its groups from the major group down to it. */
+  async getIscoPaths(codes: readonly string[]): Promise<Map<string, IscoGroupRow[]>> {
+    const rows = await this.executor.read('esco/get-isco-paths', { codes });
+    return new Map(rows.map((row) => [row.ownerCode as string, row.items as IscoGroupRow[]]));
+  }
+
+  /** cypher/esco/get-narrower-isco-groups */
+  async getNarrowerIscoGroups(codes: readonly string[]): Promise<Map<string, IscoGroupRow[]>> {
+    const rows = await this.executor.read('esco/get-narrower-isco-groups', { codes });
+    return new Map(rows.map((row) => [row.ownerCode as string, row.items as IscoGroupRow[]]));
+  }
+
+  /** cypher/esco/get-isco-group-occupations-page */
+  async getIscoGroupOccupationsPage(codes: readonly string[], page: PageRequest): Promise<Map<string, Page<OccupationRow>>> {
+    const rows = await this.executor.read('esco/get-isco-group-occupations-page', { codes, offset: page.offset, limit: page.limit });
+    return byOwner(rows, page.offset, occupationRow, 'ownerCode');
+  }
+
+  /** cypher/esco/get-skill-group-skills-page */
+  async getSkillGroupSkillsPage(uris: readonly string[], page: PageRequest): Promise<Map<string, Page<SkillRow>>> {
+    const rows = await this.executor.read('esco/get-skill-group-skills-page', { uris, offset: page.offset, limit: page.limit });
+    return byOwner(rows, page.offset, skillRow);
+  }
+
+  /** cypher/esco/get-skills-in-collection-page */
+  async getSkillsInCollectionPage(collection: string, page: PageRequest): Promise<Page<SkillRow>> {
+    const rows = await this.executor.read('esco/get-skills-in-collection-page', { collection, offset: page.offset, limit: page.limit });
+    const row = rows[0] ?? { totalCount: 0, items: [] };
+    return { items: (row.items as unknown[]).map(skillRow), totalCount: row.totalCount as number, offset: page.offset };
+  }
+
+  /** cypher/esco/get-translations: labels of concepts of any kind, in the language whose properties are given. */
+  async getTranslations(uris: readonly string[], keys: LabelProperties): Promise<Map<string, TranslationRow>> {
+    const rows = await this.executor.read('esco/get-translations', {
+      uris,
+      preferredKey: keys.preferredLabel,
+      altKey: keys.altLabels,
+      descriptionKey: keys.description,
+    });
+    return new Map(rows.map((row) => [row.uri as string, row as unknown as TranslationRow]));
   }
 
   /** cypher/esco/search-skills */

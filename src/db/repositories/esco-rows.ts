@@ -46,3 +46,17 @@ export interface RequiringOccupationRow {
   relation: 'ESSENTIAL' | 'OPTIONAL';
   occupation: OccupationRow;
 }
+
+/** A skill ESCO relates to another skill (skillSkillRelations), with how. */
+export interface RelatedSkillRow {
+  relation: 'ESSENTIAL' | 'OPTIONAL';
+  skill: SkillRow;
+}
+
+/** One language's labels of a concept; null where the concept has no translation. */
+export interface TranslationRow {
+  uri: string;
+  preferredLabel: string | null;
+  altLabels: string[] | null;
+  description: string | null;
+}

@@ -1,6 +1,8 @@
 /** Per-request DataLoaders over the ESCO repository. */
 import type { EscoRepository } from '../../db/repositories/esco-repository';
 import type { PageRequest } from '../../domain/pagination/cursor';
+import { labelProperties, type EscoLanguage } from '../../domain/esco/esco-languages';
+import type { TranslationRow } from '../../db/repositories/esco-rows';
 import { emptyPage } from '../pagination/connection-type';
 import { entityLoader, ownedLoader, pagedLoader } from './keyed-loader';
 
@@ -21,6 +23,21 @@ export function createEscoLoaders(repo: EscoRepository) {
       (uris, args: PageRequest & { relation: 'ESSENTIAL' | 'OPTIONAL' | null }) =>
         repo.getRequiringOccupationsPage(uris, args.relation, args),
       (args) => emptyPage(args.offset),
+    ),
+    relatedSkills: pagedLoader(
+      (uris, args: PageRequest & { relation: 'ESSENTIAL' | 'OPTIONAL' | null }) => repo.getRelatedSkillsPage(uris, args.relation, args),
+      (args) => emptyPage(args.offset),
+    ),
+    broaderOccupations: ownedLoader((uris) => repo.getBroaderOccupations(uris), () => []),
+    narrowerOccupations: pagedLoader((uris, args: PageRequest) => repo.getNarrowerOccupationsPage(uris, args), (args) => emptyPage(args.offset)),
+    iscoPath: ownedLoader((codes) => repo.getIscoPaths(codes), () => []),
+    narrowerIscoGroups: ownedLoader((codes) => repo.getNarrowerIscoGroups(codes), () => []),
+    iscoGroupOccupations: pagedLoader((codes, args: PageRequest) => repo.getIscoGroupOccupationsPage(codes, args), (args) => emptyPage(args.offset)),
+    skillGroupSkills: pagedLoader((uris, args: PageRequest) => repo.getSkillGroupSkillsPage(uris, args), (args) => emptyPage(args.offset)),
+    // Keyed by concept and language; one query per language per GraphQL level.
+    translation: pagedLoader(
+      (uris, args: { language: EscoLanguage }) => repo.getTranslations(uris, labelProperties(args.language)),
+      (): TranslationRow | null => null,
     ),
   };
 }

@@ -5,6 +5,8 @@ import { Field, ID, ObjectType } from 'type-graphql';
 export class IscoGroup {
   @Field(() => ID, { description: 'The ESCO concept URI of the group.' }) uri!: string;
   @Field({ description: 'ISCO-08 code, e.g. 2512.' }) code!: string;
-  @Field({ description: 'The group\'s name (English).' }) preferredLabel!: string;
-  @Field(() => String, { description: 'Description of the group; null when ESCO gives none.', nullable: true }) description!: string | null;
+  /** Served by the label resolver, which takes a `language` argument. */
+  preferredLabel!: string;
+  /** Served by the label resolver, which takes a `language` argument. */
+  description!: string | null;
 }

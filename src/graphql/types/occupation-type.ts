@@ -19,10 +19,13 @@ registerEnumType(SkillRelation, {
 @ObjectType('Occupation', { simpleResolvers: true, description: 'An ESCO occupation.' })
 export class Occupation {
   @Field(() => ID, { description: 'The ESCO concept URI.' }) uri!: string;
-  @Field({ description: 'The occupation\'s preferred name (English).' }) preferredLabel!: string;
-  @Field(() => [String], { description: 'Alternative names (English).' }) altLabels!: string[];
+  /** Served by the label resolver, which takes a `language` argument. */
+  preferredLabel!: string;
+  /** Served by the label resolver, which takes a `language` argument. */
+  altLabels!: string[];
   @Field(() => [String], { description: 'Search-only names such as common misspellings (English); not for display.' }) hiddenLabels!: string[];
-  @Field(() => String, { description: 'ESCO\'s description of the occupation; null when it has none.', nullable: true }) description!: string | null;
+  /** Served by the label resolver, which takes a `language` argument. */
+  description!: string | null;
   @Field(() => String, { nullable: true, description: 'ESCO code, e.g. 2512.4.' }) code!: string | null;
   @Field(() => Int, { description: 'Number of essential skills.' }) essentialCount!: number;
   @Field(() => Int, { description: 'Number of optional skills.' }) optionalCount!: number;

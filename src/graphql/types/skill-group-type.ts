@@ -4,7 +4,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 @ObjectType('SkillGroup', { description: 'A group of the ESCO skills pillar hierarchy.', simpleResolvers: true })
 export class SkillGroup {
   @Field(() => ID, { description: 'The ESCO concept URI of the group.' }) uri!: string;
-  @Field({ description: 'The group\'s name (English).' }) preferredLabel!: string;
-  @Field(() => String, { description: 'ESCO\'s description of the group; null when it has none.', nullable: true }) description!: string | null;
+  /** Served by the label resolver, which takes a `language` argument. */
+  preferredLabel!: string;
+  /** Served by the label resolver, which takes a `language` argument. */
+  description!: string | null;
   @Field(() => String, { description: 'ESCO code of the group, e.g. S1.2; null when it has none.', nullable: true }) code!: string | null;
 }

@@ -5,10 +5,13 @@ import { ConnectionType } from '../pagination/connection-type';
 @ObjectType('Skill', { simpleResolvers: true, description: 'An ESCO skill, competence or knowledge concept.' })
 export class Skill {
   @Field(() => ID, { description: 'The ESCO concept URI.' }) uri!: string;
-  @Field({ description: 'The skill\'s preferred name (English).' }) preferredLabel!: string;
-  @Field(() => [String], { description: 'Alternative names (English).' }) altLabels!: string[];
+  /** Served by the label resolver, which takes a `language` argument. */
+  preferredLabel!: string;
+  /** Served by the label resolver, which takes a `language` argument. */
+  altLabels!: string[];
   @Field(() => [String], { description: 'Search-only names such as common misspellings (English); not for display.' }) hiddenLabels!: string[];
-  @Field(() => String, { description: 'ESCO\'s description of the skill; null when it has none.', nullable: true }) description!: string | null;
+  /** Served by the label resolver, which takes a `language` argument. */
+  description!: string | null;
   @Field(() => String, { nullable: true, description: 'ESCO skill type: "skill/competence" or "knowledge"; null for a few DigComp nodes.' })
   skillType!: string | null;
   @Field(() => String, { nullable: true, description: 'ESCO reuse level: transversal, cross-sector, sector-specific or occupation-specific; null when ESCO gives none.' })

@@ -43,7 +43,7 @@ describe('access policies', () => {
     expect(open.sort()).toEqual(
       [
         'Query.jobPosting', 'Query.microCredential', 'Query.microCredentials', 'Query.occupation', 'Query.provider',
-        'Query.searchOccupations', 'Query.searchSkills', 'Query.skill', 'Query.suggestSkills', 'Query.verifyCredential',
+        'Query.searchOccupations', 'Query.searchSkills', 'Query.skill', 'Query.skillsInCollection', 'Query.suggestSkills', 'Query.verifyCredential',
       ].sort(),
     );
   });

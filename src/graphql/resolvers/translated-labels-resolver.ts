@@ -1,0 +1,98 @@
+/**
+ * Labels of ESCO concepts in any of ESCO's languages. English labels sit on the loaded concept
+ * itself, so `language: "en"` costs nothing; another language is fetched by one batched query
+ * per GraphQL level, and falls back to English where the concept has no translation.
+ */
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../context';
+import { Skill } from '../types/skill-type';
+import { Occupation } from '../types/occupation-type';
+import { SkillGroup } from '../types/skill-group-type';
+import { IscoGroup } from '../types/isco-group-type';
+import { BASE_LANGUAGE, checkEscoLanguage } from '../../domain/esco/esco-languages';
+
+const LANGUAGE_DOC = 'Language of the text: an ISO 639-1 code of one of ESCO\'s 28 languages (a BCP-47 tag like "de-AT" reads as "de"); falls back to English where ESCO\'s text in that language was not imported.';
+
+interface Labelled {
+  uri: string;
+  preferredLabel: string;
+  altLabels?: string[];
+  description: string | null;
+}
+
+type LabelField = 'preferredLabel' | 'altLabels' | 'description';
+
+async function translated(concept: Labelled, field: LabelField, language: string, ctx: GraphQLContext) {
+  const code = checkEscoLanguage(language);
+  const english = concept[field] ?? (field === 'altLabels' ? [] : null);
+  if (code === BASE_LANGUAGE) return english;
+  const row = await ctx.loaders.translation.load({ owner: concept.uri, args: { language: code } });
+  // The fallback is per concept: an untranslated concept keeps all its English text.
+  return row?.preferredLabel == null ? english : (row[field] ?? (field === 'altLabels' ? [] : null));
+}
+
+/** Label fields of a skill. */
+@Resolver(() => Skill)
+export class SkillLabelsResolver {
+  @FieldResolver(() => String, { description: 'The skill\'s preferred name.' })
+  preferredLabel(@Root() skill: Skill, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+    return translated(skill, 'preferredLabel', language, ctx);
+  }
+
+  @FieldResolver(() => [String], { description: 'Alternative names.' })
+  altLabels(@Root() skill: Skill, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+    return translated(skill, 'altLabels', language, ctx);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'ESCO\'s description of the skill; null when it has none.' })
+  description(@Root() skill: Skill, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+    return translated(skill, 'description', language, ctx);
+  }
+}
+
+/** Label fields of an occupation. */
+@Resolver(() => Occupation)
+export class OccupationLabelsResolver {
+  @FieldResolver(() => String, { description: 'The occupation\'s preferred name.' })
+  preferredLabel(@Root() occupation: Occupation, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+    return translated(occupation, 'preferredLabel', language, ctx);
+  }
+
+  @FieldResolver(() => [String], { description: 'Alternative names.' })
+  altLabels(@Root() occupation: Occupation, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+    return translated(occupation, 'altLabels', language, ctx);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'ESCO\'s description of the occupation; null when it has none.' })
+  description(@Root() occupation: Occupation, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+    return translated(occupation, 'description', language, ctx);
+  }
+}
+
+/** Label fields of a skill group. */
+@Resolver(() => SkillGroup)
+export class SkillGroupLabelsResolver {
+  @FieldResolver(() => String, { description: 'The group\'s name.' })
+  preferredLabel(@Root() group: SkillGroup, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+    return translated(group, 'preferredLabel', language, ctx);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'ESCO\'s description of the group; null when it has none.' })
+  description(@Root() group: SkillGroup, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+    return translated(group, 'description', language, ctx);
+  }
+}
+
+/** Label fields of an ISCO group. */
+@Resolver(() => IscoGroup)
+export class IscoGroupLabelsResolver {
+  @FieldResolver(() => String, { description: 'The group\'s name.' })
+  preferredLabel(@Root() group: IscoGroup, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+    return translated(group, 'preferredLabel', language, ctx);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Description of the group; null when ESCO gives none.' })
+  description(@Root() group: IscoGroup, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+    return translated(group, 'description', language, ctx);
+  }
+}
