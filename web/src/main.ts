@@ -36,4 +36,6 @@ function App() {
     <footer><p>Data: ESCO v1.1.1 (European Commission) and the invented demo catalog. <a href="/graphiql">GraphiQL</a></p></footer>`;
 }
 
-render(html`<${App} />`, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+root.textContent = ''; // the static "Loading" line, shown until the script runs
+render(html`<${App} />`, root);
