@@ -11,15 +11,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildProject, spawnServer, type SpawnedServer } from '../support/process-probes';
 import { findFreePort } from '../../src/db/local-neo4j';
 
 const ROOT = path.resolve(__dirname, '../..');
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const SHOTS = [path.join(ROOT, '.data/screenshots'), ...(process.env.UPDATE_SCREENSHOTS === '1' ? [path.join(ROOT, 'docs/screenshots')] : [])];
 const DATA_ANALYST = 'http://data.europa.eu/esco/occupation/d3edb8f8-3a06-47a0-8fb9-9b212c006aa2';
 
@@ -101,6 +99,8 @@ beforeAll(async () => {
     NEO4J_LOCAL_HEAP: '768m',
     NEO4J_LOCAL_PAGECACHE: '256m',
     RATE_LIMIT_PER_MINUTE: '100000',
+    // Two shared cores: a cold reskilling request may need more than the default 15 s.
+    REQUEST_TIMEOUT_MS: '60000',
   });
   base = server.url.replace(/\/graphql$/, '');
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
@@ -171,7 +171,9 @@ describe('the explorer in Chromium', () => {
     await page.getByTestId('show-reskilling').click();
     await settled(page);
     const paths = (await api<{ reskillingPaths: { occupation: { preferredLabel: string } }[] }>(
-      `query($s: SubjectInput!) { reskillingPaths(subject: $s, first: 10, candidates: 30, objective: HOURS, constraints: { maxTotalHours: 300, languages: ["en"] }) { occupation { preferredLabel } } }`, { s: subject })).reskillingPaths;
+      `query($s: SubjectInput!) { reskillingPaths(subject: $s, first: 10, candidates: 20, objective: HOURS, constraints: { maxTotalHours: 300, languages: ["en"] }) { occupation { preferredLabel } } }`, { s: subject })).reskillingPaths;
+    const failure = page.locator('section[aria-labelledby="h-reskilling"] [role="alert"]');
+    expect(await failure.count(), (await failure.allTextContents()).join()).toBe(0);
     const rows = await page.getByTestId('reskilling-table').locator('tbody th').allTextContents();
     expect([...rows].sort()).toEqual(paths.map((p) => p.occupation.preferredLabel).sort());
     expect(await page.getByTestId('reskilling-chart').locator('canvas').count()).toBe(1);

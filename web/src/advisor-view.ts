@@ -161,7 +161,7 @@ export function AdvisorView({ params, update }: { params: Params; update: (p: Pa
       ${params.reskill !== '1' && html`<button type="button" data-testid="show-reskilling" onClick=${() => update({ ...params, reskill: '1' })}>Show reskilling paths</button>`}
       <${Status} state=${reskilling} what="reskilling paths" />
       ${reskilling.data &&
-      html`<${Chart} testId="reskilling-chart" pointsOnly title=${`Essential coverage reached against ${axis}, one point per occupation`} xLabel=${axis === 'price' ? 'total price (EUR)' : 'total hours'} yLabel="essential coverage reached" xs=${paths.map((p) => p.x)} ys=${paths.map((p) => p.plan.coverageAfter.essentialCoverage)} />
+      html`<${Chart} testId="reskilling-chart" pointsOnly title=${`Essential coverage reached against ${axis}, one point per occupation`} xLabel=${axis === 'price' ? 'total price (EUR)' : 'total hours'} yLabel="coverage reached" xs=${paths.map((p) => p.x)} ys=${paths.map((p) => p.plan.coverageAfter.essentialCoverage)} />
         <div class="table-wrap" tabindex="0" role="region" aria-label="Reskilling paths">
           <table data-testid="reskilling-table">
             <caption>Reskilling paths (${paths.length})</caption>

@@ -28,7 +28,8 @@ export function Chart({ title, xLabel, yLabel, xs, ys, pointsOnly, testId }: Cha
         height: 240,
         legend: { show: false },
         cursor: { show: false },
-        scales: { x: { time: false }, y: { range: [0, 100] } },
+        // A margin around the points, so none sits on the plot's edge.
+        scales: { x: { time: false, range: (_u, min, max) => [Math.max(0, min - (max - min) * 0.06 - 1), max + (max - min) * 0.06 + 1] }, y: { range: [-4, 104] } },
         axes: [
           { label: xLabel, stroke: '#333' },
           { label: yLabel, stroke: '#333', values: (_u, ticks) => ticks.map((t) => `${t} %`) },

@@ -26,7 +26,7 @@ export const PLAN = `query Plan($subject: SubjectInput!, $target: TargetInput!, 
   recommendCourses(subject: $subject, target: $target, objective: $objective, constraints: $constraints) { ${PLAN_FIELDS} } }`;
 
 export const RESKILLING = `query Reskilling($subject: SubjectInput!, $objective: PlanObjective!, $constraints: PlanConstraintsInput) {
-  reskillingPaths(subject: $subject, first: 10, candidates: 30, objective: $objective, constraints: $constraints) {
+  reskillingPaths(subject: $subject, first: 10, candidates: 20, objective: $objective, constraints: $constraints) {
     occupation { uri preferredLabel } reachesFullCoverage currentCoverage { essentialCoverage }
     plan { totalHours totalPrice currency optimal coverageAfter { essentialCoverage } steps { order } } } }`;
 
