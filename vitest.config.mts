@@ -48,6 +48,16 @@ export default defineConfig({
           hookTimeout: 240_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          // Headless Chromium against credgraph on the demo data (its own local Neo4j).
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 420_000,
+        },
+      },
     ],
   },
 });

@@ -93,6 +93,14 @@ export interface Config {
   readonly graphiql: boolean;
   /** Load the demo seed into an empty database at start. */
   readonly seedOnEmpty: boolean;
+  /** The explorer page served at `/`: the directory of its built files (`index.html`, `assets/`). */
+  readonly webDir: string;
+  /**
+   * Serve `POST /dev/sign-in?persona=...`, which mints a demo persona's token for the explorer.
+   * Only ever on outside production, and by default only while tokens are signed with the
+   * published development secret (anyone can mint those already).
+   */
+  readonly devSignIn: boolean;
   /** JSON table of exchange rates for price plans; undefined: the shipped snapshot (`seed/price-rates/`). */
   readonly priceRatesFile: string | undefined;
   /** Verifiable credentials: network reach of the verifier, and the server's signing key. */
@@ -239,6 +247,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (production && metricsEnabled && metricsToken === undefined) {
     throw new ConfigError('METRICS_TOKEN', 'must be set in production when METRICS_ENABLED is on (metrics are never public in production)');
   }
+  // Demo tokens signed by the server itself: never in production, whatever the variable says.
+  const devSignIn = bool(env, 'DEV_SIGN_IN', !production && jwtSecret === undefined && jwksUrl === undefined);
+  if (production && devSignIn) throw new ConfigError('DEV_SIGN_IN', 'cannot be on in production (it hands out demo tokens)');
+  if (devSignIn && jwksUrl !== undefined) throw new ConfigError('DEV_SIGN_IN', 'needs JWT_SECRET tokens (with JWKS_URL tokens come from your identity provider)');
   const localDataDir = path.resolve(cwd, text(env, 'NEO4J_LOCAL_DATA_DIR') ?? '.data/neo4j');
   const localPortRaw = text(env, 'NEO4J_LOCAL_PORT');
   return {
@@ -296,6 +308,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     metricsToken,
     graphiql: bool(env, 'GRAPHIQL', !production),
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
+    webDir: path.resolve(cwd, text(env, 'WEB_DIR') ?? 'dist/web'),
+    devSignIn,
     priceRatesFile: existingFile(env, 'PRICE_RATES_FILE', cwd),
     credentials: {
       fetchEnabled: bool(env, 'VC_FETCH', true),

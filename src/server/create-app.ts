@@ -42,6 +42,8 @@ import type { Viewer } from '../domain/access/viewer';
 import { DatabaseIdentityRepository } from '../db/repositories/database-identity-repository';
 import { DatabaseIdentityGuard } from '../services/database-identity-guard';
 import { schemaVersionOf } from '../domain/database-identity';
+import { createStaticSite } from './web/static-site';
+import { handleDevSignIn } from './web/dev-sign-in';
 
 /** The assembled application, not yet listening. */
 export interface App {
@@ -78,6 +80,12 @@ export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'li
     pathwayExport: new PathwayExportService(new CatalogRepository(executor), new EscoRepository(executor), new JobPostingRepository(executor)),
     recordExport: new LearnerRecordExportService(new LearnerRepository(executor), new CatalogRepository(executor), new EscoRepository(executor), signer, config.credentials.issuerName),
   };
+}
+
+/** The explorer's demo sign-in, signing like `npm run token -- --demo <persona>`. */
+function devSignIn(config: Config, secret: string): NonNullable<HttpServerDeps<GraphQLContext>['devSignIn']> {
+  const options = { secret, issuer: config.auth.jwtIssuer, audience: config.auth.jwtAudience, lifetimeSeconds: Math.min(8 * 3600, config.auth.jwtMaxLifetimeSeconds) };
+  return (req, res, url) => handleDevSignIn(req, res, url, options);
 }
 
 /**
@@ -164,6 +172,8 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     metrics,
     metricsToken: config.metricsToken,
     graphiql: config.graphiql,
+    site: createStaticSite(config.webDir),
+    devSignIn: config.devSignIn && config.auth.jwtSecret !== undefined ? devSignIn(config, config.auth.jwtSecret) : undefined,
     context: async (req: IncomingMessage, requestId: string) => {
       try {
         const viewer = await viewerOf(req);

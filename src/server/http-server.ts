@@ -49,6 +49,10 @@ export interface HttpServerDeps<Ctx extends object> {
   readonly metricsToken?: string;
   /** Serve the GraphiQL explorer on GET /graphql from a browser (default off). */
   readonly graphiql?: boolean;
+  /** The explorer page at `/` and its assets (see `web/static-site.ts`); true when it answered. */
+  readonly site?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
+  /** `POST /dev/sign-in`: demo tokens for the explorer; absent (404) unless DEV_SIGN_IN is on. */
+  readonly devSignIn?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
   /** Called once per GraphQL request when it finished, refused ones included. */
   readonly onRequestDone?: (info: RequestDoneInfo) => void;
   /**
@@ -138,6 +142,15 @@ export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ct
         }
         return send(res, 200, await deps.metrics.render(), deps.metrics.contentType);
       }
+      if (url.pathname === '/dev/sign-in' && deps.devSignIn) {
+        if (await refusedByAdmit(deps, req, res)) return;
+        return await deps.devSignIn(req, res, url);
+      }
+      if (url.pathname === '/graphiql' && deps.graphiql === true) {
+        if (await refusedByAdmit(deps, req, res)) return;
+        return send(res, 200, graphiqlPage(), 'text/html; charset=utf-8');
+      }
+      if (url.pathname !== '/graphql' && deps.site?.(req, res, url)) return;
       if (url.pathname !== '/graphql') return send(res, 404, JSON.stringify({ error: 'not found' }));
 
       const accept = String(req.headers.accept ?? '');
