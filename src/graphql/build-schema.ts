@@ -63,11 +63,14 @@ export const RESOLVERS = [
   CredentialImportResolver,
 ] as const;
 
-/** Builds the schema (validation of input classes is on: class-validator decorators apply). */
+/**
+ * Builds the schema. type-graphql's class-validator integration is off: inputs are checked by the
+ * domain (`src/domain/catalog/*-input.ts` and friends), which throws catalogue errors.
+ */
 export async function buildCredgraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS as unknown as [Function, ...Function[]],
-    validate: { forbidUnknownValues: false },
+    validate: false,
     emitSchemaFile: false,
     globalMiddlewares: [accessGuard],
   });

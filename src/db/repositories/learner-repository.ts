@@ -64,7 +64,7 @@ export class LearnerRepository {
       await this.lockLearnerIn(tx, learnerId);
       return tx.run('learners/delete-holding', { learnerId, credentialId });
     });
-    if (!row || row.removed === 0) throw new NotFoundError(`learner ${learnerId} holds no credential ${credentialId}`, { learnerId, credentialId });
+    if (!row || row.removed === 0) throw new NotFoundError(`learner ${learnerId} holds no credential ${credentialId}`, { items: [learnerId, credentialId] });
   }
 
   /** cypher/learners/set-declared-skills (learner locked first). */
@@ -82,7 +82,7 @@ export class LearnerRepository {
       await this.lockLearnerIn(tx, learnerId);
       return tx.run('learners/set-matching-consent', { learnerId, consent, now: new Date().toISOString() });
     });
-    if (rows.length === 0) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
+    if (rows.length === 0) throw new NotFoundError(`unknown learner: ${learnerId}`, { items: [learnerId] });
   }
 
   /**
@@ -94,14 +94,14 @@ export class LearnerRepository {
       await this.lockLearnerIn(tx, learnerId);
       return tx.run('learners/set-advisor-access', { learnerId, advisorSubject, grant, now: new Date().toISOString() });
     });
-    if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
+    if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { items: [learnerId] });
     return row.advisorSubjects as string[];
   }
 
   /** cypher/learners/export-learner-data */
   async exportLearnerData(learnerId: string): Promise<Record<string, unknown>> {
     const [row] = await this.executor.read('learners/export-learner-data', { learnerId });
-    if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
+    if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { items: [learnerId] });
     return { exportedAt: new Date().toISOString(), ...row };
   }
 
@@ -111,7 +111,7 @@ export class LearnerRepository {
       await this.lockLearnerIn(tx, learnerId);
       return tx.run('learners/delete-learner', { learnerId });
     });
-    if (!row || row.deleted === 0) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
+    if (!row || row.deleted === 0) throw new NotFoundError(`unknown learner: ${learnerId}`, { items: [learnerId] });
   }
 
   /**
