@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config';
+import { repoPath } from '../src/config/repo-root';
 import { openDatabase } from '../src/db/open-database';
 import { EscoRepository } from '../src/db/repositories/esco-repository';
 import { labelKey, toFullTextQuery } from '../src/domain/search/full-text-query';
@@ -38,15 +39,6 @@ import { runCli } from '../src/cli/run-cli';
 
 const USAGE =
   'usage: eval-skill-mapping [--limit N] [--splits a,b] [--ranker suggest|baseline] [--folds 5] [--depth 20] [--dir <eval dir>] [--json] [--details] [--print-model] [--skip-nested]';
-
-function repositoryRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 4; i += 1) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
-}
 
 const f4 = (x: number) => x.toFixed(4);
 
@@ -96,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--ranker must be suggest or baseline\n${USAGE}\n`);
     return 2;
   }
-  const dir = values.dir ?? path.resolve(repositoryRoot(), '../shared/data/esco_skill_extraction_eval');
+  const dir = values.dir ?? repoPath('..', 'shared', 'data', 'esco_skill_extraction_eval');
   const splits = values.splits?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...VALIDATION_SPLITS];
   const set = loadEvaluationSet(dir, splits);
   const items = limit === undefined ? set.items : set.items.slice(0, limit);

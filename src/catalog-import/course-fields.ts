@@ -3,6 +3,7 @@
  * language names. Each returns null (or an empty list) for what it cannot read, so an odd cell
  * costs a field, never the row.
  */
+import ISO6391 from 'iso-639-1';
 
 /**
  * Skill tags of a cell: a `{"a","b"}` array (as some scrapes export them) or a separated list.
@@ -154,14 +155,10 @@ function priceCurrency(text: string): string | null {
   return CURRENCY_SIGNS.find(([sign]) => text.includes(sign))?.[1] ?? null;
 }
 
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  english: 'en', spanish: 'es', español: 'es', french: 'fr', français: 'fr', german: 'de', deutsch: 'de', italian: 'it',
-  portuguese: 'pt', dutch: 'nl', polish: 'pl', russian: 'ru', ukrainian: 'uk', arabic: 'ar', chinese: 'zh', japanese: 'ja',
-  korean: 'ko', turkish: 'tr', hindi: 'hi', indonesian: 'id', vietnamese: 'vi', greek: 'el', swedish: 'sv', danish: 'da',
-  finnish: 'fi', norwegian: 'no', czech: 'cs', hungarian: 'hu', romanian: 'ro', bulgarian: 'bg', croatian: 'hr',
-  slovak: 'sk', slovenian: 'sl', estonian: 'et', latvian: 'lv', lithuanian: 'lt', irish: 'ga', maltese: 'mt',
-  persian: 'fa', hebrew: 'he', thai: 'th', catalan: 'ca',
-};
+/** The ISO 639-1 code of a language named in English or in itself ("German", "Deutsch"), if any. */
+function languageCodeOfName(name: string): string | undefined {
+  return ISO6391.getCode(name) || undefined;
+}
 
 /**
  * ISO 639-1 codes of a language cell: names ("English", "Portuguese (Brazilian)") or codes
@@ -176,7 +173,8 @@ export function languageCodes(cell: string | undefined): string[] {
   for (const part of cell.split(/[,;/|]/)) {
     const text = part.trim().toLowerCase();
     if (text === '') continue;
-    const code = /^([a-z]{2})(?:[-_][a-z]{2,4})?$/.exec(text)?.[1] ?? LANGUAGE_NAMES[text.split(/[\s(]/)[0]!];
+    // "Portuguese (Brazilian)": the whole name first, then its first word.
+    const code = /^([a-z]{2})(?:[-_][a-z]{2,4})?$/.exec(text)?.[1] ?? languageCodeOfName(text) ?? languageCodeOfName(text.split(/[\s(]/)[0]!);
     if (code !== undefined) codes.add(code);
   }
   return [...codes];

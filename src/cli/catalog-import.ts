@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
+import { repoPath } from '../config/repo-root';
 import { openDatabase } from '../db/open-database';
 import { CatalogRepository } from '../db/repositories/catalog-repository';
 import { parseCatalogMapping, type CatalogMapping } from '../catalog-import/catalog-mapping';
@@ -26,18 +27,9 @@ import { runCli } from './run-cli';
 const USAGE =
   'usage: catalog-import <csv> [--mapping <json>] [--provider-id <id>] [--provider-name <name>] [--min-confidence 0.6] [--limit N] [--batch-size 50] [--top-unmapped 20] [--dry-run] [--json]';
 
-function repositoryRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i += 1) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
-}
-
 /** The mapping named on the command line, else the shipped one for this CSV, else automatic columns. */
 function loadMapping(csv: string, file: string | undefined): CatalogMapping {
-  const candidate = file ?? path.join(repositoryRoot(), 'tools', 'catalog-mappings', `${path.basename(csv, path.extname(csv)).replace(/_/g, '-')}.json`);
+  const candidate = file ?? repoPath('tools', 'catalog-mappings', `${path.basename(csv, path.extname(csv)).replace(/_/g, '-')}.json`);
   if (file === undefined && !fs.existsSync(candidate)) return parseCatalogMapping({}, 'columns by name');
   return parseCatalogMapping(JSON.parse(fs.readFileSync(candidate, 'utf8')), path.basename(candidate, '.json'));
 }

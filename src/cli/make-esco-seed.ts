@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { repoPath } from '../config/repo-root';
 import { openCsvFile, readCsvRows } from '../esco/import/csv-rows';
 import { csvLine } from '../esco/import/csv-text';
 import { ESCO_FILES, resolveEscoFiles, type EscoFileKey, type ResolvedEscoFile } from '../esco/import/esco-files';
@@ -20,15 +21,6 @@ interface CsvTable {
   readonly file: ResolvedEscoFile;
   readonly header: string[];
   readonly rows: CsvValues[];
-}
-
-function repoRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i += 1) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    dir = path.dirname(dir);
-  }
-  throw new Error('cannot find the repository root above ' + __dirname);
 }
 
 async function readTable(file: ResolvedEscoFile): Promise<CsvTable> {
@@ -177,8 +169,8 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: { out: { type: 'string' }, version: { type: 'string', default: 'v1.1.1' } },
   });
-  const source = path.resolve(positionals[0] ?? path.join(repoRoot(), '..', 'shared', 'data', 'esco'));
-  const out = path.resolve(values.out ?? path.join(repoRoot(), 'seed', 'esco'));
+  const source = path.resolve(positionals[0] ?? repoPath('..', 'shared', 'data', 'esco'));
+  const out = path.resolve(values.out ?? repoPath('seed', 'esco'));
   const files = resolveEscoFiles(source);
 
   const tables = new Map<EscoFileKey, CsvTable>();

@@ -4,16 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { repoPath } from './repo-root';
 import { parsePriceRates, type PriceRates } from '../domain/planning/price-rates';
 
 /** The shipped snapshot, found from this module whether run from `src/` or `dist/src/`. */
 export function shippedPriceRatesFile(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i += 1) {
-    const candidate = path.join(dir, 'seed', 'price-rates', 'eur-reference-rates.json');
-    if (fs.existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
+  const candidate = repoPath('seed', 'price-rates', 'eur-reference-rates.json');
+  if (fs.existsSync(candidate)) return candidate;
   throw new Error('the shipped price rate table seed/price-rates/eur-reference-rates.json is missing');
 }
 

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { repoPath } from '../config/repo-root';
 
 /** A query loaded from disk. */
 export interface CypherQuery {
@@ -19,13 +20,9 @@ export class CypherRegistryError extends Error {}
 
 /** Absolute path of the repository's `cypher/` folder, from compiled or source code alike. */
 export function defaultCypherDir(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i += 1) {
-    const candidate = path.join(dir, 'cypher');
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new CypherRegistryError('cannot find the cypher/ folder above ' + __dirname);
+  const candidate = repoPath('cypher');
+  if (!fs.existsSync(candidate)) throw new CypherRegistryError(`cannot find the cypher/ folder at ${candidate}`);
+  return candidate;
 }
 
 /**

@@ -3,6 +3,7 @@
  * Aura, or a cluster through `neo4j://`; Java is never started), else the local embedded Neo4j,
  * reused when another process already runs it, started otherwise. Applies the migrations.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config/config';
 import { createDriver, verifyConnectivity } from './create-driver';
@@ -52,7 +53,7 @@ async function verifyFirstConnection(driver: Driver, uri: string, database: stri
       return await verifyConnectivity(driver, uri, database);
     } catch (error) {
       if (Date.now() >= deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await sleep(500);
     }
   }
 }

@@ -83,11 +83,14 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CredentialImportResolver,
 ];
 
-/** Builds the schema (validation of input classes is on: class-validator decorators apply). */
+/**
+ * Builds the schema. type-graphql's class-validator integration is off: inputs are checked by the
+ * domain (`src/domain/catalog/*-input.ts` and friends), which throws catalogue errors.
+ */
 export async function buildCredgraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
-    validate: { forbidUnknownValues: false },
+    validate: false,
     emitSchemaFile: false,
     globalMiddlewares: [accessGuard],
   });

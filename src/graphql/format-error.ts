@@ -8,7 +8,6 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, type ErrorCode } from '../domain/errors';
 
 /** Where masked errors are reported. */
@@ -58,10 +57,6 @@ export function createErrorFormatter(sink: ErrorSink, exposeDetails: boolean, op
     const domain = domainErrorOf(error);
     if (domain) {
       return { ...base, message: message(domain.message), extensions: { code: domain.code, ...(domain.details ? { details: domain.details } : {}) } };
-    }
-    if (original instanceof ArgumentValidationError) {
-      const details = original.extensions.validationErrors;
-      return { ...base, message: 'Invalid input: ' + original.message, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, details } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && GRAPHQL_INPUT_CODES.has(code)) {

@@ -38,6 +38,7 @@ import { createRateLimitAdmit } from './rate-limit/create-rate-limit-admit';
 import { createAppMetrics } from './metrics/app-metrics';
 import { createRequestObserver } from './metrics/request-observer';
 import { operationNamePlugin } from './metrics/operation-name-plugin';
+import { errorCodePlugin } from './metrics/error-code-plugin';
 import type { Viewer } from '../domain/access/viewer';
 import { DatabaseIdentityRepository } from '../db/repositories/database-identity-repository';
 import { DatabaseIdentityGuard } from '../services/database-identity-guard';
@@ -134,6 +135,8 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
         maxResponseBytes: config.limits.maxResponseBytes,
         text: { search: config.limits.maxSearchTextLength, suggest: config.limits.maxSuggestTextLength },
       }),
+      // Last: it records the code the client gets, after the size limit may have replaced the body.
+      errorCodePlugin(),
     ],
   });
   await apollo.start();
@@ -180,10 +183,9 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
         await identity.assertServing();
         return createContext(services, limits, requestId, viewer);
       } catch (error) {
-        // Apollo answers context failures itself; a GraphQLError keeps our code and status.
+        // Apollo answers context failures itself; a GraphQLError keeps our code and the catalogue's status.
         if (error instanceof DomainError) {
-          const status = error.code === 'DATABASE_UNAVAILABLE' ? 503 : 401;
-          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status } } });
+          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.status } } });
         }
         throw error;
       }

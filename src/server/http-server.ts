@@ -11,6 +11,8 @@ import type { Logger } from './logger';
 import { graphiqlPage } from './graphiql-page';
 import { BodyError, readBody } from './read-body';
 import { runWithQueryContext, currentQueryContext, type QueryBudget, type QueryContext } from '../db/query-context';
+import { httpStatusOf, type ErrorCode } from '../domain/errors';
+import { withErrorCode } from './metrics/error-code-plugin';
 
 /** The facts of one finished GraphQL request: ids, timings and codes, never variables or results. */
 export interface RequestDoneInfo {
@@ -67,6 +69,8 @@ export interface Refusal {
   readonly status: number;
   readonly body: string;
   readonly headers?: Record<string, string>;
+  /** The error code the body carries (request log and metrics). */
+  readonly code?: string;
 }
 
 /** What `/ready` reports. */
@@ -91,16 +95,6 @@ function operationNameOf(body: unknown, search: string): string {
   const fromQuery = new URLSearchParams(search).get('operationName');
   if (fromQuery && /^[_A-Za-z][_0-9A-Za-z]{0,100}$/.test(fromQuery)) return fromQuery;
   return 'anonymous';
-}
-
-function firstErrorCode(payload: string): string | undefined {
-  if (!payload.includes('"errors"')) return undefined;
-  try {
-    const parsed = JSON.parse(payload) as { errors?: { extensions?: { code?: string } }[] };
-    return parsed.errors?.[0]?.extensions?.code;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Compares a presented bearer token to the configured one in constant time. */
@@ -162,7 +156,7 @@ export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ct
       await handleGraphql(deps, req, res, url, requestId);
     } catch (error) {
       deps.logger.error({ err: error, requestId }, 'request failed outside GraphQL execution');
-      if (!res.headersSent) send(res, 500, graphqlError('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      if (!res.headersSent) send(res, httpStatusOf('INTERNAL_SERVER_ERROR'), graphqlError('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else res.end();
     }
   };
@@ -186,7 +180,8 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
   // The query context may rename the operation once the document is parsed (see operation-name-plugin).
   const done = (status: number, code: string | undefined) =>
     deps.onRequestDone?.({ requestId, operation: ctx?.operation ?? operation, resolvedOperation: ctx?.resolvedOperation, status, millis: performance.now() - started, code, roundTrips: ctx?.roundTrips ?? 0, dbMillis: ctx?.dbMillis ?? 0 });
-  const refuse = (status: number, message: string, code: string) => {
+  // The catalogue gives the status, except for body errors that have a more precise one (413).
+  const refuse = (message: string, code: ErrorCode, status = httpStatusOf(code)) => {
     send(res, status, graphqlError(message, code));
     done(status, code);
   };
@@ -195,7 +190,7 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
   if (refused) {
     req.resume();
     send(res, refused.status, refused.body, 'application/json; charset=utf-8', refused.headers);
-    return done(refused.status, firstErrorCode(refused.body));
+    return done(refused.status, refused.code);
   }
   let body: unknown = undefined;
   if (req.method === 'POST') {
@@ -203,7 +198,7 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
     try {
       text = await readBody(req, deps.maxBodyBytes);
     } catch (error) {
-      if (error instanceof BodyError) return refuse(error.status, error.message, 'BAD_USER_INPUT');
+      if (error instanceof BodyError) return refuse(error.message, 'BAD_USER_INPUT', error.status);
       throw error;
     }
     const contentType = String(req.headers['content-type'] ?? '');
@@ -211,10 +206,10 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
       try {
         body = JSON.parse(text);
       } catch {
-        return refuse(400, 'Request body is not valid JSON', 'BAD_USER_INPUT');
+        return refuse('Request body is not valid JSON', 'BAD_USER_INPUT');
       }
       if (Array.isArray(body)) {
-        return refuse(400, 'Batched operations are not supported: send one operation per request', 'BAD_USER_INPUT');
+        return refuse('Batched operations are not supported: send one operation per request', 'BAD_USER_INPUT');
       }
     } else {
       body = text;
@@ -227,17 +222,19 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
   }
   const execution = runWithQueryContext(operation, async () => {
     ctx = currentQueryContext()!;
-    const result = await deps.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-      context: () => deps.context(req, requestId),
-    });
+    const { value: result, code } = await withErrorCode(() =>
+      deps.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+        context: () => deps.context(req, requestId),
+      }),
+    );
     let payload = '';
     if (result.body.kind === 'complete') {
       payload = result.body.string;
     } else {
       for await (const chunk of result.body.asyncIterator) payload += chunk;
     }
-    return { result, payload };
+    return { result, payload, code };
   }, deps.queryBudget);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
@@ -245,19 +242,20 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
   });
   const outcome = await Promise.race([execution, deadline]).finally(() => clearTimeout(timer));
   if (outcome === TIMED_OUT) {
-    refuse(503, `The request did not complete within ${deps.requestTimeoutMs} ms`, 'DATABASE_UNAVAILABLE');
+    refuse(`The request did not complete within ${deps.requestTimeoutMs} ms`, 'DATABASE_UNAVAILABLE');
     // Keep the request in flight until its execution ends, so a graceful shutdown waits for it.
     await execution.catch((error: unknown) => deps.logger.warn({ err: error, requestId }, 'timed-out request failed'));
     return;
   }
-  const { result, payload } = outcome;
+  const { result, payload, code } = outcome;
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.setHeader('x-db-round-trips', String(ctx?.roundTrips ?? 0));
   res.setHeader('x-db-peak-sessions', String(ctx?.peakSessions ?? 0));
   const status = result.status ?? 200;
   res.statusCode = status;
   res.end(payload);
-  done(status, firstErrorCode(payload));
+  // Apollo's own refusals outside its plugin hooks (rare: e.g. a CSRF-suspect request) have no recorded code.
+  done(status, code ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : status >= 400 ? 'BAD_USER_INPUT' : undefined));
 }
 
 /** Starts listening on host:port (port 0 picks a free one). */

@@ -88,7 +88,7 @@ export class CoverageService {
     const evidence: Evidence[] = [];
     if (subject.kind === 'LEARNER') {
       const row = await this.repo.getLearnerEvidence(subject.learnerId, asOfDate(policy));
-      if (!row.found) throw new NotFoundError(`unknown learner: ${subject.learnerId}`, { learnerId: subject.learnerId });
+      if (!row.found) throw new NotFoundError(`unknown learner: ${subject.learnerId}`, { items: [subject.learnerId] });
       for (const credential of row.credentials) {
         const source = { kind: 'CREDENTIAL', credentialId: credential.id, holdingVerification: credential.verificationStatus ?? null } as const;
         for (const skillUri of credential.skillUris) evidence.push({ skillUri, source });
@@ -96,7 +96,7 @@ export class CoverageService {
       for (const skillUri of row.declaredSkillUris) evidence.push({ skillUri, source: { kind: 'SELF_DECLARED' } });
     } else if (subject.kind === 'OCCUPATION') {
       const row = await this.repo.getOccupationRequirements(subject.occupationUri);
-      if (!row.found) throw new NotFoundError(`unknown occupation: ${subject.occupationUri}`, { occupationUri: subject.occupationUri });
+      if (!row.found) throw new NotFoundError(`unknown occupation: ${subject.occupationUri}`, { items: [subject.occupationUri] });
       for (const req of row.requirements) {
         if (req.relation === 'ESSENTIAL') evidence.push({ skillUri: req.skillUri, source: { kind: 'OCCUPATION', occupationUri: subject.occupationUri } });
       }
@@ -106,9 +106,9 @@ export class CoverageService {
         subject.skillUris.length ? this.repo.getExistingSkills(subject.skillUris) : Promise.resolve(new Set<string>()),
       ]);
       const missingCredentials = subject.credentialIds.filter((id) => !credentials.some((c) => c.id === id));
-      if (missingCredentials.length) throw new NotFoundError(`unknown credential(s): ${missingCredentials.join(', ')}`, { credentialIds: missingCredentials });
+      if (missingCredentials.length) throw new NotFoundError(`unknown credential(s): ${missingCredentials.join(', ')}`, { items: missingCredentials });
       const missingSkills = subject.skillUris.filter((uri) => !existing.has(uri));
-      if (missingSkills.length) throw new NotFoundError(`unknown skill(s): ${missingSkills.join(', ')}`, { skillUris: missingSkills });
+      if (missingSkills.length) throw new NotFoundError(`unknown skill(s): ${missingSkills.join(', ')}`, { items: missingSkills });
       for (const credential of credentials) {
         for (const skillUri of credential.skillUris) evidence.push({ skillUri, source: { kind: 'CREDENTIAL', credentialId: credential.id } });
       }

@@ -9,6 +9,7 @@
  *   acknowledged one survives.
  * Timings are printed to stderr for the record.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,6 @@ let headers: Record<string, string>;
 let base: string;
 
 const log = (line: string) => process.stderr.write(`[failure-behaviour] ${line}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function startNeo4j(): Promise<LocalNeo4jInstance> {
   return startLocalNeo4j({ dataDir, port, heap: '512m', pageCache: '128m', log: () => undefined });

@@ -6,6 +6,7 @@
  * the request timeout answer and Neo4j stop the work, and check that a database failure reaches
  * the client fully masked.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -167,7 +168,7 @@ describe('runaway queries and database failures (rigged query files, production 
     const request = postAs(running.url, admin, `query ${SLOW_OPERATION} { searchSkills(text: "welding", first: 1) { uri } }`);
     let seen: { metaData: Record<string, unknown> }[] = [];
     for (let i = 0; i < 30 && seen.length === 0; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
       seen = await slowTransactions();
     }
     expect(seen[0]?.metaData).toEqual({ app: 'credgraph', operation: SLOW_OPERATION });
@@ -182,7 +183,7 @@ describe('runaway queries and database failures (rigged query files, production 
 
     let remaining = seen;
     for (let i = 0; i < 50 && remaining.length > 0; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
       remaining = await slowTransactions();
     }
     expect(remaining).toEqual([]);

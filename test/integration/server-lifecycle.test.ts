@@ -5,6 +5,7 @@
  * start reuses the data without seeding; an unreachable NEO4J_URI fails fast naming the URI.
  * The first start also runs every ```graphql example of the README against the fresh demo.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -128,7 +129,7 @@ describe('the server as `npm start` runs it', () => {
     expect(isAlive(javaPid)).toBe(true);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-    for (let i = 0; i < 50 && isAlive(javaPid); i += 1) await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 50 && isAlive(javaPid); i += 1) await sleep(200);
     expect(isAlive(javaPid)).toBe(false);
 
     const second = await startServer(env);

@@ -5,6 +5,7 @@
  * Then `/ready` answers 503 naming the reason and requests get DATABASE_UNAVAILABLE; back on A it
  * serves again; a new server (a restart) adopts B.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,7 +54,6 @@ async function ready(url: string) {
   return { status: res.status, body: (await res.json()) as { status: string; reason?: string } };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-identity-b-'));

@@ -4,6 +4,7 @@
  * that, once the learner itself has been read, cuts every connection that sends another query:
  * the batched loads of the learner's holdings, declared skills and target occupations fail.
  */
+import { postJson } from '../support/post-json';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
@@ -59,10 +60,7 @@ afterAll(async () => {
 
 const LEARNER = `query { learner(id: "ID") { id holdings { credential { id } } declaredSkills { uri } targetOccupations { uri } } }`;
 
-async function post(query: string) {
-  const res = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...admin }, body: JSON.stringify({ query }) });
-  return (await res.json()) as { data: any; errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[] };
-}
+const post = async (query: string) => (await postJson(running.url, { query }, admin)).json;
 
 describe('a database failure after the first query of a request', () => {
   it('answers the learner fully while the database works', async () => {

@@ -6,6 +6,7 @@
  * - client errors are client errors: automatic persisted queries (turned off) and out-of-range
  *   cursors answer BAD_USER_INPUT, never INTERNAL_SERVER_ERROR.
  */
+import { postJson } from '../support/post-json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS_HEADERS, startTestServer, type TestServer } from '../support/test-server';
 import { uniquePrefix } from '../support/test-database';
@@ -33,12 +34,7 @@ afterAll(async () => {
   await development?.close();
 });
 
-/** POSTs a raw body (for the persisted-query extension the test client does not send). */
-async function post(server: TestServer, body: unknown) {
-  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, text, json: JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
-}
+// Raw POSTs (postJson) carry the persisted-query extension the test client does not send.
 
 describe('response ceiling in production', () => {
   it('answers one alias of the large description, and RESPONSE_TOO_LARGE for ten, with a small body', async () => {
@@ -93,7 +89,7 @@ describe('client errors are reported as client errors', () => {
 
   it('answers a persisted-query hash mismatch with BAD_USER_INPUT (persisted queries are off)', async () => {
     for (const server of [production, development]) {
-      const res = await post(server, { query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } });
+      const res = await postJson(server.url, { query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } });
       // Apollo answers "not supported" with 200 so that clients fall back to sending the query.
       expect(res.status).toBeLessThan(500);
       expect(res.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -102,7 +98,7 @@ describe('client errors are reported as client errors', () => {
   });
 
   it('answers a persisted-query hash alone with BAD_USER_INPUT', async () => {
-    const res = await post(production, { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
+    const res = await postJson(production.url, { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
     expect(res.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 

@@ -3,6 +3,7 @@
  * signature is verified (forgeries count against the sender's address), and X-Forwarded-For is
  * believed only as far as configured proxies appended it.
  */
+import { postJson } from '../support/post-json';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bearer, startTestServer, type TestServer } from '../support/test-server';
@@ -14,11 +15,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function post(url: string, headers: Record<string, string>): Promise<number> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY }) });
-  await res.arrayBuffer();
-  return res.status;
-}
+const post = async (url: string, headers: Record<string, string>): Promise<number> => (await postJson(url, { query: QUERY }, headers)).status;
 
 describe('rate-limit keys', () => {
   it("forged tokens carrying a victim's sub do not spend the victim's budget", async () => {

@@ -3,6 +3,7 @@
  * classes and Neo4j's classpath are. A build is skipped while `Launcher.class` is newer than
  * `Launcher.java`, `classpath.txt` newer than `pom.xml`, and every jar on the classpath exists.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -135,7 +136,7 @@ async function acquireLock(lockDir: string): Promise<void> {
       fs.rmSync(lockDir, { recursive: true, force: true });
       continue;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
 }
 

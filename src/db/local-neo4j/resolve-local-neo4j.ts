@@ -3,6 +3,7 @@
  * second terminal) runs on the same data directory, else starts one. A store can be opened by one
  * process only, so reuse is the only way two processes share a local database.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { LocalNeo4jError } from './local-neo4j-error';
 import { findLaunchersFor, isLauncherFor, isPidAlive, readState, removeState, stateFilePath } from './state-file';
@@ -76,7 +77,7 @@ async function waitForOtherStarter(dataDir: string, deadline: number, log: Local
       log(`Waiting for the local Neo4j that pid ${holders.map((h) => h.pid).join(', ')} is starting on ${dataDir}...`);
       announced = true;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
   return 'timeout';
 }

@@ -6,6 +6,7 @@
  * after `maxRestarts` failed or repeated restarts within `windowMs`: then `onGiveUp` runs, and
  * `main.ts` exits non-zero so that an outer supervisor (systemd, Kubernetes) takes over.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { LocalNeo4jInstance, LocalNeo4jLog } from './start-local-neo4j';
 
 /** Options of {@link superviseLocalNeo4j}. */
@@ -70,7 +71,7 @@ export function superviseLocalNeo4j(first: LocalNeo4jInstance, options: Supervis
       restartTimes.push(now);
       const delay = backoffMs * 2 ** (attempt - 1);
       options.log(`Restarting the local Neo4j in ${delay} ms (attempt ${attempt}, ${restartTimes.length} of ${options.maxRestarts} allowed in the window)`);
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await sleep(delay);
       if (stopping) return;
       try {
         instance = await options.restart();

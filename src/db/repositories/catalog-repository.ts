@@ -110,9 +110,9 @@ export class CatalogRepository {
       const [deleted] = await tx.write('catalog/delete-credential', { id });
       return deleted;
     });
-    if (!row?.found) throw new NotFoundError(`unknown credential: ${id}`, { id });
+    if (!row?.found) throw new NotFoundError(`unknown credential: ${id}`, { items: [id] });
     if (!row.deleted) {
-      throw new ConflictError(`credential ${id} is held by ${row.holders} learner(s); remove the holdings first`, { id, holders: row.holders });
+      throw new ConflictError(`credential ${id} is held by ${row.holders} learner(s); remove the holdings first`, { items: [id], actual: Number(row.holders) });
     }
   }
 

@@ -58,7 +58,7 @@ export class LearnerRepository {
       await this.lockLearner(tx, learnerId);
       return tx.write('learners/delete-holding', { learnerId, credentialId });
     });
-    if (!row || row.removed === 0) throw new NotFoundError(`learner ${learnerId} holds no credential ${credentialId}`, { learnerId, credentialId });
+    if (!row || row.removed === 0) throw new NotFoundError(`learner ${learnerId} holds no credential ${credentialId}`, { items: [learnerId, credentialId] });
   }
 
   /** cypher/learners/set-declared-skills (learner locked first). */
@@ -76,7 +76,7 @@ export class LearnerRepository {
       await this.lockLearner(tx, learnerId);
       return tx.write('learners/set-matching-consent', { learnerId, consent, now: new Date().toISOString() });
     });
-    if (rows.length === 0) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
+    if (rows.length === 0) throw new NotFoundError(`unknown learner: ${learnerId}`, { items: [learnerId] });
   }
 
   /**
@@ -88,14 +88,14 @@ export class LearnerRepository {
       await this.lockLearner(tx, learnerId);
       return tx.write('learners/set-advisor-access', { learnerId, advisorSubject, grant, now: new Date().toISOString() });
     });
-    if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
+    if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { items: [learnerId] });
     return row.advisorSubjects as string[];
   }
 
   /** cypher/learners/export-learner-data */
   async exportLearnerData(learnerId: string, runner: QueryRunner = this.executor): Promise<Record<string, unknown>> {
-    const [row] = await runner.read('learners/export-learner-data', { learnerId });
-    if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
+    const [row] = await runner.read('learners/export-learner-data', { items: [learnerId] });
+    if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { items: [learnerId] });
     return { exportedAt: new Date().toISOString(), ...row };
   }
 
@@ -105,7 +105,7 @@ export class LearnerRepository {
       await this.lockLearner(tx, learnerId);
       return tx.write('learners/delete-learner', { learnerId });
     });
-    if (!row || row.deleted === 0) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
+    if (!row || row.deleted === 0) throw new NotFoundError(`unknown learner: ${learnerId}`, { items: [learnerId] });
   }
 
   /**

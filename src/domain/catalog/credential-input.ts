@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BadInputError } from '../errors';
+import { isCountryCode } from '../credentials/country-codes';
 import { checkEscoUri, checkId, optionalDate, optionalInteger, optionalNumber, optionalText, optionalUrl, requiredText, unique } from './field-checks';
 
 export type ParticipationForm = 'ONLINE' | 'ONSITE' | 'BLENDED';
@@ -130,7 +131,7 @@ export function validateCredentialInput(input: CredentialInput, newId: () => str
     priceCurrency = currency;
   }
   const country = optionalText('country', input.country, 2)?.toUpperCase() ?? null;
-  if (country !== null && !/^[A-Z]{2}$/.test(country)) throw new BadInputError(`country must be an ISO 3166-1 alpha-2 code, got "${input.country}"`, { field: 'country' });
+  if (country !== null && !isCountryCode(country)) throw new BadInputError(`country must be an ISO 3166-1 alpha-2 code such as "DE", got "${input.country}"`, { field: 'country', value: input.country });
   const skillsIn = input.skills ?? [];
   if (skillsIn.length > MAX_SKILLS) throw new BadInputError(`a credential may teach at most ${MAX_SKILLS} skills`, { field: 'skills' });
   const skills = new Map<string, TaughtSkillRecord>();

@@ -35,7 +35,7 @@ export function checkPrintable(field: string, value: string, options: TextOption
   const match = forbidden.exec(value);
   if (match !== null) {
     const codePoint = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new BadInputError(`${field} must not contain control or bidirectional-override characters (${codePoint} at position ${match.index + 1})`, { field, codePoint });
+    throw new BadInputError(`${field} must not contain control or bidirectional-override characters (${codePoint} at position ${match.index + 1})`, { field, value: codePoint });
   }
   if (LONE_SURROGATE.test(value)) throw new BadInputError(`${field} must be well-formed Unicode text (it contains a lone surrogate)`, { field });
   return value;

@@ -3,20 +3,10 @@ import { BadInputError } from '../errors';
 import { computeCoverage } from './coverage';
 import type { Evidence, EvidenceSource } from './evidence';
 import type { HierarchyLink } from './hierarchy-link';
-import type { MatchPolicy } from './match-policy';
+import { TEST_MATCH_POLICY } from '../../../test/support/match-policy-fixture';
 import type { Requirement } from './requirement';
 
-const POLICY: MatchPolicy = {
-  exact: 1,
-  narrower: 0.8,
-  broader: 0.5,
-  selfDeclared: 0.5,
-  unverified: 1,
-  maxHierarchyDepth: 2,
-  coverThreshold: 0.8,
-  optionalWeight: 0.25,
-  asOf: new Date('2025-01-01T00:00:00Z'),
-};
+const POLICY = TEST_MATCH_POLICY;
 
 const cred = (credentialId: string): EvidenceSource => ({ kind: 'CREDENTIAL', credentialId });
 const ev = (skillUri: string, source: EvidenceSource): Evidence => ({ skillUri, source });

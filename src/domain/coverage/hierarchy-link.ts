@@ -32,16 +32,14 @@ export function assertValidLink(link: HierarchyLink): void {
   if (kind !== 'NARROWER' && kind !== 'BROADER') {
     throw new BadInputError(`link.kind must be NARROWER or BROADER, got ${JSON.stringify(kind)}`, {
       field: 'link.kind',
-      requiredUri,
-      evidenceUri,
+      items: [requiredUri, evidenceUri],
       value: kind,
     });
   }
   if (typeof distance !== 'number' || !Number.isInteger(distance) || distance < 1) {
     throw new BadInputError(`link.distance must be an integer >= 1, got ${String(distance)}`, {
       field: 'link.distance',
-      requiredUri,
-      evidenceUri,
+      items: [requiredUri, evidenceUri],
       value: distance,
     });
   }

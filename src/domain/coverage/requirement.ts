@@ -37,7 +37,7 @@ export function normalizeRequirements(requirements: Iterable<Requirement>): Norm
     if (relation !== 'ESSENTIAL' && relation !== 'OPTIONAL') {
       throw new BadInputError(`requirement.relation must be ESSENTIAL or OPTIONAL, got ${JSON.stringify(relation)}`, {
         field: 'requirement.relation',
-        skillUri,
+        items: [skillUri],
         value: relation,
       });
     }

@@ -47,7 +47,7 @@ export function classifyAlignments(candidates: readonly AlignmentCandidate[]): C
 
   if (malformed.length > 0) {
     const list = malformed.map((m) => `${m.uri} (${m.reason})`).join('; ');
-    throw new BadInputError(`The credential has malformed ESCO URIs: ${list}`, { malformedEscoUris: malformed });
+    throw new BadInputError(`The credential has malformed ESCO URIs: ${list}`, { reason: 'MALFORMED_ESCO_URIS', items: malformed.map((entry) => entry.uri) });
   }
   return { skills: [...skills.values()], nonEscoAlignments: [...others.values()] };
 }

@@ -28,6 +28,6 @@ export function missingProvider(where: string): BadInputError {
 export function tooManyClaims(count: number): BadInputError {
   return new BadInputError(
     `The credential has ${count} claims in credentialSubject.hasClaim; import each claim as its own credential document`,
-    { reason: 'TOO_MANY_CLAIMS', claims: count },
+    { reason: 'TOO_MANY_CLAIMS', field: 'credentialSubject.hasClaim', actual: count },
   );
 }

@@ -13,8 +13,9 @@ export function requireSkills<T extends ParsedCredential>(parsed: T): T {
   if (parsed.skills.length === 0) {
     throw new BadInputError(`"${parsed.title}" carries no ESCO skill alignment`, {
       reason: 'NO_ESCO_SKILLS',
-      format: parsed.format,
-      nonEscoAlignments: parsed.nonEscoAlignments.length,
+      value: parsed.format,
+      // The alignments the credential does carry, none of them to ESCO.
+      actual: parsed.nonEscoAlignments.length,
     });
   }
   return parsed;

@@ -41,25 +41,25 @@ export function checkJsonLimits(value: unknown, limits: JsonLimits, name: string
   while (stack.length > 0) {
     const item = stack.pop()!;
     values += 1;
-    if (values > limits.maxValues) throw new BadInputError(`${name} holds more than ${limits.maxValues} JSON values`, { limit: 'maxValues', max: limits.maxValues });
+    if (values > limits.maxValues) throw new BadInputError(`${name} holds more than ${limits.maxValues} JSON values`, { reason: 'maxValues', limit: limits.maxValues });
     const current = item.value;
     if (typeof current === 'string') {
       if (current.length > limits.maxStringLength) {
-        throw new BadInputError(`${name} has a string of ${current.length} characters, more than ${limits.maxStringLength} (at ${item.path})`, { limit: 'maxStringLength', max: limits.maxStringLength });
+        throw new BadInputError(`${name} has a string of ${current.length} characters, more than ${limits.maxStringLength} (at ${item.path})`, { reason: 'maxStringLength', limit: limits.maxStringLength });
       }
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
     if (item.depth > limits.maxDepth) {
-      throw new BadInputError(`${name} is nested deeper than ${limits.maxDepth} levels (at ${shortPath(item.path)})`, { limit: 'maxDepth', max: limits.maxDepth });
+      throw new BadInputError(`${name} is nested deeper than ${limits.maxDepth} levels (at ${shortPath(item.path)})`, { reason: 'maxDepth', limit: limits.maxDepth });
     }
     const entries = Array.isArray(current) ? current.map((v, i) => [`[${i}]`, v] as const) : Object.entries(current).map(([k, v]) => [`.${k}`, v] as const);
     if (entries.length > limits.maxKeys) {
-      throw new BadInputError(`${name} has ${entries.length} entries in one ${Array.isArray(current) ? 'array' : 'object'}, more than ${limits.maxKeys} (at ${shortPath(item.path)})`, { limit: 'maxKeys', max: limits.maxKeys });
+      throw new BadInputError(`${name} has ${entries.length} entries in one ${Array.isArray(current) ? 'array' : 'object'}, more than ${limits.maxKeys} (at ${shortPath(item.path)})`, { reason: 'maxKeys', limit: limits.maxKeys });
     }
     for (const [step, child] of entries) {
       if (!Array.isArray(current) && step.length - 1 > limits.maxStringLength) {
-        throw new BadInputError(`${name} has a key of ${step.length - 1} characters, more than ${limits.maxStringLength}`, { limit: 'maxStringLength', max: limits.maxStringLength });
+        throw new BadInputError(`${name} has a key of ${step.length - 1} characters, more than ${limits.maxStringLength}`, { reason: 'maxStringLength', limit: limits.maxStringLength });
       }
       // Paths are only built for reporting; cap them so a deep document cannot make them huge.
       stack.push({ value: child, depth: item.depth + 1, path: item.path.length > 200 ? item.path : item.path + step.slice(0, 40) });

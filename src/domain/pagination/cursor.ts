@@ -30,11 +30,11 @@ export function decodeCursor(cursor: string): number {
   const raw = cursor.length > 100 ? '' : Buffer.from(cursor, 'base64url').toString('utf8');
   const digits = raw.slice(PREFIX.length);
   if (!raw.startsWith(PREFIX) || !/^\d{1,10}$/.test(digits)) {
-    throw new BadInputError(`Invalid cursor "${shown}"`, { cursor: shown });
+    throw new BadInputError(`Invalid cursor "${shown}"`, { field: 'after', value: shown });
   }
   const offset = Number(digits);
   if (offset > MAX_CURSOR_OFFSET) {
-    throw new BadInputError(`Invalid cursor "${shown}": its offset lies beyond ${MAX_CURSOR_OFFSET}`, { cursor: shown });
+    throw new BadInputError(`Invalid cursor "${shown}": its offset lies beyond ${MAX_CURSOR_OFFSET}`, { field: 'after', value: shown });
   }
   return offset;
 }

@@ -100,7 +100,7 @@ function validateCourses(courses: readonly PlanCourse[]): void {
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
         throw new BadInputError(`course ${field} must be a finite number ≥ 0 or null`, {
           field: `courses[${index}].${field}`,
-          courseId: course.id,
+          items: [String(course.id)],
           value,
         });
       }
@@ -110,7 +110,7 @@ function validateCourses(courses: readonly PlanCourse[]): void {
       if (!Array.isArray(list) || list.some((uri) => typeof uri !== 'string' || uri === '')) {
         throw new BadInputError(`course ${field} must be a list of non-empty skill URIs`, {
           field: `courses[${index}].${field}`,
-          courseId: course.id,
+          items: [String(course.id)],
         });
       }
     }

@@ -45,7 +45,7 @@ export function searchTerms(text: string): string[] {
 export function toFullTextQuery(text: string): string {
   const terms = searchTerms(text);
   if (terms.length === 0) {
-    throw new BadInputError('The search text must contain at least one word', { text: text.slice(0, 200) });
+    throw new BadInputError('The search text must contain at least one word', { field: 'text', value: text.slice(0, 200) });
   }
   let fuzzy = 0;
   const single = terms.map((term) => (term.length >= FUZZY_MIN_LENGTH && fuzzy++ < MAX_FUZZY_TERMS ? `${term}~1` : term));

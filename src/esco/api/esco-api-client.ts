@@ -224,7 +224,7 @@ export class EscoApiClient {
   async getRelated(uri: string, relation: string, paging: EscoPageParams = {}, full = false): Promise<EscoRelatedPage> {
     requireUri(uri);
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(relation)) {
-      throw new BadInputError('relation must be an ESCO relation name such as "hasEssentialSkill"', { relation });
+      throw new BadInputError('relation must be an ESCO relation name such as "hasEssentialSkill"', { field: 'relation', value: relation });
     }
     const language = this.languageOf(paging.language);
     const { limit, page } = pagingOf(paging);
@@ -308,9 +308,9 @@ export class EscoApiClient {
 
   private notFound(kind: string, uri: string, className?: string): NotFoundError {
     return new NotFoundError(`ESCO ${this.selectedVersion} has no ${kind} with URI ${uri}`, {
-      uri,
-      selectedVersion: this.selectedVersion,
-      ...(className ? { className } : {}),
+      items: [uri],
+      upstream: { version: this.selectedVersion },
+      ...(className ? { reason: 'WRONG_CLASS', value: className } : {}),
     });
   }
 

@@ -1,6 +1,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
-import { DomainError, UpstreamUnavailableError } from '../../domain/errors';
+import { DomainError, UpstreamUnavailableError, type ErrorDetails, type UpstreamDetails } from '../../domain/errors';
 import { Semaphore } from './semaphore';
 import { backoffDelayMs, errorCode, isRetryableError, isRetryableStatus, retryAfterMs } from './retry-policy';
 
@@ -101,7 +102,7 @@ class AttemptFailure extends Error {
 export function unexpectedResponse(call: EscoCall, why: string): UpstreamUnavailableError {
   return new UpstreamUnavailableError(
     `ESCO API returned an unexpected response for ${describe(call)}: ${why}`,
-    details(call, { reason: why }),
+    details(call, { message: why }),
   );
 }
 
@@ -109,11 +110,9 @@ function describe(call: EscoCall): string {
   return call.uri ? `${call.endpoint} (uri ${call.uri})` : call.endpoint;
 }
 
-function details(call: EscoCall, extra: Record<string, unknown>): Record<string, unknown> {
-  return { endpoint: call.endpoint, ...(call.uri ? { uri: call.uri } : {}), ...extra };
+function details(call: EscoCall, upstream: Omit<UpstreamDetails, 'endpoint'>): ErrorDetails {
+  return { upstream: { endpoint: call.endpoint, ...upstream }, ...(call.uri ? { items: [call.uri] } : {}) };
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * GETs JSON from the ESCO API with timeouts, bounded concurrency, retries and an LRU cache.
@@ -233,8 +232,7 @@ export class EscoTransport {
       details(call, {
         ...(failure.status !== undefined ? { status: failure.status } : {}),
         attempts,
-        reason: failure.message,
-        ...(failure.upstreamMessage ? { upstreamMessage: failure.upstreamMessage } : {}),
+        message: failure.upstreamMessage ? `${failure.message}: ${failure.upstreamMessage}` : failure.message,
       }),
     );
   }

@@ -101,7 +101,7 @@ export async function* readCsvRows(input: Readable, options: CsvReadOptions): As
         throw new EscoImportError(
           `${options.file}: missing column${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} ` +
             `(header has: ${header.join(', ')})`,
-          { file: options.file, missing },
+          { source: { file: options.file }, items: missing },
         );
       }
       headerSeen = true;
@@ -165,6 +165,6 @@ export async function* readCsvRows(input: Readable, options: CsvReadOptions): As
     input.destroy();
   }
   if (!headerSeen) {
-    throw new EscoImportError(`${options.file}: the file is empty (no header row)`, { file: options.file });
+    throw new EscoImportError(`${options.file}: the file is empty (no header row)`, { source: { file: options.file } });
   }
 }

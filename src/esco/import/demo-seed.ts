@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { repoPath } from '../../config/repo-root';
 import type { Neo4jExecutor } from '../../db/neo4j-executor';
 import { importEscoCsv, type ImportEscoCsvOptions } from './import-esco-csv';
 import type { ImportSummary } from './import-summary';
@@ -14,13 +15,9 @@ export const DEMO_SEED_VERSION = 'v1.1.1';
 
 /** Absolute path of the repository's `seed/esco/` folder, from compiled or source code alike. */
 export function defaultSeedDir(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i += 1) {
-    const candidate = path.join(dir, 'seed', 'esco');
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error('cannot find the seed/esco/ folder above ' + __dirname);
+  const candidate = repoPath('seed', 'esco');
+  if (!fs.existsSync(candidate)) throw new Error(`cannot find the seed/esco/ folder at ${candidate}`);
+  return candidate;
 }
 
 /**

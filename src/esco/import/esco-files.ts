@@ -149,7 +149,7 @@ export function resolveEscoFiles(dir: string): ResolvedEscoFiles {
   try {
     entries = fs.readdirSync(dir).filter((entry) => fs.statSync(path.join(dir, entry)).isFile());
   } catch (error) {
-    throw new EscoImportError(`ESCO folder ${dir} cannot be read: ${(error as Error).message}`, { dir });
+    throw new EscoImportError(`ESCO folder ${dir} cannot be read: ${(error as Error).message}`, { source: { file: dir } });
   }
   const files = new Map<EscoFileKey, ResolvedEscoFile>();
   const missingRequired: EscoFileSpec[] = [];
@@ -163,7 +163,7 @@ export function resolveEscoFiles(dir: string): ResolvedEscoFiles {
     const expected = missingRequired.map((spec) => spec.names.join(' or '));
     throw new EscoImportError(
       `ESCO folder ${dir} lacks required file(s): ${expected.join('; ')}`,
-      { dir, missing: missingRequired.map((spec) => [...spec.names]) },
+      { source: { file: dir }, items: missingRequired.map((spec) => spec.names.join(' or ')) },
     );
   }
   return { dir, files, missingOptional };

@@ -95,9 +95,6 @@ export const LINK_KINDS: readonly LinkKind[] = [
   'occupation-skill',
 ];
 
-/** Link kinds whose relationship carries `relation: 'ESSENTIAL' | 'OPTIONAL'`. */
-export const QUALIFIED_LINK_KINDS: ReadonlySet<LinkKind> = new Set(['skill-related', 'occupation-skill']);
-
 /** A relationship between two concepts, identified by URI; `relation` only for qualified kinds. */
 export interface LinkRecord {
   readonly kind: LinkKind;

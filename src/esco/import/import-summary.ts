@@ -50,18 +50,6 @@ export interface ImportSummary {
   readonly issues: readonly ImportIssue[];
 }
 
-/** Totals over all files. */
-export function summaryTotals(summary: ImportSummary): { rows: number; imported: number; skipped: number; ignored: number } {
-  const totals = { rows: 0, imported: 0, skipped: 0, ignored: 0 };
-  for (const file of summary.files) {
-    totals.rows += file.rows;
-    totals.imported += file.imported;
-    totals.skipped += file.skipped;
-    totals.ignored += file.ignored;
-  }
-  return totals;
-}
-
 /**
  * A human-readable report for the CLI; at most `maxIssues` issues are listed one by one. Text from
  * the data (file names, messages quoting cells) is escaped with {@link terminalText}.

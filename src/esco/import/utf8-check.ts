@@ -91,7 +91,7 @@ export async function assertUtf8File(filePath: string, name: string): Promise<vo
   const where = findInvalidUtf8(fs.readFileSync(filePath));
   const position = where === null ? '' : ` (first invalid byte at offset ${where.offset}, line ${where.line})`;
   throw new EscoImportError(`${name} is not valid UTF-8${position}: the ESCO release is UTF-8; convert the file (e.g. from Latin-1) and import again`, {
-    file: name,
-    ...(where === null ? {} : { offset: where.offset, line: where.line }),
+    reason: 'NOT_UTF8',
+    source: { file: name, ...(where === null ? {} : { offset: where.offset, line: where.line }) },
   });
 }

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { repoPath } from '../../config/repo-root';
 import type { DemoData } from './build-demo-data';
 
 /** File name per part of the demo data. */
@@ -17,12 +18,7 @@ export const DEMO_FILES = {
 
 /** Absolute path of the repository's `seed/demo/` folder, from compiled or source code alike. */
 export function defaultDemoDir(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i += 1) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'seed'))) return path.join(dir, 'seed', 'demo');
-    dir = path.dirname(dir);
-  }
-  throw new Error('cannot find the seed/ folder above ' + __dirname);
+  return repoPath('seed', 'demo');
 }
 
 /** Writes every part of `data` to `dir`. */

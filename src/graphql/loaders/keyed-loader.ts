@@ -77,6 +77,6 @@ export function pagedLoader<A, V>(
  */
 export async function reloadWritten<V>(loader: DataLoader<string, V | null>, key: string, what: string): Promise<V> {
   const value = await loader.clear(key).load(key);
-  if (value === null) throw new NotFoundError(`unknown ${what}: ${key} (deleted meanwhile)`, { id: key });
+  if (value === null) throw new NotFoundError(`unknown ${what}: ${key} (deleted meanwhile)`, { items: [key] });
   return value;
 }

@@ -1,3 +1,4 @@
+import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { CheckOutcome as CheckOutcomeValue, VerificationCheckName as CheckName, VerificationStatus as StatusValue } from '../../domain/verification/verification';
 
@@ -76,7 +77,7 @@ export class Verification {
   @Field(() => VerificationStatus, { description: 'The overall verdict.' }) status!: VerificationStatus;
   @Field(() => [VerificationCheck], { description: 'Every check carried out, in order.' }) checks!: VerificationCheck[];
   @Field(() => String, { nullable: true, description: 'The issuer (DID or URL) the credential names.' }) issuer!: string | null;
-  @Field({ description: 'When the checks ran (ISO 8601).' }) checkedAt!: string;
+  @Field(() => DateTimeResolver, { description: 'When the checks ran (RFC 3339 date-time, UTC).' }) checkedAt!: string;
 }
 
 /** Shapes a domain verification for GraphQL (adds `ok`). */

@@ -3,7 +3,7 @@
  * `extensions.code: RATE_LIMITED` when its client has used up its budget.
  */
 import type { IncomingMessage } from 'node:http';
-import type { ErrorCode } from '../../domain/errors';
+import { ERROR_CATALOGUE, type ErrorCode } from '../../domain/errors';
 import type { TrustProxy } from '../../config/config';
 import { clientKey, compileProxyTrust } from './client-key';
 import { TokenBucketLimiter } from './token-bucket-limiter';
@@ -27,6 +27,8 @@ export interface Refusal {
   readonly status: number;
   readonly body: string;
   readonly headers?: Record<string, string>;
+  /** The error code the body carries (request log and metrics). */
+  readonly code?: ErrorCode;
 }
 
 /**
@@ -48,6 +50,11 @@ export function createRateLimitAdmit(settings: RateLimitSettings): (req: Incomin
       message: `Too many requests: the limit is ${settings.perMinute} per minute; retry in ${decision.retryAfterSeconds} s`,
       extensions: { code: 'RATE_LIMITED' satisfies ErrorCode, retryAfterSeconds: decision.retryAfterSeconds },
     };
-    return { status: 429, headers: { 'retry-after': String(decision.retryAfterSeconds) }, body: JSON.stringify({ errors: [error] }) };
+    return {
+      status: ERROR_CATALOGUE.RATE_LIMITED.status,
+      code: 'RATE_LIMITED',
+      headers: { 'retry-after': String(decision.retryAfterSeconds) },
+      body: JSON.stringify({ errors: [error] }),
+    };
   };
 }

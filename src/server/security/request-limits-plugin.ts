@@ -7,7 +7,7 @@
  */
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { GraphQLError, getVariableValues } from 'graphql';
-import { BadInputError, DomainError, ResponseTooLargeError } from '../../domain/errors';
+import { BadInputError, DomainError, responseTooLarge } from '../../domain/errors';
 import { checkInputLimits, type TextLimits } from './input-limits';
 import { operationCost } from './operation-cost';
 import { jsonSizeExceeds } from './json-size';
@@ -20,15 +20,15 @@ export interface RequestLimits {
   readonly text: TextLimits;
 }
 
-/** A refusal before execution: HTTP 400 with the domain error's code and message. */
+/** A refusal before execution: the catalogue's HTTP status (400) with the domain error's code and message. */
 function refuse(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 400 } } });
+  return new GraphQLError(error.message, { originalError: error, extensions: { http: { status: error.status } } });
 }
 
 function replaceOversizedResponse(requestContext: GraphQLRequestContextWillSendResponse<object>, maxBytes: number): void {
   const { body } = requestContext.response;
   if (body.kind !== 'single' || !jsonSizeExceeds(body.singleResult, maxBytes)) return;
-  const error = new ResponseTooLargeError(maxBytes);
+  const error = responseTooLarge(maxBytes);
   // The body is already formatted at this point, so the error goes in as the formatter would emit it.
   body.singleResult = { errors: [{ message: error.message, extensions: { code: error.code, details: error.details } }] };
 }
@@ -58,7 +58,7 @@ export function requestLimitsPlugin(limits: RequestLimits): ApolloServerPlugin<o
           if (cost > limits.maxCost) {
             throw refuse(
               new BadInputError(`The query's estimated cost ${cost} exceeds the limit of ${limits.maxCost}: ask for smaller pages, fewer nested lists or fewer aliases`, {
-                cost,
+                actual: cost,
                 limit: limits.maxCost,
               }),
             );

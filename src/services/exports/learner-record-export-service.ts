@@ -43,7 +43,7 @@ export class LearnerRecordExportService {
    */
   async exportRecord(learnerId: string): Promise<LearnerRecordExport> {
     const [learner] = await this.learners.getLearnersByIds([learnerId]);
-    if (!learner) throw new NotFoundError(`unknown learner: ${learnerId}`, { learnerId });
+    if (!learner) throw new NotFoundError(`unknown learner: ${learnerId}`, { items: [learnerId] });
     if (learner.holdings.length > MAX_RECORD_ACHIEVEMENTS) {
       throw new BadInputError(`the learner holds ${learner.holdings.length} credentials; a record lists at most ${MAX_RECORD_ACHIEVEMENTS}`);
     }

@@ -77,7 +77,7 @@ export class SkillSuggestionService {
 
   private async analyse(text: string, weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): Promise<{ featured: FeaturedCandidate[]; rows: ReadonlyMap<string, SkillRow> }> {
     if (text.length > MAX_SUGGESTION_TEXT) throw new BadInputError(`text must be at most ${MAX_SUGGESTION_TEXT} characters`, { field: 'text' });
-    if (contentTokens(text).length === 0) throw new BadInputError('The text must contain at least one word that can name a skill', { text: text.slice(0, 200) });
+    if (contentTokens(text).length === 0) throw new BadInputError('The text must contain at least one word that can name a skill', { field: 'text', value: text.slice(0, 200) });
     const { index, rows } = await this.loadIndex();
     const lexical = rankCandidates(text, index.findCandidates(text), index.vocabulary, weights);
     return { featured: rerankFeatures(lexical, index), rows };

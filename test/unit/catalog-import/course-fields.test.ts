@@ -136,4 +136,9 @@ describe('languageCodes', () => {
     expect(languageCodes('EN-gb; fr')).toEqual(['en', 'fr']);
     expect(languageCodes('Klingon')).toEqual([]);
   });
+
+  it('knows every ISO 639-1 language by its English or native name, not only a hand-picked few', () => {
+    expect(languageCodes('Icelandic / Íslenska; Swahili, Galician')).toEqual(['is', 'sw', 'gl']);
+    expect(languageCodes('Deutsch, Español, Français')).toEqual(['de', 'es', 'fr']);
+  });
 });

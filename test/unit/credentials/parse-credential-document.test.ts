@@ -83,7 +83,7 @@ describe('parseCredentialDocument: rejections', () => {
     );
     const error = rejection(doc);
     expect(error.message).toMatch(/malformed ESCO URIs: http:\/\/data\.europa\.eu\/esco\/skill\/81a2db2c-7e55-44d0 /);
-    expect(error.details?.malformedEscoUris).toHaveLength(2);
+    expect(error.details?.items).toHaveLength(2);
   });
 });
 

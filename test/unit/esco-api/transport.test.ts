@@ -119,7 +119,7 @@ describe('retries', () => {
     expect(error.message).toContain('/search');
     expect(error.message).toContain('HTTP 503');
     expect(error.message).toContain('3 attempts');
-    expect((error as UpstreamUnavailableError).details).toMatchObject({ endpoint: '/search', status: 503, attempts: 3 });
+    expect((error as UpstreamUnavailableError).details).toMatchObject({ upstream: { endpoint: '/search', status: 503, attempts: 3 } });
     expect(fake.requests).toHaveLength(3);
   });
 
@@ -131,7 +131,7 @@ describe('retries', () => {
 
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error.message).toMatch(/no response headers within 100 ms/);
-    expect((error as UpstreamUnavailableError).details).toMatchObject({ attempts: 2, uri: SOFTWARE_DEVELOPER });
+    expect((error as UpstreamUnavailableError).details).toMatchObject({ upstream: { attempts: 2 }, items: [SOFTWARE_DEVELOPER] });
     expect(fake.requests).toHaveLength(2);
     expect(elapsed).toBeGreaterThanOrEqual(190);
     expect(elapsed).toBeLessThan(1_500);
@@ -180,7 +180,7 @@ describe('retries', () => {
 
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error.message).toMatch(/ECONNREFUSED/);
-    expect((error as UpstreamUnavailableError).details).toMatchObject({ attempts: 3 });
+    expect((error as UpstreamUnavailableError).details).toMatchObject({ upstream: { attempts: 3 } });
   });
 });
 
@@ -222,7 +222,7 @@ describe('responses that are not retried', () => {
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.message).toContain(missing);
-    expect((error as NotFoundError).details).toMatchObject({ uri: missing, selectedVersion: 'v1.1.1' });
+    expect((error as NotFoundError).details).toMatchObject({ items: [missing], upstream: { version: 'v1.1.1' } });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -239,7 +239,7 @@ describe('responses that are not retried', () => {
     const error = await failure(client.getOccupation('http://data.europa.eu/esco/skill-type/knowledge'));
 
     expect(error).toBeInstanceOf(NotFoundError);
-    expect((error as NotFoundError).details).toMatchObject({ className: 'Concept' });
+    expect((error as NotFoundError).details).toMatchObject({ reason: 'WRONG_CLASS', value: 'Concept' });
   });
 
   it('400 → UpstreamUnavailableError with status and upstream message, without retry', async () => {
@@ -249,7 +249,7 @@ describe('responses that are not retried', () => {
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error.message).toContain('HTTP 400');
     expect(error.message).toContain('Invalid selectedVersion value');
-    expect((error as UpstreamUnavailableError).details).toMatchObject({ status: 400, attempts: 1 });
+    expect((error as UpstreamUnavailableError).details).toMatchObject({ upstream: { status: 400, attempts: 1 } });
     expect(fake.requests).toHaveLength(1);
   });
 

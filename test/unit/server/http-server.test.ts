@@ -3,6 +3,7 @@
  * the request timeout (503 DATABASE_UNAVAILABLE, the server keeps serving), the graceful drain on
  * close, the admit hook and what is reported per request.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApolloServer } from '@apollo/server';
 import pino from 'pino';
@@ -14,7 +15,7 @@ type Answer = { delayMs: number };
 function fakeApollo(answer: Answer): ApolloServer<object> {
   return {
     async executeHTTPGraphQLRequest() {
-      await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+      await sleep(answer.delayMs);
       return { status: 200, headers: new Map([['content-type', 'application/json; charset=utf-8']]), body: { kind: 'complete', string: '{"data":{"ok":true}}' } };
     },
   } as unknown as ApolloServer<object>;
@@ -78,7 +79,7 @@ describe('graceful shutdown', () => {
   it('drains a request in flight, then refuses new connections', async () => {
     const { url, done } = await start({}, { delayMs: 400 });
     const inFlight = post(url);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     const closing = running!.close(5_000);
     const res = await inFlight;
     expect(res.status).toBe(200);
@@ -95,7 +96,7 @@ describe('graceful shutdown', () => {
       (res) => res.status,
       () => 'connection closed',
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     const started = performance.now();
     await running!.close(200);
     running = undefined;
@@ -107,7 +108,7 @@ describe('graceful shutdown', () => {
 describe('admission and reporting', () => {
   it('sends the refusal of the admit hook and reports it', async () => {
     const { url, done } = await start({
-      admit: () => ({ status: 429, headers: { 'retry-after': '7' }, body: JSON.stringify({ errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED' } }] }) }),
+      admit: () => ({ status: 429, code: 'RATE_LIMITED', headers: { 'retry-after': '7' }, body: JSON.stringify({ errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED' } }] }) }),
     });
     const res = await post(url);
     expect(res.status).toBe(429);
