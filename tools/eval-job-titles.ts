@@ -1,5 +1,5 @@
 /**
- * `npm run eval:titles -- [--folds 5] [--esco <dir>] [--titles <csv>] [--baseline] [--limit N] [--json]`
+ * `npm run eval:titles -- [--folds 5] [--esco <dir>] [--titles <csv>] [--baseline] [--limit N] [--json] [--write-titles <file>]`
  * (`node dist/tools/eval-job-titles.js …`): scores `searchOccupations` on real job-ad titles
  * labelled with ESCO occupations (`../shared/data/job_titles/`, the validation split of the
  * JobBERT normalisation set) with accuracy@1 and MRR@10.
@@ -12,7 +12,8 @@
  * - `labels + titles`: the shipped method (titles learned on the other folds),
  * - with `--baseline`, today's Lucene full-text search over the graph at NEO4J_URI (the
  *   `searchOccupations` of before this index), on the same folds;
- * plus median / p95 latency per query of the in-memory search.
+ * plus median / p95 latency per query of the in-memory search. `--write-titles <file>` writes all
+ * labelled titles as the occupation index learns them (`seed/job-titles/job-titles.csv` is made so).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,12 +23,12 @@ import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/open-database';
 import { EscoRepository } from '../src/db/repositories/esco-repository';
 import { labelKey, toFullTextQuery } from '../src/domain/search/full-text-query';
-import { meanAndSpread, MRR_DEPTH, scoreTitles, titleFolds, type LabelledTitle, type TitleScores } from '../src/domain/search/job-title-evaluation';
-import { LabelSearchIndex, type SearchableConcept } from '../src/domain/search/label-search-index';
+import { meanAndSpread, MRR_DEPTH, scoreTitles, titleFolds, type TitleScores } from '../src/domain/search/job-title-evaluation';
+import { LabelSearchIndex } from '../src/domain/search/label-search-index';
 import { withTitles } from '../src/domain/search/occupation-titles';
-import { readEscoOccupations, readLabelledTitles } from '../src/services/search/search-files';
+import { readEscoOccupations, readLabelledTitles, writeJobTitleFile } from '../src/services/search/search-files';
 
-const USAGE = 'usage: eval-job-titles [--folds 5] [--esco <dir>] [--titles <csv>] [--baseline] [--limit N] [--json]';
+const USAGE = 'usage: eval-job-titles [--folds 5] [--esco <dir>] [--titles <csv>] [--baseline] [--limit N] [--json] [--write-titles <file>]';
 
 function repositoryRoot(): string {
   let dir = __dirname;
@@ -64,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
         baseline: { type: 'boolean', default: false },
         limit: { type: 'string' },
         json: { type: 'boolean', default: false },
+        'write-titles': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -88,6 +90,11 @@ async function main(argv: string[]): Promise<number> {
   const known = new Set(occupations.map((o) => o.uri));
   const all = readLabelledTitles(titlesFile).filter((t) => known.has(t.occupationUri));
   const items = limit === undefined ? all : all.slice(0, limit);
+  if (values['write-titles'] !== undefined) {
+    // The shipped file: every labelled title (what the cross-validation below judges).
+    writeJobTitleFile(values['write-titles'], all);
+    process.stderr.write(`wrote the titles of ${new Set(all.map((t) => t.occupationUri)).size} occupations to ${values['write-titles']}\n`);
+  }
   const folds = titleFolds(items.map((t) => t.title), k);
   const gold = items.map((t) => t.occupationUri);
   const byFold = (fold: number) => items.map((_, i) => i).filter((i) => folds[i] === fold);
@@ -181,7 +188,5 @@ function evaluate(name: string, k: number, byFold: (fold: number) => number[], g
     pooled: scoreTitles(pooledRankings, pooledGold),
   };
 }
-
-export type { LabelledTitle, SearchableConcept };
 
 runCli('eval-job-titles', main);

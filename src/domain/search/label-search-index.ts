@@ -45,6 +45,10 @@ export interface SearchWeights {
   readonly prefixCredit: number;
   /** Credit of an expanded abbreviation relative to the word itself. */
   readonly abbreviationCredit: number;
+  /** Weight of the votes of learned titles (sum of their squared scores, capped). */
+  readonly titleVotes: number;
+  /** Cap of the votes, so a concept with very many matching titles cannot drown exact label matches. */
+  readonly maxVotes: number;
 }
 
 /** Default weights. */
@@ -53,6 +57,8 @@ export const DEFAULT_SEARCH_WEIGHTS: SearchWeights = {
   textCoverageShare: 0.6,
   prefixCredit: 0.8,
   abbreviationCredit: 0.95,
+  titleVotes: 0.15,
+  maxVotes: 3,
 };
 
 /** Most label words one typed prefix expands to (the most common ones are kept). */
@@ -86,6 +92,16 @@ interface IndexedLabel {
   readonly mass: number;
 }
 
+/** Per-search working arrays, indexed by label or concept, all zero (bestLabel -1) between searches. */
+interface Scratch {
+  readonly textSum: Float64Array;
+  readonly labelSum: Float64Array;
+  readonly termSeen: Int32Array;
+  readonly bestScore: Float64Array;
+  readonly bestLabel: Int32Array;
+  readonly votes: Float64Array;
+}
+
 interface QueryTerm {
   /** Matching stems with their credit in (0, 1]. */
   readonly stems: ReadonlyMap<string, number>;
@@ -105,7 +121,15 @@ export class LabelSearchIndex {
     private readonly wordFrequency: ReadonlyMap<string, number>,
     private readonly exact: ReadonlyMap<string, { concept: number; kind: LabelKind; text: string }[]>,
     private readonly weights: SearchWeights,
-  ) {}
+  ) {
+    this.labelConcept = Int32Array.from(labels, (label) => label.concept);
+    this.labelMass = Float64Array.from(labels, (label) => label.mass);
+    this.labelWeight = Float64Array.from(labels, (label) => weights.kind[label.kind]);
+  }
+
+  private readonly labelConcept: Int32Array;
+  private readonly labelMass: Float64Array;
+  private readonly labelWeight: Float64Array;
 
   /** Number of concepts indexed. */
   get size(): number {
@@ -182,35 +206,55 @@ export class LabelSearchIndex {
   search(text: string, limit: number, options: SearchOptions = {}): LabelSearchHit[] {
     const terms = this.queryTerms(text, options.completeLastWord ?? true);
     const total = terms.reduce((sum, term) => sum + term.weight, 0);
-    const best = new Map<number, { score: number; label: IndexedLabel }>();
+    const s = this.scratch();
+    const touchedConcepts: number[] = [];
     if (total > 0) {
-      // Per label, the credit of each query term it matches (a term counts once per label).
-      const matched = new Map<number, { text: number; label: number }>();
-      for (const term of terms) {
-        const credited = new Map<number, { credit: number; stem: string }>();
-        for (const [stem, credit] of term.stems) {
+      // Per label, the credit of the query terms it matches (a term counts once per label, at
+      // its best credit). Scratch arrays are reused (search is synchronous) and reset below.
+      const touched: number[] = [];
+      terms.forEach((term, termIndex) => {
+        const stamp = termIndex + 1;
+        // Stems in decreasing credit, so the first stem crediting a label is its best.
+        for (const [stem, credit] of [...term.stems].sort((x, y) => y[1] - x[1])) {
+          const stemWeight = (this.idfByStem.get(stem) ?? 0) * credit;
+          const textWeight = term.weight * credit;
           for (const labelId of this.postings.get(stem) ?? []) {
-            const seen = credited.get(labelId);
-            if (!seen || seen.credit < credit) credited.set(labelId, { credit, stem });
+            if (s.termSeen[labelId] === stamp) continue;
+            if (s.termSeen[labelId] === 0) touched.push(labelId);
+            s.termSeen[labelId] = stamp;
+            s.textSum[labelId] += textWeight;
+            s.labelSum[labelId] += stemWeight;
           }
         }
-        for (const [labelId, { credit, stem }] of credited) {
-          const sums = matched.get(labelId) ?? { text: 0, label: 0 };
-          matched.set(labelId, sums);
-          sums.text += term.weight * credit;
-          sums.label += (this.idfByStem.get(stem) ?? 0) * credit;
-        }
-      }
+      });
       const share = this.weights.textCoverageShare;
-      for (const [labelId, sums] of matched) {
-        const label = this.labels[labelId]!;
-        const labelCoverage = label.mass > 0 ? Math.min(1, sums.label / label.mass) : 0;
-        const score = this.weights.kind[label.kind] * (share * (sums.text / total) + (1 - share) * labelCoverage);
-        const current = best.get(label.concept);
-        if (!current || current.score < score) best.set(label.concept, { score, label });
+      for (const labelId of touched) {
+        const mass = this.labelMass[labelId]!;
+        const labelCoverage = mass > 0 ? Math.min(1, s.labelSum[labelId]! / mass) : 0;
+        const score = this.labelWeight[labelId]! * (share * (s.textSum[labelId]! / total) + (1 - share) * labelCoverage);
+        s.textSum[labelId] = 0;
+        s.labelSum[labelId] = 0;
+        s.termSeen[labelId] = 0;
+        const concept = this.labelConcept[labelId]!;
+        if (s.bestLabel[concept] === -1) {
+          touchedConcepts.push(concept);
+          s.bestScore[concept] = score;
+          s.bestLabel[concept] = labelId;
+        } else if (s.bestScore[concept]! < score) {
+          s.bestScore[concept] = score;
+          s.bestLabel[concept] = labelId;
+        }
+        // Several learned titles agreeing on a concept are votes for it.
+        if (this.labels[labelId]!.kind === 'title') s.votes[concept] += score * score;
       }
     }
-    const hits = [...best].map(([concept, { score, label }]) => ({ concept, score, matchedLabel: label.text }));
+    const hits = touchedConcepts.map((concept) => {
+      const hit = { concept, score: s.bestScore[concept]! + this.weights.titleVotes * Math.min(s.votes[concept]!, this.weights.maxVotes), matchedLabel: this.labels[s.bestLabel[concept]!]!.text };
+      s.bestLabel[concept] = -1;
+      s.bestScore[concept] = 0;
+      s.votes[concept] = 0;
+      return hit;
+    });
     for (const exact of this.exact.get(labelKey(text)) ?? []) {
       const bonus = EXACT_BONUS * this.weights.kind[exact.kind];
       const hit = hits.find((h) => h.concept === exact.concept);
@@ -221,9 +265,23 @@ export class LabelSearchIndex {
       }
     }
     return hits
-      .sort((a, b) => b.score - a.score || (this.uris[a.concept]! < this.uris[b.concept]! ? -1 : 1))
+      .sort((x, y) => y.score - x.score || (this.uris[x.concept]! < this.uris[y.concept]! ? -1 : 1))
       .slice(0, limit)
       .map((hit) => ({ uri: this.uris[hit.concept]!, score: hit.score, matchedLabel: hit.matchedLabel }));
+  }
+
+  private scratchArrays: Scratch | undefined;
+
+  private scratch(): Scratch {
+    this.scratchArrays ??= {
+      textSum: new Float64Array(this.labels.length),
+      labelSum: new Float64Array(this.labels.length),
+      termSeen: new Int32Array(this.labels.length),
+      bestScore: new Float64Array(this.uris.length),
+      bestLabel: new Int32Array(this.uris.length).fill(-1),
+      votes: new Float64Array(this.uris.length),
+    };
+    return this.scratchArrays;
   }
 
   /** The weighted terms of a query: each word's stem, its abbreviation's and, for the last word, completions. */

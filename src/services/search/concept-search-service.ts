@@ -1,0 +1,101 @@
+/**
+ * `searchSkills` and `searchOccupations`: in-memory label indexes (see
+ * `src/domain/search/label-search-index.ts`) built from the graph once per process, the occupation
+ * index also knowing the job titles of `seed/job-titles/` (or `JOB_TITLES_FILE`). The indexes
+ * change only with an ESCO release: restart after a re-import.
+ */
+import type { Neo4jExecutor } from '../../db/neo4j-executor';
+import { outsideQueryContext } from '../../db/query-context';
+import { SearchRepository } from '../../db/repositories/search-repository';
+import { BadInputError } from '../../domain/errors';
+import { searchTerms } from '../../domain/search/full-text-query';
+import { LabelSearchIndex, type LabelSearchHit } from '../../domain/search/label-search-index';
+import { withTitles } from '../../domain/search/occupation-titles';
+import { readJobTitleFile, shippedJobTitlesFile } from './search-files';
+
+interface Indexes {
+  readonly skills: LabelSearchIndex;
+  readonly occupations: LabelSearchIndex;
+}
+
+/** Sizes and build time of the loaded indexes. */
+export interface SearchIndexStats {
+  readonly skills: number;
+  readonly occupations: number;
+  readonly labels: number;
+  readonly millis: number;
+}
+
+/** Searches skills and occupations by label. */
+export class ConceptSearchService {
+  private readonly repository: SearchRepository;
+  private indexesPromise: Promise<Indexes> | undefined;
+  private stats: SearchIndexStats | undefined;
+
+  /** @param jobTitlesFile learned job titles; undefined: the shipped file. */
+  constructor(
+    executor: Neo4jExecutor,
+    private readonly jobTitlesFile: string | undefined = undefined,
+  ) {
+    this.repository = new SearchRepository(executor);
+  }
+
+  /**
+   * The `limit` best skills for `text`, best first; the last word is completed as a prefix.
+   *
+   * @throws BadInputError for a text without a word
+   */
+  async searchSkills(text: string, limit: number): Promise<LabelSearchHit[]> {
+    checkText(text);
+    return (await this.load()).skills.search(text, limit);
+  }
+
+  /**
+   * The `limit` best occupations for `text` (a job title as people write it), best first.
+   *
+   * @throws BadInputError for a text without a word
+   */
+  async searchOccupations(text: string, limit: number): Promise<LabelSearchHit[]> {
+    checkText(text);
+    return (await this.load()).occupations.search(text, limit);
+  }
+
+  /** Builds the indexes now, so the first request does not wait (call at start); returns their sizes. */
+  async warmUp(): Promise<SearchIndexStats> {
+    await this.load();
+    return this.stats!;
+  }
+
+  private load(): Promise<Indexes> {
+    if (!this.indexesPromise) {
+      // Built for every request to come, not for the one that happens to trigger it: its reads
+      // must not count against that request's round trips.
+      const loading = outsideQueryContext(() => this.build());
+      this.indexesPromise = loading;
+      // A failed or empty read (ESCO not imported yet) is retried on the next call.
+      loading.then(
+        (indexes) => {
+          if ((indexes.skills.size === 0 || indexes.occupations.size === 0) && this.indexesPromise === loading) this.indexesPromise = undefined;
+        },
+        () => {
+          if (this.indexesPromise === loading) this.indexesPromise = undefined;
+        },
+      );
+    }
+    return this.indexesPromise;
+  }
+
+  private async build(): Promise<Indexes> {
+    const started = performance.now();
+    const [skillRows, occupationRows] = await Promise.all([this.repository.getSkillSearchRows(), this.repository.getOccupationSearchRows()]);
+    const titles = readJobTitleFile(this.jobTitlesFile ?? shippedJobTitlesFile());
+    const skills = LabelSearchIndex.build(skillRows);
+    const occupations = LabelSearchIndex.build(withTitles(occupationRows, titles));
+    this.stats = { skills: skills.size, occupations: occupations.size, labels: skills.labelCount + occupations.labelCount, millis: Math.round(performance.now() - started) };
+    return { skills, occupations };
+  }
+}
+
+function checkText(text: string): void {
+  if (searchTerms(text).length === 0) throw new BadInputError('The search text must contain at least one word', { text: text.slice(0, 200) });
+}
