@@ -24,6 +24,8 @@ const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   engr: ['engineer'],
   exec: ['executive'],
   fullstack: ['software developer'],
+  frontend: ['web developer'],
+  backend: ['software developer'],
   hr: ['human resources'],
   hrm: ['human resources manager'],
   ict: ['ict'],
@@ -57,4 +59,21 @@ const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
  */
 export function expandAbbreviation(word: string): readonly string[] {
   return Object.hasOwn(ABBREVIATIONS, word) ? ABBREVIATIONS[word]! : [];
+}
+
+// Two-word forms of the one-word terms above ("full stack" and "full-stack" are "fullstack").
+const PHRASES: readonly [RegExp, string][] = [
+  [/\bfull[\s-]*stack\b/giu, 'fullstack'],
+  [/\bfront[\s-]*end\b/giu, 'frontend'],
+  [/\bback[\s-]*end\b/giu, 'backend'],
+];
+
+/**
+ * Joins the multi-word job-title terms the abbreviation table knows as one word.
+ *
+ * @example
+ * joinPhrases('Full Stack dev') // 'fullstack dev'
+ */
+export function joinPhrases(text: string): string {
+  return PHRASES.reduce((joined, [pattern, word]) => joined.replace(pattern, word), text);
 }

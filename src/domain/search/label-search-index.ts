@@ -18,7 +18,7 @@
  * one) and one pass over the labels sharing a word with the text; the index is immutable.
  */
 import { labelKey } from './full-text-query';
-import { expandAbbreviation } from './abbreviations';
+import { expandAbbreviation, joinPhrases } from './abbreviations';
 import { tokenize } from '../skill-mapping/text-tokens';
 
 /** The kinds of text a concept is found by, strongest first. */
@@ -161,7 +161,7 @@ export class LabelSearchIndex {
       const conceptStems = new Set<string>();
       for (const [kind, text] of texts) {
         const stems = new Set<string>();
-        for (const token of tokenize(text)) {
+        for (const token of tokenize(joinPhrases(text))) {
           if (token.stop) continue;
           stems.add(token.stem);
           // Completion offers words of ESCO's own labels, not of ad titles or group names.
@@ -286,7 +286,7 @@ export class LabelSearchIndex {
 
   /** The weighted terms of a query: each word's stem, its abbreviation's and, for the last word, completions. */
   private queryTerms(text: string, completeLastWord: boolean): QueryTerm[] {
-    const tokens = tokenize(text).filter((token) => !token.stop);
+    const tokens = tokenize(joinPhrases(text)).filter((token) => !token.stop);
     // A word is still being typed unless the text ends after it.
     const typing = completeLastWord && /[\p{L}\p{N}]$/u.test(text);
     const terms: QueryTerm[] = [];
