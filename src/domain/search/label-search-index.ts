@@ -14,10 +14,10 @@
  *   title seen in ads above the concept's ISCO group);
  * - a text that is exactly a label comes first.
  *
- * Cost: one look-up per query word (plus at most {@link MAX_PREFIX_WORDS} completions of the last
- * one) and one pass over the labels sharing a word with the text; the index is immutable.
+ * Cost: one look-up per query word (at most 32 words, see `MAX_TERMS`; plus at most
+ * {@link MAX_PREFIX_WORDS} completions of the last one) and one pass over the labels sharing a word with the text; the index is immutable.
  */
-import { labelKey } from './full-text-query';
+import { labelKey, MAX_TERMS } from './full-text-query';
 import { expandAbbreviation, joinPhrases } from './abbreviations';
 import { tokenize } from '../skill-mapping/text-tokens';
 
@@ -286,7 +286,8 @@ export class LabelSearchIndex {
 
   /** The weighted terms of a query: each word's stem, its abbreviation's and, for the last word, completions. */
   private queryTerms(text: string, completeLastWord: boolean): QueryTerm[] {
-    const tokens = tokenize(joinPhrases(text)).filter((token) => !token.stop);
+    // Bounded whatever the text: later words are ignored, as by the full-text query.
+    const tokens = tokenize(joinPhrases(text)).filter((token) => !token.stop).slice(0, MAX_TERMS);
     // A word is still being typed unless the text ends after it.
     const typing = completeLastWord && /[\p{L}\p{N}]$/u.test(text);
     const terms: QueryTerm[] = [];

@@ -25,8 +25,8 @@ export class EscoQueryResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
-    const hits = await ctx.services.search.searchSkills(text, limit);
-    return (await ctx.loaders.skill.loadMany(hits.map((hit) => hit.uri))).filter(isFound);
+    const found = await ctx.services.search.searchSkills(text, limit);
+    return found.rows ?? (await ctx.loaders.skill.loadMany(found.uris)).filter(isFound);
   }
 
   @Query(() => [Occupation], { description: 'Search over occupation labels and job titles as written in ads ("full stack dev", "MARKETING EXECUTIVE IN PENANG"); the last word is completed as a prefix, exact and full-word matches come first. Best first.' })
@@ -36,8 +36,8 @@ export class EscoQueryResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
-    const hits = await ctx.services.search.searchOccupations(text, limit);
-    return (await ctx.loaders.occupation.loadMany(hits.map((hit) => hit.uri))).filter(isFound);
+    const found = await ctx.services.search.searchOccupations(text, limit);
+    return found.rows ?? (await ctx.loaders.occupation.loadMany(found.uris)).filter(isFound);
   }
 }
 

@@ -2,13 +2,17 @@
  * `searchSkills` and `searchOccupations`: in-memory label indexes (see
  * `src/domain/search/label-search-index.ts`) built from the graph once per process, the occupation
  * index also knowing the job titles of `seed/job-titles/` (or `JOB_TITLES_FILE`). The indexes
- * change only with an ESCO release: restart after a re-import.
+ * change only with an ESCO release: restart after a re-import. Until they are built (a few seconds
+ * after start, longer on a busy machine) searches are answered by the graph's full-text indexes
+ * as before, so no request waits for the build.
  */
 import type { Neo4jExecutor } from '../../db/neo4j-executor';
 import { outsideQueryContext } from '../../db/query-context';
 import { SearchRepository } from '../../db/repositories/search-repository';
 import { BadInputError } from '../../domain/errors';
-import { searchTerms } from '../../domain/search/full-text-query';
+import { EscoRepository } from '../../db/repositories/esco-repository';
+import type { OccupationRow, SkillRow } from '../../db/repositories/esco-rows';
+import { labelKey, searchTerms, toFullTextQuery } from '../../domain/search/full-text-query';
 import { LabelSearchIndex, type LabelSearchHit } from '../../domain/search/label-search-index';
 import { withTitles } from '../../domain/search/occupation-titles';
 import { readJobTitleFile, shippedJobTitlesFile } from './search-files';
@@ -26,10 +30,18 @@ export interface SearchIndexStats {
   readonly millis: number;
 }
 
+/** Concepts found, best first: their URIs, and their rows when the search read them already. */
+export interface SearchResult<Row> {
+  readonly uris: readonly string[];
+  readonly rows?: readonly Row[];
+}
+
 /** Searches skills and occupations by label. */
 export class ConceptSearchService {
   private readonly repository: SearchRepository;
+  private readonly esco: EscoRepository;
   private indexesPromise: Promise<Indexes> | undefined;
+  private ready: Indexes | undefined;
   private stats: SearchIndexStats | undefined;
 
   /** @param jobTitlesFile learned job titles; undefined: the shipped file. */
@@ -38,6 +50,7 @@ export class ConceptSearchService {
     private readonly jobTitlesFile: string | undefined = undefined,
   ) {
     this.repository = new SearchRepository(executor);
+    this.esco = new EscoRepository(executor);
   }
 
   /**
@@ -45,9 +58,12 @@ export class ConceptSearchService {
    *
    * @throws BadInputError for a text without a word
    */
-  async searchSkills(text: string, limit: number): Promise<LabelSearchHit[]> {
+  async searchSkills(text: string, limit: number): Promise<SearchResult<SkillRow>> {
     checkText(text);
-    return (await this.load()).skills.search(text, limit);
+    const indexes = this.indexesOrStartBuilding();
+    if (indexes) return { uris: uris(indexes.skills.search(text, limit)) };
+    const rows = (await this.esco.searchSkills(toFullTextQuery(text), labelKey(text), limit)).map((hit) => hit.item);
+    return { uris: rows.map((row) => row.uri), rows };
   }
 
   /**
@@ -55,9 +71,18 @@ export class ConceptSearchService {
    *
    * @throws BadInputError for a text without a word
    */
-  async searchOccupations(text: string, limit: number): Promise<LabelSearchHit[]> {
+  async searchOccupations(text: string, limit: number): Promise<SearchResult<OccupationRow>> {
     checkText(text);
-    return (await this.load()).occupations.search(text, limit);
+    const indexes = this.indexesOrStartBuilding();
+    if (indexes) return { uris: uris(indexes.occupations.search(text, limit)) };
+    const rows = (await this.esco.searchOccupations(toFullTextQuery(text), labelKey(text), limit)).map((hit) => hit.item);
+    return { uris: rows.map((row) => row.uri), rows };
+  }
+
+  /** The in-memory indexes when built; else starts building them (once) and returns undefined. */
+  private indexesOrStartBuilding(): Indexes | undefined {
+    if (!this.ready) this.load().catch(() => undefined);
+    return this.ready;
   }
 
   /** Builds the indexes now, so the first request does not wait (call at start); returns their sizes. */
@@ -75,7 +100,8 @@ export class ConceptSearchService {
       // A failed or empty read (ESCO not imported yet) is retried on the next call.
       loading.then(
         (indexes) => {
-          if ((indexes.skills.size === 0 || indexes.occupations.size === 0) && this.indexesPromise === loading) this.indexesPromise = undefined;
+          if (indexes.skills.size > 0 && indexes.occupations.size > 0) this.ready = indexes;
+          else if (this.indexesPromise === loading) this.indexesPromise = undefined;
         },
         () => {
           if (this.indexesPromise === loading) this.indexesPromise = undefined;
@@ -94,6 +120,10 @@ export class ConceptSearchService {
     this.stats = { skills: skills.size, occupations: occupations.size, labels: skills.labelCount + occupations.labelCount, millis: Math.round(performance.now() - started) };
     return { skills, occupations };
   }
+}
+
+function uris(hits: readonly LabelSearchHit[]): string[] {
+  return hits.map((hit) => hit.uri);
 }
 
 function checkText(text: string): void {
