@@ -103,9 +103,6 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     },
   });
   const services = createServices(appExecutor, config);
-  // Start building the search indexes now (a few seconds for full ESCO), so the first search
-  // rarely waits for them; a failure (ESCO not imported yet) is retried by the next search.
-  services.search.warmUp().catch((error: unknown) => logger.debug({ err: error }, 'search index build deferred'));
   const schema = await buildCredgraphSchema();
   const armor = createArmorProtection(config.limits);
   const apollo = new ApolloServer<GraphQLContext>({

@@ -16,7 +16,7 @@ interface Hit {
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  // Built at start in production too (main awaits it); on a busy machine it can take longer than a request may.
+  // The server builds the indexes before it listens (main awaits this); without them search falls back to full text.
   await server.app.services.search.warmUp();
 });
 afterAll(async () => {

@@ -86,9 +86,7 @@ interface IndexedLabel {
   readonly concept: number;
   readonly kind: LabelKind;
   readonly text: string;
-  /** Distinct content stems of the label. */
-  readonly stems: readonly string[];
-  /** Sum of their weights. */
+  /** Sum of the weights of its distinct content stems. */
   readonly mass: number;
 }
 
@@ -191,7 +189,8 @@ export class LabelSearchIndex {
       const same = exact.get(key) ?? [];
       exact.set(key, same);
       same.push({ concept: label.concept, kind: label.kind, text: label.text });
-      return { ...label, mass: label.stems.reduce((sum, stem) => sum + (idfByStem.get(stem) ?? 0), 0) };
+      // The stems are not kept: the postings hold them, and 165k small arrays cost memory.
+      return { concept: label.concept, kind: label.kind, text: label.text, mass: label.stems.reduce((sum, stem) => sum + (idfByStem.get(stem) ?? 0), 0) };
     });
     const words = [...wordStem.keys()].sort();
     return new LabelSearchIndex(uris, labels, postings, idfByStem, words, wordStem, wordFrequency, exact, weights);

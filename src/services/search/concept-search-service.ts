@@ -2,9 +2,10 @@
  * `searchSkills` and `searchOccupations`: in-memory label indexes (see
  * `src/domain/search/label-search-index.ts`) built from the graph once per process, the occupation
  * index also knowing the job titles of `seed/job-titles/` (or `JOB_TITLES_FILE`). The indexes
- * change only with an ESCO release: restart after a re-import. Until they are built (a few seconds
- * after start, longer on a busy machine) searches are answered by the graph's full-text indexes
- * as before, so no request waits for the build.
+ * change only with an ESCO release: restart after a re-import. They are built by {@link
+ * ConceptSearchService.warmUp}, which the server awaits before it listens: building is seconds of
+ * CPU that would stall every request in flight. Until they are built (or when the build failed,
+ * e.g. before ESCO was imported) searches are answered by the graph's full-text indexes as before.
  */
 import type { Neo4jExecutor } from '../../db/neo4j-executor';
 import { outsideQueryContext } from '../../db/query-context';
@@ -60,7 +61,7 @@ export class ConceptSearchService {
    */
   async searchSkills(text: string, limit: number): Promise<SearchResult<SkillRow>> {
     checkText(text);
-    const indexes = this.indexesOrStartBuilding();
+    const indexes = this.ready;
     if (indexes) return { uris: uris(indexes.skills.search(text, limit)) };
     const rows = (await this.esco.searchSkills(toFullTextQuery(text), labelKey(text), limit)).map((hit) => hit.item);
     return { uris: rows.map((row) => row.uri), rows };
@@ -73,17 +74,12 @@ export class ConceptSearchService {
    */
   async searchOccupations(text: string, limit: number): Promise<SearchResult<OccupationRow>> {
     checkText(text);
-    const indexes = this.indexesOrStartBuilding();
+    const indexes = this.ready;
     if (indexes) return { uris: uris(indexes.occupations.search(text, limit)) };
     const rows = (await this.esco.searchOccupations(toFullTextQuery(text), labelKey(text), limit)).map((hit) => hit.item);
     return { uris: rows.map((row) => row.uri), rows };
   }
 
-  /** The in-memory indexes when built; else starts building them (once) and returns undefined. */
-  private indexesOrStartBuilding(): Indexes | undefined {
-    if (!this.ready) this.load().catch(() => undefined);
-    return this.ready;
-  }
 
   /** Builds the indexes now, so the first request does not wait (call at start); returns their sizes. */
   async warmUp(): Promise<SearchIndexStats> {
@@ -97,7 +93,7 @@ export class ConceptSearchService {
       // must not count against that request's round trips.
       const loading = outsideQueryContext(() => this.build());
       this.indexesPromise = loading;
-      // A failed or empty read (ESCO not imported yet) is retried on the next call.
+      // A failed or empty read (ESCO not imported yet) is retried by the next warm-up.
       loading.then(
         (indexes) => {
           if (indexes.skills.size > 0 && indexes.occupations.size > 0) this.ready = indexes;
