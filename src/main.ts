@@ -59,6 +59,10 @@ async function main(): Promise<void> {
   await warmUpPlanner().catch((error: unknown) => logger.warn({ err: error }, 'planner warm-up failed; plans fall back to greedy until it loads'));
   // The skill index of suggestSkills is built once per process; build it now, not in a request.
   await app.services.skillSuggestions.warmUp().catch((error: unknown) => logger.warn({ err: error }, 'skill suggestion warm-up failed'));
+  await app.services.search.warmUp().then(
+    (stats) => logger.info(stats, 'search indexes built'),
+    (error: unknown) => logger.warn({ err: error }, 'search index warm-up failed; the first search builds them'),
+  );
   running = await app.listen(config.host, config.port);
   logger.info({ url: running.url }, 'credgraph is serving');
   process.stdout.write(`\ncredgraph is serving GraphQL at ${running.url}\n\n`);

@@ -103,6 +103,8 @@ export interface Config {
   readonly devSignIn: boolean;
   /** JSON table of exchange rates for price plans; undefined: the shipped snapshot (`seed/price-rates/`). */
   readonly priceRatesFile: string | undefined;
+  /** Job titles occupation search learns (`occupationUri,titles` CSV); undefined: the shipped file (`seed/job-titles/`). */
+  readonly jobTitlesFile: string | undefined;
   /** Verifiable credentials: network reach of the verifier, and the server's signing key. */
   readonly credentials: {
     /** Fetch did:web documents, JWKS and status lists; off: those checks are UNVERIFIABLE. */
@@ -311,6 +313,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webDir: path.resolve(cwd, text(env, 'WEB_DIR') ?? 'dist/web'),
     devSignIn,
     priceRatesFile: existingFile(env, 'PRICE_RATES_FILE', cwd),
+    jobTitlesFile: existingFile(env, 'JOB_TITLES_FILE', cwd),
     credentials: {
       fetchEnabled: bool(env, 'VC_FETCH', true),
       fetchTimeoutMs: integer(env, 'VC_FETCH_TIMEOUT_MS', 3_000, 100, 60_000),

@@ -11,6 +11,7 @@ import type { CoverageRepository } from '../db/repositories/coverage-repository'
 import type { CoverageService } from '../services/coverage-service';
 import type { PlanningService } from '../services/planning-service';
 import type { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
+import type { ConceptSearchService } from '../services/search/concept-search-service';
 import type { CredentialImportService } from '../services/credential-import-service';
 import type { CredentialVerifier } from '../services/verification/credential-verifier';
 import type { LearnerRecordExportService } from '../services/exports/learner-record-export-service';
@@ -33,6 +34,7 @@ export interface Services {
   readonly verifier: CredentialVerifier;
   readonly recordExport: LearnerRecordExportService;
   readonly pathwayExport: PathwayExportService;
+  readonly search: ConceptSearchService;
 }
 
 /** Per-request limits resolvers enforce. */

@@ -9,6 +9,7 @@ import type { Config } from '../config/config';
 import type { Neo4jExecutor } from '../db/neo4j-executor';
 import type { Driver } from 'neo4j-driver';
 import { EscoRepository } from '../db/repositories/esco-repository';
+import { ConceptSearchService } from '../services/search/concept-search-service';
 import { CatalogRepository } from '../db/repositories/catalog-repository';
 import { LearnerRepository } from '../db/repositories/learner-repository';
 import { JobPostingRepository } from '../db/repositories/job-posting-repository';
@@ -58,7 +59,7 @@ export interface App {
 }
 
 /** Builds the services over one executor. */
-export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'limits' | 'credentials' | 'priceRatesFile'>): Services {
+export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'limits' | 'credentials' | 'priceRatesFile' | 'jobTitlesFile'>): Services {
   const planTimeLimitMs = config.limits.planTimeLimitMs;
   const priceRates = loadPriceRates(config.priceRatesFile);
   const verifier = createCredentialVerifier(config);
@@ -80,6 +81,7 @@ export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'li
     verifier,
     pathwayExport: new PathwayExportService(new CatalogRepository(executor), new EscoRepository(executor), new JobPostingRepository(executor)),
     recordExport: new LearnerRecordExportService(new LearnerRepository(executor), new CatalogRepository(executor), new EscoRepository(executor), signer, config.credentials.issuerName),
+    search: new ConceptSearchService(executor, config.jobTitlesFile),
   };
 }
 

@@ -4,7 +4,6 @@ import { publicAccess } from '../access/policies';
 import type { GraphQLContext } from '../context';
 import { Skill } from '../types/skill-type';
 import { Occupation } from '../types/occupation-type';
-import { toFullTextQuery, labelKey } from '../../domain/search/full-text-query';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { checkEscoUri } from '../../domain/catalog/field-checks';
 
@@ -24,26 +23,31 @@ export class EscoQueryResolver {
   }
 
   @Access(publicAccess)
-  @Query(() => [Skill], { description: 'Full-text search over skill labels (preferred, alternative, hidden), best first.' })
+  @Query(() => [Skill], { description: 'Search over skill labels (preferred, alternative, hidden) as one types: the last word is completed as a prefix ("pyth" finds Python); exact and full-word matches come first. Best first.' })
   async searchSkills(
     @Arg('text', { description: 'The words to search for.' }) text: string,
     @Arg('first', () => Int, { description: 'How many skills to return (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
     @Ctx() ctx: GraphQLContext,
   ) {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
-    const hits = await ctx.services.esco.searchSkills(toFullTextQuery(text), labelKey(text), limit);
-    return hits.map((hit) => hit.item);
+    const found = await ctx.services.search.searchSkills(text, limit);
+    return found.rows ?? (await ctx.loaders.skill.loadMany(found.uris)).filter(isFound);
   }
 
   @Access(publicAccess)
-  @Query(() => [Occupation], { description: 'Full-text search over occupation labels, best first.' })
+  @Query(() => [Occupation], { description: 'Search over occupation labels and job titles as written in ads ("full stack dev", "MARKETING EXECUTIVE IN PENANG"); the last word is completed as a prefix, exact and full-word matches come first. Best first.' })
   async searchOccupations(
     @Arg('text', { description: 'The words to search for.' }) text: string,
     @Arg('first', () => Int, { description: 'How many occupations to return (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
     @Ctx() ctx: GraphQLContext,
   ) {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
-    const hits = await ctx.services.esco.searchOccupations(toFullTextQuery(text), labelKey(text), limit);
-    return hits.map((hit) => hit.item);
+    const found = await ctx.services.search.searchOccupations(text, limit);
+    return found.rows ?? (await ctx.loaders.occupation.loadMany(found.uris)).filter(isFound);
   }
+}
+
+/** A row a loader found (a concept deleted since the index was built is skipped). */
+function isFound<T>(row: T | null | Error): row is T {
+  return row !== null && !(row instanceof Error);
 }
