@@ -65,6 +65,7 @@ async function guardQuery(field: string, args: Record<string, any>, ctx: GraphQL
     }
     return;
   }
+  if (field === 'myJobPostings') return requireRole(viewer, ['PORTAL'], field);
   requireRole(viewer, ['ADMIN'], field);
 }
 
@@ -93,6 +94,10 @@ async function guardMutation(field: string, args: Record<string, any>, _ctx: Gra
     case 'upsertJobPosting':
       requireRole(viewer, ['PORTAL'], field);
       return assertCanUsePosting(viewer, defaultOwner(viewer, 'PORTAL', args.input?.portalId));
+    case 'deleteJobPosting':
+      // Which portal owns the posting is checked in the deleting transaction.
+      requireRole(viewer, ['PORTAL'], field);
+      return assertCanUsePosting(viewer, viewer.portalId);
     default:
       requireRole(viewer, ['ADMIN'], field);
   }

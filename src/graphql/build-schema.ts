@@ -34,6 +34,7 @@ import { LearnerPrivacyResolver } from './resolvers/learner-privacy-resolver';
 import { SkillSuggestionResolver } from './resolvers/skill-suggestion-resolver';
 import { CredentialImportResolver } from './resolvers/credential-import-resolver';
 import { LearnerExportResolver } from './resolvers/learner-export-resolver';
+import { JobPostingSelfServiceResolver } from './resolvers/job-posting-self-service-resolver';
 import { accessGuard } from './access-guard';
 
 /** Every resolver class of the API. */
@@ -61,6 +62,7 @@ export const RESOLVERS = [
   LearnerPrivacyResolver,
   SkillSuggestionResolver,
   CredentialImportResolver,
+  JobPostingSelfServiceResolver,
 ] as const;
 
 /** Builds the schema (validation of input classes is on: class-validator decorators apply). */

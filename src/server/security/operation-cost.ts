@@ -30,6 +30,7 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Query.recommendCourses': 1_000,
   'Query.nextCourses': 500,
   'Query.exportLearnerData': 100,
+  'Query.myJobPostings': 20,
   'Learner.coverage': 50,
   'Learner.closestOccupations': 1_000,
   // Coverage of one ranked item: its requirements are loaded (batched) and scored.
@@ -48,6 +49,7 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Mutation.createLearner': 20,
   'Mutation.declareSkills': 20,
   'Mutation.deleteLearner': 20,
+  'Mutation.deleteJobPosting': 20,
 };
 
 /** Weight of `reskillingPaths` per candidate occupation (one plan each). */
