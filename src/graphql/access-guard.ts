@@ -16,6 +16,7 @@ import {
   assertCanUsePosting,
   assertCanWriteLearner,
   assertCanWriteProvider,
+  credentialImportLearner,
   defaultLearnerId,
   defaultOwner,
   isAdmin,
@@ -94,6 +95,11 @@ async function guardMutation(field: string, args: Record<string, any>, _ctx: Gra
     case 'upsertJobPosting':
       requireRole(viewer, ['PORTAL'], field);
       return assertCanUsePosting(viewer, defaultOwner(viewer, 'PORTAL', args.input?.portalId));
+    case 'importCredential':
+    case 'importPresentation':
+      // A LEARNER imports for their own record only; the service binds the holding to it.
+      credentialImportLearner(viewer);
+      return;
     case 'deleteJobPosting':
       // Which portal owns the posting is checked in the deleting transaction.
       requireRole(viewer, ['PORTAL'], field);

@@ -5,14 +5,14 @@
  * for the learner with the holder's identifier (created when unknown). Any failure — an unknown
  * ESCO URI included — rolls the whole import back, so a rejected document leaves no trace.
  */
-import type { Neo4jExecutor } from '../db/neo4j-executor';
+import type { Neo4jExecutor, QueryRunner } from '../db/neo4j-executor';
 import type { CatalogRepository } from '../db/repositories/catalog-repository';
 import type { LearnerRepository } from '../db/repositories/learner-repository';
 import { parseCredentialDocument, requireSkills, type CredentialFormat } from '../domain/credentials';
 import { CatalogImportRepository } from '../db/repositories/catalog-import-repository';
 import { holderlessLearnerId, planCredentialImport, type CredentialImportPlan } from '../catalog-import/credential-import-plan';
 import { withVerification } from '../domain/catalog/learner-input';
-import { BadInputError, ConflictError } from '../domain/errors';
+import { BadInputError, ConflictError, ForbiddenError } from '../domain/errors';
 import type { Verification } from '../domain/verification/verification';
 import type { CredentialVerifier, VerifyOptions } from './verification/credential-verifier';
 
@@ -41,6 +41,17 @@ export interface CredentialImportOutcome {
   readonly verification: Verification;
 }
 
+/** Options of one import. */
+export interface ImportOptions extends Pick<VerifyOptions, 'statusLists'> {
+  /**
+   * A learner importing a credential issued to them (a LEARNER token's learnerId): the holding goes
+   * to this learner only, whatever the document says; no learner is created and no externalId is
+   * set. A document naming a holder other than the learner's externalId is FORBIDDEN, and a
+   * micro-credential already in the catalog is not replaced. Absent: an ADMIN import.
+   */
+  readonly selfLearnerId?: string | null;
+}
+
 /** Standards-based credential import. */
 export class CredentialImportService {
   private readonly imports = new CatalogImportRepository();
@@ -64,8 +75,9 @@ export class CredentialImportService {
    * a document naming no holder gets a learner whose id derives from the issuer and the document
    * (its `id`, else its content), so importing the same document again updates the same holding.
    */
-  async importDocument(document: unknown, options: Pick<VerifyOptions, 'statusLists'> = {}): Promise<CredentialImportOutcome> {
-    const { verification, credential } = await this.verifier.verify(document, options);
+  async importDocument(document: unknown, options: ImportOptions = {}): Promise<CredentialImportOutcome> {
+    const selfLearnerId = options.selfLearnerId ?? null;
+    const { verification, credential } = await this.verifier.verify(document, { statusLists: options.statusLists ?? [] });
     if (credential === null && typeof document === 'string') {
       const reason = verification.checks.find((c) => c.outcome === 'FAILED')?.message ?? 'unreadable token';
       throw new BadInputError(`Not a credential: ${reason}`);
@@ -74,27 +86,38 @@ export class CredentialImportService {
     const source = credential ?? document;
     const parsed = requireSkills(parseCredentialDocument(source));
     const draft = planCredentialImport(parsed);
-    const plan = draft.learner && draft.learner.record.externalId === null
+    if (selfLearnerId !== null && (draft.learner === null || draft.holding === null)) {
+      throw new BadInputError('A learner imports only a credential issued to them; this document is an achievement or badge class without a holder', {
+        reason: 'NOT_AN_ISSUED_CREDENTIAL',
+      });
+    }
+    const plan = draft.learner && draft.learner.record.externalId === null && selfLearnerId === null
       ? planCredentialImport(parsed, () => holderlessLearnerId(draft.provider.id, source))
       : draft;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.write(parsed.format, plan, verification);
+        return await this.write(parsed.format, plan, verification, selfLearnerId);
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= IMPORT_ATTEMPTS) throw error;
       }
     }
   }
 
-  private async write(format: CredentialFormat, plan: CredentialImportPlan, verification: Verification): Promise<CredentialImportOutcome> {
+  private async write(format: CredentialFormat, plan: CredentialImportPlan, verification: Verification, selfLearnerId: string | null): Promise<CredentialImportOutcome> {
     const credentialId = plan.credential.record.id;
     return this.executor.writeTransaction(async (tx) => {
+      // A self-import locks the learner first and checks the holder under that lock.
+      if (selfLearnerId !== null) await this.assertHolderIsLearnerIn(tx, plan, selfLearnerId);
       const existing = await this.imports.findExistingRecordsIn(tx, [plan.provider.id], [credentialId]);
       const createdProviders = await this.imports.createMissingProvidersIn(tx, [plan.provider]);
-      await this.catalog.mergeCredentialIn(tx, plan.credential);
+      // A learner adds a holding, not catalog content: an existing micro-credential is kept as is.
+      if (selfLearnerId === null || !existing.credentialIds.has(credentialId)) await this.catalog.mergeCredentialIn(tx, plan.credential);
       let learnerId: string | null = null;
       let learnerCreated = false;
-      if (plan.learner && plan.holding) {
+      if (selfLearnerId !== null && plan.holding) {
+        learnerId = selfLearnerId;
+        await this.learners.mergeHoldingIn(tx, learnerId, credentialId, withVerification(plan.holding, verification));
+      } else if (plan.learner && plan.holding) {
         ({ id: learnerId, created: learnerCreated } = await this.learners.mergeImportedLearnerIn(tx, plan.learner));
         await this.learners.mergeHoldingIn(tx, learnerId, credentialId, withVerification(plan.holding, verification));
       }
@@ -111,5 +134,22 @@ export class CredentialImportService {
         verification,
       };
     });
+  }
+
+  /**
+   * The holder a document names must be the importing learner: the learner's externalId (set by
+   * ADMIN only) must equal the document's holder identifier. A document naming no holder may be
+   * recorded by whoever holds it. Runs after locking the learner, inside the writing transaction.
+   */
+  private async assertHolderIsLearnerIn(tx: QueryRunner, plan: CredentialImportPlan, learnerId: string): Promise<void> {
+    const { externalId } = await this.learners.lockLearnerIdentityIn(tx, learnerId);
+    const holder = plan.learner?.record.externalId ?? null;
+    if (holder === null || holder === externalId) return;
+    throw new ForbiddenError(
+      externalId === null
+        ? 'the credential names its holder, and your learner record has no identifier (externalId) to match it; an administrator sets it'
+        : 'the credential is issued to another holder than your learner record',
+      { reason: 'HOLDER_MISMATCH' },
+    );
   }
 }
