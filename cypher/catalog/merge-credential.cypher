@@ -1,6 +1,6 @@
 // Creates or replaces a micro-credential with its provider link, taught skills, prerequisites and
 // stackability link. Every reference was checked by find-missing-references in the same transaction.
-// params: $credential (map: id, providerId, partOfId), $props (map of the stored properties; null removes), $skills (list of {uri, source, confidence}), $prerequisiteUris, $now
+// params: $credential (map: id, providerId, partOfId), $props (map of the stored properties; null removes), $skills (list of {uri, source, confidence, sourceText}), $prerequisiteUris, $now
 // returns: id
 MERGE (c:MicroCredential {id: $credential.id})
 ON CREATE SET c.createdAt = $now
@@ -15,7 +15,7 @@ CALL (c) {
   UNWIND $skills AS taught
   MATCH (s:Skill {uri: taught.uri})
   MERGE (c)-[t:TEACHES]->(s)
-  SET t.source = taught.source, t.confidence = taught.confidence
+  SET t.source = taught.source, t.confidence = taught.confidence, t.sourceText = taught.sourceText
 }
 CALL (c) {
   UNWIND $prerequisiteUris AS uri

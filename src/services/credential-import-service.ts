@@ -8,7 +8,8 @@
 import type { Neo4jExecutor, QueryRunner } from '../db/neo4j-executor';
 import type { CatalogRepository } from '../db/repositories/catalog-repository';
 import type { LearnerRepository } from '../db/repositories/learner-repository';
-import { parseCredentialDocument, requireSkills, type CredentialFormat } from '../domain/credentials';
+import { parseCredentialDocument, requireSkills, type CredentialFormat, type ParsedCredential } from '../domain/credentials';
+import { mapBadgeSkills, MAPPED_SKILL_MIN_CONFIDENCE, type MappedSkill, type SkillSuggester } from './skill-suggestion/badge-skill-mapper';
 import { CatalogImportRepository } from '../db/repositories/catalog-import-repository';
 import { holderlessLearnerId, planCredentialImport, type CredentialImportPlan } from '../catalog-import/credential-import-plan';
 import { withVerification } from '../domain/catalog/learner-input';
@@ -61,6 +62,8 @@ export class CredentialImportService {
     private readonly catalog: CatalogRepository,
     private readonly learners: LearnerRepository,
     private readonly verifier: CredentialVerifier,
+    /** Maps badges without ESCO alignments; without it such badges are rejected. */
+    private readonly suggester: SkillSuggester | null = null,
   ) {}
 
   /**
@@ -84,16 +87,18 @@ export class CredentialImportService {
     }
     // Anything else the verifier could not read, the parser rejects with its own reason.
     const source = credential ?? document;
-    const parsed = requireSkills(parseCredentialDocument(source));
-    const draft = planCredentialImport(parsed);
+    const parsed = parseCredentialDocument(source);
+    const mapped = await this.mapSkillsOfBadge(parsed);
+    const draft = planCredentialImport(parsed, undefined, mapped);
     if (selfLearnerId !== null && (draft.learner === null || draft.holding === null)) {
       throw new BadInputError('A learner imports only a credential issued to them; this document is an achievement or badge class without a holder', {
         reason: 'NOT_AN_ISSUED_CREDENTIAL',
       });
     }
     const plan = draft.learner && draft.learner.record.externalId === null && selfLearnerId === null
-      ? planCredentialImport(parsed, () => holderlessLearnerId(draft.provider.id, source))
+      ? planCredentialImport(parsed, () => holderlessLearnerId(draft.provider.id, source), mapped)
       : draft;
+    if (mapped.length > 0) plan.warnings.push(mappedSkillsWarning(mapped));
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.write(parsed.format, plan, verification, selfLearnerId);
@@ -137,6 +142,28 @@ export class CredentialImportService {
   }
 
   /**
+   * The document's ESCO skills, or for an Open Badge without ESCO alignments the skills its
+   * name, description and criteria map to (see `badge-skill-mapper.ts`).
+   *
+   * @throws BadInputError no ESCO skill, and nothing mapped with enough confidence.
+   */
+  private async mapSkillsOfBadge(parsed: ParsedCredential): Promise<MappedSkill[]> {
+    if (parsed.skills.length > 0) return [];
+    if (this.suggester === null || (parsed.format !== 'OB2' && parsed.format !== 'OB3')) {
+      requireSkills(parsed);
+      return [];
+    }
+    const mapped = await mapBadgeSkills(parsed, this.suggester);
+    if (mapped.length === 0) {
+      throw new BadInputError(
+        `"${parsed.title}" carries no ESCO skill alignment, and its name, description and criteria map to no ESCO skill with confidence of at least ${MAPPED_SKILL_MIN_CONFIDENCE}`,
+        { reason: 'NO_ESCO_SKILLS', format: parsed.format, nonEscoAlignments: parsed.nonEscoAlignments.length },
+      );
+    }
+    return mapped;
+  }
+
+  /**
    * The holder a document names must be the importing learner: the learner's externalId (set by
    * ADMIN only) must equal the document's holder identifier. A document naming no holder may be
    * recorded by whoever holds it. Runs after locking the learner, inside the writing transaction.
@@ -152,4 +179,10 @@ export class CredentialImportService {
       { reason: 'HOLDER_MISMATCH' },
     );
   }
+}
+
+/** The warning that tells an importer which skills were mapped rather than stated. */
+function mappedSkillsWarning(mapped: readonly MappedSkill[]): string {
+  const listed = mapped.map((m) => `${m.label} (${m.confidence}, from the ${m.field})`).join('; ');
+  return `no ESCO alignment: ${mapped.length} skill(s) mapped from the badge's text and stored as MAPPED (confidence ≥ ${MAPPED_SKILL_MIN_CONFIDENCE}): ${listed}`;
 }

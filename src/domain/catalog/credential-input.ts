@@ -15,6 +15,8 @@ export interface TaughtSkillInput {
   uri: string;
   source?: SkillSource | null;
   confidence?: number | null;
+  /** For a MAPPED skill: the text it was mapped from (at most 2,000 characters). */
+  sourceText?: string | null;
 }
 
 /** Input of `upsertMicroCredential`. */
@@ -73,11 +75,13 @@ export interface CredentialRecord {
 /** Validated upsert: the record and its links. */
 export interface ValidCredential {
   record: CredentialRecord;
-  skills: { uri: string; source: SkillSource; confidence: number }[];
+  skills: { uri: string; source: SkillSource; confidence: number; sourceText: string | null }[];
   prerequisiteUris: string[];
 }
 
 const MAX_SKILLS = 200;
+/** Longest `sourceText` of a taught skill, in characters. */
+export const MAX_SOURCE_TEXT = 2000;
 
 /**
  * Size limits of a credential's lists, so one upsert or import has a bounded cost. Text fields
@@ -120,12 +124,13 @@ export function validateCredentialInput(input: CredentialInput, newId: () => str
   if (country !== null && !/^[A-Z]{2}$/.test(country)) throw new BadInputError(`country must be an ISO 3166-1 alpha-2 code, got "${input.country}"`, { field: 'country' });
   const skillsIn = input.skills ?? [];
   if (skillsIn.length > MAX_SKILLS) throw new BadInputError(`a credential may teach at most ${MAX_SKILLS} skills`, { field: 'skills' });
-  const skills = new Map<string, { uri: string; source: SkillSource; confidence: number }>();
+  const skills = new Map<string, ValidCredential['skills'][number]>();
   skillsIn.forEach((skill, i) => {
     const uri = checkEscoUri(`skills[${i}].uri`, skill.uri, 'skill');
     const source = skill.source ?? 'DECLARED';
     const confidence = optionalNumber(`skills[${i}].confidence`, skill.confidence, 0, 1) ?? 1;
-    skills.set(uri, { uri, source, confidence });
+    const sourceText = optionalText(`skills[${i}].sourceText`, skill.sourceText, MAX_SOURCE_TEXT, { multiline: true });
+    skills.set(uri, { uri, source, confidence, sourceText });
   });
   const prerequisiteUris = unique((input.prerequisiteSkillUris ?? []).map((uri, i) => checkEscoUri(`prerequisiteSkillUris[${i}]`, uri, 'skill')));
   const validFrom = optionalDate('validFrom', input.validFrom);

@@ -43,7 +43,10 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Occupation.essentialSkills': 10,
   'Occupation.optionalSkills': 10,
   // Writes.
-  'Mutation.importCredential': 100,
+  // An import may map a badge without alignments: three suggestSkills calls on top of the write.
+  'Mutation.importCredential': 400,
+  // Up to 20 credentials, each an importCredential.
+  'Mutation.importPresentation': 8_000,
   'Mutation.upsertMicroCredential': 50,
   'Mutation.upsertJobPosting': 50,
   'Mutation.createLearner': 20,
