@@ -191,4 +191,4 @@ function evaluateShipped(scores: readonly { split: string; rPrecisionAt5: number
   return { items: n, rPrecisionAt5: scores.reduce((a, s) => a + s.rPrecisionAt5, 0) / n, mrr: scores.reduce((a, s) => a + s.reciprocalRank, 0) / n };
 }
 
-runCli('eval-skill-mapping', main);
+runCli('eval-skill-mapping', main, 'usage: eval-skill-mapping [--limit N] [--splits tech_validation,house_validation] [--ranker suggest|baseline] [--folds 5] [--depth 20] [--dir <eval dir>] [--json] [--details] [--print-model]\n\nScores suggestSkills on the annotated skill-extraction benchmark (cross-validated R-Precision@5 and MRR).');

@@ -123,4 +123,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runCli('catalog-import', main);
+runCli('catalog-import', main, `${USAGE}\n\nImports a course catalogue CSV: maps columns (a mapping JSON, else the shipped one for the file, else\ncolumns by name) and free-text skill tags to ESCO skills, and writes the courses. A progress bar with\npercentage and time left shows on a terminal; plain progress lines otherwise.`);

@@ -17,7 +17,7 @@ import { createCredentialVerifier } from '../services/verification/create-creden
 import { importCredentialFiles } from './credential-files';
 import { runCli } from './run-cli';
 
-const USAGE = 'usage: credentials-import <file.json|file.jsonld>...';
+const USAGE = 'usage: credentials-import <file.json|file.jsonld|file.jwt>...';
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -46,4 +46,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runCli('credentials-import', main);
+runCli('credentials-import', main, `${USAGE}\n\nImports Open Badges 2.0/3.0, ELM (European Digital Credential) and VC-JWT credential files, each in its\nown transaction, and prints what was imported or why a file was rejected. Exit 1 when any is rejected.`);
