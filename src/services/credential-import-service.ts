@@ -116,7 +116,9 @@ export class CredentialImportService {
       const existing = await this.imports.findExistingRecordsIn(tx, [plan.provider.id], [credentialId]);
       const createdProviders = await this.imports.createMissingProvidersIn(tx, [plan.provider]);
       // A learner adds a holding, not catalog content: an existing micro-credential is kept as is.
-      if (selfLearnerId === null || !existing.credentialIds.has(credentialId)) await this.catalog.mergeCredentialIn(tx, plan.credential);
+      // The lock makes "new" race-free: of two learners importing one new credential, one writes it.
+      const writeCredential = selfLearnerId === null || (await this.imports.lockOrCreateCredentialIn(tx, credentialId));
+      if (writeCredential) await this.catalog.mergeCredentialIn(tx, plan.credential);
       let learnerId: string | null = null;
       let learnerCreated = false;
       if (selfLearnerId !== null && plan.holding) {

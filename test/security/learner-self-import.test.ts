@@ -117,6 +117,26 @@ describe('learner self-import', () => {
     expect(await holdingsOf(bob.id)).toEqual([]);
   });
 
+  it('two learners importing one new credential at once: one writes the catalog entry, the other does not replace it (20 trials)', async () => {
+    const bobToken = await bearer({ sub: 'bob', roles: ['LEARNER'], learnerId: bob.id });
+    for (let trial = 0; trial < 20; trial += 1) {
+      const tag = `same${trial}`;
+      const forAnn = doc(tag, ann.email);
+      const forBob = doc(tag, bob.email);
+      forAnn.credentialSubject.hasClaim.specifiedBy.title = { en: `Ann's title ${trial}` };
+      forBob.credentialSubject.hasClaim.specifiedBy.title = { en: `Bob's title ${trial}` };
+      const answers = await Promise.all([server.gql<any>(IMPORT, { doc: forAnn }, annToken), server.gql<any>(IMPORT, { doc: forBob }, bobToken)]);
+      for (const answer of answers) expect(answer.errors).toBeUndefined();
+      const id = answers[0]!.data.importCredential.credential.id;
+      expect(answers[1]!.data.importCredential.credential.id).toBe(id);
+      const [{ title }] = await readGraph(server, 'MATCH (c:MicroCredential {id: $id}) RETURN c.title AS title', { id });
+      // Each answer reads the entry after its own commit: none may have been replaced since.
+      for (const answer of answers) expect(answer.data.importCredential.credential.title).toBe(title);
+      expect((await holdingsOf(ann.id)).map((h) => h.id)).toContain(id);
+      expect((await holdingsOf(bob.id)).map((h) => h.id)).toContain(id);
+    }
+  });
+
   it('self-imports racing the deletion of the learner: each answers OK or NOT_FOUND and no learner or holding is left behind (20 trials)', async () => {
     for (let trial = 0; trial < 20; trial += 1) {
       const id = `${p}-race${trial}`;

@@ -25,4 +25,14 @@ export class CatalogImportRepository {
     const rows = await tx.run('credential-import/create-missing-providers', { providers, now: new Date().toISOString() });
     return new Set(rows.filter((row) => row.created === true).map((row) => row.id as string));
   }
+
+  /**
+   * cypher/locks/lock-or-create-credential: locks the micro-credential, creating its node when
+   * absent; true when this transaction created it (concurrent creates of one id serialise on the
+   * MERGE, so exactly one of them sees true).
+   */
+  async lockOrCreateCredentialIn(tx: QueryRunner, credentialId: string): Promise<boolean> {
+    const [row] = await tx.run('locks/lock-or-create-credential', { credentialId, now: new Date().toISOString() });
+    return row?.created === true;
+  }
 }

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** Modules of src/cli/ that are helpers, not commands. */
-const HELPERS = new Set(['run-cli.ts', 'credential-files.ts']);
+const HELPERS = new Set(['run-cli.ts', 'credential-files.ts', 'import-progress.ts']);
 const ENTRIES = [
   ...fs.readdirSync(path.join(ROOT, 'src/cli')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !HELPERS.has(f)).map((f) => `src/cli/${f}`),
   'tools/bench.ts',
