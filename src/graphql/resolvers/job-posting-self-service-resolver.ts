@@ -22,8 +22,8 @@ export class JobPostingSelfServiceResolver {
     @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const portalId = ownPortalId(ctx.viewer);
-    const page = await ctx.services.postings.listPortalPostings(portalId, pageRequest(first, after, ctx.limits.maxPageSize));
+    const request = pageRequest(first, after, ctx.limits.maxPageSize);
+    const page = await ctx.services.postings.listPortalPostings(ownPortalId(ctx.viewer), request);
     const items = await loadPresent(ctx.loaders.jobPosting, page.items);
     return toConnection({ ...page, items });
   }
