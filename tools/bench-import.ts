@@ -188,4 +188,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-runCli('bench-import', main);
+runCli('bench-import', main, 'usage: bench-import [dir] [--batch-size 5000] [--rounds 2] [--heap 2g] [--pagecache 1g] [--keep] [-v] [--reference-first]\n\nTimes the ESCO CSV importer against a plain Neo4j bulk load of the same files on a fresh local Neo4j.');

@@ -222,4 +222,4 @@ function evaluateShipped(scores: readonly { split: string; rPrecisionAt5: number
   return { items: n, rPrecisionAt5: scores.reduce((a, s) => a + s.rPrecisionAt5, 0) / n, mrr: scores.reduce((a, s) => a + s.reciprocalRank, 0) / n };
 }
 
-runCli('eval-skill-mapping', main);
+runCli('eval-skill-mapping', main, USAGE + '\n\nScores suggestSkills on the annotated skill-extraction benchmark (cross-validated R-Precision@5 and MRR).');

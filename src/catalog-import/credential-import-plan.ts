@@ -77,12 +77,21 @@ export function holderlessLearnerId(providerId: string, document: unknown): stri
   return `lrn-import-${seedHash(seed, 24)}`;
 }
 
+/** A skill mapped from the credential's text (not stated by the document): stored as MAPPED. */
+export interface MappedSkillLink {
+  readonly uri: string;
+  readonly confidence: number;
+  readonly sourceText: string;
+}
+
 /**
- * Plans the import of a parsed credential (skills already required by the caller).
+ * Plans the import of a parsed credential (skills already required by the caller). The
+ * document's own ESCO skills are DECLARED (confidence 1); `mappedSkills` (for a badge without
+ * ESCO alignments) are MAPPED with their confidence and source text.
  *
  * @throws BadInputError when a field fails validation even after the repairs above.
  */
-export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: () => string): CredentialImportPlan {
+export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: () => string, mappedSkills: readonly MappedSkillLink[] = []): CredentialImportPlan {
   const warnings: string[] = [];
   const shorten = (field: string, value: string | undefined, max: number): string | undefined => {
     if (value === undefined || value.trim().length <= max) return value;
@@ -134,7 +143,10 @@ export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: ()
     qualityAssurance: shorten('quality assurance', parsed.qualityAssurance, LIMITS.qualityAssurance) ?? null,
     languages,
     url: url('credential url', parsed.url),
-    skills: parsed.skills.map((skill) => ({ uri: skill.uri, source: 'DECLARED', confidence: 1 })),
+    skills: [
+      ...parsed.skills.map((skill) => ({ uri: skill.uri, source: 'DECLARED' as const, confidence: 1 })),
+      ...mappedSkills.map((skill) => ({ uri: skill.uri, source: 'MAPPED' as const, confidence: skill.confidence, sourceText: skill.sourceText })),
+    ],
     sourceFormat: parsed.format,
     sourceId: shorten('source id', parsed.sourceId, LIMITS.sourceId) ?? null,
   });

@@ -37,7 +37,8 @@ export interface CatalogImportOptions {
   readonly limit?: number;
   /** How many unmapped tags the summary lists. */
   readonly topUnmapped?: number;
-  readonly onProgress?: (rowsRead: number) => void;
+  /** Called for every row read, with the bytes of the file the reader has consumed so far. */
+  readonly onProgress?: (rowsRead: number, bytesRead: number) => void;
   /** Validate and map skills, write nothing (every valid course counts as created). */
   readonly dryRun?: boolean;
 }
@@ -227,6 +228,7 @@ export class CatalogImporter {
       }),
     );
     let row = 0;
+    let bytesRead = 0;
     let limitReached = false;
     const countRow = (): boolean => {
       if (options.limit !== undefined && row >= options.limit) {
@@ -235,7 +237,7 @@ export class CatalogImporter {
       }
       row += 1;
       state.rowsRead += 1;
-      options.onProgress?.(state.rowsRead);
+      options.onProgress?.(state.rowsRead, bytesRead);
       return true;
     };
     // Records the reader skipped before the record that has `recordsBefore` predecessors.
@@ -247,7 +249,8 @@ export class CatalogImporter {
     };
     let aborted: unknown = null;
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { records: number } }>) {
+      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { records: number; bytes: number } }>) {
+        bytesRead = info.bytes;
         takeUnreadable(info.records);
         if (!countRow()) break;
         columns ??= resolveColumns(options.mapping, Object.keys(record));

@@ -23,6 +23,7 @@ import { CatalogImportAbortedError, CatalogImporter } from '../catalog-import/im
 import { formatCatalogImportSummary } from '../catalog-import/catalog-import-summary';
 import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
 import { runCli } from './run-cli';
+import { createImportProgress } from './import-progress';
 
 const USAGE =
   'usage: catalog-import <csv> [--mapping <json>] [--provider-id <id>] [--provider-name <name>] [--min-confidence 0.6] [--limit N] [--batch-size 50] [--top-unmapped 20] [--dry-run] [--json]';
@@ -94,18 +95,18 @@ async function main(argv: string[]): Promise<number> {
     const importer = new CatalogImporter(db.executor, new CatalogRepository(db.executor), async (text, first) =>
       (await suggestions.suggestSkills(text, first)).map((s) => ({ uri: s.skill.uri, score: s.score, matchedLabel: s.matchedLabel })),
     );
+    // The size is the file's bytes, or the rows of --limit (which may end the run long before).
+    const total = options.limit !== undefined ? { unit: 'rows' as const, size: options.limit } : { unit: 'bytes' as const, size: fs.statSync(options.csv).size };
+    const progress = createImportProgress(process.stderr, total);
     let summary;
     try {
-      summary = await importer.importFile(options.csv, {
-        ...options,
-        onProgress: (rows) => {
-          if (rows % 500 === 0) process.stderr.write(`${rows} rows read\n`);
-        },
-      });
+      summary = await importer.importFile(options.csv, { ...options, onProgress: (rows, bytes) => progress.update(rows, bytes) });
     } catch (error) {
       // What was written before the failure is still reported.
       if (!(error instanceof CatalogImportAbortedError)) throw error;
       summary = error.summary;
+    } finally {
+      progress.stop();
     }
     if (parsed.values.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     else process.stdout.write(formatCatalogImportSummary(summary) + '\n');
@@ -115,4 +116,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runCli('catalog-import', main);
+runCli('catalog-import', main, `${USAGE}\n\nImports a course catalogue CSV: maps columns (a mapping JSON, else the shipped one for the file, else\ncolumns by name) and free-text skill tags to ESCO skills, and writes the courses. A progress bar with\npercentage and time left shows on a terminal; plain progress lines otherwise.`);

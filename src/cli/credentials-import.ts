@@ -12,11 +12,12 @@ import { openDatabase } from '../db/open-database';
 import { CatalogRepository } from '../db/repositories/catalog-repository';
 import { LearnerRepository } from '../db/repositories/learner-repository';
 import { CredentialImportService } from '../services/credential-import-service';
+import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
 import { createCredentialVerifier } from '../services/verification/create-credential-verifier';
 import { importCredentialFiles } from './credential-files';
 import { runCli } from './run-cli';
 
-const USAGE = 'usage: credentials-import <file.json|file.jsonld>...';
+const USAGE = 'usage: credentials-import <file.json|file.jsonld|file.jwt>...';
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -36,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const db = await openDatabase(config, { info: (message) => process.stderr.write(message + '\n') });
-  const service = new CredentialImportService(db.executor, new CatalogRepository(db.executor), new LearnerRepository(db.executor), createCredentialVerifier(config));
+  const service = new CredentialImportService(db.executor, new CatalogRepository(db.executor), new LearnerRepository(db.executor), createCredentialVerifier(config), new SkillSuggestionService(db.executor));
   try {
     const result = await importCredentialFiles(parsed.positionals, (document) => service.importDocument(document), (text) => process.stdout.write(text));
     return result.rejected > 0 ? 1 : 0;
@@ -45,4 +46,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runCli('credentials-import', main);
+runCli('credentials-import', main, `${USAGE}\n\nImports Open Badges 2.0/3.0, ELM (European Digital Credential) and VC-JWT credential files, each in its\nown transaction, and prints what was imported or why a file was rejected. Exit 1 when any is rejected.`);

@@ -46,4 +46,4 @@ async function main(argv: string[]): Promise<number> {
   return notVerified > 0 ? 1 : 0;
 }
 
-runCli('credentials-verify', main);
+runCli('credentials-verify', main, `${USAGE}\n\nVerifies credential files (JSON-LD with an embedded proof, or a VC-JWT) without a database and prints\nevery check. Exit 0 when every file is VERIFIED, 1 otherwise, 2 on bad usage.`);

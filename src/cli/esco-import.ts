@@ -97,4 +97,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runCli('esco-import', main);
+runCli('esco-import', main, `${USAGE}\n\nImports an ESCO CSV release (v1.1.x or v1.2.x file names) into the configured database. Idempotent;\nbad rows are reported with file and row.`);

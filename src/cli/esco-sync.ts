@@ -72,4 +72,4 @@ async function main(argv: string[]): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-runCli('esco-sync', main);
+runCli('esco-sync', main, `${USAGE}\n\nFetches occupations with their skills from the ESCO API and writes them to the configured database.`);

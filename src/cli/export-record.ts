@@ -57,4 +57,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runCli('export-record', main);
+runCli('export-record', main, `${USAGE}\n\nrecord: prints the learner's record as an Open Badges 3.0 / CLR 2.0 document (signed with VC_SIGNING_KEY).\npathway: prints the CTDL Pathway of the plan recommendCourses makes for the learner.`);

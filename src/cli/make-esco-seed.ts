@@ -223,4 +223,4 @@ async function main(argv: string[]): Promise<void> {
   );
 }
 
-runCli('make-esco-seed', main);
+runCli('make-esco-seed', main, 'usage: make-esco-seed [sourceDir] [--out seed/esco] [--version v1.1.1]\n\nCuts the curated ESCO demo seed out of the full ESCO CSV release (default: ../shared/data/esco).');

@@ -61,4 +61,10 @@ async function main(): Promise<void> {
   process.stdout.write(token + '\n');
 }
 
-runCli('mint-token', main);
+runCli(
+  'mint-token',
+  main,
+  'usage: token --demo learner|advisor|portal [--expires 8h]\n' +
+    '       token --role ROLE [--role ROLE]... [--sub <id>] [--learner-id <id>] [--provider-id <id>] [--portal-id <id>] [--expires 8h]\n\n' +
+    `Prints a development bearer token signed with JWT_SECRET (the published development secret when unset).\nROLE is one of ${ROLES.join(', ')}. Refused in production.`,
+);

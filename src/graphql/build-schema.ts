@@ -45,6 +45,7 @@ import {
   SkillGroupLabelsResolver,
   SkillLabelsResolver,
 } from './resolvers/translated-labels-resolver';
+import { JobPostingSelfServiceResolver } from './resolvers/job-posting-self-service-resolver';
 import { accessGuard } from './access/access-guard';
 
 /** Every resolver class of the API. */
@@ -81,6 +82,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   LearnerPrivacyResolver,
   SkillSuggestionResolver,
   CredentialImportResolver,
+  JobPostingSelfServiceResolver,
 ];
 
 /**

@@ -68,6 +68,8 @@ export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'li
   signer.catch(() => undefined);
   const coverageData = new CoverageRepository(executor);
   const coverage = new CoverageService(coverageData);
+  // One in-memory skill index serves suggestSkills and the mapping of badges without alignments.
+  const skillSuggestions = new SkillSuggestionService(executor);
   return {
     esco: new EscoRepository(executor),
     catalog: new CatalogRepository(executor),
@@ -76,8 +78,8 @@ export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'li
     coverageData,
     coverage,
     planning: new PlanningService(coverage, new PlanningRepository(executor), planTimeLimitMs, priceRates),
-    skillSuggestions: new SkillSuggestionService(executor),
-    credentialImport: new CredentialImportService(executor, new CatalogRepository(executor), new LearnerRepository(executor), verifier),
+    skillSuggestions,
+    credentialImport: new CredentialImportService(executor, new CatalogRepository(executor), new LearnerRepository(executor), verifier, skillSuggestions),
     verifier,
     pathwayExport: new PathwayExportService(new CatalogRepository(executor), new EscoRepository(executor), new JobPostingRepository(executor)),
     recordExport: new LearnerRecordExportService(new LearnerRepository(executor), new CatalogRepository(executor), new EscoRepository(executor), signer, config.credentials.issuerName),

@@ -186,6 +186,7 @@ describe('every page size and the reskilling candidates are bounded', () => {
     rankCandidates: `{ rankCandidates(target: ${TARGET}, first: 101) { totalCount } }`,
     nextCourses: `{ nextCourses(subject: ${SUBJECT}, target: ${TARGET}, first: 101) { cost } }`,
     reskillingPaths: `{ reskillingPaths(subject: ${SUBJECT}, first: 101) { reachesFullCoverage } }`,
+    myJobPostings: '{ myJobPostings(first: 101) { totalCount } }',
     'Skill.narrower': `{ skill(uri: "${SKILL}") { narrower(first: 101) { totalCount } } }`,
     'Skill.requiredBy': `{ skill(uri: "${SKILL}") { requiredBy(first: 101) { totalCount } } }`,
     'Skill.taughtBy': `{ skill(uri: "${SKILL}") { taughtBy(first: 101) { totalCount } } }`,

@@ -41,4 +41,14 @@ export class CatalogImportRepository {
     if (rows.length === 0) return;
     await tx.write('credential-import/link-credential-keys', { rows });
   }
+
+  /**
+   * cypher/locks/lock-or-create-credential: locks the micro-credential, creating its node when
+   * absent; true when this transaction created it (concurrent creates of one id serialise on the
+   * MERGE, so exactly one of them sees true).
+   */
+  async lockOrCreateCredential(credentialId: string, tx: QueryRunner): Promise<boolean> {
+    const [row] = await tx.write('locks/lock-or-create-credential', { credentialId, now: new Date().toISOString() });
+    return row?.created === true;
+  }
 }

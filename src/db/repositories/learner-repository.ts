@@ -116,4 +116,18 @@ export class LearnerRepository {
     const [row] = await runner.write('learners/merge-imported-learner', { learner: valid.record, now: new Date().toISOString() });
     return { id: row!.id as string, created: row!.created === true };
   }
+
+  /**
+   * cypher/locks/lock-learner then cypher/learners/get-learner-external-id, inside a caller's
+   * transaction: the learner's holder identifier, read under the learner's lock so a concurrent
+   * change or deletion cannot slip in between the check and the write that follows.
+   *
+   * @throws NotFoundError no such learner (or deleted meanwhile).
+   */
+  async lockLearnerIdentity(learnerId: string, tx: QueryRunner): Promise<{ externalId: string | null }> {
+    await this.lockLearner(tx, learnerId);
+    const [row] = await tx.read('learners/get-learner-external-id', { learnerId });
+    if (!row) throw new NotFoundError(`unknown learner: ${learnerId} (create the learner record first)`, { items: [learnerId] });
+    return { externalId: (row.externalId as string | null) ?? null };
+  }
 }

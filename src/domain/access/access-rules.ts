@@ -148,3 +148,23 @@ export function assertCanChooseAsOfForCandidates(viewer: Viewer, asOf: unknown):
   if (asOf == null || isAdmin(viewer)) return;
   deny(viewer, 'policy.asOf may not be chosen when ranking candidates (it would reveal holding dates); omit it to rank as of now');
 }
+
+/**
+ * The portal whose own postings the viewer lists (`myJobPostings`): the token's portalId, for a
+ * PORTAL token (or an ADMIN token that names one). Anyone else has no postings of their own.
+ */
+export function ownPortalId(viewer: Viewer): string {
+  if ((hasRole(viewer, 'PORTAL') || isAdmin(viewer)) && viewer.portalId !== null) return viewer.portalId;
+  return deny(viewer, 'listing your own job postings needs a PORTAL token naming its portalId');
+}
+
+/**
+ * Who an import of a credential document records the holding for: null for ADMIN (the learner
+ * the document names, created when unknown), the token's own learner for a LEARNER token naming
+ * its learnerId (a self-import, never another learner). Anyone else may not import.
+ */
+export function credentialImportLearner(viewer: Viewer): string | null {
+  if (isAdmin(viewer)) return null;
+  if (hasRole(viewer, 'LEARNER') && viewer.learnerId !== null) return viewer.learnerId;
+  return deny(viewer, 'importing credentials requires the role ADMIN, or a LEARNER token naming its learnerId (to import a credential issued to you)');
+}

@@ -16,7 +16,7 @@ export interface TaughtSkillInput {
   uri: string;
   source?: SkillSource | null;
   confidence?: number | null;
-  /** For a MAPPED link, the tag or text it was mapped from (stored as `sourceText` on TEACHES). */
+  /** For a MAPPED link, the tag or text it was mapped from (stored as `sourceText` on TEACHES; at most 2,000 characters). */
   sourceText?: string | null;
 }
 
@@ -28,8 +28,8 @@ export interface TaughtSkillRecord {
   sourceText?: string;
 }
 
-/** Longest `sourceText` kept, in characters. */
-export const MAX_SOURCE_TEXT_CHARS = 500;
+/** Longest `sourceText` of a taught skill kept, in characters (a badge's description or criteria fits). */
+export const MAX_SOURCE_TEXT_CHARS = 2000;
 
 /** Input of `upsertMicroCredential`. */
 export interface CredentialInput {
@@ -139,7 +139,7 @@ export function validateCredentialInput(input: CredentialInput, newId: () => str
     const uri = checkEscoUri(`skills[${i}].uri`, skill.uri, 'skill');
     const source = skill.source ?? 'DECLARED';
     const confidence = optionalNumber(`skills[${i}].confidence`, skill.confidence, 0, 1) ?? 1;
-    const sourceText = optionalText(`skills[${i}].sourceText`, skill.sourceText, MAX_SOURCE_TEXT_CHARS);
+    const sourceText = optionalText(`skills[${i}].sourceText`, skill.sourceText, MAX_SOURCE_TEXT_CHARS, { multiline: true });
     skills.set(uri, { uri, source, confidence, ...(sourceText === null ? {} : { sourceText }) });
   });
   const prerequisiteUris = unique((input.prerequisiteSkillUris ?? []).map((uri, i) => checkEscoUri(`prerequisiteSkillUris[${i}]`, uri, 'skill')));

@@ -43,6 +43,7 @@ export function parseOpenBadge2(doc: JsonObject, kind: 'BadgeClass' | 'Assertion
   const description = languageText(badge.description);
   const criteria = nodeId(badge.criteria);
   const url = criteria !== undefined && isHttpUrl(criteria) ? criteria : undefined;
+  const narrative = isJsonObject(badge.criteria) ? languageText(badge.criteria.narrative) : undefined;
   const sourceId = text(badge.id);
   const holding = kind === 'Assertion' ? readHolding(doc) : undefined;
 
@@ -50,6 +51,7 @@ export function parseOpenBadge2(doc: JsonObject, kind: 'BadgeClass' | 'Assertion
     format: 'OB2',
     title,
     ...(description !== undefined ? { description } : {}),
+    ...(narrative !== undefined ? { criteria: narrative } : {}),
     provider,
     learningOutcomes: [],
     skills,

@@ -60,6 +60,7 @@ export function parseOpenBadge3(doc: JsonObject, kind: 'credential' | 'achieveme
   const { skills, nonEscoAlignments } = classifyAlignments(alignments.targets);
 
   const description = languageText(achievement.description) ?? (kind === 'credential' ? languageText(doc.description) : undefined);
+  const criteria = isJsonObject(achievement.criteria) ? languageText(achievement.criteria.narrative) : undefined;
   const workloadHours = positiveNumber(achievement.timeInvestment) ?? positiveNumber(achievement.SBU);
   const ects = positiveNumber(achievement.ECTS);
   const participationForm = toParticipationForm(text(achievement.participationType));
@@ -72,6 +73,7 @@ export function parseOpenBadge3(doc: JsonObject, kind: 'credential' | 'achieveme
     format: 'OB3',
     title,
     ...(description !== undefined ? { description } : {}),
+    ...(criteria !== undefined ? { criteria } : {}),
     provider,
     learningOutcomes: [],
     skills,

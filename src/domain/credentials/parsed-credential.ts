@@ -55,6 +55,8 @@ export interface ParsedCredential {
   readonly format: CredentialFormat;
   readonly title: string;
   readonly description?: string;
+  /** What earning the credential required (Open Badges `criteria.narrative`), as written. */
+  readonly criteria?: string;
   readonly provider: CredentialProvider;
   readonly learningOutcomes: readonly string[];
   /** Deduplicated by canonical URI, in document order. */

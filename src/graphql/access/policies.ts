@@ -17,6 +17,7 @@ import {
   assertCanUsePosting,
   assertCanWriteLearner,
   assertCanWriteProvider,
+  credentialImportLearner,
   defaultLearnerId,
   defaultOwner,
   requireRole,
@@ -97,6 +98,27 @@ export const deleteMicroCredentialAccess: AccessPolicy = ({ viewer }) => assertC
 export const upsertJobPostingAccess: AccessPolicy = ({ viewer, args, field }) => {
   requireRole(viewer, ['PORTAL'], field);
   assertCanUsePosting(viewer, defaultOwner(viewer, 'PORTAL', optionalString(member(args.input, 'portalId'))));
+};
+
+/** `myJobPostings`: a PORTAL (the resolver lists the token's own portal; FORBIDDEN without one), or ADMIN. */
+export const ownPostingsAccess: AccessPolicy = ({ viewer, field }) => requireRole(viewer, ['PORTAL'], field);
+
+/**
+ * `deleteJobPosting`: a PORTAL naming its portal, or ADMIN; which portal owns the posting is
+ * checked by the repository in the deleting transaction, after locking it.
+ */
+export const deleteJobPostingAccess: AccessPolicy = ({ viewer, field }) => {
+  requireRole(viewer, ['PORTAL'], field);
+  assertCanUsePosting(viewer, viewer.portalId);
+};
+
+/**
+ * `importCredential` / `importPresentation`: ADMIN, or a LEARNER naming its learnerId, who imports
+ * for their own record only (the service binds the holding to the token's learner and checks the
+ * document's holder under the learner's lock).
+ */
+export const importCredentialAccess: AccessPolicy = ({ viewer }) => {
+  credentialImportLearner(viewer);
 };
 
 /** `rankCandidates`: a PORTAL naming its portal (its own postings only, never `policy.asOf`) or ADMIN. */

@@ -26,7 +26,7 @@ export class TaughtSkillInput {
   @Field(() => ID, { description: 'ESCO skill URI.' }) uri!: string;
   @Field(() => SkillSource, { description: 'Where the link comes from (default DECLARED).', nullable: true, defaultValue: SkillSource.DECLARED }) source?: SkillSource | null;
   @Field(() => Float, { nullable: true, description: 'In [0, 1]; defaults to 1.' }) confidence?: number | null;
-  @Field(() => String, { nullable: true, description: 'For a MAPPED link, the tag or text it was mapped from (at most 500 characters).' }) sourceText?: string | null;
+  @Field(() => String, { nullable: true, description: 'For a MAPPED link, the tag or text it was mapped from (at most 2,000 characters).' }) sourceText?: string | null;
 }
 
 @InputType('MicroCredentialInput', { description: 'A micro-credential to create or replace (upsertMicroCredential), with the elements of the EU Council Recommendation on micro-credentials (2022).' })

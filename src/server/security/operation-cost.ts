@@ -30,6 +30,7 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Query.recommendCourses': 1_000,
   'Query.nextCourses': 500,
   'Query.exportLearnerData': 100,
+  'Query.myJobPostings': 20,
   'Learner.coverage': 50,
   'Learner.closestOccupations': 1_000,
   // Coverage of one ranked item: its requirements are loaded (batched) and scored.
@@ -42,12 +43,16 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Occupation.essentialSkills': 10,
   'Occupation.optionalSkills': 10,
   // Writes.
-  'Mutation.importCredential': 100,
+  // An import may map a badge without alignments: three suggestSkills calls on top of the write.
+  'Mutation.importCredential': 400,
+  // Up to 20 credentials, each an importCredential.
+  'Mutation.importPresentation': 8_000,
   'Mutation.upsertMicroCredential': 50,
   'Mutation.upsertJobPosting': 50,
   'Mutation.createLearner': 20,
   'Mutation.declareSkills': 20,
   'Mutation.deleteLearner': 20,
+  'Mutation.deleteJobPosting': 20,
 };
 
 /** Weight of `reskillingPaths` per candidate occupation (one plan each). */

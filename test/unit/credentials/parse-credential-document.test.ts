@@ -156,6 +156,8 @@ describe('parseCredentialDocument: normalisation', () => {
     expect(parsed).toEqual({
       format: 'OB2',
       title: 'Test engineering',
+      // Since #13.6 the criteria narrative is read: a badge without ESCO alignments is mapped from it.
+      criteria: 'Pass the exam',
       provider: { name: 'Example Academy', url: 'https://example.org', id: 'https://example.org/issuer.json' },
       learningOutcomes: [],
       skills: [{ uri: SKILL_A, label: 'analyse test data' }],
