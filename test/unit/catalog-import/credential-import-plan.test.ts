@@ -34,8 +34,8 @@ describe('planCredentialImport', () => {
     expect(plan.provider).toMatchObject({ name: 'NETIS d.o.o.', url: 'https://www.netis.si' });
     expect(plan.credential.record).toMatchObject({ title: 'Data Science Fundamentals', providerId: plan.provider.id, sourceFormat: 'OB3', languages: ['en'] });
     expect(plan.credential.skills).toEqual([
-      { uri: 'http://data.europa.eu/esco/skill/f10142ce-d522-49c3-9fd1-054fb63529d4', source: 'DECLARED', confidence: 1, sourceText: null },
-      { uri: 'http://data.europa.eu/esco/skill/81a2db2c-7e55-44d0-9cd9-74c25147d7cd', source: 'DECLARED', confidence: 1, sourceText: null },
+      { uri: 'http://data.europa.eu/esco/skill/f10142ce-d522-49c3-9fd1-054fb63529d4', source: 'DECLARED', confidence: 1 },
+      { uri: 'http://data.europa.eu/esco/skill/81a2db2c-7e55-44d0-9cd9-74c25147d7cd', source: 'DECLARED', confidence: 1 },
     ]);
     expect(plan.learner?.record).toEqual({ id: 'learner-1', displayName: 'Imported learner', externalId: 'urn:uuid:754208fc-d60e-4977-897f-54f58ed54707', matchingConsent: false });
     expect(plan.holding).toEqual({ issuedOn: '2026-01-12', expiresOn: '2026-12-31', verified: false, evidenceUrl: null });
