@@ -27,16 +27,20 @@ async function main(): Promise<void> {
     await db.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'));
     process.exit(exitCode);
   };
-  const db = await openDatabase(config, { info: (message) => logger.info(message) }, {
-    // A local Neo4j that stays down means this process can never serve again: exit non-zero so
-    // that whatever runs it (systemd, Kubernetes, a shell loop) restarts or reports it.
-    supervise: {
-      onGiveUp: (error) => {
-        logger.fatal({ err: error }, 'the local Neo4j stays down; exiting');
-        void shutdown('local Neo4j lost', 1);
+  const db = await openDatabase(
+    config,
+    { info: (message) => logger.info(message) },
+    {
+      // A local Neo4j that stays down means this process can never serve again: exit non-zero so
+      // that whatever runs it (systemd, Kubernetes, a shell loop) restarts or reports it.
+      supervise: {
+        onGiveUp: (error) => {
+          logger.fatal({ err: error }, 'the local Neo4j stays down; exiting');
+          void shutdown('local Neo4j lost', 1);
+        },
       },
     },
-  });
+  );
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -47,7 +51,10 @@ async function main(): Promise<void> {
     logger.info({ summary: seeded.esco.files.map((f) => `${f.file}: ${f.imported}`) }, 'demo seed loaded');
   }
   if (seeded.demo) {
-    logger.info({ demo: seeded.demo, wipedNodes: seeded.wipedNodes }, 'demo catalog, learners, advisor grants and portal postings loaded (invented data, see seed/demo/README.md)');
+    logger.info(
+      { demo: seeded.demo, wipedNodes: seeded.wipedNodes },
+      'demo catalog, learners, advisor grants and portal postings loaded (invented data, see seed/demo/README.md)',
+    );
     logger.warn(
       'This is a DEMO: a curated subset of ESCO (about 110 occupations) with an invented catalog and population. ' +
         'For real use load the full ESCO release with `npm run esco:import -- <dir>` and real course catalogs with ' +
@@ -56,9 +63,13 @@ async function main(): Promise<void> {
   }
   app = await createApp(config, logger, db.executor, db.driver);
   // The planner's WebAssembly solver compiles on first use; pay that before the first request.
-  await warmUpPlanner().catch((error: unknown) => logger.warn({ err: error }, 'planner warm-up failed; plans fall back to greedy until it loads'));
+  await warmUpPlanner().catch((error: unknown) =>
+    logger.warn({ err: error }, 'planner warm-up failed; plans fall back to greedy until it loads'),
+  );
   // The skill index of suggestSkills is built once per process; build it now, not in a request.
-  await app.services.skillSuggestions.warmUp().catch((error: unknown) => logger.warn({ err: error }, 'skill suggestion warm-up failed'));
+  await app.services.skillSuggestions
+    .warmUp()
+    .catch((error: unknown) => logger.warn({ err: error }, 'skill suggestion warm-up failed'));
   await app.services.search.warmUp().then(
     (stats) => logger.info(stats, 'search indexes built'),
     (error: unknown) => logger.warn({ err: error }, 'search index warm-up failed; the first search builds them'),

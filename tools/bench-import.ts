@@ -34,7 +34,12 @@ import neo4jDriver, { type Driver } from 'neo4j-driver';
 import { runCli } from '../src/cli/run-cli';
 
 /** Runs a `CALL { } IN TRANSACTIONS` query, which needs an auto-commit transaction. */
-async function runAutoCommit(driver: Driver, registry: CypherRegistry, name: string, params: Record<string, unknown>): Promise<void> {
+async function runAutoCommit(
+  driver: Driver,
+  registry: CypherRegistry,
+  name: string,
+  params: Record<string, unknown>,
+): Promise<void> {
   // The executor only offers managed transactions, in which IN TRANSACTIONS is refused; this
   // benchmark-only path runs the registered query text in an implicit transaction instead.
   const session = driver.session();
@@ -61,8 +66,15 @@ async function referenceLoad(
     const fileUrl = url(key);
     if (fileUrl === undefined) return;
     const started = performance.now();
-    await runAutoCommit(driver, registry, `esco-import/${name}`, { url: fileUrl, batchSize: neo4jDriver.int(batchSize), ...extra });
-    if (verbose) process.stdout.write(`  ${name} ${files.files.get(key)!.name}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    await runAutoCommit(driver, registry, `esco-import/${name}`, {
+      url: fileUrl,
+      batchSize: neo4jDriver.int(batchSize),
+      ...extra,
+    });
+    if (verbose)
+      process.stdout.write(
+        `  ${name} ${files.files.get(key)!.name}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
   };
   await load('bench-load-isco-groups', 'iscoGroups');
   await load('bench-load-skill-groups', 'skillGroups');
@@ -102,7 +114,9 @@ function median(values: readonly number[]): number {
 }
 
 function sameCounts(a: EscoGraphCounts, b: EscoGraphCounts): string[] {
-  return (Object.keys(a) as Array<keyof EscoGraphCounts>).filter((key) => a[key] !== b[key]).map((key) => `${key} ${a[key]} vs ${b[key]}`);
+  return (Object.keys(a) as Array<keyof EscoGraphCounts>)
+    .filter((key) => a[key] !== b[key])
+    .map((key) => `${key} ${a[key]} vs ${b[key]}`);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -120,11 +134,15 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   const rounds = Math.max(1, Number(values.rounds));
-  const dir = path.resolve(positionals[0] ?? path.join(path.dirname(defaultCypherDir()), '..', 'shared', 'data', 'esco'));
+  const dir = path.resolve(
+    positionals[0] ?? path.join(path.dirname(defaultCypherDir()), '..', 'shared', 'data', 'esco'),
+  );
   const batchSize = Number(values['batch-size']);
   const files = resolveEscoFiles(dir);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-bench-import-'));
-  process.stdout.write(`ESCO folder ${dir}; Neo4j store ${home}; heap ${values.heap}, page cache ${values.pagecache}; batch ${batchSize}\n`);
+  process.stdout.write(
+    `ESCO folder ${dir}; Neo4j store ${home}; heap ${values.heap}, page cache ${values.pagecache}; batch ${batchSize}\n`,
+  );
 
   let neo4j: LocalNeo4jInstance | undefined;
   let driver: Driver | undefined;
@@ -138,7 +156,11 @@ async function main(argv: string[]): Promise<void> {
     const repo = new EscoGraphRepository(executor);
     await applyMigrations(executor, registry);
     const db = driver;
-    const wipe = () => runAutoCommit(db, benchQueries, 'esco-import/delete-concepts-by-uri-prefix', { prefix: '', batchSize: neo4jDriver.int(10_000) });
+    const wipe = () =>
+      runAutoCommit(db, benchQueries, 'esco-import/delete-concepts-by-uri-prefix', {
+        prefix: '',
+        batchSize: neo4jDriver.int(10_000),
+      });
     const importer = async () => {
       const summary = await importEscoCsv(executor, dir, {
         batchSize,
@@ -170,7 +192,11 @@ async function main(argv: string[]): Promise<void> {
       differences.push(...sameCounts(ours, await repo.countEscoGraph()).map((d) => `importer: ${d}`));
     }
 
-    process.stdout.write(`\ngraph: ${Object.entries(ours).map(([key, n]) => `${key} ${n}`).join(', ')}\n`);
+    process.stdout.write(
+      `\ngraph: ${Object.entries(ours)
+        .map(([key, n]) => `${key} ${n}`)
+        .join(', ')}\n`,
+    );
     if (differences.length > 0) process.stdout.write(`WARNING: loads differ: ${differences.join('; ')}\n`);
     const warm = median(oursTimes);
     const ref = median(refTimes);
@@ -188,4 +214,8 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-runCli('bench-import', main, 'usage: bench-import [dir] [--batch-size 5000] [--rounds 2] [--heap 2g] [--pagecache 1g] [--keep] [-v] [--reference-first]\n\nTimes the ESCO CSV importer against a plain Neo4j bulk load of the same files on a fresh local Neo4j.');
+runCli(
+  'bench-import',
+  main,
+  'usage: bench-import [dir] [--batch-size 5000] [--rounds 2] [--heap 2g] [--pagecache 1g] [--keep] [-v] [--reference-first]\n\nTimes the ESCO CSV importer against a plain Neo4j bulk load of the same files on a fresh local Neo4j.',
+);

@@ -34,10 +34,21 @@ import { runLoad, type LoadRequests, type LoadResult } from './bench/run-load';
 import { BenchTokens } from './bench/bench-tokens';
 import { startBenchServer, type BenchServer } from './bench/bench-server';
 import { withCpuProfile } from './bench/cpu-profile';
-import { NEO4J_GRAPHQL_BROWSE_QUERY, startNeo4jGraphqlServer, type Neo4jGraphqlServer } from './bench/neo4j-graphql-server';
+import {
+  NEO4J_GRAPHQL_BROWSE_QUERY,
+  startNeo4jGraphqlServer,
+  type Neo4jGraphqlServer,
+} from './bench/neo4j-graphql-server';
 import { compareBrowse } from './bench/compare-browse';
 import { measurePlanQuality } from './bench/plan-quality';
-import { formatExtras, formatTable, machineFacts, writeResults, type BenchResults, type ScenarioResult } from './bench/bench-report';
+import {
+  formatExtras,
+  formatTable,
+  machineFacts,
+  writeResults,
+  type BenchResults,
+  type ScenarioResult,
+} from './bench/bench-report';
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -53,13 +64,19 @@ async function loadRequests(scenario: Scenario, tokens: BenchTokens): Promise<Lo
 }
 
 /** Sends the first requests of a pool one at a time; fails on any GraphQL error. */
-async function sampleRequests(url: string, scenario: Scenario, requests: LoadRequests): Promise<{ roundTrips: number[]; millis: number[] }> {
+async function sampleRequests(
+  url: string,
+  scenario: Scenario,
+  requests: LoadRequests,
+): Promise<{ roundTrips: number[]; millis: number[] }> {
   const roundTrips: number[] = [];
   const millis: number[] = [];
   for (let i = 0; i < Math.min(SAMPLE_REQUESTS, requests.bodies.length); i += 1) {
     const reply = await postGraphql(url, requests.bodies[i]!, requests.authorizations[i]);
     if (reply.status !== 200 || reply.errors) {
-      throw new Error(`${scenario.name} request ${JSON.stringify(scenario.pool[i]!.variables)} failed (HTTP ${reply.status}): ${JSON.stringify(reply.errors ?? reply.data).slice(0, 500)}`);
+      throw new Error(
+        `${scenario.name} request ${JSON.stringify(scenario.pool[i]!.variables)} failed (HTTP ${reply.status}): ${JSON.stringify(reply.errors ?? reply.data).slice(0, 500)}`,
+      );
     }
     roundTrips.push(reply.roundTrips);
     millis.push(reply.millis);
@@ -74,7 +91,12 @@ async function drain(server: BenchServer, name: string): Promise<void> {
 }
 
 /** Warm-up, then one measured load per concurrency, draining the server after each. */
-async function loadScenario(server: BenchServer, requests: LoadRequests, options: BenchOptions, name: string): Promise<LoadResult[]> {
+async function loadScenario(
+  server: BenchServer,
+  requests: LoadRequests,
+  options: BenchOptions,
+  name: string,
+): Promise<LoadResult[]> {
   const url = server.url;
   if (options.warmupSeconds > 0) {
     await runLoad(url, requests, Math.min(4, Math.max(...options.concurrencies)), options.warmupSeconds);
@@ -90,9 +112,13 @@ async function loadScenario(server: BenchServer, requests: LoadRequests, options
     if (profiled) log(`${name}: CPU profile of the c${concurrency} run in ${profileFile}`);
     await drain(server, name);
     run.server = server.takeServerStats();
-    log(`${name} c${concurrency}: ${run.requests} requests, ${run.throughput.toFixed(1)} req/s, median ${run.medianMs.toFixed(1)} ms, p95 ${run.p95Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms; ` +
-      `server ${run.server.meanServerMs.toFixed(1)} ms of which Cypher ${run.server.meanDbMs.toFixed(1)} ms, ${run.server.meanRoundTrips.toFixed(1)} round trips` +
-      (run.non2xx + run.graphqlErrors + run.errors > 0 ? `, ${run.non2xx} non-2xx, ${run.graphqlErrors} with errors, ${run.errors} connection errors` : ''));
+    log(
+      `${name} c${concurrency}: ${run.requests} requests, ${run.throughput.toFixed(1)} req/s, median ${run.medianMs.toFixed(1)} ms, p95 ${run.p95Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms; ` +
+        `server ${run.server.meanServerMs.toFixed(1)} ms of which Cypher ${run.server.meanDbMs.toFixed(1)} ms, ${run.server.meanRoundTrips.toFixed(1)} round trips` +
+        (run.non2xx + run.graphqlErrors + run.errors > 0
+          ? `, ${run.non2xx} non-2xx, ${run.graphqlErrors} with errors, ${run.errors} connection errors`
+          : ''),
+    );
     runs.push(run);
   }
   return runs;
@@ -125,24 +151,51 @@ async function main(argv: string[]): Promise<number> {
     // The application exactly as `npm start` wires it in production, but silent, without rate
     // limiting, and with a secret of this run to sign the callers' tokens.
     const tokens = new BenchTokens();
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEO4J_URI: db.uri, RATE_LIMIT_PER_MINUTE: '10000000', JWT_SECRET: tokens.secret });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      NEO4J_URI: db.uri,
+      RATE_LIMIT_PER_MINUTE: '10000000',
+      JWT_SECRET: tokens.secret,
+    });
     const appExecutor = new Neo4jExecutor(db.driver, db.registry);
     const app = await createApp(config, createLogger('silent'), appExecutor, db.driver);
     const running = await startBenchServer(app.deps);
-    credgraph = { close: async () => { await running.close(); await app.stop(); } };
+    credgraph = {
+      close: async () => {
+        await running.close();
+        await app.stop();
+      },
+    };
     log(`credgraph serving at ${running.url}`);
 
-    const source = { space, prefix: population.prefix, learners: options.learners, postings: options.postings, seed: options.seed, size: options.poolSize };
+    const source = {
+      space,
+      prefix: population.prefix,
+      learners: options.learners,
+      postings: options.postings,
+      seed: options.seed,
+      size: options.poolSize,
+    };
     const scenarios: ScenarioResult[] = [];
     let browse: { scenario: Scenario; requests: LoadRequests } | undefined;
     for (const name of options.scenarios) {
       const scenario = buildScenario(name, source);
       const requests = await loadRequests(scenario, tokens);
       const sample = await sampleRequests(running.url, scenario, requests);
-      log(`${name}: round trips ${sample.roundTrips.join(', ')}; sequential ${sample.millis.map((m) => m.toFixed(0)).join(', ')} ms`);
+      log(
+        `${name}: round trips ${sample.roundTrips.join(', ')}; sequential ${sample.millis.map((m) => m.toFixed(0)).join(', ')} ms`,
+      );
       if (name === 'browse') browse = { scenario, requests };
       const runs = await loadScenario(running, requests, options, name);
-      scenarios.push({ scenario: name, poolSize: requests.bodies.length, roundTrips: sample.roundTrips, sampleMillis: sample.millis, targetMedianMs: scenario.targetMedianMs, runs });
+      scenarios.push({
+        scenario: name,
+        poolSize: requests.bodies.length,
+        roundTrips: sample.roundTrips,
+        sampleMillis: sample.millis,
+        targetMedianMs: scenario.targetMedianMs,
+        runs,
+      });
     }
 
     let neo4jGraphql: BenchResults['neo4jGraphql'] = null;
@@ -151,13 +204,23 @@ async function main(argv: string[]): Promise<number> {
       log(`@neo4j/graphql serving at ${neo.url}`);
       const compareUris = sampleOccupationUris(space, new Random(options.seed + 17), options.compareOccupations);
       const comparison = await compareBrowse(running.url, neo.url, compareUris);
-      log(`browse check: ${comparison.identical}/${comparison.occupations} identical, ${comparison.sameAsSets} same as sets`);
-      for (const difference of comparison.differences) log(`  differs for ${difference.uri}:\n    credgraph      ${difference.credgraph}\n    @neo4j/graphql ${difference.neo4jGraphql}`);
+      log(
+        `browse check: ${comparison.identical}/${comparison.occupations} identical, ${comparison.sameAsSets} same as sets`,
+      );
+      for (const difference of comparison.differences)
+        log(
+          `  differs for ${difference.uri}:\n    credgraph      ${difference.credgraph}\n    @neo4j/graphql ${difference.neo4jGraphql}`,
+        );
       if (browse === undefined) {
         const scenario = buildScenario('browse', source);
         browse = { scenario, requests: await loadRequests(scenario, tokens) };
       }
-      const neoScenario: Scenario = { ...browse.scenario, name: 'browse@neo4j-graphql', query: NEO4J_GRAPHQL_BROWSE_QUERY, targetMedianMs: null };
+      const neoScenario: Scenario = {
+        ...browse.scenario,
+        name: 'browse@neo4j-graphql',
+        query: NEO4J_GRAPHQL_BROWSE_QUERY,
+        targetMedianMs: null,
+      };
       const neoRequests = await loadRequests(neoScenario, tokens);
       const neoSample = await sampleRequests(neo.url, neoScenario, neoRequests);
       // Alternate the two servers per concurrency so drifting machine load hits both alike.
@@ -171,10 +234,26 @@ async function main(argv: string[]): Promise<number> {
         await drain(running, 'browse');
         run.server = running.takeServerStats();
         ours.push(run);
-        log(`browse c${concurrency}: credgraph ${ours.at(-1)!.throughput.toFixed(1)} req/s (median ${ours.at(-1)!.medianMs.toFixed(1)} ms) vs @neo4j/graphql ${theirs.at(-1)!.throughput.toFixed(1)} req/s (median ${theirs.at(-1)!.medianMs.toFixed(1)} ms)`);
+        log(
+          `browse c${concurrency}: credgraph ${ours.at(-1)!.throughput.toFixed(1)} req/s (median ${ours.at(-1)!.medianMs.toFixed(1)} ms) vs @neo4j/graphql ${theirs.at(-1)!.throughput.toFixed(1)} req/s (median ${theirs.at(-1)!.medianMs.toFixed(1)} ms)`,
+        );
       }
-      scenarios.push({ scenario: 'browse (paired with @neo4j/graphql)', poolSize: browse.requests.bodies.length, roundTrips: [], sampleMillis: [], targetMedianMs: null, runs: ours });
-      scenarios.push({ scenario: 'browse@neo4j-graphql', poolSize: neoRequests.bodies.length, roundTrips: [], sampleMillis: neoSample.millis, targetMedianMs: null, runs: theirs });
+      scenarios.push({
+        scenario: 'browse (paired with @neo4j/graphql)',
+        poolSize: browse.requests.bodies.length,
+        roundTrips: [],
+        sampleMillis: [],
+        targetMedianMs: null,
+        runs: ours,
+      });
+      scenarios.push({
+        scenario: 'browse@neo4j-graphql',
+        poolSize: neoRequests.bodies.length,
+        roundTrips: [],
+        sampleMillis: neoSample.millis,
+        targetMedianMs: null,
+        runs: theirs,
+      });
       const throughputRatio: Record<string, number> = {};
       options.concurrencies.forEach((concurrency, i) => {
         throughputRatio[String(concurrency)] = ours[i]!.throughput / theirs[i]!.throughput;
@@ -186,7 +265,10 @@ async function main(argv: string[]): Promise<number> {
     if (options.qualityPairs > 0) {
       const random = new Random(options.seed + 31);
       const uris = sampleOccupationUris(space, random, options.qualityPairs);
-      const pairs = uris.map((occupationUri) => ({ learnerId: populationIds.learner(population.prefix, random.int(0, options.learners - 1)), occupationUri }));
+      const pairs = uris.map((occupationUri) => ({
+        learnerId: populationIds.learner(population.prefix, random.int(0, options.learners - 1)),
+        occupationUri,
+      }));
       log(`measuring plan quality on ${pairs.length} learner/occupation pairs ...`);
       planQuality = await measurePlanQuality(app.services, pairs);
     }
@@ -206,9 +288,17 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(
       `\ncredgraph benchmark — ${population.counts.credentials} credentials, ${population.counts.learners} learners, ${population.counts.postings} postings ` +
         `(population ${population.action}${population.millis > 0 ? ` in ${(population.millis / 1000).toFixed(1)} s` : ''}; full load ${(population.fullLoadMillis / 1000).toFixed(1)} s); ` +
-        `${options.durationSeconds} s per run; load average ${loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')} → ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n`,
+        `${options.durationSeconds} s per run; load average ${loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')} → ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}\n\n`,
     );
-    process.stdout.write(formatTable(results) + '\n\n' + formatExtras(results) + `\n\nresults: ${file} (${(results.totalMillis / 1000).toFixed(0)} s in all)\n`);
+    process.stdout.write(
+      formatTable(results) +
+        '\n\n' +
+        formatExtras(results) +
+        `\n\nresults: ${file} (${(results.totalMillis / 1000).toFixed(0)} s in all)\n`,
+    );
     return 0;
   } finally {
     await neo?.close().catch(() => undefined);
@@ -222,7 +312,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   },
 );

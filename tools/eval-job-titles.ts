@@ -24,12 +24,19 @@ import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/open-database';
 import { EscoRepository } from '../src/db/repositories/esco-repository';
 import { labelKey, toFullTextQuery } from '../src/domain/search/full-text-query';
-import { meanAndSpread, MRR_DEPTH, scoreTitles, titleFolds, type TitleScores } from '../src/domain/search/job-title-evaluation';
+import {
+  meanAndSpread,
+  MRR_DEPTH,
+  scoreTitles,
+  titleFolds,
+  type TitleScores,
+} from '../src/domain/search/job-title-evaluation';
 import { LabelSearchIndex } from '../src/domain/search/label-search-index';
 import { withTitles } from '../src/domain/search/occupation-titles';
 import { readEscoOccupations, readLabelledTitles, writeJobTitleFile } from '../src/services/search/search-files';
 
-const USAGE = 'usage: eval-job-titles [--folds 5] [--esco <dir>] [--titles <csv>] [--baseline] [--limit N] [--json] [--write-titles <file>]';
+const USAGE =
+  'usage: eval-job-titles [--folds 5] [--esco <dir>] [--titles <csv>] [--baseline] [--limit N] [--json] [--write-titles <file>]';
 
 function repositoryRoot(): string {
   let dir = __dirname;
@@ -94,9 +101,14 @@ async function main(argv: string[]): Promise<number> {
   if (values['write-titles'] !== undefined) {
     // The shipped file: every labelled title (what the cross-validation below judges).
     writeJobTitleFile(values['write-titles'], all);
-    process.stderr.write(`wrote the titles of ${new Set(all.map((t) => t.occupationUri)).size} occupations to ${values['write-titles']}\n`);
+    process.stderr.write(
+      `wrote the titles of ${new Set(all.map((t) => t.occupationUri)).size} occupations to ${values['write-titles']}\n`,
+    );
   }
-  const folds = titleFolds(items.map((t) => t.title), k);
+  const folds = titleFolds(
+    items.map((t) => t.title),
+    k,
+  );
   const gold = items.map((t) => t.occupationUri);
   const byFold = (fold: number) => items.map((_, i) => i).filter((i) => folds[i] === fold);
 
@@ -109,10 +121,21 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   const labelsOnly = LabelSearchIndex.build(occupations);
   const buildMs = performance.now() - started;
-  reports.push(evaluate('labels only (nothing fitted)', k, byFold, gold, (i) => labelsOnly.search(items[i]!.title, MRR_DEPTH).map((h) => h.uri)));
+  reports.push(
+    evaluate('labels only (nothing fitted)', k, byFold, gold, (i) =>
+      labelsOnly.search(items[i]!.title, MRR_DEPTH).map((h) => h.uri),
+    ),
+  );
 
   // Labels + titles learned on the other folds (the shipped method, cross-validated).
-  const perFoldIndex = Array.from({ length: k }, (_, fold) => LabelSearchIndex.build(withTitles(occupations, items.filter((_, i) => folds[i] !== fold))));
+  const perFoldIndex = Array.from({ length: k }, (_, fold) =>
+    LabelSearchIndex.build(
+      withTitles(
+        occupations,
+        items.filter((_, i) => folds[i] !== fold),
+      ),
+    ),
+  );
   // Warm the JIT before timing (a server is long-running).
   for (const item of items.slice(0, 200)) perFoldIndex[0]!.search(item.title, MRR_DEPTH);
   reports.push(
@@ -139,7 +162,9 @@ async function main(argv: string[]): Promise<number> {
         const text = items[i]!.title;
         let ranked: string[] = [];
         try {
-          ranked = (await esco.searchOccupations(toFullTextQuery(text), labelKey(text), MRR_DEPTH)).map((hit) => hit.item.uri);
+          ranked = (await esco.searchOccupations(toFullTextQuery(text), labelKey(text), MRR_DEPTH)).map(
+            (hit) => hit.item.uri,
+          );
         } catch {
           // A title without a searchable word finds nothing, as the API answers it.
         }
@@ -158,34 +183,65 @@ async function main(argv: string[]): Promise<number> {
     methods: reports,
     latencyMs: { median: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: latencies.at(-1) },
     cpuMs: { median: quantile(cpuTimes, 0.5), p95: quantile(cpuTimes, 0.95) },
-    index: { buildMs: Math.round(buildMs), labels: labelsOnly.labelCount, labelsWithAllTitles: shippedIndex.labelCount },
+    index: {
+      buildMs: Math.round(buildMs),
+      labels: labelsOnly.labelCount,
+      labelsWithAllTitles: shippedIndex.labelCount,
+    },
   };
   if (!values.json) {
-    const lines = [`searchOccupations on ${items.length} labelled job titles, ${k} folds (dealt by title text), ${occupations.length} ESCO occupations`];
+    const lines = [
+      `searchOccupations on ${items.length} labelled job titles, ${k} folds (dealt by title text), ${occupations.length} ESCO occupations`,
+    ];
     for (const report of reports) {
       lines.push(`\n${report.name}`);
       lines.push(`  ${'fold'.padEnd(10)} ${'titles'.padStart(6)}  ${'acc@1'.padStart(6)}  ${'MRR@10'.padStart(6)}`);
-      report.folds.forEach((s, fold) => lines.push(`  ${`fold ${fold + 1}`.padEnd(10)} ${String(s.titles).padStart(6)}  ${f3(s.accuracyAt1).padStart(6)}  ${f3(s.mrrAt10).padStart(6)}`));
-      lines.push(`  mean ± sd over folds: accuracy@1 ${f3(report.accuracyAt1.mean)} ± ${f3(report.accuracyAt1.sd)}, MRR@10 ${f3(report.mrrAt10.mean)} ± ${f3(report.mrrAt10.sd)}`);
-      lines.push(`  all titles (pooled): accuracy@1 ${f3(report.pooled.accuracyAt1)}, MRR@10 ${f3(report.pooled.mrrAt10)}`);
+      report.folds.forEach((s, fold) =>
+        lines.push(
+          `  ${`fold ${fold + 1}`.padEnd(10)} ${String(s.titles).padStart(6)}  ${f3(s.accuracyAt1).padStart(6)}  ${f3(s.mrrAt10).padStart(6)}`,
+        ),
+      );
+      lines.push(
+        `  mean ± sd over folds: accuracy@1 ${f3(report.accuracyAt1.mean)} ± ${f3(report.accuracyAt1.sd)}, MRR@10 ${f3(report.mrrAt10.mean)} ± ${f3(report.mrrAt10.sd)}`,
+      );
+      lines.push(
+        `  all titles (pooled): accuracy@1 ${f3(report.pooled.accuracyAt1)}, MRR@10 ${f3(report.pooled.mrrAt10)}`,
+      );
     }
-    lines.push(`\nlatency of the in-memory search, one title at a time: median ${quantile(latencies, 0.5).toFixed(2)} ms, p95 ${quantile(latencies, 0.95).toFixed(2)} ms, max ${latencies.at(-1)!.toFixed(2)} ms`);
-    lines.push(`CPU time per title: median ${quantile(cpuTimes, 0.5).toFixed(2)} ms, p95 ${quantile(cpuTimes, 0.95).toFixed(2)} ms; load average at the end ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
-    lines.push(`index of ESCO labels built in ${Math.round(buildMs)} ms (${labelsOnly.labelCount} labels; ${shippedIndex.labelCount} with all titles learned)`);
+    lines.push(
+      `\nlatency of the in-memory search, one title at a time: median ${quantile(latencies, 0.5).toFixed(2)} ms, p95 ${quantile(latencies, 0.95).toFixed(2)} ms, max ${latencies.at(-1)!.toFixed(2)} ms`,
+    );
+    lines.push(
+      `CPU time per title: median ${quantile(cpuTimes, 0.5).toFixed(2)} ms, p95 ${quantile(cpuTimes, 0.95).toFixed(2)} ms; load average at the end ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+    );
+    lines.push(
+      `index of ESCO labels built in ${Math.round(buildMs)} ms (${labelsOnly.labelCount} labels; ${shippedIndex.labelCount} with all titles learned)`,
+    );
     process.stdout.write(lines.join('\n') + '\n');
   }
   process.stdout.write(JSON.stringify(summary) + '\n');
   return 0;
 }
 
-function evaluate(name: string, k: number, byFold: (fold: number) => number[], gold: readonly string[], rank: (i: number) => string[]): MethodReport {
+function evaluate(
+  name: string,
+  k: number,
+  byFold: (fold: number) => number[],
+  gold: readonly string[],
+  rank: (i: number) => string[],
+): MethodReport {
   const folds: TitleScores[] = [];
   const pooledRankings: string[][] = [];
   const pooledGold: string[] = [];
   for (let fold = 0; fold < k; fold += 1) {
     const ids = byFold(fold);
     const rankings = ids.map(rank);
-    folds.push(scoreTitles(rankings, ids.map((i) => gold[i]!)));
+    folds.push(
+      scoreTitles(
+        rankings,
+        ids.map((i) => gold[i]!),
+      ),
+    );
     pooledRankings.push(...rankings);
     pooledGold.push(...ids.map((i) => gold[i]!));
   }
@@ -198,4 +254,8 @@ function evaluate(name: string, k: number, byFold: (fold: number) => number[], g
   };
 }
 
-runCli('eval-job-titles', main, USAGE + '\n\nScores searchOccupations on labelled job-ad titles (5-fold cross-validated accuracy@1 and MRR@10).');
+runCli(
+  'eval-job-titles',
+  main,
+  USAGE + '\n\nScores searchOccupations on labelled job-ad titles (5-fold cross-validated accuracy@1 and MRR@10).',
+);

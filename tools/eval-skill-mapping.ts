@@ -26,7 +26,12 @@ import { repoPath } from '../src/config/repo-root';
 import { openDatabase } from '../src/db/open-database';
 import { EscoRepository } from '../src/db/repositories/esco-repository';
 import { labelKey, toFullTextQuery } from '../src/domain/search/full-text-query';
-import { crossValidate, evaluateModel, fitReranker, type FeaturedItem } from '../src/domain/skill-mapping/cross-validation';
+import {
+  crossValidate,
+  evaluateModel,
+  fitReranker,
+  type FeaturedItem,
+} from '../src/domain/skill-mapping/cross-validation';
 import { lexicalWeightGrid } from '../src/domain/skill-mapping/lexical-weight-grid';
 import { nestedCrossValidate, selectByCrossValidation } from '../src/domain/skill-mapping/nested-cross-validation';
 import type { MetricSummary } from '../src/domain/skill-mapping/ranking-metrics';
@@ -80,8 +85,14 @@ async function main(argv: string[]): Promise<number> {
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   const depth = Number(values.depth);
   const k = Number(values.folds);
-  if ((limit !== undefined && !(Number.isInteger(limit) && limit > 0)) || !(Number.isInteger(depth) && depth > 0 && depth <= 100) || !(Number.isInteger(k) && k >= 2 && k <= 20)) {
-    process.stderr.write(`--limit must be a positive whole number, --depth lie in 1..100 and --folds in 2..20\n${USAGE}\n`);
+  if (
+    (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) ||
+    !(Number.isInteger(depth) && depth > 0 && depth <= 100) ||
+    !(Number.isInteger(k) && k >= 2 && k <= 20)
+  ) {
+    process.stderr.write(
+      `--limit must be a positive whole number, --depth lie in 1..100 and --folds in 2..20\n${USAGE}\n`,
+    );
     return 2;
   }
   if (values.ranker !== 'suggest' && values.ranker !== 'baseline') {
@@ -89,18 +100,31 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const dir = values.dir ?? repoPath('..', 'shared', 'data', 'esco_skill_extraction_eval');
-  const splits = values.splits?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...VALIDATION_SPLITS];
+  const splits = values.splits
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? [...VALIDATION_SPLITS];
   const set = loadEvaluationSet(dir, splits);
   const items = limit === undefined ? set.items : set.items.slice(0, limit);
-  if (set.unknownLabels.length > 0) process.stderr.write(`warning: gold labels without a URI (ignored): ${set.unknownLabels.join(', ')}\n`);
+  if (set.unknownLabels.length > 0)
+    process.stderr.write(`warning: gold labels without a URI (ignored): ${set.unknownLabels.join(', ')}\n`);
 
   const db = await openDatabase(loadConfig(), { info: (message) => process.stderr.write(message + '\n') });
   try {
     if (values.ranker === 'baseline') {
       const esco = new EscoRepository(db.executor);
-      const report = await evaluateSkillMapping(items, async (text, first) => (await esco.searchSkills(toFullTextQuery(text), labelKey(text), first)).map((hit) => hit.item.uri), { depth });
-      process.stdout.write(`ranker baseline (searchSkills full-text), ${report.overall.items} sentences\n${summaryLine('all sentences', report.overall)}\n`);
-      process.stdout.write(JSON.stringify({ ranker: 'baseline', splits, depth, overall: report.overall, bySplit: report.bySplit }) + '\n');
+      const report = await evaluateSkillMapping(
+        items,
+        async (text, first) =>
+          (await esco.searchSkills(toFullTextQuery(text), labelKey(text), first)).map((hit) => hit.item.uri),
+        { depth },
+      );
+      process.stdout.write(
+        `ranker baseline (searchSkills full-text), ${report.overall.items} sentences\n${summaryLine('all sentences', report.overall)}\n`,
+      );
+      process.stdout.write(
+        JSON.stringify({ ranker: 'baseline', splits, depth, overall: report.overall, bySplit: report.bySplit }) + '\n',
+      );
       return 0;
     }
 
@@ -121,14 +145,19 @@ async function main(argv: string[]): Promise<number> {
       const suggestions = await service.suggestSkills(item.sentence, depth);
       latencies.push(performance.now() - started);
       const gold = new Set(item.goldUris);
-      const scores = scoreRanking(suggestions.map((s) => s.skill.uri), gold);
+      const scores = scoreRanking(
+        suggestions.map((s) => s.skill.uri),
+        gold,
+      );
       shipped.push({ split: item.split, ...scores });
       const candidates = await service.featuredCandidates(item.sentence);
       goldTotal += gold.size;
       goldFound += candidates.filter((c) => gold.has(c.lexical.uri)).length;
       featured.push({ split: item.split, goldUris: item.goldUris, candidates });
       if (values.details && scores.rPrecisionAt5 < 1) {
-        process.stdout.write(`  RP@5 ${scores.rPrecisionAt5.toFixed(2)} RR ${scores.reciprocalRank.toFixed(2)} | ${item.sentence.slice(0, 120)} | gold: ${item.goldLabels.join('; ')}\n`);
+        process.stdout.write(
+          `  RP@5 ${scores.rPrecisionAt5.toFixed(2)} RR ${scores.reciprocalRank.toFixed(2)} | ${item.sentence.slice(0, 120)} | gold: ${item.goldLabels.join('; ')}\n`,
+        );
       }
     }
     latencies.sort((a, b) => a - b);
@@ -143,11 +172,20 @@ async function main(argv: string[]): Promise<number> {
       const byPoint: FeaturedItem[][] = [];
       for (const point of grid) {
         const rows: FeaturedItem[] = [];
-        for (const item of items) rows.push({ split: item.split, goldUris: item.goldUris, candidates: await service.featuredCandidates(item.sentence, point.weights) });
+        for (const item of items)
+          rows.push({
+            split: item.split,
+            goldUris: item.goldUris,
+            candidates: await service.featuredCandidates(item.sentence, point.weights),
+          });
         byPoint.push(rows);
       }
       nested = nestedCrossValidate(byPoint, k, depth);
-      selectedOnAll = selectByCrossValidation(byPoint, items.map((_, i) => i), k);
+      selectedOnAll = selectByCrossValidation(
+        byPoint,
+        items.map((_, i) => i),
+        k,
+      );
     }
     const lexical = evaluateModel(featured, null, depth);
     const fullModel = fitReranker(featured);
@@ -164,11 +202,24 @@ async function main(argv: string[]): Promise<number> {
       sentences: items.length,
       sentencesWithoutSkills: set.sentencesWithoutSkills,
       candidateRecall: goldFound / goldTotal,
-      crossValidated: { folds: cv.folds, meanRPrecisionAt5: cv.meanRPrecisionAt5, sdRPrecisionAt5: cv.sdRPrecisionAt5, meanMrr: cv.meanMrr, sdMrr: cv.sdMrr, pooled: cv.pooled, bySplit: cv.bySplit },
+      crossValidated: {
+        folds: cv.folds,
+        meanRPrecisionAt5: cv.meanRPrecisionAt5,
+        sdRPrecisionAt5: cv.sdRPrecisionAt5,
+        meanMrr: cv.meanMrr,
+        sdMrr: cv.sdMrr,
+        pooled: cv.pooled,
+        bySplit: cv.bySplit,
+      },
       lexicalOnly: lexical,
       fittedOnAllScoredOnAll: inSample,
       shippedModel: shippedSummary,
-      latencyMs: { median: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: latencies.at(-1), warmUp: warmUpMs },
+      latencyMs: {
+        median: quantile(latencies, 0.5),
+        p95: quantile(latencies, 0.95),
+        max: latencies.at(-1),
+        warmUp: warmUpMs,
+      },
       calibration: { table, expectedCalibrationError: ece },
       nestedCrossValidated: nested && {
         folds: nested.folds.map((f) => ({ ...f, chosen: grid[f.chosen]!.name })),
@@ -182,31 +233,51 @@ async function main(argv: string[]): Promise<number> {
       },
     };
     if (!values.json) {
-      const lines = [`suggestSkills on ${items.length} annotated sentences (${splits.join(', ')}), ${depth} suggestions each`];
+      const lines = [
+        `suggestSkills on ${items.length} annotated sentences (${splits.join(', ')}), ${depth} suggestions each`,
+      ];
       lines.push(`  gold skills among the candidates (recall of the look-up): ${f4(goldFound / goldTotal)}`);
       lines.push(`\n${k}-fold cross-validation (re-ranker fitted on ${k - 1} folds, scored on the held-out fold)`);
       lines.push(`  ${'fold'.padEnd(34)} ${'items'.padStart(5)}  ${'RP@5'.padStart(6)}  ${'MRR'.padStart(6)}`);
       for (const fold of cv.folds) lines.push(summaryLine(`fold ${fold.fold + 1}`, fold));
-      lines.push(`  mean ± sd over folds                     RP@5 ${f4(cv.meanRPrecisionAt5)} ± ${f4(cv.sdRPrecisionAt5)}   MRR ${f4(cv.meanMrr)} ± ${f4(cv.sdMrr)}`);
+      lines.push(
+        `  mean ± sd over folds                     RP@5 ${f4(cv.meanRPrecisionAt5)} ± ${f4(cv.sdRPrecisionAt5)}   MRR ${f4(cv.meanMrr)} ± ${f4(cv.sdMrr)}`,
+      );
       lines.push(summaryLine('pooled held-out sentences', cv.pooled));
       for (const [split, s] of Object.entries(cv.bySplit)) lines.push(summaryLine(`  ${split} (held out)`, s));
       if (nested) {
-        lines.push(`\nnested ${k}-fold cross-validation (lexical weights chosen from ${grid.length} grid points by an inner ${k - 1}-fold cross-validation, re-ranker fitted, on the other folds only)`);
-        for (const fold of nested.folds) lines.push(`${summaryLine(`fold ${fold.fold + 1}`, fold)}   weights: ${grid[fold.chosen]!.name}`);
-        lines.push(`  mean ± sd over folds                     RP@5 ${f4(nested.meanRPrecisionAt5)} ± ${f4(nested.sdRPrecisionAt5)}   MRR ${f4(nested.meanMrr)} ± ${f4(nested.sdMrr)}`);
+        lines.push(
+          `\nnested ${k}-fold cross-validation (lexical weights chosen from ${grid.length} grid points by an inner ${k - 1}-fold cross-validation, re-ranker fitted, on the other folds only)`,
+        );
+        for (const fold of nested.folds)
+          lines.push(`${summaryLine(`fold ${fold.fold + 1}`, fold)}   weights: ${grid[fold.chosen]!.name}`);
+        lines.push(
+          `  mean ± sd over folds                     RP@5 ${f4(nested.meanRPrecisionAt5)} ± ${f4(nested.sdRPrecisionAt5)}   MRR ${f4(nested.meanMrr)} ± ${f4(nested.sdMrr)}`,
+        );
         lines.push(summaryLine('pooled held-out sentences', nested.pooled));
         for (const [split, s] of Object.entries(nested.bySplit)) lines.push(summaryLine(`  ${split} (held out)`, s));
-        lines.push(`  weights the same selection picks on all sentences (the ones to ship): ${grid[selectedOnAll!]!.name}`);
+        lines.push(
+          `  weights the same selection picks on all sentences (the ones to ship): ${grid[selectedOnAll!]!.name}`,
+        );
       }
       lines.push('\nfigures on all sentences (for comparison; not a measure of unseen text)');
       lines.push(summaryLine('lexical ranking alone (no fit)', lexical));
       for (const [split, s] of Object.entries(lexical.bySplit)) lines.push(summaryLine(`  ${split}`, s));
       lines.push(summaryLine('re-ranker fitted and scored on all', inSample));
       lines.push(summaryLine('shipped model (suggestSkills)', shippedSummary));
-      lines.push(`\nlatency of suggestSkills, one sentence at a time: median ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms (index built in ${(warmUpMs / 1000).toFixed(1)} s at start)`);
-      lines.push(`\nreliability of held-out scores (top 5 suggestions of every held-out sentence; expected calibration error ${f4(ece)})`);
-      lines.push(`  ${'score'.padEnd(10)} ${'count'.padStart(6)}  ${'mean score'.padStart(10)}  ${'gold share'.padStart(10)}`);
-      for (const bin of table) lines.push(`  ${`${bin.from.toFixed(1)}-${bin.to.toFixed(1)}`.padEnd(10)} ${String(bin.count).padStart(6)}  ${(Number.isNaN(bin.meanScore) ? '-' : bin.meanScore.toFixed(3)).padStart(10)}  ${(Number.isNaN(bin.goldShare) ? '-' : bin.goldShare.toFixed(3)).padStart(10)}`);
+      lines.push(
+        `\nlatency of suggestSkills, one sentence at a time: median ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms (index built in ${(warmUpMs / 1000).toFixed(1)} s at start)`,
+      );
+      lines.push(
+        `\nreliability of held-out scores (top 5 suggestions of every held-out sentence; expected calibration error ${f4(ece)})`,
+      );
+      lines.push(
+        `  ${'score'.padEnd(10)} ${'count'.padStart(6)}  ${'mean score'.padStart(10)}  ${'gold share'.padStart(10)}`,
+      );
+      for (const bin of table)
+        lines.push(
+          `  ${`${bin.from.toFixed(1)}-${bin.to.toFixed(1)}`.padEnd(10)} ${String(bin.count).padStart(6)}  ${(Number.isNaN(bin.meanScore) ? '-' : bin.meanScore.toFixed(3)).padStart(10)}  ${(Number.isNaN(bin.goldShare) ? '-' : bin.goldShare.toFixed(3)).padStart(10)}`,
+        );
       process.stdout.write(lines.join('\n') + '\n');
     }
     if (values['print-model']) process.stdout.write(`model fitted on all sentences: ${JSON.stringify(fullModel)}\n`);
@@ -217,9 +288,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function evaluateShipped(scores: readonly { split: string; rPrecisionAt5: number; reciprocalRank: number }[]): MetricSummary {
+function evaluateShipped(
+  scores: readonly { split: string; rPrecisionAt5: number; reciprocalRank: number }[],
+): MetricSummary {
   const n = scores.length;
-  return { items: n, rPrecisionAt5: scores.reduce((a, s) => a + s.rPrecisionAt5, 0) / n, mrr: scores.reduce((a, s) => a + s.reciprocalRank, 0) / n };
+  return {
+    items: n,
+    rPrecisionAt5: scores.reduce((a, s) => a + s.rPrecisionAt5, 0) / n,
+    mrr: scores.reduce((a, s) => a + s.reciprocalRank, 0) / n,
+  };
 }
 
-runCli('eval-skill-mapping', main, USAGE + '\n\nScores suggestSkills on the annotated skill-extraction benchmark (cross-validated R-Precision@5 and MRR).');
+runCli(
+  'eval-skill-mapping',
+  main,
+  USAGE +
+    '\n\nScores suggestSkills on the annotated skill-extraction benchmark (cross-validated R-Precision@5 and MRR).',
+);

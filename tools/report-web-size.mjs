@@ -6,7 +6,10 @@ import zlib from 'node:zlib';
 const dir = path.join(process.cwd(), 'dist/web');
 let raw = 0;
 let gzipped = 0;
-for (const file of [path.join(dir, 'index.html'), ...fs.readdirSync(path.join(dir, 'assets')).map((f) => path.join(dir, 'assets', f))]) {
+for (const file of [
+  path.join(dir, 'index.html'),
+  ...fs.readdirSync(path.join(dir, 'assets')).map((f) => path.join(dir, 'assets', f)),
+]) {
   const body = fs.readFileSync(file);
   raw += body.length;
   gzipped += zlib.gzipSync(body, { level: 9 }).length;

@@ -48,7 +48,11 @@ function changedSince(since) {
 /** Builds the explorer page when it was never built or web/ changed since. */
 function ensureWebBuilt() {
   const built = path.join(root, 'dist', 'web', 'index.html');
-  if (fs.existsSync(built) && !newerUnder(['web'], ['.ts', '.mts', '.html', '.css', '.json'], fs.statSync(built).mtimeMs)) return;
+  if (
+    fs.existsSync(built) &&
+    !newerUnder(['web'], ['.ts', '.mts', '.html', '.css', '.json'], fs.statSync(built).mtimeMs)
+  )
+    return;
   process.stderr.write('building the explorer page (npm run build:web)…\n');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, ['run', 'build:web', '--silent'], { cwd: root, stdio: 'inherit' });

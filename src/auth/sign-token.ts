@@ -17,8 +17,18 @@ export interface TokenClaims {
  * @example
  * await signToken({ sub: 'ann', roles: ['LEARNER'], learnerId: 'l-ann' }, secret, '1h')
  */
-export async function signToken(claims: TokenClaims, secret: string, expiresIn: string | number = '1h', options: { issuer?: string; audience?: string } = {}): Promise<string> {
-  let jwt = new SignJWT({ roles: [...claims.roles], learnerId: claims.learnerId, providerId: claims.providerId, portalId: claims.portalId })
+export async function signToken(
+  claims: TokenClaims,
+  secret: string,
+  expiresIn: string | number = '1h',
+  options: { issuer?: string; audience?: string } = {},
+): Promise<string> {
+  let jwt = new SignJWT({
+    roles: [...claims.roles],
+    learnerId: claims.learnerId,
+    providerId: claims.providerId,
+    portalId: claims.portalId,
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
     .setIssuedAt()

@@ -48,7 +48,9 @@ export function tokenLifetimeSeconds(payload: JWTPayload, nowSeconds: number): n
 /** Builds the verifier for the configured key source. */
 export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   const secret = settings.secret ? new TextEncoder().encode(settings.secret) : undefined;
-  const jwks: JWTVerifyGetKey | undefined = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
+  const jwks: JWTVerifyGetKey | undefined = settings.jwksUrl
+    ? createRemoteJWKSet(new URL(settings.jwksUrl))
+    : undefined;
   return async (authorization) => {
     if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
     const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization.trim());
@@ -62,16 +64,26 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     } catch (error) {
       const code = (error as { code?: string; claim?: string }).code;
       const missingExp = code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && (error as { claim?: string }).claim === 'exp';
-      const reason = code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : missingExp ? 'the token has no expiry (exp)' : 'the token is invalid';
+      const reason =
+        code === 'ERR_JWT_EXPIRED'
+          ? 'the token has expired'
+          : missingExp
+            ? 'the token has no expiry (exp)'
+            : 'the token is invalid';
       throw new UnauthenticatedError(`Authentication failed: ${reason}`);
     }
     const lifetime = tokenLifetimeSeconds(payload, Math.floor(Date.now() / 1000));
     if (lifetime > settings.maxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS) {
-      throw new UnauthenticatedError(`Authentication failed: the token's lifetime exceeds the maximum of ${settings.maxLifetimeSeconds} s`);
+      throw new UnauthenticatedError(
+        `Authentication failed: the token's lifetime exceeds the maximum of ${settings.maxLifetimeSeconds} s`,
+      );
     }
-    if (typeof payload.sub !== 'string' || payload.sub === '') throw new UnauthenticatedError('Authentication failed: the token has no subject');
+    if (typeof payload.sub !== 'string' || payload.sub === '')
+      throw new UnauthenticatedError('Authentication failed: the token has no subject');
     const rawRoles = Array.isArray(payload.roles) ? payload.roles : [];
-    const roles = new Set<Role>(rawRoles.filter((role): role is Role => typeof role === 'string' && (ROLES as readonly string[]).includes(role)));
+    const roles = new Set<Role>(
+      rawRoles.filter((role): role is Role => typeof role === 'string' && (ROLES as readonly string[]).includes(role)),
+    );
     return {
       subject: payload.sub,
       roles,

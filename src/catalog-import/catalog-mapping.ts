@@ -54,7 +54,16 @@ export interface CatalogMapping {
   readonly filter: { readonly column: string; readonly values: readonly string[] } | null;
 }
 
-const TOP_KEYS = new Set(['name', 'description', 'columns', 'skillSeparator', 'outcomeSeparator', 'defaults', 'hoursPerWeek', 'filter']);
+const TOP_KEYS = new Set([
+  'name',
+  'description',
+  'columns',
+  'skillSeparator',
+  'outcomeSeparator',
+  'defaults',
+  'hoursPerWeek',
+  'filter',
+]);
 const DEFAULT_KEYS = new Set(['provider', 'currency', 'language', 'country', 'participationForm']);
 
 function fail(message: string): never {
@@ -80,7 +89,8 @@ export function parseCatalogMapping(raw: unknown, name = 'mapping'): CatalogMapp
   if (typeof columnsRaw !== 'object' || Array.isArray(columnsRaw)) fail('"columns" must map fields to column names');
   const columns: Partial<Record<MappableField, string>> = {};
   for (const [field, column] of Object.entries(columnsRaw)) {
-    if (!(MAPPABLE_FIELDS as readonly string[]).includes(field)) fail(`unknown field "${field}" in columns (known: ${MAPPABLE_FIELDS.join(', ')})`);
+    if (!(MAPPABLE_FIELDS as readonly string[]).includes(field))
+      fail(`unknown field "${field}" in columns (known: ${MAPPABLE_FIELDS.join(', ')})`);
     const value = optionalString(column, `columns.${field}`);
     if (value !== undefined) columns[field as MappableField] = value;
   }
@@ -88,22 +98,35 @@ export function parseCatalogMapping(raw: unknown, name = 'mapping'): CatalogMapp
   const unknownDefaults = Object.keys(defaultsRaw).filter((key) => !DEFAULT_KEYS.has(key));
   if (unknownDefaults.length > 0) fail(`unknown default(s) ${unknownDefaults.join(', ')}`);
   const participationForm = optionalString(defaultsRaw.participationForm, 'defaults.participationForm');
-  if (participationForm !== undefined && !['ONLINE', 'ONSITE', 'BLENDED'].includes(participationForm)) fail('defaults.participationForm must be ONLINE, ONSITE or BLENDED');
+  if (participationForm !== undefined && !['ONLINE', 'ONSITE', 'BLENDED'].includes(participationForm))
+    fail('defaults.participationForm must be ONLINE, ONSITE or BLENDED');
   const hoursPerWeek = obj.hoursPerWeek ?? null;
-  if (hoursPerWeek !== null && !(typeof hoursPerWeek === 'number' && hoursPerWeek > 0 && hoursPerWeek <= 80)) fail('hoursPerWeek must be a number in (0, 80] or null');
+  if (hoursPerWeek !== null && !(typeof hoursPerWeek === 'number' && hoursPerWeek > 0 && hoursPerWeek <= 80))
+    fail('hoursPerWeek must be a number in (0, 80] or null');
   let filter: CatalogMapping['filter'] = null;
   if (obj.filter !== undefined && obj.filter !== null) {
     const f = obj.filter as Record<string, unknown>;
     const column = optionalString(f.column, 'filter.column');
-    if (column === undefined || !Array.isArray(f.values) || !f.values.every((v) => typeof v === 'string')) fail('filter needs a column and a list of string values');
+    if (column === undefined || !Array.isArray(f.values) || !f.values.every((v) => typeof v === 'string'))
+      fail('filter needs a column and a list of string values');
     filter = { column, values: f.values as string[] };
   }
   const defaults: CatalogDefaults = {
-    ...(optionalString(defaultsRaw.provider, 'defaults.provider') === undefined ? {} : { provider: defaultsRaw.provider as string }),
-    ...(optionalString(defaultsRaw.currency, 'defaults.currency') === undefined ? {} : { currency: defaultsRaw.currency as string }),
-    ...(optionalString(defaultsRaw.language, 'defaults.language') === undefined ? {} : { language: defaultsRaw.language as string }),
-    ...(optionalString(defaultsRaw.country, 'defaults.country') === undefined ? {} : { country: defaultsRaw.country as string }),
-    ...(participationForm === undefined ? {} : { participationForm: participationForm as CatalogDefaults['participationForm'] & string }),
+    ...(optionalString(defaultsRaw.provider, 'defaults.provider') === undefined
+      ? {}
+      : { provider: defaultsRaw.provider as string }),
+    ...(optionalString(defaultsRaw.currency, 'defaults.currency') === undefined
+      ? {}
+      : { currency: defaultsRaw.currency as string }),
+    ...(optionalString(defaultsRaw.language, 'defaults.language') === undefined
+      ? {}
+      : { language: defaultsRaw.language as string }),
+    ...(optionalString(defaultsRaw.country, 'defaults.country') === undefined
+      ? {}
+      : { country: defaultsRaw.country as string }),
+    ...(participationForm === undefined
+      ? {}
+      : { participationForm: participationForm as CatalogDefaults['participationForm'] & string }),
   };
   return {
     name: optionalString(obj.name, 'name') ?? name,
@@ -122,7 +145,10 @@ export function parseCatalogMapping(raw: unknown, name = 'mapping'): CatalogMapp
  *
  * @throws BadInputError naming mapped columns the header lacks, or when no title column is found.
  */
-export function resolveColumns(mapping: CatalogMapping, header: readonly string[]): Partial<Record<MappableField, string>> {
+export function resolveColumns(
+  mapping: CatalogMapping,
+  header: readonly string[],
+): Partial<Record<MappableField, string>> {
   const columns: Partial<Record<MappableField, string>> = { ...mapping.columns };
   if (Object.keys(mapping.columns).length === 0) {
     for (const field of MAPPABLE_FIELDS) {
@@ -132,7 +158,10 @@ export function resolveColumns(mapping: CatalogMapping, header: readonly string[
   }
   const missing = Object.entries(columns).filter(([, column]) => !header.includes(column!));
   if (mapping.filter && !header.includes(mapping.filter.column)) missing.push(['filter', mapping.filter.column]);
-  if (missing.length > 0) fail(`the CSV has no column ${missing.map(([field, column]) => `"${column}" (for ${field})`).join(', ')}; it has ${header.map((c) => `"${c}"`).join(', ')}`);
+  if (missing.length > 0)
+    fail(
+      `the CSV has no column ${missing.map(([field, column]) => `"${column}" (for ${field})`).join(', ')}; it has ${header.map((c) => `"${c}"`).join(', ')}`,
+    );
   if (columns.title === undefined) fail('no title column: map one in "columns" or name a column "title"');
   return columns;
 }

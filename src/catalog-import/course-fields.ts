@@ -38,9 +38,23 @@ export function splitTags(cell: string | undefined, separator = ','): string[] {
 }
 
 const UNIT_HOURS: Readonly<Record<string, number | 'week' | 'month'>> = {
-  hour: 1, hours: 1, hr: 1, hrs: 1, h: 1, minute: 1 / 60, minutes: 1 / 60, min: 1 / 60, mins: 1 / 60,
-  week: 'week', weeks: 'week', semana: 'week', semanas: 'week',
-  month: 'month', months: 'month', mes: 'month', meses: 'month',
+  hour: 1,
+  hours: 1,
+  hr: 1,
+  hrs: 1,
+  h: 1,
+  minute: 1 / 60,
+  minutes: 1 / 60,
+  min: 1 / 60,
+  mins: 1 / 60,
+  week: 'week',
+  weeks: 'week',
+  semana: 'week',
+  semanas: 'week',
+  month: 'month',
+  months: 'month',
+  mes: 'month',
+  meses: 'month',
 };
 
 /**
@@ -55,7 +69,9 @@ const UNIT_HOURS: Readonly<Record<string, number | 'week' | 'month'>> = {
  */
 export function parseHours(cell: string | undefined, hoursPerWeek: number | null): number | null {
   if (!cell) return null;
-  const match = /(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)?))?\s*([a-z]+)/i.exec(cell.replace(/approx(?:imately|\.)?/gi, ' '));
+  const match = /(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)?))?\s*([a-z]+)/i.exec(
+    cell.replace(/approx(?:imately|\.)?/gi, ' '),
+  );
   if (!match) return null;
   const low = Number(match[1]!.replace(',', '.'));
   const high = match[2] === undefined ? low : Number(match[2].replace(',', '.'));
@@ -74,9 +90,28 @@ export function parseHours(cell: string | undefined, hoursPerWeek: number | null
  * read as a bare "$". "$" alone means USD, the convention of the scraped catalogues.
  */
 const CURRENCY_SIGNS: ReadonlyArray<readonly [string, string]> = [
-  ['US$', 'USD'], ['A$', 'AUD'], ['C$', 'CAD'], ['NZ$', 'NZD'], ['R$', 'BRL'], ['HK$', 'HKD'], ['S$', 'SGD'],
-  ['zł', 'PLN'], ['Kč', 'CZK'], ['$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['₹', 'INR'], ['₩', 'KRW'],
-  ['₽', 'RUB'], ['₺', 'TRY'], ['₪', 'ILS'], ['₴', 'UAH'], ['₦', 'NGN'], ['₱', 'PHP'], ['฿', 'THB'],
+  ['US$', 'USD'],
+  ['A$', 'AUD'],
+  ['C$', 'CAD'],
+  ['NZ$', 'NZD'],
+  ['R$', 'BRL'],
+  ['HK$', 'HKD'],
+  ['S$', 'SGD'],
+  ['zł', 'PLN'],
+  ['Kč', 'CZK'],
+  ['$', 'USD'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['¥', 'JPY'],
+  ['₹', 'INR'],
+  ['₩', 'KRW'],
+  ['₽', 'RUB'],
+  ['₺', 'TRY'],
+  ['₪', 'ILS'],
+  ['₴', 'UAH'],
+  ['₦', 'NGN'],
+  ['₱', 'PHP'],
+  ['฿', 'THB'],
 ];
 
 const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
@@ -93,7 +128,8 @@ export interface ParsedPrice {
  * decimals, an optional sign before it (possibly before a leading currency sign) and an optional
  * exponent, which is read so that "1e308" is seen as the absurd amount it is rather than as 1.
  */
-const PRICE_NUMBER = /([-−–]\s*)?(?:(?:[A-Z]{3}|[^\s\d\p{L}\-−–]{1,2}|[A-Z]{1,2}\$)\s*)?([-−–]\s*)?(\d[\d.,'’\s\u00a0\u202f]*)(?:[eE]([+-]?\d+))?/u;
+const PRICE_NUMBER =
+  /([-−–]\s*)?(?:(?:[A-Z]{3}|[^\s\d\p{L}\-−–]{1,2}|[A-Z]{1,2}\$)\s*)?([-−–]\s*)?(\d[\d.,'’\s\u00a0\u202f]*)(?:[eE]([+-]?\d+))?/u;
 
 /**
  * The value of a digit run with separators, or null when the grouping is inconsistent.
@@ -118,7 +154,13 @@ function readDigits(raw: string): number | null {
   // Grouping marks must all be the same and split off groups of exactly three digits.
   if (groups.length > 1) {
     const marks = new Set([...integerPart.matchAll(/[.,]/g)].map((m) => m[0]));
-    if (marks.size > 1 || (decimalAtEnd && marks.has(lastMark)) || !groups.slice(1).every((g) => /^\d{3}$/.test(g)) || !/^\d{1,3}$/.test(groups[0]!)) return null;
+    if (
+      marks.size > 1 ||
+      (decimalAtEnd && marks.has(lastMark)) ||
+      !groups.slice(1).every((g) => /^\d{3}$/.test(g)) ||
+      !/^\d{1,3}$/.test(groups[0]!)
+    )
+      return null;
   }
   return Number(`${groups.join('')}${fraction === '' ? '' : `.${fraction}`}`);
 }
@@ -174,7 +216,10 @@ export function languageCodes(cell: string | undefined): string[] {
     const text = part.trim().toLowerCase();
     if (text === '') continue;
     // "Portuguese (Brazilian)": the whole name first, then its first word.
-    const code = /^([a-z]{2})(?:[-_][a-z]{2,4})?$/.exec(text)?.[1] ?? languageCodeOfName(text) ?? languageCodeOfName(text.split(/[\s(]/)[0]!);
+    const code =
+      /^([a-z]{2})(?:[-_][a-z]{2,4})?$/.exec(text)?.[1] ??
+      languageCodeOfName(text) ??
+      languageCodeOfName(text.split(/[\s(]/)[0]!);
     if (code !== undefined) codes.add(code);
   }
   return [...codes];

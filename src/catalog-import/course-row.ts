@@ -35,7 +35,12 @@ export class RowRejection extends Error {}
  * @throws RowRejection when the row has no title, or a negative price or one above
  *   {@link MAX_PRICE_AMOUNT}.
  */
-export function readCourseRow(row: number, values: Readonly<Record<string, string>>, columns: Partial<Record<MappableField, string>>, mapping: CatalogMapping): CourseRow {
+export function readCourseRow(
+  row: number,
+  values: Readonly<Record<string, string>>,
+  columns: Partial<Record<MappableField, string>>,
+  mapping: CatalogMapping,
+): CourseRow {
   const cell = (field: MappableField): string | undefined => {
     const column = columns[field];
     const value = column === undefined ? undefined : values[column]?.trim();
@@ -47,18 +52,22 @@ export function readCourseRow(row: number, values: Readonly<Record<string, strin
   const warnings: string[] = [];
   const hoursCell = cell('hours');
   const workloadHours = parseHours(hoursCell, mapping.hoursPerWeek);
-  if (hoursCell !== undefined && workloadHours === null && /\d/.test(hoursCell) && /hour|hr|min/i.test(hoursCell)) warnings.push(`unreadable duration "${hoursCell}"`);
+  if (hoursCell !== undefined && workloadHours === null && /\d/.test(hoursCell) && /hour|hr|min/i.test(hoursCell))
+    warnings.push(`unreadable duration "${hoursCell}"`);
   const priceCell = cell('price');
   const parsedPrice = parsePrice(priceCell);
   if (priceCell !== undefined && parsedPrice === null) warnings.push(`unreadable price "${priceCell}"`);
   // A negative or absurd price is a broken row, not a missing field: importing the course without
   // it would hide the error, so the row is reported instead.
   if (parsedPrice !== null && parsedPrice.amount < 0) throw new RowRejection(`negative price "${priceCell}"`);
-  if (parsedPrice !== null && parsedPrice.amount > MAX_PRICE_AMOUNT) throw new RowRejection(`price "${priceCell}" is above the maximum of ${MAX_PRICE_AMOUNT.toLocaleString('en')}`);
-  const currency = (cell('currency') ?? parsedPrice?.currency ?? mapping.defaults.currency ?? null)?.toUpperCase() ?? null;
+  if (parsedPrice !== null && parsedPrice.amount > MAX_PRICE_AMOUNT)
+    throw new RowRejection(`price "${priceCell}" is above the maximum of ${MAX_PRICE_AMOUNT.toLocaleString('en')}`);
+  const currency =
+    (cell('currency') ?? parsedPrice?.currency ?? mapping.defaults.currency ?? null)?.toUpperCase() ?? null;
   let price: CourseRow['price'] = null;
   if (parsedPrice !== null) {
-    if (currency === null && parsedPrice.amount > 0) warnings.push(`price "${priceCell}" has no currency and was not stored`);
+    if (currency === null && parsedPrice.amount > 0)
+      warnings.push(`price "${priceCell}" has no currency and was not stored`);
     else price = { amount: parsedPrice.amount, currency: currency ?? 'EUR' };
   }
   const languageCell = cell('language') ?? mapping.defaults.language;
@@ -79,7 +88,13 @@ export function readCourseRow(row: number, values: Readonly<Record<string, strin
     participationForm: mapping.defaults.participationForm ?? null,
     tags: splitTags(cell('skills'), mapping.skillSeparator),
     description,
-    learningOutcomes: outcomes === undefined ? [] : outcomes.split(mapping.outcomeSeparator).map((o) => o.trim()).filter((o) => o !== ''),
+    learningOutcomes:
+      outcomes === undefined
+        ? []
+        : outcomes
+            .split(mapping.outcomeSeparator)
+            .map((o) => o.trim())
+            .filter((o) => o !== ''),
     warnings,
   };
 }

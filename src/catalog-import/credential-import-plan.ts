@@ -5,8 +5,17 @@
  * language code) are dropped or shortened with a warning rather than failing the import; whatever
  * still fails validation rejects the document before anything is written.
  */
-import { CREDENTIAL_LIST_LIMITS, validateCredentialInput, type ValidCredential } from '../domain/catalog/credential-input';
-import { validateHoldingInput, validateLearnerInput, type HoldingRecord, type ValidLearner } from '../domain/catalog/learner-input';
+import {
+  CREDENTIAL_LIST_LIMITS,
+  validateCredentialInput,
+  type ValidCredential,
+} from '../domain/catalog/credential-input';
+import {
+  validateHoldingInput,
+  validateLearnerInput,
+  type HoldingRecord,
+  type ValidLearner,
+} from '../domain/catalog/learner-input';
 import { validateProviderInput, type ProviderRecord } from '../domain/catalog/provider-input';
 import type { CredentialProvider, ParsedCredential } from '../domain/credentials';
 import { seedHash, stableId } from './stable-id';
@@ -24,7 +33,16 @@ export interface CredentialImportPlan {
   readonly warnings: string[];
 }
 
-const LIMITS = { title: 300, description: 5000, outcome: 2000, assessmentType: 200, qualityAssurance: 500, sourceId: 2000, displayName: 200, externalId: 500 };
+const LIMITS = {
+  title: 300,
+  description: 5000,
+  outcome: 2000,
+  assessmentType: 200,
+  qualityAssurance: 500,
+  sourceId: 2000,
+  displayName: 200,
+  externalId: 500,
+};
 
 function isHttpUrl(value: string | undefined): boolean {
   if (value === undefined) return false;
@@ -43,14 +61,19 @@ function isHttpUrl(value: string | undefined): boolean {
  */
 export function providerSeed(provider: CredentialProvider): string {
   if (provider.id && (isHttpUrl(provider.id) || provider.id.startsWith('did:'))) return provider.id.trim();
-  if (provider.url !== undefined && isHttpUrl(provider.url)) return provider.url.trim().toLowerCase().replace(/\/+$/, '');
+  if (provider.url !== undefined && isHttpUrl(provider.url))
+    return provider.url.trim().toLowerCase().replace(/\/+$/, '');
   return `${provider.name.trim().toLowerCase()}|${provider.id ?? ''}`;
 }
 
 /** Stable provider id of a document's issuer. */
 export function importedProviderId(provider: CredentialProvider): string {
   const seed = providerSeed(provider);
-  return stableId('prov', seed, provider.url !== undefined && isHttpUrl(provider.url) ? new URL(provider.url).hostname : provider.name);
+  return stableId(
+    'prov',
+    seed,
+    provider.url !== undefined && isHttpUrl(provider.url) ? new URL(provider.url).hostname : provider.name,
+  );
 }
 
 /**
@@ -59,7 +82,9 @@ export function importedProviderId(provider: CredentialProvider): string {
  * document without one falls back to its title.
  */
 export function importedCredentialId(providerId: string, parsed: Pick<ParsedCredential, 'sourceId' | 'title'>): string {
-  const seed = parsed.sourceId ? `${providerId}|source|${parsed.sourceId.trim()}` : `${providerId}|title|${parsed.title.trim().toLowerCase()}`;
+  const seed = parsed.sourceId
+    ? `${providerId}|source|${parsed.sourceId.trim()}`
+    : `${providerId}|title|${parsed.title.trim().toLowerCase()}`;
   return `mc-${seedHash(seed, 20)}`;
 }
 
@@ -72,8 +97,10 @@ export function importedCredentialId(providerId: string, parsed: Pick<ParsedCred
  * holderlessLearnerId('prov-uniz-edu-1a2b3c4d5e', { id: 'urn:credential:42', ... }) // 'lrn-import-…'
  */
 export function holderlessLearnerId(providerId: string, document: unknown): string {
-  const docId = typeof (document as { id?: unknown } | null)?.id === 'string' ? (document as { id: string }).id.trim() : '';
-  const seed = docId !== '' ? `${providerId}|id|${docId}` : `${providerId}|content|${seedHash(JSON.stringify(document), 64)}`;
+  const docId =
+    typeof (document as { id?: unknown } | null)?.id === 'string' ? (document as { id: string }).id.trim() : '';
+  const seed =
+    docId !== '' ? `${providerId}|id|${docId}` : `${providerId}|content|${seedHash(JSON.stringify(document), 64)}`;
   return `lrn-import-${seedHash(seed, 24)}`;
 }
 
@@ -91,7 +118,11 @@ export interface MappedSkillLink {
  *
  * @throws BadInputError when a field fails validation even after the repairs above.
  */
-export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: () => string, mappedSkills: readonly MappedSkillLink[] = []): CredentialImportPlan {
+export function planCredentialImport(
+  parsed: ParsedCredential,
+  newLearnerId?: () => string,
+  mappedSkills: readonly MappedSkillLink[] = [],
+): CredentialImportPlan {
   const warnings: string[] = [];
   const shorten = (field: string, value: string | undefined, max: number): string | undefined => {
     if (value === undefined || value.trim().length <= max) return value;
@@ -116,8 +147,10 @@ export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: ()
     return null;
   };
 
-  const country = parsed.provider.country && /^[A-Za-z]{2}$/.test(parsed.provider.country) ? parsed.provider.country : null;
-  if (parsed.provider.country && country === null) warnings.push(`issuer country "${parsed.provider.country}" is not an ISO 3166-1 alpha-2 code and was not stored`);
+  const country =
+    parsed.provider.country && /^[A-Za-z]{2}$/.test(parsed.provider.country) ? parsed.provider.country : null;
+  if (parsed.provider.country && country === null)
+    warnings.push(`issuer country "${parsed.provider.country}" is not an ISO 3166-1 alpha-2 code and was not stored`);
   const provider = validateProviderInput({
     id: importedProviderId(parsed.provider),
     name: shorten('issuer name', parsed.provider.name, 300)!,
@@ -126,7 +159,13 @@ export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: ()
   });
 
   const readable = parsed.languages.filter((lang) => /^[a-z]{2,3}$/.test(lang));
-  if (readable.length < parsed.languages.length) warnings.push(`language codes ignored: ${parsed.languages.filter((l) => !readable.includes(l)).slice(0, 20).join(', ')}`);
+  if (readable.length < parsed.languages.length)
+    warnings.push(
+      `language codes ignored: ${parsed.languages
+        .filter((l) => !readable.includes(l))
+        .slice(0, 20)
+        .join(', ')}`,
+    );
   const languages = limitList('languages', readable, CREDENTIAL_LIST_LIMITS.languages);
   const credential = validateCredentialInput({
     id: importedCredentialId(provider.id, parsed),
@@ -134,7 +173,11 @@ export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: ()
     description: shorten('description', parsed.description, LIMITS.description) ?? null,
     providerId: provider.id,
     country,
-    learningOutcomes: limitList('learning outcomes', parsed.learningOutcomes.filter((o) => o.trim() !== ''), CREDENTIAL_LIST_LIMITS.learningOutcomes).map((o, i) => shorten(`learning outcome ${i + 1}`, o, LIMITS.outcome)!),
+    learningOutcomes: limitList(
+      'learning outcomes',
+      parsed.learningOutcomes.filter((o) => o.trim() !== ''),
+      CREDENTIAL_LIST_LIMITS.learningOutcomes,
+    ).map((o, i) => shorten(`learning outcome ${i + 1}`, o, LIMITS.outcome)!),
     workloadHours: bounded('workload hours', parsed.workloadHours, 10_000),
     ects: bounded('ECTS credits', parsed.ects, 360),
     eqfLevel: parsed.eqfLevel ?? null,
@@ -145,14 +188,24 @@ export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: ()
     url: url('credential url', parsed.url),
     skills: [
       ...parsed.skills.map((skill) => ({ uri: skill.uri, source: 'DECLARED' as const, confidence: 1 })),
-      ...mappedSkills.map((skill) => ({ uri: skill.uri, source: 'MAPPED' as const, confidence: skill.confidence, sourceText: skill.sourceText })),
+      ...mappedSkills.map((skill) => ({
+        uri: skill.uri,
+        source: 'MAPPED' as const,
+        confidence: skill.confidence,
+        sourceText: skill.sourceText,
+      })),
     ],
     sourceFormat: parsed.format,
     sourceId: shorten('source id', parsed.sourceId, LIMITS.sourceId) ?? null,
   });
   if (parsed.nonEscoAlignments.length > 0) {
-    const listed = parsed.nonEscoAlignments.slice(0, 5).map((a) => a.name ?? a.url).join('; ');
-    warnings.push(`${parsed.nonEscoAlignments.length} non-ESCO alignment(s) ignored: ${listed}${parsed.nonEscoAlignments.length > 5 ? '; …' : ''}`);
+    const listed = parsed.nonEscoAlignments
+      .slice(0, 5)
+      .map((a) => a.name ?? a.url)
+      .join('; ');
+    warnings.push(
+      `${parsed.nonEscoAlignments.length} non-ESCO alignment(s) ignored: ${listed}${parsed.nonEscoAlignments.length > 5 ? '; …' : ''}`,
+    );
   }
 
   let learner: ValidLearner | null = null;
@@ -165,7 +218,10 @@ export function planCredentialImport(parsed: ParsedCredential, newLearnerId?: ()
       externalId = `sha256:${seedHash(externalId, 64)}`;
       warnings.push('the holder identifier is longer than 500 characters and is stored as its SHA-256 digest');
     }
-    if (!externalId) warnings.push('the credential does not identify its holder: it is recorded for a learner of its own, the same on every re-import of this document');
+    if (!externalId)
+      warnings.push(
+        'the credential does not identify its holder: it is recorded for a learner of its own, the same on every re-import of this document',
+      );
     learner = validateLearnerInput(
       { displayName: shorten('holder name', subject.name, LIMITS.displayName) || DEFAULT_LEARNER_NAME, externalId },
       newLearnerId,

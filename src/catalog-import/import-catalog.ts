@@ -13,7 +13,13 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import type { Neo4jExecutor, QueryRunner } from '../db/neo4j-executor';
 import type { CatalogRepository } from '../db/repositories/catalog-repository';
-import { CREDENTIAL_LIST_LIMITS, MAX_SOURCE_TEXT_CHARS, validateCredentialInput, type CredentialInput, type ValidCredential } from '../domain/catalog/credential-input';
+import {
+  CREDENTIAL_LIST_LIMITS,
+  MAX_SOURCE_TEXT_CHARS,
+  validateCredentialInput,
+  type CredentialInput,
+  type ValidCredential,
+} from '../domain/catalog/credential-input';
 import { validateProviderInput, type ProviderRecord } from '../domain/catalog/provider-input';
 import { DomainError } from '../domain/errors';
 import { CatalogImportRepository } from '../db/repositories/catalog-import-repository';
@@ -164,9 +170,20 @@ export class CatalogImporter {
     const mapper = new SkillTagMapper(this.suggest, { minConfidence: options.minConfidence });
     const batchSize = options.batchSize ?? 50;
     const state = {
-      rowsRead: 0, filteredOut: 0, imported: 0, created: 0, updated: 0, duplicates: 0, providersCreated: 0,
-      skillLinks: 0, skillLinksFromText: 0, coursesWithoutSkills: 0, rowWarnings: 0,
-      skipped: [] as SkippedRow[], credentialIds: [] as string[], seen: new Set<string>(),
+      rowsRead: 0,
+      filteredOut: 0,
+      imported: 0,
+      created: 0,
+      updated: 0,
+      duplicates: 0,
+      providersCreated: 0,
+      skillLinks: 0,
+      skillLinksFromText: 0,
+      coursesWithoutSkills: 0,
+      rowWarnings: 0,
+      skipped: [] as SkippedRow[],
+      credentialIds: [] as string[],
+      seen: new Set<string>(),
     };
     let columns: Partial<Record<MappableField, string>> | undefined;
     let batch: CourseRow[] = [];
@@ -195,7 +212,9 @@ export class CatalogImporter {
         if ('reason' in outcome) state.skipped.push(outcome);
         else prepared.push(outcome);
       }
-      const written = options.dryRun ? { courses: prepared, existing: new Set<string>(), providersCreated: 0 } : await this.write(prepared, state.skipped);
+      const written = options.dryRun
+        ? { courses: prepared, existing: new Set<string>(), providersCreated: 0 }
+        : await this.write(prepared, state.skipped);
       state.providersCreated += written.providersCreated;
       for (const course of written.courses) {
         state.imported += 1;
@@ -223,7 +242,11 @@ export class CatalogImporter {
         skip_records_with_error: true,
         on_skip: (error) => {
           const info = error as unknown as { records?: number; lines?: number };
-          unreadable.push({ recordsBefore: info.records ?? 0, line: info.lines ?? 0, reason: `unreadable CSV record: ${error?.message ?? "unknown error"}` });
+          unreadable.push({
+            recordsBefore: info.records ?? 0,
+            line: info.lines ?? 0,
+            reason: `unreadable CSV record: ${error?.message ?? 'unknown error'}`,
+          });
         },
       }),
     );
@@ -249,7 +272,10 @@ export class CatalogImporter {
     };
     let aborted: unknown = null;
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { records: number; bytes: number } }>) {
+      for await (const { record, info } of parser as AsyncIterable<{
+        record: Record<string, string>;
+        info: { records: number; bytes: number };
+      }>) {
         bytesRead = info.bytes;
         takeUnreadable(info.records);
         if (!countRow()) break;
@@ -260,7 +286,11 @@ export class CatalogImporter {
         }
         const oversized = Object.entries(record).find(([, value]) => value.length > MAX_CATALOG_CELL_CHARS);
         if (oversized) {
-          state.skipped.push({ row, title: null, reason: `column "${oversized[0]}" holds ${oversized[1].length} characters, more than the ${MAX_CATALOG_CELL_CHARS} a cell may hold` });
+          state.skipped.push({
+            row,
+            title: null,
+            reason: `column "${oversized[0]}" holds ${oversized[1].length} characters, more than the ${MAX_CATALOG_CELL_CHARS} a cell may hold`,
+          });
           continue;
         }
         try {
@@ -299,7 +329,12 @@ export class CatalogImporter {
   /** The provider and stable id of a course; a course without a provider is skipped. */
   private identify(course: CourseRow, options: CatalogImportOptions): CourseIdentity | SkippedRow {
     const providerName = options.providerName ?? course.providerName ?? options.providerId;
-    if (providerName === undefined || providerName === null) return { row: course.row, title: course.title, reason: 'no provider (map a provider column, set defaults.provider or pass --provider-id)' };
+    if (providerName === undefined || providerName === null)
+      return {
+        row: course.row,
+        title: course.title,
+        reason: 'no provider (map a provider column, set defaults.provider or pass --provider-id)',
+      };
     try {
       const provider = validateProviderInput({
         id: options.providerId ?? stableId('prov', `name|${providerName.trim().toLowerCase()}`, providerName),
@@ -307,7 +342,12 @@ export class CatalogImporter {
       });
       const idSeed = course.id ?? course.url ?? course.title.trim().toLowerCase();
       const url = course.url !== null && isHttpUrl(course.url) ? course.url : null;
-      return { provider, id: `mc-${seedHash(`${provider.id}|${idSeed}`, 20)}`, idSeed, keys: courseIdentityKeys(provider.id, course.title, url) };
+      return {
+        provider,
+        id: `mc-${seedHash(`${provider.id}|${idSeed}`, 20)}`,
+        idSeed,
+        keys: courseIdentityKeys(provider.id, course.title, url),
+      };
     } catch (error) {
       if (error instanceof DomainError) return { row: course.row, title: course.title, reason: error.message };
       throw error;
@@ -318,14 +358,20 @@ export class CatalogImporter {
    * Validates a course, then maps its skills and validates it with them. A course failing
    * validation is skipped with the reason before any look-up is spent on it.
    */
-  private async prepare(course: CourseRow, identity: CourseIdentity, mapper: SkillTagMapper): Promise<PreparedCourse | SkippedRow> {
+  private async prepare(
+    course: CourseRow,
+    identity: CourseIdentity,
+    mapper: SkillTagMapper,
+  ): Promise<PreparedCourse | SkippedRow> {
     const input: CredentialInput = {
       id: identity.id,
       title: shorten(course.title, TEXT_LIMITS.title),
       description: course.description === null ? null : shorten(course.description, TEXT_LIMITS.description),
       providerId: identity.provider.id,
       country: course.country,
-      learningOutcomes: course.learningOutcomes.slice(0, CREDENTIAL_LIST_LIMITS.learningOutcomes).map((o) => shorten(o, TEXT_LIMITS.outcome)),
+      learningOutcomes: course.learningOutcomes
+        .slice(0, CREDENTIAL_LIST_LIMITS.learningOutcomes)
+        .map((o) => shorten(o, TEXT_LIMITS.outcome)),
       workloadHours: course.workloadHours !== null && course.workloadHours <= 10_000 ? course.workloadHours : null,
       languages: course.languages.slice(0, CREDENTIAL_LIST_LIMITS.languages),
       participationForm: course.participationForm,
@@ -340,14 +386,33 @@ export class CatalogImporter {
       if (error instanceof DomainError) return { row: course.row, title: course.title, reason: error.message };
       throw error;
     }
-    const text = [course.description, ...course.learningOutcomes].filter((t): t is string => t !== null && t.trim() !== '').join('\n');
+    const text = [course.description, ...course.learningOutcomes]
+      .filter((t): t is string => t !== null && t.trim() !== '')
+      .join('\n');
     const skills = await mapper.mapCourse(course.tags, text === '' ? null : text);
-    const credential = validateCredentialInput({ ...input, skills: skills.map((s) => ({ uri: s.uri, source: 'MAPPED', confidence: s.confidence, sourceText: s.evidence === '' ? null : s.evidence.slice(0, MAX_SOURCE_TEXT_CHARS) })) });
-    return { row: course.row, keys: identity.keys, provider: identity.provider, credential, textLinks: skills.filter((s) => s.from === 'text').length };
+    const credential = validateCredentialInput({
+      ...input,
+      skills: skills.map((s) => ({
+        uri: s.uri,
+        source: 'MAPPED',
+        confidence: s.confidence,
+        sourceText: s.evidence === '' ? null : s.evidence.slice(0, MAX_SOURCE_TEXT_CHARS),
+      })),
+    });
+    return {
+      row: course.row,
+      keys: identity.keys,
+      provider: identity.provider,
+      credential,
+      textLinks: skills.filter((s) => s.from === 'text').length,
+    };
   }
 
   /** Writes a batch in one transaction; when that fails, each course alone. */
-  private async write(courses: PreparedCourse[], skipped: SkippedRow[]): Promise<{ courses: PreparedCourse[]; existing: Set<string>; providersCreated: number }> {
+  private async write(
+    courses: PreparedCourse[],
+    skipped: SkippedRow[],
+  ): Promise<{ courses: PreparedCourse[]; existing: Set<string>; providersCreated: number }> {
     const none = { courses: [], existing: new Set<string>(), providersCreated: 0 };
     if (courses.length === 0) return none;
     try {
@@ -376,18 +441,31 @@ export class CatalogImporter {
    * already brought in (same URL, else same provider and title) takes that credential's id and
    * updates it, even when both imports run at once.
    */
-  private async writeBatch(batch: PreparedCourse[], tx: QueryRunner): Promise<{ courses: PreparedCourse[]; existing: Set<string>; providersCreated: number }> {
-    const owners = await this.imports.lockCredentialKeys(batch.flatMap((c) => c.keys), tx);
+  private async writeBatch(
+    batch: PreparedCourse[],
+    tx: QueryRunner,
+  ): Promise<{ courses: PreparedCourse[]; existing: Set<string>; providersCreated: number }> {
+    const owners = await this.imports.lockCredentialKeys(
+      batch.flatMap((c) => c.keys),
+      tx,
+    );
     const courses = batch.map((course) => {
       const owner = course.keys.map((key) => owners.get(key)).find((id) => id !== undefined);
       if (owner === undefined || owner === course.credential.record.id) return course;
       return { ...course, credential: { ...course.credential, record: { ...course.credential.record, id: owner } } };
     });
     const providers = [...new Map(courses.map((c) => [c.provider.id, c.provider])).values()];
-    const found = await this.imports.findExistingRecords([], courses.map((c) => c.credential.record.id), tx);
+    const found = await this.imports.findExistingRecords(
+      [],
+      courses.map((c) => c.credential.record.id),
+      tx,
+    );
     const created = await this.imports.createMissingProviders(providers, tx);
     for (const course of courses) await this.catalog.mergeCredential(course.credential, null, tx);
-    await this.imports.linkCredentialKeys(courses.map((c) => ({ credentialId: c.credential.record.id, keys: c.keys })), tx);
+    await this.imports.linkCredentialKeys(
+      courses.map((c) => ({ credentialId: c.credential.record.id, keys: c.keys })),
+      tx,
+    );
     return { courses, existing: new Set(found.credentialIds), providersCreated: created.size };
   }
 }

@@ -37,7 +37,12 @@ export interface SkillTagMapperOptions {
 }
 
 /** Defaults of the mapper (the CLI's --min-confidence overrides the threshold). */
-export const DEFAULT_TAG_MAPPER_OPTIONS: SkillTagMapperOptions = { minConfidence: 0.6, minTagSkills: 3, maxTextSkills: 5, concurrency: 2 };
+export const DEFAULT_TAG_MAPPER_OPTIONS: SkillTagMapperOptions = {
+  minConfidence: 0.6,
+  minTagSkills: 3,
+  maxTextSkills: 5,
+  concurrency: 2,
+};
 
 /** Tag statistics of a run. */
 export interface TagStatistics {
@@ -81,7 +86,8 @@ export class SkillTagMapper {
       const stat = this.mentions.get(key) ?? { tag, count: 0, mapped: best !== null };
       stat.count += 1;
       this.mentions.set(key, stat);
-      if (best && (skills.get(best.uri)?.confidence ?? -1) < best.score) skills.set(best.uri, { uri: best.uri, confidence: round(best.score), from: 'tag', evidence: tag });
+      if (best && (skills.get(best.uri)?.confidence ?? -1) < best.score)
+        skills.set(best.uri, { uri: best.uri, confidence: round(best.score), from: 'tag', evidence: tag });
     }
     if (skills.size < this.options.minTagSkills && text !== null && text.trim() !== '') {
       const suggestions = await this.suggestSafely(text, this.options.maxTextSkills * 2);
@@ -116,7 +122,9 @@ export class SkillTagMapper {
   private lookUp(key: string): Promise<MappedSuggestion | null> {
     let found = this.cache.get(key);
     if (!found) {
-      found = this.suggestSafely(key, 1).then(([best]) => (best && best.score >= this.options.minConfidence ? best : null));
+      found = this.suggestSafely(key, 1).then(([best]) =>
+        best && best.score >= this.options.minConfidence ? best : null,
+      );
       this.cache.set(key, found);
     }
     return found;

@@ -30,7 +30,8 @@ const USAGE =
 
 /** The mapping named on the command line, else the shipped one for this CSV, else automatic columns. */
 function loadMapping(csv: string, file: string | undefined): CatalogMapping {
-  const candidate = file ?? repoPath('tools', 'catalog-mappings', `${path.basename(csv, path.extname(csv)).replace(/_/g, '-')}.json`);
+  const candidate =
+    file ?? repoPath('tools', 'catalog-mappings', `${path.basename(csv, path.extname(csv)).replace(/_/g, '-')}.json`);
   if (file === undefined && !fs.existsSync(candidate)) return parseCatalogMapping({}, 'columns by name');
   return parseCatalogMapping(JSON.parse(fs.readFileSync(candidate, 'utf8')), path.basename(candidate, '.json'));
 }
@@ -68,7 +69,8 @@ async function main(argv: string[]): Promise<number> {
     }
     if (parsed.positionals.length !== 1) throw new Error('expected exactly one CSV file');
     const minConfidence = Number(parsed.values['min-confidence']);
-    if (!(minConfidence >= 0 && minConfidence <= 1)) throw new Error(`--min-confidence must lie in [0, 1], got "${parsed.values['min-confidence']}"`);
+    if (!(minConfidence >= 0 && minConfidence <= 1))
+      throw new Error(`--min-confidence must lie in [0, 1], got "${parsed.values['min-confidence']}"`);
     const csv = parsed.positionals[0]!;
     if (!fs.existsSync(csv)) throw new Error(`no such file: ${csv}`);
     const limit = positiveInteger('limit', parsed.values.limit);
@@ -93,14 +95,24 @@ async function main(argv: string[]): Promise<number> {
   try {
     const suggestions = new SkillSuggestionService(db.executor);
     const importer = new CatalogImporter(db.executor, new CatalogRepository(db.executor), async (text, first) =>
-      (await suggestions.suggestSkills(text, first)).map((s) => ({ uri: s.skill.uri, score: s.score, matchedLabel: s.matchedLabel })),
+      (await suggestions.suggestSkills(text, first)).map((s) => ({
+        uri: s.skill.uri,
+        score: s.score,
+        matchedLabel: s.matchedLabel,
+      })),
     );
     // The size is the file's bytes, or the rows of --limit (which may end the run long before).
-    const total = options.limit !== undefined ? { unit: 'rows' as const, size: options.limit } : { unit: 'bytes' as const, size: fs.statSync(options.csv).size };
+    const total =
+      options.limit !== undefined
+        ? { unit: 'rows' as const, size: options.limit }
+        : { unit: 'bytes' as const, size: fs.statSync(options.csv).size };
     const progress = createImportProgress(process.stderr, total);
     let summary;
     try {
-      summary = await importer.importFile(options.csv, { ...options, onProgress: (rows, bytes) => progress.update(rows, bytes) });
+      summary = await importer.importFile(options.csv, {
+        ...options,
+        onProgress: (rows, bytes) => progress.update(rows, bytes),
+      });
     } catch (error) {
       // What was written before the failure is still reported.
       if (!(error instanceof CatalogImportAbortedError)) throw error;
@@ -116,4 +128,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runCli('catalog-import', main, `${USAGE}\n\nImports a course catalogue CSV: maps columns (a mapping JSON, else the shipped one for the file, else\ncolumns by name) and free-text skill tags to ESCO skills, and writes the courses. A progress bar with\npercentage and time left shows on a terminal; plain progress lines otherwise.`);
+runCli(
+  'catalog-import',
+  main,
+  `${USAGE}\n\nImports a course catalogue CSV: maps columns (a mapping JSON, else the shipped one for the file, else\ncolumns by name) and free-text skill tags to ESCO skills, and writes the courses. A progress bar with\npercentage and time left shows on a terminal; plain progress lines otherwise.`,
+);

@@ -24,7 +24,10 @@ export interface CredentialFilesResult {
 }
 
 function describeImport(file: string, outcome: CredentialImportOutcome): string {
-  const learner = outcome.learnerId === null ? '' : `, holder ${terminalText(outcome.learnerId)} (${outcome.learnerCreated ? 'new learner' : 'existing learner'})`;
+  const learner =
+    outcome.learnerId === null
+      ? ''
+      : `, holder ${terminalText(outcome.learnerId)} (${outcome.learnerCreated ? 'new learner' : 'existing learner'})`;
   const lines = [
     `imported ${terminalText(file)}: ${outcome.format} "${terminalText(outcome.title)}" as ${terminalText(outcome.credentialId)} (${outcome.created ? 'created' : 'updated'}), ` +
       `provider ${terminalText(outcome.providerId)}${outcome.providerCreated ? ' (new)' : ''}${learner}`,
@@ -60,13 +63,16 @@ export async function importCredentialFiles(
     let document: unknown;
     try {
       const size = fs.statSync(file).size;
-      if (size > MAX_CREDENTIAL_FILE_BYTES) throw new Error(`the file has ${size} bytes, more than the ${MAX_CREDENTIAL_FILE_BYTES} a credential may have`);
+      if (size > MAX_CREDENTIAL_FILE_BYTES)
+        throw new Error(`the file has ${size} bytes, more than the ${MAX_CREDENTIAL_FILE_BYTES} a credential may have`);
       const text = fs.readFileSync(file, 'utf8');
       // A VC-JWT file holds the compact token itself, not JSON.
       document = isCompactJws(text) ? text.trim() : JSON.parse(text);
     } catch (error) {
       rejected += 1;
-      write(`rejected ${terminalText(file)}: cannot read it as JSON or a VC-JWT: ${terminalText((error as Error).message)}\n`);
+      write(
+        `rejected ${terminalText(file)}: cannot read it as JSON or a VC-JWT: ${terminalText((error as Error).message)}\n`,
+      );
       continue;
     }
     let parts: unknown[] | null;
@@ -78,7 +84,10 @@ export async function importCredentialFiles(
       continue;
     }
     // A presentation's credentials are imported one by one; the file counts as rejected if any is.
-    const items = parts === null ? [{ label: file, document }] : parts.map((part, i) => ({ label: `${file}#${i}`, document: part }));
+    const items =
+      parts === null
+        ? [{ label: file, document }]
+        : parts.map((part, i) => ({ label: `${file}#${i}`, document: part }));
     let fileRejected = false;
     for (const item of items) {
       try {

@@ -22,7 +22,11 @@ const USAGE = 'usage: credentials-import <file.json|file.jsonld|file.jwt>...';
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h', default: false } },
+    });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -37,13 +41,27 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const db = await openDatabase(config, { info: (message) => process.stderr.write(message + '\n') });
-  const service = new CredentialImportService(db.executor, new CatalogRepository(db.executor), new LearnerRepository(db.executor), createCredentialVerifier(config), new SkillSuggestionService(db.executor));
+  const service = new CredentialImportService(
+    db.executor,
+    new CatalogRepository(db.executor),
+    new LearnerRepository(db.executor),
+    createCredentialVerifier(config),
+    new SkillSuggestionService(db.executor),
+  );
   try {
-    const result = await importCredentialFiles(parsed.positionals, (document) => service.importDocument(document), (text) => process.stdout.write(text));
+    const result = await importCredentialFiles(
+      parsed.positionals,
+      (document) => service.importDocument(document),
+      (text) => process.stdout.write(text),
+    );
     return result.rejected > 0 ? 1 : 0;
   } finally {
     await db.close();
   }
 }
 
-runCli('credentials-import', main, `${USAGE}\n\nImports Open Badges 2.0/3.0, ELM (European Digital Credential) and VC-JWT credential files, each in its\nown transaction, and prints what was imported or why a file was rejected. Exit 1 when any is rejected.`);
+runCli(
+  'credentials-import',
+  main,
+  `${USAGE}\n\nImports Open Badges 2.0/3.0, ELM (European Digital Credential) and VC-JWT credential files, each in its\nown transaction, and prints what was imported or why a file was rejected. Exit 1 when any is rejected.`,
+);

@@ -25,7 +25,11 @@ function readCredential(file: string): unknown {
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'status-list': { type: 'string', multiple: true, default: [] } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { 'status-list': { type: 'string', multiple: true, default: [] } },
+    });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -35,15 +39,23 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const verifier = createCredentialVerifier(loadConfig());
-  const statusLists = (parsed.values['status-list'] ?? []).map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as unknown);
+  const statusLists = (parsed.values['status-list'] ?? []).map(
+    (f) => JSON.parse(fs.readFileSync(f, 'utf8')) as unknown,
+  );
   let notVerified = 0;
   for (const file of parsed.positionals) {
     const { verification } = await verifier.verify(readCredential(file), { statusLists });
     if (verification.status !== 'VERIFIED') notVerified += 1;
-    process.stdout.write(`${file}: ${verification.status}${verification.issuer ? ` (issuer ${verification.issuer})` : ''}\n`);
+    process.stdout.write(
+      `${file}: ${verification.status}${verification.issuer ? ` (issuer ${verification.issuer})` : ''}\n`,
+    );
     for (const c of verification.checks) process.stdout.write(`  ${c.outcome.padEnd(12)} ${c.check}: ${c.message}\n`);
   }
   return notVerified > 0 ? 1 : 0;
 }
 
-runCli('credentials-verify', main, `${USAGE}\n\nVerifies credential files (JSON-LD with an embedded proof, or a VC-JWT) without a database and prints\nevery check. Exit 0 when every file is VERIFIED, 1 otherwise, 2 on bad usage.`);
+runCli(
+  'credentials-verify',
+  main,
+  `${USAGE}\n\nVerifies credential files (JSON-LD with an embedded proof, or a VC-JWT) without a database and prints\nevery check. Exit 0 when every file is VERIFIED, 1 otherwise, 2 on bad usage.`,
+);

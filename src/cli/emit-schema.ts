@@ -11,4 +11,8 @@ async function main(): Promise<void> {
   process.stdout.write(`wrote ${path.relative(process.cwd(), target)}\n`);
 }
 
-runCli('emit-schema', main, 'usage: emit-schema\n\nWrites schema/schema.graphql (the SDL of the GraphQL API) from the code.');
+runCli(
+  'emit-schema',
+  main,
+  'usage: emit-schema\n\nWrites schema/schema.graphql (the SDL of the GraphQL API) from the code.',
+);

@@ -54,12 +54,21 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const entries = fs.existsSync(positionals[0]!) ? fs.readdirSync(positionals[0]!) : [];
-  const translation = entries.some((entry) => /^skills_en\.csv$/i.test(entry)) ? null : detectTranslationLanguage(entries);
+  const translation = entries.some((entry) => /^skills_en\.csv$/i.test(entry))
+    ? null
+    : detectTranslationLanguage(entries);
   if (translation) {
     const db = await openDatabase(loadConfig(), { info: (message) => process.stderr.write(message + '\n') });
     try {
-      const summary = await importEscoTranslations(db.executor, positionals[0]!, batchSize === undefined ? {} : { batchSize });
-      for (const file of summary.files) process.stdout.write(`${file.file}: ${file.rows} rows, ${file.stored} stored, ${file.unknown} unknown concepts\n`);
+      const summary = await importEscoTranslations(
+        db.executor,
+        positionals[0]!,
+        batchSize === undefined ? {} : { batchSize },
+      );
+      for (const file of summary.files)
+        process.stdout.write(
+          `${file.file}: ${file.rows} rows, ${file.stored} stored, ${file.unknown} unknown concepts\n`,
+        );
       for (const issue of summary.issues) process.stdout.write(`  ${issue}\n`);
       return 0;
     } finally {
@@ -86,7 +95,11 @@ async function main(argv: string[]): Promise<number> {
     });
     process.stdout.write(formatImportSummary(summary) + '\n');
     const counts = await new EscoGraphRepository(db.executor).countEscoGraph();
-    process.stdout.write(`graph now holds: ${Object.entries(counts).map(([name, count]) => `${name} ${count}`).join(', ')}\n`);
+    process.stdout.write(
+      `graph now holds: ${Object.entries(counts)
+        .map(([name, count]) => `${name} ${count}`)
+        .join(', ')}\n`,
+    );
     return 0;
   } catch (error) {
     if (controller.signal.aborted) return 130;
@@ -97,4 +110,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runCli('esco-import', main, `${USAGE}\n\nImports an ESCO CSV release (v1.1.x or v1.2.x file names) into the configured database. Idempotent;\nbad rows are reported with file and row.`);
+runCli(
+  'esco-import',
+  main,
+  `${USAGE}\n\nImports an ESCO CSV release (v1.1.x or v1.2.x file names) into the configured database. Idempotent;\nbad rows are reported with file and row.`,
+);

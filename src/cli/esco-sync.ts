@@ -46,7 +46,10 @@ async function main(argv: string[]): Promise<number> {
     baseUrl: config.esco.apiUrl,
     selectedVersion: values.version ?? config.esco.version,
     ...(values.language === undefined ? {} : { language: values.language }),
-    onRetry: (event) => process.stderr.write(`ESCO API ${event.endpoint}: attempt ${event.attempt} failed (${terminalText(event.reason)}), retrying in ${event.delayMs} ms\n`),
+    onRetry: (event) =>
+      process.stderr.write(
+        `ESCO API ${event.endpoint}: attempt ${event.attempt} failed (${terminalText(event.reason)}), retrying in ${event.delayMs} ms\n`,
+      ),
   });
   const db = await openDatabase(config, { info: (message) => process.stderr.write(message + '\n') });
   let failed = 0;
@@ -62,7 +65,9 @@ async function main(argv: string[]): Promise<number> {
         );
       } catch (error) {
         failed += 1;
-        process.stderr.write(`${terminalText(uri)}: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
+        process.stderr.write(
+          `${terminalText(uri)}: ${terminalText(error instanceof Error ? error.message : String(error))}\n`,
+        );
       }
     }
   } finally {
@@ -72,4 +77,8 @@ async function main(argv: string[]): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-runCli('esco-sync', main, `${USAGE}\n\nFetches occupations with their skills from the ESCO API and writes them to the configured database.`);
+runCli(
+  'esco-sync',
+  main,
+  `${USAGE}\n\nFetches occupations with their skills from the ESCO API and writes them to the configured database.`,
+);

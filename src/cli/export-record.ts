@@ -11,7 +11,8 @@ import { createServices } from '../server/create-app';
 import { PLAN_OBJECTIVES, type PlanObjective } from '../domain/planning/plan-types';
 import { runCli } from './run-cli';
 
-const USAGE = 'usage: export-record record --learner <id> | pathway --learner <id> --occupation <uri> [--objective HOURS|PRICE|ECTS|COUNT]';
+const USAGE =
+  'usage: export-record record --learner <id> | pathway --learner <id> --occupation <uri> [--objective HOURS|PRICE|ECTS|COUNT]';
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -19,7 +20,11 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { learner: { type: 'string' }, occupation: { type: 'string' }, objective: { type: 'string', default: 'HOURS' } },
+      options: {
+        learner: { type: 'string' },
+        occupation: { type: 'string' },
+        objective: { type: 'string', default: 'HOURS' },
+      },
     });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
@@ -27,7 +32,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const [kind] = parsed.positionals;
   const { learner, occupation, objective } = parsed.values;
-  if (!learner || (kind !== 'record' && kind !== 'pathway') || (kind === 'pathway' && !occupation) || !PLAN_OBJECTIVES.includes(objective as PlanObjective)) {
+  if (
+    !learner ||
+    (kind !== 'record' && kind !== 'pathway') ||
+    (kind === 'pathway' && !occupation) ||
+    !PLAN_OBJECTIVES.includes(objective as PlanObjective)
+  ) {
     process.stderr.write(USAGE + '\n');
     return 2;
   }
@@ -47,7 +57,12 @@ async function main(argv: string[]): Promise<number> {
         services.coverage.subjectEvidence({ kind: 'LEARNER', learnerId: learner }, policy),
         services.coverage.targetRequirements(target),
       ]);
-      const plan = await services.planning.recommend(evidence, requirements.requirements, services.planning.request({ objective: objective as PlanObjective, scope: 'ESSENTIAL' }), policy);
+      const plan = await services.planning.recommend(
+        evidence,
+        requirements.requirements,
+        services.planning.request({ objective: objective as PlanObjective, scope: 'ESSENTIAL' }),
+        policy,
+      );
       document = await services.pathwayExport.exportPathway(plan.steps, target);
     }
     process.stdout.write(JSON.stringify(document, null, 2) + '\n');
@@ -57,4 +72,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runCli('export-record', main, `${USAGE}\n\nrecord: prints the learner's record as an Open Badges 3.0 / CLR 2.0 document (signed with VC_SIGNING_KEY).\npathway: prints the CTDL Pathway of the plan recommendCourses makes for the learner.`);
+runCli(
+  'export-record',
+  main,
+  `${USAGE}\n\nrecord: prints the learner's record as an Open Badges 3.0 / CLR 2.0 document (signed with VC_SIGNING_KEY).\npathway: prints the CTDL Pathway of the plan recommendCourses makes for the learner.`,
+);

@@ -88,7 +88,9 @@ async function main(argv: string[]): Promise<number> {
   const db = await openDatabase(config, { info: (message) => process.stderr.write(message + '\n') });
   const controller = new AbortController();
   const onSigint = () => {
-    process.stderr.write('\nstopping after the batch in flight (the partial population stays; run again with --wipe)\n');
+    process.stderr.write(
+      '\nstopping after the batch in flight (the partial population stays; run again with --wipe)\n',
+    );
     controller.abort(Object.assign(new Error('interrupted'), { name: 'AbortError' }));
   };
   process.once('SIGINT', onSigint);
@@ -96,10 +98,17 @@ async function main(argv: string[]): Promise<number> {
     if (values['wipe-only']) {
       const started = performance.now();
       const deleted = await wipePopulation(db.executor, options.prefix, controller.signal);
-      process.stdout.write(`wiped ${deleted} nodes with the prefix "${terminalText(options.prefix)}" in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        `wiped ${deleted} nodes with the prefix "${terminalText(options.prefix)}" in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
       return 0;
     }
-    const summary = await generatePopulation(db.executor, options, { wipe: values.wipe, batchSize, progress: consoleGenerateProgress(), signal: controller.signal });
+    const summary = await generatePopulation(db.executor, options, {
+      wipe: values.wipe,
+      batchSize,
+      progress: consoleGenerateProgress(),
+      signal: controller.signal,
+    });
     process.stdout.write(formatGenerateSummary(summary) + '\n');
     return 0;
   } catch (error) {

@@ -46,7 +46,11 @@ export function formatDuration(seconds: number): string {
  * await importer.importFile(csv, { onProgress: (rows, bytes) => progress.update(rows, bytes) });
  * progress.stop();
  */
-export function createImportProgress(stream: ProgressStream, total: ProgressTotal | null, now: () => number = Date.now): ImportProgress {
+export function createImportProgress(
+  stream: ProgressStream,
+  total: ProgressTotal | null,
+  now: () => number = Date.now,
+): ImportProgress {
   const valueOf = (rows: number, bytes: number) => (total?.unit === 'rows' ? rows : bytes);
   if (stream.isTTY === true && total !== null && total.size > 0) {
     const bar = new cliProgress.SingleBar(

@@ -21,4 +21,8 @@ async function main(): Promise<void> {
   );
 }
 
-runCli('make-demo-seed', main, 'usage: make-demo-seed [--esco seed/esco] [--out seed/demo]\n\nWrites the invented demo catalog, learners, grants and postings (deterministic) from the ESCO demo seed.');
+runCli(
+  'make-demo-seed',
+  main,
+  'usage: make-demo-seed [--esco seed/esco] [--out seed/demo]\n\nWrites the invented demo catalog, learners, grants and postings (deterministic) from the ESCO demo seed.',
+);

@@ -193,8 +193,13 @@ async function main(argv: string[]): Promise<void> {
         preferredLabel: (row['preferredLabel'] ?? '').trim(),
         iscoGroup: (row['iscoGroup'] ?? '').trim(),
       })),
-      iscoGroupByCode: new Map(table('iscoGroups').rows.map((row) => [(row['code'] ?? '').trim(), uri(row, 'conceptUri')])),
-      occupationSkills: table('occupationSkillRelations').rows.map((row) => ({ from: uri(row, 'occupationUri'), to: uri(row, 'skillUri') })),
+      iscoGroupByCode: new Map(
+        table('iscoGroups').rows.map((row) => [(row['code'] ?? '').trim(), uri(row, 'conceptUri')]),
+      ),
+      occupationSkills: table('occupationSkillRelations').rows.map((row) => ({
+        from: uri(row, 'occupationUri'),
+        to: uri(row, 'skillUri'),
+      })),
       skillBroader: skillPillar.get('skill-broader') ?? [],
       skillInGroup: skillPillar.get('skill-in-group') ?? [],
       groupBroader: skillPillar.get('group-broader') ?? [],
@@ -223,4 +228,8 @@ async function main(argv: string[]): Promise<void> {
   );
 }
 
-runCli('make-esco-seed', main, 'usage: make-esco-seed [sourceDir] [--out seed/esco] [--version v1.1.1]\n\nCuts the curated ESCO demo seed out of the full ESCO CSV release (default: ../shared/data/esco).');
+runCli(
+  'make-esco-seed',
+  main,
+  'usage: make-esco-seed [sourceDir] [--out seed/esco] [--version v1.1.1]\n\nCuts the curated ESCO demo seed out of the full ESCO CSV release (default: ../shared/data/esco).',
+);

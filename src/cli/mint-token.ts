@@ -18,8 +18,22 @@ import { runCli } from './run-cli';
 /** `--demo <persona>` as the options it stands for. */
 const DEMO_TOKEN_ARGS: Readonly<Record<string, readonly string[]>> = {
   advisor: ['--role', 'ADVISOR', '--sub', DEMO_PERSONAS_BASE.advisor.sub],
-  portal: ['--role', 'PORTAL', '--sub', DEMO_PERSONAS_BASE.portal.sub, '--portal-id', DEMO_PERSONAS_BASE.portal.portalId],
-  learner: ['--role', 'LEARNER', '--sub', DEMO_PERSONAS_BASE.learner.sub, '--learner-id', DEMO_PERSONAS_BASE.learner.learnerId],
+  portal: [
+    '--role',
+    'PORTAL',
+    '--sub',
+    DEMO_PERSONAS_BASE.portal.sub,
+    '--portal-id',
+    DEMO_PERSONAS_BASE.portal.portalId,
+  ],
+  learner: [
+    '--role',
+    'LEARNER',
+    '--sub',
+    DEMO_PERSONAS_BASE.learner.sub,
+    '--learner-id',
+    DEMO_PERSONAS_BASE.learner.learnerId,
+  ],
 };
 
 function option(args: string[], name: string): string | undefined {
@@ -40,7 +54,10 @@ async function main(): Promise<void> {
   if (!config.auth.jwtSecret) throw new Error('JWKS_URL is configured: tokens come from your identity provider');
   const roles = args.flatMap((arg, i) => (args[i - 1] === '--role' ? [arg.toUpperCase()] : []));
   const bad = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
-  if (roles.length === 0 || bad.length) throw new Error(`give one or more --role of ${ROLES.join(', ')}${bad.length ? ` (unknown: ${bad.join(', ')})` : ''}`);
+  if (roles.length === 0 || bad.length)
+    throw new Error(
+      `give one or more --role of ${ROLES.join(', ')}${bad.length ? ` (unknown: ${bad.join(', ')})` : ''}`,
+    );
   const token = await signToken(
     {
       sub: option(args, 'sub') ?? `dev-${roles[0]!.toLowerCase()}`,
@@ -56,7 +73,9 @@ async function main(): Promise<void> {
   // The server refuses tokens living longer than JWT_MAX_LIFETIME_SECONDS: never print one.
   const lifetime = tokenLifetimeSeconds(decodeJwt(token), Math.floor(Date.now() / 1000));
   if (!(lifetime > 0 && lifetime <= config.auth.jwtMaxLifetimeSeconds)) {
-    throw new Error(`--expires must give a lifetime between 1 s and JWT_MAX_LIFETIME_SECONDS (${config.auth.jwtMaxLifetimeSeconds} s); it gave ${lifetime} s`);
+    throw new Error(
+      `--expires must give a lifetime between 1 s and JWT_MAX_LIFETIME_SECONDS (${config.auth.jwtMaxLifetimeSeconds} s); it gave ${lifetime} s`,
+    );
   }
   process.stdout.write(token + '\n');
 }

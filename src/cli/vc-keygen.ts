@@ -13,4 +13,8 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runCli('vc-keygen', main, 'usage: vc-keygen\n\nPrints a new Ed25519 VC_SIGNING_KEY (stdout) and the did:key it signs exported records as (stderr).');
+runCli(
+  'vc-keygen',
+  main,
+  'usage: vc-keygen\n\nPrints a new Ed25519 VC_SIGNING_KEY (stdout) and the did:key it signs exported records as (stderr).',
+);

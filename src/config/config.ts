@@ -125,7 +125,10 @@ export type TrustProxy = number | readonly string[];
 
 /** Thrown when an environment variable is present but invalid. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`Invalid configuration: ${variable} ${reason}`);
     this.name = 'ConfigError';
   }
@@ -160,7 +163,10 @@ function signingKey(env: Env): string | undefined {
   const value = text(env, 'VC_SIGNING_KEY');
   if (value === undefined) return undefined;
   if (!/^z[1-9A-HJ-NP-Za-km-z]{40,120}$/.test(value)) {
-    throw new ConfigError('VC_SIGNING_KEY', 'must be an Ed25519 secret key in multibase (base58btc, starting with "z"), as `npm run vc:keygen` prints it');
+    throw new ConfigError(
+      'VC_SIGNING_KEY',
+      'must be an Ed25519 secret key in multibase (base58btc, starting with "z"), as `npm run vc:keygen` prints it',
+    );
   }
   return value;
 }
@@ -185,7 +191,8 @@ function existingFile(env: Env, name: string, cwd: string): string | undefined {
   const raw = text(env, name);
   if (raw === undefined) return undefined;
   const resolved = path.resolve(cwd, raw);
-  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) throw new ConfigError(name, `must name an existing file, got "${raw}"`);
+  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile())
+    throw new ConfigError(name, `must name an existing file, got "${raw}"`);
   return resolved;
 }
 
@@ -200,11 +207,17 @@ function trustProxy(env: Env): TrustProxy {
   if (['0', 'false', 'no', 'off'].includes(lower)) return 0;
   if (['true', 'yes', 'on'].includes(lower)) return 1;
   if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 20);
-  const list = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const list = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   try {
     proxyaddr.compile(list);
   } catch (error) {
-    throw new ConfigError('TRUST_PROXY', `must be a number of proxy hops or a comma-separated list of proxy addresses/subnets: ${(error as Error).message}`);
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be a number of proxy hops or a comma-separated list of proxy addresses/subnets: ${(error as Error).message}`,
+    );
   }
   return list;
 }
@@ -243,16 +256,25 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError('JWT_SECRET', 'or JWKS_URL must be set in production (tokens cannot be verified otherwise)');
   }
   const metricsToken = text(env, 'METRICS_TOKEN');
-  if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters long');
+  if (metricsToken !== undefined && metricsToken.length < 16)
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters long');
   // Metrics carry operation names and load figures: in production they are served only behind a token.
   const metricsEnabled = bool(env, 'METRICS_ENABLED', !production || metricsToken !== undefined);
   if (production && metricsEnabled && metricsToken === undefined) {
-    throw new ConfigError('METRICS_TOKEN', 'must be set in production when METRICS_ENABLED is on (metrics are never public in production)');
+    throw new ConfigError(
+      'METRICS_TOKEN',
+      'must be set in production when METRICS_ENABLED is on (metrics are never public in production)',
+    );
   }
   // Demo tokens signed by the server itself: never in production, whatever the variable says.
   const devSignIn = bool(env, 'DEV_SIGN_IN', !production && jwtSecret === undefined && jwksUrl === undefined);
-  if (production && devSignIn) throw new ConfigError('DEV_SIGN_IN', 'cannot be on in production (it hands out demo tokens)');
-  if (devSignIn && jwksUrl !== undefined) throw new ConfigError('DEV_SIGN_IN', 'needs JWT_SECRET tokens (with JWKS_URL tokens come from your identity provider)');
+  if (production && devSignIn)
+    throw new ConfigError('DEV_SIGN_IN', 'cannot be on in production (it hands out demo tokens)');
+  if (devSignIn && jwksUrl !== undefined)
+    throw new ConfigError(
+      'DEV_SIGN_IN',
+      'needs JWT_SECRET tokens (with JWKS_URL tokens come from your identity provider)',
+    );
   const localDataDir = path.resolve(cwd, text(env, 'NEO4J_LOCAL_DATA_DIR') ?? '.data/neo4j');
   const localPortRaw = text(env, 'NEO4J_LOCAL_PORT');
   return {

@@ -81,7 +81,10 @@ export class CypherRegistry {
   static load(dir: string = defaultCypherDir()): CypherRegistry {
     const queries = new Map<string, CypherQuery>();
     for (const file of walk(dir).sort()) {
-      const name = path.relative(dir, file).replace(/\\/g, '/').replace(/\.cypher$/, '');
+      const name = path
+        .relative(dir, file)
+        .replace(/\\/g, '/')
+        .replace(/\.cypher$/, '');
       queries.set(name, parseCypherFile(name, fs.readFileSync(file, 'utf8')));
     }
     return new CypherRegistry(queries);

@@ -11,11 +11,16 @@ import { BadInputError, ConflictError, DatabaseUnavailableError, DomainError } f
  * The domain builds queries that avoid them (see `src/domain/search/`), so one reaching here
  * comes from unusual text, which is the client's to change.
  */
-const LUCENE_REFUSAL = /TooManyClauses|TooManyNestedClauses|maxClauseCount|queryparser\.\w+\.(ParseException|TokenMgrError)|BooleanQuery\$TooManyClauses/;
+const LUCENE_REFUSAL =
+  /TooManyClauses|TooManyNestedClauses|maxClauseCount|queryparser\.\w+\.(ParseException|TokenMgrError)|BooleanQuery\$TooManyClauses/;
 
 /** True when Neo4j failed a full-text query because Lucene refused the query text. */
 export function isLuceneRefusal(error: unknown): boolean {
-  return error instanceof Neo4jError && error.code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && LUCENE_REFUSAL.test(error.message);
+  return (
+    error instanceof Neo4jError &&
+    error.code === 'Neo.ClientError.Procedure.ProcedureCallFailed' &&
+    LUCENE_REFUSAL.test(error.message)
+  );
 }
 
 const UNAVAILABLE_CODES = new Set([
@@ -31,7 +36,11 @@ export function isUnavailable(error: unknown): boolean {
   if (error instanceof Neo4jError) {
     // Every TransientError (deadlock, terminated, memory pressure, ...) means "try again later".
     // The pool's acquisition timeout has no code, only its message: all connections are busy.
-    return UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.') || error.message.startsWith('Connection acquisition timed out');
+    return (
+      UNAVAILABLE_CODES.has(error.code) ||
+      error.code.startsWith('Neo.TransientError.') ||
+      error.message.startsWith('Connection acquisition timed out')
+    );
   }
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'ECONNREFUSED' || code === 'ECONNRESET';
@@ -41,7 +50,8 @@ export function isUnavailable(error: unknown): boolean {
 export function mapDriverError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   if (isUnavailable(error)) return new DatabaseUnavailableError();
-  if (isLuceneRefusal(error)) return new BadInputError('The search text is too complex to search for: use fewer or shorter words');
+  if (isLuceneRefusal(error))
+    return new BadInputError('The search text is too complex to search for: use fewer or shorter words');
   if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError('The write conflicts with an existing record');
   }

@@ -12,7 +12,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { Neo4jError, type Driver, type QueryResult, type Session } from 'neo4j-driver';
 import { CypherRegistryError, type CypherQuery, type CypherRegistry } from './cypher-registry';
 import { mapDriverError } from './neo4j-errors';
-import { acquireSessionSlot, countRoundTrip, currentQueryContext, releaseSessionSlot, type QueryContext } from './query-context';
+import {
+  acquireSessionSlot,
+  countRoundTrip,
+  currentQueryContext,
+  releaseSessionSlot,
+  type QueryContext,
+} from './query-context';
 
 /** Set while a transaction of the current request holds a session slot (queries inside it reuse it). */
 const holdingSlot = new AsyncLocalStorage<true>();
@@ -137,8 +143,13 @@ export function checkQueryParams(query: CypherQuery, params: Record<string, unkn
   const missing = query.params.filter((name) => !Object.hasOwn(params, name));
   const extra = passed.filter((name) => !declared.has(name));
   if (missing.length > 0 || extra.length > 0) {
-    const parts = [missing.length > 0 ? `missing ${missing.map((n) => '$' + n).join(', ')}` : '', extra.length > 0 ? `not declared ${extra.map((n) => '$' + n).join(', ')}` : ''];
-    throw new CypherRegistryError(`parameters of ${query.name}.cypher do not match its "// params:" header: ${parts.filter(Boolean).join('; ')}`);
+    const parts = [
+      missing.length > 0 ? `missing ${missing.map((n) => '$' + n).join(', ')}` : '',
+      extra.length > 0 ? `not declared ${extra.map((n) => '$' + n).join(', ')}` : '',
+    ];
+    throw new CypherRegistryError(
+      `parameters of ${query.name}.cypher do not match its "// params:" header: ${parts.filter(Boolean).join('; ')}`,
+    );
   }
 }
 
@@ -213,7 +224,12 @@ export class Neo4jExecutor implements QueryRunner {
     return this.withRetry(mode, async (session) => {
       this.transactionsRunning += 1;
       try {
-        return await this.runQuery((text, neo4jParams) => session.run(text, neo4jParams, this.txConfig()), mode, query, params);
+        return await this.runQuery(
+          (text, neo4jParams) => session.run(text, neo4jParams, this.txConfig()),
+          mode,
+          query,
+          params,
+        );
       } finally {
         this.transactionsRunning -= 1;
       }
@@ -222,7 +238,8 @@ export class Neo4jExecutor implements QueryRunner {
 
   /** The runner handed to a transaction's work: every call runs in `target`, nested transactions join it. */
   private transactionRunner(mode: AccessMode, target: CypherTarget): QueryRunner {
-    const run = async (name: string, params: Record<string, unknown> = {}) => this.runQuery(target, mode, this.prepare(name, params), params);
+    const run = async (name: string, params: Record<string, unknown> = {}) =>
+      this.runQuery(target, mode, this.prepare(name, params), params);
     const runner: QueryRunner = {
       read: run,
       write: async (name, params) => {
@@ -230,7 +247,8 @@ export class Neo4jExecutor implements QueryRunner {
         return run(name, params);
       },
       transaction: async (innerMode, work) => {
-        if (innerMode === 'WRITE' && mode === 'READ') throw new CypherRegistryError('a WRITE transaction cannot join a READ transaction');
+        if (innerMode === 'WRITE' && mode === 'READ')
+          throw new CypherRegistryError('a WRITE transaction cannot join a READ transaction');
         return work(runner);
       },
     };
@@ -245,7 +263,12 @@ export class Neo4jExecutor implements QueryRunner {
   }
 
   /** The one run path of every query: counts, runs, times and converts its rows. */
-  private async runQuery(target: CypherTarget, mode: AccessMode, query: CypherQuery, params: Record<string, unknown>): Promise<Row[]> {
+  private async runQuery(
+    target: CypherTarget,
+    mode: AccessMode,
+    query: CypherQuery,
+    params: Record<string, unknown>,
+  ): Promise<Row[]> {
     const ctx = currentQueryContext();
     if (ctx) countRoundTrip(ctx);
     const started = performance.now();
@@ -284,7 +307,8 @@ export class Neo4jExecutor implements QueryRunner {
           continue;
         }
         const delay = RETRY_DELAYS_MS[attempt];
-        if (delay === undefined || !Neo4jError.isRetryable(error) || performance.now() - started > RETRY_BUDGET_MS) throw mapDriverError(error);
+        if (delay === undefined || !Neo4jError.isRetryable(error) || performance.now() - started > RETRY_BUDGET_MS)
+          throw mapDriverError(error);
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }

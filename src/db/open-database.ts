@@ -10,7 +10,13 @@ import { createDriver, verifyConnectivity } from './create-driver';
 import { CypherRegistry } from './cypher-registry';
 import { Neo4jExecutor } from './neo4j-executor';
 import { applyMigrations } from './apply-migrations';
-import { defaultJavaBin, localNeo4jMemory, resolveLocalNeo4j, startLocalNeo4j, superviseLocalNeo4j } from './local-neo4j';
+import {
+  defaultJavaBin,
+  localNeo4jMemory,
+  resolveLocalNeo4j,
+  startLocalNeo4j,
+  superviseLocalNeo4j,
+} from './local-neo4j';
 
 /** An open database with everything needed to run named queries. */
 export interface OpenDatabase {
@@ -46,7 +52,12 @@ export interface OpenDatabaseOptions {
 const JUST_STARTED_GRACE_MS = 15_000;
 
 /** Verifies connectivity; retries for a while when the local Neo4j was just started here. */
-async function verifyFirstConnection(driver: Driver, uri: string, database: string | undefined, justStarted: boolean): Promise<void> {
+async function verifyFirstConnection(
+  driver: Driver,
+  uri: string,
+  database: string | undefined,
+  justStarted: boolean,
+): Promise<void> {
   const deadline = Date.now() + (justStarted ? JUST_STARTED_GRACE_MS : 0);
   for (;;) {
     try {
@@ -59,7 +70,11 @@ async function verifyFirstConnection(driver: Driver, uri: string, database: stri
 }
 
 /** Opens the configured database, starting the local Neo4j when no URI is configured. */
-export async function openDatabase(config: Config, log: OpenDatabaseLog, options: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Config,
+  log: OpenDatabaseLog,
+  options: OpenDatabaseOptions = {},
+): Promise<OpenDatabase> {
   const registry = CypherRegistry.load();
   let uri = config.neo4j.uri;
   let stopLocal: (() => Promise<void>) | undefined;
@@ -77,7 +92,11 @@ export async function openDatabase(config: Config, log: OpenDatabaseLog, options
     uri = local.uri;
     startedLocal = !local.reused;
     stopLocal = local.stop;
-    log.info(local.reused ? `Reusing the local Neo4j at ${uri}` : `Started the local Neo4j at ${uri} (heap ${startOptions.heap}, page cache ${startOptions.pageCache})`);
+    log.info(
+      local.reused
+        ? `Reusing the local Neo4j at ${uri}`
+        : `Started the local Neo4j at ${uri} (heap ${startOptions.heap}, page cache ${startOptions.pageCache})`,
+    );
     if (local.instance !== undefined && options.supervise !== undefined) {
       const supervised = superviseLocalNeo4j(local.instance, {
         // Same store and port: the driver's URI stays valid and its pool reconnects.

@@ -21,7 +21,10 @@ export interface QueryBudget {
 }
 
 /** No limit (command-line tools and start-up work). */
-export const UNLIMITED_BUDGET: QueryBudget = { maxConcurrent: Number.POSITIVE_INFINITY, maxRoundTrips: Number.POSITIVE_INFINITY };
+export const UNLIMITED_BUDGET: QueryBudget = {
+  maxConcurrent: Number.POSITIVE_INFINITY,
+  maxRoundTrips: Number.POSITIVE_INFINITY,
+};
 
 /** Mutable counters of one request. */
 export interface QueryContext {
@@ -45,7 +48,16 @@ const storage = new AsyncLocalStorage<QueryContext>();
 
 /** Runs `fn` with a fresh query context and returns its result. */
 export function runWithQueryContext<T>(operation: string, fn: () => T, budget: QueryBudget = UNLIMITED_BUDGET): T {
-  const context: QueryContext = { operation, roundTrips: 0, dbMillis: 0, sessionsOpen: 0, peakSessions: 0, budget, bookmarkManager: neo4j.bookmarkManager(), waiting: [] };
+  const context: QueryContext = {
+    operation,
+    roundTrips: 0,
+    dbMillis: 0,
+    sessionsOpen: 0,
+    peakSessions: 0,
+    budget,
+    bookmarkManager: neo4j.bookmarkManager(),
+    waiting: [],
+  };
   return storage.run(context, fn);
 }
 
@@ -70,9 +82,12 @@ export function outsideQueryContext<T>(fn: () => T): T {
 export function countRoundTrip(ctx: QueryContext): void {
   ctx.roundTrips += 1;
   if (ctx.roundTrips > ctx.budget.maxRoundTrips) {
-    throw new BadInputError(`The request needs more than ${ctx.budget.maxRoundTrips} database round trips; ask for fewer items or fewer aliases, or split it`, {
-      limit: ctx.budget.maxRoundTrips,
-    });
+    throw new BadInputError(
+      `The request needs more than ${ctx.budget.maxRoundTrips} database round trips; ask for fewer items or fewer aliases, or split it`,
+      {
+        limit: ctx.budget.maxRoundTrips,
+      },
+    );
   }
 }
 

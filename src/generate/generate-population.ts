@@ -36,7 +36,10 @@ export type GenerateErrorCode = 'ESCO_MISSING' | 'POPULATION_EXISTS' | 'COUNT_MI
 /** A generation that cannot run or did not write what it should have. */
 export class GenerateError extends Error {
   override readonly name = 'GenerateError';
-  constructor(readonly code: GenerateErrorCode, message: string) {
+  constructor(
+    readonly code: GenerateErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -58,7 +61,15 @@ export interface GenerateSummary {
   readonly counts: PopulationCounts;
   /** Nodes removed by the wipe, all kinds together. */
   readonly wipedNodes: number;
-  readonly millis: { readonly wipe: number; readonly sampleSpace: number; readonly providers: number; readonly credentials: number; readonly learners: number; readonly postings: number; readonly total: number };
+  readonly millis: {
+    readonly wipe: number;
+    readonly sampleSpace: number;
+    readonly providers: number;
+    readonly credentials: number;
+    readonly learners: number;
+    readonly postings: number;
+    readonly total: number;
+  };
 }
 
 /**
@@ -82,7 +93,12 @@ export async function wipePopulation(executor: Neo4jExecutor, prefix: string, si
 export async function assertEscoLoaded(repo: PopulationRepository): Promise<void> {
   const status = await repo.getEscoStatus();
   if (status.version === null || status.source === 'demo-seed' || status.occupations === 0) {
-    const what = status.version === null ? 'no ESCO import is recorded' : status.source === 'demo-seed' ? 'only the ESCO demo seed is loaded' : 'no occupation has requirements';
+    const what =
+      status.version === null
+        ? 'no ESCO import is recorded'
+        : status.source === 'demo-seed'
+          ? 'only the ESCO demo seed is loaded'
+          : 'no occupation has requirements';
     throw new GenerateError(
       'ESCO_MISSING',
       `Cannot generate a population: ${what} (${status.occupations} occupations with requirements, ${status.skills} skills). ` +
@@ -93,7 +109,11 @@ export async function assertEscoLoaded(repo: PopulationRepository): Promise<void
 
 /** Reads the ESCO sample space for a seed. */
 export async function loadSampleSpace(repo: PopulationRepository, seed: number): Promise<SampleSpace> {
-  const [occupations, links, labels] = await Promise.all([repo.getOccupationRequirements(), repo.getSkillLinks(), repo.getSkillLabels()]);
+  const [occupations, links, labels] = await Promise.all([
+    repo.getOccupationRequirements(),
+    repo.getSkillLinks(),
+    repo.getSkillLabels(),
+  ]);
   return buildSampleSpace(seed, occupations, links, labels);
 }
 
@@ -108,7 +128,11 @@ interface BatchRun {
 }
 
 /** Samples rows [from, to) and writes them in batches (one transaction each); returns the milliseconds. */
-async function writeInBatches<T>(batch: BatchRun, sample: (index: number) => T, write: (rows: T[]) => Promise<void>): Promise<number> {
+async function writeInBatches<T>(
+  batch: BatchRun,
+  sample: (index: number) => T,
+  write: (rows: T[]) => Promise<void>,
+): Promise<number> {
   const { name, from, to, batchSize, progress, signal } = batch;
   const at = performance.now();
   progress.startPhase(name, to - from);
@@ -125,8 +149,15 @@ async function writeInBatches<T>(batch: BatchRun, sample: (index: number) => T, 
 }
 
 /** The expected node totals of a population with these options. */
-function expectedNodes(options: PopulationOptions): Pick<PopulationCounts, 'providers' | 'credentials' | 'learners' | 'postings'> {
-  return { providers: options.credentials > 0 ? options.providers : 0, credentials: options.credentials, learners: options.learners, postings: options.postings };
+function expectedNodes(
+  options: PopulationOptions,
+): Pick<PopulationCounts, 'providers' | 'credentials' | 'learners' | 'postings'> {
+  return {
+    providers: options.credentials > 0 ? options.providers : 0,
+    credentials: options.credentials,
+    learners: options.learners,
+    postings: options.postings,
+  };
 }
 
 /**
@@ -138,7 +169,11 @@ function expectedNodes(options: PopulationOptions): Pick<PopulationCounts, 'prov
  * @example
  * const summary = await generatePopulation(executor, resolvePopulationOptions({ credentials: 50, learners: 100, postings: 10, seed: 3 }), { wipe: true });
  */
-export async function generatePopulation(executor: Neo4jExecutor, options: PopulationOptions, run: GenerateRunOptions = {}): Promise<GenerateSummary> {
+export async function generatePopulation(
+  executor: Neo4jExecutor,
+  options: PopulationOptions,
+  run: GenerateRunOptions = {},
+): Promise<GenerateSummary> {
   const started = performance.now();
   const repo = new PopulationRepository(executor);
   const progress = run.progress ?? silentGenerateProgress;
@@ -180,7 +215,12 @@ export async function generatePopulation(executor: Neo4jExecutor, options: Popul
   try {
     const providerCount = expectedNodes(options).providers;
     const providers = Array.from({ length: providerCount }, (_, i) => sampleProvider(seed, prefix, i));
-    const providersMillis = await phase('providers', providerCount, (i) => providers[i]!, (rows) => repo.createProviders(rows, now));
+    const providersMillis = await phase(
+      'providers',
+      providerCount,
+      (i) => providers[i]!,
+      (rows) => repo.createProviders(rows, now),
+    );
 
     const occupationOfCredential = new Int32Array(options.credentials);
     const credentialsMillis = await phase(
@@ -201,7 +241,12 @@ export async function generatePopulation(executor: Neo4jExecutor, options: Popul
       (i) => sampleLearner(seed, prefix, i, sampleSpace, credentialIndex, options.referenceDate),
       (rows) => repo.createLearners(rows, now),
     );
-    const postingsMillis = await phase('postings', options.postings, (i) => samplePosting(seed, prefix, i, sampleSpace), (rows) => repo.createPostings(rows, now));
+    const postingsMillis = await phase(
+      'postings',
+      options.postings,
+      (i) => samplePosting(seed, prefix, i, sampleSpace),
+      (rows) => repo.createPostings(rows, now),
+    );
 
     // The recorded load time leaves out the wipe: it is what loading this population costs.
     const counts = await verifyAndRecord(repo, options, Math.round(performance.now() - started - wipeMillis));
@@ -209,7 +254,15 @@ export async function generatePopulation(executor: Neo4jExecutor, options: Popul
       options,
       counts,
       wipedNodes,
-      millis: { wipe: wipeMillis, sampleSpace: spaceMillis, providers: providersMillis, credentials: credentialsMillis, learners: learnersMillis, postings: postingsMillis, total: performance.now() - started },
+      millis: {
+        wipe: wipeMillis,
+        sampleSpace: spaceMillis,
+        providers: providersMillis,
+        credentials: credentialsMillis,
+        learners: learnersMillis,
+        postings: postingsMillis,
+        total: performance.now() - started,
+      },
     };
   } finally {
     progress.stop();
@@ -217,12 +270,19 @@ export async function generatePopulation(executor: Neo4jExecutor, options: Popul
 }
 
 /** Checks the node totals against the options, then records the completed population. */
-async function verifyAndRecord(repo: PopulationRepository, options: PopulationOptions, loadMillis: number): Promise<PopulationCounts> {
+async function verifyAndRecord(
+  repo: PopulationRepository,
+  options: PopulationOptions,
+  loadMillis: number,
+): Promise<PopulationCounts> {
   const counts = await repo.countPopulation(options.prefix);
   const expected = expectedNodes(options);
   const wrong = (Object.keys(expected) as (keyof typeof expected)[]).filter((key) => counts[key] !== expected[key]);
   if (wrong.length > 0) {
-    throw new GenerateError('COUNT_MISMATCH', `The graph holds ${wrong.map((key) => `${counts[key]} ${key} instead of ${expected[key]}`).join(', ')} after generating; the population is incomplete.`);
+    throw new GenerateError(
+      'COUNT_MISMATCH',
+      `The graph holds ${wrong.map((key) => `${counts[key]} ${key} instead of ${expected[key]}`).join(', ')} after generating; the population is incomplete.`,
+    );
   }
   const meta: PopulationMeta = {
     generatorVersion: GENERATOR_VERSION,
@@ -257,12 +317,20 @@ export interface ResizeSummary {
  * @throws GenerateError `COUNT_MISMATCH` when the population under
  *   the prefix has no completion record or ends up with other totals.
  */
-export async function resizeLearners(executor: Neo4jExecutor, prefix: string, learners: number, run: GenerateRunOptions = {}): Promise<ResizeSummary> {
+export async function resizeLearners(
+  executor: Neo4jExecutor,
+  prefix: string,
+  learners: number,
+  run: GenerateRunOptions = {},
+): Promise<ResizeSummary> {
   const started = performance.now();
   const repo = new PopulationRepository(executor);
   const meta = await repo.getPopulationMeta(prefix);
   if (meta === null || meta.generatorVersion !== GENERATOR_VERSION) {
-    throw new GenerateError('COUNT_MISMATCH', `No completed population of the current generator version with the prefix "${prefix}" to resize; generate one first.`);
+    throw new GenerateError(
+      'COUNT_MISMATCH',
+      `No completed population of the current generator version with the prefix "${prefix}" to resize; generate one first.`,
+    );
   }
   const previous: PopulationOptions = {
     prefix,
@@ -294,7 +362,11 @@ export async function resizeLearners(executor: Neo4jExecutor, prefix: string, le
     } else if (learners > previous.learners) {
       const space = await loadSampleSpace(repo, options.seed);
       const providers = Array.from({ length: options.providers }, (_, i) => sampleProvider(options.seed, prefix, i));
-      const occupations = Int32Array.from({ length: options.credentials }, (_, i) => sampleCredential(options.seed, prefix, i, space, providers, options.prerequisiteShare).occupationIndex);
+      const occupations = Int32Array.from(
+        { length: options.credentials },
+        (_, i) =>
+          sampleCredential(options.seed, prefix, i, space, providers, options.prerequisiteShare).occupationIndex,
+      );
       const credentialIndex = indexCredentials(prefix, occupations);
       await writeInBatches(
         { name: 'learners', from: previous.learners, to: learners, batchSize, progress, signal: run.signal },

@@ -39,7 +39,10 @@ export class TtyGenerateProgress implements GenerateProgress {
   }
 
   startPhase(phase: string, total: number): void {
-    this.current.set(phase, { bar: this.bars.create(Math.max(total, 1), 0, { phase: phase.padEnd(12), rate: 0 }), started: performance.now() });
+    this.current.set(phase, {
+      bar: this.bars.create(Math.max(total, 1), 0, { phase: phase.padEnd(12), rate: 0 }),
+      started: performance.now(),
+    });
   }
 
   advance(phase: string, done: number): void {
@@ -81,11 +84,15 @@ export class LineGenerateProgress implements GenerateProgress {
     const now = performance.now();
     if (entry === undefined || now - entry.lastLine < this.intervalMs) return;
     entry.lastLine = now;
-    this.stream.write(`${phase}: ${done}/${entry.total} rows (${Math.round(done / ((now - entry.at) / 1000))} rows/s)\n`);
+    this.stream.write(
+      `${phase}: ${done}/${entry.total} rows (${Math.round(done / ((now - entry.at) / 1000))} rows/s)\n`,
+    );
   }
 
   finishPhase(phase: string, rows: number, millis: number): void {
-    this.stream.write(`${phase}: ${rows} rows in ${(millis / 1000).toFixed(1)} s (${millis > 0 ? Math.round(rows / (millis / 1000)) : rows} rows/s)\n`);
+    this.stream.write(
+      `${phase}: ${rows} rows in ${(millis / 1000).toFixed(1)} s (${millis > 0 ? Math.round(rows / (millis / 1000)) : rows} rows/s)\n`,
+    );
     this.started.delete(phase);
   }
 

@@ -4,7 +4,13 @@
  */
 export { Random, deriveSeed, randomFor } from './random';
 export { addDays, daysBetween } from './calendar-days';
-export { buildSampleSpace, pickOccupation, MIN_OCCUPATION_SKILLS, type SampleOccupation, type SampleSpace } from './sample-space';
+export {
+  buildSampleSpace,
+  pickOccupation,
+  MIN_OCCUPATION_SKILLS,
+  type SampleOccupation,
+  type SampleSpace,
+} from './sample-space';
 export {
   DEFAULT_PREFIX,
   DEFAULT_PREREQUISITE_SHARE,
@@ -17,9 +23,20 @@ export {
 } from './population-options';
 export { sampleProvider, type GeneratedProvider } from './sample-provider';
 export { sampleCredential, CREDENTIAL_LIMITS, type GeneratedCredential } from './sample-credential';
-export { sampleLearner, indexCredentials, LEARNER_LIMITS, type GeneratedLearner, type CredentialIndex } from './sample-learner';
+export {
+  sampleLearner,
+  indexCredentials,
+  LEARNER_LIMITS,
+  type GeneratedLearner,
+  type CredentialIndex,
+} from './sample-learner';
 export { samplePosting, portalId, PORTALS, POSTING_LIMITS, type GeneratedPosting } from './sample-posting';
-export { PopulationRepository, populationMetaKey, type PopulationCounts, type PopulationMeta } from './population-repository';
+export {
+  PopulationRepository,
+  populationMetaKey,
+  type PopulationCounts,
+  type PopulationMeta,
+} from './population-repository';
 export {
   DEFAULT_GENERATE_BATCH_SIZE,
   GENERATOR_VERSION,
@@ -33,4 +50,10 @@ export {
   type GenerateSummary,
   type ResizeSummary,
 } from './generate-population';
-export { consoleGenerateProgress, silentGenerateProgress, LineGenerateProgress, TtyGenerateProgress, type GenerateProgress } from './generate-progress';
+export {
+  consoleGenerateProgress,
+  silentGenerateProgress,
+  LineGenerateProgress,
+  TtyGenerateProgress,
+  type GenerateProgress,
+} from './generate-progress';

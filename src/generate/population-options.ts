@@ -71,12 +71,20 @@ export function resolvePopulationOptions(input: PopulationOptionsInput, today: D
   const credentials = wholeNumber('credentials', input.credentials, 0, 10_000_000);
   const learners = wholeNumber('learners', input.learners, 0, 10_000_000);
   const postings = wholeNumber('postings', input.postings, 0, 10_000_000);
-  if (learners > 0 && credentials === 0) throw new PopulationOptionsError('learners hold credentials: generate at least one credential');
-  const providers = wholeNumber('providers', input.providers ?? defaultProviderCount(credentials), credentials > 0 ? 1 : 0, 1_000_000);
+  if (learners > 0 && credentials === 0)
+    throw new PopulationOptionsError('learners hold credentials: generate at least one credential');
+  const providers = wholeNumber(
+    'providers',
+    input.providers ?? defaultProviderCount(credentials),
+    credentials > 0 ? 1 : 0,
+    1_000_000,
+  );
   const seed = wholeNumber('seed', input.seed ?? 1, 0, Number.MAX_SAFE_INTEGER);
   const prefix = input.prefix ?? DEFAULT_PREFIX;
   if (!/^[A-Za-z][A-Za-z0-9_-]{1,60}-$/.test(prefix)) {
-    throw new PopulationOptionsError(`prefix must be 3-62 letters, digits, "_" or "-", start with a letter and end with "-", got "${prefix}"`);
+    throw new PopulationOptionsError(
+      `prefix must be 3-62 letters, digits, "_" or "-", start with a letter and end with "-", got "${prefix}"`,
+    );
   }
   const referenceDate = input.referenceDate ?? today.toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) || Number.isNaN(Date.parse(`${referenceDate}T00:00:00Z`))) {

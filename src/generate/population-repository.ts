@@ -94,7 +94,13 @@ export class PopulationRepository {
   /** cypher/generate/create-credentials (one transaction) */
   async createCredentials(rows: readonly GeneratedCredential[], now: string): Promise<void> {
     await this.executor.write('generate/create-credentials', {
-      rows: rows.map(({ id, providerId, props, skills, prerequisiteUris }) => ({ id, providerId, props, skills, prerequisiteUris })),
+      rows: rows.map(({ id, providerId, props, skills, prerequisiteUris }) => ({
+        id,
+        providerId,
+        props,
+        skills,
+        prerequisiteUris,
+      })),
       now,
     });
   }

@@ -42,19 +42,61 @@ export interface GeneratedCredential {
 }
 
 /** Bounds the unit tests check. */
-export const CREDENTIAL_LIMITS = { minSkills: 3, maxSkills: 12, minHours: 10, maxHours: 200, minEqf: 3, maxEqf: 7, maxPrerequisites: 2 } as const;
+export const CREDENTIAL_LIMITS = {
+  minSkills: 3,
+  maxSkills: 12,
+  minHours: 10,
+  maxHours: 200,
+  minEqf: 3,
+  maxEqf: 7,
+  maxPrerequisites: 2,
+} as const;
 
 const SKILL_COUNTS: readonly (readonly [number, number])[] = [
-  [3, 14], [4, 16], [5, 15], [6, 13], [7, 11], [8, 9], [9, 7], [10, 6], [11, 5], [12, 4],
+  [3, 14],
+  [4, 16],
+  [5, 15],
+  [6, 13],
+  [7, 11],
+  [8, 9],
+  [9, 7],
+  [10, 6],
+  [11, 5],
+  [12, 4],
 ];
-const EQF_LEVELS: readonly (readonly [number, number])[] = [[3, 10], [4, 22], [5, 30], [6, 26], [7, 12]];
-const FORMS: readonly (readonly ['ONLINE' | 'ONSITE' | 'BLENDED', number])[] = [['ONLINE', 50], ['BLENDED', 20], ['ONSITE', 30]];
-const CURRENCIES: readonly (readonly [string, number])[] = [['EUR', 85], ['GBP', 5], ['CHF', 4], ['SEK', 3], ['PLN', 3]];
+const EQF_LEVELS: readonly (readonly [number, number])[] = [
+  [3, 10],
+  [4, 22],
+  [5, 30],
+  [6, 26],
+  [7, 12],
+];
+const FORMS: readonly (readonly ['ONLINE' | 'ONSITE' | 'BLENDED', number])[] = [
+  ['ONLINE', 50],
+  ['BLENDED', 20],
+  ['ONSITE', 30],
+];
+const CURRENCIES: readonly (readonly [string, number])[] = [
+  ['EUR', 85],
+  ['GBP', 5],
+  ['CHF', 4],
+  ['SEK', 3],
+  ['PLN', 3],
+];
 const ASSESSMENTS: readonly (readonly [string | null, number])[] = [
-  ['written exam', 25], ['project', 20], ['portfolio', 10], ['online quiz', 20], ['practical assessment', 15], [null, 10],
+  ['written exam', 25],
+  ['project', 20],
+  ['portfolio', 10],
+  ['online quiz', 20],
+  ['practical assessment', 15],
+  [null, 10],
 ];
 const QUALITY: readonly (readonly [string | null, number])[] = [
-  ['accredited by a national agency', 30], ['ISO 21001', 10], ['institutional quality assurance', 30], ['EQAVET-aligned', 10], [null, 20],
+  ['accredited by a national agency', 30],
+  ['ISO 21001', 10],
+  ['institutional quality assurance', 30],
+  ['EQAVET-aligned', 10],
+  [null, 20],
 ];
 const TITLES: readonly ((skill: string, occupation: string) => string)[] = [
   (s) => `Introduction to ${s}`,
@@ -108,7 +150,9 @@ export function sampleCredential(
   // Courses sometimes reach one step up or down the hierarchy from what the job names.
   const extra = random.chance(0.3) ? (random.chance(0.25) ? 2 : 1) : 0;
   for (let n = 0; n < extra && taught.length < CREDENTIAL_LIMITS.maxSkills; n += 1) {
-    const withNeighbours = taught.filter((uri) => (space.neighbours.get(uri) ?? []).some((other) => !taught.includes(other)));
+    const withNeighbours = taught.filter((uri) =>
+      (space.neighbours.get(uri) ?? []).some((other) => !taught.includes(other)),
+    );
     if (withNeighbours.length === 0) break;
     const options = space.neighbours.get(random.pick(withNeighbours))!.filter((other) => !taught.includes(other));
     taught.push(random.pick(options));
@@ -122,21 +166,42 @@ export function sampleCredential(
 
   const skills = taught.map((uri) => {
     const mapped = random.chance(0.15);
-    return { uri, source: mapped ? ('MAPPED' as const) : ('DECLARED' as const), confidence: mapped ? random.int(50, 95) / 100 : 1 };
+    return {
+      uri,
+      source: mapped ? ('MAPPED' as const) : ('DECLARED' as const),
+      confidence: mapped ? random.int(50, 95) / 100 : 1,
+    };
   });
   // Prerequisites: essential skills of the same occupation the course does not teach itself.
   const untaught = occupation.essential.filter((uri) => !taught.includes(uri));
-  const prerequisiteUris = random.chance(prerequisiteShare) && untaught.length > 0 ? random.sampleWeighted(untaught, () => 1, random.chance(0.8) ? 1 : 2) : [];
+  const prerequisiteUris =
+    random.chance(prerequisiteShare) && untaught.length > 0
+      ? random.sampleWeighted(untaught, () => 1, random.chance(0.8) ? 1 : 2)
+      : [];
 
   const provider = providers[pickProvider(random, providers.length)]!;
   const hours = sampleHours(random);
   const ects = random.chance(0.8) ? Math.max(0.5, Math.round((hours / (25 + random.next() * 5)) * 2) / 2) : null;
-  const priceKind = random.weighted([['free', 12], ['missing', 10], ['paid', 78]] as const);
-  const priceAmount = priceKind === 'free' ? 0 : priceKind === 'missing' ? null : Math.min(5000, Math.max(20, Math.round(random.logNormal(8 * hours, 0.6) / 10) * 10));
+  const priceKind = random.weighted([
+    ['free', 12],
+    ['missing', 10],
+    ['paid', 78],
+  ] as const);
+  const priceAmount =
+    priceKind === 'free'
+      ? 0
+      : priceKind === 'missing'
+        ? null
+        : Math.min(5000, Math.max(20, Math.round(random.logNormal(8 * hours, 0.6) / 10) * 10));
   const priceCurrency = priceAmount === null ? null : priceAmount === 0 ? 'EUR' : random.weighted(CURRENCIES);
   const local = localLanguage(provider.country);
-  const languageKind = random.weighted([['en', 60], ['local', 25], ['both', 15]] as const);
-  const languages = local === 'en' || languageKind === 'en' ? ['en'] : languageKind === 'local' ? [local] : ['en', local];
+  const languageKind = random.weighted([
+    ['en', 60],
+    ['local', 25],
+    ['both', 15],
+  ] as const);
+  const languages =
+    local === 'en' || languageKind === 'en' ? ['en'] : languageKind === 'local' ? [local] : ['en', local];
   const firstLabel = space.skillLabels.get(taught[0]!) ?? 'a skill';
   const title = random.pick(TITLES)(firstLabel, occupation.label);
 

@@ -41,7 +41,21 @@ export const LEARNER_LIMITS = { minHoldings: 1, maxHoldings: 15, maxDeclared: 4,
 
 /** Holdings per learner 1-15: most hold a handful, a few collect many. */
 const HOLDING_COUNTS: readonly (readonly [number, number])[] = [
-  [1, 14], [2, 15], [3, 14], [4, 12], [5, 10], [6, 8], [7, 6], [8, 5], [9, 4], [10, 3], [11, 3], [12, 2], [13, 2], [14, 1], [15, 1],
+  [1, 14],
+  [2, 15],
+  [3, 14],
+  [4, 12],
+  [5, 10],
+  [6, 8],
+  [7, 6],
+  [8, 5],
+  [9, 4],
+  [10, 3],
+  [11, 3],
+  [12, 2],
+  [13, 2],
+  [14, 1],
+  [15, 1],
 ];
 
 /** Builds the credential index from the occupations credentials were drawn from. */
@@ -60,7 +74,14 @@ export function indexCredentials(prefix: string, occupationIndices: ArrayLike<nu
  * `referenceDate`, ~25% expire later, the rest never; ~40% declare 1-4 skills of their focus
  * occupation; ~25% target an occupation.
  */
-export function sampleLearner(seed: number, prefix: string, index: number, space: SampleSpace, credentials: CredentialIndex, referenceDate: string): GeneratedLearner {
+export function sampleLearner(
+  seed: number,
+  prefix: string,
+  index: number,
+  space: SampleSpace,
+  credentials: CredentialIndex,
+  referenceDate: string,
+): GeneratedLearner {
   const random = randomFor(seed, 'learner', index);
   const focus = pickOccupation(space, random);
   const occupation = space.occupations[focus]!;
@@ -77,15 +98,42 @@ export function sampleLearner(seed: number, prefix: string, index: number, space
   const holdings = [...chosen].map((credential): GeneratedHolding => {
     const daysAgo = random.int(30, LEARNER_LIMITS.maxYearsAgo * 365);
     const issuedOn = addDays(referenceDate, -daysAgo);
-    const expiry = random.weighted([['expired', 5], ['later', 25], ['never', 70]] as const);
-    const expiresOn = expiry === 'never' ? null : expiry === 'expired' ? addDays(issuedOn, random.int(1, daysAgo - 1)) : addDays(referenceDate, random.int(30, 3 * 365));
-    return { credentialId: populationIds.credential(credentials.prefix, credential), issuedOn, expiresOn, verified: random.chance(0.7) };
+    const expiry = random.weighted([
+      ['expired', 5],
+      ['later', 25],
+      ['never', 70],
+    ] as const);
+    const expiresOn =
+      expiry === 'never'
+        ? null
+        : expiry === 'expired'
+          ? addDays(issuedOn, random.int(1, daysAgo - 1))
+          : addDays(referenceDate, random.int(30, 3 * 365));
+    return {
+      credentialId: populationIds.credential(credentials.prefix, credential),
+      issuedOn,
+      expiresOn,
+      verified: random.chance(0.7),
+    };
   });
-  holdings.sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : a.credentialId < b.credentialId ? -1 : 1));
+  holdings.sort((a, b) =>
+    a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : a.credentialId < b.credentialId ? -1 : 1,
+  );
 
   const pool = [...new Set([...occupation.essential, ...occupation.optional])];
-  const declaredSkillUris = random.chance(0.4) ? random.sampleWeighted(pool, () => 1, random.int(1, LEARNER_LIMITS.maxDeclared)).sort() : [];
-  const targetOccupationUris = random.chance(0.25) ? [space.occupations[random.chance(0.5) ? focus : pickOccupation(space, random)]!.uri] : [];
+  const declaredSkillUris = random.chance(0.4)
+    ? random.sampleWeighted(pool, () => 1, random.int(1, LEARNER_LIMITS.maxDeclared)).sort()
+    : [];
+  const targetOccupationUris = random.chance(0.25)
+    ? [space.occupations[random.chance(0.5) ? focus : pickOccupation(space, random)]!.uri]
+    : [];
   const id = populationIds.learner(prefix, index);
-  return { id, displayName: `Learner ${id.slice(prefix.length)}`, matchingConsent: random.chance(0.6), holdings, declaredSkillUris, targetOccupationUris };
+  return {
+    id,
+    displayName: `Learner ${id.slice(prefix.length)}`,
+    matchingConsent: random.chance(0.6),
+    holdings,
+    declaredSkillUris,
+    targetOccupationUris,
+  };
 }

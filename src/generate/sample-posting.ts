@@ -31,15 +31,66 @@ export interface GeneratedPosting {
 export const POSTING_LIMITS = { maxDropped: 3, maxAdded: 3, maxFlipped: 2 } as const;
 
 /** Job portals postings come from, by share of postings. */
-export const PORTALS: readonly (readonly [string, number])[] = [['eures', 50], ['jobboard', 30], ['careers', 20]];
+export const PORTALS: readonly (readonly [string, number])[] = [
+  ['eures', 50],
+  ['jobboard', 30],
+  ['careers', 20],
+];
 
 /** The portal id of a portal name in a population. */
 export function portalId(prefix: string, portal: string): string {
   return `${prefix}portal-${portal}`;
 }
-const EMPLOYER_FIRST = ['Nordic', 'Alpine', 'Atlantic', 'Baltic', 'Central', 'Delta', 'Euro', 'Iberian', 'Lumen', 'Meridian', 'Polar', 'Vista'];
-const EMPLOYER_SECOND = ['Systems', 'Logistics', 'Health', 'Foods', 'Energy', 'Digital', 'Works', 'Partners', 'Industries', 'Services', 'Care', 'Build'];
-const CITIES = ['Berlin', 'Munich', 'Paris', 'Lyon', 'Madrid', 'Barcelona', 'Rome', 'Milan', 'Amsterdam', 'Rotterdam', 'Brussels', 'Vienna', 'Dublin', 'Warsaw', 'Stockholm', 'Lisbon', 'Helsinki', 'Copenhagen', 'Zurich', 'Luxembourg'];
+const EMPLOYER_FIRST = [
+  'Nordic',
+  'Alpine',
+  'Atlantic',
+  'Baltic',
+  'Central',
+  'Delta',
+  'Euro',
+  'Iberian',
+  'Lumen',
+  'Meridian',
+  'Polar',
+  'Vista',
+];
+const EMPLOYER_SECOND = [
+  'Systems',
+  'Logistics',
+  'Health',
+  'Foods',
+  'Energy',
+  'Digital',
+  'Works',
+  'Partners',
+  'Industries',
+  'Services',
+  'Care',
+  'Build',
+];
+const CITIES = [
+  'Berlin',
+  'Munich',
+  'Paris',
+  'Lyon',
+  'Madrid',
+  'Barcelona',
+  'Rome',
+  'Milan',
+  'Amsterdam',
+  'Rotterdam',
+  'Brussels',
+  'Vienna',
+  'Dublin',
+  'Warsaw',
+  'Stockholm',
+  'Lisbon',
+  'Helsinki',
+  'Copenhagen',
+  'Zurich',
+  'Luxembourg',
+];
 const TITLE_FORMS: readonly ((label: string) => string)[] = [
   (l) => l,
   (l) => `Senior ${l}`,
@@ -79,7 +130,8 @@ function additions(random: Random, space: SampleSpace, current: ReadonlyMap<stri
 export function samplePosting(seed: number, prefix: string, index: number, space: SampleSpace): GeneratedPosting {
   const random = randomFor(seed, 'posting', index);
   let occupationIndex = pickOccupation(space, random);
-  for (let tries = 0; space.occupations[occupationIndex]!.essential.length === 0 && tries < 50; tries += 1) occupationIndex = pickOccupation(space, random);
+  for (let tries = 0; space.occupations[occupationIndex]!.essential.length === 0 && tries < 50; tries += 1)
+    occupationIndex = pickOccupation(space, random);
   const occupation = space.occupations[occupationIndex]!;
 
   const requirements = new Map<string, 'ESSENTIAL' | 'OPTIONAL'>();
@@ -91,13 +143,20 @@ export function samplePosting(seed: number, prefix: string, index: number, space
   for (const uri of additions(random, space, requirements, random.int(0, POSTING_LIMITS.maxAdded))) {
     requirements.set(uri, random.chance(0.4) ? 'ESSENTIAL' : 'OPTIONAL');
   }
-  for (const uri of random.sampleWeighted([...requirements.keys()], () => 1, random.int(0, POSTING_LIMITS.maxFlipped))) {
+  for (const uri of random.sampleWeighted(
+    [...requirements.keys()],
+    () => 1,
+    random.int(0, POSTING_LIMITS.maxFlipped),
+  )) {
     requirements.set(uri, flip(requirements.get(uri)!));
   }
   // A posting with nothing essential cannot be matched meaningfully: promote one requirement.
-  if (![...requirements.values()].includes('ESSENTIAL')) requirements.set([...requirements.keys()].sort()[0]!, 'ESSENTIAL');
+  if (![...requirements.values()].includes('ESSENTIAL'))
+    requirements.set([...requirements.keys()].sort()[0]!, 'ESSENTIAL');
 
-  const sorted = [...requirements].map(([uri, relation]) => ({ uri, relation })).sort((a, b) => (a.uri < b.uri ? -1 : 1));
+  const sorted = [...requirements]
+    .map(([uri, relation]) => ({ uri, relation }))
+    .sort((a, b) => (a.uri < b.uri ? -1 : 1));
   const essentialCount = sorted.filter((r) => r.relation === 'ESSENTIAL').length;
   const label = occupation.label.charAt(0).toUpperCase() + occupation.label.slice(1);
   return {

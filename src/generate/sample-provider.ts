@@ -16,8 +16,21 @@ export interface GeneratedProvider {
 
 /** Countries of providers, weighted roughly by the size of their training markets. */
 export const PROVIDER_COUNTRIES: readonly (readonly [string, number])[] = [
-  ['DE', 18], ['FR', 15], ['ES', 10], ['IT', 10], ['NL', 8], ['BE', 5], ['AT', 4], ['IE', 5],
-  ['PL', 6], ['SE', 4], ['PT', 4], ['FI', 3], ['DK', 3], ['CH', 3], ['LU', 1],
+  ['DE', 18],
+  ['FR', 15],
+  ['ES', 10],
+  ['IT', 10],
+  ['NL', 8],
+  ['BE', 5],
+  ['AT', 4],
+  ['IE', 5],
+  ['PL', 6],
+  ['SE', 4],
+  ['PT', 4],
+  ['FI', 3],
+  ['DK', 3],
+  ['CH', 3],
+  ['LU', 1],
 ];
 
 /** The language taught in a country besides English (English when none of the usual five). */
@@ -43,10 +56,43 @@ export function localLanguage(country: string): string {
 }
 
 const TYPES: readonly (readonly [string, number])[] = [
-  ['university', 30], ['vocational school', 25], ['company', 20], ['MOOC platform', 10], ['training centre', 15],
+  ['university', 30],
+  ['vocational school', 25],
+  ['company', 20],
+  ['MOOC platform', 10],
+  ['training centre', 15],
 ];
-const PLACES = ['Northern', 'Southern', 'Central', 'Coastal', 'Alpine', 'Rhine', 'Danube', 'Baltic', 'Atlantic', 'Lakeside', 'Hillside', 'Riverside', 'Metropolitan', 'Regional', 'Capital'];
-const TOPICS = ['Applied Sciences', 'Technology', 'Business', 'Health', 'Engineering', 'Arts', 'Digital Skills', 'Management', 'Logistics', 'Hospitality', 'Green Skills', 'Crafts'];
+const PLACES = [
+  'Northern',
+  'Southern',
+  'Central',
+  'Coastal',
+  'Alpine',
+  'Rhine',
+  'Danube',
+  'Baltic',
+  'Atlantic',
+  'Lakeside',
+  'Hillside',
+  'Riverside',
+  'Metropolitan',
+  'Regional',
+  'Capital',
+];
+const TOPICS = [
+  'Applied Sciences',
+  'Technology',
+  'Business',
+  'Health',
+  'Engineering',
+  'Arts',
+  'Digital Skills',
+  'Management',
+  'Logistics',
+  'Hospitality',
+  'Green Skills',
+  'Crafts',
+];
 const STEMS: Readonly<Record<string, readonly string[]>> = {
   university: ['University of', 'Institute of', 'Academy of'],
   'vocational school': ['College of', 'Vocational School of', 'Polytechnic of'],

@@ -65,7 +65,12 @@ export function buildSampleSpace(
   labels: readonly SkillLabelRow[],
 ): SampleSpace {
   const occupations = occupationRows
-    .map((row) => ({ uri: row.uri, label: row.label, essential: [...new Set(row.essential)].sort(byText), optional: [...new Set(row.optional)].sort(byText) }))
+    .map((row) => ({
+      uri: row.uri,
+      label: row.label,
+      essential: [...new Set(row.essential)].sort(byText),
+      optional: [...new Set(row.optional)].sort(byText),
+    }))
     .filter((o) => new Set([...o.essential, ...o.optional]).size >= MIN_OCCUPATION_SKILLS)
     .sort((a, b) => byText(a.uri, b.uri));
   const random = new Random(seed ^ 0x5bd1e995);

@@ -104,6 +104,8 @@ export async function buildCredgraphSchema(): Promise<GraphQLSchema> {
 
 /** Descriptions of the root operation types. */
 const ROOT_DESCRIPTIONS = {
-  Query: 'Reads: the ESCO taxonomy, the credential catalog, learners, coverage, rankings and course plans. What each caller may read is listed under "Access control" in the README.',
-  Mutation: 'Writes: the catalog, learners with their holdings, declarations and advisor grants, job postings, and credential imports. A mutation answers what it wrote. What each caller may write is listed under "Access control" in the README.',
+  Query:
+    'Reads: the ESCO taxonomy, the credential catalog, learners, coverage, rankings and course plans. What each caller may read is listed under "Access control" in the README.',
+  Mutation:
+    'Writes: the catalog, learners with their holdings, declarations and advisor grants, job postings, and credential imports. A mutation answers what it wrote. What each caller may write is listed under "Access control" in the README.',
 } as const;

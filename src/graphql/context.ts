@@ -53,7 +53,12 @@ export interface GraphQLContext {
 }
 
 /** Builds the context of one request. */
-export function createContext(services: Services, limits: RequestLimits, requestId: string, viewer: Viewer): GraphQLContext {
+export function createContext(
+  services: Services,
+  limits: RequestLimits,
+  requestId: string,
+  viewer: Viewer,
+): GraphQLContext {
   return {
     requestId,
     viewer,
@@ -69,7 +74,12 @@ export function createContext(services: Services, limits: RequestLimits, request
 
 /** Loaders of the coverage engine's inputs. */
 function createCoverageLoaders(repo: CoverageRepository) {
-  return { occupationRequirements: ownedLoader((uris) => repo.getRequirementsOfOccupations(uris), () => []) };
+  return {
+    occupationRequirements: ownedLoader(
+      (uris) => repo.getRequirementsOfOccupations(uris),
+      () => [],
+    ),
+  };
 }
 
 type CoverageLoaders = ReturnType<typeof createCoverageLoaders>;

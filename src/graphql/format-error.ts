@@ -45,7 +45,13 @@ function domainErrorOf(error: unknown): DomainError | undefined {
 /** True for errors Apollo raises itself about the request, with a 4xx status (e.g. a persisted-query hash mismatch). */
 function isClientProtocolError(error: unknown): boolean {
   const status = (error as GraphQLError | null)?.extensions?.http as { status?: unknown } | undefined;
-  return error instanceof GraphQLError && error.originalError === undefined && typeof status?.status === 'number' && status.status >= 400 && status.status < 500;
+  return (
+    error instanceof GraphQLError &&
+    error.originalError === undefined &&
+    typeof status?.status === 'number' &&
+    status.status >= 400 &&
+    status.status < 500
+  );
 }
 
 /** Builds Apollo's `formatError` hook. */
@@ -56,7 +62,11 @@ export function createErrorFormatter(sink: ErrorSink, exposeDetails: boolean, op
     const base = { message: message(formatted.message), locations: formatted.locations, path: formatted.path };
     const domain = domainErrorOf(error);
     if (domain) {
-      return { ...base, message: message(domain.message), extensions: { code: domain.code, ...(domain.details ? { details: domain.details } : {}) } };
+      return {
+        ...base,
+        message: message(domain.message),
+        extensions: { code: domain.code, ...(domain.details ? { details: domain.details } : {}) },
+      };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && GRAPHQL_INPUT_CODES.has(code)) {
@@ -66,13 +76,21 @@ export function createErrorFormatter(sink: ErrorSink, exposeDetails: boolean, op
     // security layer) or the HTTP layer (UNAUTHENTICATED): its message and code are ours and safe.
     // (Apollo hands errors thrown outside execution, such as a RangeError while serialising, over
     // as they are: not GraphQLErrors, so masked below.)
-    const fromGraphql = error instanceof GraphQLError && error.originalError === undefined && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
+    const fromGraphql =
+      error instanceof GraphQLError &&
+      error.originalError === undefined &&
+      typeof code === 'string' &&
+      code !== 'INTERNAL_SERVER_ERROR';
     if (fromGraphql) return { ...base, extensions: { code } };
     // Without a code, Apollo's own refusals of a bad request (4xx) are client errors, not ours.
-    if (isClientProtocolError(original)) return { ...base, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, reason: 'BAD_REQUEST' } };
+    if (isClientProtocolError(original))
+      return { ...base, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, reason: 'BAD_REQUEST' } };
     sink.error({ err: original, path: formatted.path }, 'unhandled error in GraphQL execution');
     return {
-      message: exposeDetails && original instanceof Error ? `Internal server error: ${original.message}` : 'Internal server error',
+      message:
+        exposeDetails && original instanceof Error
+          ? `Internal server error: ${original.message}`
+          : 'Internal server error',
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode },

@@ -59,11 +59,16 @@ export interface App {
 }
 
 /** Builds the services over one executor. */
-export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'limits' | 'credentials' | 'priceRatesFile' | 'jobTitlesFile'>): Services {
+export function createServices(
+  executor: Neo4jExecutor,
+  config: Pick<Config, 'limits' | 'credentials' | 'priceRatesFile' | 'jobTitlesFile'>,
+): Services {
   const planTimeLimitMs = config.limits.planTimeLimitMs;
   const priceRates = loadPriceRates(config.priceRatesFile);
   const verifier = createCredentialVerifier(config);
-  const signer = config.credentials.signingKey ? createRecordSigner(config.credentials.signingKey) : Promise.resolve(null);
+  const signer = config.credentials.signingKey
+    ? createRecordSigner(config.credentials.signingKey)
+    : Promise.resolve(null);
   // A bad key surfaces on the first export that awaits it; marked handled so start-up survives.
   signer.catch(() => undefined);
   const coverageData = new CoverageRepository(executor);
@@ -79,17 +84,38 @@ export function createServices(executor: Neo4jExecutor, config: Pick<Config, 'li
     coverage,
     planning: new PlanningService(coverage, new PlanningRepository(executor), planTimeLimitMs, priceRates),
     skillSuggestions,
-    credentialImport: new CredentialImportService(executor, new CatalogRepository(executor), new LearnerRepository(executor), verifier, skillSuggestions),
+    credentialImport: new CredentialImportService(
+      executor,
+      new CatalogRepository(executor),
+      new LearnerRepository(executor),
+      verifier,
+      skillSuggestions,
+    ),
     verifier,
-    pathwayExport: new PathwayExportService(new CatalogRepository(executor), new EscoRepository(executor), new JobPostingRepository(executor)),
-    recordExport: new LearnerRecordExportService(new LearnerRepository(executor), new CatalogRepository(executor), new EscoRepository(executor), signer, config.credentials.issuerName),
+    pathwayExport: new PathwayExportService(
+      new CatalogRepository(executor),
+      new EscoRepository(executor),
+      new JobPostingRepository(executor),
+    ),
+    recordExport: new LearnerRecordExportService(
+      new LearnerRepository(executor),
+      new CatalogRepository(executor),
+      new EscoRepository(executor),
+      signer,
+      config.credentials.issuerName,
+    ),
     search: new ConceptSearchService(executor, config.jobTitlesFile),
   };
 }
 
 /** The explorer's demo sign-in, signing like `npm run token -- --demo <persona>`. */
 function devSignIn(config: Config, secret: string): NonNullable<HttpServerDeps<GraphQLContext>['devSignIn']> {
-  const options = { secret, issuer: config.auth.jwtIssuer, audience: config.auth.jwtAudience, lifetimeSeconds: Math.min(8 * 3600, config.auth.jwtMaxLifetimeSeconds) };
+  const options = {
+    secret,
+    issuer: config.auth.jwtIssuer,
+    audience: config.auth.jwtAudience,
+    lifetimeSeconds: Math.min(8 * 3600, config.auth.jwtMaxLifetimeSeconds),
+  };
   return (req, res, url) => handleDevSignIn(req, res, url, options);
 }
 
@@ -98,12 +124,24 @@ function devSignIn(config: Config, secret: string): NonNullable<HttpServerDeps<G
  * from then on the app serves only that database (see {@link DatabaseIdentityGuard}).
  */
 export async function createApp(config: Config, logger: Logger, executor: Neo4jExecutor, driver: Driver): Promise<App> {
-  const metrics = config.metricsEnabled ? createAppMetrics({ load: () => appExecutor.load(), maxPoolSize: DEFAULT_MAX_POOL_SIZE }) : undefined;
-  const identity = await DatabaseIdentityGuard.adopt(new DatabaseIdentityRepository(executor), schemaVersionOf(executor.registry.namesUnder('migrations')), {
-    checkIntervalMs: config.neo4j.identityCheckMs,
-    onChange: (outcome) => (outcome.ok ? logger.info('the database identity matches again: serving') : logger.error({ reason: outcome.reason }, 'not serving: database identity check failed')),
-  });
-  logger.info({ instanceId: identity.expected.instanceId, schemaVersion: identity.expected.schemaVersion }, 'adopted the database identity');
+  const metrics = config.metricsEnabled
+    ? createAppMetrics({ load: () => appExecutor.load(), maxPoolSize: DEFAULT_MAX_POOL_SIZE })
+    : undefined;
+  const identity = await DatabaseIdentityGuard.adopt(
+    new DatabaseIdentityRepository(executor),
+    schemaVersionOf(executor.registry.namesUnder('migrations')),
+    {
+      checkIntervalMs: config.neo4j.identityCheckMs,
+      onChange: (outcome) =>
+        outcome.ok
+          ? logger.info('the database identity matches again: serving')
+          : logger.error({ reason: outcome.reason }, 'not serving: database identity check failed'),
+    },
+  );
+  logger.info(
+    { instanceId: identity.expected.instanceId, schemaVersion: identity.expected.schemaVersion },
+    'adopted the database identity',
+  );
   // Transactions time out with the request, so Neo4j stops work nobody waits for any more. A
   // failed query may mean the connection now leads elsewhere: the next request re-checks.
   const appExecutor = executor.withOptions({
@@ -123,7 +161,9 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     // main.ts owns SIGTERM/SIGINT: it drains HTTP first. Apollo's own handler would stop and
     // re-raise the signal, killing the process before the drain and the Neo4j shutdown finish.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(logger, config.env !== 'production', { maskSuggestions: config.limits.blockFieldSuggestions }),
+    formatError: createErrorFormatter(logger, config.env !== 'production', {
+      maskSuggestions: config.limits.blockFieldSuggestions,
+    }),
     // Automatic persisted queries are off: no client of this API needs them, and their cache is
     // memory any caller could fill. A request that sends one gets BAD_USER_INPUT.
     persistedQueries: false,
@@ -169,7 +209,10 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
     requestTimeoutMs: config.limits.requestTimeoutMs,
-    queryBudget: { maxConcurrent: config.limits.maxDbConcurrencyPerRequest, maxRoundTrips: config.limits.maxDbRoundTripsPerRequest },
+    queryBudget: {
+      maxConcurrent: config.limits.maxDbConcurrencyPerRequest,
+      maxRoundTrips: config.limits.maxDbRoundTripsPerRequest,
+    },
     admit: createRateLimitAdmit({
       perMinute: config.limits.rateLimitPerMinute,
       trustProxy: config.trustProxy,
@@ -180,7 +223,8 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     metricsToken: config.metricsToken,
     graphiql: config.graphiql,
     site: createStaticSite(config.webDir),
-    devSignIn: config.devSignIn && config.auth.jwtSecret !== undefined ? devSignIn(config, config.auth.jwtSecret) : undefined,
+    devSignIn:
+      config.devSignIn && config.auth.jwtSecret !== undefined ? devSignIn(config, config.auth.jwtSecret) : undefined,
     context: async (req: IncomingMessage, requestId: string) => {
       try {
         const viewer = await viewerOf(req);

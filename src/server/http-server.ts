@@ -80,7 +80,13 @@ export interface Readiness {
   readonly reason?: string;
 }
 
-function send(res: ServerResponse, status: number, body: string, contentType = 'application/json; charset=utf-8', headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  contentType = 'application/json; charset=utf-8',
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', ...headers });
   res.end(body);
 }
@@ -119,7 +125,10 @@ export interface RunningHttpServer {
 export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ctx>) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID());
+    const requestId =
+      typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id'])
+        ? req.headers['x-request-id']
+        : randomUUID();
     res.setHeader('x-request-id', requestId);
     try {
       if (url.pathname === '/health') return send(res, 200, JSON.stringify({ status: 'ok' }));
@@ -132,7 +141,13 @@ export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ct
       if (url.pathname === '/metrics' && deps.metrics) {
         if (await refusedByAdmit(deps, req, res)) return;
         if (deps.metricsToken !== undefined && !bearerMatches(req.headers.authorization, deps.metricsToken)) {
-          return send(res, 401, JSON.stringify({ error: 'metrics need Authorization: Bearer <METRICS_TOKEN>' }), undefined, { 'www-authenticate': 'Bearer' });
+          return send(
+            res,
+            401,
+            JSON.stringify({ error: 'metrics need Authorization: Bearer <METRICS_TOKEN>' }),
+            undefined,
+            { 'www-authenticate': 'Bearer' },
+          );
         }
         return send(res, 200, await deps.metrics.render(), deps.metrics.contentType);
       }
@@ -148,7 +163,12 @@ export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ct
       if (url.pathname !== '/graphql') return send(res, 404, JSON.stringify({ error: 'not found' }));
 
       const accept = String(req.headers.accept ?? '');
-      if (deps.graphiql === true && req.method === 'GET' && accept.includes('text/html') && !url.searchParams.has('query')) {
+      if (
+        deps.graphiql === true &&
+        req.method === 'GET' &&
+        accept.includes('text/html') &&
+        !url.searchParams.has('query')
+      ) {
         // Several megabytes per response: counted against the client like a GraphQL request.
         if (await refusedByAdmit(deps, req, res)) return;
         return send(res, 200, graphiqlPage(), 'text/html; charset=utf-8');
@@ -156,14 +176,23 @@ export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ct
       await handleGraphql(deps, req, res, url, requestId);
     } catch (error) {
       deps.logger.error({ err: error, requestId }, 'request failed outside GraphQL execution');
-      if (!res.headersSent) send(res, httpStatusOf('INTERNAL_SERVER_ERROR'), graphqlError('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      if (!res.headersSent)
+        send(
+          res,
+          httpStatusOf('INTERNAL_SERVER_ERROR'),
+          graphqlError('Internal server error', 'INTERNAL_SERVER_ERROR'),
+        );
       else res.end();
     }
   };
 }
 
 /** Sends the admit hook's refusal, if any; true when the request was refused. */
-async function refusedByAdmit<Ctx extends object>(deps: HttpServerDeps<Ctx>, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+async function refusedByAdmit<Ctx extends object>(
+  deps: HttpServerDeps<Ctx>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
   const refused = await deps.admit?.(req);
   if (!refused) return false;
   req.resume();
@@ -173,13 +202,28 @@ async function refusedByAdmit<Ctx extends object>(deps: HttpServerDeps<Ctx>, req
 
 const TIMED_OUT = Symbol('timed out');
 
-async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+async function handleGraphql<Ctx extends object>(
+  deps: HttpServerDeps<Ctx>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  requestId: string,
+): Promise<void> {
   const started = performance.now();
   let operation = 'anonymous';
   let ctx: QueryContext | undefined;
   // The query context may rename the operation once the document is parsed (see operation-name-plugin).
   const done = (status: number, code: string | undefined) =>
-    deps.onRequestDone?.({ requestId, operation: ctx?.operation ?? operation, resolvedOperation: ctx?.resolvedOperation, status, millis: performance.now() - started, code, roundTrips: ctx?.roundTrips ?? 0, dbMillis: ctx?.dbMillis ?? 0 });
+    deps.onRequestDone?.({
+      requestId,
+      operation: ctx?.operation ?? operation,
+      resolvedOperation: ctx?.resolvedOperation,
+      status,
+      millis: performance.now() - started,
+      code,
+      roundTrips: ctx?.roundTrips ?? 0,
+      dbMillis: ctx?.dbMillis ?? 0,
+    });
   // The catalogue gives the status, except for body errors that have a more precise one (413).
   const refuse = (message: string, code: ErrorCode, status = httpStatusOf(code)) => {
     send(res, status, graphqlError(message, code));
@@ -192,7 +236,7 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
     send(res, refused.status, refused.body, 'application/json; charset=utf-8', refused.headers);
     return done(refused.status, refused.code);
   }
-  let body: unknown = undefined;
+  let body: unknown;
   if (req.method === 'POST') {
     let text: string;
     try {
@@ -220,25 +264,30 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const execution = runWithQueryContext(operation, async () => {
-    ctx = currentQueryContext()!;
-    const { value: result, code } = await withErrorCode(() =>
-      deps.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-        context: () => deps.context(req, requestId),
-      }),
-    );
-    let payload = '';
-    if (result.body.kind === 'complete') {
-      payload = result.body.string;
-    } else {
-      for await (const chunk of result.body.asyncIterator) payload += chunk;
-    }
-    return { result, payload, code };
-  }, deps.queryBudget);
+  const execution = runWithQueryContext(
+    operation,
+    async () => {
+      ctx = currentQueryContext()!;
+      const { value: result, code } = await withErrorCode(() =>
+        deps.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+          context: () => deps.context(req, requestId),
+        }),
+      );
+      let payload = '';
+      if (result.body.kind === 'complete') {
+        payload = result.body.string;
+      } else {
+        for await (const chunk of result.body.asyncIterator) payload += chunk;
+      }
+      return { result, payload, code };
+    },
+    deps.queryBudget,
+  );
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
-    if (deps.requestTimeoutMs !== undefined) timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deps.requestTimeoutMs - (performance.now() - started)));
+    if (deps.requestTimeoutMs !== undefined)
+      timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deps.requestTimeoutMs - (performance.now() - started)));
   });
   const outcome = await Promise.race([execution, deadline]).finally(() => clearTimeout(timer));
   if (outcome === TIMED_OUT) {
@@ -259,7 +308,11 @@ async function handleGraphql<Ctx extends object>(deps: HttpServerDeps<Ctx>, req:
 }
 
 /** Starts listening on host:port (port 0 picks a free one). */
-export async function startHttpServer<Ctx extends object>(deps: HttpServerDeps<Ctx>, host: string, port: number): Promise<RunningHttpServer> {
+export async function startHttpServer<Ctx extends object>(
+  deps: HttpServerDeps<Ctx>,
+  host: string,
+  port: number,
+): Promise<RunningHttpServer> {
   const handler = createRequestHandler(deps);
   const inFlight = new Set<Promise<void>>();
   const server = http.createServer((req, res) => {

@@ -6,7 +6,10 @@ import type { IncomingMessage } from 'node:http';
 
 /** A body that cannot be accepted, with the HTTP status to answer. */
 export class BodyError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -61,12 +61,24 @@ export interface CandidateScore {
  * `scoreFromCredits` for requirements normalised beforehand: the same sums in the same order
  * (hence bit-identical scores) without normalising again for every subject.
  */
-function scoreNormalized(normalized: NormalizedRequirements, credits: ReadonlyMap<string, { readonly credit: number }>, policy: MatchPolicy): CoverageScores {
+function scoreNormalized(
+  normalized: NormalizedRequirements,
+  credits: ReadonlyMap<string, { readonly credit: number }>,
+  policy: MatchPolicy,
+): CoverageScores {
   let essentialSum = 0;
   for (const uri of normalized.essential) essentialSum += credits.get(uri)?.credit ?? 0;
   let optionalSum = 0;
   for (const uri of normalized.optional) optionalSum += credits.get(uri)?.credit ?? 0;
-  return scoreFromSums({ essentialSum, essentialCount: normalized.essential.length, optionalSum, optionalCount: normalized.optional.length }, policy);
+  return scoreFromSums(
+    {
+      essentialSum,
+      essentialCount: normalized.essential.length,
+      optionalSum,
+      optionalCount: normalized.optional.length,
+    },
+    policy,
+  );
 }
 
 /** The date part used to compare with holding dates (stored as YYYY-MM-DD). */
@@ -76,7 +88,10 @@ export function asOfDate(policy: MatchPolicy): string {
 
 /** Scores subjects against targets. */
 export class CoverageService {
-  constructor(private readonly repo: CoverageRepository, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly repo: CoverageRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Validates a policy input against the defaults (asOf defaults to now). */
   policy(input: MatchPolicyInput | null | undefined): MatchPolicy {
@@ -90,15 +105,24 @@ export class CoverageService {
       const row = await this.repo.getLearnerEvidence(subject.learnerId, asOfDate(policy));
       if (!row.found) throw new NotFoundError(`unknown learner: ${subject.learnerId}`, { items: [subject.learnerId] });
       for (const credential of row.credentials) {
-        const source = { kind: 'CREDENTIAL', credentialId: credential.id, holdingVerification: credential.verificationStatus ?? null } as const;
+        const source = {
+          kind: 'CREDENTIAL',
+          credentialId: credential.id,
+          holdingVerification: credential.verificationStatus ?? null,
+        } as const;
         for (const skillUri of credential.skillUris) evidence.push({ skillUri, source });
       }
       for (const skillUri of row.declaredSkillUris) evidence.push({ skillUri, source: { kind: 'SELF_DECLARED' } });
     } else if (subject.kind === 'OCCUPATION') {
       const row = await this.repo.getOccupationRequirements(subject.occupationUri);
-      if (!row.found) throw new NotFoundError(`unknown occupation: ${subject.occupationUri}`, { items: [subject.occupationUri] });
+      if (!row.found)
+        throw new NotFoundError(`unknown occupation: ${subject.occupationUri}`, { items: [subject.occupationUri] });
       for (const req of row.requirements) {
-        if (req.relation === 'ESSENTIAL') evidence.push({ skillUri: req.skillUri, source: { kind: 'OCCUPATION', occupationUri: subject.occupationUri } });
+        if (req.relation === 'ESSENTIAL')
+          evidence.push({
+            skillUri: req.skillUri,
+            source: { kind: 'OCCUPATION', occupationUri: subject.occupationUri },
+          });
       }
     } else {
       const [credentials, existing] = await Promise.all([
@@ -106,11 +130,16 @@ export class CoverageService {
         subject.skillUris.length ? this.repo.getExistingSkills(subject.skillUris) : Promise.resolve(new Set<string>()),
       ]);
       const missingCredentials = subject.credentialIds.filter((id) => !credentials.some((c) => c.id === id));
-      if (missingCredentials.length) throw new NotFoundError(`unknown credential(s): ${missingCredentials.join(', ')}`, { items: missingCredentials });
+      if (missingCredentials.length)
+        throw new NotFoundError(`unknown credential(s): ${missingCredentials.join(', ')}`, {
+          items: missingCredentials,
+        });
       const missingSkills = subject.skillUris.filter((uri) => !existing.has(uri));
-      if (missingSkills.length) throw new NotFoundError(`unknown skill(s): ${missingSkills.join(', ')}`, { items: missingSkills });
+      if (missingSkills.length)
+        throw new NotFoundError(`unknown skill(s): ${missingSkills.join(', ')}`, { items: missingSkills });
       for (const credential of credentials) {
-        for (const skillUri of credential.skillUris) evidence.push({ skillUri, source: { kind: 'CREDENTIAL', credentialId: credential.id } });
+        for (const skillUri of credential.skillUris)
+          evidence.push({ skillUri, source: { kind: 'CREDENTIAL', credentialId: credential.id } });
       }
       for (const skillUri of subject.skillUris) evidence.push({ skillUri, source: { kind: 'STATED' } });
     }
@@ -119,11 +148,16 @@ export class CoverageService {
 
   /** The requirements of a target; NOT_FOUND when it does not exist. */
   async targetRequirements(target: Target): Promise<TargetRequirements> {
-    const row = target.kind === 'OCCUPATION'
-      ? await this.repo.getOccupationRequirements(target.occupationUri)
-      : await this.repo.getJobPostingRequirements(target.jobPostingId);
+    const row =
+      target.kind === 'OCCUPATION'
+        ? await this.repo.getOccupationRequirements(target.occupationUri)
+        : await this.repo.getJobPostingRequirements(target.jobPostingId);
     if (!row.found) {
-      throw new NotFoundError(target.kind === 'OCCUPATION' ? `unknown occupation: ${target.occupationUri}` : `unknown job posting: ${target.jobPostingId}`);
+      throw new NotFoundError(
+        target.kind === 'OCCUPATION'
+          ? `unknown occupation: ${target.occupationUri}`
+          : `unknown job posting: ${target.jobPostingId}`,
+      );
     }
     return { requirements: row.requirements, portalId: row.portalId ?? null };
   }
@@ -140,7 +174,11 @@ export class CoverageService {
   }
 
   /** Full coverage of one subject against one target's requirements. */
-  async coverageOf(evidence: SubjectEvidence, requirements: readonly Requirement[], policy: MatchPolicy): Promise<CoverageResult> {
+  async coverageOf(
+    evidence: SubjectEvidence,
+    requirements: readonly Requirement[],
+    policy: MatchPolicy,
+  ): Promise<CoverageResult> {
     const links = await this.requirementLinks(requirements, policy);
     const evidenceSkills = new Set(evidence.skillUris);
     return computeCoverage({
@@ -153,7 +191,10 @@ export class CoverageService {
 
   /** `coverage(subject, target, policy)`. */
   async coverage(subject: Subject, target: Target, policy: MatchPolicy): Promise<CoverageResult> {
-    const [evidence, target_] = await Promise.all([this.subjectEvidence(subject, policy), this.targetRequirements(target)]);
+    const [evidence, target_] = await Promise.all([
+      this.subjectEvidence(subject, policy),
+      this.targetRequirements(target),
+    ]);
     return this.coverageOf(evidence, target_.requirements, policy);
   }
 
@@ -162,12 +203,20 @@ export class CoverageService {
    * Three round trips: evidence, hierarchy around the evidence, occupations requiring any
    * reachable skill; scoring happens in memory from one credit map.
    */
-  async rankOccupations(subject: Subject, policy: MatchPolicy, iscoGroupPrefix: string | null): Promise<OccupationScore[]> {
+  async rankOccupations(
+    subject: Subject,
+    policy: MatchPolicy,
+    iscoGroupPrefix: string | null,
+  ): Promise<OccupationScore[]> {
     return this.rankOccupationsFor(await this.subjectEvidence(subject, policy), policy, iscoGroupPrefix);
   }
 
   /** {@link rankOccupations} for evidence already gathered. */
-  async rankOccupationsFor(evidence: SubjectEvidence, policy: MatchPolicy, iscoGroupPrefix: string | null): Promise<OccupationScore[]> {
+  async rankOccupationsFor(
+    evidence: SubjectEvidence,
+    policy: MatchPolicy,
+    iscoGroupPrefix: string | null,
+  ): Promise<OccupationScore[]> {
     if (evidence.skillUris.length === 0) return [];
     const links = linksFromEvidence(await this.repo.expandSkillHierarchy(evidence.skillUris, policy.maxHierarchyDepth));
     const reachable = new Set([...evidence.skillUris, ...links.map((l) => l.requiredUri)]);
@@ -182,7 +231,15 @@ export class CoverageService {
         if (req.relation === 'ESSENTIAL') essentialSum += credit;
         else optionalSum += credit;
       }
-      const scores = scoreFromSums({ essentialSum, essentialCount: occupation.essentialCount, optionalSum, optionalCount: occupation.optionalCount }, policy);
+      const scores = scoreFromSums(
+        {
+          essentialSum,
+          essentialCount: occupation.essentialCount,
+          optionalSum,
+          optionalCount: occupation.optionalCount,
+        },
+        policy,
+      );
       if (scores.score > 0) ranked.push({ occupationUri: occupation.uri, ...scores });
     }
     return ranked.sort((a, b) => compareMatches({ id: a.occupationUri, ...a }, { id: b.occupationUri, ...b }));
@@ -192,7 +249,11 @@ export class CoverageService {
    * Consenting learners ranked for a target (score > 0 and ≥ minScore), best first. Three round
    * trips: requirements, hierarchy around them, evidence of learners touching any matching skill.
    */
-  async rankCandidates(target: Target, policy: MatchPolicy, minScore: number): Promise<{ ranked: CandidateScore[]; requirements: Requirement[] }> {
+  async rankCandidates(
+    target: Target,
+    policy: MatchPolicy,
+    minScore: number,
+  ): Promise<{ ranked: CandidateScore[]; requirements: Requirement[] }> {
     const { requirements } = await this.targetRequirements(target);
     const links = await this.requirementLinks(requirements, policy);
     const matching = new Set([...requirements.map((r) => r.skillUri), ...links.map((l) => l.evidenceUri)]);
@@ -203,13 +264,18 @@ export class CoverageService {
     const required = [...new Set(requirements.map((r) => r.skillUri))].sort(compareStrings);
     const normalized = normalizeRequirements(requirements);
     const linksByEvidence = new Map<string, HierarchyLink[]>();
-    for (const link of links) linksByEvidence.set(link.evidenceUri, [...(linksByEvidence.get(link.evidenceUri) ?? []), link]);
+    for (const link of links)
+      linksByEvidence.set(link.evidenceUri, [...(linksByEvidence.get(link.evidenceUri) ?? []), link]);
     const ranked: CandidateScore[] = [];
     for (const row of rows) {
       const evidence: Evidence[] = [
         ...row.credentialSkills.map((cs) => ({
           skillUri: cs.skillUri,
-          source: { kind: 'CREDENTIAL' as const, credentialId: cs.credentialId, holdingVerification: cs.verificationStatus ?? null },
+          source: {
+            kind: 'CREDENTIAL' as const,
+            credentialId: cs.credentialId,
+            holdingVerification: cs.verificationStatus ?? null,
+          },
         })),
         ...row.declaredSkillUris.map((skillUri) => ({ skillUri, source: { kind: 'SELF_DECLARED' as const } })),
       ];
@@ -222,4 +288,3 @@ export class CoverageService {
     return { ranked, requirements };
   }
 }
-

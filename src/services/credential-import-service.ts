@@ -8,10 +8,24 @@
 import type { Neo4jExecutor, QueryRunner } from '../db/neo4j-executor';
 import type { CatalogRepository } from '../db/repositories/catalog-repository';
 import type { LearnerRepository } from '../db/repositories/learner-repository';
-import { parseCredentialDocument, requireSkills, type CredentialFormat, type ParsedCredential } from '../domain/credentials';
-import { mapBadgeSkills, MAPPED_SKILL_MIN_CONFIDENCE, type MappedSkill, type SkillSuggester } from './skill-suggestion/badge-skill-mapper';
+import {
+  parseCredentialDocument,
+  requireSkills,
+  type CredentialFormat,
+  type ParsedCredential,
+} from '../domain/credentials';
+import {
+  mapBadgeSkills,
+  MAPPED_SKILL_MIN_CONFIDENCE,
+  type MappedSkill,
+  type SkillSuggester,
+} from './skill-suggestion/badge-skill-mapper';
 import { CatalogImportRepository } from '../db/repositories/catalog-import-repository';
-import { holderlessLearnerId, planCredentialImport, type CredentialImportPlan } from '../catalog-import/credential-import-plan';
+import {
+  holderlessLearnerId,
+  planCredentialImport,
+  type CredentialImportPlan,
+} from '../catalog-import/credential-import-plan';
 import { withVerification } from '../domain/catalog/learner-input';
 import { BadInputError, ConflictError, ForbiddenError } from '../domain/errors';
 import type { Verification } from '../domain/verification/verification';
@@ -80,7 +94,9 @@ export class CredentialImportService {
    */
   async importDocument(document: unknown, options: ImportOptions = {}): Promise<CredentialImportOutcome> {
     const selfLearnerId = options.selfLearnerId ?? null;
-    const { verification, credential } = await this.verifier.verify(document, { statusLists: options.statusLists ?? [] });
+    const { verification, credential } = await this.verifier.verify(document, {
+      statusLists: options.statusLists ?? [],
+    });
     if (credential === null && typeof document === 'string') {
       const reason = verification.checks.find((c) => c.outcome === 'FAILED')?.message ?? 'unreadable token';
       throw new BadInputError(`Not a credential: ${reason}`);
@@ -91,13 +107,17 @@ export class CredentialImportService {
     const mapped = await this.mapSkillsOfBadge(parsed);
     const draft = planCredentialImport(parsed, undefined, mapped);
     if (selfLearnerId !== null && (draft.learner === null || draft.holding === null)) {
-      throw new BadInputError('A learner imports only a credential issued to them; this document is an achievement or badge class without a holder', {
-        reason: 'NOT_AN_ISSUED_CREDENTIAL',
-      });
+      throw new BadInputError(
+        'A learner imports only a credential issued to them; this document is an achievement or badge class without a holder',
+        {
+          reason: 'NOT_AN_ISSUED_CREDENTIAL',
+        },
+      );
     }
-    const plan = draft.learner && draft.learner.record.externalId === null && selfLearnerId === null
-      ? planCredentialImport(parsed, () => holderlessLearnerId(draft.provider.id, source), mapped)
-      : draft;
+    const plan =
+      draft.learner && draft.learner.record.externalId === null && selfLearnerId === null
+        ? planCredentialImport(parsed, () => holderlessLearnerId(draft.provider.id, source), mapped)
+        : draft;
     if (mapped.length > 0) plan.warnings.push(mappedSkillsWarning(mapped));
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -108,7 +128,12 @@ export class CredentialImportService {
     }
   }
 
-  private async write(format: CredentialFormat, plan: CredentialImportPlan, verification: Verification, selfLearnerId: string | null): Promise<CredentialImportOutcome> {
+  private async write(
+    format: CredentialFormat,
+    plan: CredentialImportPlan,
+    verification: Verification,
+    selfLearnerId: string | null,
+  ): Promise<CredentialImportOutcome> {
     const credentialId = plan.credential.record.id;
     return this.executor.transaction('WRITE', async (tx) => {
       // A self-import locks the learner first and checks the holder under that lock.

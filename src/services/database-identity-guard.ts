@@ -20,7 +20,9 @@ import type { DatabaseIdentityRepository } from '../db/repositories/database-ide
 import { outsideQueryContext } from '../db/query-context';
 
 /** The outcome of one identity check. */
-export type IdentityCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly mismatch: boolean };
+export type IdentityCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: string; readonly mismatch: boolean };
 
 /** Options of the guard. */
 export interface IdentityGuardOptions {
@@ -54,7 +56,11 @@ export class DatabaseIdentityGuard {
    * Reads the database's identity, creating it (a new random instance id) when absent and
    * raising its schema version to `schemaVersion`, and returns a guard expecting it.
    */
-  static async adopt(repository: DatabaseIdentityRepository, schemaVersion: number, options: IdentityGuardOptions): Promise<DatabaseIdentityGuard> {
+  static async adopt(
+    repository: DatabaseIdentityRepository,
+    schemaVersion: number,
+    options: IdentityGuardOptions,
+  ): Promise<DatabaseIdentityGuard> {
     const identity = await repository.adopt(randomUUID(), schemaVersion);
     return new DatabaseIdentityGuard(repository, identity, options);
   }
@@ -78,7 +84,11 @@ export class DatabaseIdentityGuard {
     const fresh = this.now() - this.verifiedAt < this.options.checkIntervalMs;
     const outcome = fresh && !this.suspected && this.last.ok ? this.last : await this.check();
     if (!outcome.ok) {
-      throw new DatabaseUnavailableError(outcome.mismatch ? 'The database is unavailable: it is not the database this server started with' : 'The database is unavailable');
+      throw new DatabaseUnavailableError(
+        outcome.mismatch
+          ? 'The database is unavailable: it is not the database this server started with'
+          : 'The database is unavailable',
+      );
     }
   }
 

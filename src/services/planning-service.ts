@@ -122,17 +122,30 @@ export class PlanningService {
    * trips: hierarchy links of all requirements, courses teaching any covering skill, then up to
    * {@link MAX_PREREQUISITE_LEVELS} levels of courses teaching unmet prerequisites.
    */
-  private async prepare(evidence: SubjectEvidence, targets: readonly Requirement[][], request: PlanRequest, policy: MatchPolicy): Promise<PreparedTarget[]> {
-    const heldCredentialIds = [...new Set(evidence.evidence.flatMap((e) => (e.source.kind === 'CREDENTIAL' ? [e.source.credentialId] : [])))];
+  private async prepare(
+    evidence: SubjectEvidence,
+    targets: readonly Requirement[][],
+    request: PlanRequest,
+    policy: MatchPolicy,
+  ): Promise<PreparedTarget[]> {
+    const heldCredentialIds = [
+      ...new Set(evidence.evidence.flatMap((e) => (e.source.kind === 'CREDENTIAL' ? [e.source.credentialId] : []))),
+    ];
     const allLinks = await this.coverage.requirementLinks(dedupeRequirements(targets.flat()), policy);
     const linksBySkill = new Map<string, HierarchyLink[]>();
-    for (const link of allLinks) linksBySkill.set(link.requiredUri, [...(linksBySkill.get(link.requiredUri) ?? []), link]);
+    for (const link of allLinks)
+      linksBySkill.set(link.requiredUri, [...(linksBySkill.get(link.requiredUri) ?? []), link]);
     const evidenceSkills = new Set(evidence.skillUris);
 
     const prepared = targets.map((raw) => {
       const requirements = dedupeRequirements(raw);
       const links = requirements.flatMap((r) => linksBySkill.get(r.skillUri) ?? []);
-      const result = computeCoverage({ requirements, evidence: evidence.evidence, links: links.filter((l) => evidenceSkills.has(l.evidenceUri)), policy });
+      const result = computeCoverage({
+        requirements,
+        evidence: evidence.evidence,
+        links: links.filter((l) => evidenceSkills.has(l.evidenceUri)),
+        policy,
+      });
       const gap = buildGap(result.requirements, request.scope, policy);
       return { requirements, links, before: { score: result.score, essentialCoverage: result.essentialCoverage }, gap };
     });
@@ -140,7 +153,11 @@ export class PlanningService {
     const gapSkills = [...new Set(prepared.flatMap((p) => p.gap.map((g) => g.skillUri)))];
     const covering = coveringSkills(gapSkills, allLinks, policy);
     const candidates = new Map<string, CandidateCourse>();
-    for (const row of await this.repo.findCoursesTeaching([...new Set([...covering.values()].flatMap((set) => [...set]))], heldCredentialIds)) candidates.set(row.id, row);
+    for (const row of await this.repo.findCoursesTeaching(
+      [...new Set([...covering.values()].flatMap((set) => [...set]))],
+      heldCredentialIds,
+    ))
+      candidates.set(row.id, row);
     const eligible = (course: CandidateCourse) => catalogueExclusion(course, request.filter) === null;
 
     // Prerequisites of eligible courses the subject does not hold (same matching rules), and
@@ -148,15 +165,23 @@ export class PlanningService {
     const unmet = new Set<string>();
     const checked = new Set<string>();
     for (let level = 0; level < MAX_PREREQUISITE_LEVELS; level += 1) {
-      const fresh = [...new Set([...candidates.values()].filter(eligible).flatMap((c) => c.prerequisites))].filter((uri) => !checked.has(uri));
+      const fresh = [...new Set([...candidates.values()].filter(eligible).flatMap((c) => c.prerequisites))].filter(
+        (uri) => !checked.has(uri),
+      );
       if (fresh.length === 0) break;
       fresh.forEach((uri) => checked.add(uri));
-      const prereqLinks = (await this.coverage.requirementLinks(fresh.map((skillUri) => ({ skillUri, relation: 'ESSENTIAL' as const })), policy)).filter((l) => evidenceSkills.has(l.evidenceUri));
+      const prereqLinks = (
+        await this.coverage.requirementLinks(
+          fresh.map((skillUri) => ({ skillUri, relation: 'ESSENTIAL' as const })),
+          policy,
+        )
+      ).filter((l) => evidenceSkills.has(l.evidenceUri));
       const credits = computeSkillCredits(fresh, evidence.evidence, prereqLinks, policy);
       const newlyUnmet = fresh.filter((uri) => (credits.get(uri)?.credit ?? 0) < policy.coverThreshold);
       newlyUnmet.forEach((uri) => unmet.add(uri));
       if (newlyUnmet.length === 0) break;
-      for (const row of await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds)) if (!candidates.has(row.id)) candidates.set(row.id, row);
+      for (const row of await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds))
+        if (!candidates.has(row.id)) candidates.set(row.id, row);
     }
 
     // Which gap skills each course covers, and its unmet prerequisites, are worked out once for
@@ -169,7 +194,10 @@ export class PlanningService {
         course,
         teaches,
         exclusion: catalogueExclusion(course, request.filter),
-        coversAny: coveredBy(course.teaches.map((link) => link.uri), inverse),
+        coversAny: coveredBy(
+          course.teaches.map((link) => link.uri),
+          inverse,
+        ),
         coversConfident: coveredBy(teaches, inverse),
         prerequisites: course.prerequisites.filter((uri) => unmet.has(uri)),
       };
@@ -179,7 +207,10 @@ export class PlanningService {
     const noRate = new Set<string>();
     const prices = new Map<string, number | null>();
     for (const { course } of usable) {
-      const price = course.price === null ? null : convertPrice(course.price, course.currency ?? request.currency, request.currency, this.priceRates);
+      const price =
+        course.price === null
+          ? null
+          : convertPrice(course.price, course.currency ?? request.currency, request.currency, this.priceRates);
       if (course.price !== null && price === null) noRate.add(course.id);
       prices.set(course.id, price);
     }
@@ -212,28 +243,70 @@ export class PlanningService {
   }
 
   /** Coverage after adding courses (as held credentials) to the subject's evidence. */
-  private snapshotWith(prepared: PreparedTarget, evidence: SubjectEvidence, courseIds: readonly string[], policy: MatchPolicy): CoverageSnapshot {
+  private snapshotWith(
+    prepared: PreparedTarget,
+    evidence: SubjectEvidence,
+    courseIds: readonly string[],
+    policy: MatchPolicy,
+  ): CoverageSnapshot {
     const byId = this.coursesById(prepared);
-    const added: Evidence[] = courseIds.flatMap((id) => (byId.get(id)?.teaches ?? []).map((skillUri) => ({ skillUri, source: { kind: 'CREDENTIAL' as const, credentialId: id } })));
+    const added: Evidence[] = courseIds.flatMap((id) =>
+      (byId.get(id)?.teaches ?? []).map((skillUri) => ({
+        skillUri,
+        source: { kind: 'CREDENTIAL' as const, credentialId: id },
+      })),
+    );
     const all = [...evidence.evidence, ...added];
     const skills = new Set(all.map((e) => e.skillUri));
-    const credits = computeSkillCredits(prepared.requirements.map((r) => r.skillUri), all, prepared.links.filter((l) => skills.has(l.evidenceUri)), policy);
+    const credits = computeSkillCredits(
+      prepared.requirements.map((r) => r.skillUri),
+      all,
+      prepared.links.filter((l) => skills.has(l.evidenceUri)),
+      policy,
+    );
     const scores = scoreFromCredits(prepared.requirements, credits, policy);
     return { score: scores.score, essentialCoverage: scores.essentialCoverage };
   }
 
   /** The planner's input for one prepared target. */
   private toPlanInput(prepared: PreparedTarget, request: PlanRequest): PlanInput {
-    return { gap: prepared.gap, courses: prepared.courses, objective: request.objective, budgets: request.budgets, timeLimitMs: request.timeLimitMs };
+    return {
+      gap: prepared.gap,
+      courses: prepared.courses,
+      objective: request.objective,
+      budgets: request.budgets,
+      timeLimitMs: request.timeLimitMs,
+    };
   }
 
-  private async solve(prepared: PreparedTarget, evidence: SubjectEvidence, request: PlanRequest, policy: MatchPolicy): Promise<LearningPlanValue> {
+  private async solve(
+    prepared: PreparedTarget,
+    evidence: SubjectEvidence,
+    request: PlanRequest,
+    policy: MatchPolicy,
+  ): Promise<LearningPlanValue> {
     const plan = await planCourses(this.toPlanInput(prepared, request));
     const steps = plan.steps.map((step, i) => {
-      const after = this.snapshotWith(prepared, evidence, plan.steps.slice(0, i + 1).map((s) => s.courseId), policy);
-      return { order: step.order, credentialId: step.courseId, newlyCovered: step.newlyCovered, essentialCoverageAfter: after.essentialCoverage, scoreAfter: after.score };
+      const after = this.snapshotWith(
+        prepared,
+        evidence,
+        plan.steps.slice(0, i + 1).map((s) => s.courseId),
+        policy,
+      );
+      return {
+        order: step.order,
+        credentialId: step.courseId,
+        newlyCovered: step.newlyCovered,
+        essentialCoverageAfter: after.essentialCoverage,
+        scoreAfter: after.score,
+      };
     });
-    const after = steps.length ? { score: steps[steps.length - 1]!.scoreAfter, essentialCoverage: steps[steps.length - 1]!.essentialCoverageAfter } : prepared.before;
+    const after = steps.length
+      ? {
+          score: steps[steps.length - 1]!.scoreAfter,
+          essentialCoverage: steps[steps.length - 1]!.essentialCoverageAfter,
+        }
+      : prepared.before;
     const verdict = describePlan(plan, {
       gapSize: prepared.gap.length,
       noRate: prepared.noRate,
@@ -258,7 +331,12 @@ export class PlanningService {
   }
 
   /** `recommendCourses`: the optimal plan for one target. */
-  async recommend(evidence: SubjectEvidence, requirements: Requirement[], request: PlanRequest, policy: MatchPolicy): Promise<LearningPlanValue> {
+  async recommend(
+    evidence: SubjectEvidence,
+    requirements: Requirement[],
+    request: PlanRequest,
+    policy: MatchPolicy,
+  ): Promise<LearningPlanValue> {
     const [prepared] = await this.prepare(evidence, [requirements], request, policy);
     return this.solve(prepared!, evidence, request, policy);
   }
@@ -267,27 +345,65 @@ export class PlanningService {
    * The exact planner input `recommend` solves, without solving it, so benchmarks can run other
    * planners (the greedy baseline) on the same problem.
    */
-  async recommendInput(evidence: SubjectEvidence, requirements: Requirement[], request: PlanRequest, policy: MatchPolicy): Promise<PlanInput> {
+  async recommendInput(
+    evidence: SubjectEvidence,
+    requirements: Requirement[],
+    request: PlanRequest,
+    policy: MatchPolicy,
+  ): Promise<PlanInput> {
     const [prepared] = await this.prepare(evidence, [requirements], request, policy);
     return this.toPlanInput(prepared!, request);
   }
 
   /** `nextCourses`: single courses ranked by coverage gain per unit of cost, over essential and optional requirements. */
-  async next(evidence: SubjectEvidence, requirements: Requirement[], first: number, request: PlanRequest, policy: MatchPolicy): Promise<CourseSuggestionValue[]> {
-    const [prepared] = await this.prepare(evidence, [requirements], { ...request, scope: 'ESSENTIAL_AND_OPTIONAL' }, policy);
-    const ranking = rankNextCourses({ gap: prepared!.gap, courses: prepared!.courses, objective: request.objective, budgets: request.budgets, limit: first });
-    return ranking.courses.map((course) => ({ ...course, currency: request.currency, scoreGain: this.snapshotWith(prepared!, evidence, [course.courseId], policy).score - prepared!.before.score }));
+  async next(
+    evidence: SubjectEvidence,
+    requirements: Requirement[],
+    first: number,
+    request: PlanRequest,
+    policy: MatchPolicy,
+  ): Promise<CourseSuggestionValue[]> {
+    const [prepared] = await this.prepare(
+      evidence,
+      [requirements],
+      { ...request, scope: 'ESSENTIAL_AND_OPTIONAL' },
+      policy,
+    );
+    const ranking = rankNextCourses({
+      gap: prepared!.gap,
+      courses: prepared!.courses,
+      objective: request.objective,
+      budgets: request.budgets,
+      limit: first,
+    });
+    return ranking.courses.map((course) => ({
+      ...course,
+      currency: request.currency,
+      scoreGain: this.snapshotWith(prepared!, evidence, [course.courseId], policy).score - prepared!.before.score,
+    }));
   }
 
   /**
    * `reskillingPaths`: the `candidates` best occupations by current score, each with its cheapest
    * plan to full essential coverage, listed in `order` (see {@link orderReskillingOptions}).
    */
-  async reskilling(evidence: SubjectEvidence, first: number, candidates: number, order: ReskillingOrder, request: PlanRequest, policy: MatchPolicy) {
+  async reskilling(
+    evidence: SubjectEvidence,
+    first: number,
+    candidates: number,
+    order: ReskillingOrder,
+    request: PlanRequest,
+    policy: MatchPolicy,
+  ) {
     const essential: PlanRequest = { ...request, scope: 'ESSENTIAL' };
     const ranked = (await this.coverage.rankOccupationsFor(evidence, policy, null)).slice(0, candidates);
     const requirementSets = await this.coverage.requirementsOfOccupations(ranked.map((r) => r.occupationUri));
-    const prepared = await this.prepare(evidence, ranked.map((r) => requirementSets.get(r.occupationUri) ?? []), essential, policy);
+    const prepared = await this.prepare(
+      evidence,
+      ranked.map((r) => requirementSets.get(r.occupationUri) ?? []),
+      essential,
+      policy,
+    );
     const options = [];
     for (let i = 0; i < ranked.length; i += 1) {
       const plan = await this.solve(prepared[i]!, evidence, essential, policy);

@@ -21,7 +21,10 @@ const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.mi
 const SHOTS = [path.join(ROOT, '.data/screenshots')];
 /** The README shows these two; UPDATE_SCREENSHOTS=1 refreshes them. */
 const README_SHOTS = new Set(['advisor-coverage-plan.png', 'reskilling-paths.png']);
-const shotDirs = (name: string) => [...SHOTS, ...(process.env.UPDATE_SCREENSHOTS === '1' && README_SHOTS.has(name) ? [path.join(ROOT, 'docs/screenshots')] : [])];
+const shotDirs = (name: string) => [
+  ...SHOTS,
+  ...(process.env.UPDATE_SCREENSHOTS === '1' && README_SHOTS.has(name) ? [path.join(ROOT, 'docs/screenshots')] : []),
+];
 const DATA_ANALYST = 'http://data.europa.eu/esco/occupation/d3edb8f8-3a06-47a0-8fb9-9b212c006aa2';
 
 /** How the page prints a share (0.456 → "46 %"). */
@@ -62,8 +65,11 @@ async function newPage(context: BrowserContext): Promise<Page> {
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => message.type() === 'error' && pageErrors.push(`console: ${message.text()}`));
   page.on('response', async (response) => {
-    const name = /^\s*query\s+(\w+)/.exec((JSON.parse(response.request().postData() ?? '{}') as { query?: string }).query ?? '')?.[1];
-    if (name && response.url().endsWith('/graphql')) answers.set(name, (await response.json().catch(() => ({}))) as { data: Record<string, unknown> });
+    const name = /^\s*query\s+(\w+)/.exec(
+      (JSON.parse(response.request().postData() ?? '{}') as { query?: string }).query ?? '',
+    )?.[1];
+    if (name && response.url().endsWith('/graphql'))
+      answers.set(name, (await response.json().catch(() => ({}))) as { data: Record<string, unknown> });
   });
   page.on('request', (request) => {
     const url = request.url();
@@ -88,8 +94,27 @@ async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's CSP does not govern (an injected
   // <script> would be blocked, as it should be).
   await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const result = await page.evaluate(async () =>
+    (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
@@ -101,7 +126,18 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
 
 beforeAll(async () => {
   buildProject(ROOT);
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.mts',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-browser-neo4j-'));
   server = await spawnServer(path.join(ROOT, 'dist/src/main.js'), ROOT, {
     PATH: process.env.PATH ?? '',
@@ -118,7 +154,10 @@ beforeAll(async () => {
     PLAN_TIME_LIMIT_MS: '5000',
   });
   base = server.url.replace(/\/graphql$/, '');
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
 }, 400_000);
 
 afterAll(async () => {
@@ -131,7 +170,7 @@ afterAll(async () => {
 });
 
 describe('the explorer in Chromium', () => {
-  it('advisor: occupation, credentials and free text give the API\'s coverage, closest occupations, plan and reskilling paths', async () => {
+  it("advisor: occupation, credentials and free text give the API's coverage, closest occupations, plan and reskilling paths", async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await newPage(context);
     await page.goto(`${base}/`);
@@ -139,7 +178,9 @@ describe('the explorer in Chromium', () => {
     await page.locator('#occupation-results').getByRole('button', { name: 'data analyst', exact: true }).click();
     await page.getByLabel('Held credentials (search the catalog)').fill('data');
     await page.locator('#credential-results button').first().click();
-    await page.getByLabel('Describe what the person can do').fill('I clean data in spreadsheets and write SQL queries for reports');
+    await page
+      .getByLabel('Describe what the person can do')
+      .fill('I clean data in spreadsheets and write SQL queries for reports');
     await page.getByRole('button', { name: 'Suggest skills' }).click();
     await settled(page);
     await page.locator('#skill-suggestions button').first().click();
@@ -153,13 +194,20 @@ describe('the explorer in Chromium', () => {
     expect(subject.credentialIds).toHaveLength(1);
     expect(subject.skillUris).toHaveLength(1);
     const target = { occupationUri: DATA_ANALYST };
-    const reference = await api<{ coverage: { score: number; essentialCoverage: number; optionalCoverage: number; requirements: unknown[] }; rankOccupations: { nodes: { occupation: { preferredLabel: string } }[] } }>(
+    const reference = await api<{
+      coverage: { score: number; essentialCoverage: number; optionalCoverage: number; requirements: unknown[] };
+      rankOccupations: { nodes: { occupation: { preferredLabel: string } }[] };
+    }>(
       `query($s: SubjectInput!, $t: TargetInput!) { coverage(subject: $s, target: $t) { score essentialCoverage optionalCoverage requirements { status } }
-        rankOccupations(subject: $s, first: 5) { nodes { occupation { preferredLabel } } } }`, { s: subject, t: target });
+        rankOccupations(subject: $s, first: 5) { nodes { occupation { preferredLabel } } } }`,
+      { s: subject, t: target },
+    );
     expect(await text(page, 'coverage-score')).toBe(pct(reference.coverage.score));
     expect(await text(page, 'coverage-essential-value')).toBe(pct(reference.coverage.essentialCoverage));
     expect(await text(page, 'coverage-optional-value')).toBe(pct(reference.coverage.optionalCoverage));
-    expect(await page.getByTestId('coverage-requirements').locator('tbody tr').count()).toBe(reference.coverage.requirements.length);
+    expect(await page.getByTestId('coverage-requirements').locator('tbody tr').count()).toBe(
+      reference.coverage.requirements.length,
+    );
     const closest = await page.getByTestId('closest').locator('li button').allTextContents();
     expect(closest).toEqual(reference.rankOccupations.nodes.map((n) => n.occupation.preferredLabel));
 
@@ -169,13 +217,20 @@ describe('the explorer in Chromium', () => {
     await page.getByTestId('languages').fill('en');
     await page.getByTestId('languages').press('Tab');
     await settled(page);
-    const plan = answers.get('Plan')!.data.recommendCourses as { status: string; optimal: boolean; totalHours: number | null; steps: { credential: { title: string; workloadHours: number | null; languages: string[] } }[] };
+    const plan = answers.get('Plan')!.data.recommendCourses as {
+      status: string;
+      optimal: boolean;
+      totalHours: number | null;
+      steps: { credential: { title: string; workloadHours: number | null; languages: string[] } }[];
+    };
     // The answer the page got is the one for the budget set with the controls.
     expect(plan.totalHours ?? 0).toBeLessThanOrEqual(300);
     for (const step of plan.steps) expect(step.credential.languages).toContain('en');
     expect(await text(page, 'plan-status')).toBe(plan.status.toLowerCase().replace(/_/g, ' '));
     expect(await text(page, 'plan-optimal')).toBe(plan.optimal ? 'yes' : 'no');
-    expect(await text(page, 'plan-hours')).toBe(plan.totalHours === null ? '–' : `${Math.round(plan.totalHours * 10) / 10} h`);
+    expect(await text(page, 'plan-hours')).toBe(
+      plan.totalHours === null ? '–' : `${Math.round(plan.totalHours * 10) / 10} h`,
+    );
     const steps = await page.getByTestId('plan-steps').locator('h4').allTextContents();
     expect(steps).toEqual(plan.steps.map((s, i) => `${i + 1}. ${s.credential.title}`));
     expect(plan.steps.length).toBeGreaterThan(0);
@@ -188,8 +243,12 @@ describe('the explorer in Chromium', () => {
     await settled(page);
     // The same request sent directly names the same candidate occupations; the page shows its own answer.
     const paths = answers.get('Reskilling')!.data.reskillingPaths as { occupation: { preferredLabel: string } }[];
-    const direct = (await api<{ reskillingPaths: unknown[] }>(
-      `query($s: SubjectInput!) { reskillingPaths(subject: $s, first: 10, candidates: 20, objective: HOURS, constraints: { maxTotalHours: 300, languages: ["en"] }) { occupation { preferredLabel } } }`, { s: subject })).reskillingPaths;
+    const direct = (
+      await api<{ reskillingPaths: unknown[] }>(
+        `query($s: SubjectInput!) { reskillingPaths(subject: $s, first: 10, candidates: 20, objective: HOURS, constraints: { maxTotalHours: 300, languages: ["en"] }) { occupation { preferredLabel } } }`,
+        { s: subject },
+      )
+    ).reskillingPaths;
     expect(paths.length).toBe(direct.length);
     expect(paths.length).toBeGreaterThan(0);
     const failure = page.locator('section[aria-labelledby="h-reskilling"] [role="alert"]');
@@ -199,7 +258,10 @@ describe('the explorer in Chromium', () => {
     expect(await page.getByTestId('reskilling-chart').locator('canvas').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('heading', { name: '5. Reskilling paths' }).scrollIntoViewIfNeeded();
-    for (const dir of shotDirs('reskilling-paths.png')) await page.locator('section[aria-labelledby="h-reskilling"]').screenshot({ path: path.join(dir, 'reskilling-paths.png') });
+    for (const dir of shotDirs('reskilling-paths.png'))
+      await page
+        .locator('section[aria-labelledby="h-reskilling"]')
+        .screenshot({ path: path.join(dir, 'reskilling-paths.png') });
 
     // Linkable: a fresh page on the same URL shows the same coverage.
     const again = await newPage(context);
@@ -210,7 +272,7 @@ describe('the explorer in Chromium', () => {
     await context.close();
   });
 
-  it('advisor: opens a learner who granted access, with the learner\'s coverage as the API answers it', async () => {
+  it("advisor: opens a learner who granted access, with the learner's coverage as the API answers it", async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await newPage(context);
     await page.goto(`${base}/?occ=${encodeURIComponent(DATA_ANALYST)}`);
@@ -221,7 +283,10 @@ describe('the explorer in Chromium', () => {
     await settled(page);
     const token = await demoToken('advisor');
     const reference = await api<{ coverage: { score: number; essentialCoverage: number } }>(
-      `query($t: TargetInput!) { coverage(subject: { learnerId: "demo-ann" }, target: $t) { score essentialCoverage } }`, { t: { occupationUri: DATA_ANALYST } }, token);
+      `query($t: TargetInput!) { coverage(subject: { learnerId: "demo-ann" }, target: $t) { score essentialCoverage } }`,
+      { t: { occupationUri: DATA_ANALYST } },
+      token,
+    );
     expect(await text(page, 'subject-learner')).toBe('demo-ann');
     expect(await text(page, 'coverage-score')).toBe(pct(reference.coverage.score));
     expect(await text(page, 'coverage-essential-value')).toBe(pct(reference.coverage.essentialCoverage));
@@ -244,20 +309,26 @@ describe('the explorer in Chromium', () => {
     await context.close();
   });
 
-  it('shows the API\'s message when a request fails', async () => {
+  it("shows the API's message when a request fails", async () => {
     const context = await browser.newContext();
     const page = await newPage(context);
     await page.goto(`${base}/?occ=${encodeURIComponent('http://data.europa.eu/esco/occupation/does-not-exist')}`);
     await settled(page);
     const alert = page.getByRole('alert').first();
-    const reference = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ coverage(subject: { skillUris: [] }, target: { occupationUri: "http://data.europa.eu/esco/occupation/does-not-exist" }) { score } }` }) });
+    const reference = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ coverage(subject: { skillUris: [] }, target: { occupationUri: "http://data.europa.eu/esco/occupation/does-not-exist" }) { score } }`,
+      }),
+    });
     const message = ((await reference.json()) as { errors: { message: string }[] }).errors[0]!.message;
     expect(await alert.textContent()).toContain(message);
     pageErrors.length = 0; // the failed request itself is logged by the browser, as expected
     await context.close();
   });
 
-  it('portal: a posting\'s consenting candidates in the API\'s order, with the explanation per requirement', async () => {
+  it("portal: a posting's consenting candidates in the API's order, with the explanation per requirement", async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await newPage(context);
     await page.goto(`${base}/?view=portal`);
@@ -266,15 +337,27 @@ describe('the explorer in Chromium', () => {
     await page.getByRole('button', { name: 'Rank candidates' }).click();
     await settled(page);
     const token = await demoToken('portal');
-    const reference = (await api<{ rankCandidates: { totalCount: number; nodes: { displayName: string; score: number; coverage: { requirements: unknown[] } }[] } }>(
-      `{ rankCandidates(target: { jobPostingId: "demo-posting-01" }, first: 10) { totalCount nodes { displayName score coverage { requirements { status } } } } }`, {}, token)).rankCandidates;
+    const reference = (
+      await api<{
+        rankCandidates: {
+          totalCount: number;
+          nodes: { displayName: string; score: number; coverage: { requirements: unknown[] } }[];
+        };
+      }>(
+        `{ rankCandidates(target: { jobPostingId: "demo-posting-01" }, first: 10) { totalCount nodes { displayName score coverage { requirements { status } } } } }`,
+        {},
+        token,
+      )
+    ).rankCandidates;
     expect(reference.nodes.length).toBeGreaterThan(0);
     const names = await page.getByTestId('candidates').locator('summary strong').allTextContents();
     expect(names).toEqual(reference.nodes.map((n) => n.displayName));
     const scores = await page.getByTestId('candidates').locator('.candidate-score').allTextContents();
     expect(scores).toEqual(reference.nodes.map((n) => pct(n.score)));
     await page.getByTestId('candidates').locator('summary').first().click();
-    expect(await page.getByTestId('candidate-0-requirements').locator('tbody tr').count()).toBe(reference.nodes[0]!.coverage.requirements.length);
+    expect(await page.getByTestId('candidate-0-requirements').locator('tbody tr').count()).toBe(
+      reference.nodes[0]!.coverage.requirements.length,
+    );
     expect(new URL(page.url()).searchParams.get('posting')).toBe('demo-posting-01');
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'portal-candidates.png');
@@ -288,8 +371,15 @@ describe('the explorer in Chromium', () => {
     await page.getByTestId('demo-sign-in').click();
     await settled(page);
     const token = await demoToken('learner');
-    const me = (await api<{ learner: { holdings: unknown[]; targetOccupations: { uri: string }[]; coverage: { score: number } } }>(
-      `query($t: TargetInput!) { learner(id: "demo-ann") { holdings { expired } targetOccupations { uri } coverage(target: $t) { score } } }`, { t: { occupationUri: DATA_ANALYST } }, token)).learner;
+    const me = (
+      await api<{
+        learner: { holdings: unknown[]; targetOccupations: { uri: string }[]; coverage: { score: number } };
+      }>(
+        `query($t: TargetInput!) { learner(id: "demo-ann") { holdings { expired } targetOccupations { uri } coverage(target: $t) { score } } }`,
+        { t: { occupationUri: DATA_ANALYST } },
+        token,
+      )
+    ).learner;
     expect(me.targetOccupations[0]!.uri).toBe(DATA_ANALYST);
     expect(await page.getByTestId('holdings').locator('tbody tr').count()).toBe(me.holdings.length);
     expect(await text(page, 'my-coverage-score')).toBe(pct(me.coverage.score));

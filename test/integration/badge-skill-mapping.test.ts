@@ -15,9 +15,14 @@ import { MAPPED_SKILL_MIN_CONFIDENCE, MAX_MAPPED_SKILLS } from '../../src/servic
 let server: TestServer;
 const p = uniquePrefix('badge-map');
 const IMPORT = `mutation($doc: JSON!) { importCredential(document: $doc) { format warnings credential { id title skills { skill { uri preferredLabel } source confidence } } } }`;
-const readJson = (...segments: string[]) => JSON.parse(fs.readFileSync(sharedDataDir('open_badges', ...segments), 'utf8'));
+const readJson = (...segments: string[]) =>
+  JSON.parse(fs.readFileSync(sharedDataDir('open_badges', ...segments), 'utf8'));
 const teaches = (id: string) =>
-  readGraph(server, 'MATCH (:MicroCredential {id: $id})-[t:TEACHES]->(s:Skill) RETURN s.uri AS uri, s.preferredLabel AS label, t.source AS source, t.confidence AS confidence, t.sourceText AS sourceText ORDER BY t.confidence DESC, uri', { id });
+  readGraph(
+    server,
+    'MATCH (:MicroCredential {id: $id})-[t:TEACHES]->(s:Skill) RETURN s.uri AS uri, s.preferredLabel AS label, t.source AS source, t.confidence AS confidence, t.sourceText AS sourceText ORDER BY t.confidence DESC, uri',
+    { id },
+  );
 
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '1000000' });
@@ -41,7 +46,11 @@ describe('a badge without ESCO alignments is mapped from its text', () => {
     const links = await teaches(credential.id);
     expect(links.length).toBeGreaterThan(0);
     expect(links.length).toBeLessThanOrEqual(MAX_MAPPED_SKILLS);
-    const texts = ['Teamwork', doc.credentialSubject.achievement.description, doc.credentialSubject.achievement.criteria.narrative];
+    const texts = [
+      'Teamwork',
+      doc.credentialSubject.achievement.description,
+      doc.credentialSubject.achievement.criteria.narrative,
+    ];
     for (const link of links) {
       expect(link.source).toBe('MAPPED');
       expect(link.confidence).toBeGreaterThanOrEqual(MAPPED_SKILL_MIN_CONFIDENCE);
@@ -59,7 +68,12 @@ describe('a badge without ESCO alignments is mapped from its text', () => {
   it('the OB 2.0 robotics BadgeClass (non-ESCO alignments only) imports with MAPPED skills instead of being rejected', async () => {
     const doc = readJson('ob2_spec_examples', 'ob2_BadgeClass.json');
     doc.id = `https://${p}.example.org/robotics-badge.json`;
-    doc.issuer = { id: `https://${p}.example.org/organization.json`, type: 'Issuer', name: `Robotics org ${p}`, url: `https://${p}.example.org` };
+    doc.issuer = {
+      id: `https://${p}.example.org/organization.json`,
+      type: 'Issuer',
+      name: `Robotics org ${p}`,
+      url: `https://${p}.example.org`,
+    };
     const res = await server.gql<any>(IMPORT, { doc });
     expect(res.errors).toBeUndefined();
     const links = await teaches(res.data.importCredential.credential.id);
@@ -94,6 +108,10 @@ describe('a badge without ESCO alignments is mapped from its text', () => {
     const res = await server.gql<any>(IMPORT, { doc });
     expect(errorCodeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/map to no ESCO skill with confidence of at least 0\.4/);
-    expect(await readGraph(server, 'MATCH (c:MicroCredential) WHERE c.sourceId CONTAINS $tag RETURN c.id AS id', { tag: `${p}-none` })).toEqual([]);
+    expect(
+      await readGraph(server, 'MATCH (c:MicroCredential) WHERE c.sourceId CONTAINS $tag RETURN c.id AS id', {
+        tag: `${p}-none`,
+      }),
+    ).toEqual([]);
   });
 });

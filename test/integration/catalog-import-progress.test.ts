@@ -23,10 +23,20 @@ afterAll(async () => {
 
 describe('catalog import progress', () => {
   it('reports rows with the bytes read, rising to the size of the file (dry run of a real catalogue)', async () => {
-    const mapping = parseCatalogMapping(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../tools/catalog-mappings/coursera-courses-2023.json'), 'utf8')));
+    const mapping = parseCatalogMapping(
+      JSON.parse(
+        fs.readFileSync(path.resolve(__dirname, '../../tools/catalog-mappings/coursera-courses-2023.json'), 'utf8'),
+      ),
+    );
     const importer = new CatalogImporter(db.executor, new CatalogRepository(db.executor), async () => []);
     const seen: { rows: number; bytes: number }[] = [];
-    await importer.importFile(CATALOG, { mapping, providerId: 'progress-dry-run', minConfidence: 0.6, dryRun: true, onProgress: (rows, bytes) => seen.push({ rows, bytes }) });
+    await importer.importFile(CATALOG, {
+      mapping,
+      providerId: 'progress-dry-run',
+      minConfidence: 0.6,
+      dryRun: true,
+      onProgress: (rows, bytes) => seen.push({ rows, bytes }),
+    });
     const size = fs.statSync(CATALOG).size;
     expect(seen.length).toBeGreaterThan(100);
     expect(seen[0]!.bytes).toBeGreaterThan(0);

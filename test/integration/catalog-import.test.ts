@@ -25,7 +25,12 @@ const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-catalog-'));
 beforeAll(async () => {
   server = await startTestServer();
   const service = server.app.services.skillSuggestions;
-  suggest = async (text, first) => (await service.suggestSkills(text, first)).map((s) => ({ uri: s.skill.uri, score: s.score, matchedLabel: s.matchedLabel }));
+  suggest = async (text, first) =>
+    (await service.suggestSkills(text, first)).map((s) => ({
+      uri: s.skill.uri,
+      score: s.score,
+      matchedLabel: s.matchedLabel,
+    }));
   importer = new CatalogImporter(server.db.executor, new CatalogRepository(server.db.executor), suggest);
 });
 afterAll(async () => {
@@ -45,8 +50,23 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
   it('imports the first 30 Coursera rows with MAPPED skills at or above the threshold and reports unmapped tags', async () => {
     const providerId = `${prefix}-coursera`;
     const mapping = parseCatalogMapping(JSON.parse(fs.readFileSync(mappingFile('coursera-courses-2023.json'), 'utf8')));
-    const summary = await importer.importFile(CATALOG, { mapping, providerId, providerName: 'Coursera (test)', minConfidence: MIN_CONFIDENCE, limit: 30, batchSize: 8 });
-    expect(summary).toMatchObject({ rowsRead: 30, imported: 30, created: 30, updated: 0, duplicates: 0, skipped: [], providersCreated: 1 });
+    const summary = await importer.importFile(CATALOG, {
+      mapping,
+      providerId,
+      providerName: 'Coursera (test)',
+      minConfidence: MIN_CONFIDENCE,
+      limit: 30,
+      batchSize: 8,
+    });
+    expect(summary).toMatchObject({
+      rowsRead: 30,
+      imported: 30,
+      created: 30,
+      updated: 0,
+      duplicates: 0,
+      skipped: [],
+      providersCreated: 1,
+    });
     // 88 since scores are calibrated probabilities (a tag links only when its skill is at least 60 %
     // likely); uncalibrated label-match scores linked more than 100, many of them wrong.
     expect(summary.skillLinks).toBeGreaterThanOrEqual(80);
@@ -62,7 +82,12 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
 
     const res = await server.gql<any>(CREDENTIALS, { filter: { providerId } });
     expect(res.errors).toBeUndefined();
-    const credentials = res.data.microCredentials.nodes as { id: string; title: string; participationForm: string; skills: { source: string; confidence: number }[] }[];
+    const credentials = res.data.microCredentials.nodes as {
+      id: string;
+      title: string;
+      participationForm: string;
+      skills: { source: string; confidence: number }[];
+    }[];
     expect(res.data.microCredentials.totalCount).toBe(30);
     expect(credentials.map((c) => c.id).sort()).toEqual([...summary.credentialIds].sort());
     const links = credentials.flatMap((c) => c.skills);
@@ -92,7 +117,16 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
         `Orphan course,,https://example.org/orphan,"Accounting",,`,
       ].join('\n'),
     );
-    const mapping = parseCatalogMapping({ columns: { title: 'Title', provider: 'Provider', url: 'Link', skills: 'Tags', price: 'Cost', description: 'About' } });
+    const mapping = parseCatalogMapping({
+      columns: {
+        title: 'Title',
+        provider: 'Provider',
+        url: 'Link',
+        skills: 'Tags',
+        price: 'Cost',
+        description: 'About',
+      },
+    });
     const summary = await importer.importFile(file, { mapping, minConfidence: MIN_CONFIDENCE, batchSize: 10 });
     expect(summary.rowsRead).toBe(5);
     expect(summary.imported).toBe(2);
@@ -103,7 +137,14 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
       [3, 'price "$2,000,000" is above the maximum of 1,000,000'],
       [5, expect.stringMatching(/no provider/)],
     ]);
-    const providerId = summary.credentialIds.length > 0 ? (await server.gql<any>('query($id: ID!) { microCredential(id: $id) { provider { id name } } }', { id: summary.credentialIds[0] })).data.microCredential.provider : null;
+    const providerId =
+      summary.credentialIds.length > 0
+        ? (
+            await server.gql<any>('query($id: ID!) { microCredential(id: $id) { provider { id name } } }', {
+              id: summary.credentialIds[0],
+            })
+          ).data.microCredential.provider
+        : null;
     expect(providerId?.name).toBe(`${prefix} Academy`);
     const res = await server.gql<any>(CREDENTIALS, { filter: { providerId: providerId.id } });
     const byTitle = new Map<string, any>(res.data.microCredentials.nodes.map((c: { title: string }) => [c.title, c]));
@@ -116,7 +157,14 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
 
   it('refuses a mapping naming columns the CSV lacks, before writing anything', async () => {
     const mapping = parseCatalogMapping({ columns: { title: 'course', skills: 'no such column' } });
-    await expect(importer.importFile(CATALOG, { mapping, providerId: `${prefix}-refused`, minConfidence: MIN_CONFIDENCE, limit: 5 })).rejects.toThrow(/no column "no such column"/);
+    await expect(
+      importer.importFile(CATALOG, {
+        mapping,
+        providerId: `${prefix}-refused`,
+        minConfidence: MIN_CONFIDENCE,
+        limit: 5,
+      }),
+    ).rejects.toThrow(/no column "no such column"/);
     const res = await server.gql<any>(CREDENTIALS, { filter: { providerId: `${prefix}-refused` } });
     expect(res.data.microCredentials.totalCount).toBe(0);
   });
@@ -134,7 +182,9 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
         `Huge course,${prefix} Pricey,https://example.org/huge,1e308`,
       ].join('\n'),
     );
-    const mapping = parseCatalogMapping({ columns: { title: 'Title', provider: 'Provider', url: 'Link', price: 'Cost' } });
+    const mapping = parseCatalogMapping({
+      columns: { title: 'Title', provider: 'Provider', url: 'Link', price: 'Cost' },
+    });
     const summary = await importer.importFile(file, { mapping, minConfidence: MIN_CONFIDENCE });
     expect(summary.imported).toBe(3);
     expect(summary.skipped.map((s) => [s.row, s.reason])).toEqual([
@@ -143,7 +193,10 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
     ]);
     const prices: Record<string, unknown> = {};
     for (const id of summary.credentialIds) {
-      const res = await server.gql<any>('query($id: ID!) { microCredential(id: $id) { title price { amount currency } } }', { id });
+      const res = await server.gql<any>(
+        'query($id: ID!) { microCredential(id: $id) { title price { amount currency } } }',
+        { id },
+      );
       expect(res.errors).toBeUndefined();
       prices[res.data.microCredential.title] = res.data.microCredential.price;
     }
@@ -161,18 +214,33 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
     lines[900] = original.replace(',', ',Bad "quote ');
     const file = path.join(tempDir, 'coursera-stray-quote.csv');
     fs.writeFileSync(file, lines.join('\n'));
-    const records = parseSync(fs.readFileSync(CATALOG, 'utf8'), { bom: true, columns: true, relax_column_count: true, skip_empty_lines: true }).length;
+    const records = parseSync(fs.readFileSync(CATALOG, 'utf8'), {
+      bom: true,
+      columns: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }).length;
     expect(records).toBeGreaterThan(1_000);
     const mapping = parseCatalogMapping(JSON.parse(fs.readFileSync(mappingFile('coursera-courses-2023.json'), 'utf8')));
     const providerId = `${prefix}-stray`;
     // Skill mapping is not what this test is about: no suggestions keeps 1,100 rows fast.
     const noSuggestions: SuggestFn = async () => [];
     const plain = new CatalogImporter(server.db.executor, new CatalogRepository(server.db.executor), noSuggestions);
-    const summary = await plain.importFile(file, { mapping, providerId, providerName: `${prefix} Coursera`, minConfidence: MIN_CONFIDENCE, batchSize: 200 });
+    const summary = await plain.importFile(file, {
+      mapping,
+      providerId,
+      providerName: `${prefix} Coursera`,
+      minConfidence: MIN_CONFIDENCE,
+      batchSize: 200,
+    });
     expect(summary.aborted).toBeNull();
     expect(summary.rowsRead).toBe(records);
     expect(summary.skipped).toHaveLength(1);
-    expect(summary.skipped[0]).toMatchObject({ row: 900, line: 901, reason: expect.stringMatching(/^unreadable CSV record: Invalid Opening Quote/) });
+    expect(summary.skipped[0]).toMatchObject({
+      row: 900,
+      line: 901,
+      reason: expect.stringMatching(/^unreadable CSV record: Invalid Opening Quote/),
+    });
     expect(summary.imported + summary.duplicates + summary.skipped.length).toBe(records);
     const res = await server.gql<any>(CREDENTIALS, { filter: { providerId } });
     expect(res.data.microCredentials.totalCount).toBe(summary.imported);
@@ -185,12 +253,20 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
     const file = path.join(tempDir, 'oversized.csv');
     fs.writeFileSync(
       file,
-      ['Title,Provider,Link,About', `Small course,${prefix} Sized,https://example.org/small,short`, `Huge course,${prefix} Sized,https://example.org/huge,${'d'.repeat(200_000)}`].join('\n'),
+      [
+        'Title,Provider,Link,About',
+        `Small course,${prefix} Sized,https://example.org/small,short`,
+        `Huge course,${prefix} Sized,https://example.org/huge,${'d'.repeat(200_000)}`,
+      ].join('\n'),
     );
-    const mapping = parseCatalogMapping({ columns: { title: 'Title', provider: 'Provider', url: 'Link', description: 'About' } });
+    const mapping = parseCatalogMapping({
+      columns: { title: 'Title', provider: 'Provider', url: 'Link', description: 'About' },
+    });
     const summary = await importer.importFile(file, { mapping, minConfidence: MIN_CONFIDENCE });
     expect(summary.imported).toBe(1);
-    expect(summary.skipped).toEqual([{ row: 2, title: null, reason: 'column "About" holds 200000 characters, more than the 100000 a cell may hold' }]);
+    expect(summary.skipped).toEqual([
+      { row: 2, title: null, reason: 'column "About" holds 200000 characters, more than the 100000 a cell may hold' },
+    ]);
   });
 
   it('#18.7: a run that stops early still reports what it wrote (the summary always prints)', async () => {
@@ -202,16 +278,26 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
     };
     const plain = new CatalogImporter(server.db.executor, new CatalogRepository(server.db.executor), flaky);
     const attempt = plain.importFile(CATALOG, {
-      mapping, providerId: `${prefix}-aborted`, providerName: `${prefix} Aborted`, minConfidence: MIN_CONFIDENCE, limit: 20, batchSize: 5,
+      mapping,
+      providerId: `${prefix}-aborted`,
+      providerName: `${prefix} Aborted`,
+      minConfidence: MIN_CONFIDENCE,
+      limit: 20,
+      batchSize: 5,
       onProgress: (rows) => {
         failing = rows > 5;
       },
     });
-    const error = await attempt.then(() => null, (e: unknown) => e);
+    const error = await attempt.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CatalogImportAbortedError);
     const summary = (error as CatalogImportAbortedError).summary;
     expect(summary).toMatchObject({ aborted: 'suggestion service down', imported: 5 });
-    expect(formatCatalogImportSummary(summary)).toMatch(/imported 5 .*\n[\s\S]*ABORTED before the end of the file: suggestion service down/);
+    expect(formatCatalogImportSummary(summary)).toMatch(
+      /imported 5 .*\n[\s\S]*ABORTED before the end of the file: suggestion service down/,
+    );
     const res = await server.gql<any>(CREDENTIALS, { filter: { providerId: `${prefix}-aborted` } });
     expect(res.data.microCredentials.totalCount).toBe(5);
   });

@@ -20,13 +20,16 @@ afterAll(async () => {
 });
 
 describe('coverThreshold has one meaning in coverage and planning (#18.6)', () => {
-  it.each([0, -0.1, 1.01])('both operations refuse coverThreshold %s with BAD_USER_INPUT naming the field', async (coverThreshold) => {
-    for (const query of [COVERAGE, PLAN]) {
-      const res = await server.gql(query, { p: { coverThreshold } });
-      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0]?.message).toMatch(/policy\.coverThreshold must lie in \(0, 1\]/);
-    }
-  });
+  it.each([0, -0.1, 1.01])(
+    'both operations refuse coverThreshold %s with BAD_USER_INPUT naming the field',
+    async (coverThreshold) => {
+      for (const query of [COVERAGE, PLAN]) {
+        const res = await server.gql(query, { p: { coverThreshold } });
+        expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(res.errors?.[0]?.message).toMatch(/policy\.coverThreshold must lie in \(0, 1\]/);
+      }
+    },
+  );
 
   it('with an accepted small threshold, the skills coverage calls MISSING are exactly the essential gap the plan sees', async () => {
     const p = { coverThreshold: 0.01 };
@@ -34,7 +37,10 @@ describe('coverThreshold has one meaning in coverage and planning (#18.6)', () =
     const plan = await server.gql<any>(PLAN, { p });
     expect(coverage.errors).toBeUndefined();
     expect(plan.errors).toBeUndefined();
-    const missing = coverage.data.coverage.requirements.filter((r: any) => r.relation === 'ESSENTIAL' && r.status !== 'COVERED').map((r: any) => r.skill.uri).sort();
+    const missing = coverage.data.coverage.requirements
+      .filter((r: any) => r.relation === 'ESSENTIAL' && r.status !== 'COVERED')
+      .map((r: any) => r.skill.uri)
+      .sort();
     expect(missing.length).toBeGreaterThan(0);
     expect(plan.data.recommendCourses.status).not.toBe('NO_GAP');
     expect(plan.data.recommendCourses.gap.map((s: any) => s.uri).sort()).toEqual(missing);

@@ -33,8 +33,10 @@ async function referenceDistances(evidence: string[]) {
   const credit = new Map<string, number>();
   const bump = (uri: string, value: number) => credit.set(uri, Math.max(credit.get(uri) ?? 0, value));
   for (const uri of evidence) bump(uri, W.exact);
-  for (const record of rows.records) for (const pair of record.get('ups') as [string, number][]) bump(pair[0], W.narrower);
-  for (const record of down.records) for (const pair of record.get('los') as [string, number][]) bump(pair[0], W.broader);
+  for (const record of rows.records)
+    for (const pair of record.get('ups') as [string, number][]) bump(pair[0], W.narrower);
+  for (const record of down.records)
+    for (const pair of record.get('los') as [string, number][]) bump(pair[0], W.broader);
   return credit;
 }
 
@@ -61,7 +63,9 @@ function rng(seed: number) {
 
 beforeAll(async () => {
   server = await startTestServer();
-  const result = await server.db.driver.executeQuery('MATCH (o:Occupation)-[r:REQUIRES]->(s:Skill) RETURN o.uri AS o, s.uri AS s, r.relation AS rel');
+  const result = await server.db.driver.executeQuery(
+    'MATCH (o:Occupation)-[r:REQUIRES]->(s:Skill) RETURN o.uri AS o, s.uri AS s, r.relation AS rel',
+  );
   allRequirements = new Map();
   for (const record of result.records) {
     const list = allRequirements.get(record.get('o')) ?? [];
@@ -92,16 +96,23 @@ describe('coverage and rankOccupations agree with the formulas on the full ESCO 
       const reqs = allRequirements.get(target)!;
       // Evidence: some of the target's own skills plus neighbours in the hierarchy and random skills.
       const picked = reqs.filter(() => random() < 0.4).map((r) => r.skillUri);
-      const neighbours = await server.db.driver.executeQuery(
-        'UNWIND $uris AS u MATCH (:Skill {uri: u})-[:BROADER|^BROADER]-(n:Skill) RETURN DISTINCT n.uri AS n LIMIT 10',
-        { uris: reqs.map((r) => r.skillUri) },
-      ).catch(() => server.db.driver.executeQuery(
-        'UNWIND $uris AS u MATCH (:Skill {uri: u})-[:BROADER]-(n:Skill) RETURN DISTINCT n.uri AS n LIMIT 10',
-        { uris: reqs.map((r) => r.skillUri) },
-      ));
+      const neighbours = await server.db.driver
+        .executeQuery(
+          'UNWIND $uris AS u MATCH (:Skill {uri: u})-[:BROADER|^BROADER]-(n:Skill) RETURN DISTINCT n.uri AS n LIMIT 10',
+          { uris: reqs.map((r) => r.skillUri) },
+        )
+        .catch(() =>
+          server.db.driver.executeQuery(
+            'UNWIND $uris AS u MATCH (:Skill {uri: u})-[:BROADER]-(n:Skill) RETURN DISTINCT n.uri AS n LIMIT 10',
+            { uris: reqs.map((r) => r.skillUri) },
+          ),
+        );
       const evidence = [...new Set([...picked, ...neighbours.records.map((r) => r.get('n') as string)])];
       if (evidence.length === 0) continue;
-      const res = await server.gql<any>(COVERAGE, { subject: { skillUris: evidence }, target: { occupationUri: target } });
+      const res = await server.gql<any>(COVERAGE, {
+        subject: { skillUris: evidence },
+        target: { occupationUri: target },
+      });
       expect(res.errors).toBeUndefined();
       const credit = await referenceDistances(evidence);
       const expected = referenceScore(reqs, credit);
@@ -146,12 +157,16 @@ describe('coverage and rankOccupations agree with the formulas on the full ESCO 
       expect(Math.abs(node.essentialCoverage - expected[i]!.essentialCoverage)).toBeLessThan(1e-9);
     });
     // Same scores may tie; the URIs agree wherever the reference order is strict.
-    const strict = nodes.filter((_: unknown, i: number) => i === 0 || Math.abs(expected[i]!.score - expected[i - 1]!.score) > 1e-9);
+    const strict = nodes.filter(
+      (_: unknown, i: number) => i === 0 || Math.abs(expected[i]!.score - expected[i - 1]!.score) > 1e-9,
+    );
     expect(strict.length).toBeGreaterThan(0);
   });
 
   it('ranking all occupations costs a constant number of round trips', async () => {
-    const res = await server.gql<any>(`{ rankOccupations(subject: { occupationUri: "${SOFTWARE_DEVELOPER}" }, first: 50) { totalCount nodes { score essentialCoverage occupation { preferredLabel } } } }`);
+    const res = await server.gql<any>(
+      `{ rankOccupations(subject: { occupationUri: "${SOFTWARE_DEVELOPER}" }, first: 50) { totalCount nodes { score essentialCoverage occupation { preferredLabel } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const self = res.data.rankOccupations.nodes.find((n: any) => n.occupation.preferredLabel === 'software developer');
     expect(self.essentialCoverage).toBe(1);
@@ -178,8 +193,20 @@ describe('learners: validity of holdings and explanations', () => {
         y: createLearner(input: $l2) { id } }`,
       {
         p: { id: `${prefix}-prov`, name: 'Test Academy', country: 'NL' },
-        c: { id: `${prefix}-c1`, title: 'Programming basics', providerId: `${prefix}-prov`, workloadHours: 40, skills: essentials.slice(0, 6).map((uri) => ({ uri })) },
-        c2: { id: `${prefix}-c2`, title: 'Testing', providerId: `${prefix}-prov`, workloadHours: 20, skills: essentials.slice(4, 10).map((uri) => ({ uri })) },
+        c: {
+          id: `${prefix}-c1`,
+          title: 'Programming basics',
+          providerId: `${prefix}-prov`,
+          workloadHours: 40,
+          skills: essentials.slice(0, 6).map((uri) => ({ uri })),
+        },
+        c2: {
+          id: `${prefix}-c2`,
+          title: 'Testing',
+          providerId: `${prefix}-prov`,
+          workloadHours: 20,
+          skills: essentials.slice(4, 10).map((uri) => ({ uri })),
+        },
         l: { id: `${prefix}-expired`, displayName: 'Expired Eve' },
         l2: { id: `${prefix}-mixed`, displayName: 'Mixed Max', declaredSkillUris: [essentials[12]] },
       },
@@ -190,13 +217,23 @@ describe('learners: validity of holdings and explanations', () => {
         h1: addHolding(learnerId: $a, credentialId: $c1, issuedOn: $old, expiresOn: $y) { id }
         h2: addHolding(learnerId: $b, credentialId: $c1, issuedOn: $old) { id }
         h3: addHolding(learnerId: $b, credentialId: $c2, issuedOn: $old, verified: true) { id } }`,
-      { a: `${prefix}-expired`, b: `${prefix}-mixed`, c1: `${prefix}-c1`, c2: `${prefix}-c2`, y: day(-1), old: day(-400) },
+      {
+        a: `${prefix}-expired`,
+        b: `${prefix}-mixed`,
+        c1: `${prefix}-c1`,
+        c2: `${prefix}-c2`,
+        y: day(-1),
+        old: day(-400),
+      },
     );
     expect(holdings.errors).toBeUndefined();
   });
 
   it('a credential that expired yesterday counts as not held, and as held with asOf before expiry', async () => {
-    const now = await server.gql<any>(COVERAGE, { subject: { learnerId: `${prefix}-expired` }, target: { occupationUri: SOFTWARE_DEVELOPER } });
+    const now = await server.gql<any>(COVERAGE, {
+      subject: { learnerId: `${prefix}-expired` },
+      target: { occupationUri: SOFTWARE_DEVELOPER },
+    });
     expect(now.errors).toBeUndefined();
     expect(now.data.coverage.score).toBe(0);
     expect(now.data.coverage.contributions).toEqual([]);
@@ -205,15 +242,25 @@ describe('learners: validity of holdings and explanations', () => {
       target: { occupationUri: SOFTWARE_DEVELOPER },
       policy: { asOf: `${day(-2)}T12:00:00Z` },
     });
-    const asHeld = await server.gql<any>(COVERAGE, { subject: { credentialIds: [`${prefix}-c1`] }, target: { occupationUri: SOFTWARE_DEVELOPER } });
+    const asHeld = await server.gql<any>(COVERAGE, {
+      subject: { credentialIds: [`${prefix}-c1`] },
+      target: { occupationUri: SOFTWARE_DEVELOPER },
+    });
     expect(before.data.coverage.score).toBeGreaterThan(0);
     expect(before.data.coverage.score).toBeCloseTo(asHeld.data.coverage.score, 12);
-    const learner = await server.gql<any>(`{ learner(id: "${prefix}-expired") { holdings { expired expiresOn credential { id } } } }`);
-    expect(learner.data.learner.holdings).toEqual([{ expired: true, expiresOn: day(-1), credential: { id: `${prefix}-c1` } }]);
+    const learner = await server.gql<any>(
+      `{ learner(id: "${prefix}-expired") { holdings { expired expiresOn credential { id } } } }`,
+    );
+    expect(learner.data.learner.holdings).toEqual([
+      { expired: true, expiresOn: day(-1), credential: { id: `${prefix}-c1` } },
+    ]);
   });
 
   it('explains credits by credential (with provider) and self-declaration, with contributions', async () => {
-    const res = await server.gql<any>(COVERAGE, { subject: { learnerId: `${prefix}-mixed` }, target: { occupationUri: SOFTWARE_DEVELOPER } });
+    const res = await server.gql<any>(COVERAGE, {
+      subject: { learnerId: `${prefix}-mixed` },
+      target: { occupationUri: SOFTWARE_DEVELOPER },
+    });
     expect(res.errors).toBeUndefined();
     const cov = res.data.coverage;
     const essentials = reqs.filter((r) => r.relation === 'ESSENTIAL').map((r) => r.skillUri);
@@ -229,10 +276,17 @@ describe('learners: validity of holdings and explanations', () => {
     expect(cov.counts.essential.total).toBe(24);
     expect(cov.counts.essential.covered).toBeGreaterThanOrEqual(10);
     // scoreDrop is what the learner really loses when the holding goes: remove it and look.
-    const withoutC1 = await server.gql<any>(
-      `mutation { removeHolding(learnerId: "${prefix}-mixed", credentialId: "${prefix}-c1") { id } }`,
-    ).then(() => server.gql<any>(COVERAGE, { subject: { learnerId: `${prefix}-mixed` }, target: { occupationUri: SOFTWARE_DEVELOPER } }));
-    await server.gql(`mutation { addHolding(learnerId: "${prefix}-mixed", credentialId: "${prefix}-c1", issuedOn: "${day(-400)}") { id } }`);
+    const withoutC1 = await server
+      .gql<any>(`mutation { removeHolding(learnerId: "${prefix}-mixed", credentialId: "${prefix}-c1") { id } }`)
+      .then(() =>
+        server.gql<any>(COVERAGE, {
+          subject: { learnerId: `${prefix}-mixed` },
+          target: { occupationUri: SOFTWARE_DEVELOPER },
+        }),
+      );
+    await server.gql(
+      `mutation { addHolding(learnerId: "${prefix}-mixed", credentialId: "${prefix}-c1", issuedOn: "${day(-400)}") { id } }`,
+    );
     const drop = (contributions.get(`${prefix}-c1`) as any).scoreDrop;
     expect(drop).toBeGreaterThan(0);
     expect(Math.abs(drop - (cov.score - withoutC1.data.coverage.score))).toBeLessThan(1e-9);
@@ -262,12 +316,39 @@ describe('learners: validity of holdings and explanations', () => {
   it('rejects bad subjects, targets and policies with the reason', async () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ subject: {}, target: { occupationUri: SOFTWARE_DEVELOPER } }, 'BAD_USER_INPUT', /exactly one kind/],
-      [{ subject: { learnerId: 'x', skillUris: [] }, target: { occupationUri: SOFTWARE_DEVELOPER } }, 'BAD_USER_INPUT', /exactly one kind/],
-      [{ subject: { learnerId: `${prefix}-nobody` }, target: { occupationUri: SOFTWARE_DEVELOPER } }, 'NOT_FOUND', /unknown learner/],
-      [{ subject: { skillUris: ['http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000'] }, target: { occupationUri: SOFTWARE_DEVELOPER } }, 'NOT_FOUND', /unknown skill/],
+      [
+        { subject: { learnerId: 'x', skillUris: [] }, target: { occupationUri: SOFTWARE_DEVELOPER } },
+        'BAD_USER_INPUT',
+        /exactly one kind/,
+      ],
+      [
+        { subject: { learnerId: `${prefix}-nobody` }, target: { occupationUri: SOFTWARE_DEVELOPER } },
+        'NOT_FOUND',
+        /unknown learner/,
+      ],
+      [
+        {
+          subject: { skillUris: ['http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000'] },
+          target: { occupationUri: SOFTWARE_DEVELOPER },
+        },
+        'NOT_FOUND',
+        /unknown skill/,
+      ],
       [{ subject: { skillUris: [] }, target: {} }, 'BAD_USER_INPUT', /exactly one of occupationUri and jobPostingId/],
-      [{ subject: { skillUris: [] }, target: { occupationUri: SOFTWARE_DEVELOPER }, policy: { narrower: 1.5 } }, 'BAD_USER_INPUT', /narrower/],
-      [{ subject: { skillUris: [] }, target: { occupationUri: SOFTWARE_DEVELOPER }, policy: { maxHierarchyDepth: -1 } }, 'BAD_USER_INPUT', /maxHierarchyDepth/],
+      [
+        { subject: { skillUris: [] }, target: { occupationUri: SOFTWARE_DEVELOPER }, policy: { narrower: 1.5 } },
+        'BAD_USER_INPUT',
+        /narrower/,
+      ],
+      [
+        {
+          subject: { skillUris: [] },
+          target: { occupationUri: SOFTWARE_DEVELOPER },
+          policy: { maxHierarchyDepth: -1 },
+        },
+        'BAD_USER_INPUT',
+        /maxHierarchyDepth/,
+      ],
       [{ subject: { skillUris: [] }, target: { jobPostingId: `${prefix}-none` } }, 'NOT_FOUND', /unknown job posting/],
     ];
     for (const [variables, code, message] of cases) {
@@ -281,13 +362,21 @@ describe('learners: validity of holdings and explanations', () => {
     const essentials = reqs.filter((r) => r.relation === 'ESSENTIAL').map((r) => r.skillUri);
     const posting = await server.gql<any>(
       `mutation($j: JobPostingInput!) { upsertJobPosting(input: $j) { id essentialCount optionalCount } }`,
-      { j: { id: `${prefix}-job`, title: 'Junior developer', occupationUri: SOFTWARE_DEVELOPER, requirements: essentials.slice(0, 10).map((uri) => ({ uri, relation: 'ESSENTIAL' })) } },
+      {
+        j: {
+          id: `${prefix}-job`,
+          title: 'Junior developer',
+          occupationUri: SOFTWARE_DEVELOPER,
+          requirements: essentials.slice(0, 10).map((uri) => ({ uri, relation: 'ESSENTIAL' })),
+        },
+      },
     );
     expect(posting.data.upsertJobPosting).toMatchObject({ essentialCount: 10, optionalCount: 0 });
-    const rank = (minScore?: number) => server.gql<any>(
-      `query($t: TargetInput!, $m: Float) { rankCandidates(target: $t, first: 100, minScore: $m) { totalCount nodes { displayName score learner { id } } } }`,
-      { t: { jobPostingId: `${prefix}-job` }, m: minScore },
-    );
+    const rank = (minScore?: number) =>
+      server.gql<any>(
+        `query($t: TargetInput!, $m: Float) { rankCandidates(target: $t, first: 100, minScore: $m) { totalCount nodes { displayName score learner { id } } } }`,
+        { t: { jobPostingId: `${prefix}-job` }, m: minScore },
+      );
     const before = await rank();
     expect(before.errors).toBeUndefined();
     expect(before.data.rankCandidates.nodes.map((n: any) => n.learner.id)).not.toContain(`${prefix}-mixed`);

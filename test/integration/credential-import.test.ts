@@ -33,7 +33,17 @@ interface ImportResult {
     provider: { id: string };
   };
   provider: { id: string; name: string; url: string | null };
-  learner: { id: string; displayName: string; holdings: { credential: { id: string }; issuedOn: string | null; expiresOn: string | null; verified: boolean; expired: boolean }[] } | null;
+  learner: {
+    id: string;
+    displayName: string;
+    holdings: {
+      credential: { id: string };
+      issuedOn: string | null;
+      expiresOn: string | null;
+      verified: boolean;
+      expired: boolean;
+    }[];
+  } | null;
 }
 
 function readJson(file: string): any {
@@ -44,12 +54,22 @@ function readJson(file: string): any {
 function jsonFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? jsonFiles(path.join(dir, entry.name)) : /\.(json|jsonld)$/.test(entry.name) ? [path.join(dir, entry.name)] : []))
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? jsonFiles(path.join(dir, entry.name))
+        : /\.(json|jsonld)$/.test(entry.name)
+          ? [path.join(dir, entry.name)]
+          : [],
+    )
     .sort();
 }
 
 const ANNEX = sharedDataDir('elm_edc', 'elm3_sample_microcredential_annex1_unsigned.jsonld');
-const MYNEXTID = sharedDataDir('open_badges', 'ob3_microcredential_examples', 'mynextid_ob3_microcredential_esco_alignment.json');
+const MYNEXTID = sharedDataDir(
+  'open_badges',
+  'ob3_microcredential_examples',
+  'mynextid_ob3_microcredential_esco_alignment.json',
+);
 
 let server: TestServer;
 const prefix = uniquePrefix('credimport');
@@ -118,12 +138,17 @@ describe('importCredential (real Neo4j)', () => {
     expect([credential.ects, credential.workloadHours, credential.eqfLevel]).toEqual([2, 60, 6]);
     expect(credential.skills).toHaveLength(4);
     expect(credential.skills.every((s) => s.source === 'DECLARED' && s.confidence === 1)).toBe(true);
-    expect(credential.skills.find((s) => s.skill.uri === DEVELOP_DIGITAL_CONTENT)?.skill.preferredLabel).toBe('develop digital content');
+    expect(credential.skills.find((s) => s.skill.uri === DEVELOP_DIGITAL_CONTENT)?.skill.preferredLabel).toBe(
+      'develop digital content',
+    );
     expect(result!.provider).toMatchObject({ name: 'University of Zed', url: 'https://uniz.edu' });
     expect(credential.provider.id).toBe(result!.provider.id);
     expect(result!.learnerCreated).toBe(true);
     expect(result!.learner?.displayName).toBe('Ana Andromeda');
-    expect(result!.learner?.holdings.find((h) => h.credential.id === credential.id)).toMatchObject({ issuedOn: '2022-12-31', verified: false });
+    expect(result!.learner?.holdings.find((h) => h.credential.id === credential.id)).toMatchObject({
+      issuedOn: '2022-12-31',
+      verified: false,
+    });
     expect(result!.warnings.join(' ')).toMatch(/non-ESCO alignment/);
   });
 
@@ -145,7 +170,13 @@ describe('importCredential (real Neo4j)', () => {
     expect(first.result).toMatchObject({ created: true, providerCreated: true, learnerCreated: true });
     expect(first.result!.provider.id).toContain(`${prefix}-repeat`);
     expect(first.result!.learner!.holdings).toEqual([
-      { credential: { id: first.result!.credential.id }, issuedOn: '2026-01-12', expiresOn: '2026-12-31', verified: false, expired: false },
+      {
+        credential: { id: first.result!.credential.id },
+        issuedOn: '2026-01-12',
+        expiresOn: '2026-12-31',
+        verified: false,
+        expired: false,
+      },
     ]);
     const before = await countRunRecords();
     doc.credentialSubject.achievement.description = 'Updated description';
@@ -159,7 +190,12 @@ describe('importCredential (real Neo4j)', () => {
 
   describe('rejections leave the database unchanged', () => {
     const cases: [string, () => unknown, string, RegExp][] = [
-      ['a document that is not a credential', () => readJson(sharedDataDir('elm_edc', 'edc_ap_context.jsonld')), 'BAD_USER_INPUT', /^Not a credential/],
+      [
+        'a document that is not a credential',
+        () => readJson(sharedDataDir('elm_edc', 'edc_ap_context.jsonld')),
+        'BAD_USER_INPUT',
+        /^Not a credential/,
+      ],
       ['a JSON array', () => [uniqueOb3('array')], 'BAD_USER_INPUT', /^Not a credential: expected a JSON object/],
       [
         'a credential without a title',
@@ -225,7 +261,9 @@ describe('importCredential (real Neo4j)', () => {
         outcomes[name] = `rejected: ${errors![0]!.message}`;
       }
     }
-    const imported = Object.entries(outcomes).filter(([, outcome]) => outcome.startsWith('imported')).map(([name]) => name);
+    const imported = Object.entries(outcomes)
+      .filter(([, outcome]) => outcome.startsWith('imported'))
+      .map(([name]) => name);
     // The two documents with ESCO alignments (each in two variants for the ELM sample) import.
     expect(imported).toEqual(
       expect.arrayContaining([
@@ -242,25 +280,48 @@ describe('learners through GraphQL (real Neo4j)', () => {
   it('creates a learner with holdings and self-declared skills and reads them back; an expired holding is flagged', async () => {
     const providerId = `${prefix}-provider`;
     const ids = { current: `${prefix}-current`, expired: `${prefix}-expired`, learner: `${prefix}-learner` };
-    const provider = await server.gql('mutation($id: ID!) { upsertProvider(input: { id: $id, name: "Test Academy", country: "BE" }) { id } }', { id: providerId });
+    const provider = await server.gql(
+      'mutation($id: ID!) { upsertProvider(input: { id: $id, name: "Test Academy", country: "BE" }) { id } }',
+      { id: providerId },
+    );
     expect(provider.errors).toBeUndefined();
-    for (const [id, title] of [[ids.current, 'Digital content basics'], [ids.expired, 'Test data analysis']] as const) {
-      const res = await server.gql('mutation($input: MicroCredentialInput!) { upsertMicroCredential(input: $input) { id } }', {
-        input: { id, title, providerId, skills: [{ uri: id === ids.current ? DEVELOP_DIGITAL_CONTENT : ANALYSE_TEST_DATA }] },
-      });
+    for (const [id, title] of [
+      [ids.current, 'Digital content basics'],
+      [ids.expired, 'Test data analysis'],
+    ] as const) {
+      const res = await server.gql(
+        'mutation($input: MicroCredentialInput!) { upsertMicroCredential(input: $input) { id } }',
+        {
+          input: {
+            id,
+            title,
+            providerId,
+            skills: [{ uri: id === ids.current ? DEVELOP_DIGITAL_CONTENT : ANALYSE_TEST_DATA }],
+          },
+        },
+      );
       expect(res.errors).toBeUndefined();
     }
     const created = await server.gql('mutation($input: LearnerInput!) { createLearner(input: $input) { id } }', {
       input: { id: ids.learner, displayName: 'Round Trip', declaredSkillUris: [DEVELOP_TEST_PROCEDURES] },
     });
     expect(created.errors).toBeUndefined();
-    const addHolding = 'mutation($l: ID!, $c: ID!, $issued: String, $expires: String) { addHolding(learnerId: $l, credentialId: $c, issuedOn: $issued, expiresOn: $expires) { id } }';
-    expect((await server.gql(addHolding, { l: ids.learner, c: ids.current, issued: '2025-01-10', expires: null })).errors).toBeUndefined();
-    expect((await server.gql(addHolding, { l: ids.learner, c: ids.expired, issued: '2020-03-01', expires: '2021-03-01' })).errors).toBeUndefined();
-    const declared = await server.gql('mutation($l: ID!, $uris: [ID!]!) { declareSkills(learnerId: $l, skillUris: $uris) { id } }', {
-      l: ids.learner,
-      uris: [ANALYSE_TEST_DATA],
-    });
+    const addHolding =
+      'mutation($l: ID!, $c: ID!, $issued: String, $expires: String) { addHolding(learnerId: $l, credentialId: $c, issuedOn: $issued, expiresOn: $expires) { id } }';
+    expect(
+      (await server.gql(addHolding, { l: ids.learner, c: ids.current, issued: '2025-01-10', expires: null })).errors,
+    ).toBeUndefined();
+    expect(
+      (await server.gql(addHolding, { l: ids.learner, c: ids.expired, issued: '2020-03-01', expires: '2021-03-01' }))
+        .errors,
+    ).toBeUndefined();
+    const declared = await server.gql(
+      'mutation($l: ID!, $uris: [ID!]!) { declareSkills(learnerId: $l, skillUris: $uris) { id } }',
+      {
+        l: ids.learner,
+        uris: [ANALYSE_TEST_DATA],
+      },
+    );
     expect(declared.errors).toBeUndefined();
 
     const read = await server.gql<any>(
@@ -271,10 +332,23 @@ describe('learners through GraphQL (real Neo4j)', () => {
     const learner = read.data.learner;
     expect(learner.displayName).toBe('Round Trip');
     expect(learner.holdings).toEqual([
-      { credential: { id: ids.expired, title: 'Test data analysis' }, issuedOn: '2020-03-01', expiresOn: '2021-03-01', expired: true },
-      { credential: { id: ids.current, title: 'Digital content basics' }, issuedOn: '2025-01-10', expiresOn: null, expired: false },
+      {
+        credential: { id: ids.expired, title: 'Test data analysis' },
+        issuedOn: '2020-03-01',
+        expiresOn: '2021-03-01',
+        expired: true,
+      },
+      {
+        credential: { id: ids.current, title: 'Digital content basics' },
+        issuedOn: '2025-01-10',
+        expiresOn: null,
+        expired: false,
+      },
     ]);
-    expect(learner.declaredSkills.map((s: { preferredLabel: string }) => s.preferredLabel).sort()).toEqual(['analyse test data', 'develop test procedures']);
+    expect(learner.declaredSkills.map((s: { preferredLabel: string }) => s.preferredLabel).sort()).toEqual([
+      'analyse test data',
+      'develop test procedures',
+    ]);
     await server.gql('mutation($id: ID!) { deleteLearner(learnerId: $id) }', { id: ids.learner });
   });
 });

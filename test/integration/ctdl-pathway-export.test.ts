@@ -11,7 +11,9 @@ const provider = `${prefix}-school`;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const p = await server.gql(`mutation($p: ProviderInput!) { upsertProvider(input: $p) { id } }`, { p: { id: provider, name: 'Pathway School' } });
+  const p = await server.gql(`mutation($p: ProviderInput!) { upsertProvider(input: $p) { id } }`, {
+    p: { id: provider, name: 'Pathway School' },
+  });
   expect(p.errors).toBeUndefined();
   const courses = [
     { id: `${prefix}-first`, skills: [TEST_SKILLS[0]], prerequisites: [] },
@@ -19,19 +21,36 @@ beforeAll(async () => {
   ];
   for (const c of courses) {
     const r = await server.gql(`mutation($c: MicroCredentialInput!) { upsertMicroCredential(input: $c) { id } }`, {
-      c: { id: c.id, title: `Course ${c.id}`, providerId: provider, workloadHours: 20, ects: 1, languages: ['en'], skills: c.skills.map((uri) => ({ uri })), prerequisiteSkillUris: c.prerequisites },
+      c: {
+        id: c.id,
+        title: `Course ${c.id}`,
+        providerId: provider,
+        workloadHours: 20,
+        ects: 1,
+        languages: ['en'],
+        skills: c.skills.map((uri) => ({ uri })),
+        prerequisiteSkillUris: c.prerequisites,
+      },
     });
     expect(r.errors).toBeUndefined();
   }
 });
 afterAll(async () => {
-  await server?.db.driver.executeQuery(`MATCH (n) WHERE (n:MicroCredential OR n:Provider) AND n.id STARTS WITH $prefix DETACH DELETE n`, { prefix });
+  await server?.db.driver.executeQuery(
+    `MATCH (n) WHERE (n:MicroCredential OR n:Provider) AND n.id STARTS WITH $prefix DETACH DELETE n`,
+    { prefix },
+  );
   await server?.close();
 });
 
 describe('LearningPlan.ctdlPathway', () => {
   it('exports the plan of recommendCourses as a CTDL Pathway towards the ESCO occupation', async () => {
-    const res = await server.gql<{ recommendCourses: { steps: { credential: { id: string } }[]; ctdlPathway: { '@context': string; '@graph': Record<string, any>[] } } }>(
+    const res = await server.gql<{
+      recommendCourses: {
+        steps: { credential: { id: string } }[];
+        ctdlPathway: { '@context': string; '@graph': Record<string, any>[] };
+      };
+    }>(
       `query($o: ID!, $p: [ID!]) { recommendCourses(subject: { skillUris: [] }, target: { occupationUri: $o }, scope: ESSENTIAL_AND_OPTIONAL, constraints: { providerIds: $p }) {
         steps { credential { id } } ctdlPathway } }`,
       { o: OCCUPATION, p: [provider] },
@@ -40,7 +59,12 @@ describe('LearningPlan.ctdlPathway', () => {
     const plan = res.data.recommendCourses;
     expect(plan.steps.map((s) => s.credential.id)).toEqual([`${prefix}-first`, `${prefix}-second`]);
     const graph = plan.ctdlPathway['@graph'];
-    expect(graph.map((n) => n['@type'])).toEqual(['ceterms:Pathway', 'ceterms:CourseComponent', 'ceterms:CourseComponent', 'ceterms:JobComponent']);
+    expect(graph.map((n) => n['@type'])).toEqual([
+      'ceterms:Pathway',
+      'ceterms:CourseComponent',
+      'ceterms:CourseComponent',
+      'ceterms:JobComponent',
+    ]);
     const [pathway, first, second, job] = graph;
     expect(first!['ceterms:name'].en).toBe(`Course ${prefix}-first`);
     expect(first!['ceterms:precedes']).toEqual([second!['@id']]);

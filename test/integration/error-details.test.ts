@@ -31,12 +31,16 @@ function onlyError(res: Awaited<ReturnType<TestServer['gql']>>) {
 
 describe('error details', () => {
   it('names an unknown learner in items (NOT_FOUND)', async () => {
-    const res = await server.gql(`{ coverage(subject: { learnerId: "${prefix}-nobody" }, target: { occupationUri: "${SOFTWARE_DEVELOPER}" }) { score } }`);
+    const res = await server.gql(
+      `{ coverage(subject: { learnerId: "${prefix}-nobody" }, target: { occupationUri: "${SOFTWARE_DEVELOPER}" }) { score } }`,
+    );
     expect(onlyError(res)).toEqual({ code: 'NOT_FOUND', details: { items: [`${prefix}-nobody`] } });
   });
 
   it('names every unknown credential in items (NOT_FOUND)', async () => {
-    const res = await server.gql(`{ coverage(subject: { credentialIds: ["${prefix}-a", "${prefix}-b"] }, target: { occupationUri: "${SOFTWARE_DEVELOPER}" }) { score } }`);
+    const res = await server.gql(
+      `{ coverage(subject: { credentialIds: ["${prefix}-a", "${prefix}-b"] }, target: { occupationUri: "${SOFTWARE_DEVELOPER}" }) { score } }`,
+    );
     const { code, details } = onlyError(res);
     expect(code).toBe('NOT_FOUND');
     expect([...(details.items as string[])].sort()).toEqual([`${prefix}-a`, `${prefix}-b`]);

@@ -58,7 +58,9 @@ describe('ESCO taxonomy through GraphQL (real Neo4j, full ESCO v1.1.1)', () => {
   });
 
   it('links a skill to its broader and narrower skills and to the occupations requiring it', async () => {
-    const search = await server.gql<any>('{ searchSkills(text: "Python", first: 1) { uri preferredLabel broader { uri narrower(first: 100) { nodes { uri } } } requiredBy(first: 1) { totalCount } } }');
+    const search = await server.gql<any>(
+      '{ searchSkills(text: "Python", first: 1) { uri preferredLabel broader { uri narrower(first: 100) { nodes { uri } } } requiredBy(first: 1) { totalCount } } }',
+    );
     expect(search.errors).toBeUndefined();
     const python = search.data.searchSkills[0];
     expect(python.preferredLabel).toBe('Python (computer programming)');
@@ -83,7 +85,11 @@ describe('ESCO taxonomy through GraphQL (real Neo4j, full ESCO v1.1.1)', () => {
 
 describe('malformed keys', () => {
   it('refuse a malformed URI or id with BAD_USER_INPUT instead of answering null', async () => {
-    for (const query of ['{ skill(uri: "garbage") { uri } }', '{ occupation(uri: "http://data.europa.eu/esco/skill/abc") { uri } }', '{ learner(id: "has space") { id } }']) {
+    for (const query of [
+      '{ skill(uri: "garbage") { uri } }',
+      '{ occupation(uri: "http://data.europa.eu/esco/skill/abc") { uri } }',
+      '{ learner(id: "has space") { id } }',
+    ]) {
       const res = await server.gql<any>(query);
       expect(res.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
     }
@@ -98,14 +104,28 @@ describe('browsing an occupation with the courses teaching its skills', () => {
       { uri: SOFTWARE_DEVELOPER },
     );
     const uris = skills.records.map((r) => r.get('uri') as string);
-    const setup = await server.gql<any>(`mutation($c1: MicroCredentialInput!, $c2: MicroCredentialInput!) {
+    const setup = await server.gql<any>(
+      `mutation($c1: MicroCredentialInput!, $c2: MicroCredentialInput!) {
       upsertProvider(input: { id: "${id}-p", name: "Browse Academy" }) { id }
-      a: upsertMicroCredential(input: $c1) { id } b: upsertMicroCredential(input: $c2) { id } }`, {
-      c1: { id: `${id}-a`, title: 'AAA browse course one', providerId: `${id}-p`, skills: uris.map((uri) => ({ uri })) },
-      c2: { id: `${id}-b`, title: 'AAA browse course two', providerId: `${id}-p`, skills: uris.slice(0, 2).map((uri) => ({ uri })) },
-    });
+      a: upsertMicroCredential(input: $c1) { id } b: upsertMicroCredential(input: $c2) { id } }`,
+      {
+        c1: {
+          id: `${id}-a`,
+          title: 'AAA browse course one',
+          providerId: `${id}-p`,
+          skills: uris.map((uri) => ({ uri })),
+        },
+        c2: {
+          id: `${id}-b`,
+          title: 'AAA browse course two',
+          providerId: `${id}-p`,
+          skills: uris.slice(0, 2).map((uri) => ({ uri })),
+        },
+      },
+    );
     expect(setup.errors).toBeUndefined();
-    const res = await server.gql<any>(`{ occupation(uri: "${SOFTWARE_DEVELOPER}") { essentialSkills(first: 20) { nodes { uri
+    const res =
+      await server.gql<any>(`{ occupation(uri: "${SOFTWARE_DEVELOPER}") { essentialSkills(first: 20) { nodes { uri
       taughtBy(first: 3) { totalCount nodes { id title provider { name } skills { skill { uri } } } } } } } }`);
     expect(res.errors).toBeUndefined();
     const byUri = new Map(res.data.occupation.essentialSkills.nodes.map((n: any) => [n.uri, n.taughtBy]));

@@ -12,7 +12,11 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EscoImportError } from '../../src/esco/import/esco-import-error';
-import { ESCO_URI_PREFIX, EscoGraphRepository, type EscoGraphCounts } from '../../src/esco/import/esco-graph-repository';
+import {
+  ESCO_URI_PREFIX,
+  EscoGraphRepository,
+  type EscoGraphCounts,
+} from '../../src/esco/import/esco-graph-repository';
 import { importEscoCsv } from '../../src/esco/import/import-esco-csv';
 import { silentProgress, type ImportProgress } from '../../src/esco/import/import-progress';
 import type { ImportSummary } from '../../src/esco/import/import-summary';
@@ -45,7 +49,10 @@ let repo: EscoGraphRepository;
 async function deleteConcepts(prefix: string): Promise<void> {
   const session = db.driver.session();
   try {
-    await session.run(CypherRegistry.load(toolsCypherDir()).get('esco-import/delete-concepts-by-uri-prefix').text, { prefix, batchSize: neo4j.int(10_000) });
+    await session.run(CypherRegistry.load(toolsCypherDir()).get('esco-import/delete-concepts-by-uri-prefix').text, {
+      prefix,
+      batchSize: neo4j.int(10_000),
+    });
   } finally {
     await session.close();
   }
@@ -56,7 +63,11 @@ async function fingerprint(prefix: string): Promise<string> {
   const canonical = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(canonical);
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, v]) => [k, canonical(v)]),
+      );
     }
     return value;
   };
@@ -78,7 +89,8 @@ afterAll(async () => {
   try {
     // Safety net for the files that run after this one: never leave a partial ESCO graph behind.
     const counts = await repo.countEscoGraph(ESCO_URI_PREFIX);
-    if (counts.requires !== EXPECTED.requires || counts.skills !== EXPECTED.skills) await importEscoCsv(db.executor, ESCO_DIR);
+    if (counts.requires !== EXPECTED.requires || counts.skills !== EXPECTED.skills)
+      await importEscoCsv(db.executor, ESCO_DIR);
   } finally {
     await db.close();
   }
@@ -91,8 +103,12 @@ describe('importEscoCsv: bad input', () => {
   beforeAll(() => {
     ns = `http://test.credgraph/esco/${uniquePrefix('esco-import')}/`;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'esco-bad-input-'));
-    const write = (name: string, lines: string[]) => fs.writeFileSync(path.join(dir, name), lines.join('\r\n') + '\r\n');
-    write('ISCOGroups_en.csv', ['conceptType,conceptUri,code,preferredLabel,status,altLabels,inScheme,description', `ISCOGroup,${ns}isco/C9999,9999,test group,released,,,`]);
+    const write = (name: string, lines: string[]) =>
+      fs.writeFileSync(path.join(dir, name), lines.join('\r\n') + '\r\n');
+    write('ISCOGroups_en.csv', [
+      'conceptType,conceptUri,code,preferredLabel,status,altLabels,inScheme,description',
+      `ISCOGroup,${ns}isco/C9999,9999,test group,released,,,`,
+    ]);
     write('skillGroups_en.csv', [
       'conceptType,conceptUri,preferredLabel,altLabels,hiddenLabels,status,modifiedDate,scopeNote,inScheme,description,code',
       `SkillGroup,${ns}group/1,test skill group,,,released,,,,"a group",T1`,
@@ -113,8 +129,13 @@ describe('importEscoCsv: bad input', () => {
       `KnowledgeSkillCompetence,${ns}skill/1,SkillGroup,${ns}group/1`,
       `KnowledgeSkillCompetence,${ns}skill/3,KnowledgeSkillCompetence,${ns}skill/404`,
     ]);
-    write('broaderRelationsOccPillar.csv', ['conceptType,conceptUri,broaderType,broaderUri', `Occupation,${ns}occupation/1,ISCOGroup,${ns}isco/C9999`]);
-    write('skillSkillRelations_en.csv', ['originalSkillUri,originalSkillType,relationType,relatedSkillType,relatedSkillUri']);
+    write('broaderRelationsOccPillar.csv', [
+      'conceptType,conceptUri,broaderType,broaderUri',
+      `Occupation,${ns}occupation/1,ISCOGroup,${ns}isco/C9999`,
+    ]);
+    write('skillSkillRelations_en.csv', [
+      'originalSkillUri,originalSkillType,relationType,relatedSkillType,relatedSkillUri',
+    ]);
     write('occupationSkillRelations.csv', [
       'occupationUri,relationType,skillType,skillUri',
       `${ns}occupation/1,essential,knowledge,${ns}skill/1`,
@@ -132,12 +153,26 @@ describe('importEscoCsv: bad input', () => {
   it('reports a malformed row and unknown references with file and row, and imports the rest', async () => {
     const summary = await importEscoCsv(db.executor, dir, { progress: silentProgress, recordGraphMeta: false });
 
-    const issue = (file: string, row: number) => summary.issues.find((candidate) => candidate.file === file && candidate.row === row);
+    const issue = (file: string, row: number) =>
+      summary.issues.find((candidate) => candidate.file === file && candidate.row === row);
     // Row 1 spans lines 2–3 (a quoted cell with a line break), so row 2 starts on line 4.
-    expect(issue('skills_en.csv', 2)).toMatchObject({ line: 4, skipped: true, message: expect.stringContaining('Invalid Record Length') });
-    expect(issue('occupationSkillRelations.csv', 3)).toMatchObject({ skipped: true, message: `unknown skill ${ns}skill/404` });
-    expect(issue('occupationSkillRelations.csv', 4)).toMatchObject({ skipped: true, message: 'unknown relationType "sometimes"' });
-    expect(issue('broaderRelationsSkillPillar.csv', 3)).toMatchObject({ skipped: true, message: `unknown broader skill ${ns}skill/404` });
+    expect(issue('skills_en.csv', 2)).toMatchObject({
+      line: 4,
+      skipped: true,
+      message: expect.stringContaining('Invalid Record Length'),
+    });
+    expect(issue('occupationSkillRelations.csv', 3)).toMatchObject({
+      skipped: true,
+      message: `unknown skill ${ns}skill/404`,
+    });
+    expect(issue('occupationSkillRelations.csv', 4)).toMatchObject({
+      skipped: true,
+      message: 'unknown relationType "sometimes"',
+    });
+    expect(issue('broaderRelationsSkillPillar.csv', 3)).toMatchObject({
+      skipped: true,
+      message: `unknown broader skill ${ns}skill/404`,
+    });
     expect(summary.issueCount).toBe(4);
 
     const file = (key: string) => summary.files.find((candidate) => candidate.key === key);
@@ -155,24 +190,40 @@ describe('importEscoCsv: bad input', () => {
       inGroup: 1,
       inIscoGroup: 1,
     });
-    expect(await repo.getOccupationRequirementCounts(`${ns}occupation/1`)).toEqual({ essentialCount: 1, optionalCount: 1, essential: 1, optional: 1 });
-    const [skill] = (await repo.listConceptSnapshot(`${ns}skill/1`)).map((row) => row['properties'] as Record<string, unknown>);
-    expect(skill).toMatchObject({ altLabels: ['alpha', 'ALPHA  one'], labelKeys: ['test skill one', 'alpha', 'alpha one'], skillType: 'knowledge' });
+    expect(await repo.getOccupationRequirementCounts(`${ns}occupation/1`)).toEqual({
+      essentialCount: 1,
+      optionalCount: 1,
+      essential: 1,
+      optional: 1,
+    });
+    const [skill] = (await repo.listConceptSnapshot(`${ns}skill/1`)).map(
+      (row) => row['properties'] as Record<string, unknown>,
+    );
+    expect(skill).toMatchObject({
+      altLabels: ['alpha', 'ALPHA  one'],
+      labelKeys: ['test skill one', 'alpha', 'alpha one'],
+      skillType: 'knowledge',
+    });
   });
 
   it('stops at the first bad row in strict mode, naming file and row', async () => {
     const attempt = importEscoCsv(db.executor, dir, { strict: true, progress: silentProgress, recordGraphMeta: false });
     await expect(attempt).rejects.toThrow(EscoImportError);
-    await expect(importEscoCsv(db.executor, dir, { strict: true, recordGraphMeta: false })).rejects.toThrow(/^skills_en\.csv row 2 \(line 4\): malformed CSV record/);
+    await expect(importEscoCsv(db.executor, dir, { strict: true, recordGraphMeta: false })).rejects.toThrow(
+      /^skills_en\.csv row 2 \(line 4\): malformed CSV record/,
+    );
   });
 
   it('lists the expected names, both variants, of a missing required file', async () => {
     const partial = fs.mkdtempSync(path.join(os.tmpdir(), 'esco-missing-'));
     try {
-      for (const name of fs.readdirSync(dir)) if (name !== 'occupationSkillRelations.csv') fs.copyFileSync(path.join(dir, name), path.join(partial, name));
+      for (const name of fs.readdirSync(dir))
+        if (name !== 'occupationSkillRelations.csv') fs.copyFileSync(path.join(dir, name), path.join(partial, name));
       const attempt = importEscoCsv(db.executor, partial);
       await expect(attempt).rejects.toThrow(EscoImportError);
-      await expect(importEscoCsv(db.executor, partial)).rejects.toThrow('occupationSkillRelations.csv or occupationSkillRelations_en.csv');
+      await expect(importEscoCsv(db.executor, partial)).rejects.toThrow(
+        'occupationSkillRelations.csv or occupationSkillRelations_en.csv',
+      );
     } finally {
       fs.rmSync(partial, { recursive: true, force: true });
     }
@@ -183,7 +234,9 @@ describe('importEscoCsv: bad input', () => {
     try {
       for (const name of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, name), path.join(broken, name));
       fs.writeFileSync(path.join(broken, 'ISCOGroups_en.csv'), 'conceptType,conceptUri,preferredLabel,description\r\n');
-      await expect(importEscoCsv(db.executor, broken, { recordGraphMeta: false })).rejects.toThrow('ISCOGroups_en.csv: missing column "code"');
+      await expect(importEscoCsv(db.executor, broken, { recordGraphMeta: false })).rejects.toThrow(
+        'ISCOGroups_en.csv: missing column "code"',
+      );
     } finally {
       fs.rmSync(broken, { recursive: true, force: true });
     }
@@ -236,15 +289,29 @@ describe('syncOccupation (API records through the import write path)', () => {
         labels,
         code: '9998.1',
         iscoGroup: { uri: `${ns}isco/C9998`, title: 'test ISCO group', code: '9998' },
-        essentialSkills: skillUris.essential.map((uri) => ({ uri, title: uri, skillType: 'skill/competence' as const })),
+        essentialSkills: skillUris.essential.map((uri) => ({
+          uri,
+          title: uri,
+          skillType: 'skill/competence' as const,
+        })),
         optionalSkills: skillUris.optional.map((uri) => ({ uri, title: uri, skillType: 'skill/competence' as const })),
         broader: [{ uri: `${ns}isco/C9998`, title: 'test ISCO group', code: '9998' }],
         narrower: [],
       },
       skills: all.map((uri) => skill(uri)),
       occupationSkills: [
-        ...skillUris.essential.map((skillUri) => ({ occupationUri, skillUri, relationType: 'essential' as const, skillType: null })),
-        ...skillUris.optional.map((skillUri) => ({ occupationUri, skillUri, relationType: 'optional' as const, skillType: null })),
+        ...skillUris.essential.map((skillUri) => ({
+          occupationUri,
+          skillUri,
+          relationType: 'essential' as const,
+          skillType: null,
+        })),
+        ...skillUris.optional.map((skillUri) => ({
+          occupationUri,
+          skillUri,
+          relationType: 'optional' as const,
+          skillType: null,
+        })),
       ],
       skillBroader: all.flatMap((skillUri) => [
         { skillUri, broaderUri: `${ns}skill/parent`, broaderTitle: 'parent skill', via: 'broaderSkill' as const },
@@ -262,8 +329,17 @@ describe('syncOccupation (API records through the import write path)', () => {
   });
 
   it('writes the occupation, skills, placeholders and links in one go, and replaces the skill list on the next sync', async () => {
-    const first = await syncOccupation(db.executor, fetched({ essential: [`${ns}skill/a`, `${ns}skill/b`], optional: [`${ns}skill/c`] }));
-    expect(first).toMatchObject({ essential: 2, optional: 1, skillsWritten: 3, removedRequires: 0, created: { skills: 1, skillGroups: 1, iscoGroups: 1 } });
+    const first = await syncOccupation(
+      db.executor,
+      fetched({ essential: [`${ns}skill/a`, `${ns}skill/b`], optional: [`${ns}skill/c`] }),
+    );
+    expect(first).toMatchObject({
+      essential: 2,
+      optional: 1,
+      skillsWritten: 3,
+      removedRequires: 0,
+      created: { skills: 1, skillGroups: 1, iscoGroups: 1 },
+    });
     expect(await repo.countEscoGraph(ns)).toMatchObject({
       skills: 4,
       skillGroups: 1,
@@ -274,13 +350,33 @@ describe('syncOccupation (API records through the import write path)', () => {
       inGroup: 3,
       inIscoGroup: 1,
     });
-    expect(await repo.getOccupationRequirementCounts(`${ns}occupation/synced`)).toEqual({ essentialCount: 2, optionalCount: 1, essential: 2, optional: 1 });
-    const [synced] = (await repo.listConceptSnapshot(`${ns}skill/a`)).map((row) => row['properties'] as Record<string, unknown>);
-    expect(synced).toMatchObject({ labelKeys: ['label of a', 'some alias'], hiddenLabels: [], collections: [], description: 'from the API' });
+    expect(await repo.getOccupationRequirementCounts(`${ns}occupation/synced`)).toEqual({
+      essentialCount: 2,
+      optionalCount: 1,
+      essential: 2,
+      optional: 1,
+    });
+    const [synced] = (await repo.listConceptSnapshot(`${ns}skill/a`)).map(
+      (row) => row['properties'] as Record<string, unknown>,
+    );
+    expect(synced).toMatchObject({
+      labelKeys: ['label of a', 'some alias'],
+      hiddenLabels: [],
+      collections: [],
+      description: 'from the API',
+    });
 
-    const second = await syncOccupation(db.executor, fetched({ essential: [`${ns}skill/a`], optional: [`${ns}skill/d`] }));
+    const second = await syncOccupation(
+      db.executor,
+      fetched({ essential: [`${ns}skill/a`], optional: [`${ns}skill/d`] }),
+    );
     expect(second).toMatchObject({ removedRequires: 2, created: { skills: 0, skillGroups: 0, iscoGroups: 0 } });
-    expect(await repo.getOccupationRequirementCounts(`${ns}occupation/synced`)).toEqual({ essentialCount: 1, optionalCount: 1, essential: 1, optional: 1 });
+    expect(await repo.getOccupationRequirementCounts(`${ns}occupation/synced`)).toEqual({
+      essentialCount: 1,
+      optionalCount: 1,
+      essential: 1,
+      optional: 1,
+    });
   });
 });
 
@@ -288,58 +384,84 @@ describe('importEscoCsv: the complete ESCO v1.1.1 release', () => {
   let first: ImportSummary;
   let firstPrint: string;
 
-  it('imports every concept and link into an empty graph, and reports the dangling occupation\'s rows as skipped', async () => {
-    // The run's set-up imported ESCO already; start from an empty ESCO graph, as the brief's figures assume.
-    await deleteConcepts(ESCO_URI_PREFIX);
-    expect((await repo.countEscoGraph(ESCO_URI_PREFIX)).skills).toBe(0);
-    first = await importEscoCsv(db.executor, ESCO_DIR, { progress: silentProgress });
+  it(
+    "imports every concept and link into an empty graph, and reports the dangling occupation's rows as skipped",
+    async () => {
+      // The run's set-up imported ESCO already; start from an empty ESCO graph, as the brief's figures assume.
+      await deleteConcepts(ESCO_URI_PREFIX);
+      expect((await repo.countEscoGraph(ESCO_URI_PREFIX)).skills).toBe(0);
+      first = await importEscoCsv(db.executor, ESCO_DIR, { progress: silentProgress });
 
-    expect(await repo.countEscoGraph(ESCO_URI_PREFIX)).toMatchObject(EXPECTED);
-    expect(first.files.find((file) => file.key === 'occupationSkillRelations')).toMatchObject({
-      file: 'occupationSkillRelations.csv',
-      rows: 123_855,
-      imported: 123_788,
-      skipped: 67,
-    });
-    const skipped = first.issues.filter((issue) => issue.file === 'occupationSkillRelations.csv');
-    expect(skipped).toHaveLength(67);
-    for (const issue of skipped) {
-      expect(issue).toMatchObject({ skipped: true, message: `unknown occupation ${DANGLING_OCCUPATION}` });
-      expect(issue.row).toBeGreaterThan(0);
-    }
-    expect(first.files.find((file) => file.key === 'skills')).toMatchObject({ rows: 13_896, imported: 13_896, skipped: 0 });
-    expect(await repo.getOccupationRequirementCounts(SOFTWARE_DEVELOPER)).toEqual({ essentialCount: 24, optionalCount: 80, essential: 24, optional: 80 });
-    firstPrint = await fingerprint(ESCO_URI_PREFIX);
-  }, FULL_IMPORT_MS);
+      expect(await repo.countEscoGraph(ESCO_URI_PREFIX)).toMatchObject(EXPECTED);
+      expect(first.files.find((file) => file.key === 'occupationSkillRelations')).toMatchObject({
+        file: 'occupationSkillRelations.csv',
+        rows: 123_855,
+        imported: 123_788,
+        skipped: 67,
+      });
+      const skipped = first.issues.filter((issue) => issue.file === 'occupationSkillRelations.csv');
+      expect(skipped).toHaveLength(67);
+      for (const issue of skipped) {
+        expect(issue).toMatchObject({ skipped: true, message: `unknown occupation ${DANGLING_OCCUPATION}` });
+        expect(issue.row).toBeGreaterThan(0);
+      }
+      expect(first.files.find((file) => file.key === 'skills')).toMatchObject({
+        rows: 13_896,
+        imported: 13_896,
+        skipped: 0,
+      });
+      expect(await repo.getOccupationRequirementCounts(SOFTWARE_DEVELOPER)).toEqual({
+        essentialCount: 24,
+        optionalCount: 80,
+        essential: 24,
+        optional: 80,
+      });
+      firstPrint = await fingerprint(ESCO_URI_PREFIX);
+    },
+    FULL_IMPORT_MS,
+  );
 
-  it('changes nothing when run a second time', async () => {
-    const before = await repo.countEscoGraph(ESCO_URI_PREFIX);
-    const again = await importEscoCsv(db.executor, ESCO_DIR, { progress: silentProgress });
-    expect(again.issueCount).toBe(first.issueCount);
-    expect(await repo.countEscoGraph(ESCO_URI_PREFIX)).toEqual(before);
-    expect(await fingerprint(ESCO_URI_PREFIX)).toBe(firstPrint);
-  }, FULL_IMPORT_MS);
+  it(
+    'changes nothing when run a second time',
+    async () => {
+      const before = await repo.countEscoGraph(ESCO_URI_PREFIX);
+      const again = await importEscoCsv(db.executor, ESCO_DIR, { progress: silentProgress });
+      expect(again.issueCount).toBe(first.issueCount);
+      expect(await repo.countEscoGraph(ESCO_URI_PREFIX)).toEqual(before);
+      expect(await fingerprint(ESCO_URI_PREFIX)).toBe(firstPrint);
+    },
+    FULL_IMPORT_MS,
+  );
 
-  it('converges when an import stopped half-way is run again', async () => {
-    await deleteConcepts(ESCO_URI_PREFIX);
-    const controller = new AbortController();
-    const stopAfter = 25;
-    const progress: ImportProgress = {
-      ...silentProgress,
-      batchCommitted: (_file, _rows, batches) => {
-        if (batches >= stopAfter) controller.abort(new Error('stopped by the test'));
-      },
-    };
-    await expect(importEscoCsv(db.executor, ESCO_DIR, { batchSize: 2_000, signal: controller.signal, progress })).rejects.toThrow(
-      'stopped by the test',
-    );
-    const partial = await repo.countEscoGraph(ESCO_URI_PREFIX);
-    expect(partial.skills).toBeGreaterThan(0);
-    expect(partial.requires).toBeLessThan(EXPECTED.requires!);
+  it(
+    'converges when an import stopped half-way is run again',
+    async () => {
+      await deleteConcepts(ESCO_URI_PREFIX);
+      const controller = new AbortController();
+      const stopAfter = 25;
+      const progress: ImportProgress = {
+        ...silentProgress,
+        batchCommitted: (_file, _rows, batches) => {
+          if (batches >= stopAfter) controller.abort(new Error('stopped by the test'));
+        },
+      };
+      await expect(
+        importEscoCsv(db.executor, ESCO_DIR, { batchSize: 2_000, signal: controller.signal, progress }),
+      ).rejects.toThrow('stopped by the test');
+      const partial = await repo.countEscoGraph(ESCO_URI_PREFIX);
+      expect(partial.skills).toBeGreaterThan(0);
+      expect(partial.requires).toBeLessThan(EXPECTED.requires!);
 
-    await importEscoCsv(db.executor, ESCO_DIR, { progress: silentProgress });
-    expect(await repo.countEscoGraph(ESCO_URI_PREFIX)).toMatchObject(EXPECTED);
-    expect(await repo.getOccupationRequirementCounts(SOFTWARE_DEVELOPER)).toEqual({ essentialCount: 24, optionalCount: 80, essential: 24, optional: 80 });
-    expect(await fingerprint(ESCO_URI_PREFIX)).toBe(firstPrint);
-  }, FULL_IMPORT_MS);
+      await importEscoCsv(db.executor, ESCO_DIR, { progress: silentProgress });
+      expect(await repo.countEscoGraph(ESCO_URI_PREFIX)).toMatchObject(EXPECTED);
+      expect(await repo.getOccupationRequirementCounts(SOFTWARE_DEVELOPER)).toEqual({
+        essentialCount: 24,
+        optionalCount: 80,
+        essential: 24,
+        optional: 80,
+      });
+      expect(await fingerprint(ESCO_URI_PREFIX)).toBe(firstPrint);
+    },
+    FULL_IMPORT_MS,
+  );
 });

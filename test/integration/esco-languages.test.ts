@@ -32,7 +32,11 @@ describe('ESCO in another language (German fixture on top of the English release
       'skills_de.csv': [2, 1, 1],
       'occupations_de.csv': [1, 1, 0],
     });
-    expect(summary.issues).toEqual([expect.stringMatching(/^skills_de\.csv row 2: concept http:\/\/data\.europa\.eu\/esco\/skill\/00000000-0000-4000-8000-000000000000 is not in the graph/)]);
+    expect(summary.issues).toEqual([
+      expect.stringMatching(
+        /^skills_de\.csv row 2: concept http:\/\/data\.europa\.eu\/esco\/skill\/00000000-0000-4000-8000-000000000000 is not in the graph/,
+      ),
+    ]);
   });
 
   it('serves labels in German where translated and falls back to English for the rest', async () => {
@@ -64,7 +68,8 @@ describe('ESCO in another language (German fixture on top of the English release
   });
 
   it('fetches a language with one query per level, however many concepts', async () => {
-    const query = (n: number) => `{ searchOccupations(text: "engineer", first: ${n}) { preferredLabel(language: "fr") essentialSkills(first: 5) { nodes { preferredLabel(language: "fr") description(language: "fr") } } } }`;
+    const query = (n: number) =>
+      `{ searchOccupations(text: "engineer", first: ${n}) { preferredLabel(language: "fr") essentialSkills(first: 5) { nodes { preferredLabel(language: "fr") description(language: "fr") } } } }`;
     const small = await server.gql<any>(query(2));
     const large = await server.gql<any>(query(25));
     expect(small.errors).toBeUndefined();
@@ -73,7 +78,9 @@ describe('ESCO in another language (German fixture on top of the English release
   });
 
   it('rejects a language ESCO is not published in with BAD_USER_INPUT', async () => {
-    const res = await server.gql<any>('query($uri: ID!) { skill(uri: $uri) { preferredLabel(language: "ja") } }', { uri: PYTHON });
+    const res = await server.gql<any>('query($uri: ID!) { skill(uri: $uri) { preferredLabel(language: "ja") } }', {
+      uri: PYTHON,
+    });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/language must be one of ESCO's languages/);
   });

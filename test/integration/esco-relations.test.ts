@@ -41,7 +41,7 @@ async function allPages(query: string, vars: Record<string, unknown>, pick: (dat
 }
 
 describe('ESCO relations through GraphQL (real Neo4j, full ESCO v1.1.1)', () => {
-  it('serves a skill\'s related skills with the relation ESCO gives, filterable by relation', async () => {
+  it("serves a skill's related skills with the relation ESCO gives, filterable by relation", async () => {
     // The skill with the most related skills, among those with both kinds of relation.
     const byOwner = new Map<string, { uri: string; relation: string }[]>();
     for (const row of skillRelations) {
@@ -55,16 +55,25 @@ describe('ESCO relations through GraphQL (real Neo4j, full ESCO v1.1.1)', () => 
     const query = `query($uri: ID!, $after: String, $relation: SkillRelation) { skill(uri: $uri) {
       relatedSkills(first: 3, after: $after, relation: $relation) { totalCount pageInfo { hasNextPage endCursor } nodes { relation skill { uri } } } } }`;
     const all = await allPages(query, { uri: owner }, (d) => d.skill.relatedSkills);
-    expect(all.map((n) => `${n.skill.uri} ${n.relation}`).sort()).toEqual(expected.map((r) => `${r.uri} ${r.relation}`).sort());
+    expect(all.map((n) => `${n.skill.uri} ${n.relation}`).sort()).toEqual(
+      expected.map((r) => `${r.uri} ${r.relation}`).sort(),
+    );
     const essential = await allPages(query, { uri: owner, relation: 'ESSENTIAL' }, (d) => d.skill.relatedSkills);
-    expect(essential.map((n) => n.skill.uri).sort()).toEqual(expected.filter((r) => r.relation === 'ESSENTIAL').map((r) => r.uri).sort());
+    expect(essential.map((n) => n.skill.uri).sort()).toEqual(
+      expected
+        .filter((r) => r.relation === 'ESSENTIAL')
+        .map((r) => r.uri)
+        .sort(),
+    );
   });
 
   it('links occupations to broader and narrower occupations as in the occupation pillar', async () => {
     const occToOcc = occupationBroader.filter((r) => r.conceptType === 'Occupation' && r.broaderType === 'Occupation');
     const parentCounts = new Map<string, string[]>();
     for (const r of occToOcc) parentCounts.set(r.broaderUri, [...(parentCounts.get(r.broaderUri) ?? []), r.conceptUri]);
-    const [parent, children] = [...parentCounts.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0];
+    const [parent, children] = [...parentCounts.entries()].sort(
+      (a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]),
+    )[0];
     const query = `query($uri: ID!, $after: String) { occupation(uri: $uri) {
       narrower(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { uri broader { uri } } } } }`;
     const narrower = await allPages(query, { uri: parent }, (d) => d.occupation.narrower);
@@ -86,13 +95,17 @@ describe('ESCO relations through GraphQL (real Neo4j, full ESCO v1.1.1)', () => 
     expect(occ.iscoPath[3].broader).toEqual({ code: '251' });
     expect(occ.iscoPath[2].narrower.map((g: { code: string }) => g.code)).toContain('2512');
     expect(occ.iscoPath[3].occupations.nodes.map((o: { uri: string }) => o.uri)).toContain(SOFTWARE_DEVELOPER);
-    const inUnit = csv('occupations_en.csv').filter((r) => r.iscoGroup === '2512').map((r) => r.conceptUri);
+    const inUnit = csv('occupations_en.csv')
+      .filter((r) => r.iscoGroup === '2512')
+      .map((r) => r.conceptUri);
     expect(occ.iscoPath[3].occupations.nodes.map((o: { uri: string }) => o.uri).sort()).toEqual(inUnit.sort());
   });
 
   it('lists the skills of a skill group and of a collection, paginated', async () => {
     const python = skills.find((s) => s.preferredLabel === 'Python (computer programming)')!;
-    const res = await server.gql<any>(`query($uri: ID!) { skill(uri: $uri) { groups { uri } } }`, { uri: python.conceptUri });
+    const res = await server.gql<any>(`query($uri: ID!) { skill(uri: $uri) { groups { uri } } }`, {
+      uri: python.conceptUri,
+    });
     expect(res.errors).toBeUndefined();
     const groups = res.data.skill.groups;
     expect(groups.length).toBeGreaterThan(0);
@@ -101,7 +114,9 @@ describe('ESCO relations through GraphQL (real Neo4j, full ESCO v1.1.1)', () => 
     expect(members.map((m) => m.uri)).toContain(python.conceptUri);
 
     const digital = csv('digitalSkillsCollection_en.csv').map((r) => r.conceptUri);
-    const first = await server.gql<any>('{ skillsInCollection(collection: DIGITAL, first: 100) { totalCount nodes { uri collections } } }');
+    const first = await server.gql<any>(
+      '{ skillsInCollection(collection: DIGITAL, first: 100) { totalCount nodes { uri collections } } }',
+    );
     expect(first.errors).toBeUndefined();
     expect(first.data.skillsInCollection.totalCount).toBe(new Set(digital).size);
     expect(first.data.skillsInCollection.nodes).toHaveLength(100);

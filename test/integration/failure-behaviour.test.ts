@@ -27,7 +27,8 @@ import { createLogger } from '../../src/server/logger';
 import type { RunningHttpServer } from '../../src/server/http-server';
 import { TEST_JWT_SECRET, bearer } from '../support/test-server';
 
-const READ_QUERY = '{ searchOccupations(text: "software developer", first: 3) { uri preferredLabel essentialSkills(first: 5) { nodes { uri } } } }';
+const READ_QUERY =
+  '{ searchOccupations(text: "software developer", first: 3) { uri preferredLabel essentialSkills(first: 5) { nodes { uri } } } }';
 const UPSERT_CREDENTIAL = 'mutation($input: MicroCredentialInput!) { upsertMicroCredential(input: $input) { id } }';
 const SKILLS_PER_CREDENTIAL = 8;
 /** "About a second": the driver settings aim at ~1 s; the margin absorbs a busy 2-core machine. */
@@ -56,12 +57,29 @@ async function startNeo4j(): Promise<LocalNeo4jInstance> {
   return startLocalNeo4j({ dataDir, port, heap: '512m', pageCache: '128m', log: () => undefined });
 }
 
-async function post(query: string, variables?: Record<string, unknown>): Promise<Outcome & { body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }> {
+async function post(
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<Outcome & { body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }> {
   const started = performance.now();
-  const response = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+  const response = await fetch(running.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as {
+    data?: unknown;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   const code = body.errors?.[0]?.extensions?.code;
-  return { started, ended: performance.now(), status: response.status, code, ok: response.status === 200 && body.errors === undefined, body };
+  return {
+    started,
+    ended: performance.now(),
+    status: response.status,
+    code,
+    ok: response.status === 200 && body.errors === undefined,
+    body,
+  };
 }
 
 async function statusOf(pathname: string): Promise<number> {
@@ -101,7 +119,13 @@ beforeAll(async () => {
   const executor = new Neo4jExecutor(driver, registry);
   await applyMigrations(executor, registry);
   await loadDemoSeed(executor);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', NEO4J_URI: neo4j.uri, JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_PER_MINUTE: '1000000' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    NEO4J_URI: neo4j.uri,
+    JWT_SECRET: TEST_JWT_SECRET,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  });
   app = await createApp(config, createLogger('silent'), executor, driver);
   running = await app.listen('127.0.0.1', 0);
   base = running.url.replace(/\/graphql$/, '');
@@ -142,11 +166,18 @@ describe('Neo4j stops and returns under traffic', () => {
     expect(before.length).toBeGreaterThan(0);
     expect(before.every((o) => o.ok)).toBe(true);
     // Cut off mid-shutdown: either answered or refused as unavailable, never anything else.
-    expect(during.filter((o) => !o.ok).map((o) => o.code).every((code) => code === 'DATABASE_UNAVAILABLE')).toBe(true);
+    expect(
+      during
+        .filter((o) => !o.ok)
+        .map((o) => o.code)
+        .every((code) => code === 'DATABASE_UNAVAILABLE'),
+    ).toBe(true);
     expect(after.length).toBeGreaterThan(10);
     expect(after.map((o) => o.code)).toEqual(after.map(() => 'DATABASE_UNAVAILABLE'));
     const millis = after.map((o) => o.ended - o.started);
-    log(`time to DATABASE_UNAVAILABLE with Neo4j down: n=${millis.length} median ${Math.round(percentile(millis, 50))} ms, p95 ${Math.round(percentile(millis, 95))} ms, max ${Math.round(Math.max(...millis))} ms`);
+    log(
+      `time to DATABASE_UNAVAILABLE with Neo4j down: n=${millis.length} median ${Math.round(percentile(millis, 50))} ms, p95 ${Math.round(percentile(millis, 95))} ms, max ${Math.round(Math.max(...millis))} ms`,
+    );
     expect(Math.max(...millis)).toBeLessThan(FAIL_FAST_MS);
     expect(ready).toBe(503);
     expect(health).toBe(200);
@@ -175,15 +206,19 @@ describe('Neo4j stops and returns under traffic', () => {
     const res = await post(READ_QUERY);
     const servingAt = performance.now();
     expect(res.ok).toBe(true);
-    log(`Neo4j restart took ${Math.round(neo4jReady - restarting)} ms; the API was ready ${Math.round(readyAt - neo4jReady)} ms and served a query ${Math.round(servingAt - neo4jReady)} ms after Neo4j was up`);
+    log(
+      `Neo4j restart took ${Math.round(neo4jReady - restarting)} ms; the API was ready ${Math.round(readyAt - neo4jReady)} ms and served a query ${Math.round(servingAt - neo4jReady)} ms after Neo4j was up`,
+    );
   });
 
   it('commits each mutation whole or not at all when Neo4j is killed mid-write', async () => {
     const prefix = `fb-${Date.now().toString(36)}`;
-    const provider = await post('mutation($input: ProviderInput!) { upsertProvider(input: $input) { id } }', { input: { id: `${prefix}-provider`, name: 'Failure test provider', country: 'DE' } });
+    const provider = await post('mutation($input: ProviderInput!) { upsertProvider(input: $input) { id } }', {
+      input: { id: `${prefix}-provider`, name: 'Failure test provider', country: 'DE' },
+    });
     expect(provider.ok).toBe(true);
     const skills = await post('{ searchSkills(text: "software", first: 40) { uri } }');
-    const skillUris = ((skills.body.data as { searchSkills: { uri: string }[] }).searchSkills).map((s) => s.uri);
+    const skillUris = (skills.body.data as { searchSkills: { uri: string }[] }).searchSkills.map((s) => s.uri);
     expect(skillUris.length).toBeGreaterThanOrEqual(SKILLS_PER_CREDENTIAL + 4);
 
     const attempted = new Map<string, boolean>();
@@ -228,11 +263,15 @@ describe('Neo4j stops and returns under traffic', () => {
         { ids: [...attempted.keys()] },
       );
       await session.close();
-      const rows = result.records.map((r) => r.toObject() as { id: string; exists: boolean; teaches: number; awardedBy: number });
+      const rows = result.records.map(
+        (r) => r.toObject() as { id: string; exists: boolean; teaches: number; awardedBy: number },
+      );
       const partial = rows.filter((r) => r.exists && (r.teaches !== SKILLS_PER_CREDENTIAL || r.awardedBy !== 1));
       const lost = rows.filter((r) => attempted.get(r.id) === true && !r.exists);
       const whole = rows.filter((r) => r.exists).length;
-      log(`writes: ${attempted.size} attempted, ${acknowledged.length} acknowledged, ${whole} stored whole, ${rows.length - whole} absent, ${partial.length} partial, ${lost.length} acknowledged but lost`);
+      log(
+        `writes: ${attempted.size} attempted, ${acknowledged.length} acknowledged, ${whole} stored whole, ${rows.length - whole} absent, ${partial.length} partial, ${lost.length} acknowledged but lost`,
+      );
       expect(partial).toEqual([]);
       expect(lost).toEqual([]);
     } finally {

@@ -35,7 +35,15 @@ async function fingerprint(prefix: string): Promise<string[]> {
 beforeAll(async () => {
   db = await openTestDatabase();
   const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-  options = resolvePopulationOptions({ credentials: 50, learners: 100, postings: 10, seed: 3, prefix: `gen-test-${suffix}-`, referenceDate: '2026-06-30', prerequisiteShare: 0.2 });
+  options = resolvePopulationOptions({
+    credentials: 50,
+    learners: 100,
+    postings: 10,
+    seed: 3,
+    prefix: `gen-test-${suffix}-`,
+    referenceDate: '2026-06-30',
+    prerequisiteShare: 0.2,
+  });
 });
 
 afterAll(async () => {
@@ -48,11 +56,25 @@ describe('generatePopulation', () => {
 
   it('writes the requested population and records it', async () => {
     const summary = await generatePopulation(db.executor, options);
-    expect(summary.counts).toMatchObject({ providers: 5, credentials: 50, learners: 100, postings: 10, awardedBy: 50, forOccupation: 10 });
+    expect(summary.counts).toMatchObject({
+      providers: 5,
+      credentials: 50,
+      learners: 100,
+      postings: 10,
+      awardedBy: 50,
+      forOccupation: 10,
+    });
     expect(summary.counts.teaches).toBeGreaterThanOrEqual(150);
     expect(summary.counts.holds).toBeGreaterThanOrEqual(100);
     const meta = await new PopulationRepository(db.executor).getPopulationMeta(options.prefix);
-    expect(meta).toMatchObject({ seed: 3, credentials: 50, learners: 100, postings: 10, providers: 5, referenceDate: '2026-06-30' });
+    expect(meta).toMatchObject({
+      seed: 3,
+      credentials: 50,
+      learners: 100,
+      postings: 10,
+      providers: 5,
+      referenceDate: '2026-06-30',
+    });
     first = await fingerprint(options.prefix);
     expect(first).toHaveLength(165);
   });

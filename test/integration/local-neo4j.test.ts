@@ -67,7 +67,12 @@ describe('local Neo4j without Docker', () => {
 
   it('records itself in local-neo4j.json and is reused by resolveLocalNeo4j', async () => {
     const running = instance!;
-    expect(readState(dataDir)).toMatchObject({ pid: running.pid, port: running.port, uri: running.uri, ownerPid: process.pid });
+    expect(readState(dataDir)).toMatchObject({
+      pid: running.pid,
+      port: running.port,
+      uri: running.uri,
+      ownerPid: process.pid,
+    });
     const resolved = await resolveLocalNeo4j({ dataDir, log: quiet });
     expect(resolved).toMatchObject({ uri: running.uri, port: running.port, pid: running.pid, reused: true });
     await resolved.stop(); // not ours: must leave it running
@@ -106,9 +111,13 @@ describe('local Neo4j without Docker', () => {
     dirs.push(otherDir);
     const { classpath } = await ensureLauncherBuilt({ log: quiet });
     const port = await findFreePort();
-    const child = spawn(defaultJavaBin(), launcherArgs({ classpath, dataDir: otherDir, port, heap: '512m', pageCache: '64m' }), {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      defaultJavaBin(),
+      launcherArgs({ classpath, dataDir: otherDir, port, heap: '512m', pageCache: '64m' }),
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       await new Promise<void>((resolve, reject) => {

@@ -28,19 +28,46 @@ function capturingLogger() {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      lines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+      lines.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line !== ''),
+      );
       callback();
     },
   });
-  const logger = pino({ level: 'info', base: { service: 'credgraph' }, redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.password'], remove: true } }, stream);
+  const logger = pino(
+    {
+      level: 'info',
+      base: { service: 'credgraph' },
+      redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.password'], remove: true },
+    },
+    stream,
+  );
   return { logger, lines, records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
-async function postAs(url: string, headers: Record<string, string>, query: string, variables?: Record<string, unknown>, extraHeaders: Record<string, string> = {}) {
+async function postAs(
+  url: string,
+  headers: Record<string, string>,
+  query: string,
+  variables?: Record<string, unknown>,
+  extraHeaders: Record<string, string> = {},
+) {
   const started = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers, ...extraHeaders }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers, ...extraHeaders },
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }, millis: performance.now() - started };
+  return {
+    status: res.status,
+    text,
+    body: JSON.parse(text) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
+    millis: performance.now() - started,
+  };
 }
 
 describe('metrics and request logs', () => {
@@ -65,7 +92,10 @@ describe('metrics and request logs', () => {
 
   it('exposes request, latency, query-time and pool counters at /metrics', async () => {
     for (let i = 0; i < 3; i += 1) {
-      expect((await postAs(running.url, admin, 'query ObsSearch { searchSkills(text: "welding", first: 2) { uri } }')).status).toBe(200);
+      expect(
+        (await postAs(running.url, admin, 'query ObsSearch { searchSkills(text: "welding", first: 2) { uri } }'))
+          .status,
+      ).toBe(200);
     }
     await postAs(running.url, admin, 'query ObsTooMany { searchSkills(text: "welding", first: 100000) { uri } }');
     const res = await fetch(running.url.replace('/graphql', '/metrics'));
@@ -75,7 +105,9 @@ describe('metrics and request logs', () => {
     expect(text).toMatch(/credgraph_graphql_requests_total\{operation="ObsSearch",outcome="OK"\} 3/);
     expect(text).toMatch(/credgraph_graphql_requests_total\{operation="ObsTooMany",outcome="BAD_USER_INPUT"\} 1/);
     expect(text).toMatch(/credgraph_graphql_request_duration_seconds_count\{operation="ObsSearch",outcome="OK"\} 3/);
-    expect(text).toMatch(/credgraph_db_query_duration_seconds_count\{query="esco\/search-skills",mode="READ",result="ok"\} 3/);
+    expect(text).toMatch(
+      /credgraph_db_query_duration_seconds_count\{query="esco\/search-skills",mode="READ",result="ok"\} 3/,
+    );
     expect(text).toMatch(/# HELP credgraph_db_sessions_open .*no pool metrics/);
     expect(text).toMatch(/credgraph_db_sessions_open 0/);
     expect(text).toMatch(/credgraph_db_transactions_running 0/);
@@ -95,9 +127,21 @@ describe('metrics and request logs', () => {
     );
     expect(created.body.errors).toBeUndefined();
     const learnerId = created.body.data.createLearner.id as string;
-    const read = await postAs(running.url, admin, 'query ObsLearner($id: ID!) { learner(id: $id) { displayName } }', { id: learnerId }, { 'x-request-id': 'obs-read-1' });
+    const read = await postAs(
+      running.url,
+      admin,
+      'query ObsLearner($id: ID!) { learner(id: $id) { displayName } }',
+      { id: learnerId },
+      { 'x-request-id': 'obs-read-1' },
+    );
     expect(read.body.data.learner.displayName).toBe(name);
-    const bad = await postAs(running.url, admin, 'query ObsBad($id: ID!) { learner(id: $id) { displayName } }', { id: learnerId }, { 'x-request-id': 'obs-bad-1', authorization: 'Bearer not.a.token' });
+    const bad = await postAs(
+      running.url,
+      admin,
+      'query ObsBad($id: ID!) { learner(id: $id) { displayName } }',
+      { id: learnerId },
+      { 'x-request-id': 'obs-bad-1', authorization: 'Bearer not.a.token' },
+    );
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const records = capture.records().filter((r) => r.msg === 'graphql request');
@@ -107,13 +151,31 @@ describe('metrics and request logs', () => {
     expect(createLine.durationMs).toEqual(expect.any(Number));
     expect(createLine.roundTrips).toBeGreaterThanOrEqual(1);
     expect(createLine.dbMs).toEqual(expect.any(Number));
-    expect(Object.keys(createLine).sort()).toEqual(['dbMs', 'durationMs', 'level', 'msg', 'operation', 'requestId', 'roundTrips', 'service', 'status', 'time'].sort());
+    expect(Object.keys(createLine).sort()).toEqual(
+      [
+        'dbMs',
+        'durationMs',
+        'level',
+        'msg',
+        'operation',
+        'requestId',
+        'roundTrips',
+        'service',
+        'status',
+        'time',
+      ].sort(),
+    );
     expect(records.find((r) => r.requestId === 'obs-read-1')).toMatchObject({ operation: 'ObsLearner', status: 200 });
     // Refused while building the context, before Apollo reads the document: no name yet.
-    expect(records.find((r) => r.requestId === 'obs-bad-1')).toMatchObject({ operation: 'anonymous', status: 401, code: 'UNAUTHENTICATED' });
+    expect(records.find((r) => r.requestId === 'obs-bad-1')).toMatchObject({
+      operation: 'anonymous',
+      status: 401,
+      code: 'UNAUTHENTICATED',
+    });
 
     const everything = capture.lines.join('\n');
-    for (const personal of [name, 'Quarnstrom', email, learnerId, admin.authorization!.slice(7)]) expect(everything).not.toContain(personal);
+    for (const personal of [name, 'Quarnstrom', email, learnerId, admin.authorization!.slice(7)])
+      expect(everything).not.toContain(personal);
   });
 });
 
@@ -140,7 +202,12 @@ describe('runaway queries and database failures (rigged query files, production 
       `// Rigged: a syntax error.\n// params: $query, $text, $limit\n// returns: occupation, score\nMATCH (o:Occupation) RETRN o.${LEAK_MARKER} AS occupation, 0.0 AS score`,
     );
     const executor = new Neo4jExecutor(server.db.driver, CypherRegistry.load(cypherDir));
-    const config = loadConfig({ NODE_ENV: 'production', NEO4J_URI: server.db.uri, JWT_SECRET: TEST_JWT_SECRET, REQUEST_TIMEOUT_MS: '2000' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      NEO4J_URI: server.db.uri,
+      JWT_SECRET: TEST_JWT_SECRET,
+      REQUEST_TIMEOUT_MS: '2000',
+    });
     app = await createApp(config, capture.logger, executor, server.db.driver);
     running = await app.listen('127.0.0.1', 0);
     admin = await bearer({ sub: 'observability-admin', roles: ['ADMIN'] });
@@ -157,7 +224,10 @@ describe('runaway queries and database failures (rigged query files, production 
     try {
       const result = await session.run('SHOW TRANSACTIONS YIELD metaData, elapsedTime');
       return result.records
-        .map((r) => ({ metaData: (r.get('metaData') ?? {}) as Record<string, unknown>, elapsedMs: Number((r.get('elapsedTime') as { seconds: number }).seconds) * 1000 }))
+        .map((r) => ({
+          metaData: (r.get('metaData') ?? {}) as Record<string, unknown>,
+          elapsedMs: Number((r.get('elapsedTime') as { seconds: number }).seconds) * 1000,
+        }))
         .filter((t) => t.metaData.operation === SLOW_OPERATION);
     } finally {
       await session.close();
@@ -165,7 +235,11 @@ describe('runaway queries and database failures (rigged query files, production 
   }
 
   it('tags the transaction with the operation; the request times out with DATABASE_UNAVAILABLE and Neo4j stops the work', async () => {
-    const request = postAs(running.url, admin, `query ${SLOW_OPERATION} { searchSkills(text: "welding", first: 1) { uri } }`);
+    const request = postAs(
+      running.url,
+      admin,
+      `query ${SLOW_OPERATION} { searchSkills(text: "welding", first: 1) { uri } }`,
+    );
     let seen: { metaData: Record<string, unknown> }[] = [];
     for (let i = 0; i < 30 && seen.length === 0; i += 1) {
       await sleep(100);
@@ -187,17 +261,43 @@ describe('runaway queries and database failures (rigged query files, production 
       remaining = await slowTransactions();
     }
     expect(remaining).toEqual([]);
-    const normal = await postAs(running.url, admin, '{ occupation(uri: "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1") { preferredLabel } }');
+    const normal = await postAs(
+      running.url,
+      admin,
+      '{ occupation(uri: "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1") { preferredLabel } }',
+    );
     expect(normal.body.data.occupation.preferredLabel).toBe('software developer');
   });
 
   it('masks a Neo4j failure in production: no Cypher, driver message or stack reaches the client; the log has it', async () => {
-    const res = await postAs(running.url, admin, 'query ObsBroken { searchOccupations(text: "developer", first: 1) { uri } }', undefined, { 'x-request-id': 'obs-broken-1' });
+    const res = await postAs(
+      running.url,
+      admin,
+      'query ObsBroken { searchOccupations(text: "developer", first: 1) { uri } }',
+      undefined,
+      { 'x-request-id': 'obs-broken-1' },
+    );
     expect(res.status).toBe(200);
-    expect(res.body.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 19 }], path: ["searchOccupations"], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
-    for (const leak of [LEAK_MARKER, 'RETRN', 'MATCH', 'Neo.ClientError', 'Neo4jError', 'stacktrace', '    at ']) expect(res.text).not.toContain(leak);
+    expect(res.body.errors).toEqual([
+      {
+        message: 'Internal server error',
+        locations: [{ line: 1, column: 19 }],
+        path: ['searchOccupations'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    ]);
+    for (const leak of [LEAK_MARKER, 'RETRN', 'MATCH', 'Neo.ClientError', 'Neo4jError', 'stacktrace', '    at '])
+      expect(res.text).not.toContain(leak);
     const logged = capture.records();
-    expect(logged.find((r) => r.msg === 'unhandled error in GraphQL execution' && JSON.stringify(r.err).includes(LEAK_MARKER))).toBeDefined();
-    expect(logged.find((r) => r.requestId === 'obs-broken-1')).toMatchObject({ level: 40, operation: 'ObsBroken', code: 'INTERNAL_SERVER_ERROR' });
+    expect(
+      logged.find(
+        (r) => r.msg === 'unhandled error in GraphQL execution' && JSON.stringify(r.err).includes(LEAK_MARKER),
+      ),
+    ).toBeDefined();
+    expect(logged.find((r) => r.requestId === 'obs-broken-1')).toMatchObject({
+      level: 40,
+      operation: 'ObsBroken',
+      code: 'INTERNAL_SERVER_ERROR',
+    });
   });
 });

@@ -12,7 +12,9 @@ import { uniquePrefix } from '../support/test-database';
 
 const SOFTWARE_DEVELOPER = 'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1';
 // The shipped table is data, read here to derive the expected figures by hand.
-const TABLE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../seed/price-rates/eur-reference-rates.json'), 'utf8'));
+const TABLE = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../seed/price-rates/eur-reference-rates.json'), 'utf8'),
+);
 const JPY_PER_EUR: number = TABLE.rates.JPY;
 
 let server: TestServer;
@@ -35,7 +37,10 @@ const PLAN = `query($c: PlanConstraintsInput, $cur: String!) {
     steps { credential { id } } excluded { credentialId reason } } }`;
 
 function plan(currency: string, constraints: Record<string, unknown> = {}) {
-  return server.gql<any>(PLAN.replace('JOB', `${prefix}-job`), { cur: currency, c: { providerIds: [provider], ...constraints } });
+  return server.gql<any>(PLAN.replace('JOB', `${prefix}-job`), {
+    cur: currency,
+    c: { providerIds: [provider], ...constraints },
+  });
 }
 const chosen = (p: any) => p.steps.map((s: any) => s.credential.id.slice(prefix.length + 1)).sort();
 
@@ -48,15 +53,33 @@ beforeAll(async () => {
   );
   skills = res.records.map((r) => r.get('uri') as string);
   expect(skills).toHaveLength(2);
-  expect((await server.gql<any>(`mutation($p: ProviderInput!) { upsertProvider(input: $p) { id } }`, { p: { id: provider, name: 'Currency School' } })).errors).toBeUndefined();
+  expect(
+    (
+      await server.gql<any>(`mutation($p: ProviderInput!) { upsertProvider(input: $p) { id } }`, {
+        p: { id: provider, name: 'Currency School' },
+      })
+    ).errors,
+  ).toBeUndefined();
   for (const c of COURSES) {
     const r = await server.gql<any>(`mutation($c: MicroCredentialInput!) { upsertMicroCredential(input: $c) { id } }`, {
-      c: { id: `${prefix}-${c.id}`, title: `Course ${c.id}`, providerId: provider, workloadHours: 10, price: c.price, skills: c.teaches.map((i) => ({ uri: skills[i] })) },
+      c: {
+        id: `${prefix}-${c.id}`,
+        title: `Course ${c.id}`,
+        providerId: provider,
+        workloadHours: 10,
+        price: c.price,
+        skills: c.teaches.map((i) => ({ uri: skills[i] })),
+      },
     });
     expect(r.errors).toBeUndefined();
   }
   const job = await server.gql<any>(`mutation($j: JobPostingInput!) { upsertJobPosting(input: $j) { id } }`, {
-    j: { id: `${prefix}-job`, title: 'Currency job', occupationUri: SOFTWARE_DEVELOPER, requirements: [0, 1].map((i) => ({ uri: skills[i], relation: 'ESSENTIAL' })) },
+    j: {
+      id: `${prefix}-job`,
+      title: 'Currency job',
+      occupationUri: SOFTWARE_DEVELOPER,
+      requirements: [0, 1].map((i) => ({ uri: skills[i], relation: 'ESSENTIAL' })),
+    },
   });
   expect(job.errors).toBeUndefined();
 });
@@ -87,7 +110,9 @@ describe('price plans in one currency (#18.5)', () => {
   it('leaves out and names a course priced in a currency without a rate', async () => {
     const p = (await plan('EUR')).data.recommendCourses;
     expect(p.excluded).toEqual([{ credentialId: `${prefix}-odd`, reason: 'no-exchange-rate' }]);
-    expect(p.explanation).toContain(`1 course(s) priced in a currency without an exchange rate were left out: ${prefix}-odd`);
+    expect(p.explanation).toContain(
+      `1 course(s) priced in a currency without an exchange rate were left out: ${prefix}-odd`,
+    );
   });
 
   it('applies maxTotalPrice in the plan currency', async () => {

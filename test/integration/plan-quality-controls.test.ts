@@ -23,11 +23,18 @@ beforeAll(async () => {
   );
   skills = res.records.map((r) => r.get('uri') as string);
   expect(skills).toHaveLength(3);
-  const setup = await server.gql<any>(`mutation($p: ProviderInput!) { upsertProvider(input: $p) { id } }`, { p: { id: provider, name: 'Quality School' } });
+  const setup = await server.gql<any>(`mutation($p: ProviderInput!) { upsertProvider(input: $p) { id } }`, {
+    p: { id: provider, name: 'Quality School' },
+  });
   expect(setup.errors).toBeUndefined();
   const courses = [
     // Cheap, but linked to skill 0 only by a weak mapping.
-    { id: 'mapped', hours: 2, languages: ['en'], skills: [{ uri: skills[0], source: 'MAPPED', confidence: 0.5, sourceText: 'SQL basics tag' }] },
+    {
+      id: 'mapped',
+      hours: 2,
+      languages: ['en'],
+      skills: [{ uri: skills[0], source: 'MAPPED', confidence: 0.5, sourceText: 'SQL basics tag' }],
+    },
     { id: 'declared', hours: 20, languages: ['en'], skills: [{ uri: skills[0] }] },
     // No duration: unusable under HOURS.
     { id: 'nohours', hours: null, languages: ['en'], skills: [{ uri: skills[1] }] },
@@ -35,12 +42,25 @@ beforeAll(async () => {
   ];
   for (const c of courses) {
     const r = await server.gql<any>(`mutation($c: MicroCredentialInput!) { upsertMicroCredential(input: $c) { id } }`, {
-      c: { id: `${prefix}-${c.id}`, title: `Course ${c.id}`, providerId: provider, workloadHours: c.hours, languages: c.languages, participationForm: 'ONLINE', skills: c.skills },
+      c: {
+        id: `${prefix}-${c.id}`,
+        title: `Course ${c.id}`,
+        providerId: provider,
+        workloadHours: c.hours,
+        languages: c.languages,
+        participationForm: 'ONLINE',
+        skills: c.skills,
+      },
     });
     expect(r.errors).toBeUndefined();
   }
   const job = await server.gql<any>(`mutation($j: JobPostingInput!) { upsertJobPosting(input: $j) { id } }`, {
-    j: { id: `${prefix}-job`, title: 'Quality job', occupationUri: SOFTWARE_DEVELOPER, requirements: skills.map((uri) => ({ uri, relation: 'ESSENTIAL' })) },
+    j: {
+      id: `${prefix}-job`,
+      title: 'Quality job',
+      occupationUri: SOFTWARE_DEVELOPER,
+      requirements: skills.map((uri) => ({ uri, relation: 'ESSENTIAL' })),
+    },
   });
   expect(job.errors).toBeUndefined();
 });
@@ -51,7 +71,8 @@ afterAll(async () => {
 const PLAN = `query($c: PlanConstraintsInput) {
   recommendCourses(subject: { skillUris: [] }, target: { jobPostingId: "${'$JOB'}" }, objective: HOURS, constraints: $c) {
     status explanation steps { credential { id } } uncoverable { uri } excluded { credentialId reason } } }`;
-const plan = (constraints: Record<string, unknown>) => server.gql<any>(PLAN.replace('$JOB', `${prefix}-job`), { c: { providerIds: [provider], ...constraints } });
+const plan = (constraints: Record<string, unknown>) =>
+  server.gql<any>(PLAN.replace('$JOB', `${prefix}-job`), { c: { providerIds: [provider], ...constraints } });
 const stepIds = (res: any) => res.data.recommendCourses.steps.map((s: any) => s.credential.id);
 
 describe('minConfidence', () => {
@@ -76,9 +97,12 @@ describe('minConfidence', () => {
 
 describe('TaughtSkill', () => {
   it('shows the source text of a mapped link, and null for a declared one', async () => {
-    const res = await server.gql<any>(`query($a: ID!, $b: ID!) {
+    const res = await server.gql<any>(
+      `query($a: ID!, $b: ID!) {
       a: microCredential(id: $a) { skills { source confidence sourceText } }
-      b: microCredential(id: $b) { skills { source sourceText } } }`, { a: `${prefix}-mapped`, b: `${prefix}-declared` });
+      b: microCredential(id: $b) { skills { source sourceText } } }`,
+      { a: `${prefix}-mapped`, b: `${prefix}-declared` },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.a.skills).toEqual([{ source: 'MAPPED', confidence: 0.5, sourceText: 'SQL basics tag' }]);
     expect(res.data.b.skills).toEqual([{ source: 'DECLARED', sourceText: null }]);
@@ -96,9 +120,11 @@ describe('explanation names exclusions', () => {
     expect(p.explanation).toContain('1 course excluded: skills mapped below minConfidence');
   });
   it('when the plan covers the gap, exclusions are not listed', async () => {
-    const res = await server.gql<any>(`query($c: PlanConstraintsInput) {
+    const res = await server.gql<any>(
+      `query($c: PlanConstraintsInput) {
       recommendCourses(subject: { skillUris: [] }, target: { jobPostingId: "${prefix}-job" }, objective: COUNT, constraints: $c) { status uncoverable { uri } explanation } }`,
-      { c: { providerIds: [provider] } });
+      { c: { providerIds: [provider] } },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.recommendCourses).toMatchObject({ status: 'PLANNED', uncoverable: [] });
     expect(res.data.recommendCourses.explanation).not.toContain('excluded');
@@ -121,12 +147,25 @@ describe('reskillingPaths order', () => {
     const res = await paths('MOST_GAIN_PER_HOUR');
     expect(res.errors).toBeUndefined();
     const options = res.data.reskillingPaths;
-    const rate = (o: any) => (o.plan.totalHours === null ? -1 : o.plan.totalHours === 0 ? (o.plan.coverageAfter.score > o.currentCoverage.score ? Infinity : 0) : (o.plan.coverageAfter.score - o.currentCoverage.score) / o.plan.totalHours);
-    for (let i = 1; i < options.length; i += 1) expect(rate(options[i])).toBeLessThanOrEqual(rate(options[i - 1]) + 1e-12);
+    const rate = (o: any) =>
+      o.plan.totalHours === null
+        ? -1
+        : o.plan.totalHours === 0
+          ? o.plan.coverageAfter.score > o.currentCoverage.score
+            ? Infinity
+            : 0
+          : (o.plan.coverageAfter.score - o.currentCoverage.score) / o.plan.totalHours;
+    for (let i = 1; i < options.length; i += 1)
+      expect(rate(options[i])).toBeLessThanOrEqual(rate(options[i - 1]) + 1e-12);
   });
   it('CHEAPEST_PLAN is the default order', async () => {
-    const [byDefault, cheapest] = await Promise.all([server.gql<any>(PATHS.replace('$S', skills[0]!), {}), paths('CHEAPEST_PLAN')]);
+    const [byDefault, cheapest] = await Promise.all([
+      server.gql<any>(PATHS.replace('$S', skills[0]!), {}),
+      paths('CHEAPEST_PLAN'),
+    ]);
     expect(byDefault.errors).toBeUndefined();
-    expect(byDefault.data.reskillingPaths.map((o: any) => o.occupation.uri)).toEqual(cheapest.data.reskillingPaths.map((o: any) => o.occupation.uri));
+    expect(byDefault.data.reskillingPaths.map((o: any) => o.occupation.uri)).toEqual(
+      cheapest.data.reskillingPaths.map((o: any) => o.occupation.uri),
+    );
   });
 });

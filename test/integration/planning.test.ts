@@ -13,7 +13,14 @@ const prefix = uniquePrefix('planning');
 const provider = `${prefix}-prov`;
 let skills: string[];
 
-interface Course { id: string; hours: number; price: number; ects: number; teaches: number[]; prereq: number[] }
+interface Course {
+  id: string;
+  hours: number;
+  price: number;
+  ects: number;
+  teaches: number[];
+  prereq: number[];
+}
 const catalog: Course[] = [
   { id: 'a', hours: 10, price: 300, ects: 1, teaches: [0, 1], prereq: [] },
   { id: 'b', hours: 4, price: 500, ects: 2, teaches: [1, 2], prereq: [] },
@@ -35,7 +42,8 @@ function bruteForce(cost: (c: Course) => number, budget?: { hours?: number; coun
     if (budget?.count !== undefined && chosen.length > budget.count) continue;
     const covered = GAP.filter((g) => taught.has(g)).length;
     const value = chosen.reduce((s, c) => s + cost(c), 0);
-    if (!best || covered > best.covered || (covered === best.covered && value < best.value - 1e-9)) best = { value, covered };
+    if (!best || covered > best.covered || (covered === best.covered && value < best.value - 1e-9))
+      best = { value, covered };
   }
   return best!;
 }
@@ -49,20 +57,34 @@ beforeAll(async () => {
   );
   skills = res.records.map((r) => r.get('uri') as string);
   expect(skills).toHaveLength(6);
-  const setup = await server.gql<any>(`mutation($p: ProviderInput!) { upsertProvider(input: $p) { id } }`, { p: { id: provider, name: 'Plan School' } });
+  const setup = await server.gql<any>(`mutation($p: ProviderInput!) { upsertProvider(input: $p) { id } }`, {
+    p: { id: provider, name: 'Plan School' },
+  });
   expect(setup.errors).toBeUndefined();
   for (const c of catalog) {
     const r = await server.gql<any>(`mutation($c: MicroCredentialInput!) { upsertMicroCredential(input: $c) { id } }`, {
       c: {
-        id: `${prefix}-${c.id}`, title: `Course ${c.id}`, providerId: provider, workloadHours: c.hours, ects: c.ects,
-        price: { amount: c.price, currency: 'EUR' }, languages: ['en'], participationForm: 'ONLINE',
-        skills: c.teaches.map((i) => ({ uri: skills[i] })), prerequisiteSkillUris: c.prereq.map((i) => skills[i]),
+        id: `${prefix}-${c.id}`,
+        title: `Course ${c.id}`,
+        providerId: provider,
+        workloadHours: c.hours,
+        ects: c.ects,
+        price: { amount: c.price, currency: 'EUR' },
+        languages: ['en'],
+        participationForm: 'ONLINE',
+        skills: c.teaches.map((i) => ({ uri: skills[i] })),
+        prerequisiteSkillUris: c.prereq.map((i) => skills[i]),
       },
     });
     expect(r.errors).toBeUndefined();
   }
   const job = await server.gql<any>(`mutation($j: JobPostingInput!) { upsertJobPosting(input: $j) { id } }`, {
-    j: { id: `${prefix}-job`, title: 'Plan job', occupationUri: SOFTWARE_DEVELOPER, requirements: GAP.map((i) => ({ uri: skills[i], relation: 'ESSENTIAL' })) },
+    j: {
+      id: `${prefix}-job`,
+      title: 'Plan job',
+      occupationUri: SOFTWARE_DEVELOPER,
+      requirements: GAP.map((i) => ({ uri: skills[i], relation: 'ESSENTIAL' })),
+    },
   });
   expect(job.errors).toBeUndefined();
 });
@@ -76,12 +98,26 @@ const PLAN = `query($o: PlanObjective!, $c: PlanConstraintsInput, $s: SubjectInp
     steps { order credential { id } newlyCovered { uri } essentialCoverageAfter }
     coverageBefore { essentialCoverage } coverageAfter { essentialCoverage } uncoverable { uri } uncoveredWithinBudget { uri } } }`;
 
-function plan(objective: string, extra: Record<string, unknown> = {}, subject: Record<string, unknown> = { skillUris: [] }) {
-  return server.gql<any>(PLAN, { o: objective, s: subject, t: { jobPostingId: `${prefix}-job` }, c: { providerIds: [provider], ...extra } });
+function plan(
+  objective: string,
+  extra: Record<string, unknown> = {},
+  subject: Record<string, unknown> = { skillUris: [] },
+) {
+  return server.gql<any>(PLAN, {
+    o: objective,
+    s: subject,
+    t: { jobPostingId: `${prefix}-job` },
+    c: { providerIds: [provider], ...extra },
+  });
 }
 
 describe('recommendCourses equals enumeration on a small catalog', () => {
-  const costs: Record<string, (c: Course) => number> = { HOURS: (c) => c.hours, PRICE: (c) => c.price, ECTS: (c) => c.ects, COUNT: () => 1 };
+  const costs: Record<string, (c: Course) => number> = {
+    HOURS: (c) => c.hours,
+    PRICE: (c) => c.price,
+    ECTS: (c) => c.ects,
+    COUNT: () => 1,
+  };
   for (const objective of Object.keys(costs)) {
     it(`objective ${objective}, with prerequisites`, async () => {
       const res = await plan(objective);
@@ -125,19 +161,25 @@ describe('recommendCourses equals enumeration on a small catalog', () => {
   });
 
   it('nextCourses ranks by gain per hour; reskillingPaths sorts options by plan cost', async () => {
-    const next = await server.gql<any>(`query($s: SubjectInput!, $t: TargetInput!, $c: PlanConstraintsInput) {
+    const next = await server.gql<any>(
+      `query($s: SubjectInput!, $t: TargetInput!, $c: PlanConstraintsInput) {
       nextCourses(subject: $s, target: $t, first: 6, constraints: $c) { credential { id } coverageGain cost gainPerCost } }`,
-      { s: { skillUris: [] }, t: { jobPostingId: `${prefix}-job` }, c: { providerIds: [provider] } });
+      { s: { skillUris: [] }, t: { jobPostingId: `${prefix}-job` }, c: { providerIds: [provider] } },
+    );
     expect(next.errors).toBeUndefined();
     const ratios = next.data.nextCourses.map((n: any) => n.gainPerCost);
     expect([...ratios].sort((a: number, b: number) => b - a)).toEqual(ratios);
     // b: 3 gap skills... computed here: gain/cost for each course teaching gap skills.
-    const expectedTop = catalog.filter((c) => c.teaches.some((t) => GAP.includes(t)))
+    const expectedTop = catalog
+      .filter((c) => c.teaches.some((t) => GAP.includes(t)))
       .map((c) => ({ id: c.id, r: c.teaches.filter((t) => GAP.includes(t)).length / c.hours }))
       .sort((x, y) => y.r - x.r)[0]!;
     expect(next.data.nextCourses[0].credential.id).toBe(`${prefix}-${expectedTop.id}`);
-    const paths = await server.gql<any>(`query($s: SubjectInput!) { reskillingPaths(subject: $s, first: 5, candidates: 10) {
-      occupation { uri } reachesFullCoverage plan { objectiveValue } currentCoverage { score } } }`, { s: { skillUris: [skills[0], skills[1]] } });
+    const paths = await server.gql<any>(
+      `query($s: SubjectInput!) { reskillingPaths(subject: $s, first: 5, candidates: 10) {
+      occupation { uri } reachesFullCoverage plan { objectiveValue } currentCoverage { score } } }`,
+      { s: { skillUris: [skills[0], skills[1]] } },
+    );
     expect(paths.errors).toBeUndefined();
     const options = paths.data.reskillingPaths;
     expect(options.length).toBeGreaterThan(0);

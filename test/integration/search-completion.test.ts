@@ -24,7 +24,10 @@ afterAll(async () => {
 });
 
 async function search(field: 'searchSkills' | 'searchOccupations', text: string, first = 10): Promise<Hit[]> {
-  const res = await server.gql<Record<string, Hit[]>>(`query($t: String!, $n: Int!) { ${field}(text: $t, first: $n) { uri preferredLabel } }`, { t: text, n: first });
+  const res = await server.gql<Record<string, Hit[]>>(
+    `query($t: String!, $n: Int!) { ${field}(text: $t, first: $n) { uri preferredLabel } }`,
+    { t: text, n: first },
+  );
   expect(res.errors).toBeUndefined();
   return res.data[field]!;
 }
@@ -71,10 +74,19 @@ describe('occupation search finds job titles as people write them', () => {
   });
 
   it('spends at most 10 ms of CPU per search (median, once warm) on occupations and skills', async () => {
-    const texts = ['full stack dev', 'MARKETING EXECUTIVE IN PENANG', 'data analyst', 'Senior Accounts Executive (Kuala Lumpur) RM4000', 'analy', 'pyth', 'manage'];
+    const texts = [
+      'full stack dev',
+      'MARKETING EXECUTIVE IN PENANG',
+      'data analyst',
+      'Senior Accounts Executive (Kuala Lumpur) RM4000',
+      'analy',
+      'pyth',
+      'manage',
+    ];
     const search = server.app.services.search;
     // Untimed rounds first: a server is long-running, the first calls measure the JIT compiler.
-    for (let round = 0; round < 10; round += 1) for (const text of texts) await Promise.all([search.searchOccupations(text, 10), search.searchSkills(text, 10)]);
+    for (let round = 0; round < 10; round += 1)
+      for (const text of texts) await Promise.all([search.searchOccupations(text, 10), search.searchSkills(text, 10)]);
     // CPU time, not wall time: the test machine is shared, and waiting for a core is not the search's cost.
     const timings: number[] = [];
     for (let round = 0; round < 5; round += 1) {

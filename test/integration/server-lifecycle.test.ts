@@ -21,7 +21,11 @@ const MINT = path.join(ROOT, 'dist/src/cli/mint-token.js');
 
 /** A demo persona's token from the built `npm run token -- --demo <persona>`, as the README tells a user. */
 function demoToken(persona: string): string {
-  return execFileSync(process.execPath, [MINT, '--demo', persona], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: os.homedir() }, encoding: 'utf8' }).trim();
+  return execFileSync(process.execPath, [MINT, '--demo', persona], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: os.homedir() },
+    encoding: 'utf8',
+  }).trim();
 }
 let dataDir: string;
 let boltPort: number;
@@ -29,7 +33,13 @@ let boltPort: number;
 type Started = SpawnedServer;
 
 function startServer(env: Record<string, string>): Promise<Started> {
-  return spawnServer(MAIN, ROOT, { PATH: process.env.PATH ?? '', HOME: os.homedir(), LOG_LEVEL: 'info', PORT: '0', ...env });
+  return spawnServer(MAIN, ROOT, {
+    PATH: process.env.PATH ?? '',
+    HOME: os.homedir(),
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    ...env,
+  });
 }
 
 /**
@@ -62,14 +72,29 @@ async function checkReadmeExamples(url: string): Promise<void> {
         expect(v.coverage.requirements.length).toBeGreaterThan(0);
       }
       if (field === 'learner' && v.closestOccupations) expect(v.closestOccupations.nodes.length).toBeGreaterThan(0);
-      if (field === 'occupation') expect(v.essentialSkills.nodes.some((n: any) => n.taughtBy.nodes.length > 0)).toBe(true);
+      if (field === 'occupation')
+        expect(v.essentialSkills.nodes.some((n: any) => n.taughtBy.nodes.length > 0)).toBe(true);
     }
   }
-  expect([...seen].sort()).toEqual(['coverage', 'learner', 'occupation', 'rankCandidates', 'rankOccupations', 'recommendCourses', 'searchOccupations']);
+  expect([...seen].sort()).toEqual([
+    'coverage',
+    'learner',
+    'occupation',
+    'rankCandidates',
+    'rankOccupations',
+    'recommendCourses',
+    'searchOccupations',
+  ]);
 }
 
 async function search(url: string) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ searchOccupations(text: "software developer", first: 3) { uri preferredLabel } }' }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: '{ searchOccupations(text: "software developer", first: 3) { uri preferredLabel } }',
+    }),
+  });
   return (await res.json()) as { data: { searchOccupations: { preferredLabel: string }[] } };
 }
 
@@ -82,23 +107,30 @@ afterAll(() => {
 });
 
 describe('the server as `npm start` runs it', () => {
-  it('seeds an empty graph with the demo (finishing a load a signal interrupted), answers every README example, and SIGTERM stops its Neo4j; a second start reuses the data', { timeout: 360_000 }, async () => {
+  it('seeds an empty graph with the demo (finishing a load a signal interrupted), answers every README example, and SIGTERM stops its Neo4j; a second start reuses the data', {
+    timeout: 360_000,
+  }, async () => {
     boltPort = await findFreePort();
     const env = { NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_PORT: String(boltPort) };
     // A start stopped by a signal during the demo load (ESCO seed done, demo data half written)...
     let seen = '';
     let signalled = false;
-    const interrupted = spawnServer(MAIN, ROOT, { PATH: process.env.PATH ?? '', HOME: os.homedir(), LOG_LEVEL: 'info', PORT: '0', ...env }, (child) => {
-      const watch = (chunk: Buffer) => {
-        seen += chunk.toString();
-        if (!signalled && /loading the invented demo catalog/.test(seen)) {
-          signalled = true;
-          child.kill('SIGTERM');
-        }
-      };
-      child.stdout!.on('data', watch);
-      child.stderr!.on('data', watch);
-    });
+    const interrupted = spawnServer(
+      MAIN,
+      ROOT,
+      { PATH: process.env.PATH ?? '', HOME: os.homedir(), LOG_LEVEL: 'info', PORT: '0', ...env },
+      (child) => {
+        const watch = (chunk: Buffer) => {
+          seen += chunk.toString();
+          if (!signalled && /loading the invented demo catalog/.test(seen)) {
+            signalled = true;
+            child.kill('SIGTERM');
+          }
+        };
+        child.stdout!.on('data', watch);
+        child.stderr!.on('data', watch);
+      },
+    );
     await expect(interrupted).rejects.toThrow(/before serving/);
     expect(seen).toMatch(/Empty graph: loading the ESCO demo seed/);
     expect(seen).toMatch(/shutting down/);
@@ -115,7 +147,10 @@ describe('the server as `npm start` runs it', () => {
     expect(first.output()).not.toMatch(/loading the ESCO demo seed/);
     expect(first.output()).toMatch(/This is a DEMO.*npm run esco:import.*npm run catalog:import/);
     // Issue #13: the demo catalog and population load within 15 s.
-    const demo = /"demo":\{"providers":(\d+),"credentials":(\d+),"learners":(\d+),"postings":(\d+),"millis":(\d+)\}/.exec(first.output());
+    const demo =
+      /"demo":\{"providers":(\d+),"credentials":(\d+),"learners":(\d+),"postings":(\d+),"millis":(\d+)\}/.exec(
+        first.output(),
+      );
     expect(demo).not.toBeNull();
     const [providers, credentials, learners, postings, millis] = demo!.slice(1).map(Number);
     expect(providers).toBeGreaterThanOrEqual(15);
@@ -143,7 +178,9 @@ describe('the server as `npm start` runs it', () => {
     const port = await findFreePort();
     const uri = `bolt://127.0.0.1:${port}`;
     const started = Date.now();
-    await expect(startServer({ NEO4J_URI: uri })).rejects.toThrow(new RegExp(`Cannot reach Neo4j at ${uri.replace(/[.]/g, '\\.')}`));
+    await expect(startServer({ NEO4J_URI: uri })).rejects.toThrow(
+      new RegExp(`Cannot reach Neo4j at ${uri.replace(/[.]/g, '\\.')}`),
+    );
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 });

@@ -7,7 +7,8 @@ import { expectedCalibrationError, reliabilityTable } from '../../src/domain/ski
 
 const JAVASCRIPT = 'http://data.europa.eu/esco/skill/3cd569a2-4f88-4c1e-9995-8dce8c5e51a7';
 
-const SUGGEST = 'query($text: String!, $first: Int) { suggestSkills(text: $text, first: $first) { skill { uri preferredLabel } score matchedLabel method } }';
+const SUGGEST =
+  'query($text: String!, $first: Int) { suggestSkills(text: $text, first: $first) { skill { uri preferredLabel } score matchedLabel method } }';
 
 interface Suggestion {
   skill: { uri: string; preferredLabel: string };
@@ -33,19 +34,29 @@ describe('suggestSkills (real Neo4j, full ESCO)', () => {
     const res = await suggest('JavaScript', 5);
     expect(res.errors).toBeUndefined();
     const [first] = res.data.suggestSkills;
-    expect(first).toMatchObject({ skill: { preferredLabel: 'JavaScript' }, score: 1, method: 'exact', matchedLabel: 'JavaScript' });
+    expect(first).toMatchObject({
+      skill: { preferredLabel: 'JavaScript' },
+      score: 1,
+      method: 'exact',
+      matchedLabel: 'JavaScript',
+    });
     const scores = res.data.suggestSkills.map((s) => s.score);
     expect(scores.every((s) => s >= 0 && s <= 1)).toBe(true);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
   it('finds skills named by alternative labels and inflected forms inside a sentence', async () => {
-    const res = await suggest('We need someone experienced in developing web applications in Java and Javascript, and in debugging software.', 10);
+    const res = await suggest(
+      'We need someone experienced in developing web applications in Java and Javascript, and in debugging software.',
+      10,
+    );
     expect(res.errors).toBeUndefined();
     const labels = res.data.suggestSkills.map((s) => s.skill.preferredLabel);
     expect(labels.slice(0, 5)).toEqual(expect.arrayContaining(['Java (computer programming)', 'debug software']));
     expect(res.data.suggestSkills.map((s) => s.skill.uri)).toContain(JAVASCRIPT);
-    expect(res.data.suggestSkills.find((s) => s.skill.preferredLabel === 'Java (computer programming)')?.matchedLabel).toBe('Java');
+    expect(
+      res.data.suggestSkills.find((s) => s.skill.preferredLabel === 'Java (computer programming)')?.matchedLabel,
+    ).toBe('Java');
   });
 
   it('maps short course tags to the skill they name', async () => {
@@ -81,7 +92,12 @@ describe('suggestSkills (real Neo4j, full ESCO)', () => {
     expect(set.items).toHaveLength(136);
     const service = server.app.services.skillSuggestions;
     const items: FeaturedItem[] = [];
-    for (const item of set.items) items.push({ split: item.split, goldUris: item.goldUris, candidates: await service.featuredCandidates(item.sentence) });
+    for (const item of set.items)
+      items.push({
+        split: item.split,
+        goldUris: item.goldUris,
+        candidates: await service.featuredCandidates(item.sentence),
+      });
     const cv = crossValidate(items, 5, { depth: 20 });
     // Measured 0.641 / 0.628 (fold sd 0.088 / 0.075, so the mean's standard error is about 0.04):
     // the floors sit one standard error below, far enough not to flake on a re-import, close
@@ -98,7 +114,8 @@ describe('suggestSkills (real Neo4j, full ESCO)', () => {
     const scored: { score: number; gold: boolean }[] = [];
     for (const item of set.items) {
       const gold = new Set(item.goldUris);
-      for (const s of await service.suggestSkills(item.sentence, 5)) scored.push({ score: s.score, gold: gold.has(s.skill.uri) });
+      for (const s of await service.suggestSkills(item.sentence, 5))
+        scored.push({ score: s.score, gold: gold.has(s.skill.uri) });
     }
     const confident = scored.filter((s) => s.score >= 0.6);
     const share = confident.filter((s) => s.gold).length / confident.length;

@@ -18,11 +18,17 @@ let server: TestServer;
 let importer: CatalogImporter;
 const prefix = uniquePrefix('catdedupe');
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-dedupe-'));
-const mapping = parseCatalogMapping({ name: 'dedupe-fixture', columns: { id: 'id', title: 'title', provider: 'provider', url: 'url', hours: 'hours' } });
+const mapping = parseCatalogMapping({
+  name: 'dedupe-fixture',
+  columns: { id: 'id', title: 'title', provider: 'provider', url: 'url', hours: 'hours' },
+});
 
 function writeCatalog(name: string, rows: string[][]): string {
   const file = path.join(tempDir, name);
-  fs.writeFileSync(file, ['id,title,provider,url,hours', ...rows.map((r) => r.map((c) => `"${c}"`).join(','))].join('\n') + '\n');
+  fs.writeFileSync(
+    file,
+    ['id,title,provider,url,hours', ...rows.map((r) => r.map((c) => `"${c}"`).join(','))].join('\n') + '\n',
+  );
   return file;
 }
 
@@ -32,7 +38,12 @@ async function credentialsOf(providerNamePrefix: string) {
     `MATCH (c:MicroCredential)-[:AWARDED_BY]->(p:Provider) WHERE p.name STARTS WITH $prefix RETURN c.id AS id, c.title AS title, c.url AS url, p.name AS provider ORDER BY id`,
     { prefix: providerNamePrefix },
   );
-  return res.records.map((r) => ({ id: r.get('id') as string, title: r.get('title') as string, url: r.get('url') as string | null, provider: r.get('provider') as string }));
+  return res.records.map((r) => ({
+    id: r.get('id') as string,
+    title: r.get('title') as string,
+    url: r.get('url') as string | null,
+    provider: r.get('provider') as string,
+  }));
 }
 
 beforeAll(async () => {
@@ -44,7 +55,9 @@ afterAll(async () => {
     `MATCH (p:Provider) WHERE p.name STARTS WITH $prefix OPTIONAL MATCH (c:MicroCredential)-[:AWARDED_BY]->(p) DETACH DELETE c, p`,
     { prefix },
   );
-  await server?.db.driver.executeQuery(`MATCH (k:CredentialKey) WHERE k.key CONTAINS $prefix DETACH DELETE k`, { prefix });
+  await server?.db.driver.executeQuery(`MATCH (k:CredentialKey) WHERE k.key CONTAINS $prefix DETACH DELETE k`, {
+    prefix,
+  });
   await server?.close();
   fs.rmSync(tempDir, { recursive: true, force: true });
 });
@@ -102,7 +115,10 @@ describe('catalog import: one credential per course across catalogues', () => {
         ['y-2', 'SHARED BY TITLE', school, '', '2'],
         ['y-3', 'Only in y', school, url('y'), '3'],
       ]);
-      const results = await Promise.allSettled([importer.importFile(x, { mapping, minConfidence: 0.6 }), importer.importFile(y, { mapping, minConfidence: 0.6 })]);
+      const results = await Promise.allSettled([
+        importer.importFile(x, { mapping, minConfidence: 0.6 }),
+        importer.importFile(y, { mapping, minConfidence: 0.6 }),
+      ]);
       for (const r of results) {
         expect(r.status).toBe('fulfilled');
         if (r.status === 'fulfilled') expect(r.value.skipped).toEqual([]);
@@ -115,18 +131,32 @@ describe('catalog import: one credential per course across catalogues', () => {
 
 describe('catalog import: the source text of a mapped link', () => {
   it('stores the tag a skill was mapped from on TEACHES and shows it as TaughtSkill.sourceText', async () => {
-    const res = await server.db.driver.executeQuery(`MATCH (s:Skill) WHERE s.uri STARTS WITH 'http://data.europa.eu/esco/skill/' RETURN s.uri AS uri ORDER BY uri LIMIT 1`);
+    const res = await server.db.driver.executeQuery(
+      `MATCH (s:Skill) WHERE s.uri STARTS WITH 'http://data.europa.eu/esco/skill/' RETURN s.uri AS uri ORDER BY uri LIMIT 1`,
+    );
     const skillUri = res.records[0]!.get('uri') as string;
     const tagged = new CatalogImporter(server.db.executor, new CatalogRepository(server.db.executor), async (text) =>
-      text.trim().toLowerCase() === 'relational databases' ? [{ uri: skillUri, score: 0.9, matchedLabel: 'manage databases' }] : []);
+      text.trim().toLowerCase() === 'relational databases'
+        ? [{ uri: skillUri, score: 0.9, matchedLabel: 'manage databases' }]
+        : [],
+    );
     const school = `${prefix} Tag School`;
     const file = path.join(tempDir, 'tags.csv');
     fs.writeFileSync(file, `id,title,provider,skills\n"t-1","Databases","${school}","Relational Databases"\n`);
-    const withSkills = parseCatalogMapping({ name: 'tag-fixture', columns: { id: 'id', title: 'title', provider: 'provider', skills: 'skills' }, skillSeparator: ',' });
+    const withSkills = parseCatalogMapping({
+      name: 'tag-fixture',
+      columns: { id: 'id', title: 'title', provider: 'provider', skills: 'skills' },
+      skillSeparator: ',',
+    });
     const summary = await tagged.importFile(file, { mapping: withSkills, minConfidence: 0.6 });
     expect(summary).toMatchObject({ imported: 1, skillLinks: 1 });
-    const api = await server.gql<any>(`query($id: ID!) { microCredential(id: $id) { skills { skill { uri } source confidence sourceText } } }`, { id: summary.credentialIds[0] });
+    const api = await server.gql<any>(
+      `query($id: ID!) { microCredential(id: $id) { skills { skill { uri } source confidence sourceText } } }`,
+      { id: summary.credentialIds[0] },
+    );
     expect(api.errors).toBeUndefined();
-    expect(api.data.microCredential.skills).toEqual([{ skill: { uri: skillUri }, source: 'MAPPED', confidence: 0.9, sourceText: 'Relational Databases' }]);
+    expect(api.data.microCredential.skills).toEqual([
+      { skill: { uri: skillUri }, source: 'MAPPED', confidence: 0.9, sourceText: 'Relational Databases' },
+    ]);
   });
 });

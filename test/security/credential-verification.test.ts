@@ -4,7 +4,14 @@ import { ANONYMOUS_HEADERS, bearer, startTestServer, type TestServer } from '../
 import { uniquePrefix } from '../support/test-database';
 import { sharedDataDir } from '../support/shared-data';
 import { escoBadge } from '../support/signed-badges';
-import { ed25519Jwks, encodeStatusList, generateIssuerKey, signEddsaRdfc2022, signVcJwt, type TestIssuerKey } from '../support/vc-signing';
+import {
+  ed25519Jwks,
+  encodeStatusList,
+  generateIssuerKey,
+  signEddsaRdfc2022,
+  signVcJwt,
+  type TestIssuerKey,
+} from '../support/vc-signing';
 
 const VERIFICATION = 'verification { status issuer checkedAt checks { check ok outcome message } }';
 const IMPORT = `mutation($doc: JSON!, $lists: [JSON!]) { importCredential(document: $doc, statusLists: $lists) {
@@ -19,7 +26,10 @@ interface Verification {
 interface ImportResult {
   credential: { id: string };
   verification: Verification;
-  learner: { id: string; holdings: { credential: { id: string }; verified: boolean; verification: Verification | null }[] } | null;
+  learner: {
+    id: string;
+    holdings: { credential: { id: string }; verified: boolean; verification: Verification | null }[];
+  } | null;
 }
 
 let server: TestServer;
@@ -75,7 +85,13 @@ describe('importCredential verifies the document and the holding stores the resu
 
   it('a VC-JWT given as a JSON string imports as VERIFIED', async () => {
     const { privateJwk } = await ed25519Jwks(issuer);
-    const jwt = await signVcJwt(escoBadge(issuer.did, `${prefix}-jwt`), { encoding: 'vc', alg: 'EdDSA', privateJwk, kid: issuer.verificationMethod, iss: issuer.did });
+    const jwt = await signVcJwt(escoBadge(issuer.did, `${prefix}-jwt`), {
+      encoding: 'vc',
+      alg: 'EdDSA',
+      privateJwk,
+      kid: issuer.verificationMethod,
+      iss: issuer.did,
+    });
     const { result, errors } = await importDoc(jwt);
     expect(errors).toBeUndefined();
     expect(result!.verification.status).toBe('VERIFIED');
@@ -90,12 +106,26 @@ describe('importCredential verifies the document and the holding stores the resu
         id: listUrl,
         type: ['VerifiableCredential', 'BitstringStatusListCredential'],
         issuer: issuer.did,
-        credentialSubject: { id: `${listUrl}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: `u${await encodeStatusList([5])}` },
+        credentialSubject: {
+          id: `${listUrl}#list`,
+          type: 'BitstringStatusList',
+          statusPurpose: 'revocation',
+          encodedList: `u${await encodeStatusList([5])}`,
+        },
       },
       issuer,
     );
-    const status = { id: `${listUrl}#5`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: listUrl };
-    const signed = await signEddsaRdfc2022(escoBadge(issuer.did, `${prefix}-revoked`, { credentialStatus: status }), issuer);
+    const status = {
+      id: `${listUrl}#5`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '5',
+      statusListCredential: listUrl,
+    };
+    const signed = await signEddsaRdfc2022(
+      escoBadge(issuer.did, `${prefix}-revoked`, { credentialStatus: status }),
+      issuer,
+    );
     const { result } = await importDoc(signed, [list]);
     expect(result!.verification.status).toBe('INVALID');
     expect(failedChecks(result!.verification)).toEqual(['STATUS:FAILED']);
@@ -113,7 +143,15 @@ describe('importCredential verifies the document and the holding stores the resu
     const credentialId = result!.credential.id;
     const ADD = `mutation($l: ID!, $c: ID!) { addHolding(learnerId: $l, credentialId: $c, verified: true) {
       holdings { credential { id } verified verification { status checks { check outcome message } } } } }`;
-    type Answer = { addHolding: { holdings: { credential: { id: string }; verified: boolean; verification: { status: string; checks: { check: string; outcome: string; message: string }[] } | null }[] } };
+    type Answer = {
+      addHolding: {
+        holdings: {
+          credential: { id: string };
+          verified: boolean;
+          verification: { status: string; checks: { check: string; outcome: string; message: string }[] } | null;
+        }[];
+      };
+    };
     // The learner's own token may not vouch for the tampered credential.
     const own = await bearer({ sub: `${learnerId}-sub`, roles: ['LEARNER'], learnerId });
     const refused = await server.gql<Answer>(ADD, { l: learnerId, c: credentialId }, own);
@@ -131,14 +169,23 @@ describe('importCredential verifies the document and the holding stores the resu
 
 describe('verifyCredential', () => {
   const VERIFY = `query($doc: JSON!) { verifyCredential(document: $doc) { status issuer checks { check ok outcome message } } }`;
-  const read = (name: string) => JSON.parse(fs.readFileSync(sharedDataDir('open_badges', 'third_party_signed', name), 'utf8'));
+  const read = (name: string) =>
+    JSON.parse(fs.readFileSync(sharedDataDir('open_badges', 'third_party_signed', name), 'utf8'));
 
   it('answers anonymous callers without touching the database: third-party badges verify / fail on expiry', async () => {
-    const good = await server.gql<{ verifyCredential: Verification }>(VERIFY, { doc: read('dcc_v2_ob3_eddsa_rdfc_2022.json') }, ANONYMOUS_HEADERS);
+    const good = await server.gql<{ verifyCredential: Verification }>(
+      VERIFY,
+      { doc: read('dcc_v2_ob3_eddsa_rdfc_2022.json') },
+      ANONYMOUS_HEADERS,
+    );
     expect(good.errors).toBeUndefined();
     expect(good.data.verifyCredential.status).toBe('VERIFIED');
     expect(good.roundTrips).toBe(0);
-    const expired = await server.gql<{ verifyCredential: Verification }>(VERIFY, { doc: read('dcc_v2_ob3_ed25519_2020_expired.json') }, ANONYMOUS_HEADERS);
+    const expired = await server.gql<{ verifyCredential: Verification }>(
+      VERIFY,
+      { doc: read('dcc_v2_ob3_ed25519_2020_expired.json') },
+      ANONYMOUS_HEADERS,
+    );
     expect(expired.data.verifyCredential.status).toBe('INVALID');
     expect(failedChecks(expired.data.verifyCredential)).toEqual(['VALID_UNTIL:FAILED']);
   });
@@ -147,7 +194,10 @@ describe('verifyCredential', () => {
     const signed = await signEddsaRdfc2022(escoBadge(issuer.did, `${prefix}-verifyonly`), issuer);
     const res = await server.gql<{ verifyCredential: Verification }>(VERIFY, { doc: signed }, ANONYMOUS_HEADERS);
     expect(res.data.verifyCredential.status).toBe('VERIFIED');
-    const found = await server.db.driver.executeQuery('MATCH (c:MicroCredential) WHERE c.sourceId CONTAINS $tag RETURN count(c) AS n', { tag: `${prefix}-verifyonly` });
+    const found = await server.db.driver.executeQuery(
+      'MATCH (c:MicroCredential) WHERE c.sourceId CONTAINS $tag RETURN count(c) AS n',
+      { tag: `${prefix}-verifyonly` },
+    );
     expect(Number(found.records[0]!.get('n'))).toBe(0);
   });
 });
@@ -155,11 +205,32 @@ describe('verifyCredential', () => {
 describe('importPresentation', () => {
   it('imports each credential on its own and lists each result or error', async () => {
     const good = await signEddsaRdfc2022(escoBadge(issuer.did, `${prefix}-vp1`), issuer);
-    const unknownSkill = await signEddsaRdfc2022(escoBadge(issuer.did, `${prefix}-vp2`, {}, ['http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000']), issuer);
+    const unknownSkill = await signEddsaRdfc2022(
+      escoBadge(issuer.did, `${prefix}-vp2`, {}, [
+        'http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000',
+      ]),
+      issuer,
+    );
     const { privateJwk } = await ed25519Jwks(issuer);
-    const jwt = await signVcJwt(escoBadge(issuer.did, `${prefix}-vp3`), { encoding: 'vc', alg: 'EdDSA', privateJwk, kid: issuer.verificationMethod, iss: issuer.did });
-    const presentation = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [good, unknownSkill, jwt] };
-    const res = await server.gql<{ importPresentation: { index: number; result: ImportResult | null; error: { code: string; message: string } | null }[] }>(
+    const jwt = await signVcJwt(escoBadge(issuer.did, `${prefix}-vp3`), {
+      encoding: 'vc',
+      alg: 'EdDSA',
+      privateJwk,
+      kid: issuer.verificationMethod,
+      iss: issuer.did,
+    });
+    const presentation = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiablePresentation'],
+      verifiableCredential: [good, unknownSkill, jwt],
+    };
+    const res = await server.gql<{
+      importPresentation: {
+        index: number;
+        result: ImportResult | null;
+        error: { code: string; message: string } | null;
+      }[];
+    }>(
       `mutation($doc: JSON!) { importPresentation(document: $doc) { index error { code message } result { credential { id } learner { id } verification { status issuer checkedAt checks { check ok outcome message } } } } }`,
       { doc: presentation },
     );
@@ -172,7 +243,10 @@ describe('importPresentation', () => {
       [2, 'VERIFIED', null],
     ]);
     // All or nothing per credential: the rejected one left no micro-credential.
-    const found = await server.db.driver.executeQuery('MATCH (c:MicroCredential) WHERE c.sourceId CONTAINS $tag RETURN count(c) AS n', { tag: `${prefix}-vp2` });
+    const found = await server.db.driver.executeQuery(
+      'MATCH (c:MicroCredential) WHERE c.sourceId CONTAINS $tag RETURN count(c) AS n',
+      { tag: `${prefix}-vp2` },
+    );
     expect(Number(found.records[0]!.get('n'))).toBe(0);
   });
 
@@ -185,10 +259,19 @@ describe('importPresentation', () => {
 
 describe('coverage and unverified evidence', () => {
   it('INVALID holdings earn nothing, unverified ones policy.unverified (default 1), and explanations show each status', async () => {
-    const [verifiedSkill, unsignedSkill] = ['http://data.europa.eu/esco/skill/f10142ce-d522-49c3-9fd1-054fb63529d4', 'http://data.europa.eu/esco/skill/81a2db2c-7e55-44d0-9cd9-74c25147d7cd'];
+    const [verifiedSkill, unsignedSkill] = [
+      'http://data.europa.eu/esco/skill/f10142ce-d522-49c3-9fd1-054fb63529d4',
+      'http://data.europa.eu/esco/skill/81a2db2c-7e55-44d0-9cd9-74c25147d7cd',
+    ];
     const holder = `urn:test:${prefix}-coverage-holder`;
-    const withHolder = (doc: Record<string, unknown>) => ({ ...doc, credentialSubject: { ...(doc.credentialSubject as object), id: holder } });
-    const verified = await signEddsaRdfc2022(withHolder(escoBadge(issuer.did, `${prefix}-cov-a`, {}, [verifiedSkill])), issuer);
+    const withHolder = (doc: Record<string, unknown>) => ({
+      ...doc,
+      credentialSubject: { ...(doc.credentialSubject as object), id: holder },
+    });
+    const verified = await signEddsaRdfc2022(
+      withHolder(escoBadge(issuer.did, `${prefix}-cov-a`, {}, [verifiedSkill])),
+      issuer,
+    );
     const unsigned = withHolder(escoBadge(issuer.did, `${prefix}-cov-b`, {}, [unsignedSkill]));
     const a = await importDoc(verified);
     const b = await importDoc(unsigned);
@@ -201,15 +284,29 @@ describe('coverage and unverified evidence', () => {
     const COVERAGE = `query($l: ID!, $o: ID!, $policy: MatchPolicyInput) {
       coverage(subject: { learnerId: $l }, target: { occupationUri: $o }, policy: $policy) {
         requirements { skill { uri } credit evidence { kind credential { id } holdingVerification } } } }`;
-    type Coverage = { coverage: { requirements: { skill: { uri: string }; credit: number; evidence: { kind: string; credential: { id: string } | null; holdingVerification: string | null }[] }[] } };
+    type Coverage = {
+      coverage: {
+        requirements: {
+          skill: { uri: string };
+          credit: number;
+          evidence: { kind: string; credential: { id: string } | null; holdingVerification: string | null }[];
+        }[];
+      };
+    };
     const run = async (policy?: Record<string, unknown>) => {
       const res = await server.gql<Coverage>(COVERAGE, { l: learnerId, o: occupation, policy });
       expect(res.errors).toBeUndefined();
       return new Map(res.data.coverage.requirements.map((r) => [r.skill.uri, r]));
     };
     const byDefault = await run();
-    expect(byDefault.get(verifiedSkill)).toMatchObject({ credit: 1, evidence: [{ kind: 'CREDENTIAL', holdingVerification: 'VERIFIED' }] });
-    expect(byDefault.get(unsignedSkill)).toMatchObject({ credit: 1, evidence: [{ kind: 'CREDENTIAL', holdingVerification: 'UNSIGNED' }] });
+    expect(byDefault.get(verifiedSkill)).toMatchObject({
+      credit: 1,
+      evidence: [{ kind: 'CREDENTIAL', holdingVerification: 'VERIFIED' }],
+    });
+    expect(byDefault.get(unsignedSkill)).toMatchObject({
+      credit: 1,
+      evidence: [{ kind: 'CREDENTIAL', holdingVerification: 'UNSIGNED' }],
+    });
 
     const verifiedOnly = await run({ unverified: 0 });
     expect(verifiedOnly.get(verifiedSkill)?.credit).toBe(1);
@@ -217,7 +314,10 @@ describe('coverage and unverified evidence', () => {
     expect((await run({ unverified: 0.5 })).get(unsignedSkill)?.credit).toBe(0.5);
 
     // The same unsigned badge, now tampered after signing: INVALID, and it earns nothing.
-    const forged = await signEddsaRdfc2022(withHolder(escoBadge(issuer.did, `${prefix}-cov-b`, {}, [unsignedSkill])), issuer);
+    const forged = await signEddsaRdfc2022(
+      withHolder(escoBadge(issuer.did, `${prefix}-cov-b`, {}, [unsignedSkill])),
+      issuer,
+    );
     forged.name = 'Changed after signing';
     const c = await importDoc(forged);
     expect(c.result!.verification.status).toBe('INVALID');

@@ -36,7 +36,14 @@ const apps: { app: App; running: RunningHttpServer }[] = [];
 const portA = () => Number(new URL(inject('neo4jUri')).port);
 
 async function startApp() {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', NEO4J_URI: proxy.uri, JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_PER_MINUTE: '100000', NEO4J_IDENTITY_CHECK_MS: String(CHECK_MS) });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    NEO4J_URI: proxy.uri,
+    JWT_SECRET: TEST_JWT_SECRET,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    NEO4J_IDENTITY_CHECK_MS: String(CHECK_MS),
+  });
   const app = await createApp(config, createLogger('silent'), new Neo4jExecutor(driver, CypherRegistry.load()), driver);
   const running = await app.listen('127.0.0.1', 0);
   apps.push({ app, running });
@@ -44,7 +51,11 @@ async function startApp() {
 }
 
 async function query(url: string) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY }),
+  });
   const body = (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
   return { status: res.status, code: body.errors?.[0]?.extensions?.code, message: body.errors?.[0]?.message };
 }
@@ -53,7 +64,6 @@ async function ready(url: string) {
   const res = await fetch(url.replace(/\/graphql$/, '/ready'));
   return { status: res.status, body: (await res.json()) as { status: string; reason?: string } };
 }
-
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-identity-b-'));

@@ -12,7 +12,11 @@ import { sharedDataDir } from '../support/shared-data';
 import { uniquePrefix } from '../support/test-database';
 import { importCredentialFiles } from '../../src/cli/credential-files';
 
-const MYNEXTID = sharedDataDir('open_badges', 'ob3_microcredential_examples', 'mynextid_ob3_microcredential_esco_alignment.json');
+const MYNEXTID = sharedDataDir(
+  'open_badges',
+  'ob3_microcredential_examples',
+  'mynextid_ob3_microcredential_esco_alignment.json',
+);
 const NESTING = 200_000;
 const deepName = '['.repeat(NESTING) + '"x"' + ']'.repeat(NESTING);
 
@@ -47,11 +51,18 @@ describe('deeply nested JSON input (#18.10)', () => {
   it('importCredential answers BAD_USER_INPUT naming the depth limit, not INTERNAL_SERVER_ERROR', async () => {
     const body = `{"query":"mutation($doc: JSON!) { importCredential(document: $doc) { credential { id } } }","variables":{"doc":${documentText('api', deepName)}}}`;
     expect(body.length).toBeGreaterThan(400_000);
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(await bearer({ sub: 'test-admin', roles: ['ADMIN'] })) }, body });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await bearer({ sub: 'test-admin', roles: ['ADMIN'] })) },
+      body,
+    });
     const json = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
     expect(json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(json.errors?.[0]?.message).toMatch(/nested deeper than 32 levels/);
-    const written = await server.db.driver.executeQuery(`MATCH (p:Provider) WHERE p.url CONTAINS $tag RETURN count(p) AS n`, { tag: `${prefix}-api` });
+    const written = await server.db.driver.executeQuery(
+      `MATCH (p:Provider) WHERE p.url CONTAINS $tag RETURN count(p) AS n`,
+      { tag: `${prefix}-api` },
+    );
     expect(Number(written.records[0]!.get('n'))).toBe(0);
   });
 
@@ -62,7 +73,11 @@ describe('deeply nested JSON input (#18.10)', () => {
     fs.writeFileSync(valid, documentText('cli-valid', '"Valid course after a deep one"'));
     let output = '';
     const service = server.app.services.credentialImport;
-    const result = await importCredentialFiles([deep, valid], (document) => service.importDocument(document), (text) => (output += text));
+    const result = await importCredentialFiles(
+      [deep, valid],
+      (document) => service.importDocument(document),
+      (text) => (output += text),
+    );
     expect(result).toEqual({ imported: 1, rejected: 1 });
     expect(output).toMatch(/rejected .*deep\.json: document is nested deeper than 32 levels .*\[BAD_USER_INPUT\]/);
     expect(output).toMatch(/imported .*valid\.json: OB3 "Valid course after a deep one"/);

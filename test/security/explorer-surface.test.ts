@@ -18,7 +18,10 @@ function fakeWebDir(): string {
   fs.writeFileSync(path.join(root, 'credgraph-secret.txt'), 'not for the web');
   const dir = path.join(root, 'web');
   fs.mkdirSync(path.join(dir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>explorer</title><script type="module" src="/assets/app-1.js"></script>');
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><title>explorer</title><script type="module" src="/assets/app-1.js"></script>',
+  );
   fs.writeFileSync(path.join(dir, 'assets', 'app-1.js'), 'console.log("explorer")');
   return dir;
 }
@@ -39,8 +42,12 @@ describe('explorer surface in production', () => {
   });
 
   it('refuses DEV_SIGN_IN=true in production at start', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET, DEV_SIGN_IN: 'true' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET, DEV_SIGN_IN: 'true' })).toThrow(/DEV_SIGN_IN/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET, DEV_SIGN_IN: 'true' })).toThrow(
+      ConfigError,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET, DEV_SIGN_IN: 'true' })).toThrow(
+      /DEV_SIGN_IN/,
+    );
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: TEST_JWT_SECRET }).devSignIn).toBe(false);
   });
 
@@ -63,7 +70,12 @@ describe('explorer surface in production', () => {
     const asset = await fetch(`${base(server)}/assets/app-1.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
-    for (const probe of ['/assets/../../credgraph-secret.txt', '/assets/%2e%2e/%2e%2e/credgraph-secret.txt', '/assets/missing.js', '/credgraph-secret.txt']) {
+    for (const probe of [
+      '/assets/../../credgraph-secret.txt',
+      '/assets/%2e%2e/%2e%2e/credgraph-secret.txt',
+      '/assets/missing.js',
+      '/credgraph-secret.txt',
+    ]) {
       const response = await fetch(`${base(server)}${probe}`);
       expect(response.status, probe).toBe(404);
       expect(await response.text(), probe).not.toMatch(/not for the web/);
@@ -80,7 +92,12 @@ describe('explorer surface in production', () => {
 describe('explorer surface in development', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ NODE_ENV: 'development', DEV_SIGN_IN: 'true', WEB_DIR: fakeWebDir(), GRAPHIQL: 'true' });
+    server = await startTestServer({
+      NODE_ENV: 'development',
+      DEV_SIGN_IN: 'true',
+      WEB_DIR: fakeWebDir(),
+      GRAPHIQL: 'true',
+    });
   });
   afterAll(async () => server?.close());
 

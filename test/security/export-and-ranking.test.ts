@@ -15,7 +15,13 @@ let skillUris: string[];
 
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '1000000' });
-  skillUris = (await readGraph(server, 'MATCH (:Occupation {uri: $uri})-[:REQUIRES]->(s:Skill) RETURN s.uri AS uri ORDER BY uri LIMIT 3', { uri: SOFTWARE_DEVELOPER })).map((r) => r.uri);
+  skillUris = (
+    await readGraph(
+      server,
+      'MATCH (:Occupation {uri: $uri})-[:REQUIRES]->(s:Skill) RETURN s.uri AS uri ORDER BY uri LIMIT 3',
+      { uri: SOFTWARE_DEVELOPER },
+    )
+  ).map((r) => r.uri);
   const setup = await server.gql(`mutation {
     p: upsertProvider(input: { id: "${p}-prov", name: "P" }) { id }
     c1: upsertMicroCredential(input: { id: "${p}-c1", title: "C1", providerId: "${p}-prov", skills: [{ uri: "${skillUris[0]}" }] }) { id }
@@ -30,45 +36,78 @@ beforeAll(async () => {
   expect(setup.errors).toBeUndefined();
 });
 afterAll(async () => {
-  await readGraph(server, 'MATCH (n) WHERE (n:Learner OR n:MicroCredential OR n:Provider) AND n.id STARTS WITH $p DETACH DELETE n', { p });
+  await readGraph(
+    server,
+    'MATCH (n) WHERE (n:Learner OR n:MicroCredential OR n:Provider) AND n.id STARTS WITH $p DETACH DELETE n',
+    { p },
+  );
   await server?.close();
 });
 
 describe('exportLearnerData holds everything stored about the learner (#11.13)', () => {
   it('every property of the record and every property of each of its relationships appears in the export', async () => {
-    const res = await server.gql<any>(`{ exportLearnerData(learnerId: "${ann}") }`, undefined, await bearer({ sub: 'ann', roles: ['LEARNER'], learnerId: ann }));
+    const res = await server.gql<any>(
+      `{ exportLearnerData(learnerId: "${ann}") }`,
+      undefined,
+      await bearer({ sub: 'ann', roles: ['LEARNER'], learnerId: ann }),
+    );
     expect(res.errors).toBeUndefined();
     const exported = res.data.exportLearnerData;
 
-    const [{ props }] = await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN properties(l) AS props', { id: ann });
-    expect(Object.keys(props)).toEqual(expect.arrayContaining(['advisorSubjects', 'consentChangedAt', 'createdAt', 'updatedAt', 'externalId']));
+    const [{ props }] = await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN properties(l) AS props', {
+      id: ann,
+    });
+    expect(Object.keys(props)).toEqual(
+      expect.arrayContaining(['advisorSubjects', 'consentChangedAt', 'createdAt', 'updatedAt', 'externalId']),
+    );
     expect(exported.learner).toEqual(props);
     expect([...exported.advisorGrants].sort()).toEqual(['advisor-a', 'advisor-b']);
 
-    const rels = await readGraph(server, 
+    const rels = await readGraph(
+      server,
       `MATCH (l:Learner {id: $id})-[r]-(n) RETURN type(r) AS type, startNode(r) = l AS outgoing, properties(r) AS props, coalesce(n.id, n.uri) AS other`,
       { id: ann },
     );
     expect(rels.map((r) => r.type).sort()).toEqual(['DECLARES', 'HOLDS', 'HOLDS', 'TARGETS']);
     for (const rel of rels) {
       let found: unknown;
-      if (rel.type === 'HOLDS' && rel.outgoing) found = exported.holdings.find((h: any) => h.credentialId === rel.other)?.holding;
-      else if (rel.type === 'DECLARES' && rel.outgoing) found = exported.declaredSkills.find((d: any) => d.uri === rel.other)?.properties;
-      else if (rel.type === 'TARGETS' && rel.outgoing) found = exported.targetOccupations.find((t: any) => t.uri === rel.other)?.properties;
-      else found = exported.otherRelationships.find((o: any) => o.type === rel.type && (o.other.id ?? o.other.uri) === rel.other)?.properties;
+      if (rel.type === 'HOLDS' && rel.outgoing)
+        found = exported.holdings.find((h: any) => h.credentialId === rel.other)?.holding;
+      else if (rel.type === 'DECLARES' && rel.outgoing)
+        found = exported.declaredSkills.find((d: any) => d.uri === rel.other)?.properties;
+      else if (rel.type === 'TARGETS' && rel.outgoing)
+        found = exported.targetOccupations.find((t: any) => t.uri === rel.other)?.properties;
+      else
+        found = exported.otherRelationships.find(
+          (o: any) => o.type === rel.type && (o.other.id ?? o.other.uri) === rel.other,
+        )?.properties;
       expect(found, `${rel.type} ${rel.other}`).toEqual(rel.props);
     }
     const holding = exported.holdings.find((h: any) => h.credentialId === `${p}-c1`).holding;
-    expect(holding).toMatchObject({ issuedOn: '2023-05-01', expiresOn: '2030-01-01', verified: true, evidenceUrl: 'https://example.org/e1' });
+    expect(holding).toMatchObject({
+      issuedOn: '2023-05-01',
+      expiresOn: '2030-01-01',
+      verified: true,
+      evidenceUrl: 'https://example.org/e1',
+    });
     expect(Object.keys(holding)).toEqual(expect.arrayContaining(['createdAt', 'updatedAt']));
   });
 
   it('a relationship type added later is exported too', async () => {
-    await readGraph(server, 'MATCH (l:Learner {id: $id}), (s:Skill {uri: $uri}) CREATE (l)-[:INTERESTED_IN {since: "2025-01-01"}]->(s)', { id: ann, uri: skillUris[0] });
+    await readGraph(
+      server,
+      'MATCH (l:Learner {id: $id}), (s:Skill {uri: $uri}) CREATE (l)-[:INTERESTED_IN {since: "2025-01-01"}]->(s)',
+      { id: ann, uri: skillUris[0] },
+    );
     try {
       const res = await server.gql<any>(`{ exportLearnerData(learnerId: "${ann}") }`);
       expect(res.data.exportLearnerData.otherRelationships).toEqual([
-        { type: 'INTERESTED_IN', outgoing: true, properties: { since: '2025-01-01' }, other: { labels: ['Skill'], id: null, uri: skillUris[0] } },
+        {
+          type: 'INTERESTED_IN',
+          outgoing: true,
+          properties: { since: '2025-01-01' },
+          other: { labels: ['Skill'], id: null, uri: skillUris[0] },
+        },
       ]);
     } finally {
       await readGraph(server, 'MATCH (:Learner {id: $id})-[r:INTERESTED_IN]->() DELETE r', { id: ann });
@@ -80,14 +119,26 @@ describe('who may rank the consenting population (#11.14)', () => {
   const byOccupation = `{ rankCandidates(target: { occupationUri: "${SOFTWARE_DEVELOPER}" }, first: 100) { nodes { displayName } } }`;
 
   it('a PORTAL token without a portalId is FORBIDDEN; one with a portalId and ADMIN may rank by occupation', async () => {
-    const anonymousPortal = await server.gql<any>(byOccupation, undefined, await bearer({ sub: 'portal-x', roles: ['PORTAL'] }));
+    const anonymousPortal = await server.gql<any>(
+      byOccupation,
+      undefined,
+      await bearer({ sub: 'portal-x', roles: ['PORTAL'] }),
+    );
     expect(errorCodeOf(anonymousPortal)).toBe('FORBIDDEN');
     expect(anonymousPortal.errors?.[0]?.message).toMatch(/portalId/);
-    const portal = await server.gql<any>(byOccupation, undefined, await bearer({ sub: 'portal-y', roles: ['PORTAL'], portalId: `${p}-portal` }));
+    const portal = await server.gql<any>(
+      byOccupation,
+      undefined,
+      await bearer({ sub: 'portal-y', roles: ['PORTAL'], portalId: `${p}-portal` }),
+    );
     expect(portal.errors).toBeUndefined();
     expect(portal.data.rankCandidates.nodes.map((n: any) => n.displayName)).toContain('Ann');
     expect(errorCodeOf(await server.gql<any>(byOccupation))).toBe('OK');
-    expect(errorCodeOf(await server.gql<any>(byOccupation, undefined, await bearer({ sub: 'l', roles: ['LEARNER'], learnerId: ann })))).toBe('FORBIDDEN');
+    expect(
+      errorCodeOf(
+        await server.gql<any>(byOccupation, undefined, await bearer({ sub: 'l', roles: ['LEARNER'], learnerId: ann })),
+      ),
+    ).toBe('FORBIDDEN');
   });
 });
 
@@ -98,7 +149,11 @@ describe('asOf cannot reveal holding dates (#18.13)', () => {
     const res = await server.gql<any>(query, undefined, portal);
     expect(errorCodeOf(res)).toBe('FORBIDDEN');
     expect(res.errors?.[0]?.message).toMatch(/asOf/);
-    const nested = await server.gql<any>(`{ rankCandidates(target: { occupationUri: "${SOFTWARE_DEVELOPER}" }, policy: { asOf: "2023-06-01T00:00:00Z" }) { nodes { coverage { score } } } }`, undefined, portal);
+    const nested = await server.gql<any>(
+      `{ rankCandidates(target: { occupationUri: "${SOFTWARE_DEVELOPER}" }, policy: { asOf: "2023-06-01T00:00:00Z" }) { nodes { coverage { score } } } }`,
+      undefined,
+      portal,
+    );
     expect(errorCodeOf(nested)).toBe('FORBIDDEN');
     expect(errorCodeOf(await server.gql<any>(query))).toBe('OK');
   });

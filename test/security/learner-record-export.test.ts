@@ -22,16 +22,25 @@ const prefix = uniquePrefix('clr');
 let learnerId: string;
 let credentialId: string;
 
-const schema = JSON.parse(fs.readFileSync(sharedDataDir('open_badges', 'ob_v3p0_achievementcredential_schema.json'), 'utf8'));
+const schema = JSON.parse(
+  fs.readFileSync(sharedDataDir('open_badges', 'ob_v3p0_achievementcredential_schema.json'), 'utf8'),
+);
 const ajv = new Ajv2019({ allErrors: true, strict: false });
 addFormats(ajv);
 const validateAchievementCredential = ajv.compile(schema);
 
 beforeAll(async () => {
   serverKey = await generateSigningKey();
-  server = await startTestServer({ VC_FETCH: 'false', VC_SIGNING_KEY: serverKey.secretKeyMultibase, VC_ISSUER_NAME: `${prefix} registry` });
+  server = await startTestServer({
+    VC_FETCH: 'false',
+    VC_SIGNING_KEY: serverKey.secretKeyMultibase,
+    VC_ISSUER_NAME: `${prefix} registry`,
+  });
   issuer = await generateIssuerKey();
-  const signed = await signEddsaRdfc2022(escoBadge(issuer.did, `${prefix}-a`, { validUntil: '2036-01-01T00:00:00Z' }), issuer);
+  const signed = await signEddsaRdfc2022(
+    escoBadge(issuer.did, `${prefix}-a`, { validUntil: '2036-01-01T00:00:00Z' }),
+    issuer,
+  );
   const res = await server.gql<{ importCredential: { credential: { id: string }; learner: { id: string } } }>(
     `mutation($doc: JSON!) { importCredential(document: $doc) { credential { id } learner { id } } }`,
     { doc: signed },
@@ -69,7 +78,9 @@ describe('Learner.openBadgesRecord (CLR 2.0 / Open Badges 3.0 export)', () => {
     const achievement = inner[0]!.credentialSubject.achievement;
     expect(achievement.id).toBe(`urn:test:${prefix}-a-achievement`);
     expect(achievement.alignment.map((a: Doc) => a.targetUrl).sort()).toEqual([...TEST_SKILLS].sort());
-    expect(achievement.alignment.every((a: Doc) => a.targetFramework === 'ESCO' && typeof a.targetName === 'string')).toBe(true);
+    expect(
+      achievement.alignment.every((a: Doc) => a.targetFramework === 'ESCO' && typeof a.targetName === 'string'),
+    ).toBe(true);
     for (const credential of inner) {
       // The 1EdTech schema names the type AchievementCredential or OpenBadgeCredential; either passes.
       const valid = validateAchievementCredential(credential);
@@ -80,44 +91,75 @@ describe('Learner.openBadgesRecord (CLR 2.0 / Open Badges 3.0 export)', () => {
 
   it('round trip: the CLR and each credential in it verify, and re-import as VERIFIED', async () => {
     const clr = (await exportAs()).data.learner!.openBadgesRecord;
-    const outer = await server.gql<{ verifyCredential: { status: string; issuer: string } }>(VERIFY, { doc: clr }, ANONYMOUS_HEADERS);
+    const outer = await server.gql<{ verifyCredential: { status: string; issuer: string } }>(
+      VERIFY,
+      { doc: clr },
+      ANONYMOUS_HEADERS,
+    );
     expect(outer.data.verifyCredential).toMatchObject({ status: 'VERIFIED', issuer: serverKey.did });
     for (const credential of clr.credentialSubject.verifiableCredential) {
-      const res = await server.gql<{ verifyCredential: { status: string } }>(VERIFY, { doc: credential }, ANONYMOUS_HEADERS);
+      const res = await server.gql<{ verifyCredential: { status: string } }>(
+        VERIFY,
+        { doc: credential },
+        ANONYMOUS_HEADERS,
+      );
       expect(res.data.verifyCredential.status).toBe('VERIFIED');
     }
-    const reimport = await server.gql<{ importPresentation: { error: { message: string } | null; result: { verification: { status: string }; learner: { id: string } } | null }[] }>(
+    const reimport = await server.gql<{
+      importPresentation: {
+        error: { message: string } | null;
+        result: { verification: { status: string }; learner: { id: string } } | null;
+      }[];
+    }>(
       `mutation($doc: JSON!) { importPresentation(document: $doc) { error { message } result { verification { status } learner { id } } } }`,
       { doc: clr },
     );
     expect(reimport.errors).toBeUndefined();
     const items = reimport.data.importPresentation;
-    for (const item of items) if (item.result?.learner && item.result.learner.id !== learnerId) await server.gql('mutation($id: ID!) { deleteLearner(learnerId: $id) }', { id: item.result.learner.id });
+    for (const item of items)
+      if (item.result?.learner && item.result.learner.id !== learnerId)
+        await server.gql('mutation($id: ID!) { deleteLearner(learnerId: $id) }', { id: item.result.learner.id });
     expect(items.map((i) => i.error?.message ?? i.result?.verification.status)).toEqual(['VERIFIED']);
 
     // Tampering with the exported record is detected.
     const tampered = structuredClone(clr);
     tampered.credentialSubject.verifiableCredential[0].credentialSubject.achievement.name = 'Something else';
-    const bad = await server.gql<{ verifyCredential: { status: string; checks: { check: string; ok: boolean }[] } }>(VERIFY, { doc: tampered.credentialSubject.verifiableCredential[0] }, ANONYMOUS_HEADERS);
+    const bad = await server.gql<{ verifyCredential: { status: string; checks: { check: string; ok: boolean }[] } }>(
+      VERIFY,
+      { doc: tampered.credentialSubject.verifiableCredential[0] },
+      ANONYMOUS_HEADERS,
+    );
     expect(bad.data.verifyCredential.status).toBe('INVALID');
     expect(bad.data.verifyCredential.checks.filter((c) => !c.ok).map((c) => c.check)).toEqual(['SIGNATURE']);
   });
 
-  it('is the learner\'s data: anonymous callers and other learners get no record', async () => {
+  it("is the learner's data: anonymous callers and other learners get no record", async () => {
     const anonymous = await exportAs(ANONYMOUS_HEADERS);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const other = await exportAs(await bearer({ sub: `${prefix}-other`, roles: ['LEARNER'], learnerId: `${prefix}-other` }));
+    const other = await exportAs(
+      await bearer({ sub: `${prefix}-other`, roles: ['LEARNER'], learnerId: `${prefix}-other` }),
+    );
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('without a signing key the record is unsigned and verifies as UNSIGNED', async () => {
     const executor = server.db.executor;
-    const service = new LearnerRecordExportService(new LearnerRepository(executor), new CatalogRepository(executor), new EscoRepository(executor), Promise.resolve(null), 'unsigned test');
+    const service = new LearnerRecordExportService(
+      new LearnerRepository(executor),
+      new CatalogRepository(executor),
+      new EscoRepository(executor),
+      Promise.resolve(null),
+      'unsigned test',
+    );
     const { document, signed } = await service.exportRecord(learnerId);
     expect(signed).toBe(false);
     expect(document.proof).toBeUndefined();
     expect((document.credentialSubject as Doc).verifiableCredential[0].proof).toBeUndefined();
-    const res = await server.gql<{ verifyCredential: { status: string } }>(VERIFY, { doc: document }, ANONYMOUS_HEADERS);
+    const res = await server.gql<{ verifyCredential: { status: string } }>(
+      VERIFY,
+      { doc: document },
+      ANONYMOUS_HEADERS,
+    );
     expect(res.data.verifyCredential.status).toBe('UNSIGNED');
     expect(credentialId).toBeTruthy();
   });

@@ -13,35 +13,60 @@ import { errorCodeOf, readGraph } from '../support/graph-probes';
 
 let server: TestServer;
 const p = uniquePrefix('self-import');
-const IMPORT = 'mutation($doc: JSON!) { importCredential(document: $doc) { learnerCreated credential { id title } learner { id holdings { credential { id } } } verification { status } } }';
+const IMPORT =
+  'mutation($doc: JSON!) { importCredential(document: $doc) { learnerCreated credential { id title } learner { id holdings { credential { id } } } verification { status } } }';
 const ann = { id: `${p}-ann`, email: `${p}-ann@example.org` };
 const bob = { id: `${p}-bob`, email: `${p}-bob@example.org` };
 const noId = { id: `${p}-noid` };
 let annToken: Record<string, string>;
 let noIdToken: Record<string, string>;
 
-const holdingsOf = (learnerId: string) => readGraph(server, 'MATCH (:Learner {id: $learnerId})-[:HOLDS]->(c) RETURN c.id AS id', { learnerId });
-const learnersWithPrefix = () => readGraph(server, 'MATCH (l:Learner) WHERE l.id STARTS WITH $p OR l.externalId STARTS WITH $p RETURN l.id AS id ORDER BY id', { p });
+const holdingsOf = (learnerId: string) =>
+  readGraph(server, 'MATCH (:Learner {id: $learnerId})-[:HOLDS]->(c) RETURN c.id AS id', { learnerId });
+const learnersWithPrefix = () =>
+  readGraph(
+    server,
+    'MATCH (l:Learner) WHERE l.id STARTS WITH $p OR l.externalId STARTS WITH $p RETURN l.id AS id ORDER BY id',
+    { p },
+  );
 
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '1000000' });
   for (const l of [ann, bob]) {
-    const res = await server.gql(`mutation { createLearner(input: { id: "${l.id}", displayName: "L", externalId: "${l.email}" }) { id } }`);
+    const res = await server.gql(
+      `mutation { createLearner(input: { id: "${l.id}", displayName: "L", externalId: "${l.email}" }) { id } }`,
+    );
     expect(res.errors).toBeUndefined();
   }
-  expect((await server.gql(`mutation { createLearner(input: { id: "${noId.id}", displayName: "No id" }) { id } }`)).errors).toBeUndefined();
+  expect(
+    (await server.gql(`mutation { createLearner(input: { id: "${noId.id}", displayName: "No id" }) { id } }`)).errors,
+  ).toBeUndefined();
   annToken = await bearer({ sub: 'ann', roles: ['LEARNER'], learnerId: ann.id });
   noIdToken = await bearer({ sub: 'noid', roles: ['LEARNER'], learnerId: noId.id });
 });
 afterAll(async () => {
-  await readGraph(server, 'MATCH (l:Learner) WHERE l.id STARTS WITH $p OR l.externalId STARTS WITH $p DETACH DELETE l', { p });
-  await readGraph(server, 'MATCH (c:MicroCredential)-[:AWARDED_BY]->(v:Provider) WHERE v.name STARTS WITH $p OR v.url CONTAINS $p DETACH DELETE c', { p });
+  await readGraph(
+    server,
+    'MATCH (l:Learner) WHERE l.id STARTS WITH $p OR l.externalId STARTS WITH $p DETACH DELETE l',
+    { p },
+  );
+  await readGraph(
+    server,
+    'MATCH (c:MicroCredential)-[:AWARDED_BY]->(v:Provider) WHERE v.name STARTS WITH $p OR v.url CONTAINS $p DETACH DELETE c',
+    { p },
+  );
   await readGraph(server, 'MATCH (v:Provider) WHERE v.name STARTS WITH $p OR v.url CONTAINS $p DETACH DELETE v', { p });
   await server?.close();
 });
 
 function doc(tag: string, email: string | null) {
-  return elmDocument({ issuerId: `https://${p}-${tag}.example.org`, issuerName: `${p} ${tag}`, specId: `urn:${p}:spec:${tag}`, email, documentId: `urn:${p}:doc:${tag}` });
+  return elmDocument({
+    issuerId: `https://${p}-${tag}.example.org`,
+    issuerName: `${p} ${tag}`,
+    specId: `urn:${p}:spec:${tag}`,
+    email,
+    documentId: `urn:${p}:doc:${tag}`,
+  });
 }
 
 describe('learner self-import', () => {
@@ -59,18 +84,29 @@ describe('learner self-import', () => {
     expect(await holdingsOf(bob.id)).toEqual([]);
     expect((await holdingsOf(ann.id)).length).toBe(1);
     expect(await learnersWithPrefix()).toEqual(before);
-    expect(await readGraph(server, 'MATCH (v:Provider) WHERE v.url CONTAINS $tag RETURN v.id AS id', { tag: `${p}-bobs` })).toEqual([]);
+    expect(
+      await readGraph(server, 'MATCH (v:Provider) WHERE v.url CONTAINS $tag RETURN v.id AS id', { tag: `${p}-bobs` }),
+    ).toEqual([]);
   });
 
   it('a credential naming a holder the learner record has no identifier for is FORBIDDEN (the externalId is never taken from the document)', async () => {
     const res = await server.gql<any>(IMPORT, { doc: doc('claim', `${p}-someone@example.org`) }, noIdToken);
     expect(errorCodeOf(res)).toBe('FORBIDDEN');
     expect(await holdingsOf(noId.id)).toEqual([]);
-    expect(await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN l.externalId AS externalId', { id: noId.id })).toEqual([{ externalId: null }]);
+    expect(
+      await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN l.externalId AS externalId', { id: noId.id }),
+    ).toEqual([{ externalId: null }]);
   });
 
   it('a credential naming no holder is recorded for the importing learner only', async () => {
-    const holderless = elmDocument({ issuerId: `https://${p}-bare.example.org`, issuerName: `${p} bare`, specId: `urn:${p}:spec:bare`, email: null, subjectId: null, documentId: `urn:${p}:doc:bare` });
+    const holderless = elmDocument({
+      issuerId: `https://${p}-bare.example.org`,
+      issuerName: `${p} bare`,
+      specId: `urn:${p}:spec:bare`,
+      email: null,
+      subjectId: null,
+      documentId: `urn:${p}:doc:bare`,
+    });
     const before = await learnersWithPrefix();
     const res = await server.gql<any>(IMPORT, { doc: holderless }, noIdToken);
     expect(res.errors).toBeUndefined();
@@ -94,26 +130,59 @@ describe('learner self-import', () => {
     changed.credentialSubject.hasClaim.specifiedBy.title = { en: 'Renamed by a learner' };
     const res = await server.gql<any>(IMPORT, { doc: changed }, annToken);
     expect(res.errors).toBeUndefined();
-    expect(res.data.importCredential.credential).toEqual({ id: credentialId, title: admin.data.importCredential.credential.title });
+    expect(res.data.importCredential.credential).toEqual({
+      id: credentialId,
+      title: admin.data.importCredential.credential.title,
+    });
     expect((await holdingsOf(ann.id)).map((h) => h.id)).toContain(credentialId);
   });
 
   it('PROVIDER, PORTAL and ADVISOR tokens and a LEARNER token naming no learner may not import; anonymous callers are UNAUTHENTICATED', async () => {
-    for (const claims of [{ roles: ['PROVIDER'], providerId: 'x' }, { roles: ['PORTAL'], portalId: 'x' }, { roles: ['ADVISOR'] }, { roles: ['LEARNER'] }]) {
-      const res = await server.gql(IMPORT, { doc: doc('roles', null) }, await bearer({ sub: 'someone', ...claims } as any));
+    for (const claims of [
+      { roles: ['PROVIDER'], providerId: 'x' },
+      { roles: ['PORTAL'], portalId: 'x' },
+      { roles: ['ADVISOR'] },
+      { roles: ['LEARNER'] },
+    ]) {
+      const res = await server.gql(
+        IMPORT,
+        { doc: doc('roles', null) },
+        await bearer({ sub: 'someone', ...claims } as any),
+      );
       expect(errorCodeOf(res)).toBe('FORBIDDEN');
     }
-    expect(errorCodeOf(await server.gql(IMPORT, { doc: doc('roles', null) }, { authorization: '' }))).toBe('UNAUTHENTICATED');
-    const presentation = { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: [doc('roles', null)] };
-    const viaPresentation = await server.gql(`mutation($doc: JSON!) { importPresentation(document: $doc) { index } }`, { doc: presentation }, await bearer({ sub: 's', roles: ['PORTAL'], portalId: 'x' }));
+    expect(errorCodeOf(await server.gql(IMPORT, { doc: doc('roles', null) }, { authorization: '' }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    const presentation = {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiablePresentation'],
+      verifiableCredential: [doc('roles', null)],
+    };
+    const viaPresentation = await server.gql(
+      `mutation($doc: JSON!) { importPresentation(document: $doc) { index } }`,
+      { doc: presentation },
+      await bearer({ sub: 's', roles: ['PORTAL'], portalId: 'x' }),
+    );
     expect(errorCodeOf(viaPresentation)).toBe('FORBIDDEN');
   });
 
   it('importPresentation by a learner records each credential for the learner only', async () => {
-    const presentation = { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: [doc('vp-own', ann.email), doc('vp-bob', bob.email)] };
-    const res = await server.gql<any>(`mutation($doc: JSON!) { importPresentation(document: $doc) { index error { code } result { learner { id } } } }`, { doc: presentation }, annToken);
+    const presentation = {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiablePresentation'],
+      verifiableCredential: [doc('vp-own', ann.email), doc('vp-bob', bob.email)],
+    };
+    const res = await server.gql<any>(
+      `mutation($doc: JSON!) { importPresentation(document: $doc) { index error { code } result { learner { id } } } }`,
+      { doc: presentation },
+      annToken,
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.importPresentation).toEqual([{ index: 0, error: null, result: { learner: { id: ann.id } } }, { index: 1, error: { code: 'FORBIDDEN' }, result: null }]);
+    expect(res.data.importPresentation).toEqual([
+      { index: 0, error: null, result: { learner: { id: ann.id } } },
+      { index: 1, error: { code: 'FORBIDDEN' }, result: null },
+    ]);
     expect(await holdingsOf(bob.id)).toEqual([]);
   });
 
@@ -125,11 +194,16 @@ describe('learner self-import', () => {
       const forBob = doc(tag, bob.email);
       forAnn.credentialSubject.hasClaim.specifiedBy.title = { en: `Ann's title ${trial}` };
       forBob.credentialSubject.hasClaim.specifiedBy.title = { en: `Bob's title ${trial}` };
-      const answers = await Promise.all([server.gql<any>(IMPORT, { doc: forAnn }, annToken), server.gql<any>(IMPORT, { doc: forBob }, bobToken)]);
+      const answers = await Promise.all([
+        server.gql<any>(IMPORT, { doc: forAnn }, annToken),
+        server.gql<any>(IMPORT, { doc: forBob }, bobToken),
+      ]);
       for (const answer of answers) expect(answer.errors).toBeUndefined();
       const id = answers[0]!.data.importCredential.credential.id;
       expect(answers[1]!.data.importCredential.credential.id).toBe(id);
-      const [{ title }] = await readGraph(server, 'MATCH (c:MicroCredential {id: $id}) RETURN c.title AS title', { id });
+      const [{ title }] = await readGraph(server, 'MATCH (c:MicroCredential {id: $id}) RETURN c.title AS title', {
+        id,
+      });
       // Each answer reads the entry after its own commit: none may have been replaced since.
       for (const answer of answers) expect(answer.data.importCredential.credential.title).toBe(title);
       expect((await holdingsOf(ann.id)).map((h) => h.id)).toContain(id);
@@ -140,9 +214,18 @@ describe('learner self-import', () => {
   it('self-imports racing the deletion of the learner: each answers OK or NOT_FOUND and no learner or holding is left behind (20 trials)', async () => {
     for (let trial = 0; trial < 20; trial += 1) {
       const id = `${p}-race${trial}`;
-      expect((await server.gql(`mutation { createLearner(input: { id: "${id}", displayName: "R" }) { id } }`)).errors).toBeUndefined();
+      expect(
+        (await server.gql(`mutation { createLearner(input: { id: "${id}", displayName: "R" }) { id } }`)).errors,
+      ).toBeUndefined();
       const token = await bearer({ sub: id, roles: ['LEARNER'], learnerId: id });
-      const holderless = elmDocument({ issuerId: `https://${p}-race.example.org`, issuerName: `${p} race`, specId: `urn:${p}:spec:race`, email: null, subjectId: null, documentId: `urn:${p}:doc:race${trial}` });
+      const holderless = elmDocument({
+        issuerId: `https://${p}-race.example.org`,
+        issuerName: `${p} race`,
+        specId: `urn:${p}:spec:race`,
+        email: null,
+        subjectId: null,
+        documentId: `urn:${p}:doc:race${trial}`,
+      });
       const answers = await Promise.all([
         server.gql(IMPORT, { doc: holderless }, token),
         server.gql(`mutation { deleteLearner(learnerId: "${id}") }`, undefined, token),
@@ -151,7 +234,11 @@ describe('learner self-import', () => {
       for (const answer of [answers[0], answers[2]]) expect(['OK', 'NOT_FOUND']).toContain(errorCodeOf(answer));
       expect(errorCodeOf(answers[1])).toBe('OK');
       expect(await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN l', { id })).toEqual([]);
-      const [{ orphans }] = await readGraph(server, 'MATCH (l:Learner)-[:HOLDS]->(:MicroCredential)-[:AWARDED_BY]->(v:Provider) WHERE v.url CONTAINS $tag AND NOT l.id STARTS WITH $p RETURN count(l) AS orphans', { tag: `${p}-race`, p });
+      const [{ orphans }] = await readGraph(
+        server,
+        'MATCH (l:Learner)-[:HOLDS]->(:MicroCredential)-[:AWARDED_BY]->(v:Provider) WHERE v.url CONTAINS $tag AND NOT l.id STARTS WITH $p RETURN count(l) AS orphans',
+        { tag: `${p}-race`, p },
+      );
       expect(orphans).toBe(0);
     }
   });

@@ -16,12 +16,20 @@ let skillUri: string;
 
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '1000000' });
-  [{ uri: skillUri }] = await readGraph(server, 'MATCH (:Occupation {uri: $uri})-[:REQUIRES]->(s:Skill) RETURN s.uri AS uri ORDER BY uri LIMIT 1', { uri: SOFTWARE_DEVELOPER });
+  [{ uri: skillUri }] = await readGraph(
+    server,
+    'MATCH (:Occupation {uri: $uri})-[:REQUIRES]->(s:Skill) RETURN s.uri AS uri ORDER BY uri LIMIT 1',
+    { uri: SOFTWARE_DEVELOPER },
+  );
   const setup = await server.gql(`mutation { upsertProvider(input: { id: "${p}-prov", name: "Races" }) { id } }`);
   expect(setup.errors).toBeUndefined();
 });
 afterAll(async () => {
-  await readGraph(server, 'MATCH (n) WHERE (n:Learner OR n:MicroCredential OR n:Provider) AND n.id STARTS WITH $p DETACH DELETE n', { p });
+  await readGraph(
+    server,
+    'MATCH (n) WHERE (n:Learner OR n:MicroCredential OR n:Provider) AND n.id STARTS WITH $p DETACH DELETE n',
+    { p },
+  );
   await server?.close();
 });
 
@@ -31,18 +39,32 @@ describe('advisor grants (#11.5)', () => {
       const learner = `${p}-g${trial}`;
       const revoked = `adv-revoked-${trial}`;
       const granted = `adv-granted-${trial}`;
-      const created = await server.gql(`mutation { createLearner(input: { id: "${learner}", displayName: "G" }) { id } grantAdvisorAccess(learnerId: "${learner}", advisorSubject: "${revoked}") }`);
+      const created = await server.gql(
+        `mutation { createLearner(input: { id: "${learner}", displayName: "G" }) { id } grantAdvisorAccess(learnerId: "${learner}", advisorSubject: "${revoked}") }`,
+      );
       expect(created.errors).toBeUndefined();
       const [revoke, grant] = await Promise.all([
         server.gql<any>(`mutation { revokeAdvisorAccess(learnerId: "${learner}", advisorSubject: "${revoked}") }`),
         server.gql<any>(`mutation { grantAdvisorAccess(learnerId: "${learner}", advisorSubject: "${granted}") }`),
       ]);
       expect([errorCodeOf(revoke), errorCodeOf(grant)]).toEqual(['OK', 'OK']);
-      const [{ subjects }] = await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN l.advisorSubjects AS subjects', { id: learner });
+      const [{ subjects }] = await readGraph(
+        server,
+        'MATCH (l:Learner {id: $id}) RETURN l.advisorSubjects AS subjects',
+        { id: learner },
+      );
       expect(subjects).toEqual([granted]);
-      const asRevoked = await server.gql<any>(`{ learner(id: "${learner}") { id } }`, undefined, await bearer({ sub: revoked, roles: ['ADVISOR'] }));
+      const asRevoked = await server.gql<any>(
+        `{ learner(id: "${learner}") { id } }`,
+        undefined,
+        await bearer({ sub: revoked, roles: ['ADVISOR'] }),
+      );
       expect(errorCodeOf(asRevoked)).toBe('FORBIDDEN');
-      const asGranted = await server.gql<any>(`{ learner(id: "${learner}") { id } }`, undefined, await bearer({ sub: granted, roles: ['ADVISOR'] }));
+      const asGranted = await server.gql<any>(
+        `{ learner(id: "${learner}") { id } }`,
+        undefined,
+        await bearer({ sub: granted, roles: ['ADVISOR'] }),
+      );
       expect(asGranted.data?.learner?.id).toBe(learner);
     }
   });
@@ -52,9 +74,15 @@ describe('advisor grants (#11.5)', () => {
       const learner = `${p}-m${trial}`;
       await server.gql(`mutation { createLearner(input: { id: "${learner}", displayName: "M" }) { id } }`);
       const subjects = Array.from({ length: 30 }, (_, i) => `adv-${trial}-${i}`);
-      const answers = await Promise.all(subjects.map((s) => server.gql<any>(`mutation { grantAdvisorAccess(learnerId: "${learner}", advisorSubject: "${s}") }`)));
+      const answers = await Promise.all(
+        subjects.map((s) =>
+          server.gql<any>(`mutation { grantAdvisorAccess(learnerId: "${learner}", advisorSubject: "${s}") }`),
+        ),
+      );
       expect(answers.map(errorCodeOf)).toEqual(subjects.map(() => 'OK'));
-      const [{ stored }] = await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN l.advisorSubjects AS stored', { id: learner });
+      const [{ stored }] = await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN l.advisorSubjects AS stored', {
+        id: learner,
+      });
       expect([...stored].sort()).toEqual([...subjects].sort());
     }
   });
@@ -71,10 +99,13 @@ describe('a holding racing the deletion of its credential (#18.1)', () => {
         l: createLearner(input: { id: "${learner}", displayName: "H" }) { id } }`);
       expect(setup.errors).toBeUndefined();
       const [add, del] = await Promise.all([
-        server.gql<any>(`mutation { addHolding(learnerId: "${learner}", credentialId: "${credential}", issuedOn: "2024-01-01") { id } }`),
+        server.gql<any>(
+          `mutation { addHolding(learnerId: "${learner}", credentialId: "${credential}", issuedOn: "2024-01-01") { id } }`,
+        ),
         server.gql<any>(`mutation { deleteMicroCredential(id: "${credential}") }`),
       ]);
-      const [state] = await readGraph(server, 
+      const [state] = await readGraph(
+        server,
         'OPTIONAL MATCH (c:MicroCredential {id: $c}) RETURN c IS NOT NULL AS credentialExists, COUNT { (:Learner {id: $l})-[:HOLDS]->(:MicroCredential {id: $c}) } AS holdings',
         { c: credential, l: learner },
       );
@@ -82,7 +113,10 @@ describe('a holding racing the deletion of its credential (#18.1)', () => {
       outcomes.add(outcome);
       if (outcome === 'OK/CONFLICT') expect(state).toEqual({ credentialExists: true, holdings: 1 });
       else if (outcome === 'NOT_FOUND/OK') expect(state).toEqual({ credentialExists: false, holdings: 0 });
-      else expect.fail(`trial ${trial}: addHolding ${errorCodeOf(add)}, deleteMicroCredential ${errorCodeOf(del)} (${add.errors?.[0]?.message ?? ''} ${del.errors?.[0]?.message ?? ''})`);
+      else
+        expect.fail(
+          `trial ${trial}: addHolding ${errorCodeOf(add)}, deleteMicroCredential ${errorCodeOf(del)} (${add.errors?.[0]?.message ?? ''} ${del.errors?.[0]?.message ?? ''})`,
+        );
     }
     console.info('addHolding/deleteMicroCredential outcomes seen:', [...outcomes]);
   });
@@ -90,7 +124,9 @@ describe('a holding racing the deletion of its credential (#18.1)', () => {
 
 describe('writes racing the deletion of the learner (#18.3)', () => {
   it('addHolding and declareSkills answer success (before the delete) or NOT_FOUND, never an internal error; 20 trials', async () => {
-    await server.gql(`mutation { upsertMicroCredential(input: { id: "${p}-dc", title: "D", providerId: "${p}-prov", skills: [{ uri: "${skillUri}" }] }) { id } }`);
+    await server.gql(
+      `mutation { upsertMicroCredential(input: { id: "${p}-dc", title: "D", providerId: "${p}-prov", skills: [{ uri: "${skillUri}" }] }) { id } }`,
+    );
     for (let trial = 0; trial < 20; trial += 1) {
       const learner = `${p}-d${trial}`;
       await server.gql(`mutation { createLearner(input: { id: "${learner}", displayName: "D" }) { id } }`);
@@ -102,7 +138,9 @@ describe('writes racing the deletion of the learner (#18.3)', () => {
       expect(errorCodeOf(del)).toBe('OK');
       expect(['OK', 'NOT_FOUND']).toContain(errorCodeOf(add));
       expect(['OK', 'NOT_FOUND']).toContain(errorCodeOf(declare));
-      const [{ left }] = await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN count(l) AS left', { id: learner });
+      const [{ left }] = await readGraph(server, 'MATCH (l:Learner {id: $id}) RETURN count(l) AS left', {
+        id: learner,
+      });
       expect(left).toBe(0);
     }
   });

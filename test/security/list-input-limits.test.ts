@@ -43,7 +43,8 @@ function sample(type: GraphQLInputType): unknown {
   if (isListType(inner)) return [sample(inner.ofType as GraphQLInputType)];
   if (isInputObjectType(inner)) {
     const value: Record<string, unknown> = {};
-    for (const field of Object.values(inner.getFields())) if (isNonNullType(field.type) && field.defaultValue === undefined) value[field.name] = sample(field.type);
+    for (const field of Object.values(inner.getFields()))
+      if (isNonNullType(field.type) && field.defaultValue === undefined) value[field.name] = sample(field.type);
     return value;
   }
   if (isEnumType(inner)) return inner.getValues()[0]!.value;
@@ -79,19 +80,41 @@ interface ListCase {
 
 function listCases(): ListCase[] {
   const cases: ListCase[] = [];
-  const walk = (base: Omit<ListCase, 'name' | 'limit' | 'path'>, type: GraphQLInputType, key: string, path: string[], seen: Set<string>) => {
+  const walk = (
+    base: Omit<ListCase, 'name' | 'limit' | 'path'>,
+    type: GraphQLInputType,
+    key: string,
+    path: string[],
+    seen: Set<string>,
+  ) => {
     const inner = getNullableType(type);
     if (isListType(inner)) {
-      cases.push({ ...base, path, limit: MAX_LIST_LENGTHS[key] ?? DEFAULT_MAX_LIST_LENGTH, name: `${base.field.name}(${base.argument}${path.map((p) => `.${p}`).join('')})` });
+      cases.push({
+        ...base,
+        path,
+        limit: MAX_LIST_LENGTHS[key] ?? DEFAULT_MAX_LIST_LENGTH,
+        name: `${base.field.name}(${base.argument}${path.map((p) => `.${p}`).join('')})`,
+      });
       return;
     }
     if (isInputObjectType(inner) && !seen.has(inner.name)) {
-      for (const field of Object.values(inner.getFields())) walk(base, field.type, `${inner.name}.${field.name}`, [...path, field.name], new Set([...seen, inner.name]));
+      for (const field of Object.values(inner.getFields()))
+        walk(base, field.type, `${inner.name}.${field.name}`, [...path, field.name], new Set([...seen, inner.name]));
     }
   };
-  for (const [operation, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [operation, root] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(root!.getFields())) {
-      for (const arg of field.args) walk({ operation, field, argument: arg.name }, arg.type, `${root!.name}.${field.name}(${arg.name})`, [], new Set());
+      for (const arg of field.args)
+        walk(
+          { operation, field, argument: arg.name },
+          arg.type,
+          `${root!.name}.${field.name}(${arg.name})`,
+          [],
+          new Set(),
+        );
     }
   }
   return cases;
@@ -110,7 +133,9 @@ function requestFor(c: ListCase, length: number): { query: string; variables: Re
   // Put the oversized list at its place, building the objects on the way.
   let argType = getNullableType(c.field.args.find((a) => a.name === c.argument)!.type) as GraphQLInputType;
   if (c.path.length === 0) {
-    variables[c.argument] = Array.from({ length }, () => sample((getNullableType(argType) as GraphQLList<GraphQLInputType>).ofType));
+    variables[c.argument] = Array.from({ length }, () =>
+      sample((getNullableType(argType) as GraphQLList<GraphQLInputType>).ofType),
+    );
   } else {
     let holder = variables[c.argument] as Record<string, unknown>;
     c.path.forEach((name, i) => {
@@ -126,15 +151,31 @@ function requestFor(c: ListCase, length: number): { query: string; variables: Re
     });
   }
   const selection = isLeafType(getNamedType(c.field.type)) ? '' : ' { __typename }';
-  return { query: `${c.operation}(${definitions.join(', ')}) { ${c.field.name}(${args.join(', ')})${selection} }`, variables };
+  return {
+    query: `${c.operation}(${definitions.join(', ')}) { ${c.field.name}(${args.join(', ')})${selection} }`,
+    variables,
+  };
 }
 
 describe('every list input has a maximum', () => {
   it('finds the list inputs of the schema, and no list argument off the root types', () => {
     const names = listCases().map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['coverage(subject.skillUris)', 'recommendCourses(constraints.languages)', 'upsertJobPosting(input.requirements)', 'declareSkills(skillUris)']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'coverage(subject.skillUris)',
+        'recommendCourses(constraints.languages)',
+        'upsertJobPosting(input.requirements)',
+        'declareSkills(skillUris)',
+      ]),
+    );
     for (const type of Object.values(schema.getTypeMap())) {
-      if (!isObjectType(type) || type === schema.getQueryType() || type === schema.getMutationType() || type.name.startsWith('__')) continue;
+      if (
+        !isObjectType(type) ||
+        type === schema.getQueryType() ||
+        type === schema.getMutationType() ||
+        type.name.startsWith('__')
+      )
+        continue;
       for (const field of Object.values(type.getFields())) {
         for (const arg of field.args) {
           const named = getNamedType(arg.type);
@@ -169,7 +210,11 @@ describe('every list input has a maximum', () => {
 function hasList(type: GraphQLInputObjectType, seen = new Set<string>()): boolean {
   if (seen.has(type.name)) return false;
   seen.add(type.name);
-  return Object.values(type.getFields()).some((f) => isListType(getNullableType(f.type)) || (isInputObjectType(getNamedType(f.type)) && hasList(getNamedType(f.type) as GraphQLInputObjectType, seen)));
+  return Object.values(type.getFields()).some(
+    (f) =>
+      isListType(getNullableType(f.type)) ||
+      (isInputObjectType(getNamedType(f.type)) && hasList(getNamedType(f.type) as GraphQLInputObjectType, seen)),
+  );
 }
 
 describe('every page size and the reskilling candidates are bounded', () => {
@@ -204,7 +249,8 @@ describe('every page size and the reskilling candidates are bounded', () => {
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
       for (const field of Object.values(type.getFields())) {
-        if (field.args.some((a) => a.name === 'first')) fields.push(type === schema.getQueryType() ? field.name : `${type.name}.${field.name}`);
+        if (field.args.some((a) => a.name === 'first'))
+          fields.push(type === schema.getQueryType() ? field.name : `${type.name}.${field.name}`);
       }
     }
     // Learner.closestOccupations is checked in access-matrix/coverage tests through a learner.

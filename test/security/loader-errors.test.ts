@@ -34,17 +34,35 @@ beforeAll(async () => {
   prefix = uniquePrefix('loader-errors');
   direct = await startTestServer({ RATE_LIMIT_PER_MINUTE: '100000' });
   const setup = [
-    ['mutation($i: ProviderInput!) { upsertProvider(input: $i) { id } }', { i: { id: `${prefix}-p`, name: 'Loader Errors Academy' } }],
-    ['mutation($i: MicroCredentialInput!) { upsertMicroCredential(input: $i) { id } }', { i: { id: `${prefix}-c`, providerId: `${prefix}-p`, title: 'Course', skills: [{ uri: SKILL }] } }],
-    ['mutation($i: LearnerInput!) { createLearner(input: $i) { id } }', { i: { id: `${prefix}-l`, displayName: 'Lena', declaredSkillUris: [SKILL], targetOccupationUris: [OCCUPATION] } }],
-    ['mutation($l: ID!, $c: ID!) { addHolding(learnerId: $l, credentialId: $c, issuedOn: "2025-01-01") { id } }', { l: `${prefix}-l`, c: `${prefix}-c` }],
+    [
+      'mutation($i: ProviderInput!) { upsertProvider(input: $i) { id } }',
+      { i: { id: `${prefix}-p`, name: 'Loader Errors Academy' } },
+    ],
+    [
+      'mutation($i: MicroCredentialInput!) { upsertMicroCredential(input: $i) { id } }',
+      { i: { id: `${prefix}-c`, providerId: `${prefix}-p`, title: 'Course', skills: [{ uri: SKILL }] } },
+    ],
+    [
+      'mutation($i: LearnerInput!) { createLearner(input: $i) { id } }',
+      { i: { id: `${prefix}-l`, displayName: 'Lena', declaredSkillUris: [SKILL], targetOccupationUris: [OCCUPATION] } },
+    ],
+    [
+      'mutation($l: ID!, $c: ID!) { addHolding(learnerId: $l, credentialId: $c, issuedOn: "2025-01-01") { id } }',
+      { l: `${prefix}-l`, c: `${prefix}-c` },
+    ],
   ] as const;
   for (const [query, variables] of setup) expect((await direct.gql(query, variables)).errors).toBeUndefined();
 
   proxy = await startBoltProxy(Number(new URL(inject('neo4jUri')).port));
   driver = createDriver({ uri: proxy.uri, user: inject('neo4jUser'), password: inject('neo4jPassword') });
   // A long identity check interval: the only query before the break is the learner's own.
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', NEO4J_URI: proxy.uri, JWT_SECRET: TEST_JWT_SECRET, NEO4J_IDENTITY_CHECK_MS: '600000' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    NEO4J_URI: proxy.uri,
+    JWT_SECRET: TEST_JWT_SECRET,
+    NEO4J_IDENTITY_CHECK_MS: '600000',
+  });
   app = await createApp(config, createLogger('silent'), new Neo4jExecutor(driver, CypherRegistry.load()), driver);
   running = await app.listen('127.0.0.1', 0);
   admin = await bearer({ sub: 'loader-errors-admin', roles: ['ADMIN'] });
@@ -66,7 +84,12 @@ describe('a database failure after the first query of a request', () => {
   it('answers the learner fully while the database works', async () => {
     const body = await post(LEARNER.replace('ID', `${prefix}-l`));
     expect(body.errors).toBeUndefined();
-    expect(body.data.learner).toEqual({ id: `${prefix}-l`, holdings: [{ credential: { id: `${prefix}-c` } }], declaredSkills: [{ uri: SKILL }], targetOccupations: [{ uri: OCCUPATION }] });
+    expect(body.data.learner).toEqual({
+      id: `${prefix}-l`,
+      holdings: [{ credential: { id: `${prefix}-c` } }],
+      declaredSkills: [{ uri: SKILL }],
+      targetOccupations: [{ uri: OCCUPATION }],
+    });
   });
 
   it.each([
@@ -79,7 +102,9 @@ describe('a database failure after the first query of a request', () => {
     proxy.breakQueriesAfter(1);
     try {
       const body = await post(`{ learner(id: "${prefix}-l") { id ${selection} } }`);
-      expect(body.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([[`learner.${field}`, 'DATABASE_UNAVAILABLE']]);
+      expect(body.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([
+        [`learner.${field}`, 'DATABASE_UNAVAILABLE'],
+      ]);
       expect(body.data?.learner ?? null).toBeNull();
     } finally {
       proxy.breakQueriesAfter(undefined);

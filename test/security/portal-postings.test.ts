@@ -17,14 +17,19 @@ let tokenA: Record<string, string>;
 let tokenB: Record<string, string>;
 
 async function upsert(id: string, title: string, token: Record<string, string>) {
-  return server.gql<any>(`mutation($id: ID!, $title: String!, $occ: ID!) { upsertJobPosting(input: { id: $id, title: $title, occupationUri: $occ }) { id } }`, { id, title, occ: SOFTWARE_DEVELOPER }, token);
+  return server.gql<any>(
+    `mutation($id: ID!, $title: String!, $occ: ID!) { upsertJobPosting(input: { id: $id, title: $title, occupationUri: $occ }) { id } }`,
+    { id, title, occ: SOFTWARE_DEVELOPER },
+    token,
+  );
 }
 
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '1000000' });
   tokenA = await bearer({ sub: 'portal-a-sub', roles: ['PORTAL'], portalId: portalA });
   tokenB = await bearer({ sub: 'portal-b-sub', roles: ['PORTAL'], portalId: portalB });
-  for (const [i, title] of ['Nurse', 'Backend developer', 'Analyst'].entries()) expect(errorCodeOf(await upsert(`${p}-a${i}`, title, tokenA))).toBe('OK');
+  for (const [i, title] of ['Nurse', 'Backend developer', 'Analyst'].entries())
+    expect(errorCodeOf(await upsert(`${p}-a${i}`, title, tokenA))).toBe('OK');
   expect(errorCodeOf(await upsert(`${p}-b0`, 'Welder', tokenB))).toBe('OK');
 });
 afterAll(async () => {
@@ -39,9 +44,16 @@ describe('myJobPostings', () => {
     const first = await server.gql<any>(LIST, { first: 2 }, tokenA);
     expect(first.errors).toBeUndefined();
     expect(first.data.myJobPostings.totalCount).toBe(3);
-    expect(first.data.myJobPostings.nodes).toEqual([{ id: `${p}-a2`, title: 'Analyst' }, { id: `${p}-a1`, title: 'Backend developer' }]);
+    expect(first.data.myJobPostings.nodes).toEqual([
+      { id: `${p}-a2`, title: 'Analyst' },
+      { id: `${p}-a1`, title: 'Backend developer' },
+    ]);
     expect(first.data.myJobPostings.pageInfo.hasNextPage).toBe(true);
-    const second = await server.gql<any>(LIST, { first: 2, after: first.data.myJobPostings.pageInfo.endCursor }, tokenA);
+    const second = await server.gql<any>(
+      LIST,
+      { first: 2, after: first.data.myJobPostings.pageInfo.endCursor },
+      tokenA,
+    );
     expect(second.data.myJobPostings.nodes).toEqual([{ id: `${p}-a0`, title: 'Nurse' }]);
     expect(second.data.myJobPostings.pageInfo.hasNextPage).toBe(false);
     const other = await server.gql<any>(LIST, { first: 10 }, tokenB);
@@ -50,7 +62,9 @@ describe('myJobPostings', () => {
 
   it('is FORBIDDEN to a PORTAL token naming no portal and to a learner, UNAUTHENTICATED anonymously', async () => {
     expect(errorCodeOf(await server.gql(LIST, {}, await bearer({ sub: 'px', roles: ['PORTAL'] })))).toBe('FORBIDDEN');
-    expect(errorCodeOf(await server.gql(LIST, {}, await bearer({ sub: 'l', roles: ['LEARNER'], learnerId: 'l' })))).toBe('FORBIDDEN');
+    expect(
+      errorCodeOf(await server.gql(LIST, {}, await bearer({ sub: 'l', roles: ['LEARNER'], learnerId: 'l' }))),
+    ).toBe('FORBIDDEN');
     expect(errorCodeOf(await server.gql(LIST, {}, { authorization: '' }))).toBe('UNAUTHENTICATED');
   });
 });
@@ -58,20 +72,34 @@ describe('myJobPostings', () => {
 describe('deleteJobPosting', () => {
   const DELETE = `mutation($id: ID!) { deleteJobPosting(id: $id) }`;
 
-  it("another portal cannot delete a posting (FORBIDDEN) and it stays whole; its own portal deletes it with its requirements", async () => {
+  it('another portal cannot delete a posting (FORBIDDEN) and it stays whole; its own portal deletes it with its requirements', async () => {
     const id = `${p}-del`;
     expect(errorCodeOf(await upsert(id, 'To delete', tokenA))).toBe('OK');
-    const [{ before }] = await readGraph(server, 'MATCH (:JobPosting {id: $id})-[r:REQUIRES]->() RETURN count(r) AS before', { id });
+    const [{ before }] = await readGraph(
+      server,
+      'MATCH (:JobPosting {id: $id})-[r:REQUIRES]->() RETURN count(r) AS before',
+      { id },
+    );
     expect(before).toBeGreaterThan(0);
     expect(errorCodeOf(await server.gql(DELETE, { id }, tokenB))).toBe('FORBIDDEN');
-    expect(errorCodeOf(await server.gql(DELETE, { id }, await bearer({ sub: 'px', roles: ['PORTAL'] })))).toBe('FORBIDDEN');
-    const [{ kept }] = await readGraph(server, 'MATCH (:JobPosting {id: $id})-[r:REQUIRES]->() RETURN count(r) AS kept', { id });
+    expect(errorCodeOf(await server.gql(DELETE, { id }, await bearer({ sub: 'px', roles: ['PORTAL'] })))).toBe(
+      'FORBIDDEN',
+    );
+    const [{ kept }] = await readGraph(
+      server,
+      'MATCH (:JobPosting {id: $id})-[r:REQUIRES]->() RETURN count(r) AS kept',
+      { id },
+    );
     expect(kept).toBe(before);
     const res = await server.gql<any>(DELETE, { id }, tokenA);
     expect(res.errors).toBeUndefined();
     expect(res.data.deleteJobPosting).toBe(true);
     expect(await readGraph(server, 'MATCH (j:JobPosting {id: $id}) RETURN j', { id })).toHaveLength(0);
-    const [{ dangling }] = await readGraph(server, 'MATCH ()-[r:REQUIRES]->() WHERE startNode(r).id = $id RETURN count(r) AS dangling', { id });
+    const [{ dangling }] = await readGraph(
+      server,
+      'MATCH ()-[r:REQUIRES]->() WHERE startNode(r).id = $id RETURN count(r) AS dangling',
+      { id },
+    );
     expect(dangling).toBe(0);
     expect(errorCodeOf(await server.gql(DELETE, { id }, tokenA))).toBe('NOT_FOUND');
     const list = await server.gql<any>(LIST, { first: 10 }, tokenA);
@@ -82,12 +110,20 @@ describe('deleteJobPosting', () => {
     for (let trial = 0; trial < 20; trial += 1) {
       const id = `${p}-race${trial}`;
       expect(errorCodeOf(await upsert(id, 'Race', tokenA))).toBe('OK');
-      const [del, up, foreign] = await Promise.all([server.gql(DELETE, { id }, tokenA), upsert(id, 'Race again', tokenA), server.gql(DELETE, { id }, tokenB)]);
+      const [del, up, foreign] = await Promise.all([
+        server.gql(DELETE, { id }, tokenA),
+        upsert(id, 'Race again', tokenA),
+        server.gql(DELETE, { id }, tokenB),
+      ]);
       expect(errorCodeOf(del)).toBe('OK');
       expect(errorCodeOf(up)).toBe('OK');
       // The foreign delete sees either A's posting (FORBIDDEN) or none (NOT_FOUND), never deletes.
       expect(['FORBIDDEN', 'NOT_FOUND']).toContain(errorCodeOf(foreign));
-      const rows = await readGraph(server, 'MATCH (j:JobPosting {id: $id}) RETURN j.portalId AS owner, COUNT { (j)-[:REQUIRES]->() } AS reqs, COUNT { (j)-[:FOR_OCCUPATION]->() } AS occ', { id });
+      const rows = await readGraph(
+        server,
+        'MATCH (j:JobPosting {id: $id}) RETURN j.portalId AS owner, COUNT { (j)-[:REQUIRES]->() } AS reqs, COUNT { (j)-[:FOR_OCCUPATION]->() } AS occ',
+        { id },
+      );
       if (rows.length === 1) {
         expect(rows[0].owner).toBe(portalA);
         expect(rows[0].occ).toBe(1);

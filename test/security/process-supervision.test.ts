@@ -19,16 +19,32 @@ const MINT = path.join(ROOT, 'dist/src/cli/mint-token.js');
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 
-interface Started extends SpawnedServer { dataDir: string }
+interface Started extends SpawnedServer {
+  dataDir: string;
+}
 
 function baseEnv(): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: os.homedir(), ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}) };
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: os.homedir(),
+    ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}),
+  };
 }
 
 async function startServer(extra: Record<string, string>): Promise<Started> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-supervise-'));
   dirs.push(dataDir);
-  const env = { ...baseEnv(), LOG_LEVEL: 'info', PORT: '0', SEED_ON_EMPTY: 'false', NEO4J_LOCAL_DATA_DIR: dataDir, NEO4J_LOCAL_PORT: String(await findFreePort()), NEO4J_LOCAL_HEAP: '512m', NEO4J_LOCAL_PAGECACHE: '64m', ...extra };
+  const env = {
+    ...baseEnv(),
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    SEED_ON_EMPTY: 'false',
+    NEO4J_LOCAL_DATA_DIR: dataDir,
+    NEO4J_LOCAL_PORT: String(await findFreePort()),
+    NEO4J_LOCAL_HEAP: '512m',
+    NEO4J_LOCAL_PAGECACHE: '64m',
+    ...extra,
+  };
   return { ...(await spawnServer(MAIN, ROOT, env, (child) => children.push(child))), dataDir };
 }
 
@@ -38,7 +54,11 @@ function javaPid(started: Started): number {
 
 async function searchSkills(url: string): Promise<{ status: number; errors?: unknown }> {
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ searchSkills(text: "welding", first: 1) { uri } }' }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ searchSkills(text: "welding", first: 1) { uri } }' }),
+    });
     const body = (await res.json()) as { errors?: unknown };
     return { status: res.status, errors: body.errors };
   } catch (error) {
@@ -83,14 +103,18 @@ describe('npm start supervises its local Neo4j', () => {
   it('exits non-zero when Neo4j dies and no restart is allowed', async () => {
     const server = await startServer({ NEO4J_LOCAL_MAX_RESTARTS: '0' });
     process.kill(javaPid(server), 'SIGKILL');
-    const code = await Promise.race([server.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 30_000))]);
+    const code = await Promise.race([
+      server.exited,
+      new Promise((resolve) => setTimeout(() => resolve('still running'), 30_000)),
+    ]);
     expect(code).toBe(1);
     expect(server.output()).toMatch(/the local Neo4j stays down; exiting/);
   }, 240_000);
 });
 
 describe('npm run token', () => {
-  const mint = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [MINT, ...args], { cwd: ROOT, env: { ...baseEnv(), ...env }, encoding: 'utf8' });
+  const mint = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [MINT, ...args], { cwd: ROOT, env: { ...baseEnv(), ...env }, encoding: 'utf8' });
 
   it('mints tokens that expire within JWT_MAX_LIFETIME_SECONDS and refuses longer ones', () => {
     const ok = mint(['--role', 'ADMIN'], { JWT_MAX_LIFETIME_SECONDS: '600' });
@@ -99,6 +123,8 @@ describe('npm run token', () => {
     expect(claims.exp! - claims.iat!).toBe(600);
     const tooLong = mint(['--role', 'ADMIN', '--expires', '2d']);
     expect(tooLong.status).toBe(1);
-    expect(tooLong.stderr).toMatch(/--expires must give a lifetime between 1 s and JWT_MAX_LIFETIME_SECONDS \(86400 s\)/);
+    expect(tooLong.stderr).toMatch(
+      /--expires must give a lifetime between 1 s and JWT_MAX_LIFETIME_SECONDS \(86400 s\)/,
+    );
   });
 });

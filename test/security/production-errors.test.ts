@@ -23,10 +23,13 @@ beforeAll(async () => {
   production = await startTestServer({ NODE_ENV: 'production' });
   development = await startTestServer();
   // A large (but, per property, storable) description, written directly: the API caps it lower.
-  await production.db.driver.executeQuery('CREATE (:MicroCredential {id: $id, title: $id, description: $description, languages: []})', {
-    id: BIG_ID,
-    description: 'd'.repeat(DESCRIPTION_CHARS),
-  });
+  await production.db.driver.executeQuery(
+    'CREATE (:MicroCredential {id: $id, title: $id, description: $description, languages: []})',
+    {
+      id: BIG_ID,
+      description: 'd'.repeat(DESCRIPTION_CHARS),
+    },
+  );
 });
 afterAll(async () => {
   await production?.db.driver.executeQuery('MATCH (c:MicroCredential {id: $id}) DETACH DELETE c', { id: BIG_ID });
@@ -38,18 +41,31 @@ afterAll(async () => {
 
 describe('response ceiling in production', () => {
   it('answers one alias of the large description, and RESPONSE_TOO_LARGE for ten, with a small body', async () => {
-    const one = await production.gql<{ microCredential: { description: string } }>(`{ microCredential(id: "${BIG_ID}") { description } }`, undefined, ANONYMOUS_HEADERS);
+    const one = await production.gql<{ microCredential: { description: string } }>(
+      `{ microCredential(id: "${BIG_ID}") { description } }`,
+      undefined,
+      ANONYMOUS_HEADERS,
+    );
     expect(one.errors).toBeUndefined();
     expect(one.data.microCredential.description).toHaveLength(DESCRIPTION_CHARS);
 
-    const aliases = Array.from({ length: 10 }, (_, i) => `a${i}: microCredential(id: "${BIG_ID}") { description }`).join(' ');
-    const response = await fetch(production.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ ${aliases} }` }) });
+    const aliases = Array.from(
+      { length: 10 },
+      (_, i) => `a${i}: microCredential(id: "${BIG_ID}") { description }`,
+    ).join(' ');
+    const response = await fetch(production.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ ${aliases} }` }),
+    });
     const text = await response.text();
     expect(text.length).toBeLessThan(1_000);
     const body = JSON.parse(text) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0]!.extensions.code).toBe('RESPONSE_TOO_LARGE');
-    expect(body.errors[0]!.message).toBe('The response would exceed 10000000 bytes; ask for fewer fields, smaller pages or fewer aliases');
+    expect(body.errors[0]!.message).toBe(
+      'The response would exceed 10000000 bytes; ask for fewer fields, smaller pages or fewer aliases',
+    );
     expect(text).not.toMatch(/Invalid string length|INTERNAL_SERVER_ERROR/);
   });
 });
@@ -57,12 +73,19 @@ describe('response ceiling in production', () => {
 describe('no suggestions in production', () => {
   const TYPOS: Record<string, { query: string; variables?: Record<string, unknown> }> = {
     'an enum value in a variable': {
-      query: 'query($o: PlanObjective!) { recommendCourses(subject: { skillUris: [] }, target: { occupationUri: "x" }, objective: $o) { status } }',
+      query:
+        'query($o: PlanObjective!) { recommendCourses(subject: { skillUris: [] }, target: { occupationUri: "x" }, objective: $o) { status } }',
       variables: { o: 'HOUR' },
     },
-    'an enum value in the document': { query: '{ recommendCourses(subject: { skillUris: [] }, target: { occupationUri: "x" }, objective: HOUR) { status } }' },
+    'an enum value in the document': {
+      query:
+        '{ recommendCourses(subject: { skillUris: [] }, target: { occupationUri: "x" }, objective: HOUR) { status } }',
+    },
     'a field': { query: '{ searchSkill(text: "java") { uri } }' },
-    'a type': { query: 'query($s: SubjectInputs!) { coverage(subject: $s, target: { occupationUri: "x" }) { score } }', variables: { s: {} } },
+    'a type': {
+      query: 'query($s: SubjectInputs!) { coverage(subject: $s, target: { occupationUri: "x" }) { score } }',
+      variables: { s: {} },
+    },
     'an argument': { query: '{ searchSkills(txt: "java") { uri } }' },
     'an input field': { query: '{ coverage(subject: { skillUri: [] }, target: { occupationUri: "x" }) { score } }' },
   };
@@ -89,7 +112,10 @@ describe('client errors are reported as client errors', () => {
 
   it('answers a persisted-query hash mismatch with BAD_USER_INPUT (persisted queries are off)', async () => {
     for (const server of [production, development]) {
-      const res = await postJson(server.url, { query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } });
+      const res = await postJson(server.url, {
+        query: QUERY,
+        extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } },
+      });
       // Apollo answers "not supported" with 200 so that clients fall back to sending the query.
       expect(res.status).toBeLessThan(500);
       expect(res.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -98,24 +124,41 @@ describe('client errors are reported as client errors', () => {
   });
 
   it('answers a persisted-query hash alone with BAD_USER_INPUT', async () => {
-    const res = await postJson(production.url, { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
+    const res = await postJson(production.url, {
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } },
+    });
     expect(res.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it.each([
     ['microCredentials', (after: string) => `{ microCredentials(first: 1, after: "${after}") { totalCount } }`],
-    ['essentialSkills', (after: string) => `{ occupation(uri: "${OCCUPATION}") { essentialSkills(first: 1, after: "${after}") { totalCount } } }`],
-    ['rankOccupations', (after: string) => `{ rankOccupations(subject: { occupationUri: "${OCCUPATION}" }, first: 1, after: "${after}") { totalCount } }`],
-  ])('answers a cursor beyond a 32-bit offset on %s with BAD_USER_INPUT, for an anonymous caller', async (_name, query) => {
-    for (const raw of ['o:2147483648', 'o:99999999999999999999', 'o:1e9', 'o:-1', 'x'.repeat(5_000)]) {
-      const res = await production.gql(query(Buffer.from(raw).toString('base64url')), undefined, ANONYMOUS_HEADERS);
-      expect(res.errors?.[0]?.extensions?.code, `${raw.slice(0, 20)}: ${JSON.stringify(res.errors)}`).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0]?.message).toMatch(/^Invalid cursor/);
-    }
-  });
+    [
+      'essentialSkills',
+      (after: string) =>
+        `{ occupation(uri: "${OCCUPATION}") { essentialSkills(first: 1, after: "${after}") { totalCount } } }`,
+    ],
+    [
+      'rankOccupations',
+      (after: string) =>
+        `{ rankOccupations(subject: { occupationUri: "${OCCUPATION}" }, first: 1, after: "${after}") { totalCount } }`,
+    ],
+  ])(
+    'answers a cursor beyond a 32-bit offset on %s with BAD_USER_INPUT, for an anonymous caller',
+    async (_name, query) => {
+      for (const raw of ['o:2147483648', 'o:99999999999999999999', 'o:1e9', 'o:-1', 'x'.repeat(5_000)]) {
+        const res = await production.gql(query(Buffer.from(raw).toString('base64url')), undefined, ANONYMOUS_HEADERS);
+        expect(res.errors?.[0]?.extensions?.code, `${raw.slice(0, 20)}: ${JSON.stringify(res.errors)}`).toBe(
+          'BAD_USER_INPUT',
+        );
+        expect(res.errors?.[0]?.message).toMatch(/^Invalid cursor/);
+      }
+    },
+  );
 
   it('still pages with a valid cursor', async () => {
-    const first = await production.gql<{ occupation: { essentialSkills: { pageInfo: { endCursor: string } } } }>(`{ occupation(uri: "${OCCUPATION}") { essentialSkills(first: 1) { pageInfo { endCursor } } } }`);
+    const first = await production.gql<{ occupation: { essentialSkills: { pageInfo: { endCursor: string } } } }>(
+      `{ occupation(uri: "${OCCUPATION}") { essentialSkills(first: 1) { pageInfo { endCursor } } } }`,
+    );
     const next = await production.gql<{ occupation: { essentialSkills: { pageInfo: { hasPreviousPage: boolean } } } }>(
       `{ occupation(uri: "${OCCUPATION}") { essentialSkills(first: 1, after: "${first.data.occupation.essentialSkills.pageInfo.endCursor}") { pageInfo { hasPreviousPage } } } }`,
     );

@@ -31,7 +31,9 @@ describe('production surface', () => {
   it('metrics need the bearer METRICS_TOKEN when one is configured', async () => {
     server = await startTestServer({ NODE_ENV: 'production', METRICS_TOKEN: TOKEN });
     expect((await fetch(`${base(server)}/metrics`)).status).toBe(401);
-    expect((await fetch(`${base(server)}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    expect(
+      (await fetch(`${base(server)}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status,
+    ).toBe(401);
     const ok = await fetch(`${base(server)}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toMatch(/credgraph_graphql_requests_total|credgraph_db_pool_max_connections/);
@@ -51,7 +53,11 @@ describe('production surface', () => {
   it('operation names of invalid documents never become metric labels', async () => {
     server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '100000' });
     for (let i = 0; i < 20; i += 1) {
-      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nope', operationName: `Junk${i}` }) });
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ nope', operationName: `Junk${i}` }),
+      });
       await res.arrayBuffer();
     }
     await server.gql('query ValidName { __typename }');

@@ -23,7 +23,18 @@ const NESTED_ATTACK = `query($s: SubjectInput!, $n: Int!, $m: Int, $k: Int) {
 
 /** `count` aliases of one selection, each with its own text so no two share a query. */
 function searchAliases(count: number): string {
-  const words = ['welding', 'java', 'python', 'accounting', 'nursing', 'teaching', 'plumbing', 'baking', 'sales', 'marketing'];
+  const words = [
+    'welding',
+    'java',
+    'python',
+    'accounting',
+    'nursing',
+    'teaching',
+    'plumbing',
+    'baking',
+    'sales',
+    'marketing',
+  ];
   return `{ ${Array.from({ length: count }, (_, i) => `a${i}: searchSkills(text: "${words[i % words.length]} ${i}", first: 1) { uri }`).join(' ')} }`;
 }
 
@@ -38,7 +49,11 @@ afterAll(async () => {
 describe('cost is computed with the variables', () => {
   it('refuses the nested-connection query with first: 100 given through variables, before any database work', async () => {
     const started = performance.now();
-    const res = await server.gql(NESTED_ATTACK, { s: { occupationUri: SOFTWARE_DEVELOPER }, n: 100, m: 100, k: 100 }, ANONYMOUS_HEADERS);
+    const res = await server.gql(
+      NESTED_ATTACK,
+      { s: { occupationUri: SOFTWARE_DEVELOPER }, n: 100, m: 100, k: 100 },
+      ANONYMOUS_HEADERS,
+    );
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/estimated cost \d+ exceeds the limit of 50000/);
@@ -47,19 +62,31 @@ describe('cost is computed with the variables', () => {
   });
 
   it('counts an absent page size as the maximum', async () => {
-    const res = await server.gql(NESTED_ATTACK, { s: { occupationUri: SOFTWARE_DEVELOPER }, n: 100 }, ANONYMOUS_HEADERS);
+    const res = await server.gql(
+      NESTED_ATTACK,
+      { s: { occupationUri: SOFTWARE_DEVELOPER }, n: 100 },
+      ANONYMOUS_HEADERS,
+    );
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.message).toMatch(/estimated cost/);
   });
 
   it('runs the same query with small pages', async () => {
-    const res = await server.gql<{ rankOccupations: { nodes: unknown[] } }>(NESTED_ATTACK, { s: { occupationUri: SOFTWARE_DEVELOPER }, n: 1, m: 1, k: 1 }, ANONYMOUS_HEADERS);
+    const res = await server.gql<{ rankOccupations: { nodes: unknown[] } }>(
+      NESTED_ATTACK,
+      { s: { occupationUri: SOFTWARE_DEVELOPER }, n: 1, m: 1, k: 1 },
+      ANONYMOUS_HEADERS,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.rankOccupations.nodes).toHaveLength(1);
   });
 
   it('refuses 30 aliases of rankOccupations(first: 100) with coverage up front', async () => {
-    const aliases = Array.from({ length: 30 }, (_, i) => `r${i}: rankOccupations(subject: { occupationUri: "${SOFTWARE_DEVELOPER}" }, first: 100) { nodes { coverage { score } } }`).join(' ');
+    const aliases = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `r${i}: rankOccupations(subject: { occupationUri: "${SOFTWARE_DEVELOPER}" }, first: 100) { nodes { coverage { score } } }`,
+    ).join(' ');
     const res = await server.gql(`{ ${aliases} }`, undefined, ANONYMOUS_HEADERS);
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

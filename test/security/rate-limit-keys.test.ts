@@ -15,17 +15,24 @@ afterEach(async () => {
   server = undefined;
 });
 
-const post = async (url: string, headers: Record<string, string>): Promise<number> => (await postJson(url, { query: QUERY }, headers)).status;
+const post = async (url: string, headers: Record<string, string>): Promise<number> =>
+  (await postJson(url, { query: QUERY }, headers)).status;
 
 describe('rate-limit keys', () => {
   it("forged tokens carrying a victim's sub do not spend the victim's budget", async () => {
     server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '5' });
     const victim = await bearer({ sub: 'rate-victim', roles: ['ADMIN'] });
     const wrongKey = new TextEncoder().encode('an-attacker-key-that-is-long-enough-0123');
-    const forged = await new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('rate-victim').setIssuedAt().setExpirationTime('5m').sign(wrongKey);
+    const forged = await new SignJWT({ roles: ['ADMIN'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('rate-victim')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(wrongKey);
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"rate-victim"}').toString('base64url')}.`;
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i += 1) statuses.push(await post(server.url, { authorization: `Bearer ${i % 2 ? forged : unsigned}` }));
+    for (let i = 0; i < 12; i += 1)
+      statuses.push(await post(server.url, { authorization: `Bearer ${i % 2 ? forged : unsigned}` }));
     // The forgeries count against their address: refused as invalid, then rate-limited.
     expect(statuses.slice(0, 5).every((status) => status === 401)).toBe(true);
     expect(statuses.slice(5).every((status) => status === 429)).toBe(true);
@@ -40,7 +47,8 @@ describe('rate-limit keys', () => {
     server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '5', TRUST_PROXY: '1' });
     const statuses: number[] = [];
     // The proxy (this socket's peer) appends the address it saw; the client writes what is left of it.
-    for (let i = 0; i < 8; i += 1) statuses.push(await post(server.url, { 'x-forwarded-for': `198.51.100.${i + 1}, 203.0.113.50` }));
+    for (let i = 0; i < 8; i += 1)
+      statuses.push(await post(server.url, { 'x-forwarded-for': `198.51.100.${i + 1}, 203.0.113.50` }));
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
     // Another client behind the same proxy has its own budget.
     expect(await post(server.url, { 'x-forwarded-for': '203.0.113.51' })).toBe(200);
@@ -49,7 +57,8 @@ describe('rate-limit keys', () => {
   it('TRUST_PROXY=true means one hop, not the leftmost entry', async () => {
     server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '5', TRUST_PROXY: 'true' });
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i += 1) statuses.push(await post(server.url, { 'x-forwarded-for': `198.51.100.${i + 1}, 203.0.113.60` }));
+    for (let i = 0; i < 8; i += 1)
+      statuses.push(await post(server.url, { 'x-forwarded-for': `198.51.100.${i + 1}, 203.0.113.60` }));
     expect(statuses.filter((status) => status === 200)).toHaveLength(5);
   });
 

@@ -43,7 +43,13 @@ beforeAll(async () => {
     },
   }) as Driver;
   // A long identity check interval keeps background queries out of the recorded sessions.
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', NEO4J_URI: db.uri, JWT_SECRET: TEST_JWT_SECRET, NEO4J_IDENTITY_CHECK_MS: '600000' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    NEO4J_URI: db.uri,
+    JWT_SECRET: TEST_JWT_SECRET,
+    NEO4J_IDENTITY_CHECK_MS: '600000',
+  });
   app = await createApp(config, createLogger('silent'), new Neo4jExecutor(recording, db.registry), recording);
   running = await app.listen('127.0.0.1', 0);
   admin = await bearer({ sub: 'read-after-write-admin', roles: ['ADMIN'] });
@@ -56,7 +62,11 @@ afterAll(async () => {
 });
 
 async function post(query: string): Promise<{ data: any; errors?: unknown[] }> {
-  const res = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...admin }, body: JSON.stringify({ query }) });
+  const res = await fetch(running.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...admin },
+    body: JSON.stringify({ query }),
+  });
   return (await res.json()) as { data: any; errors?: unknown[] };
 }
 
@@ -64,7 +74,9 @@ describe('a mutation and the reads of the same request', () => {
   it('reload the written learner in a session that carries the write’s bookmark', async () => {
     const id = uniquePrefix('raw');
     opened.length = 0;
-    const created = await post(`mutation { createLearner(input: { id: "${id}", displayName: "Rita" }) { id displayName matchingConsent } }`);
+    const created = await post(
+      `mutation { createLearner(input: { id: "${id}", displayName: "Rita" }) { id displayName matchingConsent } }`,
+    );
     const sessions = [...opened];
     expect(created.errors).toBeUndefined();
     expect(created.data.createLearner).toEqual({ id, displayName: 'Rita', matchingConsent: false });

@@ -38,7 +38,11 @@ function expectServedNormally(res: GqlResponse<unknown>): void {
 }
 
 async function expectDatabaseAnswers(): Promise<void> {
-  const res = await server.gql<{ searchSkills: { uri: string }[] }>('{ searchSkills(text: "welding", first: 1) { uri } }', undefined, ANONYMOUS_HEADERS);
+  const res = await server.gql<{ searchSkills: { uri: string }[] }>(
+    '{ searchSkills(text: "welding", first: 1) { uri } }',
+    undefined,
+    ANONYMOUS_HEADERS,
+  );
   expectServedNormally(res);
   expect(res.data.searchSkills).toHaveLength(1);
 }
@@ -47,7 +51,9 @@ describe('search texts are capped', () => {
   it('refuses eight concurrent anonymous 100,000-character searches with BAD_USER_INPUT, quickly, and keeps the database answering', async () => {
     const text = 'developer'.repeat(100_000 / 9).padEnd(100_000, 'x');
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: 8 }, () => server.gql(SEARCHES.searchSkills!, { t: text }, ANONYMOUS_HEADERS)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => server.gql(SEARCHES.searchSkills!, { t: text }, ANONYMOUS_HEADERS)),
+    );
     const millis = performance.now() - started;
     for (const res of results) {
       expect(res.status).toBe(400);
@@ -68,7 +74,11 @@ describe('search texts are capped', () => {
   });
 
   it('refuses a huge text written as a literal in the document as well', async () => {
-    const res = await server.gql(`{ searchOccupations(text: "${'z'.repeat(200_000)}") { uri } }`, undefined, ANONYMOUS_HEADERS);
+    const res = await server.gql(
+      `{ searchOccupations(text: "${'z'.repeat(200_000)}") { uri } }`,
+      undefined,
+      ANONYMOUS_HEADERS,
+    );
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -79,18 +89,30 @@ describe('texts under the cap never fail the server', () => {
     'many distinct short words': distinctShortWords(160).join(' ').slice(0, 500),
     'one 500-character word': 'q'.repeat(500),
     'a run of Han characters (one analyser token each)': '软件开发人员'.repeat(83),
-    'words glued by punctuation': Array.from({ length: 120 }, (_, i) => `w${i}`).join(',').slice(0, 500),
-    'Lucene syntax': 'developer AND (java OR "c++") NOT ~ ^ \\ / [a TO z] {x} title:x* ?? && || !! - + :'.repeat(5).slice(0, 500),
-    'long words that would each be fuzzy': Array.from({ length: 40 }, (_, i) => `programmer${String.fromCharCode(97 + (i % 26))}`).join(' ').slice(0, 500),
+    'words glued by punctuation': Array.from({ length: 120 }, (_, i) => `w${i}`)
+      .join(',')
+      .slice(0, 500),
+    'Lucene syntax': 'developer AND (java OR "c++") NOT ~ ^ \\ / [a TO z] {x} title:x* ?? && || !! - + :'
+      .repeat(5)
+      .slice(0, 500),
+    'long words that would each be fuzzy': Array.from(
+      { length: 40 },
+      (_, i) => `programmer${String.fromCharCode(97 + (i % 26))}`,
+    )
+      .join(' ')
+      .slice(0, 500),
   };
 
-  it.each(Object.keys(hostile))('searchSkills and searchOccupations with %s: an answer or BAD_USER_INPUT', async (name) => {
-    for (const search of ['searchSkills', 'searchOccupations']) {
-      const res = await server.gql(SEARCHES[search]!, { t: hostile[name] }, ANONYMOUS_HEADERS);
-      if (res.errors) expect(res.errors[0]?.extensions?.code, JSON.stringify(res.errors)).toBe('BAD_USER_INPUT');
-      else expectServedNormally(res);
-    }
-  });
+  it.each(Object.keys(hostile))(
+    'searchSkills and searchOccupations with %s: an answer or BAD_USER_INPUT',
+    async (name) => {
+      for (const search of ['searchSkills', 'searchOccupations']) {
+        const res = await server.gql(SEARCHES[search]!, { t: hostile[name] }, ANONYMOUS_HEADERS);
+        if (res.errors) expect(res.errors[0]?.extensions?.code, JSON.stringify(res.errors)).toBe('BAD_USER_INPUT');
+        else expectServedNormally(res);
+      }
+    },
+  );
 
   it('suggestSkills with 5,000 distinct short words under its cap: an answer or BAD_USER_INPUT', async () => {
     const text = distinctShortWords(5_000).join(' ');
@@ -102,7 +124,9 @@ describe('texts under the cap never fail the server', () => {
   });
 
   it('still finds what it found before: a plain search ranks the exact label first', async () => {
-    const res = await server.gql<{ searchSkills: { uri: string; preferredLabel: string }[] }>('{ searchSkills(text: "Java", first: 3) { uri preferredLabel } }');
+    const res = await server.gql<{ searchSkills: { uri: string; preferredLabel: string }[] }>(
+      '{ searchSkills(text: "Java", first: 3) { uri preferredLabel } }',
+    );
     expectServedNormally(res);
     expect(res.data.searchSkills[0]?.preferredLabel).toBe('Java (computer programming)');
   });

@@ -20,7 +20,8 @@ afterAll(async () => {
 
 const CREATE_LEARNER = 'mutation($input: LearnerInput!) { createLearner(input: $input) { id displayName } }';
 const UPSERT_PROVIDER = 'mutation($input: ProviderInput!) { upsertProvider(input: $input) { id name } }';
-const UPSERT_CREDENTIAL = 'mutation($input: MicroCredentialInput!) { upsertMicroCredential(input: $input) { id title description } }';
+const UPSERT_CREDENTIAL =
+  'mutation($input: MicroCredentialInput!) { upsertMicroCredential(input: $input) { id title description } }';
 
 describe('stored free text', () => {
   it.each([
@@ -32,7 +33,7 @@ describe('stored free text', () => {
     ['first strong isolate', 'Ann\u2068x', 'U+2068'],
     ['line feed in a single-line field', 'Ann\nAdmin', 'U+000A'],
   ])('refuses a displayName with %s and stores nothing', async (_what, displayName, codePoint) => {
-    const id = `${prefix}-${codePoint.replace("+", "")}`;
+    const id = `${prefix}-${codePoint.replace('+', '')}`;
     const res = await server.gql<{ createLearner: unknown }>(CREATE_LEARNER, { input: { id, displayName } });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain('displayName');
@@ -54,11 +55,18 @@ describe('stored free text', () => {
     expect(provider.errors?.[0]?.message).toMatch(/^name must not contain/);
     const ok = await server.gql(UPSERT_PROVIDER, { input: { id: `${prefix}-p`, name: 'Good University' } });
     expect(ok.errors).toBeUndefined();
-    const title = await server.gql(UPSERT_CREDENTIAL, { input: { id: `${prefix}-c`, providerId: `${prefix}-p`, title: 'Welding \u2066101' } });
+    const title = await server.gql(UPSERT_CREDENTIAL, {
+      input: { id: `${prefix}-c`, providerId: `${prefix}-p`, title: 'Welding \u2066101' },
+    });
     expect(title.errors?.[0]?.message).toMatch(/^title must not contain .*U\+2066/);
-    const outcome = await server.gql(UPSERT_CREDENTIAL, { input: { id: `${prefix}-c`, providerId: `${prefix}-p`, title: 'Welding', learningOutcomes: ['weld\u0000'] } });
+    const outcome = await server.gql(UPSERT_CREDENTIAL, {
+      input: { id: `${prefix}-c`, providerId: `${prefix}-p`, title: 'Welding', learningOutcomes: ['weld\u0000'] },
+    });
     expect(outcome.errors?.[0]?.message).toMatch(/^learningOutcomes\[0\] must not contain .*U\+0000/);
-    expect((await server.gql<{ microCredential: unknown }>(`{ microCredential(id: "${prefix}-c") { id } }`)).data.microCredential).toBeNull();
+    expect(
+      (await server.gql<{ microCredential: unknown }>(`{ microCredential(id: "${prefix}-c") { id } }`)).data
+        .microCredential,
+    ).toBeNull();
   });
 
   it('keeps tab and newlines in multi-line descriptions', async () => {
@@ -68,7 +76,9 @@ describe('stored free text', () => {
     });
     expect(res.errors).toBeUndefined();
     expect(res.data.upsertMicroCredential.description).toBe(description);
-    const bell = await server.gql(UPSERT_CREDENTIAL, { input: { id: `${prefix}-multi`, providerId: `${prefix}-p`, title: 'Welding basics', description: 'ding\u0007' } });
+    const bell = await server.gql(UPSERT_CREDENTIAL, {
+      input: { id: `${prefix}-multi`, providerId: `${prefix}-p`, title: 'Welding basics', description: 'ding\u0007' },
+    });
     expect(bell.errors?.[0]?.message).toMatch(/^description must not contain .*U\+0007/);
   });
 });

@@ -36,20 +36,39 @@ describe('token lifetime', () => {
   });
 
   it('refuses a token whose exp - iat exceeds the maximum', async () => {
-    const res = await call(await admin().setIssuedAt().setExpirationTime(now() + 7_200).sign(key));
+    const res = await call(
+      await admin()
+        .setIssuedAt()
+        .setExpirationTime(now() + 7_200)
+        .sign(key),
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(res.errors?.[0]?.message).toMatch(/lifetime exceeds the maximum of 3600 s/);
   });
 
   it('measures from now when iat is absent or in the future', async () => {
-    const noIat = await call(await admin().setExpirationTime(now() + 86_400 * 365).sign(key));
+    const noIat = await call(
+      await admin()
+        .setExpirationTime(now() + 86_400 * 365)
+        .sign(key),
+    );
     expect(noIat.errors?.[0]?.message).toMatch(/lifetime exceeds/);
-    const futureIat = await call(await admin().setIssuedAt(now() + 86_400 * 365 - 60).setExpirationTime(now() + 86_400 * 365).sign(key));
+    const futureIat = await call(
+      await admin()
+        .setIssuedAt(now() + 86_400 * 365 - 60)
+        .setExpirationTime(now() + 86_400 * 365)
+        .sign(key),
+    );
     expect(futureIat.errors?.[0]?.message).toMatch(/lifetime exceeds/);
   });
 
   it('accepts a token within the maximum', async () => {
-    const res = await call(await admin().setIssuedAt().setExpirationTime(now() + 3_000).sign(key));
+    const res = await call(
+      await admin()
+        .setIssuedAt()
+        .setExpirationTime(now() + 3_000)
+        .sign(key),
+    );
     expect(res.errors).toBeUndefined();
     expect(res.status).toBe(200);
   });

@@ -19,7 +19,9 @@ const IMPORT = `mutation($doc: JSON!) { importCredential(document: $doc) { forma
 
 /** The real Teamwork badge, without its proof, made unique to this run. */
 function teamworkBadge(tag: string, holder: string): Record<string, any> {
-  const doc = JSON.parse(fs.readFileSync(sharedDataDir('open_badges', 'third_party_signed', 'dcc_v2_ob3_eddsa_rdfc_2022.json'), 'utf8'));
+  const doc = JSON.parse(
+    fs.readFileSync(sharedDataDir('open_badges', 'third_party_signed', 'dcc_v2_ob3_eddsa_rdfc_2022.json'), 'utf8'),
+  );
   delete doc.proof;
   doc.id = `urn:${p}:${tag}`;
   doc.issuer.id = `https://${p}-${tag}.example.com/issuer`;
@@ -30,15 +32,23 @@ function teamworkBadge(tag: string, holder: string): Record<string, any> {
 
 async function rs256(payload: Record<string, unknown>, typ: string): Promise<string> {
   const { privateKey } = await generateKeyPair('RS256');
-  return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ, kid: 'did:example:unknown#key-1' }).sign(privateKey);
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'RS256', typ, kid: 'did:example:unknown#key-1' })
+    .sign(privateKey);
 }
 
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '1000000', VC_FETCH: 'false' });
 });
 afterAll(async () => {
-  await readGraph(server, 'MATCH (l:Learner) WHERE l.externalId CONTAINS $p OR l.id STARTS WITH $p DETACH DELETE l', { p });
-  await readGraph(server, 'MATCH (c:MicroCredential)-[:AWARDED_BY]->(v:Provider) WHERE v.url CONTAINS $p OR v.name CONTAINS $p DETACH DELETE c', { p });
+  await readGraph(server, 'MATCH (l:Learner) WHERE l.externalId CONTAINS $p OR l.id STARTS WITH $p DETACH DELETE l', {
+    p,
+  });
+  await readGraph(
+    server,
+    'MATCH (c:MicroCredential)-[:AWARDED_BY]->(v:Provider) WHERE v.url CONTAINS $p OR v.name CONTAINS $p DETACH DELETE c',
+    { p },
+  );
   await readGraph(server, 'MATCH (v:Provider) WHERE v.url CONTAINS $p OR v.name CONTAINS $p DETACH DELETE v', { p });
   await server?.close();
 });
@@ -58,7 +68,13 @@ describe('a VC-JWT string is imported as a credential document', () => {
     expect(out.verification.status).not.toBe('VERIFIED');
     expect(out.verification.checks).toContainEqual({ check: 'FORMAT', outcome: 'PASSED' });
     expect(out.learner.holdings).toEqual([{ verified: false }]);
-    expect(await readGraph(server, 'MATCH (l:Learner {externalId: $e})-[h:HOLDS]->() RETURN h.verificationStatus AS status', { e: holder })).toEqual([{ status: out.verification.status }]);
+    expect(
+      await readGraph(
+        server,
+        'MATCH (l:Learner {externalId: $e})-[h:HOLDS]->() RETURN h.verificationStatus AS status',
+        { e: holder },
+      ),
+    ).toEqual([{ status: out.verification.status }]);
   });
 
   it('VCDM 2.0 vc+jwt (the payload is the credential) imports the same way', async () => {
@@ -72,9 +88,19 @@ describe('a VC-JWT string is imported as a credential document', () => {
 
   it("a LEARNER's self-import of a VC-JWT whose subject is someone else is FORBIDDEN", async () => {
     const id = `${p}-learner`;
-    expect((await server.gql(`mutation { createLearner(input: { id: "${id}", displayName: "L", externalId: "mailto:${p}-mine@example.org" }) { id } }`)).errors).toBeUndefined();
+    expect(
+      (
+        await server.gql(
+          `mutation { createLearner(input: { id: "${id}", displayName: "L", externalId: "mailto:${p}-mine@example.org" }) { id } }`,
+        )
+      ).errors,
+    ).toBeUndefined();
     const token = await rs256(teamworkBadge('other', `mailto:${p}-other@example.org`), 'vc+jwt');
-    const res = await server.gql<any>(IMPORT, { doc: token }, await bearer({ sub: id, roles: ['LEARNER'], learnerId: id }));
+    const res = await server.gql<any>(
+      IMPORT,
+      { doc: token },
+      await bearer({ sub: id, roles: ['LEARNER'], learnerId: id }),
+    );
     expect(errorCodeOf(res)).toBe('FORBIDDEN');
     expect(await readGraph(server, 'MATCH (:Learner {id: $id})-[h:HOLDS]->() RETURN h', { id })).toEqual([]);
   });

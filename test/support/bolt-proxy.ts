@@ -77,7 +77,8 @@ class ClientStream {
     if (this.sizeBytes.length < 2) return;
     this.chunkLeft = (this.sizeBytes[0]! << 8) | this.sizeBytes[1]!;
     this.sizeBytes = [];
-    if (this.chunkLeft === 0) this.messageBytes = 0; // end of message
+    if (this.chunkLeft === 0)
+      this.messageBytes = 0; // end of message
     else this.phase = 'chunk-data';
   }
 }

@@ -37,9 +37,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!uri) {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-test-neo4j-'));
     const started = Date.now();
-    instance = await startLocalNeo4j({ dataDir: tempDir, javaBin: defaultJavaBin(config.neo4j.javaHome), heap: '2g', pageCache: '1g', log: (line) => process.stderr.write(`[neo4j-local] ${line}\n`) });
+    instance = await startLocalNeo4j({
+      dataDir: tempDir,
+      javaBin: defaultJavaBin(config.neo4j.javaHome),
+      heap: '2g',
+      pageCache: '1g',
+      log: (line) => process.stderr.write(`[neo4j-local] ${line}\n`),
+    });
     uri = instance.uri;
-    process.stderr.write(`[test setup] throwaway Neo4j at ${uri} (pid ${instance.pid}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `[test setup] throwaway Neo4j at ${uri} (pid ${instance.pid}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   }
   const driver = createDriver({ uri, user, password });
   try {
@@ -50,7 +58,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (!meta?.version || meta.source === 'demo-seed') {
       const started = Date.now();
       const summary = await importEscoCsv(executor, sharedDataDir('esco'));
-      process.stderr.write(`[test setup] imported ESCO ${summary.version ?? ''} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stderr.write(
+        `[test setup] imported ESCO ${summary.version ?? ''} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
     }
   } finally {
     await driver.close();

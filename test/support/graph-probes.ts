@@ -5,7 +5,11 @@
 import type { TestServer } from './test-server';
 
 /** Runs one Cypher statement on the test server's database and returns plain row objects. */
-export async function readGraph(server: TestServer, query: string, params: Record<string, unknown> = {}): Promise<any[]> {
+export async function readGraph(
+  server: TestServer,
+  query: string,
+  params: Record<string, unknown> = {},
+): Promise<any[]> {
   const res = await server.db.driver.executeQuery(query, params);
   return res.records.map((r) => r.toObject());
 }

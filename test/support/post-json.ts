@@ -18,7 +18,11 @@ export interface RawResponse {
  * expect(res.status).toBe(200);
  */
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   let json: RawResponse['json'] = {};
   try {

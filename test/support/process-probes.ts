@@ -14,7 +14,10 @@ export function isAlive(pid: number): boolean {
 
 /** Compiles the project into `dist/` as `npm start` would, so child processes run the current code. */
 export function buildProject(root: string): void {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 /** A credgraph process started by {@link spawnServer}, once it serves. */
@@ -32,7 +35,12 @@ export interface SpawnedServer {
  * Runs `node <main>` with exactly `env` (nothing inherited) and resolves once it logs
  * "serving GraphQL at <url>"; rejects with its output if it exits first.
  */
-export function spawnServer(main: string, cwd: string, env: Record<string, string>, onSpawn?: (child: ChildProcess) => void): Promise<SpawnedServer> {
+export function spawnServer(
+  main: string,
+  cwd: string,
+  env: Record<string, string>,
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<SpawnedServer> {
   const child = spawn(process.execPath, [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   onSpawn?.(child);
   let output = '';

@@ -19,13 +19,18 @@ export function readmeExamples(root: string): ReadmeExample[] {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
   return [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map(([, block]) => {
     const persona = /^# token: npm run token -- --demo (\w+)/m.exec(block!)?.[1] ?? null;
-    const title = block!.split('\n').find((line) => line.startsWith('#') && !line.startsWith('# token:')) ?? block!.slice(0, 60);
+    const title =
+      block!.split('\n').find((line) => line.startsWith('#') && !line.startsWith('# token:')) ?? block!.slice(0, 60);
     return { query: block!, persona, title };
   });
 }
 
 /** Posts one example to `url`, with the token `tokenFor` gives for its persona (as `npm run token -- --demo <persona>` prints it). */
-export async function runExample(url: string, example: ReadmeExample, tokenFor: (persona: string) => string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+export async function runExample(
+  url: string,
+  example: ReadmeExample,
+  tokenFor: (persona: string) => string,
+): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (example.persona !== null) headers.authorization = `Bearer ${tokenFor(example.persona)}`;
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: example.query }) });

@@ -27,7 +27,11 @@ export interface TestServer {
   readonly app: App;
   readonly config: Config;
   /** POSTs one operation (as ADMIN unless `headers` say otherwise); returns status, body and round trips. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -35,7 +39,9 @@ export interface TestServer {
 export interface GqlResponse<T> {
   status: number;
   data: T;
-  errors: { message: string; extensions?: { code?: string; [key: string]: unknown }; path?: (string | number)[] }[] | undefined;
+  errors:
+    | { message: string; extensions?: { code?: string; [key: string]: unknown }; path?: (string | number)[] }[]
+    | undefined;
   roundTrips: number;
   headers: Headers;
 }
@@ -43,7 +49,13 @@ export interface GqlResponse<T> {
 /** Starts a server; `env` overrides configuration variables (NEO4J_URI is the run's database). */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const db = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', NEO4J_URI: db.uri, JWT_SECRET: TEST_JWT_SECRET, ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    NEO4J_URI: db.uri,
+    JWT_SECRET: TEST_JWT_SECRET,
+    ...env,
+  });
   const admin = await bearer({ sub: 'test-admin', roles: ['ADMIN'] }, '2h');
   const app = await createApp(config, createLogger(config.logLevel), db.executor, db.driver);
   const running: RunningHttpServer = await app.listen('127.0.0.1', 0);
@@ -59,7 +71,13 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data: T; errors?: GqlResponse<T>['errors'] };
-      return { status: response.status, data: body.data, errors: body.errors, roundTrips: Number(response.headers.get('x-db-round-trips') ?? NaN), headers: response.headers };
+      return {
+        status: response.status,
+        data: body.data,
+        errors: body.errors,
+        roundTrips: Number(response.headers.get('x-db-round-trips') ?? NaN),
+        headers: response.headers,
+      };
     },
     async close() {
       await running.close(1_000);

@@ -29,20 +29,30 @@ export async function generateIssuerKey(): Promise<TestIssuerKey> {
   const generated = await Ed25519Multikey.generate();
   const did = `did:key:${generated.publicKeyMultibase}`;
   const verificationMethod = `${did}#${generated.publicKeyMultibase}`;
-  const keyPair = await Ed25519Multikey.from({ ...(await generated.export({ publicKey: true, secretKey: true, includeContext: true })), id: verificationMethod, controller: did });
+  const keyPair = await Ed25519Multikey.from({
+    ...(await generated.export({ publicKey: true, secretKey: true, includeContext: true })),
+    id: verificationMethod,
+    controller: did,
+  });
   return { did, verificationMethod, keyPair };
 }
 
 const loader = createDocumentLoader(noNetworkFetcher);
 
 /** Signs `credential` with a DataIntegrityProof (eddsa-rdfc-2022) by `key`. */
-export async function signEddsaRdfc2022(credential: Record<string, unknown>, key: TestIssuerKey): Promise<Record<string, unknown>> {
+export async function signEddsaRdfc2022(
+  credential: Record<string, unknown>,
+  key: TestIssuerKey,
+): Promise<Record<string, unknown>> {
   const suite = new DataIntegrityProof({ signer: key.keyPair.signer(), cryptosuite: eddsaRdfc2022Cryptosuite });
   return issueCredential({ credential: structuredClone(credential), suite, documentLoader: loader });
 }
 
 /** Signs `credential` with an Ed25519Signature2020 proof by `key` (adds the suite's context). */
-export async function signEd25519Signature2020(credential: Record<string, unknown>, key: TestIssuerKey): Promise<Record<string, unknown>> {
+export async function signEd25519Signature2020(
+  credential: Record<string, unknown>,
+  key: TestIssuerKey,
+): Promise<Record<string, unknown>> {
   const exported = await key.keyPair.export({ publicKey: true, secretKey: true });
   const legacy = await Ed25519VerificationKey2020.from({
     type: 'Ed25519VerificationKey2020',
@@ -53,7 +63,11 @@ export async function signEd25519Signature2020(credential: Record<string, unknow
   });
   const contexts = [...(credential['@context'] as string[]), 'https://w3id.org/security/suites/ed25519-2020/v1'];
   const suite = new Ed25519Signature2020({ key: legacy });
-  return issueCredential({ credential: { ...structuredClone(credential), '@context': contexts }, suite, documentLoader: loader });
+  return issueCredential({
+    credential: { ...structuredClone(credential), '@context': contexts },
+    suite,
+    documentLoader: loader,
+  });
 }
 
 /** The JWK pair of a did:key Ed25519 key, for jose. */
@@ -71,10 +85,24 @@ export async function ed25519Jwks(key: TestIssuerKey): Promise<{ publicJwk: JWK;
  */
 export async function signVcJwt(
   credential: Record<string, unknown>,
-  options: { encoding: 'vc' | 'vc+jwt'; alg: 'EdDSA' | 'ES256'; privateJwk: JWK; kid?: string; jku?: string; iss?: string; exp?: number; nbf?: number },
+  options: {
+    encoding: 'vc' | 'vc+jwt';
+    alg: 'EdDSA' | 'ES256';
+    privateJwk: JWK;
+    kid?: string;
+    jku?: string;
+    iss?: string;
+    exp?: number;
+    nbf?: number;
+  },
 ): Promise<string> {
   const key = await importJWK(options.privateJwk, options.alg);
-  const header = { alg: options.alg, typ: options.encoding === 'vc+jwt' ? 'vc+jwt' : 'JWT', ...(options.kid ? { kid: options.kid } : {}), ...(options.jku ? { jku: options.jku } : {}) };
+  const header = {
+    alg: options.alg,
+    typ: options.encoding === 'vc+jwt' ? 'vc+jwt' : 'JWT',
+    ...(options.kid ? { kid: options.kid } : {}),
+    ...(options.jku ? { jku: options.jku } : {}),
+  };
   const payload = options.encoding === 'vc' ? { vc: credential } : credential;
   let jwt = new SignJWT(payload as Record<string, unknown>).setProtectedHeader(header);
   if (options.iss) jwt = jwt.setIssuer(options.iss);

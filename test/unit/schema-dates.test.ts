@@ -21,7 +21,9 @@ function instantElements(): Record<string, string> {
     if (isObjectType(type)) {
       for (const field of Object.values(type.getFields())) {
         if (INSTANT_NAME.test(field.name)) found[`${type.name}.${field.name}`] = getNamedType(field.type).name;
-        for (const arg of field.args) if (INSTANT_NAME.test(arg.name)) found[`${type.name}.${field.name}(${arg.name})`] = getNamedType(arg.type).name;
+        for (const arg of field.args)
+          if (INSTANT_NAME.test(arg.name))
+            found[`${type.name}.${field.name}(${arg.name})`] = getNamedType(arg.type).name;
       }
     } else if (isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) {

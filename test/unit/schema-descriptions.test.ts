@@ -26,12 +26,15 @@ function describedElements(schema: GraphQLSchema): { element: string; descriptio
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
         elements.push({ element: `field ${type.name}.${field.name}`, description: field.description });
-        for (const arg of field.args) elements.push({ element: `argument ${type.name}.${field.name}(${arg.name})`, description: arg.description });
+        for (const arg of field.args)
+          elements.push({ element: `argument ${type.name}.${field.name}(${arg.name})`, description: arg.description });
       }
     } else if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) elements.push({ element: `input field ${type.name}.${field.name}`, description: field.description });
+      for (const field of Object.values(type.getFields()))
+        elements.push({ element: `input field ${type.name}.${field.name}`, description: field.description });
     } else if (isEnumType(type)) {
-      for (const value of type.getValues()) elements.push({ element: `enum value ${type.name}.${value.name}`, description: value.description });
+      for (const value of type.getValues())
+        elements.push({ element: `enum value ${type.name}.${value.name}`, description: value.description });
     }
   }
   return elements;
@@ -69,7 +72,10 @@ describe('the schema documents itself', () => {
     let output = '';
     let status = 0;
     try {
-      output = execFileSync(process.execPath, [cli, '--format', 'compact', 'schema/schema.graphql'], { cwd: root, encoding: 'utf8' });
+      output = execFileSync(process.execPath, [cli, '--format', 'compact', 'schema/schema.graphql'], {
+        cwd: root,
+        encoding: 'utf8',
+      });
     } catch (error) {
       const failure = error as { status: number; stdout: string; stderr: string };
       status = failure.status;

@@ -14,14 +14,33 @@ describe('the committed SDL', () => {
     const schema = await buildCredgraphSchema();
     const signature = (field: string) => {
       const f = schema.getQueryType()!.getFields()[field]!;
-      return `${f.args.map((a) => `${a.name}: ${String(a.type)}`).sort().join(', ')} -> ${String(f.type)}`;
+      return `${f.args
+        .map((a) => `${a.name}: ${String(a.type)}`)
+        .sort()
+        .join(', ')} -> ${String(f.type)}`;
     };
-    expect(signature('coverage')).toBe('policy: MatchPolicyInput, subject: SubjectInput!, target: TargetInput! -> Coverage!');
-    expect(signature('rankOccupations')).toBe('after: String, first: Int!, iscoGroupPrefix: String, policy: MatchPolicyInput, subject: SubjectInput! -> OccupationMatchConnection!');
-    expect(signature('rankCandidates')).toBe('after: String, first: Int!, minScore: Float, policy: MatchPolicyInput, target: TargetInput! -> CandidateMatchConnection!');
+    expect(signature('coverage')).toBe(
+      'policy: MatchPolicyInput, subject: SubjectInput!, target: TargetInput! -> Coverage!',
+    );
+    expect(signature('rankOccupations')).toBe(
+      'after: String, first: Int!, iscoGroupPrefix: String, policy: MatchPolicyInput, subject: SubjectInput! -> OccupationMatchConnection!',
+    );
+    expect(signature('rankCandidates')).toBe(
+      'after: String, first: Int!, minScore: Float, policy: MatchPolicyInput, target: TargetInput! -> CandidateMatchConnection!',
+    );
     const subject = Object.keys((schema.getType('SubjectInput') as any).getFields()).sort();
     expect(subject).toEqual(['credentialIds', 'learnerId', 'occupationUri', 'skillUris']);
     const policy = Object.keys((schema.getType('MatchPolicyInput') as any).getFields()).sort();
-    expect(policy).toEqual(['asOf', 'broader', 'coverThreshold', 'exact', 'maxHierarchyDepth', 'narrower', 'optionalWeight', 'selfDeclared', 'unverified']);
+    expect(policy).toEqual([
+      'asOf',
+      'broader',
+      'coverThreshold',
+      'exact',
+      'maxHierarchyDepth',
+      'narrower',
+      'optionalWeight',
+      'selfDeclared',
+      'unverified',
+    ]);
   });
 });

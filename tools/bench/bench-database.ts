@@ -40,9 +40,19 @@ export async function openBenchDatabase(
   const dataDir = options.fresh ? fs.mkdtempSync(path.join(os.tmpdir(), 'credgraph-bench-')) : options.dataDir;
   const startedAt = performance.now();
   // A free port, never the default 7687 that `npm start` would pick for its own store.
-  const local = await resolveLocalNeo4j({ dataDir, port: await findFreePort(), heap: options.heap, pageCache: options.pageCache, log });
+  const local = await resolveLocalNeo4j({
+    dataDir,
+    port: await findFreePort(),
+    heap: options.heap,
+    pageCache: options.pageCache,
+    log,
+  });
   const startMillis = performance.now() - startedAt;
-  log(local.reused ? `Reusing the bench Neo4j at ${local.uri} (${dataDir})` : `Started the bench Neo4j at ${local.uri} (${dataDir}) in ${(startMillis / 1000).toFixed(1)} s`);
+  log(
+    local.reused
+      ? `Reusing the bench Neo4j at ${local.uri} (${dataDir})`
+      : `Started the bench Neo4j at ${local.uri} (${dataDir}) in ${(startMillis / 1000).toFixed(1)} s`,
+  );
   const driver = createDriver({ uri: local.uri, user: 'neo4j', password: '' });
   const close = async () => {
     await driver.close();
@@ -58,11 +68,23 @@ export async function openBenchDatabase(
     if (!meta?.version || meta.source === 'demo-seed') {
       log(`Importing ESCO from ${options.escoDir} ...`);
       const at = performance.now();
-      const summary = await importEscoCsv(executor, options.escoDir, { progress: new LineProgress(process.stderr, 15_000) });
+      const summary = await importEscoCsv(executor, options.escoDir, {
+        progress: new LineProgress(process.stderr, 15_000),
+      });
       escoImportMillis = performance.now() - at;
       log(`ESCO ${summary.version ?? ''} imported in ${(escoImportMillis / 1000).toFixed(1)} s`);
     }
-    return { uri: local.uri, dataDir, driver, registry, executor, started: !local.reused, escoImportMillis, startMillis, close };
+    return {
+      uri: local.uri,
+      dataDir,
+      driver,
+      registry,
+      executor,
+      started: !local.reused,
+      escoImportMillis,
+      startMillis,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

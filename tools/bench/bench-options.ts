@@ -8,7 +8,15 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_PREREQUISITE_SHARE } from '../../src/generate/population-options';
 
 /** Every scenario the suite knows, in run order. */
-export const SCENARIO_NAMES = ['browse', 'searchSkills', 'coverage', 'rankOccupations', 'rankCandidates', 'recommendCourses', 'reskillingPaths'] as const;
+export const SCENARIO_NAMES = [
+  'browse',
+  'searchSkills',
+  'coverage',
+  'rankOccupations',
+  'rankCandidates',
+  'recommendCourses',
+  'reskillingPaths',
+] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /** Parsed options. */
@@ -59,12 +67,14 @@ export const BENCH_USAGE = `usage: bench [--learners 50000] [--credentials 20000
 
 function share(raw: string): number {
   const value = Number(raw);
-  if (!(raw.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 1)) throw new BenchUsageError(`--prerequisite-share must be a number in [0, 1], got "${raw}"`);
+  if (!(raw.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 1))
+    throw new BenchUsageError(`--prerequisite-share must be a number in [0, 1], got "${raw}"`);
   return value;
 }
 
 function whole(name: string, raw: string, min: number): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new BenchUsageError(`--${name} must be a whole number ≥ ${min}, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min)
+    throw new BenchUsageError(`--${name} must be a whole number ≥ ${min}, got "${raw}"`);
   return Number(raw);
 }
 
@@ -101,9 +111,13 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
   } catch (error) {
     throw new BenchUsageError((error as Error).message);
   }
-  const scenarios = values.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
+  const scenarios = values.scenarios
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = scenarios.filter((s) => !(SCENARIO_NAMES as readonly string[]).includes(s));
-  if (unknown.length > 0) throw new BenchUsageError(`unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIO_NAMES.join(', ')}`);
+  if (unknown.length > 0)
+    throw new BenchUsageError(`unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIO_NAMES.join(', ')}`);
   const concurrencies = values.concurrency.split(',').map((c) => whole('concurrency', c.trim(), 1));
   const neo4jGraphql = !values['no-neo4j-graphql'];
   return {
@@ -127,6 +141,9 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
     neo4jGraphql,
     outDir: path.resolve(root, values.out),
     label: values.label,
-    profile: values.profile.split(',').map((s) => s.trim()).filter(Boolean),
+    profile: values.profile
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }

@@ -37,21 +37,56 @@ export async function ensureBenchPopulation(
   const prefix = DEFAULT_PREFIX;
   const repo = new PopulationRepository(executor);
   const meta = await repo.getPopulationMeta(prefix);
-  const sameCatalog = meta !== null && meta.generatorVersion === GENERATOR_VERSION && meta.seed === wanted.seed && meta.prerequisiteShare === wanted.prerequisiteShare && meta.credentials === wanted.credentials && meta.postings === wanted.postings;
+  const sameCatalog =
+    meta !== null &&
+    meta.generatorVersion === GENERATOR_VERSION &&
+    meta.seed === wanted.seed &&
+    meta.prerequisiteShare === wanted.prerequisiteShare &&
+    meta.credentials === wanted.credentials &&
+    meta.postings === wanted.postings;
   if (sameCatalog && meta.learners === wanted.learners) {
-    log(`Reusing the population "${prefix}" generated ${meta.generatedAt} (load took ${(meta.loadMillis / 1000).toFixed(1)} s)`);
-    return { action: 'reused', prefix, referenceDate: meta.referenceDate, counts: await repo.countPopulation(prefix), millis: 0, fullLoadMillis: meta.loadMillis };
+    log(
+      `Reusing the population "${prefix}" generated ${meta.generatedAt} (load took ${(meta.loadMillis / 1000).toFixed(1)} s)`,
+    );
+    return {
+      action: 'reused',
+      prefix,
+      referenceDate: meta.referenceDate,
+      counts: await repo.countPopulation(prefix),
+      millis: 0,
+      fullLoadMillis: meta.loadMillis,
+    };
   }
   const progress = consoleGenerateProgress(process.stderr);
   if (sameCatalog) {
     log(`Resizing the learners of population "${prefix}" from ${meta.learners} to ${wanted.learners} ...`);
     const resized = await resizeLearners(executor, prefix, wanted.learners, { progress });
     log(`Resized in ${(resized.millis / 1000).toFixed(1)} s`);
-    return { action: 'resized', prefix, referenceDate: resized.options.referenceDate, counts: resized.counts, millis: resized.millis, fullLoadMillis: meta.loadMillis };
+    return {
+      action: 'resized',
+      prefix,
+      referenceDate: resized.options.referenceDate,
+      counts: resized.counts,
+      millis: resized.millis,
+      fullLoadMillis: meta.loadMillis,
+    };
   }
-  log(`Generating population "${prefix}": ${wanted.credentials} credentials, ${wanted.learners} learners, ${wanted.postings} postings, seed ${wanted.seed}, prerequisite share ${wanted.prerequisiteShare} ...`);
+  log(
+    `Generating population "${prefix}": ${wanted.credentials} credentials, ${wanted.learners} learners, ${wanted.postings} postings, seed ${wanted.seed}, prerequisite share ${wanted.prerequisiteShare} ...`,
+  );
   const { credentials, learners, postings, seed, prerequisiteShare } = wanted;
-  const summary = await generatePopulation(executor, resolvePopulationOptions({ credentials, learners, postings, seed, prerequisiteShare, prefix }), { wipe: true, progress });
+  const summary = await generatePopulation(
+    executor,
+    resolvePopulationOptions({ credentials, learners, postings, seed, prerequisiteShare, prefix }),
+    { wipe: true, progress },
+  );
   log(formatGenerateSummary(summary));
-  return { action: 'generated', prefix, referenceDate: summary.options.referenceDate, counts: summary.counts, millis: summary.millis.total, fullLoadMillis: summary.millis.total - summary.millis.wipe };
+  return {
+    action: 'generated',
+    prefix,
+    referenceDate: summary.options.referenceDate,
+    counts: summary.counts,
+    millis: summary.millis.total,
+    fullLoadMillis: summary.millis.total - summary.millis.wipe,
+  };
 }

@@ -25,8 +25,18 @@ export interface BenchResults {
   readonly startedAt: string;
   readonly label: string;
   readonly options: BenchOptions;
-  readonly machine: { readonly cpus: number; readonly memoryGiB: number; readonly node: string; readonly loadAverageAtStart: readonly number[]; readonly loadAverageAtEnd: readonly number[] };
-  readonly setup: { readonly neo4jStartMillis: number; readonly escoImportMillis: number | null; readonly population: BenchPopulation };
+  readonly machine: {
+    readonly cpus: number;
+    readonly memoryGiB: number;
+    readonly node: string;
+    readonly loadAverageAtStart: readonly number[];
+    readonly loadAverageAtEnd: readonly number[];
+  };
+  readonly setup: {
+    readonly neo4jStartMillis: number;
+    readonly escoImportMillis: number | null;
+    readonly population: BenchPopulation;
+  };
   readonly scenarios: readonly ScenarioResult[];
   readonly neo4jGraphql: {
     readonly comparison: BrowseComparison;
@@ -37,7 +47,8 @@ export interface BenchResults {
   readonly totalMillis: number;
 }
 
-const fixed = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '-' : value.toFixed(digits));
+const fixed = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined || Number.isNaN(value) ? '-' : value.toFixed(digits);
 
 /** `min` or `min–max` of the round-trip samples. */
 export function roundTripText(values: readonly number[]): string {
@@ -50,7 +61,20 @@ export function roundTripText(values: readonly number[]): string {
 
 /** The results table (one row per scenario and concurrency). */
 export function formatTable(results: BenchResults): string {
-  const header = ['scenario', 'conc', 'requests', 'req/s', 'median ms', 'p95 ms', 'p99 ms', 'server ms', 'Cypher ms', 'round trips', 'target', 'errors'];
+  const header = [
+    'scenario',
+    'conc',
+    'requests',
+    'req/s',
+    'median ms',
+    'p95 ms',
+    'p99 ms',
+    'server ms',
+    'Cypher ms',
+    'round trips',
+    'target',
+    'errors',
+  ];
   const rows: string[][] = [];
   for (const s of results.scenarios) {
     for (const run of s.runs) {
@@ -66,14 +90,17 @@ export function formatTable(results: BenchResults): string {
         fixed(run.p99Ms),
         fixed(run.server?.meanServerMs),
         fixed(run.server?.meanDbMs),
-        run.server && run.server.requests > 0 ? roundTripText([run.server.minRoundTrips, run.server.maxRoundTrips]) : roundTripText(s.roundTrips),
+        run.server && run.server.requests > 0
+          ? roundTripText([run.server.minRoundTrips, run.server.maxRoundTrips])
+          : roundTripText(s.roundTrips),
         verdict,
         String(run.non2xx + run.graphqlErrors + run.errors),
       ]);
     }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 9 || i === 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 || i === 9 || i === 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -84,7 +111,9 @@ export function formatExtras(results: BenchResults): string {
     const { comparison: c, throughputRatio } = results.neo4jGraphql;
     out.push(
       `@neo4j/graphql browse check: ${c.identical}/${c.occupations} identical (same order), ${c.sameAsSets}/${c.occupations} same as sets, ${c.nonEmpty} non-empty`,
-      `throughput ratio credgraph / @neo4j/graphql (browse): ${Object.entries(throughputRatio).map(([conc, r]) => `c${conc} ${r.toFixed(2)}×`).join(', ')} (target ≥ 1.5×)`,
+      `throughput ratio credgraph / @neo4j/graphql (browse): ${Object.entries(throughputRatio)
+        .map(([conc, r]) => `c${conc} ${r.toFixed(2)}×`)
+        .join(', ')} (target ≥ 1.5×)`,
     );
   }
   const q = results.planQuality;

@@ -51,7 +51,8 @@ export async function startBenchServer<Ctx extends object>(deps: HttpServerDeps<
     takeServerStats() {
       const taken = done;
       done = [];
-      const mean = (f: (d: (typeof taken)[number]) => number) => (taken.length ? taken.reduce((sum, d) => sum + f(d), 0) / taken.length : Number.NaN);
+      const mean = (f: (d: (typeof taken)[number]) => number) =>
+        taken.length ? taken.reduce((sum, d) => sum + f(d), 0) / taken.length : Number.NaN;
       const statuses: Record<string, number> = {};
       for (const d of taken) if (d.status !== 200) statuses[String(d.status)] = (statuses[String(d.status)] ?? 0) + 1;
       return {
@@ -66,7 +67,8 @@ export async function startBenchServer<Ctx extends object>(deps: HttpServerDeps<
     },
     async drain(maxMillis = 600_000) {
       const started = performance.now();
-      while (running.inFlight() > 0 && performance.now() - started < maxMillis) await new Promise((r) => setTimeout(r, 50));
+      while (running.inFlight() > 0 && performance.now() - started < maxMillis)
+        await new Promise((r) => setTimeout(r, 50));
       return performance.now() - started;
     },
     close: () => running.close(5_000),

@@ -21,8 +21,16 @@ export class BenchTokens {
     if (token === undefined) {
       token =
         auth.role === 'LEARNER'
-          ? await signToken({ sub: `bench-${auth.learnerId}`, roles: ['LEARNER'], learnerId: auth.learnerId }, this.secret, '6h')
-          : await signToken({ sub: `bench-${auth.portalId}`, roles: ['PORTAL'], portalId: auth.portalId }, this.secret, '6h');
+          ? await signToken(
+              { sub: `bench-${auth.learnerId}`, roles: ['LEARNER'], learnerId: auth.learnerId },
+              this.secret,
+              '6h',
+            )
+          : await signToken(
+              { sub: `bench-${auth.portalId}`, roles: ['PORTAL'], portalId: auth.portalId },
+              this.secret,
+              '6h',
+            );
       this.cache.set(key, token);
     }
     return `Bearer ${token}`;

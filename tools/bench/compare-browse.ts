@@ -39,18 +39,47 @@ export interface BrowseComparison {
   readonly differences: readonly { readonly uri: string; readonly credgraph: string; readonly neo4jGraphql: string }[];
 }
 
-type CredgraphData = { occupation: { essentialSkills: { nodes: { uri: string; preferredLabel: string; taughtBy: { nodes: { id: string; title: string; provider: { name: string } | null }[] } }[] } } | null };
-type Neo4jGraphqlData = { occupations: { skillsConnection: { edges: { node: { uri: string; preferredLabel: string; taughtBy: { id: string; title: string; provider: { name: string }[] }[] } }[] } }[] };
+type CredgraphData = {
+  occupation: {
+    essentialSkills: {
+      nodes: {
+        uri: string;
+        preferredLabel: string;
+        taughtBy: { nodes: { id: string; title: string; provider: { name: string } | null }[] };
+      }[];
+    };
+  } | null;
+};
+type Neo4jGraphqlData = {
+  occupations: {
+    skillsConnection: {
+      edges: {
+        node: {
+          uri: string;
+          preferredLabel: string;
+          taughtBy: { id: string; title: string; provider: { name: string }[] }[];
+        };
+      }[];
+    };
+  }[];
+};
 
 function credentialKey(id: string, title: string, provider: string | undefined): string {
   return `${id}|${title}|${provider ?? ''}`;
 }
 
 const canonical = (skills: readonly BrowseSkill[]) => JSON.stringify(skills);
-const asSet = (skills: readonly BrowseSkill[]) => JSON.stringify(skills.map((s) => ({ ...s, credentials: [...s.credentials].sort() })).sort((a, b) => (a.uri < b.uri ? -1 : 1)));
+const asSet = (skills: readonly BrowseSkill[]) =>
+  JSON.stringify(
+    skills.map((s) => ({ ...s, credentials: [...s.credentials].sort() })).sort((a, b) => (a.uri < b.uri ? -1 : 1)),
+  );
 
 /** Compares the two servers on `uris`. */
-export async function compareBrowse(credgraphUrl: string, neo4jGraphqlUrl: string, uris: readonly string[]): Promise<BrowseComparison> {
+export async function compareBrowse(
+  credgraphUrl: string,
+  neo4jGraphqlUrl: string,
+  uris: readonly string[],
+): Promise<BrowseComparison> {
   let identical = 0;
   let sameAsSets = 0;
   let nonEmpty = 0;
@@ -60,7 +89,8 @@ export async function compareBrowse(credgraphUrl: string, neo4jGraphqlUrl: strin
       postGraphql<CredgraphData>(credgraphUrl, graphqlBody(CREDGRAPH_CHECK, { uri })),
       postGraphql<Neo4jGraphqlData>(neo4jGraphqlUrl, graphqlBody(NEO4J_GRAPHQL_CHECK, { uri })),
     ]);
-    if (ours.errors || theirs.errors) throw new Error(`browse check failed for ${uri}: ${JSON.stringify(ours.errors ?? theirs.errors)}`);
+    if (ours.errors || theirs.errors)
+      throw new Error(`browse check failed for ${uri}: ${JSON.stringify(ours.errors ?? theirs.errors)}`);
     const a: BrowseSkill[] = (ours.data?.occupation?.essentialSkills.nodes ?? []).map((s) => ({
       uri: s.uri,
       label: s.preferredLabel,
@@ -75,7 +105,8 @@ export async function compareBrowse(credgraphUrl: string, neo4jGraphqlUrl: strin
     const same = canonical(a) === canonical(b);
     if (same) identical += 1;
     if (asSet(a) === asSet(b)) sameAsSets += 1;
-    if (!same && differences.length < 5) differences.push({ uri, credgraph: canonical(a).slice(0, 400), neo4jGraphql: canonical(b).slice(0, 400) });
+    if (!same && differences.length < 5)
+      differences.push({ uri, credgraph: canonical(a).slice(0, 400), neo4jGraphql: canonical(b).slice(0, 400) });
   }
   return { occupations: uris.length, identical, sameAsSets, nonEmpty, differences };
 }

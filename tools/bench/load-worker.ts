@@ -50,7 +50,9 @@ function run(job: LoadJob): Promise<LoadOutcome> {
               const i = next % job.bodies.length;
               next += 1;
               const authorization = job.authorizations[i];
-              const headers = authorization ? { 'content-type': 'application/json', authorization } : { 'content-type': 'application/json' };
+              const headers = authorization
+                ? { 'content-type': 'application/json', authorization }
+                : { 'content-type': 'application/json' };
               return { ...request, body: job.bodies[i]!, headers };
             },
             onResponse: (status, body) => {
@@ -79,5 +81,6 @@ function run(job: LoadJob): Promise<LoadOutcome> {
 
 run(workerData as LoadJob).then(
   (outcome) => parentPort!.postMessage({ ok: true, outcome }),
-  (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+  (error: unknown) =>
+    parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
 );

@@ -61,7 +61,10 @@ export interface Neo4jGraphqlServer {
 /** Starts @neo4j/graphql on a free port over its own driver to `uri`. */
 export async function startNeo4jGraphqlServer(uri: string): Promise<Neo4jGraphqlServer> {
   // Its own driver with the library's defaults (it expects driver Integers, not JS numbers).
-  const driver: Driver = neo4j.driver(uri, undefined, { maxConnectionPoolSize: 50, userAgent: 'credgraph-bench-neo4j-graphql' });
+  const driver: Driver = neo4j.driver(uri, undefined, {
+    maxConnectionPoolSize: 50,
+    userAgent: 'credgraph-bench-neo4j-graphql',
+  });
   const schema = await new Neo4jGraphQL({ typeDefs: NEO4J_GRAPHQL_TYPE_DEFS, driver }).getSchema();
   const apollo = new ApolloServer({ schema, introspection: false });
   const { url } = await startStandaloneServer(apollo, { listen: { host: '127.0.0.1', port: 0 } });

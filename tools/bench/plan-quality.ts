@@ -46,7 +46,10 @@ const median = (values: readonly number[]) => {
 };
 
 /** Plans each pair with the HOURS objective, essential scope, default policy and no constraints. */
-export async function measurePlanQuality(services: Services, pairs: readonly { learnerId: string; occupationUri: string }[]): Promise<PlanQuality> {
+export async function measurePlanQuality(
+  services: Services,
+  pairs: readonly { learnerId: string; occupationUri: string }[],
+): Promise<PlanQuality> {
   const outcomes: PairOutcome[] = [];
   for (const pair of pairs) {
     const policy = services.coverage.policy(null);
@@ -54,14 +57,22 @@ export async function measurePlanQuality(services: Services, pairs: readonly { l
       services.coverage.subjectEvidence({ kind: 'LEARNER', learnerId: pair.learnerId }, policy),
       services.coverage.targetRequirements({ kind: 'OCCUPATION', occupationUri: pair.occupationUri }),
     ]);
-    const input = await services.planning.recommendInput(evidence, target.requirements, services.planning.request({ objective: 'HOURS', scope: 'ESSENTIAL' }), policy);
+    const input = await services.planning.recommendInput(
+      evidence,
+      target.requirements,
+      services.planning.request({ objective: 'HOURS', scope: 'ESSENTIAL' }),
+      policy,
+    );
     const exact = await planCourses(input);
     const greedy = greedyPlan(input);
     outcomes.push({ ...pair, gapSkills: input.gap.length, courses: input.courses.length, exact, greedy });
   }
   const planned = outcomes.filter((o) => o.exact.coveredSkills.length > 0);
   const nonOptimal = planned.filter((o) => !o.exact.optimal);
-  const comparable = planned.filter((o) => o.exact.optimal && o.exact.objectiveValue > 0 && o.greedy.coveredSkills.length === o.exact.coveredSkills.length);
+  const comparable = planned.filter(
+    (o) =>
+      o.exact.optimal && o.exact.objectiveValue > 0 && o.greedy.coveredSkills.length === o.exact.coveredSkills.length,
+  );
   const excess = comparable.map((o) => o.greedy.objectiveValue / o.exact.objectiveValue - 1);
   const solvers: Record<string, number> = {};
   for (const o of planned) solvers[o.exact.solver] = (solvers[o.exact.solver] ?? 0) + 1;
@@ -70,7 +81,11 @@ export async function measurePlanQuality(services: Services, pairs: readonly { l
     planned: planned.length,
     optimal: planned.filter((o) => o.exact.optimal).length,
     optimalShare: planned.length ? planned.filter((o) => o.exact.optimal).length / planned.length : 0,
-    meanRelativeGapNonOptimal: mean(nonOptimal.map((o) => (o.exact.objectiveValue > 0 ? (o.exact.objectiveValue - o.exact.lowerBound) / o.exact.objectiveValue : 0))),
+    meanRelativeGapNonOptimal: mean(
+      nonOptimal.map((o) =>
+        o.exact.objectiveValue > 0 ? (o.exact.objectiveValue - o.exact.lowerBound) / o.exact.objectiveValue : 0,
+      ),
+    ),
     meanAbsoluteGapNonOptimal: mean(nonOptimal.map((o) => o.exact.objectiveValue - o.exact.lowerBound)),
     meanGreedyExcess: mean(excess),
     maxGreedyExcess: excess.length ? Math.max(...excess) : null,

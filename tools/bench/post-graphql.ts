@@ -16,7 +16,11 @@ export function graphqlBody(query: string, variables: Record<string, unknown>, o
 }
 
 /** POSTs `body` (see {@link graphqlBody}) to `url`, with an Authorization header when given. */
-export async function postGraphql<T = Record<string, unknown>>(url: string, body: string, authorization = ''): Promise<GraphqlReply<T>> {
+export async function postGraphql<T = Record<string, unknown>>(
+  url: string,
+  body: string,
+  authorization = '',
+): Promise<GraphqlReply<T>> {
   const started = performance.now();
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (authorization) headers.authorization = authorization;

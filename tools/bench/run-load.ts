@@ -24,8 +24,20 @@ export interface LoadRequests {
 }
 
 /** POSTs the requests round-robin to `url` from `concurrency` connections for `durationSeconds`. */
-export function runLoad(url: string, requests: LoadRequests, concurrency: number, durationSeconds: number): Promise<LoadResult> {
-  const job: LoadJob = { url, bodies: requests.bodies, authorizations: requests.authorizations, connections: concurrency, durationSeconds, timeoutSeconds: 120 };
+export function runLoad(
+  url: string,
+  requests: LoadRequests,
+  concurrency: number,
+  durationSeconds: number,
+): Promise<LoadResult> {
+  const job: LoadJob = {
+    url,
+    bodies: requests.bodies,
+    authorizations: requests.authorizations,
+    connections: concurrency,
+    durationSeconds,
+    timeoutSeconds: 120,
+  };
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'load-worker.js'), { workerData: job });
     worker.once('message', (message: { ok: true; outcome: LoadOutcome } | { ok: false; message: string }) => {

@@ -10,7 +10,10 @@ import type { SampleSpace } from '../../src/generate/sample-space';
 import type { ScenarioName } from './bench-options';
 
 /** Who sends a request: nobody (public data), the learner it is about, or the posting's portal. */
-export type RequestAuth = { readonly role: 'ANONYMOUS' } | { readonly role: 'LEARNER'; readonly learnerId: string } | { readonly role: 'PORTAL'; readonly portalId: string };
+export type RequestAuth =
+  | { readonly role: 'ANONYMOUS' }
+  | { readonly role: 'LEARNER'; readonly learnerId: string }
+  | { readonly role: 'PORTAL'; readonly portalId: string };
 
 /** One request of a pool: its variables and its caller. */
 export interface PoolRequest {
@@ -35,57 +38,58 @@ export const BROWSE_QUERY = `query Browse($uri: ID!) {
   }
 }`;
 
-const QUERIES: Readonly<Record<ScenarioName, { query: string; operationName: string; targetMedianMs: number | null }>> = {
-  browse: { query: BROWSE_QUERY, operationName: 'Browse', targetMedianMs: 10 },
-  searchSkills: {
-    operationName: 'SearchSkills',
-    query: 'query SearchSkills($text: String!) { searchSkills(text: $text, first: 10) { uri preferredLabel } }',
-    targetMedianMs: null,
-  },
-  coverage: {
-    operationName: 'Coverage',
-    query: `query Coverage($learnerId: ID!, $occupationUri: ID!) {
+const QUERIES: Readonly<Record<ScenarioName, { query: string; operationName: string; targetMedianMs: number | null }>> =
+  {
+    browse: { query: BROWSE_QUERY, operationName: 'Browse', targetMedianMs: 10 },
+    searchSkills: {
+      operationName: 'SearchSkills',
+      query: 'query SearchSkills($text: String!) { searchSkills(text: $text, first: 10) { uri preferredLabel } }',
+      targetMedianMs: null,
+    },
+    coverage: {
+      operationName: 'Coverage',
+      query: `query Coverage($learnerId: ID!, $occupationUri: ID!) {
   coverage(subject: { learnerId: $learnerId }, target: { occupationUri: $occupationUri }) {
     score essentialCoverage optionalCoverage
     counts { essential { covered partial missing } optional { covered partial missing } }
     requirements { skill { uri preferredLabel } relation status credit matchKind }
   }
 }`,
-    targetMedianMs: 15,
-  },
-  rankOccupations: {
-    operationName: 'RankOccupations',
-    query: `query RankOccupations($learnerId: ID!) {
+      targetMedianMs: 15,
+    },
+    rankOccupations: {
+      operationName: 'RankOccupations',
+      query: `query RankOccupations($learnerId: ID!) {
   rankOccupations(subject: { learnerId: $learnerId }, first: 10) { totalCount nodes { occupation { uri preferredLabel } score essentialCoverage } }
 }`,
-    targetMedianMs: 100,
-  },
-  rankCandidates: {
-    operationName: 'RankCandidates',
-    query: `query RankCandidates($postingId: ID!) {
+      targetMedianMs: 100,
+    },
+    rankCandidates: {
+      operationName: 'RankCandidates',
+      query: `query RankCandidates($postingId: ID!) {
   rankCandidates(target: { jobPostingId: $postingId }, first: 10) { totalCount nodes { displayName score essentialCoverage } }
 }`,
-    targetMedianMs: 300,
-  },
-  recommendCourses: {
-    operationName: 'RecommendCourses',
-    query: `query RecommendCourses($learnerId: ID!, $occupationUri: ID!) {
+      targetMedianMs: 300,
+    },
+    recommendCourses: {
+      operationName: 'RecommendCourses',
+      query: `query RecommendCourses($learnerId: ID!, $occupationUri: ID!) {
   recommendCourses(subject: { learnerId: $learnerId }, target: { occupationUri: $occupationUri }) {
     status optimal solver objectiveValue lowerBound totalHours steps { order credential { id title } }
   }
 }`,
-    targetMedianMs: 150,
-  },
-  reskillingPaths: {
-    operationName: 'ReskillingPaths',
-    query: `query ReskillingPaths($learnerId: ID!) {
+      targetMedianMs: 150,
+    },
+    reskillingPaths: {
+      operationName: 'ReskillingPaths',
+      query: `query ReskillingPaths($learnerId: ID!) {
   reskillingPaths(subject: { learnerId: $learnerId }, first: 5, candidates: 20) {
     occupation { uri preferredLabel } reachesFullCoverage plan { objectiveValue optimal steps { credential { id } } }
   }
 }`,
-    targetMedianMs: null,
-  },
-};
+      targetMedianMs: null,
+    },
+  };
 
 /** What pools are drawn from. */
 export interface PoolSource {
@@ -151,5 +155,11 @@ export function buildPool(name: ScenarioName, source: PoolSource): PoolRequest[]
 /** The scenario `name` with its pool. */
 export function buildScenario(name: ScenarioName, source: PoolSource): Scenario {
   const spec = QUERIES[name];
-  return { name, query: spec.query, operationName: spec.operationName, targetMedianMs: spec.targetMedianMs, pool: buildPool(name, source) };
+  return {
+    name,
+    query: spec.query,
+    operationName: spec.operationName,
+    targetMedianMs: spec.targetMedianMs,
+    pool: buildPool(name, source),
+  };
 }

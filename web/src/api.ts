@@ -2,7 +2,10 @@
 
 /** A failed call, carrying the API's messages and codes as a person should read them. */
 export class ApiError extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
     super(message);
   }
 }
@@ -35,8 +38,13 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 /** Demo sign-in (development only): a persona's token. */
 export async function devSignIn(persona: 'advisor' | 'portal' | 'learner'): Promise<string> {
   const response = await fetch(`/dev/sign-in?persona=${persona}`, { method: 'POST' });
-  if (response.status === 404) throw new ApiError('Demo sign-in is off on this server (it is never available in production). Paste a token instead.', 'NOT_FOUND');
+  if (response.status === 404)
+    throw new ApiError(
+      'Demo sign-in is off on this server (it is never available in production). Paste a token instead.',
+      'NOT_FOUND',
+    );
   const body = (await response.json()) as { token?: string; error?: string };
-  if (!response.ok || !body.token) throw new ApiError(body.error ?? `sign-in failed (HTTP ${response.status})`, undefined);
+  if (!response.ok || !body.token)
+    throw new ApiError(body.error ?? `sign-in failed (HTTP ${response.status})`, undefined);
   return body.token;
 }

@@ -29,7 +29,13 @@ export function Chart({ title, xLabel, yLabel, xs, ys, pointsOnly, testId }: Cha
         legend: { show: false },
         cursor: { show: false },
         // A margin around the points, so none sits on the plot's edge.
-        scales: { x: { time: false, range: (_u, min, max) => [Math.max(0, min - (max - min) * 0.06 - 1), max + (max - min) * 0.06 + 1] }, y: { range: [-4, 104] } },
+        scales: {
+          x: {
+            time: false,
+            range: (_u, min, max) => [Math.max(0, min - (max - min) * 0.06 - 1), max + (max - min) * 0.06 + 1],
+          },
+          y: { range: [-4, 104] },
+        },
         axes: [
           { label: xLabel, stroke: '#333' },
           { label: yLabel, stroke: '#333', values: (_u, ticks) => ticks.map((t) => `${t} %`) },
@@ -38,7 +44,12 @@ export function Chart({ title, xLabel, yLabel, xs, ys, pointsOnly, testId }: Cha
           {},
           pointsOnly
             ? { stroke: '#1a5fb4', paths: () => null, points: { show: true, size: 10, fill: '#1a5fb4' } }
-            : { stroke: '#1a5fb4', width: 2, paths: uPlot.paths.stepped!({ align: 1 }), points: { show: true, size: 7 } },
+            : {
+                stroke: '#1a5fb4',
+                width: 2,
+                paths: uPlot.paths.stepped!({ align: 1 }),
+                points: { show: true, size: 7 },
+              },
         ],
       },
       [xs, ys.map((y) => Math.round(y * 1000) / 10)],

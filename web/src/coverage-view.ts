@@ -9,7 +9,11 @@ export interface Requirement {
   credit: number;
   matchKind: string | null;
   evidenceSkill: { preferredLabel: string } | null;
-  evidence: { kind: string; credential: { id: string; title: string } | null; occupation: { preferredLabel: string } | null }[];
+  evidence: {
+    kind: string;
+    credential: { id: string; title: string } | null;
+    occupation: { preferredLabel: string } | null;
+  }[];
 }
 
 export interface CoverageData {
@@ -27,7 +31,10 @@ function because(r: Requirement): string {
 /** The coverage section. */
 export function CoverageView({ coverage, idPrefix = 'coverage' }: { coverage: CoverageData; idPrefix?: string }) {
   const order = (r: Requirement) => (r.relation === 'ESSENTIAL' ? 0 : 1);
-  const rows = [...coverage.requirements].sort((a, b) => order(a) - order(b) || b.credit - a.credit || a.skill.preferredLabel.localeCompare(b.skill.preferredLabel));
+  const rows = [...coverage.requirements].sort(
+    (a, b) =>
+      order(a) - order(b) || b.credit - a.credit || a.skill.preferredLabel.localeCompare(b.skill.preferredLabel),
+  );
   return html`<div class="coverage">
     <p class="score">Score <strong data-testid=${`${idPrefix}-score`}>${pct(coverage.score)}</strong></p>
     <${Bar} id=${`${idPrefix}-essential`} label="Essential skills covered" value=${coverage.essentialCoverage} />

@@ -18,14 +18,22 @@ const TARGET = `query Target($id: ID!, $uri: ID!) { learner(id: $id) { coverage(
 interface Me {
   id: string;
   displayName: string;
-  holdings: { issuedOn: string | null; expiresOn: string | null; expired: boolean; verified: boolean; credential: { id: string; title: string; provider: { name: string } | null } }[];
+  holdings: {
+    issuedOn: string | null;
+    expiresOn: string | null;
+    expired: boolean;
+    verified: boolean;
+    credential: { id: string; title: string; provider: { name: string } | null };
+  }[];
   targetOccupations: { uri: string; preferredLabel: string }[];
 }
 
 /** The learner id a learner token carries (read, not trusted: the API checks). */
 function learnerIdOf(token: string): string {
   try {
-    const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { learnerId?: string };
+    const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      learnerId?: string;
+    };
     return payload.learnerId ?? '';
   } catch {
     return '';
@@ -39,7 +47,13 @@ export function LearnerView({ params, update }: { params: Params; update: (p: Pa
   const [reload, setReload] = useState(0);
   const me = useAsync(id ? () => gql<{ learner: Me | null }>(ME, { id }, token) : null, [id, token, reload]);
   const target = params.target || me.data?.learner?.targetOccupations[0]?.uri || '';
-  const detail = useAsync(id && target ? () => gql<{ learner: { coverage: CoverageData }; recommendCourses: PlanData }>(TARGET, { id, uri: target }, token) : null, [id, target, token, reload]);
+  const detail = useAsync(
+    id && target
+      ? () =>
+          gql<{ learner: { coverage: CoverageData }; recommendCourses: PlanData }>(TARGET, { id, uri: target }, token)
+      : null,
+    [id, target, token, reload],
+  );
   const [badge, setBadge] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [advisor, setAdvisor] = useState('');
@@ -61,8 +75,13 @@ export function LearnerView({ params, update }: { params: Params; update: (p: Pa
       } catch {
         throw new Error('the badge is not valid JSON');
       }
-      const r = await gql<{ importCredential: { credential: { title: string }; verification: { status: string }; warnings: string[] } }>(
-        `mutation Import($document: JSON!) { importCredential(document: $document) { credential { title } verification { status } warnings } }`, { document }, token);
+      const r = await gql<{
+        importCredential: { credential: { title: string }; verification: { status: string }; warnings: string[] };
+      }>(
+        `mutation Import($document: JSON!) { importCredential(document: $document) { credential { title } verification { status } warnings } }`,
+        { document },
+        token,
+      );
       return `Imported “${r.importCredential.credential.title}” (verification: ${words(r.importCredential.verification.status)})${r.importCredential.warnings.length ? `; ${r.importCredential.warnings.join('; ')}` : ''}.`;
     });
   const upload = async (e: Event) => {
@@ -72,13 +91,23 @@ export function LearnerView({ params, update }: { params: Params; update: (p: Pa
   const access = (grant: boolean) =>
     act(grant ? 'Granting access' : 'Revoking access', async () => {
       const field = grant ? 'grantAdvisorAccess' : 'revokeAdvisorAccess';
-      const r = await gql<Record<string, string[]>>(`mutation Access($id: ID!, $advisor: ID!) { ${field}(learnerId: $id, advisorSubject: $advisor) }`, { id, advisor: advisor.trim() }, token);
+      const r = await gql<Record<string, string[]>>(
+        `mutation Access($id: ID!, $advisor: ID!) { ${field}(learnerId: $id, advisorSubject: $advisor) }`,
+        { id, advisor: advisor.trim() },
+        token,
+      );
       return `${grant ? 'Granted' : 'Revoked'}. Advisors with access: ${r[field]!.join(', ') || 'none'}.`;
     });
   const exportData = () =>
     act('Export', async () => {
-      const r = await gql<{ exportLearnerData: unknown }>(`query Export($id: ID!) { exportLearnerData(learnerId: $id) }`, { id }, token);
-      const url = URL.createObjectURL(new Blob([JSON.stringify(r.exportLearnerData, null, 2)], { type: 'application/json' }));
+      const r = await gql<{ exportLearnerData: unknown }>(
+        `query Export($id: ID!) { exportLearnerData(learnerId: $id) }`,
+        { id },
+        token,
+      );
+      const url = URL.createObjectURL(
+        new Blob([JSON.stringify(r.exportLearnerData, null, 2)], { type: 'application/json' }),
+      );
       const a = document.createElement('a');
       a.href = url;
       a.download = `${id}-data.json`;
@@ -99,8 +128,9 @@ export function LearnerView({ params, update }: { params: Params; update: (p: Pa
     <${Status} state=${me} what="your record" />
     ${me.data && !learner && html`<p role="status">No record for ${id} (deleted or never created).</p>`}
     ${message && html`<p class=${message.ok ? 'ok' : 'error'} role=${message.ok ? 'status' : 'alert'} data-testid="learner-message">${message.text}</p>`}
-    ${learner &&
-    html`<section aria-labelledby="h-mine">
+    ${
+      learner &&
+      html`<section aria-labelledby="h-mine">
         <h2 id="h-mine">${learner.displayName}: my credentials</h2>
         <div class="table-wrap" tabindex="0" role="region" aria-label="My credentials">
           <table data-testid="holdings">
@@ -137,6 +167,7 @@ export function LearnerView({ params, update }: { params: Params; update: (p: Pa
         <label for="confirm-delete">To delete your record for good, type your learner id (${learner.id})</label>
         <input id="confirm-delete" type="text" autocomplete="off" value=${confirmDelete} onInput=${(e: Event) => setConfirmDelete((e.target as HTMLInputElement).value)} />
         <button type="button" class="danger" disabled=${confirmDelete !== learner.id} onClick=${deleteAll}>Delete my data</button>
-      </section>`}
+      </section>`
+    }
   </div>`;
 }

@@ -8,7 +8,14 @@ export interface PlanStep {
   essentialCoverageAfter: number;
   scoreAfter: number;
   newlyCovered: { preferredLabel: string }[];
-  credential: { id: string; title: string; workloadHours: number | null; languages: string[]; price: { amount: number; currency: string } | null; provider: { name: string } | null };
+  credential: {
+    id: string;
+    title: string;
+    workloadHours: number | null;
+    languages: string[];
+    price: { amount: number; currency: string } | null;
+    provider: { name: string } | null;
+  };
 }
 
 export interface PlanData {
@@ -49,7 +56,8 @@ export function constraintsOf(s: PlanSettings): Record<string, unknown> {
 
 /** Objective, hours, price and language controls. */
 export function PlanControls({ settings, onChange }: { settings: PlanSettings; onChange: (s: PlanSettings) => void }) {
-  const field = (name: keyof PlanSettings) => (e: Event) => onChange({ ...settings, [name]: (e.target as HTMLInputElement).value });
+  const field = (name: keyof PlanSettings) => (e: Event) =>
+    onChange({ ...settings, [name]: (e.target as HTMLInputElement).value });
   return html`<fieldset class="controls">
     <legend>Budget and objective</legend>
     <label>Minimise
@@ -78,8 +86,10 @@ export function PlanView({ plan }: { plan: PlanData }) {
       <div><dt>Essential coverage</dt><dd data-testid="plan-coverage">${pct(plan.coverageBefore.essentialCoverage)} → ${pct(plan.coverageAfter.essentialCoverage)}</dd></div>
     </dl>
     <p class="explanation">${plan.explanation} <span class="muted">(solver: ${plan.solver})</span></p>
-    ${plan.steps.length > 0 &&
-    html`<${Chart} testId="plan-chart" title="Essential coverage after each course" xLabel="cumulative hours" yLabel="essential coverage" xs=${xs} ys=${ys} />`}
+    ${
+      plan.steps.length > 0 &&
+      html`<${Chart} testId="plan-chart" title="Essential coverage after each course" xLabel="cumulative hours" yLabel="essential coverage" xs=${xs} ys=${ys} />`
+    }
     <ol class="timeline" data-testid="plan-steps">
       ${plan.steps.map(
         (s) => html`<li>

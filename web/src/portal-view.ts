@@ -12,15 +12,39 @@ const CANDIDATES = `query Candidates($id: ID!) {
   jobPosting(id: $id) { id title employer location essentialCount optionalCount occupation { preferredLabel } }
   rankCandidates(target: { jobPostingId: $id }, first: 10) { totalCount nodes { displayName score essentialCoverage optionalCoverage coverage { ${COVERAGE_FIELDS} } } } }`;
 
-interface Candidate { displayName: string; score: number; essentialCoverage: number; optionalCoverage: number; coverage: CoverageData }
-interface Posting { id: string; title: string; employer: string | null; location: string | null; essentialCount: number; optionalCount: number; occupation: { preferredLabel: string } | null }
+interface Candidate {
+  displayName: string;
+  score: number;
+  essentialCoverage: number;
+  optionalCoverage: number;
+  coverage: CoverageData;
+}
+interface Posting {
+  id: string;
+  title: string;
+  employer: string | null;
+  location: string | null;
+  essentialCount: number;
+  optionalCount: number;
+  occupation: { preferredLabel: string } | null;
+}
 
 /** The portal screen. */
 export function PortalView({ params, update }: { params: Params; update: (p: Params, push?: boolean) => void }) {
   const [token, setToken] = useToken('portal');
   const [posting, setPosting] = useState(params.posting ?? 'demo-posting-01');
   const id = params.posting ?? '';
-  const answer = useAsync(token && id ? () => gql<{ jobPosting: Posting | null; rankCandidates: { totalCount: number; nodes: Candidate[] } }>(CANDIDATES, { id }, token) : null, [token, id]);
+  const answer = useAsync(
+    token && id
+      ? () =>
+          gql<{ jobPosting: Posting | null; rankCandidates: { totalCount: number; nodes: Candidate[] } }>(
+            CANDIDATES,
+            { id },
+            token,
+          )
+      : null,
+    [token, id],
+  );
   return html`<div>
     <${SignIn} persona="portal" token=${token} setToken=${setToken} purpose="A job portal sees the consenting candidates for its own postings, by display name only." />
     <section aria-labelledby="h-posting">
@@ -31,11 +55,14 @@ export function PortalView({ params, update }: { params: Params; update: (p: Par
         <button type="submit" class="primary" disabled=${!token}>Rank candidates</button>
       </form>
       <${Status} state=${answer} what="candidates" />
-      ${answer.data?.jobPosting &&
-      html`<p data-testid="posting-title"><strong>${answer.data.jobPosting.title}</strong>${answer.data.jobPosting.employer ? ` at ${answer.data.jobPosting.employer}` : ''} · ${answer.data.jobPosting.essentialCount} essential and ${answer.data.jobPosting.optionalCount} optional requirements</p>`}
+      ${
+        answer.data?.jobPosting &&
+        html`<p data-testid="posting-title"><strong>${answer.data.jobPosting.title}</strong>${answer.data.jobPosting.employer ? ` at ${answer.data.jobPosting.employer}` : ''} · ${answer.data.jobPosting.essentialCount} essential and ${answer.data.jobPosting.optionalCount} optional requirements</p>`
+      }
     </section>
-    ${answer.data &&
-    html`<section aria-labelledby="h-candidates">
+    ${
+      answer.data &&
+      html`<section aria-labelledby="h-candidates">
       <h2 id="h-candidates">Candidates (${answer.data.rankCandidates.totalCount} consenting), best first</h2>
       <ol class="ranked" data-testid="candidates">
         ${answer.data.rankCandidates.nodes.map(
@@ -47,6 +74,7 @@ export function PortalView({ params, update }: { params: Params; update: (p: Par
           </li>`,
         )}
       </ol>
-    </section>`}
+    </section>`
+    }
   </div>`;
 }

@@ -17,7 +17,6 @@ export const SEARCH_CREDENTIALS = `query SearchCredentials($text: String!) {
 
 export const SUGGEST_SKILLS = `query SuggestSkills($text: String!) { suggestSkills(text: $text, first: 8) { score skill { uri preferredLabel } } }`;
 
-
 export const COVERAGE = `query Coverage($subject: SubjectInput!, $target: TargetInput!) {
   coverage(subject: $subject, target: $target) { ${COVERAGE_FIELDS} }
   rankOccupations(subject: $subject, first: 5) { totalCount nodes { occupation { uri preferredLabel } score essentialCoverage } } }`;

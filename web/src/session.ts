@@ -21,7 +21,17 @@ export function useToken(persona: Persona): [string, (token: string) => void] {
 }
 
 /** Sign-in controls: the development demo sign-in, or a pasted token. */
-export function SignIn({ persona, token, setToken, purpose }: { persona: Persona; token: string; setToken: (t: string) => void; purpose: string }) {
+export function SignIn({
+  persona,
+  token,
+  setToken,
+  purpose,
+}: {
+  persona: Persona;
+  token: string;
+  setToken: (t: string) => void;
+  purpose: string;
+}) {
   const [error, setError] = useState('');
   const [pasted, setPasted] = useState('');
   if (token) {

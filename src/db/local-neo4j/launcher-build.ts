@@ -110,7 +110,10 @@ async function buildWithLock(toolDir: string, options: EnsureLauncherBuiltOption
     await runMaven(toolDir, options.mavenBin ?? 'mvn');
     const built = readUpToDateClasspath(toolDir);
     if (built === undefined) {
-      throw new LocalNeo4jError('BUILD_FAILED', `Maven finished but ${LAUNCHER_CLASS} or ${CLASSPATH_FILE} is missing in ${toolDir}`);
+      throw new LocalNeo4jError(
+        'BUILD_FAILED',
+        `Maven finished but ${LAUNCHER_CLASS} or ${CLASSPATH_FILE} is missing in ${toolDir}`,
+      );
     }
     return { toolDir, classpath: built };
   } finally {
@@ -173,7 +176,12 @@ function runMaven(toolDir: string, mavenBin: string): Promise<void> {
     child.stderr.on('data', collect);
     child.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') {
-        reject(new LocalNeo4jError('MAVEN_NOT_FOUND', `Maven ('${mavenBin}') is not on the PATH; it builds the local Neo4j launcher (Debian: apt-get install maven).`));
+        reject(
+          new LocalNeo4jError(
+            'MAVEN_NOT_FOUND',
+            `Maven ('${mavenBin}') is not on the PATH; it builds the local Neo4j launcher (Debian: apt-get install maven).`,
+          ),
+        );
       } else {
         reject(new LocalNeo4jError('BUILD_FAILED', `Could not run Maven ('${mavenBin}'): ${error.message}`));
       }
@@ -185,7 +193,13 @@ function runMaven(toolDir: string, mavenBin: string): Promise<void> {
         return;
       }
       const how = code === null ? `was killed by ${signal}` : `exited with status ${code}`;
-      reject(new LocalNeo4jError('BUILD_FAILED', `Building the local Neo4j launcher failed: 'mvn ${MAVEN_BUILD_ARGS.join(' ')}' in ${toolDir} ${how}.`, tail.snapshot()));
+      reject(
+        new LocalNeo4jError(
+          'BUILD_FAILED',
+          `Building the local Neo4j launcher failed: 'mvn ${MAVEN_BUILD_ARGS.join(' ')}' in ${toolDir} ${how}.`,
+          tail.snapshot(),
+        ),
+      );
     });
   });
 }

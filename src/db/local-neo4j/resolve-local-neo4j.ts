@@ -7,7 +7,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { LocalNeo4jError } from './local-neo4j-error';
 import { findLaunchersFor, isLauncherFor, isPidAlive, readState, removeState, stateFilePath } from './state-file';
-import { DEFAULT_START_TIMEOUT_MS, type LocalNeo4jInstance, type LocalNeo4jLog, resolveLog, startLocalNeo4j, type StartLocalNeo4jOptions } from './start-local-neo4j';
+import {
+  DEFAULT_START_TIMEOUT_MS,
+  type LocalNeo4jInstance,
+  type LocalNeo4jLog,
+  resolveLog,
+  startLocalNeo4j,
+  type StartLocalNeo4jOptions,
+} from './start-local-neo4j';
 import { LOCAL_HOST, canConnect, pickLocalNeo4jPort } from './tcp-ports';
 
 /** Options of {@link resolveLocalNeo4j}: those of `startLocalNeo4j`, used when one must be started. */
@@ -48,12 +55,20 @@ export async function resolveLocalNeo4j(options: ResolveLocalNeo4jOptions): Prom
     const port = options.port ?? (await pickLocalNeo4jPort());
     try {
       const started = await startLocalNeo4j({ ...options, dataDir, port, log });
-      return { uri: started.uri, port: started.port, pid: started.pid, reused: false, instance: started, stop: () => started.stop() };
+      return {
+        uri: started.uri,
+        port: started.port,
+        pid: started.pid,
+        reused: false,
+        instance: started,
+        stop: () => started.stop(),
+      };
     } catch (error) {
       // Another process may be starting this store right now (it holds the store lock, or took
       // the same default port first): wait for it to answer, then share it; start again if it
       // went away instead.
-      const contended = error instanceof LocalNeo4jError && (error.code === 'STORE_LOCKED' || error.code === 'PORT_IN_USE');
+      const contended =
+        error instanceof LocalNeo4jError && (error.code === 'STORE_LOCKED' || error.code === 'PORT_IN_USE');
       if (!contended || attempt >= 3) throw error;
       const shared = await waitForOtherStarter(dataDir, deadline, log);
       if (shared === 'timeout' || shared === 'none') throw error;
@@ -66,7 +81,11 @@ export async function resolveLocalNeo4j(options: ResolveLocalNeo4jOptions): Prom
  * Polls until a launcher on `dataDir` answers, all such launchers are gone, or the deadline;
  * 'none' when no launcher held `dataDir` in the first place (the clash is someone else's).
  */
-async function waitForOtherStarter(dataDir: string, deadline: number, log: LocalNeo4jLog): Promise<RunningLocalNeo4j | 'gone' | 'none' | 'timeout'> {
+async function waitForOtherStarter(
+  dataDir: string,
+  deadline: number,
+  log: LocalNeo4jLog,
+): Promise<RunningLocalNeo4j | 'gone' | 'none' | 'timeout'> {
   let announced = false;
   while (Date.now() < deadline) {
     const found = await findRunningLocalNeo4j(dataDir, log);
@@ -93,7 +112,10 @@ export interface RunningLocalNeo4j {
  * Finds a local Neo4j serving `dataDir` that accepts Bolt connections now, from the state file or
  * else from the launcher processes on this machine. Removes a stale state file.
  */
-export async function findRunningLocalNeo4j(dataDir: string, log: LocalNeo4jLog = () => undefined): Promise<RunningLocalNeo4j | undefined> {
+export async function findRunningLocalNeo4j(
+  dataDir: string,
+  log: LocalNeo4jLog = () => undefined,
+): Promise<RunningLocalNeo4j | undefined> {
   const directory = path.resolve(dataDir);
   const state = readState(directory);
   if (state !== undefined) {
@@ -112,9 +134,15 @@ export async function findRunningLocalNeo4j(dataDir: string, log: LocalNeo4jLog 
   return undefined;
 }
 
-function reusedInstance(running: RunningLocalNeo4j, requestedPort: number | undefined, log: LocalNeo4jLog): ResolvedLocalNeo4j {
+function reusedInstance(
+  running: RunningLocalNeo4j,
+  requestedPort: number | undefined,
+  log: LocalNeo4jLog,
+): ResolvedLocalNeo4j {
   if (requestedPort !== undefined && requestedPort !== running.port) {
-    log(`The local Neo4j for this data directory already runs on port ${running.port}; reusing it instead of port ${requestedPort}`);
+    log(
+      `The local Neo4j for this data directory already runs on port ${running.port}; reusing it instead of port ${requestedPort}`,
+    );
   }
   return { ...running, reused: true, stop: async () => undefined };
 }

@@ -114,7 +114,13 @@ export async function startLocalNeo4j(options: StartLocalNeo4jOptions): Promise<
   }
 
   const javaBin = options.javaBin ?? defaultJavaBin();
-  const args = launcherArgs({ classpath: build.classpath, dataDir, port, heap: options.heap, pageCache: options.pageCache });
+  const args = launcherArgs({
+    classpath: build.classpath,
+    dataDir,
+    port,
+    heap: options.heap,
+    pageCache: options.pageCache,
+  });
   const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const logFd = fs.openSync(logFile, 'a');
   const tail = new LineTail(TAIL_LINES);
@@ -126,7 +132,10 @@ export async function startLocalNeo4j(options: StartLocalNeo4jOptions): Promise<
       // The log is a convenience; never fail because of it.
     }
   };
-  fs.writeSync(logFd, `\n=== ${new Date().toISOString()} pid ${process.pid} starts: ${javaBin} ${args.map((a) => (a === build.classpath ? '<classpath>' : a)).join(' ')}\n`);
+  fs.writeSync(
+    logFd,
+    `\n=== ${new Date().toISOString()} pid ${process.pid} starts: ${javaBin} ${args.map((a) => (a === build.classpath ? '<classpath>' : a)).join(' ')}\n`,
+  );
   log(`Starting the local Neo4j on bolt://${LOCAL_HOST}:${port} (data ${dataDir}, log ${logFile})...`);
   const startedAt = Date.now();
 
@@ -208,7 +217,9 @@ export async function startLocalNeo4j(options: StartLocalNeo4jOptions): Promise<
       void closed.then(({ code, signal }) => {
         clearTimeout(timer);
         if (readyUri !== undefined) return;
-        reject(startFailure({ spawnError, failure, code, signal, javaBin, port, dataDir, tail: tail.snapshot(), logFile }));
+        reject(
+          startFailure({ spawnError, failure, code, signal, javaBin, port, dataDir, tail: tail.snapshot(), logFile }),
+        );
       });
     });
   } catch (error) {
@@ -296,7 +307,12 @@ function startFailure(facts: FailureFacts): LocalNeo4jError {
         `Cannot start the local Neo4j: '${javaBin}' was not found. It needs a Java 17+ runtime on the PATH or in JAVA_HOME (Debian: apt-get install openjdk-17-jre-headless).`,
       );
     }
-    return new LocalNeo4jError('EXITED_EARLY', `Cannot start the local Neo4j: running '${javaBin}' failed: ${spawnError.message}`, tail, logFile);
+    return new LocalNeo4jError(
+      'EXITED_EARLY',
+      `Cannot start the local Neo4j: running '${javaBin}' failed: ${spawnError.message}`,
+      tail,
+      logFile,
+    );
   }
   if (failure?.kind === 'store-locked' || code === 3) {
     return new LocalNeo4jError(
@@ -307,10 +323,17 @@ function startFailure(facts: FailureFacts): LocalNeo4jError {
     );
   }
   if (failure?.kind === 'port-in-use' || code === 4) {
-    return new LocalNeo4jError('PORT_IN_USE', `Cannot start the local Neo4j: port ${port} on ${LOCAL_HOST} is already in use.`, tail, logFile);
+    return new LocalNeo4jError(
+      'PORT_IN_USE',
+      `Cannot start the local Neo4j: port ${port} on ${LOCAL_HOST} is already in use.`,
+      tail,
+      logFile,
+    );
   }
   const how = code === null ? `was killed by ${signal ?? 'a signal'}` : `exited with status ${code}`;
-  const hint = tail.some((line) => line.includes('UnsupportedClassVersionError')) ? ' Neo4j 5.26 needs Java 17 or newer.' : '';
+  const hint = tail.some((line) => line.includes('UnsupportedClassVersionError'))
+    ? ' Neo4j 5.26 needs Java 17 or newer.'
+    : '';
   const reason = failure === undefined ? '' : ` (${failure.kind}: ${failure.message})`;
   return new LocalNeo4jError(
     'EXITED_EARLY',

@@ -61,16 +61,22 @@ export function superviseLocalNeo4j(first: LocalNeo4jInstance, options: Supervis
 
   const recover = async (dead: LocalNeo4jInstance) => {
     const tail = dead.tail().slice(-TAIL_LINES);
-    options.log(`The local Neo4j (pid ${dead.pid}) died unexpectedly. Last lines of ${dead.logFile}:\n${tail.map((line) => `  | ${line}`).join('\n')}`);
+    options.log(
+      `The local Neo4j (pid ${dead.pid}) died unexpectedly. Last lines of ${dead.logFile}:\n${tail.map((line) => `  | ${line}`).join('\n')}`,
+    );
     for (let attempt = 1; !stopping; attempt += 1) {
       const now = Date.now();
       while (restartTimes.length > 0 && now - restartTimes[0]! > windowMs) restartTimes.shift();
       if (restartTimes.length >= options.maxRestarts) {
-        return giveUp(`${restartTimes.length} restart(s) within ${Math.round(windowMs / 1000)} s already (NEO4J_LOCAL_MAX_RESTARTS=${options.maxRestarts})`);
+        return giveUp(
+          `${restartTimes.length} restart(s) within ${Math.round(windowMs / 1000)} s already (NEO4J_LOCAL_MAX_RESTARTS=${options.maxRestarts})`,
+        );
       }
       restartTimes.push(now);
       const delay = backoffMs * 2 ** (attempt - 1);
-      options.log(`Restarting the local Neo4j in ${delay} ms (attempt ${attempt}, ${restartTimes.length} of ${options.maxRestarts} allowed in the window)`);
+      options.log(
+        `Restarting the local Neo4j in ${delay} ms (attempt ${attempt}, ${restartTimes.length} of ${options.maxRestarts} allowed in the window)`,
+      );
       await sleep(delay);
       if (stopping) return;
       try {

@@ -15,14 +15,24 @@ export interface ExistingRecords {
 /** Import-specific queries, run in a caller's write transaction (`tx`). */
 export class CatalogImportRepository {
   /** cypher/credential-import/find-existing-records */
-  async findExistingRecords(providerIds: readonly string[], credentialIds: readonly string[], tx: QueryRunner): Promise<ExistingRecords> {
+  async findExistingRecords(
+    providerIds: readonly string[],
+    credentialIds: readonly string[],
+    tx: QueryRunner,
+  ): Promise<ExistingRecords> {
     const [row] = await tx.read('credential-import/find-existing-records', { providerIds, credentialIds });
-    return { providerIds: new Set((row?.providerIds as string[]) ?? []), credentialIds: new Set((row?.credentialIds as string[]) ?? []) };
+    return {
+      providerIds: new Set((row?.providerIds as string[]) ?? []),
+      credentialIds: new Set((row?.credentialIds as string[]) ?? []),
+    };
   }
 
   /** cypher/credential-import/create-missing-providers: the ids of the providers created. */
   async createMissingProviders(providers: readonly ProviderRecord[], tx: QueryRunner): Promise<Set<string>> {
-    const rows = await tx.write('credential-import/create-missing-providers', { providers, now: new Date().toISOString() });
+    const rows = await tx.write('credential-import/create-missing-providers', {
+      providers,
+      now: new Date().toISOString(),
+    });
     return new Set(rows.filter((row) => row.created === true).map((row) => row.id as string));
   }
 
@@ -33,11 +43,18 @@ export class CatalogImportRepository {
   async lockCredentialKeys(keys: readonly string[], tx: QueryRunner): Promise<Map<string, string>> {
     if (keys.length === 0) return new Map();
     const rows = await tx.write('credential-import/lock-credential-keys', { keys: [...new Set(keys)].sort() });
-    return new Map(rows.filter((row) => typeof row.credentialId === 'string').map((row) => [row.key as string, row.credentialId as string]));
+    return new Map(
+      rows
+        .filter((row) => typeof row.credentialId === 'string')
+        .map((row) => [row.key as string, row.credentialId as string]),
+    );
   }
 
   /** cypher/credential-import/link-credential-keys: links keys to their credentials (first wins). */
-  async linkCredentialKeys(rows: readonly { credentialId: string; keys: readonly string[] }[], tx: QueryRunner): Promise<void> {
+  async linkCredentialKeys(
+    rows: readonly { credentialId: string; keys: readonly string[] }[],
+    tx: QueryRunner,
+  ): Promise<void> {
     if (rows.length === 0) return;
     await tx.write('credential-import/link-credential-keys', { rows });
   }

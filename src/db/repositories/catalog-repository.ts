@@ -59,7 +59,11 @@ export class CatalogRepository {
    *   runs after the credential is locked, so concurrent creates of one new id by two providers
    *   leave it with the first and refuse the second.
    */
-  async mergeCredential(valid: ValidCredential, scope: string | null = null, runner: QueryRunner = this.executor): Promise<string> {
+  async mergeCredential(
+    valid: ValidCredential,
+    scope: string | null = null,
+    runner: QueryRunner = this.executor,
+  ): Promise<string> {
     return runner.transaction('WRITE', async (tx) => {
       // Unscoped writers (ADMIN, imports) own everything: merge-credential's MERGE on the unique id
       // serialises them, and catalog imports of thousands of rows save two round trips per row.
@@ -89,7 +93,8 @@ export class CatalogRepository {
     const { id: credentialId, partOfId: wholeId } = valid.record;
     const [lock] = await tx.write('locks/lock-or-create-credential', { credentialId, now: new Date().toISOString() });
     const [owners] = await tx.read('catalog/get-credential-owners', { credentialId, partOfId: wholeId });
-    if (lock?.created !== true) assertOwnerInScope(scope, (owners?.providerId as string | null) ?? null, `credential ${credentialId}`);
+    if (lock?.created !== true)
+      assertOwnerInScope(scope, (owners?.providerId as string | null) ?? null, `credential ${credentialId}`);
     if (wholeId !== null && owners?.partOfExists === true) {
       assertOwnerInScope(scope, (owners.partOfProviderId as string | null) ?? null, `credential ${wholeId} (partOfId)`);
     }
@@ -112,7 +117,10 @@ export class CatalogRepository {
     });
     if (!row?.found) throw new NotFoundError(`unknown credential: ${id}`, { items: [id] });
     if (!row.deleted) {
-      throw new ConflictError(`credential ${id} is held by ${row.holders} learner(s); remove the holdings first`, { items: [id], actual: Number(row.holders) });
+      throw new ConflictError(`credential ${id} is held by ${row.holders} learner(s); remove the holdings first`, {
+        items: [id],
+        actual: Number(row.holders),
+      });
     }
   }
 
@@ -129,7 +137,11 @@ export class CatalogRepository {
   }
 
   /** cypher/catalog/list-credentials: one page of ids matching the filter. */
-  async listCredentials(filter: CredentialFilter, page: PageRequest, runner: QueryRunner = this.executor): Promise<Page<string>> {
+  async listCredentials(
+    filter: CredentialFilter,
+    page: PageRequest,
+    runner: QueryRunner = this.executor,
+  ): Promise<Page<string>> {
     const [row] = await runner.read('catalog/list-credentials', {
       providerId: filter.providerId ?? null,
       language: filter.language?.toLowerCase() ?? null,
@@ -146,13 +158,24 @@ export class CatalogRepository {
   }
 
   /** cypher/catalog/get-teaching-credentials-page: pages of full credential rows with their providers. */
-  async getTeachingCredentialsPage(uris: readonly string[], page: PageRequest, runner: QueryRunner = this.executor): Promise<Map<string, Page<TeachingCredential>>> {
-    const rows = await runner.read('catalog/get-teaching-credentials-page', { uris, offset: page.offset, limit: page.limit });
+  async getTeachingCredentialsPage(
+    uris: readonly string[],
+    page: PageRequest,
+    runner: QueryRunner = this.executor,
+  ): Promise<Map<string, Page<TeachingCredential>>> {
+    const rows = await runner.read('catalog/get-teaching-credentials-page', {
+      uris,
+      offset: page.offset,
+      limit: page.limit,
+    });
     return new Map(
       rows.map((row) => [
         row.ownerUri as string,
         {
-          items: (row.items as { credential: unknown; provider: ProviderRow | null }[]).map((item) => ({ credential: credentialRow(item.credential), provider: item.provider })),
+          items: (row.items as { credential: unknown; provider: ProviderRow | null }[]).map((item) => ({
+            credential: credentialRow(item.credential),
+            provider: item.provider,
+          })),
           totalCount: row.totalCount as number,
           offset: page.offset,
         },

@@ -43,13 +43,20 @@ export class CoverageRepository {
   constructor(private readonly executor: QueryRunner) {}
 
   /** cypher/coverage/get-learner-evidence */
-  async getLearnerEvidence(learnerId: string, asOf: string, runner: QueryRunner = this.executor): Promise<LearnerEvidenceRow> {
+  async getLearnerEvidence(
+    learnerId: string,
+    asOf: string,
+    runner: QueryRunner = this.executor,
+  ): Promise<LearnerEvidenceRow> {
     const [row] = await runner.read('coverage/get-learner-evidence', { learnerId, asOf });
     return row as unknown as LearnerEvidenceRow;
   }
 
   /** cypher/coverage/get-credentials-evidence */
-  async getCredentialsEvidence(ids: readonly string[], runner: QueryRunner = this.executor): Promise<{ id: string; skillUris: string[] }[]> {
+  async getCredentialsEvidence(
+    ids: readonly string[],
+    runner: QueryRunner = this.executor,
+  ): Promise<{ id: string; skillUris: string[] }[]> {
     const rows = await runner.read('coverage/get-credentials-evidence', { ids });
     return rows as unknown as { id: string; skillUris: string[] }[];
   }
@@ -73,26 +80,45 @@ export class CoverageRepository {
   }
 
   /** cypher/coverage/get-requirements-of-occupations */
-  async getRequirementsOfOccupations(uris: readonly string[], runner: QueryRunner = this.executor): Promise<Map<string, Requirement[]>> {
+  async getRequirementsOfOccupations(
+    uris: readonly string[],
+    runner: QueryRunner = this.executor,
+  ): Promise<Map<string, Requirement[]>> {
     const rows = await runner.read('coverage/get-requirements-of-occupations', { uris });
     return new Map(rows.map((row) => [row.ownerUri as string, row.requirements as Requirement[]]));
   }
 
   /** cypher/coverage/expand-skill-hierarchy */
-  async expandSkillHierarchy(uris: readonly string[], depth: number, runner: QueryRunner = this.executor): Promise<ExpansionRow[]> {
+  async expandSkillHierarchy(
+    uris: readonly string[],
+    depth: number,
+    runner: QueryRunner = this.executor,
+  ): Promise<ExpansionRow[]> {
     if (depth < 1 || uris.length === 0) return [];
     const rows = await runner.read('coverage/expand-skill-hierarchy', { uris, depth });
     return rows as unknown as ExpansionRow[];
   }
 
   /** cypher/coverage/find-occupations-requiring */
-  async findOccupationsRequiring(skillUris: readonly string[], iscoGroupPrefix: string | null, runner: QueryRunner = this.executor): Promise<OccupationCandidateRow[]> {
+  async findOccupationsRequiring(
+    skillUris: readonly string[],
+    iscoGroupPrefix: string | null,
+    runner: QueryRunner = this.executor,
+  ): Promise<OccupationCandidateRow[]> {
     const rows = await runner.read('coverage/find-occupations-requiring', { skillUris, iscoGroupPrefix });
-    return rows.map((row) => ({ ...(row as unknown as OccupationCandidateRow), essentialCount: (row.essentialCount as number) ?? 0, optionalCount: (row.optionalCount as number) ?? 0 }));
+    return rows.map((row) => ({
+      ...(row as unknown as OccupationCandidateRow),
+      essentialCount: (row.essentialCount as number) ?? 0,
+      optionalCount: (row.optionalCount as number) ?? 0,
+    }));
   }
 
   /** cypher/coverage/find-candidate-evidence */
-  async findCandidateEvidence(skillUris: readonly string[], asOf: string, runner: QueryRunner = this.executor): Promise<CandidateEvidenceRow[]> {
+  async findCandidateEvidence(
+    skillUris: readonly string[],
+    asOf: string,
+    runner: QueryRunner = this.executor,
+  ): Promise<CandidateEvidenceRow[]> {
     const rows = await runner.read('coverage/find-candidate-evidence', { skillUris, asOf });
     return rows as unknown as CandidateEvidenceRow[];
   }

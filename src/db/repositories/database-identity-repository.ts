@@ -15,8 +15,16 @@ export class DatabaseIdentityRepository {
    * cypher/identity/merge-database-identity: returns the stored identity, creating it with
    * `instanceId` when the database has none and raising its schema version to `schemaVersion`.
    */
-  async adopt(instanceId: string, schemaVersion: number, runner: QueryRunner = this.executor): Promise<DatabaseIdentity> {
-    const [row] = await runner.write('identity/merge-database-identity', { instanceId, schemaVersion, createdAt: new Date().toISOString() });
+  async adopt(
+    instanceId: string,
+    schemaVersion: number,
+    runner: QueryRunner = this.executor,
+  ): Promise<DatabaseIdentity> {
+    const [row] = await runner.write('identity/merge-database-identity', {
+      instanceId,
+      schemaVersion,
+      createdAt: new Date().toISOString(),
+    });
     const identity = toIdentity(row);
     if (identity === null) throw new Error('the database identity could not be written');
     return identity;

@@ -4,7 +4,15 @@
  */
 import type { QueryRunner } from '../neo4j-executor';
 import type { Page, PageRequest } from '../../domain/pagination/cursor';
-import type { IscoGroupRow, OccupationRow, RelatedSkillRow, RequiringOccupationRow, SkillGroupRow, SkillRow, TranslationRow } from './esco-rows';
+import type {
+  IscoGroupRow,
+  OccupationRow,
+  RelatedSkillRow,
+  RequiringOccupationRow,
+  SkillGroupRow,
+  SkillRow,
+  TranslationRow,
+} from './esco-rows';
 import type { LabelProperties } from '../../domain/esco/esco-languages';
 
 /** Scored search hit. */
@@ -16,7 +24,12 @@ export interface Scored<T> {
 /** Fills list and count defaults so callers never see null where ESCO simply has nothing. */
 export function skillRow(raw: unknown): SkillRow {
   const row = raw as SkillRow;
-  return { ...row, altLabels: row.altLabels ?? [], hiddenLabels: row.hiddenLabels ?? [], collections: row.collections ?? [] };
+  return {
+    ...row,
+    altLabels: row.altLabels ?? [],
+    hiddenLabels: row.hiddenLabels ?? [],
+    collections: row.collections ?? [],
+  };
 }
 
 /** Same as {@link skillRow} for occupations. */
@@ -31,7 +44,12 @@ export function occupationRow(raw: unknown): OccupationRow {
   };
 }
 
-function byOwner<T>(rows: Record<string, unknown>[], offset: number, map: (raw: unknown) => T, key = 'ownerUri'): Map<string, Page<T>> {
+function byOwner<T>(
+  rows: Record<string, unknown>[],
+  offset: number,
+  map: (raw: unknown) => T,
+  key = 'ownerUri',
+): Map<string, Page<T>> {
   return new Map(
     rows.map((row) => [
       row[key] as string,
@@ -89,7 +107,11 @@ export class EscoRepository {
   }
 
   /** cypher/esco/get-narrower-skills-page */
-  async getNarrowerSkillsPage(uris: readonly string[], page: PageRequest, runner: QueryRunner = this.executor): Promise<Map<string, Page<SkillRow>>> {
+  async getNarrowerSkillsPage(
+    uris: readonly string[],
+    page: PageRequest,
+    runner: QueryRunner = this.executor,
+  ): Promise<Map<string, Page<SkillRow>>> {
     const rows = await runner.read('esco/get-narrower-skills-page', { uris, offset: page.offset, limit: page.limit });
     return byOwner(rows, page.offset, skillRow);
   }
@@ -111,13 +133,19 @@ export class EscoRepository {
   }
 
   /** cypher/esco/get-broader-skills */
-  async getBroaderSkills(uris: readonly string[], runner: QueryRunner = this.executor): Promise<Map<string, SkillRow[]>> {
+  async getBroaderSkills(
+    uris: readonly string[],
+    runner: QueryRunner = this.executor,
+  ): Promise<Map<string, SkillRow[]>> {
     const rows = await runner.read('esco/get-broader-skills', { uris });
     return new Map(rows.map((row) => [row.ownerUri as string, (row.items as unknown[]).map(skillRow)]));
   }
 
   /** cypher/esco/get-skill-groups */
-  async getSkillGroups(uris: readonly string[], runner: QueryRunner = this.executor): Promise<Map<string, SkillGroupRow[]>> {
+  async getSkillGroups(
+    uris: readonly string[],
+    runner: QueryRunner = this.executor,
+  ): Promise<Map<string, SkillGroupRow[]>> {
     const rows = await runner.read('esco/get-skill-groups', { uris });
     return new Map(rows.map((row) => [row.ownerUri as string, row.items as SkillGroupRow[]]));
   }
@@ -128,7 +156,12 @@ export class EscoRepository {
     relation: 'ESSENTIAL' | 'OPTIONAL' | null,
     page: PageRequest,
   ): Promise<Map<string, Page<RelatedSkillRow>>> {
-    const rows = await this.executor.read('esco/get-related-skills-page', { uris, relation, offset: page.offset, limit: page.limit });
+    const rows = await this.executor.read('esco/get-related-skills-page', {
+      uris,
+      relation,
+      offset: page.offset,
+      limit: page.limit,
+    });
     return byOwner(rows, page.offset, relatedRow);
   }
 
@@ -139,8 +172,15 @@ export class EscoRepository {
   }
 
   /** cypher/esco/get-narrower-occupations-page */
-  async getNarrowerOccupationsPage(uris: readonly string[], page: PageRequest): Promise<Map<string, Page<OccupationRow>>> {
-    const rows = await this.executor.read('esco/get-narrower-occupations-page', { uris, offset: page.offset, limit: page.limit });
+  async getNarrowerOccupationsPage(
+    uris: readonly string[],
+    page: PageRequest,
+  ): Promise<Map<string, Page<OccupationRow>>> {
+    const rows = await this.executor.read('esco/get-narrower-occupations-page', {
+      uris,
+      offset: page.offset,
+      limit: page.limit,
+    });
     return byOwner(rows, page.offset, occupationRow);
   }
 
@@ -157,20 +197,35 @@ export class EscoRepository {
   }
 
   /** cypher/esco/get-isco-group-occupations-page */
-  async getIscoGroupOccupationsPage(codes: readonly string[], page: PageRequest): Promise<Map<string, Page<OccupationRow>>> {
-    const rows = await this.executor.read('esco/get-isco-group-occupations-page', { codes, offset: page.offset, limit: page.limit });
+  async getIscoGroupOccupationsPage(
+    codes: readonly string[],
+    page: PageRequest,
+  ): Promise<Map<string, Page<OccupationRow>>> {
+    const rows = await this.executor.read('esco/get-isco-group-occupations-page', {
+      codes,
+      offset: page.offset,
+      limit: page.limit,
+    });
     return byOwner(rows, page.offset, occupationRow, 'ownerCode');
   }
 
   /** cypher/esco/get-skill-group-skills-page */
   async getSkillGroupSkillsPage(uris: readonly string[], page: PageRequest): Promise<Map<string, Page<SkillRow>>> {
-    const rows = await this.executor.read('esco/get-skill-group-skills-page', { uris, offset: page.offset, limit: page.limit });
+    const rows = await this.executor.read('esco/get-skill-group-skills-page', {
+      uris,
+      offset: page.offset,
+      limit: page.limit,
+    });
     return byOwner(rows, page.offset, skillRow);
   }
 
   /** cypher/esco/get-skills-in-collection-page */
   async getSkillsInCollectionPage(collection: string, page: PageRequest): Promise<Page<SkillRow>> {
-    const rows = await this.executor.read('esco/get-skills-in-collection-page', { collection, offset: page.offset, limit: page.limit });
+    const rows = await this.executor.read('esco/get-skills-in-collection-page', {
+      collection,
+      offset: page.offset,
+      limit: page.limit,
+    });
     const row = rows[0] ?? { totalCount: 0, items: [] };
     return { items: (row.items as unknown[]).map(skillRow), totalCount: row.totalCount as number, offset: page.offset };
   }
@@ -187,13 +242,23 @@ export class EscoRepository {
   }
 
   /** cypher/esco/search-skills */
-  async searchSkills(query: string, text: string, limit: number, runner: QueryRunner = this.executor): Promise<Scored<SkillRow>[]> {
+  async searchSkills(
+    query: string,
+    text: string,
+    limit: number,
+    runner: QueryRunner = this.executor,
+  ): Promise<Scored<SkillRow>[]> {
     const rows = await runner.read('esco/search-skills', { query, text, limit });
     return rows.map((row) => ({ item: skillRow(row.skill), score: row.score as number }));
   }
 
   /** cypher/esco/search-occupations */
-  async searchOccupations(query: string, text: string, limit: number, runner: QueryRunner = this.executor): Promise<Scored<OccupationRow>[]> {
+  async searchOccupations(
+    query: string,
+    text: string,
+    limit: number,
+    runner: QueryRunner = this.executor,
+  ): Promise<Scored<OccupationRow>[]> {
     const rows = await runner.read('esco/search-occupations', { query, text, limit });
     return rows.map((row) => ({ item: occupationRow(row.occupation), score: row.score as number }));
   }

@@ -18,7 +18,11 @@ export class JobPostingRepository {
    * @param scope the portal the writer is confined to (null: ADMIN): another portal's existing
    *   posting is FORBIDDEN, checked after the posting is locked.
    */
-  async mergeJobPosting(valid: ValidJobPosting, scope: string | null = null, runner: QueryRunner = this.executor): Promise<string> {
+  async mergeJobPosting(
+    valid: ValidJobPosting,
+    scope: string | null = null,
+    runner: QueryRunner = this.executor,
+  ): Promise<string> {
     return runner.transaction('WRITE', async (tx) => {
       const postingId = valid.record.id;
       let [lock] = await tx.write('locks/lock-or-create-job-posting', { postingId, now: new Date().toISOString() });
@@ -29,9 +33,13 @@ export class JobPostingRepository {
           [lock] = await tx.write('locks/lock-or-create-job-posting', { postingId, now: new Date().toISOString() });
           if (lock?.created !== true) [owner] = await tx.read('postings/get-job-posting-owner', { postingId });
         }
-        if (lock?.created !== true) assertOwnerInScope(scope, (owner?.portalId as string | null) ?? null, `job posting ${postingId}`);
+        if (lock?.created !== true)
+          assertOwnerInScope(scope, (owner?.portalId as string | null) ?? null, `job posting ${postingId}`);
       }
-      await findMissingReferences(tx, { occupationUris: [valid.record.occupationUri], skillUris: valid.requirements.map((r) => r.uri) });
+      await findMissingReferences(tx, {
+        occupationUris: [valid.record.occupationUri],
+        skillUris: valid.requirements.map((r) => r.uri),
+      });
       const [row] = await tx.write('postings/merge-job-posting', {
         posting: valid.record,
         copyOccupation: valid.copyOccupation,
@@ -56,7 +64,11 @@ export class JobPostingRepository {
    * id. Cost: one index seek on `portalId` and the portal's postings (migration 160).
    */
   async listPortalPostings(portalId: string, page: PageRequest): Promise<Page<string>> {
-    const [row] = await this.executor.read('postings/list-portal-postings', { portalId, offset: page.offset, limit: page.limit });
+    const [row] = await this.executor.read('postings/list-portal-postings', {
+      portalId,
+      offset: page.offset,
+      limit: page.limit,
+    });
     return { items: (row?.ids as string[]) ?? [], totalCount: (row?.totalCount as number) ?? 0, offset: page.offset };
   }
 

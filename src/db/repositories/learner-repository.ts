@@ -7,7 +7,12 @@ import type { LearnerRow } from './catalog-rows';
 
 function learnerRow(raw: unknown): LearnerRow {
   const row = raw as LearnerRow & { createdAt: unknown };
-  return { ...row, advisorSubjects: row.advisorSubjects ?? [], matchingConsent: row.matchingConsent === true, createdAt: row.createdAt == null ? null : String(row.createdAt) };
+  return {
+    ...row,
+    advisorSubjects: row.advisorSubjects ?? [],
+    matchingConsent: row.matchingConsent === true,
+    createdAt: row.createdAt == null ? null : String(row.createdAt),
+  };
 }
 
 /** Reads and writes learners. */
@@ -18,7 +23,12 @@ export class LearnerRepository {
   async createLearner(valid: ValidLearner, runner: QueryRunner = this.executor): Promise<string> {
     return runner.transaction('WRITE', async (tx) => {
       await findMissingReferences(tx, { skillUris: valid.skillUris, occupationUris: valid.occupationUris });
-      const [row] = await tx.write('learners/create-learner', { learner: valid.record, skillUris: valid.skillUris, occupationUris: valid.occupationUris, now: new Date().toISOString() });
+      const [row] = await tx.write('learners/create-learner', {
+        learner: valid.record,
+        skillUris: valid.skillUris,
+        occupationUris: valid.occupationUris,
+        now: new Date().toISOString(),
+      });
       return row!.id as string;
     });
   }
@@ -43,12 +53,22 @@ export class LearnerRepository {
    * `deleteLearner` and `deleteCredential` take them in too): racing `deleteCredential`, either
    * the holding is added first (and the delete answers CONFLICT) or the credential is gone (NOT_FOUND).
    */
-  async mergeHolding(learnerId: string, credentialId: string, holding: HoldingRecord, runner: QueryRunner = this.executor): Promise<void> {
+  async mergeHolding(
+    learnerId: string,
+    credentialId: string,
+    holding: HoldingRecord,
+    runner: QueryRunner = this.executor,
+  ): Promise<void> {
     await runner.transaction('WRITE', async (tx) => {
       await this.lockLearner(tx, learnerId);
       await tx.write('locks/lock-credential', { credentialId });
       await findMissingReferences(tx, { learnerIds: [learnerId], credentialIds: [credentialId] });
-      await tx.write('learners/merge-holding', { learnerId, credentialId, holding: { ...holding, verification: holding.verification ?? null }, now: new Date().toISOString() });
+      await tx.write('learners/merge-holding', {
+        learnerId,
+        credentialId,
+        holding: { ...holding, verification: holding.verification ?? null },
+        now: new Date().toISOString(),
+      });
     });
   }
 
@@ -58,11 +78,19 @@ export class LearnerRepository {
       await this.lockLearner(tx, learnerId);
       return tx.write('learners/delete-holding', { learnerId, credentialId });
     });
-    if (!row || row.removed === 0) throw new NotFoundError(`learner ${learnerId} holds no credential ${credentialId}`, { items: [learnerId, credentialId] });
+    if (!row || row.removed === 0)
+      throw new NotFoundError(`learner ${learnerId} holds no credential ${credentialId}`, {
+        items: [learnerId, credentialId],
+      });
   }
 
   /** cypher/learners/set-declared-skills (learner locked first). */
-  async setDeclaredSkills(learnerId: string, skillUris: string[], replace: boolean, runner: QueryRunner = this.executor): Promise<void> {
+  async setDeclaredSkills(
+    learnerId: string,
+    skillUris: string[],
+    replace: boolean,
+    runner: QueryRunner = this.executor,
+  ): Promise<void> {
     await runner.transaction('WRITE', async (tx) => {
       await this.lockLearner(tx, learnerId);
       await findMissingReferences(tx, { learnerIds: [learnerId], skillUris });
@@ -83,10 +111,20 @@ export class LearnerRepository {
    * cypher/learners/set-advisor-access after locking the learner: the list is read and written
    * back under the lock, so every acknowledged grant and revoke is kept, in the order they ran.
    */
-  async setAdvisorAccess(learnerId: string, advisorSubject: string, grant: boolean, runner: QueryRunner = this.executor): Promise<string[]> {
+  async setAdvisorAccess(
+    learnerId: string,
+    advisorSubject: string,
+    grant: boolean,
+    runner: QueryRunner = this.executor,
+  ): Promise<string[]> {
     const [row] = await runner.transaction('WRITE', async (tx) => {
       await this.lockLearner(tx, learnerId);
-      return tx.write('learners/set-advisor-access', { learnerId, advisorSubject, grant, now: new Date().toISOString() });
+      return tx.write('learners/set-advisor-access', {
+        learnerId,
+        advisorSubject,
+        grant,
+        now: new Date().toISOString(),
+      });
     });
     if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { items: [learnerId] });
     return row.advisorSubjects as string[];
@@ -112,8 +150,14 @@ export class LearnerRepository {
    * cypher/learners/merge-imported-learner: the one learner holding the import's externalId (or
    * its document-derived id), created when absent. Declared skills and targets are not imported.
    */
-  async mergeImportedLearner(valid: ValidLearner, runner: QueryRunner = this.executor): Promise<{ id: string; created: boolean }> {
-    const [row] = await runner.write('learners/merge-imported-learner', { learner: valid.record, now: new Date().toISOString() });
+  async mergeImportedLearner(
+    valid: ValidLearner,
+    runner: QueryRunner = this.executor,
+  ): Promise<{ id: string; created: boolean }> {
+    const [row] = await runner.write('learners/merge-imported-learner', {
+      learner: valid.record,
+      now: new Date().toISOString(),
+    });
     return { id: row!.id as string, created: row!.created === true };
   }
 
@@ -127,7 +171,10 @@ export class LearnerRepository {
   async lockLearnerIdentity(learnerId: string, tx: QueryRunner): Promise<{ externalId: string | null }> {
     await this.lockLearner(tx, learnerId);
     const [row] = await tx.read('learners/get-learner-external-id', { learnerId });
-    if (!row) throw new NotFoundError(`unknown learner: ${learnerId} (create the learner record first)`, { items: [learnerId] });
+    if (!row)
+      throw new NotFoundError(`unknown learner: ${learnerId} (create the learner record first)`, {
+        items: [learnerId],
+      });
     return { externalId: (row.externalId as string | null) ?? null };
   }
 }

@@ -12,7 +12,11 @@ export class PlanningRepository {
    *
    * cypher/planning/find-courses-teaching
    */
-  async findCoursesTeaching(skillUris: readonly string[], excludeCredentialIds: readonly string[], runner: QueryRunner = this.executor): Promise<CandidateCourse[]> {
+  async findCoursesTeaching(
+    skillUris: readonly string[],
+    excludeCredentialIds: readonly string[],
+    runner: QueryRunner = this.executor,
+  ): Promise<CandidateCourse[]> {
     if (skillUris.length === 0) return [];
     const rows = await runner.read('planning/find-courses-teaching', { skillUris, excludeCredentialIds });
     return rows as unknown as CandidateCourse[];

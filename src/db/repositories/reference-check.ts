@@ -33,7 +33,12 @@ export async function findMissingReferences(tx: QueryRunner, refs: References): 
   ];
   const parts = missing.filter(([, list]) => list.length > 0);
   if (parts.length > 0) {
-    const message = parts.map(([kind, list]) => `unknown ${kind}${list.length > 1 ? 's' : ''}: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ` (+${list.length - 10} more)` : ''}`).join('; ');
+    const message = parts
+      .map(
+        ([kind, list]) =>
+          `unknown ${kind}${list.length > 1 ? 's' : ''}: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ` (+${list.length - 10} more)` : ''}`,
+      )
+      .join('; ');
     throw new NotFoundError(message, Object.fromEntries(parts.map(([kind, list]) => [kind, list])));
   }
 }

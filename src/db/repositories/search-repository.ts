@@ -33,6 +33,11 @@ export class SearchRepository {
   /** cypher/search/get-skill-search-rows */
   async getSkillSearchRows(): Promise<SearchRow[]> {
     const rows = await this.executor.read('search/get-skill-search-rows');
-    return rows.map((row) => ({ uri: row.uri as string, preferredLabel: row.preferredLabel as string, altLabels: row.altLabels as string[], hiddenLabels: row.hiddenLabels as string[] }));
+    return rows.map((row) => ({
+      uri: row.uri as string,
+      preferredLabel: row.preferredLabel as string,
+      altLabels: row.altLabels as string[],
+      hiddenLabels: row.hiddenLabels as string[],
+    }));
   }
 }

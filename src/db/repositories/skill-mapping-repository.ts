@@ -21,6 +21,10 @@ export class SkillMappingRepository {
   /** cypher/skill-mapping/get-skill-index-rows */
   async getSkillIndexRows(runner: QueryRunner = this.executor): Promise<SkillIndexRow[]> {
     const rows = await runner.read('skill-mapping/get-skill-index-rows');
-    return rows.map((row) => ({ skill: skillRow(row.skill), occupations: row.occupations as string[], neighbours: row.neighbours as string[] }));
+    return rows.map((row) => ({
+      skill: skillRow(row.skill),
+      occupations: row.occupations as string[],
+      neighbours: row.neighbours as string[],
+    }));
   }
 }

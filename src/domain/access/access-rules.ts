@@ -99,7 +99,11 @@ export function assertOwnerInScope(scope: string | null, storedOwner: string | n
  * The owner a new record takes when the input names none: the token's own portal or provider.
  * ADMIN tokens have no default (the input must say).
  */
-export function defaultOwner(viewer: Viewer, role: 'PORTAL' | 'PROVIDER', given: string | null | undefined): string | null {
+export function defaultOwner(
+  viewer: Viewer,
+  role: 'PORTAL' | 'PROVIDER',
+  given: string | null | undefined,
+): string | null {
   if (given != null) return given;
   if (isAdmin(viewer) || !hasRole(viewer, role)) return null;
   return role === 'PORTAL' ? viewer.portalId : viewer.providerId;
@@ -146,7 +150,10 @@ export function assertCanRankCandidates(viewer: Viewer): void {
  */
 export function assertCanChooseAsOfForCandidates(viewer: Viewer, asOf: unknown): void {
   if (asOf == null || isAdmin(viewer)) return;
-  deny(viewer, 'policy.asOf may not be chosen when ranking candidates (it would reveal holding dates); omit it to rank as of now');
+  deny(
+    viewer,
+    'policy.asOf may not be chosen when ranking candidates (it would reveal holding dates); omit it to rank as of now',
+  );
 }
 
 /**
@@ -166,5 +173,8 @@ export function ownPortalId(viewer: Viewer): string {
 export function credentialImportLearner(viewer: Viewer): string | null {
   if (isAdmin(viewer)) return null;
   if (hasRole(viewer, 'LEARNER') && viewer.learnerId !== null) return viewer.learnerId;
-  return deny(viewer, 'importing credentials requires the role ADMIN, or a LEARNER token naming its learnerId (to import a credential issued to you)');
+  return deny(
+    viewer,
+    'importing credentials requires the role ADMIN, or a LEARNER token naming its learnerId (to import a credential issued to you)',
+  );
 }

@@ -17,7 +17,13 @@ export interface Viewer {
 }
 
 /** The caller without a token. */
-export const ANONYMOUS: Viewer = Object.freeze({ subject: null, roles: new Set<Role>(), learnerId: null, providerId: null, portalId: null });
+export const ANONYMOUS: Viewer = Object.freeze({
+  subject: null,
+  roles: new Set<Role>(),
+  learnerId: null,
+  providerId: null,
+  portalId: null,
+});
 
 /** True when the viewer has the role. */
 export function hasRole(viewer: Viewer, role: Role): boolean {

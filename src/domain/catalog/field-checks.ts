@@ -18,7 +18,8 @@ export interface TextOptions {
  * noncharacters U+FFFE/U+FFFF. Multi-line fields may contain tab, line feed and carriage return.
  */
 const FORBIDDEN_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]/u;
-const FORBIDDEN_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]/u;
+const FORBIDDEN_MULTI_LINE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]/u;
 
 /** A high surrogate without its low half, or a low one without its high half (no `u` flag: code units). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -35,15 +36,20 @@ export function checkPrintable(field: string, value: string, options: TextOption
   const match = forbidden.exec(value);
   if (match !== null) {
     const codePoint = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new BadInputError(`${field} must not contain control or bidirectional-override characters (${codePoint} at position ${match.index + 1})`, { field, value: codePoint });
+    throw new BadInputError(
+      `${field} must not contain control or bidirectional-override characters (${codePoint} at position ${match.index + 1})`,
+      { field, value: codePoint },
+    );
   }
-  if (LONE_SURROGATE.test(value)) throw new BadInputError(`${field} must be well-formed Unicode text (it contains a lone surrogate)`, { field });
+  if (LONE_SURROGATE.test(value))
+    throw new BadInputError(`${field} must be well-formed Unicode text (it contains a lone surrogate)`, { field });
   return value;
 }
 
 /** A trimmed non-empty string of at most `max` characters, free of control characters. */
 export function requiredText(field: string, value: unknown, max = 500, options: TextOptions = {}): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new BadInputError(`${field} must not be empty`, { field });
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new BadInputError(`${field} must not be empty`, { field });
   const trimmed = value.trim();
   if (trimmed.length > max) throw new BadInputError(`${field} must be at most ${max} characters`, { field });
   return checkPrintable(field, trimmed, options);
@@ -56,7 +62,12 @@ export function optionalText(field: string, value: unknown, max = 5000, options:
 }
 
 /** A finite number within [min, max], or null. */
-export function optionalNumber(field: string, value: number | null | undefined, min: number, max: number): number | null {
+export function optionalNumber(
+  field: string,
+  value: number | null | undefined,
+  min: number,
+  max: number,
+): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isFinite(value) || value < min || value > max) {
     throw new BadInputError(`${field} must lie in [${min}, ${max}], got ${value}`, { field, value });
@@ -65,9 +76,15 @@ export function optionalNumber(field: string, value: number | null | undefined, 
 }
 
 /** An integer within [min, max], or null. */
-export function optionalInteger(field: string, value: number | null | undefined, min: number, max: number): number | null {
+export function optionalInteger(
+  field: string,
+  value: number | null | undefined,
+  min: number,
+  max: number,
+): number | null {
   const checked = optionalNumber(field, value, min, max);
-  if (checked !== null && !Number.isInteger(checked)) throw new BadInputError(`${field} must be a whole number, got ${value}`, { field, value });
+  if (checked !== null && !Number.isInteger(checked))
+    throw new BadInputError(`${field} must be a whole number, got ${value}`, { field, value });
   return checked;
 }
 
@@ -81,7 +98,8 @@ export function optionalUrl(field: string, value: string | null | undefined): st
   } catch {
     throw new BadInputError(`${field} must be an absolute URL, got "${text}"`, { field });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new BadInputError(`${field} must be an http(s) URL`, { field });
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new BadInputError(`${field} must be an http(s) URL`, { field });
   return text;
 }
 
@@ -90,7 +108,10 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 /** A client-chosen id: letters, digits and . _ : @ - (at most 128 characters). */
 export function checkId(field: string, value: string): string {
   if (!ID_PATTERN.test(value)) {
-    throw new BadInputError(`${field} must be 1-128 characters of letters, digits, ".", "_", ":", "@" or "-", got "${value.slice(0, 140)}"`, { field });
+    throw new BadInputError(
+      `${field} must be 1-128 characters of letters, digits, ".", "_", ":", "@" or "-", got "${value.slice(0, 140)}"`,
+      { field },
+    );
   }
   return value;
 }
@@ -101,7 +122,10 @@ const ESCO_URI = /^http:\/\/data\.europa\.eu\/esco\/(skill|occupation|isco|skill
 export function checkEscoUri(field: string, value: string, kind: 'skill' | 'occupation'): string {
   const match = ESCO_URI.exec(value);
   if (!match || match[1] !== kind) {
-    throw new BadInputError(`${field} must be an ESCO ${kind} URI (http://data.europa.eu/esco/${kind}/...), got "${value.slice(0, 200)}"`, { field });
+    throw new BadInputError(
+      `${field} must be an ESCO ${kind} URI (http://data.europa.eu/esco/${kind}/...), got "${value.slice(0, 200)}"`,
+      { field },
+    );
   }
   return value;
 }
@@ -112,7 +136,12 @@ export function optionalDate(field: string, value: string | Date | null | undefi
   const text = value instanceof Date ? value.toISOString() : value;
   const match = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(text);
   const date = match ? new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`) : null;
-  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== `${match[1]}-${match[2]}-${match[3]}`) {
+  if (
+    !match ||
+    !date ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== `${match[1]}-${match[2]}-${match[3]}`
+  ) {
     throw new BadInputError(`${field} must be a date (YYYY-MM-DD), got "${String(text).slice(0, 40)}"`, { field });
   }
   return date.toISOString().slice(0, 10);

@@ -17,7 +17,14 @@ export interface JobPostingInput {
 
 /** Validated posting. */
 export interface ValidJobPosting {
-  record: { id: string; title: string; employer: string | null; location: string | null; occupationUri: string; portalId: string | null };
+  record: {
+    id: string;
+    title: string;
+    employer: string | null;
+    location: string | null;
+    occupationUri: string;
+    portalId: string | null;
+  };
   copyOccupation: boolean;
   requirements: { uri: string; relation: 'ESSENTIAL' | 'OPTIONAL' }[];
 }
@@ -29,7 +36,8 @@ export function validateJobPostingInput(input: JobPostingInput, newId: () => str
     const uri = checkEscoUri(`requirements[${i}].uri`, req.uri, 'skill');
     if (requirements.get(uri) !== 'ESSENTIAL') requirements.set(uri, req.relation);
   });
-  if (input.requirements && input.requirements.length > 1000) throw new BadInputError('a posting may list at most 1000 requirements', { field: 'requirements' });
+  if (input.requirements && input.requirements.length > 1000)
+    throw new BadInputError('a posting may list at most 1000 requirements', { field: 'requirements' });
   return {
     record: {
       id: input.id == null ? newId() : checkId('id', input.id),

@@ -31,7 +31,9 @@ export function validateLearnerInput(input: LearnerInput, newId: () => string = 
       matchingConsent: input.matchingConsent ?? false,
     },
     skillUris: validateSkillUris('declaredSkillUris', input.declaredSkillUris ?? []),
-    occupationUris: unique((input.targetOccupationUris ?? []).map((uri, i) => checkEscoUri(`targetOccupationUris[${i}]`, uri, 'occupation'))),
+    occupationUris: unique(
+      (input.targetOccupationUris ?? []).map((uri, i) => checkEscoUri(`targetOccupationUris[${i}]`, uri, 'occupation')),
+    ),
   };
 }
 
@@ -76,7 +78,8 @@ export interface StoredVerification {
 export function validateHoldingInput(input: HoldingInput): HoldingRecord {
   const issuedOn = optionalDate('issuedOn', input.issuedOn);
   const expiresOn = optionalDate('expiresOn', input.expiresOn);
-  if (issuedOn && expiresOn && expiresOn < issuedOn) throw new BadInputError('expiresOn must not be before issuedOn', { field: 'expiresOn' });
+  if (issuedOn && expiresOn && expiresOn < issuedOn)
+    throw new BadInputError('expiresOn must not be before issuedOn', { field: 'expiresOn' });
   return { issuedOn, expiresOn, verified: false, evidenceUrl: optionalUrl('evidenceUrl', input.evidenceUrl) };
 }
 

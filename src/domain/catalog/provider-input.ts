@@ -25,7 +25,11 @@ export interface ProviderRecord {
 /** Validates and normalises a provider upsert. */
 export function validateProviderInput(input: ProviderInput, newId: () => string = randomUUID): ProviderRecord {
   const country = optionalText('country', input.country, 2)?.toUpperCase() ?? null;
-  if (country !== null && !isCountryCode(country)) throw new BadInputError(`country must be an ISO 3166-1 alpha-2 code such as "DE", got "${input.country}"`, { field: 'country', value: input.country });
+  if (country !== null && !isCountryCode(country))
+    throw new BadInputError(`country must be an ISO 3166-1 alpha-2 code such as "DE", got "${input.country}"`, {
+      field: 'country',
+      value: input.country,
+    });
   return {
     id: input.id == null ? newId() : checkId('id', input.id),
     name: requiredText('name', input.name, 300),

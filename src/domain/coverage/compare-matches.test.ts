@@ -7,13 +7,9 @@ const m = (id: string, score: number, essentialCoverage: number): RankedMatch =>
 
 describe('compareMatches', () => {
   it('orders by score desc, then essentialCoverage desc, then id asc', () => {
-    const ranked = [
-      m('b', 0.5, 0.5),
-      m('x', 0.9, 0.1),
-      m('a', 0.5, 0.5),
-      m('c', 0.5, 0.75),
-      m('z', 0, 0),
-    ].sort(compareMatches);
+    const ranked = [m('b', 0.5, 0.5), m('x', 0.9, 0.1), m('a', 0.5, 0.5), m('c', 0.5, 0.75), m('z', 0, 0)].sort(
+      compareMatches,
+    );
     expect(ranked.map((r) => r.id)).toEqual(['x', 'c', 'a', 'b', 'z']);
   });
 

@@ -70,11 +70,17 @@ interface RefCandidate {
   evidenceUri: string;
 }
 
-function referenceCredit(required: string, evidence: readonly Evidence[], links: readonly HierarchyLink[], p: MatchPolicy) {
+function referenceCredit(
+  required: string,
+  evidence: readonly Evidence[],
+  links: readonly HierarchyLink[],
+  p: MatchPolicy,
+) {
   const candidates: RefCandidate[] = [];
   for (const e of evidence) {
     const f = factorOf(e.source, p);
-    if (e.skillUri === required) candidates.push({ credit: p.exact * f, kind: 'EXACT', distance: 0, evidenceUri: e.skillUri });
+    if (e.skillUri === required)
+      candidates.push({ credit: p.exact * f, kind: 'EXACT', distance: 0, evidenceUri: e.skillUri });
     for (const l of links) {
       if (l.requiredUri !== required || l.evidenceUri !== e.skillUri || l.distance > p.maxHierarchyDepth) continue;
       const w = l.kind === 'NARROWER' ? p.narrower : p.broader;
@@ -101,7 +107,8 @@ function referenceCredit(required: string, evidence: readonly Evidence[], links:
     sources.push(e.source);
   }
   sources.sort(
-    (a, b) => SOURCE_RANK[a.kind] - SOURCE_RANK[b.kind] || (sourceId(a) < sourceId(b) ? -1 : sourceId(a) > sourceId(b) ? 1 : 0),
+    (a, b) =>
+      SOURCE_RANK[a.kind] - SOURCE_RANK[b.kind] || (sourceId(a) < sourceId(b) ? -1 : sourceId(a) > sourceId(b) ? 1 : 0),
   );
   return { credit: max, matchKind: best.kind, evidenceSkillUri: best.evidenceUri, distance: best.distance, sources };
 }
@@ -109,7 +116,8 @@ function referenceCredit(required: string, evidence: readonly Evidence[], links:
 function referenceScores({ requirements, evidence, links, policy: p }: CoverageInput) {
   const essential = new Set(requirements.filter((r) => r.relation === 'ESSENTIAL').map((r) => r.skillUri));
   const optional = new Set(requirements.map((r) => r.skillUri).filter((u) => !essential.has(u)));
-  const sum = (uris: Set<string>) => [...uris].reduce((acc, u) => acc + referenceCredit(u, evidence, links, p).credit, 0);
+  const sum = (uris: Set<string>) =>
+    [...uris].reduce((acc, u) => acc + referenceCredit(u, evidence, links, p).credit, 0);
   const e = sum(essential);
   const o = sum(optional);
   const denominator = essential.size + p.optionalWeight * optional.size;
@@ -169,7 +177,9 @@ describe('coverage properties', () => {
     fc.assert(
       fc.property(input, (inp) => {
         const listed = computeCoverage(inp).requirements.map((r) => `${r.relation}:${r.skillUri}`);
-        const essential = [...new Set(inp.requirements.filter((r) => r.relation === 'ESSENTIAL').map((r) => r.skillUri))];
+        const essential = [
+          ...new Set(inp.requirements.filter((r) => r.relation === 'ESSENTIAL').map((r) => r.skillUri)),
+        ];
         const optional = [...new Set(inp.requirements.map((r) => r.skillUri))].filter((u) => !essential.includes(u));
         expect(listed).toEqual([
           ...essential.sort().map((u) => `ESSENTIAL:${u}`),
@@ -208,8 +218,20 @@ describe('coverage properties', () => {
       fc.property(permuted, ([inp, requirements, evidence, links]) => {
         const shuffled = { ...inp, requirements, evidence, links };
         expect(computeCoverage(shuffled)).toEqual(computeCoverage(inp));
-        expect(computeSkillCredits(requirements.map((r) => r.skillUri), evidence, links, inp.policy)).toEqual(
-          computeSkillCredits(inp.requirements.map((r) => r.skillUri), inp.evidence, inp.links, inp.policy),
+        expect(
+          computeSkillCredits(
+            requirements.map((r) => r.skillUri),
+            evidence,
+            links,
+            inp.policy,
+          ),
+        ).toEqual(
+          computeSkillCredits(
+            inp.requirements.map((r) => r.skillUri),
+            inp.evidence,
+            inp.links,
+            inp.policy,
+          ),
         );
       }),
     );
@@ -220,9 +242,9 @@ describe('coverage properties', () => {
       fc.property(input, (inp) => {
         const result = computeCoverage({ ...inp, evidence: [] });
         expect([result.score, result.essentialCoverage, result.optionalCoverage]).toEqual([0, 0, 0]);
-        expect(result.requirements.every((r) => r.credit === 0 && r.status === 'MISSING' && r.sources.length === 0)).toBe(
-          true,
-        );
+        expect(
+          result.requirements.every((r) => r.credit === 0 && r.status === 'MISSING' && r.sources.length === 0),
+        ).toBe(true);
         expect(result.contributions).toEqual([]);
       }),
     );
@@ -251,8 +273,13 @@ describe('coverage properties', () => {
         for (const c of result.contributions) {
           expect(c.scoreDrop).toBeGreaterThanOrEqual(0);
           expect(c.scoreDrop).toBeLessThanOrEqual(result.score);
-          const without = inp.evidence.filter((e) => !(e.source.kind === 'CREDENTIAL' && e.source.credentialId === c.credentialId));
-          expect(c.scoreDrop).toBeCloseTo(referenceScores(inp).score - referenceScores({ ...inp, evidence: without }).score, 12);
+          const without = inp.evidence.filter(
+            (e) => !(e.source.kind === 'CREDENTIAL' && e.source.credentialId === c.credentialId),
+          );
+          expect(c.scoreDrop).toBeCloseTo(
+            referenceScores(inp).score - referenceScores({ ...inp, evidence: without }).score,
+            12,
+          );
           const naming = result.requirements
             .filter((r) => r.sources.some((s) => s.kind === 'CREDENTIAL' && s.credentialId === c.credentialId))
             .map((r) => r.skillUri);
@@ -260,7 +287,9 @@ describe('coverage properties', () => {
         }
         for (let i = 1; i < result.contributions.length; i++) {
           const [a, b] = [result.contributions[i - 1]!, result.contributions[i]!];
-          expect(a.scoreDrop > b.scoreDrop || (a.scoreDrop === b.scoreDrop && a.credentialId < b.credentialId)).toBe(true);
+          expect(a.scoreDrop > b.scoreDrop || (a.scoreDrop === b.scoreDrop && a.credentialId < b.credentialId)).toBe(
+            true,
+          );
         }
       }),
     );

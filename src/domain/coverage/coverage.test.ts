@@ -76,7 +76,11 @@ describe('computeCoverage: hand-computed scenario', () => {
       distance: 1,
       sources: [cred('c1'), cred('c2')],
     });
-    expect(result.requirements[4]).toMatchObject({ evidenceSkillUri: 'e0', distance: 2, sources: [{ kind: 'STATED' }] });
+    expect(result.requirements[4]).toMatchObject({
+      evidenceSkillUri: 'e0',
+      distance: 2,
+      sources: [{ kind: 'STATED' }],
+    });
   });
 
   it('counts statuses per relation', () => {

@@ -9,7 +9,11 @@ import type { VerificationStatus } from '../verification/verification';
  * hand); a credential named by the caller (`credentialIds`) is no holding and carries none.
  */
 export type EvidenceSource =
-  | { readonly kind: 'CREDENTIAL'; readonly credentialId: string; readonly holdingVerification?: VerificationStatus | null }
+  | {
+      readonly kind: 'CREDENTIAL';
+      readonly credentialId: string;
+      readonly holdingVerification?: VerificationStatus | null;
+    }
   | { readonly kind: 'STATED' }
   | { readonly kind: 'SELF_DECLARED' }
   | { readonly kind: 'OCCUPATION'; readonly occupationUri: string };
@@ -27,7 +31,10 @@ export interface Evidence {
  * whose credential proved INVALID (forged, revoked, expired) count nothing; self-declared skills
  * count `policy.selfDeclared`.
  */
-export function evidenceFactor(source: EvidenceSource, policy: Pick<MatchPolicy, 'selfDeclared' | 'unverified'>): number {
+export function evidenceFactor(
+  source: EvidenceSource,
+  policy: Pick<MatchPolicy, 'selfDeclared' | 'unverified'>,
+): number {
   switch (source.kind) {
     case 'CREDENTIAL':
       if (source.holdingVerification === undefined || source.holdingVerification === 'VERIFIED') return 1;

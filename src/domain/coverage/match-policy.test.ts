@@ -42,12 +42,34 @@ describe('resolveMatchPolicy', () => {
 
   it('accepts the bounds of every range', () => {
     const low = resolveMatchPolicy(
-      { exact: 0, narrower: 0, broader: 0, selfDeclared: 0, coverThreshold: Number.MIN_VALUE, optionalWeight: 0, maxHierarchyDepth: 0 },
+      {
+        exact: 0,
+        narrower: 0,
+        broader: 0,
+        selfDeclared: 0,
+        coverThreshold: Number.MIN_VALUE,
+        optionalWeight: 0,
+        maxHierarchyDepth: 0,
+      },
       NOW,
     );
-    expect(low).toMatchObject({ exact: 0, selfDeclared: 0, optionalWeight: 0, maxHierarchyDepth: 0, coverThreshold: Number.MIN_VALUE });
+    expect(low).toMatchObject({
+      exact: 0,
+      selfDeclared: 0,
+      optionalWeight: 0,
+      maxHierarchyDepth: 0,
+      coverThreshold: Number.MIN_VALUE,
+    });
     const high = resolveMatchPolicy(
-      { exact: 1, narrower: 1, broader: 1, selfDeclared: 1, coverThreshold: 1, optionalWeight: 1, maxHierarchyDepth: 5 },
+      {
+        exact: 1,
+        narrower: 1,
+        broader: 1,
+        selfDeclared: 1,
+        coverThreshold: 1,
+        optionalWeight: 1,
+        maxHierarchyDepth: 5,
+      },
       NOW,
     );
     expect(high).toMatchObject({ narrower: 1, coverThreshold: 1, maxHierarchyDepth: 5 });
@@ -66,7 +88,11 @@ describe('resolveMatchPolicy', () => {
     ['selfDeclared', Number.POSITIVE_INFINITY, 'policy.selfDeclared must lie in [0, 1], got Infinity'],
     ['coverThreshold', 2, 'policy.coverThreshold must lie in (0, 1], got 2'],
     // #18.6: 0 made coverage call every skill MISSING while planning saw no gap.
-    ['coverThreshold', 0, 'policy.coverThreshold must lie in (0, 1] (0 would count a requirement without any evidence as met), got 0'],
+    [
+      'coverThreshold',
+      0,
+      'policy.coverThreshold must lie in (0, 1] (0 would count a requirement without any evidence as met), got 0',
+    ],
     ['coverThreshold', -0.5, 'policy.coverThreshold must lie in (0, 1], got -0.5'],
     ['optionalWeight', '0.5', 'policy.optionalWeight must lie in [0, 1], got "0.5"'],
     ['maxHierarchyDepth', -1, 'policy.maxHierarchyDepth must be an integer in [0, 5], got -1'],

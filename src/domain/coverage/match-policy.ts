@@ -89,7 +89,8 @@ export function resolveMatchPolicy(input: MatchPolicyInput | null | undefined, n
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
       throw invalid(field, value, field === 'coverThreshold' ? 'must lie in (0, 1]' : 'must lie in [0, 1]');
     }
-    if (field === 'coverThreshold' && value === 0) throw invalid(field, value, 'must lie in (0, 1] (0 would count a requirement without any evidence as met)');
+    if (field === 'coverThreshold' && value === 0)
+      throw invalid(field, value, 'must lie in (0, 1] (0 would count a requirement without any evidence as met)');
     unit[field] = value;
   }
 

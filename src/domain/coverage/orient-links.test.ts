@@ -8,10 +8,12 @@ describe('orienting hierarchy expansion rows', () => {
     ]);
   });
   it('flips the kind when the expanded skill is the evidence', () => {
-    expect(linksFromEvidence([
-      { skillUri: 'e', relatedUri: 'below', kind: 'NARROWER', distance: 1 },
-      { skillUri: 'e', relatedUri: 'above', kind: 'BROADER', distance: 2 },
-    ])).toEqual([
+    expect(
+      linksFromEvidence([
+        { skillUri: 'e', relatedUri: 'below', kind: 'NARROWER', distance: 1 },
+        { skillUri: 'e', relatedUri: 'above', kind: 'BROADER', distance: 2 },
+      ]),
+    ).toEqual([
       { requiredUri: 'below', evidenceUri: 'e', kind: 'BROADER', distance: 1 },
       { requiredUri: 'above', evidenceUri: 'e', kind: 'NARROWER', distance: 2 },
     ]);

@@ -21,7 +21,12 @@ export interface ExpansionRow {
  * // [{ requiredUri: R, evidenceUri: E, kind: 'NARROWER', distance: 1 }]: E lies below R
  */
 export function linksFromRequired(rows: readonly ExpansionRow[]): HierarchyLink[] {
-  return rows.map((row) => ({ requiredUri: row.skillUri, evidenceUri: row.relatedUri, kind: row.kind, distance: row.distance }));
+  return rows.map((row) => ({
+    requiredUri: row.skillUri,
+    evidenceUri: row.relatedUri,
+    kind: row.kind,
+    distance: row.distance,
+  }));
 }
 
 /**

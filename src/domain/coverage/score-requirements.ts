@@ -31,7 +31,10 @@ export function scoreFromCredits(
   const { essential, optional } = normalizeRequirements(requirements);
   const essentialSum = sumCredits(essential, credits);
   const optionalSum = sumCredits(optional, credits);
-  return scoreFromSums({ essentialSum, essentialCount: essential.length, optionalSum, optionalCount: optional.length }, policy);
+  return scoreFromSums(
+    { essentialSum, essentialCount: essential.length, optionalSum, optionalCount: optional.length },
+    policy,
+  );
 }
 
 /** Credit sums and requirement counts of one target. */

@@ -241,7 +241,8 @@ describe('computeSkillCredits, holdings and their verification', () => {
 
   it('a verified holding counts 1, an unverified one counts policy.unverified, an INVALID one nothing', () => {
     const policy = { ...POLICY, unverified: 0.6 };
-    const credit = (source: EvidenceSource) => computeSkillCredits(['s'], [{ skillUri: 's', source }], [], policy).get('s')!;
+    const credit = (source: EvidenceSource) =>
+      computeSkillCredits(['s'], [{ skillUri: 's', source }], [], policy).get('s')!;
     expect(credit(held('v', 'VERIFIED')).credit).toBe(1);
     expect(credit(held('u', 'UNSIGNED')).credit).toBe(0.6);
     expect(credit(held('x', 'UNVERIFIABLE')).credit).toBe(0.6);
@@ -262,7 +263,10 @@ describe('computeSkillCredits, holdings and their verification', () => {
       [],
       policy,
     );
-    expect(credits.get('a')).toMatchObject({ credit: 1, sources: [{ kind: 'CREDENTIAL', credentialId: 'verified', holdingVerification: 'VERIFIED' }] });
+    expect(credits.get('a')).toMatchObject({
+      credit: 1,
+      sources: [{ kind: 'CREDENTIAL', credentialId: 'verified', holdingVerification: 'VERIFIED' }],
+    });
     expect(credits.get('b')).toMatchObject({ credit: 0, matchKind: null });
   });
 });

@@ -50,9 +50,15 @@ export function validateSubject(input: SubjectInput): Subject {
     );
   }
   if (hasLearner) return { kind: 'LEARNER', learnerId: checkId('subject.learnerId', input.learnerId!) };
-  if (hasOccupation) return { kind: 'OCCUPATION', occupationUri: checkEscoUri('subject.occupationUri', input.occupationUri!, 'occupation') };
+  if (hasOccupation)
+    return {
+      kind: 'OCCUPATION',
+      occupationUri: checkEscoUri('subject.occupationUri', input.occupationUri!, 'occupation'),
+    };
   const credentialIds = unique((input.credentialIds ?? []).map((id, i) => checkId(`subject.credentialIds[${i}]`, id)));
-  const skillUris = unique((input.skillUris ?? []).map((uri, i) => checkEscoUri(`subject.skillUris[${i}]`, uri, 'skill')));
+  const skillUris = unique(
+    (input.skillUris ?? []).map((uri, i) => checkEscoUri(`subject.skillUris[${i}]`, uri, 'skill')),
+  );
   if (credentialIds.length + skillUris.length > MAX_STACK) {
     throw new BadInputError(`a subject may list at most ${MAX_STACK} credentials and skills`, { field: 'subject' });
   }

@@ -35,7 +35,8 @@ export function classifyAlignments(candidates: readonly AlignmentCandidate[]): C
       malformed.push({ uri: url, reason: result.reason });
     } else if (result.status === 'skill') {
       const known = skills.get(result.uri);
-      if (known === undefined) skills.set(result.uri, name === undefined ? { uri: result.uri } : { uri: result.uri, label: name });
+      if (known === undefined)
+        skills.set(result.uri, name === undefined ? { uri: result.uri } : { uri: result.uri, label: name });
       else if (known.label === undefined && name !== undefined) known.label = name;
     } else {
       const key = result.status === 'occupation' ? result.uri : url.trim();
@@ -47,7 +48,10 @@ export function classifyAlignments(candidates: readonly AlignmentCandidate[]): C
 
   if (malformed.length > 0) {
     const list = malformed.map((m) => `${m.uri} (${m.reason})`).join('; ');
-    throw new BadInputError(`The credential has malformed ESCO URIs: ${list}`, { reason: 'MALFORMED_ESCO_URIS', items: malformed.map((entry) => entry.uri) });
+    throw new BadInputError(`The credential has malformed ESCO URIs: ${list}`, {
+      reason: 'MALFORMED_ESCO_URIS',
+      items: malformed.map((entry) => entry.uri),
+    });
   }
   return { skills: [...skills.values()], nonEscoAlignments: [...others.values()] };
 }

@@ -13,12 +13,18 @@ export function notACredential(reason: string, details?: Record<string, unknown>
 
 /** The credential names no title, so it cannot be listed or matched. */
 export function missingTitle(where: string): BadInputError {
-  return new BadInputError(`The credential has no title (expected ${where})`, { reason: 'MISSING_TITLE', field: where });
+  return new BadInputError(`The credential has no title (expected ${where})`, {
+    reason: 'MISSING_TITLE',
+    field: where,
+  });
 }
 
 /** The credential names no issuer / awarding body at all (every supported format requires one). */
 export function missingProvider(where: string): BadInputError {
-  return new BadInputError(`The credential names no issuer (expected ${where})`, { reason: 'MISSING_PROVIDER', field: where });
+  return new BadInputError(`The credential names no issuer (expected ${where})`, {
+    reason: 'MISSING_PROVIDER',
+    field: where,
+  });
 }
 
 /**

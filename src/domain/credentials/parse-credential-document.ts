@@ -75,5 +75,8 @@ function parseGenericVerifiableCredential(doc: JsonObject): ParsedCredential {
 }
 
 function isCtdl(node: JsonObject): boolean {
-  return rawTypes(node).some((t) => /^(ceterms|ceasn):/.test(t)) || Object.keys(node).some((k) => /^(ceterms|ceasn):/.test(k));
+  return (
+    rawTypes(node).some((t) => /^(ceterms|ceasn):/.test(t)) ||
+    Object.keys(node).some((k) => /^(ceterms|ceasn):/.test(k))
+  );
 }

@@ -74,11 +74,13 @@ export function parseElm(doc: JsonObject): ParsedCredential {
   const description = languageText(claim.description) ?? languageText(spec?.description);
   const workloadHours = isoDurationToHours(spec?.volumeOfLearning) ?? isoDurationToHours(claim.workload);
   const ects = ectsOf(spec?.creditPoint);
-  const eqfLevel = toEqfLevel(nodeId(spec?.eqfLevel)) ?? toEqfLevel(languageText(firstObject(spec?.eqfLevel)?.prefLabel));
+  const eqfLevel =
+    toEqfLevel(nodeId(spec?.eqfLevel)) ?? toEqfLevel(languageText(firstObject(spec?.eqfLevel)?.prefLabel));
   const mode = firstObject(spec?.mode);
   const participationForm = toParticipationForm(nodeId(mode)) ?? toParticipationForm(languageText(mode?.prefLabel));
   const assessmentSpec = firstObject(objectsOf(claim.provenBy).flatMap((a) => objectsOf(a.specifiedBy)));
-  const assessmentType = languageText(firstObject(assessmentSpec?.dcType)?.prefLabel) ?? languageText(assessmentSpec?.title);
+  const assessmentType =
+    languageText(firstObject(assessmentSpec?.dcType)?.prefLabel) ?? languageText(assessmentSpec?.title);
   const qualityAssurance = accreditationOf(spec) ?? accreditationOf(awardingBody);
   const homepage = text(firstObject(spec?.homepage)?.contentURL);
   const url = homepage !== undefined && isHttpUrl(homepage) ? homepage : undefined;
@@ -154,7 +156,8 @@ function accreditationOf(node: JsonObject | undefined): string | undefined {
 function languagesOf(spec: JsonObject | undefined, doc: JsonObject): string[] {
   const display = firstObject(doc.displayParameter);
   const fromSpec = asArray(spec?.language);
-  const sources = fromSpec.length > 0 ? fromSpec : [...asArray(display?.primaryLanguage), ...asArray(display?.language)];
+  const sources =
+    fromSpec.length > 0 ? fromSpec : [...asArray(display?.primaryLanguage), ...asArray(display?.language)];
   const codes = sources
     .map(nodeId)
     .filter((id): id is string => id !== undefined)
@@ -169,11 +172,14 @@ function readHolding(doc: JsonObject, subject: JsonObject): CredentialHolding {
     .map(nodeId)
     .find((id): id is string => id !== undefined);
   const subjectId = nodeId(subject);
-  const globalId = subjectId !== undefined && (subjectId.startsWith('did:') || isHttpUrl(subjectId)) ? subjectId : undefined;
+  const globalId =
+    subjectId !== undefined && (subjectId.startsWith('did:') || isHttpUrl(subjectId)) ? subjectId : undefined;
   const identifier = email !== undefined ? email.replace(/^mailto:/i, '') : globalId;
   const given = languageText(subject.givenName);
   const family = languageText(subject.familyName);
-  const name = languageText(subject.fullName) ?? (given !== undefined && family !== undefined ? `${given} ${family}` : given ?? family);
+  const name =
+    languageText(subject.fullName) ??
+    (given !== undefined && family !== undefined ? `${given} ${family}` : (given ?? family));
   const issuedOn = isoDate(doc.issued) ?? isoDate(doc.issuanceDate) ?? isoDate(doc.validFrom);
   const expiresOn = isoDate(doc.expirationDate) ?? isoDate(doc.validUntil);
   return {

@@ -1,7 +1,17 @@
 import { BadInputError } from '../errors';
 import { classifyAlignments } from './alignment-classification';
 import { missingProvider, missingTitle } from './credential-rejection';
-import { asArray, isHttpUrl, isJsonObject, isoDate, languageText, nodeId, objectsOf, text, type JsonObject } from './json-ld-values';
+import {
+  asArray,
+  isHttpUrl,
+  isJsonObject,
+  isoDate,
+  languageText,
+  nodeId,
+  objectsOf,
+  text,
+  type JsonObject,
+} from './json-ld-values';
 import { readOpenBadgesAlignments } from './open-badges-alignments';
 import { providerFromProfile } from './open-badges-profile';
 import type { CredentialHolding, ParsedCredential } from './parsed-credential';

@@ -54,12 +54,15 @@ export function parseOpenBadge3(doc: JsonObject, kind: 'credential' | 'achieveme
   const alignments = readOpenBadgesAlignments([
     ...objectsOf(achievement.alignment),
     ...resultDescriptions.flatMap((rd) => objectsOf(rd.alignment)),
-    ...resultDescriptions.flatMap((rd) => objectsOf(rd.rubricCriterionLevel).flatMap((level) => objectsOf(level.alignment))),
+    ...resultDescriptions.flatMap((rd) =>
+      objectsOf(rd.rubricCriterionLevel).flatMap((level) => objectsOf(level.alignment)),
+    ),
     ...objectsOf(subject?.result).flatMap((result) => objectsOf(result.alignment)),
   ]);
   const { skills, nonEscoAlignments } = classifyAlignments(alignments.targets);
 
-  const description = languageText(achievement.description) ?? (kind === 'credential' ? languageText(doc.description) : undefined);
+  const description =
+    languageText(achievement.description) ?? (kind === 'credential' ? languageText(doc.description) : undefined);
   const criteria = isJsonObject(achievement.criteria) ? languageText(achievement.criteria.narrative) : undefined;
   const workloadHours = positiveNumber(achievement.timeInvestment) ?? positiveNumber(achievement.SBU);
   const ects = positiveNumber(achievement.ECTS);

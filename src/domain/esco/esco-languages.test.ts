@@ -19,7 +19,11 @@ describe('ESCO languages', () => {
 
   it('keeps English in the plain properties and suffixes the others', () => {
     expect(labelProperties('en').preferredLabel).toBe('preferredLabel');
-    expect(labelProperties('de')).toEqual({ preferredLabel: 'preferredLabel_de', altLabels: 'altLabels_de', description: 'description_de' });
+    expect(labelProperties('de')).toEqual({
+      preferredLabel: 'preferredLabel_de',
+      altLabels: 'altLabels_de',
+      description: 'description_de',
+    });
   });
 
   it('reads the language from ESCO file names', () => {

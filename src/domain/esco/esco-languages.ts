@@ -8,8 +8,34 @@ import { BadInputError } from '../errors';
 
 /** ISO 639-1 codes of ESCO's 28 languages (the 24 EU languages, Icelandic, Norwegian, Ukrainian, Arabic). */
 export const ESCO_LANGUAGES = [
-  'ar', 'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu',
-  'is', 'it', 'lt', 'lv', 'mt', 'nl', 'no', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv', 'uk',
+  'ar',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'ga',
+  'hr',
+  'hu',
+  'is',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nl',
+  'no',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
+  'uk',
 ] as const;
 
 /** One of {@link ESCO_LANGUAGES}. */
@@ -52,8 +78,13 @@ export interface LabelProperties {
  * labelProperties('de') // { preferredLabel: 'preferredLabel_de', altLabels: 'altLabels_de', description: 'description_de' }
  */
 export function labelProperties(language: EscoLanguage): LabelProperties {
-  if (language === BASE_LANGUAGE) return { preferredLabel: 'preferredLabel', altLabels: 'altLabels', description: 'description' };
-  return { preferredLabel: `preferredLabel_${language}`, altLabels: `altLabels_${language}`, description: `description_${language}` };
+  if (language === BASE_LANGUAGE)
+    return { preferredLabel: 'preferredLabel', altLabels: 'altLabels', description: 'description' };
+  return {
+    preferredLabel: `preferredLabel_${language}`,
+    altLabels: `altLabels_${language}`,
+    description: `description_${language}`,
+  };
 }
 
 /**

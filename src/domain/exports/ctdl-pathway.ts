@@ -49,7 +49,10 @@ export interface PathwayDestination {
  * const doc = ctdlPathway({ steps, destination: { name: 'software developer', occupationUri, occupationLabel: 'software developer' } });
  * doc['@graph'][0]['@type'] // 'ceterms:Pathway'
  */
-export function ctdlPathway(input: { readonly steps: readonly PathwayStep[]; readonly destination: PathwayDestination }): Record<string, unknown> {
+export function ctdlPathway(input: {
+  readonly steps: readonly PathwayStep[];
+  readonly destination: PathwayDestination;
+}): Record<string, unknown> {
   const steps = [...input.steps].sort((a, b) => a.order - b.order);
   const key = `${input.destination.occupationUri ?? input.destination.name}|${steps.map((s) => s.credentialId).join('|')}`;
   const pathwayCtid = ctid(`pathway|${key}`);
@@ -96,15 +99,34 @@ export function ctdlPathway(input: { readonly steps: readonly PathwayStep[]; rea
 
   const components = steps.map((step, i) => ({
     '@id': uri(stepCtids[i]!),
-    '@type': step.sourceFormat !== null && CREDENTIAL_FORMATS.includes(step.sourceFormat) ? 'ceterms:CredentialComponent' : 'ceterms:CourseComponent',
+    '@type':
+      step.sourceFormat !== null && CREDENTIAL_FORMATS.includes(step.sourceFormat)
+        ? 'ceterms:CredentialComponent'
+        : 'ceterms:CourseComponent',
     'ceterms:ctid': stepCtids[i],
     'ceterms:name': { en: step.title },
     ...(step.description ? { 'ceterms:description': { en: step.description } } : {}),
     'ceterms:isPartOf': [uri(pathwayCtid)],
     'ceterms:componentDesignation': [`step ${step.order}`],
-    ...(step.providerName ? { 'ceterms:offeredBy': [{ '@type': 'ceterms:CredentialOrganization', 'ceterms:name': { en: step.providerName } }] } : {}),
+    ...(step.providerName
+      ? {
+          'ceterms:offeredBy': [
+            { '@type': 'ceterms:CredentialOrganization', 'ceterms:name': { en: step.providerName } },
+          ],
+        }
+      : {}),
     ...(step.url ? { 'ceterms:sourceData': step.url } : {}),
-    ...(step.ects !== null ? { 'ceterms:creditValue': [{ '@type': 'ceterms:ValueProfile', 'ceterms:value': step.ects, 'ceterms:description': { en: 'ECTS credits' } }] } : {}),
+    ...(step.ects !== null
+      ? {
+          'ceterms:creditValue': [
+            {
+              '@type': 'ceterms:ValueProfile',
+              'ceterms:value': step.ects,
+              'ceterms:description': { en: 'ECTS credits' },
+            },
+          ],
+        }
+      : {}),
     'ceterms:precedes': precedes[i],
   }));
 
@@ -115,7 +137,9 @@ export function ctdlPathway(input: { readonly steps: readonly PathwayStep[]; rea
     'ceterms:name': { en: input.destination.name },
     'ceterms:isPartOf': [uri(pathwayCtid)],
     'ceterms:isDestinationComponentOf': [uri(pathwayCtid)],
-    ...(input.destination.occupationUri ? { 'ceterms:sourceData': input.destination.occupationUri, 'ceterms:occupationType': occupationAlignment } : {}),
+    ...(input.destination.occupationUri
+      ? { 'ceterms:sourceData': input.destination.occupationUri, 'ceterms:occupationType': occupationAlignment }
+      : {}),
   };
 
   return { '@context': CTDL_CONTEXT, '@graph': [pathway, ...components, destination] };

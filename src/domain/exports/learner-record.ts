@@ -74,7 +74,10 @@ export function achievementCredential(input: LearnerRecordInput, a: RecordAchiev
  * The CLR: a ClrCredential whose subject carries the (already signed, when signing) achievement
  * credentials and their achievements.
  */
-export function clrCredential(input: LearnerRecordInput, credentials: readonly Record<string, unknown>[]): Record<string, unknown> {
+export function clrCredential(
+  input: LearnerRecordInput,
+  credentials: readonly Record<string, unknown>[],
+): Record<string, unknown> {
   return {
     '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, UNDEFINED_TERMS_CONTEXT],
     id: `urn:credgraph:clr:${encodeURIComponent(input.learnerId)}:${input.issuedAt}`,
@@ -101,6 +104,11 @@ function achievement(a: RecordAchievement, verified: string | null): Record<stri
       narrative: `Holds "${a.title}"${a.providerName ? ` awarded by ${a.providerName}` : ''}, as recorded by credgraph${verified ? ` (${verified} at import)` : ''}.`,
     },
     ...(a.ects !== null ? { creditsAvailable: a.ects } : {}),
-    alignment: a.skills.map((s) => ({ type: ['Alignment'], targetName: s.label ?? s.uri, targetUrl: s.uri, targetFramework: 'ESCO' })),
+    alignment: a.skills.map((s) => ({
+      type: ['Alignment'],
+      targetName: s.label ?? s.uri,
+      targetUrl: s.uri,
+      targetFramework: 'ESCO',
+    })),
   };
 }

@@ -24,7 +24,12 @@ export interface JsonLimits {
  * deep and hold about 1,000 values; their longest strings are embedded images (about 50,000
  * characters).
  */
-export const CREDENTIAL_JSON_LIMITS: JsonLimits = { maxDepth: 32, maxValues: 100_000, maxKeys: 1_000, maxStringLength: 2_000_000 };
+export const CREDENTIAL_JSON_LIMITS: JsonLimits = {
+  maxDepth: 32,
+  maxValues: 100_000,
+  maxKeys: 1_000,
+  maxStringLength: 2_000_000,
+};
 
 /**
  * Checks `value` against `limits` iteratively (no recursion, so any depth is safe to check) and
@@ -41,28 +46,50 @@ export function checkJsonLimits(value: unknown, limits: JsonLimits, name: string
   while (stack.length > 0) {
     const item = stack.pop()!;
     values += 1;
-    if (values > limits.maxValues) throw new BadInputError(`${name} holds more than ${limits.maxValues} JSON values`, { reason: 'maxValues', limit: limits.maxValues });
+    if (values > limits.maxValues)
+      throw new BadInputError(`${name} holds more than ${limits.maxValues} JSON values`, {
+        reason: 'maxValues',
+        limit: limits.maxValues,
+      });
     const current = item.value;
     if (typeof current === 'string') {
       if (current.length > limits.maxStringLength) {
-        throw new BadInputError(`${name} has a string of ${current.length} characters, more than ${limits.maxStringLength} (at ${item.path})`, { reason: 'maxStringLength', limit: limits.maxStringLength });
+        throw new BadInputError(
+          `${name} has a string of ${current.length} characters, more than ${limits.maxStringLength} (at ${item.path})`,
+          { reason: 'maxStringLength', limit: limits.maxStringLength },
+        );
       }
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
     if (item.depth > limits.maxDepth) {
-      throw new BadInputError(`${name} is nested deeper than ${limits.maxDepth} levels (at ${shortPath(item.path)})`, { reason: 'maxDepth', limit: limits.maxDepth });
+      throw new BadInputError(`${name} is nested deeper than ${limits.maxDepth} levels (at ${shortPath(item.path)})`, {
+        reason: 'maxDepth',
+        limit: limits.maxDepth,
+      });
     }
-    const entries = Array.isArray(current) ? current.map((v, i) => [`[${i}]`, v] as const) : Object.entries(current).map(([k, v]) => [`.${k}`, v] as const);
+    const entries = Array.isArray(current)
+      ? current.map((v, i) => [`[${i}]`, v] as const)
+      : Object.entries(current).map(([k, v]) => [`.${k}`, v] as const);
     if (entries.length > limits.maxKeys) {
-      throw new BadInputError(`${name} has ${entries.length} entries in one ${Array.isArray(current) ? 'array' : 'object'}, more than ${limits.maxKeys} (at ${shortPath(item.path)})`, { reason: 'maxKeys', limit: limits.maxKeys });
+      throw new BadInputError(
+        `${name} has ${entries.length} entries in one ${Array.isArray(current) ? 'array' : 'object'}, more than ${limits.maxKeys} (at ${shortPath(item.path)})`,
+        { reason: 'maxKeys', limit: limits.maxKeys },
+      );
     }
     for (const [step, child] of entries) {
       if (!Array.isArray(current) && step.length - 1 > limits.maxStringLength) {
-        throw new BadInputError(`${name} has a key of ${step.length - 1} characters, more than ${limits.maxStringLength}`, { reason: 'maxStringLength', limit: limits.maxStringLength });
+        throw new BadInputError(
+          `${name} has a key of ${step.length - 1} characters, more than ${limits.maxStringLength}`,
+          { reason: 'maxStringLength', limit: limits.maxStringLength },
+        );
       }
       // Paths are only built for reporting; cap them so a deep document cannot make them huge.
-      stack.push({ value: child, depth: item.depth + 1, path: item.path.length > 200 ? item.path : item.path + step.slice(0, 40) });
+      stack.push({
+        value: child,
+        depth: item.depth + 1,
+        path: item.path.length > 200 ? item.path : item.path + step.slice(0, 40),
+      });
     }
   }
 }

@@ -34,7 +34,10 @@ export function decodeCursor(cursor: string): number {
   }
   const offset = Number(digits);
   if (offset > MAX_CURSOR_OFFSET) {
-    throw new BadInputError(`Invalid cursor "${shown}": its offset lies beyond ${MAX_CURSOR_OFFSET}`, { field: 'after', value: shown });
+    throw new BadInputError(`Invalid cursor "${shown}": its offset lies beyond ${MAX_CURSOR_OFFSET}`, {
+      field: 'after',
+      value: shown,
+    });
   }
   return offset;
 }
@@ -51,7 +54,12 @@ export interface PageRequest {
  * @example
  * pageRequest(10, encodeCursor(19), 100) // { offset: 20, limit: 10 }
  */
-export function pageRequest(first: number | null | undefined, after: string | null | undefined, maxPageSize: number, defaultSize = 20): PageRequest {
+export function pageRequest(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  maxPageSize: number,
+  defaultSize = 20,
+): PageRequest {
   const limit = first ?? defaultSize;
   if (!Number.isInteger(limit) || limit < 0) {
     throw new BadInputError(`first must be a non-negative integer, got ${limit}`, { field: 'first', value: limit });

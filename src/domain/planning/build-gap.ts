@@ -26,8 +26,14 @@ export function dedupeRequirements(requirements: readonly Requirement[]): Requir
  * buildGap([{ skillUri: 'a', relation: 'OPTIONAL', credit: 0 }], 'ESSENTIAL_AND_OPTIONAL', policy)
  * // [{ skillUri: 'a', weight: policy.optionalWeight }]
  */
-export function buildGap(requirements: readonly CreditedRequirement[], scope: PlanScope, policy: Pick<MatchPolicy, 'coverThreshold' | 'optionalWeight'>): GapSkill[] {
+export function buildGap(
+  requirements: readonly CreditedRequirement[],
+  scope: PlanScope,
+  policy: Pick<MatchPolicy, 'coverThreshold' | 'optionalWeight'>,
+): GapSkill[] {
   return requirements
-    .filter((r) => (scope === 'ESSENTIAL_AND_OPTIONAL' || r.relation === 'ESSENTIAL') && r.credit < policy.coverThreshold)
+    .filter(
+      (r) => (scope === 'ESSENTIAL_AND_OPTIONAL' || r.relation === 'ESSENTIAL') && r.credit < policy.coverThreshold,
+    )
     .map((r) => ({ skillUri: r.skillUri, weight: r.relation === 'ESSENTIAL' ? 1 : policy.optionalWeight }));
 }

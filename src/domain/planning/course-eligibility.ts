@@ -40,15 +40,31 @@ export interface CandidateCourse {
  * - `low-confidence`: it would cover a gap skill only through MAPPED links below `minConfidence`
  *   (decided per target, see {@link countCatalogueExclusions}).
  */
-export type CatalogueExclusion = 'language' | 'participation-form' | 'eqf-level' | 'excluded-provider' | 'other-provider' | 'low-confidence';
+export type CatalogueExclusion =
+  | 'language'
+  | 'participation-form'
+  | 'eqf-level'
+  | 'excluded-provider'
+  | 'other-provider'
+  | 'low-confidence';
 
 /** The first catalogue filter `course` fails, or null when it passes them all. */
-export function catalogueExclusion(course: CandidateCourse, filter: CourseFilterSpec): Exclude<CatalogueExclusion, 'low-confidence'> | null {
+export function catalogueExclusion(
+  course: CandidateCourse,
+  filter: CourseFilterSpec,
+): Exclude<CatalogueExclusion, 'low-confidence'> | null {
   if (course.providerIds.some((id) => filter.excludeProviderIds.includes(id))) return 'excluded-provider';
-  if (filter.onlyProviderIds !== null && !course.providerIds.some((id) => filter.onlyProviderIds!.includes(id))) return 'other-provider';
-  if (filter.languages !== null && !course.languages.some((lang) => filter.languages!.includes(lang.toLowerCase()))) return 'language';
-  if (filter.participationForms !== null && (course.participationForm === null || !filter.participationForms.includes(course.participationForm))) return 'participation-form';
-  if (filter.maxEqfLevel !== null && course.eqfLevel !== null && course.eqfLevel > filter.maxEqfLevel) return 'eqf-level';
+  if (filter.onlyProviderIds !== null && !course.providerIds.some((id) => filter.onlyProviderIds!.includes(id)))
+    return 'other-provider';
+  if (filter.languages !== null && !course.languages.some((lang) => filter.languages!.includes(lang.toLowerCase())))
+    return 'language';
+  if (
+    filter.participationForms !== null &&
+    (course.participationForm === null || !filter.participationForms.includes(course.participationForm))
+  )
+    return 'participation-form';
+  if (filter.maxEqfLevel !== null && course.eqfLevel !== null && course.eqfLevel > filter.maxEqfLevel)
+    return 'eqf-level';
   return null;
 }
 
@@ -79,11 +95,15 @@ export interface CandidateCoverage {
  * countCatalogueExclusions(['s1'], [{ exclusion: 'language', coversAny: new Set(['s1']), coversConfident: new Set(['s1']) }])
  * // Map { 'language' => 1 }
  */
-export function countCatalogueExclusions(gap: readonly string[], candidates: Iterable<CandidateCoverage>): Map<CatalogueExclusion, number> {
+export function countCatalogueExclusions(
+  gap: readonly string[],
+  candidates: Iterable<CandidateCoverage>,
+): Map<CatalogueExclusion, number> {
   const counts = new Map<CatalogueExclusion, number>();
   for (const c of candidates) {
     if (!gap.some((uri) => c.coversAny.has(uri))) continue;
-    const reason: CatalogueExclusion | null = c.exclusion ?? (gap.some((uri) => c.coversConfident.has(uri)) ? null : 'low-confidence');
+    const reason: CatalogueExclusion | null =
+      c.exclusion ?? (gap.some((uri) => c.coversConfident.has(uri)) ? null : 'low-confidence');
     if (reason !== null) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
   return counts;

@@ -22,7 +22,11 @@ export function coveringKinds(policy: MatchPolicy): Record<'exact' | HierarchyLi
  * coveringSkills(['s'], [{ requiredUri: 's', evidenceUri: 'child', kind: 'NARROWER', distance: 1 }], policy)
  * // Map { 's' => Set { 's', 'child' } } under the default policy
  */
-export function coveringSkills(requiredUris: readonly string[], links: readonly HierarchyLink[], policy: MatchPolicy): Map<string, Set<string>> {
+export function coveringSkills(
+  requiredUris: readonly string[],
+  links: readonly HierarchyLink[],
+  policy: MatchPolicy,
+): Map<string, Set<string>> {
   const kinds = coveringKinds(policy);
   const covering = new Map<string, Set<string>>(requiredUris.map((uri) => [uri, new Set(kinds.exact ? [uri] : [])]));
   for (const link of links) {

@@ -51,7 +51,10 @@ export interface PlanVerdict {
 }
 
 /** The status of a plan (see the PlanStatus enum of the API for the meanings). */
-export function planStatus(gapSize: number, plan: Pick<PlanResult, 'coveredSkills' | 'uncoveredWithinBudget'>): PlanStatus {
+export function planStatus(
+  gapSize: number,
+  plan: Pick<PlanResult, 'coveredSkills' | 'uncoveredWithinBudget'>,
+): PlanStatus {
   if (gapSize === 0) return 'NO_GAP';
   if (plan.coveredSkills.length === 0 && plan.uncoveredWithinBudget.length === 0) return 'NOTHING_COVERABLE';
   if (plan.uncoveredWithinBudget.length > 0) return 'PARTIAL_WITHIN_BUDGET';
@@ -85,9 +88,12 @@ export function describePlan(plan: PlanResult, ctx: PlanContext): PlanVerdict {
   else if (status === 'PARTIAL_WITHIN_BUDGET') {
     explanation = `The budgets allow covering ${plan.coveredSkills.length} of ${plan.coveredSkills.length + plan.uncoveredWithinBudget.length} coverable gap skills; this plan covers the most within them.`;
   }
-  if (plan.uncoverable.length > 0 && status !== 'NO_GAP') explanation += ` ${plan.uncoverable.length} gap skill(s) are taught by no eligible course.`;
+  if (plan.uncoverable.length > 0 && status !== 'NO_GAP')
+    explanation += ` ${plan.uncoverable.length} gap skill(s) are taught by no eligible course.`;
 
-  const excluded = plan.excluded.map((e) => (e.reason === 'price-unknown' && ctx.noRate.has(e.courseId) ? { ...e, reason: 'no-exchange-rate' as const } : e));
+  const excluded = plan.excluded.map((e) =>
+    e.reason === 'price-unknown' && ctx.noRate.has(e.courseId) ? { ...e, reason: 'no-exchange-rate' as const } : e,
+  );
   const counts = new Map<AnyExclusion, number>(ctx.catalogueExclusions);
   for (const e of excluded) if (ctx.relevant.has(e.courseId)) counts.set(e.reason, (counts.get(e.reason) ?? 0) + 1);
   const leavesGap = status !== 'NO_GAP' && (plan.uncoverable.length > 0 || plan.uncoveredWithinBudget.length > 0);
@@ -97,7 +103,8 @@ export function describePlan(plan: PlanResult, ctx: PlanContext): PlanVerdict {
   if (ctx.priced) {
     const withoutRate = excluded.filter((e) => e.reason === 'no-exchange-rate').map((e) => e.courseId);
     explanation += ` Prices in ${ctx.currency}, converted at the ${ctx.rates.source} rates of ${ctx.rates.date}.`;
-    if (withoutRate.length > 0) explanation += ` ${withoutRate.length} course(s) priced in a currency without an exchange rate were left out: ${withoutRate.slice(0, 10).join(', ')}${withoutRate.length > 10 ? ', …' : ''}.`;
+    if (withoutRate.length > 0)
+      explanation += ` ${withoutRate.length} course(s) priced in a currency without an exchange rate were left out: ${withoutRate.slice(0, 10).join(', ')}${withoutRate.length > 10 ? ', …' : ''}.`;
   }
   return { status, explanation, excluded, exclusionCounts: counts };
 }

@@ -33,13 +33,8 @@ export interface DominanceContext {
  * // b covers more for less: a goes
  * dominatedCourses([a, b], context) // Set { 0 }
  */
-export function dominatedCourses(
-  courses: readonly DominanceFacts[],
-  context: DominanceContext,
-): Set<number> {
-  const neededTaught = courses.map((course) =>
-    [...course.teaches].filter((skill) => context.neededSkills.has(skill)),
-  );
+export function dominatedCourses(courses: readonly DominanceFacts[], context: DominanceContext): Set<number> {
+  const neededTaught = courses.map((course) => [...course.teaches].filter((skill) => context.neededSkills.has(skill)));
   const prerequisiteSets = courses.map((course) => new Set(course.prerequisites));
   const coverSets = courses.map((course) => new Set(course.covers));
   const dominated = new Set<number>();

@@ -192,7 +192,11 @@ class GreedyState {
     const price = this.used.price + extra.reduce((sum, course) => sum + (course.price ?? 0), 0);
     const within = (used: number, limit: number | undefined): boolean =>
       limit === undefined || used <= limit + 1e-9 * Math.max(1, limit);
-    return within(hours, budgets.hours) && within(price, budgets.price) && within(this.used.count + courses.length, budgets.count);
+    return (
+      within(hours, budgets.hours) &&
+      within(price, budgets.price) &&
+      within(this.used.count + courses.length, budgets.count)
+    );
   }
 }
 

@@ -10,7 +10,13 @@ export type { ColumnKind, LinearColumn, LinearModel, LinearRow } from './linear-
 export { discardHighs, loadHighs } from './load-highs';
 export { renderLpText, type LpText } from './lp-format';
 export { planCourses, type PlanCoursesOptions } from './plan-courses';
-export { DEFAULT_PLAN_CURRENCY, checkPlanCurrency, convertPrice, parsePriceRates, type PriceRates } from './price-rates';
+export {
+  DEFAULT_PLAN_CURRENCY,
+  checkPlanCurrency,
+  convertPrice,
+  parsePriceRates,
+  type PriceRates,
+} from './price-rates';
 export type { PlanSolver, SolveOptions, SolveOutcome } from './plan-solver';
 export {
   PLAN_OBJECTIVES,
@@ -43,8 +49,23 @@ export {
   type TaughtLink,
 } from './course-eligibility';
 export { coveredBy, coveringKinds, coveringSkills, requiredCoveredBy } from './covering-skills';
-export { EXCLUSION_LABELS, describeExclusions, describePlan, planStatus, type AnyExclusion, type PlanContext, type PlanStatus, type PlanVerdict } from './describe-plan';
-export { RESKILLING_ORDERS, gainPerHour, orderReskillingOptions, type ReskillingFacts, type ReskillingOrder } from './order-reskilling';
+export {
+  EXCLUSION_LABELS,
+  describeExclusions,
+  describePlan,
+  planStatus,
+  type AnyExclusion,
+  type PlanContext,
+  type PlanStatus,
+  type PlanVerdict,
+} from './describe-plan';
+export {
+  RESKILLING_ORDERS,
+  gainPerHour,
+  orderReskillingOptions,
+  type ReskillingFacts,
+  type ReskillingOrder,
+} from './order-reskilling';
 export {
   DEFAULT_MIN_CONFIDENCE,
   DEFAULT_PLAN_TIME_LIMIT_MS,

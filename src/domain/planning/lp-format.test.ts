@@ -12,7 +12,17 @@ describe('renderLpText', () => {
         { kind: 'y', objective: 0.5 },
         { kind: 'x', objective: -2 },
       ],
-      rows: [{ terms: [[1, 1], [0, -1], [2, -1]], sense: '<=', rhs: 0 }],
+      rows: [
+        {
+          terms: [
+            [1, 1],
+            [0, -1],
+            [2, -1],
+          ],
+          sense: '<=',
+          rhs: 0,
+        },
+      ],
     };
     expect(renderLpText(model).text).toBe(
       [
@@ -37,7 +47,11 @@ describe('renderLpText', () => {
     const column = { kind: 'x' as const, objective: Number.NaN };
     expect(() => renderLpText({ sense: 'minimize', columns: [column], rows: [] })).toThrow(/non-finite/);
     expect(() =>
-      renderLpText({ sense: 'minimize', columns: [{ kind: 'x', objective: 1 }], rows: [{ terms: [[3, 1]], sense: '>=', rhs: 1 }] }),
+      renderLpText({
+        sense: 'minimize',
+        columns: [{ kind: 'x', objective: 1 }],
+        rows: [{ terms: [[3, 1]], sense: '>=', rhs: 1 }],
+      }),
     ).toThrow(/unknown column/);
   });
 
@@ -48,7 +62,14 @@ describe('renderLpText', () => {
       columns: Array.from({ length: n }, (_, i) => ({ kind: 'x' as const, objective: i === 7 ? 1e-7 : 3 + i })),
       rows: [
         { terms: Array.from({ length: n }, (_, i) => [i, 1] as const), sense: '>=', rhs: 2 },
-        { terms: [[0, 1], [1, 1]], sense: '<=', rhs: 0 },
+        {
+          terms: [
+            [0, 1],
+            [1, 1],
+          ],
+          sense: '<=',
+          rhs: 0,
+        },
       ],
     };
     const { text, columnNames } = renderLpText(model);

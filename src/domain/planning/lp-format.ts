@@ -26,7 +26,12 @@ export function renderLpText(model: LinearModel, options: { relax?: boolean } = 
   const counters = { x: 0, y: 0 };
   const columnNames = model.columns.map((column) => `${column.kind}${counters[column.kind]++}`);
   const lines: string[] = [model.sense === 'minimize' ? 'Minimize' : 'Maximize'];
-  lines.push(...wrap(' obj:', model.columns.map((column, index) => term(column.objective, columnNames[index]!))));
+  lines.push(
+    ...wrap(
+      ' obj:',
+      model.columns.map((column, index) => term(column.objective, columnNames[index]!)),
+    ),
+  );
   lines.push('Subject To');
   model.rows.forEach((row, rowIndex) => {
     if (row.terms.length === 0) throw new Error(`row ${rowIndex} has no terms`);

@@ -56,7 +56,11 @@ function compare(order: ReskillingOrder, a: ReskillingFacts, b: ReskillingFacts)
  * @example
  * orderReskillingOptions(options, 'HIGHEST_COVERAGE', (o) => o.facts)
  */
-export function orderReskillingOptions<T>(options: readonly T[], order: ReskillingOrder, facts: (option: T) => ReskillingFacts): T[] {
+export function orderReskillingOptions<T>(
+  options: readonly T[],
+  order: ReskillingOrder,
+  facts: (option: T) => ReskillingFacts,
+): T[] {
   return [...options].sort((x, y) => {
     const a = facts(x);
     const b = facts(y);

@@ -40,7 +40,11 @@ describe('orderingCuts', () => {
     fc.assert(
       fc.property(catalogue, fc.integer({ min: 0, max: 255 }), (courses, mask) => {
         const problem = preparePlanningProblem(
-          validatePlanInput({ gap: SKILLS.slice(0, 3).map((skillUri) => ({ skillUri, weight: 1 })), courses, objective: 'HOURS' }),
+          validatePlanInput({
+            gap: SKILLS.slice(0, 3).map((skillUri) => ({ skillUri, weight: 1 })),
+            courses,
+            objective: 'HOURS',
+          }),
         );
         const n = problem.courses.length;
         const selection = problem.courses.flatMap((_, index) => (mask & (1 << index) ? [index] : []));
@@ -90,7 +94,17 @@ describe('orderingCuts', () => {
     expect(order.ok).toBe(false);
     if (order.ok) return;
     const cuts = orderingCuts(problem, selection, order.stuck);
-    const supports = cuts.map((cut) => cut.terms.filter(([, c]) => c > 0).map(([column]) => ids[column]).sort());
-    expect(supports).toEqual(expect.arrayContaining([['a', 'b'], ['c', 'd']]));
+    const supports = cuts.map((cut) =>
+      cut.terms
+        .filter(([, c]) => c > 0)
+        .map(([column]) => ids[column])
+        .sort(),
+    );
+    expect(supports).toEqual(
+      expect.arrayContaining([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]),
+    );
   });
 });

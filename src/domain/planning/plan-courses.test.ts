@@ -35,7 +35,10 @@ const courseBody = (prerequisites: Prerequisites) =>
         ? fc.constant([])
         : fc.oneof(
             { weight: prerequisites === 'many' ? 1 : 3, arbitrary: fc.constant([]) },
-            { weight: prerequisites === 'many' ? 4 : 2, arbitrary: fc.subarray(EXTRA_SKILLS, { minLength: 1, maxLength: 2 }) },
+            {
+              weight: prerequisites === 'many' ? 4 : 2,
+              arbitrary: fc.subarray(EXTRA_SKILLS, { minLength: 1, maxLength: 2 }),
+            },
             { weight: 1, arbitrary: fc.subarray(ALL_SKILLS, { minLength: 1, maxLength: 2 }) },
           ),
   });
@@ -76,7 +79,12 @@ const planInput = (options: { objective?: PlanObjective; withBudgets?: boolean; 
     gap,
     courses: catalogue(options.prerequisites ?? 'some'),
     objective: options.objective === undefined ? fc.constantFrom(...OBJECTIVES) : fc.constant(options.objective),
-    budgets: options.withBudgets === false ? fc.constant(undefined) : options.withBudgets ? budgets : fc.option(budgets, { nil: undefined }),
+    budgets:
+      options.withBudgets === false
+        ? fc.constant(undefined)
+        : options.withBudgets
+          ? budgets
+          : fc.option(budgets, { nil: undefined }),
     // Generous, so a loaded CI machine cannot turn an exact solve into a fallback.
     timeLimitMs: fc.constant(30_000),
   }) as fc.Arbitrary<PlanInput>;
@@ -128,11 +136,14 @@ function bruteForce(input: PlanInput): Reference {
     const subset = eligible.filter((_, index) => mask & (1 << index));
     if (orderable(subset)) subsets.push(subset);
   }
-  const coverable = new Set(subsets.flatMap((subset) => subset.flatMap((course) => course.covers)).filter((uri) => gapUris.has(uri)));
+  const coverable = new Set(
+    subsets.flatMap((subset) => subset.flatMap((course) => course.covers)).filter((uri) => gapUris.has(uri)),
+  );
   const b = input.budgets ?? {};
   let best: Reference | undefined;
   for (const subset of subsets) {
-    const sum = (value: (course: PlanCourse) => number): number => subset.reduce((total, course) => total + value(course), 0);
+    const sum = (value: (course: PlanCourse) => number): number =>
+      subset.reduce((total, course) => total + value(course), 0);
     if (b.maxTotalHours != null && sum((course) => referenceHours(course)!) > b.maxTotalHours) continue;
     if (b.maxTotalPrice != null && sum((course) => course.price!) > b.maxTotalPrice) continue;
     if (b.maxCourses != null && subset.length > b.maxCourses) continue;
@@ -185,11 +196,15 @@ function expectValidPlan(input: PlanInput, result: PlanResult): void {
   const excludedIds = new Set(result.excluded.map((entry) => entry.courseId));
   for (const step of result.steps) expect(excludedIds.has(step.courseId)).toBe(false);
   const b = input.budgets ?? {};
-  const sum = (value: (course: PlanCourse) => number): number => chosen.reduce((total, course) => total + value(course), 0);
+  const sum = (value: (course: PlanCourse) => number): number =>
+    chosen.reduce((total, course) => total + value(course), 0);
   if (b.maxTotalHours != null) expect(sum((course) => referenceHours(course)!)).toBeLessThanOrEqual(b.maxTotalHours);
   if (b.maxTotalPrice != null) expect(sum((course) => course.price!)).toBeLessThanOrEqual(b.maxTotalPrice);
   if (b.maxCourses != null) expect(chosen.length).toBeLessThanOrEqual(b.maxCourses);
-  expect(result.objectiveValue).toBeCloseTo(sum((course) => referenceCost(course, input.objective)!), 9);
+  expect(result.objectiveValue).toBeCloseTo(
+    sum((course) => referenceCost(course, input.objective)!),
+    9,
+  );
   expect(result.objectiveValue).toBeGreaterThanOrEqual(result.lowerBound - 1e-9);
   expect(result.lowerBound).toBeGreaterThanOrEqual(0);
 
@@ -199,7 +214,9 @@ function expectValidPlan(input: PlanInput, result: PlanResult): void {
 }
 
 function expectMatchesReference(input: PlanInput, result: PlanResult, reference: Reference): void {
-  expect(new Set(result.uncoverable)).toEqual(new Set(input.gap.map((s) => s.skillUri).filter((uri) => !reference.coverable.has(uri))));
+  expect(new Set(result.uncoverable)).toEqual(
+    new Set(input.gap.map((s) => s.skillUri).filter((uri) => !reference.coverable.has(uri))),
+  );
   expect(result.uncoveredWithinBudget.length === 0).toBe(reference.full);
   expect(result.coveredWeight).toBeCloseTo(reference.weight, 6);
   expect(Math.abs(result.objectiveValue - reference.cost)).toBeLessThanOrEqual(TOL);
@@ -286,7 +303,9 @@ describe('planCourses (HiGHS) against brute force', () => {
 
   it('does not depend on the order of the catalogue', async () => {
     const shuffled = planInput().chain((input) =>
-      fc.shuffledSubarray([...input.courses], { minLength: input.courses.length }).map((courses) => ({ input, courses })),
+      fc
+        .shuffledSubarray([...input.courses], { minLength: input.courses.length })
+        .map((courses) => ({ input, courses })),
     );
     await fc.assert(
       fc.asyncProperty(shuffled, async ({ input, courses }) => {
@@ -354,7 +373,13 @@ describe('planCourses (HiGHS) against brute force', () => {
 
   it('answers trivially when nothing can be covered', async () => {
     const result = await planCourses({ gap: [{ skillUri: 's0', weight: 1 }], courses: [], objective: 'COUNT' });
-    expect(result).toMatchObject({ steps: [], solver: 'trivial', optimal: true, uncoverable: ['s0'], objectiveValue: 0 });
+    expect(result).toMatchObject({
+      steps: [],
+      solver: 'trivial',
+      optimal: true,
+      uncoverable: ['s0'],
+      objectiveValue: 0,
+    });
   });
 });
 
@@ -388,10 +413,16 @@ describe('planCourses fallback', () => {
         const reference = bruteForce(input);
         expect(result.lowerBound).toBeLessThanOrEqual(reference.cost + TOL);
         expect(result.coverageUpperBound).toBeGreaterThanOrEqual(reference.weight - TOL);
-        expect(better(
-          { full: result.uncoveredWithinBudget.length === 0, weight: result.coveredWeight, cost: result.objectiveValue },
-          reference,
-        )).toBe(false);
+        expect(
+          better(
+            {
+              full: result.uncoveredWithinBudget.length === 0,
+              weight: result.coveredWeight,
+              cost: result.objectiveValue,
+            },
+            reference,
+          ),
+        ).toBe(false);
         if (result.solver !== 'trivial') {
           expect(result.optimal).toBe(false);
           expect(['greedy+lp-bound', 'highs-incumbent+lp-bound']).toContain(result.solver);
@@ -433,7 +464,15 @@ describe('planCourses fallback', () => {
     const skills = Array.from({ length: 40 }, (_, i) => `s${i}`);
     const courses: PlanCourse[] = Array.from({ length: 300 }, (_, i) => {
       const covers = skills.filter(() => random() < 0.08);
-      return { id: `c${i}`, hours: 1 + Math.floor(random() * 40), price: null, ects: null, covers, teaches: covers, prerequisites: [] };
+      return {
+        id: `c${i}`,
+        hours: 1 + Math.floor(random() * 40),
+        price: null,
+        ects: null,
+        covers,
+        teaches: covers,
+        prerequisites: [],
+      };
     });
     const input: PlanInput = {
       gap: skills.map((skillUri) => ({ skillUri, weight: 1 })),

@@ -100,14 +100,24 @@ class PlanRun {
       return outcome;
     };
 
-    const cover = collect(await this.phase(() => coverModel(problem, this.cuts), (facts) => facts.full));
+    const cover = collect(
+      await this.phase(
+        () => coverModel(problem, this.cuts),
+        (facts) => facts.full,
+      ),
+    );
     if (cover.status === 'optimal') return this.optimal(cover, started, undefined);
 
     let coverageOptimum: number | undefined;
     let atCoverage: PhaseOutcome | undefined;
     let maxCoverage: PhaseOutcome | undefined;
     if (cover.status === 'infeasible' && hasBudgets) {
-      maxCoverage = collect(await this.phase(() => maxCoverageModel(problem, this.cuts), () => true));
+      maxCoverage = collect(
+        await this.phase(
+          () => maxCoverageModel(problem, this.cuts),
+          () => true,
+        ),
+      );
       if (maxCoverage.status === 'optimal') {
         coverageOptimum = selectionFacts(problem, maxCoverage.selection!).coveredWeight;
         const target = coverageOptimum - COVERAGE_TOLERANCE;
@@ -277,11 +287,7 @@ function lpAllowanceMs(timeLimitMs: number): number {
   return Math.min(500, Math.max(100, timeLimitMs / 4));
 }
 
-async function safeSolve(
-  solver: PlanSolver,
-  model: LinearModel,
-  options: SolveOptions,
-): Promise<SolveOutcome> {
+async function safeSolve(solver: PlanSolver, model: LinearModel, options: SolveOptions): Promise<SolveOutcome> {
   try {
     return await solver.solve(model, options);
   } catch (error) {

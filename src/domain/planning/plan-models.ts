@@ -71,10 +71,12 @@ function coverageColumns(
   const weightedSkills = problem.skills.flatMap((skill, index) => (skill.weight > 0 ? [index] : []));
   const columns: LinearColumn[] = [
     ...courseColumns(problem, costObjective),
-    ...weightedSkills.map((skill): LinearColumn => ({
-      kind: 'y',
-      objective: costObjective ? 0 : problem.skills[skill]!.weight,
-    })),
+    ...weightedSkills.map(
+      (skill): LinearColumn => ({
+        kind: 'y',
+        objective: costObjective ? 0 : problem.skills[skill]!.weight,
+      }),
+    ),
   ];
   const linkRows: LinearRow[] = weightedSkills.map((skill, k) => ({
     terms: [[n + k, 1] as const, ...coveringCourses(problem, skill).map((index) => [index, -1] as const)],

@@ -82,23 +82,42 @@ export interface PlanRequestInput {
 export function buildPlanRequest(input: PlanRequestInput, rates: PriceRates, timeLimitMs: number): PlanRequest {
   const c = input.constraints ?? {};
   const objective = input.objective ?? 'HOURS';
-  if (!(PLAN_OBJECTIVES as readonly string[]).includes(objective)) throw new BadInputError(`objective must be one of ${PLAN_OBJECTIVES.join(', ')}`, { field: 'objective' });
-  for (const [field, value] of [['maxTotalHours', c.maxTotalHours], ['maxTotalPrice', c.maxTotalPrice], ['maxCourses', c.maxCourses]] as const) {
-    if (value != null && !(Number.isFinite(value) && value >= 0)) throw new BadInputError(`constraints.${field} must be a non-negative number, got ${value}`, { field: `constraints.${field}` });
+  if (!(PLAN_OBJECTIVES as readonly string[]).includes(objective))
+    throw new BadInputError(`objective must be one of ${PLAN_OBJECTIVES.join(', ')}`, { field: 'objective' });
+  for (const [field, value] of [
+    ['maxTotalHours', c.maxTotalHours],
+    ['maxTotalPrice', c.maxTotalPrice],
+    ['maxCourses', c.maxCourses],
+  ] as const) {
+    if (value != null && !(Number.isFinite(value) && value >= 0))
+      throw new BadInputError(`constraints.${field} must be a non-negative number, got ${value}`, {
+        field: `constraints.${field}`,
+      });
   }
-  if (c.maxCourses != null && !Number.isInteger(c.maxCourses)) throw new BadInputError(`constraints.maxCourses must be a whole number, got ${c.maxCourses}`, { field: 'constraints.maxCourses' });
+  if (c.maxCourses != null && !Number.isInteger(c.maxCourses))
+    throw new BadInputError(`constraints.maxCourses must be a whole number, got ${c.maxCourses}`, {
+      field: 'constraints.maxCourses',
+    });
   if (c.maxEqfLevel != null && !(Number.isInteger(c.maxEqfLevel) && c.maxEqfLevel >= 1 && c.maxEqfLevel <= 8)) {
-    throw new BadInputError(`constraints.maxEqfLevel must be 1-8, got ${c.maxEqfLevel}`, { field: 'constraints.maxEqfLevel' });
+    throw new BadInputError(`constraints.maxEqfLevel must be 1-8, got ${c.maxEqfLevel}`, {
+      field: 'constraints.maxEqfLevel',
+    });
   }
   if (c.minConfidence != null && !(Number.isFinite(c.minConfidence) && c.minConfidence >= 0 && c.minConfidence <= 1)) {
-    throw new BadInputError(`constraints.minConfidence must lie in [0, 1], got ${c.minConfidence}`, { field: 'constraints.minConfidence' });
+    throw new BadInputError(`constraints.minConfidence must lie in [0, 1], got ${c.minConfidence}`, {
+      field: 'constraints.minConfidence',
+    });
   }
   const currency = checkPlanCurrency(input.currency, rates);
   return {
     objective,
     scope: input.scope ?? 'ESSENTIAL',
     currency,
-    budgets: { maxTotalHours: c.maxTotalHours ?? null, maxTotalPrice: c.maxTotalPrice ?? null, maxCourses: c.maxCourses ?? null },
+    budgets: {
+      maxTotalHours: c.maxTotalHours ?? null,
+      maxTotalPrice: c.maxTotalPrice ?? null,
+      maxCourses: c.maxCourses ?? null,
+    },
     filter: {
       languages: c.languages?.length ? c.languages.map((l) => l.toLowerCase()) : null,
       participationForms: c.participationForms?.length ? [...c.participationForms] : null,

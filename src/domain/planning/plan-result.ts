@@ -44,9 +44,7 @@ export function buildPlanResult(
     objectiveValue: facts.cost,
     coveredSkills: problem.skills.flatMap((skill, index) => (facts.covered[index] ? [skill.skillUri] : [])),
     coveredWeight: facts.coveredWeight,
-    coverageUpperBound: facts.full
-      ? facts.coveredWeight
-      : Math.max(facts.coveredWeight, evidence.coverageUpperBound),
+    coverageUpperBound: facts.full ? facts.coveredWeight : Math.max(facts.coveredWeight, evidence.coverageUpperBound),
     uncoverable: problem.uncoverable,
     uncoveredWithinBudget: problem.skills.flatMap((skill, index) => (facts.covered[index] ? [] : [skill.skillUri])),
     optimal: evidence.optimal,

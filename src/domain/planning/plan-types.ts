@@ -89,12 +89,7 @@ export interface PlanStep {
  *   {@link greedyPlan} was called directly);
  * - `trivial`: nothing to cover.
  */
-export type PlanSolverLabel =
-  | 'highs-ilp'
-  | 'greedy+lp-bound'
-  | 'highs-incumbent+lp-bound'
-  | 'greedy'
-  | 'trivial';
+export type PlanSolverLabel = 'highs-ilp' | 'greedy+lp-bound' | 'highs-incumbent+lp-bound' | 'greedy' | 'trivial';
 
 /**
  * A course plan and the evidence about its quality.

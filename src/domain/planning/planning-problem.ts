@@ -119,9 +119,7 @@ export function courseIneligibility(
  * prerequisites. Its own teaching never counts for itself, so self-prerequisites and closed
  * cycles stay unattainable.
  */
-export function attainableCourses(
-  courses: readonly Pick<PlanCourse, 'teaches' | 'prerequisites'>[],
-): boolean[] {
+export function attainableCourses(courses: readonly Pick<PlanCourse, 'teaches' | 'prerequisites'>[]): boolean[] {
   const attainable = courses.map(() => false);
   const taught = new Set<string>();
   let changed = true;

@@ -34,13 +34,16 @@ export function parsePriceRates(raw: unknown, name: string): PriceRates {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('expected a JSON object');
   const table = raw as Record<string, unknown>;
   if (typeof table.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(table.date)) fail('"date" must be YYYY-MM-DD');
-  if (typeof table.source !== 'string' || table.source.trim() === '') fail('"source" must name where the rates come from');
+  if (typeof table.source !== 'string' || table.source.trim() === '')
+    fail('"source" must name where the rates come from');
   if (table.base !== 'EUR') fail('"base" must be "EUR" (rates are units per 1 EUR)');
-  if (typeof table.rates !== 'object' || table.rates === null || Array.isArray(table.rates)) return fail('"rates" must map currency codes to numbers');
+  if (typeof table.rates !== 'object' || table.rates === null || Array.isArray(table.rates))
+    return fail('"rates" must map currency codes to numbers');
   const perEur = new Map<string, number>([['EUR', 1]]);
   for (const [code, rate] of Object.entries(table.rates as Record<string, unknown>)) {
     if (!/^[A-Z]{3}$/.test(code)) fail(`"${code}" is not an ISO 4217 code`);
-    if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) fail(`the rate of ${code} must be a positive number`);
+    if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0)
+      fail(`the rate of ${code} must be a positive number`);
     if (code === 'EUR' && rate !== 1) fail('the rate of EUR must be 1');
     perEur.set(code, rate as number);
   }
@@ -54,9 +57,15 @@ export function parsePriceRates(raw: unknown, name: string): PriceRates {
  */
 export function checkPlanCurrency(currency: string | null | undefined, rates: PriceRates): string {
   const code = (currency ?? DEFAULT_PLAN_CURRENCY).trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(code)) throw new BadInputError(`currency must be an ISO 4217 code such as "EUR", got "${currency}"`, { field: 'currency' });
+  if (!/^[A-Z]{3}$/.test(code))
+    throw new BadInputError(`currency must be an ISO 4217 code such as "EUR", got "${currency}"`, {
+      field: 'currency',
+    });
   if (!rates.perEur.has(code)) {
-    throw new BadInputError(`no exchange rate for ${code} in the price rate table of ${rates.date}; known: ${[...rates.perEur.keys()].sort().join(', ')}`, { field: 'currency' });
+    throw new BadInputError(
+      `no exchange rate for ${code} in the price rate table of ${rates.date}; known: ${[...rates.perEur.keys()].sort().join(', ')}`,
+      { field: 'currency' },
+    );
   }
   return code;
 }

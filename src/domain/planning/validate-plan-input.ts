@@ -1,11 +1,5 @@
 import { BadInputError } from '../errors';
-import {
-  PLAN_OBJECTIVES,
-  type GapSkill,
-  type PlanCourse,
-  type PlanInput,
-  type PlanObjective,
-} from './plan-types';
+import { PLAN_OBJECTIVES, type GapSkill, type PlanCourse, type PlanInput, type PlanObjective } from './plan-types';
 import { DEFAULT_PLAN_TIME_LIMIT_MS, MAX_PLAN_TIME_LIMIT_MS } from './plan-request';
 
 export { DEFAULT_PLAN_TIME_LIMIT_MS };

@@ -13,7 +13,8 @@ const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 // Characters the standard analyser splits words at (it keeps "node.js", "o'neil" and "a_b" whole).
 const SEPARATOR = /[^\p{L}\p{N}\p{M}.'_]/gu;
 // Scripts written without spaces: the analyser makes one token per character, so must we.
-const PER_CHARACTER_SCRIPT = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}])/gu;
+const PER_CHARACTER_SCRIPT =
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}])/gu;
 
 /** Most terms of one query (later words are ignored). */
 export const MAX_TERMS = 32;
@@ -31,7 +32,10 @@ export function searchTerms(text: string): string[] {
     .replace(SEPARATOR, ' ')
     .replace(PER_CHARACTER_SCRIPT, ' $1 ')
     .split(/\s+/)
-    .filter((term) => /[\p{L}\p{N}]/u.test(term) && term.length <= MAX_TERM_LENGTH && !['and', 'or', 'not', 'to'].includes(term))
+    .filter(
+      (term) =>
+        /[\p{L}\p{N}]/u.test(term) && term.length <= MAX_TERM_LENGTH && !['and', 'or', 'not', 'to'].includes(term),
+    )
     .slice(0, MAX_TERMS);
 }
 
@@ -45,10 +49,15 @@ export function searchTerms(text: string): string[] {
 export function toFullTextQuery(text: string): string {
   const terms = searchTerms(text);
   if (terms.length === 0) {
-    throw new BadInputError('The search text must contain at least one word', { field: 'text', value: text.slice(0, 200) });
+    throw new BadInputError('The search text must contain at least one word', {
+      field: 'text',
+      value: text.slice(0, 200),
+    });
   }
   let fuzzy = 0;
-  const single = terms.map((term) => (term.length >= FUZZY_MIN_LENGTH && fuzzy++ < MAX_FUZZY_TERMS ? `${term}~1` : term));
+  const single = terms.map((term) =>
+    term.length >= FUZZY_MIN_LENGTH && fuzzy++ < MAX_FUZZY_TERMS ? `${term}~1` : term,
+  );
   if (terms.length === 1) return `${terms[0]}^2 OR ${single[0]}`;
   return [`"${terms.join(' ')}"^4`, `(${terms.join(' AND ')})^2`, ...single].join(' OR ');
 }

@@ -140,7 +140,10 @@ export class LabelSearchIndex {
   }
 
   /** Builds the index. */
-  static build(concepts: Iterable<SearchableConcept>, weights: SearchWeights = DEFAULT_SEARCH_WEIGHTS): LabelSearchIndex {
+  static build(
+    concepts: Iterable<SearchableConcept>,
+    weights: SearchWeights = DEFAULT_SEARCH_WEIGHTS,
+  ): LabelSearchIndex {
     const uris: string[] = [];
     const raw: { concept: number; kind: LabelKind; text: string; stems: string[] }[] = [];
     const df = new Map<string, number>();
@@ -190,7 +193,12 @@ export class LabelSearchIndex {
       exact.set(key, same);
       same.push({ concept: label.concept, kind: label.kind, text: label.text });
       // The stems are not kept: the postings hold them, and 165k small arrays cost memory.
-      return { concept: label.concept, kind: label.kind, text: label.text, mass: label.stems.reduce((sum, stem) => sum + (idfByStem.get(stem) ?? 0), 0) };
+      return {
+        concept: label.concept,
+        kind: label.kind,
+        text: label.text,
+        mass: label.stems.reduce((sum, stem) => sum + (idfByStem.get(stem) ?? 0), 0),
+      };
     });
     const words = [...wordStem.keys()].sort();
     return new LabelSearchIndex(uris, labels, postings, idfByStem, words, wordStem, wordFrequency, exact, weights);
@@ -230,7 +238,8 @@ export class LabelSearchIndex {
       for (const labelId of touched) {
         const mass = this.labelMass[labelId]!;
         const labelCoverage = mass > 0 ? Math.min(1, s.labelSum[labelId]! / mass) : 0;
-        const score = this.labelWeight[labelId]! * (share * (s.textSum[labelId]! / total) + (1 - share) * labelCoverage);
+        const score =
+          this.labelWeight[labelId]! * (share * (s.textSum[labelId]! / total) + (1 - share) * labelCoverage);
         s.textSum[labelId] = 0;
         s.labelSum[labelId] = 0;
         s.termSeen[labelId] = 0;
@@ -248,7 +257,11 @@ export class LabelSearchIndex {
       }
     }
     const hits = touchedConcepts.map((concept) => {
-      const hit = { concept, score: s.bestScore[concept]! + this.weights.titleVotes * Math.min(s.votes[concept]!, this.weights.maxVotes), matchedLabel: this.labels[s.bestLabel[concept]!]!.text };
+      const hit = {
+        concept,
+        score: s.bestScore[concept]! + this.weights.titleVotes * Math.min(s.votes[concept]!, this.weights.maxVotes),
+        matchedLabel: this.labels[s.bestLabel[concept]!]!.text,
+      };
       s.bestLabel[concept] = -1;
       s.bestScore[concept] = 0;
       s.votes[concept] = 0;
@@ -286,7 +299,9 @@ export class LabelSearchIndex {
   /** The weighted terms of a query: each word's stem, its abbreviation's and, for the last word, completions. */
   private queryTerms(text: string, completeLastWord: boolean): QueryTerm[] {
     // Bounded whatever the text: later words are ignored, as by the full-text query.
-    const tokens = tokenize(joinPhrases(text)).filter((token) => !token.stop).slice(0, MAX_TERMS);
+    const tokens = tokenize(joinPhrases(text))
+      .filter((token) => !token.stop)
+      .slice(0, MAX_TERMS);
     // A word is still being typed unless the text ends after it.
     const typing = completeLastWord && /[\p{L}\p{N}]$/u.test(text);
     const terms: QueryTerm[] = [];
@@ -298,11 +313,13 @@ export class LabelSearchIndex {
       if (this.idfByStem.has(token.stem)) stems.set(token.stem, 1);
       for (const expansion of expandAbbreviation(token.word)) {
         for (const part of tokenize(expansion)) {
-          if (!part.stop && this.idfByStem.has(part.stem) && !stems.has(part.stem)) stems.set(part.stem, this.weights.abbreviationCredit);
+          if (!part.stop && this.idfByStem.has(part.stem) && !stems.has(part.stem))
+            stems.set(part.stem, this.weights.abbreviationCredit);
         }
       }
       if (typing && i === tokens.length - 1 && token.word.length >= MIN_PREFIX_LENGTH) {
-        for (const stem of this.completions(token.word)) if (!stems.has(stem)) stems.set(stem, this.weights.prefixCredit);
+        for (const stem of this.completions(token.word))
+          if (!stems.has(stem)) stems.set(stem, this.weights.prefixCredit);
       }
       // A word no label uses (a place, a salary note, a company) weighs nothing.
       const weight = Math.max(0, ...[...stems].map(([stem, credit]) => (this.idfByStem.get(stem) ?? 0) * credit));

@@ -18,7 +18,10 @@ export const MAX_TITLES_PER_OCCUPATION = 200;
  * withTitles([{ uri: 'u', preferredLabel: 'software developer', altLabels: [], hiddenLabels: [] }],
  *   [{ title: 'Full Stack Developer ', occupationUri: 'u' }])[0].titles // ['full stack developer']
  */
-export function withTitles(concepts: readonly SearchableConcept[], titles: readonly LabelledTitle[]): SearchableConcept[] {
+export function withTitles(
+  concepts: readonly SearchableConcept[],
+  titles: readonly LabelledTitle[],
+): SearchableConcept[] {
   const counts = new Map<string, Map<string, number>>();
   for (const { title, occupationUri } of titles) {
     const key = title.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -30,7 +33,10 @@ export function withTitles(concepts: readonly SearchableConcept[], titles: reado
   return concepts.map((concept) => {
     const learned = counts.get(concept.uri);
     if (!learned) return concept;
-    const ordered = [...learned].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_TITLES_PER_OCCUPATION).map(([title]) => title);
+    const ordered = [...learned]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_TITLES_PER_OCCUPATION)
+      .map(([title]) => title);
     return { ...concept, titles: [...(concept.titles ?? []), ...ordered] };
   });
 }

@@ -88,24 +88,43 @@ export function rankItem(item: FeaturedItem, model: LogisticModel | null): { uri
  * @param depth ranked list length scored (MRR counts hits up to it)
  * @param calibrationDepth suggestions per held-out sentence kept for the reliability table
  */
-export function crossValidate(items: readonly FeaturedItem[], k: number, options: { depth?: number; calibrationDepth?: number; fit?: FitOptions } = {}): CrossValidationReport {
+export function crossValidate(
+  items: readonly FeaturedItem[],
+  k: number,
+  options: { depth?: number; calibrationDepth?: number; fit?: FitOptions } = {},
+): CrossValidationReport {
   if (k < 2 || items.length < k) throw new RangeError('cross-validation needs k >= 2 and at least k items');
   const depth = options.depth ?? 20;
   const calibrationDepth = options.calibrationDepth ?? 5;
   const folds = assignFolds(items, k);
-  const scores = new Array<{ split: string; rPrecisionAt5: number; reciprocalRank: number; fold: number }>(items.length);
+  const scores = new Array<{ split: string; rPrecisionAt5: number; reciprocalRank: number; fold: number }>(
+    items.length,
+  );
   const outOfFold: ScoredSuggestion[] = [];
   for (let fold = 0; fold < k; fold += 1) {
-    const model = fitReranker(items.filter((_, i) => folds[i] !== fold), options.fit);
+    const model = fitReranker(
+      items.filter((_, i) => folds[i] !== fold),
+      options.fit,
+    );
     items.forEach((item, i) => {
       if (folds[i] !== fold) return;
       const ranked = rankItem(item, model).slice(0, depth);
       const gold = new Set(item.goldUris);
-      scores[i] = { split: item.split, fold, ...scoreRanking(ranked.map((r) => r.uri), gold) };
+      scores[i] = {
+        split: item.split,
+        fold,
+        ...scoreRanking(
+          ranked.map((r) => r.uri),
+          gold,
+        ),
+      };
       for (const r of ranked.slice(0, calibrationDepth)) outOfFold.push({ score: r.score, gold: gold.has(r.uri) });
     });
   }
-  const perFold = Array.from({ length: k }, (_, fold) => ({ fold, ...summariseScores(scores.filter((s) => s.fold === fold)) }));
+  const perFold = Array.from({ length: k }, (_, fold) => ({
+    fold,
+    ...summariseScores(scores.filter((s) => s.fold === fold)),
+  }));
   const splits = [...new Set(items.map((item) => item.split))];
   return {
     folds: perFold,
@@ -114,16 +133,35 @@ export function crossValidate(items: readonly FeaturedItem[], k: number, options
     meanMrr: mean(perFold.map((f) => f.mrr)),
     sdMrr: sd(perFold.map((f) => f.mrr)),
     pooled: summariseScores(scores),
-    bySplit: Object.fromEntries(splits.map((split) => [split, summariseScores(scores.filter((s) => s.split === split))])),
+    bySplit: Object.fromEntries(
+      splits.map((split) => [split, summariseScores(scores.filter((s) => s.split === split))]),
+    ),
     outOfFold,
   };
 }
 
 /** Scores items with one model (or lexically), without cross-validation. */
-export function evaluateModel(items: readonly FeaturedItem[], model: LogisticModel | null, depth = 20): MetricSummary & { bySplit: Record<string, MetricSummary> } {
-  const scores = items.map((item) => ({ split: item.split, ...scoreRanking(rankItem(item, model).slice(0, depth).map((r) => r.uri), new Set(item.goldUris)) }));
+export function evaluateModel(
+  items: readonly FeaturedItem[],
+  model: LogisticModel | null,
+  depth = 20,
+): MetricSummary & { bySplit: Record<string, MetricSummary> } {
+  const scores = items.map((item) => ({
+    split: item.split,
+    ...scoreRanking(
+      rankItem(item, model)
+        .slice(0, depth)
+        .map((r) => r.uri),
+      new Set(item.goldUris),
+    ),
+  }));
   const splits = [...new Set(items.map((item) => item.split))];
-  return { ...summariseScores(scores), bySplit: Object.fromEntries(splits.map((split) => [split, summariseScores(scores.filter((s) => s.split === split))])) };
+  return {
+    ...summariseScores(scores),
+    bySplit: Object.fromEntries(
+      splits.map((split) => [split, summariseScores(scores.filter((s) => s.split === split))]),
+    ),
+  };
 }
 
 function mean(xs: readonly number[]): number {

@@ -41,7 +41,11 @@ export interface EvaluationSet {
  * toEvaluationItems('tech', [{ sentence: 's', label: 'SQL' }, { sentence: 's', label: 'SQL' }], new Map([['SQL', 'u']]))
  * // { items: [{ split: 'tech', sentence: 's', goldLabels: ['SQL'], goldUris: ['u'] }], sentencesWithoutSkills: 0, unknownLabels: [] }
  */
-export function toEvaluationItems(split: string, rows: readonly AnnotationRow[], labelToUri: ReadonlyMap<string, string>): EvaluationSet {
+export function toEvaluationItems(
+  split: string,
+  rows: readonly AnnotationRow[],
+  labelToUri: ReadonlyMap<string, string>,
+): EvaluationSet {
   const bySentence = new Map<string, Map<string, string>>();
   const unknown = new Set<string>();
   for (const row of rows) {

@@ -41,7 +41,12 @@ export function buildLabelVocabulary(skills: Iterable<SkillLabels>): LabelVocabu
     }
     for (const stem of stems) df.set(stem, (df.get(stem) ?? 0) + 1);
   }
-  const forms = new Map([...wordCounts].map(([stem, words]) => [stem, [...words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word)]));
+  const forms = new Map(
+    [...wordCounts].map(([stem, words]) => [
+      stem,
+      [...words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word),
+    ]),
+  );
   return vocabularyFrom(n, df, forms);
 }
 

@@ -39,9 +39,15 @@ const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / 
  * const model = fitLogistic(['x'], [[0], [1], [2], [3]], [0, 0, 1, 1]);
  * predictLogistic(model, [3]) > predictLogistic(model, [0]) // true
  */
-export function fitLogistic(features: readonly string[], rows: readonly (readonly number[])[], labels: readonly number[], options: FitOptions = DEFAULT_FIT): LogisticModel {
+export function fitLogistic(
+  features: readonly string[],
+  rows: readonly (readonly number[])[],
+  labels: readonly number[],
+  options: FitOptions = DEFAULT_FIT,
+): LogisticModel {
   const d = features.length;
-  if (rows.length === 0 || rows.length !== labels.length) throw new RangeError('fitLogistic needs as many labels as rows, at least one');
+  if (rows.length === 0 || rows.length !== labels.length)
+    throw new RangeError('fitLogistic needs as many labels as rows, at least one');
   const mean = new Array<number>(d).fill(0);
   const scale = new Array<number>(d).fill(0);
   for (const row of rows) row.forEach((v, j) => (mean[j]! += v / rows.length));
@@ -80,7 +86,8 @@ export function fitLogistic(features: readonly string[], rows: readonly (readonl
 /** The model's probability for one feature vector. */
 export function predictLogistic(model: LogisticModel, row: readonly number[]): number {
   let z = model.bias;
-  for (let j = 0; j < model.weights.length; j += 1) z += (model.weights[j]! * ((row[j] ?? 0) - model.mean[j]!)) / model.scale[j]!;
+  for (let j = 0; j < model.weights.length; j += 1)
+    z += (model.weights[j]! * ((row[j] ?? 0) - model.mean[j]!)) / model.scale[j]!;
   return sigmoid(z);
 }
 

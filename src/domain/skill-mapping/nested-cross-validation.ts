@@ -5,7 +5,14 @@
  * weights, and the held-out fold is scored once. Nothing of the held-out fold takes part in any
  * choice, so the figure is what the whole procedure does on sentences it has not seen.
  */
-import { assignFolds, crossValidate, fitReranker, rankItem, type FeaturedItem, type FoldResult } from './cross-validation';
+import {
+  assignFolds,
+  crossValidate,
+  fitReranker,
+  rankItem,
+  type FeaturedItem,
+  type FoldResult,
+} from './cross-validation';
 import { scoreRanking, summariseScores, type MetricSummary } from './ranking-metrics';
 
 /** Figures of a nested cross-validation. */
@@ -24,11 +31,18 @@ export interface NestedCrossValidationReport {
  * then the lower index). `itemsByPoint[p]` holds the same sentences, in the same order, featured
  * with point `p`'s weights.
  */
-export function selectByCrossValidation(itemsByPoint: readonly (readonly FeaturedItem[])[], indices: readonly number[], k: number): number {
+export function selectByCrossValidation(
+  itemsByPoint: readonly (readonly FeaturedItem[])[],
+  indices: readonly number[],
+  k: number,
+): number {
   let best = 0;
   let bestKey: [number, number] = [-Infinity, -Infinity];
   itemsByPoint.forEach((items, point) => {
-    const cv = crossValidate(indices.map((i) => items[i]!), k);
+    const cv = crossValidate(
+      indices.map((i) => items[i]!),
+      k,
+    );
     const key: [number, number] = [cv.meanRPrecisionAt5, cv.meanMrr];
     if (key[0] > bestKey[0] + 1e-12 || (Math.abs(key[0] - bestKey[0]) <= 1e-12 && key[1] > bestKey[1] + 1e-12)) {
       best = point;
@@ -45,11 +59,17 @@ export function selectByCrossValidation(itemsByPoint: readonly (readonly Feature
  * const report = nestedCrossValidate(grid.map((point) => featureAll(sentences, point.weights)), 5);
  * report.folds.map((f) => grid[f.chosen].name) // the weights each outer fold chose
  */
-export function nestedCrossValidate(itemsByPoint: readonly (readonly FeaturedItem[])[], k: number, depth = 20): NestedCrossValidationReport {
+export function nestedCrossValidate(
+  itemsByPoint: readonly (readonly FeaturedItem[])[],
+  k: number,
+  depth = 20,
+): NestedCrossValidationReport {
   const reference = itemsByPoint[0];
   if (reference === undefined) throw new RangeError('nested cross-validation needs at least one grid point');
-  if (itemsByPoint.some((items) => items.length !== reference.length)) throw new RangeError('every grid point must feature the same sentences');
-  if (k < 3 || reference.length < 2 * k) throw new RangeError('nested cross-validation needs k >= 3 and at least 2k items');
+  if (itemsByPoint.some((items) => items.length !== reference.length))
+    throw new RangeError('every grid point must feature the same sentences');
+  if (k < 3 || reference.length < 2 * k)
+    throw new RangeError('nested cross-validation needs k >= 3 and at least 2k items');
   const folds = assignFolds(reference, k);
   const scores: { split: string; fold: number; rPrecisionAt5: number; reciprocalRank: number }[] = [];
   const chosenByFold: number[] = [];
@@ -62,10 +82,21 @@ export function nestedCrossValidate(itemsByPoint: readonly (readonly FeaturedIte
     items.forEach((item, i) => {
       if (folds[i] !== fold) return;
       const ranked = rankItem(item, model).slice(0, depth);
-      scores.push({ split: item.split, fold, ...scoreRanking(ranked.map((r) => r.uri), new Set(item.goldUris)) });
+      scores.push({
+        split: item.split,
+        fold,
+        ...scoreRanking(
+          ranked.map((r) => r.uri),
+          new Set(item.goldUris),
+        ),
+      });
     });
   }
-  const perFold = chosenByFold.map((chosen, fold) => ({ fold, chosen, ...summariseScores(scores.filter((s) => s.fold === fold)) }));
+  const perFold = chosenByFold.map((chosen, fold) => ({
+    fold,
+    chosen,
+    ...summariseScores(scores.filter((s) => s.fold === fold)),
+  }));
   const splits = [...new Set(reference.map((item) => item.split))];
   return {
     folds: perFold,
@@ -74,7 +105,9 @@ export function nestedCrossValidate(itemsByPoint: readonly (readonly FeaturedIte
     meanMrr: mean(perFold.map((f) => f.mrr)),
     sdMrr: sd(perFold.map((f) => f.mrr)),
     pooled: summariseScores(scores),
-    bySplit: Object.fromEntries(splits.map((split) => [split, summariseScores(scores.filter((s) => s.split === split))])),
+    bySplit: Object.fromEntries(
+      splits.map((split) => [split, summariseScores(scores.filter((s) => s.split === split))]),
+    ),
   };
 }
 

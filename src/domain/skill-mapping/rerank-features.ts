@@ -84,11 +84,13 @@ export function rerankFeatures(ranked: readonly LexicalScore[], relations: Skill
  */
 export function rerank(featured: readonly FeaturedCandidate[], model: LogisticModel): RankedSkill[] {
   return featured
-    .map(({ lexical, features }): RankedSkill => ({
-      uri: lexical.uri,
-      score: lexical.method === 'exact' ? lexical.score : Math.min(0.999, predictLogistic(model, features)),
-      matchedLabel: lexical.matchedLabel,
-      method: lexical.method,
-    }))
+    .map(
+      ({ lexical, features }): RankedSkill => ({
+        uri: lexical.uri,
+        score: lexical.method === 'exact' ? lexical.score : Math.min(0.999, predictLogistic(model, features)),
+        matchedLabel: lexical.matchedLabel,
+        method: lexical.method,
+      }),
+    )
     .sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
 }

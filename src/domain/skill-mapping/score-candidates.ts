@@ -98,7 +98,14 @@ function viewOf(text: string, vocabulary: LabelVocabulary, w: RankingWeights): T
   content.forEach((t, i) => positions.set(t.stem, [...(positions.get(t.stem) ?? []), i]));
   const mass = [...positions.keys()].reduce((sum, stem) => sum + vocabulary.idf(stem), 0);
   const shortness = Math.max(0, Math.min(1, (w.shortTextWords - positions.size) / (w.shortTextWords - 1)));
-  return { key: matchKey(text), content, positions, words: new Set(tokens.map((t) => t.word)), mass, coverageExponent: w.textCoveragePower * shortness };
+  return {
+    key: matchKey(text),
+    content,
+    positions,
+    words: new Set(tokens.map((t) => t.word)),
+    mass,
+    coverageExponent: w.textCoveragePower * shortness,
+  };
 }
 
 /**
@@ -108,8 +115,13 @@ function viewOf(text: string, vocabulary: LabelVocabulary, w: RankingWeights): T
  * @example
  * minimalSpan(['a', 'b'], new Map([['a', [0, 5]], ['b', [4]]])) // [4, 5]
  */
-export function minimalSpan(stems: readonly string[], positions: ReadonlyMap<string, readonly number[]>): [number, number] {
-  const events = stems.flatMap((stem, s) => (positions.get(stem) ?? []).map((pos) => ({ pos, s }))).sort((a, b) => a.pos - b.pos);
+export function minimalSpan(
+  stems: readonly string[],
+  positions: ReadonlyMap<string, readonly number[]>,
+): [number, number] {
+  const events = stems
+    .flatMap((stem, s) => (positions.get(stem) ?? []).map((pos) => ({ pos, s })))
+    .sort((a, b) => a.pos - b.pos);
   const counts = new Array<number>(stems.length).fill(0);
   let covered = 0;
   let best: [number, number] = [events[0]!.pos, events.at(-1)!.pos];
@@ -152,10 +164,21 @@ function parseLabel(label: string): LabelParts {
   const key = matchKey(label);
   // A label made only of common words ("LESS", "IT") is matched on those words.
   if (content.length === 0) return { key, stems: [...new Set(tokens.map((t) => t.stem))], stopWords: [] };
-  return { key, stems: [...new Set(content.map((t) => t.stem))], stopWords: [...new Set(tokens.filter((t) => t.stop).map((t) => t.word))] };
+  return {
+    key,
+    stems: [...new Set(content.map((t) => t.stem))],
+    stopWords: [...new Set(tokens.filter((t) => t.stop).map((t) => t.word))],
+  };
 }
 
-function matchLabel(label: string, factor: number, exactScore: number, text: TextView, vocabulary: LabelVocabulary, w: RankingWeights): LabelMatch | null {
+function matchLabel(
+  label: string,
+  factor: number,
+  exactScore: number,
+  text: TextView,
+  vocabulary: LabelVocabulary,
+  w: RankingWeights,
+): LabelMatch | null {
   const { key, stems, stopWords } = labelParts(label);
   if (key === text.key) return { label, score: exactScore, method: 'exact' };
   const matched = stems.filter((stem) => text.positions.has(stem));
@@ -177,13 +200,19 @@ function matchLabel(label: string, factor: number, exactScore: number, text: Tex
   const phrase = matched.length === stems.length && to - from + 1 === stems.length;
   const evidence = 1 - Math.exp(-matchedMass / w.evidenceScale);
   const textShare = text.mass > 0 ? Math.min(1, matchedMass / text.mass) : 1;
-  let score = Math.pow(coverage, w.labelCoveragePower) * Math.pow(density, w.densityPower) * evidence * Math.pow(textShare, text.coverageExponent);
+  let score =
+    coverage ** w.labelCoveragePower * density ** w.densityPower * evidence * textShare ** text.coverageExponent;
   if (phrase) score += (1 - score) * w.phraseBonus;
   score -= w.lengthPenalty * (stems.length - matched.length);
   return { label, score: Math.max(0, score * factor), method: phrase ? 'phrase' : 'partial' };
 }
 
-function bestLabel(candidate: SkillCandidate, text: TextView, vocabulary: LabelVocabulary, w: RankingWeights): LabelMatch | null {
+function bestLabel(
+  candidate: SkillCandidate,
+  text: TextView,
+  vocabulary: LabelVocabulary,
+  w: RankingWeights,
+): LabelMatch | null {
   let best: LabelMatch | null = null;
   const consider = (label: string, factor: number, exactScore: number) => {
     const match = matchLabel(label, factor, exactScore, text, vocabulary, w);
@@ -227,11 +256,27 @@ export function rankCandidates(
     const best = bestLabel(candidate, view, vocabulary, weights);
     const description = maxDescription > 0 ? descriptionScore(candidate) / maxDescription : 0;
     // Among exact matches on the same kind of label, the description index breaks the tie.
-    if (best?.method === 'exact') return { uri: candidate.uri, score: Math.min(1, best.score + 0.01 * description), matchedLabel: best.label, method: 'exact', labelScore: best.score, description };
+    if (best?.method === 'exact')
+      return {
+        uri: candidate.uri,
+        score: Math.min(1, best.score + 0.01 * description),
+        matchedLabel: best.label,
+        method: 'exact',
+        labelScore: best.score,
+        description,
+      };
     const labelScore = best?.score ?? 0;
     const prior = weights.reusePrior[candidate.reuseLevel ?? ''] ?? 0;
-    const score = labelScore * (1 - weights.descriptionWeight) + description * weights.descriptionWeight + prior * (1 - labelScore);
-    return { uri: candidate.uri, score: Math.min(1, score), matchedLabel: best?.label ?? null, method: best?.method ?? 'description', labelScore, description };
+    const score =
+      labelScore * (1 - weights.descriptionWeight) + description * weights.descriptionWeight + prior * (1 - labelScore);
+    return {
+      uri: candidate.uri,
+      score: Math.min(1, score),
+      matchedLabel: best?.label ?? null,
+      method: best?.method ?? 'description',
+      labelScore,
+      description,
+    };
   });
   return ranked.sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
 }

@@ -65,9 +65,17 @@ export class SkillIndex {
     rows.forEach((row, i) => this.byUri.set(row.uri, i));
     const occupationIds = new Map<string, number>();
     this.occupations = rows.map((row) =>
-      Int32Array.from(new Set(row.occupations.map((uri) => occupationIds.get(uri) ?? (occupationIds.set(uri, occupationIds.size), occupationIds.size - 1)))).sort(),
+      Int32Array.from(
+        new Set(
+          row.occupations.map(
+            (uri) => occupationIds.get(uri) ?? (occupationIds.set(uri, occupationIds.size), occupationIds.size - 1),
+          ),
+        ),
+      ).sort(),
     );
-    this.neighbours = rows.map((row) => new Set(row.neighbours.map((uri) => this.byUri.get(uri)).filter((i): i is number => i !== undefined)));
+    this.neighbours = rows.map(
+      (row) => new Set(row.neighbours.map((uri) => this.byUri.get(uri)).filter((i): i is number => i !== undefined)),
+    );
     this.descriptionLength = new Float64Array(rows.length);
     let totalLength = 0;
     rows.forEach((row, skill) => {
@@ -117,7 +125,10 @@ export class SkillIndex {
     const stems = [...new Set(contentTokens(text).map((t) => t.stem))];
     const labelScores = this.labelLookUp(stems.length > 0 ? stems : [...new Set(tokenize(text).map((t) => t.stem))]);
     const description = this.descriptionLookUp(stems);
-    const chosen = new Set([...topSkills(labelScores, limits.labelCandidates), ...topSkills(description, limits.descriptionCandidates)]);
+    const chosen = new Set([
+      ...topSkills(labelScores, limits.labelCandidates),
+      ...topSkills(description, limits.descriptionCandidates),
+    ]);
     return [...chosen].map((i) => {
       const row = this.skills[i]!;
       const bm25 = description.get(i) ?? 0;
@@ -237,5 +248,8 @@ function topSkills(scores: ReadonlyMap<number, number>, limit: number): number[]
   }
   const kept: [number, number][] = [];
   for (const entry of scores) if (entry[1] >= threshold) kept.push(entry);
-  return kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([skill]) => skill);
+  return kept
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, limit)
+    .map(([skill]) => skill);
 }

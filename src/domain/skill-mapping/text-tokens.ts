@@ -32,7 +32,23 @@ const STOP_WORDS = new Set(
 );
 
 // Written in capitals for emphasis, these stay function words.
-const CONNECTIVES = new Set(['and', 'or', 'not', 'the', 'of', 'to', 'in', 'for', 'with', 'a', 'an', 'as', 'at', 'on', 'by']);
+const CONNECTIVES = new Set([
+  'and',
+  'or',
+  'not',
+  'the',
+  'of',
+  'to',
+  'in',
+  'for',
+  'with',
+  'a',
+  'an',
+  'as',
+  'at',
+  'on',
+  'by',
+]);
 
 // Tokens keep "#", "++" and inner dots so "c#", "c++", "asp.net" and "node.js" stay one word.
 // Only Latin-script words: the labels are English, and a run of CJK characters (no spaces between
@@ -45,7 +61,9 @@ const PLACEHOLDER = /<[A-Z_]+>/g;
 
 /** Folds the -ise/-ize and -yse/-yze spellings (ESCO writes British English). */
 function foldSpelling(word: string): string {
-  return word.replace(/^(\p{L}{3,})is(e|es|ed|ing|ation|ations|er|ers)$/u, '$1iz$2').replace(/^(\p{L}{2,})yz(e|es|ed|ing|er|ers)$/u, '$1ys$2');
+  return word
+    .replace(/^(\p{L}{3,})is(e|es|ed|ing|ation|ations|er|ers)$/u, '$1iz$2')
+    .replace(/^(\p{L}{2,})yz(e|es|ed|ing|er|ers)$/u, '$1ys$2');
 }
 
 /** The stem a word is matched on. */
@@ -85,12 +103,15 @@ export function tokenize(text: string): Token[] {
   const cleaned = text.normalize('NFC').replace(PLACEHOLDER, ' ');
   // An upper-case word in mixed-case text is a name ("LESS", "IT"), never filler.
   const mixedCase = /\p{Ll}/u.test(cleaned);
-  return [...cleaned.matchAll(TOKEN)].filter(([raw]) => raw.length <= MAX_WORD_LENGTH).map(([raw]) => {
-    const lower = raw.toLowerCase();
-    const acronym = mixedCase && raw.length >= 2 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw) && !CONNECTIVES.has(lower);
-    const forms = wordForms(lower);
-    return { word: forms.word, stem: forms.stem, stop: !acronym && forms.stop };
-  });
+  return [...cleaned.matchAll(TOKEN)]
+    .filter(([raw]) => raw.length <= MAX_WORD_LENGTH)
+    .map(([raw]) => {
+      const lower = raw.toLowerCase();
+      const acronym =
+        mixedCase && raw.length >= 2 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw) && !CONNECTIVES.has(lower);
+      const forms = wordForms(lower);
+      return { word: forms.word, stem: forms.stem, stop: !acronym && forms.stop };
+    });
 }
 
 /** The tokens that carry meaning. */

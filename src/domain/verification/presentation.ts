@@ -22,13 +22,22 @@ export function credentialsOfPresentation(document: unknown): unknown[] | null {
   // A CLR 2.0 ClrCredential carries its credentials in its subject, as a presentation does.
   const clrSubject = types.includes('ClrCredential') ? vp.credentialSubject : undefined;
   if (!types.includes('VerifiablePresentation') && clrSubject === undefined) return null;
-  const raw = clrSubject !== undefined ? (clrSubject as { verifiableCredential?: unknown } | null)?.verifiableCredential : vp.verifiableCredential;
+  const raw =
+    clrSubject !== undefined
+      ? (clrSubject as { verifiableCredential?: unknown } | null)?.verifiableCredential
+      : vp.verifiableCredential;
   const credentials = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
-  if (credentials.length === 0) throw new BadInputError('the presentation carries no verifiableCredential', { field: 'document.verifiableCredential' });
-  if (credentials.length > MAX_PRESENTATION_CREDENTIALS) {
-    throw new BadInputError(`the presentation carries ${credentials.length} credentials; at most ${MAX_PRESENTATION_CREDENTIALS} are accepted`, {
+  if (credentials.length === 0)
+    throw new BadInputError('the presentation carries no verifiableCredential', {
       field: 'document.verifiableCredential',
     });
+  if (credentials.length > MAX_PRESENTATION_CREDENTIALS) {
+    throw new BadInputError(
+      `the presentation carries ${credentials.length} credentials; at most ${MAX_PRESENTATION_CREDENTIALS} are accepted`,
+      {
+        field: 'document.verifiableCredential',
+      },
+    );
   }
   return credentials.map(unwrapEnveloped);
 }

@@ -32,24 +32,44 @@ export const MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
 export function readStatusEntries(credentialStatus: unknown): { entries: StatusListEntry[]; unsupported: string[] } {
   const entries: StatusListEntry[] = [];
   const unsupported: string[] = [];
-  const values = credentialStatus === undefined || credentialStatus === null ? [] : Array.isArray(credentialStatus) ? credentialStatus : [credentialStatus];
+  const values =
+    credentialStatus === undefined || credentialStatus === null
+      ? []
+      : Array.isArray(credentialStatus)
+        ? credentialStatus
+        : [credentialStatus];
   for (const value of values) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       unsupported.push('a credentialStatus entry is not an object');
       continue;
     }
     const entry = value as Record<string, unknown>;
-    const types = (Array.isArray(entry.type) ? entry.type : [entry.type]).filter((t): t is string => typeof t === 'string');
-    const kind = types.includes('BitstringStatusListEntry') ? 'BitstringStatusList' : types.includes('StatusList2021Entry') ? 'StatusList2021' : null;
+    const types = (Array.isArray(entry.type) ? entry.type : [entry.type]).filter(
+      (t): t is string => typeof t === 'string',
+    );
+    const kind = types.includes('BitstringStatusListEntry')
+      ? 'BitstringStatusList'
+      : types.includes('StatusList2021Entry')
+        ? 'StatusList2021'
+        : null;
     if (kind === null) {
-      unsupported.push(`credentialStatus type ${JSON.stringify(entry.type)} is not supported (only BitstringStatusListEntry and StatusList2021Entry)`);
+      unsupported.push(
+        `credentialStatus type ${JSON.stringify(entry.type)} is not supported (only BitstringStatusListEntry and StatusList2021Entry)`,
+      );
       continue;
     }
-    const index = typeof entry.statusListIndex === 'string' && /^\d{1,10}$/.test(entry.statusListIndex) ? Number(entry.statusListIndex) : typeof entry.statusListIndex === 'number' ? entry.statusListIndex : NaN;
+    const index =
+      typeof entry.statusListIndex === 'string' && /^\d{1,10}$/.test(entry.statusListIndex)
+        ? Number(entry.statusListIndex)
+        : typeof entry.statusListIndex === 'number'
+          ? entry.statusListIndex
+          : NaN;
     const listUrl = entry.statusListCredential;
     const purpose = entry.statusPurpose;
     if (!Number.isSafeInteger(index) || index < 0 || typeof listUrl !== 'string' || typeof purpose !== 'string') {
-      unsupported.push(`a ${kind} entry needs statusListIndex (a non-negative integer), statusListCredential (a URL) and statusPurpose`);
+      unsupported.push(
+        `a ${kind} entry needs statusListIndex (a non-negative integer), statusListCredential (a URL) and statusPurpose`,
+      );
       continue;
     }
     entries.push({ kind, listUrl, index, purpose });

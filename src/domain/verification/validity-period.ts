@@ -34,14 +34,18 @@ export function checkValidityPeriod(period: ValidityPeriod, now: Date): Verifica
   const checks: VerificationCheck[] = [];
   const from = parseDate(period.validFrom);
   if (period.validFrom === undefined) checks.push(passed('VALID_FROM', 'no start of validity stated'));
-  else if (from === null) checks.push(failed('VALID_FROM', `the start of validity ${JSON.stringify(period.validFrom)} is not a date`));
-  else if (from.getTime() > now.getTime()) checks.push(failed('VALID_FROM', `the credential is not valid before ${period.validFrom}`));
+  else if (from === null)
+    checks.push(failed('VALID_FROM', `the start of validity ${JSON.stringify(period.validFrom)} is not a date`));
+  else if (from.getTime() > now.getTime())
+    checks.push(failed('VALID_FROM', `the credential is not valid before ${period.validFrom}`));
   else checks.push(passed('VALID_FROM', `valid since ${period.validFrom}`));
 
   const until = parseDate(period.validUntil);
   if (period.validUntil === undefined) checks.push(passed('VALID_UNTIL', 'no expiry stated'));
-  else if (until === null) checks.push(failed('VALID_UNTIL', `the expiry ${JSON.stringify(period.validUntil)} is not a date`));
-  else if (until.getTime() <= now.getTime()) checks.push(failed('VALID_UNTIL', `the credential expired on ${period.validUntil}`));
+  else if (until === null)
+    checks.push(failed('VALID_UNTIL', `the expiry ${JSON.stringify(period.validUntil)} is not a date`));
+  else if (until.getTime() <= now.getTime())
+    checks.push(failed('VALID_UNTIL', `the credential expired on ${period.validUntil}`));
   else checks.push(passed('VALID_UNTIL', `valid until ${period.validUntil}`));
   return checks;
 }

@@ -53,8 +53,16 @@ export interface Verification {
 }
 
 /** Shorthand constructors keep the verifier's code to one line per finding. */
-export const passed = (check: VerificationCheckName, message: string): VerificationCheck => ({ check, outcome: 'PASSED', message });
-export const failed = (check: VerificationCheckName, message: string): VerificationCheck => ({ check, outcome: 'FAILED', message });
+export const passed = (check: VerificationCheckName, message: string): VerificationCheck => ({
+  check,
+  outcome: 'PASSED',
+  message,
+});
+export const failed = (check: VerificationCheckName, message: string): VerificationCheck => ({
+  check,
+  outcome: 'FAILED',
+  message,
+});
 export const undetermined = (check: VerificationCheckName, message: string): VerificationCheck => ({
   check,
   outcome: 'UNDETERMINED',

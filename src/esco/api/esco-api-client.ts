@@ -128,10 +128,24 @@ export class EscoApiClient {
 
   constructor(options: EscoApiClientOptions = {}) {
     const o = { ...ESCO_API_DEFAULTS, ...stripUndefined(options) };
-    for (const key of ['connectTimeoutMs', 'headersTimeoutMs', 'bodyTimeoutMs', 'attemptTimeoutMs', 'maxConcurrency', 'maxAttempts'] as const) {
+    for (const key of [
+      'connectTimeoutMs',
+      'headersTimeoutMs',
+      'bodyTimeoutMs',
+      'attemptTimeoutMs',
+      'maxConcurrency',
+      'maxAttempts',
+    ] as const) {
       requirePositiveInteger(key, o[key]);
     }
-    for (const key of ['retryBaseDelayMs', 'retryMaxDelayMs', 'cacheMaxEntries', 'cacheTtlMs', 'cacheMaxBytes', 'maxResponseBytes'] as const) {
+    for (const key of [
+      'retryBaseDelayMs',
+      'retryMaxDelayMs',
+      'cacheMaxEntries',
+      'cacheTtlMs',
+      'cacheMaxBytes',
+      'maxResponseBytes',
+    ] as const) {
       requireNonNegativeInteger(key, o[key]);
     }
     if (!/^v\d+(\.\d+)*$/.test(o.selectedVersion)) {
@@ -224,7 +238,10 @@ export class EscoApiClient {
   async getRelated(uri: string, relation: string, paging: EscoPageParams = {}, full = false): Promise<EscoRelatedPage> {
     requireUri(uri);
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(relation)) {
-      throw new BadInputError('relation must be an ESCO relation name such as "hasEssentialSkill"', { field: 'relation', value: relation });
+      throw new BadInputError('relation must be an ESCO relation name such as "hasEssentialSkill"', {
+        field: 'relation',
+        value: relation,
+      });
     }
     const language = this.languageOf(paging.language);
     const { limit, page } = pagingOf(paging);
@@ -322,7 +339,10 @@ export class EscoApiClient {
   private languageOf(language: string | undefined): string {
     if (language === undefined) return this.language;
     if (!LANGUAGE.test(language)) {
-      throw new BadInputError('language must be an ISO 639-1 code such as "en" or "en-us"', { field: 'language', value: language });
+      throw new BadInputError('language must be an ISO 639-1 code such as "en" or "en-us"', {
+        field: 'language',
+        value: language,
+      });
     }
     return language.toLowerCase();
   }
@@ -331,7 +351,8 @@ export class EscoApiClient {
 const LANGUAGE = /^[a-z]{2}(-[a-z]{2})?$/i;
 
 function requireLanguageOption(language: string): void {
-  if (!LANGUAGE.test(language)) throw new RangeError(`language must be an ISO 639-1 code, got ${JSON.stringify(language)}`);
+  if (!LANGUAGE.test(language))
+    throw new RangeError(`language must be an ISO 639-1 code, got ${JSON.stringify(language)}`);
 }
 
 function requireUri(uri: string): void {
@@ -358,11 +379,13 @@ function pagingOf(params: { limit?: number | undefined; page?: number | undefine
 }
 
 function requirePositiveInteger(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a positive integer, got ${value}`);
 }
 
 function requireNonNegativeInteger(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
 }
 
 function stripUndefined<T extends object>(options: T): Partial<T> {

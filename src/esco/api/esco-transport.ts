@@ -1,7 +1,12 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
-import { DomainError, UpstreamUnavailableError, type ErrorDetails, type UpstreamDetails } from '../../domain/errors';
+import {
+  type DomainError,
+  UpstreamUnavailableError,
+  type ErrorDetails,
+  type UpstreamDetails,
+} from '../../domain/errors';
 import { Semaphore } from './semaphore';
 import { backoffDelayMs, errorCode, isRetryableError, isRetryableStatus, retryAfterMs } from './retry-policy';
 
@@ -269,7 +274,8 @@ export class EscoTransport {
         // The error body only adds detail; failing to read it must not hide the status.
         const text = await readCapped(response.body, 64 * 1024, onChunk).catch(() => undefined);
         const message = text === undefined ? undefined : upstreamMessage(text);
-        const waitMs = statusCode === 429 || statusCode === 503 ? retryAfterMs(response.headers['retry-after']) : undefined;
+        const waitMs =
+          statusCode === 429 || statusCode === 503 ? retryAfterMs(response.headers['retry-after']) : undefined;
         throw new AttemptFailure('status', `HTTP ${statusCode}`, {
           retryable: isRetryableStatus(statusCode),
           status: statusCode,
@@ -293,7 +299,9 @@ export class EscoTransport {
       if (controller.signal.aborted && reason instanceof AttemptTimeoutError) {
         throw new AttemptFailure('transport', reason.message, { retryable: true });
       }
-      throw new AttemptFailure('transport', transportReason(error, this.options), { retryable: isRetryableError(error) });
+      throw new AttemptFailure('transport', transportReason(error, this.options), {
+        retryable: isRetryableError(error),
+      });
     } finally {
       clearTimeout(deadline);
       clearTimeout(phase);

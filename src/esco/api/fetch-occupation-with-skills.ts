@@ -68,7 +68,12 @@ export async function fetchOccupationWithSkills(
     ['optional', occupation.optionalSkills],
   ] as const) {
     for (const ref of refs) {
-      occupationSkills.push({ occupationUri: occupation.uri, skillUri: ref.uri, relationType, skillType: ref.skillType });
+      occupationSkills.push({
+        occupationUri: occupation.uri,
+        skillUri: ref.uri,
+        relationType,
+        skillType: ref.skillType,
+      });
       if (!seen.has(ref.uri)) {
         seen.add(ref.uri);
         skillUris.push(ref.uri);

@@ -173,5 +173,5 @@ export function skillTypeFromUri(uri: string | null | undefined): EscoSkillType 
 export function reuseLevelFromUri(uri: string | null | undefined): EscoReuseLevel | null {
   if (!uri) return null;
   const match = /\/skill-reuse-level\/([^/?#]+)$/.exec(uri);
-  return match ? match[1] ?? null : null;
+  return match ? (match[1] ?? null) : null;
 }

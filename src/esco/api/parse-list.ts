@@ -16,7 +16,17 @@ import { parseResource } from './parse-resource';
 type Json = Record<string, unknown>;
 
 // Search hits carry relations as plain URI arrays; these keys are scalars or handled separately.
-const HIT_SCALAR_KEYS = new Set(['className', 'classId', 'uri', 'searchHit', 'title', 'preferredLabel', 'code', '_links', '_embedded']);
+const HIT_SCALAR_KEYS = new Set([
+  'className',
+  'classId',
+  'uri',
+  'searchHit',
+  'title',
+  'preferredLabel',
+  'code',
+  '_links',
+  '_embedded',
+]);
 
 function typeOf(className: string): EscoSearchType {
   if (className === 'Occupation') return 'occupation';
@@ -98,7 +108,13 @@ function parseRelatedItem(value: unknown, path: string, language: string, full: 
  * @param full whether the request asked for full resources; they are then parsed into `resource`.
  * @throws HalShapeError when the body is not such an envelope.
  */
-export function parseRelatedPage(body: unknown, uri: string, relation: string, language: string, full: boolean): EscoRelatedPage {
+export function parseRelatedPage(
+  body: unknown,
+  uri: string,
+  relation: string,
+  language: string,
+  full: boolean,
+): EscoRelatedPage {
   const json = asObject(body, '');
   return {
     uri: optionalString(json, 'uri', '') ?? uri,

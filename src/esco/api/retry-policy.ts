@@ -50,7 +50,12 @@ export function isRetryableError(error: unknown): boolean {
  * at `maxMs`, with "equal jitter" (half fixed, half random) so that many clients failing together
  * do not retry in lockstep, while every retry still waits at least half the nominal delay.
  */
-export function backoffDelayMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelayMs(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const nominal = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(nominal / 2 + random() * (nominal / 2));
 }

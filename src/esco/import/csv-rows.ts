@@ -121,7 +121,8 @@ export async function* readCsvRows(input: Readable, options: CsvReadOptions): As
       const endLine = typeof error?.lines === 'number' ? error.lines : lastLine + 1;
       const swallowed = swallowedLines(raw);
       const row = recordsSeen;
-      const note = swallowed.length === 0 ? '' : `; it swallowed the next ${swallowed.length} row(s), also not imported`;
+      const note =
+        swallowed.length === 0 ? '' : `; it swallowed the next ${swallowed.length} row(s), also not imported`;
       options.onMalformed(row, Math.min(startLine, endLine), `${error?.message ?? 'malformed record'}${note}`);
       reportSwallowed(row, startLine, swallowed);
       lastLine = endLine;
@@ -135,7 +136,11 @@ export async function* readCsvRows(input: Readable, options: CsvReadOptions): As
       if (swallowed.length > 0) {
         // A stray quote closed by a later one: the record parsed, but holds other rows in a cell.
         const row = recordsSeen;
-        options.onMalformed(row, startLine, `a quoted cell runs over ${swallowed.length} following row(s) (unbalanced quote); the record and the row(s) it swallowed were not imported`);
+        options.onMalformed(
+          row,
+          startLine,
+          `a quoted cell runs over ${swallowed.length} following row(s) (unbalanced quote); the record and the row(s) it swallowed were not imported`,
+        );
         reportSwallowed(row, startLine, swallowed);
         return null;
       }
@@ -147,7 +152,11 @@ export async function* readCsvRows(input: Readable, options: CsvReadOptions): As
   function reportSwallowed(row: number, startLine: number, offsets: readonly number[]): void {
     for (const offset of offsets) {
       recordsSeen += 1;
-      options.onMalformed(recordsSeen, startLine + offset, `row swallowed by the unbalanced quote of row ${row} (line ${startLine}); not imported`);
+      options.onMalformed(
+        recordsSeen,
+        startLine + offset,
+        `row swallowed by the unbalanced quote of row ${row} (line ${startLine}); not imported`,
+      );
     }
   }
   input.on('error', (error) => parser.destroy(error));

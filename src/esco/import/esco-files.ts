@@ -51,7 +51,12 @@ function both(base: string): string[] {
 
 /** Every file the importer knows, in the order it reads them. */
 export const ESCO_FILES: readonly EscoFileSpec[] = [
-  { key: 'iscoGroups', names: ['ISCOGroups_en.csv'], required: true, columns: ['conceptUri', 'code', 'preferredLabel', 'description'] },
+  {
+    key: 'iscoGroups',
+    names: ['ISCOGroups_en.csv'],
+    required: true,
+    columns: ['conceptUri', 'code', 'preferredLabel', 'description'],
+  },
   {
     key: 'skillGroups',
     names: ['skillGroups_en.csv'],
@@ -64,15 +69,58 @@ export const ESCO_FILES: readonly EscoFileSpec[] = [
     required: false,
     // v1.1.1 omits empty trailing code cells on 189 of its 647 rows; every other file is regular.
     shortRows: true,
-    columns: [0, 1, 2, 3].flatMap((level) => [`Level ${level} URI`, `Level ${level} preferred term`, `Level ${level} code`]).concat('Description'),
+    columns: [0, 1, 2, 3]
+      .flatMap((level) => [`Level ${level} URI`, `Level ${level} preferred term`, `Level ${level} code`])
+      .concat('Description'),
   },
-  { key: 'transversalSkills', names: ['transversalSkillsCollection_en.csv'], required: false, columns: COLLECTION_COLUMNS, collection: 'transversal' },
-  { key: 'digitalSkills', names: ['digitalSkillsCollection_en.csv'], required: false, columns: COLLECTION_COLUMNS, collection: 'digital' },
-  { key: 'greenSkills', names: ['greenSkillsCollection_en.csv'], required: false, columns: COLLECTION_COLUMNS, collection: 'green' },
-  { key: 'languageSkills', names: ['languageSkillsCollection_en.csv'], required: false, columns: COLLECTION_COLUMNS, collection: 'language' },
-  { key: 'digCompSkills', names: ['digCompSkillsCollection_en.csv'], required: false, columns: COLLECTION_COLUMNS, collection: 'digcomp' },
-  { key: 'researchSkills', names: ['researchSkillsCollection_en.csv'], required: false, columns: COLLECTION_COLUMNS, collection: 'research' },
-  { key: 'researchOccupations', names: ['researchOccupationsCollection_en.csv'], required: false, columns: COLLECTION_COLUMNS },
+  {
+    key: 'transversalSkills',
+    names: ['transversalSkillsCollection_en.csv'],
+    required: false,
+    columns: COLLECTION_COLUMNS,
+    collection: 'transversal',
+  },
+  {
+    key: 'digitalSkills',
+    names: ['digitalSkillsCollection_en.csv'],
+    required: false,
+    columns: COLLECTION_COLUMNS,
+    collection: 'digital',
+  },
+  {
+    key: 'greenSkills',
+    names: ['greenSkillsCollection_en.csv'],
+    required: false,
+    columns: COLLECTION_COLUMNS,
+    collection: 'green',
+  },
+  {
+    key: 'languageSkills',
+    names: ['languageSkillsCollection_en.csv'],
+    required: false,
+    columns: COLLECTION_COLUMNS,
+    collection: 'language',
+  },
+  {
+    key: 'digCompSkills',
+    names: ['digCompSkillsCollection_en.csv'],
+    required: false,
+    columns: COLLECTION_COLUMNS,
+    collection: 'digcomp',
+  },
+  {
+    key: 'researchSkills',
+    names: ['researchSkillsCollection_en.csv'],
+    required: false,
+    columns: COLLECTION_COLUMNS,
+    collection: 'research',
+  },
+  {
+    key: 'researchOccupations',
+    names: ['researchOccupationsCollection_en.csv'],
+    required: false,
+    columns: COLLECTION_COLUMNS,
+  },
   {
     key: 'skills',
     names: ['skills_en.csv'],
@@ -86,7 +134,12 @@ export const ESCO_FILES: readonly EscoFileSpec[] = [
     columns: ['conceptUri', 'iscoGroup', 'preferredLabel', 'altLabels', 'hiddenLabels', 'description', 'code'],
   },
   { key: 'skillPillarRelations', names: both('broaderRelationsSkillPillar'), required: true, columns: BROADER_COLUMNS },
-  { key: 'occupationPillarRelations', names: both('broaderRelationsOccPillar'), required: true, columns: BROADER_COLUMNS },
+  {
+    key: 'occupationPillarRelations',
+    names: both('broaderRelationsOccPillar'),
+    required: true,
+    columns: BROADER_COLUMNS,
+  },
   {
     key: 'skillSkillRelations',
     names: both('skillSkillRelations'),
@@ -149,7 +202,9 @@ export function resolveEscoFiles(dir: string): ResolvedEscoFiles {
   try {
     entries = fs.readdirSync(dir).filter((entry) => fs.statSync(path.join(dir, entry)).isFile());
   } catch (error) {
-    throw new EscoImportError(`ESCO folder ${dir} cannot be read: ${(error as Error).message}`, { source: { file: dir } });
+    throw new EscoImportError(`ESCO folder ${dir} cannot be read: ${(error as Error).message}`, {
+      source: { file: dir },
+    });
   }
   const files = new Map<EscoFileKey, ResolvedEscoFile>();
   const missingRequired: EscoFileSpec[] = [];
@@ -161,10 +216,10 @@ export function resolveEscoFiles(dir: string): ResolvedEscoFiles {
   }
   if (missingRequired.length > 0) {
     const expected = missingRequired.map((spec) => spec.names.join(' or '));
-    throw new EscoImportError(
-      `ESCO folder ${dir} lacks required file(s): ${expected.join('; ')}`,
-      { source: { file: dir }, items: missingRequired.map((spec) => spec.names.join(' or ')) },
-    );
+    throw new EscoImportError(`ESCO folder ${dir} lacks required file(s): ${expected.join('; ')}`, {
+      source: { file: dir },
+      items: missingRequired.map((spec) => spec.names.join(' or ')),
+    });
   }
   return { dir, files, missingOptional };
 }

@@ -6,7 +6,14 @@
  * merges batches, so "one call = one transaction" holds.
  */
 import type { QueryRunner, Row } from '../../db/neo4j-executor';
-import type { IscoGroupRecord, LinkKind, LinkRecord, OccupationRecord, SkillGroupRecord, SkillRecord } from './esco-records';
+import type {
+  IscoGroupRecord,
+  LinkKind,
+  LinkRecord,
+  OccupationRecord,
+  SkillGroupRecord,
+  SkillRecord,
+} from './esco-records';
 import { iscoGroupParams, linkParams, occupationParams, skillGroupParams, skillParams } from './record-params';
 
 /** A link the graph could not take because an endpoint is missing; `index` points into the batch. */
@@ -136,14 +143,18 @@ export class EscoGraphRepository {
   /** `esco-import/merge-skill-group-stubs`: creates missing skill groups with a label. */
   async mergeSkillGroupStubs(stubs: readonly ConceptStub[]): Promise<number> {
     if (stubs.length === 0) return 0;
-    const rows = await this.runner.write('esco-import/merge-skill-group-stubs', { rows: stubs.map((stub) => ({ ...stub })) });
+    const rows = await this.runner.write('esco-import/merge-skill-group-stubs', {
+      rows: stubs.map((stub) => ({ ...stub })),
+    });
     return Number(rows[0]?.['created'] ?? 0);
   }
 
   /** `esco-import/merge-isco-group-stubs`: creates missing ISCO groups with code and label. */
   async mergeIscoGroupStubs(stubs: readonly IscoGroupStub[]): Promise<number> {
     if (stubs.length === 0) return 0;
-    const rows = await this.runner.write('esco-import/merge-isco-group-stubs', { rows: stubs.map((stub) => ({ ...stub })) });
+    const rows = await this.runner.write('esco-import/merge-isco-group-stubs', {
+      rows: stubs.map((stub) => ({ ...stub })),
+    });
     return Number(rows[0]?.['created'] ?? 0);
   }
 
@@ -152,7 +163,10 @@ export class EscoGraphRepository {
    * not in `skillUris` (the source's list is complete for that occupation). Returns how many.
    */
   async deleteStaleOccupationSkills(occupationUri: string, skillUris: readonly string[]): Promise<number> {
-    const rows = await this.runner.write('esco-import/delete-stale-occupation-skills', { uri: occupationUri, skillUris: [...skillUris] });
+    const rows = await this.runner.write('esco-import/delete-stale-occupation-skills', {
+      uri: occupationUri,
+      skillUris: [...skillUris],
+    });
     return Number(rows[0]?.['deleted'] ?? 0);
   }
 

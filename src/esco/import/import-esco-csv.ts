@@ -12,9 +12,22 @@ import path from 'node:path';
 import type { Neo4jExecutor } from '../../db/neo4j-executor';
 import { Batcher, type RowRef } from './batcher';
 import { openCsvFile, readCsvRows, type CsvRow } from './csv-rows';
-import { ESCO_FILES, resolveEscoFiles, type EscoFileKey, type ResolvedEscoFile, type ResolvedEscoFiles } from './esco-files';
+import {
+  ESCO_FILES,
+  resolveEscoFiles,
+  type EscoFileKey,
+  type ResolvedEscoFile,
+  type ResolvedEscoFiles,
+} from './esco-files';
 import { EscoGraphRepository } from './esco-graph-repository';
-import type { IscoGroupRecord, LinkKind, LinkRecord, OccupationRecord, SkillGroupRecord, SkillRecord } from './esco-records';
+import type {
+  IscoGroupRecord,
+  LinkKind,
+  LinkRecord,
+  OccupationRecord,
+  SkillGroupRecord,
+  SkillRecord,
+} from './esco-records';
 import { silentProgress, type ImportProgress } from './import-progress';
 import type { FileSummary, ImportSummary } from './import-summary';
 import { IssueLog } from './issue-log';
@@ -132,7 +145,9 @@ class CsvImportRun {
     this.batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
     this.progress = options.progress ?? silentProgress;
     this.issues = new IssueLog(options.maxIssues ?? 200, options.strict ?? false);
-    this.queue = new WriteQueue(options.signal, (rows, batches) => this.progress.batchCommitted(this.currentFile, rows, batches));
+    this.queue = new WriteQueue(options.signal, (rows, batches) =>
+      this.progress.batchCommitted(this.currentFile, rows, batches),
+    );
   }
 
   async execute(): Promise<ImportSummary> {
@@ -186,11 +201,23 @@ class CsvImportRun {
 
   /** Reports a bad row of the current file; it was not written. */
   private skip(file: string, ref: RowRef, message: string): void {
-    this.issues.add({ file, row: ref.row, ...(ref.line === undefined ? {} : { line: ref.line }), message, skipped: true });
+    this.issues.add({
+      file,
+      row: ref.row,
+      ...(ref.line === undefined ? {} : { line: ref.line }),
+      message,
+      skipped: true,
+    });
   }
 
   private warn(file: string, ref: RowRef, message: string): void {
-    this.issues.add({ file, row: ref.row, ...(ref.line === undefined ? {} : { line: ref.line }), message, skipped: false });
+    this.issues.add({
+      file,
+      row: ref.row,
+      ...(ref.line === undefined ? {} : { line: ref.line }),
+      message,
+      skipped: false,
+    });
   }
 
   /**
@@ -345,7 +372,11 @@ class CsvImportRun {
       }
       const summary = this.summaries.get(file.spec.key);
       if (summary && unknown > 0) {
-        this.summaries.set(file.spec.key, { ...summary, imported: summary.imported - unknown, skipped: summary.skipped + unknown });
+        this.summaries.set(file.spec.key, {
+          ...summary,
+          imported: summary.imported - unknown,
+          skipped: summary.skipped + unknown,
+        });
       }
     }
   }

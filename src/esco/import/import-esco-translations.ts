@@ -7,7 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE_LANGUAGE, labelProperties, languageOfFileName, type EscoLanguage } from '../../domain/esco/esco-languages';
+import {
+  BASE_LANGUAGE,
+  labelProperties,
+  languageOfFileName,
+  type EscoLanguage,
+} from '../../domain/esco/esco-languages';
 import type { Neo4jExecutor } from '../../db/neo4j-executor';
 import { openCsvFile, readCsvRows } from './csv-rows';
 import { EscoImportError } from './esco-import-error';
@@ -16,7 +21,11 @@ import { DEFAULT_BATCH_SIZE } from './import-esco-csv';
 import { ESCO_FIELD_LIMITS } from './row-mapping';
 
 /** The label files of a release, by base name; each has at least these columns. */
-const LABEL_FILES: ReadonlyArray<{ readonly base: string; readonly columns: readonly string[]; readonly hasAltLabels: boolean }> = [
+const LABEL_FILES: ReadonlyArray<{
+  readonly base: string;
+  readonly columns: readonly string[];
+  readonly hasAltLabels: boolean;
+}> = [
   { base: 'ISCOGroups', columns: ['conceptUri', 'preferredLabel'], hasAltLabels: false },
   { base: 'skillGroups', columns: ['conceptUri', 'preferredLabel'], hasAltLabels: true },
   { base: 'skills', columns: ['conceptUri', 'preferredLabel'], hasAltLabels: true },
@@ -26,7 +35,12 @@ const LABEL_FILES: ReadonlyArray<{ readonly base: string; readonly columns: read
 /** What a translation import did, per file. */
 export interface TranslationImportSummary {
   readonly language: EscoLanguage;
-  readonly files: ReadonlyArray<{ readonly file: string; readonly rows: number; readonly stored: number; readonly unknown: number }>;
+  readonly files: ReadonlyArray<{
+    readonly file: string;
+    readonly rows: number;
+    readonly stored: number;
+    readonly unknown: number;
+  }>;
   /** Rows that could not be used, with file and row, e.g. a concept the graph does not hold. */
   readonly issues: readonly string[];
 }
@@ -45,9 +59,13 @@ export function detectTranslationLanguage(entries: readonly string[]): EscoLangu
     if (language && LABEL_FILES.some((spec) => spec.base.toLowerCase() === base.toLowerCase())) languages.add(language);
   }
   if (languages.size === 0) return null;
-  if (languages.size > 1) throw new EscoImportError(`the folder mixes languages (${[...languages].sort().join(', ')}); import one language at a time`);
+  if (languages.size > 1)
+    throw new EscoImportError(
+      `the folder mixes languages (${[...languages].sort().join(', ')}); import one language at a time`,
+    );
   const [language] = [...languages] as [EscoLanguage];
-  if (language === BASE_LANGUAGE) throw new EscoImportError('English files are imported by the main ESCO import, not as a translation');
+  if (language === BASE_LANGUAGE)
+    throw new EscoImportError('English files are imported by the main ESCO import, not as a translation');
   return language;
 }
 
@@ -81,7 +99,9 @@ export async function importEscoTranslations(
       const missing = await executor.write('esco-import/merge-translations', { rows: batch });
       for (const row of missing) {
         counts.unknown += 1;
-        issues.push(`${file} row ${rowNumbers[row.i as number]}: concept ${batch[row.i as number]!.uri} is not in the graph (import the English release first)`);
+        issues.push(
+          `${file} row ${rowNumbers[row.i as number]}: concept ${batch[row.i as number]!.uri} is not in the graph (import the English release first)`,
+        );
       }
       counts.stored += batch.length - missing.length;
       batch = [];
@@ -104,10 +124,14 @@ export async function importEscoTranslations(
       const altLabels = spec.hasAltLabels ? splitLabels(row.values['altLabels']) : [];
       // The same limits as the English import, so a broken file cannot store oversized labels.
       const tooLong =
-        uri.length > ESCO_FIELD_LIMITS.uri || preferredLabel.length > ESCO_FIELD_LIMITS.label ? 'a URI or preferredLabel over its limit'
-        : description.length > ESCO_FIELD_LIMITS.description ? `description over ${ESCO_FIELD_LIMITS.description} characters`
-        : altLabels.length > ESCO_FIELD_LIMITS.labels || altLabels.some((label) => label.length > ESCO_FIELD_LIMITS.label) ? 'altLabels over their limits'
-        : null;
+        uri.length > ESCO_FIELD_LIMITS.uri || preferredLabel.length > ESCO_FIELD_LIMITS.label
+          ? 'a URI or preferredLabel over its limit'
+          : description.length > ESCO_FIELD_LIMITS.description
+            ? `description over ${ESCO_FIELD_LIMITS.description} characters`
+            : altLabels.length > ESCO_FIELD_LIMITS.labels ||
+                altLabels.some((label) => label.length > ESCO_FIELD_LIMITS.label)
+              ? 'altLabels over their limits'
+              : null;
       if (tooLong) {
         issues.push(`${file} row ${row.row}: ${tooLong}; row skipped`);
         continue;

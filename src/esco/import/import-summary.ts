@@ -56,25 +56,33 @@ export interface ImportSummary {
  */
 export function formatImportSummary(summary: ImportSummary, maxIssues = 20): string {
   const lines: string[] = [];
-  lines.push(`ESCO ${terminalText(summary.version)} from ${terminalText(summary.dir)}: ${(summary.durationMs / 1000).toFixed(1)} s, ${summary.batches} batches of up to ${summary.batchSize} rows`);
+  lines.push(
+    `ESCO ${terminalText(summary.version)} from ${terminalText(summary.dir)}: ${(summary.durationMs / 1000).toFixed(1)} s, ${summary.batches} batches of up to ${summary.batchSize} rows`,
+  );
   const width = Math.max(...summary.files.map((file) => terminalText(file.file).length), 4);
-  lines.push(`${'file'.padEnd(width)}  ${'rows'.padStart(8)}  ${'imported'.padStart(8)}  ${'skipped'.padStart(8)}  ${'ignored'.padStart(8)}`);
+  lines.push(
+    `${'file'.padEnd(width)}  ${'rows'.padStart(8)}  ${'imported'.padStart(8)}  ${'skipped'.padStart(8)}  ${'ignored'.padStart(8)}`,
+  );
   for (const file of summary.files) {
     lines.push(
       `${terminalText(file.file).padEnd(width)}  ${String(file.rows).padStart(8)}  ${String(file.imported).padStart(8)}  ` +
         `${String(file.skipped).padStart(8)}  ${String(file.ignored).padStart(8)}`,
     );
   }
-  if (summary.missingOptionalFiles.length > 0) lines.push(`optional files not present: ${summary.missingOptionalFiles.map(terminalText).join(', ')}`);
+  if (summary.missingOptionalFiles.length > 0)
+    lines.push(`optional files not present: ${summary.missingOptionalFiles.map(terminalText).join(', ')}`);
   if (summary.issueCount === 0) {
     lines.push('no issues');
   } else {
     const listed = summary.issues.slice(0, maxIssues);
-    const shown = listed.length < summary.issueCount ? ` (first ${listed.length} shown; skipped rows per file in the table)` : '';
+    const shown =
+      listed.length < summary.issueCount ? ` (first ${listed.length} shown; skipped rows per file in the table)` : '';
     lines.push(`${summary.issueCount} issue(s)${shown}:`);
     for (const issue of listed) {
       const where = issue.line === undefined ? `row ${issue.row}` : `row ${issue.row} (line ${issue.line})`;
-      lines.push(`  ${terminalText(issue.file)} ${where}: ${issue.skipped ? 'skipped: ' : ''}${terminalText(issue.message)}`);
+      lines.push(
+        `  ${terminalText(issue.file)} ${where}: ${issue.skipped ? 'skipped: ' : ''}${terminalText(issue.message)}`,
+      );
     }
   }
   return lines.join('\n');

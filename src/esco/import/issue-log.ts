@@ -21,7 +21,10 @@ export class IssueLog {
   add(issue: ImportIssue): void {
     if (this.strict) {
       const where = issue.line === undefined ? `row ${issue.row}` : `row ${issue.row} (line ${issue.line})`;
-      throw new EscoImportError(`${issue.file} ${where}: ${issue.message}`, { source: { file: issue.file, row: issue.row, ...(issue.line === undefined ? {} : { line: issue.line }) }, reason: issue.skipped ? 'SKIPPED_ROW' : 'BAD_ROW' });
+      throw new EscoImportError(`${issue.file} ${where}: ${issue.message}`, {
+        source: { file: issue.file, row: issue.row, ...(issue.line === undefined ? {} : { line: issue.line }) },
+        reason: issue.skipped ? 'SKIPPED_ROW' : 'BAD_ROW',
+      });
     }
     this.total += 1;
     if (issue.skipped) this.skippedByFile.set(issue.file, (this.skippedByFile.get(issue.file) ?? 0) + 1);

@@ -52,16 +52,20 @@ export const ESCO_FIELD_LIMITS = Object.freeze({
 /** The first value over its limit, as a rejection message; undefined when all fit. */
 function oversized(checks: ReadonlyArray<readonly [string, string | null, number]>): string | undefined {
   for (const [column, value, max] of checks) {
-    if (value !== null && value.length > max) return `${column} has ${value.length} characters, more than the ${max} allowed`;
+    if (value !== null && value.length > max)
+      return `${column} has ${value.length} characters, more than the ${max} allowed`;
   }
   return undefined;
 }
 
 /** Checks a label list cell: how many labels, and each one's length. */
 function oversizedLabels(column: string, labels: readonly string[]): string | undefined {
-  if (labels.length > ESCO_FIELD_LIMITS.labels) return `${column} holds ${labels.length} labels, more than the ${ESCO_FIELD_LIMITS.labels} allowed`;
+  if (labels.length > ESCO_FIELD_LIMITS.labels)
+    return `${column} holds ${labels.length} labels, more than the ${ESCO_FIELD_LIMITS.labels} allowed`;
   const long = labels.find((label) => label.length > ESCO_FIELD_LIMITS.label);
-  return long === undefined ? undefined : `${column} has a label of ${long.length} characters, more than the ${ESCO_FIELD_LIMITS.label} allowed`;
+  return long === undefined
+    ? undefined
+    : `${column} has a label of ${long.length} characters, more than the ${ESCO_FIELD_LIMITS.label} allowed`;
 }
 
 /** True for an absolute http(s) URI without whitespace: what every ESCO concept id looks like. */
@@ -76,7 +80,8 @@ function reject<T>(message: string): Mapped<T> {
 function requireUri(values: CsvValues, column: string): string | { error: string } {
   const value = cell(values, column);
   if (value === '') return { error: `empty ${column}` };
-  if (value.length > ESCO_FIELD_LIMITS.uri) return { error: `${column} has ${value.length} characters, more than the ${ESCO_FIELD_LIMITS.uri} allowed` };
+  if (value.length > ESCO_FIELD_LIMITS.uri)
+    return { error: `${column} has ${value.length} characters, more than the ${ESCO_FIELD_LIMITS.uri} allowed` };
   if (!isConceptUri(value)) return { error: `${column} "${value}" is not a URI` };
   return value;
 }
@@ -103,7 +108,12 @@ export function mapIscoGroupRow(values: CsvValues): Mapped<IscoGroupRecord> {
   if (typeof uri !== 'string') return reject(uri.error);
   const code = cell(values, 'code');
   if (code === '') return reject('empty code');
-  const record = { uri, code, preferredLabel: cell(values, 'preferredLabel'), description: optional(values, 'description') };
+  const record = {
+    uri,
+    code,
+    preferredLabel: cell(values, 'preferredLabel'),
+    description: optional(values, 'description'),
+  };
   const tooLong = oversized([
     ['code', record.code, ESCO_FIELD_LIMITS.code],
     ['preferredLabel', record.preferredLabel, ESCO_FIELD_LIMITS.label],
@@ -118,12 +128,20 @@ function conceptHead(values: CsvValues): { uri: string; preferredLabel: string }
   if (typeof uri !== 'string') return uri;
   const preferredLabel = cell(values, 'preferredLabel');
   if (preferredLabel === '') return { error: 'empty preferredLabel' };
-  if (preferredLabel.length > ESCO_FIELD_LIMITS.label) return { error: `preferredLabel has ${preferredLabel.length} characters, more than the ${ESCO_FIELD_LIMITS.label} allowed` };
+  if (preferredLabel.length > ESCO_FIELD_LIMITS.label)
+    return {
+      error: `preferredLabel has ${preferredLabel.length} characters, more than the ${ESCO_FIELD_LIMITS.label} allowed`,
+    };
   return { uri, preferredLabel };
 }
 
 /** The size check of a concept record's labels, description and code. */
-function oversizedConcept(record: { altLabels: readonly string[]; hiddenLabels?: readonly string[]; description: string | null; code?: string | null }): string | undefined {
+function oversizedConcept(record: {
+  altLabels: readonly string[];
+  hiddenLabels?: readonly string[];
+  description: string | null;
+  code?: string | null;
+}): string | undefined {
   return (
     oversizedLabels('altLabels', record.altLabels) ??
     oversizedLabels('hiddenLabels', record.hiddenLabels ?? []) ??
@@ -135,7 +153,14 @@ function oversizedConcept(record: { altLabels: readonly string[]; hiddenLabels?:
 }
 
 /** A record, or its rejection when a value is over {@link ESCO_FIELD_LIMITS}. */
-function sized<T extends { altLabels: readonly string[]; hiddenLabels?: readonly string[]; description: string | null; code?: string | null }>(record: T, warning?: string): Mapped<T> {
+function sized<
+  T extends {
+    altLabels: readonly string[];
+    hiddenLabels?: readonly string[];
+    description: string | null;
+    code?: string | null;
+  },
+>(record: T, warning?: string): Mapped<T> {
   const tooLong = oversizedConcept(record);
   if (tooLong !== undefined) return reject(tooLong);
   return warning === undefined ? { ok: true, record } : { ok: true, record, warning };
@@ -163,10 +188,14 @@ export function mapHierarchyRow(values: CsvValues): Mapped<SkillGroupRecord> {
   for (let level = 3; level >= 0; level -= 1) {
     const uri = cell(values, `Level ${level} URI`);
     if (uri === '') continue;
-    if (uri.length > ESCO_FIELD_LIMITS.uri) return reject(`Level ${level} URI has ${uri.length} characters, more than the ${ESCO_FIELD_LIMITS.uri} allowed`);
+    if (uri.length > ESCO_FIELD_LIMITS.uri)
+      return reject(`Level ${level} URI has ${uri.length} characters, more than the ${ESCO_FIELD_LIMITS.uri} allowed`);
     if (!isConceptUri(uri)) return reject(`Level ${level} URI "${uri}" is not a URI`);
     const preferredLabel = cell(values, `Level ${level} preferred term`);
-    if (preferredLabel.length > ESCO_FIELD_LIMITS.label) return reject(`Level ${level} preferred term has ${preferredLabel.length} characters, more than the ${ESCO_FIELD_LIMITS.label} allowed`);
+    if (preferredLabel.length > ESCO_FIELD_LIMITS.label)
+      return reject(
+        `Level ${level} preferred term has ${preferredLabel.length} characters, more than the ${ESCO_FIELD_LIMITS.label} allowed`,
+      );
     return sized({
       uri,
       preferredLabel,
@@ -208,7 +237,8 @@ export function mapOccupationRow(values: CsvValues, research = false): Mapped<Oc
   if ('error' in head) return reject(head.error);
   const { uri, preferredLabel } = head;
   const iscoGroupCode = optional(values, 'iscoGroup');
-  if (iscoGroupCode !== null && iscoGroupCode.length > ESCO_FIELD_LIMITS.code) return reject(`iscoGroup has ${iscoGroupCode.length} characters, more than the ${ESCO_FIELD_LIMITS.code} allowed`);
+  if (iscoGroupCode !== null && iscoGroupCode.length > ESCO_FIELD_LIMITS.code)
+    return reject(`iscoGroup has ${iscoGroupCode.length} characters, more than the ${ESCO_FIELD_LIMITS.code} allowed`);
   return sized({
     uri,
     preferredLabel,
@@ -260,12 +290,18 @@ export function mapBroaderRow(values: CsvValues): Mapped<LinkRecord> {
   const fromClass = conceptClass(values['conceptType']);
   const toClass = conceptClass(values['broaderType']);
   const kind = fromClass && toClass ? BROADER_KINDS[`${fromClass}>${toClass}`] : undefined;
-  if (!kind) return reject(`unsupported broader relation ${cell(values, 'conceptType')} → ${cell(values, 'broaderType')}`);
+  if (!kind)
+    return reject(`unsupported broader relation ${cell(values, 'conceptType')} → ${cell(values, 'broaderType')}`);
   return { ok: true, record: { kind, from, to } };
 }
 
 /** A row of a relation file with an essential/optional `relationType` between two URIs. */
-function mapRelationRow(values: CsvValues, fromColumn: string, toColumn: string, kind: 'skill-related' | 'occupation-skill'): Mapped<LinkRecord> {
+function mapRelationRow(
+  values: CsvValues,
+  fromColumn: string,
+  toColumn: string,
+  kind: 'skill-related' | 'occupation-skill',
+): Mapped<LinkRecord> {
   const from = requireUri(values, fromColumn);
   if (typeof from !== 'string') return reject(from.error);
   const to = requireUri(values, toColumn);

@@ -42,7 +42,22 @@ export const ASKED_FOR_OCCUPATIONS = {
 export const SEED_SECTORS: readonly SeedSector[] = [
   {
     name: 'ICT',
-    iscoCodes: ['2512', '2513', '2514', '2511', '2519', '2521', '2522', '2523', '2529', '3511', '3512', '3513', '3514', '1330'],
+    iscoCodes: [
+      '2512',
+      '2513',
+      '2514',
+      '2511',
+      '2519',
+      '2521',
+      '2522',
+      '2523',
+      '2529',
+      '3511',
+      '3512',
+      '3513',
+      '3514',
+      '1330',
+    ],
     include: [SOFTWARE_DEVELOPER_URI, ASKED_FOR_OCCUPATIONS['data analyst'], ASKED_FOR_OCCUPATIONS['data scientist']],
     quota: 19,
   },
@@ -55,12 +70,17 @@ export const SEED_SECTORS: readonly SeedSector[] = [
   {
     name: 'green energy',
     iscoCodes: [],
-    label: /\b(solar|wind (energy|farm|turbine)|renewable|photovoltaic|geothermal|hydropower|biogas|heat pump|energy)\b/i,
+    label:
+      /\b(solar|wind (energy|farm|turbine)|renewable|photovoltaic|geothermal|hydropower|biogas|heat pump|energy)\b/i,
     exclude: /\b(teacher|trader)\b/i,
     include: [ASKED_FOR_OCCUPATIONS['solar energy technician']],
     quota: 18,
   },
-  { name: 'hospitality', iscoCodes: ['5120', '3434', '5131', '5132', '4224', '1411', '1412', '9412', '5151'], quota: 17 },
+  {
+    name: 'hospitality',
+    iscoCodes: ['5120', '3434', '5131', '5132', '4224', '1411', '1412', '9412', '5151'],
+    quota: 17,
+  },
   {
     name: 'logistics',
     iscoCodes: ['4321', '4323', '8332', '8344', '1324', '9333', '3331', '8322'],
@@ -137,7 +157,8 @@ export function selectSeedOccupations(
     for (const occupation of occupations) {
       const listed = sector.iscoCodes.includes(occupation.iscoGroup);
       const labelled = sector.label?.test(occupation.preferredLabel) ?? false;
-      if (!(listed || labelled) || sector.exclude?.test(occupation.preferredLabel) || chosen.has(occupation.uri)) continue;
+      if (!(listed || labelled) || sector.exclude?.test(occupation.preferredLabel) || chosen.has(occupation.uri))
+        continue;
       const group = groups.get(occupation.iscoGroup) ?? [];
       group.push(occupation);
       groups.set(occupation.iscoGroup, group);
@@ -148,7 +169,9 @@ export function selectSeedOccupations(
     };
     const queues = [...groups.entries()]
       .sort(([a], [b]) => rank(a) - rank(b) || compareStrings(a, b))
-      .map(([, group]) => group.sort((a, b) => compareStrings(a.preferredLabel, b.preferredLabel) || compareStrings(a.uri, b.uri)));
+      .map(([, group]) =>
+        group.sort((a, b) => compareStrings(a.preferredLabel, b.preferredLabel) || compareStrings(a.uri, b.uri)),
+      );
     while (taken < sector.quota && queues.some((queue) => queue.length > 0)) {
       for (const queue of queues) {
         if (taken >= sector.quota) break;

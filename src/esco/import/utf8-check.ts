@@ -80,7 +80,8 @@ export async function assertUtf8File(filePath: string, name: string): Promise<vo
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let failed = false;
   try {
-    for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 })) decoder.decode(chunk as Buffer, { stream: true });
+    for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 }))
+      decoder.decode(chunk as Buffer, { stream: true });
     decoder.decode();
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
@@ -90,8 +91,11 @@ export async function assertUtf8File(filePath: string, name: string): Promise<vo
   // Only a broken file is read a second time, whole, to say where it breaks.
   const where = findInvalidUtf8(fs.readFileSync(filePath));
   const position = where === null ? '' : ` (first invalid byte at offset ${where.offset}, line ${where.line})`;
-  throw new EscoImportError(`${name} is not valid UTF-8${position}: the ESCO release is UTF-8; convert the file (e.g. from Latin-1) and import again`, {
-    reason: 'NOT_UTF8',
-    source: { file: name, ...(where === null ? {} : { offset: where.offset, line: where.line }) },
-  });
+  throw new EscoImportError(
+    `${name} is not valid UTF-8${position}: the ESCO release is UTF-8; convert the file (e.g. from Latin-1) and import again`,
+    {
+      reason: 'NOT_UTF8',
+      source: { file: name, ...(where === null ? {} : { offset: where.offset, line: where.line }) },
+    },
+  );
 }

@@ -73,7 +73,10 @@ export function linkTargets(data: OccupationWithSkills): string[] {
  *
  * @param kinds the label each of {@link linkTargets} has in the graph (absent: not in the graph)
  */
-export function planOccupationSync(data: OccupationWithSkills, kinds: ReadonlyMap<string, ConceptKind>): OccupationSyncPlan {
+export function planOccupationSync(
+  data: OccupationWithSkills,
+  kinds: ReadonlyMap<string, ConceptKind>,
+): OccupationSyncPlan {
   const occupation = data.occupation;
   const fetched = new Set(data.skills.map((skill) => skill.uri));
   const links: LinkRecord[] = [];
@@ -94,10 +97,12 @@ export function planOccupationSync(data: OccupationWithSkills, kinds: ReadonlyMa
     const known = fetched.has(link.broaderUri) ? 'skill' : kinds.get(link.broaderUri);
     const kind = known ?? (link.via === 'broaderSkill' ? 'skill' : 'group');
     if (kind === 'skill') {
-      if (known === undefined) skillStubs.set(link.broaderUri, { uri: link.broaderUri, preferredLabel: link.broaderTitle });
+      if (known === undefined)
+        skillStubs.set(link.broaderUri, { uri: link.broaderUri, preferredLabel: link.broaderTitle });
       links.push({ kind: 'skill-broader', from: link.skillUri, to: link.broaderUri });
     } else if (kind === 'group') {
-      if (known === undefined) groupStubs.set(link.broaderUri, { uri: link.broaderUri, preferredLabel: link.broaderTitle });
+      if (known === undefined)
+        groupStubs.set(link.broaderUri, { uri: link.broaderUri, preferredLabel: link.broaderTitle });
       links.push({ kind: 'skill-in-group', from: link.skillUri, to: link.broaderUri });
     }
     // An occupation or ISCO group as a skill's broader concept would be an API error: ignored.
@@ -112,7 +117,10 @@ export function planOccupationSync(data: OccupationWithSkills, kinds: ReadonlyMa
     }
   }
 
-  const iscoLinks = [...(occupation.iscoGroup ? [occupation.iscoGroup] : []), ...occupation.broader.filter((link) => isIscoUri(link.uri))];
+  const iscoLinks = [
+    ...(occupation.iscoGroup ? [occupation.iscoGroup] : []),
+    ...occupation.broader.filter((link) => isIscoUri(link.uri)),
+  ];
   for (const link of iscoLinks) {
     const code = iscoCodeOf(link);
     if (code !== null) iscoGroupStubs.set(link.uri, { uri: link.uri, code, preferredLabel: link.title });

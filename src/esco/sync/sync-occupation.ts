@@ -29,7 +29,10 @@ export interface OccupationSyncSummary {
 }
 
 /** Writes an already fetched occupation (see {@link syncOccupationFromApi}). */
-export async function syncOccupation(executor: Neo4jExecutor, data: OccupationWithSkills): Promise<OccupationSyncSummary> {
+export async function syncOccupation(
+  executor: Neo4jExecutor,
+  data: OccupationWithSkills,
+): Promise<OccupationSyncSummary> {
   return new EscoGraphRepository(executor).transaction(async (repo) => {
     const plan = planOccupationSync(data, await repo.getConceptKinds(linkTargets(data)));
     const iscoGroups = await repo.mergeIscoGroupStubs(plan.iscoGroupStubs);

@@ -17,7 +17,12 @@ import type { GeneratedPosting } from '../sample-posting';
 
 /** The ESCO facts the demo is built from (read from `seed/esco/`). */
 export interface DemoSource {
-  readonly occupations: readonly { readonly uri: string; readonly label: string; readonly essential: readonly string[]; readonly optional: readonly string[] }[];
+  readonly occupations: readonly {
+    readonly uri: string;
+    readonly label: string;
+    readonly essential: readonly string[];
+    readonly optional: readonly string[];
+  }[];
   /** Skill URI → preferred label. */
   readonly skillLabels: ReadonlyMap<string, string>;
   /** URIs of knowledge concepts (noun phrases; the others are verb phrases like "manage staff"). */
@@ -95,12 +100,100 @@ const PROVIDERS: readonly (readonly [string, string, string])[] = [
   ['Vistula Engineering College', 'PL', 'UNIVERSITY'],
 ];
 
-const LOCAL_LANGUAGE: Readonly<Record<string, string>> = { DE: 'de', AT: 'de', CH: 'de', LU: 'fr', FR: 'fr', BE: 'fr', ES: 'es', PT: 'pt', IT: 'it', PL: 'pl', NL: 'nl', SE: 'sv', FI: 'fi', DK: 'da', IE: 'en' };
+const LOCAL_LANGUAGE: Readonly<Record<string, string>> = {
+  DE: 'de',
+  AT: 'de',
+  CH: 'de',
+  LU: 'fr',
+  FR: 'fr',
+  BE: 'fr',
+  ES: 'es',
+  PT: 'pt',
+  IT: 'it',
+  PL: 'pl',
+  NL: 'nl',
+  SE: 'sv',
+  FI: 'fi',
+  DK: 'da',
+  IE: 'en',
+};
 
-const FIRST_NAMES = ['Ann', 'Bruno', 'Chiara', 'Dario', 'Elif', 'Femke', 'Goran', 'Helena', 'Ines', 'Jonas', 'Katarzyna', 'Luca', 'Marta', 'Niels', 'Oona', 'Pedro', 'Quentin', 'Rasa', 'Sofia', 'Tomasz', 'Ulla', 'Viktor', 'Wiebke', 'Xavier', 'Yara', 'Zoltan'];
-const LAST_NAMES = ['Andersen', 'Bianchi', 'Costa', 'Dubois', 'Eriksson', 'Fischer', 'García', 'Horvat', 'Ivanova', 'Jansen', 'Kowalski', 'Laine', 'Moreau', 'Novak', 'Olsen', 'Papadopoulos', 'Quinn', 'Rossi', 'Schmidt', 'Tamm'];
-const EMPLOYERS = ['Bluefin Analytics (invented)', 'Greenfield Energy (invented)', 'St. Brigid Hospital Group (invented)', 'Kestrel Logistics (invented)', 'Harbour Hotels (invented)', 'Ironbridge Manufacturing (invented)', 'Polaris Software (invented)', 'Linden Accounting (invented)'];
-const CITIES = ['Berlin', 'Lyon', 'Madrid', 'Milan', 'Rotterdam', 'Dublin', 'Vienna', 'Kraków', 'Lisbon', 'Helsinki', 'Gothenburg', 'Aarhus', 'Brussels', 'Luxembourg'];
+const FIRST_NAMES = [
+  'Ann',
+  'Bruno',
+  'Chiara',
+  'Dario',
+  'Elif',
+  'Femke',
+  'Goran',
+  'Helena',
+  'Ines',
+  'Jonas',
+  'Katarzyna',
+  'Luca',
+  'Marta',
+  'Niels',
+  'Oona',
+  'Pedro',
+  'Quentin',
+  'Rasa',
+  'Sofia',
+  'Tomasz',
+  'Ulla',
+  'Viktor',
+  'Wiebke',
+  'Xavier',
+  'Yara',
+  'Zoltan',
+];
+const LAST_NAMES = [
+  'Andersen',
+  'Bianchi',
+  'Costa',
+  'Dubois',
+  'Eriksson',
+  'Fischer',
+  'García',
+  'Horvat',
+  'Ivanova',
+  'Jansen',
+  'Kowalski',
+  'Laine',
+  'Moreau',
+  'Novak',
+  'Olsen',
+  'Papadopoulos',
+  'Quinn',
+  'Rossi',
+  'Schmidt',
+  'Tamm',
+];
+const EMPLOYERS = [
+  'Bluefin Analytics (invented)',
+  'Greenfield Energy (invented)',
+  'St. Brigid Hospital Group (invented)',
+  'Kestrel Logistics (invented)',
+  'Harbour Hotels (invented)',
+  'Ironbridge Manufacturing (invented)',
+  'Polaris Software (invented)',
+  'Linden Accounting (invented)',
+];
+const CITIES = [
+  'Berlin',
+  'Lyon',
+  'Madrid',
+  'Milan',
+  'Rotterdam',
+  'Dublin',
+  'Vienna',
+  'Kraków',
+  'Lisbon',
+  'Helsinki',
+  'Gothenburg',
+  'Aarhus',
+  'Brussels',
+  'Luxembourg',
+];
 const ASSESSMENTS = ['written exam', 'project', 'portfolio', 'online quiz', 'practical assessment'];
 const QUALITY = ['accredited by a national agency', 'ISO 21001', 'institutional quality assurance', 'EQAVET-aligned'];
 const FORMS = ['ONLINE', 'BLENDED', 'ONSITE'] as const;
@@ -110,7 +203,11 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function courseTitle(random: Random, skills: readonly { label: string; knowledge: boolean }[], occupation: string): string {
+function courseTitle(
+  random: Random,
+  skills: readonly { label: string; knowledge: boolean }[],
+  occupation: string,
+): string {
   const [first, second] = skills;
   const pair = second ? ` and ${second.label}` : '';
   const templates = first!.knowledge
@@ -141,7 +238,12 @@ function chunk<T>(items: readonly T[], random: Random): T[][] {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
 }
 
 /**
@@ -151,7 +253,10 @@ function slug(text: string): string {
  * const demo = buildDemoData(readDemoSource('seed/esco'), DEFAULT_DEMO_OPTIONS);
  */
 export function buildDemoData(source: DemoSource, options: DemoOptions = DEFAULT_DEMO_OPTIONS): DemoData {
-  const describe = (uri: string) => ({ label: source.skillLabels.get(uri) ?? uri, knowledge: source.knowledge.has(uri) });
+  const describe = (uri: string) => ({
+    label: source.skillLabels.get(uri) ?? uri,
+    knowledge: source.knowledge.has(uri),
+  });
   const occupations = [...source.occupations].sort((a, b) => compareStrings(a.uri, b.uri));
   const providers: GeneratedProvider[] = PROVIDERS.map(([name, country, type]) => ({
     id: `demo-provider-${slug(name)}`,
@@ -172,34 +277,66 @@ export function buildDemoData(source: DemoSource, options: DemoOptions = DEFAULT
     // Every sixth occupation with enough courses gets a stacked programme its courses are part of.
     const stackId = groups.length >= 3 && index % 6 === 0 ? `demo-mc-${slug(occupation.label)}-programme` : null;
     if (stackId !== null) {
-      credentials.push(makeCredential(random, {
-        id: stackId, provider, partOfId: null, skills: [], prerequisiteUris: [],
-        title: `Professional certificate: ${occupation.label}`, occupation: occupation.label, languages: ['en'], hours: 0, outcomes: [],
-      }));
+      credentials.push(
+        makeCredential(random, {
+          id: stackId,
+          provider,
+          partOfId: null,
+          skills: [],
+          prerequisiteUris: [],
+          title: `Professional certificate: ${occupation.label}`,
+          occupation: occupation.label,
+          languages: ['en'],
+          hours: 0,
+          outcomes: [],
+        }),
+      );
     }
     const ids: string[] = [];
     groups.forEach((skills, g) => {
       const id = `demo-mc-${slug(occupation.label)}-${g + 1}`;
       // Later courses of a track ask for one skill the first course teaches (a real sequence).
       const prerequisiteUris = g > 0 && random.chance(0.35) ? [groups[0]![0]!] : [];
-      const languages = random.chance(0.3) ? ['en', LOCAL_LANGUAGE[provider.country] ?? 'de'].filter((v, i, a) => a.indexOf(v) === i) : ['en'];
-      credentials.push(makeCredential(random, {
-        id, provider: g % 2 === 0 ? provider : providers[(index + 7) % providers.length]!, partOfId: stackId,
-        skills, prerequisiteUris, title: courseTitle(random, skills.map(describe), occupation.label), occupation: occupation.label,
-        languages, hours: random.int(4, 10) * skills.length, outcomes: skills.map(describe),
-      }));
+      const languages = random.chance(0.3)
+        ? ['en', LOCAL_LANGUAGE[provider.country] ?? 'de'].filter((v, i, a) => a.indexOf(v) === i)
+        : ['en'];
+      credentials.push(
+        makeCredential(random, {
+          id,
+          provider: g % 2 === 0 ? provider : providers[(index + 7) % providers.length]!,
+          partOfId: stackId,
+          skills,
+          prerequisiteUris,
+          title: courseTitle(random, skills.map(describe), occupation.label),
+          occupation: occupation.label,
+          languages,
+          hours: random.int(4, 10) * skills.length,
+          outcomes: skills.map(describe),
+        }),
+      );
       ids.push(id);
     });
     coreCourses.set(occupation.uri, ids);
     const optional = [...occupation.optional].sort(compareStrings).slice(0, 8);
-    chunk(optional, random).slice(0, 1).forEach((skills) => {
-      const other = providers[(index + 3) % providers.length]!;
-      credentials.push(makeCredential(random, {
-        id: `demo-mc-${slug(occupation.label)}-extra`, provider: other, partOfId: null, skills, prerequisiteUris: [],
-        title: courseTitle(random, skills.map(describe), occupation.label), occupation: occupation.label,
-        languages: [LOCAL_LANGUAGE[other.country] ?? 'en'], hours: random.int(3, 8) * skills.length, outcomes: skills.map(describe),
-      }));
-    });
+    chunk(optional, random)
+      .slice(0, 1)
+      .forEach((skills) => {
+        const other = providers[(index + 3) % providers.length]!;
+        credentials.push(
+          makeCredential(random, {
+            id: `demo-mc-${slug(occupation.label)}-extra`,
+            provider: other,
+            partOfId: null,
+            skills,
+            prerequisiteUris: [],
+            title: courseTitle(random, skills.map(describe), occupation.label),
+            occupation: occupation.label,
+            languages: [LOCAL_LANGUAGE[other.country] ?? 'en'],
+            hours: random.int(3, 8) * skills.length,
+            outcomes: skills.map(describe),
+          }),
+        );
+      });
   }
 
   const byUri = new Map(occupations.map((o) => [o.uri, o]));
@@ -213,12 +350,22 @@ export function buildDemoData(source: DemoSource, options: DemoOptions = DEFAULT
     const current = isAnn ? target : random.chance(0.5) ? target : random.pick(occupations);
     const courses = coreCourses.get(current.uri) ?? [];
     // Ann holds half of her target's courses; others a random share of their current track.
-    const held = isAnn ? courses.slice(0, Math.max(1, Math.floor(courses.length / 2))) : courses.filter(() => random.chance(0.5));
+    const held = isAnn
+      ? courses.slice(0, Math.max(1, Math.floor(courses.length / 2)))
+      : courses.filter(() => random.chance(0.5));
     const holdings = held.map((credentialId) => {
       const issued = -random.int(30, 900);
-      return { credentialId, issuedOn: day(issued), expiresOn: random.chance(0.3) ? day(issued + 365 * 3) : null, verified: false };
+      return {
+        credentialId,
+        issuedOn: day(issued),
+        expiresOn: random.chance(0.3) ? day(issued + 365 * 3) : null,
+        verified: false,
+      };
     });
-    const declared = [...current.optional].sort(compareStrings).filter(() => random.chance(0.15)).slice(0, 4);
+    const declared = [...current.optional]
+      .sort(compareStrings)
+      .filter(() => random.chance(0.15))
+      .slice(0, 4);
     const first = isAnn ? 'Ann' : FIRST_NAMES[n % FIRST_NAMES.length]!;
     const id = isAnn ? DEMO_PERSONAS_BASE.learner.learnerId : `demo-learner-${String(n).padStart(2, '0')}`;
     learners.push({
@@ -235,12 +382,17 @@ export function buildDemoData(source: DemoSource, options: DemoOptions = DEFAULT
 
   const postings: GeneratedPosting[] = [];
   // The learners' targets first, so the portal has candidates for its postings.
-  const postingOccupations = [byUri.get(DATA_ANALYST_URI)!, ...[...new Set(learners.map((l) => l.targetOccupationUris[0]!))].map((u) => byUri.get(u)!)]
-    .filter((o, i, all) => all.indexOf(o) === i);
+  const postingOccupations = [
+    byUri.get(DATA_ANALYST_URI)!,
+    ...[...new Set(learners.map((l) => l.targetOccupationUris[0]!))].map((u) => byUri.get(u)!),
+  ].filter((o, i, all) => all.indexOf(o) === i);
   for (let n = 0; n < options.postings; n += 1) {
     const random = randomFor(options.seed, 'demo-postings', n);
     const occupation = postingOccupations[n % postingOccupations.length]!;
-    const optional = [...occupation.optional].sort(compareStrings).filter(() => random.chance(0.3)).slice(0, 6);
+    const optional = [...occupation.optional]
+      .sort(compareStrings)
+      .filter(() => random.chance(0.3))
+      .slice(0, 6);
     const seniority = random.pick(SENIORITY);
     postings.push({
       id: `demo-posting-${String(n + 1).padStart(2, '0')}`,
@@ -284,7 +436,7 @@ function makeCredential(random: Random, draft: CredentialDraft): DemoCredential 
   const hours = draft.hours > 0 ? draft.hours : 60;
   const priceRoll = random.next();
   // About one in ten is free and one in twelve states no price, as in real catalogues.
-  const priceAmount = priceRoll < 0.1 ? 0 : priceRoll < 0.18 ? null : Math.round(hours * random.int(8, 30) / 5) * 5;
+  const priceAmount = priceRoll < 0.1 ? 0 : priceRoll < 0.18 ? null : Math.round((hours * random.int(8, 30)) / 5) * 5;
   return {
     id: draft.id,
     providerId: draft.provider.id,
@@ -302,9 +454,12 @@ function makeCredential(random: Random, draft: CredentialDraft): DemoCredential 
       participationForm: random.pick(FORMS),
       assessmentType: random.pick(ASSESSMENTS),
       qualityAssurance: random.pick(QUALITY),
-      learningOutcomes: draft.outcomes.length > 0
-        ? draft.outcomes.map((o) => (o.knowledge ? `Explains ${o.label} as a ${draft.occupation} needs it` : `Can ${o.label}`))
-        : [`Completes the courses of the ${draft.occupation} programme`],
+      learningOutcomes:
+        draft.outcomes.length > 0
+          ? draft.outcomes.map((o) =>
+              o.knowledge ? `Explains ${o.label} as a ${draft.occupation} needs it` : `Can ${o.label}`,
+            )
+          : [`Completes the courses of the ${draft.occupation} programme`],
     },
     skills: draft.skills.map((uri) => ({ uri, source: 'DECLARED' as const, confidence: 1 })),
     prerequisiteUris: [...draft.prerequisiteUris],

@@ -12,7 +12,10 @@ export class DemoRepository {
   }
 
   /** cypher/demo/grant-advisor-access (one transaction) */
-  async grantAdvisorAccess(rows: readonly { learnerId: string; advisorSubjects: readonly string[] }[], now: string): Promise<void> {
+  async grantAdvisorAccess(
+    rows: readonly { learnerId: string; advisorSubjects: readonly string[] }[],
+    now: string,
+  ): Promise<void> {
     await this.executor.write('demo/grant-advisor-access', { rows, now });
   }
 

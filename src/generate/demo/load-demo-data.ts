@@ -35,18 +35,27 @@ function batches<T>(rows: readonly T[]): T[][] {
  * await loadDemoSeed(db.executor);
  * await loadDemoData(db.executor);
  */
-export async function loadDemoData(executor: Neo4jExecutor, data: DemoData = readDemoFiles(), now: string = new Date().toISOString()): Promise<DemoLoadSummary> {
+export async function loadDemoData(
+  executor: Neo4jExecutor,
+  data: DemoData = readDemoFiles(),
+  now: string = new Date().toISOString(),
+): Promise<DemoLoadSummary> {
   const started = Date.now();
   const population = new PopulationRepository(executor);
   const demo = new DemoRepository(executor);
   await population.createProviders(data.providers, now);
   for (const rows of batches(data.credentials)) {
-    await population.createCredentials(rows.map((row) => ({ ...row, occupationIndex: 0 })), now);
+    await population.createCredentials(
+      rows.map((row) => ({ ...row, occupationIndex: 0 })),
+      now,
+    );
   }
   const parts = data.credentials.flatMap((c) => (c.partOfId === null ? [] : [{ id: c.id, partOfId: c.partOfId }]));
   for (const rows of batches(parts)) await demo.linkCredentialParts(rows);
   for (const rows of batches(data.learners)) await population.createLearners(rows, now);
-  const grants = data.learners.filter((l) => l.advisorSubjects.length > 0).map((l) => ({ learnerId: l.id, advisorSubjects: l.advisorSubjects }));
+  const grants = data.learners
+    .filter((l) => l.advisorSubjects.length > 0)
+    .map((l) => ({ learnerId: l.id, advisorSubjects: l.advisorSubjects }));
   await demo.grantAdvisorAccess(grants, now);
   for (const rows of batches(data.postings)) await population.createPostings(rows, now);
   return {

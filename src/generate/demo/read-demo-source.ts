@@ -5,7 +5,10 @@ import { parse } from 'csv-parse/sync';
 import type { DemoSource } from './build-demo-data';
 
 function readCsv(dir: string, file: string): Record<string, string>[] {
-  return parse(fs.readFileSync(path.join(dir, file)), { columns: true, relax_column_count: true }) as Record<string, string>[];
+  return parse(fs.readFileSync(path.join(dir, file)), { columns: true, relax_column_count: true }) as Record<
+    string,
+    string
+  >[];
 }
 
 /** Reads the occupations, their skills and the skill labels from an ESCO CSV folder. */
@@ -27,4 +30,3 @@ export function readDemoSource(dir: string): DemoSource {
   }));
   return { occupations, skillLabels, knowledge };
 }
-

@@ -37,19 +37,29 @@ export interface DemoSeedingLog {
  * const outcome = await seedDemoIfNeeded(db.executor, config.seedOnEmpty, logger);
  * if (outcome.demo) logger.info({ demo: outcome.demo }, 'demo loaded');
  */
-export async function seedDemoIfNeeded(executor: Neo4jExecutor, seedOnEmpty: boolean, log: DemoSeedingLog): Promise<DemoSeedingOutcome> {
+export async function seedDemoIfNeeded(
+  executor: Neo4jExecutor,
+  seedOnEmpty: boolean,
+  log: DemoSeedingLog,
+): Promise<DemoSeedingOutcome> {
   const repo = new DemoRepository(executor);
   const plan = planDemoSeeding(await repo.getDemoState(), seedOnEmpty);
   if (!plan.loadEscoSeed && !plan.loadDemoData) return { plan };
   await repo.recordDemoState('loading', new Date().toISOString());
   let esco: ImportSummary | undefined;
   if (plan.loadEscoSeed) {
-    log.info(plan.resuming ? 'An earlier start was stopped while loading the demo: loading the ESCO demo seed again' : 'Empty graph: loading the ESCO demo seed');
+    log.info(
+      plan.resuming
+        ? 'An earlier start was stopped while loading the demo: loading the ESCO demo seed again'
+        : 'Empty graph: loading the ESCO demo seed',
+    );
     esco = await loadDemoSeed(executor);
   }
   let wipedNodes = 0;
   if (plan.resuming) {
-    log.info('An earlier start was stopped while loading the demo: removing its partial demo data and loading it again');
+    log.info(
+      'An earlier start was stopped while loading the demo: removing its partial demo data and loading it again',
+    );
     wipedNodes = await wipePopulation(executor, DEMO_ID_PREFIX);
   }
   log.info(

@@ -18,7 +18,11 @@ export const accessGuard: MiddlewareFn<GraphQLContext> = ({ root, args, context,
   const field = info.parentType.getFields()[info.fieldName];
   const declared = field ? policyOf(field) : undefined;
   const { schema } = info;
-  const policy = declared ?? (isClosedByDefault(info.parentType, [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) ? adminOnly : undefined);
+  const policy =
+    declared ??
+    (isClosedByDefault(info.parentType, [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()])
+      ? adminOnly
+      : undefined);
   if (!policy) return next();
   const verdict = policy({ viewer: context.viewer, context, args, root, field: info.fieldName });
   return verdict instanceof Promise ? verdict.then(next) : next();

@@ -56,6 +56,9 @@ export function policyOf(field: GraphQLField<unknown, unknown>): AccessPolicy | 
 }
 
 /** True when fields of the type need a declared policy: the root types and `@ClosedByDefault` types. */
-export function isClosedByDefault(type: GraphQLObjectType, rootTypes: readonly (GraphQLObjectType | null | undefined)[]): boolean {
+export function isClosedByDefault(
+  type: GraphQLObjectType,
+  rootTypes: readonly (GraphQLObjectType | null | undefined)[],
+): boolean {
   return rootTypes.includes(type) || type.extensions[CLOSED] === true;
 }

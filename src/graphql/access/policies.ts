@@ -85,14 +85,21 @@ export const createLearnerAccess: AccessPolicy = ({ viewer, args }) => {
 
 /** `upsertProvider`: that provider (the token's when the input names none) or ADMIN. */
 export const upsertProviderAccess: AccessPolicy = ({ viewer, args }) =>
-  assertCanWriteProvider(viewer, String(defaultOwner(viewer, 'PROVIDER', optionalString(member(args.input, 'id'))) ?? ''));
+  assertCanWriteProvider(
+    viewer,
+    String(defaultOwner(viewer, 'PROVIDER', optionalString(member(args.input, 'id'))) ?? ''),
+  );
 
 /** `upsertMicroCredential`: the provider the input names (the token's by default) or ADMIN. */
 export const upsertMicroCredentialAccess: AccessPolicy = ({ viewer, args }) =>
-  assertCanWriteProvider(viewer, String(defaultOwner(viewer, 'PROVIDER', optionalString(member(args.input, 'providerId'))) ?? ''));
+  assertCanWriteProvider(
+    viewer,
+    String(defaultOwner(viewer, 'PROVIDER', optionalString(member(args.input, 'providerId'))) ?? ''),
+  );
 
 /** `deleteMicroCredential`: a PROVIDER or ADMIN; which provider owns the credential is checked in the deleting transaction. */
-export const deleteMicroCredentialAccess: AccessPolicy = ({ viewer }) => assertCanWriteProvider(viewer, viewer.providerId ?? '');
+export const deleteMicroCredentialAccess: AccessPolicy = ({ viewer }) =>
+  assertCanWriteProvider(viewer, viewer.providerId ?? '');
 
 /** `upsertJobPosting`: a PORTAL writing its own portal's postings, or ADMIN. */
 export const upsertJobPostingAccess: AccessPolicy = ({ viewer, args, field }) => {
@@ -139,7 +146,9 @@ function parentLearner({ root }: PolicyRequest): LearnerFacts & { candidateView:
   const advisorSubjects = member(root, 'advisorSubjects');
   return {
     learnerId: typeof learnerId === 'string' ? learnerId : '',
-    advisorSubjects: Array.isArray(advisorSubjects) ? advisorSubjects.filter((s): s is string => typeof s === 'string') : [],
+    advisorSubjects: Array.isArray(advisorSubjects)
+      ? advisorSubjects.filter((s): s is string => typeof s === 'string')
+      : [],
     candidateView: typeof root === 'object' && root !== null && Reflect.get(root, CANDIDATE_VIEW) === true,
   };
 }

@@ -4,6 +4,9 @@ import { MatchPolicyInput } from './coverage-inputs';
 /** The optional `policy` overriding the matching and scoring defaults. */
 @ArgsType()
 export class PolicyArgs {
-  @Field(() => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; the defaults when absent.', nullable: true })
+  @Field(() => MatchPolicyInput, {
+    description: 'Overrides of the matching and scoring defaults; the defaults when absent.',
+    nullable: true,
+  })
   policy?: MatchPolicyInput | null;
 }

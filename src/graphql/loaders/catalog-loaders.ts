@@ -7,13 +7,32 @@ import { emptyPage } from '../pagination/connection-type';
 import { entityLoader, pagedLoader } from './keyed-loader';
 
 /** Builds fresh loaders for one request. */
-export function createCatalogLoaders(catalog: CatalogRepository, learners: LearnerRepository, postings: JobPostingRepository) {
+export function createCatalogLoaders(
+  catalog: CatalogRepository,
+  learners: LearnerRepository,
+  postings: JobPostingRepository,
+) {
   return {
-    provider: entityLoader((ids) => catalog.getProvidersByIds(ids), (p) => p.id),
-    credential: entityLoader((ids) => catalog.getCredentialsByIds(ids), (c) => c.id),
-    learner: entityLoader((ids) => learners.getLearnersByIds(ids), (l) => l.id),
-    jobPosting: entityLoader((ids) => postings.getJobPostingsByIds(ids), (j) => j.id),
-    teachingCredentials: pagedLoader((uris, args: PageRequest) => catalog.getTeachingCredentialsPage(uris, args), (args) => emptyPage<TeachingCredential>(args.offset)),
+    provider: entityLoader(
+      (ids) => catalog.getProvidersByIds(ids),
+      (p) => p.id,
+    ),
+    credential: entityLoader(
+      (ids) => catalog.getCredentialsByIds(ids),
+      (c) => c.id,
+    ),
+    learner: entityLoader(
+      (ids) => learners.getLearnersByIds(ids),
+      (l) => l.id,
+    ),
+    jobPosting: entityLoader(
+      (ids) => postings.getJobPostingsByIds(ids),
+      (j) => j.id,
+    ),
+    teachingCredentials: pagedLoader(
+      (uris, args: PageRequest) => catalog.getTeachingCredentialsPage(uris, args),
+      (args) => emptyPage<TeachingCredential>(args.offset),
+    ),
   };
 }
 

@@ -23,7 +23,10 @@ export function entityLoader<V>(
 }
 
 /** A loader for per-owner values fetched by a list of owners (missing owners get `empty`). */
-export function ownedLoader<V>(fetch: (keys: readonly string[]) => Promise<Map<string, V>>, empty: () => V): DataLoader<string, V> {
+export function ownedLoader<V>(
+  fetch: (keys: readonly string[]) => Promise<Map<string, V>>,
+  empty: () => V,
+): DataLoader<string, V> {
   return new DataLoader(async (keys) => {
     const found = await fetch(keys);
     return keys.map((key) => found.get(key) ?? empty());
@@ -57,7 +60,8 @@ export function pagedLoader<A, V>(
       await Promise.all(
         [...groups.entries()].map(async ([signature, group]) => {
           const found = await fetch([...new Set(group.owners)], group.args);
-          for (const owner of group.owners) results.set(signature + '\u0000' + owner, found.get(owner) ?? empty(group.args));
+          for (const owner of group.owners)
+            results.set(signature + '\u0000' + owner, found.get(owner) ?? empty(group.args));
         }),
       );
       return keys.map((key) => results.get(JSON.stringify(key.args) + '\u0000' + key.owner)!);

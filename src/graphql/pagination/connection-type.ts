@@ -6,12 +6,20 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { encodeCursor, type Page } from '../../domain/pagination/cursor';
 
-@ObjectType('PageInfo', { description: 'Where a page lies in its list (Relay cursor connections).', simpleResolvers: true })
+@ObjectType('PageInfo', {
+  description: 'Where a page lies in its list (Relay cursor connections).',
+  simpleResolvers: true,
+})
 export class PageInfo {
   @Field({ description: 'True when items follow this page.' }) hasNextPage!: boolean;
   @Field({ description: 'True when items precede this page.' }) hasPreviousPage!: boolean;
-  @Field(() => String, { description: 'Cursor of the first item of the page; null for an empty page.', nullable: true }) startCursor!: string | null;
-  @Field(() => String, { description: 'Cursor of the last item of the page (pass it as `after` for the next page); null for an empty page.', nullable: true }) endCursor!: string | null;
+  @Field(() => String, { description: 'Cursor of the first item of the page; null for an empty page.', nullable: true })
+  startCursor!: string | null;
+  @Field(() => String, {
+    description: 'Cursor of the last item of the page (pass it as `after` for the next page); null for an empty page.',
+    nullable: true,
+  })
+  endCursor!: string | null;
 }
 
 /** Plain shape of any connection value. */
@@ -24,13 +32,20 @@ export interface ConnectionValue<T> {
 
 /** Builds the abstract connection base for `Item`. */
 export function ConnectionType<T extends object>(Item: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One item of a ${name}Connection page, with its cursor.` })
+  @ObjectType(`${name}Edge`, {
+    simpleResolvers: true,
+    description: `One item of a ${name}Connection page, with its cursor.`,
+  })
   class Edge {
-    @Field({ description: 'Opaque cursor of this item; pass it as `after` to get the items following it.' }) cursor!: string;
+    @Field({ description: 'Opaque cursor of this item; pass it as `after` to get the items following it.' })
+    cursor!: string;
     @Field(() => Item, { description: 'The item.' }) node!: T;
   }
 
-  @ObjectType(`${name}ConnectionBase`, { simpleResolvers: true, description: `A page of a list of ${name} items (Relay cursor connection).` })
+  @ObjectType(`${name}ConnectionBase`, {
+    simpleResolvers: true,
+    description: `A page of a list of ${name} items (Relay cursor connection).`,
+  })
   abstract class Connection implements ConnectionValue<T> {
     @Field(() => [Edge], { description: 'The items of the page, each with its cursor.' }) edges!: Edge[];
     @Field(() => [Item], { description: 'The nodes of `edges`, for clients that need no cursors.' }) nodes!: T[];

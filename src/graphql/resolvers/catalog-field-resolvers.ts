@@ -16,7 +16,6 @@ import { pageRequest } from '../../domain/pagination/cursor';
 import { toConnection } from '../pagination/connection-type';
 import { loadAll, loadPresent } from '../loaders/load-all';
 
-
 /** Links of a micro-credential. */
 @Resolver(() => MicroCredential)
 export class MicroCredentialFieldResolver {
@@ -27,15 +26,22 @@ export class MicroCredentialFieldResolver {
 
   @FieldResolver(() => Price, { description: 'Price of the course; null when unknown.', nullable: true })
   price(@Root() c: MicroCredential) {
-    return c.priceAmount == null || c.priceCurrency == null ? null : { amount: c.priceAmount, currency: c.priceCurrency };
+    return c.priceAmount == null || c.priceCurrency == null
+      ? null
+      : { amount: c.priceAmount, currency: c.priceCurrency };
   }
 
   @FieldResolver(() => [TaughtSkill], { description: 'ESCO skills the credential teaches.' })
   async skills(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
-    const skills = await loadAll(ctx.loaders.skill, c.skills.map((s) => s.uri));
+    const skills = await loadAll(
+      ctx.loaders.skill,
+      c.skills.map((s) => s.uri),
+    );
     return c.skills.flatMap((taught, i) => {
       const skill = skills[i];
-      return skill ? [{ skill, source: taught.source, confidence: taught.confidence, sourceText: taught.sourceText ?? null }] : [];
+      return skill
+        ? [{ skill, source: taught.source, confidence: taught.confidence, sourceText: taught.sourceText ?? null }]
+        : [];
     });
   }
 
@@ -44,7 +50,10 @@ export class MicroCredentialFieldResolver {
     return loadPresent(ctx.loaders.skill, c.prerequisiteUris);
   }
 
-  @FieldResolver(() => MicroCredential, { nullable: true, description: 'Stackability: the larger credential this one is part of.' })
+  @FieldResolver(() => MicroCredential, {
+    nullable: true,
+    description: 'Stackability: the larger credential this one is part of.',
+  })
   partOf(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
     return c.partOfId ? ctx.loaders.credential.load(c.partOfId) : null;
   }
@@ -54,12 +63,11 @@ export class MicroCredentialFieldResolver {
 @Resolver(() => Skill)
 export class SkillTaughtByResolver {
   @FieldResolver(() => MicroCredentialConnection, { description: 'Micro-credentials that teach this skill, by title.' })
-  async taughtBy(
-    @Root() skill: Skill,
-    @Args(() => PageArgs) { first, after }: PageArgs,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    const page = await ctx.loaders.teachingCredentials.load({ owner: skill.uri, args: pageRequest(first, after, ctx.limits.maxPageSize) });
+  async taughtBy(@Root() skill: Skill, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: GraphQLContext) {
+    const page = await ctx.loaders.teachingCredentials.load({
+      owner: skill.uri,
+      args: pageRequest(first, after, ctx.limits.maxPageSize),
+    });
     // The page carries full records: prime the loaders so nested fields cost no round trip.
     for (const { credential, provider } of page.items) {
       ctx.loaders.credential.prime(credential.id, credential);
@@ -90,15 +98,28 @@ function storedVerification(h: HoldingRow): Verification | null {
 @Resolver(() => Learner)
 export class LearnerFieldResolver {
   @Access(learnerField)
-  @FieldResolver(() => [Holding], { description: 'Held credentials, by issue date; expired ones included and flagged.' })
+  @FieldResolver(() => [Holding], {
+    description: 'Held credentials, by issue date; expired ones included and flagged.',
+  })
   async holdings(@Root() l: Learner, @Ctx() ctx: GraphQLContext) {
-    const credentials = await loadAll(ctx.loaders.credential, l.holdings.map((h) => h.credentialId));
+    const credentials = await loadAll(
+      ctx.loaders.credential,
+      l.holdings.map((h) => h.credentialId),
+    );
     const today = new Date().toISOString().slice(0, 10);
     return l.holdings.flatMap((h, i) => {
       const credential = credentials[i];
       if (!credential) return [];
       const verification = storedVerification(h);
-      return [{ ...h, credential, verification, verified: verification?.status === 'VERIFIED', expired: h.expiresOn != null && h.expiresOn <= today }];
+      return [
+        {
+          ...h,
+          credential,
+          verification,
+          verified: verification?.status === 'VERIFIED',
+          expired: h.expiresOn != null && h.expiresOn <= today,
+        },
+      ];
     });
   }
 
@@ -118,14 +139,20 @@ export class LearnerFieldResolver {
 /** Links of a job posting. */
 @Resolver(() => JobPosting)
 export class JobPostingFieldResolver {
-  @FieldResolver(() => Occupation, { description: 'The ESCO occupation the job is an instance of; null when the graph does not hold it.', nullable: true })
+  @FieldResolver(() => Occupation, {
+    description: 'The ESCO occupation the job is an instance of; null when the graph does not hold it.',
+    nullable: true,
+  })
   occupation(@Root() j: JobPosting, @Ctx() ctx: GraphQLContext) {
     return j.occupationUri ? ctx.loaders.occupation.load(j.occupationUri) : null;
   }
 
   @FieldResolver(() => [JobRequirement], { description: 'Required skills, essential first.' })
   async requirements(@Root() j: JobPosting, @Ctx() ctx: GraphQLContext) {
-    const skills = await loadAll(ctx.loaders.skill, j.requirements.map((r) => r.uri));
+    const skills = await loadAll(
+      ctx.loaders.skill,
+      j.requirements.map((r) => r.uri),
+    );
     return j.requirements.flatMap((r, i) => {
       const skill = skills[i];
       return skill ? [{ skill, relation: r.relation }] : [];

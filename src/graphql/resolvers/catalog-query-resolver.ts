@@ -24,24 +24,38 @@ export class CatalogQueryResolver {
 
   @Access(publicAccess)
   @Query(() => MicroCredential, { description: 'A micro-credential by id; null when unknown.', nullable: true })
-  microCredential(@Arg('id', () => ID, { description: 'Id of the micro-credential.' }) id: string, @Ctx() ctx: GraphQLContext) {
+  microCredential(
+    @Arg('id', () => ID, { description: 'Id of the micro-credential.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return ctx.loaders.credential.load(checkId('id', id));
   }
 
   @Access(publicAccess)
   @Query(() => MicroCredentialConnection, { description: 'The credential catalog, filtered, by title.' })
   async microCredentials(
-    @Arg('filter', () => CredentialFilterInput, { description: 'Filters on the catalog; every credential when absent.', nullable: true }) filter: CredentialFilterInput | null,
+    @Arg('filter', () => CredentialFilterInput, {
+      description: 'Filters on the catalog; every credential when absent.',
+      nullable: true,
+    })
+    filter: CredentialFilterInput | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const page = await ctx.services.catalog.listCredentials(filter ?? {}, pageRequest(first, after, ctx.limits.maxPageSize));
+    const page = await ctx.services.catalog.listCredentials(
+      filter ?? {},
+      pageRequest(first, after, ctx.limits.maxPageSize),
+    );
     const items = await loadPresent(ctx.loaders.credential, page.items);
     return toConnection({ ...page, items });
   }
 
   @Access(readLearner('id'))
-  @Query(() => Learner, { description: 'A learner by id; null when unknown. Readable by the learner, advisors the learner granted access and ADMIN (FORBIDDEN otherwise).', nullable: true })
+  @Query(() => Learner, {
+    description:
+      'A learner by id; null when unknown. Readable by the learner, advisors the learner granted access and ADMIN (FORBIDDEN otherwise).',
+    nullable: true,
+  })
   learner(@Arg('id', () => ID, { description: 'Id of the learner.' }) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.learner.load(checkId('id', id));
   }

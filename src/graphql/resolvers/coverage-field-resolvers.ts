@@ -5,7 +5,14 @@ import { TargetArgs } from '../inputs/target-args';
 import { PolicyArgs } from '../inputs/policy-args';
 import type { GraphQLContext } from '../context';
 import type { VerificationStatus } from '../types/verification-type';
-import { CandidateMatch, Coverage, CredentialContribution, OccupationMatch, OccupationMatchConnection, RequirementMatch } from '../types/coverage-type';
+import {
+  CandidateMatch,
+  Coverage,
+  CredentialContribution,
+  OccupationMatch,
+  OccupationMatchConnection,
+  RequirementMatch,
+} from '../types/coverage-type';
 import { Learner } from '../types/learner-type';
 import { Occupation } from '../types/occupation-type';
 import type { EvidenceSource } from '../../domain/coverage';
@@ -20,7 +27,8 @@ async function evidenceItems(sources: readonly EvidenceSource[], ctx: GraphQLCon
       kind: source.kind,
       credential: source.kind === 'CREDENTIAL' ? await ctx.loaders.credential.load(source.credentialId) : null,
       occupation: source.kind === 'OCCUPATION' ? await ctx.loaders.occupation.load(source.occupationUri) : null,
-      holdingVerification: source.kind === 'CREDENTIAL' ? ((source.holdingVerification ?? null) as VerificationStatus | null) : null,
+      holdingVerification:
+        source.kind === 'CREDENTIAL' ? ((source.holdingVerification ?? null) as VerificationStatus | null) : null,
     })),
   );
 }
@@ -38,7 +46,9 @@ export class CoverageFieldResolver {
     }));
   }
 
-  @FieldResolver(() => [CredentialContribution], { description: 'Per credential of the subject: what it helps with and how much the score would drop without it.' })
+  @FieldResolver(() => [CredentialContribution], {
+    description: 'Per credential of the subject: what it helps with and how much the score would drop without it.',
+  })
   contributions(@Root() coverage: Coverage, @Ctx() ctx: GraphQLContext) {
     return coverage.contributions.map(async (c) => ({
       credential: await ctx.loaders.credential.load(c.credentialId),
@@ -66,13 +76,15 @@ export class OccupationMatchFieldResolver {
 /** Fields of a ranked candidate. */
 @Resolver(() => CandidateMatch)
 export class CandidateMatchFieldResolver {
-  @FieldResolver(() => Learner, { description: 'The learner; its fields are readable only by callers who may read that learner (a portal may not).' })
+  @FieldResolver(() => Learner, {
+    description: 'The learner; its fields are readable only by callers who may read that learner (a portal may not).',
+  })
   async learner(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
     const learner = await ctx.loaders.learner.load(match.learnerId);
     return learner && { ...learner, [CANDIDATE_VIEW]: true };
   }
 
-  @FieldResolver(() => String, { description: 'The learner\'s display name, the only personal field a portal sees.' })
+  @FieldResolver(() => String, { description: "The learner's display name, the only personal field a portal sees." })
   async displayName(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
     const learner = await ctx.loaders.learner.load(match.learnerId);
     return learner?.displayName ?? '';
@@ -95,15 +107,30 @@ export class LearnerCoverageResolver {
     @Args(() => PolicyArgs) { policy }: PolicyArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.services.coverage.coverage({ kind: 'LEARNER', learnerId: learner.id }, validateTarget(target), ctx.services.coverage.policy(policy));
+    return ctx.services.coverage.coverage(
+      { kind: 'LEARNER', learnerId: learner.id },
+      validateTarget(target),
+      ctx.services.coverage.policy(policy),
+    );
   }
 
   @Access(learnerField)
-  @FieldResolver(() => OccupationMatchConnection, { description: 'Shortcut for rankOccupations(subject: { learnerId }, first, after, policy).' })
+  @FieldResolver(() => OccupationMatchConnection, {
+    description: 'Shortcut for rankOccupations(subject: { learnerId }, first, after, policy).',
+  })
   async closestOccupations(
     @Root() learner: Learner,
-    @Arg('first', () => Int, { description: 'How many occupations to return (default 5), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 5 }) first: number,
-    @Arg('after', () => String, { description: 'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.', nullable: true }) after: string | null,
+    @Arg('first', () => Int, {
+      description: 'How many occupations to return (default 5), at most MAX_PAGE_SIZE (100 by default).',
+      defaultValue: 5,
+    })
+    first: number,
+    @Arg('after', () => String, {
+      description:
+        'Cursor of the item after which the page starts (an `endCursor` or edge `cursor` from an earlier page); from the start when absent.',
+      nullable: true,
+    })
+    after: string | null,
     @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
@@ -111,7 +138,10 @@ export class LearnerCoverageResolver {
     const policy = ctx.services.coverage.policy(policyInput);
     const evidence = await ctx.services.coverage.subjectEvidence({ kind: 'LEARNER', learnerId: learner.id }, policy);
     const ranked = await ctx.services.coverage.rankOccupationsFor(evidence, policy, null);
-    return toConnection({ items: ranked.slice(page.offset, page.offset + page.limit).map((m) => ({ ...m, evidence, policy })), totalCount: ranked.length, offset: page.offset });
+    return toConnection({
+      items: ranked.slice(page.offset, page.offset + page.limit).map((m) => ({ ...m, evidence, policy })),
+      totalCount: ranked.length,
+      offset: page.offset,
+    });
   }
 }
-

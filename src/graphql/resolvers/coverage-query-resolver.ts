@@ -7,7 +7,13 @@ import { TargetArgs } from '../inputs/target-args';
 import { PolicyArgs } from '../inputs/policy-args';
 import type { GraphQLContext } from '../context';
 import { MatchPolicyInput, TargetInput } from '../inputs/coverage-inputs';
-import { CandidateMatch, CandidateMatchConnection, Coverage, OccupationMatch, OccupationMatchConnection } from '../types/coverage-type';
+import {
+  type CandidateMatch,
+  CandidateMatchConnection,
+  Coverage,
+  type OccupationMatch,
+  OccupationMatchConnection,
+} from '../types/coverage-type';
 import { validateSubject, validateTarget } from '../../domain/coverage';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { BadInputError } from '../../domain/errors';
@@ -17,52 +23,84 @@ import { toConnection } from '../pagination/connection-type';
 @Resolver()
 export class CoverageQueryResolver {
   @Access(readSubjectLearner)
-  @Query(() => Coverage, { description: 'How the subject covers the target, skill by skill, with the evidence behind every credit.' })
+  @Query(() => Coverage, {
+    description: 'How the subject covers the target, skill by skill, with the evidence behind every credit.',
+  })
   coverage(
     @Args(() => SubjectArgs) { subject }: SubjectArgs,
     @Args(() => TargetArgs) { target }: TargetArgs,
     @Args(() => PolicyArgs) { policy }: PolicyArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.services.coverage.coverage(validateSubject(subject), validateTarget(target), ctx.services.coverage.policy(policy));
+    return ctx.services.coverage.coverage(
+      validateSubject(subject),
+      validateTarget(target),
+      ctx.services.coverage.policy(policy),
+    );
   }
 
   @Access(readSubjectLearner)
-  @Query(() => OccupationMatchConnection, { description: 'Every occupation the subject scores above 0 on, best first (score, essential coverage, URI).' })
+  @Query(() => OccupationMatchConnection, {
+    description: 'Every occupation the subject scores above 0 on, best first (score, essential coverage, URI).',
+  })
   async rankOccupations(
     @Args(() => SubjectArgs) { subject }: SubjectArgs,
     @Args(() => RankingPageArgs) { first, after }: RankingPageArgs,
     @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
-    @Arg('iscoGroupPrefix', () => String, { nullable: true, description: 'Only occupations whose ISCO group code starts with this.' }) iscoGroupPrefix: string | null,
+    @Arg('iscoGroupPrefix', () => String, {
+      nullable: true,
+      description: 'Only occupations whose ISCO group code starts with this.',
+    })
+    iscoGroupPrefix: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
     if (iscoGroupPrefix != null && !/^\d{1,4}$/.test(iscoGroupPrefix)) {
-      throw new BadInputError(`iscoGroupPrefix must be 1-4 digits, got "${iscoGroupPrefix}"`, { field: 'iscoGroupPrefix' });
+      throw new BadInputError(`iscoGroupPrefix must be 1-4 digits, got "${iscoGroupPrefix}"`, {
+        field: 'iscoGroupPrefix',
+      });
     }
     const policy = ctx.services.coverage.policy(policyInput);
     const valid = validateSubject(subject);
     const evidence = await ctx.services.coverage.subjectEvidence(valid, policy);
     const ranked = await ctx.services.coverage.rankOccupationsFor(evidence, policy, iscoGroupPrefix ?? null);
-    const items: OccupationMatch[] = ranked.slice(page.offset, page.offset + page.limit).map((match) => ({ ...match, evidence, policy }));
+    const items: OccupationMatch[] = ranked
+      .slice(page.offset, page.offset + page.limit)
+      .map((match) => ({ ...match, evidence, policy }));
     return toConnection({ items, totalCount: ranked.length, offset: page.offset });
   }
 
   @Access(rankCandidatesAccess)
-  @Query(() => CandidateMatchConnection, { description: 'Learners who consented to matching, ranked for the target, best first.' })
+  @Query(() => CandidateMatchConnection, {
+    description: 'Learners who consented to matching, ranked for the target, best first.',
+  })
   async rankCandidates(
-    @Arg('target', () => TargetInput, { description: 'The occupation or job posting candidates are ranked for; a PORTAL may name only its own postings.' }) target: TargetInput,
+    @Arg('target', () => TargetInput, {
+      description: 'The occupation or job posting candidates are ranked for; a PORTAL may name only its own postings.',
+    })
+    target: TargetInput,
     @Args(() => RankingPageArgs) { first, after }: RankingPageArgs,
-    @Arg('minScore', () => Float, { description: 'Only candidates scoring at least this, in [0, 1]; candidates always score above 0.', nullable: true }) minScore: number | null,
-    @Arg('policy', () => MatchPolicyInput, { description: 'Overrides of the matching and scoring defaults; `asOf` is ADMIN only here.', nullable: true }) policyInput: MatchPolicyInput | null,
+    @Arg('minScore', () => Float, {
+      description: 'Only candidates scoring at least this, in [0, 1]; candidates always score above 0.',
+      nullable: true,
+    })
+    minScore: number | null,
+    @Arg('policy', () => MatchPolicyInput, {
+      description: 'Overrides of the matching and scoring defaults; `asOf` is ADMIN only here.',
+      nullable: true,
+    })
+    policyInput: MatchPolicyInput | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
-    if (minScore != null && !(minScore >= 0 && minScore <= 1)) throw new BadInputError(`minScore must lie in [0, 1], got ${minScore}`, { field: 'minScore' });
+    if (minScore != null && !(minScore >= 0 && minScore <= 1))
+      throw new BadInputError(`minScore must lie in [0, 1], got ${minScore}`, { field: 'minScore' });
     const policy = ctx.services.coverage.policy(policyInput);
     const valid = validateTarget(target);
     const { ranked } = await ctx.services.coverage.rankCandidates(valid, policy, minScore ?? 0);
-    const items: CandidateMatch[] = ranked.slice(page.offset, page.offset + page.limit).map((match) => ({ ...match, target: valid, policy }));
+    const items: CandidateMatch[] = ranked
+      .slice(page.offset, page.offset + page.limit)
+      .map((match) => ({ ...match, target: valid, policy }));
     return toConnection({ items, totalCount: ranked.length, offset: page.offset });
   }
 }

@@ -12,21 +12,34 @@ import { checkEscoUri } from '../../domain/catalog/field-checks';
 export class EscoQueryResolver {
   @Access(publicAccess)
   @Query(() => Skill, { nullable: true, description: 'A skill by ESCO URI; null when unknown.' })
-  skill(@Arg('uri', () => ID, { description: 'ESCO concept URI of the skill.' }) uri: string, @Ctx() ctx: GraphQLContext) {
+  skill(
+    @Arg('uri', () => ID, { description: 'ESCO concept URI of the skill.' }) uri: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return ctx.loaders.skill.load(checkEscoUri('uri', uri, 'skill'));
   }
 
   @Access(publicAccess)
   @Query(() => Occupation, { nullable: true, description: 'An occupation by ESCO URI; null when unknown.' })
-  occupation(@Arg('uri', () => ID, { description: 'ESCO concept URI of the occupation.' }) uri: string, @Ctx() ctx: GraphQLContext) {
+  occupation(
+    @Arg('uri', () => ID, { description: 'ESCO concept URI of the occupation.' }) uri: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return ctx.loaders.occupation.load(checkEscoUri('uri', uri, 'occupation'));
   }
 
   @Access(publicAccess)
-  @Query(() => [Skill], { description: 'Search over skill labels (preferred, alternative, hidden) as one types: the last word is completed as a prefix ("pyth" finds Python); exact and full-word matches come first. Best first.' })
+  @Query(() => [Skill], {
+    description:
+      'Search over skill labels (preferred, alternative, hidden) as one types: the last word is completed as a prefix ("pyth" finds Python); exact and full-word matches come first. Best first.',
+  })
   async searchSkills(
     @Arg('text', { description: 'The words to search for.' }) text: string,
-    @Arg('first', () => Int, { description: 'How many skills to return (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, {
+      description: 'How many skills to return (default 10), at most MAX_PAGE_SIZE (100 by default).',
+      defaultValue: 10,
+    })
+    first: number,
     @Ctx() ctx: GraphQLContext,
   ) {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
@@ -35,10 +48,17 @@ export class EscoQueryResolver {
   }
 
   @Access(publicAccess)
-  @Query(() => [Occupation], { description: 'Search over occupation labels and job titles as written in ads ("full stack dev", "MARKETING EXECUTIVE IN PENANG"); the last word is completed as a prefix, exact and full-word matches come first. Best first.' })
+  @Query(() => [Occupation], {
+    description:
+      'Search over occupation labels and job titles as written in ads ("full stack dev", "MARKETING EXECUTIVE IN PENANG"); the last word is completed as a prefix, exact and full-word matches come first. Best first.',
+  })
   async searchOccupations(
     @Arg('text', { description: 'The words to search for.' }) text: string,
-    @Arg('first', () => Int, { description: 'How many occupations to return (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, {
+      description: 'How many occupations to return (default 10), at most MAX_PAGE_SIZE (100 by default).',
+      defaultValue: 10,
+    })
+    first: number,
     @Ctx() ctx: GraphQLContext,
   ) {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);

@@ -9,19 +9,25 @@ import { toConnection } from '../pagination/connection-type';
 /** Links of an ISCO group: the groups above and below it and the occupations in it. */
 @Resolver(() => IscoGroup)
 export class IscoGroupFieldResolver {
-  @FieldResolver(() => IscoGroup, { nullable: true, description: 'The next broader ISCO group; null for a major group (1 digit).' })
+  @FieldResolver(() => IscoGroup, {
+    nullable: true,
+    description: 'The next broader ISCO group; null for a major group (1 digit).',
+  })
   broader(@Root() group: IscoGroup, @Ctx() ctx: GraphQLContext) {
     // ISCO-08 codes nest by prefix: 2512 lies in 251, which lies in 25, which lies in 2.
     return group.code.length > 1 ? ctx.loaders.iscoGroup.load(group.code.slice(0, -1)) : null;
   }
 
-  @FieldResolver(() => [IscoGroup], { description: 'The direct narrower ISCO groups, by code (empty for a unit group).' })
+  @FieldResolver(() => [IscoGroup], {
+    description: 'The direct narrower ISCO groups, by code (empty for a unit group).',
+  })
   narrower(@Root() group: IscoGroup, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.narrowerIscoGroups.load(group.code);
   }
 
   @FieldResolver(() => OccupationConnection, {
-    description: 'ESCO occupations classified in this group (the `iscoGroup` of ESCO\'s occupation file, narrower occupations included), by label; only unit groups (4 digits) hold occupations.',
+    description:
+      "ESCO occupations classified in this group (the `iscoGroup` of ESCO's occupation file, narrower occupations included), by label; only unit groups (4 digits) hold occupations.",
   })
   async occupations(
     @Root() group: IscoGroup,

@@ -21,10 +21,7 @@ export class JobPostingSelfServiceResolver {
     description:
       "The job postings of the token's own portal (a PORTAL token naming its portalId; FORBIDDEN otherwise), by title then id. Another portal's postings are never listed.",
   })
-  async myJobPostings(
-    @Args(() => PageArgs) { first = null, after = null }: PageArgs,
-    @Ctx() ctx: GraphQLContext,
-  ) {
+  async myJobPostings(@Args(() => PageArgs) { first = null, after = null }: PageArgs, @Ctx() ctx: GraphQLContext) {
     const request = pageRequest(first, after, ctx.limits.maxPageSize);
     const page = await ctx.services.postings.listPortalPostings(ownPortalId(ctx.viewer), request);
     const items = await loadPresent(ctx.loaders.jobPosting, page.items);
@@ -36,7 +33,10 @@ export class JobPostingSelfServiceResolver {
     description:
       "Deletes a job posting with its requirements. A PORTAL token may delete only its own portal's postings (FORBIDDEN otherwise); NOT_FOUND when no posting has the id. Answers true.",
   })
-  async deleteJobPosting(@Arg('id', () => ID, { description: 'Id of the job posting to delete.' }) id: string, @Ctx() ctx: GraphQLContext) {
+  async deleteJobPosting(
+    @Arg('id', () => ID, { description: 'Id of the job posting to delete.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     await ctx.services.postings.deleteJobPosting(checkId('id', id), portalScope(ctx.viewer));
     ctx.loaders.jobPosting.clear(id);
     return true;

@@ -17,7 +17,9 @@ export class OccupationFieldResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
-    return toConnection(await ctx.loaders.occupationSkills.load({ owner: occupation.uri, args: { ...page, relation: 'ESSENTIAL' } }));
+    return toConnection(
+      await ctx.loaders.occupationSkills.load({ owner: occupation.uri, args: { ...page, relation: 'ESSENTIAL' } }),
+    );
   }
 
   @FieldResolver(() => SkillConnection, { description: 'Optional skills, by label.' })
@@ -27,7 +29,9 @@ export class OccupationFieldResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
-    return toConnection(await ctx.loaders.occupationSkills.load({ owner: occupation.uri, args: { ...page, relation: 'OPTIONAL' } }));
+    return toConnection(
+      await ctx.loaders.occupationSkills.load({ owner: occupation.uri, args: { ...page, relation: 'OPTIONAL' } }),
+    );
   }
 
   @FieldResolver(() => IscoGroup, { nullable: true, description: 'The ISCO-08 unit group of the occupation.' })

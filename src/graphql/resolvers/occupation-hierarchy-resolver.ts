@@ -10,13 +10,16 @@ import { toConnection } from '../pagination/connection-type';
 @Resolver(() => Occupation)
 export class OccupationHierarchyResolver {
   @FieldResolver(() => [Occupation], {
-    description: 'Direct broader occupations in ESCO\'s occupation hierarchy; empty when the occupation sits directly under its ISCO unit group (see `iscoGroup`).',
+    description:
+      "Direct broader occupations in ESCO's occupation hierarchy; empty when the occupation sits directly under its ISCO unit group (see `iscoGroup`).",
   })
   broader(@Root() occupation: Occupation, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.broaderOccupations.load(occupation.uri);
   }
 
-  @FieldResolver(() => OccupationConnection, { description: 'Direct narrower occupations (specialisations) in ESCO\'s occupation hierarchy, by label.' })
+  @FieldResolver(() => OccupationConnection, {
+    description: "Direct narrower occupations (specialisations) in ESCO's occupation hierarchy, by label.",
+  })
   async narrower(
     @Root() occupation: Occupation,
     @Args(() => PageArgs) { first = null, after = null }: PageArgs,
@@ -27,7 +30,8 @@ export class OccupationHierarchyResolver {
   }
 
   @FieldResolver(() => [IscoGroup], {
-    description: 'The ISCO-08 groups above the occupation, from the major group (1 digit) down to its unit group (4 digits); empty when ESCO gives no group.',
+    description:
+      'The ISCO-08 groups above the occupation, from the major group (1 digit) down to its unit group (4 digits); empty when ESCO gives no group.',
   })
   iscoPath(@Root() occupation: Occupation, @Ctx() ctx: GraphQLContext) {
     const code = occupation.iscoGroupCode;

@@ -6,7 +6,17 @@ import { SubjectArgs } from '../inputs/subject-args';
 import { TargetArgs } from '../inputs/target-args';
 import { PolicyArgs } from '../inputs/policy-args';
 import type { GraphQLContext } from '../context';
-import { CourseSuggestion, ExcludedCourse, LearningPlan, PlanConstraintsInput, PlanObjective, PlanScope, PlanStep, ReskillingOption, ReskillingOrder } from '../types/planning-type';
+import {
+  CourseSuggestion,
+  ExcludedCourse,
+  LearningPlan,
+  PlanConstraintsInput,
+  PlanObjective,
+  PlanScope,
+  PlanStep,
+  ReskillingOption,
+  ReskillingOrder,
+} from '../types/planning-type';
 import { MicroCredential } from '../types/micro-credential-type';
 import { Skill } from '../types/skill-type';
 import { Occupation } from '../types/occupation-type';
@@ -23,15 +33,35 @@ async function skills(uris: readonly string[], ctx: GraphQLContext) {
 @Resolver()
 export class PlanningQueryResolver {
   @Access(readSubjectLearner)
-  @Query(() => LearningPlan, { description: 'Which short courses, in which order, close the gap at the least cost; proven optimal when `optimal` is true.' })
+  @Query(() => LearningPlan, {
+    description:
+      'Which short courses, in which order, close the gap at the least cost; proven optimal when `optimal` is true.',
+  })
   async recommendCourses(
     @Args(() => SubjectArgs) { subject }: SubjectArgs,
     @Args(() => TargetArgs) { target }: TargetArgs,
-    @Arg('objective', () => PlanObjective, { description: 'The cost a plan minimises (default HOURS).', defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
-    @Arg('scope', () => PlanScope, { description: 'Which requirements the plan must cover: ESSENTIAL (default) or ESSENTIAL_AND_OPTIONAL.', defaultValue: PlanScope.ESSENTIAL }) scope: PlanScope,
-    @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
+    @Arg('objective', () => PlanObjective, {
+      description: 'The cost a plan minimises (default HOURS).',
+      defaultValue: PlanObjective.HOURS,
+    })
+    objective: PlanObjective,
+    @Arg('scope', () => PlanScope, {
+      description: 'Which requirements the plan must cover: ESSENTIAL (default) or ESSENTIAL_AND_OPTIONAL.',
+      defaultValue: PlanScope.ESSENTIAL,
+    })
+    scope: PlanScope,
+    @Arg('constraints', () => PlanConstraintsInput, {
+      description: 'Budgets and filters on the courses a plan may use; none when absent.',
+      nullable: true,
+    })
+    constraints: PlanConstraintsInput | null,
     @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
-    @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
+    @Arg('currency', () => String, {
+      defaultValue: 'EUR',
+      description:
+        'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.',
+    })
+    currency: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LearningPlan> {
     const request = ctx.services.planning.request({ objective, scope, constraints, currency });
@@ -51,16 +81,35 @@ export class PlanningQueryResolver {
   async nextCourses(
     @Args(() => SubjectArgs) { subject }: SubjectArgs,
     @Args(() => TargetArgs) { target }: TargetArgs,
-    @Arg('first', () => Int, { description: 'How many courses to return (default 5), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 5 }) first: number,
-    @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS, description: 'The unit of cost.' }) objective: PlanObjective,
-    @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
+    @Arg('first', () => Int, {
+      description: 'How many courses to return (default 5), at most MAX_PAGE_SIZE (100 by default).',
+      defaultValue: 5,
+    })
+    first: number,
+    @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS, description: 'The unit of cost.' })
+    objective: PlanObjective,
+    @Arg('constraints', () => PlanConstraintsInput, {
+      description: 'Budgets and filters on the courses a plan may use; none when absent.',
+      nullable: true,
+    })
+    constraints: PlanConstraintsInput | null,
     @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
-    @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
+    @Arg('currency', () => String, {
+      defaultValue: 'EUR',
+      description:
+        'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.',
+    })
+    currency: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CourseSuggestion[]> {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
     if (limit < 1) throw new BadInputError('first must be at least 1', { field: 'first' });
-    const request = ctx.services.planning.request({ objective, scope: PlanScope.ESSENTIAL_AND_OPTIONAL, constraints, currency });
+    const request = ctx.services.planning.request({
+      objective,
+      scope: PlanScope.ESSENTIAL_AND_OPTIONAL,
+      constraints,
+      currency,
+    });
     const policy = ctx.services.coverage.policy(policyInput);
     const [evidence, req] = await Promise.all([
       ctx.services.coverage.subjectEvidence(validateSubject(subject), policy),
@@ -70,25 +119,59 @@ export class PlanningQueryResolver {
   }
 
   @Access(readSubjectLearner)
-  @Query(() => [ReskillingOption], { description: 'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; in `order` (cheapest plan first by default).' })
+  @Query(() => [ReskillingOption], {
+    description:
+      'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; in `order` (cheapest plan first by default).',
+  })
   async reskillingPaths(
     @Args(() => SubjectArgs) { subject }: SubjectArgs,
-    @Arg('first', () => Int, { description: 'How many options to return (default 10), at most MAX_PAGE_SIZE (100 by default).', defaultValue: 10 }) first: number,
-    @Arg('candidates', () => Int, { description: 'How many of the closest occupations to plan for, 1-200 (default 50).', defaultValue: 50 }) candidates: number,
-    @Arg('objective', () => PlanObjective, { description: 'The cost a plan minimises (default HOURS).', defaultValue: PlanObjective.HOURS }) objective: PlanObjective,
-    @Arg('constraints', () => PlanConstraintsInput, { description: 'Budgets and filters on the courses a plan may use; none when absent.', nullable: true }) constraints: PlanConstraintsInput | null,
+    @Arg('first', () => Int, {
+      description: 'How many options to return (default 10), at most MAX_PAGE_SIZE (100 by default).',
+      defaultValue: 10,
+    })
+    first: number,
+    @Arg('candidates', () => Int, {
+      description: 'How many of the closest occupations to plan for, 1-200 (default 50).',
+      defaultValue: 50,
+    })
+    candidates: number,
+    @Arg('objective', () => PlanObjective, {
+      description: 'The cost a plan minimises (default HOURS).',
+      defaultValue: PlanObjective.HOURS,
+    })
+    objective: PlanObjective,
+    @Arg('constraints', () => PlanConstraintsInput, {
+      description: 'Budgets and filters on the courses a plan may use; none when absent.',
+      nullable: true,
+    })
+    constraints: PlanConstraintsInput | null,
     @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
-    @Arg('currency', () => String, { defaultValue: 'EUR', description: 'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.' }) currency: string,
-    @Arg('order', () => ReskillingOrder, { defaultValue: ReskillingOrder.CHEAPEST_PLAN, description: 'How the options are ordered (default CHEAPEST_PLAN).' }) order: ReskillingOrder,
+    @Arg('currency', () => String, {
+      defaultValue: 'EUR',
+      description:
+        'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.',
+    })
+    currency: string,
+    @Arg('order', () => ReskillingOrder, {
+      defaultValue: ReskillingOrder.CHEAPEST_PLAN,
+      description: 'How the options are ordered (default CHEAPEST_PLAN).',
+    })
+    order: ReskillingOrder,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ReskillingOption[]> {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
     const request = ctx.services.planning.request({ objective, scope: PlanScope.ESSENTIAL, constraints, currency });
-    if (!Number.isInteger(candidates) || candidates < 1 || candidates > 200) throw new BadInputError(`candidates must lie in [1, 200], got ${candidates}`, { field: 'candidates' });
+    if (!Number.isInteger(candidates) || candidates < 1 || candidates > 200)
+      throw new BadInputError(`candidates must lie in [1, 200], got ${candidates}`, { field: 'candidates' });
     const policy = ctx.services.coverage.policy(policyInput);
     const evidence = await ctx.services.coverage.subjectEvidence(validateSubject(subject), policy);
     const options = await ctx.services.planning.reskilling(evidence, limit, candidates, order, request, policy);
-    return options.map((o) => ({ occupationUri: o.occupationUri, currentCoverage: o.current, plan: o.plan, reachesFullCoverage: o.reachesFull }));
+    return options.map((o) => ({
+      occupationUri: o.occupationUri,
+      currentCoverage: o.current,
+      plan: o.plan,
+      reachesFullCoverage: o.reachesFull,
+    }));
   }
 }
 

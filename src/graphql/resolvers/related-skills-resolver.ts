@@ -11,15 +11,22 @@ import { toConnection } from '../pagination/connection-type';
 @Resolver(() => Skill)
 export class RelatedSkillsResolver {
   @FieldResolver(() => RelatedSkillConnection, {
-    description: 'Skills ESCO relates to this skill (skill-to-skill relations, e.g. the knowledge a skill builds on), by label.',
+    description:
+      'Skills ESCO relates to this skill (skill-to-skill relations, e.g. the knowledge a skill builds on), by label.',
   })
   async relatedSkills(
     @Root() skill: Skill,
-    @Arg('relation', () => SkillRelation, { description: 'Only skills related this way; both when absent.', nullable: true }) relation: SkillRelation | null,
+    @Arg('relation', () => SkillRelation, {
+      description: 'Only skills related this way; both when absent.',
+      nullable: true,
+    })
+    relation: SkillRelation | null,
     @Args(() => PageArgs) { first = null, after = null }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
-    return toConnection(await ctx.loaders.relatedSkills.load({ owner: skill.uri, args: { ...page, relation: relation ?? null } }));
+    return toConnection(
+      await ctx.loaders.relatedSkills.load({ owner: skill.uri, args: { ...page, relation: relation ?? null } }),
+    );
   }
 }

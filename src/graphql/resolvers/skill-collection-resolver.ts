@@ -13,7 +13,8 @@ import { toConnection } from '../pagination/connection-type';
 export class SkillCollectionResolver {
   @Access(publicAccess)
   @Query(() => SkillConnection, {
-    description: 'The skills of an ESCO collection (digital, green, transversal, ...), by label. Reads every skill once per page: cost bounded by the skills pillar (about 14,000 skills).',
+    description:
+      'The skills of an ESCO collection (digital, green, transversal, ...), by label. Reads every skill once per page: cost bounded by the skills pillar (about 14,000 skills).',
   })
   async skillsInCollection(
     @Arg('collection', () => SkillCollection, { description: 'The collection to list.' }) collection: SkillCollection,

@@ -10,17 +10,15 @@ import { toConnection } from '../pagination/connection-type';
 /** Links of a skill: hierarchy, groups and the occupations requiring it. */
 @Resolver(() => Skill)
 export class SkillFieldResolver {
-  @FieldResolver(() => [Skill], { description: 'Direct broader skills in the skill hierarchy (a skill may have several).' })
+  @FieldResolver(() => [Skill], {
+    description: 'Direct broader skills in the skill hierarchy (a skill may have several).',
+  })
   broader(@Root() skill: Skill, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.broaderSkills.load(skill.uri);
   }
 
   @FieldResolver(() => SkillConnection, { description: 'Direct narrower skills in the skill hierarchy.' })
-  async narrower(
-    @Root() skill: Skill,
-    @Args(() => PageArgs) { first, after }: PageArgs,
-    @Ctx() ctx: GraphQLContext,
-  ) {
+  async narrower(@Root() skill: Skill, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: GraphQLContext) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
     return toConnection(await ctx.loaders.narrowerSkills.load({ owner: skill.uri, args: page }));
   }
@@ -33,11 +31,17 @@ export class SkillFieldResolver {
   @FieldResolver(() => RequiringOccupationConnection, { description: 'Occupations that require this skill.' })
   async requiredBy(
     @Root() skill: Skill,
-    @Arg('relation', () => SkillRelation, { description: 'Only occupations requiring the skill this way; both when absent.', nullable: true }) relation: SkillRelation | null,
+    @Arg('relation', () => SkillRelation, {
+      description: 'Only occupations requiring the skill this way; both when absent.',
+      nullable: true,
+    })
+    relation: SkillRelation | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
-    return toConnection(await ctx.loaders.requiringOccupations.load({ owner: skill.uri, args: { ...page, relation: relation ?? null } }));
+    return toConnection(
+      await ctx.loaders.requiringOccupations.load({ owner: skill.uri, args: { ...page, relation: relation ?? null } }),
+    );
   }
 }

@@ -9,7 +9,10 @@ import { toConnection } from '../pagination/connection-type';
 /** Skills by skill group. */
 @Resolver(() => SkillGroup)
 export class SkillGroupFieldResolver {
-  @FieldResolver(() => SkillConnection, { description: 'Skills placed directly in this group, by label (narrower skills of those are reached through `Skill.narrower`).' })
+  @FieldResolver(() => SkillConnection, {
+    description:
+      'Skills placed directly in this group, by label (narrower skills of those are reached through `Skill.narrower`).',
+  })
   async skills(
     @Root() group: SkillGroup,
     @Args(() => PageArgs) { first = null, after = null }: PageArgs,

@@ -15,9 +15,17 @@ export class SkillSuggestionResolver {
   })
   suggestSkills(
     @Arg('text', { description: 'The free text to map onto ESCO skills.' }) text: string,
-    @Arg('first', () => Int, { description: 'How many suggestions to return (default 10), at most MAX_PAGE_SIZE (100 by default).', nullable: true, defaultValue: 10 }) first: number | null,
+    @Arg('first', () => Int, {
+      description: 'How many suggestions to return (default 10), at most MAX_PAGE_SIZE (100 by default).',
+      nullable: true,
+      defaultValue: 10,
+    })
+    first: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.services.skillSuggestions.suggestSkills(text, pageRequest(first ?? 10, null, ctx.limits.maxPageSize).limit);
+    return ctx.services.skillSuggestions.suggestSkills(
+      text,
+      pageRequest(first ?? 10, null, ctx.limits.maxPageSize).limit,
+    );
   }
 }

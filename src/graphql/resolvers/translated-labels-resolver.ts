@@ -11,7 +11,8 @@ import { SkillGroup } from '../types/skill-group-type';
 import { IscoGroup } from '../types/isco-group-type';
 import { BASE_LANGUAGE, checkEscoLanguage } from '../../domain/esco/esco-languages';
 
-const LANGUAGE_DOC = 'Language of the text: an ISO 639-1 code of one of ESCO\'s 28 languages (a BCP-47 tag like "de-AT" reads as "de"); falls back to English where ESCO\'s text in that language was not imported.';
+const LANGUAGE_DOC =
+  'Language of the text: an ISO 639-1 code of one of ESCO\'s 28 languages (a BCP-47 tag like "de-AT" reads as "de"); falls back to English where ESCO\'s text in that language was not imported.';
 
 interface Labelled {
   uri: string;
@@ -34,18 +35,33 @@ async function translated(concept: Labelled, field: LabelField, language: string
 /** Label fields of a skill. */
 @Resolver(() => Skill)
 export class SkillLabelsResolver {
-  @FieldResolver(() => String, { description: 'The skill\'s preferred name.' })
-  preferredLabel(@Root() skill: Skill, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => String, { description: "The skill's preferred name." })
+  preferredLabel(
+    @Root() skill: Skill,
+    @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return translated(skill, 'preferredLabel', language, ctx);
   }
 
   @FieldResolver(() => [String], { description: 'Alternative names.' })
-  altLabels(@Root() skill: Skill, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+  altLabels(
+    @Root() skill: Skill,
+    @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return translated(skill, 'altLabels', language, ctx);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'ESCO\'s description of the skill; null when it has none.' })
-  description(@Root() skill: Skill, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "ESCO's description of the skill; null when it has none.",
+  })
+  description(
+    @Root() skill: Skill,
+    @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return translated(skill, 'description', language, ctx);
   }
 }
@@ -53,18 +69,33 @@ export class SkillLabelsResolver {
 /** Label fields of an occupation. */
 @Resolver(() => Occupation)
 export class OccupationLabelsResolver {
-  @FieldResolver(() => String, { description: 'The occupation\'s preferred name.' })
-  preferredLabel(@Root() occupation: Occupation, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => String, { description: "The occupation's preferred name." })
+  preferredLabel(
+    @Root() occupation: Occupation,
+    @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return translated(occupation, 'preferredLabel', language, ctx);
   }
 
   @FieldResolver(() => [String], { description: 'Alternative names.' })
-  altLabels(@Root() occupation: Occupation, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+  altLabels(
+    @Root() occupation: Occupation,
+    @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return translated(occupation, 'altLabels', language, ctx);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'ESCO\'s description of the occupation; null when it has none.' })
-  description(@Root() occupation: Occupation, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "ESCO's description of the occupation; null when it has none.",
+  })
+  description(
+    @Root() occupation: Occupation,
+    @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return translated(occupation, 'description', language, ctx);
   }
 }
@@ -72,13 +103,24 @@ export class OccupationLabelsResolver {
 /** Label fields of a skill group. */
 @Resolver(() => SkillGroup)
 export class SkillGroupLabelsResolver {
-  @FieldResolver(() => String, { description: 'The group\'s name.' })
-  preferredLabel(@Root() group: SkillGroup, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => String, { description: "The group's name." })
+  preferredLabel(
+    @Root() group: SkillGroup,
+    @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return translated(group, 'preferredLabel', language, ctx);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'ESCO\'s description of the group; null when it has none.' })
-  description(@Root() group: SkillGroup, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "ESCO's description of the group; null when it has none.",
+  })
+  description(
+    @Root() group: SkillGroup,
+    @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return translated(group, 'description', language, ctx);
   }
 }
@@ -86,13 +128,21 @@ export class SkillGroupLabelsResolver {
 /** Label fields of an ISCO group. */
 @Resolver(() => IscoGroup)
 export class IscoGroupLabelsResolver {
-  @FieldResolver(() => String, { description: 'The group\'s name.' })
-  preferredLabel(@Root() group: IscoGroup, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => String, { description: "The group's name." })
+  preferredLabel(
+    @Root() group: IscoGroup,
+    @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return translated(group, 'preferredLabel', language, ctx);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Description of the group; null when ESCO gives none.' })
-  description(@Root() group: IscoGroup, @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string, @Ctx() ctx: GraphQLContext) {
+  description(
+    @Root() group: IscoGroup,
+    @Arg('language', { defaultValue: 'en', description: LANGUAGE_DOC }) language: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return translated(group, 'description', language, ctx);
   }
 }

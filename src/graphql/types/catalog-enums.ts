@@ -24,5 +24,8 @@ export enum SkillSource {
 registerEnumType(SkillSource, {
   name: 'SkillSource',
   description: 'Where a link between a micro-credential and a skill comes from.',
-  valuesConfig: { DECLARED: { description: 'Stated by the provider.' }, MAPPED: { description: 'Mapped from text by credgraph, with a confidence.' } },
+  valuesConfig: {
+    DECLARED: { description: 'Stated by the provider.' },
+    MAPPED: { description: 'Mapped from text by credgraph, with a confidence.' },
+  },
 });

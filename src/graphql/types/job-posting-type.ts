@@ -7,11 +7,15 @@ import type { JobPostingRow } from '../../db/repositories/catalog-rows';
 @ObjectType('JobRequirement', { description: 'One skill a job posting requires.', simpleResolvers: true })
 export class JobRequirement {
   @Field(() => Skill, { description: 'The required ESCO skill.' }) skill!: Skill;
-  @Field(() => SkillRelation, { description: 'Whether the skill is essential or optional for the job.' }) relation!: SkillRelation;
+  @Field(() => SkillRelation, { description: 'Whether the skill is essential or optional for the job.' })
+  relation!: SkillRelation;
 }
 
 /** A job posted by a portal, tied to an ESCO occupation. */
-@ObjectType('JobPosting', { description: 'A job posting of a portal: an ESCO occupation with its own list of required skills.', simpleResolvers: true })
+@ObjectType('JobPosting', {
+  description: 'A job posting of a portal: an ESCO occupation with its own list of required skills.',
+  simpleResolvers: true,
+})
 export class JobPosting {
   @Field(() => ID, { description: 'Id of the posting.' }) id!: string;
   @Field({ description: 'Title of the job.' }) title!: string;

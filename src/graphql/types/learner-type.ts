@@ -7,11 +7,16 @@ import type { HoldingRow } from '../../db/repositories/catalog-rows';
 
 /** A person's record: held credentials, self-declared skills, targets and matching consent. */
 @ClosedByDefault()
-@ObjectType('Learner', { description: 'A learner with their credentials and skills. Every field is readable only by the learner, advisors the learner granted access and ADMIN.' })
+@ObjectType('Learner', {
+  description:
+    'A learner with their credentials and skills. Every field is readable only by the learner, advisors the learner granted access and ADMIN.',
+})
 export class Learner {
   @Access(candidateVisibleLearnerField) @Field(() => ID, { description: 'Id of the learner.' }) id!: string;
   @Access(candidateVisibleLearnerField) @Field({ description: 'Name shown for the learner.' }) displayName!: string;
-  @Access(learnerField) @Field({ description: 'Whether job portals may rank this learner as a candidate (off unless the learner consents).' }) matchingConsent!: boolean;
+  @Access(learnerField)
+  @Field({ description: 'Whether job portals may rank this learner as a candidate (off unless the learner consents).' })
+  matchingConsent!: boolean;
   // Backing fields, not exposed: the field resolvers and access policies read them.
   /** Stored holdings; the `holdings` field resolves their credentials. */
   holdings!: HoldingRow[];
@@ -28,10 +33,23 @@ export class Learner {
 export class Holding {
   @Field(() => MicroCredential, { description: 'The credential held.' }) credential!: MicroCredential;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedOn!: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null when it does not expire.' }) expiresOn!: string | null;
-  @Field({ description: 'True only when the credential document\'s proof was checked and verification is VERIFIED; no client can set it.' }) verified!: boolean;
-  @Field(() => Verification, { nullable: true, description: 'How the credential behind the holding was verified at import; null for holdings added by hand.' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null when it does not expire.' }) expiresOn!:
+    | string
+    | null;
+  @Field({
+    description:
+      "True only when the credential document's proof was checked and verification is VERIFIED; no client can set it.",
+  })
+  verified!: boolean;
+  @Field(() => Verification, {
+    nullable: true,
+    description: 'How the credential behind the holding was verified at import; null for holdings added by hand.',
+  })
   verification!: Verification | null;
-  @Field(() => String, { description: 'A URL where the award can be checked; null when none was given.', nullable: true }) evidenceUrl!: string | null;
+  @Field(() => String, {
+    description: 'A URL where the award can be checked; null when none was given.',
+    nullable: true,
+  })
+  evidenceUrl!: string | null;
   @Field({ description: 'True when expiresOn is today or earlier.' }) expired!: boolean;
 }

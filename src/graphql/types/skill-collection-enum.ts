@@ -20,7 +20,7 @@ registerEnumType(SkillCollection, {
     DIGITAL: { description: 'Digital skills (digitalSkillsCollection).' },
     GREEN: { description: 'Green skills (greenSkillsCollection).' },
     LANGUAGE: { description: 'Language skills and knowledge (languageSkillsCollection).' },
-    DIGCOMP: { description: 'The DigComp framework\'s competences (digCompSkillsCollection).' },
+    DIGCOMP: { description: "The DigComp framework's competences (digCompSkillsCollection)." },
     RESEARCH: { description: 'Research skills (researchSkillsCollection).' },
   },
 });

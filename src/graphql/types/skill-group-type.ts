@@ -8,5 +8,6 @@ export class SkillGroup {
   preferredLabel!: string;
   /** Served by the label resolver, which takes a `language` argument. */
   description!: string | null;
-  @Field(() => String, { description: 'ESCO code of the group, e.g. S1.2; null when it has none.', nullable: true }) code!: string | null;
+  @Field(() => String, { description: 'ESCO code of the group, e.g. S1.2; null when it has none.', nullable: true })
+  code!: string | null;
 }

@@ -9,14 +9,24 @@ export class Skill {
   preferredLabel!: string;
   /** Served by the label resolver, which takes a `language` argument. */
   altLabels!: string[];
-  @Field(() => [String], { description: 'Search-only names such as common misspellings (English); not for display.' }) hiddenLabels!: string[];
+  @Field(() => [String], { description: 'Search-only names such as common misspellings (English); not for display.' })
+  hiddenLabels!: string[];
   /** Served by the label resolver, which takes a `language` argument. */
   description!: string | null;
-  @Field(() => String, { nullable: true, description: 'ESCO skill type: "skill/competence" or "knowledge"; null for a few DigComp nodes.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ESCO skill type: "skill/competence" or "knowledge"; null for a few DigComp nodes.',
+  })
   skillType!: string | null;
-  @Field(() => String, { nullable: true, description: 'ESCO reuse level: transversal, cross-sector, sector-specific or occupation-specific; null when ESCO gives none.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ESCO reuse level: transversal, cross-sector, sector-specific or occupation-specific; null when ESCO gives none.',
+  })
   reuseLevel!: string | null;
-  @Field(() => [String], { description: 'ESCO collections the skill belongs to (transversal, digital, green, language, digcomp, research).' })
+  @Field(() => [String], {
+    description: 'ESCO collections the skill belongs to (transversal, digital, green, language, digcomp, research).',
+  })
   collections!: string[];
 }
 

@@ -1,6 +1,10 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import type { CheckOutcome as CheckOutcomeValue, VerificationCheckName as CheckName, VerificationStatus as StatusValue } from '../../domain/verification/verification';
+import type {
+  CheckOutcome as CheckOutcomeValue,
+  VerificationCheckName as CheckName,
+  VerificationStatus as StatusValue,
+} from '../../domain/verification/verification';
 
 /** GraphQL mirror of the domain's status union (values identical). */
 export enum VerificationStatus {
@@ -11,11 +15,14 @@ export enum VerificationStatus {
 }
 registerEnumType(VerificationStatus, {
   name: 'VerificationStatus',
-  description: 'VERIFIED: signed, and every check passed. INVALID: a check failed (signature, issuer key, dates, revocation). UNVERIFIABLE: a check could not be carried out (key or status list out of reach, unsupported proof, ELM e-seal). UNSIGNED: no proof at all.',
+  description:
+    'VERIFIED: signed, and every check passed. INVALID: a check failed (signature, issuer key, dates, revocation). UNVERIFIABLE: a check could not be carried out (key or status list out of reach, unsupported proof, ELM e-seal). UNSIGNED: no proof at all.',
   valuesConfig: {
-    VERIFIED: { description: 'Signed, and every check passed (or an administrator\'s ATTESTATION).' },
+    VERIFIED: { description: "Signed, and every check passed (or an administrator's ATTESTATION)." },
     INVALID: { description: 'A check failed: signature, issuer key, dates or revocation.' },
-    UNVERIFIABLE: { description: 'A check could not be carried out: key or status list out of reach, unsupported proof, ELM e-seal.' },
+    UNVERIFIABLE: {
+      description: 'A check could not be carried out: key or status list out of reach, unsupported proof, ELM e-seal.',
+    },
     UNSIGNED: { description: 'The document carries no proof at all.' },
   } satisfies Record<StatusValue, object>,
 });
@@ -38,13 +45,16 @@ registerEnumType(VerificationCheckName, {
   valuesConfig: {
     FORMAT: { description: 'The envelope is a credential in a form the verifier knows (JSON-LD, VC-JWT).' },
     CONTEXT: { description: 'Every JSON-LD context comes from the bundled, offline set.' },
-    ISSUER_KEY: { description: 'The issuer\'s public key could be obtained (did:key, did:web, JWKS).' },
+    ISSUER_KEY: { description: "The issuer's public key could be obtained (did:key, did:web, JWKS)." },
     SIGNATURE: { description: 'The signature over the document verifies with that key.' },
-    ISSUER: { description: 'The key belongs to the credential\'s issuer.' },
+    ISSUER: { description: "The key belongs to the credential's issuer." },
     VALID_FROM: { description: 'The credential is already valid (validFrom, issuanceDate or nbf).' },
     VALID_UNTIL: { description: 'The credential has not expired (validUntil, expirationDate or exp).' },
-    STATUS: { description: 'No revocation or suspension bit is set in the issuer\'s status list.' },
-    ATTESTATION: { description: 'An administrator vouched for the holding after checking it outside credgraph; no proof was checked.' },
+    STATUS: { description: "No revocation or suspension bit is set in the issuer's status list." },
+    ATTESTATION: {
+      description:
+        'An administrator vouched for the holding after checking it outside credgraph; no proof was checked.',
+    },
   } satisfies Record<CheckName, object>,
 });
 
@@ -60,7 +70,10 @@ registerEnumType(CheckOutcome, {
   valuesConfig: {
     PASSED: { description: 'The check passed.' },
     FAILED: { description: 'The check failed: the credential is INVALID.' },
-    UNDETERMINED: { description: 'The check could not be carried out (key or status list out of reach, unsupported proof): the credential is UNVERIFIABLE unless another check failed.' },
+    UNDETERMINED: {
+      description:
+        'The check could not be carried out (key or status list out of reach, unsupported proof): the credential is UNVERIFIABLE unless another check failed.',
+    },
   } satisfies Record<CheckOutcomeValue, object>,
 });
 
@@ -68,15 +81,21 @@ registerEnumType(CheckOutcome, {
 export class VerificationCheck {
   @Field(() => VerificationCheckName, { description: 'Which check this is.' }) check!: VerificationCheckName;
   @Field({ description: 'True when the check passed.' }) ok!: boolean;
-  @Field(() => CheckOutcome, { description: 'UNDETERMINED: the check could not be carried out.' }) outcome!: CheckOutcome;
+  @Field(() => CheckOutcome, { description: 'UNDETERMINED: the check could not be carried out.' })
+  outcome!: CheckOutcome;
   @Field({ description: 'What the check found, in English.' }) message!: string;
 }
 
-@ObjectType('Verification', { simpleResolvers: true, description: 'The result of verifying a credential\'s proof, dates and status.' })
+@ObjectType('Verification', {
+  simpleResolvers: true,
+  description: "The result of verifying a credential's proof, dates and status.",
+})
 export class Verification {
   @Field(() => VerificationStatus, { description: 'The overall verdict.' }) status!: VerificationStatus;
   @Field(() => [VerificationCheck], { description: 'Every check carried out, in order.' }) checks!: VerificationCheck[];
-  @Field(() => String, { nullable: true, description: 'The issuer (DID or URL) the credential names.' }) issuer!: string | null;
+  @Field(() => String, { nullable: true, description: 'The issuer (DID or URL) the credential names.' }) issuer!:
+    | string
+    | null;
   @Field(() => DateTimeResolver, { description: 'When the checks ran (RFC 3339 date-time, UTC).' }) checkedAt!: string;
 }
 
@@ -89,7 +108,12 @@ export function toVerificationType(v: {
 }): Verification {
   return {
     status: v.status as VerificationStatus,
-    checks: v.checks.map((c) => ({ check: c.check as VerificationCheckName, outcome: c.outcome as CheckOutcome, ok: c.outcome === 'PASSED', message: c.message })),
+    checks: v.checks.map((c) => ({
+      check: c.check as VerificationCheckName,
+      outcome: c.outcome as CheckOutcome,
+      ok: c.outcome === 'PASSED',
+      message: c.message,
+    })),
     issuer: v.issuer,
     checkedAt: v.checkedAt,
   };

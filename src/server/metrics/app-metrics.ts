@@ -104,7 +104,10 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
       latency.observe(labels, outcome.millis / 1000);
     },
     observeQuery(timing) {
-      queryTime.observe({ query: timing.name, mode: timing.mode, result: timing.ok ? 'ok' : 'error' }, timing.millis / 1000);
+      queryTime.observe(
+        { query: timing.name, mode: timing.mode, result: timing.ok ? 'ok' : 'error' },
+        timing.millis / 1000,
+      );
     },
     rateLimited: () => rateLimited.inc(),
   };

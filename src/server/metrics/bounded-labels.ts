@@ -6,7 +6,10 @@
 export class BoundedLabels {
   private readonly seen = new Set<string>();
 
-  constructor(private readonly max: number, private readonly overflow = 'other') {}
+  constructor(
+    private readonly max: number,
+    private readonly overflow = 'other',
+  ) {}
 
   /** `value` if it is already known or there is room for it, else the overflow label. */
   label(value: string): string {

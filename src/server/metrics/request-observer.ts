@@ -12,7 +12,10 @@ function round(millis: number): number {
 }
 
 /** Builds the `onRequestDone` hook of the HTTP server. */
-export function createRequestObserver(logger: Logger, metrics: AppMetrics | undefined): (info: RequestDoneInfo) => void {
+export function createRequestObserver(
+  logger: Logger,
+  metrics: AppMetrics | undefined,
+): (info: RequestDoneInfo) => void {
   return (info) => {
     const fields = {
       requestId: info.requestId,
@@ -24,7 +27,8 @@ export function createRequestObserver(logger: Logger, metrics: AppMetrics | unde
       dbMs: round(info.dbMillis),
     };
     // Server-side failures stand out at warn; client mistakes and refusals are routine.
-    if (info.status >= 500 || info.code === 'INTERNAL_SERVER_ERROR' || info.code === 'DATABASE_UNAVAILABLE') logger.warn(fields, 'graphql request');
+    if (info.status >= 500 || info.code === 'INTERNAL_SERVER_ERROR' || info.code === 'DATABASE_UNAVAILABLE')
+      logger.warn(fields, 'graphql request');
     else logger.info(fields, 'graphql request');
     // Labels come from a bounded set: names of valid documents (the first N distinct ones, see
     // app-metrics), and one label for everything refused before validation.

@@ -68,9 +68,11 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, key: s
   if (isListType(inner)) {
     const list = value as unknown[];
     const max = MAX_LIST_LENGTHS[key] ?? DEFAULT_MAX_LIST_LENGTH;
-    if (list.length > max) throw new BadInputError(`${path} may hold at most ${max} items, got ${list.length}`, { field: path, limit: max });
+    if (list.length > max)
+      throw new BadInputError(`${path} may hold at most ${max} items, got ${list.length}`, { field: path, limit: max });
     const itemType = inner.ofType as GraphQLInputType;
-    if (isInputObjectType(getNamedType(itemType))) list.forEach((item, i) => checkValue(item, itemType, `${path}[${i}]`, key, text));
+    if (isInputObjectType(getNamedType(itemType)))
+      list.forEach((item, i) => checkValue(item, itemType, `${path}[${i}]`, key, text));
     return;
   }
   if (isInputObjectType(inner)) {
@@ -83,14 +85,28 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, key: s
   }
   const kind = TEXT_LIMITS[key];
   if (kind !== undefined && typeof value === 'string' && value.length > text[kind]) {
-    throw new BadInputError(`${path} must be at most ${text[kind]} characters, got ${value.length}`, { field: path, limit: text[kind] });
+    throw new BadInputError(`${path} must be at most ${text[kind]} characters, got ${value.length}`, {
+      field: path,
+      limit: text[kind],
+    });
   }
 }
 
 /** Checks the arguments of one field against the limits. */
-export function checkFieldArguments(parentType: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, text: TextLimits): void {
+export function checkFieldArguments(
+  parentType: string,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  text: TextLimits,
+): void {
   for (const arg of field.args) {
-    checkValue(args[arg.name], arg.type, `${field.name}(${arg.name})`, `${parentType}.${field.name}(${arg.name})`, text);
+    checkValue(
+      args[arg.name],
+      arg.type,
+      `${field.name}(${arg.name})`,
+      `${parentType}.${field.name}(${arg.name})`,
+      text,
+    );
   }
 }
 
@@ -102,7 +118,12 @@ export function checkFieldArguments(parentType: string, field: GraphQLField<unkn
  * checkInputLimits(schema, parse('{ searchSkills(text: $t) { uri } }'), { t: 'x'.repeat(600) }, { search: 500, suggest: 20_000 })
  * // throws: searchSkills(text) must be at most 500 characters, got 600
  */
-export function checkInputLimits(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, text: TextLimits): void {
+export function checkInputLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  text: TextLimits,
+): void {
   const typeInfo = new TypeInfo(schema);
   visit(
     document,

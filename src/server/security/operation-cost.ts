@@ -115,6 +115,18 @@ export function credgraphCostEstimator(options: CostOptions): ComplexityEstimato
  * @example
  * operationCost(schema, parse('{ searchSkills(text: "x", first: 10) { uri } }'), {}, undefined, { maxPageSize: 100 }) // 20 + 10 × 1 = 30
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined, options: CostOptions): number {
-  return getComplexity({ schema, query: document, variables: variables ?? {}, operationName, estimators: [credgraphCostEstimator(options)] });
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+  options: CostOptions,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables: variables ?? {},
+    operationName,
+    estimators: [credgraphCostEstimator(options)],
+  });
 }

@@ -25,12 +25,17 @@ function refuse(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, { originalError: error, extensions: { http: { status: error.status } } });
 }
 
-function replaceOversizedResponse(requestContext: GraphQLRequestContextWillSendResponse<object>, maxBytes: number): void {
+function replaceOversizedResponse(
+  requestContext: GraphQLRequestContextWillSendResponse<object>,
+  maxBytes: number,
+): void {
   const { body } = requestContext.response;
   if (body.kind !== 'single' || !jsonSizeExceeds(body.singleResult, maxBytes)) return;
   const error = responseTooLarge(maxBytes);
   // The body is already formatted at this point, so the error goes in as the formatter would emit it.
-  body.singleResult = { errors: [{ message: error.message, extensions: { code: error.code, details: error.details } }] };
+  body.singleResult = {
+    errors: [{ message: error.message, extensions: { code: error.code, details: error.details } }],
+  };
 }
 
 /**
@@ -54,13 +59,18 @@ export function requestLimitsPlugin(limits: RequestLimits): ApolloServerPlugin<o
             if (error instanceof DomainError) throw refuse(error);
             throw error;
           }
-          const cost = operationCost(schema, document, request.variables, operationName ?? undefined, { maxPageSize: limits.maxPageSize });
+          const cost = operationCost(schema, document, request.variables, operationName ?? undefined, {
+            maxPageSize: limits.maxPageSize,
+          });
           if (cost > limits.maxCost) {
             throw refuse(
-              new BadInputError(`The query's estimated cost ${cost} exceeds the limit of ${limits.maxCost}: ask for smaller pages, fewer nested lists or fewer aliases`, {
-                actual: cost,
-                limit: limits.maxCost,
-              }),
+              new BadInputError(
+                `The query's estimated cost ${cost} exceeds the limit of ${limits.maxCost}: ask for smaller pages, fewer nested lists or fewer aliases`,
+                {
+                  actual: cost,
+                  limit: limits.maxCost,
+                },
+              ),
             );
           }
         },

@@ -24,7 +24,12 @@ export interface DevSignInOptions {
 }
 
 /** Answers one sign-in request (the caller routes `/dev/sign-in` here). */
-export async function handleDevSignIn(req: IncomingMessage, res: ServerResponse, url: URL, options: DevSignInOptions): Promise<void> {
+export async function handleDevSignIn(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: DevSignInOptions,
+): Promise<void> {
   req.resume();
   const reply = (status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -34,7 +39,11 @@ export async function handleDevSignIn(req: IncomingMessage, res: ServerResponse,
   if (req.method !== 'POST') return reply(405, { error: 'use POST /dev/sign-in?persona=advisor|portal|learner' });
   const persona = url.searchParams.get('persona') ?? '';
   const claims = Object.hasOwn(DEMO_PERSONA_CLAIMS, persona) ? DEMO_PERSONA_CLAIMS[persona] : undefined;
-  if (claims === undefined) return reply(400, { error: `persona must be one of ${Object.keys(DEMO_PERSONA_CLAIMS).join(', ')}` });
-  const token = await signToken(claims, options.secret, `${options.lifetimeSeconds}s`, { issuer: options.issuer, audience: options.audience });
+  if (claims === undefined)
+    return reply(400, { error: `persona must be one of ${Object.keys(DEMO_PERSONA_CLAIMS).join(', ')}` });
+  const token = await signToken(claims, options.secret, `${options.lifetimeSeconds}s`, {
+    issuer: options.issuer,
+    audience: options.audience,
+  });
   reply(200, { persona, token, claims });
 }

@@ -67,8 +67,11 @@ export function createStaticSite(dir: string): SiteHandler {
   if (fs.existsSync(path.join(dir, 'index.html'))) {
     add('/', path.join(dir, 'index.html'), false);
     const assets = path.join(dir, 'assets');
-    if (fs.existsSync(assets)) for (const name of fs.readdirSync(assets)) add(`/assets/${name}`, path.join(assets, name), true);
-    for (const name of fs.readdirSync(dir)) if (name !== 'index.html' && fs.statSync(path.join(dir, name)).isFile()) add(`/${name}`, path.join(dir, name), false);
+    if (fs.existsSync(assets))
+      for (const name of fs.readdirSync(assets)) add(`/assets/${name}`, path.join(assets, name), true);
+    for (const name of fs.readdirSync(dir))
+      if (name !== 'index.html' && fs.statSync(path.join(dir, name)).isFile())
+        add(`/${name}`, path.join(dir, name), false);
   }
   return (req, res, url) => {
     if (url.pathname !== '/' && !url.pathname.startsWith('/assets/') && !files.has(url.pathname)) return false;
@@ -80,7 +83,11 @@ export function createStaticSite(dir: string): SiteHandler {
     const file = files.get(url.pathname);
     if (file === undefined) {
       const built = files.has('/');
-      res.writeHead(built ? 404 : 503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
+      res.writeHead(built ? 404 : 503, {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+        ...SECURITY_HEADERS,
+      });
       res.end(built ? 'not found' : 'The explorer page is not built: run `npm run build` (npm start does it).');
       return true;
     }

@@ -10,7 +10,12 @@ import type { CatalogRepository } from '../../db/repositories/catalog-repository
 import type { EscoRepository } from '../../db/repositories/esco-repository';
 import type { LearnerRepository } from '../../db/repositories/learner-repository';
 import { BadInputError, NotFoundError } from '../../domain/errors';
-import { achievementCredential, clrCredential, type LearnerRecordInput, type RecordAchievement } from '../../domain/exports/learner-record';
+import {
+  achievementCredential,
+  clrCredential,
+  type LearnerRecordInput,
+  type RecordAchievement,
+} from '../../domain/exports/learner-record';
 import type { RecordSigner } from './record-signer';
 
 /** Most holdings one export lists: each costs a signature. */
@@ -45,9 +50,13 @@ export class LearnerRecordExportService {
     const [learner] = await this.learners.getLearnersByIds([learnerId]);
     if (!learner) throw new NotFoundError(`unknown learner: ${learnerId}`, { items: [learnerId] });
     if (learner.holdings.length > MAX_RECORD_ACHIEVEMENTS) {
-      throw new BadInputError(`the learner holds ${learner.holdings.length} credentials; a record lists at most ${MAX_RECORD_ACHIEVEMENTS}`);
+      throw new BadInputError(
+        `the learner holds ${learner.holdings.length} credentials; a record lists at most ${MAX_RECORD_ACHIEVEMENTS}`,
+      );
     }
-    const credentials = new Map((await this.catalog.getCredentialsByIds(learner.holdings.map((h) => h.credentialId))).map((c) => [c.id, c]));
+    const credentials = new Map(
+      (await this.catalog.getCredentialsByIds(learner.holdings.map((h) => h.credentialId))).map((c) => [c.id, c]),
+    );
     const skillUris = [...new Set([...credentials.values()].flatMap((c) => c.skills.map((s) => s.uri)))];
     const [providers, skills] = await Promise.all([
       this.catalog.getProvidersByIds([...new Set([...credentials.values()].map((c) => c.providerId))]),
@@ -79,7 +88,9 @@ export class LearnerRecordExportService {
       learnerId,
       displayName: learner.displayName,
       issuer: { id: issuer, name: this.issuerName },
-      issuedAt: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      issuedAt: this.now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
       achievements,
     };
     const inner = achievements.map((a) => achievementCredential(input, a));

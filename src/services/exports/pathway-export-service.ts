@@ -65,6 +65,10 @@ export class PathwayExportService {
     const [posting] = await this.postings.getJobPostingsByIds([target.jobPostingId]);
     const occupationUri = posting?.occupationUri ?? null;
     const [occupation] = occupationUri ? await this.esco.getOccupationsByUris([occupationUri]) : [];
-    return { name: posting?.title ?? target.jobPostingId, occupationUri, occupationLabel: occupation?.preferredLabel ?? null };
+    return {
+      name: posting?.title ?? target.jobPostingId,
+      occupationUri,
+      occupationLabel: occupation?.preferredLabel ?? null,
+    };
   }
 }

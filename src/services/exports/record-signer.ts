@@ -5,7 +5,14 @@
  */
 import { createDocumentLoader } from '../verification/document-loader';
 import { noNetworkFetcher } from '../verification/json-fetcher';
-import { DataIntegrityProof, Ed25519Multikey, decodeBase58, eddsaRdfc2022Cryptosuite, issueCredential, type Ed25519KeyPair } from '../verification/vc-libraries';
+import {
+  DataIntegrityProof,
+  Ed25519Multikey,
+  decodeBase58,
+  eddsaRdfc2022Cryptosuite,
+  issueCredential,
+  type Ed25519KeyPair,
+} from '../verification/vc-libraries';
 
 /** Signs credentials as the server's issuer. */
 export interface RecordSigner {

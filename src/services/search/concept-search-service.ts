@@ -76,10 +76,11 @@ export class ConceptSearchService {
     checkText(text);
     const indexes = this.ready;
     if (indexes) return { uris: uris(indexes.occupations.search(text, limit)) };
-    const rows = (await this.esco.searchOccupations(toFullTextQuery(text), labelKey(text), limit)).map((hit) => hit.item);
+    const rows = (await this.esco.searchOccupations(toFullTextQuery(text), labelKey(text), limit)).map(
+      (hit) => hit.item,
+    );
     return { uris: rows.map((row) => row.uri), rows };
   }
-
 
   /** Builds the indexes now, so the first request does not wait (call at start); returns their sizes. */
   async warmUp(): Promise<SearchIndexStats> {
@@ -109,11 +110,19 @@ export class ConceptSearchService {
 
   private async build(): Promise<Indexes> {
     const started = performance.now();
-    const [skillRows, occupationRows] = await Promise.all([this.repository.getSkillSearchRows(), this.repository.getOccupationSearchRows()]);
+    const [skillRows, occupationRows] = await Promise.all([
+      this.repository.getSkillSearchRows(),
+      this.repository.getOccupationSearchRows(),
+    ]);
     const titles = readJobTitleFile(this.jobTitlesFile ?? shippedJobTitlesFile());
     const skills = LabelSearchIndex.build(skillRows);
     const occupations = LabelSearchIndex.build(withTitles(occupationRows, titles));
-    this.stats = { skills: skills.size, occupations: occupations.size, labels: skills.labelCount + occupations.labelCount, millis: Math.round(performance.now() - started) };
+    this.stats = {
+      skills: skills.size,
+      occupations: occupations.size,
+      labels: skills.labelCount + occupations.labelCount,
+      millis: Math.round(performance.now() - started),
+    };
     return { skills, occupations };
   }
 }
@@ -123,5 +132,9 @@ function uris(hits: readonly LabelSearchHit[]): string[] {
 }
 
 function checkText(text: string): void {
-  if (searchTerms(text).length === 0) throw new BadInputError('The search text must contain at least one word', { field: 'text', value: text.slice(0, 200) });
+  if (searchTerms(text).length === 0)
+    throw new BadInputError('The search text must contain at least one word', {
+      field: 'text',
+      value: text.slice(0, 200),
+    });
 }

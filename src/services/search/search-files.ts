@@ -10,16 +10,25 @@ import type { SearchableConcept } from '../../domain/search/label-search-index';
 import type { LabelledTitle } from '../../domain/search/job-title-evaluation';
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+  return parse(fs.readFileSync(file, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  }) as Record<string, string>[];
 }
 
 function lines(cell: string | undefined): string[] {
-  return (cell ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+  return (cell ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 /** Occupations of `occupations_en.csv` with the label of their ISCO unit group (`ISCOGroups_en.csv`). */
 export function readEscoOccupations(escoDir: string): SearchableConcept[] {
-  const groups = new Map(readCsv(path.join(escoDir, 'ISCOGroups_en.csv')).map((row) => [row.code ?? '', row.preferredLabel ?? '']));
+  const groups = new Map(
+    readCsv(path.join(escoDir, 'ISCOGroups_en.csv')).map((row) => [row.code ?? '', row.preferredLabel ?? '']),
+  );
   return readCsv(path.join(escoDir, 'occupations_en.csv')).map((row) => ({
     uri: row.conceptUri!,
     preferredLabel: row.preferredLabel ?? '',
@@ -52,7 +61,9 @@ export function shippedJobTitlesFile(): string {
  * one cell, one per line (as ESCO's CSV writes alternative labels).
  */
 export function readJobTitleFile(file: string): LabelledTitle[] {
-  return readCsv(file).flatMap((row) => lines(row.titles).map((title) => ({ title, occupationUri: (row.occupationUri ?? '').trim() })));
+  return readCsv(file).flatMap((row) =>
+    lines(row.titles).map((title) => ({ title, occupationUri: (row.occupationUri ?? '').trim() })),
+  );
 }
 
 /** Writes titles in the format {@link readJobTitleFile} reads, grouped by occupation (most frequent title first). */
@@ -68,6 +79,14 @@ export function writeJobTitleFile(file: string, titles: readonly LabelledTitle[]
   const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
   const rows = [...grouped]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([uri, counts]) => `${uri},${quote([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t).join('\n'))}`);
+    .map(
+      ([uri, counts]) =>
+        `${uri},${quote(
+          [...counts]
+            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+            .map(([t]) => t)
+            .join('\n'),
+        )}`,
+    );
   fs.writeFileSync(file, ['occupationUri,titles', ...rows].join('\n') + '\n');
 }

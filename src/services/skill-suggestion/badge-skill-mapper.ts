@@ -50,7 +50,10 @@ export interface MappedSkill {
  * await mapBadgeSkills({ title: 'Teamwork', description: '…collaborate within a group…', … }, suggester)
  * // [{ uri: '…/skill/…', label: 'plan teamwork', confidence: 0.435, sourceText: 'Teamwork', field: 'name' }]
  */
-export async function mapBadgeSkills(parsed: Pick<ParsedCredential, 'title' | 'description' | 'criteria'>, suggester: SkillSuggester): Promise<MappedSkill[]> {
+export async function mapBadgeSkills(
+  parsed: Pick<ParsedCredential, 'title' | 'description' | 'criteria'>,
+  suggester: SkillSuggester,
+): Promise<MappedSkill[]> {
   const fields = [
     ['name', parsed.title],
     ['description', parsed.description],
@@ -74,8 +77,16 @@ export async function mapBadgeSkills(parsed: Pick<ParsedCredential, 'title' | 'd
       const known = best.get(suggestion.skill.uri);
       if (known !== undefined && known.confidence >= confidence) continue;
       const sourceText = text.length <= MAX_SOURCE_TEXT_CHARS ? text : text.slice(0, MAX_SOURCE_TEXT_CHARS - 1) + '…';
-      best.set(suggestion.skill.uri, { uri: suggestion.skill.uri, label: suggestion.skill.preferredLabel, confidence, sourceText, field });
+      best.set(suggestion.skill.uri, {
+        uri: suggestion.skill.uri,
+        label: suggestion.skill.preferredLabel,
+        confidence,
+        sourceText,
+        field,
+      });
     }
   }
-  return [...best.values()].sort((a, b) => b.confidence - a.confidence || a.uri.localeCompare(b.uri)).slice(0, MAX_MAPPED_SKILLS);
+  return [...best.values()]
+    .sort((a, b) => b.confidence - a.confidence || a.uri.localeCompare(b.uri))
+    .slice(0, MAX_MAPPED_SKILLS);
 }

@@ -4,7 +4,12 @@
  * integration test that keeps the quality from regressing.
  */
 import type { EvaluationItem } from '../../domain/skill-mapping/evaluation-set';
-import { scoreRanking, summariseScores, type ItemScores, type MetricSummary } from '../../domain/skill-mapping/ranking-metrics';
+import {
+  scoreRanking,
+  summariseScores,
+  type ItemScores,
+  type MetricSummary,
+} from '../../domain/skill-mapping/ranking-metrics';
 
 /** Anything that ranks skill URIs for a text. */
 export type RankSkills = (text: string, first: number) => Promise<readonly string[]>;
@@ -36,7 +41,11 @@ export interface EvaluateOptions {
 }
 
 /** Evaluates `rank` on `items`. A failing sentence fails the run (the suggester must not throw on real text). */
-export async function evaluateSkillMapping(items: readonly EvaluationItem[], rank: RankSkills, options: EvaluateOptions = {}): Promise<EvaluationReport> {
+export async function evaluateSkillMapping(
+  items: readonly EvaluationItem[],
+  rank: RankSkills,
+  options: EvaluateOptions = {},
+): Promise<EvaluationReport> {
   const depth = options.depth ?? 20;
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const started = performance.now();
@@ -48,7 +57,13 @@ export async function evaluateSkillMapping(items: readonly EvaluationItem[], ran
       const index = next++;
       const item = items[index]!;
       const ranked = await rank(item.sentence, depth);
-      results[index] = { split: item.split, sentence: item.sentence, goldLabels: item.goldLabels, ranked, ...scoreRanking(ranked, new Set(item.goldUris)) };
+      results[index] = {
+        split: item.split,
+        sentence: item.sentence,
+        goldLabels: item.goldLabels,
+        ranked,
+        ...scoreRanking(ranked, new Set(item.goldUris)),
+      };
       done += 1;
       options.onItem?.(done, items.length);
     }
@@ -57,7 +72,9 @@ export async function evaluateSkillMapping(items: readonly EvaluationItem[], ran
   const splits = [...new Set(items.map((item) => item.split))];
   return {
     overall: summariseScores(results),
-    bySplit: Object.fromEntries(splits.map((split) => [split, summariseScores(results.filter((r) => r.split === split))])),
+    bySplit: Object.fromEntries(
+      splits.map((split) => [split, summariseScores(results.filter((r) => r.split === split))]),
+    ),
     depth,
     durationMs: performance.now() - started,
     items: results,

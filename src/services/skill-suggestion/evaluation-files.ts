@@ -19,7 +19,11 @@ export interface LoadedEvaluationSet {
 }
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+  return parse(fs.readFileSync(file, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  }) as Record<string, string>[];
 }
 
 /**
@@ -27,12 +31,17 @@ function readCsv(file: string): Record<string, string>[] {
  * `benchmark_labels_to_esco_v1.1.0_uris.csv`.
  */
 export function loadEvaluationSet(dir: string, splits: readonly string[] = VALIDATION_SPLITS): LoadedEvaluationSet {
-  const labelToUri = new Map(readCsv(path.join(dir, 'benchmark_labels_to_esco_v1.1.0_uris.csv')).map((row) => [row.label!, row.conceptUri!]));
+  const labelToUri = new Map(
+    readCsv(path.join(dir, 'benchmark_labels_to_esco_v1.1.0_uris.csv')).map((row) => [row.label!, row.conceptUri!]),
+  );
   const items: EvaluationItem[] = [];
   let sentencesWithoutSkills = 0;
   const unknown = new Set<string>();
   for (const split of splits) {
-    const rows = readCsv(path.join(dir, `${split}_annotations.csv`)).map((row) => ({ sentence: row.sentence ?? '', label: row.label ?? '' }));
+    const rows = readCsv(path.join(dir, `${split}_annotations.csv`)).map((row) => ({
+      sentence: row.sentence ?? '',
+      label: row.label ?? '',
+    }));
     const set = toEvaluationItems(split, rows, labelToUri);
     items.push(...set.items);
     sentencesWithoutSkills += set.sentencesWithoutSkills;

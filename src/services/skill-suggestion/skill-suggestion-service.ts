@@ -13,7 +13,11 @@ import { BadInputError } from '../../domain/errors';
 import type { LogisticModel } from '../../domain/skill-mapping/logistic-model';
 import { rerank, rerankFeatures, type FeaturedCandidate } from '../../domain/skill-mapping/rerank-features';
 import { SHIPPED_RERANKER } from '../../domain/skill-mapping/reranker-model';
-import { DEFAULT_RANKING_WEIGHTS, rankCandidates, type RankingWeights } from '../../domain/skill-mapping/score-candidates';
+import {
+  DEFAULT_RANKING_WEIGHTS,
+  rankCandidates,
+  type RankingWeights,
+} from '../../domain/skill-mapping/score-candidates';
 import type { MatchMethod } from '../../domain/skill-mapping/skill-candidate';
 import { SkillIndex } from '../../domain/skill-mapping/skill-index';
 import { contentTokens } from '../../domain/skill-mapping/text-tokens';
@@ -59,14 +63,22 @@ export class SkillSuggestionService {
     const { featured, rows } = await this.analyse(text);
     return rerank(featured, this.model)
       .slice(0, first)
-      .map((ranked) => ({ skill: rows.get(ranked.uri)!, score: ranked.score, matchedLabel: ranked.matchedLabel, method: ranked.method }));
+      .map((ranked) => ({
+        skill: rows.get(ranked.uri)!,
+        score: ranked.score,
+        matchedLabel: ranked.matchedLabel,
+        method: ranked.method,
+      }));
   }
 
   /**
    * The candidates of `text` with their re-ranking features, lexical order (for fitting and
    * cross-validating the re-ranker); `weights` lets the evaluation try other lexical weights.
    */
-  async featuredCandidates(text: string, weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): Promise<FeaturedCandidate[]> {
+  async featuredCandidates(
+    text: string,
+    weights: RankingWeights = DEFAULT_RANKING_WEIGHTS,
+  ): Promise<FeaturedCandidate[]> {
     return (await this.analyse(text, weights)).featured;
   }
 
@@ -75,9 +87,17 @@ export class SkillSuggestionService {
     await this.loadIndex();
   }
 
-  private async analyse(text: string, weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): Promise<{ featured: FeaturedCandidate[]; rows: ReadonlyMap<string, SkillRow> }> {
-    if (text.length > MAX_SUGGESTION_TEXT) throw new BadInputError(`text must be at most ${MAX_SUGGESTION_TEXT} characters`, { field: 'text' });
-    if (contentTokens(text).length === 0) throw new BadInputError('The text must contain at least one word that can name a skill', { field: 'text', value: text.slice(0, 200) });
+  private async analyse(
+    text: string,
+    weights: RankingWeights = DEFAULT_RANKING_WEIGHTS,
+  ): Promise<{ featured: FeaturedCandidate[]; rows: ReadonlyMap<string, SkillRow> }> {
+    if (text.length > MAX_SUGGESTION_TEXT)
+      throw new BadInputError(`text must be at most ${MAX_SUGGESTION_TEXT} characters`, { field: 'text' });
+    if (contentTokens(text).length === 0)
+      throw new BadInputError('The text must contain at least one word that can name a skill', {
+        field: 'text',
+        value: text.slice(0, 200),
+      });
     const { index, rows } = await this.loadIndex();
     const lexical = rankCandidates(text, index.findCandidates(text), index.vocabulary, weights);
     return { featured: rerankFeatures(lexical, index), rows };
@@ -86,7 +106,15 @@ export class SkillSuggestionService {
   private loadIndex(): Promise<LoadedIndex> {
     if (!this.indexPromise) {
       const loading = this.repository.getSkillIndexRows().then((rows) => ({
-        index: SkillIndex.build(rows.map(({ skill, occupations, neighbours }) => ({ ...skill, altLabels: skill.altLabels ?? [], hiddenLabels: skill.hiddenLabels ?? [], occupations, neighbours }))),
+        index: SkillIndex.build(
+          rows.map(({ skill, occupations, neighbours }) => ({
+            ...skill,
+            altLabels: skill.altLabels ?? [],
+            hiddenLabels: skill.hiddenLabels ?? [],
+            occupations,
+            neighbours,
+          })),
+        ),
         rows: new Map(rows.map(({ skill }) => [skill.uri, skill])),
       }));
       this.indexPromise = loading;

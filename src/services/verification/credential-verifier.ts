@@ -16,7 +16,12 @@ import {
   type VerificationCheck,
 } from '../../domain/verification/verification';
 import { checkValidityPeriod, readValidityPeriod } from '../../domain/verification/validity-period';
-import { INVALIDATING_PURPOSES, readStatusBit, readStatusEntries, type StatusListEntry } from '../../domain/verification/status-list';
+import {
+  INVALIDATING_PURPOSES,
+  readStatusBit,
+  readStatusEntries,
+  type StatusListEntry,
+} from '../../domain/verification/status-list';
 import { createDocumentLoader, type DocumentLoader } from './document-loader';
 import { checkDataIntegrity } from './data-integrity-check';
 import { checkVcJwt, isCompactJws } from './vc-jwt-check';
@@ -64,40 +69,83 @@ export class CredentialVerifier {
     const now = options.now ?? new Date();
     const budget = fetchBudget(this.fetchJson, MAX_FETCHES_PER_VERIFICATION);
     const loader = createDocumentLoader(budget);
-    return this.verifyWith(input, { now, statusLists: options.statusLists ?? [], loader, fetchJson: budget, checkStatus: true });
+    return this.verifyWith(input, {
+      now,
+      statusLists: options.statusLists ?? [],
+      loader,
+      fetchJson: budget,
+      checkStatus: true,
+    });
   }
 
   private async verifyWith(input: unknown, ctx: RunContext): Promise<VerifiedCredential> {
     const checkedAt = ctx.now.toISOString();
     if (typeof input === 'string') {
       if (!isCompactJws(input)) {
-        const checks = [failed('FORMAT', 'a string credential must be a VC-JWT (compact JWS: three base64url parts separated by dots)')];
-        return { verification: concludeVerification({ signed: false, checks, issuer: null, checkedAt }), credential: null };
+        const checks = [
+          failed(
+            'FORMAT',
+            'a string credential must be a VC-JWT (compact JWS: three base64url parts separated by dots)',
+          ),
+        ];
+        return {
+          verification: concludeVerification({ signed: false, checks, issuer: null, checkedAt }),
+          credential: null,
+        };
       }
       const jwt = await checkVcJwt(input, ctx.loader, ctx.fetchJson);
-      if (jwt.credential === null) return { verification: concludeVerification({ signed: true, checks: jwt.checks, issuer: null, checkedAt }), credential: null };
+      if (jwt.credential === null)
+        return {
+          verification: concludeVerification({ signed: true, checks: jwt.checks, issuer: null, checkedAt }),
+          credential: null,
+        };
       const checks = [...jwt.checks, ...(await this.commonChecks(jwt.credential, ctx))];
-      return { verification: concludeVerification({ signed: true, checks, issuer: issuerId(jwt.credential), checkedAt }), credential: jwt.credential };
+      return {
+        verification: concludeVerification({ signed: true, checks, issuer: issuerId(jwt.credential), checkedAt }),
+        credential: jwt.credential,
+      };
     }
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      const checks = [failed('FORMAT', `a credential is a JSON object or a VC-JWT string, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`)];
-      return { verification: concludeVerification({ signed: false, checks, issuer: null, checkedAt }), credential: null };
+      const checks = [
+        failed(
+          'FORMAT',
+          `a credential is a JSON object or a VC-JWT string, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`,
+        ),
+      ];
+      return {
+        verification: concludeVerification({ signed: false, checks, issuer: null, checkedAt }),
+        credential: null,
+      };
     }
     const credential = input as Record<string, unknown>;
     const issuer = issuerId(credential);
     if (typeNames(credential).includes('VerifiablePresentation')) {
-      const checks = [failed('FORMAT', 'a VerifiablePresentation, not a credential: verify or import the credentials it carries one by one (importPresentation)')];
-      return { verification: concludeVerification({ signed: false, checks, issuer: null, checkedAt }), credential: null };
+      const checks = [
+        failed(
+          'FORMAT',
+          'a VerifiablePresentation, not a credential: verify or import the credentials it carries one by one (importPresentation)',
+        ),
+      ];
+      return {
+        verification: concludeVerification({ signed: false, checks, issuer: null, checkedAt }),
+        credential: null,
+      };
     }
     if (typeNames(credential).some((t) => ELM_TYPES.includes(t))) {
       const checks = [
         passed('FORMAT', 'a European Digital Credential (ELM)'),
-        undetermined('SIGNATURE', 'ELM / EDC e-seals (JAdES) are not checked by credgraph; verify the credential with the EDC wallet or viewer'),
+        undetermined(
+          'SIGNATURE',
+          'ELM / EDC e-seals (JAdES) are not checked by credgraph; verify the credential with the EDC wallet or viewer',
+        ),
       ];
       return { verification: concludeVerification({ signed: true, checks, issuer, checkedAt }), credential };
     }
     if (credential.proof === undefined || credential.proof === null) {
-      const checks = [passed('FORMAT', 'a JSON credential without an embedded proof'), ...checkValidityPeriod(readValidityPeriod(credential), ctx.now)];
+      const checks = [
+        passed('FORMAT', 'a JSON credential without an embedded proof'),
+        ...checkValidityPeriod(readValidityPeriod(credential), ctx.now),
+      ];
       return { verification: concludeVerification({ signed: false, checks, issuer, checkedAt }), credential };
     }
     const checks = [
@@ -120,39 +168,63 @@ export class CredentialVerifier {
     if (entries.length === 0 && unsupported.length === 0) return [];
     const checks = unsupported.map((reason) => undetermined('STATUS', reason));
     if (entries.length > MAX_STATUS_ENTRIES) {
-      return [...checks, undetermined('STATUS', `${entries.length} status entries; at most ${MAX_STATUS_ENTRIES} are checked`)];
+      return [
+        ...checks,
+        undetermined('STATUS', `${entries.length} status entries; at most ${MAX_STATUS_ENTRIES} are checked`),
+      ];
     }
     for (const entry of entries) checks.push(await this.statusCheck(entry, issuerId(credential), ctx));
     return checks;
   }
 
-  private async statusCheck(entry: StatusListEntry, issuer: string | null, ctx: RunContext): Promise<VerificationCheck> {
-    let list: unknown = ctx.statusLists.find((s) => typeof s === 'object' && s !== null && (s as { id?: unknown }).id === entry.listUrl);
+  private async statusCheck(
+    entry: StatusListEntry,
+    issuer: string | null,
+    ctx: RunContext,
+  ): Promise<VerificationCheck> {
+    let list: unknown = ctx.statusLists.find(
+      (s) => typeof s === 'object' && s !== null && (s as { id?: unknown }).id === entry.listUrl,
+    );
     const supplied = list !== undefined;
     if (list === undefined) {
       try {
         list = await ctx.fetchJson(entry.listUrl);
       } catch (error) {
-        return undetermined('STATUS', `the ${entry.purpose} status list ${entry.listUrl} is not available (${(error as Error).message}); supply it with the import to check it offline`);
+        return undetermined(
+          'STATUS',
+          `the ${entry.purpose} status list ${entry.listUrl} is not available (${(error as Error).message}); supply it with the import to check it offline`,
+        );
       }
     }
     // The list is a credential of its own: it must verify, come from the same issuer, be in force.
     const listCheck = await this.verifyWith(list, { ...ctx, checkStatus: false });
     const listVerification = listCheck.verification;
     if (listVerification.status !== 'VERIFIED') {
-      const reason = listVerification.checks.filter((c) => c.outcome !== 'PASSED').map((c) => `${c.check}: ${c.message}`).join('; ');
+      const reason = listVerification.checks
+        .filter((c) => c.outcome !== 'PASSED')
+        .map((c) => `${c.check}: ${c.message}`)
+        .join('; ');
       const check = listVerification.status === 'INVALID' ? failed : undetermined;
-      return check('STATUS', `the status list ${entry.listUrl}${supplied ? ' (supplied)' : ''} does not verify (${listVerification.status}: ${reason})`);
+      return check(
+        'STATUS',
+        `the status list ${entry.listUrl}${supplied ? ' (supplied)' : ''} does not verify (${listVerification.status}: ${reason})`,
+      );
     }
     if (listVerification.issuer !== issuer) {
-      return failed('STATUS', `the status list ${entry.listUrl} is issued by ${listVerification.issuer}, not by the credential's issuer ${issuer}`);
+      return failed(
+        'STATUS',
+        `the status list ${entry.listUrl} is issued by ${listVerification.issuer}, not by the credential's issuer ${issuer}`,
+      );
     }
     const subject = firstObject(listCheck.credential?.credentialSubject);
     const encoded = subject?.encodedList;
     if (typeof encoded !== 'string') return failed('STATUS', `the status list ${entry.listUrl} has no encodedList`);
     const listPurposes = Array.isArray(subject?.statusPurpose) ? subject.statusPurpose : [subject?.statusPurpose];
     if (subject?.statusPurpose !== undefined && !listPurposes.includes(entry.purpose)) {
-      return failed('STATUS', `the status list ${entry.listUrl} is for ${JSON.stringify(subject.statusPurpose)}, the entry for ${entry.purpose}`);
+      return failed(
+        'STATUS',
+        `the status list ${entry.listUrl} is for ${JSON.stringify(subject.statusPurpose)}, the entry for ${entry.purpose}`,
+      );
     }
     let set: boolean;
     try {
@@ -161,11 +233,20 @@ export class CredentialVerifier {
       return failed('STATUS', `the status list ${entry.listUrl} cannot be read: ${(error as Error).message}`);
     }
     if (!INVALIDATING_PURPOSES.includes(entry.purpose)) {
-      return passed('STATUS', `${entry.purpose} status at index ${entry.index} is ${set ? 'set' : 'clear'}; that purpose does not affect validity`);
+      return passed(
+        'STATUS',
+        `${entry.purpose} status at index ${entry.index} is ${set ? 'set' : 'clear'}; that purpose does not affect validity`,
+      );
     }
     return set
-      ? failed('STATUS', `the credential is ${entry.purpose === 'revocation' ? 'revoked' : 'suspended'}: bit ${entry.index} of ${entry.listUrl} is set`)
-      : passed('STATUS', `not ${entry.purpose === 'revocation' ? 'revoked' : 'suspended'} (bit ${entry.index} of ${entry.listUrl} is clear)`);
+      ? failed(
+          'STATUS',
+          `the credential is ${entry.purpose === 'revocation' ? 'revoked' : 'suspended'}: bit ${entry.index} of ${entry.listUrl} is set`,
+        )
+      : passed(
+          'STATUS',
+          `not ${entry.purpose === 'revocation' ? 'revoked' : 'suspended'} (bit ${entry.index} of ${entry.listUrl} is clear)`,
+        );
   }
 }
 
@@ -191,7 +272,8 @@ function fetchBudget(fetchJson: JsonFetcher, max: number): JsonFetcher {
 export function issuerId(credential: Record<string, unknown>): string | null {
   const issuer = credential.issuer;
   if (typeof issuer === 'string') return issuer;
-  if (typeof issuer === 'object' && issuer !== null && typeof (issuer as { id?: unknown }).id === 'string') return (issuer as { id: string }).id;
+  if (typeof issuer === 'object' && issuer !== null && typeof (issuer as { id?: unknown }).id === 'string')
+    return (issuer as { id: string }).id;
   return null;
 }
 

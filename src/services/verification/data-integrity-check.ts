@@ -7,7 +7,13 @@ import { failed, passed, undetermined, type VerificationCheck } from '../../doma
 import type { DocumentLoader } from './document-loader';
 import { KeyUnavailableError, UnknownContextError } from './document-loader';
 import { errorChain, findError } from './library-errors';
-import { CredentialIssuancePurpose, DataIntegrityProof, Ed25519Signature2020, eddsaRdfc2022Cryptosuite, jsigs } from './vc-libraries';
+import {
+  CredentialIssuancePurpose,
+  DataIntegrityProof,
+  Ed25519Signature2020,
+  eddsaRdfc2022Cryptosuite,
+  jsigs,
+} from './vc-libraries';
 
 /** The proof kinds checked; any other proof makes the SIGNATURE check UNDETERMINED. */
 export const SUPPORTED_PROOFS = ['DataIntegrityProof (eddsa-rdfc-2022)', 'Ed25519Signature2020'] as const;
@@ -16,7 +22,10 @@ export const SUPPORTED_PROOFS = ['DataIntegrityProof (eddsa-rdfc-2022)', 'Ed2551
  * CONTEXT, ISSUER_KEY, SIGNATURE and ISSUER checks of a credential carrying `proof`.
  * Never throws for a bad document: every problem becomes a check.
  */
-export async function checkDataIntegrity(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<VerificationCheck[]> {
+export async function checkDataIntegrity(
+  credential: Record<string, unknown>,
+  documentLoader: DocumentLoader,
+): Promise<VerificationCheck[]> {
   const proofs = (Array.isArray(credential.proof) ? credential.proof : [credential.proof]) as unknown[];
   const unsupported = proofs.map(describeUnsupported).filter((reason): reason is string => reason !== null);
   if (unsupported.length > 0) {
@@ -42,10 +51,16 @@ export async function checkDataIntegrity(credential: Record<string, unknown>, do
       await documentLoader(method);
     } catch (error) {
       const reason = error instanceof KeyUnavailableError ? error.message : (error as Error).message;
-      return [...checks, undetermined('ISSUER_KEY', reason), undetermined('SIGNATURE', 'not checked: the issuer key is not available')];
+      return [
+        ...checks,
+        undetermined('ISSUER_KEY', reason),
+        undetermined('SIGNATURE', 'not checked: the issuer key is not available'),
+      ];
     }
   }
-  checks.push(passed('ISSUER_KEY', `resolved ${proofs.map((p) => (p as Record<string, unknown>).verificationMethod).join(', ')}`));
+  checks.push(
+    passed('ISSUER_KEY', `resolved ${proofs.map((p) => (p as Record<string, unknown>).verificationMethod).join(', ')}`),
+  );
 
   const result = await jsigs.verify(credential, {
     suite: [new DataIntegrityProof({ cryptosuite: eddsaRdfc2022Cryptosuite }), new Ed25519Signature2020()],
@@ -53,7 +68,9 @@ export async function checkDataIntegrity(credential: Record<string, unknown>, do
     documentLoader,
   });
   if (result.verified) {
-    checks.push(passed('SIGNATURE', `${proofs.length === 1 ? 'the proof verifies' : `all ${proofs.length} proofs verify`}`));
+    checks.push(
+      passed('SIGNATURE', `${proofs.length === 1 ? 'the proof verifies' : `all ${proofs.length} proofs verify`}`),
+    );
     checks.push(passed('ISSUER', 'the signing key is controlled by the issuer'));
     return checks;
   }
@@ -61,15 +78,21 @@ export async function checkDataIntegrity(credential: Record<string, unknown>, do
   const unknownContext = errors.map((e) => findError(e, UnknownContextError)).find(Boolean);
   if (unknownContext) return [undetermined('CONTEXT', unknownContext.message)];
   const keyError = errors.map((e) => findError(e, KeyUnavailableError)).find(Boolean);
-  if (keyError) return [...checks.filter((c) => c.check !== 'ISSUER_KEY'), undetermined('ISSUER_KEY', keyError.message)];
+  if (keyError)
+    return [...checks.filter((c) => c.check !== 'ISSUER_KEY'), undetermined('ISSUER_KEY', keyError.message)];
   const messages = errors.flatMap((e) => errorChain(e)).map((e) => e.message);
-  if (messages.some((m) => /issuer must match|not authorized by controller|controller/i.test(m)) && !messages.some((m) => /invalid signature/i.test(m))) {
+  if (
+    messages.some((m) => /issuer must match|not authorized by controller|controller/i.test(m)) &&
+    !messages.some((m) => /invalid signature/i.test(m))
+  ) {
     checks.push(passed('SIGNATURE', 'the signature is valid for the key it names'));
     checks.push(failed('ISSUER', `the signing key is not the issuer's: ${first(messages)}`));
     return checks;
   }
   if (messages.some((m) => /safe mode/i.test(m))) {
-    checks.push(failed('SIGNATURE', 'the document uses terms its JSON-LD contexts do not define, so no signature can cover them'));
+    checks.push(
+      failed('SIGNATURE', 'the document uses terms its JSON-LD contexts do not define, so no signature can cover them'),
+    );
     return checks;
   }
   checks.push(failed('SIGNATURE', `the signature does not verify: ${first(messages)}`));

@@ -22,14 +22,19 @@ export const OB_V3_CONTEXT_URL = 'https://purl.imsglobal.org/spec/ob/v3p0/contex
 /** A context (or other document) the loader does not bundle: it is never fetched. */
 export class UnknownContextError extends Error {
   constructor(readonly url: string) {
-    super(`unknown JSON-LD context or document ${url}: only bundled contexts are used, nothing is fetched to expand one`);
+    super(
+      `unknown JSON-LD context or document ${url}: only bundled contexts are used, nothing is fetched to expand one`,
+    );
     this.name = 'UnknownContextError';
   }
 }
 
 /** The issuer's DID document or key could not be obtained. */
 export class KeyUnavailableError extends Error {
-  constructor(readonly url: string, reason: string) {
+  constructor(
+    readonly url: string,
+    reason: string,
+  ) {
     super(`the key ${url} could not be resolved: ${reason}`);
     this.name = 'KeyUnavailableError';
   }
@@ -56,7 +61,11 @@ export function createDocumentLoader(fetchJson: JsonFetcher): DocumentLoader {
       const { document } = await offline(url);
       return { document, documentUrl: url, contextUrl: null };
     } catch (error) {
-      if (url.startsWith('did:')) throw new KeyUnavailableError(url, url.startsWith('did:key:') ? (error as Error).message : 'only did:key and did:web are supported');
+      if (url.startsWith('did:'))
+        throw new KeyUnavailableError(
+          url,
+          url.startsWith('did:key:') ? (error as Error).message : 'only did:key and did:web are supported',
+        );
       throw new UnknownContextError(url);
     }
   };
@@ -85,13 +94,20 @@ async function resolveDidWeb(didUrl: string, fetchJson: JsonFetcher): Promise<un
   if (fragment === undefined) return doc;
   const methods = Array.isArray(doc.verificationMethod) ? doc.verificationMethod : [];
   const method = methods.find(
-    (m): m is Record<string, unknown> => typeof m === 'object' && m !== null && (m.id === didUrl || m.id === `#${fragment}`),
+    (m): m is Record<string, unknown> =>
+      typeof m === 'object' && m !== null && (m.id === didUrl || m.id === `#${fragment}`),
   );
   if (!method) throw new KeyUnavailableError(didUrl, `the DID document has no verification method #${fragment}`);
   return { '@context': doc['@context'], ...method, id: didUrl, controller: method.controller ?? did };
 }
 
-const RELATIONSHIPS = ['verificationMethod', 'assertionMethod', 'authentication', 'capabilityInvocation', 'capabilityDelegation'];
+const RELATIONSHIPS = [
+  'verificationMethod',
+  'assertionMethod',
+  'authentication',
+  'capabilityInvocation',
+  'capabilityDelegation',
+];
 
 // DID documents may name keys relatively ("#key-1"); proof purposes compare absolute ids.
 function absoluteIds(doc: Record<string, unknown>, did: string): Record<string, unknown> {
@@ -101,7 +117,11 @@ function absoluteIds(doc: Record<string, unknown>, did: string): Record<string, 
     if (!Array.isArray(doc[key])) continue;
     out[key] = (doc[key] as unknown[]).map((entry) =>
       typeof entry === 'object' && entry !== null
-        ? { ...(entry as Record<string, unknown>), id: absolute((entry as { id?: unknown }).id), controller: (entry as { controller?: unknown }).controller ?? did }
+        ? {
+            ...(entry as Record<string, unknown>),
+            id: absolute((entry as { id?: unknown }).id),
+            controller: (entry as { controller?: unknown }).controller ?? did,
+          }
         : absolute(entry),
     );
   }

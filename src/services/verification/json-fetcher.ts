@@ -56,7 +56,8 @@ export function createHttpJsonFetcher(options: HttpJsonFetcherOptions): JsonFetc
         headers: { accept: 'application/json, application/ld+json, application/did+json, application/jwk-set+json' },
       });
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : describeCause(error);
+      const reason =
+        (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : describeCause(error);
       throw new Error(`${url} could not be fetched: ${reason}`);
     }
     if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
@@ -106,7 +107,22 @@ function isInternalHost(hostname: string): boolean {
   const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
-  return host === '::1' || host === '::' || host.startsWith('fc') || host.startsWith('fd') || host.startsWith('fe80') || host.startsWith('::ffff:');
+  return (
+    host === '::1' ||
+    host === '::' ||
+    host.startsWith('fc') ||
+    host.startsWith('fd') ||
+    host.startsWith('fe80') ||
+    host.startsWith('::ffff:')
+  );
 }

@@ -7,7 +7,15 @@
  * (a JWKS URL, fetched) with `kid` selecting the key. A key embedded in the header (`jwk`) is not
  * trusted: anyone can embed one.
  */
-import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK, type JWK, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
+import {
+  compactVerify,
+  decodeJwt,
+  decodeProtectedHeader,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  type ProtectedHeaderParameters,
+} from 'jose';
 import { failed, passed, undetermined, type VerificationCheck } from '../../domain/verification/verification';
 import type { DocumentLoader } from './document-loader';
 import type { JsonFetcher } from './json-fetcher';
@@ -31,7 +39,11 @@ export function isCompactJws(value: string): boolean {
 }
 
 /** FORMAT, ISSUER_KEY, SIGNATURE and ISSUER checks of a VC-JWT. Never throws for a bad token. */
-export async function checkVcJwt(token: string, documentLoader: DocumentLoader, fetchJson: JsonFetcher): Promise<VcJwtResult> {
+export async function checkVcJwt(
+  token: string,
+  documentLoader: DocumentLoader,
+  fetchJson: JsonFetcher,
+): Promise<VcJwtResult> {
   const jwt = token.trim();
   let header: ProtectedHeaderParameters;
   let payload: JWTPayload;
@@ -43,18 +55,38 @@ export async function checkVcJwt(token: string, documentLoader: DocumentLoader, 
   }
   const credential = credentialOf(payload, header);
   if (credential === null) {
-    return { checks: [failed('FORMAT', 'the JWT carries no credential: neither a "vc" claim nor a credential payload (vc+jwt)')], credential: null };
+    return {
+      checks: [
+        failed('FORMAT', 'the JWT carries no credential: neither a "vc" claim nor a credential payload (vc+jwt)'),
+      ],
+      credential: null,
+    };
   }
-  const checks: VerificationCheck[] = [passed('FORMAT', header.typ === 'vc+jwt' || !('vc' in payload) ? 'a vc+jwt credential (VC-JOSE-COSE)' : 'a VC-JWT with a "vc" claim (VC Data Model 1.1)')];
+  const checks: VerificationCheck[] = [
+    passed(
+      'FORMAT',
+      header.typ === 'vc+jwt' || !('vc' in payload)
+        ? 'a vc+jwt credential (VC-JOSE-COSE)'
+        : 'a VC-JWT with a "vc" claim (VC Data Model 1.1)',
+    ),
+  ];
   const alg = header.alg;
   if (!SUPPORTED_JWT_ALGORITHMS.includes(alg as (typeof SUPPORTED_JWT_ALGORITHMS)[number])) {
-    checks.push(undetermined('SIGNATURE', `JWS algorithm ${JSON.stringify(alg)} is not supported (${SUPPORTED_JWT_ALGORITHMS.join(', ')})`));
+    checks.push(
+      undetermined(
+        'SIGNATURE',
+        `JWS algorithm ${JSON.stringify(alg)} is not supported (${SUPPORTED_JWT_ALGORITHMS.join(', ')})`,
+      ),
+    );
     return { checks, credential };
   }
   const issuer = issuerId(credential);
   const key = await resolveKey(header, documentLoader, fetchJson);
   if ('reason' in key) {
-    checks.push(undetermined('ISSUER_KEY', key.reason), undetermined('SIGNATURE', 'not checked: the issuer key is not available'));
+    checks.push(
+      undetermined('ISSUER_KEY', key.reason),
+      undetermined('SIGNATURE', 'not checked: the issuer key is not available'),
+    );
     return { checks, credential };
   }
   checks.push(passed('ISSUER_KEY', `resolved ${key.source}`));
@@ -84,33 +116,53 @@ function credentialOf(payload: JWTPayload, header: ProtectedHeaderParameters): R
     const credential: Record<string, unknown> = { ...(vc as Record<string, unknown>) };
     if (credential.issuer === undefined && typeof payload.iss === 'string') credential.issuer = payload.iss;
     if (credential.id === undefined && typeof payload.jti === 'string') credential.id = payload.jti;
-    if (typeof payload.nbf === 'number' && credential.issuanceDate === undefined && credential.validFrom === undefined) {
+    if (
+      typeof payload.nbf === 'number' &&
+      credential.issuanceDate === undefined &&
+      credential.validFrom === undefined
+    ) {
       credential.issuanceDate = new Date(payload.nbf * 1000).toISOString();
     }
-    if (typeof payload.exp === 'number' && credential.expirationDate === undefined && credential.validUntil === undefined) {
+    if (
+      typeof payload.exp === 'number' &&
+      credential.expirationDate === undefined &&
+      credential.validUntil === undefined
+    ) {
       credential.expirationDate = new Date(payload.exp * 1000).toISOString();
     }
     const subject = credential.credentialSubject;
-    if (typeof payload.sub === 'string' && typeof subject === 'object' && subject !== null && !Array.isArray(subject) && !('id' in subject)) {
+    if (
+      typeof payload.sub === 'string' &&
+      typeof subject === 'object' &&
+      subject !== null &&
+      !Array.isArray(subject) &&
+      !('id' in subject)
+    ) {
       credential.credentialSubject = { ...(subject as Record<string, unknown>), id: payload.sub };
     }
     return credential;
   }
   const types = Array.isArray(payload.type) ? payload.type : [payload.type];
-  if ('@context' in payload && types.includes('VerifiableCredential')) return { ...(payload as Record<string, unknown>) };
+  if ('@context' in payload && types.includes('VerifiableCredential'))
+    return { ...(payload as Record<string, unknown>) };
   return null;
 }
 
 function issuerId(credential: Record<string, unknown>): string | null {
   const issuer = credential.issuer;
   if (typeof issuer === 'string') return issuer;
-  if (typeof issuer === 'object' && issuer !== null && typeof (issuer as { id?: unknown }).id === 'string') return (issuer as { id: string }).id;
+  if (typeof issuer === 'object' && issuer !== null && typeof (issuer as { id?: unknown }).id === 'string')
+    return (issuer as { id: string }).id;
   return null;
 }
 
 type ResolvedKey = { jwk: JWK; source: string; controlledBy(issuer: string): boolean } | { reason: string };
 
-async function resolveKey(header: ProtectedHeaderParameters, documentLoader: DocumentLoader, fetchJson: JsonFetcher): Promise<ResolvedKey> {
+async function resolveKey(
+  header: ProtectedHeaderParameters,
+  documentLoader: DocumentLoader,
+  fetchJson: JsonFetcher,
+): Promise<ResolvedKey> {
   const kid = header.kid;
   if (typeof kid === 'string' && kid.startsWith('did:')) {
     const did = kid.split('#')[0]!;
@@ -130,13 +182,22 @@ async function resolveKey(header: ProtectedHeaderParameters, documentLoader: Doc
       return { reason: `the JWKS ${header.jku} could not be fetched: ${(error as Error).message}` };
     }
     const keys = (jwks as { keys?: unknown })?.keys;
-    const jwk = Array.isArray(keys) ? (keys.find((k) => typeof k === 'object' && k !== null && (kid === undefined || (k as JWK).kid === kid)) as JWK | undefined) : undefined;
-    if (!jwk) return { reason: `the JWKS ${header.jku} has no key ${kid === undefined ? '' : JSON.stringify(kid)}`.trim() };
+    const jwk = Array.isArray(keys)
+      ? (keys.find((k) => typeof k === 'object' && k !== null && (kid === undefined || (k as JWK).kid === kid)) as
+          | JWK
+          | undefined)
+      : undefined;
+    if (!jwk)
+      return { reason: `the JWKS ${header.jku} has no key ${kid === undefined ? '' : JSON.stringify(kid)}`.trim() };
     // A JWKS vouches for an issuer only when the issuer is a URL of the same origin (the fetcher
     // decides which schemes may be fetched at all).
     return { jwk, source: header.jku, controlledBy: (issuer) => sameOrigin(issuer, header.jku!) };
   }
-  if (header.jwk !== undefined) return { reason: 'the key is embedded in the JWT header (jwk), which proves nothing about the issuer; use a DID URL kid or jku' };
+  if (header.jwk !== undefined)
+    return {
+      reason:
+        'the key is embedded in the JWT header (jwk), which proves nothing about the issuer; use a DID URL kid or jku',
+    };
   return { reason: 'the JWT header names no key: a DID URL kid or a jku (JWKS URL) is needed' };
 }
 
@@ -153,7 +214,9 @@ async function jwkOfMethod(method: Record<string, unknown>): Promise<JWK> {
     });
     return (await Ed25519Multikey.toJwk({ keyPair })) as unknown as JWK;
   }
-  throw new Error(`the verification method ${String(method.id)} has neither publicKeyJwk nor an Ed25519 publicKeyMultibase`);
+  throw new Error(
+    `the verification method ${String(method.id)} has neither publicKeyJwk nor an Ed25519 publicKeyMultibase`,
+  );
 }
 
 function sameOrigin(a: string, b: string): boolean {

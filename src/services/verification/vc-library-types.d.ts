@@ -8,7 +8,10 @@ declare module '@digitalbazaar/vc' {
 }
 declare module 'jsonld-signatures' {
   const jsigs: {
-    verify(document: unknown, options: Record<string, unknown>): Promise<{ verified: boolean; error?: unknown; results?: { verified: boolean; error?: unknown }[] }>;
+    verify(
+      document: unknown,
+      options: Record<string, unknown>,
+    ): Promise<{ verified: boolean; error?: unknown; results?: { verified: boolean; error?: unknown }[] }>;
     sign(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
     purposes: { AssertionProofPurpose: new (options?: Record<string, unknown>) => unknown };
   };
@@ -34,11 +37,20 @@ declare module '@digitalbazaar/ed25519-multikey' {
     publicKeyMultibase: string;
     secretKeyMultibase?: string;
     signer(): { algorithm: string; id: string; sign(args: { data: Uint8Array }): Promise<Uint8Array> };
-    export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown>>;
+    export(options: {
+      publicKey?: boolean;
+      secretKey?: boolean;
+      includeContext?: boolean;
+    }): Promise<Record<string, unknown>>;
   }
   export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519KeyPair>;
   export function from(key: Record<string, unknown>): Promise<Ed25519KeyPair>;
-  export function fromJwk(options: { jwk: Record<string, unknown>; secretKey?: boolean; id?: string; controller?: string }): Promise<Ed25519KeyPair>;
+  export function fromJwk(options: {
+    jwk: Record<string, unknown>;
+    secretKey?: boolean;
+    id?: string;
+    controller?: string;
+  }): Promise<Ed25519KeyPair>;
   export function toJwk(options: { keyPair: Ed25519KeyPair; secretKey?: boolean }): Promise<Record<string, unknown>>;
 }
 declare module '@digitalbazaar/security-document-loader' {

@@ -13,7 +13,13 @@ import {
 import { ANONYMOUS, type Role, type Viewer } from '../../../src/domain/access/viewer';
 
 function viewer(roles: Role[], ids: Partial<Pick<Viewer, 'learnerId' | 'providerId' | 'portalId'>> = {}): Viewer {
-  return { subject: 'sub', roles: new Set(roles), learnerId: ids.learnerId ?? null, providerId: ids.providerId ?? null, portalId: ids.portalId ?? null };
+  return {
+    subject: 'sub',
+    roles: new Set(roles),
+    learnerId: ids.learnerId ?? null,
+    providerId: ids.providerId ?? null,
+    portalId: ids.portalId ?? null,
+  };
 }
 
 const admin = viewer(['ADMIN']);
@@ -35,7 +41,9 @@ describe('ownership scopes', () => {
 
   it('accept the owner, refuse another owner and an ownerless record; ADMIN passes', () => {
     expect(() => assertOwnerInScope('prov-a', 'prov-a', 'credential c')).not.toThrow();
-    expect(() => assertOwnerInScope('prov-a', 'prov-b', 'credential c')).toThrow(/credential c belongs to another owner/);
+    expect(() => assertOwnerInScope('prov-a', 'prov-b', 'credential c')).toThrow(
+      /credential c belongs to another owner/,
+    );
     expect(() => assertOwnerInScope('prov-a', null, 'credential c')).toThrow(/another owner/);
     expect(() => assertOwnerInScope(null, 'prov-b', 'credential c')).not.toThrow();
   });

@@ -25,25 +25,50 @@ describe('parseCatalogMapping', () => {
 
 describe('resolveColumns', () => {
   it('uses columns named like the fields when the mapping names none', () => {
-    expect(resolveColumns(parseCatalogMapping({}), ['Title', 'URL', 'Skills', 'Rating'])).toEqual({ title: 'Title', url: 'URL', skills: 'Skills' });
+    expect(resolveColumns(parseCatalogMapping({}), ['Title', 'URL', 'Skills', 'Rating'])).toEqual({
+      title: 'Title',
+      url: 'URL',
+      skills: 'Skills',
+    });
   });
 
   it('names the mapped columns the CSV lacks', () => {
-    expect(() => resolveColumns(parseCatalogMapping({ columns: { title: 'course', hours: 'length' } }), ['course'])).toThrow(/no column "length" \(for hours\)/);
+    expect(() =>
+      resolveColumns(parseCatalogMapping({ columns: { title: 'course', hours: 'length' } }), ['course']),
+    ).toThrow(/no column "length" \(for hours\)/);
     expect(() => resolveColumns(parseCatalogMapping({}), ['name'])).toThrow(/no title column/);
   });
 });
 
 describe('readCourseRow', () => {
   const mapping = parseCatalogMapping({
-    columns: { title: 'Title', provider: 'Site', skills: 'Skills', hours: 'Duration', language: 'Language', price: 'Price' },
+    columns: {
+      title: 'Title',
+      provider: 'Site',
+      skills: 'Skills',
+      hours: 'Duration',
+      language: 'Language',
+      price: 'Price',
+    },
     defaults: { participationForm: 'ONLINE', currency: 'EUR' },
     filter: { column: 'Site', values: ['Coursera'] },
   });
   const columns = resolveColumns(mapping, ['Title', 'Site', 'Skills', 'Duration', 'Language', 'Price']);
 
   it('reads a row through the mapping, with defaults', () => {
-    const course = readCourseRow(7, { Title: ' Intro to SQL ', Site: 'Coursera', Skills: 'SQL, Databases, ', Duration: 'Approx. 13 hours to complete', Language: 'English', Price: '49' }, columns, mapping);
+    const course = readCourseRow(
+      7,
+      {
+        Title: ' Intro to SQL ',
+        Site: 'Coursera',
+        Skills: 'SQL, Databases, ',
+        Duration: 'Approx. 13 hours to complete',
+        Language: 'English',
+        Price: '49',
+      },
+      columns,
+      mapping,
+    );
     expect(course).toMatchObject({
       row: 7,
       title: 'Intro to SQL',
@@ -58,7 +83,12 @@ describe('readCourseRow', () => {
   });
 
   it('keeps the row when a field is unreadable, noting it; refuses a row without a title', () => {
-    const course = readCourseRow(1, { Title: 'X', Site: 'Coursera', Skills: '', Duration: '', Language: 'Klingon', Price: 'None' }, columns, mapping);
+    const course = readCourseRow(
+      1,
+      { Title: 'X', Site: 'Coursera', Skills: '', Duration: '', Language: 'Klingon', Price: 'None' },
+      columns,
+      mapping,
+    );
     expect(course.languages).toEqual([]);
     expect(course.warnings).toEqual(['unknown language "Klingon"']);
     expect(() => readCourseRow(2, { Title: 'None', Site: 'Coursera' }, columns, mapping)).toThrow(RowRejection);

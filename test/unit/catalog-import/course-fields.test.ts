@@ -4,7 +4,10 @@ import { languageCodes, parseHours, parsePrice, splitTags } from '../../../src/c
 
 describe('splitTags', () => {
   it('reads {"a","b"} array cells and separated lists, trimmed and deduplicated', () => {
-    expect(splitTags('{" Network Security"," Python Programming"," network security"}')).toEqual(['Network Security', 'Python Programming']);
+    expect(splitTags('{" Network Security"," Python Programming"," network security"}')).toEqual([
+      'Network Security',
+      'Python Programming',
+    ]);
     expect(splitTags('Decision Trees, Xgboost, ')).toEqual(['Decision Trees', 'Xgboost']);
     expect(splitTags('a; b', ';')).toEqual(['a', 'b']);
   });
@@ -119,7 +122,10 @@ describe('parsePrice', () => {
         (cents, format, placement, currency) => {
           const whole = Math.floor(cents / 100);
           const withCents = format < 4;
-          const groups = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ').split(' ');
+          const groups = whole
+            .toString()
+            .replace(/\B(?=(\d{3})+(?!\d))/g, ' ')
+            .split(' ');
           const text = formats[format]!(groups, String(cents % 100).padStart(2, '0'));
           const cell = placements[placement]!(text, currency);
           expect(parsePrice(cell), cell).toEqual({ amount: withCents ? cents / 100 : whole, currency });

@@ -4,7 +4,12 @@ import { courseIdentityKeys, courseTitleKey, courseUrlKey } from '../../../src/c
 describe('course identity keys', () => {
   it('one URL key for the same page whatever the scheme, www., case of host, trailing slash or fragment', () => {
     const key = 'url:coursera.org/learn/sql';
-    for (const url of ['https://www.coursera.org/learn/sql', 'http://coursera.org/learn/sql/', 'https://WWW.Coursera.ORG/learn/sql#about']) expect(courseUrlKey(url)).toBe(key);
+    for (const url of [
+      'https://www.coursera.org/learn/sql',
+      'http://coursera.org/learn/sql/',
+      'https://WWW.Coursera.ORG/learn/sql#about',
+    ])
+      expect(courseUrlKey(url)).toBe(key);
     expect(courseUrlKey('https://coursera.org/learn/sql-2')).not.toBe(key);
     expect(courseUrlKey('https://coursera.org/learn?id=2')).not.toBe(courseUrlKey('https://coursera.org/learn?id=3'));
     expect(courseUrlKey('ftp://coursera.org/x')).toBeNull();

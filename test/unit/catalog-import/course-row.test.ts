@@ -13,10 +13,13 @@ describe('readCourseRow prices (issue #18.4)', () => {
     expect(read('1 000 000').price).toEqual({ amount: 1_000_000, currency: 'EUR' });
   });
 
-  it.each(['-5', '-$5', '1e308', '1,000,001 EUR', '99999999'])('rejects the row with price %s, naming the price', (price) => {
-    expect(() => read(price)).toThrow(RowRejection);
-    expect(() => read(price)).toThrow(/price/);
-  });
+  it.each(['-5', '-$5', '1e308', '1,000,001 EUR', '99999999'])(
+    'rejects the row with price %s, naming the price',
+    (price) => {
+      expect(() => read(price)).toThrow(RowRejection);
+      expect(() => read(price)).toThrow(/price/);
+    },
+  );
 
   it('keeps an unreadable price as a warning and imports the course without it', () => {
     const row = read('ask us');

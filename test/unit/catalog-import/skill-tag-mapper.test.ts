@@ -36,7 +36,13 @@ describe('SkillTagMapper', () => {
     ]);
     expect(second.map((s) => s.uri)).toEqual(['u:sql']);
     expect(calls.sort()).toEqual(['python programming', 'sql', 'strategy']);
-    expect(mapper.statistics(10)).toEqual({ distinctTags: 3, mappedTags: 2, mentions: 5, mappedMentions: 3, unmapped: [{ tag: 'Strategy', count: 2 }] });
+    expect(mapper.statistics(10)).toEqual({
+      distinctTags: 3,
+      mappedTags: 2,
+      mentions: 5,
+      mappedMentions: 3,
+      unmapped: [{ tag: 'Strategy', count: 2 }],
+    });
   });
 
   it('maps the description when the tags give too few skills, above the threshold only', async () => {

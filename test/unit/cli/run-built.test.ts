@@ -12,8 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const RUNNER = path.resolve(__dirname, '../../../tools/run-built.mjs');
 let dir: string;
-const calls = () => (fs.existsSync(path.join(dir, 'tsc-calls')) ? fs.readFileSync(path.join(dir, 'tsc-calls'), 'utf8').trim().split('\n') : []);
-const run = (...args: string[]) => execFileSync(process.execPath, [path.join(dir, 'tools/run-built.mjs'), 'dist/entry.js', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const calls = () =>
+  fs.existsSync(path.join(dir, 'tsc-calls'))
+    ? fs.readFileSync(path.join(dir, 'tsc-calls'), 'utf8').trim().split('\n')
+    : [];
+const run = (...args: string[]) =>
+  execFileSync(process.execPath, [path.join(dir, 'tools/run-built.mjs'), 'dist/entry.js', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 const setMtime = (file: string, secondsFromNow: number) => {
   const when = new Date(Date.now() + secondsFromNow * 1000);
   fs.utimesSync(path.join(dir, file), when, when);
@@ -21,7 +29,8 @@ const setMtime = (file: string, secondsFromNow: number) => {
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'run-built-'));
-  for (const sub of ['tools', 'src/cli', 'dist', 'node_modules/typescript/bin']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+  for (const sub of ['tools', 'src/cli', 'dist', 'node_modules/typescript/bin'])
+    fs.mkdirSync(path.join(dir, sub), { recursive: true });
   fs.copyFileSync(RUNNER, path.join(dir, 'tools/run-built.mjs'));
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), '{}');
   fs.writeFileSync(path.join(dir, 'src/cli/a.ts'), 'export const a = 1;\n');
@@ -31,7 +40,10 @@ beforeAll(() => {
     "const fs = require('fs'); fs.appendFileSync('tsc-calls', process.argv.slice(2).join(' ') + '\\n'); fs.writeFileSync('dist/.tsbuildinfo', '{}');\n",
   );
   // The entry prints the arguments it was given, as `node dist/entry.js <args>` would see them.
-  fs.writeFileSync(path.join(dir, 'dist/entry.js'), "process.stdout.write(JSON.stringify(process.argv.slice(2)) + '\\n');\n");
+  fs.writeFileSync(
+    path.join(dir, 'dist/entry.js'),
+    "process.stdout.write(JSON.stringify(process.argv.slice(2)) + '\\n');\n",
+  );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -60,7 +72,10 @@ describe('run-built', () => {
 
   it('a touched source whose build leaves the build info as it was is not rebuilt on every start', () => {
     // tsc --build may find nothing to emit and leave the build info untouched: the runner marks it.
-    fs.writeFileSync(path.join(dir, 'node_modules/typescript/bin/tsc'), "require('fs').appendFileSync('tsc-calls', 'noop\\n');\n");
+    fs.writeFileSync(
+      path.join(dir, 'node_modules/typescript/bin/tsc'),
+      "require('fs').appendFileSync('tsc-calls', 'noop\\n');\n",
+    );
     setMtime('dist/.tsbuildinfo', -120);
     run();
     run();

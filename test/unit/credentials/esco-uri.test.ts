@@ -40,7 +40,9 @@ describe('normalizeEscoUri', () => {
   });
 
   it('keeps coded skill-group ids (skill/S1.2.3)', () => {
-    expect(normalizeEscoUri('https://data.europa.eu/esco/skill/S1.2.3/')).toBe('http://data.europa.eu/esco/skill/S1.2.3');
+    expect(normalizeEscoUri('https://data.europa.eu/esco/skill/S1.2.3/')).toBe(
+      'http://data.europa.eu/esco/skill/S1.2.3',
+    );
   });
 
   it.each([

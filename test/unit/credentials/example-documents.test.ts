@@ -24,7 +24,9 @@ function expectAnnexMicroCredential(p: ParsedCredential): void {
   expect(p.format).toBe('ELM');
   expect(p.title).toBe('Digital micro-credential creation');
   expect(p.skills.map((s) => s.uri)).toEqual(ANNEX_SKILLS);
-  expect(p.skills.find((s) => s.label === 'develop digital content')?.uri).toBe(`${ESCO}5fd5c985-eaaa-47aa-8314-62359c54505a`);
+  expect(p.skills.find((s) => s.label === 'develop digital content')?.uri).toBe(
+    `${ESCO}5fd5c985-eaaa-47aa-8314-62359c54505a`,
+  );
   expect(p.ects).toBe(2);
   expect(p.workloadHours).toBe(60);
   expect(p.eqfLevel).toBe(6);
@@ -36,7 +38,12 @@ function expectAnnexMicroCredential(p: ParsedCredential): void {
     'http://data.europa.eu/snb/dcf/u69o196gu6',
     'http://data.europa.eu/snb/dcf/3ol5wi3605',
   ]);
-  expect(p.provider).toEqual({ name: 'University of Zed', url: 'https://uniz.edu', country: 'IE', id: 'urn:epass:org:1' });
+  expect(p.provider).toEqual({
+    name: 'University of Zed',
+    url: 'https://uniz.edu',
+    country: 'IE',
+    id: 'urn:epass:org:1',
+  });
   expect(p.sourceId).toBe('urn:epass:qualification:1');
   expect(p.holding).toEqual({
     subject: { identifier: 'ana.andromeda@email.com', name: 'Ana Andromeda' },
@@ -63,8 +70,14 @@ const NOT_A_CREDENTIAL = /^Not a credential/;
 const EXPECTED: Readonly<Record<string, Expectation>> = {
   // --- ELM / EDC ---
   'elm_edc/elm3_sample_microcredential_annex1_unsigned.jsonld': { parses: expectAnnexMicroCredential, hasSkills: true },
-  'elm_edc/elm3_sample_microcredential_annex1_unsigned.no-images.jsonld': { parses: expectAnnexMicroCredential, hasSkills: true },
-  'elm_edc/elm3_sample_certificate_of_participation_unsigned.jsonld': { parses: expectCertificateOfParticipation, hasSkills: false },
+  'elm_edc/elm3_sample_microcredential_annex1_unsigned.no-images.jsonld': {
+    parses: expectAnnexMicroCredential,
+    hasSkills: true,
+  },
+  'elm_edc/elm3_sample_certificate_of_participation_unsigned.jsonld': {
+    parses: expectCertificateOfParticipation,
+    hasSkills: false,
+  },
   'elm_edc/elm3_sample_certificate_of_participation_unsigned.no-images.jsonld': {
     parses: expectCertificateOfParticipation,
     hasSkills: false,
@@ -247,7 +260,11 @@ function documentsUnder(folder: string, recursive: boolean): string[] {
   return walk(root);
 }
 
-const DOCUMENTS = [...documentsUnder('open_badges', true), ...documentsUnder('elm_edc', false), ...documentsUnder('ctdl', false)];
+const DOCUMENTS = [
+  ...documentsUnder('open_badges', true),
+  ...documentsUnder('elm_edc', false),
+  ...documentsUnder('ctdl', false),
+];
 
 function load(relative: string): unknown {
   return JSON.parse(readFileSync(sharedDataDir(...relative.split('/')), 'utf8'));

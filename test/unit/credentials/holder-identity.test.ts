@@ -5,7 +5,9 @@ import { holderlessLearnerId } from '../../../src/catalog-import/credential-impo
 import { sharedDataDir } from '../../support/shared-data';
 
 function annex(): Record<string, any> {
-  return JSON.parse(readFileSync(sharedDataDir('elm_edc', 'elm3_sample_microcredential_annex1_unsigned.no-images.jsonld'), 'utf8'));
+  return JSON.parse(
+    readFileSync(sharedDataDir('elm_edc', 'elm3_sample_microcredential_annex1_unsigned.no-images.jsonld'), 'utf8'),
+  );
 }
 
 describe('ELM holder identity', () => {
@@ -21,7 +23,10 @@ describe('ELM holder identity', () => {
 
   it('rejects a document with several claims, naming their count', () => {
     const doc = annex();
-    doc.credentialSubject.hasClaim = [doc.credentialSubject.hasClaim, { ...doc.credentialSubject.hasClaim, id: 'urn:epass:learningAchievement:2' }];
+    doc.credentialSubject.hasClaim = [
+      doc.credentialSubject.hasClaim,
+      { ...doc.credentialSubject.hasClaim, id: 'urn:epass:learningAchievement:2' },
+    ];
     expect(() => parseCredentialDocument(doc)).toThrow(/2 claims/);
   });
 });
@@ -31,10 +36,14 @@ describe('holderlessLearnerId', () => {
     const doc = annex();
     expect(holderlessLearnerId('prov-a', doc)).toBe(holderlessLearnerId('prov-a', annex()));
     expect(holderlessLearnerId('prov-b', doc)).not.toBe(holderlessLearnerId('prov-a', doc));
-    expect(holderlessLearnerId('prov-a', { ...doc, id: 'urn:credential:other' })).not.toBe(holderlessLearnerId('prov-a', doc));
+    expect(holderlessLearnerId('prov-a', { ...doc, id: 'urn:credential:other' })).not.toBe(
+      holderlessLearnerId('prov-a', doc),
+    );
     const { id: _id, ...withoutId } = doc;
     expect(holderlessLearnerId('prov-a', withoutId)).toBe(holderlessLearnerId('prov-a', { ...withoutId }));
-    expect(holderlessLearnerId('prov-a', withoutId)).not.toBe(holderlessLearnerId('prov-a', { ...withoutId, validFrom: '2020-01-01T00:00:00Z' }));
+    expect(holderlessLearnerId('prov-a', withoutId)).not.toBe(
+      holderlessLearnerId('prov-a', { ...withoutId, validFrom: '2020-01-01T00:00:00Z' }),
+    );
     expect(holderlessLearnerId('prov-a', doc)).toMatch(/^lrn-import-[0-9a-f]{24}$/);
   });
 });

@@ -11,7 +11,11 @@ const SKILL_A = 'http://data.europa.eu/esco/skill/81a2db2c-7e55-44d0-9cd9-74c251
 const SKILL_B = 'http://data.europa.eu/esco/skill/f10142ce-d522-49c3-9fd1-054fb63529d4';
 
 function mynextid(): Json {
-  const file = sharedDataDir('open_badges', 'ob3_microcredential_examples', 'mynextid_ob3_microcredential_esco_alignment.json');
+  const file = sharedDataDir(
+    'open_badges',
+    'ob3_microcredential_examples',
+    'mynextid_ob3_microcredential_esco_alignment.json',
+  );
   return JSON.parse(readFileSync(file, 'utf8')) as Json;
 }
 
@@ -44,7 +48,9 @@ describe('parseCredentialDocument: rejections', () => {
   });
 
   it('refuses JSON that is not a credential', () => {
-    expect(rejection({ name: 'Ada', email: 'ada@example.org' }).message).toBe('Not a credential: the document has no "type"');
+    expect(rejection({ name: 'Ada', email: 'ada@example.org' }).message).toBe(
+      'Not a credential: the document has no "type"',
+    );
     expect(rejection({ type: 'Person', name: 'Ada' }).message).toBe('Not a credential: unknown document type "Person"');
     expect(rejection({ type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:1' } }).message).toMatch(
       /neither an Open Badge nor a European Digital Credential/,
@@ -61,7 +67,9 @@ describe('parseCredentialDocument: rejections', () => {
   });
 
   it('refuses an OB 2.0 BadgeClass and an ELM credential without a title', () => {
-    expect(rejection({ type: 'BadgeClass', issuer: 'https://example.org/issuer.json' }).message).toMatch(/has no title/);
+    expect(rejection({ type: 'BadgeClass', issuer: 'https://example.org/issuer.json' }).message).toMatch(
+      /has no title/,
+    );
     const elm = annex();
     delete elm.credentialSubject.hasClaim.title;
     delete elm.credentialSubject.hasClaim.specifiedBy.title;
@@ -118,7 +126,11 @@ describe('parseCredentialDocument: normalisation', () => {
   it('reads ESCO skills given as bare IRIs in ELM learning outcomes', () => {
     const doc = annex();
     doc.credentialSubject.hasClaim.specifiedBy.learningOutcome = [
-      { type: 'LearningOutcome', title: { en: 'Testing' }, relatedESCOSkill: [`https://data.europa.eu/esco/skill/${SKILL_A.split('/').pop()}`] },
+      {
+        type: 'LearningOutcome',
+        title: { en: 'Testing' },
+        relatedESCOSkill: [`https://data.europa.eu/esco/skill/${SKILL_A.split('/').pop()}`],
+      },
     ];
     const parsed = parseCredentialDocument(doc);
     expect(parsed.skills).toEqual([{ uri: SKILL_A }]);
@@ -149,7 +161,12 @@ describe('parseCredentialDocument: normalisation', () => {
         id: 'https://example.org/badges/testing.json',
         name: 'Test engineering',
         criteria: { id: 'https://example.org/badges/testing', narrative: 'Pass the exam' },
-        issuer: { type: 'Issuer', id: 'https://example.org/issuer.json', name: 'Example Academy', url: 'https://example.org' },
+        issuer: {
+          type: 'Issuer',
+          id: 'https://example.org/issuer.json',
+          name: 'Example Academy',
+          url: 'https://example.org',
+        },
         alignment: [{ targetName: 'analyse test data', targetUrl: SKILL_A, targetFramework: 'ESCO' }],
       },
     });
@@ -177,7 +194,11 @@ describe('parseCredentialDocument: normalisation', () => {
 
   it('reads edubadges-style hours (timeInvestment) and an online participation type', () => {
     const doc = mynextid();
-    Object.assign(doc.credentialSubject.achievement, { timeInvestment: 84, participationType: 'online', inLanguage: 'nl-NL' });
+    Object.assign(doc.credentialSubject.achievement, {
+      timeInvestment: 84,
+      participationType: 'online',
+      inLanguage: 'nl-NL',
+    });
     const parsed = parseCredentialDocument(doc);
     expect(parsed.workloadHours).toBe(84);
     expect(parsed.participationForm).toBe('ONLINE');

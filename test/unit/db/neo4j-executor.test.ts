@@ -31,7 +31,12 @@ function recordingDriver(): { driver: Driver; sessions: SessionLog[] } {
         async beginTransaction() {
           log.transactions += 1;
           let open = true;
-          return { run, isOpen: () => open, commit: async () => void (open = false), rollback: async () => void (open = false) };
+          return {
+            run,
+            isOpen: () => open,
+            commit: async () => void (open = false),
+            rollback: async () => void (open = false),
+          };
         },
         async close() {},
       };
@@ -130,8 +135,12 @@ describe('one runner inside and outside transactions', () => {
   it('refuses a write inside a READ transaction', async () => {
     const { driver, sessions } = recordingDriver();
     const executor = new Neo4jExecutor(driver, registry);
-    await expect(executor.transaction('READ', (tx) => tx.write(SKILLS, { uris: [] }))).rejects.toThrow(/READ transaction/);
-    await expect(executor.transaction('READ', (tx) => tx.transaction('WRITE', async () => 1))).rejects.toThrow(/READ transaction/);
+    await expect(executor.transaction('READ', (tx) => tx.write(SKILLS, { uris: [] }))).rejects.toThrow(
+      /READ transaction/,
+    );
+    await expect(executor.transaction('READ', (tx) => tx.transaction('WRITE', async () => 1))).rejects.toThrow(
+      /READ transaction/,
+    );
     expect(sessions.flatMap((s) => s.statements)).toEqual([]);
   });
 });

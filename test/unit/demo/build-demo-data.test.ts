@@ -42,10 +42,15 @@ describe('demo catalog and population (issue #13 item 1)', () => {
   });
 
   it('teaches every essential skill of every seed occupation in an English course, so any plan can close the gap', () => {
-    const taughtInEnglish = new Set(committed.credentials.filter((c) => c.props.languages.includes('en')).flatMap((c) => c.skills.map((s) => s.uri)));
+    const taughtInEnglish = new Set(
+      committed.credentials.filter((c) => c.props.languages.includes('en')).flatMap((c) => c.skills.map((s) => s.uri)),
+    );
     expect(source.occupations.length).toBeGreaterThan(100);
     for (const occupation of source.occupations) {
-      expect(occupation.essential.filter((uri) => !taughtInEnglish.has(uri)), occupation.label).toEqual([]);
+      expect(
+        occupation.essential.filter((uri) => !taughtInEnglish.has(uri)),
+        occupation.label,
+      ).toEqual([]);
     }
   });
 
@@ -53,7 +58,9 @@ describe('demo catalog and population (issue #13 item 1)', () => {
     const ids = new Set(committed.credentials.map((c) => c.id));
     expect(committed.learners.length).toBeGreaterThanOrEqual(40);
     expect(committed.learners.filter((l) => l.matchingConsent).length).toBeGreaterThanOrEqual(10);
-    expect(committed.learners.filter((l) => l.advisorSubjects.includes('demo-advisor')).length).toBeGreaterThanOrEqual(5);
+    expect(committed.learners.filter((l) => l.advisorSubjects.includes('demo-advisor')).length).toBeGreaterThanOrEqual(
+      5,
+    );
     expect(committed.learners.filter((l) => l.declaredSkillUris.length > 0).length).toBeGreaterThanOrEqual(5);
     const holdings = committed.learners.flatMap((l) => l.holdings);
     expect(holdings.every((h) => ids.has(h.credentialId) && /^\d{4}-\d{2}-\d{2}$/.test(h.issuedOn))).toBe(true);

@@ -3,11 +3,19 @@ import { planDemoSeeding } from '../../../src/generate/demo/demo-seeding-plan';
 
 describe('planDemoSeeding', () => {
   it('loads everything into an empty graph', () => {
-    expect(planDemoSeeding({ skills: 0, escoVersion: null, demoState: null }, true)).toEqual({ loadEscoSeed: true, loadDemoData: true, resuming: false });
+    expect(planDemoSeeding({ skills: 0, escoVersion: null, demoState: null }, true)).toEqual({
+      loadEscoSeed: true,
+      loadDemoData: true,
+      resuming: false,
+    });
   });
 
   it('loads nothing when seeding on an empty graph is switched off', () => {
-    expect(planDemoSeeding({ skills: 0, escoVersion: null, demoState: null }, false)).toEqual({ loadEscoSeed: false, loadDemoData: false, resuming: false });
+    expect(planDemoSeeding({ skills: 0, escoVersion: null, demoState: null }, false)).toEqual({
+      loadEscoSeed: false,
+      loadDemoData: false,
+      resuming: false,
+    });
     expect(planDemoSeeding({ skills: 10, escoVersion: null, demoState: 'loading' }, false).loadDemoData).toBe(false);
   });
 
@@ -22,10 +30,18 @@ describe('planDemoSeeding', () => {
   });
 
   it('reloads only the demo data when the ESCO seed completed before the stop', () => {
-    expect(planDemoSeeding({ skills: 13_000, escoVersion: 'v1.1.1', demoState: 'loading' }, true)).toEqual({ loadEscoSeed: false, loadDemoData: true, resuming: true });
+    expect(planDemoSeeding({ skills: 13_000, escoVersion: 'v1.1.1', demoState: 'loading' }, true)).toEqual({
+      loadEscoSeed: false,
+      loadDemoData: true,
+      resuming: true,
+    });
   });
 
   it('loads the ESCO seed again when the stop came during it', () => {
-    expect(planDemoSeeding({ skills: 4_000, escoVersion: null, demoState: 'loading' }, true)).toEqual({ loadEscoSeed: true, loadDemoData: true, resuming: true });
+    expect(planDemoSeeding({ skills: 4_000, escoVersion: null, demoState: 'loading' }, true)).toEqual({
+      loadEscoSeed: true,
+      loadDemoData: true,
+      resuming: true,
+    });
   });
 });

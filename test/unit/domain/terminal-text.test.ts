@@ -22,9 +22,26 @@ describe('terminalText', () => {
 describe('command-line reports escape data-derived text', () => {
   it('catalog import summary: titles, tags and reasons', () => {
     const summary: CatalogImportSummary = {
-      file: `evil${HOSTILE}.csv`, mapping: 'm', minConfidence: 0.6, dryRun: false, rowsRead: 2, filteredOut: 0, imported: 0, created: 0, updated: 0, duplicates: 0,
-      skipped: [{ row: 1, title: HOSTILE, reason: `bad ${HOSTILE}` }], providersCreated: 0, skillLinks: 0, skillLinksFromText: 0, coursesWithoutSkills: 0, rowWarnings: 0,
-      tags: { distinctTags: 1, mappedTags: 0, mentions: 1, mappedMentions: 0, unmapped: [{ tag: HOSTILE, count: 1 }] }, credentialIds: [], durationMs: 1, aborted: null,
+      file: `evil${HOSTILE}.csv`,
+      mapping: 'm',
+      minConfidence: 0.6,
+      dryRun: false,
+      rowsRead: 2,
+      filteredOut: 0,
+      imported: 0,
+      created: 0,
+      updated: 0,
+      duplicates: 0,
+      skipped: [{ row: 1, title: HOSTILE, reason: `bad ${HOSTILE}` }],
+      providersCreated: 0,
+      skillLinks: 0,
+      skillLinksFromText: 0,
+      coursesWithoutSkills: 0,
+      rowWarnings: 0,
+      tags: { distinctTags: 1, mappedTags: 0, mentions: 1, mappedMentions: 0, unmapped: [{ tag: HOSTILE, count: 1 }] },
+      credentialIds: [],
+      durationMs: 1,
+      aborted: null,
     };
     const text = formatCatalogImportSummary(summary);
     expect(hasControl(text)).toBe(false);
@@ -34,9 +51,18 @@ describe('command-line reports escape data-derived text', () => {
 
   it('ESCO import summary: file names and issue messages', () => {
     const text = formatImportSummary({
-      version: 'v1', dir: 'd', startedAt: '', durationMs: 1, batchSize: 1, batches: 1, missingOptionalFiles: [],
-      files: [{ key: 'skills', file: `skills${HOSTILE}.csv`, rows: 1, imported: 0, skipped: 1, ignored: 0, durationMs: 1 }],
-      issueCount: 1, issues: [{ file: 'skills.csv', row: 1, message: HOSTILE, skipped: true }],
+      version: 'v1',
+      dir: 'd',
+      startedAt: '',
+      durationMs: 1,
+      batchSize: 1,
+      batches: 1,
+      missingOptionalFiles: [],
+      files: [
+        { key: 'skills', file: `skills${HOSTILE}.csv`, rows: 1, imported: 0, skipped: 1, ignored: 0, durationMs: 1 },
+      ],
+      issueCount: 1,
+      issues: [{ file: 'skills.csv', row: 1, message: HOSTILE, skipped: true }],
     });
     expect(hasControl(text)).toBe(false);
     expect(text.split('\n').filter((line) => line.startsWith('3 of 3'))).toEqual([]);
@@ -50,14 +76,33 @@ describe('command-line reports escape data-derived text', () => {
       fs.writeFileSync(good, '{}');
       fs.writeFileSync(bad, '{not json');
       let output = '';
-      await importCredentialFiles([good, bad], async () => ({
-        format: 'OB3', credentialId: 'c1', title: HOSTILE, created: true, providerId: 'p1', providerCreated: false, learnerId: null, learnerCreated: false, warnings: [HOSTILE],
-        verification: { status: 'INVALID', checks: [{ check: 'SIGNATURE', outcome: 'FAILED', message: HOSTILE }], issuer: HOSTILE, checkedAt: '2026-01-01T00:00:00.000Z' },
-      }), (text) => (output += text));
+      await importCredentialFiles(
+        [good, bad],
+        async () => ({
+          format: 'OB3',
+          credentialId: 'c1',
+          title: HOSTILE,
+          created: true,
+          providerId: 'p1',
+          providerCreated: false,
+          learnerId: null,
+          learnerCreated: false,
+          warnings: [HOSTILE],
+          verification: {
+            status: 'INVALID',
+            checks: [{ check: 'SIGNATURE', outcome: 'FAILED', message: HOSTILE }],
+            issuer: HOSTILE,
+            checkedAt: '2026-01-01T00:00:00.000Z',
+          },
+        }),
+        (text) => (output += text),
+      );
       expect(hasControl(output)).toBe(false);
       const lines = output.split('\n').filter((line) => line !== '');
       // Only the real final count starts a line with "N of M file(s)".
-      expect(lines.filter((line) => /^\d+ of \d+ file\(s\)/.test(line))).toEqual(['1 of 2 file(s) imported, 1 rejected']);
+      expect(lines.filter((line) => /^\d+ of \d+ file\(s\)/.test(line))).toEqual([
+        '1 of 2 file(s) imported, 1 rejected',
+      ]);
       // imported, verification, its failed check, warning, rejected, count
       expect(lines).toHaveLength(6);
     } finally {

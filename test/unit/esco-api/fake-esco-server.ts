@@ -46,7 +46,12 @@ export function sampleJson(...segments: string[]): any {
 }
 
 /** Sends a JSON body (a string is sent as is, so recorded files go out unchanged). */
-export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
+export function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
   res.end(text);
@@ -54,7 +59,12 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
 
 /** The API's error body shape (`{logref, status, message, _links}`). */
 export function sendError(res: http.ServerResponse, status: number, message: string): void {
-  sendJson(res, status, { logref: status === 404 ? 'NotFoundException' : 'BadInputException', status, message, _links: null });
+  sendJson(res, status, {
+    logref: status === 404 ? 'NotFoundException' : 'BadInputException',
+    status,
+    message,
+    _links: null,
+  });
 }
 
 export const SOFTWARE_DEVELOPER = 'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1';
@@ -80,12 +90,18 @@ function routeFile(path: string, q: URLSearchParams): string[] | undefined {
       return undefined;
     case '/resource/occupation':
       if (uri !== SOFTWARE_DEVELOPER) return undefined;
-      return ['cognitivestaffing-2025', `occupation_software_developer_${q.get('language') === 'de' ? 'de' : 'en'}.json`];
+      return [
+        'cognitivestaffing-2025',
+        `occupation_software_developer_${q.get('language') === 'de' ? 'de' : 'en'}.json`,
+      ];
     case '/resource/concept':
-      return uri === 'http://data.europa.eu/esco/skill-type/knowledge' ? ['r-scraping-json-2018', 'skillset.json'] : undefined;
+      return uri === 'http://data.europa.eu/esco/skill-type/knowledge'
+        ? ['r-scraping-json-2018', 'skillset.json']
+        : undefined;
     case '/resource/related':
       if (q.get('relation') !== 'hasTopConcept') return undefined;
-      if (uri === 'http://data.europa.eu/esco/concept-scheme/occupations') return ['r-scraping-json-2018', 'destfile.json'];
+      if (uri === 'http://data.europa.eu/esco/concept-scheme/occupations')
+        return ['r-scraping-json-2018', 'destfile.json'];
       if (uri === 'http://data.europa.eu/esco/concept-scheme/skills') {
         return ['r-scraping-json-2018', q.get('offset') === '1' ? 'skills2.json' : 'skills.json'];
       }
@@ -102,7 +118,11 @@ export async function startFakeEsco(handler: Handler = recordedRoutes): Promise<
   let maxInFlight = 0;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const seen: SeenRequest = { path: url.pathname.replace(/^\/esco\/api/, ''), query: url.searchParams, headers: req.headers };
+    const seen: SeenRequest = {
+      path: url.pathname.replace(/^\/esco\/api/, ''),
+      query: url.searchParams,
+      headers: req.headers,
+    };
     requests.push(seen);
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);

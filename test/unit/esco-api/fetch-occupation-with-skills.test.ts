@@ -35,7 +35,11 @@ const parentOf = (uri: string): string => `http://data.europa.eu/esco/skill/pare
 function skillBody(uri: string): unknown {
   const link = linkByUri.get(uri)!;
   const knowledge = link.skillType.endsWith('/knowledge');
-  const ref = (target: string, title: string): object => ({ href: `https://example.test/resource?uri=${target}`, uri: target, title });
+  const ref = (target: string, title: string): object => ({
+    href: `https://example.test/resource?uri=${target}`,
+    uri: target,
+    title,
+  });
   return {
     ...template,
     uri,
@@ -46,7 +50,13 @@ function skillBody(uri: string): unknown {
       self: ref(uri, link.title),
       hasSkillType: [ref(link.skillType, knowledge ? 'knowledge' : 'skill')],
       broaderSkill: [ref(parentOf(uri), `parent of ${link.title}`)],
-      ...(knowledge ? { broaderHierarchyConcept: [ref('http://data.europa.eu/esco/isced-f/0613', 'software and applications development and analysis')] } : {}),
+      ...(knowledge
+        ? {
+            broaderHierarchyConcept: [
+              ref('http://data.europa.eu/esco/isced-f/0613', 'software and applications development and analysis'),
+            ],
+          }
+        : {}),
     },
   };
 }
@@ -115,7 +125,9 @@ describe('fetchOccupationWithSkills', () => {
     fake = await startFakeEsco(skillRoutes(5, essentialLinks[0]!.uri));
     client = new EscoApiClient({ baseUrl: fake.baseUrl, retryBaseDelayMs: 1 });
 
-    await expect(fetchOccupationWithSkills(client, SOFTWARE_DEVELOPER, { concurrency: 2 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(fetchOccupationWithSkills(client, SOFTWARE_DEVELOPER, { concurrency: 2 })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await delay(30);
     expect(fake.requests.length).toBeLessThan(10);
   });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EscoApiClient } from '../../../src/esco/api';
-import { SOFTWARE_DEVELOPER, recordedRoutes, sampleJson, sendJson, startFakeEsco, type FakeEsco } from './fake-esco-server';
+import {
+  SOFTWARE_DEVELOPER,
+  recordedRoutes,
+  sampleJson,
+  sendJson,
+  startFakeEsco,
+  type FakeEsco,
+} from './fake-esco-server';
 
 // Parsing against the real recorded ESCO responses, served over HTTP by a local fake.
 describe('EscoApiClient parses the recorded ESCO responses', () => {
@@ -62,8 +69,12 @@ describe('EscoApiClient parses the recorded ESCO responses', () => {
       skillType: 'knowledge',
       reuseLevel: 'sector-specific',
     });
-    expect(result.results[0]!.relations['broaderSkill']).toEqual(['http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97']);
-    expect(result.results[0]!.relations['broaderHierarchyConcept']).toEqual(['http://data.europa.eu/esco/isced-f/0613']);
+    expect(result.results[0]!.relations['broaderSkill']).toEqual([
+      'http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97',
+    ]);
+    expect(result.results[0]!.relations['broaderHierarchyConcept']).toEqual([
+      'http://data.europa.eu/esco/isced-f/0613',
+    ]);
   });
 
   it('suggest: calls /suggest2 and reads the same envelope', async () => {
@@ -96,7 +107,11 @@ describe('EscoApiClient parses the recorded ESCO responses', () => {
     expect(occupation.alternativeLabels).toEqual(raw.alternativeLabel.en);
     expect(occupation.alternativeLabels).toContain('software engineer');
     expect(occupation.status).toBe('released');
-    expect(occupation.iscoGroup).toEqual({ uri: 'http://data.europa.eu/esco/isco/C2512', title: 'Software developers', code: '2512' });
+    expect(occupation.iscoGroup).toEqual({
+      uri: 'http://data.europa.eu/esco/isco/C2512',
+      title: 'Software developers',
+      code: '2512',
+    });
     expect(occupation.broader.map((b) => b.uri)).toContain('http://data.europa.eu/esco/isco/C2512');
 
     expect(essentialCount).toBe(23);
@@ -144,7 +159,12 @@ describe('EscoApiClient parses the recorded ESCO responses', () => {
   });
 
   it('getRelated with full=true: embedded ISCO groups become typed items', async () => {
-    const page = await client.getRelated('http://data.europa.eu/esco/concept-scheme/occupations', 'hasTopConcept', { limit: 20 }, true);
+    const page = await client.getRelated(
+      'http://data.europa.eu/esco/concept-scheme/occupations',
+      'hasTopConcept',
+      { limit: 20 },
+      true,
+    );
 
     expect(page.total).toBe(10);
     expect(page.items).toHaveLength(10);
@@ -167,7 +187,9 @@ describe('EscoApiClient parses the recorded ESCO responses', () => {
     const overlap = first.items.filter((a) => second.items.some((b) => b.uri === a.uri));
     expect(overlap).toEqual([]);
     expect(second.items[0]!.resource?.kind).toBe('skill');
-    const offsets = fake.requests.filter((r) => r.path === '/resource/related' && r.query.get('uri') === uri).map((r) => r.query.get('offset'));
+    const offsets = fake.requests
+      .filter((r) => r.path === '/resource/related' && r.query.get('uri') === uri)
+      .map((r) => r.query.get('offset'));
     expect(offsets).toEqual(['0', '1']);
   });
 });

@@ -11,18 +11,26 @@ describe('retry policy', () => {
 
   it('retries timeouts and connection errors, also when wrapped as a cause', () => {
     expect(isRetryableError(Object.assign(new Error('x'), { code: 'UND_ERR_HEADERS_TIMEOUT' }))).toBe(true);
-    expect(isRetryableError(new Error('fetch failed', { cause: Object.assign(new Error('y'), { code: 'ECONNRESET' }) }))).toBe(true);
+    expect(
+      isRetryableError(new Error('fetch failed', { cause: Object.assign(new Error('y'), { code: 'ECONNRESET' }) })),
+    ).toBe(true);
     expect(isRetryableError(Object.assign(new Error('bad arg'), { code: 'UND_ERR_INVALID_ARG' }))).toBe(false);
     expect(isRetryableError(new Error('plain'))).toBe(false);
   });
 
   it('backoff grows exponentially, stays within [nominal/2, nominal] and never exceeds the cap', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 60_000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, base, max, r) => {
-        const nominal = Math.min(max, base * 2 ** (attempt - 1));
-        const d = backoffDelayMs(attempt, base, max, () => r);
-        return d >= Math.floor(nominal / 2) && d <= Math.ceil(nominal) && d <= max;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 60_000 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, base, max, r) => {
+          const nominal = Math.min(max, base * 2 ** (attempt - 1));
+          const d = backoffDelayMs(attempt, base, max, () => r);
+          return d >= Math.floor(nominal / 2) && d <= Math.ceil(nominal) && d <= max;
+        },
+      ),
     );
     expect(backoffDelayMs(3, 100, 10_000, () => 1)).toBe(400);
   });

@@ -28,7 +28,10 @@ const FAST: EscoApiClientOptions = {
 let fake: FakeEsco | undefined;
 let client: EscoApiClient | undefined;
 
-async function setup(handler: Handler, options: EscoApiClientOptions = {}): Promise<{ fake: FakeEsco; client: EscoApiClient }> {
+async function setup(
+  handler: Handler,
+  options: EscoApiClientOptions = {},
+): Promise<{ fake: FakeEsco; client: EscoApiClient }> {
   fake = await startFakeEsco(handler);
   client = new EscoApiClient({ baseUrl: fake.baseUrl, ...FAST, ...options });
   return { fake, client };
@@ -70,13 +73,23 @@ describe('request parameters', () => {
     const { fake, client } = await setup(recordedRoutes, { selectedVersion: 'v1.2.0', language: 'de' });
     await client.getOccupation(SOFTWARE_DEVELOPER);
     await client.getConcept('http://data.europa.eu/esco/skill-type/knowledge');
-    await client.getRelated('http://data.europa.eu/esco/concept-scheme/skills', 'hasTopConcept', { page: 1, limit: 20 }, true);
+    await client.getRelated(
+      'http://data.europa.eu/esco/concept-scheme/skills',
+      'hasTopConcept',
+      { page: 1, limit: 20 },
+      true,
+    );
 
     expect(fake.requests.map((r) => r.query.get('selectedVersion'))).toEqual(['v1.2.0', 'v1.2.0', 'v1.2.0']);
     expect(fake.requests.map((r) => r.query.get('language'))).toEqual(['de', 'de', 'de']);
     expect(fake.requests[0]!.query.get('uri')).toBe(SOFTWARE_DEVELOPER);
     const related = fake.requests[2]!.query;
-    expect([related.get('relation'), related.get('offset'), related.get('limit'), related.get('full')]).toEqual(['hasTopConcept', '1', '20', 'true']);
+    expect([related.get('relation'), related.get('offset'), related.get('limit'), related.get('full')]).toEqual([
+      'hasTopConcept',
+      '1',
+      '20',
+      'true',
+    ]);
   });
 
   it('rejects bad arguments before any request', async () => {
@@ -92,7 +105,9 @@ describe('request parameters', () => {
 
 describe('retries', () => {
   it('retries a 500 and succeeds; the server sees 2 requests', async () => {
-    const { fake, client } = await setup((req, res, n) => (n === 1 ? sendError(res, 500, 'boom') : sendJson(res, 200, SEARCH)));
+    const { fake, client } = await setup((req, res, n) =>
+      n === 1 ? sendError(res, 500, 'boom') : sendJson(res, 200, SEARCH),
+    );
     const result = await client.search({ text: 'software engineer' });
 
     expect(result.total).toBe(420);
@@ -102,7 +117,8 @@ describe('retries', () => {
   it('retries a 429, honouring Retry-After up to the backoff cap', async () => {
     const retries: number[] = [];
     const { fake, client } = await setup(
-      (req, res, n) => (n === 1 ? sendJson(res, 429, { status: 429 }, { 'retry-after': '1' }) : sendJson(res, 200, SEARCH)),
+      (req, res, n) =>
+        n === 1 ? sendJson(res, 429, { status: 429 }, { 'retry-after': '1' }) : sendJson(res, 200, SEARCH),
       { retryMaxDelayMs: 20, onRetry: (e) => retries.push(e.delayMs) },
     );
     await client.search({ text: 'software engineer' });
@@ -119,19 +135,27 @@ describe('retries', () => {
     expect(error.message).toContain('/search');
     expect(error.message).toContain('HTTP 503');
     expect(error.message).toContain('3 attempts');
-    expect((error as UpstreamUnavailableError).details).toMatchObject({ upstream: { endpoint: '/search', status: 503, attempts: 3 } });
+    expect((error as UpstreamUnavailableError).details).toMatchObject({
+      upstream: { endpoint: '/search', status: 503, attempts: 3 },
+    });
     expect(fake.requests).toHaveLength(3);
   });
 
   it('times out on missing headers within the limit and maps to UpstreamUnavailableError after retries', async () => {
-    const { fake, client } = await setup(() => undefined /* never answers */, { headersTimeoutMs: 100, maxAttempts: 2 });
+    const { fake, client } = await setup(() => undefined /* never answers */, {
+      headersTimeoutMs: 100,
+      maxAttempts: 2,
+    });
     const started = Date.now();
     const error = await failure(client.getOccupation(SOFTWARE_DEVELOPER));
     const elapsed = Date.now() - started;
 
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error.message).toMatch(/no response headers within 100 ms/);
-    expect((error as UpstreamUnavailableError).details).toMatchObject({ upstream: { attempts: 2 }, items: [SOFTWARE_DEVELOPER] });
+    expect((error as UpstreamUnavailableError).details).toMatchObject({
+      upstream: { attempts: 2 },
+      items: [SOFTWARE_DEVELOPER],
+    });
     expect(fake.requests).toHaveLength(2);
     expect(elapsed).toBeGreaterThanOrEqual(190);
     expect(elapsed).toBeLessThan(1_500);
@@ -208,7 +232,12 @@ describe('responses that are not retried', () => {
 
   it('a link without a URI is an unexpected response', async () => {
     const { client } = await setup((req, res) =>
-      sendJson(res, 200, { className: 'Occupation', uri: SOFTWARE_DEVELOPER, title: 't', _links: { hasEssentialSkill: [{ title: 'x' }] } }),
+      sendJson(res, 200, {
+        className: 'Occupation',
+        uri: SOFTWARE_DEVELOPER,
+        title: 't',
+        _links: { hasEssentialSkill: [{ title: 'x' }] },
+      }),
     );
     const error = await failure(client.getOccupation(SOFTWARE_DEVELOPER));
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
@@ -235,7 +264,9 @@ describe('responses that are not retried', () => {
 
   it('a resource of another class → NotFoundError', async () => {
     // The recorded skill-type concept, served where an occupation was asked for.
-    const { client } = await setup((req, res) => sendJson(res, 200, sampleText('r-scraping-json-2018', 'skillset.json')));
+    const { client } = await setup((req, res) =>
+      sendJson(res, 200, sampleText('r-scraping-json-2018', 'skillset.json')),
+    );
     const error = await failure(client.getOccupation('http://data.europa.eu/esco/skill-type/knowledge'));
 
     expect(error).toBeInstanceOf(NotFoundError);
@@ -292,7 +323,10 @@ describe('cache', () => {
       await delay(30);
       recordedRoutes(req, res, n);
     });
-    const [a, b] = await Promise.all([client.getOccupation(SOFTWARE_DEVELOPER), client.getOccupation(SOFTWARE_DEVELOPER)]);
+    const [a, b] = await Promise.all([
+      client.getOccupation(SOFTWARE_DEVELOPER),
+      client.getOccupation(SOFTWARE_DEVELOPER),
+    ]);
     expect(a.uri).toBe(b.uri);
     expect(fake.requests).toHaveLength(1);
   });
@@ -306,9 +340,12 @@ describe('cache', () => {
   });
 
   it('does not cache failures', async () => {
-    const { fake, client } = await setup((req, res, n) => (n === 1 ? sendError(res, 500, 'boom') : sendJson(res, 200, SEARCH)), {
-      maxAttempts: 1,
-    });
+    const { fake, client } = await setup(
+      (req, res, n) => (n === 1 ? sendError(res, 500, 'boom') : sendJson(res, 200, SEARCH)),
+      {
+        maxAttempts: 1,
+      },
+    );
     await expect(client.search({ text: 'software engineer' })).rejects.toBeInstanceOf(UpstreamUnavailableError);
     await expect(client.search({ text: 'software engineer' })).resolves.toMatchObject({ total: 420 });
     await client.search({ text: 'software engineer' });

@@ -9,7 +9,11 @@ interface Malformed {
   message: string;
 }
 
-async function read(text: string, columns: string[], allowShortRows = false): Promise<{ rows: CsvRow[]; malformed: Malformed[] }> {
+async function read(
+  text: string,
+  columns: string[],
+  allowShortRows = false,
+): Promise<{ rows: CsvRow[]; malformed: Malformed[] }> {
   const malformed: Malformed[] = [];
   const rows: CsvRow[] = [];
   const input = Readable.from([Buffer.from(text)]);
@@ -54,7 +58,9 @@ describe('readCsvRows', () => {
 
   it('fails naming the file and the missing column', async () => {
     await expect(read('uri,label\na,b\n', ['uri', 'preferredLabel'])).rejects.toThrow(EscoImportError);
-    await expect(read('uri,label\na,b\n', ['uri', 'preferredLabel'])).rejects.toThrow(/test\.csv: missing column "preferredLabel"/);
+    await expect(read('uri,label\na,b\n', ['uri', 'preferredLabel'])).rejects.toThrow(
+      /test\.csv: missing column "preferredLabel"/,
+    );
   });
 
   it('fails on an empty file', async () => {

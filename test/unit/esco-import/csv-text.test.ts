@@ -15,7 +15,11 @@ describe('csvLine', () => {
       fc.asyncProperty(fc.array(fc.tuple(cell, cell), { maxLength: 8 }), async (rows) => {
         const text = csvLine(['x', 'y']) + rows.map(([x, y]) => csvLine([x, y])).join('');
         const back: Array<[string, string]> = [];
-        for await (const row of readCsvRows(Readable.from([Buffer.from(text)]), { file: 't', columns: ['x', 'y'], onMalformed: () => {} })) {
+        for await (const row of readCsvRows(Readable.from([Buffer.from(text)]), {
+          file: 't',
+          columns: ['x', 'y'],
+          onMalformed: () => {},
+        })) {
           back.push([row.values['x']!, row.values['y']!]);
         }
         expect(back).toEqual(rows);

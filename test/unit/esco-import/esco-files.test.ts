@@ -56,12 +56,16 @@ describe('resolveEscoFiles', () => {
   });
 
   it('detects the name per file, so v1.1 and v1.2 names can mix', () => {
-    const names = REQUIRED_V11.map((name) => (name === 'skillSkillRelations.csv' ? 'skillSkillRelations_en.csv' : name));
+    const names = REQUIRED_V11.map((name) =>
+      name === 'skillSkillRelations.csv' ? 'skillSkillRelations_en.csv' : name,
+    );
     expect(resolveEscoFiles(folder(names)).files.get('skillSkillRelations')?.name).toBe('skillSkillRelations_en.csv');
   });
 
   it('names every missing required file with both accepted names', () => {
-    const dir = folder(REQUIRED_V11.filter((name) => name !== 'occupationSkillRelations.csv' && name !== 'skills_en.csv'));
+    const dir = folder(
+      REQUIRED_V11.filter((name) => name !== 'occupationSkillRelations.csv' && name !== 'skills_en.csv'),
+    );
     let error: unknown;
     try {
       resolveEscoFiles(dir);
@@ -80,6 +84,10 @@ describe('resolveEscoFiles', () => {
   });
 
   it('knows every required file of the release', () => {
-    expect(ESCO_FILES.filter((spec) => spec.required).map((spec) => spec.names[0]).sort()).toEqual([...REQUIRED_V11].sort());
+    expect(
+      ESCO_FILES.filter((spec) => spec.required)
+        .map((spec) => spec.names[0])
+        .sort(),
+    ).toEqual([...REQUIRED_V11].sort());
   });
 });

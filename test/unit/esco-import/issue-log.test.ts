@@ -15,8 +15,12 @@ describe('IssueLog', () => {
 
   it('throws on the first issue when strict, naming file and row', () => {
     const log = new IssueLog(10, true);
-    expect(() => log.add({ file: 'a.csv', row: 3, line: 4, message: 'unknown skill x', skipped: true })).toThrow(EscoImportError);
-    expect(() => log.add({ file: 'a.csv', row: 3, line: 4, message: 'unknown skill x', skipped: true })).toThrow('a.csv row 3 (line 4): unknown skill x');
+    expect(() => log.add({ file: 'a.csv', row: 3, line: 4, message: 'unknown skill x', skipped: true })).toThrow(
+      EscoImportError,
+    );
+    expect(() => log.add({ file: 'a.csv', row: 3, line: 4, message: 'unknown skill x', skipped: true })).toThrow(
+      'a.csv row 3 (line 4): unknown skill x',
+    );
   });
 });
 

@@ -109,8 +109,12 @@ describe('planOccupationSync', () => {
       { kind: 'occupation-skill', from: OCC, to: S1, relation: 'ESSENTIAL' },
       { kind: 'occupation-skill', from: OCC, to: S2, relation: 'OPTIONAL' },
     ]);
-    expect(plan.links.filter((link) => link.kind === 'skill-related')).toEqual([{ kind: 'skill-related', from: S1, to: S2, relation: 'OPTIONAL' }]);
-    expect(plan.links.filter((link) => link.kind === 'occupation-isco-group')).toEqual([{ kind: 'occupation-isco-group', from: OCC, to: ISCO }]);
+    expect(plan.links.filter((link) => link.kind === 'skill-related')).toEqual([
+      { kind: 'skill-related', from: S1, to: S2, relation: 'OPTIONAL' },
+    ]);
+    expect(plan.links.filter((link) => link.kind === 'occupation-isco-group')).toEqual([
+      { kind: 'occupation-isco-group', from: OCC, to: ISCO },
+    ]);
     expect(plan.links.filter((link) => link.kind === 'occupation-broader')).toHaveLength(1);
     expect(plan.iscoGroupStubs).toEqual([{ uri: ISCO, code: '2512', preferredLabel: 'Software developers' }]);
     expect(plan.requiredSkillUris).toEqual([S1, S2]);

@@ -29,7 +29,14 @@ describe('skillParams', () => {
   });
 
   it('sends null for what the source does not know, so the stored value is kept', () => {
-    const params = skillParams({ uri: 'u', preferredLabel: 'p', altLabels: [], description: null, skillType: null, reuseLevel: null });
+    const params = skillParams({
+      uri: 'u',
+      preferredLabel: 'p',
+      altLabels: [],
+      description: null,
+      skillType: null,
+      reuseLevel: null,
+    });
     expect(params.hiddenLabels).toBeNull();
     expect(params.hiddenLabelsText).toBeNull();
     expect(params.collections).toBeNull();
@@ -42,7 +49,18 @@ describe('occupationParams and linkParams', () => {
       { uri: 'u', preferredLabel: 'p', altLabels: ['a'], description: null, code: '1', iscoGroupCode: '2512' },
       7,
     );
-    expect(params).toMatchObject({ i: 7, research: null, hiddenLabels: null, altLabelsText: 'a', iscoGroupCode: '2512' });
-    expect(linkParams({ kind: 'skill-broader', from: 'a', to: 'b' }, 3)).toEqual({ i: 3, from: 'a', to: 'b', relation: null });
+    expect(params).toMatchObject({
+      i: 7,
+      research: null,
+      hiddenLabels: null,
+      altLabelsText: 'a',
+      iscoGroupCode: '2512',
+    });
+    expect(linkParams({ kind: 'skill-broader', from: 'a', to: 'b' }, 3)).toEqual({
+      i: 3,
+      from: 'a',
+      to: 'b',
+      relation: null,
+    });
   });
 });

@@ -54,7 +54,11 @@ describe('mapSkillRow', () => {
 
   it('keeps a row with an unknown skill type, with a warning', () => {
     const mapped = mapSkillRow({ ...row, skillType: 'attitude' });
-    expect(mapped).toMatchObject({ ok: true, record: { skillType: null }, warning: expect.stringContaining('attitude') });
+    expect(mapped).toMatchObject({
+      ok: true,
+      record: { skillType: null },
+      warning: expect.stringContaining('attitude'),
+    });
   });
 
   it('rejects rows without a URI or label', () => {
@@ -96,7 +100,12 @@ describe('mapOccupationRow', () => {
 
 describe('group rows', () => {
   it('keeps ISCO codes as text with their leading zeros', () => {
-    const mapped = mapIscoGroupRow({ conceptUri: 'http://data.europa.eu/esco/isco/C0110', code: '0110', preferredLabel: 'x', description: '' });
+    const mapped = mapIscoGroupRow({
+      conceptUri: 'http://data.europa.eu/esco/isco/C0110',
+      code: '0110',
+      preferredLabel: 'x',
+      description: '',
+    });
     expect(mapped).toEqual({
       ok: true,
       record: { uri: 'http://data.europa.eu/esco/isco/C0110', code: '0110', preferredLabel: 'x', description: null },
@@ -104,12 +113,24 @@ describe('group rows', () => {
   });
 
   it('rejects an ISCO group without a code', () => {
-    expect(mapIscoGroupRow({ conceptUri: ISCO, code: '', preferredLabel: 'x' })).toEqual({ ok: false, message: 'empty code' });
+    expect(mapIscoGroupRow({ conceptUri: ISCO, code: '', preferredLabel: 'x' })).toEqual({
+      ok: false,
+      message: 'empty code',
+    });
   });
 
   it('maps skill groups with an empty code as null', () => {
-    const mapped = mapSkillGroupRow({ conceptUri: GROUP, preferredLabel: 'generic programmes', altLabels: '', description: 'd', code: '' });
-    expect(mapped).toEqual({ ok: true, record: { uri: GROUP, preferredLabel: 'generic programmes', altLabels: [], description: 'd', code: null } });
+    const mapped = mapSkillGroupRow({
+      conceptUri: GROUP,
+      preferredLabel: 'generic programmes',
+      altLabels: '',
+      description: 'd',
+      code: '',
+    });
+    expect(mapped).toEqual({
+      ok: true,
+      record: { uri: GROUP, preferredLabel: 'generic programmes', altLabels: [], description: 'd', code: null },
+    });
   });
 
   it('takes the deepest level of a hierarchy row', () => {
@@ -126,7 +147,13 @@ describe('group rows', () => {
     });
     expect(mapped).toEqual({
       ok: true,
-      record: { uri: 'http://data.europa.eu/esco/skill/L1', preferredLabel: 'languages', altLabels: [], description: 'Ability to communicate.', code: 'L1' },
+      record: {
+        uri: 'http://data.europa.eu/esco/skill/L1',
+        preferredLabel: 'languages',
+        altLabels: [],
+        description: 'Ability to communicate.',
+        code: 'L1',
+      },
     });
     expect(mapHierarchyRow({})).toEqual({ ok: false, message: 'no level URI' });
   });
@@ -146,12 +173,24 @@ describe('relation rows', () => {
   });
 
   it('rejects an unsupported pair of types', () => {
-    const mapped = mapBroaderRow({ conceptType: 'SkillGroup', conceptUri: GROUP, broaderType: 'KnowledgeSkillCompetence', broaderUri: SKILL });
+    const mapped = mapBroaderRow({
+      conceptType: 'SkillGroup',
+      conceptUri: GROUP,
+      broaderType: 'KnowledgeSkillCompetence',
+      broaderUri: SKILL,
+    });
     expect(mapped).toMatchObject({ ok: false, message: expect.stringContaining('unsupported') });
   });
 
   it('maps occupation–skill and skill–skill relations with their kind', () => {
-    expect(mapOccupationSkillRow({ occupationUri: OCCUPATION, relationType: 'essential', skillType: 'knowledge', skillUri: SKILL })).toEqual({
+    expect(
+      mapOccupationSkillRow({
+        occupationUri: OCCUPATION,
+        relationType: 'essential',
+        skillType: 'knowledge',
+        skillUri: SKILL,
+      }),
+    ).toEqual({
       ok: true,
       record: { kind: 'occupation-skill', from: OCCUPATION, to: SKILL, relation: 'ESSENTIAL' },
     });
@@ -162,7 +201,9 @@ describe('relation rows', () => {
   });
 
   it('rejects an unknown relation type or an empty URI', () => {
-    expect(mapOccupationSkillRow({ occupationUri: OCCUPATION, relationType: 'sometimes', skillUri: SKILL })).toMatchObject({ ok: false });
+    expect(
+      mapOccupationSkillRow({ occupationUri: OCCUPATION, relationType: 'sometimes', skillUri: SKILL }),
+    ).toMatchObject({ ok: false });
     expect(mapSkillSkillRow({ originalSkillUri: '', relationType: 'optional', relatedSkillUri: SKILL })).toEqual({
       ok: false,
       message: 'empty originalSkillUri',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorsClosure, selectSeed, selectSeedOccupations, type SeedSector } from '../../../src/esco/import/seed-selection';
+import {
+  ancestorsClosure,
+  selectSeed,
+  selectSeedOccupations,
+  type SeedSector,
+} from '../../../src/esco/import/seed-selection';
 
 const occupations = [
   { uri: 'o:b1', preferredLabel: 'b one', iscoGroup: '1000' },
@@ -72,6 +77,16 @@ describe('selectSeed', () => {
   });
 
   it('ancestorsClosure survives cycles', () => {
-    expect([...ancestorsClosure(['a'], [{ from: 'a', to: 'b' }, { from: 'b', to: 'a' }])].sort()).toEqual(['a', 'b']);
+    expect(
+      [
+        ...ancestorsClosure(
+          ['a'],
+          [
+            { from: 'a', to: 'b' },
+            { from: 'b', to: 'a' },
+          ],
+        ),
+      ].sort(),
+    ).toEqual(['a', 'b']);
   });
 });

@@ -4,7 +4,13 @@ import { ctdlPathway, type PathwayStep } from '../../../src/domain/exports/ctdl-
 import { sharedDataDir } from '../../support/shared-data';
 
 const OCCUPATION = 'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1';
-const step = (order: number, id: string, teaches: string[], prerequisites: string[] = [], sourceFormat: string | null = null): PathwayStep => ({
+const step = (
+  order: number,
+  id: string,
+  teaches: string[],
+  prerequisites: string[] = [],
+  sourceFormat: string | null = null,
+): PathwayStep => ({
   order,
   credentialId: id,
   title: `Course ${id}`,
@@ -28,7 +34,13 @@ const byType = (type: string) => graph.filter((n) => n['@type'] === type);
 
 describe('ctdlPathway', () => {
   it('has the Pathway, one component per step in plan order, and the destination JobComponent with the ESCO URI', () => {
-    expect(graph.map((n) => n['@type'])).toEqual(['ceterms:Pathway', 'ceterms:CourseComponent', 'ceterms:CourseComponent', 'ceterms:CredentialComponent', 'ceterms:JobComponent']);
+    expect(graph.map((n) => n['@type'])).toEqual([
+      'ceterms:Pathway',
+      'ceterms:CourseComponent',
+      'ceterms:CourseComponent',
+      'ceterms:CredentialComponent',
+      'ceterms:JobComponent',
+    ]);
     const [pathway] = byType('ceterms:Pathway');
     const [job] = byType('ceterms:JobComponent');
     expect(pathway!['ceterms:hasDestinationComponent']).toEqual([job!['@id']]);
@@ -58,13 +70,19 @@ describe('ctdlPathway', () => {
       .map((f) => JSON.parse(fs.readFileSync(sharedDataDir('ctdl', f), 'utf8')) as Node);
     expect(samples.length).toBeGreaterThan(0);
     // The samples' CTDL context (credreg.net/ctdl/schema/context/json) is the one the pathway names.
-    const sampleContexts = samples.flatMap((s) => s['@context']).filter((c): c is string => typeof c === 'string' && c.includes('credreg.net/ctdl/'));
-    expect(sampleContexts.map((c) => c.replace(/^https?:/, ''))).toContain((doc['@context'] as string).replace(/^https?:/, ''));
+    const sampleContexts = samples
+      .flatMap((s) => s['@context'])
+      .filter((c): c is string => typeof c === 'string' && c.includes('credreg.net/ctdl/'));
+    expect(sampleContexts.map((c) => c.replace(/^https?:/, ''))).toContain(
+      (doc['@context'] as string).replace(/^https?:/, ''),
+    );
     // Sample ids are registry resources "res:ce-<uuid>" (res: = https://credentialengineregistry.org/resources/).
     const sampleIds = JSON.stringify(samples).match(/res:ce-[0-9a-f-]{36}/g) ?? [];
     expect(sampleIds.length).toBeGreaterThan(0);
     for (const node of graph) {
-      expect(node['@id']).toMatch(/^https:\/\/credentialengineregistry\.org\/resources\/ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(node['@id']).toMatch(
+        /^https:\/\/credentialengineregistry\.org\/resources\/ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      );
       expect(node['@id']).toBe(`https://credentialengineregistry.org/resources/${node['ceterms:ctid']}`);
       // Every property is a JSON-LD keyword or a ceterms: term, as in the samples.
       for (const key of Object.keys(node)) expect(key).toMatch(/^(@id|@type|ceterms:[A-Za-z]+)$/);

@@ -16,8 +16,16 @@ export function fixtureSpace(seed = 1): SampleSpace {
     optional: Array.from({ length: o % 4 === 0 ? 0 : 2 + (o % 11) }, (_, k) => skill((o * 7 + 50 + k) % 300)),
   }));
   // Two occupations too small to seed a credential: the space must drop them.
-  occupations.push({ uri: 'http://data.europa.eu/esco/occupation/tiny', label: 'tiny', essential: [skill(1)], optional: [skill(2)] });
-  const links = Array.from({ length: 290 }, (_, i) => ({ narrowerUri: skill(i + 10), broaderUri: skill(Math.floor(i / 3)) }));
+  occupations.push({
+    uri: 'http://data.europa.eu/esco/occupation/tiny',
+    label: 'tiny',
+    essential: [skill(1)],
+    optional: [skill(2)],
+  });
+  const links = Array.from({ length: 290 }, (_, i) => ({
+    narrowerUri: skill(i + 10),
+    broaderUri: skill(Math.floor(i / 3)),
+  }));
   const labels = Array.from({ length: 300 }, (_, i) => ({ uri: skill(i), label: `skill label ${i}` }));
   return buildSampleSpace(seed, occupations, links, labels);
 }

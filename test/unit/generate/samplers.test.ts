@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../../src/generate/calendar-days';
-import { PopulationOptionsError, defaultProviderCount, resolvePopulationOptions } from '../../../src/generate/population-options';
+import {
+  PopulationOptionsError,
+  defaultProviderCount,
+  resolvePopulationOptions,
+} from '../../../src/generate/population-options';
 import { CREDENTIAL_LIMITS, sampleCredential } from '../../../src/generate/sample-credential';
 import { LEARNER_LIMITS, indexCredentials, sampleLearner } from '../../../src/generate/sample-learner';
 import { samplePosting } from '../../../src/generate/sample-posting';
@@ -15,27 +19,52 @@ const space = fixtureSpace(SEED);
 const providers = Array.from({ length: 8 }, (_, i) => sampleProvider(SEED, PREFIX, i));
 // A high prerequisite share so the 400 credentials exercise prerequisites.
 const credentials = Array.from({ length: 400 }, (_, i) => sampleCredential(SEED, PREFIX, i, space, providers, 0.2));
-const index = indexCredentials(PREFIX, credentials.map((c) => c.occupationIndex));
+const index = indexCredentials(
+  PREFIX,
+  credentials.map((c) => c.occupationIndex),
+);
 const learners = Array.from({ length: 1_000 }, (_, i) => sampleLearner(SEED, PREFIX, i, space, index, REFERENCE));
 const credentialIds = new Set(credentials.map((c) => c.id));
 const postings = Array.from({ length: 100 }, (_, i) => samplePosting(SEED, PREFIX, i, space));
 
 describe('population options', () => {
   it('fills defaults and checks the prefix', () => {
-    const options = resolvePopulationOptions({ credentials: 50, learners: 100, postings: 10, seed: 3 }, new Date('2026-01-02T10:00:00Z'));
-    expect(options).toEqual({ credentials: 50, learners: 100, postings: 10, providers: 5, seed: 3, prefix: 'gen-', referenceDate: '2026-01-02', prerequisiteShare: 0.01 });
-    expect(() => resolvePopulationOptions({ credentials: 1, learners: 1, postings: 1, prerequisiteShare: 1.5 })).toThrow(/prerequisiteShare/);
+    const options = resolvePopulationOptions(
+      { credentials: 50, learners: 100, postings: 10, seed: 3 },
+      new Date('2026-01-02T10:00:00Z'),
+    );
+    expect(options).toEqual({
+      credentials: 50,
+      learners: 100,
+      postings: 10,
+      providers: 5,
+      seed: 3,
+      prefix: 'gen-',
+      referenceDate: '2026-01-02',
+      prerequisiteShare: 0.01,
+    });
+    expect(() =>
+      resolvePopulationOptions({ credentials: 1, learners: 1, postings: 1, prerequisiteShare: 1.5 }),
+    ).toThrow(/prerequisiteShare/);
     expect(defaultProviderCount(20_000)).toBe(286);
-    expect(() => resolvePopulationOptions({ credentials: 1, learners: 1, postings: 1, prefix: '' })).toThrow(PopulationOptionsError);
-    expect(() => resolvePopulationOptions({ credentials: 1, learners: 1, postings: 1, prefix: 'gen' })).toThrow(/end with "-"/);
-    expect(() => resolvePopulationOptions({ credentials: 0, learners: 5, postings: 0 })).toThrow(/at least one credential/);
+    expect(() => resolvePopulationOptions({ credentials: 1, learners: 1, postings: 1, prefix: '' })).toThrow(
+      PopulationOptionsError,
+    );
+    expect(() => resolvePopulationOptions({ credentials: 1, learners: 1, postings: 1, prefix: 'gen' })).toThrow(
+      /end with "-"/,
+    );
+    expect(() => resolvePopulationOptions({ credentials: 0, learners: 5, postings: 0 })).toThrow(
+      /at least one credential/,
+    );
     expect(() => resolvePopulationOptions({ credentials: 1.5, learners: 0, postings: 0 })).toThrow(/whole number/);
   });
 });
 
 describe('sample space', () => {
   it('keeps only occupations that can seed a credential, sorted by URI', () => {
-    expect(space.occupations.every((o) => new Set([...o.essential, ...o.optional]).size >= MIN_OCCUPATION_SKILLS)).toBe(true);
+    expect(space.occupations.every((o) => new Set([...o.essential, ...o.optional]).size >= MIN_OCCUPATION_SKILLS)).toBe(
+      true,
+    );
     expect(space.occupations.some((o) => o.label === 'tiny')).toBe(false);
     const uris = space.occupations.map((o) => o.uri);
     expect([...uris].sort()).toEqual(uris);
@@ -53,13 +82,22 @@ describe('determinism', () => {
 
   it('gives different entities for another seed', () => {
     const other = fixtureSpace(SEED + 1);
-    const otherCredentials = Array.from({ length: 20 }, (_, i) => sampleCredential(SEED + 1, PREFIX, i, other, providers, 0.2));
+    const otherCredentials = Array.from({ length: 20 }, (_, i) =>
+      sampleCredential(SEED + 1, PREFIX, i, other, providers, 0.2),
+    );
     expect(otherCredentials.map((c) => c.skills)).not.toEqual(credentials.slice(0, 20).map((c) => c.skills));
   });
 
   it('does not depend on the prefix except in ids', () => {
     const strip = (text: string) => text.replace(/^gen-(unit|other)-/, '');
-    const other = sampleCredential(SEED, 'gen-other-', 5, space, Array.from({ length: 8 }, (_, i) => sampleProvider(SEED, 'gen-other-', i)), 0.2);
+    const other = sampleCredential(
+      SEED,
+      'gen-other-',
+      5,
+      space,
+      Array.from({ length: 8 }, (_, i) => sampleProvider(SEED, 'gen-other-', i)),
+      0.2,
+    );
     expect(strip(other.id)).toBe(strip(credentials[5]!.id));
     expect(other.skills).toEqual(credentials[5]!.skills);
   });
@@ -104,7 +142,8 @@ describe('credentials', () => {
   });
 
   it('have realistic mixes: skewed hours, some free, some unpriced, mostly EUR and English, some prerequisites', () => {
-    const share = (f: (c: (typeof credentials)[number]) => boolean) => credentials.filter(f).length / credentials.length;
+    const share = (f: (c: (typeof credentials)[number]) => boolean) =>
+      credentials.filter(f).length / credentials.length;
     const hours = credentials.map((c) => c.props.workloadHours).sort((a, b) => a - b);
     expect(hours[Math.floor(hours.length / 2)]).toBeLessThan(60);
     expect(share((c) => c.props.priceAmount === 0)).toBeGreaterThan(0.05);

@@ -17,33 +17,52 @@ beforeAll(async () => {
 
 function fieldsWithout(type: GraphQLObjectType | null | undefined): string[] {
   if (!type) return [];
-  return Object.values(type.getFields()).filter((field) => policyOf(field) === undefined).map((field) => `${type.name}.${field.name}`);
+  return Object.values(type.getFields())
+    .filter((field) => policyOf(field) === undefined)
+    .map((field) => `${type.name}.${field.name}`);
 }
 
 describe('access policies', () => {
   it('every Query, Mutation and Learner field declares a policy', () => {
     const learner = schema.getType('Learner') as GraphQLObjectType;
-    const missing = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType(), learner].flatMap(fieldsWithout);
+    const missing = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType(), learner].flatMap(
+      fieldsWithout,
+    );
     expect(missing).toEqual([]);
     // The walk saw the fields it must see.
-    expect(Object.keys(learner.getFields())).toEqual(expect.arrayContaining(['id', 'displayName', 'holdings', 'coverage', 'openBadgesRecord']));
+    expect(Object.keys(learner.getFields())).toEqual(
+      expect.arrayContaining(['id', 'displayName', 'holdings', 'coverage', 'openBadgesRecord']),
+    );
   });
 
   it('every field of every closed-by-default type declares a policy, and Learner is such a type', () => {
     const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
-    const closed = Object.values(schema.getTypeMap()).filter((type) => isObjectType(type) && isClosedByDefault(type, roots)) as GraphQLObjectType[];
+    const closed = Object.values(schema.getTypeMap()).filter(
+      (type) => isObjectType(type) && isClosedByDefault(type, roots),
+    ) as GraphQLObjectType[];
     expect(closed.map((type) => type.name)).toEqual(expect.arrayContaining(['Query', 'Mutation', 'Learner']));
     expect(closed.flatMap(fieldsWithout)).toEqual([]);
   });
 
   it('opens to anonymous callers exactly the public operations of the README', () => {
     const open = [schema.getQueryType()!, schema.getMutationType()!].flatMap((type) =>
-      Object.values(type.getFields()).filter((field) => policyOf(field) === publicAccess).map((field) => `${type.name}.${field.name}`),
+      Object.values(type.getFields())
+        .filter((field) => policyOf(field) === publicAccess)
+        .map((field) => `${type.name}.${field.name}`),
     );
     expect(open.sort()).toEqual(
       [
-        'Query.jobPosting', 'Query.microCredential', 'Query.microCredentials', 'Query.occupation', 'Query.provider',
-        'Query.searchOccupations', 'Query.searchSkills', 'Query.skill', 'Query.skillsInCollection', 'Query.suggestSkills', 'Query.verifyCredential',
+        'Query.jobPosting',
+        'Query.microCredential',
+        'Query.microCredentials',
+        'Query.occupation',
+        'Query.provider',
+        'Query.searchOccupations',
+        'Query.searchSkills',
+        'Query.skill',
+        'Query.skillsInCollection',
+        'Query.suggestSkills',
+        'Query.verifyCredential',
       ].sort(),
     );
   });

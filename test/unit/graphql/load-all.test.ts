@@ -16,12 +16,17 @@ describe('loadAll / loadPresent', () => {
   });
 
   it('rethrows when only one key of the batch failed', async () => {
-    const loader = new DataLoader<string, string | null>(async (keys) => keys.map((key) => (key === 'bad' ? new DatabaseUnavailableError() : key)));
+    const loader = new DataLoader<string, string | null>(async (keys) =>
+      keys.map((key) => (key === 'bad' ? new DatabaseUnavailableError() : key)),
+    );
     await expect(loadAll(loader, ['a', 'bad', 'c'])).rejects.toBeInstanceOf(DatabaseUnavailableError);
   });
 
   it('keeps order and nulls (loadAll) or drops missing entities (loadPresent)', async () => {
-    const loader = () => new DataLoader<string, string | null>(async (keys) => keys.map((key) => (key.startsWith('x') ? null : key.toUpperCase())));
+    const loader = () =>
+      new DataLoader<string, string | null>(async (keys) =>
+        keys.map((key) => (key.startsWith('x') ? null : key.toUpperCase())),
+      );
     expect(await loadAll(loader(), ['a', 'x1', 'b'])).toEqual(['A', null, 'B']);
     expect(await loadPresent(loader(), ['a', 'x1', 'b'])).toEqual(['A', 'B']);
     expect(await loadPresent(loader(), [])).toEqual([]);

@@ -15,7 +15,15 @@ import type { GraphQLContext } from '../../../src/graphql/context';
 import { DomainError } from '../../../src/domain/errors';
 import { ANONYMOUS, type Role, type Viewer } from '../../../src/domain/access/viewer';
 
-const ANN: Learner = { id: 'ann', displayName: 'Ann', matchingConsent: false, holdings: [], declaredSkillUris: [], targetOccupationUris: [], advisorSubjects: [] };
+const ANN: Learner = {
+  id: 'ann',
+  displayName: 'Ann',
+  matchingConsent: false,
+  holdings: [],
+  declaredSkillUris: [],
+  targetOccupationUris: [],
+  advisorSubjects: [],
+};
 
 @Resolver()
 class UnpoliciedResolver {
@@ -46,17 +54,32 @@ class UnpoliciedLearnerField {
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
-  schema = await buildSchema({ resolvers: [...RESOLVERS, UnpoliciedResolver, UnpoliciedLearnerField], validate: false, globalMiddlewares: [accessGuard] });
+  schema = await buildSchema({
+    resolvers: [...RESOLVERS, UnpoliciedResolver, UnpoliciedLearnerField],
+    validate: false,
+    globalMiddlewares: [accessGuard],
+  });
 });
 
 function viewer(roles: Role[], learnerId: string | null = null): Viewer {
-  return { subject: learnerId ?? roles.join('-').toLowerCase(), roles: new Set(roles), learnerId, providerId: null, portalId: null };
+  return {
+    subject: learnerId ?? roles.join('-').toLowerCase(),
+    roles: new Set(roles),
+    learnerId,
+    providerId: null,
+    portalId: null,
+  };
 }
 
 async function run(source: string, who: Viewer) {
   const contextValue = { viewer: who, requestId: 'test', limits: { maxPageSize: 100 } } as GraphQLContext;
   const result = await graphql({ schema, source, contextValue });
-  return { data: result.data, codes: (result.errors ?? []).map((e) => (e.originalError instanceof DomainError ? e.originalError.code : e.message)) };
+  return {
+    data: result.data,
+    codes: (result.errors ?? []).map((e) =>
+      e.originalError instanceof DomainError ? e.originalError.code : e.message,
+    ),
+  };
 }
 
 describe('a field without a policy', () => {
@@ -66,8 +89,14 @@ describe('a field without a policy', () => {
       expect((await run('{ unpoliciedQuery }', viewer(roles, 'ann'))).codes).toEqual(['FORBIDDEN']);
       expect((await run('mutation { unpoliciedMutation }', viewer(roles, 'ann'))).codes).toEqual(['FORBIDDEN']);
     }
-    expect(await run('{ unpoliciedQuery }', viewer(['ADMIN']))).toEqual({ data: { unpoliciedQuery: 'secret' }, codes: [] });
-    expect(await run('mutation { unpoliciedMutation }', viewer(['ADMIN']))).toEqual({ data: { unpoliciedMutation: 'written' }, codes: [] });
+    expect(await run('{ unpoliciedQuery }', viewer(['ADMIN']))).toEqual({
+      data: { unpoliciedQuery: 'secret' },
+      codes: [],
+    });
+    expect(await run('mutation { unpoliciedMutation }', viewer(['ADMIN']))).toEqual({
+      data: { unpoliciedMutation: 'written' },
+      codes: [],
+    });
   });
 
   it('is refused on Learner even to the learner, while the policied fields answer', async () => {
@@ -76,7 +105,10 @@ describe('a field without a policy', () => {
     const anonymous = await run('{ leakLearner { id } }', ANONYMOUS);
     expect(anonymous.codes).toEqual(['UNAUTHENTICATED']);
     const admin = await run('{ leakLearner { id unpoliciedLearnerField } }', viewer(['ADMIN']));
-    expect(admin).toEqual({ data: { leakLearner: { id: 'ann', unpoliciedLearnerField: 'ann seen by admin' } }, codes: [] });
+    expect(admin).toEqual({
+      data: { leakLearner: { id: 'ann', unpoliciedLearnerField: 'ann seen by admin' } },
+      codes: [],
+    });
     const ownFields = await run('{ leakLearner { id displayName } }', viewer(['LEARNER'], 'ann'));
     expect(ownFields).toEqual({ data: { leakLearner: { id: 'ann', displayName: 'Ann' } }, codes: [] });
   });

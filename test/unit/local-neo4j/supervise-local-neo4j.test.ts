@@ -16,7 +16,12 @@ function fakeInstance(pid: number): LocalNeo4jInstance & { die(): void; stopped:
   let die!: () => void;
   const exited = new Promise<void>((resolve) => (die = resolve));
   const instance = {
-    uri: 'bolt://127.0.0.1:1', port: 1, pid, dataDir: '/x', logFile: '/x/launcher.log', exited,
+    uri: 'bolt://127.0.0.1:1',
+    port: 1,
+    pid,
+    dataDir: '/x',
+    logFile: '/x/launcher.log',
+    exited,
     tail: () => [`line of ${pid}`],
     stopped: false,
     die,
@@ -35,7 +40,13 @@ describe('superviseLocalNeo4j', () => {
     const instances = [fakeInstance(1), fakeInstance(2), fakeInstance(3)];
     let next = 1;
     const lines: string[] = [];
-    const supervised = superviseLocalNeo4j(instances[0]!, { restart: async () => instances[next++]!, maxRestarts: 3, backoffMs: 1, log: (line) => lines.push(line), onGiveUp: () => undefined });
+    const supervised = superviseLocalNeo4j(instances[0]!, {
+      restart: async () => instances[next++]!,
+      maxRestarts: 3,
+      backoffMs: 1,
+      log: (line) => lines.push(line),
+      onGiveUp: () => undefined,
+    });
     instances[0]!.die();
     await tick(20);
     expect(supervised.current().pid).toBe(2);
@@ -71,12 +82,22 @@ describe('superviseLocalNeo4j', () => {
   it('with maxRestarts 0 gives up at the first death, and never after a requested stop', async () => {
     const crashing = fakeInstance(1);
     let gaveUp = 0;
-    superviseLocalNeo4j(crashing, { restart: async () => fakeInstance(2), maxRestarts: 0, log: () => undefined, onGiveUp: () => (gaveUp += 1) });
+    superviseLocalNeo4j(crashing, {
+      restart: async () => fakeInstance(2),
+      maxRestarts: 0,
+      log: () => undefined,
+      onGiveUp: () => (gaveUp += 1),
+    });
     crashing.die();
     await tick();
     expect(gaveUp).toBe(1);
     const stopped = fakeInstance(3);
-    const supervised = superviseLocalNeo4j(stopped, { restart: async () => fakeInstance(4), maxRestarts: 0, log: () => undefined, onGiveUp: () => (gaveUp += 1) });
+    const supervised = superviseLocalNeo4j(stopped, {
+      restart: async () => fakeInstance(4),
+      maxRestarts: 0,
+      log: () => undefined,
+      onGiveUp: () => (gaveUp += 1),
+    });
     await supervised.stop();
     await tick();
     expect(gaveUp).toBe(1);

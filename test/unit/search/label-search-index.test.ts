@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { LabelSearchIndex, MAX_PREFIX_WORDS, type SearchableConcept } from '../../../src/domain/search/label-search-index';
+import {
+  LabelSearchIndex,
+  MAX_PREFIX_WORDS,
+  type SearchableConcept,
+} from '../../../src/domain/search/label-search-index';
 import { withTitles } from '../../../src/domain/search/occupation-titles';
 import { expandAbbreviation } from '../../../src/domain/search/abbreviations';
 import { scoreTitles, titleFolds, meanAndSpread } from '../../../src/domain/search/job-title-evaluation';
 
-const concept = (uri: string, preferredLabel: string, extra: Partial<SearchableConcept> = {}): SearchableConcept => ({ uri, preferredLabel, altLabels: [], hiddenLabels: [], ...extra });
+const concept = (uri: string, preferredLabel: string, extra: Partial<SearchableConcept> = {}): SearchableConcept => ({
+  uri,
+  preferredLabel,
+  altLabels: [],
+  hiddenLabels: [],
+  ...extra,
+});
 
 const SKILLS = [
   concept('s:python', 'Python (computer programming)', { altLabels: ['Python'] }),
@@ -15,7 +25,10 @@ const SKILLS = [
 ];
 
 const OCCUPATIONS = [
-  concept('o:software-developer', 'software developer', { altLabels: ['programmer', 'software engineer'], groupLabel: 'Software developers' }),
+  concept('o:software-developer', 'software developer', {
+    altLabels: ['programmer', 'software engineer'],
+    groupLabel: 'Software developers',
+  }),
   concept('o:chimney-sweep', 'chimney sweep', { altLabels: ['chimney sweeper', 'stack cleaner'] }),
   concept('o:web-developer', 'web developer', { groupLabel: 'Web and multimedia developers' }),
   concept('o:marketing-manager', 'marketing manager', { altLabels: ['head of marketing'] }),
@@ -34,7 +47,9 @@ describe('LabelSearchIndex', () => {
   it('completes the last word as a prefix while it is typed ("pyth" finds Python, "analy" analysts)', () => {
     expect(uris(skills.search('pyth', 5))).toContain('s:python');
     expect(uris(skills.search('pyth', 5))).toContain('s:pythagoras');
-    expect(uris(occupations.search('analy', 10))).toEqual(expect.arrayContaining(['o:data-analyst', 'o:financial-analyst']));
+    expect(uris(occupations.search('analy', 10))).toEqual(
+      expect.arrayContaining(['o:data-analyst', 'o:financial-analyst']),
+    );
   });
 
   it('does not complete a word followed by a space or punctuation, nor the earlier words', () => {
@@ -83,7 +98,9 @@ describe('LabelSearchIndex', () => {
   });
 
   it('caps the completions of a prefix', () => {
-    const many = LabelSearchIndex.build(Array.from({ length: MAX_PREFIX_WORDS + 20 }, (_, i) => concept(`c${i}`, `zz${String(i).padStart(3, '0')}x`)));
+    const many = LabelSearchIndex.build(
+      Array.from({ length: MAX_PREFIX_WORDS + 20 }, (_, i) => concept(`c${i}`, `zz${String(i).padStart(3, '0')}x`)),
+    );
     expect(many.search('zz', 1000)).toHaveLength(MAX_PREFIX_WORDS);
   });
 });
@@ -98,7 +115,11 @@ describe('abbreviations', () => {
 
 describe('job-title evaluation', () => {
   it('computes accuracy@1 and MRR@10', () => {
-    expect(scoreTitles([['a', 'b'], ['x', 'a'], ['x']], ['a', 'a', 'a'])).toEqual({ titles: 3, accuracyAt1: 1 / 3, mrrAt10: (1 + 0.5 + 0) / 3 });
+    expect(scoreTitles([['a', 'b'], ['x', 'a'], ['x']], ['a', 'a', 'a'])).toEqual({
+      titles: 3,
+      accuracyAt1: 1 / 3,
+      mrrAt10: (1 + 0.5 + 0) / 3,
+    });
     const deep = Array.from({ length: 11 }, (_, i) => `x${i}`).concat('a');
     expect(scoreTitles([deep], ['a']).mrrAt10).toBe(0);
   });

@@ -12,8 +12,12 @@ describe('app metrics', () => {
     const text = await metrics.render();
     expect(text).toContain('credgraph_graphql_requests_total{operation="SearchSkills",outcome="OK"} 1');
     expect(text).toContain('credgraph_graphql_requests_total{operation="SearchSkills",outcome="BAD_USER_INPUT"} 1');
-    expect(text).toContain('credgraph_graphql_request_duration_seconds_bucket{le="0.025",operation="SearchSkills",outcome="OK"} 1');
-    expect(text).toContain('credgraph_db_query_duration_seconds_count{query="esco/search-skills",mode="READ",result="ok"} 1');
+    expect(text).toContain(
+      'credgraph_graphql_request_duration_seconds_bucket{le="0.025",operation="SearchSkills",outcome="OK"} 1',
+    );
+    expect(text).toContain(
+      'credgraph_db_query_duration_seconds_count{query="esco/search-skills",mode="READ",result="ok"} 1',
+    );
     expect(text).toContain('credgraph_db_sessions_open 3');
     expect(text).toContain('credgraph_db_transactions_running 2');
     expect(text).toContain('credgraph_db_pool_max_connections 50');

@@ -8,7 +8,13 @@ import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { buildCredgraphSchema } from '../../../src/graphql/build-schema';
 import { createArmorProtection, type QueryShapeLimits } from '../../../src/server/security/armor-protection';
 
-const LIMITS: QueryShapeLimits = { maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 2_000, blockFieldSuggestions: true };
+const LIMITS: QueryShapeLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxDirectives: 50,
+  maxTokens: 2_000,
+  blockFieldSuggestions: true,
+};
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -38,15 +44,19 @@ describe('query-shape limits', () => {
   });
 
   it('limits aliases', () => {
-    const aliases = (n: number) => '{ ' + Array.from({ length: n }, (_, i) => `a${i}: skill(uri: "x") { uri }`).join(' ') + ' }';
+    const aliases = (n: number) =>
+      '{ ' + Array.from({ length: n }, (_, i) => `a${i}: skill(uri: "x") { uri }`).join(' ') + ' }';
     expect(errorsOf(aliases(30))).toEqual([]);
     expect(errorsOf(aliases(31))).toEqual([expect.stringMatching(/Aliases limit of 30 exceeded/)]);
   });
 
   it('limits directives', () => {
-    const directives = (n: number) => '{ skill(uri: "x") { ' + Array.from({ length: n }, (_, i) => `f${i}: uri @include(if: true)`).join(' ') + ' } }';
+    const directives = (n: number) =>
+      '{ skill(uri: "x") { ' + Array.from({ length: n }, (_, i) => `f${i}: uri @include(if: true)`).join(' ') + ' } }';
     expect(errorsOf(directives(25), { ...LIMITS, maxAliases: 100 })).toEqual([]);
-    expect(errorsOf(directives(51), { ...LIMITS, maxAliases: 100 })).toEqual([expect.stringMatching(/Directives limit of 50 exceeded, found 51/)]);
+    expect(errorsOf(directives(51), { ...LIMITS, maxAliases: 100 })).toEqual([
+      expect.stringMatching(/Directives limit of 50 exceeded, found 51/),
+    ]);
   });
 
   it('stops parsing beyond the token limit', () => {

@@ -10,7 +10,9 @@ describe('identityMismatch', () => {
     expect(identityMismatch(A, { instanceId: 'a', schemaVersion: 16 })).toBeNull();
     expect(identityMismatch(A, { instanceId: 'a', schemaVersion: 31 })).toBeNull();
     expect(identityMismatch(A, { instanceId: 'b', schemaVersion: 16 })).toMatch(/instance b, not instance a/);
-    expect(identityMismatch(A, { instanceId: 'a', schemaVersion: 12 })).toMatch(/schema version 12 is older than version 16/);
+    expect(identityMismatch(A, { instanceId: 'a', schemaVersion: 12 })).toMatch(
+      /schema version 12 is older than version 16/,
+    );
     expect(identityMismatch(A, null)).toMatch(/no credgraph identity/);
   });
 
@@ -55,7 +57,11 @@ describe('DatabaseIdentityGuard', () => {
     state.stored = { instanceId: 'b', schemaVersion: 16 };
     guard.suspect();
     await expect(guard.assertServing()).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
-    expect(await guard.check()).toMatchObject({ ok: false, mismatch: true, reason: expect.stringMatching(/instance b/) });
+    expect(await guard.check()).toMatchObject({
+      ok: false,
+      mismatch: true,
+      reason: expect.stringMatching(/instance b/),
+    });
     state.stored = A;
     now = 5_000;
     await guard.assertServing();

@@ -41,7 +41,15 @@ async function start(contextError?: UnauthenticatedError) {
       },
     },
     formatError: createErrorFormatter({ error: () => undefined }, false),
-    plugins: [requestLimitsPlugin({ maxCost: 1_000, maxPageSize: 100, maxResponseBytes: 2_000, text: { search: 100, suggest: 100 } }), errorCodePlugin()],
+    plugins: [
+      requestLimitsPlugin({
+        maxCost: 1_000,
+        maxPageSize: 100,
+        maxResponseBytes: 2_000,
+        text: { search: 100, suggest: 100 },
+      }),
+      errorCodePlugin(),
+    ],
   });
   await apollo.start();
   const done: RequestDoneInfo[] = [];
@@ -53,7 +61,9 @@ async function start(contextError?: UnauthenticatedError) {
       context: async () => {
         if (contextError === undefined) return {};
         // As create-app does: a context failure carries our code and the catalogue's status.
-        throw new GraphQLError(contextError.message, { extensions: { code: contextError.code, http: { status: contextError.status } } });
+        throw new GraphQLError(contextError.message, {
+          extensions: { code: contextError.code, http: { status: contextError.status } },
+        });
       },
       ready: async () => true,
       onRequestDone: (info) => done.push(info),
@@ -112,7 +122,11 @@ describe('first error code', () => {
 
   it('keeps requests apart when they run at the same time', async () => {
     const { url, done } = await start();
-    await Promise.all(Array.from({ length: 20 }, (_, i) => postJson(url, { query: i % 2 === 0 ? '{ ok }' : '{ missing }', operationName: null })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        postJson(url, { query: i % 2 === 0 ? '{ ok }' : '{ missing }', operationName: null }),
+      ),
+    );
     expect(done).toHaveLength(20);
     expect(done.filter((info) => info.code === 'NOT_FOUND')).toHaveLength(10);
     expect(done.filter((info) => info.code === undefined)).toHaveLength(10);

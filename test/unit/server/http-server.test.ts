@@ -7,7 +7,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApolloServer } from '@apollo/server';
 import pino from 'pino';
-import { startHttpServer, type HttpServerDeps, type RequestDoneInfo, type RunningHttpServer } from '../../../src/server/http-server';
+import {
+  startHttpServer,
+  type HttpServerDeps,
+  type RequestDoneInfo,
+  type RunningHttpServer,
+} from '../../../src/server/http-server';
 
 type Answer = { delayMs: number };
 
@@ -16,7 +21,11 @@ function fakeApollo(answer: Answer): ApolloServer<object> {
   return {
     async executeHTTPGraphQLRequest() {
       await sleep(answer.delayMs);
-      return { status: 200, headers: new Map([['content-type', 'application/json; charset=utf-8']]), body: { kind: 'complete', string: '{"data":{"ok":true}}' } };
+      return {
+        status: 200,
+        headers: new Map([['content-type', 'application/json; charset=utf-8']]),
+        body: { kind: 'complete', string: '{"data":{"ok":true}}' },
+      };
     },
   } as unknown as ApolloServer<object>;
 }
@@ -45,8 +54,16 @@ async function start(overrides: Partial<HttpServerDeps<object>> = {}, answer: An
   return { url: running.url, done, answer };
 }
 
-function post(url: string, body: unknown = { query: '{ ok }', operationName: 'Ok' }, headers: Record<string, string> = {}) {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+function post(
+  url: string,
+  body: unknown = { query: '{ ok }', operationName: 'Ok' },
+  headers: Record<string, string> = {},
+) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 describe('request timeout', () => {
@@ -108,28 +125,47 @@ describe('graceful shutdown', () => {
 describe('admission and reporting', () => {
   it('sends the refusal of the admit hook and reports it', async () => {
     const { url, done } = await start({
-      admit: () => ({ status: 429, code: 'RATE_LIMITED', headers: { 'retry-after': '7' }, body: JSON.stringify({ errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED' } }] }) }),
+      admit: () => ({
+        status: 429,
+        code: 'RATE_LIMITED',
+        headers: { 'retry-after': '7' },
+        body: JSON.stringify({ errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED' } }] }),
+      }),
     });
     const res = await post(url);
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('7');
-    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'RATE_LIMITED',
+    );
     expect(done[0]).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
   });
 
   it('reports refused bodies too, with the request id the client sent', async () => {
     const { url, done } = await start();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-123' }, body: '{nope' });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-123' },
+      body: '{nope',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('x-request-id')).toBe('req-123');
-    expect(done[0]).toMatchObject({ requestId: 'req-123', operation: 'anonymous', status: 400, code: 'BAD_USER_INPUT', roundTrips: 0 });
+    expect(done[0]).toMatchObject({
+      requestId: 'req-123',
+      operation: 'anonymous',
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      roundTrips: 0,
+    });
   });
 
   it('serves /metrics only when metrics are given', async () => {
     const without = await start();
     expect((await fetch(without.url.replace('/graphql', '/metrics'))).status).toBe(404);
     await running!.close(100);
-    const withMetrics = await start({ metrics: { contentType: 'text/plain; version=0.0.4', render: async () => 'x_total 1\n' } });
+    const withMetrics = await start({
+      metrics: { contentType: 'text/plain; version=0.0.4', render: async () => 'x_total 1\n' },
+    });
     const res = await fetch(withMetrics.url.replace('/graphql', '/metrics'));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('x_total 1\n');

@@ -5,9 +5,19 @@ import { jsonSizeExceeds } from '../../../src/server/security/json-size';
 describe('jsonSizeExceeds', () => {
   it('agrees with JSON.stringify on texts without escapes, up to the walk estimate', () => {
     const json = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'é') }), fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'é') }),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        tie('array'),
+        tie('object'),
+      ),
       array: fc.array(tie('value'), { maxLength: 5 }),
-      object: fc.dictionary(fc.string({ unit: fc.constantFrom('k', 'l'), minLength: 1, maxLength: 4 }), tie('value'), { maxKeys: 5 }),
+      object: fc.dictionary(fc.string({ unit: fc.constantFrom('k', 'l'), minLength: 1, maxLength: 4 }), tie('value'), {
+        maxKeys: 5,
+      }),
     })).value;
     fc.assert(
       fc.property(json, (value) => {

@@ -9,7 +9,12 @@ import { isLuceneRefusal, mapDriverError } from '../../../src/db/neo4j-errors';
 import { BadInputError } from '../../../src/domain/errors';
 
 const procedureFailure = (cause: string) =>
-  new Neo4jError(`Failed to invoke procedure \`db.index.fulltext.queryNodes\`: Caused by: ${cause}`, 'Neo.ClientError.Procedure.ProcedureCallFailed', '52N37', 'error');
+  new Neo4jError(
+    `Failed to invoke procedure \`db.index.fulltext.queryNodes\`: Caused by: ${cause}`,
+    'Neo.ClientError.Procedure.ProcedureCallFailed',
+    '52N37',
+    'error',
+  );
 
 describe('Lucene refusals', () => {
   it.each([

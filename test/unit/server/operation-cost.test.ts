@@ -14,7 +14,8 @@ beforeAll(async () => {
   schema = await buildCredgraphSchema();
 });
 
-const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(schema, parse(query), variables, undefined, { maxPageSize: 100 });
+const cost = (query: string, variables: Record<string, unknown> = {}) =>
+  operationCost(schema, parse(query), variables, undefined, { maxPageSize: 100 });
 
 describe('operation cost', () => {
   it('multiplies a page by its size, taken from a variable as from a literal', () => {
@@ -33,7 +34,8 @@ describe('operation cost', () => {
   });
 
   it('weighs computed fields and unpaged lists', () => {
-    const q = '{ coverage(subject: { skillUris: [] }, target: { occupationUri: "o" }) { score requirements { status } } }';
+    const q =
+      '{ coverage(subject: { skillUris: [] }, target: { occupationUri: "o" }) { score requirements { status } } }';
     expect(cost(q)).toBe(FIELD_WEIGHTS['Query.coverage']! + 1 + (1 + LIST_LENGTHS['Coverage.requirements']! * 1));
   });
 
@@ -45,7 +47,8 @@ describe('operation cost', () => {
   });
 
   it('charges reskillingPaths per candidate occupation', () => {
-    const q = (candidates: number) => `{ reskillingPaths(subject: { skillUris: [] }, candidates: ${candidates}, first: 1) { reachesFullCoverage } }`;
+    const q = (candidates: number) =>
+      `{ reskillingPaths(subject: { skillUris: [] }, candidates: ${candidates}, first: 1) { reachesFullCoverage } }`;
     expect(cost(q(100)) - cost(q(50))).toBe(50 * 200);
   });
 });

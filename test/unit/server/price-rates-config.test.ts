@@ -21,7 +21,9 @@ describe('PRICE_RATES_FILE', () => {
       const config = loadConfig({ PRICE_RATES_FILE: file });
       expect(config.priceRatesFile).toBe(file);
       expect(loadPriceRates(config.priceRatesFile)).toMatchObject({ date: '2026-11-30', source: 'own' });
-      expect(() => loadConfig({ PRICE_RATES_FILE: path.join(dir, 'none.json') })).toThrow(/PRICE_RATES_FILE must name an existing file/);
+      expect(() => loadConfig({ PRICE_RATES_FILE: path.join(dir, 'none.json') })).toThrow(
+        /PRICE_RATES_FILE must name an existing file/,
+      );
       fs.writeFileSync(file, '{"date": "x"}');
       expect(() => loadPriceRates(file)).toThrow(/price rate table rates\.json: "date" must be YYYY-MM-DD/);
     } finally {

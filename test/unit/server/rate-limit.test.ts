@@ -55,7 +55,9 @@ describe('client keys', () => {
     expect(clientKey(req, undefined, compileProxyTrust(2))).toBe('ip:203.0.113.9');
     expect(clientKey(req, undefined, compileProxyTrust(['10.0.0.0/8']))).toBe('ip:198.51.100.4');
     expect(clientKey(req, undefined, compileProxyTrust(['10.0.0.0/8', '198.51.100.0/24']))).toBe('ip:203.0.113.9');
-    expect(clientKey(fakeRequest('10.0.0.1', { 'x-forwarded-for': 'garbage' }), undefined, compileProxyTrust(1))).not.toBe('ip:10.0.0.1');
+    expect(
+      clientKey(fakeRequest('10.0.0.1', { 'x-forwarded-for': 'garbage' }), undefined, compileProxyTrust(1)),
+    ).not.toBe('ip:10.0.0.1');
   });
 
   it('groups IPv6 clients by /64 and unwraps IPv4-mapped addresses', () => {
@@ -77,7 +79,9 @@ describe('the admit hook', () => {
     const refusal = (await admit(req))!;
     expect(refusal.status).toBe(429);
     expect(refusal.headers).toEqual({ 'retry-after': '30' });
-    const body = JSON.parse(refusal.body) as { errors: { message: string; extensions: { code: string; retryAfterSeconds: number } }[] };
+    const body = JSON.parse(refusal.body) as {
+      errors: { message: string; extensions: { code: string; retryAfterSeconds: number } }[];
+    };
     expect(body.errors[0]!.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 30 });
     expect(limited).toBe(1);
     expect(await admit(fakeRequest('192.0.2.2'))).toBeNull();

@@ -8,7 +8,9 @@ import { BadInputError } from '../../../src/domain/errors';
 
 describe('full-text query bounds', () => {
   it('keeps the plain behaviour', () => {
-    expect(toFullTextQuery('Software developer')).toBe('"software developer"^4 OR (software AND developer)^2 OR software~1 OR developer~1');
+    expect(toFullTextQuery('Software developer')).toBe(
+      '"software developer"^4 OR (software AND developer)^2 OR software~1 OR developer~1',
+    );
     expect(searchTerms('Node.js and C#')).toEqual(['node.js', 'c']);
   });
 
@@ -27,7 +29,9 @@ describe('full-text query bounds', () => {
   });
 
   it('makes at most 8 terms fuzzy', () => {
-    const query = toFullTextQuery(Array.from({ length: 30 }, (_, i) => `programming${String.fromCharCode(97 + i)}`).join(' '));
+    const query = toFullTextQuery(
+      Array.from({ length: 30 }, (_, i) => `programming${String.fromCharCode(97 + i)}`).join(' '),
+    );
     expect(query.match(/~1/g)).toHaveLength(MAX_FUZZY_TERMS);
   });
 });
@@ -40,9 +44,12 @@ describe('cursor bounds', () => {
     expect(decodeCursor(encodeCursor(MAX_CURSOR_OFFSET))).toBe(MAX_CURSOR_OFFSET);
   });
 
-  it.each(['o:2147483648', 'o:1000000001', 'o:1e3', 'o:-1', 'o:', 'o:12abc', 'x:1'])('refuses %s with BAD_USER_INPUT', (text) => {
-    expect(() => decodeCursor(raw(text))).toThrow(BadInputError);
-  });
+  it.each(['o:2147483648', 'o:1000000001', 'o:1e3', 'o:-1', 'o:', 'o:12abc', 'x:1'])(
+    'refuses %s with BAD_USER_INPUT',
+    (text) => {
+      expect(() => decodeCursor(raw(text))).toThrow(BadInputError);
+    },
+  );
 
   it('does not echo a huge cursor', () => {
     try {

@@ -24,7 +24,10 @@ describe('security settings', () => {
   it('metrics are never public in production: off without METRICS_TOKEN, refused when forced on without one', () => {
     expect(loadConfig({}).metricsEnabled).toBe(true);
     expect(loadConfig(PROD).metricsEnabled).toBe(false);
-    expect(loadConfig({ ...PROD, METRICS_TOKEN: 't'.repeat(16) })).toMatchObject({ metricsEnabled: true, metricsToken: 't'.repeat(16) });
+    expect(loadConfig({ ...PROD, METRICS_TOKEN: 't'.repeat(16) })).toMatchObject({
+      metricsEnabled: true,
+      metricsToken: 't'.repeat(16),
+    });
     expect(() => loadConfig({ ...PROD, METRICS_ENABLED: 'true' })).toThrow(/METRICS_TOKEN must be set in production/);
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16 characters/);
   });
@@ -33,8 +36,16 @@ describe('security settings', () => {
     expect(loadConfig({}).auth.jwtMaxLifetimeSeconds).toBe(86_400);
     expect(loadConfig({ JWT_MAX_LIFETIME_SECONDS: '3600' }).auth.jwtMaxLifetimeSeconds).toBe(3600);
     expect(() => loadConfig({ JWT_MAX_LIFETIME_SECONDS: '10' })).toThrow(/JWT_MAX_LIFETIME_SECONDS must lie in/);
-    expect(loadConfig({}).neo4j).toMatchObject({ identityCheckMs: 1_000, localHeap: undefined, localPageCache: undefined, localMaxRestarts: 3 });
-    expect(loadConfig({ NEO4J_LOCAL_HEAP: '2G', NEO4J_LOCAL_PAGECACHE: '512m' }).neo4j).toMatchObject({ localHeap: '2g', localPageCache: '512m' });
+    expect(loadConfig({}).neo4j).toMatchObject({
+      identityCheckMs: 1_000,
+      localHeap: undefined,
+      localPageCache: undefined,
+      localMaxRestarts: 3,
+    });
+    expect(loadConfig({ NEO4J_LOCAL_HEAP: '2G', NEO4J_LOCAL_PAGECACHE: '512m' }).neo4j).toMatchObject({
+      localHeap: '2g',
+      localPageCache: '512m',
+    });
     expect(() => loadConfig({ NEO4J_LOCAL_HEAP: 'lots' })).toThrow(/NEO4J_LOCAL_HEAP must be a size like 512m or 2g/);
   });
 });

@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { assignFolds, crossValidate, fitReranker, FIT_DEPTH, type FeaturedItem } from '../../../src/domain/skill-mapping/cross-validation';
+import {
+  assignFolds,
+  crossValidate,
+  fitReranker,
+  FIT_DEPTH,
+  type FeaturedItem,
+} from '../../../src/domain/skill-mapping/cross-validation';
 import { RERANK_FEATURES, type FeaturedCandidate } from '../../../src/domain/skill-mapping/rerank-features';
 
 function candidate(uri: string, signal: number, lexicalScore: number): FeaturedCandidate {
   const features = RERANK_FEATURES.map(() => 0);
   features[0] = lexicalScore;
   features[5] = signal; // occupationCooccurrence
-  return { lexical: { uri, score: lexicalScore, matchedLabel: null, method: 'partial', labelScore: lexicalScore, description: 0 }, features };
+  return {
+    lexical: {
+      uri,
+      score: lexicalScore,
+      matchedLabel: null,
+      method: 'partial',
+      labelScore: lexicalScore,
+      description: 0,
+    },
+    features,
+  };
 }
 
 /** Sentence i: the gold skill is lexically last of 8 but carries the signal feature. */
@@ -23,7 +39,10 @@ function items(n: number): FeaturedItem[] {
 
 describe('assignFolds', () => {
   it('deals items round-robin within each split, so every fold holds every split', () => {
-    const folds = assignFolds([{ split: 'a' }, { split: 'a' }, { split: 'b' }, { split: 'a' }, { split: 'b' }, { split: 'a' }], 2);
+    const folds = assignFolds(
+      [{ split: 'a' }, { split: 'a' }, { split: 'b' }, { split: 'a' }, { split: 'b' }, { split: 'a' }],
+      2,
+    );
     expect(folds).toEqual([0, 1, 0, 0, 1, 1]);
   });
 });
@@ -46,7 +65,10 @@ describe('crossValidate', () => {
     const long: FeaturedItem = {
       split: 'tech',
       goldUris: ['g'],
-      candidates: [candidate('g', 1, 1), ...Array.from({ length: FIT_DEPTH + 20 }, (_, j) => candidate(`x${j}`, 0, 0.5))],
+      candidates: [
+        candidate('g', 1, 1),
+        ...Array.from({ length: FIT_DEPTH + 20 }, (_, j) => candidate(`x${j}`, 0, 0.5)),
+      ],
     };
     // With the tail included the base rate would be 1/51; fitted on the head it is 1/30.
     const model = fitReranker([long], { l2: 1e6, maxIterations: 50 });

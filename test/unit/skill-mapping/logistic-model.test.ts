@@ -22,7 +22,12 @@ describe('fitLogistic', () => {
   });
 
   it('keeps a constant feature at weight 0 and stays finite on separable data', () => {
-    const rows = [[1, 0], [1, 1], [1, 2], [1, 3]];
+    const rows = [
+      [1, 0],
+      [1, 1],
+      [1, 2],
+      [1, 3],
+    ];
     const labels = [0, 0, 1, 1];
     const model = fitLogistic(['constant', 'x'], rows, labels, { l2: 1, maxIterations: 50 });
     expect(model.weights[0]).toBe(0);

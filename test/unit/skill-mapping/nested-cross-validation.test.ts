@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FeaturedItem } from '../../../src/domain/skill-mapping/cross-validation';
 import { lexicalWeightGrid } from '../../../src/domain/skill-mapping/lexical-weight-grid';
-import { nestedCrossValidate, selectByCrossValidation } from '../../../src/domain/skill-mapping/nested-cross-validation';
+import {
+  nestedCrossValidate,
+  selectByCrossValidation,
+} from '../../../src/domain/skill-mapping/nested-cross-validation';
 import { RERANK_FEATURES, type FeaturedCandidate } from '../../../src/domain/skill-mapping/rerank-features';
 import { DEFAULT_RANKING_WEIGHTS } from '../../../src/domain/skill-mapping/score-candidates';
 
@@ -9,7 +12,17 @@ function candidate(uri: string, signal: number, lexicalScore: number): FeaturedC
   const features = RERANK_FEATURES.map(() => 0);
   features[0] = lexicalScore;
   features[5] = signal;
-  return { lexical: { uri, score: lexicalScore, matchedLabel: null, method: 'partial', labelScore: lexicalScore, description: 0 }, features };
+  return {
+    lexical: {
+      uri,
+      score: lexicalScore,
+      matchedLabel: null,
+      method: 'partial',
+      labelScore: lexicalScore,
+      description: 0,
+    },
+    features,
+  };
 }
 
 /**
@@ -22,7 +35,9 @@ function sentence(i: number, informative: boolean): FeaturedItem {
     split: i % 3 === 0 ? 'house' : 'tech',
     goldUris: [`gold-${i}`],
     candidates: [
-      ...Array.from({ length: 12 }, (_, j) => candidate(`other-${i}-${j}`, informative ? 0 : (i + j) % 2, 0.9 - j * 0.05)),
+      ...Array.from({ length: 12 }, (_, j) =>
+        candidate(`other-${i}-${j}`, informative ? 0 : (i + j) % 2, 0.9 - j * 0.05),
+      ),
       candidate(`gold-${i}`, informative ? 1 : i % 2, 0.62),
     ],
   };
@@ -64,6 +79,12 @@ describe('lexicalWeightGrid', () => {
     expect(grid).toHaveLength(27);
     expect(new Set(grid.map((p) => p.name)).size).toBe(27);
     expect(grid.some((p) => JSON.stringify(p.weights) === JSON.stringify(DEFAULT_RANKING_WEIGHTS))).toBe(true);
-    for (const point of grid) expect({ ...point.weights, labelCoveragePower: 0, densityPower: 0, descriptionWeight: 0 }).toEqual({ ...DEFAULT_RANKING_WEIGHTS, labelCoveragePower: 0, densityPower: 0, descriptionWeight: 0 });
+    for (const point of grid)
+      expect({ ...point.weights, labelCoveragePower: 0, densityPower: 0, descriptionWeight: 0 }).toEqual({
+        ...DEFAULT_RANKING_WEIGHTS,
+        labelCoveragePower: 0,
+        densityPower: 0,
+        descriptionWeight: 0,
+      });
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rPrecisionAtK, reciprocalRank, scoreRanking, summariseScores } from '../../../src/domain/skill-mapping/ranking-metrics';
+import {
+  rPrecisionAtK,
+  reciprocalRank,
+  scoreRanking,
+  summariseScores,
+} from '../../../src/domain/skill-mapping/ranking-metrics';
 import { toEvaluationItems } from '../../../src/domain/skill-mapping/evaluation-set';
 
 describe('ranking metrics', () => {
@@ -40,7 +45,14 @@ describe('toEvaluationItems', () => {
         ['Java (computer programming)', 'u-java'],
       ]),
     );
-    expect(set.items).toEqual([{ split: 'tech', sentence: 's1', goldLabels: ['SQL', 'Java (computer programming)'], goldUris: ['u-sql', 'u-java'] }]);
+    expect(set.items).toEqual([
+      {
+        split: 'tech',
+        sentence: 's1',
+        goldLabels: ['SQL', 'Java (computer programming)'],
+        goldUris: ['u-sql', 'u-java'],
+      },
+    ]);
     expect(set.sentencesWithoutSkills).toBe(2);
     expect(set.unknownLabels).toEqual(['no such label']);
   });

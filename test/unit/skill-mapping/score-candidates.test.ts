@@ -5,7 +5,17 @@ import { minimalSpan, rankCandidates } from '../../../src/domain/skill-mapping/s
 import type { SkillCandidate } from '../../../src/domain/skill-mapping/skill-candidate';
 
 function candidate(uri: string, preferredLabel: string, more: Partial<SkillCandidate> = {}): SkillCandidate {
-  return { uri, preferredLabel, altLabels: [], hiddenLabels: [], description: null, reuseLevel: null, skillType: null, hits: [], ...more };
+  return {
+    uri,
+    preferredLabel,
+    altLabels: [],
+    hiddenLabels: [],
+    description: null,
+    reuseLevel: null,
+    skillType: null,
+    hits: [],
+    ...more,
+  };
 }
 
 const SKILLS: SkillCandidate[] = [
@@ -25,9 +35,16 @@ const SKILLS: SkillCandidate[] = [
 const vocabulary = buildLabelVocabulary([
   ...SKILLS,
   // Filler skills so common words are common, as in ESCO.
-  ...['manage budgets', 'manage projects', 'manage a team', 'develop software', 'develop games', 'work safely', 'work in shifts', 'software testing'].map((label) =>
-    candidate(`u:${label}`, label),
-  ),
+  ...[
+    'manage budgets',
+    'manage projects',
+    'manage a team',
+    'develop software',
+    'develop games',
+    'work safely',
+    'work in shifts',
+    'software testing',
+  ].map((label) => candidate(`u:${label}`, label)),
 ]);
 
 const rank = (text: string, candidates: SkillCandidate[] = SKILLS) => rankCandidates(text, candidates, vocabulary);
@@ -72,7 +89,20 @@ describe('rankCandidates', () => {
   });
 
   it('always returns scores in [0, 1], best first, ties by URI', () => {
-    const words = ['java', 'team', 'software', 'cloud', 'sql', 'manage', 'the', 'of', 'debugging', 'spectrometry', 'google', 'x'];
+    const words = [
+      'java',
+      'team',
+      'software',
+      'cloud',
+      'sql',
+      'manage',
+      'the',
+      'of',
+      'debugging',
+      'spectrometry',
+      'google',
+      'x',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 }), (picked) => {
         const text = picked.join(' ');
@@ -94,8 +124,25 @@ describe('rankCandidates', () => {
 
 describe('minimalSpan', () => {
   it('finds the shortest window holding every stem', () => {
-    expect(minimalSpan(['a', 'b'], new Map([['a', [0, 5]], ['b', [4]]]))).toEqual([4, 5]);
+    expect(
+      minimalSpan(
+        ['a', 'b'],
+        new Map([
+          ['a', [0, 5]],
+          ['b', [4]],
+        ]),
+      ),
+    ).toEqual([4, 5]);
     expect(minimalSpan(['a'], new Map([['a', [3, 7]]]))).toEqual([3, 3]);
-    expect(minimalSpan(['a', 'b', 'c'], new Map([['a', [0, 9]], ['b', [1, 8]], ['c', [5]]]))).toEqual([5, 9]);
+    expect(
+      minimalSpan(
+        ['a', 'b', 'c'],
+        new Map([
+          ['a', [0, 9]],
+          ['b', [1, 8]],
+          ['c', [5]],
+        ]),
+      ),
+    ).toEqual([5, 9]);
   });
 });

@@ -4,14 +4,32 @@ import { rerankFeatures, RERANK_FEATURES } from '../../../src/domain/skill-mappi
 import { rankCandidates } from '../../../src/domain/skill-mapping/score-candidates';
 
 function skill(uri: string, preferredLabel: string, extra: Partial<IndexedSkillRow> = {}): IndexedSkillRow {
-  return { uri, preferredLabel, altLabels: [], hiddenLabels: [], description: null, reuseLevel: null, skillType: null, occupations: [], neighbours: [], ...extra };
+  return {
+    uri,
+    preferredLabel,
+    altLabels: [],
+    hiddenLabels: [],
+    description: null,
+    reuseLevel: null,
+    skillType: null,
+    occupations: [],
+    neighbours: [],
+    ...extra,
+  };
 }
 
 const ROWS: IndexedSkillRow[] = [
-  skill('u:java', 'Java (computer programming)', { altLabels: ['Java'], occupations: ['o1', 'o2', 'o3', 'o4'], neighbours: ['u:prog'] }),
+  skill('u:java', 'Java (computer programming)', {
+    altLabels: ['Java'],
+    occupations: ['o1', 'o2', 'o3', 'o4'],
+    neighbours: ['u:prog'],
+  }),
   skill('u:sql', 'SQL', { altLabels: ['structured query language'], occupations: ['o1', 'o2'] }),
   skill('u:island', 'tourism in Java', { occupations: ['o9'] }),
-  skill('u:prog', 'computer programming', { description: 'Techniques of software development: analysis, algorithms, coding, testing and compiling.', occupations: ['o1', 'o2', 'o3'] }),
+  skill('u:prog', 'computer programming', {
+    description: 'Techniques of software development: analysis, algorithms, coding, testing and compiling.',
+    occupations: ['o1', 'o2', 'o3'],
+  }),
   skill('u:budget', 'manage budgets', { description: 'Plan, monitor and report on the budget.' }),
 ];
 
@@ -29,7 +47,9 @@ describe('SkillIndex', () => {
   });
 
   it('keeps only the best candidates of each look-up', () => {
-    expect(index.findCandidates('Java', { labelCandidates: 1, descriptionCandidates: 0 }).map((c) => c.uri)).toEqual(['u:java']);
+    expect(index.findCandidates('Java', { labelCandidates: 1, descriptionCandidates: 0 }).map((c) => c.uri)).toEqual([
+      'u:java',
+    ]);
   });
 
   it('measures co-occurrence as the cosine of the sets of requiring occupations', () => {
@@ -56,12 +76,16 @@ describe('rerankFeatures', () => {
     const text = 'Java and SQL developer';
     const featured = rerankFeatures(rankCandidates(text, index.findCandidates(text), index.vocabulary), index);
     const byUri = new Map(featured.map((f) => [f.lexical.uri, f]));
-    const feature = (uri: string, name: (typeof RERANK_FEATURES)[number]) => byUri.get(uri)!.features[RERANK_FEATURES.indexOf(name)]!;
+    const feature = (uri: string, name: (typeof RERANK_FEATURES)[number]) =>
+      byUri.get(uri)!.features[RERANK_FEATURES.indexOf(name)]!;
     expect([...byUri.keys()].sort()).toEqual(['u:island', 'u:java', 'u:prog', 'u:sql']);
     const score = (uri: string) => byUri.get(uri)!.lexical.score;
     // Java's support: the best of SQL's score times cos(java, sql) = 2/sqrt(8) and programming's
     // score times cos(java, prog) = 3/sqrt(12).
-    expect(feature('u:java', 'occupationCooccurrence')).toBeCloseTo(Math.max(score('u:sql') * (2 / Math.sqrt(8)), score('u:prog') * (3 / Math.sqrt(12))), 12);
+    expect(feature('u:java', 'occupationCooccurrence')).toBeCloseTo(
+      Math.max(score('u:sql') * (2 / Math.sqrt(8)), score('u:prog') * (3 / Math.sqrt(12))),
+      12,
+    );
     // The island shares no occupation with software skills.
     expect(feature('u:island', 'occupationCooccurrence')).toBe(0);
     expect(feature('u:java', 'occupationCount')).toBeCloseTo(Math.log(5), 12);

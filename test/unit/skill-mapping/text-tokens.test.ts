@@ -3,7 +3,15 @@ import { contentTokens, stemOf, tokenize } from '../../../src/domain/skill-mappi
 
 describe('tokenize', () => {
   it('keeps technology names whole and lower-cases', () => {
-    expect(tokenize('C# and C++ with Node.js or ASP.NET').map((t) => t.word)).toEqual(['c#', 'and', 'c++', 'with', 'node.js', 'or', 'asp.net']);
+    expect(tokenize('C# and C++ with Node.js or ASP.NET').map((t) => t.word)).toEqual([
+      'c#',
+      'and',
+      'c++',
+      'with',
+      'node.js',
+      'or',
+      'asp.net',
+    ]);
   });
 
   it('flags function words and job-ad filler, but not upper-case names in mixed-case text', () => {
@@ -26,7 +34,9 @@ describe('tokenize', () => {
 
 describe('tokenize on text that is not English', () => {
   it('ignores non-Latin scripts and over-long runs, which no English label can match', () => {
-    expect(contentTokens('学习者需要选择一个实战商业机会 marketing')).toEqual([expect.objectContaining({ word: 'marketing' })]);
+    expect(contentTokens('学习者需要选择一个实战商业机会 marketing')).toEqual([
+      expect.objectContaining({ word: 'marketing' }),
+    ]);
     expect(contentTokens(`${'x'.repeat(60)} SQL`).map((t) => t.word)).toEqual(['sql']);
     expect(contentTokens('Gestión de proyectos').map((t) => t.word)).toEqual(['gestión', 'de', 'proyectos']);
   });

@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportJWK, generateKeyPair } from 'jose';
 import { CredentialVerifier } from '../../../src/services/verification/credential-verifier';
-import { createHttpJsonFetcher, noNetworkFetcher, type JsonFetcher } from '../../../src/services/verification/json-fetcher';
+import {
+  createHttpJsonFetcher,
+  noNetworkFetcher,
+  type JsonFetcher,
+} from '../../../src/services/verification/json-fetcher';
 import type { Verification } from '../../../src/domain/verification/verification';
 import { sharedDataDir } from '../../support/shared-data';
 import {
@@ -91,7 +95,7 @@ describe('CredentialVerifier, Data Integrity proofs signed in the test', () => {
     expect(notPassed(result.verification)[0]).toMatch(/^(SIGNATURE|ISSUER):FAILED$/);
   });
 
-  it('a valid signature by a key that is not the issuer\'s fails on ISSUER', async () => {
+  it("a valid signature by a key that is not the issuer's fails on ISSUER", async () => {
     const signed = await signEddsaRdfc2022(badge(issuer.did), other);
     const result = await verifier.verify(signed, { now: NOW });
     expect(result.verification.status).toBe('INVALID');
@@ -115,22 +119,40 @@ describe('CredentialVerifier, Data Integrity proofs signed in the test', () => {
     const fetchJson = vi.fn<JsonFetcher>(async () => ({}));
     const doc = badge(issuer.did);
     doc['@context'] = [...(doc['@context'] as string[]), 'https://example.org/contexts/unknown.jsonld'];
-    const signed = { ...doc, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: issuer.verificationMethod, proofPurpose: 'assertionMethod', proofValue: 'z123' } };
+    const signed = {
+      ...doc,
+      proof: {
+        type: 'DataIntegrityProof',
+        cryptosuite: 'eddsa-rdfc-2022',
+        verificationMethod: issuer.verificationMethod,
+        proofPurpose: 'assertionMethod',
+        proofValue: 'z123',
+      },
+    };
     const result = await new CredentialVerifier(fetchJson).verify(signed, { now: NOW });
     expect(result.verification.status).toBe('UNVERIFIABLE');
-    expect(check(result.verification, 'CONTEXT')).toMatchObject({ outcome: 'UNDETERMINED', message: expect.stringContaining('https://example.org/contexts/unknown.jsonld') });
+    expect(check(result.verification, 'CONTEXT')).toMatchObject({
+      outcome: 'UNDETERMINED',
+      message: expect.stringContaining('https://example.org/contexts/unknown.jsonld'),
+    });
     expect(fetchJson).not.toHaveBeenCalled();
   });
 
   it('a credential without proof is UNSIGNED; an ELM document is UNVERIFIABLE (JAdES not checked)', async () => {
     expect((await verifier.verify(badge(issuer.did), { now: NOW })).verification.status).toBe('UNSIGNED');
-    const elm = await verifier.verify({ type: ['VerifiableCredential', 'EuropeanDigitalCredential'], issuer: { id: 'urn:epass:org:1' } }, { now: NOW });
+    const elm = await verifier.verify(
+      { type: ['VerifiableCredential', 'EuropeanDigitalCredential'], issuer: { id: 'urn:epass:org:1' } },
+      { now: NOW },
+    );
     expect(elm.verification.status).toBe('UNVERIFIABLE');
     expect(check(elm.verification, 'SIGNATURE')?.message).toContain('JAdES');
   });
 
   it('an unsupported proof type is UNVERIFIABLE, not VERIFIED', async () => {
-    const doc = { ...badge(issuer.did), proof: { type: 'RsaSignature2018', verificationMethod: issuer.verificationMethod, jws: 'x' } };
+    const doc = {
+      ...badge(issuer.did),
+      proof: { type: 'RsaSignature2018', verificationMethod: issuer.verificationMethod, jws: 'x' },
+    };
     const result = await verifier.verify(doc, { now: NOW });
     expect(result.verification.status).toBe('UNVERIFIABLE');
     expect(check(result.verification, 'SIGNATURE')?.outcome).toBe('UNDETERMINED');
@@ -151,14 +173,25 @@ describe('CredentialVerifier, status lists', () => {
         type: ['VerifiableCredential', 'BitstringStatusListCredential'],
         issuer: issuer.did,
         validFrom: '2025-01-01T00:00:00Z',
-        credentialSubject: { id: `${LIST_URL}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: `u${await encodeStatusList([42])}` },
+        credentialSubject: {
+          id: `${LIST_URL}#list`,
+          type: 'BitstringStatusList',
+          statusPurpose: 'revocation',
+          encodedList: `u${await encodeStatusList([42])}`,
+        },
       },
       issuer,
     );
   });
 
   const entry = (index: number) => ({
-    credentialStatus: { id: `${LIST_URL}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: LIST_URL },
+    credentialStatus: {
+      id: `${LIST_URL}#${index}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: String(index),
+      statusListCredential: LIST_URL,
+    },
   });
 
   it('a revoked index fails on STATUS; a clear index verifies (list supplied with the call)', async () => {
@@ -179,14 +212,20 @@ describe('CredentialVerifier, status lists', () => {
     const clear = await signEddsaRdfc2022(badge(issuer.did, entry(41)), issuer);
     const result = await new CredentialVerifier(noNetworkFetcher).verify(clear, { now: NOW });
     expect(result.verification.status).toBe('UNVERIFIABLE');
-    expect(check(result.verification, 'STATUS')).toMatchObject({ outcome: 'UNDETERMINED', message: expect.stringContaining(LIST_URL) });
+    expect(check(result.verification, 'STATUS')).toMatchObject({
+      outcome: 'UNDETERMINED',
+      message: expect.stringContaining(LIST_URL),
+    });
   });
 
   it('a status list whose bits were changed after signing fails on STATUS', async () => {
     const forgedList = structuredClone(statusList) as { credentialSubject: { encodedList: string } };
     forgedList.credentialSubject.encodedList = `u${await encodeStatusList([])}`;
     const revoked = await signEddsaRdfc2022(badge(issuer.did, entry(42)), issuer);
-    const result = await new CredentialVerifier(noNetworkFetcher).verify(revoked, { now: NOW, statusLists: [forgedList] });
+    const result = await new CredentialVerifier(noNetworkFetcher).verify(revoked, {
+      now: NOW,
+      statusLists: [forgedList],
+    });
     expect(result.verification.status).toBe('INVALID');
     expect(check(result.verification, 'STATUS')?.message).toContain('does not verify');
   });
@@ -197,25 +236,44 @@ describe('CredentialVerifier, status lists', () => {
     const listUrl = `${url}/status/2021`;
     list2021 = await signEddsaRdfc2022(
       {
-        '@context': ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/vc/status-list/2021/v1', 'https://w3id.org/security/data-integrity/v2'],
+        '@context': [
+          'https://www.w3.org/2018/credentials/v1',
+          'https://w3id.org/vc/status-list/2021/v1',
+          'https://w3id.org/security/data-integrity/v2',
+        ],
         id: listUrl,
         type: ['VerifiableCredential', 'StatusList2021Credential'],
         issuer: issuer.did,
         issuanceDate: '2025-01-01T00:00:00Z',
-        credentialSubject: { id: `${listUrl}#list`, type: 'StatusList2021', statusPurpose: 'revocation', encodedList: await encodeStatusList([7]) },
+        credentialSubject: {
+          id: `${listUrl}#list`,
+          type: 'StatusList2021',
+          statusPurpose: 'revocation',
+          encodedList: await encodeStatusList([7]),
+        },
       },
       issuer,
     );
     const credential = (index: number) =>
       signEddsaRdfc2022(
         {
-          '@context': ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/vc/status-list/2021/v1', 'https://w3id.org/security/data-integrity/v2'],
+          '@context': [
+            'https://www.w3.org/2018/credentials/v1',
+            'https://w3id.org/vc/status-list/2021/v1',
+            'https://w3id.org/security/data-integrity/v2',
+          ],
           id: 'urn:uuid:0d7d1f3e-31a0-4a5b-9d1e-1b1e34f0b001',
           type: ['VerifiableCredential'],
           issuer: issuer.did,
           issuanceDate: '2025-01-01T00:00:00Z',
           credentialSubject: { id: 'did:example:learner-2' },
-          credentialStatus: { id: `${listUrl}#${index}`, type: 'StatusList2021Entry', statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: listUrl },
+          credentialStatus: {
+            id: `${listUrl}#${index}`,
+            type: 'StatusList2021Entry',
+            statusPurpose: 'revocation',
+            statusListIndex: String(index),
+            statusListCredential: listUrl,
+          },
         },
         issuer,
       );
@@ -238,7 +296,14 @@ describe('CredentialVerifier, VC-JWT', () => {
     const { privateJwk } = await ed25519Jwks(issuer);
     const credential = badge(issuer.did);
     delete credential.validFrom;
-    const jwt = await signVcJwt(credential, { encoding: 'vc', alg: 'EdDSA', privateJwk, kid: issuer.verificationMethod, iss: issuer.did, nbf: Date.parse('2025-01-01') / 1000 });
+    const jwt = await signVcJwt(credential, {
+      encoding: 'vc',
+      alg: 'EdDSA',
+      privateJwk,
+      kid: issuer.verificationMethod,
+      iss: issuer.did,
+      nbf: Date.parse('2025-01-01') / 1000,
+    });
     const good = await verifier.verify(jwt, { now: NOW });
     expect(good.verification.status).toBe('VERIFIED');
     expect(good.credential?.name).toBe('Python programming');
@@ -255,12 +320,25 @@ describe('CredentialVerifier, VC-JWT', () => {
   it('an expired VC-JWT (exp) fails on VALID_UNTIL; a key of someone else fails on ISSUER', async () => {
     const { privateJwk } = await ed25519Jwks(issuer);
     const credential = badge(issuer.did);
-    const expired = await signVcJwt(credential, { encoding: 'vc', alg: 'EdDSA', privateJwk, kid: issuer.verificationMethod, iss: issuer.did, exp: Date.parse('2026-01-01') / 1000 });
+    const expired = await signVcJwt(credential, {
+      encoding: 'vc',
+      alg: 'EdDSA',
+      privateJwk,
+      kid: issuer.verificationMethod,
+      iss: issuer.did,
+      exp: Date.parse('2026-01-01') / 1000,
+    });
     expect(notPassed((await verifier.verify(expired, { now: NOW })).verification)).toEqual(['VALID_UNTIL:FAILED']);
 
     const stranger = await generateIssuerKey();
     const strangerJwk = (await ed25519Jwks(stranger)).privateJwk;
-    const foreign = await signVcJwt(credential, { encoding: 'vc', alg: 'EdDSA', privateJwk: strangerJwk, kid: stranger.verificationMethod, iss: issuer.did });
+    const foreign = await signVcJwt(credential, {
+      encoding: 'vc',
+      alg: 'EdDSA',
+      privateJwk: strangerJwk,
+      kid: stranger.verificationMethod,
+      iss: issuer.did,
+    });
     const result = await verifier.verify(foreign, { now: NOW });
     expect(result.verification.status).toBe('INVALID');
     expect(notPassed(result.verification)).toEqual(['ISSUER:FAILED']);
@@ -273,21 +351,40 @@ describe('CredentialVerifier, VC-JWT', () => {
     const base = await serve({ '/.well-known/jwks.json': async () => ({ keys: [publicJwk] }) });
     const credential = badge(base);
     const fetcher = createHttpJsonFetcher({ timeoutMs: 2000, allowInsecure: true });
-    const jwt = await signVcJwt(credential, { encoding: 'vc+jwt', alg: 'ES256', privateJwk: await exportJWK(privateKey), kid: 'k1', jku: `${base}/.well-known/jwks.json` });
+    const jwt = await signVcJwt(credential, {
+      encoding: 'vc+jwt',
+      alg: 'ES256',
+      privateJwk: await exportJWK(privateKey),
+      kid: 'k1',
+      jku: `${base}/.well-known/jwks.json`,
+    });
     const good = await new CredentialVerifier(fetcher).verify(jwt, { now: NOW });
     expect(good.verification.status).toBe('VERIFIED');
 
-    const forged = await signVcJwt(credential, { encoding: 'vc+jwt', alg: 'ES256', privateJwk: await exportJWK(wrong.privateKey), kid: 'k1', jku: `${base}/.well-known/jwks.json` });
+    const forged = await signVcJwt(credential, {
+      encoding: 'vc+jwt',
+      alg: 'ES256',
+      privateJwk: await exportJWK(wrong.privateKey),
+      kid: 'k1',
+      jku: `${base}/.well-known/jwks.json`,
+    });
     const bad = await new CredentialVerifier(fetcher).verify(forged, { now: NOW });
     expect(notPassed(bad.verification)).toEqual(['SIGNATURE:FAILED']);
   });
 
   it('a did:web issuer whose DID document cannot be fetched is UNVERIFIABLE with the reason', async () => {
     const { privateJwk } = await ed25519Jwks(issuer);
-    const jwt = await signVcJwt(badge('did:web:issuer.example.edu'), { encoding: 'vc+jwt', alg: 'EdDSA', privateJwk, kid: 'did:web:issuer.example.edu#key-1' });
+    const jwt = await signVcJwt(badge('did:web:issuer.example.edu'), {
+      encoding: 'vc+jwt',
+      alg: 'EdDSA',
+      privateJwk,
+      kid: 'did:web:issuer.example.edu#key-1',
+    });
     const result = await verifier.verify(jwt, { now: NOW });
     expect(result.verification.status).toBe('UNVERIFIABLE');
-    expect(check(result.verification, 'ISSUER_KEY')?.message).toContain('https://issuer.example.edu/.well-known/did.json');
+    expect(check(result.verification, 'ISSUER_KEY')?.message).toContain(
+      'https://issuer.example.edu/.well-known/did.json',
+    );
   });
 
   it('a did:web issuer whose DID document is served verifies (EdDSA, publicKeyMultibase)', async () => {
@@ -296,7 +393,9 @@ describe('CredentialVerifier, VC-JWT', () => {
     const didDocument = {
       '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
       id: did,
-      verificationMethod: [{ id: '#key-1', type: 'Multikey', controller: did, publicKeyMultibase: exported.publicKeyMultibase }],
+      verificationMethod: [
+        { id: '#key-1', type: 'Multikey', controller: did, publicKeyMultibase: exported.publicKeyMultibase },
+      ],
       assertionMethod: ['#key-1'],
     };
     const fetchJson = vi.fn<JsonFetcher>(async (url) => {
@@ -313,7 +412,8 @@ describe('CredentialVerifier, VC-JWT', () => {
 
 describe('CredentialVerifier, credentials signed by a third party (offline)', () => {
   const verifier = new CredentialVerifier(noNetworkFetcher);
-  const read = (name: string) => JSON.parse(fs.readFileSync(sharedDataDir('open_badges', 'third_party_signed', name), 'utf8'));
+  const read = (name: string) =>
+    JSON.parse(fs.readFileSync(sharedDataDir('open_badges', 'third_party_signed', name), 'utf8'));
 
   it('the DCC eddsa-rdfc-2022 Open Badge verifies', async () => {
     const result = await verifier.verify(read('dcc_v2_ob3_eddsa_rdfc_2022.json'));

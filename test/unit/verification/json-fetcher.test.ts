@@ -19,8 +19,16 @@ describe('createHttpJsonFetcher', () => {
 
 describe('VC configuration', () => {
   it('validates VC_SIGNING_KEY and defaults fetching on with a 3 s timeout', () => {
-    expect(loadConfig({}).credentials).toEqual({ fetchEnabled: true, fetchTimeoutMs: 3000, signingKey: undefined, issuerName: 'credgraph' });
+    expect(loadConfig({}).credentials).toEqual({
+      fetchEnabled: true,
+      fetchTimeoutMs: 3000,
+      signingKey: undefined,
+      issuerName: 'credgraph',
+    });
     expect(() => loadConfig({ VC_SIGNING_KEY: 'not-a-key' })).toThrow(ConfigError);
-    expect(loadConfig({ VC_FETCH: 'false', VC_FETCH_TIMEOUT_MS: '500' }).credentials).toMatchObject({ fetchEnabled: false, fetchTimeoutMs: 500 });
+    expect(loadConfig({ VC_FETCH: 'false', VC_FETCH_TIMEOUT_MS: '500' }).credentials).toMatchObject({
+      fetchEnabled: false,
+      fetchTimeoutMs: 500,
+    });
   });
 });

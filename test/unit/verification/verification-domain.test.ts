@@ -10,7 +10,8 @@ const at = '2026-06-01T00:00:00.000Z';
 
 describe('concludeVerification', () => {
   it('FAILED wins over everything, then UNSIGNED, then UNDETERMINED; VERIFIED needs a signature and all checks passed', () => {
-    const conclude = (signed: boolean, ...checks: ReturnType<typeof passed>[]) => concludeVerification({ signed, checks, issuer: null, checkedAt: at }).status;
+    const conclude = (signed: boolean, ...checks: ReturnType<typeof passed>[]) =>
+      concludeVerification({ signed, checks, issuer: null, checkedAt: at }).status;
     expect(conclude(true, passed('SIGNATURE', ''), failed('VALID_UNTIL', ''))).toBe('INVALID');
     expect(conclude(false, failed('VALID_UNTIL', ''))).toBe('INVALID');
     expect(conclude(false, passed('FORMAT', ''))).toBe('UNSIGNED');
@@ -23,8 +24,14 @@ describe('concludeVerification', () => {
 describe('checkValidityPeriod', () => {
   const now = new Date(at);
   it('reads VC 2.0 names before VC 1.1 ones and checks both bounds', () => {
-    expect(readValidityPeriod({ validFrom: 'a', issuanceDate: 'b', expirationDate: 'c' })).toEqual({ validFrom: 'a', validUntil: 'c' });
-    const outcomes = (from?: string, until?: string) => checkValidityPeriod({ ...(from ? { validFrom: from } : {}), ...(until ? { validUntil: until } : {}) }, now).map((c) => c.outcome);
+    expect(readValidityPeriod({ validFrom: 'a', issuanceDate: 'b', expirationDate: 'c' })).toEqual({
+      validFrom: 'a',
+      validUntil: 'c',
+    });
+    const outcomes = (from?: string, until?: string) =>
+      checkValidityPeriod({ ...(from ? { validFrom: from } : {}), ...(until ? { validUntil: until } : {}) }, now).map(
+        (c) => c.outcome,
+      );
     expect(outcomes()).toEqual(['PASSED', 'PASSED']);
     expect(outcomes('2026-07-01T00:00:00Z')).toEqual(['FAILED', 'PASSED']);
     expect(outcomes(undefined, '2026-06-01T00:00:00Z')).toEqual(['PASSED', 'FAILED']); // expiry at now: expired
@@ -35,8 +42,18 @@ describe('checkValidityPeriod', () => {
 describe('status lists', () => {
   it('reads the bits the Digital Bazaar bitstring library encodes (both list kinds)', async () => {
     const encoded = await encodeStatusList([0, 9, 131_071]);
-    for (const [kind, text] of [['StatusList2021', encoded], ['BitstringStatusList', `u${encoded}`]] as const) {
-      expect([0, 1, 8, 9, 10, 131_071].map((i) => readStatusBit(text, i, kind))).toEqual([true, false, false, true, false, true]);
+    for (const [kind, text] of [
+      ['StatusList2021', encoded],
+      ['BitstringStatusList', `u${encoded}`],
+    ] as const) {
+      expect([0, 1, 8, 9, 10, 131_071].map((i) => readStatusBit(text, i, kind))).toEqual([
+        true,
+        false,
+        false,
+        true,
+        false,
+        true,
+      ]);
     }
     expect(() => readStatusBit(encoded, 131_072, 'StatusList2021')).toThrow(/beyond/);
     expect(() => readStatusBit('not base64!', 1, 'StatusList2021')).toThrow(/base64url/);
@@ -49,10 +66,25 @@ describe('status lists', () => {
 
   it('parses entries and reports the ones it cannot check', () => {
     const { entries, unsupported } = readStatusEntries([
-      { type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '42', statusListCredential: 'https://x/1' },
-      { type: 'StatusList2021Entry', statusPurpose: 'suspension', statusListIndex: 7, statusListCredential: 'https://x/2' },
+      {
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: '42',
+        statusListCredential: 'https://x/1',
+      },
+      {
+        type: 'StatusList2021Entry',
+        statusPurpose: 'suspension',
+        statusListIndex: 7,
+        statusListCredential: 'https://x/2',
+      },
       { type: 'CredentialStatusList2017', id: 'https://x/3' },
-      { type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '-1', statusListCredential: 'https://x/1' },
+      {
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: '-1',
+        statusListCredential: 'https://x/1',
+      },
     ]);
     expect(entries).toEqual([
       { kind: 'BitstringStatusList', listUrl: 'https://x/1', index: 42, purpose: 'revocation' },
@@ -65,16 +97,32 @@ describe('status lists', () => {
 describe('credentialsOfPresentation', () => {
   it('lists the credentials of a JSON-LD presentation, a VP-JWT and a CLR; null for a credential', () => {
     expect(credentialsOfPresentation({ type: ['VerifiableCredential'] })).toBeNull();
-    expect(credentialsOfPresentation({ type: 'VerifiablePresentation', verifiableCredential: [{ a: 1 }, 'x.y.z'] })).toEqual([{ a: 1 }, 'x.y.z']);
-    const payload = Buffer.from(JSON.stringify({ vp: { type: ['VerifiablePresentation'], verifiableCredential: ['a.b.c'] } })).toString('base64url');
+    expect(
+      credentialsOfPresentation({ type: 'VerifiablePresentation', verifiableCredential: [{ a: 1 }, 'x.y.z'] }),
+    ).toEqual([{ a: 1 }, 'x.y.z']);
+    const payload = Buffer.from(
+      JSON.stringify({ vp: { type: ['VerifiablePresentation'], verifiableCredential: ['a.b.c'] } }),
+    ).toString('base64url');
     expect(credentialsOfPresentation(`e30.${payload}.sig`)).toEqual(['a.b.c']);
-    expect(credentialsOfPresentation({ type: ['VerifiableCredential', 'ClrCredential'], credentialSubject: { verifiableCredential: [{ b: 2 }] } })).toEqual([{ b: 2 }]);
-    expect(credentialsOfPresentation({ type: 'VerifiablePresentation', verifiableCredential: [{ type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+jwt,h.p.s' }] })).toEqual(['h.p.s']);
+    expect(
+      credentialsOfPresentation({
+        type: ['VerifiableCredential', 'ClrCredential'],
+        credentialSubject: { verifiableCredential: [{ b: 2 }] },
+      }),
+    ).toEqual([{ b: 2 }]);
+    expect(
+      credentialsOfPresentation({
+        type: 'VerifiablePresentation',
+        verifiableCredential: [{ type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+jwt,h.p.s' }],
+      }),
+    ).toEqual(['h.p.s']);
   });
 
   it('rejects an empty or oversized presentation', () => {
     expect(() => credentialsOfPresentation({ type: 'VerifiablePresentation' })).toThrow(/no verifiableCredential/);
     const many = Array.from({ length: MAX_PRESENTATION_CREDENTIALS + 1 }, () => ({}));
-    expect(() => credentialsOfPresentation({ type: 'VerifiablePresentation', verifiableCredential: many })).toThrow(/at most/);
+    expect(() => credentialsOfPresentation({ type: 'VerifiablePresentation', verifiableCredential: many })).toThrow(
+      /at most/,
+    );
   });
 });
