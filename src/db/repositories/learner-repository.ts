@@ -132,7 +132,7 @@ export class LearnerRepository {
 
   /** cypher/learners/export-learner-data */
   async exportLearnerData(learnerId: string, runner: QueryRunner = this.executor): Promise<Record<string, unknown>> {
-    const [row] = await runner.read('learners/export-learner-data', { items: [learnerId] });
+    const [row] = await runner.read('learners/export-learner-data', { learnerId });
     if (!row) throw new NotFoundError(`unknown learner: ${learnerId}`, { items: [learnerId] });
     return { exportedAt: new Date().toISOString(), ...row };
   }
