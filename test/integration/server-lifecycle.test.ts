@@ -72,7 +72,9 @@ async function checkReadmeExamples(url: string): Promise<void> {
         expect(v.coverage.requirements.length).toBeGreaterThan(0);
       }
       if (field === 'learner' && v.closestOccupations) expect(v.closestOccupations.nodes.length).toBeGreaterThan(0);
-      if (field === 'occupation')
+      // The hierarchy example shows where the occupation sits; the browse example who teaches its skills.
+      if (field === 'occupation' && v.iscoPath) expect(v.iscoPath.length).toBeGreaterThan(0);
+      else if (field === 'occupation')
         expect(v.essentialSkills.nodes.some((n: any) => n.taughtBy.nodes.length > 0)).toBe(true);
     }
   }
