@@ -4,7 +4,7 @@
  * a calendar day (`...On`, `validFrom`, `validUntil`, `...Date`) is `LocalDate` (YYYY-MM-DD).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getNamedType, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isInputObjectType, isObjectType, type GraphQLSchema, type GraphQLType } from 'graphql';
 import { buildCredgraphSchema } from '../../src/graphql/build-schema';
 
 const INSTANT_NAME = /^(?:[a-z]+At|asOf)$/;
@@ -60,7 +60,7 @@ describe('date scalar', () => {
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) && !isInputObjectType(type)) continue;
       for (const field of Object.values(type.getFields())) {
-        if (getNamedType(field.type).name === 'String' && /YYYY-MM-DD/.test(field.description ?? ''))
+        if (getNamedType(field.type as GraphQLType).name === 'String' && /YYYY-MM-DD/.test(field.description ?? ''))
           stringDates.push(`${type.name}.${field.name}`);
       }
     }
