@@ -213,7 +213,7 @@ describe('learners: validity of holdings and explanations', () => {
     );
     expect(setup.errors).toBeUndefined();
     const holdings = await server.gql<any>(
-      `mutation($a: ID!, $b: ID!, $c1: ID!, $c2: ID!, $y: String!, $old: String!) {
+      `mutation($a: ID!, $b: ID!, $c1: ID!, $c2: ID!, $y: LocalDate!, $old: LocalDate!) {
         h1: addHolding(learnerId: $a, credentialId: $c1, issuedOn: $old, expiresOn: $y) { id }
         h2: addHolding(learnerId: $b, credentialId: $c1, issuedOn: $old) { id }
         h3: addHolding(learnerId: $b, credentialId: $c2, issuedOn: $old, verified: true) { id } }`,

@@ -307,7 +307,7 @@ describe('learners through GraphQL (real Neo4j)', () => {
     });
     expect(created.errors).toBeUndefined();
     const addHolding =
-      'mutation($l: ID!, $c: ID!, $issued: String, $expires: String) { addHolding(learnerId: $l, credentialId: $c, issuedOn: $issued, expiresOn: $expires) { id } }';
+      'mutation($l: ID!, $c: ID!, $issued: LocalDate, $expires: LocalDate) { addHolding(learnerId: $l, credentialId: $c, issuedOn: $issued, expiresOn: $expires) { id } }';
     expect(
       (await server.gql(addHolding, { l: ids.learner, c: ids.current, issued: '2025-01-10', expires: null })).errors,
     ).toBeUndefined();

@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 /**
  * GraphQL inputs of the catalog mutations. Shape only: the rules live in `src/domain/catalog/`,
  * which every write path (API, standards import, catalog import) goes through.
@@ -107,12 +108,16 @@ export class MicroCredentialInput {
   prerequisiteSkillUris?: string[] | null;
   @Field(() => ID, { nullable: true, description: 'Stackability: the larger credential this one is part of.' })
   partOfId?: string | null;
-  @Field(() => String, { description: 'First day the credential is offered (YYYY-MM-DD).', nullable: true }) validFrom?:
-    | string
-    | null;
-  @Field(() => String, { description: 'Last day the credential is offered (YYYY-MM-DD).', nullable: true }) validUntil?:
-    | string
-    | null;
+  @Field(() => LocalDateResolver, {
+    description: 'First day the credential is offered (LocalDate, YYYY-MM-DD).',
+    nullable: true,
+  })
+  validFrom?: string | null;
+  @Field(() => LocalDateResolver, {
+    description: 'Last day the credential is offered (LocalDate, YYYY-MM-DD).',
+    nullable: true,
+  })
+  validUntil?: string | null;
   @Field(() => Int, {
     description: 'How long an awarded credential stays valid, in months; no expiry when absent.',
     nullable: true,

@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Access } from '../access/access-policy';
 import {
@@ -105,8 +106,16 @@ export class CatalogMutationResolver {
   async addHolding(
     @Arg('learnerId', () => ID, { description: 'Id of the learner.' }) learnerId: string,
     @Arg('credentialId', () => ID, { description: 'Id of the micro-credential held.' }) credentialId: string,
-    @Arg('issuedOn', () => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedOn: string | null,
-    @Arg('expiresOn', () => String, { nullable: true, description: 'YYYY-MM-DD' }) expiresOn: string | null,
+    @Arg('issuedOn', () => LocalDateResolver, {
+      nullable: true,
+      description: 'Day the credential was issued (LocalDate, YYYY-MM-DD).',
+    })
+    issuedOn: string | null,
+    @Arg('expiresOn', () => LocalDateResolver, {
+      nullable: true,
+      description: 'Last day the credential is valid (LocalDate, YYYY-MM-DD); absent when it does not expire.',
+    })
+    expiresOn: string | null,
     @Arg('verified', () => Boolean, {
       nullable: true,
       defaultValue: false,

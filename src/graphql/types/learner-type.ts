@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { MicroCredential } from './micro-credential-type';
 import { Verification } from './verification-type';
@@ -32,10 +33,16 @@ export class Learner {
 @ObjectType('Holding', { description: 'A micro-credential a learner holds.', simpleResolvers: true })
 export class Holding {
   @Field(() => MicroCredential, { description: 'The credential held.' }) credential!: MicroCredential;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedOn!: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null when it does not expire.' }) expiresOn!:
-    | string
-    | null;
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Day the credential was issued (LocalDate, YYYY-MM-DD); null when unknown.',
+  })
+  issuedOn!: string | null;
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Last day the credential is valid (LocalDate, YYYY-MM-DD); null when it does not expire.',
+  })
+  expiresOn!: string | null;
   @Field({
     description:
       "True only when the credential document's proof was checked and verification is VERIFIED; no client can set it.",

@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../pagination/connection-type';
 import { ParticipationForm, SkillSource } from './catalog-enums';
@@ -69,12 +70,16 @@ export class MicroCredential {
   @Field(() => String, { description: 'Web page of the micro-credential; null when unknown.', nullable: true }) url!:
     | string
     | null;
-  @Field(() => String, { nullable: true, description: 'First day the credential is offered (YYYY-MM-DD).' }) validFrom!:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'Last day the credential is offered (YYYY-MM-DD).' }) validUntil!:
-    | string
-    | null;
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'First day the credential is offered (LocalDate, YYYY-MM-DD).',
+  })
+  validFrom!: string | null;
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Last day the credential is offered (LocalDate, YYYY-MM-DD).',
+  })
+  validUntil!: string | null;
   @Field(() => Int, { nullable: true, description: 'How long an awarded credential stays valid, in months.' })
   validityMonths!: number | null;
   // Backing fields, not exposed as such: the field resolvers read them.

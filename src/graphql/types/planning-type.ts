@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ParticipationForm } from './catalog-enums';
 import type { Target } from '../../domain/coverage/subject-input';
@@ -190,7 +191,10 @@ export class LearningPlan {
       'ISO 4217 currency of totalPrice, maxTotalPrice and a PRICE objectiveValue; course prices are converted into it.',
   })
   currency!: string;
-  @Field({ description: 'Day (YYYY-MM-DD) of the exchange rates prices were converted with.' }) ratesDate!: string;
+  @Field(() => LocalDateResolver, {
+    description: 'Day (LocalDate, YYYY-MM-DD) of the exchange rates prices were converted with.',
+  })
+  ratesDate!: string;
   @Field(() => CoverageSnapshot, { description: 'Coverage of the subject before the plan.' })
   coverageBefore!: CoverageSnapshot;
   @Field(() => CoverageSnapshot, { description: 'Coverage of the subject after every step of the plan.' })
