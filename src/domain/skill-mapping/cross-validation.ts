@@ -4,7 +4,7 @@
  * not seen. Folds are dealt round-robin within each split (TECH, HOUSE), so each fold holds both.
  */
 import { fitLogistic, type FitOptions, DEFAULT_FIT, type LogisticModel } from './logistic-model';
-import { scoreRanking, summariseScores, type MetricSummary } from './ranking-metrics';
+import { scoreRanking, summariseScores, type ItemScores, type MetricSummary } from './ranking-metrics';
 import { RERANK_FEATURES, rerank, type FeaturedCandidate } from './rerank-features';
 
 /** One annotated sentence with its featured candidates. */
@@ -26,16 +26,8 @@ export interface FoldResult extends MetricSummary {
 }
 
 /** The outcome of a cross-validation. */
-export interface CrossValidationReport {
+export interface CrossValidationReport extends FoldStatistics {
   readonly folds: FoldResult[];
-  /** Mean and sample standard deviation of the per-fold figures. */
-  readonly meanRPrecisionAt5: number;
-  readonly sdRPrecisionAt5: number;
-  readonly meanMrr: number;
-  readonly sdMrr: number;
-  /** Every held-out sentence scored once, pooled. */
-  readonly pooled: MetricSummary;
-  readonly bySplit: Readonly<Record<string, MetricSummary>>;
   /** The first `calibrationDepth` suggestions of every held-out sentence. */
   readonly outOfFold: ScoredSuggestion[];
 }
@@ -125,19 +117,7 @@ export function crossValidate(
     fold,
     ...summariseScores(scores.filter((s) => s.fold === fold)),
   }));
-  const splits = [...new Set(items.map((item) => item.split))];
-  return {
-    folds: perFold,
-    meanRPrecisionAt5: mean(perFold.map((f) => f.rPrecisionAt5)),
-    sdRPrecisionAt5: sd(perFold.map((f) => f.rPrecisionAt5)),
-    meanMrr: mean(perFold.map((f) => f.mrr)),
-    sdMrr: sd(perFold.map((f) => f.mrr)),
-    pooled: summariseScores(scores),
-    bySplit: Object.fromEntries(
-      splits.map((split) => [split, summariseScores(scores.filter((s) => s.split === split))]),
-    ),
-    outOfFold,
-  };
+  return { folds: perFold, ...foldStatistics(perFold, scores), outOfFold };
 }
 
 /** Scores items with one model (or lexically), without cross-validation. */
@@ -158,6 +138,36 @@ export function evaluateModel(
   const splits = [...new Set(items.map((item) => item.split))];
   return {
     ...summariseScores(scores),
+    bySplit: Object.fromEntries(
+      splits.map((split) => [split, summariseScores(scores.filter((s) => s.split === split))]),
+    ),
+  };
+}
+
+/** Figures every cross-validation reports, from its per-fold summaries and held-out scores. */
+export interface FoldStatistics {
+  /** Mean and sample standard deviation of the per-fold figures. */
+  readonly meanRPrecisionAt5: number;
+  readonly sdRPrecisionAt5: number;
+  readonly meanMrr: number;
+  readonly sdMrr: number;
+  /** Every held-out sentence scored once, pooled. */
+  readonly pooled: MetricSummary;
+  readonly bySplit: Readonly<Record<string, MetricSummary>>;
+}
+
+/** Means and spreads over folds, the pooled figures and the figures per split (in order of appearance). */
+export function foldStatistics(
+  perFold: readonly MetricSummary[],
+  scores: readonly (ItemScores & { readonly split: string })[],
+): FoldStatistics {
+  const splits = [...new Set(scores.map((s) => s.split))];
+  return {
+    meanRPrecisionAt5: mean(perFold.map((f) => f.rPrecisionAt5)),
+    sdRPrecisionAt5: sd(perFold.map((f) => f.rPrecisionAt5)),
+    meanMrr: mean(perFold.map((f) => f.mrr)),
+    sdMrr: sd(perFold.map((f) => f.mrr)),
+    pooled: summariseScores(scores),
     bySplit: Object.fromEntries(
       splits.map((split) => [split, summariseScores(scores.filter((s) => s.split === split))]),
     ),

@@ -7,23 +7,19 @@
  */
 import {
   assignFolds,
+  foldStatistics,
   crossValidate,
   fitReranker,
   rankItem,
   type FeaturedItem,
   type FoldResult,
+  type FoldStatistics,
 } from './cross-validation';
-import { scoreRanking, summariseScores, type MetricSummary } from './ranking-metrics';
+import { scoreRanking, summariseScores } from './ranking-metrics';
 
-/** Figures of a nested cross-validation. */
-export interface NestedCrossValidationReport {
+/** Figures of a nested cross-validation; `chosen` is the grid point each outer fold picked. */
+export interface NestedCrossValidationReport extends FoldStatistics {
   readonly folds: readonly (FoldResult & { readonly chosen: number })[];
-  readonly meanRPrecisionAt5: number;
-  readonly sdRPrecisionAt5: number;
-  readonly meanMrr: number;
-  readonly sdMrr: number;
-  readonly pooled: MetricSummary;
-  readonly bySplit: Readonly<Record<string, MetricSummary>>;
 }
 
 /**
@@ -97,26 +93,5 @@ export function nestedCrossValidate(
     chosen,
     ...summariseScores(scores.filter((s) => s.fold === fold)),
   }));
-  const splits = [...new Set(reference.map((item) => item.split))];
-  return {
-    folds: perFold,
-    meanRPrecisionAt5: mean(perFold.map((f) => f.rPrecisionAt5)),
-    sdRPrecisionAt5: sd(perFold.map((f) => f.rPrecisionAt5)),
-    meanMrr: mean(perFold.map((f) => f.mrr)),
-    sdMrr: sd(perFold.map((f) => f.mrr)),
-    pooled: summariseScores(scores),
-    bySplit: Object.fromEntries(
-      splits.map((split) => [split, summariseScores(scores.filter((s) => s.split === split))]),
-    ),
-  };
-}
-
-function mean(xs: readonly number[]): number {
-  return xs.reduce((a, b) => a + b, 0) / xs.length;
-}
-
-function sd(xs: readonly number[]): number {
-  if (xs.length < 2) return 0;
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+  return { folds: perFold, ...foldStatistics(perFold, scores) };
 }

@@ -6,24 +6,7 @@ import {
   FIT_DEPTH,
   type FeaturedItem,
 } from '../../../src/domain/skill-mapping/cross-validation';
-import { RERANK_FEATURES, type FeaturedCandidate } from '../../../src/domain/skill-mapping/rerank-features';
-
-function candidate(uri: string, signal: number, lexicalScore: number): FeaturedCandidate {
-  const features = RERANK_FEATURES.map(() => 0);
-  features[0] = lexicalScore;
-  features[5] = signal; // occupationCooccurrence
-  return {
-    lexical: {
-      uri,
-      score: lexicalScore,
-      matchedLabel: null,
-      method: 'partial',
-      labelScore: lexicalScore,
-      description: 0,
-    },
-    features,
-  };
-}
+import { featuredCandidate } from '../../support/featured-candidate';
 
 /** Sentence i: the gold skill is lexically last of 8 but carries the signal feature. */
 function items(n: number): FeaturedItem[] {
@@ -31,8 +14,8 @@ function items(n: number): FeaturedItem[] {
     split: i % 3 === 0 ? 'house' : 'tech',
     goldUris: [`gold-${i}`],
     candidates: [
-      ...Array.from({ length: 7 }, (_, j) => candidate(`other-${i}-${j}`, 0.1 * ((i + j) % 2), 0.9 - j * 0.05)),
-      candidate(`gold-${i}`, 1, 0.5),
+      ...Array.from({ length: 7 }, (_, j) => featuredCandidate(`other-${i}-${j}`, 0.1 * ((i + j) % 2), 0.9 - j * 0.05)),
+      featuredCandidate(`gold-${i}`, 1, 0.5),
     ],
   }));
 }
@@ -66,8 +49,8 @@ describe('crossValidate', () => {
       split: 'tech',
       goldUris: ['g'],
       candidates: [
-        candidate('g', 1, 1),
-        ...Array.from({ length: FIT_DEPTH + 20 }, (_, j) => candidate(`x${j}`, 0, 0.5)),
+        featuredCandidate('g', 1, 1),
+        ...Array.from({ length: FIT_DEPTH + 20 }, (_, j) => featuredCandidate(`x${j}`, 0, 0.5)),
       ],
     };
     // With the tail included the base rate would be 1/51; fitted on the head it is 1/30.

@@ -5,25 +5,8 @@ import {
   nestedCrossValidate,
   selectByCrossValidation,
 } from '../../../src/domain/skill-mapping/nested-cross-validation';
-import { RERANK_FEATURES, type FeaturedCandidate } from '../../../src/domain/skill-mapping/rerank-features';
+import { featuredCandidate } from '../../support/featured-candidate';
 import { DEFAULT_RANKING_WEIGHTS } from '../../../src/domain/skill-mapping/score-candidates';
-
-function candidate(uri: string, signal: number, lexicalScore: number): FeaturedCandidate {
-  const features = RERANK_FEATURES.map(() => 0);
-  features[0] = lexicalScore;
-  features[5] = signal;
-  return {
-    lexical: {
-      uri,
-      score: lexicalScore,
-      matchedLabel: null,
-      method: 'partial',
-      labelScore: lexicalScore,
-      description: 0,
-    },
-    features,
-  };
-}
 
 /**
  * Sentence i featured two ways: `informative` gives the gold skill a signal no other candidate
@@ -36,9 +19,9 @@ function sentence(i: number, informative: boolean): FeaturedItem {
     goldUris: [`gold-${i}`],
     candidates: [
       ...Array.from({ length: 12 }, (_, j) =>
-        candidate(`other-${i}-${j}`, informative ? 0 : (i + j) % 2, 0.9 - j * 0.05),
+        featuredCandidate(`other-${i}-${j}`, informative ? 0 : (i + j) % 2, 0.9 - j * 0.05),
       ),
-      candidate(`gold-${i}`, informative ? 1 : i % 2, 0.62),
+      featuredCandidate(`gold-${i}`, informative ? 1 : i % 2, 0.62),
     ],
   };
 }
