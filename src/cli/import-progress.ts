@@ -83,6 +83,8 @@ export function createImportProgress(
       const left = done > 0 ? formatDuration((elapsed * (1 - done)) / done) : 'unknown';
       stream.write(`${rows} rows read (${Math.floor(done * 100)}%, about ${left} left)\n`);
     },
-    stop() {},
+    stop() {
+      // Each update writes a whole line; nothing to clear.
+    },
   };
 }
