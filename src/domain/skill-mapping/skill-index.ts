@@ -62,7 +62,9 @@ export class SkillIndex {
   private constructor(rows: readonly IndexedSkillRow[]) {
     this.skills = rows;
     this.vocabulary = buildLabelVocabulary(rows);
-    rows.forEach((row, i) => this.byUri.set(row.uri, i));
+    rows.forEach((row, i) => {
+      this.byUri.set(row.uri, i);
+    });
     const occupationIds = new Map<string, number>();
     this.occupations = rows.map((row) =>
       Int32Array.from(
