@@ -180,7 +180,7 @@ export class EscoTransport {
     const hit = this.cache?.get(url);
     if (hit) return { url, body: hit.body };
     const pending = this.inFlight.get(url);
-    if (pending) return pending;
+    if (pending !== undefined) return pending;
     const promise = this.fetchWithRetries(call, url).finally(() => this.inFlight.delete(url));
     this.inFlight.set(url, promise);
     return promise;

@@ -321,7 +321,7 @@ describe('cache', () => {
   it('shares one request between identical calls in flight', async () => {
     const { fake, client } = await setup(async (req, res, n) => {
       await delay(30);
-      recordedRoutes(req, res, n);
+      await recordedRoutes(req, res, n);
     });
     const [a, b] = await Promise.all([
       client.getOccupation(SOFTWARE_DEVELOPER),
