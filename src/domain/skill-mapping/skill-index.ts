@@ -69,9 +69,14 @@ export class SkillIndex {
     this.occupations = rows.map((row) =>
       Int32Array.from(
         new Set(
-          row.occupations.map(
-            (uri) => occupationIds.get(uri) ?? (occupationIds.set(uri, occupationIds.size), occupationIds.size - 1),
-          ),
+          row.occupations.map((uri) => {
+            let id = occupationIds.get(uri);
+            if (id === undefined) {
+              id = occupationIds.size;
+              occupationIds.set(uri, id);
+            }
+            return id;
+          }),
         ),
       ).sort(),
     );
