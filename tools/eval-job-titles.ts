@@ -196,11 +196,11 @@ async function main(argv: string[]): Promise<number> {
     for (const report of reports) {
       lines.push(`\n${report.name}`);
       lines.push(`  ${'fold'.padEnd(10)} ${'titles'.padStart(6)}  ${'acc@1'.padStart(6)}  ${'MRR@10'.padStart(6)}`);
-      report.folds.forEach((s, fold) =>
+      report.folds.forEach((s, fold) => {
         lines.push(
           `  ${`fold ${fold + 1}`.padEnd(10)} ${String(s.titles).padStart(6)}  ${f3(s.accuracyAt1).padStart(6)}  ${f3(s.mrrAt10).padStart(6)}`,
-        ),
-      );
+        );
+      });
       lines.push(
         `  mean ± sd over folds: accuracy@1 ${f3(report.accuracyAt1.mean)} ± ${f3(report.accuracyAt1.sd)}, MRR@10 ${f3(report.mrrAt10.mean)} ± ${f3(report.mrrAt10.sd)}`,
       );

@@ -18,8 +18,6 @@
  * `searchSkills` full-text query instead. Runs against the database every command uses
  * (NEO4J_URI, else the local Neo4j).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config';
 import { repoPath } from '../src/config/repo-root';

@@ -207,7 +207,9 @@ export class CatalogImporter {
           continue;
         }
         state.seen.add(identity.id);
-        identity.keys.forEach((key) => state.seen.add(key));
+        identity.keys.forEach((key) => {
+          state.seen.add(key);
+        });
         const outcome = await this.prepare(course, identity, mapper);
         if ('reason' in outcome) state.skipped.push(outcome);
         else prepared.push(outcome);
@@ -430,7 +432,9 @@ export class CatalogImporter {
     for (const course of courses) {
       const result = await this.write([course], skipped);
       written.push(...result.courses);
-      result.existing.forEach((id) => existing.add(id));
+      result.existing.forEach((id) => {
+        existing.add(id);
+      });
       providersCreated += result.providersCreated;
     }
     return { courses: written, existing, providersCreated };

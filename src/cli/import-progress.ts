@@ -51,7 +51,7 @@ export function createImportProgress(
   total: ProgressTotal | null,
   now: () => number = Date.now,
 ): ImportProgress {
-  const valueOf = (rows: number, bytes: number) => (total?.unit === 'rows' ? rows : bytes);
+  const progressValue = (rows: number, bytes: number) => (total?.unit === 'rows' ? rows : bytes);
   if (stream.isTTY === true && total !== null && total.size > 0) {
     const bar = new cliProgress.SingleBar(
       {
@@ -66,7 +66,7 @@ export function createImportProgress(
     );
     bar.start(total.size, 0, { rows: 0 });
     return {
-      update: (rows, bytes) => bar.update(Math.min(total.size, valueOf(rows, bytes)), { rows }),
+      update: (rows, bytes) => bar.update(Math.min(total.size, progressValue(rows, bytes)), { rows }),
       stop: () => bar.stop(),
     };
   }
@@ -78,11 +78,13 @@ export function createImportProgress(
         stream.write(`${rows} rows read\n`);
         return;
       }
-      const done = Math.min(1, valueOf(rows, bytes) / total.size);
+      const done = Math.min(1, progressValue(rows, bytes) / total.size);
       const elapsed = (now() - started) / 1000;
       const left = done > 0 ? formatDuration((elapsed * (1 - done)) / done) : 'unknown';
       stream.write(`${rows} rows read (${Math.floor(done * 100)}%, about ${left} left)\n`);
     },
-    stop() {},
+    stop() {
+      // Each update writes a whole line; nothing to clear.
+    },
   };
 }

@@ -27,7 +27,10 @@ function isRepoRoot(dir: string): boolean {
 export function repoRoot(): string {
   if (cached !== undefined) return cached;
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (isRepoRoot(dir)) return (cached = dir);
+    if (isRepoRoot(dir)) {
+      cached = dir;
+      return dir;
+    }
     if (path.dirname(dir) === dir) break;
   }
   throw new Error(`cannot find the ${PACKAGE_NAME} repository root above ${__dirname}`);

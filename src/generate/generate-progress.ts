@@ -16,10 +16,18 @@ export interface GenerateProgress {
 
 /** Reports nothing. */
 export const silentGenerateProgress: GenerateProgress = {
-  startPhase() {},
-  advance() {},
-  finishPhase() {},
-  stop() {},
+  startPhase() {
+    // Silent.
+  },
+  advance() {
+    // Silent.
+  },
+  finishPhase() {
+    // Silent.
+  },
+  stop() {
+    // Silent.
+  },
 };
 
 /** cli-progress bars on a TTY. */
@@ -96,7 +104,9 @@ export class LineGenerateProgress implements GenerateProgress {
     this.started.delete(phase);
   }
 
-  stop(): void {}
+  stop(): void {
+    // Each phase writes whole lines; nothing to clear.
+  }
 }
 
 /** Bars when `stream` is a TTY, lines otherwise. */

@@ -3,7 +3,7 @@
  * `schema/schema.graphql`; a test fails when it drifts from what this produces.
  */
 import 'reflect-metadata';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { EscoQueryResolver } from './resolvers/esco-query-resolver';
 import { SkillFieldResolver } from './resolvers/skill-field-resolver';
@@ -49,7 +49,7 @@ import { JobPostingSelfServiceResolver } from './resolvers/job-posting-self-serv
 import { accessGuard } from './access/access-guard';
 
 /** Every resolver class of the API. */
-export const RESOLVERS: NonEmptyArray<Function> = [
+export const RESOLVERS: NonEmptyArray<ClassType> = [
   EscoQueryResolver,
   RelatedSkillsResolver,
   OccupationHierarchyResolver,

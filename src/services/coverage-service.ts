@@ -13,7 +13,6 @@ import {
   linksFromRequired,
   normalizeRequirements,
   resolveMatchPolicy,
-  scoreFromCredits,
   scoreFromSums,
   type CoverageResult,
   type CoverageScores,

@@ -169,7 +169,9 @@ export class PlanningService {
         (uri) => !checked.has(uri),
       );
       if (fresh.length === 0) break;
-      fresh.forEach((uri) => checked.add(uri));
+      fresh.forEach((uri) => {
+        checked.add(uri);
+      });
       const prereqLinks = (
         await this.coverage.requirementLinks(
           fresh.map((skillUri) => ({ skillUri, relation: 'ESSENTIAL' as const })),
@@ -178,7 +180,9 @@ export class PlanningService {
       ).filter((l) => evidenceSkills.has(l.evidenceUri));
       const credits = computeSkillCredits(fresh, evidence.evidence, prereqLinks, policy);
       const newlyUnmet = fresh.filter((uri) => (credits.get(uri)?.credit ?? 0) < policy.coverThreshold);
-      newlyUnmet.forEach((uri) => unmet.add(uri));
+      newlyUnmet.forEach((uri) => {
+        unmet.add(uri);
+      });
       if (newlyUnmet.length === 0) break;
       for (const row of await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds))
         if (!candidates.has(row.id)) candidates.set(row.id, row);

@@ -98,9 +98,9 @@ describe('ownership is checked in the writing transaction (#11.6)', () => {
       );
       const [{ owner }] = await readGraph(server, 'MATCH (j:JobPosting {id: $id}) RETURN j.portalId AS owner', { id });
       expect([ids.portal1, ids.portal2]).toContain(owner);
-      answers.forEach((answer, i) =>
-        expect(errorCodeOf(answer)).toBe(writers[i]!.owner === owner ? 'OK' : 'FORBIDDEN'),
-      );
+      answers.forEach((answer, i) => {
+        expect(errorCodeOf(answer)).toBe(writers[i]!.owner === owner ? 'OK' : 'FORBIDDEN');
+      });
     }
   });
 

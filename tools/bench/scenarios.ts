@@ -148,6 +148,8 @@ export function buildPool(name: ScenarioName, source: PoolSource): PoolRequest[]
         const posting = samplePosting(source.seed, source.prefix, index, source.space);
         return { variables: { postingId: posting.id }, auth: { role: 'PORTAL', portalId: posting.portalId } };
       }
+      default:
+        throw new Error(`unknown scenario ${String(name satisfies never)}`);
     }
   });
 }

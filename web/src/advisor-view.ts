@@ -74,7 +74,10 @@ function OccupationPicker({
         : i <= 0
           ? (document.getElementById('occupation-search') as HTMLButtonElement)
           : buttons[i - 1];
-    if (next) e.preventDefault(), next.focus();
+    if (next) {
+      e.preventDefault();
+      next.focus();
+    }
   };
   return html`<section aria-labelledby="h-occupation" onKeyDown=${move}>
     <h2 id="h-occupation">1. Occupation</h2>
@@ -87,7 +90,13 @@ function OccupationPicker({
       query &&
       html`<ul id="occupation-results" class="results" aria-label="Matching occupations">
       ${results.data.searchOccupations.length === 0 && html`<li>No occupation matches “${query}”.</li>`}
-      ${results.data.searchOccupations.map((o) => html`<li><button type="button" onClick=${() => (onSelect(o), setText(''))}>${o.preferredLabel}</button></li>`)}
+      ${results.data.searchOccupations.map(
+        (o) =>
+          html`<li><button type="button" onClick=${() => {
+            onSelect(o);
+            setText('');
+          }}>${o.preferredLabel}</button></li>`,
+      )}
     </ul>`
     }
   </section>`;
@@ -171,12 +180,21 @@ function PersonPicker({ params, update, token }: { params: Params; update: (p: P
             creds.data &&
             credQuery &&
             html`<ul class="results" id="credential-results" aria-label="Matching credentials">
-            ${creds.data.microCredentials.nodes.map((c) => html`<li><button type="button" onClick=${() => (setList('cred', [...held, c.id]), setCredText(''))}>${c.title} <span class="muted">${c.provider?.name ?? ''} · ${hours(c.workloadHours)}</span></button></li>`)}
+            ${creds.data.microCredentials.nodes.map(
+              (c) =>
+                html`<li><button type="button" onClick=${() => {
+                  setList('cred', [...held, c.id]);
+                  setCredText('');
+                }}>${c.title} <span class="muted">${c.provider?.name ?? ''} · ${hours(c.workloadHours)}</span></button></li>`,
+            )}
           </ul>`
           }
         </div>
         <div>
-          <form onSubmit=${(e: Event) => (e.preventDefault(), setSuggestText(freeText.trim()))}>
+          <form onSubmit=${(e: Event) => {
+            e.preventDefault();
+            setSuggestText(freeText.trim());
+          }}>
             <label for="free-text">Describe what the person can do</label>
             <textarea id="free-text" rows="3" value=${freeText} onInput=${(e: Event) => setFreeText((e.target as HTMLTextAreaElement).value)}></textarea>
             <button type="submit">Suggest skills</button>
@@ -192,7 +210,10 @@ function PersonPicker({ params, update, token }: { params: Params; update: (p: P
         </div>
       </div>`
     }
-    <form class="inline" onSubmit=${(e: Event) => (e.preventDefault(), learnerId.trim() && update({ ...params, learner: learnerId.trim(), cred: '', skills: '' }))}>
+    <form class="inline" onSubmit=${(e: Event) => {
+      e.preventDefault();
+      if (learnerId.trim()) update({ ...params, learner: learnerId.trim(), cred: '', skills: '' });
+    }}>
       <label for="learner-id">Or open a learner who granted you access (needs an advisor sign-in)</label>
       <input id="learner-id" type="text" placeholder="demo-ann" value=${learnerId} onInput=${(e: Event) => setLearnerId((e.target as HTMLInputElement).value)} />
       <button type="submit" disabled=${!token}>Open learner</button>

@@ -29,7 +29,13 @@ function App() {
       <h1>credgraph explorer</h1>
       <p class="tagline">Why a person counts as covered, skill by skill, and which proven-cheapest courses close the rest.</p>
       <nav aria-label="Screens"><ul>
-        ${(Object.keys(VIEWS) as View[]).map((v) => html`<li><a href=${`?view=${v}`} aria-current=${v === view ? 'page' : undefined} onClick=${(e: Event) => (e.preventDefault(), update({ view: v }, true))}>${VIEWS[v]}</a></li>`)}
+        ${(Object.keys(VIEWS) as View[]).map(
+          (v) =>
+            html`<li><a href=${`?view=${v}`} aria-current=${v === view ? 'page' : undefined} onClick=${(e: Event) => {
+              e.preventDefault();
+              update({ view: v }, true);
+            }}>${VIEWS[v]}</a></li>`,
+        )}
       </ul></nav>
     </header>
     <main id="main" tabindex="-1"><${Screen} key=${view} params=${params} update=${update} /></main>

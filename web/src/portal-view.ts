@@ -49,7 +49,10 @@ export function PortalView({ params, update }: { params: Params; update: (p: Par
     <${SignIn} persona="portal" token=${token} setToken=${setToken} purpose="A job portal sees the consenting candidates for its own postings, by display name only." />
     <section aria-labelledby="h-posting">
       <h2 id="h-posting">Posting</h2>
-      <form class="inline" onSubmit=${(e: Event) => (e.preventDefault(), update({ ...params, posting: posting.trim() }, true))}>
+      <form class="inline" onSubmit=${(e: Event) => {
+        e.preventDefault();
+        update({ ...params, posting: posting.trim() }, true);
+      }}>
         <label for="posting-id">Posting id</label>
         <input id="posting-id" type="text" value=${posting} onInput=${(e: Event) => setPosting((e.target as HTMLInputElement).value)} />
         <button type="submit" class="primary" disabled=${!token}>Rank candidates</button>

@@ -51,7 +51,10 @@ export function SignIn({
   return html`<div class="signin">
     <p>${purpose}</p>
     <button type="button" class="primary" data-testid="demo-sign-in" onClick=${demo}>Sign in as the demo ${persona} (development)</button>
-    <form class="inline" onSubmit=${(e: Event) => (e.preventDefault(), pasted.trim() && setToken(pasted.trim()))}>
+    <form class="inline" onSubmit=${(e: Event) => {
+      e.preventDefault();
+      if (pasted.trim()) setToken(pasted.trim());
+    }}>
       <label for=${`token-${persona}`}>or paste a bearer token</label>
       <input id=${`token-${persona}`} type="password" autocomplete="off" value=${pasted} onInput=${(e: Event) => setPasted((e.target as HTMLInputElement).value)} />
       <button type="submit">Use token</button>

@@ -46,7 +46,7 @@ export function renderLpText(model: LinearModel, options: { relax?: boolean } = 
   });
   lines.push('Bounds');
   for (const name of columnNames) lines.push(` 0 <= ${name} <= 1`);
-  const binaries = columnNames.filter((name, index) => !options.relax && model.columns[index]!.kind === 'x');
+  const binaries = columnNames.filter((_name, index) => !options.relax && model.columns[index]!.kind === 'x');
   if (binaries.length > 0) {
     lines.push('Binary');
     for (let start = 0; start < binaries.length; start += TERMS_PER_LINE) {

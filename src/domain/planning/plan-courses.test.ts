@@ -116,7 +116,9 @@ function orderable(courses: readonly PlanCourse[]): boolean {
   for (;;) {
     const next = left.findIndex((course) => course.prerequisites.every((skill) => taught.has(skill)));
     if (next < 0) return left.length === 0;
-    left[next]!.teaches.forEach((skill) => taught.add(skill));
+    left[next]!.teaches.forEach((skill) => {
+      taught.add(skill);
+    });
     left.splice(next, 1);
   }
 }
@@ -172,7 +174,9 @@ function expectValidPlan(input: PlanInput, result: PlanResult): void {
   const chosen = result.steps.map((step) => byId.get(step.courseId)!);
   expect(chosen.every(Boolean)).toBe(true);
   expect(new Set(result.steps.map((step) => step.courseId)).size).toBe(result.steps.length);
-  result.steps.forEach((step, index) => expect(step.order).toBe(index + 1));
+  result.steps.forEach((step, index) => {
+    expect(step.order).toBe(index + 1);
+  });
 
   // Order respects prerequisites; newlyCovered is exactly what each step adds.
   const taught = new Set<string>();
@@ -183,8 +187,12 @@ function expectValidPlan(input: PlanInput, result: PlanResult): void {
     for (const skill of course.prerequisites) expect(taught.has(skill)).toBe(true);
     const fresh = course.covers.filter((uri) => gapUris.has(uri) && !covered.has(uri));
     expect([...step.newlyCovered].sort()).toEqual([...new Set(fresh)].sort());
-    fresh.forEach((uri) => covered.add(uri));
-    course.teaches.forEach((skill) => taught.add(skill));
+    fresh.forEach((uri) => {
+      covered.add(uri);
+    });
+    course.teaches.forEach((skill) => {
+      taught.add(skill);
+    });
   });
   expect([...result.coveredSkills].sort()).toEqual([...covered].sort());
   const weight = input.gap.reduce((total, skill) => total + (covered.has(skill.skillUri) ? skill.weight : 0), 0);
@@ -460,7 +468,10 @@ describe('planCourses fallback', () => {
   it('stops real HiGHS at the time limit on a hard instance and still answers soundly', async () => {
     // Unit-cost set cover, 40 skills × 300 courses: HiGHS needs ~1 s to prove optimality.
     let seed = 7;
-    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const random = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     const skills = Array.from({ length: 40 }, (_, i) => `s${i}`);
     const courses: PlanCourse[] = Array.from({ length: 300 }, (_, i) => {
       const covers = skills.filter(() => random() < 0.08);

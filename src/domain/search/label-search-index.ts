@@ -172,7 +172,9 @@ export class LabelSearchIndex {
           }
         }
         if (stems.size === 0) continue;
-        stems.forEach((stem) => conceptStems.add(stem));
+        stems.forEach((stem) => {
+          conceptStems.add(stem);
+        });
         raw.push({ concept: id, kind, text, stems: [...stems] });
       }
       for (const stem of conceptStems) df.set(stem, (df.get(stem) ?? 0) + 1);

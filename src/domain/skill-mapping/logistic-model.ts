@@ -50,8 +50,14 @@ export function fitLogistic(
     throw new RangeError('fitLogistic needs as many labels as rows, at least one');
   const mean = new Array<number>(d).fill(0);
   const scale = new Array<number>(d).fill(0);
-  for (const row of rows) row.forEach((v, j) => (mean[j]! += v / rows.length));
-  for (const row of rows) row.forEach((v, j) => (scale[j]! += (v - mean[j]!) ** 2 / rows.length));
+  for (const row of rows)
+    row.forEach((v, j) => {
+      mean[j]! += v / rows.length;
+    });
+  for (const row of rows)
+    row.forEach((v, j) => {
+      scale[j]! += (v - mean[j]!) ** 2 / rows.length;
+    });
   // A constant feature (sd 0) is left unscaled; its weight stays 0 under the penalty.
   for (let j = 0; j < d; j += 1) scale[j] = Math.sqrt(scale[j]!) || 1;
   const x = rows.map((row) => [...row.map((v, j) => (v - mean[j]!) / scale[j]!), 1]);

@@ -95,7 +95,9 @@ function viewOf(text: string, vocabulary: LabelVocabulary, w: RankingWeights): T
   const tokens = tokenize(text);
   const content = tokens.filter((t) => !t.stop);
   const positions = new Map<string, number[]>();
-  content.forEach((t, i) => positions.set(t.stem, [...(positions.get(t.stem) ?? []), i]));
+  content.forEach((t, i) => {
+    positions.set(t.stem, [...(positions.get(t.stem) ?? []), i]);
+  });
   const mass = [...positions.keys()].reduce((sum, stem) => sum + vocabulary.idf(stem), 0);
   const shortness = Math.max(0, Math.min(1, (w.shortTextWords - positions.size) / (w.shortTextWords - 1)));
   return {

@@ -62,14 +62,21 @@ export class SkillIndex {
   private constructor(rows: readonly IndexedSkillRow[]) {
     this.skills = rows;
     this.vocabulary = buildLabelVocabulary(rows);
-    rows.forEach((row, i) => this.byUri.set(row.uri, i));
+    rows.forEach((row, i) => {
+      this.byUri.set(row.uri, i);
+    });
     const occupationIds = new Map<string, number>();
     this.occupations = rows.map((row) =>
       Int32Array.from(
         new Set(
-          row.occupations.map(
-            (uri) => occupationIds.get(uri) ?? (occupationIds.set(uri, occupationIds.size), occupationIds.size - 1),
-          ),
+          row.occupations.map((uri) => {
+            let id = occupationIds.get(uri);
+            if (id === undefined) {
+              id = occupationIds.size;
+              occupationIds.set(uri, id);
+            }
+            return id;
+          }),
         ),
       ).sort(),
     );

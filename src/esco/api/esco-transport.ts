@@ -180,7 +180,7 @@ export class EscoTransport {
     const hit = this.cache?.get(url);
     if (hit) return { url, body: hit.body };
     const pending = this.inFlight.get(url);
-    if (pending) return pending;
+    if (pending !== undefined) return pending;
     const promise = this.fetchWithRetries(call, url).finally(() => this.inFlight.delete(url));
     this.inFlight.set(url, promise);
     return promise;
@@ -250,7 +250,7 @@ export class EscoTransport {
    * undici still gets the same values as a backstop. The headers timer starts with the attempt, so
    * it also covers connecting.
    */
-  private async attempt(call: EscoCall, url: string): Promise<{ body: unknown; bytes: number }> {
+  private async attempt(_call: EscoCall, url: string): Promise<{ body: unknown; bytes: number }> {
     const { headersTimeoutMs, bodyTimeoutMs, attemptTimeoutMs, maxResponseBytes } = this.options;
     const controller = new AbortController();
     const abortAfter = (ms: number, reason: string): NodeJS.Timeout =>

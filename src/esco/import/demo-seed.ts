@@ -4,7 +4,6 @@
  * fresh install has a realistic graph within seconds.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { repoPath } from '../../config/repo-root';
 import type { Neo4jExecutor } from '../../db/neo4j-executor';
 import { importEscoCsv, type ImportEscoCsvOptions } from './import-esco-csv';

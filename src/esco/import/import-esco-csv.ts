@@ -247,7 +247,7 @@ class CsvImportRun {
     for await (const row of rows) {
       counts.rows += 1;
       const pending = handler.row(row);
-      if (pending) await pending;
+      if (pending !== undefined) await pending;
       if (counts.rows % 1_000 === 0) this.progress.update(file.name, counts.rows, row.bytes);
     }
     if (handler.flush) await handler.flush();
@@ -351,7 +351,10 @@ class CsvImportRun {
           this.researchOccupations.add(uri);
         } else {
           let names = this.skillCollections.get(uri);
-          if (!names) this.skillCollections.set(uri, (names = new Set()));
+          if (!names) {
+            names = new Set();
+            this.skillCollections.set(uri, names);
+          }
           names.add(collection);
         }
       },

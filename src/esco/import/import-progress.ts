@@ -21,9 +21,19 @@ export interface ImportProgress {
 
 /** Reports nothing. */
 export const silentProgress: ImportProgress = {
-  startFile() {},
-  update() {},
-  batchCommitted() {},
-  finishFile() {},
-  stop() {},
+  startFile() {
+    // Silent.
+  },
+  update() {
+    // Silent.
+  },
+  batchCommitted() {
+    // Silent.
+  },
+  finishFile() {
+    // Silent.
+  },
+  stop() {
+    // Silent.
+  },
 };

@@ -40,7 +40,9 @@ export class TtyProgress implements ImportProgress {
     this.current.bar.update(bytes, { rows, rate: seconds > 0 ? Math.round(rows / seconds) : 0 });
   }
 
-  batchCommitted(): void {}
+  batchCommitted(): void {
+    // The bar follows bytes read, not commits.
+  }
 
   finishFile(summary: FileSummary): void {
     if (this.current?.file !== summary.file) return;

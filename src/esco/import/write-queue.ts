@@ -20,8 +20,10 @@ export class WriteQueue {
 
   constructor(
     private readonly signal: AbortSignal | undefined,
-    private readonly onCommitted: (rows: number, batches: number) => void = () => {},
-  ) {}
+    private readonly onCommitted: (rows: number, batches: number) => void = () => undefined,
+  ) {
+    // Parameter properties only.
+  }
 
   /** Batches committed so far. */
   get batches(): number {
@@ -41,7 +43,7 @@ export class WriteQueue {
     });
     // The failure is rethrown by the next submit() or drain(); until then it must not count as
     // an unhandled rejection (Node would end the process).
-    running.catch(() => {});
+    running.catch(() => undefined);
     this.inFlight = running;
   }
 
@@ -52,6 +54,6 @@ export class WriteQueue {
 
   /** Waits until nothing is in flight, ignoring failures (used while already failing). */
   async settle(): Promise<void> {
-    await this.inFlight.catch(() => {});
+    await this.inFlight.catch(() => undefined);
   }
 }

@@ -44,7 +44,9 @@ async function learnerFacts(ctx: GraphQLContext, learnerId: string): Promise<Lea
 }
 
 /** Open to anyone, anonymous included: the taxonomy, the catalog and non-personal analysis. */
-export const publicAccess: AccessPolicy = () => {};
+export const publicAccess: AccessPolicy = () => {
+  // Every viewer may read it: nothing to check.
+};
 
 /** ADMIN only: imports and anything not opened to others. Also what a field without a policy gets. */
 export const adminOnly: AccessPolicy = ({ viewer, field }) => requireRole(viewer, ['ADMIN'], field);

@@ -72,7 +72,9 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, key: s
       throw new BadInputError(`${path} may hold at most ${max} items, got ${list.length}`, { field: path, limit: max });
     const itemType = inner.ofType as GraphQLInputType;
     if (isInputObjectType(getNamedType(itemType)))
-      list.forEach((item, i) => checkValue(item, itemType, `${path}[${i}]`, key, text));
+      list.forEach((item, i) => {
+        checkValue(item, itemType, `${path}[${i}]`, key, text);
+      });
     return;
   }
   if (isInputObjectType(inner)) {

@@ -45,7 +45,9 @@ export function loadEvaluationSet(dir: string, splits: readonly string[] = VALID
     const set = toEvaluationItems(split, rows, labelToUri);
     items.push(...set.items);
     sentencesWithoutSkills += set.sentencesWithoutSkills;
-    set.unknownLabels.forEach((label) => unknown.add(label));
+    set.unknownLabels.forEach((label) => {
+      unknown.add(label);
+    });
   }
   return { items, sentencesWithoutSkills, unknownLabels: [...unknown] };
 }

@@ -8,7 +8,15 @@ import { createImportProgress, formatDuration, PLAIN_LINE_EVERY } from '../../..
 /** A stream that records what is written; `isTTY` chooses the terminal or the plain display. */
 function stream(isTTY: boolean) {
   let text = '';
-  return { isTTY, columns: 120, write: (chunk: string) => ((text += chunk), true), text: () => text };
+  return {
+    isTTY,
+    columns: 120,
+    write: (chunk: string) => {
+      text += chunk;
+      return true;
+    },
+    text: () => text,
+  };
 }
 // Escape sequences of the bar's redraws, removed to read what a terminal shows.
 const visible = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').replace(/\r/g, '\n');

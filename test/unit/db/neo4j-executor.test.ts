@@ -34,11 +34,17 @@ function recordingDriver(): { driver: Driver; sessions: SessionLog[] } {
           return {
             run,
             isOpen: () => open,
-            commit: async () => void (open = false),
-            rollback: async () => void (open = false),
+            commit: async () => {
+              open = false;
+            },
+            rollback: async () => {
+              open = false;
+            },
           };
         },
-        async close() {},
+        async close() {
+          // Nothing to release in the fake.
+        },
       };
     },
   };

@@ -105,7 +105,7 @@ describe('request parameters', () => {
 
 describe('retries', () => {
   it('retries a 500 and succeeds; the server sees 2 requests', async () => {
-    const { fake, client } = await setup((req, res, n) =>
+    const { fake, client } = await setup((_req, res, n) =>
       n === 1 ? sendError(res, 500, 'boom') : sendJson(res, 200, SEARCH),
     );
     const result = await client.search({ text: 'software engineer' });
@@ -117,7 +117,7 @@ describe('retries', () => {
   it('retries a 429, honouring Retry-After up to the backoff cap', async () => {
     const retries: number[] = [];
     const { fake, client } = await setup(
-      (req, res, n) =>
+      (_req, res, n) =>
         n === 1 ? sendJson(res, 429, { status: 429 }, { 'retry-after': '1' }) : sendJson(res, 200, SEARCH),
       { retryMaxDelayMs: 20, onRetry: (e) => retries.push(e.delayMs) },
     );
@@ -128,7 +128,7 @@ describe('retries', () => {
   });
 
   it('gives up after maxAttempts 503s with one error naming endpoint, status and attempts', async () => {
-    const { fake, client } = await setup((req, res) => sendError(res, 503, 'maintenance'));
+    const { fake, client } = await setup((_req, res) => sendError(res, 503, 'maintenance'));
     const error = await failure(client.search({ text: 'software engineer' }));
 
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
@@ -163,7 +163,7 @@ describe('retries', () => {
 
   it('times out on a stalled body', async () => {
     const { fake, client } = await setup(
-      (req, res) => {
+      (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.write('{"total": ');
       },
@@ -178,7 +178,7 @@ describe('retries', () => {
 
   it('bounds a whole attempt even when the body trickles in', async () => {
     const { fake, client } = await setup(
-      async (req, res) => {
+      async (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         for (let i = 0; i < 100 && !res.destroyed; i++) {
           res.write(' ');
@@ -210,7 +210,7 @@ describe('retries', () => {
 
 describe('responses that are not retried', () => {
   it('malformed JSON → UpstreamUnavailableError "unexpected response", one request', async () => {
-    const { fake, client } = await setup((req, res) => sendJson(res, 200, '{"total": 420, "results": ['));
+    const { fake, client } = await setup((_req, res) => sendJson(res, 200, '{"total": 420, "results": ['));
     const error = await failure(client.search({ text: 'software engineer' }));
 
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
@@ -219,7 +219,7 @@ describe('responses that are not retried', () => {
   });
 
   it('valid JSON of the wrong shape → UpstreamUnavailableError naming the path, and is not cached', async () => {
-    const { fake, client } = await setup((req, res, n) =>
+    const { fake, client } = await setup((_req, res, n) =>
       n === 1 ? sendJson(res, 200, { total: 'many', _embedded: { results: [] } }) : sendJson(res, 200, SEARCH),
     );
     const error = await failure(client.search({ text: 'software engineer' }));
@@ -231,7 +231,7 @@ describe('responses that are not retried', () => {
   });
 
   it('a link without a URI is an unexpected response', async () => {
-    const { client } = await setup((req, res) =>
+    const { client } = await setup((_req, res) =>
       sendJson(res, 200, {
         className: 'Occupation',
         uri: SOFTWARE_DEVELOPER,
@@ -245,7 +245,7 @@ describe('responses that are not retried', () => {
   });
 
   it('404 → NotFoundError with the URI, without retry', async () => {
-    const { fake, client } = await setup((req, res) => sendError(res, 404, 'not found'));
+    const { fake, client } = await setup((_req, res) => sendError(res, 404, 'not found'));
     const missing = 'http://data.europa.eu/esco/occupation/00000000-0000-0000-0000-000000000000';
     const error = await failure(client.getOccupation(missing));
 
@@ -256,7 +256,7 @@ describe('responses that are not retried', () => {
   });
 
   it('404 on /search (wrong base URL) is an upstream failure, not NotFound', async () => {
-    const { fake, client } = await setup((req, res) => sendError(res, 404, 'no such path'));
+    const { fake, client } = await setup((_req, res) => sendError(res, 404, 'no such path'));
     const error = await failure(client.search({ text: 'x' }));
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(fake.requests).toHaveLength(1);
@@ -264,7 +264,7 @@ describe('responses that are not retried', () => {
 
   it('a resource of another class → NotFoundError', async () => {
     // The recorded skill-type concept, served where an occupation was asked for.
-    const { client } = await setup((req, res) =>
+    const { client } = await setup((_req, res) =>
       sendJson(res, 200, sampleText('r-scraping-json-2018', 'skillset.json')),
     );
     const error = await failure(client.getOccupation('http://data.europa.eu/esco/skill-type/knowledge'));
@@ -274,7 +274,7 @@ describe('responses that are not retried', () => {
   });
 
   it('400 → UpstreamUnavailableError with status and upstream message, without retry', async () => {
-    const { fake, client } = await setup((req, res) => sendError(res, 400, 'Invalid selectedVersion value: v9'));
+    const { fake, client } = await setup((_req, res) => sendError(res, 400, 'Invalid selectedVersion value: v9'));
     const error = await failure(client.search({ text: 'software engineer' }));
 
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
@@ -296,7 +296,7 @@ describe('suggest2 (no recorded body exists)', () => {
   it('reads hits without `title` from their preferredLabel in the requested language', async () => {
     const body = JSON.parse(SEARCH);
     for (const hit of body._embedded.results) delete hit.title;
-    const { fake, client } = await setup((req, res) => sendJson(res, 200, body));
+    const { fake, client } = await setup((_req, res) => sendJson(res, 200, body));
     const result = await client.suggest({ text: 'softw', language: 'de' });
 
     expect(fake.requests[0]!.path).toBe('/suggest2');
@@ -321,7 +321,7 @@ describe('cache', () => {
   it('shares one request between identical calls in flight', async () => {
     const { fake, client } = await setup(async (req, res, n) => {
       await delay(30);
-      recordedRoutes(req, res, n);
+      await recordedRoutes(req, res, n);
     });
     const [a, b] = await Promise.all([
       client.getOccupation(SOFTWARE_DEVELOPER),
@@ -341,7 +341,7 @@ describe('cache', () => {
 
   it('does not cache failures', async () => {
     const { fake, client } = await setup(
-      (req, res, n) => (n === 1 ? sendError(res, 500, 'boom') : sendJson(res, 200, SEARCH)),
+      (_req, res, n) => (n === 1 ? sendError(res, 500, 'boom') : sendJson(res, 200, SEARCH)),
       {
         maxAttempts: 1,
       },
@@ -356,7 +356,7 @@ describe('cache', () => {
 describe('concurrency', () => {
   it('keeps at most maxConcurrency requests in flight', async () => {
     const { fake, client } = await setup(
-      async (req, res) => {
+      async (_req, res) => {
         await delay(60);
         sendJson(res, 200, SEARCH);
       },

@@ -18,7 +18,7 @@ describe('csvLine', () => {
         for await (const row of readCsvRows(Readable.from([Buffer.from(text)]), {
           file: 't',
           columns: ['x', 'y'],
-          onMalformed: () => {},
+          onMalformed: () => undefined,
         })) {
           back.push([row.values['x']!, row.values['y']!]);
         }

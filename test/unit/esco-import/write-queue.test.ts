@@ -34,9 +34,9 @@ describe('WriteQueue', () => {
   it('stops between batches once the signal aborts, with the abort reason', async () => {
     const controller = new AbortController();
     const queue = new WriteQueue(controller.signal);
-    await queue.submit(1, async () => {});
+    await queue.submit(1, async () => undefined);
     controller.abort(new Error('stop now'));
-    await expect(queue.submit(1, async () => {})).rejects.toThrow('stop now');
+    await expect(queue.submit(1, async () => undefined)).rejects.toThrow('stop now');
     expect(queue.batches).toBe(1);
   });
 
