@@ -76,6 +76,7 @@ async function checkReadmeExamples(url: string): Promise<void> {
       if (field === 'occupation' && v.iscoPath) expect(v.iscoPath.length).toBeGreaterThan(0);
       else if (field === 'occupation')
         expect(v.essentialSkills.nodes.some((n: any) => n.taughtBy.nodes.length > 0)).toBe(true);
+      if (field === 'skillsInCollection') expect(v.nodes.length).toBeGreaterThan(0);
     }
   }
   expect([...seen].sort()).toEqual([
@@ -86,6 +87,7 @@ async function checkReadmeExamples(url: string): Promise<void> {
     'rankOccupations',
     'recommendCourses',
     'searchOccupations',
+    'skillsInCollection',
   ]);
 }
 
