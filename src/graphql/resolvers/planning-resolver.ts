@@ -5,12 +5,12 @@ import { readSubjectLearner } from '../access/policies';
 import { SubjectArgs } from '../inputs/subject-args';
 import { TargetArgs } from '../inputs/target-args';
 import { PolicyArgs } from '../inputs/policy-args';
+import { PlanBudgetArgs } from '../inputs/plan-budget-args';
 import type { GraphQLContext } from '../context';
 import {
   CourseSuggestion,
   ExcludedCourse,
   LearningPlan,
-  PlanConstraintsInput,
   PlanObjective,
   PlanScope,
   PlanStep,
@@ -50,18 +50,8 @@ export class PlanningQueryResolver {
       defaultValue: PlanScope.ESSENTIAL,
     })
     scope: PlanScope,
-    @Arg('constraints', () => PlanConstraintsInput, {
-      description: 'Budgets and filters on the courses a plan may use; none when absent.',
-      nullable: true,
-    })
-    constraints: PlanConstraintsInput | null,
+    @Args(() => PlanBudgetArgs) { constraints = null, currency }: PlanBudgetArgs,
     @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
-    @Arg('currency', () => String, {
-      defaultValue: 'EUR',
-      description:
-        'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.',
-    })
-    currency: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LearningPlan> {
     const request = ctx.services.planning.request({ objective, scope, constraints, currency });
@@ -88,18 +78,8 @@ export class PlanningQueryResolver {
     first: number,
     @Arg('objective', () => PlanObjective, { defaultValue: PlanObjective.HOURS, description: 'The unit of cost.' })
     objective: PlanObjective,
-    @Arg('constraints', () => PlanConstraintsInput, {
-      description: 'Budgets and filters on the courses a plan may use; none when absent.',
-      nullable: true,
-    })
-    constraints: PlanConstraintsInput | null,
+    @Args(() => PlanBudgetArgs) { constraints = null, currency }: PlanBudgetArgs,
     @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
-    @Arg('currency', () => String, {
-      defaultValue: 'EUR',
-      description:
-        'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.',
-    })
-    currency: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CourseSuggestion[]> {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
@@ -140,18 +120,8 @@ export class PlanningQueryResolver {
       defaultValue: PlanObjective.HOURS,
     })
     objective: PlanObjective,
-    @Arg('constraints', () => PlanConstraintsInput, {
-      description: 'Budgets and filters on the courses a plan may use; none when absent.',
-      nullable: true,
-    })
-    constraints: PlanConstraintsInput | null,
+    @Args(() => PlanBudgetArgs) { constraints = null, currency }: PlanBudgetArgs,
     @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
-    @Arg('currency', () => String, {
-      defaultValue: 'EUR',
-      description:
-        'ISO 4217 currency of the plan: maxTotalPrice and the answer are in it, other prices are converted with the dated rate table.',
-    })
-    currency: string,
     @Arg('order', () => ReskillingOrder, {
       defaultValue: ReskillingOrder.CHEAPEST_PLAN,
       description: 'How the options are ordered (default CHEAPEST_PLAN).',
