@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import proxyaddr from 'proxy-addr';
+import os from 'node:os';
 import { DEFAULT_PLAN_TIME_LIMIT_MS, MAX_PLAN_TIME_LIMIT_MS } from '../domain/planning/plan-request';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -79,6 +80,10 @@ export interface Config {
     readonly maxDbRoundTripsPerRequest: number;
     /** Largest JSON response, in bytes (UTF-16 code units, as serialised). */
     readonly maxResponseBytes: number;
+    /** Worker threads of the compute tier (planning off the event loop). */
+    readonly computeThreads: number;
+    /** Heavy tasks that may wait for a worker; more are refused at once with SERVER_BUSY (503). */
+    readonly computeQueueMax: number;
   };
   /**
    * Which X-Forwarded-For hops to believe: a number of proxy hops in front of the API (0: none,
@@ -326,6 +331,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxDbConcurrencyPerRequest: integer(env, 'MAX_DB_CONCURRENCY_PER_REQUEST', 4, 1, 1_000),
       maxDbRoundTripsPerRequest: integer(env, 'MAX_DB_ROUND_TRIPS_PER_REQUEST', 200, 1, 1_000_000),
       maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 10_000_000, 1_000, 500_000_000),
+      computeThreads: integer(env, 'COMPUTE_THREADS', os.availableParallelism(), 1, 256),
+      computeQueueMax: integer(env, 'COMPUTE_QUEUE_MAX', 4 * os.availableParallelism(), 0, 100_000),
     },
     trustProxy: trustProxy(env),
     metricsEnabled,

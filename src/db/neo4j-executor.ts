@@ -270,7 +270,13 @@ export class Neo4jExecutor implements QueryRunner {
     params: Record<string, unknown>,
   ): Promise<Row[]> {
     const ctx = currentQueryContext();
-    if (ctx) countRoundTrip(ctx);
+    if (ctx) {
+      // A request past its deadline starts no more queries (one already running is stopped by
+      // Neo4j's transaction timeout, set to the same deadline).
+      if (ctx.signal.aborted) throw ctx.signal.reason;
+      countRoundTrip(ctx);
+      ctx.queriesRunning += 1;
+    }
     const started = performance.now();
     let ok = false;
     try {
@@ -279,7 +285,10 @@ export class Neo4jExecutor implements QueryRunner {
       return result.records.map((record) => record.toObject() as Row);
     } finally {
       const millis = performance.now() - started;
-      if (ctx) ctx.dbMillis += millis;
+      if (ctx) {
+        ctx.dbMillis += millis;
+        ctx.queriesRunning -= 1;
+      }
       this.options.observer?.({ name: query.name, mode, millis, ok });
     }
   }

@@ -42,12 +42,19 @@ export interface QueryContext {
   readonly bookmarkManager: BookmarkManager;
   /** Queries waiting for a free slot, first come first served. */
   readonly waiting: (() => void)[];
+  /** Queries of this request running on the database right now (a timeout then is the database's). */
+  queriesRunning: number;
+  /** Aborted when the request is cancelled or runs out of time: its remaining work must stop. */
+  readonly signal: AbortSignal;
+  /** Aborts {@link signal} with `reason`. */
+  readonly abort: (reason: Error) => void;
 }
 
 const storage = new AsyncLocalStorage<QueryContext>();
 
 /** Runs `fn` with a fresh query context and returns its result. */
 export function runWithQueryContext<T>(operation: string, fn: () => T, budget: QueryBudget = UNLIMITED_BUDGET): T {
+  const controller = new AbortController();
   const context: QueryContext = {
     operation,
     roundTrips: 0,
@@ -57,6 +64,9 @@ export function runWithQueryContext<T>(operation: string, fn: () => T, budget: Q
     budget,
     bookmarkManager: neo4j.bookmarkManager(),
     waiting: [],
+    queriesRunning: 0,
+    signal: controller.signal,
+    abort: (reason) => controller.abort(reason),
   };
   return storage.run(context, fn);
 }

@@ -30,6 +30,8 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: { status: 429, message: 'Too many requests', retryable: true },
   UPSTREAM_UNAVAILABLE: { status: 502, message: 'An upstream service is unavailable', retryable: true },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is unavailable', retryable: true },
+  SERVER_BUSY: { status: 503, message: 'The server is busy; retry after the pause in retry-after', retryable: true },
+  REQUEST_TIMEOUT: { status: 503, message: 'The request did not complete in time', retryable: true },
   RESPONSE_TOO_LARGE: { status: 400, message: 'The response would be too large', retryable: false },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal server error', retryable: false },
 } as const satisfies Record<string, ErrorSpec>;
@@ -77,6 +79,8 @@ export interface ErrorDetails {
   readonly source?: SourceLocation;
   /** For UPSTREAM_UNAVAILABLE and upstream NOT_FOUND: what was called and how it answered. */
   readonly upstream?: UpstreamDetails;
+  /** For SERVER_BUSY: seconds to wait before retrying (also sent as the `retry-after` header). */
+  readonly retryAfterSeconds?: number;
 }
 
 /** A place in an input file. */
@@ -177,6 +181,20 @@ export type UpstreamUnavailableError = InstanceType<typeof UpstreamUnavailableEr
 /** Neo4j cannot be reached or refused the work for a transient reason. */
 export const DatabaseUnavailableError = defineError('DATABASE_UNAVAILABLE', 'DatabaseUnavailableError');
 export type DatabaseUnavailableError = InstanceType<typeof DatabaseUnavailableError>;
+
+/**
+ * The compute tier's queue is full: heavy work (ranking at scale, planning) is refused at once
+ * rather than queued without bound. Answered with 503 and `retry-after`.
+ */
+export const ServerBusyError = defineError('SERVER_BUSY', 'ServerBusyError');
+export type ServerBusyError = InstanceType<typeof ServerBusyError>;
+
+/**
+ * The request ran out of time (`REQUEST_TIMEOUT_MS`) while computing; its work was cancelled. A
+ * timeout spent waiting for the database is DATABASE_UNAVAILABLE instead.
+ */
+export const RequestTimeoutError = defineError('REQUEST_TIMEOUT', 'RequestTimeoutError');
+export type RequestTimeoutError = InstanceType<typeof RequestTimeoutError>;
 
 /** The result of a valid request would exceed the response-size ceiling (`MAX_RESPONSE_BYTES`). */
 export const ResponseTooLargeError = defineError('RESPONSE_TOO_LARGE', 'ResponseTooLargeError');

@@ -16,6 +16,10 @@ import { JobPostingRepository } from '../db/repositories/job-posting-repository'
 import { CoverageRepository } from '../db/repositories/coverage-repository';
 import { CoverageService } from '../services/coverage-service';
 import { PlanningService } from '../services/planning-service';
+import { ComputePool } from '../compute/compute-pool';
+import { refusalStatusPlugin } from './refusal-status-plugin';
+import { InProcessCompute } from '../compute/in-process-compute';
+import type { PlanningCompute } from '../compute/planning-compute';
 import { PlanningRepository } from '../db/repositories/planning-repository';
 import { loadPriceRates } from '../config/price-rates-file';
 import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
@@ -62,6 +66,7 @@ export interface App {
 export function createServices(
   executor: Neo4jExecutor,
   config: Pick<Config, 'limits' | 'credentials' | 'priceRatesFile' | 'jobTitlesFile'>,
+  compute: PlanningCompute = new InProcessCompute(),
 ): Services {
   const planTimeLimitMs = config.limits.planTimeLimitMs;
   const priceRates = loadPriceRates(config.priceRatesFile);
@@ -82,7 +87,7 @@ export function createServices(
     postings: new JobPostingRepository(executor),
     coverageData,
     coverage,
-    planning: new PlanningService(coverage, new PlanningRepository(executor), planTimeLimitMs, priceRates),
+    planning: new PlanningService(coverage, new PlanningRepository(executor), planTimeLimitMs, priceRates, compute),
     skillSuggestions,
     credentialImport: new CredentialImportService(
       executor,
@@ -125,7 +130,11 @@ function devSignIn(config: Config, secret: string): NonNullable<HttpServerDeps<G
  */
 export async function createApp(config: Config, logger: Logger, executor: Neo4jExecutor, driver: Driver): Promise<App> {
   const metrics = config.metricsEnabled
-    ? createAppMetrics({ load: () => appExecutor.load(), maxPoolSize: DEFAULT_MAX_POOL_SIZE })
+    ? createAppMetrics({
+        load: () => appExecutor.load(),
+        maxPoolSize: DEFAULT_MAX_POOL_SIZE,
+        compute: () => computePool.stats(),
+      })
     : undefined;
   const identity = await DatabaseIdentityGuard.adopt(
     new DatabaseIdentityRepository(executor),
@@ -142,6 +151,11 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     { instanceId: identity.expected.instanceId, schemaVersion: identity.expected.schemaVersion },
     'adopted the database identity',
   );
+  // Planning runs on worker threads, never on the request's event loop.
+  const computePool = new ComputePool({
+    threads: config.limits.computeThreads,
+    maxQueue: config.limits.computeQueueMax,
+  });
   // Transactions time out with the request, so Neo4j stops work nobody waits for any more. A
   // failed query may mean the connection now leads elsewhere: the next request re-checks.
   const appExecutor = executor.withOptions({
@@ -151,7 +165,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
       if (!timing.ok) identity.suspect();
     },
   });
-  const services = createServices(appExecutor, config);
+  const services = createServices(appExecutor, config, computePool);
   const schema = await buildCredgraphSchema();
   const armor = createArmorProtection(config.limits);
   const apollo = new ApolloServer<GraphQLContext>({
@@ -179,6 +193,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
         maxResponseBytes: config.limits.maxResponseBytes,
         text: { search: config.limits.maxSearchTextLength, suggest: config.limits.maxSuggestTextLength },
       }),
+      refusalStatusPlugin(),
       // Last: it records the code the client gets, after the size limit may have replaced the body.
       errorCodePlugin(),
     ],
@@ -255,6 +270,9 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     deps,
     identity,
     listen: (host, port) => startHttpServer(deps, host, port),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await computePool.close();
+    },
   };
 }

@@ -11,7 +11,7 @@ import type { Logger } from './logger';
 import { graphiqlPage } from './graphiql-page';
 import { BodyError, readBody } from './read-body';
 import { runWithQueryContext, currentQueryContext, type QueryBudget, type QueryContext } from '../db/query-context';
-import { httpStatusOf, type ErrorCode } from '../domain/errors';
+import { RequestTimeoutError, httpStatusOf, type ErrorCode } from '../domain/errors';
 import { withErrorCode } from './metrics/error-code-plugin';
 
 /** The facts of one finished GraphQL request: ids, timings and codes, never variables or results. */
@@ -33,10 +33,10 @@ export interface HttpServerDeps<Ctx extends object> {
   readonly logger: Logger;
   readonly maxBodyBytes: number;
   /**
-   * Longest a GraphQL request may run. Past it the client gets 503 DATABASE_UNAVAILABLE (nearly
-   * all request time is database time, and Neo4j's own transaction timeout, set to the same
-   * value, reports the same code), and the abandoned execution is left to finish or be stopped
-   * by that transaction timeout.
+   * Longest a GraphQL request may run. Past it the client gets 503: DATABASE_UNAVAILABLE when a
+   * query was running on the database at that moment (Neo4j's own transaction timeout, set to the
+   * same value, stops it), REQUEST_TIMEOUT when the time went on computing. The request's query
+   * context is aborted: its worker tasks are stopped and it starts no further query.
    */
   readonly requestTimeoutMs?: number;
   /** Each request's share of the database: concurrent queries and round trips (unlimited when absent). */
@@ -291,7 +291,12 @@ async function handleGraphql<Ctx extends object>(
   });
   const outcome = await Promise.race([execution, deadline]).finally(() => clearTimeout(timer));
   if (outcome === TIMED_OUT) {
-    refuse(`The request did not complete within ${deps.requestTimeoutMs} ms`, 'DATABASE_UNAVAILABLE');
+    // Blame the database only when it was the one working at the deadline.
+    const code: ErrorCode = (ctx?.queriesRunning ?? 0) > 0 ? 'DATABASE_UNAVAILABLE' : 'REQUEST_TIMEOUT';
+    const message = `The request did not complete within ${deps.requestTimeoutMs} ms`;
+    // Cancels the rest: worker tasks are stopped, no further query starts.
+    ctx?.abort(new RequestTimeoutError(message, { limit: deps.requestTimeoutMs }));
+    refuse(message, code);
     // Keep the request in flight until its execution ends, so a graceful shutdown waits for it.
     await execution.catch((error: unknown) => deps.logger.warn({ err: error, requestId }, 'timed-out request failed'));
     return;

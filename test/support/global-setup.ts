@@ -16,6 +16,8 @@ import { applyMigrations } from '../../src/db/apply-migrations';
 import { importEscoCsv } from '../../src/esco/import/import-esco-csv';
 import { sharedDataDir } from './shared-data';
 import { loadConfig } from '../../src/config/config';
+import { repoRoot } from '../../src/config/repo-root';
+import { buildProject } from './process-probes';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,6 +33,11 @@ let instance: LocalNeo4jInstance | undefined;
 let tempDir: string | undefined;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The API plans on worker threads, which run the compiled `dist/` (workers cannot load the
+  // TypeScript sources vitest runs): compile it once per run, incrementally.
+  const compileStarted = Date.now();
+  buildProject(repoRoot());
+  process.stderr.write(`[test setup] compiled dist/ in ${((Date.now() - compileStarted) / 1000).toFixed(1)} s\n`);
   const config = loadConfig();
   let uri = config.neo4j.uri;
   const { user, password } = config.neo4j;

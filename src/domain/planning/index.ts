@@ -77,3 +77,19 @@ export {
   type PlanRequestInput,
   type PlanScope,
 } from './plan-request';
+export {
+  PLAN_REPLY_MARGIN_MS,
+  runPlanningJob,
+  type CoverageSnapshot,
+  type CourseSuggestionValue,
+  type EpochClock,
+  type GatheredPlanning,
+  type GatheredTarget,
+  type LearningPlanValue,
+  type PlanStepValue,
+  type PlanningEvidence,
+  type PlanningJob,
+  type PlanningJobResult,
+  type RankedOccupation,
+  type ReskillingOptionValue,
+} from './planning-job';

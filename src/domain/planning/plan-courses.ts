@@ -18,6 +18,12 @@ export interface PlanCoursesOptions {
   readonly solver?: PlanSolver;
   /** Millisecond clock, for the time limit and `solveMillis`. */
   readonly now?: () => number;
+  /**
+   * A moment (on the `now` clock) nothing may pass, the fallback's LP allowance included: the
+   * caller's own deadline when the plan is one part of a bounded request. Without it the LP
+   * bounds may overrun the time limit by their allowance.
+   */
+  readonly hardDeadline?: number;
 }
 
 /** How many times one phase may re-solve after cutting off plans with no valid order. */
@@ -39,7 +45,7 @@ const BOUND_MARGIN = 1e-7;
  * re-solved. If the time limit or the solver stops this, the answer is the better of the
  * greedy plan and any valid plan the solver found, with `optimal: false` and a lower bound
  * from the LP relaxation. The LP bounds may overrun the time limit by one shared allowance of
- * min(500, max(100, timeLimitMs / 4)) ms. HiGHS runs synchronously: a solve blocks the event
+ * min(500, max(100, timeLimitMs / 4)) ms, never past `options.hardDeadline`. HiGHS runs synchronously: a solve blocks the event
  * loop for up to the time limit, so request paths should keep the limit low or run the
  * planner in a worker.
  *
@@ -68,7 +74,8 @@ export async function planCourses(input: PlanInput, options: PlanCoursesOptions 
       solver = undefined; // an unloadable runtime degrades to greedy rather than failing the request
     }
   }
-  const run = new PlanRun(problem, solver, now, started + problem.timeLimitMs);
+  const hard = options.hardDeadline ?? Number.POSITIVE_INFINITY;
+  const run = new PlanRun(problem, solver, now, Math.min(started + problem.timeLimitMs, hard), hard);
   return run.plan(started);
 }
 
@@ -89,6 +96,7 @@ class PlanRun {
     private readonly solver: PlanSolver | undefined,
     private readonly now: () => number,
     private readonly deadline: number,
+    private readonly hardDeadline: number,
   ) {}
 
   async plan(started: number): Promise<PlanResult> {
@@ -219,7 +227,10 @@ class PlanRun {
     const greedy = greedySelection(problem);
     // Past the deadline the LP bounds still get one short shared allowance: an LP is cheap,
     // and a fallback answer without a bound would be much less useful.
-    this.lpDeadline = Math.max(this.deadline, this.now() + lpAllowanceMs(problem.timeLimitMs));
+    this.lpDeadline = Math.min(
+      this.hardDeadline,
+      Math.max(this.deadline, this.now() + lpAllowanceMs(problem.timeLimitMs)),
+    );
     let best: readonly number[] = greedy;
     let bestFacts = selectionFacts(problem, greedy);
     let fromSolver = false;

@@ -3,7 +3,9 @@
  * do not collide): GraphQL requests and latency by operation and outcome, Neo4j query time by
  * query file, database work in progress, rate-limit refusals, and Node's process metrics.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ComputePoolStats } from '../../compute/compute-pool';
 import type { ExecutorLoad, QueryObserver } from '../../db/neo4j-executor';
 import { BoundedLabels } from './bounded-labels';
 
@@ -22,6 +24,8 @@ export interface AppMetricsOptions {
   readonly maxPoolSize: number;
   /** Distinct operation names kept as labels (default 200). */
   readonly maxOperations?: number;
+  /** Reads the compute tier's load at scrape time. */
+  readonly compute?: () => ComputePoolStats;
 }
 
 /** The metrics and the hooks that feed them. */
@@ -94,6 +98,55 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
     help: 'The configured maximum size of the Neo4j connection pool.',
     registers: [registry],
   }).set(options.maxPoolSize);
+
+  // Sampled every 10 ms; each scrape reports the interval since the previous one and starts a new
+  // one, so a stall shows up in the next scrape instead of being averaged away over the uptime.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  new Gauge({
+    name: 'credgraph_event_loop_delay_seconds',
+    help: 'Event-loop delay of the request thread since the previous scrape: quantile 0.5, 0.99 and max. Heavy work runs on compute workers, so p99 stays low while plans run.',
+    labelNames: ['quantile'],
+    registers: [registry],
+    collect() {
+      const seconds = (ns: number) => (Number.isFinite(ns) ? ns / 1e9 : 0);
+      this.set({ quantile: '0.5' }, seconds(loopDelay.percentile(50)));
+      this.set({ quantile: '0.99' }, seconds(loopDelay.percentile(99)));
+      this.set({ quantile: 'max' }, seconds(loopDelay.max));
+      loopDelay.reset();
+    },
+  });
+  const compute = options.compute;
+  if (compute !== undefined) {
+    new Gauge({
+      name: 'credgraph_compute_queue_depth',
+      help: 'Heavy tasks (plans) waiting for a compute worker; at COMPUTE_QUEUE_MAX new ones are refused with SERVER_BUSY.',
+      registers: [registry],
+      collect() {
+        this.set(compute().queued);
+      },
+    });
+    new Gauge({
+      name: 'credgraph_compute_tasks_running',
+      help: 'Heavy tasks running on compute workers (at most COMPUTE_THREADS).',
+      registers: [registry],
+      collect() {
+        this.set(compute().running);
+      },
+    });
+    new Gauge({
+      name: 'credgraph_compute_tasks_total',
+      help: 'Compute tasks finished since start, by task kind and outcome (ok, error, busy: refused with SERVER_BUSY, aborted: stopped at the request deadline).',
+      labelNames: ['task', 'outcome'],
+      registers: [registry],
+      collect() {
+        for (const [key, count] of compute().finished) {
+          const [task = 'unknown', outcome = 'unknown'] = key.split(':');
+          this.set({ task, outcome }, count);
+        }
+      },
+    });
+  }
 
   return {
     contentType: registry.contentType,

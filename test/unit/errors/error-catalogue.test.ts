@@ -33,6 +33,8 @@ describe('error catalogue', () => {
       RATE_LIMITED: 429,
       UPSTREAM_UNAVAILABLE: 502,
       DATABASE_UNAVAILABLE: 503,
+      SERVER_BUSY: 503,
+      REQUEST_TIMEOUT: 503,
       RESPONSE_TOO_LARGE: 400,
       INTERNAL_SERVER_ERROR: 500,
     });

@@ -1,6 +1,7 @@
 /**
  * The HTTP front without a database: a stand-in for Apollo whose answers can be delayed, to pin
- * the request timeout (503 DATABASE_UNAVAILABLE, the server keeps serving), the graceful drain on
+ * the request timeout (503 REQUEST_TIMEOUT, or DATABASE_UNAVAILABLE when a query was running; the
+ * request's work is aborted and the server keeps serving), the graceful drain on
  * close, the admit hook and what is reported per request.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,14 +14,22 @@ import {
   type RequestDoneInfo,
   type RunningHttpServer,
 } from '../../../src/server/http-server';
+import { currentQueryContext } from '../../../src/db/query-context';
 
-type Answer = { delayMs: number };
+type Answer = { delayMs: number; inDatabase?: boolean; signals?: AbortSignal[] };
 
-/** Just enough of ApolloServer for the HTTP layer: answers `{"data":{"ok":true}}` after `delayMs`. */
+/**
+ * Just enough of ApolloServer for the HTTP layer: answers `{"data":{"ok":true}}` after `delayMs`,
+ * spent "in the database" (a query counted as running) when `inDatabase` is set.
+ */
 function fakeApollo(answer: Answer): ApolloServer<object> {
   return {
     async executeHTTPGraphQLRequest() {
+      const ctx = currentQueryContext()!;
+      answer.signals?.push(ctx.signal);
+      if (answer.inDatabase) ctx.queriesRunning += 1;
       await sleep(answer.delayMs);
+      if (answer.inDatabase) ctx.queriesRunning -= 1;
       return {
         status: 200,
         headers: new Map([['content-type', 'application/json; charset=utf-8']]),
@@ -67,8 +76,21 @@ function post(
 }
 
 describe('request timeout', () => {
-  it('answers 503 DATABASE_UNAVAILABLE when execution outlives REQUEST_TIMEOUT_MS, then keeps serving', async () => {
-    const { url, done, answer } = await start({ requestTimeoutMs: 150 }, { delayMs: 1_000 });
+  it('answers 503 REQUEST_TIMEOUT when computing outlives REQUEST_TIMEOUT_MS, and aborts the request', async () => {
+    const signals: AbortSignal[] = [];
+    const { url, done } = await start({ requestTimeoutMs: 150 }, { delayMs: 1_000, signals });
+    const res = await post(url);
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('REQUEST_TIMEOUT');
+    expect(done[0]).toMatchObject({ operation: 'Ok', status: 503, code: 'REQUEST_TIMEOUT' });
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(true);
+    expect((signals[0]!.reason as { code?: string }).code).toBe('REQUEST_TIMEOUT');
+  });
+
+  it('answers 503 DATABASE_UNAVAILABLE when a query is still running at REQUEST_TIMEOUT_MS, then keeps serving', async () => {
+    const { url, done, answer } = await start({ requestTimeoutMs: 150 }, { delayMs: 1_000, inDatabase: true });
     const started = performance.now();
     const res = await post(url);
     const elapsed = performance.now() - started;
@@ -81,6 +103,7 @@ describe('request timeout', () => {
     expect(done[0]).toMatchObject({ operation: 'Ok', status: 503, code: 'DATABASE_UNAVAILABLE' });
 
     answer.delayMs = 0;
+    answer.inDatabase = false;
     const next = await post(url);
     expect(next.status).toBe(200);
     expect(await next.json()).toEqual({ data: { ok: true } });

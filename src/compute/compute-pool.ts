@@ -1,0 +1,151 @@
+/**
+ * The compute tier: a pool of worker threads (piscina) that runs heavy pure work — planning
+ * today — off the request's event loop, so one large plan never stalls every other request.
+ *
+ * Admission is bounded: at most `threads` tasks run and `maxQueue` wait; beyond that a task is
+ * refused at once with SERVER_BUSY (503 and `retry-after`), never queued without limit. A task
+ * follows its request's abort signal: when the request runs out of time the waiting task is
+ * dropped, and a running one has its worker thread stopped (piscina terminates it and starts a
+ * fresh one), so abandoned work stops consuming a core.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { currentQueryContext } from '../db/query-context';
+import { RequestTimeoutError, ServerBusyError } from '../domain/errors';
+import type { PlanningJob, PlanningJobResult } from '../domain/planning';
+import { repoPath } from '../config/repo-root';
+import type { ComputeAnswer, ComputeTask } from './compute-task';
+import type { PlanningCompute } from './planning-compute';
+
+/** Settings of a {@link ComputePool}. */
+export interface ComputePoolOptions {
+  /** Worker threads (`COMPUTE_THREADS`, default: the cores available). */
+  readonly threads: number;
+  /** Tasks that may wait for a thread (`COMPUTE_QUEUE_MAX`); more are refused with SERVER_BUSY. */
+  readonly maxQueue: number;
+  /** The `retry-after` advice of a SERVER_BUSY answer, in seconds. */
+  readonly retryAfterSeconds?: number;
+  /** Heap ceiling of each worker (MB): a runaway task kills its worker, not the server. */
+  readonly workerHeapMb?: number;
+  /** The worker script (compiled JavaScript); defaults to {@link defaultWorkerScript}. */
+  readonly filename?: string;
+}
+
+/** Outcome of one task, as counted for `/metrics`. */
+export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted';
+
+/** What the pool is doing, for `/metrics` and the benchmark. */
+export interface ComputePoolStats {
+  readonly threads: number;
+  readonly maxQueue: number;
+  /** Tasks waiting for a thread. */
+  readonly queued: number;
+  /** Tasks running on a thread. */
+  readonly running: number;
+  /** Finished tasks by kind and outcome. */
+  readonly finished: ReadonlyMap<string, number>;
+}
+
+/** Retry advice when the queue is full: a heavy task usually frees a thread within a second or two. */
+const DEFAULT_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * The compiled worker script: next to this module when running from `dist/`, else the project's
+ * `dist/` build (tests run the TypeScript sources, workers need JavaScript).
+ *
+ * @throws Error when no compiled worker exists (run `npm run build`)
+ */
+export function defaultWorkerScript(): string {
+  const candidates = [path.join(__dirname, 'compute-worker.js'), repoPath('dist', 'src', 'compute', 'compute-worker.js')];
+  const found = candidates.find((file) => fs.existsSync(file));
+  if (found === undefined)
+    throw new Error(`the compute worker is not compiled (looked for ${candidates.join(', ')}): run npm run build`);
+  return found;
+}
+
+/** Runs compute tasks on worker threads with bounded admission and cancellation. */
+export class ComputePool implements PlanningCompute {
+  private readonly pool: Piscina<ComputeTask, ComputeAnswer>;
+  private readonly finished = new Map<string, number>();
+  private running = 0;
+
+  constructor(private readonly options: ComputePoolOptions) {
+    this.pool = new Piscina({
+      filename: options.filename ?? defaultWorkerScript(),
+      minThreads: options.threads,
+      maxThreads: options.threads,
+      // Piscina's own queue ceiling backs up the check in run(); both use the same number.
+      maxQueue: options.maxQueue,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 1024 },
+    });
+  }
+
+  /** Plans on a worker; follows the current request's abort signal unless given one. */
+  async runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult> {
+    const answer = await this.run({ kind: 'planning', job }, signal ?? currentQueryContext()?.signal);
+    return answer.result;
+  }
+
+  /**
+   * Runs one task. Refused at once (SERVER_BUSY) when `maxQueue` tasks already wait; rejected
+   * with the signal's reason (REQUEST_TIMEOUT) when it is aborted, the worker then stopped.
+   */
+  async run(task: ComputeTask, signal?: AbortSignal): Promise<ComputeAnswer> {
+    if (signal?.aborted) throw abortReason(signal);
+    if (this.pool.queueSize >= this.options.maxQueue) throw this.busy(task);
+    this.running += 1;
+    try {
+      const answer = await this.pool.run(task, signal ? { signal } : {});
+      this.count(task, 'ok');
+      return answer;
+    } catch (error) {
+      if (signal?.aborted) {
+        this.count(task, 'aborted');
+        throw abortReason(signal);
+      }
+      if (error instanceof Error && error.message === 'Task queue is at limit') throw this.busy(task);
+      this.count(task, 'error');
+      throw error;
+    } finally {
+      this.running -= 1;
+    }
+  }
+
+  /** Current load and totals. */
+  stats(): ComputePoolStats {
+    const queued = this.pool.queueSize;
+    return {
+      threads: this.options.threads,
+      maxQueue: this.options.maxQueue,
+      queued,
+      running: Math.max(0, this.running - queued),
+      finished: new Map(this.finished),
+    };
+  }
+
+  /** Stops the workers (running tasks are abandoned). */
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+
+  private busy(task: ComputeTask): ServerBusyError {
+    this.count(task, 'busy');
+    const retryAfterSeconds = this.options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
+    return new ServerBusyError(
+      `The server is busy: ${this.options.threads} heavy tasks are running and ${this.options.maxQueue} are waiting; retry in ${retryAfterSeconds} s`,
+      { limit: this.options.maxQueue, retryAfterSeconds },
+    );
+  }
+
+  private count(task: ComputeTask, outcome: ComputeOutcome): void {
+    const key = `${task.kind}:${outcome}`;
+    this.finished.set(key, (this.finished.get(key) ?? 0) + 1);
+  }
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new RequestTimeoutError('The request was cancelled');
+}

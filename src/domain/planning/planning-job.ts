@@ -1,0 +1,364 @@
+/**
+ * The compute half of a planning request: everything after the graph has been read. The service
+ * gathers (evidence, requirements, hierarchy links, candidate courses, unmet prerequisites) and
+ * hands one {@link PlanningJob} to a worker thread, which runs {@link runPlanningJob}: course
+ * eligibility, prices, the solver, coverage along the plan, the explanation. Pure and
+ * structured-clone safe in both directions, so it runs the same in a worker and in-process.
+ */
+import {
+  computeSkillCredits,
+  scoreFromCredits,
+  type Evidence,
+  type HierarchyLink,
+  type MatchPolicy,
+  type Requirement,
+} from '../coverage';
+import { catalogueExclusion, confidentTeaches, countCatalogueExclusions, type CandidateCourse } from './course-eligibility';
+import type { CatalogueExclusion } from './course-eligibility';
+import { coveredBy, requiredCoveredBy } from './covering-skills';
+import { describePlan, type PlanStatus } from './describe-plan';
+import { orderReskillingOptions, type ReskillingOrder } from './order-reskilling';
+import { planCourses } from './plan-courses';
+import type { PlanRequest } from './plan-request';
+import type { GapSkill, PlanCourse, PlanInput, PlanResult } from './plan-types';
+import { convertPrice, type PriceRates } from './price-rates';
+import { rankNextCourses, type RankedCourse } from './rank-next-courses';
+
+/** Score and essential coverage at one moment. */
+export interface CoverageSnapshot {
+  readonly score: number;
+  readonly essentialCoverage: number;
+}
+
+/** A plan step with the coverage reached after it. */
+export interface PlanStepValue {
+  readonly order: number;
+  readonly credentialId: string;
+  readonly newlyCovered: readonly string[];
+  readonly essentialCoverageAfter: number;
+  readonly scoreAfter: number;
+}
+
+/** A learning plan as the API returns it. */
+export interface LearningPlanValue extends Omit<PlanResult, 'steps'> {
+  readonly steps: readonly PlanStepValue[];
+  readonly coverageBefore: CoverageSnapshot;
+  readonly coverageAfter: CoverageSnapshot;
+  readonly gapSkills: readonly string[];
+  readonly status: PlanStatus;
+  readonly explanation: string;
+  /** The currency of `totalPrice`, `maxTotalPrice` and a PRICE `objectiveValue`. */
+  readonly currency: string;
+  /** The day of the exchange rates prices were converted with. */
+  readonly ratesDate: string;
+}
+
+/** One course suggested as the next step. */
+export interface CourseSuggestionValue extends RankedCourse {
+  readonly scoreGain: number;
+  /** The currency of `cost` under the PRICE objective. */
+  readonly currency: string;
+}
+
+/** A subject's evidence, ready for scoring. */
+export interface PlanningEvidence {
+  readonly evidence: readonly Evidence[];
+  /** Distinct skills the evidence names. */
+  readonly skillUris: readonly string[];
+}
+
+/** One target as gathered: its requirements, their hierarchy links, coverage today and the gap. */
+export interface GatheredTarget {
+  readonly requirements: Requirement[];
+  readonly links: HierarchyLink[];
+  readonly before: CoverageSnapshot;
+  readonly gap: GapSkill[];
+}
+
+/** What the graph said, for one subject and one or more targets. */
+export interface GatheredPlanning {
+  readonly evidence: PlanningEvidence;
+  readonly targets: readonly GatheredTarget[];
+  /** Every candidate course: teaching a covering skill of some gap skill, or an unmet prerequisite. */
+  readonly candidates: readonly CandidateCourse[];
+  /** Prerequisite skills the subject does not meet. */
+  readonly unmet: readonly string[];
+  /** Covering skill → gap skills it covers (from {@link requiredCoveredBy}). */
+  readonly inverse: ReadonlyMap<string, readonly string[]>;
+  readonly request: PlanRequest;
+  readonly policy: MatchPolicy;
+  readonly rates: PriceRates;
+}
+
+/** A ranked occupation handed to the reskilling job. */
+export interface RankedOccupation {
+  readonly occupationUri: string;
+  readonly score: number;
+  readonly essentialCoverage: number;
+  readonly optionalCoverage: number;
+}
+
+/** One job for a planning worker. */
+export type PlanningJob =
+  | { readonly kind: 'recommend'; readonly gathered: GatheredPlanning; readonly deadline: number }
+  | { readonly kind: 'next'; readonly gathered: GatheredPlanning; readonly first: number; readonly deadline: number }
+  | {
+      readonly kind: 'reskilling';
+      readonly gathered: GatheredPlanning;
+      readonly ranked: readonly RankedOccupation[];
+      readonly first: number;
+      readonly order: ReskillingOrder;
+      readonly deadline: number;
+    }
+  | { readonly kind: 'input'; readonly gathered: GatheredPlanning; readonly deadline: number };
+
+/** A reskilling option as the API returns it. */
+export interface ReskillingOptionValue {
+  readonly occupationUri: string;
+  readonly current: RankedOccupation;
+  readonly plan: LearningPlanValue;
+  readonly reachesFull: boolean;
+}
+
+/** What each job kind answers. */
+export type PlanningJobResult =
+  | { readonly kind: 'recommend'; readonly plan: LearningPlanValue }
+  | { readonly kind: 'next'; readonly courses: CourseSuggestionValue[] }
+  | { readonly kind: 'reskilling'; readonly options: ReskillingOptionValue[] }
+  | { readonly kind: 'input'; readonly input: PlanInput };
+
+/** Time kept back from a plan's budget for the work after solving (coverage along the plan, reply). */
+export const PLAN_REPLY_MARGIN_MS = 15;
+
+/** Share of a plan's budget the exact search may use; the rest is for its LP bounds when it stops early. */
+const SEARCH_SHARE = 0.75;
+
+/** The planning problem of one target, ready for the solver. */
+interface PreparedTarget extends GatheredTarget {
+  readonly courses: PlanCourse[];
+  readonly byId: ReadonlyMap<string, PlanCourse>;
+  /** Courses with a price in a currency the rate table lacks (unpriced in this plan). */
+  readonly noRate: ReadonlySet<string>;
+  /** Eligible courses covering some gap skill of this target. */
+  readonly relevant: ReadonlySet<string>;
+  readonly catalogueExclusions: ReadonlyMap<CatalogueExclusion, number>;
+}
+
+/** Clock of {@link runPlanningJob}: epoch milliseconds, comparable across threads. */
+export type EpochClock = () => number;
+
+/**
+ * Runs one planning job. `deadline` (epoch ms) bounds the whole job: every plan gets an equal
+ * share of the time left, the exact search three quarters of it, and nothing runs past it (a
+ * plan stopped early is the best found so far, `optimal: false`, with its bound).
+ *
+ * @example
+ * const result = await runPlanningJob({ kind: 'recommend', gathered, deadline: Date.now() + 1000 });
+ * // result.kind === 'recommend'; result.plan.optimal tells whether the plan is proven optimal
+ */
+export async function runPlanningJob(job: PlanningJob, now: EpochClock = epochNow): Promise<PlanningJobResult> {
+  const { gathered } = job;
+  const prepared = prepareTargets(gathered);
+  switch (job.kind) {
+    case 'recommend':
+      return { kind: 'recommend', plan: await solve(prepared[0]!, gathered, budgetOf(job.deadline, 1, now), now) };
+    case 'input':
+      return { kind: 'input', input: toPlanInput(prepared[0]!, gathered.request, gathered.request.timeLimitMs) };
+    case 'next':
+      return { kind: 'next', courses: nextCourses(prepared[0]!, gathered, job.first) };
+    case 'reskilling': {
+      const options: ReskillingOptionValue[] = [];
+      for (let i = 0; i < job.ranked.length; i += 1) {
+        const plan = await solve(prepared[i]!, gathered, budgetOf(job.deadline, job.ranked.length - i, now), now);
+        const reachesFull = plan.uncoverable.length === 0 && plan.uncoveredWithinBudget.length === 0;
+        options.push({ occupationUri: job.ranked[i]!.occupationUri, current: job.ranked[i]!, plan, reachesFull });
+      }
+      const sorted = orderReskillingOptions(options, job.order, (o) => ({
+        occupationUri: o.occupationUri,
+        reachesFull: o.reachesFull,
+        scoreBefore: o.current.score,
+        scoreAfter: o.plan.coverageAfter.score,
+        planCost: o.plan.objectiveValue,
+        totalHours: o.plan.totalHours,
+      }));
+      return { kind: 'reskilling', options: sorted.slice(0, job.first) };
+    }
+  }
+}
+
+/** One plan's share of the time left: its time limit and the moment it must be done by. */
+interface PlanBudget {
+  readonly timeLimitMs: number;
+  readonly hardDeadline: number;
+}
+
+function budgetOf(deadline: number, plansLeft: number, now: EpochClock): PlanBudget {
+  const share = Math.max(0, (deadline - PLAN_REPLY_MARGIN_MS - now()) / plansLeft);
+  return { timeLimitMs: Math.max(1, share * SEARCH_SHARE), hardDeadline: now() + share };
+}
+
+/**
+ * Builds each target's courses once for all targets: which gap skills each course covers and its
+ * unmet prerequisites are worked out once (reskillingPaths prepares dozens of targets over
+ * thousands of shared courses); each target then keeps only its own gap skills, in its gap order.
+ */
+function prepareTargets(gathered: GatheredPlanning): PreparedTarget[] {
+  const { request, rates } = gathered;
+  const unmet = new Set(gathered.unmet);
+  const rows = gathered.candidates.map((course) => {
+    const teaches = confidentTeaches(course, request.filter.minConfidence);
+    return {
+      course,
+      teaches,
+      exclusion: catalogueExclusion(course, request.filter),
+      coversAny: coveredBy(
+        course.teaches.map((link) => link.uri),
+        gathered.inverse,
+      ),
+      coversConfident: coveredBy(teaches, gathered.inverse),
+      prerequisites: course.prerequisites.filter((uri) => unmet.has(uri)),
+    };
+  });
+  const usable = rows.filter((row) => row.exclusion === null);
+  // Prices in the plan's currency; a price without a rate leaves its course unpriced.
+  const noRate = new Set<string>();
+  const prices = new Map<string, number | null>();
+  for (const { course } of usable) {
+    const price =
+      course.price === null
+        ? null
+        : convertPrice(course.price, course.currency ?? request.currency, request.currency, rates);
+    if (course.price !== null && price === null) noRate.add(course.id);
+    prices.set(course.id, price);
+  }
+  return gathered.targets.map((target) => {
+    const gapUris = target.gap.map((g) => g.skillUri);
+    const courses: PlanCourse[] = usable.map(({ course, teaches, coversConfident, prerequisites }) => ({
+      id: course.id,
+      hours: course.hours,
+      price: prices.get(course.id) ?? null,
+      ects: course.ects,
+      covers: gapUris.filter((uri) => coversConfident.has(uri)),
+      teaches,
+      prerequisites: [...prerequisites],
+    }));
+    const relevant = new Set(courses.filter((c) => c.covers.length > 0).map((c) => c.id));
+    return {
+      ...target,
+      courses,
+      byId: new Map(courses.map((c) => [c.id, c])),
+      noRate,
+      relevant,
+      catalogueExclusions: countCatalogueExclusions(gapUris, rows),
+    };
+  });
+}
+
+/** Coverage after adding courses (as held credentials) to the subject's evidence. */
+function snapshotWith(
+  prepared: PreparedTarget,
+  evidence: PlanningEvidence,
+  courseIds: readonly string[],
+  policy: MatchPolicy,
+): CoverageSnapshot {
+  const added: Evidence[] = courseIds.flatMap((id) =>
+    (prepared.byId.get(id)?.teaches ?? []).map((skillUri) => ({
+      skillUri,
+      source: { kind: 'CREDENTIAL' as const, credentialId: id },
+    })),
+  );
+  const all = [...evidence.evidence, ...added];
+  const skills = new Set(all.map((e) => e.skillUri));
+  const credits = computeSkillCredits(
+    prepared.requirements.map((r) => r.skillUri),
+    all,
+    prepared.links.filter((l) => skills.has(l.evidenceUri)),
+    policy,
+  );
+  const scores = scoreFromCredits(prepared.requirements, credits, policy);
+  return { score: scores.score, essentialCoverage: scores.essentialCoverage };
+}
+
+/** The planner's input for one prepared target. */
+function toPlanInput(prepared: PreparedTarget, request: PlanRequest, timeLimitMs: number): PlanInput {
+  return {
+    gap: prepared.gap,
+    courses: prepared.courses,
+    objective: request.objective,
+    budgets: request.budgets,
+    timeLimitMs,
+  };
+}
+
+async function solve(
+  prepared: PreparedTarget,
+  gathered: GatheredPlanning,
+  budget: PlanBudget,
+  now: EpochClock,
+): Promise<LearningPlanValue> {
+  const { evidence, request, policy, rates } = gathered;
+  const timeLimitMs = Math.min(request.timeLimitMs, budget.timeLimitMs);
+  const plan = await planCourses(toPlanInput(prepared, request, timeLimitMs), {
+    now,
+    hardDeadline: budget.hardDeadline,
+  });
+  const steps = plan.steps.map((step, i) => {
+    const after = snapshotWith(
+      prepared,
+      evidence,
+      plan.steps.slice(0, i + 1).map((s) => s.courseId),
+      policy,
+    );
+    return {
+      order: step.order,
+      credentialId: step.courseId,
+      newlyCovered: step.newlyCovered,
+      essentialCoverageAfter: after.essentialCoverage,
+      scoreAfter: after.score,
+    };
+  });
+  const last = steps[steps.length - 1];
+  const after = last ? { score: last.scoreAfter, essentialCoverage: last.essentialCoverageAfter } : prepared.before;
+  const verdict = describePlan(plan, {
+    gapSize: prepared.gap.length,
+    noRate: prepared.noRate,
+    relevant: prepared.relevant,
+    catalogueExclusions: prepared.catalogueExclusions,
+    priced: request.objective === 'PRICE' || request.budgets.maxTotalPrice !== null,
+    currency: request.currency,
+    rates,
+  });
+  return {
+    ...plan,
+    excluded: verdict.excluded,
+    steps,
+    coverageBefore: prepared.before,
+    coverageAfter: after,
+    gapSkills: prepared.gap.map((g) => g.skillUri),
+    status: verdict.status,
+    explanation: verdict.explanation,
+    currency: request.currency,
+    ratesDate: rates.date,
+  };
+}
+
+function nextCourses(prepared: PreparedTarget, gathered: GatheredPlanning, first: number): CourseSuggestionValue[] {
+  const { request, evidence, policy } = gathered;
+  const ranking = rankNextCourses({
+    gap: prepared.gap,
+    courses: prepared.courses,
+    objective: request.objective,
+    budgets: request.budgets,
+    limit: first,
+  });
+  return ranking.courses.map((course) => ({
+    ...course,
+    currency: request.currency,
+    scoreGain: snapshotWith(prepared, evidence, [course.courseId], policy).score - prepared.before.score,
+  }));
+}
+
+/** Epoch milliseconds with sub-millisecond resolution, comparable across threads. */
+function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
