@@ -9,7 +9,6 @@ import { createLogger } from './server/logger';
 import { openDatabase } from './db/open-database';
 import { createApp } from './server/create-app';
 import { seedDemoIfNeeded } from './generate/demo/seed-demo-if-needed';
-import { warmUpPlanner } from './domain/planning/warm-up-planner';
 
 /** Set once a signal starts the shutdown: from then on, the shutdown decides the exit code. */
 let shuttingDown = false;
@@ -62,8 +61,8 @@ async function main(): Promise<void> {
     );
   }
   app = await createApp(config, logger, db.executor, db.driver);
-  // The planner's WebAssembly solver compiles on first use; pay that before the first request.
-  await warmUpPlanner().catch((error: unknown) =>
+  // Each worker's WebAssembly solver compiles on first use; pay that before the first request.
+  await app.compute.warmUp().catch((error: unknown) =>
     logger.warn({ err: error }, 'planner warm-up failed; plans fall back to greedy until it loads'),
   );
   // The skill index of suggestSkills is built once per process; build it now, not in a request.

@@ -10,10 +10,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { MessageChannel, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { currentQueryContext } from '../db/query-context';
 import { RequestTimeoutError, ServerBusyError } from '../domain/errors';
-import type { PlanningJob, PlanningJobResult } from '../domain/planning';
+import { epochNow, type PlanningJob, type PlanningJobResult } from '../domain/planning';
 import { repoPath } from '../config/repo-root';
 import type { ComputeAnswer, ComputeTask } from './compute-task';
 import type { PlanningCompute } from './planning-compute';
@@ -32,8 +33,25 @@ export interface ComputePoolOptions {
   readonly filename?: string;
 }
 
-/** Outcome of one task, as counted for `/metrics`. */
-export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted';
+/**
+ * Outcome of one task, as counted for `/metrics`: `aborted` when its request gave up (timeout),
+ * `stopped` when a plan overran its deadline and its heuristic answer was used.
+ */
+export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted' | 'stopped';
+
+/**
+ * How long past a plan's deadline the exact search may still answer before its worker is
+ * stopped: a reply in flight, not more solving. Plans thus end within PLAN_TIME_LIMIT_MS + 100 ms.
+ */
+export const PLAN_STOP_GRACE_MS = 40;
+
+/** The abort reason of a plan stopped at its deadline (its heuristic answer is used). */
+class PlanDeadlineReached extends Error {
+  constructor() {
+    super('the plan reached its deadline');
+  }
+}
+
 
 /** What the pool is doing, for `/metrics` and the benchmark. */
 export interface ComputePoolStats {
@@ -83,27 +101,75 @@ export class ComputePool implements PlanningCompute {
     });
   }
 
-  /** Plans on a worker; follows the current request's abort signal unless given one. */
+  /**
+   * Plans on a worker; follows the current request's abort signal unless given one. The job's
+   * deadline is enforced here too: the worker reports heuristic answers as it goes, and if the
+   * exact search is still running {@link PLAN_STOP_GRACE_MS} after the deadline (HiGHS checks its
+   * clock only between steps), the worker is stopped and the last heuristic answer returned.
+   */
   async runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult> {
-    const answer = await this.run({ kind: 'planning', job }, signal ?? currentQueryContext()?.signal);
-    return answer.result;
+    const requestSignal = signal ?? currentQueryContext()?.signal;
+    const { port1, port2 } = new MessageChannel();
+    let fallback: PlanningJobResult | undefined;
+    port1.on('message', (message: PlanningJobResult) => {
+      fallback = message;
+    });
+    const stop = new AbortController();
+    const forward = () => stop.abort(requestSignal?.reason);
+    requestSignal?.addEventListener('abort', forward, { once: true });
+    if (requestSignal?.aborted) forward();
+    let timer: NodeJS.Timeout | undefined;
+    // At the deadline (+ grace) the last heuristic answer wins the race; the worker is then stopped.
+    const deadline = new Promise<PlanningJobResult | undefined>((resolve) => {
+      timer = setTimeout(() => resolve(fallback), Math.max(0, job.deadline + PLAN_STOP_GRACE_MS - epochNow()));
+    });
+    const task = this.run({ kind: 'planning', job, fallbacks: port2 }, stop.signal, [port2]).then((answer) => {
+      if (answer.kind !== 'planning') throw new Error(`a compute worker answered ${answer.kind} to a planning task`);
+      return answer.result;
+    });
+    try {
+      const first = await Promise.race([task, deadline]);
+      if (first !== undefined && first !== fallback) return first;
+      if (first === undefined) {
+        stop.abort(new PlanDeadlineReached());
+        task.catch(() => undefined);
+        throw new RequestTimeoutError('The plan could not be computed within its deadline');
+      }
+      // The deadline came first with a heuristic answer: use it, stop the search.
+      stop.abort(new PlanDeadlineReached());
+      task.catch(() => undefined);
+      this.count({ kind: 'planning', job }, 'stopped');
+      return first;
+    } finally {
+      clearTimeout(timer);
+      requestSignal?.removeEventListener('abort', forward);
+      port1.close();
+    }
+  }
+
+  /**
+   * Resolves once every worker has solved a tiny plan (the solver compiled and warm), so the first
+   * real plans get their whole time limit. Called before the server listens.
+   */
+  async warmUp(): Promise<void> {
+    await Promise.all(Array.from({ length: this.options.threads }, () => this.run({ kind: 'warm-up' })));
   }
 
   /**
    * Runs one task. Refused at once (SERVER_BUSY) when `maxQueue` tasks already wait; rejected
    * with the signal's reason (REQUEST_TIMEOUT) when it is aborted, the worker then stopped.
    */
-  async run(task: ComputeTask, signal?: AbortSignal): Promise<ComputeAnswer> {
+  async run(task: ComputeTask, signal?: AbortSignal, transferList?: TransferListItem[]): Promise<ComputeAnswer> {
     if (signal?.aborted) throw abortReason(signal);
     if (this.pool.queueSize >= this.options.maxQueue) throw this.busy(task);
     this.running += 1;
     try {
-      const answer = await this.pool.run(task, signal ? { signal } : {});
+      const answer = await this.pool.run(task, { ...(signal ? { signal } : {}), ...(transferList ? { transferList } : {}) });
       this.count(task, 'ok');
       return answer;
     } catch (error) {
       if (signal?.aborted) {
-        this.count(task, 'aborted');
+        if (!(signal.reason instanceof PlanDeadlineReached)) this.count(task, 'aborted');
         throw abortReason(signal);
       }
       if (error instanceof Error && error.message === 'Task queue is at limit') throw this.busy(task);

@@ -2,10 +2,17 @@
  * The work a compute worker accepts. Every task and answer is structured-clone safe (plain data,
  * Maps, Sets, Dates), since it crosses a thread boundary.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { PlanningJob, PlanningJobResult } from '../domain/planning';
 
 /** One task for a compute worker. */
-export type ComputeTask = { readonly kind: 'planning'; readonly job: PlanningJob };
+export type ComputeTask =
+  /** `fallbacks` receives the job's heuristic answers as they improve (see `runPlanningJob`). */
+  | { readonly kind: 'planning'; readonly job: PlanningJob; readonly fallbacks?: MessagePort }
+  /** Solves a tiny plan so the worker's solver is compiled and warm before real requests. */
+  | { readonly kind: 'warm-up' };
 
 /** A worker's answer to a {@link ComputeTask} of the same kind. */
-export type ComputeAnswer = { readonly kind: 'planning'; readonly result: PlanningJobResult };
+export type ComputeAnswer =
+  | { readonly kind: 'planning'; readonly result: PlanningJobResult }
+  | { readonly kind: 'warm-up'; readonly threadId: number };

@@ -3,7 +3,9 @@
  * pure domain code only: no database, no GraphQL. HiGHS is instantiated once per worker when the
  * worker starts, so the first plan it solves does not pay for compiling the WebAssembly module.
  */
-import { loadHighs, runPlanningJob } from '../domain/planning';
+import { threadId } from 'node:worker_threads';
+import { loadHighs, runPlanningJob, type PlanningJobResult } from '../domain/planning';
+import { warmUpPlanner } from '../domain/planning/warm-up-planner';
 import type { ComputeAnswer, ComputeTask } from './compute-task';
 
 // Warm-up; a failure is retried by the first solve (and degrades that plan to greedy).
@@ -13,6 +15,14 @@ loadHighs().catch(() => undefined);
 export default async function runComputeTask(task: ComputeTask): Promise<ComputeAnswer> {
   switch (task.kind) {
     case 'planning':
-      return { kind: 'planning', result: await runPlanningJob(task.job) };
+      try {
+        const report = task.fallbacks ? (fallback: PlanningJobResult) => task.fallbacks!.postMessage(fallback) : undefined;
+        return { kind: 'planning', result: await runPlanningJob(task.job, undefined, report) };
+      } finally {
+        task.fallbacks?.close();
+      }
+    case 'warm-up':
+      await warmUpPlanner();
+      return { kind: 'warm-up', threadId };
   }
 }

@@ -58,6 +58,8 @@ export interface App {
   readonly deps: HttpServerDeps<GraphQLContext>;
   /** Checks that the database is still the one adopted at start. */
   readonly identity: DatabaseIdentityGuard;
+  /** The compute tier's worker pool (warm it up before listening). */
+  readonly compute: ComputePool;
   listen(host: string, port: number): Promise<RunningHttpServer>;
   stop(): Promise<void>;
 }
@@ -269,6 +271,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     apollo,
     deps,
     identity,
+    compute: computePool,
     listen: (host, port) => startHttpServer(deps, host, port),
     stop: async () => {
       await apollo.stop();

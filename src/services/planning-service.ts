@@ -19,6 +19,7 @@ import {
   catalogueExclusion,
   coveringSkills,
   dedupeRequirements,
+  epochNow,
   requiredCoveredBy,
   type CandidateCourse,
   type CourseSuggestionValue,
@@ -242,11 +243,6 @@ export class PlanningService {
     );
     return expectKind(result, 'reskilling').options;
   }
-}
-
-/** Epoch milliseconds with sub-millisecond resolution, comparable across threads. */
-export function epochNow(): number {
-  return performance.timeOrigin + performance.now();
 }
 
 function expectKind<K extends PlanningJobResult['kind']>(

@@ -58,6 +58,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
   const admin = await bearer({ sub: 'test-admin', roles: ['ADMIN'] }, '2h');
   const app = await createApp(config, createLogger(config.logLevel), db.executor, db.driver);
+  await app.compute.warmUp();
   const running: RunningHttpServer = await app.listen('127.0.0.1', 0);
   return {
     url: running.url,

@@ -79,6 +79,7 @@ export {
 } from './plan-request';
 export {
   PLAN_REPLY_MARGIN_MS,
+  epochNow,
   runPlanningJob,
   type CoverageSnapshot,
   type CourseSuggestionValue,

@@ -128,7 +128,7 @@ export type PlanningJobResult =
   | { readonly kind: 'input'; readonly input: PlanInput };
 
 /** Time kept back from a plan's budget for the work after solving (coverage along the plan, reply). */
-export const PLAN_REPLY_MARGIN_MS = 15;
+export const PLAN_REPLY_MARGIN_MS = 30;
 
 /** Share of a plan's budget the exact search may use; the rest is for its LP bounds when it stops early. */
 const SEARCH_SHARE = 0.75;
@@ -152,45 +152,84 @@ export type EpochClock = () => number;
  * share of the time left, the exact search three quarters of it, and nothing runs past it (a
  * plan stopped early is the best found so far, `optimal: false`, with its bound).
  *
+ * The solver may overrun its time limit (HiGHS checks the clock only between steps), so with
+ * `onFallback` the job first reports an answer built from heuristic plans (greedy, with the
+ * solver-free bound), then an improved one after each exact plan of a reskilling job: the
+ * caller can stop the job at its deadline and answer with the last report.
+ *
  * @example
  * const result = await runPlanningJob({ kind: 'recommend', gathered, deadline: Date.now() + 1000 });
  * // result.kind === 'recommend'; result.plan.optimal tells whether the plan is proven optimal
  */
-export async function runPlanningJob(job: PlanningJob, now: EpochClock = epochNow): Promise<PlanningJobResult> {
+export async function runPlanningJob(
+  job: PlanningJob,
+  now: EpochClock = epochNow,
+  onFallback?: (fallback: PlanningJobResult) => void,
+): Promise<PlanningJobResult> {
   const { gathered } = job;
   const prepared = prepareTargets(gathered);
   switch (job.kind) {
-    case 'recommend':
+    case 'recommend': {
+      if (onFallback) {
+        const heuristic = await solve(prepared[0]!, gathered, HEURISTIC_ONLY, now);
+        onFallback({ kind: 'recommend', plan: heuristic });
+      }
       return { kind: 'recommend', plan: await solve(prepared[0]!, gathered, budgetOf(job.deadline, 1, now), now) };
+    }
     case 'input':
       return { kind: 'input', input: toPlanInput(prepared[0]!, gathered.request, gathered.request.timeLimitMs) };
     case 'next':
       return { kind: 'next', courses: nextCourses(prepared[0]!, gathered, job.first) };
     case 'reskilling': {
+      const option = (i: number, plan: LearningPlanValue): ReskillingOptionValue => ({
+        occupationUri: job.ranked[i]!.occupationUri,
+        current: job.ranked[i]!,
+        plan,
+        reachesFull: plan.uncoverable.length === 0 && plan.uncoveredWithinBudget.length === 0,
+      });
       const options: ReskillingOptionValue[] = [];
+      if (onFallback) {
+        // Heuristic plans for every option first; each exact plan then replaces its own.
+        for (let i = 0; i < job.ranked.length; i += 1)
+          options.push(option(i, await solve(prepared[i]!, gathered, HEURISTIC_ONLY, now)));
+        onFallback(reskillingResult(options, job.order, job.first));
+      }
       for (let i = 0; i < job.ranked.length; i += 1) {
         const plan = await solve(prepared[i]!, gathered, budgetOf(job.deadline, job.ranked.length - i, now), now);
-        const reachesFull = plan.uncoverable.length === 0 && plan.uncoveredWithinBudget.length === 0;
-        options.push({ occupationUri: job.ranked[i]!.occupationUri, current: job.ranked[i]!, plan, reachesFull });
+        options[i] = option(i, plan);
+        if (onFallback && i < job.ranked.length - 1) onFallback(reskillingResult(options, job.order, job.first));
       }
-      const sorted = orderReskillingOptions(options, job.order, (o) => ({
+      return reskillingResult(options, job.order, job.first);
+    }
+  }
+}
+
+function reskillingResult(
+  options: readonly ReskillingOptionValue[],
+  order: ReskillingOrder,
+  first: number,
+): PlanningJobResult {
+  const sorted = orderReskillingOptions([...options], order, (o) => ({
         occupationUri: o.occupationUri,
         reachesFull: o.reachesFull,
         scoreBefore: o.current.score,
         scoreAfter: o.plan.coverageAfter.score,
         planCost: o.plan.objectiveValue,
-        totalHours: o.plan.totalHours,
-      }));
-      return { kind: 'reskilling', options: sorted.slice(0, job.first) };
-    }
-  }
+    totalHours: o.plan.totalHours,
+  }));
+  return { kind: 'reskilling', options: sorted.slice(0, first) };
 }
 
 /** One plan's share of the time left: its time limit and the moment it must be done by. */
 interface PlanBudget {
   readonly timeLimitMs: number;
   readonly hardDeadline: number;
+  /** False for the heuristic plan only (no solver). */
+  readonly exact?: boolean;
 }
+
+/** The budget of a heuristic fallback plan: no solver, so no time to share out. */
+const HEURISTIC_ONLY: PlanBudget = { timeLimitMs: 1, hardDeadline: Number.POSITIVE_INFINITY, exact: false };
 
 function budgetOf(deadline: number, plansLeft: number, now: EpochClock): PlanBudget {
   const share = Math.max(0, (deadline - PLAN_REPLY_MARGIN_MS - now()) / plansLeft);
@@ -300,7 +339,7 @@ async function solve(
   const timeLimitMs = Math.min(request.timeLimitMs, budget.timeLimitMs);
   const plan = await planCourses(toPlanInput(prepared, request, timeLimitMs), {
     now,
-    hardDeadline: budget.hardDeadline,
+    ...(budget.exact === false ? { exact: false } : { hardDeadline: budget.hardDeadline }),
   });
   const steps = plan.steps.map((step, i) => {
     const after = snapshotWith(
@@ -358,7 +397,10 @@ function nextCourses(prepared: PreparedTarget, gathered: GatheredPlanning, first
   }));
 }
 
-/** Epoch milliseconds with sub-millisecond resolution, comparable across threads. */
-function epochNow(): number {
+/**
+ * Epoch milliseconds with sub-millisecond resolution: the clock of plan deadlines, comparable
+ * across threads (each thread's `performance.now()` has its own origin).
+ */
+export function epochNow(): number {
   return performance.timeOrigin + performance.now();
 }

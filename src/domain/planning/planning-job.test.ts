@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { epochNow, runPlanningJob, type PlanningJobResult } from './planning-job';
+import { warmUpPlanner } from './warm-up-planner';
+import { hardGatheredPlanning, steinerTriples } from '../../../test/support/hard-planning-job';
+
+
+describe('runPlanningJob deadlines', () => {
+  // As in a compute worker, the solver is compiled and warm before the first job.
+  beforeAll(warmUpPlanner);
+
+  it('builds the STS(81) instance: 1,080 lines, every pair of points on exactly one', () => {
+    const triples = steinerTriples();
+    expect(triples).toHaveLength(1080);
+    const pairs = new Set<string>();
+    for (const [a, b, c] of triples) for (const pair of [`${a},${b}`, `${a},${c}`, `${b},${c}`]) pairs.add(pair);
+    expect(pairs.size).toBe((81 * 80) / 2);
+  });
+
+  it('reports a heuristic answer first, then returns the best plan found with a valid bound', async () => {
+    const limitMs = 300;
+    const gathered = hardGatheredPlanning(limitMs);
+    const fallbacks: PlanningJobResult[] = [];
+    const result = await runPlanningJob(
+      { kind: 'recommend', gathered, deadline: epochNow() + limitMs },
+      undefined,
+      (fallback) => fallbacks.push(fallback),
+    );
+    expect(fallbacks).toHaveLength(1);
+    const heuristic = fallbacks[0]!.kind === 'recommend' ? fallbacks[0]!.plan : undefined;
+    expect(heuristic?.solver).toBe('greedy');
+    expect(heuristic?.uncoveredWithinBudget).toEqual([]);
+    expect(result.kind).toBe('recommend');
+    if (result.kind !== 'recommend') return;
+    const { plan } = result;
+    expect(plan.optimal).toBe(false);
+    // Every line is covered by the plan: a full cover, one hour per point, never worse than greedy.
+    expect(plan.uncoverable).toEqual([]);
+    expect(plan.uncoveredWithinBudget).toEqual([]);
+    expect(plan.objectiveValue).toBe(plan.steps.length);
+    expect(plan.objectiveValue).toBeLessThanOrEqual(heuristic!.objectiveValue);
+    expect(plan.lowerBound).not.toBeNull();
+    expect(plan.lowerBound!).toBeLessThanOrEqual(plan.objectiveValue);
+  });
+
+  it('a job already past its deadline still answers at once with the greedy plan', async () => {
+    const gathered = hardGatheredPlanning(50);
+    const started = epochNow();
+    const result = await runPlanningJob({ kind: 'recommend', gathered, deadline: started - 1 });
+    expect(epochNow() - started).toBeLessThan(400);
+    expect(result.kind === 'recommend' && result.plan.optimal).toBe(false);
+    expect(result.kind === 'recommend' && result.plan.steps.length).toBeGreaterThan(27);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The compute tier on real worker threads (the compiled worker, as the server runs it): a plan
+ * made to be slow (STS(81) set cover) ends by its deadline with the best plan so far, a request
+ * that gives up stops its worker, and a full queue refuses at once with SERVER_BUSY.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ComputePool, PLAN_STOP_GRACE_MS } from '../../src/compute/compute-pool';
+import { epochNow } from '../../src/domain/planning';
+import { RequestTimeoutError } from '../../src/domain/errors';
+import { hardGatheredPlanning } from '../support/hard-planning-job';
+
+let pool: ComputePool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+async function startPool(threads: number, maxQueue: number): Promise<ComputePool> {
+  pool = new ComputePool({ threads, maxQueue, retryAfterSeconds: 3 });
+  await pool.warmUp();
+  return pool;
+}
+
+describe('compute pool', () => {
+  it('ends a plan made to be slow by its deadline + 100 ms, with the best plan so far and its bound', async () => {
+    const compute = await startPool(1, 4);
+    // The default PLAN_TIME_LIMIT_MS.
+    const limitMs = 1_000;
+    const gathered = hardGatheredPlanning(limitMs);
+    const started = epochNow();
+    const result = await compute.runPlanning({ kind: 'recommend', gathered, deadline: started + limitMs });
+    const elapsed = epochNow() - started;
+    expect(elapsed).toBeLessThanOrEqual(limitMs + 100);
+    expect(result.kind).toBe('recommend');
+    if (result.kind !== 'recommend') return;
+    expect(result.plan.optimal).toBe(false);
+    expect(result.plan.uncoveredWithinBudget).toEqual([]);
+    expect(result.plan.lowerBound!).toBeLessThanOrEqual(result.plan.objectiveValue);
+    expect(PLAN_STOP_GRACE_MS).toBeLessThan(100);
+  });
+
+  it('stops the worker of a request that gives up, and keeps serving', async () => {
+    const compute = await startPool(1, 4);
+    const gathered = hardGatheredPlanning(60_000);
+    const controller = new AbortController();
+    const timeout = new RequestTimeoutError('The request did not complete within 200 ms');
+    setTimeout(() => controller.abort(timeout), 200);
+    const started = epochNow();
+    await expect(
+      compute.runPlanning({ kind: 'recommend', gathered, deadline: started + 60_000 }, controller.signal),
+    ).rejects.toBe(timeout);
+    expect(epochNow() - started).toBeLessThan(1_000);
+    expect(compute.stats().finished.get('planning:aborted')).toBe(1);
+    // A fresh worker replaced the stopped one.
+    const next = await compute.runPlanning({ kind: 'input', gathered, deadline: epochNow() + 5_000 });
+    expect(next.kind).toBe('input');
+  });
+
+  it('refuses at once with SERVER_BUSY and retry advice when the queue is full', async () => {
+    const compute = await startPool(1, 1);
+    const gathered = hardGatheredPlanning(1_000);
+    const slow = (ms: number) => compute.runPlanning({ kind: 'recommend', gathered, deadline: epochNow() + ms });
+    const running = slow(1_000);
+    // Its deadline leaves it time to run after the first one.
+    const waiting = slow(5_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = epochNow();
+    await expect(slow(1_000)).rejects.toMatchObject({
+      code: 'SERVER_BUSY',
+      details: { limit: 1, retryAfterSeconds: 3 },
+    });
+    expect(epochNow() - started).toBeLessThan(50);
+    expect(compute.stats().finished.get('planning:busy')).toBe(1);
+    expect(compute.stats().queued).toBe(1);
+    // The admitted ones still get their plans.
+    expect((await running).kind).toBe('recommend');
+    expect((await waiting).kind).toBe('recommend');
+  });
+});
