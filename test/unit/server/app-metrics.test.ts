@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAppMetrics } from '../../../src/server/metrics/app-metrics';
 import { BoundedLabels } from '../../../src/server/metrics/bounded-labels';
@@ -23,6 +24,46 @@ describe('app metrics', () => {
     expect(text).toContain('credgraph_db_pool_max_connections 50');
     expect(text).toContain('credgraph_rate_limited_total 1');
     expect(text).toContain('process_cpu_seconds_total');
+  });
+
+  it('reports the event-loop delay since the previous scrape, and the compute tier', async () => {
+    const metrics = createAppMetrics({
+      load: () => ({ sessionsOpen: 0, transactionsRunning: 0 }),
+      maxPoolSize: 1,
+      compute: () => ({
+        threads: 2,
+        maxQueue: 8,
+        queued: 3,
+        running: 2,
+        finished: new Map([
+          ['planning:ok', 5],
+          ['planning:busy', 1],
+        ]),
+      }),
+    });
+    await metrics.render();
+    // Block the event loop for 120 ms in an I/O callback, where request work runs: the next
+    // scrape's max must show it.
+    await new Promise<void>((resolve) =>
+      fs.readFile(__filename, () => {
+        const until = performance.now() + 120;
+        while (performance.now() < until) {
+          // busy wait
+        }
+        setTimeout(resolve, 30);
+      }),
+    );
+    const text = await metrics.render();
+    const max = Number(/credgraph_event_loop_delay_seconds\{quantile="max"\} ([\d.e-]+)/.exec(text)?.[1]);
+    expect(max).toBeGreaterThanOrEqual(0.1);
+    expect(text).toMatch(/credgraph_event_loop_delay_seconds\{quantile="0.99"\} [\d.e-]+/);
+    expect(text).toContain('credgraph_compute_queue_depth 3');
+    expect(text).toContain('credgraph_compute_tasks_running 2');
+    expect(text).toContain('credgraph_compute_tasks_total{task="planning",outcome="busy"} 1');
+    // The scrape started a new interval: without a stall the max is far below the stall.
+    const quiet = await metrics.render();
+    const quietMax = Number(/credgraph_event_loop_delay_seconds\{quantile="max"\} ([\d.e-]+)/.exec(quiet)?.[1]);
+    expect(quietMax).toBeLessThan(0.1);
   });
 
   it('keeps two apps in one process apart', async () => {
