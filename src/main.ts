@@ -62,9 +62,11 @@ async function main(): Promise<void> {
   }
   app = await createApp(config, logger, db.executor, db.driver);
   // Each worker's WebAssembly solver compiles on first use; pay that before the first request.
-  await app.compute.warmUp().catch((error: unknown) =>
-    logger.warn({ err: error }, 'planner warm-up failed; plans fall back to greedy until it loads'),
-  );
+  await app.compute
+    .warmUp()
+    .catch((error: unknown) =>
+      logger.warn({ err: error }, 'planner warm-up failed; plans fall back to greedy until it loads'),
+    );
   // The skill index of suggestSkills is built once per process; build it now, not in a request.
   await app.services.skillSuggestions
     .warmUp()

@@ -52,7 +52,6 @@ class PlanDeadlineReached extends Error {
   }
 }
 
-
 /** What the pool is doing, for `/metrics` and the benchmark. */
 export interface ComputePoolStats {
   readonly threads: number;
@@ -75,7 +74,10 @@ const DEFAULT_RETRY_AFTER_SECONDS = 2;
  * @throws Error when no compiled worker exists (run `npm run build`)
  */
 export function defaultWorkerScript(): string {
-  const candidates = [path.join(__dirname, 'compute-worker.js'), repoPath('dist', 'src', 'compute', 'compute-worker.js')];
+  const candidates = [
+    path.join(__dirname, 'compute-worker.js'),
+    repoPath('dist', 'src', 'compute', 'compute-worker.js'),
+  ];
   const found = candidates.find((file) => fs.existsSync(file));
   if (found === undefined)
     throw new Error(`the compute worker is not compiled (looked for ${candidates.join(', ')}): run npm run build`);
@@ -164,7 +166,10 @@ export class ComputePool implements PlanningCompute {
     if (this.pool.queueSize >= this.options.maxQueue) throw this.busy(task);
     this.running += 1;
     try {
-      const answer = await this.pool.run(task, { ...(signal ? { signal } : {}), ...(transferList ? { transferList } : {}) });
+      const answer = await this.pool.run(task, {
+        ...(signal ? { signal } : {}),
+        ...(transferList ? { transferList } : {}),
+      });
       this.count(task, 'ok');
       return answer;
     } catch (error) {

@@ -16,7 +16,9 @@ export default async function runComputeTask(task: ComputeTask): Promise<Compute
   switch (task.kind) {
     case 'planning':
       try {
-        const report = task.fallbacks ? (fallback: PlanningJobResult) => task.fallbacks!.postMessage(fallback) : undefined;
+        const report = task.fallbacks
+          ? (fallback: PlanningJobResult) => task.fallbacks!.postMessage(fallback)
+          : undefined;
         return { kind: 'planning', result: await runPlanningJob(task.job, undefined, report) };
       } finally {
         task.fallbacks?.close();

@@ -50,7 +50,6 @@ export type {
 /** A plan request with the moment (epoch ms) its whole plan must be done by. */
 export type TimedPlanRequest = PlanRequest & { readonly deadline: number };
 
-
 const MAX_PREREQUISITE_LEVELS = 3;
 
 /** Plans courses with the coverage engine's matching rules. */

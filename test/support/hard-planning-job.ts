@@ -11,7 +11,6 @@ import {
   parsePriceRates,
   type CandidateCourse,
   type GatheredPlanning,
-  type PlanningJob,
 } from '../../src/domain/planning';
 
 const DIMENSION = 4;
@@ -80,9 +79,4 @@ export function hardGatheredPlanning(timeLimitMs: number): GatheredPlanning {
     policy: resolveMatchPolicy(null, new Date('2026-01-01T00:00:00Z')),
     rates,
   };
-}
-
-/** A `recommend` job over {@link hardGatheredPlanning} due `timeLimitMs` from now. */
-export function hardRecommendJob(timeLimitMs: number, now: number = performance.timeOrigin + performance.now()): PlanningJob {
-  return { kind: 'recommend', gathered: hardGatheredPlanning(timeLimitMs), deadline: now + timeLimitMs };
 }

@@ -3,7 +3,6 @@ import { epochNow, runPlanningJob, type PlanningJobResult } from './planning-job
 import { warmUpPlanner } from './warm-up-planner';
 import { hardGatheredPlanning, steinerTriples } from '../../../test/support/hard-planning-job';
 
-
 describe('runPlanningJob deadlines', () => {
   // As in a compute worker, the solver is compiled and warm before the first job.
   beforeAll(warmUpPlanner);

@@ -13,7 +13,12 @@ import {
   type MatchPolicy,
   type Requirement,
 } from '../coverage';
-import { catalogueExclusion, confidentTeaches, countCatalogueExclusions, type CandidateCourse } from './course-eligibility';
+import {
+  catalogueExclusion,
+  confidentTeaches,
+  countCatalogueExclusions,
+  type CandidateCourse,
+} from './course-eligibility';
 import type { CatalogueExclusion } from './course-eligibility';
 import { coveredBy, requiredCoveredBy } from './covering-skills';
 import { describePlan, type PlanStatus } from './describe-plan';
@@ -210,11 +215,11 @@ function reskillingResult(
   first: number,
 ): PlanningJobResult {
   const sorted = orderReskillingOptions([...options], order, (o) => ({
-        occupationUri: o.occupationUri,
-        reachesFull: o.reachesFull,
-        scoreBefore: o.current.score,
-        scoreAfter: o.plan.coverageAfter.score,
-        planCost: o.plan.objectiveValue,
+    occupationUri: o.occupationUri,
+    reachesFull: o.reachesFull,
+    scoreBefore: o.current.score,
+    scoreAfter: o.plan.coverageAfter.score,
+    planCost: o.plan.objectiveValue,
     totalHours: o.plan.totalHours,
   }));
   return { kind: 'reskilling', options: sorted.slice(0, first) };
