@@ -17,7 +17,8 @@ import { RequestTimeoutError, ServerBusyError } from '../domain/errors';
 import { epochNow, type PlanningJob, type PlanningJobResult } from '../domain/planning';
 import { repoPath } from '../config/repo-root';
 import type { ComputeAnswer, ComputeTask } from './compute-task';
-import type { PlanningCompute } from './planning-compute';
+import type { PlanningCompute, RankingCompute } from './compute-contracts';
+import type { CandidateScore, OccupationScore, RankCandidatesInput, RankOccupationsInput } from '../domain/coverage';
 
 /** Settings of a {@link ComputePool}. */
 export interface ComputePoolOptions {
@@ -85,7 +86,7 @@ export function defaultWorkerScript(): string {
 }
 
 /** Runs compute tasks on worker threads with bounded admission and cancellation. */
-export class ComputePool implements PlanningCompute {
+export class ComputePool implements PlanningCompute, RankingCompute {
   private readonly pool: Piscina<ComputeTask, ComputeAnswer>;
   private readonly finished = new Map<string, number>();
   private running = 0;
@@ -147,6 +148,22 @@ export class ComputePool implements PlanningCompute {
       requestSignal?.removeEventListener('abort', forward);
       port1.close();
     }
+  }
+
+  /** Ranks candidates on a worker; follows the current request's abort signal unless given one. */
+  async rankCandidates(input: RankCandidatesInput, signal?: AbortSignal): Promise<CandidateScore[]> {
+    const answer = await this.run({ kind: 'rank-candidates', input }, signal ?? currentQueryContext()?.signal);
+    if (answer.kind !== 'rank-candidates')
+      throw new Error(`a compute worker answered ${answer.kind} to a ranking task`);
+    return answer.ranked;
+  }
+
+  /** Ranks occupations on a worker; follows the current request's abort signal unless given one. */
+  async rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<OccupationScore[]> {
+    const answer = await this.run({ kind: 'rank-occupations', input }, signal ?? currentQueryContext()?.signal);
+    if (answer.kind !== 'rank-occupations')
+      throw new Error(`a compute worker answered ${answer.kind} to a ranking task`);
+    return answer.ranked;
   }
 
   /**

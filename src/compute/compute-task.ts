@@ -3,16 +3,21 @@
  * Maps, Sets, Dates), since it crosses a thread boundary.
  */
 import type { MessagePort } from 'node:worker_threads';
+import type { CandidateScore, OccupationScore, RankCandidatesInput, RankOccupationsInput } from '../domain/coverage';
 import type { PlanningJob, PlanningJobResult } from '../domain/planning';
 
 /** One task for a compute worker. */
 export type ComputeTask =
   /** `fallbacks` receives the job's heuristic answers as they improve (see `runPlanningJob`). */
   | { readonly kind: 'planning'; readonly job: PlanningJob; readonly fallbacks?: MessagePort }
+  | { readonly kind: 'rank-candidates'; readonly input: RankCandidatesInput }
+  | { readonly kind: 'rank-occupations'; readonly input: RankOccupationsInput }
   /** Solves a tiny plan so the worker's solver is compiled and warm before real requests. */
   | { readonly kind: 'warm-up' };
 
 /** A worker's answer to a {@link ComputeTask} of the same kind. */
 export type ComputeAnswer =
   | { readonly kind: 'planning'; readonly result: PlanningJobResult }
+  | { readonly kind: 'rank-candidates'; readonly ranked: CandidateScore[] }
+  | { readonly kind: 'rank-occupations'; readonly ranked: OccupationScore[] }
   | { readonly kind: 'warm-up'; readonly threadId: number };

@@ -3,13 +3,35 @@
  * request at a time and have no event loop to protect. The server uses {@link ComputePool}.
  */
 import { runPlanningJob, type PlanningJob, type PlanningJobResult } from '../domain/planning';
-import type { PlanningCompute } from './planning-compute';
+import type { PlanningCompute, RankingCompute } from './compute-contracts';
+import {
+  rankCandidateRows,
+  rankOccupationRows,
+  type CandidateScore,
+  type OccupationScore,
+  type RankCandidatesInput,
+  type RankOccupationsInput,
+} from '../domain/coverage';
 import { RequestTimeoutError } from '../domain/errors';
 
-/** Runs planning jobs in-process; an aborted signal refuses the job. */
-export class InProcessCompute implements PlanningCompute {
+/** Runs compute work in-process; an aborted signal refuses it. */
+export class InProcessCompute implements PlanningCompute, RankingCompute {
   async runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult> {
-    if (signal?.aborted) throw signal.reason ?? new RequestTimeoutError('The request was cancelled');
+    refuseAborted(signal);
     return runPlanningJob(job);
   }
+
+  async rankCandidates(input: RankCandidatesInput, signal?: AbortSignal): Promise<CandidateScore[]> {
+    refuseAborted(signal);
+    return rankCandidateRows(input);
+  }
+
+  async rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<OccupationScore[]> {
+    refuseAborted(signal);
+    return rankOccupationRows(input);
+  }
+}
+
+function refuseAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new RequestTimeoutError('The request was cancelled');
 }

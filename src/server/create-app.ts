@@ -19,7 +19,7 @@ import { PlanningService } from '../services/planning-service';
 import { ComputePool } from '../compute/compute-pool';
 import { refusalStatusPlugin } from './refusal-status-plugin';
 import { InProcessCompute } from '../compute/in-process-compute';
-import type { PlanningCompute } from '../compute/planning-compute';
+import type { PlanningCompute } from '../compute/compute-contracts';
 import { PlanningRepository } from '../db/repositories/planning-repository';
 import { loadPriceRates } from '../config/price-rates-file';
 import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';

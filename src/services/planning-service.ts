@@ -35,7 +35,7 @@ import {
   type ReskillingOrder,
 } from '../domain/planning';
 import type { PlanningRepository } from '../db/repositories/planning-repository';
-import type { PlanningCompute } from '../compute/planning-compute';
+import type { PlanningCompute } from '../compute/compute-contracts';
 import type { CoverageService, SubjectEvidence } from './coverage-service';
 
 export type { PlanConstraints, PlanScope, PlanStatus } from '../domain/planning';

@@ -16,3 +16,5 @@ export * from './score-requirements';
 export * from './skill-credits';
 export * from './subject-input';
 export * from './orient-links';
+export * from './rank-candidates';
+export * from './rank-occupations';

@@ -1,0 +1,72 @@
+/**
+ * Ranking occupations for one subject: the scoring half of `rankOccupations`, run on a compute
+ * worker. The service gathers the subject's evidence, the hierarchy around it and the occupations
+ * requiring any reachable skill; this scores them from one credit map.
+ */
+import { compareMatches } from './compare-matches';
+import type { Evidence } from './evidence';
+import type { HierarchyLink } from './hierarchy-link';
+import type { MatchPolicy } from './match-policy';
+import type { Requirement } from './requirement';
+import { scoreFromSums } from './score-requirements';
+import { computeSkillCredits } from './skill-credits';
+
+/** An occupation requiring some reachable skill, with its requirement counts. */
+export interface OccupationCandidateRow {
+  uri: string;
+  essentialCount: number;
+  optionalCount: number;
+  matched: Requirement[];
+}
+
+/** One ranked occupation. */
+export interface OccupationScore {
+  readonly occupationUri: string;
+  readonly score: number;
+  readonly essentialCoverage: number;
+  readonly optionalCoverage: number;
+}
+
+/** What ranking occupations for one subject needs. */
+export interface RankOccupationsInput {
+  readonly evidence: readonly Evidence[];
+  /** The evidence skills and every required skill they reach through the hierarchy. */
+  readonly reachable: readonly string[];
+  /** Hierarchy links from the evidence skills. */
+  readonly links: readonly HierarchyLink[];
+  readonly candidates: readonly OccupationCandidateRow[];
+  readonly policy: MatchPolicy;
+}
+
+/**
+ * Every candidate occupation with score > 0, best first (score, essential coverage, URI).
+ *
+ * @example
+ * rankOccupationRows({ evidence, reachable, links, candidates, policy })
+ * // [{ occupationUri: 'http://data.europa.eu/esco/occupation/…', score: 0.82, ... }, ...]
+ */
+export function rankOccupationRows(input: RankOccupationsInput): OccupationScore[] {
+  const { evidence, reachable, links, candidates, policy } = input;
+  const credits = computeSkillCredits(reachable, evidence, links, policy);
+  const ranked: OccupationScore[] = [];
+  for (const occupation of candidates) {
+    let essentialSum = 0;
+    let optionalSum = 0;
+    for (const req of occupation.matched) {
+      const credit = credits.get(req.skillUri)?.credit ?? 0;
+      if (req.relation === 'ESSENTIAL') essentialSum += credit;
+      else optionalSum += credit;
+    }
+    const scores = scoreFromSums(
+      {
+        essentialSum,
+        essentialCount: occupation.essentialCount,
+        optionalSum,
+        optionalCount: occupation.optionalCount,
+      },
+      policy,
+    );
+    if (scores.score > 0) ranked.push({ occupationUri: occupation.uri, ...scores });
+  }
+  return ranked.sort((a, b) => compareMatches({ id: a.occupationUri, ...a }, { id: b.occupationUri, ...b }));
+}
