@@ -16,6 +16,10 @@ export interface ServerStats {
   readonly meanRoundTrips: number;
   readonly minRoundTrips: number;
   readonly maxRoundTrips: number;
+  /** Longest time from reading a request to its response, in ms. */
+  readonly maxServerMs: number;
+  /** Requests whose server time exceeded the `slowMillis` of {@link startBenchServer}. */
+  readonly slowRequests: number;
   /** Status codes other than 200, by code. */
   readonly statuses: Readonly<Record<string, number>>;
 }
@@ -31,8 +35,15 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** Listens on 127.0.0.1 through `startHttpServer`, recording what each request cost. */
-export async function startBenchServer<Ctx extends object>(deps: HttpServerDeps<Ctx>): Promise<BenchServer> {
+/**
+ * Listens on 127.0.0.1 through `startHttpServer`, recording what each request cost. Requests
+ * longer than `slowMillis` are counted (the plans-over-deadline check passes the plan time limit
+ * plus its 100 ms allowance).
+ */
+export async function startBenchServer<Ctx extends object>(
+  deps: HttpServerDeps<Ctx>,
+  slowMillis = Number.POSITIVE_INFINITY,
+): Promise<BenchServer> {
   let done: { millis: number; dbMillis: number; roundTrips: number; status: number }[] = [];
   const running = await startHttpServer(
     {
@@ -62,6 +73,8 @@ export async function startBenchServer<Ctx extends object>(deps: HttpServerDeps<
         meanRoundTrips: mean((d) => d.roundTrips),
         minRoundTrips: taken.length ? Math.min(...taken.map((d) => d.roundTrips)) : Number.NaN,
         maxRoundTrips: taken.length ? Math.max(...taken.map((d) => d.roundTrips)) : Number.NaN,
+        maxServerMs: taken.length ? taken.reduce((max, d) => Math.max(max, d.millis), 0) : Number.NaN,
+        slowRequests: taken.filter((d) => d.millis > slowMillis).length,
         statuses,
       };
     },
