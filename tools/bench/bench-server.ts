@@ -28,8 +28,11 @@ export interface ServerStats {
 export interface BenchServer {
   readonly url: string;
   readonly inFlight: () => number;
-  /** The per-request figures the server recorded since the last call, then forgets them. */
-  takeServerStats(): ServerStats;
+  /**
+   * The per-request figures the server recorded since the last call, then forgets them all;
+   * with `operation`, the figures of that GraphQL operation name only.
+   */
+  takeServerStats(operation?: string): ServerStats;
   /** Resolves once no request is in flight (or after `maxMillis`); returns the wait in ms. */
   drain(maxMillis?: number): Promise<number>;
   close(): Promise<void>;
@@ -44,12 +47,18 @@ export async function startBenchServer<Ctx extends object>(
   deps: HttpServerDeps<Ctx>,
   slowMillis = Number.POSITIVE_INFINITY,
 ): Promise<BenchServer> {
-  let done: { millis: number; dbMillis: number; roundTrips: number; status: number }[] = [];
+  let done: { operation: string; millis: number; dbMillis: number; roundTrips: number; status: number }[] = [];
   const running = await startHttpServer(
     {
       ...deps,
       onRequestDone: (info) => {
-        done.push({ millis: info.millis, dbMillis: info.dbMillis, roundTrips: info.roundTrips, status: info.status });
+        done.push({
+          operation: info.resolvedOperation ?? info.operation,
+          millis: info.millis,
+          dbMillis: info.dbMillis,
+          roundTrips: info.roundTrips,
+          status: info.status,
+        });
         deps.onRequestDone?.(info);
       },
     },
@@ -59,8 +68,8 @@ export async function startBenchServer<Ctx extends object>(
   return {
     url: running.url,
     inFlight: () => running.inFlight(),
-    takeServerStats() {
-      const taken = done;
+    takeServerStats(operation?: string) {
+      const taken = operation === undefined ? done : done.filter((d) => d.operation === operation);
       done = [];
       const mean = (f: (d: (typeof taken)[number]) => number) =>
         taken.length ? taken.reduce((sum, d) => sum + f(d), 0) / taken.length : Number.NaN;
