@@ -211,6 +211,23 @@ function readModelLoadMillis(lines: readonly string[]): number | null {
   return null;
 }
 
+/**
+ * Polls `/ready` until it answers 200 (an engine may hold readiness until its read model is
+ * loaded); returns false after `maxMillis`.
+ */
+async function waitReady(graphqlUrl: string, maxMillis = 300_000): Promise<boolean> {
+  const started = performance.now();
+  while (performance.now() - started < maxMillis) {
+    const status = await fetch(new URL('/ready', graphqlUrl)).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(BENCH_USAGE + '\n');
@@ -264,9 +281,11 @@ async function main(argv: string[]): Promise<number> {
         await app.stop();
       },
     };
+    if (!(await waitReady(running.url))) log('the server did not report ready within 300 s; measuring anyway');
+    const readyMillis = performance.now() - appStarted;
     const computeSource = (config as { computeSource?: unknown }).computeSource;
     log(
-      `credgraph serving at ${running.url} (createApp ${(createAppMillis / 1000).toFixed(2)} s, COMPUTE_SOURCE ${typeof computeSource === 'string' ? computeSource : 'unknown to this config'})`,
+      `credgraph serving at ${running.url} (createApp ${(createAppMillis / 1000).toFixed(2)} s, ready ${(readyMillis / 1000).toFixed(2)} s, COMPUTE_SOURCE ${typeof computeSource === 'string' ? computeSource : 'unknown to this config'})`,
     );
     // Let start-up work settle (a read model loading in the background) before the idle reading.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -473,6 +492,7 @@ async function main(argv: string[]): Promise<number> {
       startUp: {
         computeSource: typeof computeSource === 'string' ? computeSource : null,
         createAppMillis,
+        readyMillis,
         readModelLoadMillis: readModelLoadMillis(startUpLog.lines),
         logLines: startUpLog.lines,
         readModelMetrics: startMetrics === null ? [] : readModelSamples(startMetrics),

@@ -27,6 +27,8 @@ export interface StartUp {
   readonly computeSource: string | null;
   /** Wall time of `createApp` (includes the read model's load when the app loads it at start). */
   readonly createAppMillis: number;
+  /** From `createApp` until `/ready` answered 200. */
+  readonly readyMillis: number;
   /** The read model's load time as the server logged it (null: not logged). */
   readonly readModelLoadMillis: number | null;
   /** The log lines about the read model / compute pool captured at start. */
@@ -112,7 +114,7 @@ export function engineLines(results: EngineResults): string[] {
 
   const st = results.startUp;
   out.push(
-    `start-up: COMPUTE_SOURCE ${st.computeSource ?? 'n/a (config has no compute source: engine not present)'}; createApp ${n(st.createAppMillis / 1000, 2)} s; ` +
+    `start-up: COMPUTE_SOURCE ${st.computeSource ?? 'n/a (config has no compute source: engine not present)'}; createApp ${n(st.createAppMillis / 1000, 2)} s, ready after ${n(st.readyMillis / 1000, 2)} s; ` +
       `read-model load ${st.readModelLoadMillis === null ? 'n/a' : `${n(st.readModelLoadMillis / 1000, 2)} s`} (server log)` +
       (st.readModelMetrics.length
         ? `; /metrics ${st.readModelMetrics.map((s) => `${s.name}${Object.keys(s.labels).length ? JSON.stringify(s.labels) : ''} ${s.value}`).join(', ')}`
