@@ -22,6 +22,8 @@ export interface ServerStats {
   readonly slowRequests: number;
   /** Status codes other than 200, by code. */
   readonly statuses: Readonly<Record<string, number>>;
+  /** Error codes (`extensions.code`, e.g. SERVER_BUSY, REQUEST_TIMEOUT) of the answers, by code. */
+  readonly codes: Readonly<Record<string, number>>;
 }
 
 /** A running server with a drain. */
@@ -47,7 +49,14 @@ export async function startBenchServer<Ctx extends object>(
   deps: HttpServerDeps<Ctx>,
   slowMillis = Number.POSITIVE_INFINITY,
 ): Promise<BenchServer> {
-  let done: { operation: string; millis: number; dbMillis: number; roundTrips: number; status: number }[] = [];
+  let done: {
+    operation: string;
+    millis: number;
+    dbMillis: number;
+    roundTrips: number;
+    status: number;
+    code: string | undefined;
+  }[] = [];
   const running = await startHttpServer(
     {
       ...deps,
@@ -58,6 +67,7 @@ export async function startBenchServer<Ctx extends object>(
           dbMillis: info.dbMillis,
           roundTrips: info.roundTrips,
           status: info.status,
+          code: info.code,
         });
         deps.onRequestDone?.(info);
       },
@@ -75,6 +85,8 @@ export async function startBenchServer<Ctx extends object>(
         taken.length ? taken.reduce((sum, d) => sum + f(d), 0) / taken.length : Number.NaN;
       const statuses: Record<string, number> = {};
       for (const d of taken) if (d.status !== 200) statuses[String(d.status)] = (statuses[String(d.status)] ?? 0) + 1;
+      const codes: Record<string, number> = {};
+      for (const d of taken) if (d.code !== undefined) codes[d.code] = (codes[d.code] ?? 0) + 1;
       return {
         requests: taken.length,
         meanServerMs: mean((d) => d.millis),
@@ -85,6 +97,7 @@ export async function startBenchServer<Ctx extends object>(
         maxServerMs: taken.length ? taken.reduce((max, d) => Math.max(max, d.millis), 0) : Number.NaN,
         slowRequests: taken.filter((d) => d.millis > slowMillis).length,
         statuses,
+        codes,
       };
     },
     async drain(maxMillis = 600_000) {

@@ -75,7 +75,7 @@ export function engineLines(results: EngineResults): string[] {
         `/metrics credgraph_event_loop_delay_seconds p50 ${n(e?.p50Ms)} / p99 ${n(e?.p99Ms)} / max ${n(e?.maxMs)} ms, nodejs_eventloop_lag_p99 ${n(e?.nodejsP99Ms)} ms`,
       `  light probe (coverage at ${d.probeRate}/s): ${d.probe.requests} answered of ${Math.round(d.probeRate * d.seconds)} scheduled, median ${n(d.probe.medianMs)} ms, p99 ${n(d.probe.p99Ms)} ms, max ${n(d.probe.maxMs)} ms, ${d.probe.non2xx + d.probe.errors + d.probe.graphqlErrors} failed; ` +
         `heavy: ${d.heavy.requests} answered within the phase (${d.heavy.non2xx} non-2xx, ${d.heavy.graphqlErrors} with errors, ${d.heavy.errors} connection errors), median ${n(d.heavy.medianMs, 0)} ms; ` +
-        `server side ${d.heavy.server?.requests ?? 0} finished, mean ${n(d.heavy.server?.meanServerMs, 0)} ms, max ${n(d.heavy.server?.maxServerMs, 0)} ms, statuses ${JSON.stringify(d.heavy.server?.statuses ?? {})}; ` +
+        `server side ${d.heavy.server?.requests ?? 0} finished, mean ${n(d.heavy.server?.meanServerMs, 0)} ms, max ${n(d.heavy.server?.maxServerMs, 0)} ms, statuses ${JSON.stringify(d.heavy.server?.statuses ?? {})}, codes ${JSON.stringify(d.heavy.server?.codes ?? {})}; ` +
         `server still busy ${n(d.drainMillis / 1000)} s after the load; compute queue depth max ${n(d.maxQueueDepth, 0)}; ` +
         `compute tasks ${d.computeTasks === null ? 'n/a' : Object.keys(d.computeTasks).length === 0 ? 'none counted' : JSON.stringify(d.computeTasks)}`,
     );
@@ -101,7 +101,7 @@ export function engineLines(results: EngineResults): string[] {
     `memory (RSS of the bench process, server in-process; ${n(m.beforeAppMiB, 0)} MiB before the app existed): idle after start ${n(m.idleMiB, 0)} MiB, ` +
       `after the scenarios ${n(m.afterScenariosMiB, 0)} MiB, after ${m.mixedRequests} mixed heavy requests ${n(m.afterMixedMiB, 0)} MiB` +
       (m.mixedLoad
-        ? ` (${m.mixedLoad.requests} answered in ${n(m.mixedLoad.seconds, 0)} s, ${m.mixedLoad.non2xx + m.mixedLoad.errors + m.mixedLoad.graphqlErrors} failed)`
+        ? ` (${m.mixedLoad.requests} answered in ${n(m.mixedLoad.seconds, 0)} s, ${m.mixedLoad.non2xx + m.mixedLoad.errors + m.mixedLoad.graphqlErrors} failed, codes ${JSON.stringify(m.mixedLoad.server?.codes ?? {})})`
         : ''),
   );
   if (m.soak) {
