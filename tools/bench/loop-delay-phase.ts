@@ -18,8 +18,21 @@ import {
   metricValue,
   scrapeMetrics,
   serverLoopDelay,
+  type MetricSample,
   type ServerLoopDelay,
 } from './server-metrics';
+
+/** The larger of two readings, series by series (null stays null only when both are). */
+export function maxLoopDelay(a: ServerLoopDelay | null, b: ServerLoopDelay): ServerLoopDelay {
+  const max = (x: number | null | undefined, y: number | null) =>
+    x === null || x === undefined ? y : y === null ? x : Math.max(x, y);
+  return {
+    p50Ms: max(a?.p50Ms, b.p50Ms),
+    p99Ms: max(a?.p99Ms, b.p99Ms),
+    maxMs: max(a?.maxMs, b.maxMs),
+    nodejsP99Ms: max(a?.nodejsP99Ms, b.nodejsP99Ms),
+  };
+}
 
 const RESOLUTION_MS = 10;
 /** The heavy requests' operation name (the probe's requests are left out of the server figures). */
@@ -35,7 +48,12 @@ export interface LoopDelayPhase {
   readonly probe: LoadResult;
   /** This process's main-loop delay over the phase (ms), from `monitorEventLoopDelay`. */
   readonly measured: { readonly p50Ms: number; readonly p99Ms: number; readonly maxMs: number };
-  /** The server's exported delay, scraped right after the phase (null: metrics not served). */
+  /**
+   * The server's exported delay: the largest value of each series over the scrapes taken once a
+   * second during the phase and once after it (the series cover a recent interval, prom-client's
+   * since the previous scrape, so one scrape at the end would see only the last moments). Null:
+   * metrics not served.
+   */
   readonly exported: ServerLoopDelay | null;
   /** Largest `credgraph_compute_queue_depth` scraped once a second (null: not exported). */
   readonly maxQueueDepth: number | null;
@@ -59,12 +77,17 @@ export async function measureLoopDelayPhase(
   const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   histogram.enable();
   let maxQueueDepth: number | null = null;
+  let exported: ServerLoopDelay | null = null;
+  const record = (samples: MetricSample[] | null) => {
+    if (samples === null) return;
+    const depth = metricValue(samples, 'credgraph_compute_queue_depth');
+    if (depth !== null) maxQueueDepth = Math.max(maxQueueDepth ?? 0, depth);
+    exported = maxLoopDelay(exported, serverLoopDelay(samples));
+  };
   let scraping = true;
   const scrapeQueue = (async () => {
     while (scraping) {
-      const samples = await scrapeMetrics(server.url, metricsToken);
-      const depth = samples === null ? null : metricValue(samples, 'credgraph_compute_queue_depth');
-      if (depth !== null) maxQueueDepth = Math.max(maxQueueDepth ?? 0, depth);
+      record(await scrapeMetrics(server.url, metricsToken));
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   })();
@@ -77,6 +100,7 @@ export async function measureLoopDelayPhase(
   scraping = false;
   await scrapeQueue;
   const after = await scrapeMetrics(server.url, metricsToken);
+  record(after);
   const drainMillis = await server.drain();
   heavyRun.server = server.takeServerStats(HEAVY_OPERATION);
   // The histogram records whole timer intervals; the delay is what exceeds the resolution.
@@ -90,7 +114,7 @@ export async function measureLoopDelayPhase(
       p99Ms: nanosToMs(histogram.percentile(99)),
       maxMs: nanosToMs(histogram.max),
     },
-    exported: after === null ? null : serverLoopDelay(after),
+    exported,
     maxQueueDepth,
     computeTasks: before === null || after === null ? null : counterDelta(computeTasks(before), computeTasks(after)),
     drainMillis,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstDifference, normaliseAnswer } from '../../../tools/bench/answer-equality';
+import { maxLoopDelay } from '../../../tools/bench/loop-delay-phase';
 import { summariseSamples, slope } from '../../../tools/bench/memory-readings';
 import {
   computeTasks,
@@ -153,5 +154,13 @@ describe('target table', () => {
   it('is partial when only some figures were measured and none missed', () => {
     const rows = targetRows([scenario('coverage', [run(1, 2, 0)])], null);
     expect(rowVerdict(rows[0]!)).toBe('partial');
+  });
+});
+
+describe('event-loop delay over several scrapes', () => {
+  it('keeps the largest reading of each series, and null only where nothing was exported', () => {
+    const first = maxLoopDelay(null, { p50Ms: 1, p99Ms: 30, maxMs: null, nodejsP99Ms: 12 });
+    const both = maxLoopDelay(first, { p50Ms: 2, p99Ms: 10, maxMs: null, nodejsP99Ms: 40 });
+    expect(both).toEqual({ p50Ms: 2, p99Ms: 30, maxMs: null, nodejsP99Ms: 40 });
   });
 });
