@@ -10,8 +10,8 @@
  * `x-db-round-trips` and errors are checked), an unmeasured warm-up, and an autocannon load per
  * concurrency from a worker thread. Then the browse comparison with @neo4j/graphql, the plan
  * quality measurement; then the compute engine's checks (issue #12): an event-loop phase with heavy
- * plans in flight and a paced light probe, RSS after mixed heavy requests (and across an optional
- * soak), and the engine's answers against a reference app computing from the database
+ * plans in flight and a paced light probe, the RSS of `npm start`'s entry run as a child process
+ * idle, after mixed heavy requests and across an optional soak, and the engine's answers against a reference app computing from the database
  * (`COMPUTE_SOURCE=database`). A table on stdout, the issue's target table, the JSON and a
  * Markdown report under `.bench/`.
  *
@@ -67,7 +67,14 @@ import { compareAnswers, type AnswerEquality } from './bench/answer-equality';
 import { rssMiB, runMixedRequests, soak, type SoakSummary } from './bench/memory-readings';
 import { readModelSamples, scrapeMetrics } from './bench/server-metrics';
 import { targetRows } from './bench/target-table';
-import { formatEngine, writeMarkdownReport, type EngineResults, type PlanDeadlines } from './bench/engine-report';
+import {
+  formatEngine,
+  writeMarkdownReport,
+  type EngineResults,
+  type PlanDeadlines,
+  type ServerProcessMemory,
+} from './bench/engine-report';
+import { startChildServer } from './bench/child-server';
 import type { ScenarioName } from './bench/bench-options';
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -418,22 +425,49 @@ async function main(argv: string[]): Promise<number> {
       );
     }
 
-    const mixed = interleave(
-      await Promise.all(MIXED_HEAVY_SCENARIOS.map((name) => loadRequests(buildScenario(name, source), tokens))),
-    );
-    let afterMixedMiB: number | null = null;
-    let mixedLoad: LoadResult | null = null;
-    if (options.memoryRequests > 0) {
-      log(
-        `memory: ${options.memoryRequests} mixed heavy requests (${MIXED_HEAVY_SCENARIOS.join(', ')}) at concurrency ${SOAK_CONCURRENCY} ...`,
+    // Memory of a server process on its own: `npm start`'s entry in a child process, idle, after
+    // the mixed heavy requests and across the soak. The in-process app stays idle meanwhile.
+    let serverProcess: ServerProcessMemory | null = null;
+    const childLogLines: string[] = [];
+    if (options.memoryRequests > 0 || options.soakMinutes > 0) {
+      const mixed = interleave(
+        await Promise.all(MIXED_HEAVY_SCENARIOS.map((name) => loadRequests(buildScenario(name, source), tokens))),
       );
-      mixedLoad = await runMixedRequests(running, mixed, options.memoryRequests, SOAK_CONCURRENCY);
-      afterMixedMiB = rssMiB();
-    }
-    let soakSummary: SoakSummary | null = null;
-    if (options.soakMinutes > 0) {
-      log(`memory soak: ${options.soakMinutes} min at concurrency ${SOAK_CONCURRENCY}, RSS every 10 s ...`);
-      soakSummary = await soak(running, mixed, options.soakMinutes, SOAK_CONCURRENCY);
+      const child = await startChildServer({ ...appEnv('memory'), SEED_ON_EMPTY: 'false' });
+      try {
+        log(
+          `memory: child server (pid ${child.pid}) serving at ${child.url} after ${(child.startMillis / 1000).toFixed(1)} s`,
+        );
+        await waitReady(child.url);
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        const idle = child.rssMiB();
+        let afterMixedMiB: number | null = null;
+        let mixedLoad: LoadResult | null = null;
+        if (options.memoryRequests > 0) {
+          log(
+            `memory: ${options.memoryRequests} mixed heavy requests (${MIXED_HEAVY_SCENARIOS.join(', ')}) at concurrency ${SOAK_CONCURRENCY} ...`,
+          );
+          mixedLoad = await runMixedRequests(child.url, mixed, options.memoryRequests, SOAK_CONCURRENCY);
+          afterMixedMiB = child.rssMiB();
+        }
+        let soakSummary: SoakSummary | null = null;
+        if (options.soakMinutes > 0) {
+          log(`memory soak: ${options.soakMinutes} min at concurrency ${SOAK_CONCURRENCY}, RSS every 10 s ...`);
+          soakSummary = await soak(child.url, () => child.rssMiB(), mixed, options.soakMinutes, SOAK_CONCURRENCY);
+        }
+        serverProcess = {
+          pid: child.pid,
+          startMillis: child.startMillis,
+          idleMiB: idle,
+          mixedRequests: options.memoryRequests,
+          afterMixedMiB,
+          mixedLoad,
+          soak: soakSummary,
+        };
+      } finally {
+        childLogLines.push(...child.logLines);
+        await child.stop();
+      }
     }
 
     let equality: AnswerEquality | null = null;
@@ -480,21 +514,13 @@ async function main(argv: string[]): Promise<number> {
       targets: targetRows(scenarios, neo4jGraphql?.throughputRatio ?? null),
       loopDelay,
       equality,
-      memory: {
-        beforeAppMiB,
-        idleMiB,
-        afterScenariosMiB,
-        mixedRequests: options.memoryRequests,
-        afterMixedMiB,
-        mixedLoad,
-        soak: soakSummary,
-      },
+      memory: { serverProcess, beforeAppMiB, idleMiB, afterScenariosMiB },
       startUp: {
         computeSource: typeof computeSource === 'string' ? computeSource : null,
         createAppMillis,
         readyMillis,
-        readModelLoadMillis: readModelLoadMillis(startUpLog.lines),
-        logLines: startUpLog.lines,
+        readModelLoadMillis: readModelLoadMillis([...startUpLog.lines, ...childLogLines]),
+        logLines: [...startUpLog.lines, ...childLogLines],
         readModelMetrics: startMetrics === null ? [] : readModelSamples(startMetrics),
       },
       planDeadlines: { limitMs: planDeadlineMs, byScenario: planScenarios },

@@ -37,17 +37,28 @@ export interface StartUp {
   readonly readModelMetrics: readonly MetricSample[];
 }
 
-/** RSS readings in MiB (null: not taken). */
-export interface MemoryFigures {
-  /** This process before the app existed: the benchmark's own share. */
-  readonly beforeAppMiB: number;
-  readonly idleMiB: number;
-  /** After the scenarios (they include heavy requests). */
-  readonly afterScenariosMiB: number | null;
+/** RSS of the child server process (`npm start`'s entry), in MiB (null: not readable). */
+export interface ServerProcessMemory {
+  readonly pid: number;
+  /** From spawning until it logged that it serves. */
+  readonly startMillis: number;
+  readonly idleMiB: number | null;
   readonly mixedRequests: number;
   readonly afterMixedMiB: number | null;
   readonly mixedLoad: LoadResult | null;
   readonly soak: SoakSummary | null;
+}
+
+/** RSS readings in MiB. */
+export interface MemoryFigures {
+  /** The child server process (null: memory steps skipped). */
+  readonly serverProcess: ServerProcessMemory | null;
+  /** This (benchmark) process, in-process server included: before the app existed, */
+  readonly beforeAppMiB: number;
+  /** 2 s after the in-process app started, */
+  readonly idleMiB: number;
+  /** and after the scenarios (they include heavy requests). */
+  readonly afterScenariosMiB: number;
 }
 
 /** Everything this module reports. */
@@ -97,25 +108,32 @@ export function engineLines(results: EngineResults): string[] {
   } else out.push('engine vs reference: not compared (--compare-answers 0)');
 
   const m = results.memory;
-  out.push(
-    `memory (RSS of the bench process, server in-process; ${n(m.beforeAppMiB, 0)} MiB before the app existed): idle after start ${n(m.idleMiB, 0)} MiB, ` +
-      `after the scenarios ${n(m.afterScenariosMiB, 0)} MiB, after ${m.mixedRequests} mixed heavy requests ${n(m.afterMixedMiB, 0)} MiB` +
-      (m.mixedLoad
-        ? ` (${m.mixedLoad.requests} answered in ${n(m.mixedLoad.seconds, 0)} s, ${m.mixedLoad.non2xx + m.mixedLoad.errors + m.mixedLoad.graphqlErrors} failed, codes ${JSON.stringify(m.mixedLoad.server?.codes ?? {})})`
-        : ''),
-  );
-  if (m.soak) {
-    const s = m.soak;
+  const sp = m.serverProcess;
+  if (sp) {
     out.push(
-      `  soak ${s.minutes} min at concurrency ${s.concurrency} (${s.load.requests} requests, ${s.samples.length} samples every 10 s): ` +
-        `RSS min ${n(s.minMiB, 0)} / median ${n(s.medianMiB, 0)} / max ${n(s.maxMiB, 0)} MiB, last-minute slope ${n(s.lastMinuteSlopeMiBPerMinute, 2)} MiB/min`,
+      `memory of the server process (npm start's entry as a child process, pid ${sp.pid}, worker threads included): RSS idle after start ${n(sp.idleMiB, 0)} MiB, ` +
+        `after ${sp.mixedRequests} mixed heavy requests ${n(sp.afterMixedMiB, 0)} MiB` +
+        (sp.mixedLoad
+          ? ` (${sp.mixedLoad.requests} answered in ${n(sp.mixedLoad.seconds, 0)} s, ${sp.mixedLoad.non2xx} non-2xx, ${sp.mixedLoad.graphqlErrors} with errors, ${sp.mixedLoad.errors} connection errors)`
+          : ''),
     );
-  } else out.push('  soak: not run (--soak-minutes 0)');
+    if (sp.soak) {
+      const s = sp.soak;
+      out.push(
+        `  soak ${s.minutes} min at concurrency ${s.concurrency} (${s.load.requests} requests, ${s.load.non2xx + s.load.graphqlErrors + s.load.errors} failed; ${s.samples.length} samples every 10 s): ` +
+          `RSS min ${n(s.minMiB, 0)} / median ${n(s.medianMiB, 0)} / max ${n(s.maxMiB, 0)} MiB, last-minute slope ${n(s.lastMinuteSlopeMiBPerMinute, 2)} MiB/min`,
+      );
+    } else out.push('  soak: not run (--soak-minutes 0)');
+  } else out.push('memory of the server process: not measured (--memory-requests 0 and --soak-minutes 0)');
+  out.push(
+    `  bench process (in-process server, load generators, the benchmark's own data): RSS ${n(m.beforeAppMiB, 0)} MiB before the app, ${n(m.idleMiB, 0)} MiB idle after start, ${n(m.afterScenariosMiB, 0)} MiB after the scenarios`,
+  );
 
   const st = results.startUp;
   out.push(
-    `start-up: COMPUTE_SOURCE ${st.computeSource ?? 'n/a (config has no compute source: engine not present)'}; createApp ${n(st.createAppMillis / 1000, 2)} s, ready after ${n(st.readyMillis / 1000, 2)} s; ` +
-      `read-model load ${st.readModelLoadMillis === null ? 'n/a' : `${n(st.readModelLoadMillis / 1000, 2)} s`} (server log)` +
+    `start-up (in-process app): COMPUTE_SOURCE ${st.computeSource ?? 'n/a (config has no compute source: engine not present)'}; createApp ${n(st.createAppMillis / 1000, 2)} s, ready after ${n(st.readyMillis / 1000, 2)} s; ` +
+      `read-model load ${st.readModelLoadMillis === null ? 'n/a' : `${n(st.readModelLoadMillis / 1000, 2)} s`} (server logs)` +
+      (sp ? `; child server serving after ${n(sp.startMillis / 1000, 2)} s` : '') +
       (st.readModelMetrics.length
         ? `; /metrics ${st.readModelMetrics.map((s) => `${s.name}${Object.keys(s.labels).length ? JSON.stringify(s.labels) : ''} ${s.value}`).join(', ')}`
         : '; no read-model series in /metrics'),

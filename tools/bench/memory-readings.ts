@@ -1,10 +1,9 @@
 /**
- * Memory of the server process: RSS idle after start, after a number of mixed heavy requests, and
- * sampled across a soak. The bench server runs in this process, so RSS covers the API, its
- * worker threads (compute pool and the load generator's) and the benchmark's own bookkeeping; the
- * reading taken before the app was created is recorded so that share can be subtracted.
+ * Memory of a server process: RSS idle after start, after a number of mixed heavy requests, and
+ * sampled across a soak. The bench measures the child server of `child-server.ts` (the `npm
+ * start` entry, worker threads included); `rssMiB` reads this process, whose figures also
+ * cover the in-process server with the benchmark's own bookkeeping and load generators.
  */
-import type { BenchServer } from './bench-server';
 import { runLoad, type LoadRequests, type LoadResult } from './run-load';
 
 const MiB = 2 ** 20;
@@ -56,23 +55,23 @@ export function summariseSamples(
   };
 }
 
-/** Sends `amount` requests of the mixed pool at `concurrency`, waits for the server to finish. */
-export async function runMixedRequests(
-  server: BenchServer,
+/** Sends `amount` requests of the mixed pool at `concurrency`; resolves when all are answered. */
+export function runMixedRequests(
+  url: string,
   requests: LoadRequests,
   amount: number,
   concurrency: number,
 ): Promise<LoadResult> {
-  server.takeServerStats();
-  const run = await runLoad(server.url, requests, concurrency, 1, { amount });
-  await server.drain();
-  run.server = server.takeServerStats();
-  return run;
+  return runLoad(url, requests, concurrency, 1, { amount });
 }
 
-/** Loads the mixed pool at `concurrency` for `minutes`, sampling RSS every `everySeconds`. */
+/**
+ * Loads the mixed pool at `concurrency` for `minutes`, reading the server's RSS with `rss` every
+ * `everySeconds` (readings of null are skipped).
+ */
 export async function soak(
-  server: BenchServer,
+  url: string,
+  rss: () => number | null,
   requests: LoadRequests,
   minutes: number,
   concurrency: number,
@@ -80,14 +79,14 @@ export async function soak(
 ): Promise<SoakSummary> {
   const samples: { atSeconds: number; rssMiB: number }[] = [];
   const started = performance.now();
-  const take = () => samples.push({ atSeconds: (performance.now() - started) / 1000, rssMiB: rssMiB() });
+  const take = () => {
+    const reading = rss();
+    if (reading !== null) samples.push({ atSeconds: (performance.now() - started) / 1000, rssMiB: reading });
+  };
   take();
   const timer = setInterval(take, everySeconds * 1000);
-  server.takeServerStats();
   try {
-    const load = await runLoad(server.url, requests, concurrency, Math.round(minutes * 60));
-    await server.drain();
-    load.server = server.takeServerStats();
+    const load = await runLoad(url, requests, concurrency, Math.round(minutes * 60));
     take();
     return { minutes, concurrency, samples, ...summariseSamples(samples), load };
   } finally {
