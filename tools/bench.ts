@@ -508,7 +508,8 @@ async function main(argv: string[]): Promise<number> {
       };
     };
     for (const s of scenarios)
-      if (PLAN_SCENARIOS.includes(s.scenario)) for (const run of s.runs) addPlans(s.scenario, run);
+      if (PLAN_SCENARIOS.includes(s.scenario))
+        for (const run of s.runs) addPlans(`${s.scenario} c${run.concurrency}`, run);
     if (loopDelay) addPlans(`reskillingPaths(candidates: ${loopDelay.heavyCandidates})`, loopDelay.heavy);
     const engine: EngineResults = {
       targets: targetRows(scenarios, neo4jGraphql?.throughputRatio ?? null),
