@@ -9,14 +9,20 @@
  * the side-by-side, @neo4j/graphql on another; then per scenario: a few sequential requests (their
  * `x-db-round-trips` and errors are checked), an unmeasured warm-up, and an autocannon load per
  * concurrency from a worker thread. Then the browse comparison with @neo4j/graphql, the plan
- * quality measurement, a table on stdout and the JSON under `.bench/`.
+ * quality measurement; then the compute engine's checks (issue #12): an event-loop phase with heavy
+ * plans in flight and a paced light probe, the RSS of `npm start`'s entry run as a child process
+ * idle, after mixed heavy requests and across an optional soak, and the engine's answers against a reference app computing from the database
+ * (`COMPUTE_SOURCE=database`). A table on stdout, the issue's target table, the JSON and a
+ * Markdown report under `.bench/`.
  *
  * The store keeps ESCO and the population between runs, so a second run starts measuring within
  * a minute; changing only `--learners` grows or shrinks the learners in place.
  */
 import 'reflect-metadata';
+import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
 import { Neo4jExecutor } from '../src/db/neo4j-executor';
 import { defaultCypherDir } from '../src/db/cypher-registry';
 import { loadConfig } from '../src/config/config';
@@ -28,7 +34,14 @@ import { populationIds } from '../src/generate/population-options';
 import { BENCH_USAGE, BenchUsageError, parseBenchOptions, type BenchOptions } from './bench/bench-options';
 import { openBenchDatabase } from './bench/bench-database';
 import { ensureBenchPopulation } from './bench/bench-population';
-import { buildScenario, sampleOccupationUris, type Scenario } from './bench/scenarios';
+import {
+  MIXED_HEAVY_SCENARIOS,
+  buildHeavyPlanScenario,
+  buildScenario,
+  sampleOccupationUris,
+  type PoolSource,
+  type Scenario,
+} from './bench/scenarios';
 import { graphqlBody, postGraphql } from './bench/post-graphql';
 import { runLoad, type LoadRequests, type LoadResult } from './bench/run-load';
 import { BenchTokens } from './bench/bench-tokens';
@@ -49,6 +62,20 @@ import {
   type BenchResults,
   type ScenarioResult,
 } from './bench/bench-report';
+import { measureLoopDelayPhase, type LoopDelayPhase } from './bench/loop-delay-phase';
+import { compareAnswers, type AnswerEquality } from './bench/answer-equality';
+import { rssMiB, runMixedRequests, soak, type SoakSummary } from './bench/memory-readings';
+import { readModelSamples, scrapeMetrics } from './bench/server-metrics';
+import { targetRows } from './bench/target-table';
+import {
+  formatEngine,
+  writeMarkdownReport,
+  type EngineResults,
+  type PlanDeadlines,
+  type ServerProcessMemory,
+} from './bench/engine-report';
+import { startChildServer } from './bench/child-server';
+import type { ScenarioName } from './bench/bench-options';
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -124,6 +151,90 @@ async function loadScenario(
   return runs;
 }
 
+/** The planning scenarios whose answers are checked against the plan deadline. */
+const PLAN_SCENARIOS: readonly string[] = ['recommendCourses', 'nextCourses', 'reskillingPaths'];
+
+/** The scenarios whose answers the engine and the reference must agree on. */
+const COMPARED_SCENARIOS: readonly ScenarioName[] = [
+  'coverage',
+  'rankOccupations',
+  'rankCandidates',
+  'recommendCourses',
+  'nextCourses',
+  'reskillingPaths',
+];
+
+/** Concurrency of the memory soak (issue #12: "a 10-minute soak at concurrency 8"). */
+const SOAK_CONCURRENCY = 8;
+
+/** Interleaves pools (a, b, c, a, b, c, …) so a load of them mixes the operations. */
+function interleave(pools: readonly LoadRequests[]): LoadRequests {
+  const bodies: string[] = [];
+  const authorizations: string[] = [];
+  const longest = Math.max(...pools.map((p) => p.bodies.length));
+  for (let i = 0; i < longest; i += 1)
+    for (const pool of pools)
+      if (i < pool.bodies.length) {
+        bodies.push(pool.bodies[i]!);
+        authorizations.push(pool.authorizations[i]!);
+      }
+  return { bodies, authorizations };
+}
+
+/**
+ * The app's logger during start-up: info lines about the read model and the compute pool are
+ * kept (the engine logs its load time there), everything else dropped; {@link quiet} then
+ * raises the level so request logs cost nothing during the measurements.
+ */
+function startUpLogger(): { logger: pino.Logger; lines: string[]; quiet: () => void } {
+  const lines: string[] = [];
+  const logger = pino(
+    { level: 'info', base: { service: 'credgraph' } },
+    {
+      write(line: string) {
+        if (/read.?model|compute|worker|pool/i.test(line)) lines.push(line.trim());
+      },
+    },
+  );
+  return { logger, lines, quiet: () => (logger.level = 'warn') };
+}
+
+/** A load time in ms from captured log lines about the read model (null: none found). */
+function readModelLoadMillis(lines: readonly string[]): number | null {
+  for (const line of lines) {
+    if (!/read.?model/i.test(line)) continue;
+    let record: Record<string, unknown>;
+    try {
+      record = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    for (const [key, value] of Object.entries(record)) {
+      if (typeof value !== 'number') continue;
+      if (/(millis|Ms)$/.test(key)) return value;
+      if (/seconds$/i.test(key)) return value * 1000;
+    }
+  }
+  return null;
+}
+
+/**
+ * Polls `/ready` until it answers 200 (an engine may hold readiness until its read model is
+ * loaded); returns false after `maxMillis`.
+ */
+async function waitReady(graphqlUrl: string, maxMillis = 300_000): Promise<boolean> {
+  const started = performance.now();
+  while (performance.now() - started < maxMillis) {
+    const status = await fetch(new URL('/ready', graphqlUrl)).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(BENCH_USAGE + '\n');
@@ -150,26 +261,45 @@ async function main(argv: string[]): Promise<number> {
 
     // The application exactly as `npm start` wires it in production, but silent, without rate
     // limiting, and with a secret of this run to sign the callers' tokens.
+    // Metrics on behind a per-run token, as production serves them: the event-loop phase reads them.
     const tokens = new BenchTokens();
-    const config = loadConfig({
+    const metricsToken = crypto.randomBytes(24).toString('hex');
+    const appEnv = (computeSource: 'memory' | 'database') => ({
       NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: 'info',
       NEO4J_URI: db.uri,
       RATE_LIMIT_PER_MINUTE: '10000000',
       JWT_SECRET: tokens.secret,
+      METRICS_TOKEN: metricsToken,
+      COMPUTE_SOURCE: computeSource,
     });
-    const appExecutor = new Neo4jExecutor(db.driver, db.registry);
-    const app = await createApp(config, createLogger('silent'), appExecutor, db.driver);
-    const running = await startBenchServer(app.deps);
+    const config = loadConfig(appEnv('memory'));
+    const planDeadlineMs = config.limits.planTimeLimitMs + 100;
+    const beforeAppMiB = rssMiB();
+    const startUpLog = startUpLogger();
+    const appStarted = performance.now();
+    const app = await createApp(config, startUpLog.logger, new Neo4jExecutor(db.driver, db.registry), db.driver);
+    const createAppMillis = performance.now() - appStarted;
+    startUpLog.quiet();
+    const running = await startBenchServer(app.deps, planDeadlineMs);
     credgraph = {
       close: async () => {
         await running.close();
         await app.stop();
       },
     };
-    log(`credgraph serving at ${running.url}`);
+    if (!(await waitReady(running.url))) log('the server did not report ready within 300 s; measuring anyway');
+    const readyMillis = performance.now() - appStarted;
+    const computeSource = (config as { computeSource?: unknown }).computeSource;
+    log(
+      `credgraph serving at ${running.url} (createApp ${(createAppMillis / 1000).toFixed(2)} s, ready ${(readyMillis / 1000).toFixed(2)} s, COMPUTE_SOURCE ${typeof computeSource === 'string' ? computeSource : 'unknown to this config'})`,
+    );
+    // Let start-up work settle (a read model loading in the background) before the idle reading.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const idleMiB = rssMiB();
+    const startMetrics = await scrapeMetrics(running.url, metricsToken);
 
-    const source = {
+    const source: PoolSource = {
       space,
       prefix: population.prefix,
       learners: options.learners,
@@ -273,6 +403,130 @@ async function main(argv: string[]): Promise<number> {
       planQuality = await measurePlanQuality(app.services, pairs);
     }
 
+    const afterScenariosMiB = rssMiB();
+    let loopDelay: LoopDelayPhase | null = null;
+    if (options.heavySeconds > 0) {
+      const heavy = buildHeavyPlanScenario(options.heavyCandidates, source);
+      const probe = buildScenario('coverage', source);
+      log(
+        `event-loop phase: ${options.heavyConcurrency} × reskillingPaths(candidates: ${options.heavyCandidates}) in flight with coverage at ${options.probeRate}/s for ${options.heavySeconds} s ...`,
+      );
+      loopDelay = await measureLoopDelayPhase(
+        running,
+        metricsToken,
+        await loadRequests(heavy, tokens),
+        await loadRequests(probe, tokens),
+        {
+          seconds: options.heavySeconds,
+          heavyConcurrency: options.heavyConcurrency,
+          heavyCandidates: options.heavyCandidates,
+          probeRate: options.probeRate,
+        },
+      );
+    }
+
+    // Memory of a server process on its own: `npm start`'s entry in a child process, idle, after
+    // the mixed heavy requests and across the soak. The in-process app stays idle meanwhile.
+    let serverProcess: ServerProcessMemory | null = null;
+    const childLogLines: string[] = [];
+    if (options.memoryRequests > 0 || options.soakMinutes > 0) {
+      const mixed = interleave(
+        await Promise.all(MIXED_HEAVY_SCENARIOS.map((name) => loadRequests(buildScenario(name, source), tokens))),
+      );
+      const child = await startChildServer({ ...appEnv('memory'), SEED_ON_EMPTY: 'false' });
+      try {
+        log(
+          `memory: child server (pid ${child.pid}) serving at ${child.url} after ${(child.startMillis / 1000).toFixed(1)} s`,
+        );
+        await waitReady(child.url);
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        const idle = child.rssMiB();
+        let afterMixedMiB: number | null = null;
+        let mixedLoad: LoadResult | null = null;
+        if (options.memoryRequests > 0) {
+          log(
+            `memory: ${options.memoryRequests} mixed heavy requests (${MIXED_HEAVY_SCENARIOS.join(', ')}) at concurrency ${SOAK_CONCURRENCY} ...`,
+          );
+          mixedLoad = await runMixedRequests(child.url, mixed, options.memoryRequests, SOAK_CONCURRENCY);
+          afterMixedMiB = child.rssMiB();
+        }
+        let soakSummary: SoakSummary | null = null;
+        if (options.soakMinutes > 0) {
+          log(`memory soak: ${options.soakMinutes} min at concurrency ${SOAK_CONCURRENCY}, RSS every 10 s ...`);
+          soakSummary = await soak(child.url, () => child.rssMiB(), mixed, options.soakMinutes, SOAK_CONCURRENCY);
+        }
+        serverProcess = {
+          pid: child.pid,
+          startMillis: child.startMillis,
+          idleMiB: idle,
+          mixedRequests: options.memoryRequests,
+          afterMixedMiB,
+          mixedLoad,
+          soak: soakSummary,
+        };
+      } finally {
+        childLogLines.push(...child.logLines);
+        await child.stop();
+      }
+    }
+
+    let equality: AnswerEquality | null = null;
+    if (options.compareAnswers > 0) {
+      // The reference computes from Neo4j on the same database; it exists only for this check so
+      // it weighs on neither the measurements nor the memory readings.
+      const referenceApp = await createApp(
+        loadConfig(appEnv('database')),
+        createLogger('silent'),
+        new Neo4jExecutor(db.driver, db.registry),
+        db.driver,
+      );
+      const reference = await startBenchServer(referenceApp.deps);
+      try {
+        const compared = [];
+        for (const name of COMPARED_SCENARIOS) {
+          const scenario = buildScenario(name, source);
+          compared.push({ name, pool: scenario.pool, ...(await loadRequests(scenario, tokens)) });
+        }
+        log(`comparing the answers of ${options.compareAnswers} requests per scenario with the reference ...`);
+        equality = await compareAnswers(running.url, reference.url, compared, options.compareAnswers);
+      } finally {
+        await reference.close();
+        await referenceApp.stop();
+      }
+    }
+
+    const planScenarios: Record<string, PlanDeadlines['byScenario'][string]> = {};
+    const addPlans = (name: string, run: LoadResult) => {
+      const entry = planScenarios[name] ?? { requests: 0, overDeadline: 0, maxServerMs: 0, maxSolveMillis: Number.NaN };
+      planScenarios[name] = {
+        requests: entry.requests + (run.server?.requests ?? 0),
+        overDeadline: entry.overDeadline + (run.server?.slowRequests ?? 0),
+        maxServerMs: Math.max(entry.maxServerMs, run.server?.maxServerMs ?? 0),
+        maxSolveMillis: Number.isNaN(entry.maxSolveMillis)
+          ? run.maxSolveMillis
+          : Math.max(entry.maxSolveMillis, Number.isNaN(run.maxSolveMillis) ? 0 : run.maxSolveMillis),
+      };
+    };
+    for (const s of scenarios)
+      if (PLAN_SCENARIOS.includes(s.scenario))
+        for (const run of s.runs) addPlans(`${s.scenario} c${run.concurrency}`, run);
+    if (loopDelay) addPlans(`reskillingPaths(candidates: ${loopDelay.heavyCandidates})`, loopDelay.heavy);
+    const engine: EngineResults = {
+      targets: targetRows(scenarios, neo4jGraphql?.throughputRatio ?? null),
+      loopDelay,
+      equality,
+      memory: { serverProcess, beforeAppMiB, idleMiB, afterScenariosMiB },
+      startUp: {
+        computeSource: typeof computeSource === 'string' ? computeSource : null,
+        createAppMillis,
+        readyMillis,
+        readModelLoadMillis: readModelLoadMillis([...startUpLog.lines, ...childLogLines]),
+        logLines: [...startUpLog.lines, ...childLogLines],
+        readModelMetrics: startMetrics === null ? [] : readModelSamples(startMetrics),
+      },
+      planDeadlines: { limitMs: planDeadlineMs, byScenario: planScenarios },
+    };
+
     const results: BenchResults = {
       startedAt,
       label: options.label,
@@ -282,9 +536,24 @@ async function main(argv: string[]): Promise<number> {
       scenarios,
       neo4jGraphql,
       planQuality,
+      engine,
       totalMillis: performance.now() - started,
     };
     const file = writeResults(results, options.outDir);
+    const populationLine = `${population.counts.credentials} credentials, ${population.counts.learners} learners, ${population.counts.postings} postings (seed ${options.seed}, prerequisite share ${options.prerequisiteShare}; population ${population.action}, full load ${(population.fullLoadMillis / 1000).toFixed(1)} s)`;
+    const report = writeMarkdownReport(
+      engine,
+      {
+        startedAt,
+        population: populationLine,
+        machine: `${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}, load average ${loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')} → ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}; ${options.durationSeconds} s per run`,
+        resultsFile: file,
+      },
+      options.outDir,
+    );
     process.stdout.write(
       `\ncredgraph benchmark — ${population.counts.credentials} credentials, ${population.counts.learners} learners, ${population.counts.postings} postings ` +
         `(population ${population.action}${population.millis > 0 ? ` in ${(population.millis / 1000).toFixed(1)} s` : ''}; full load ${(population.fullLoadMillis / 1000).toFixed(1)} s); ` +
@@ -297,7 +566,9 @@ async function main(argv: string[]): Promise<number> {
       formatTable(results) +
         '\n\n' +
         formatExtras(results) +
-        `\n\nresults: ${file} (${(results.totalMillis / 1000).toFixed(0)} s in all)\n`,
+        '\n\n' +
+        formatEngine(engine) +
+        `\n\nresults: ${file}, ${report} (${(results.totalMillis / 1000).toFixed(0)} s in all)\n`,
     );
     return 0;
   } finally {

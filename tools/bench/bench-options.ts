@@ -15,6 +15,7 @@ export const SCENARIO_NAMES = [
   'rankOccupations',
   'rankCandidates',
   'recommendCourses',
+  'nextCourses',
   'reskillingPaths',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
@@ -54,6 +55,20 @@ export interface BenchOptions {
   readonly label: string;
   /** Scenarios whose highest-concurrency run is CPU-profiled (`<out>/<scenario>-c<n>.cpuprofile`). */
   readonly profile: readonly string[];
+  /** Seconds of the event-loop phase: heavy plans in parallel with a paced light probe (0: skip). */
+  readonly heavySeconds: number;
+  /** Heavy plans in flight during that phase. */
+  readonly heavyConcurrency: number;
+  /** `candidates` of the heavy reskillingPaths. */
+  readonly heavyCandidates: number;
+  /** Requests per second of the light probe (coverage). */
+  readonly probeRate: number;
+  /** Mixed heavy requests before the second memory reading (0: skip). */
+  readonly memoryRequests: number;
+  /** Minutes of the memory soak at concurrency 8 (0: skip). */
+  readonly soakMinutes: number;
+  /** Requests per scenario answered by both engines and compared (0: skip the reference server). */
+  readonly compareAnswers: number;
 }
 
 /** Thrown for unusable command-line options. */
@@ -63,7 +78,9 @@ export const BENCH_USAGE = `usage: bench [--learners 50000] [--credentials 20000
              [--data-dir .data/bench-neo4j | --fresh] [--heap 4g] [--pagecache 2g] [--esco ../shared/data/esco]
              [--duration 10] [--warmup 2] [--concurrency 1,16] [--scenarios browse,coverage,...]
              [--pool 100] [--quality 100] [--compare 20] [--no-neo4j-graphql] [--out .bench] [--label text]
-             [--profile browse,coverage] (CPU profile of those scenarios' highest-concurrency run)`;
+             [--profile browse,coverage] (CPU profile of those scenarios' highest-concurrency run)
+             [--heavy-seconds 20] [--heavy-concurrency 4] [--heavy-candidates 200] [--probe-rate 5]
+             [--memory-requests 1000] [--soak-minutes 0] [--compare-answers 20]`;
 
 function share(raw: string): number {
   const value = Number(raw);
@@ -106,6 +123,13 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
         out: { type: 'string', default: '.bench' },
         label: { type: 'string', default: '' },
         profile: { type: 'string', default: '' },
+        'heavy-seconds': { type: 'string', default: '20' },
+        'heavy-concurrency': { type: 'string', default: '4' },
+        'heavy-candidates': { type: 'string', default: '200' },
+        'probe-rate': { type: 'string', default: '5' },
+        'memory-requests': { type: 'string', default: '1000' },
+        'soak-minutes': { type: 'string', default: '0' },
+        'compare-answers': { type: 'string', default: '20' },
       },
     }).values;
   } catch (error) {
@@ -145,5 +169,12 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    heavySeconds: whole('heavy-seconds', values['heavy-seconds'], 0),
+    heavyConcurrency: whole('heavy-concurrency', values['heavy-concurrency'], 1),
+    heavyCandidates: whole('heavy-candidates', values['heavy-candidates'], 1),
+    probeRate: whole('probe-rate', values['probe-rate'], 1),
+    memoryRequests: whole('memory-requests', values['memory-requests'], 0),
+    soakMinutes: whole('soak-minutes', values['soak-minutes'], 0),
+    compareAnswers: whole('compare-answers', values['compare-answers'], 0),
   };
 }

@@ -7,6 +7,7 @@ import type { BrowseComparison } from './compare-browse';
 import type { PlanQuality } from './plan-quality';
 import type { BenchOptions } from './bench-options';
 import type { BenchPopulation } from './bench-population';
+import type { EngineResults } from './engine-report';
 
 /** One scenario's measurements. */
 export interface ScenarioResult {
@@ -44,6 +45,8 @@ export interface BenchResults {
     readonly throughputRatio: Readonly<Record<string, number>>;
   } | null;
   readonly planQuality: PlanQuality | null;
+  /** The compute engine's figures (issue #12): targets, event-loop delay, equality, memory. */
+  readonly engine: EngineResults;
   readonly totalMillis: number;
 }
 

@@ -16,6 +16,10 @@ export interface LoadJob {
   readonly connections: number;
   readonly durationSeconds: number;
   readonly timeoutSeconds: number;
+  /** Stop after this many requests instead of after `durationSeconds`. */
+  readonly amount?: number;
+  /** Requests per second over all connections (a paced probe); unpaced when absent. */
+  readonly overallRate?: number;
 }
 
 /** What the worker sends back. */
@@ -29,18 +33,24 @@ export interface LoadOutcome {
   /** Connection errors and timeouts. */
   readonly errors: number;
   readonly timeouts: number;
+  /** Largest `solveMillis` in the 2xx response bodies (NaN when none carries one). */
+  readonly maxSolveMillis: number;
 }
+
+const SOLVE_MILLIS = /"solveMillis":([0-9.eE+-]+)/g;
 
 function run(job: LoadJob): Promise<LoadOutcome> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let next = 0;
     let graphqlErrors = 0;
+    let maxSolveMillis = Number.NaN;
     const instance = autocannon(
       {
         url: job.url,
         connections: job.connections,
-        duration: job.durationSeconds,
+        ...(job.amount === undefined ? { duration: job.durationSeconds } : { amount: job.amount }),
+        ...(job.overallRate === undefined ? {} : { overallRate: job.overallRate }),
         timeout: job.timeoutSeconds,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -56,7 +66,13 @@ function run(job: LoadJob): Promise<LoadOutcome> {
               return { ...request, body: job.bodies[i]!, headers };
             },
             onResponse: (status, body) => {
-              if (status >= 200 && status < 300 && body.includes('"errors"')) graphqlErrors += 1;
+              if (status < 200 || status >= 300) return;
+              if (body.includes('"errors"')) graphqlErrors += 1;
+              // Plans carry the solver's own time: the deadline check compares it with the request's.
+              for (const match of body.matchAll(SOLVE_MILLIS)) {
+                const millis = Number(match[1]);
+                if (!(millis <= maxSolveMillis)) maxSolveMillis = millis;
+              }
             },
           },
         ],
@@ -70,6 +86,7 @@ function run(job: LoadJob): Promise<LoadOutcome> {
           graphqlErrors,
           errors: result.errors,
           timeouts: result.timeouts,
+          maxSolveMillis,
         });
       },
     );

@@ -15,6 +15,8 @@ export interface LoadResult extends LatencyStats {
   readonly graphqlErrors: number;
   readonly errors: number;
   readonly timeouts: number;
+  /** Largest `solveMillis` among the plans answered (NaN when none). */
+  readonly maxSolveMillis: number;
 }
 
 /** Bodies to POST round-robin, each with its Authorization header ('' for none). */
@@ -23,12 +25,24 @@ export interface LoadRequests {
   readonly authorizations: readonly string[];
 }
 
-/** POSTs the requests round-robin to `url` from `concurrency` connections for `durationSeconds`. */
+/** How a load ends and how fast it sends, beyond its duration. */
+export interface LoadPacing {
+  /** Stop after this many requests (the duration is then only the throughput's divisor fallback). */
+  readonly amount?: number;
+  /** Requests per second over all connections. */
+  readonly overallRate?: number;
+}
+
+/**
+ * POSTs the requests round-robin to `url` from `concurrency` connections for `durationSeconds`
+ * (or `pacing.amount` requests).
+ */
 export function runLoad(
   url: string,
   requests: LoadRequests,
   concurrency: number,
   durationSeconds: number,
+  pacing: LoadPacing = {},
 ): Promise<LoadResult> {
   const job: LoadJob = {
     url,
@@ -37,6 +51,7 @@ export function runLoad(
     connections: concurrency,
     durationSeconds,
     timeoutSeconds: 120,
+    ...pacing,
   };
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'load-worker.js'), { workerData: job });
@@ -54,6 +69,7 @@ export function runLoad(
         graphqlErrors: outcome.graphqlErrors,
         errors: outcome.errors,
         timeouts: outcome.timeouts,
+        maxSolveMillis: outcome.maxSolveMillis,
       });
     });
     worker.once('error', reject);

@@ -38,6 +38,14 @@ export const BROWSE_QUERY = `query Browse($uri: ID!) {
   }
 }`;
 
+/** reskillingPaths over the `candidates` closest occupations (20 in the table, 200 in the heavy phase). */
+const RESKILLING_QUERY = (candidates: number) => `query ReskillingPaths($learnerId: ID!) {
+  reskillingPaths(subject: { learnerId: $learnerId }, first: 5, candidates: ${candidates}) {
+    occupation { uri preferredLabel } reachesFullCoverage
+    plan { objectiveValue optimal solveMillis coverageAfter { score essentialCoverage } steps { credential { id } } }
+  }
+}`;
+
 const QUERIES: Readonly<Record<ScenarioName, { query: string; operationName: string; targetMedianMs: number | null }>> =
   {
     browse: { query: BROWSE_QUERY, operationName: 'Browse', targetMedianMs: 10 },
@@ -75,18 +83,24 @@ const QUERIES: Readonly<Record<ScenarioName, { query: string; operationName: str
       operationName: 'RecommendCourses',
       query: `query RecommendCourses($learnerId: ID!, $occupationUri: ID!) {
   recommendCourses(subject: { learnerId: $learnerId }, target: { occupationUri: $occupationUri }) {
-    status optimal solver objectiveValue lowerBound totalHours steps { order credential { id title } }
+    status optimal solver objectiveValue lowerBound totalHours solveMillis
+    coverageAfter { score essentialCoverage } steps { order credential { id title } }
   }
 }`,
       targetMedianMs: 150,
     },
-    reskillingPaths: {
-      operationName: 'ReskillingPaths',
-      query: `query ReskillingPaths($learnerId: ID!) {
-  reskillingPaths(subject: { learnerId: $learnerId }, first: 5, candidates: 20) {
-    occupation { uri preferredLabel } reachesFullCoverage plan { objectiveValue optimal steps { credential { id } } }
+    nextCourses: {
+      operationName: 'NextCourses',
+      query: `query NextCourses($learnerId: ID!, $occupationUri: ID!) {
+  nextCourses(subject: { learnerId: $learnerId }, target: { occupationUri: $occupationUri }, first: 5) {
+    credential { id } cost coverageGain scoreGain gainPerCost
   }
 }`,
+      targetMedianMs: null,
+    },
+    reskillingPaths: {
+      operationName: 'ReskillingPaths',
+      query: RESKILLING_QUERY(20),
       targetMedianMs: null,
     },
   };
@@ -133,7 +147,8 @@ export function buildPool(name: ScenarioName, source: PoolSource): PoolRequest[]
       case 'searchSkills':
         return { variables: { text: searchText(random, random.pick(labels)) }, auth: anonymous };
       case 'coverage':
-      case 'recommendCourses': {
+      case 'recommendCourses':
+      case 'nextCourses': {
         const learnerId = learner();
         return { variables: { learnerId, occupationUri: occupations[i] }, auth: { role: 'LEARNER', learnerId } };
       }
@@ -165,3 +180,23 @@ export function buildScenario(name: ScenarioName, source: PoolSource): Scenario 
     pool: buildPool(name, source),
   };
 }
+
+/**
+ * reskillingPaths over `candidates` occupations: the heavy plan of the event-loop phase (the
+ * issue's freeze was `candidates: 200`). Same learners as the reskillingPaths scenario.
+ */
+export function buildHeavyPlanScenario(candidates: number, source: PoolSource): Scenario {
+  return {
+    ...buildScenario('reskillingPaths', source),
+    query: RESKILLING_QUERY(candidates),
+    targetMedianMs: null,
+  };
+}
+
+/** The scenarios of the memory measurement's mixed heavy load: ranking and planning. */
+export const MIXED_HEAVY_SCENARIOS: readonly ScenarioName[] = [
+  'rankOccupations',
+  'rankCandidates',
+  'recommendCourses',
+  'reskillingPaths',
+];

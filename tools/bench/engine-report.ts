@@ -1,0 +1,185 @@
+/**
+ * The compute-engine part of the results (issue #12): target table, event-loop delay under heavy
+ * plans, engine-vs-reference equality, memory, start-up and plans over their deadline; printed
+ * after the scenario table and written as `<outDir>/report-<timestamp>.md` next to the JSON.
+ * Anything the server under test does not provide reads "n/a".
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AnswerEquality } from './answer-equality';
+import type { LoopDelayPhase } from './loop-delay-phase';
+import type { SoakSummary } from './memory-readings';
+import type { LoadResult } from './run-load';
+import type { MetricSample } from './server-metrics';
+import { formatTargetTable, markdownTargetTable, type TargetRow } from './target-table';
+
+/** Plans answered over `PLAN_TIME_LIMIT_MS` + 100 ms of server time, per plan scenario. */
+export interface PlanDeadlines {
+  readonly limitMs: number;
+  readonly byScenario: Readonly<
+    Record<string, { requests: number; overDeadline: number; maxServerMs: number; maxSolveMillis: number }>
+  >;
+}
+
+/** Start-up of the app under test. */
+export interface StartUp {
+  /** `COMPUTE_SOURCE` the bench server was configured with, as its config reports it (null: unknown to it). */
+  readonly computeSource: string | null;
+  /** Wall time of `createApp` (includes the read model's load when the app loads it at start). */
+  readonly createAppMillis: number;
+  /** From `createApp` until `/ready` answered 200. */
+  readonly readyMillis: number;
+  /** The read model's load time as the server logged it (null: not logged). */
+  readonly readModelLoadMillis: number | null;
+  /** The log lines about the read model / compute pool captured at start. */
+  readonly logLines: readonly string[];
+  /** Read-model series of `/metrics` after start. */
+  readonly readModelMetrics: readonly MetricSample[];
+}
+
+/** RSS of the child server process (`npm start`'s entry), in MiB (null: not readable). */
+export interface ServerProcessMemory {
+  readonly pid: number;
+  /** From spawning until it logged that it serves. */
+  readonly startMillis: number;
+  readonly idleMiB: number | null;
+  readonly mixedRequests: number;
+  readonly afterMixedMiB: number | null;
+  readonly mixedLoad: LoadResult | null;
+  readonly soak: SoakSummary | null;
+}
+
+/** RSS readings in MiB. */
+export interface MemoryFigures {
+  /** The child server process (null: memory steps skipped). */
+  readonly serverProcess: ServerProcessMemory | null;
+  /** This (benchmark) process, in-process server included: before the app existed, */
+  readonly beforeAppMiB: number;
+  /** 2 s after the in-process app started, */
+  readonly idleMiB: number;
+  /** and after the scenarios (they include heavy requests). */
+  readonly afterScenariosMiB: number;
+}
+
+/** Everything this module reports. */
+export interface EngineResults {
+  readonly targets: readonly TargetRow[];
+  readonly loopDelay: LoopDelayPhase | null;
+  readonly equality: AnswerEquality | null;
+  readonly memory: MemoryFigures;
+  readonly startUp: StartUp;
+  readonly planDeadlines: PlanDeadlines;
+}
+
+const n = (value: number | null | undefined, digits = 1, unit = '') =>
+  value === null || value === undefined || Number.isNaN(value) ? 'n/a' : `${value.toFixed(digits)}${unit}`;
+
+/** The lines after the target table (plain text; Markdown list items with `- ` prefixes). */
+export function engineLines(results: EngineResults): string[] {
+  const out: string[] = [];
+  const d = results.loopDelay;
+  if (d) {
+    const e = d.exported;
+    out.push(
+      `event-loop delay with ${d.heavyConcurrency} heavy plans in flight (reskillingPaths candidates ${d.heavyCandidates}, ${d.seconds} s): ` +
+        `measured in-process p50 ${n(d.measured.p50Ms)} ms, p99 ${n(d.measured.p99Ms)} ms, max ${n(d.measured.maxMs)} ms (target p99 ≤ 20 ms: ${d.measured.p99Ms <= 20 ? 'met' : 'missed'}); ` +
+        `/metrics (largest of the scrapes each second) credgraph_event_loop_delay_seconds p50 ${n(e?.p50Ms)} / p99 ${n(e?.p99Ms)} / max ${n(e?.maxMs)} ms, nodejs_eventloop_lag_p99 ${n(e?.nodejsP99Ms)} ms`,
+      `  light probe (coverage at ${d.probeRate}/s): ${d.probe.requests} answered of ${Math.round(d.probeRate * d.seconds)} scheduled, median ${n(d.probe.medianMs)} ms, p99 ${n(d.probe.p99Ms)} ms, max ${n(d.probe.maxMs)} ms, ${d.probe.non2xx + d.probe.errors + d.probe.graphqlErrors} failed; ` +
+        `heavy: ${d.heavy.requests} answered within the phase (${d.heavy.non2xx} non-2xx, ${d.heavy.graphqlErrors} with errors, ${d.heavy.errors} connection errors), median ${n(d.heavy.medianMs, 0)} ms; ` +
+        `server side ${d.heavy.server?.requests ?? 0} finished, mean ${n(d.heavy.server?.meanServerMs, 0)} ms, max ${n(d.heavy.server?.maxServerMs, 0)} ms, statuses ${JSON.stringify(d.heavy.server?.statuses ?? {})}, codes ${JSON.stringify(d.heavy.server?.codes ?? {})}; ` +
+        `server still busy ${n(d.drainMillis / 1000)} s after the load; compute queue depth max ${n(d.maxQueueDepth, 0)}; ` +
+        `compute tasks ${d.computeTasks === null ? 'n/a' : Object.keys(d.computeTasks).length === 0 ? 'none counted' : JSON.stringify(d.computeTasks)}`,
+    );
+  } else out.push('event-loop delay with heavy plans: not run (--heavy-seconds 0)');
+
+  const q = results.equality;
+  if (q) {
+    out.push(
+      `engine vs reference (COMPUTE_SOURCE=database): compared ${q.compared} answers, ${q.differences} differences` +
+        (q.timeLimited > 0 ? ` (${q.timeLimited} where a plan was not proven optimal)` : '') +
+        ` — ${Object.entries(q.byScenario)
+          .map(([name, c]) => `${name} ${c.differences}/${c.compared}`)
+          .join(', ')}`,
+    );
+    for (const diff of q.first)
+      out.push(
+        `  differs: ${diff.scenario} ${JSON.stringify(diff.variables)} at ${diff.path}${diff.timeLimited ? ' (time-limited plan)' : ''}: engine ${diff.engine} / reference ${diff.reference}`,
+      );
+  } else out.push('engine vs reference: not compared (--compare-answers 0)');
+
+  const m = results.memory;
+  const sp = m.serverProcess;
+  if (sp) {
+    out.push(
+      `memory of the server process (npm start's entry as a child process, pid ${sp.pid}, worker threads included): RSS idle after start ${n(sp.idleMiB, 0)} MiB, ` +
+        `after ${sp.mixedRequests} mixed heavy requests ${n(sp.afterMixedMiB, 0)} MiB` +
+        (sp.mixedLoad
+          ? ` (${sp.mixedLoad.requests} answered in ${n(sp.mixedLoad.seconds, 0)} s, ${sp.mixedLoad.non2xx} non-2xx, ${sp.mixedLoad.graphqlErrors} with errors, ${sp.mixedLoad.errors} connection errors)`
+          : ''),
+    );
+    if (sp.soak) {
+      const s = sp.soak;
+      out.push(
+        `  soak ${s.minutes} min at concurrency ${s.concurrency} (${s.load.requests} requests, ${s.load.non2xx + s.load.graphqlErrors + s.load.errors} failed; ${s.samples.length} samples every 10 s): ` +
+          `RSS min ${n(s.minMiB, 0)} / median ${n(s.medianMiB, 0)} / max ${n(s.maxMiB, 0)} MiB, last-minute slope ${n(s.lastMinuteSlopeMiBPerMinute, 2)} MiB/min`,
+      );
+    } else out.push('  soak: not run (--soak-minutes 0)');
+  } else out.push('memory of the server process: not measured (--memory-requests 0 and --soak-minutes 0)');
+  out.push(
+    `  bench process (in-process server, load generators, the benchmark's own data): RSS ${n(m.beforeAppMiB, 0)} MiB before the app, ${n(m.idleMiB, 0)} MiB idle after start, ${n(m.afterScenariosMiB, 0)} MiB after the scenarios`,
+  );
+
+  const st = results.startUp;
+  out.push(
+    `start-up (in-process app): COMPUTE_SOURCE ${st.computeSource ?? 'n/a (config has no compute source: engine not present)'}; createApp ${n(st.createAppMillis / 1000, 2)} s, ready after ${n(st.readyMillis / 1000, 2)} s; ` +
+      `read-model load ${st.readModelLoadMillis === null ? 'n/a' : `${n(st.readModelLoadMillis / 1000, 2)} s`} (server logs)` +
+      (sp ? `; child server serving after ${n(sp.startMillis / 1000, 2)} s` : '') +
+      (st.readModelMetrics.length
+        ? `; /metrics ${st.readModelMetrics.map((s) => `${s.name}${Object.keys(s.labels).length ? JSON.stringify(s.labels) : ''} ${s.value}`).join(', ')}`
+        : '; no read-model series in /metrics'),
+  );
+
+  const p = results.planDeadlines;
+  const entries = Object.entries(p.byScenario);
+  out.push(
+    `plans over deadline (whole request time > PLAN_TIME_LIMIT_MS + 100 = ${p.limitMs} ms): ` +
+      (entries.length === 0
+        ? 'no plan scenario run'
+        : entries
+            .map(
+              ([name, s]) =>
+                `${name} ${s.overDeadline}/${s.requests} (max ${n(s.maxServerMs, 0)} ms, solveMillis max ${n(s.maxSolveMillis, 0)} ms)`,
+            )
+            .join('; ')),
+  );
+  return out;
+}
+
+/** The target table and the engine lines for the terminal. */
+export function formatEngine(results: EngineResults): string {
+  return `${formatTargetTable(results.targets)}\n\n${engineLines(results).join('\n')}`;
+}
+
+/** Writes `<outDir>/report-<stamp>.md`: heading, population line, target table, engine lines; returns its path. */
+export function writeMarkdownReport(
+  results: EngineResults,
+  context: { startedAt: string; population: string; machine: string; resultsFile: string },
+  outDir: string,
+): string {
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `report-${context.startedAt.replace(/[:.]/g, '-')}.md`);
+  const text = [
+    `# credgraph benchmark ${context.startedAt}`,
+    '',
+    `${context.population}. ${context.machine}. Results: \`${path.basename(context.resultsFile)}\`.`,
+    '',
+    '"now (main)" is the baseline quoted from issue #12 (main before the compute engine: full ESCO, 20,000 credentials, 50,000 learners, 2 cores, one run); medians at concurrency 1, throughput at concurrency 16.',
+    '',
+    markdownTargetTable(results.targets),
+    '',
+    ...engineLines(results).map((line) => (line.startsWith('  ') ? `  - ${line.trim()}` : `- ${line}`)),
+    '',
+  ].join('\n');
+  fs.writeFileSync(file, text);
+  return file;
+}

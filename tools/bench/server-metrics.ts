@@ -1,0 +1,103 @@
+/**
+ * The bench server's own view of itself, read from `/metrics` (Prometheus text): event-loop delay,
+ * the compute queue and its task outcomes, and any read-model series. Every figure is optional:
+ * a server without the compute engine exports only prom-client's defaults, and the report then
+ * says "n/a" instead of failing.
+ */
+
+/** One sample of a Prometheus text exposition. */
+export interface MetricSample {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly value: number;
+}
+
+const SAMPLE_LINE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/;
+const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
+
+/** Parses the samples of a Prometheus text exposition (comments and blank lines skipped). */
+export function parsePrometheusText(text: string): MetricSample[] {
+  const samples: MetricSample[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const match = SAMPLE_LINE.exec(line);
+    if (!match) continue;
+    const labels: Record<string, string> = {};
+    for (const label of (match[2] ?? '').matchAll(LABEL)) labels[label[1]!] = label[2]!.replace(/\\(.)/g, '$1');
+    samples.push({ name: match[1]!, labels, value: Number(match[3]) });
+  }
+  return samples;
+}
+
+/** The value of the first sample named `name` whose labels include `labels`, or null. */
+export function metricValue(
+  samples: readonly MetricSample[],
+  name: string,
+  labels: Readonly<Record<string, string>> = {},
+): number | null {
+  const found = samples.find(
+    (s) => s.name === name && Object.entries(labels).every(([key, value]) => s.labels[key] === value),
+  );
+  return found === undefined || Number.isNaN(found.value) ? null : found.value;
+}
+
+/** Event-loop delay as the server exports it, in ms (null: not exported). */
+export interface ServerLoopDelay {
+  /** `credgraph_event_loop_delay_seconds` over the server's last interval. */
+  readonly p50Ms: number | null;
+  readonly p99Ms: number | null;
+  readonly maxMs: number | null;
+  /** prom-client's default `nodejs_eventloop_lag_p99_seconds` (since the process started). */
+  readonly nodejsP99Ms: number | null;
+}
+
+const ms = (seconds: number | null) => (seconds === null ? null : seconds * 1000);
+
+/** Reads the event-loop delay series. */
+export function serverLoopDelay(samples: readonly MetricSample[]): ServerLoopDelay {
+  const delay = (quantile: string) => ms(metricValue(samples, 'credgraph_event_loop_delay_seconds', { quantile }));
+  return {
+    p50Ms: delay('0.5'),
+    p99Ms: delay('0.99'),
+    maxMs: delay('max'),
+    nodejsP99Ms: ms(metricValue(samples, 'nodejs_eventloop_lag_p99_seconds')),
+  };
+}
+
+/** `credgraph_compute_tasks_total` by `task/outcome`. */
+export function computeTasks(samples: readonly MetricSample[]): Record<string, number> {
+  const tasks: Record<string, number> = {};
+  for (const s of samples)
+    if (s.name === 'credgraph_compute_tasks_total')
+      tasks[`${s.labels.task ?? '?'}/${s.labels.outcome ?? '?'}`] = s.value;
+  return tasks;
+}
+
+/** `after − before` per key, keys with no change left out. */
+export function counterDelta(
+  before: Readonly<Record<string, number>>,
+  after: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const delta: Record<string, number> = {};
+  for (const [key, value] of Object.entries(after)) {
+    const change = value - (before[key] ?? 0);
+    if (change !== 0) delta[key] = change;
+  }
+  return delta;
+}
+
+/** Samples whose name mentions the read model (load time, size), for the growth report. */
+export function readModelSamples(samples: readonly MetricSample[]): MetricSample[] {
+  return samples.filter((s) => /read_?model/i.test(s.name));
+}
+
+/** Fetches and parses `/metrics` of the server at `graphqlUrl`; null when it is not served. */
+export async function scrapeMetrics(graphqlUrl: string, token: string): Promise<MetricSample[] | null> {
+  try {
+    const response = await fetch(new URL('/metrics', graphqlUrl), { headers: { authorization: `Bearer ${token}` } });
+    if (response.status !== 200) return null;
+    return parsePrometheusText(await response.text());
+  } catch {
+    return null;
+  }
+}
