@@ -19,7 +19,7 @@ import { PlanningService } from '../services/planning-service';
 import { ComputePool } from '../compute/compute-pool';
 import { refusalStatusPlugin } from './refusal-status-plugin';
 import { InProcessCompute } from '../compute/in-process-compute';
-import type { PlanningCompute } from '../compute/compute-contracts';
+import type { PlanningCompute, RankingCompute } from '../compute/compute-contracts';
 import { PlanningRepository } from '../db/repositories/planning-repository';
 import { loadPriceRates } from '../config/price-rates-file';
 import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
@@ -68,7 +68,7 @@ export interface App {
 export function createServices(
   executor: Neo4jExecutor,
   config: Pick<Config, 'limits' | 'credentials' | 'priceRatesFile' | 'jobTitlesFile'>,
-  compute: PlanningCompute = new InProcessCompute(),
+  compute: PlanningCompute & RankingCompute = new InProcessCompute(),
 ): Services {
   const planTimeLimitMs = config.limits.planTimeLimitMs;
   const priceRates = loadPriceRates(config.priceRatesFile);
@@ -79,7 +79,7 @@ export function createServices(
   // A bad key surfaces on the first export that awaits it; marked handled so start-up survives.
   signer.catch(() => undefined);
   const coverageData = new CoverageRepository(executor);
-  const coverage = new CoverageService(coverageData);
+  const coverage = new CoverageService(coverageData, compute);
   // One in-memory skill index serves suggestSkills and the mapping of badges without alignments.
   const skillSuggestions = new SkillSuggestionService(executor);
   return {

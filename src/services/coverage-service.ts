@@ -5,27 +5,24 @@
  */
 import { NotFoundError } from '../domain/errors';
 import {
-  compareMatches,
-  compareStrings,
   computeCoverage,
-  computeSkillCredits,
   linksFromEvidence,
   linksFromRequired,
-  normalizeRequirements,
   resolveMatchPolicy,
-  scoreFromSums,
+  type CandidateScore,
   type CoverageResult,
-  type CoverageScores,
+  type OccupationScore,
   type Evidence,
   type HierarchyLink,
   type MatchPolicy,
   type MatchPolicyInput,
-  type NormalizedRequirements,
   type Requirement,
   type Subject,
   type Target,
 } from '../domain/coverage';
 import type { CoverageRepository } from '../db/repositories/coverage-repository';
+import type { RankingCompute } from '../compute/compute-contracts';
+import { InProcessCompute } from '../compute/in-process-compute';
 
 /** A subject's evidence, ready for scoring. */
 export interface SubjectEvidence {
@@ -40,45 +37,7 @@ export interface TargetRequirements {
   readonly portalId: string | null;
 }
 
-/** One ranked occupation. */
-export interface OccupationScore {
-  readonly occupationUri: string;
-  readonly score: number;
-  readonly essentialCoverage: number;
-  readonly optionalCoverage: number;
-}
-
-/** One ranked candidate. */
-export interface CandidateScore {
-  readonly learnerId: string;
-  readonly score: number;
-  readonly essentialCoverage: number;
-  readonly optionalCoverage: number;
-}
-
-/**
- * `scoreFromCredits` for requirements normalised beforehand: the same sums in the same order
- * (hence bit-identical scores) without normalising again for every subject.
- */
-function scoreNormalized(
-  normalized: NormalizedRequirements,
-  credits: ReadonlyMap<string, { readonly credit: number }>,
-  policy: MatchPolicy,
-): CoverageScores {
-  let essentialSum = 0;
-  for (const uri of normalized.essential) essentialSum += credits.get(uri)?.credit ?? 0;
-  let optionalSum = 0;
-  for (const uri of normalized.optional) optionalSum += credits.get(uri)?.credit ?? 0;
-  return scoreFromSums(
-    {
-      essentialSum,
-      essentialCount: normalized.essential.length,
-      optionalSum,
-      optionalCount: normalized.optional.length,
-    },
-    policy,
-  );
-}
+export type { CandidateScore, OccupationScore };
 
 /** The date part used to compare with holding dates (stored as YYYY-MM-DD). */
 export function asOfDate(policy: MatchPolicy): string {
@@ -89,6 +48,7 @@ export function asOfDate(policy: MatchPolicy): string {
 export class CoverageService {
   constructor(
     private readonly repo: CoverageRepository,
+    private readonly compute: RankingCompute = new InProcessCompute(),
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -218,30 +178,9 @@ export class CoverageService {
   ): Promise<OccupationScore[]> {
     if (evidence.skillUris.length === 0) return [];
     const links = linksFromEvidence(await this.repo.expandSkillHierarchy(evidence.skillUris, policy.maxHierarchyDepth));
-    const reachable = new Set([...evidence.skillUris, ...links.map((l) => l.requiredUri)]);
-    const candidates = await this.repo.findOccupationsRequiring([...reachable], iscoGroupPrefix);
-    const credits = computeSkillCredits(reachable, evidence.evidence, links, policy);
-    const ranked: OccupationScore[] = [];
-    for (const occupation of candidates) {
-      let essentialSum = 0;
-      let optionalSum = 0;
-      for (const req of occupation.matched) {
-        const credit = credits.get(req.skillUri)?.credit ?? 0;
-        if (req.relation === 'ESSENTIAL') essentialSum += credit;
-        else optionalSum += credit;
-      }
-      const scores = scoreFromSums(
-        {
-          essentialSum,
-          essentialCount: occupation.essentialCount,
-          optionalSum,
-          optionalCount: occupation.optionalCount,
-        },
-        policy,
-      );
-      if (scores.score > 0) ranked.push({ occupationUri: occupation.uri, ...scores });
-    }
-    return ranked.sort((a, b) => compareMatches({ id: a.occupationUri, ...a }, { id: b.occupationUri, ...b }));
+    const reachable = [...new Set([...evidence.skillUris, ...links.map((l) => l.requiredUri)])];
+    const candidates = await this.repo.findOccupationsRequiring(reachable, iscoGroupPrefix);
+    return this.compute.rankOccupations({ evidence: evidence.evidence, reachable, links, candidates, policy });
   }
 
   /**
@@ -257,33 +196,8 @@ export class CoverageService {
     const links = await this.requirementLinks(requirements, policy);
     const matching = new Set([...requirements.map((r) => r.skillUri), ...links.map((l) => l.evidenceUri)]);
     const rows = await this.repo.findCandidateEvidence([...matching], asOfDate(policy));
-    // Tens of thousands of learners are scored against the same target: everything that does
-    // not depend on the learner is prepared once (sorted required URIs, normalised
-    // requirements, links by evidence skill), so each learner costs only its own evidence.
-    const required = [...new Set(requirements.map((r) => r.skillUri))].sort(compareStrings);
-    const normalized = normalizeRequirements(requirements);
-    const linksByEvidence = new Map<string, HierarchyLink[]>();
-    for (const link of links)
-      linksByEvidence.set(link.evidenceUri, [...(linksByEvidence.get(link.evidenceUri) ?? []), link]);
-    const ranked: CandidateScore[] = [];
-    for (const row of rows) {
-      const evidence: Evidence[] = [
-        ...row.credentialSkills.map((cs) => ({
-          skillUri: cs.skillUri,
-          source: {
-            kind: 'CREDENTIAL' as const,
-            credentialId: cs.credentialId,
-            holdingVerification: cs.verificationStatus ?? null,
-          },
-        })),
-        ...row.declaredSkillUris.map((skillUri) => ({ skillUri, source: { kind: 'SELF_DECLARED' as const } })),
-      ];
-      const mine = new Set(evidence.map((e) => e.skillUri));
-      const myLinks = [...mine].flatMap((uri) => linksByEvidence.get(uri) ?? []);
-      const scores = scoreNormalized(normalized, computeSkillCredits(required, evidence, myLinks, policy), policy);
-      if (scores.score > 0 && scores.score >= minScore) ranked.push({ learnerId: row.learnerId, ...scores });
-    }
-    ranked.sort((a, b) => compareMatches({ id: a.learnerId, ...a }, { id: b.learnerId, ...b }));
+    // Tens of thousands of learners are scored on a compute worker, off the request's event loop.
+    const ranked = await this.compute.rankCandidates({ requirements, links, rows, policy, minScore });
     return { ranked, requirements };
   }
 }

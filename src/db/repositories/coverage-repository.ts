@@ -23,20 +23,10 @@ export interface TargetRequirementsRow {
   portalId?: string | null;
 }
 
-/** An occupation that requires some of the subject's reachable skills. */
-export interface OccupationCandidateRow {
-  uri: string;
-  essentialCount: number;
-  optionalCount: number;
-  matched: Requirement[];
-}
-
-/** A consenting learner with evidence for some of a target's reachable skills. */
-export interface CandidateEvidenceRow {
-  learnerId: string;
-  credentialSkills: { credentialId: string; skillUri: string; verificationStatus: VerificationStatus | null }[];
-  declaredSkillUris: string[];
-}
+// An occupation requiring some reachable skill, and a consenting learner's evidence: the rows
+// the domain's rankings score.
+import type { CandidateEvidenceRow, OccupationCandidateRow } from '../../domain/coverage';
+export type { CandidateEvidenceRow, OccupationCandidateRow };
 
 /** Read-only queries of the coverage engine. */
 export class CoverageRepository {
