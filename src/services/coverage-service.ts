@@ -25,7 +25,7 @@ import {
   type Subject,
   type Target,
 } from '../domain/coverage';
-import type { CoverageRepository } from '../db/repositories/coverage-repository';
+import type { CoverageSource } from './compute-sources';
 
 /** A subject's evidence, ready for scoring. */
 export interface SubjectEvidence {
@@ -88,7 +88,7 @@ export function asOfDate(policy: MatchPolicy): string {
 /** Scores subjects against targets. */
 export class CoverageService {
   constructor(
-    private readonly repo: CoverageRepository,
+    private readonly repo: CoverageSource,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

@@ -41,7 +41,7 @@ import {
   type RankedCourse,
   type ReskillingOrder,
 } from '../domain/planning';
-import type { PlanningRepository } from '../db/repositories/planning-repository';
+import type { CourseSource } from './compute-sources';
 import type { CoverageService, SubjectEvidence } from './coverage-service';
 
 export type { PlanConstraints, PlanScope, PlanStatus } from '../domain/planning';
@@ -102,7 +102,7 @@ const MAX_PREREQUISITE_LEVELS = 3;
 export class PlanningService {
   constructor(
     private readonly coverage: CoverageService,
-    private readonly repo: PlanningRepository,
+    private readonly repo: CourseSource,
     private readonly timeLimitMs: number,
     private readonly priceRates: PriceRates,
   ) {}
