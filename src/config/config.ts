@@ -85,6 +85,13 @@ export interface Config {
    * the socket's peer is the client), or the addresses/subnets of trusted proxies.
    */
   readonly trustProxy: TrustProxy;
+  /**
+   * Where coverage, ranking and planning read their evidence: `memory`, the read model loaded at
+   * start and kept fresh from the change log; `database`, Cypher per request (the reference).
+   */
+  readonly computeSource: ComputeSource;
+  /** How often a memory read model polls the change log for other replicas' writes, in ms. */
+  readonly readModelPollMs: number;
   /** Serve Prometheus metrics at `/metrics`. */
   readonly metricsEnabled: boolean;
   /** When set, `/metrics` requires `Authorization: Bearer <metricsToken>`. */
@@ -119,6 +126,10 @@ export interface Config {
     readonly issuerName: string;
   };
 }
+
+/** Where scoring reads its evidence (see {@link Config.computeSource}). */
+export type ComputeSource = 'memory' | 'database';
+const COMPUTE_SOURCES: readonly ComputeSource[] = ['memory', 'database'];
 
 /** Trusted proxies: a hop count, or addresses, CIDR subnets and proxy-addr's names (`loopback`, ...). */
 export type TrustProxy = number | readonly string[];
@@ -275,6 +286,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       'DEV_SIGN_IN',
       'needs JWT_SECRET tokens (with JWKS_URL tokens come from your identity provider)',
     );
+  const computeSource = (text(env, 'COMPUTE_SOURCE') ?? 'memory').toLowerCase();
+  if (!COMPUTE_SOURCES.includes(computeSource as ComputeSource)) {
+    throw new ConfigError('COMPUTE_SOURCE', `must be one of ${COMPUTE_SOURCES.join(', ')}, got "${computeSource}"`);
+  }
   const localDataDir = path.resolve(cwd, text(env, 'NEO4J_LOCAL_DATA_DIR') ?? '.data/neo4j');
   const localPortRaw = text(env, 'NEO4J_LOCAL_PORT');
   return {
@@ -327,6 +342,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxDbRoundTripsPerRequest: integer(env, 'MAX_DB_ROUND_TRIPS_PER_REQUEST', 200, 1, 1_000_000),
       maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 10_000_000, 1_000, 500_000_000),
     },
+    computeSource: computeSource as ComputeSource,
+    readModelPollMs: integer(env, 'READ_MODEL_POLL_MS', 500, 50, 60_000),
     trustProxy: trustProxy(env),
     metricsEnabled,
     metricsToken,

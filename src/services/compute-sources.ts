@@ -31,7 +31,10 @@ export interface CoverageSource {
   /** Skills within `depth` hierarchy steps of each of `uris`. */
   expandSkillHierarchy(uris: readonly string[], depth: number): Promise<ExpansionRow[]>;
   /** Occupations requiring any of `skillUris`, optionally within an ISCO code prefix. */
-  findOccupationsRequiring(skillUris: readonly string[], iscoGroupPrefix: string | null): Promise<OccupationCandidateRow[]>;
+  findOccupationsRequiring(
+    skillUris: readonly string[],
+    iscoGroupPrefix: string | null,
+  ): Promise<OccupationCandidateRow[]>;
   /** Consenting learners with evidence for any of `skillUris` at a date. */
   findCandidateEvidence(skillUris: readonly string[], asOf: string): Promise<CandidateEvidenceRow[]>;
 }
@@ -39,5 +42,8 @@ export interface CoverageSource {
 /** The catalogue read of the planner (the method of `PlanningRepository` it uses). */
 export interface CourseSource {
   /** Courses teaching any of `skillUris`, except `excludeCredentialIds`. */
-  findCoursesTeaching(skillUris: readonly string[], excludeCredentialIds: readonly string[]): Promise<CandidateCourse[]>;
+  findCoursesTeaching(
+    skillUris: readonly string[],
+    excludeCredentialIds: readonly string[],
+  ): Promise<CandidateCourse[]>;
 }

@@ -61,7 +61,9 @@ export class ReadModelRepository {
   /** cypher/read-model/get-occupations-page */
   async loadOccupations(): Promise<OccupationRow[]> {
     const all: OccupationRow[] = [];
-    await this.paged('read-model/get-occupations-page', 'uri', (rows) => all.push(...(rows as unknown as OccupationRow[])));
+    await this.paged('read-model/get-occupations-page', 'uri', (rows) =>
+      all.push(...(rows as unknown as OccupationRow[])),
+    );
     return all;
   }
 

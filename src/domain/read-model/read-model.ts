@@ -148,7 +148,12 @@ export class ReadModel {
       narrowerIds.push(n);
       broaderIds.push(b);
     }
-    this.hierarchy = new SkillHierarchy(this.skills, skillCount, Int32Array.from(narrowerIds), Int32Array.from(broaderIds));
+    this.hierarchy = new SkillHierarchy(
+      this.skills,
+      skillCount,
+      Int32Array.from(narrowerIds),
+      Int32Array.from(broaderIds),
+    );
     for (const row of occupations) {
       const occupation: Occupation = {
         uri: row.uri,
@@ -179,7 +184,10 @@ export class ReadModel {
   private requirementRows(requirements: Requirements): Requirement[] {
     const rows: Requirement[] = [];
     for (let i = 0; i < requirements.skills.length; i += 1)
-      rows.push({ skillUri: this.skills.value(requirements.skills[i]!), relation: RELATIONS[requirements.relations[i]!]! });
+      rows.push({
+        skillUri: this.skills.value(requirements.skills[i]!),
+        relation: RELATIONS[requirements.relations[i]!]!,
+      });
     return rows;
   }
 

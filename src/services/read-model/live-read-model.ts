@@ -75,7 +75,11 @@ export class LiveReadModel {
   ) {}
 
   /** Loads the model in full and starts polling. */
-  static async start(repo: ReadModelRepository, feed: ChangeFeed, options: LiveReadModelOptions): Promise<LiveReadModel> {
+  static async start(
+    repo: ReadModelRepository,
+    feed: ChangeFeed,
+    options: LiveReadModelOptions,
+  ): Promise<LiveReadModel> {
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
     const model = await outsideQueryContext(() => loadReadModel(repo));
