@@ -67,9 +67,11 @@ const SCOPES: Record<string, Extract | typeof IRRELEVANT | typeof FULL> = {
   'read-model/': IRRELEVANT,
   'migrations/': IRRELEVANT,
   'schema/': IRRELEVANT,
-  // An ESCO import writes in many batches; its last write (the graph meta) forces the full
-  // reload, so replicas rebuild once per import rather than once per batch.
+  // An ESCO import (or sync) writes in many batches; its closing writes (occupation counts, the
+  // graph meta) force the full reload, so replicas rebuild once per import rather than once per
+  // batch. A failed import records a full change itself (see `importEscoCsv`).
   'esco-import/': IRRELEVANT,
+  'esco-import/update-occupation-counts': FULL,
   'esco-import/merge-graph-meta': FULL,
   'generate/': FULL,
 };
