@@ -65,16 +65,56 @@ interface Requirements {
   readonly relations: Uint8Array;
 }
 
+/**
+ * A learner in one Int32Array (one allocation instead of one per field, which dominated the
+ * model's size): `[h, credential × h, issuedOn × h, expiresOn × h, status × h, declared skill...]`
+ * where dates are interned ids, {@link NO_DATE} or {@link NOT_A_DATE}, and statuses index
+ * {@link STATUSES}.
+ */
 interface Learner {
   readonly id: string;
   readonly consent: boolean;
-  readonly credentials: Int32Array;
-  /** Interned date ids, {@link NO_DATE} or {@link NOT_A_DATE}. */
-  readonly issuedOn: Int32Array;
-  readonly expiresOn: Int32Array;
-  /** Index into {@link STATUSES}. */
-  readonly statuses: Uint8Array;
-  readonly declared: Int32Array;
+  readonly packed: Int32Array;
+}
+
+/** The parts of a learner's holdings, unpacked. */
+interface Holding {
+  readonly credential: number;
+  readonly issuedOn: number;
+  readonly expiresOn: number;
+  readonly status: number;
+}
+
+function pack(holdings: readonly Holding[], declared: ArrayLike<number>): Int32Array {
+  const h = holdings.length;
+  const packed = new Int32Array(1 + 4 * h + declared.length);
+  packed[0] = h;
+  holdings.forEach((holding, i) => {
+    packed[1 + i] = holding.credential;
+    packed[1 + h + i] = holding.issuedOn;
+    packed[1 + 2 * h + i] = holding.expiresOn;
+    packed[1 + 3 * h + i] = holding.status;
+  });
+  packed.set(declared, 1 + 4 * h);
+  return packed;
+}
+
+const holdingCountOf = (learner: Learner): number => learner.packed[0]!;
+const credentialAt = (learner: Learner, i: number): number => learner.packed[1 + i]!;
+const statusAt = (learner: Learner, i: number): number => learner.packed[1 + 3 * learner.packed[0]! + i]!;
+
+function holdingsOf(learner: Learner): Holding[] {
+  const h = holdingCountOf(learner);
+  return Array.from({ length: h }, (_, i) => ({
+    credential: learner.packed[1 + i]!,
+    issuedOn: learner.packed[1 + h + i]!,
+    expiresOn: learner.packed[1 + 2 * h + i]!,
+    status: learner.packed[1 + 3 * h + i]!,
+  }));
+}
+
+function declaredOf(learner: Learner): Int32Array {
+  return learner.packed.subarray(1 + 4 * holdingCountOf(learner));
 }
 
 interface Credential {
@@ -214,15 +254,10 @@ export class ReadModel {
     for (const learnerId of this.holders.get(id) ?? []) {
       const learner = this.learners.get(learnerId);
       if (!learner) continue;
-      const keep = [...learner.credentials.keys()].filter((i) => learner.credentials[i] !== id);
-      this.holdingCount -= learner.credentials.length - keep.length;
-      this.learners.set(learnerId, {
-        ...learner,
-        credentials: Int32Array.from(keep, (i) => learner.credentials[i]!),
-        issuedOn: Int32Array.from(keep, (i) => learner.issuedOn[i]!),
-        expiresOn: Int32Array.from(keep, (i) => learner.expiresOn[i]!),
-        statuses: Uint8Array.from(keep, (i) => learner.statuses[i]!),
-      });
+      const holdings = holdingsOf(learner);
+      const kept = holdings.filter((holding) => holding.credential !== id);
+      this.holdingCount -= holdings.length - kept.length;
+      this.learners.set(learnerId, { ...learner, packed: pack(kept, declaredOf(learner)) });
     }
     this.holders.delete(id);
   }
@@ -240,16 +275,20 @@ export class ReadModel {
     const learner: Learner = {
       id: row.id,
       consent: row.matchingConsent === true,
-      credentials: Int32Array.from(holdings, (h) => this.credentialIds.intern(h.credentialId)),
-      issuedOn: Int32Array.from(holdings, (h) => this.date(h.issuedOn)),
-      expiresOn: Int32Array.from(holdings, (h) => this.date(h.expiresOn)),
-      statuses: Uint8Array.from(holdings, (h) => Math.max(0, STATUSES.indexOf(h.verificationStatus ?? null))),
-      declared: Int32Array.from(row.declaredSkillUris, (uri) => this.skills.intern(uri)),
+      packed: pack(
+        holdings.map((h) => ({
+          credential: this.credentialIds.intern(h.credentialId),
+          issuedOn: this.date(h.issuedOn),
+          expiresOn: this.date(h.expiresOn),
+          status: Math.max(0, STATUSES.indexOf(h.verificationStatus ?? null)),
+        })),
+        Int32Array.from(row.declaredSkillUris, (uri) => this.skills.intern(uri)),
+      ),
     };
     this.learners.set(id, learner);
     this.holdingCount += holdings.length;
-    for (const credential of new Set(learner.credentials)) addTo(this.holders, credential, id);
-    for (const skill of new Set(learner.declared)) addTo(this.declarers, skill, id);
+    for (const holding of new Set(holdingsOf(learner).map((h) => h.credential))) addTo(this.holders, holding, id);
+    for (const skill of new Set(declaredOf(learner))) addTo(this.declarers, skill, id);
   }
 
   /** Removes a learner. */
@@ -261,9 +300,10 @@ export class ReadModel {
   private removeLearnerById(id: number): void {
     const old = this.learners.get(id);
     if (!old) return;
-    for (const credential of new Set(old.credentials)) removeFrom(this.holders, credential, id);
-    for (const skill of new Set(old.declared)) removeFrom(this.declarers, skill, id);
-    this.holdingCount -= old.credentials.length;
+    for (const credential of new Set(holdingsOf(old).map((h) => h.credential)))
+      removeFrom(this.holders, credential, id);
+    for (const skill of new Set(declaredOf(old))) removeFrom(this.declarers, skill, id);
+    this.holdingCount -= holdingCountOf(old);
     this.learners.delete(id);
   }
 
@@ -291,8 +331,9 @@ export class ReadModel {
   }
 
   private valid(learner: Learner, i: number, asOf: string): boolean {
-    const issued = learner.issuedOn[i]!;
-    const expires = learner.expiresOn[i]!;
+    const h = holdingCountOf(learner);
+    const issued = learner.packed[1 + h + i]!;
+    const expires = learner.packed[1 + 2 * h + i]!;
     if (issued === NOT_A_DATE || expires === NOT_A_DATE) return false;
     return (
       (issued === NO_DATE || this.dates.value(issued) <= asOf) &&
@@ -310,19 +351,19 @@ export class ReadModel {
     const learner = id === undefined ? undefined : this.learners.get(id);
     if (!learner) return { found: false, credentials: [], declaredSkillUris: [] };
     const credentials: LearnerEvidence['credentials'] = [];
-    for (let i = 0; i < learner.credentials.length; i += 1) {
-      const credential = this.credentials.get(learner.credentials[i]!);
+    for (let i = 0; i < holdingCountOf(learner); i += 1) {
+      const credential = this.credentials.get(credentialAt(learner, i));
       if (!credential || !this.valid(learner, i, asOf)) continue;
       credentials.push({
         id: credential.row.id,
         skillUris: this.skillUrisOf(credential),
-        verificationStatus: STATUSES[learner.statuses[i]!] ?? null,
+        verificationStatus: STATUSES[statusAt(learner, i)] ?? null,
       });
     }
     return {
       found: true,
       credentials,
-      declaredSkillUris: Array.from(learner.declared, (skill) => this.skills.value(skill)),
+      declaredSkillUris: Array.from(declaredOf(learner), (skill) => this.skills.value(skill)),
     };
   }
 
@@ -417,9 +458,9 @@ export class ReadModel {
       for (const learnerId of this.holders.get(credentialId) ?? []) {
         const learner = this.learners.get(learnerId);
         if (!learner?.consent) continue;
-        for (let i = 0; i < learner.credentials.length; i += 1) {
-          if (learner.credentials[i] !== credentialId || !this.valid(learner, i, asOf)) continue;
-          const verificationStatus = STATUSES[learner.statuses[i]!] ?? null;
+        for (let i = 0; i < holdingCountOf(learner); i += 1) {
+          if (credentialAt(learner, i) !== credentialId || !this.valid(learner, i, asOf)) continue;
+          const verificationStatus = STATUSES[statusAt(learner, i)] ?? null;
           const row = entry(learnerId, learner);
           for (const skillUri of uris)
             row.credentialSkills.push({ credentialId: credential.row.id, skillUri, verificationStatus });
