@@ -20,6 +20,8 @@ export const CHANGE_RETENTION_MS = 10 * 60_000;
 /** How often a process prunes the change log. */
 const PRUNE_EVERY_MS = 60_000;
 const PRUNE_BATCH = 10_000;
+/** Every this many polls the change counter is compared with the model's (a reset database). */
+const COUNTER_CHECK_EVERY = 20;
 
 /** Where the model reports reloads and failures (a pino logger fits). */
 export interface ReadModelLogger {
@@ -65,6 +67,7 @@ export class LiveReadModel {
   private timer: NodeJS.Timeout | null = null;
   private lastPrune = Date.now();
   private fullReloads = 0;
+  private polls = 0;
 
   private constructor(
     private model: ReadModel,
@@ -105,8 +108,22 @@ export class LiveReadModel {
 
   /** The model once it reflects every write this process has committed. */
   async fresh(): Promise<ReadModel> {
-    while (this.model.seq < this.feed.highestCommitted) await this.sync();
+    if (this.model.seq >= this.feed.highestCommitted) return this.model;
+    const before = this.model.seq;
+    await this.sync();
+    // Still behind with nothing to apply: the log lost our changes (a wiped or swapped database
+    // restarted the count). Only a full load is safe then.
+    if (this.model.seq < this.feed.highestCommitted && this.model.seq === before) await this.reloadOnce();
     return this.model;
+  }
+
+  /** A full reload in the single-flight slot of {@link sync}. */
+  private async reloadOnce(): Promise<void> {
+    await this.syncing;
+    this.syncing = outsideQueryContext(() => this.reloadFully()).finally(() => {
+      this.syncing = null;
+    });
+    await this.syncing;
   }
 
   /** Applies the changes committed since the model's sequence (one run at a time). */
@@ -126,6 +143,13 @@ export class LiveReadModel {
   }
 
   private poll(): void {
+    this.polls += 1;
+    if (this.polls % COUNTER_CHECK_EVERY === 0) {
+      // A change counter below ours means the database was wiped or replaced: reload in full.
+      outsideQueryContext(() => this.repo.getChangeSeq())
+        .then((seq) => (seq < this.model.seq ? this.reloadOnce() : undefined))
+        .catch((error: unknown) => this.options.logger?.warn({ err: error }, 'read model: checking the log failed'));
+    }
     this.sync().catch((error: unknown) => this.options.logger?.warn({ err: error }, 'read model: polling failed'));
     if (Date.now() - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = Date.now();
