@@ -266,3 +266,22 @@ describe('changeScopeOf', () => {
     expect(changeScopeOf([{ name: 'learners/merge-holding', params: { learnerId: 7 } }])?.full).toBe(true);
   });
 });
+
+describe('odd stored data', () => {
+  it('keeps a requirement relation it does not know, as the query would return it', () => {
+    const m = new ReadModel(
+      ['a'],
+      [],
+      [
+        {
+          uri: 'o',
+          iscoGroupCode: '1',
+          essentialCount: 0,
+          optionalCount: 0,
+          requirements: [{ skillUri: 'a', relation: null as unknown as 'ESSENTIAL' }],
+        },
+      ],
+    );
+    expect(m.occupationRequirements('o').requirements).toEqual([{ skillUri: 'a', relation: null }]);
+  });
+});

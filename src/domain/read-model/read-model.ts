@@ -53,13 +53,12 @@ export interface ReadModelCounts {
   readonly postings: number;
 }
 
-const RELATIONS: readonly RequirementRelation[] = ['ESSENTIAL', 'OPTIONAL'];
 const STATUSES: readonly (VerificationStatus | null)[] = [null, 'VERIFIED', 'INVALID', 'UNVERIFIABLE', 'UNSIGNED'];
 /** A holding date that is not a string: the query's comparison with it is null, never true. */
 const NOT_A_DATE = -2;
 const NO_DATE = -1;
 
-/** Requirements: skill ids and relation codes (index into {@link RELATIONS}). */
+/** Requirements: skill ids and relation codes (index into the model's relation codes). */
 interface Requirements {
   readonly skills: Int32Array;
   readonly relations: Uint8Array;
@@ -171,6 +170,11 @@ export class ReadModel {
   private readonly declarers = new Map<number, number[]>();
   private readonly postings = new Map<string, Posting>();
   private holdingCount = 0;
+  /**
+   * Relation codes. A stored value other than these is kept as it is (the scoring rejects it as
+   * it would the database's answer), so a stray relationship never stops a load.
+   */
+  private readonly relationCodes: RequirementRelation[] = ['ESSENTIAL', 'OPTIONAL'];
 
   /**
    * A model of the ESCO part: the skills (every URI that exists) and their BROADER links, and the
@@ -214,8 +218,9 @@ export class ReadModel {
     const relations = new Uint8Array(rows.length);
     rows.forEach((row, i) => {
       skills[i] = this.skills.intern(row.skillUri);
-      const relation = RELATIONS.indexOf(row.relation);
-      if (relation < 0) throw new RangeError(`unknown requirement relation ${String(row.relation)}`);
+      let relation = this.relationCodes.indexOf(row.relation);
+      if (relation < 0) relation = this.relationCodes.push(row.relation) - 1;
+      if (relation > 255) throw new RangeError('more than 256 distinct requirement relations');
       relations[i] = relation;
     });
     return { skills, relations };
@@ -226,7 +231,7 @@ export class ReadModel {
     for (let i = 0; i < requirements.skills.length; i += 1)
       rows.push({
         skillUri: this.skills.value(requirements.skills[i]!),
-        relation: RELATIONS[requirements.relations[i]!]!,
+        relation: this.relationCodes[requirements.relations[i]!]!,
       });
     return rows;
   }
@@ -424,7 +429,7 @@ export class ReadModel {
         // STARTS WITH on a missing code is null: such an occupation is left out under a prefix.
         const code = occupation.iscoGroupCode;
         if (iscoGroupPrefix !== null && (typeof code !== 'string' || !code.startsWith(iscoGroupPrefix))) continue;
-        addTo(found, occupation, { skillUri: uri, relation: RELATIONS[relation]! });
+        addTo(found, occupation, { skillUri: uri, relation: this.relationCodes[relation]! });
       }
     }
     return [...found].map(([occupation, matched]) => ({
