@@ -90,6 +90,13 @@ export interface Config {
    * the socket's peer is the client), or the addresses/subnets of trusted proxies.
    */
   readonly trustProxy: TrustProxy;
+  /**
+   * Where coverage, ranking and planning read their evidence: `memory`, the read model loaded at
+   * start and kept fresh from the change log; `database`, Cypher per request (the reference).
+   */
+  readonly computeSource: ComputeSource;
+  /** How often a memory read model polls the change log for other replicas' writes, in ms. */
+  readonly readModelPollMs: number;
   /** Serve Prometheus metrics at `/metrics`. */
   readonly metricsEnabled: boolean;
   /** When set, `/metrics` requires `Authorization: Bearer <metricsToken>`. */
@@ -124,6 +131,10 @@ export interface Config {
     readonly issuerName: string;
   };
 }
+
+/** Where scoring reads its evidence (see {@link Config.computeSource}). */
+export type ComputeSource = 'memory' | 'database';
+const COMPUTE_SOURCES: readonly ComputeSource[] = ['memory', 'database'];
 
 /** Trusted proxies: a hop count, or addresses, CIDR subnets and proxy-addr's names (`loopback`, ...). */
 export type TrustProxy = number | readonly string[];
@@ -280,6 +291,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       'DEV_SIGN_IN',
       'needs JWT_SECRET tokens (with JWKS_URL tokens come from your identity provider)',
     );
+  const computeSource = (text(env, 'COMPUTE_SOURCE') ?? 'memory').toLowerCase();
+  if (!COMPUTE_SOURCES.includes(computeSource as ComputeSource)) {
+    throw new ConfigError('COMPUTE_SOURCE', `must be one of ${COMPUTE_SOURCES.join(', ')}, got "${computeSource}"`);
+  }
   const localDataDir = path.resolve(cwd, text(env, 'NEO4J_LOCAL_DATA_DIR') ?? '.data/neo4j');
   const localPortRaw = text(env, 'NEO4J_LOCAL_PORT');
   return {
@@ -334,6 +349,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       computeThreads: integer(env, 'COMPUTE_THREADS', os.availableParallelism(), 1, 256),
       computeQueueMax: integer(env, 'COMPUTE_QUEUE_MAX', 4 * os.availableParallelism(), 0, 100_000),
     },
+    computeSource: computeSource as ComputeSource,
+    readModelPollMs: integer(env, 'READ_MODEL_POLL_MS', 500, 50, 60_000),
     trustProxy: trustProxy(env),
     metricsEnabled,
     metricsToken,

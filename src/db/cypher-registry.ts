@@ -97,6 +97,11 @@ export class CypherRegistry {
     return query;
   }
 
+  /** Whether a query named `name` exists. */
+  has(name: string): boolean {
+    return this.queries.has(name);
+  }
+
   /** Names under an area prefix, sorted (migrations run in this order). */
   namesUnder(prefix: string): string[] {
     return [...this.queries.keys()].filter((name) => name.startsWith(prefix + '/')).sort();

@@ -12,6 +12,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { Neo4jError, type Driver, type QueryResult, type Session } from 'neo4j-driver';
 import { CypherRegistryError, type CypherQuery, type CypherRegistry } from './cypher-registry';
 import { mapDriverError } from './neo4j-errors';
+import { changeFeedOf } from './change-feed';
+import { changeScopeOf, type WriteCall } from '../domain/read-model/change-scope';
 import {
   acquireSessionSlot,
   countRoundTrip,
@@ -36,6 +38,9 @@ async function withSessionSlot<T>(ctx: QueryContext | undefined, fn: () => Promi
     releaseSessionSlot(ctx);
   }
 }
+
+/** The query every write transaction touching read-model data runs last (see `changeScopeOf`). */
+const APPEND_CHANGE = 'read-model/append-change';
 
 /** Pauses before the retries of a failed transaction (short: see `withRetry`). */
 const RETRY_DELAYS_MS = [25, 100];
@@ -204,9 +209,13 @@ export class Neo4jExecutor implements QueryRunner {
     return this.withRetry(mode, async (session) => {
       const tx = await session.beginTransaction(this.txConfig());
       this.transactionsRunning += 1;
+      const writes: WriteCall[] = [];
+      const target: CypherTarget = (text, params) => tx.run(text, params);
       try {
-        const result = await work(this.transactionRunner(mode, (text, params) => tx.run(text, params)));
+        const result = await work(this.transactionRunner(mode, target, writes));
+        const seq = await this.appendChange(target, writes);
         await tx.commit();
+        if (seq !== null) changeFeedOf(this.driver).committed(seq);
         return result;
       } finally {
         this.transactionsRunning -= 1;
@@ -216,11 +225,39 @@ export class Neo4jExecutor implements QueryRunner {
   }
 
   /**
+   * Records in the change log, inside the transaction before it commits, what its writes touched
+   * (nothing when none of them touches read-model data): read models reload just that, or
+   * everything for a write they cannot scope. Not counted as one of the request's round trips: it
+   * is bookkeeping of the write, not work the caller asked for.
+   *
+   * @returns the change's sequence number, or null when none was recorded.
+   */
+  private async appendChange(target: CypherTarget, writes: readonly WriteCall[]): Promise<number | null> {
+    if (writes.length === 0 || !this.registry.has(APPEND_CHANGE)) return null;
+    const scope = changeScopeOf(writes);
+    if (scope === null) return null;
+    const params = {
+      queries: [...new Set(writes.map((w) => w.name))],
+      full: scope.full,
+      learnerIds: [...scope.learnerIds],
+      credentialIds: [...scope.credentialIds],
+      postingIds: [...scope.postingIds],
+    };
+    const query = this.prepare(APPEND_CHANGE, params);
+    const result = await target(query.text, toNeo4jParams(params));
+    const seq = result.records[0]?.get('seq') as unknown;
+    return seq === undefined || seq === null ? null : neo4j.integer.toNumber(seq as number);
+  }
+
+  /**
    * One statement as an auto-commit transaction: a single statement needs no explicit
    * BEGIN/COMMIT, which saves a network round trip and a server message pair per query.
    */
   private async runAlone(mode: AccessMode, name: string, params: Record<string, unknown>): Promise<Row[]> {
     const query = this.prepare(name, params);
+    // A write the change log must record runs in an explicit transaction with its change entry.
+    if (mode === 'WRITE' && this.registry.has(APPEND_CHANGE) && changeScopeOf([{ name, params }]) !== null)
+      return this.transaction('WRITE', (tx) => tx.write(name, params));
     return this.withRetry(mode, async (session) => {
       this.transactionsRunning += 1;
       try {
@@ -237,14 +274,16 @@ export class Neo4jExecutor implements QueryRunner {
   }
 
   /** The runner handed to a transaction's work: every call runs in `target`, nested transactions join it. */
-  private transactionRunner(mode: AccessMode, target: CypherTarget): QueryRunner {
+  private transactionRunner(mode: AccessMode, target: CypherTarget, writes: WriteCall[]): QueryRunner {
     const run = async (name: string, params: Record<string, unknown> = {}) =>
       this.runQuery(target, mode, this.prepare(name, params), params);
     const runner: QueryRunner = {
       read: run,
-      write: async (name, params) => {
+      write: async (name, params = {}) => {
         if (mode === 'READ') throw new CypherRegistryError(`${name}: a write inside a READ transaction`);
-        return run(name, params);
+        const rows = await run(name, params);
+        writes.push({ name, params });
+        return rows;
       },
       transaction: async (innerMode, work) => {
         if (innerMode === 'WRITE' && mode === 'READ')

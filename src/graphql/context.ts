@@ -7,7 +7,7 @@ import type { EscoRepository } from '../db/repositories/esco-repository';
 import type { CatalogRepository } from '../db/repositories/catalog-repository';
 import type { LearnerRepository } from '../db/repositories/learner-repository';
 import type { JobPostingRepository } from '../db/repositories/job-posting-repository';
-import type { CoverageRepository } from '../db/repositories/coverage-repository';
+import type { CoverageSource } from '../services/compute-sources';
 import type { CoverageService } from '../services/coverage-service';
 import type { PlanningService } from '../services/planning-service';
 import type { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
@@ -26,7 +26,7 @@ export interface Services {
   readonly catalog: CatalogRepository;
   readonly learners: LearnerRepository;
   readonly postings: JobPostingRepository;
-  readonly coverageData: CoverageRepository;
+  readonly coverageData: CoverageSource;
   readonly coverage: CoverageService;
   readonly planning: PlanningService;
   readonly skillSuggestions: SkillSuggestionService;
@@ -73,7 +73,7 @@ export function createContext(
 }
 
 /** Loaders of the coverage engine's inputs. */
-function createCoverageLoaders(repo: CoverageRepository) {
+function createCoverageLoaders(repo: CoverageSource) {
   return {
     occupationRequirements: ownedLoader(
       (uris) => repo.getRequirementsOfOccupations(uris),

@@ -50,6 +50,11 @@ import { DatabaseIdentityGuard } from '../services/database-identity-guard';
 import { schemaVersionOf } from '../domain/database-identity';
 import { createStaticSite } from './web/static-site';
 import { handleDevSignIn } from './web/dev-sign-in';
+import type { CourseSource, CoverageSource } from '../services/compute-sources';
+import { ReadModelRepository } from '../db/repositories/read-model-repository';
+import { changeFeedOf } from '../db/change-feed';
+import { LiveReadModel } from '../services/read-model/live-read-model';
+import { MemoryComputeSource } from '../services/read-model/memory-compute-source';
 
 /** The assembled application, not yet listening. */
 export interface App {
@@ -60,14 +65,47 @@ export interface App {
   readonly identity: DatabaseIdentityGuard;
   /** The compute tier's worker pool (warm it up before listening). */
   readonly compute: ComputePool;
+  /** The scoring read model (COMPUTE_SOURCE=memory), else null. */
+  readonly readModel: LiveReadModel | null;
   listen(host: string, port: number): Promise<RunningHttpServer>;
   stop(): Promise<void>;
 }
 
-/** Builds the services over one executor. */
+/** Where scoring reads (defaults: the database repositories). */
+export interface ComputeSources {
+  readonly coverage: CoverageSource;
+  readonly courses: CourseSource;
+}
+
+/**
+ * Loads the read model (COMPUTE_SOURCE=memory) and starts following the change log; logs the
+ * load's time, entity counts and approximate size. Stop it with {@link LiveReadModel.stop}.
+ */
+export async function startReadModel(
+  executor: Neo4jExecutor,
+  config: Pick<Config, 'readModelPollMs'>,
+  logger: Logger,
+): Promise<LiveReadModel> {
+  const live = await LiveReadModel.start(new ReadModelRepository(executor), changeFeedOf(executor.driver), {
+    pollMs: config.readModelPollMs,
+    logger,
+  });
+  logger.info(
+    {
+      millis: Math.round(live.loadStats.millis),
+      approximateMegabytes: Math.round(live.loadStats.heapBytes / 1e5) / 10,
+      ...live.current.counts(),
+    },
+    'read model loaded',
+  );
+  return live;
+}
+
+/** Builds the services over one executor (scoring reads `sources` when given, else the database). */
 export function createServices(
   executor: Neo4jExecutor,
   config: Pick<Config, 'limits' | 'credentials' | 'priceRatesFile' | 'jobTitlesFile'>,
+  sources?: ComputeSources,
   compute: PlanningCompute & RankingCompute = new InProcessCompute(),
 ): Services {
   const planTimeLimitMs = config.limits.planTimeLimitMs;
@@ -78,7 +116,7 @@ export function createServices(
     : Promise.resolve(null);
   // A bad key surfaces on the first export that awaits it; marked handled so start-up survives.
   signer.catch(() => undefined);
-  const coverageData = new CoverageRepository(executor);
+  const coverageData = sources?.coverage ?? new CoverageRepository(executor);
   const coverage = new CoverageService(coverageData, compute);
   // One in-memory skill index serves suggestSkills and the mapping of badges without alignments.
   const skillSuggestions = new SkillSuggestionService(executor);
@@ -89,7 +127,13 @@ export function createServices(
     postings: new JobPostingRepository(executor),
     coverageData,
     coverage,
-    planning: new PlanningService(coverage, new PlanningRepository(executor), planTimeLimitMs, priceRates, compute),
+    planning: new PlanningService(
+      coverage,
+      sources?.courses ?? new PlanningRepository(executor),
+      planTimeLimitMs,
+      priceRates,
+      compute,
+    ),
     skillSuggestions,
     credentialImport: new CredentialImportService(
       executor,
@@ -153,11 +197,6 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     { instanceId: identity.expected.instanceId, schemaVersion: identity.expected.schemaVersion },
     'adopted the database identity',
   );
-  // Planning runs on worker threads, never on the request's event loop.
-  const computePool = new ComputePool({
-    threads: config.limits.computeThreads,
-    maxQueue: config.limits.computeQueueMax,
-  });
   // Transactions time out with the request, so Neo4j stops work nobody waits for any more. A
   // failed query may mean the connection now leads elsewhere: the next request re-checks.
   const appExecutor = executor.withOptions({
@@ -167,7 +206,20 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
       if (!timing.ok) identity.suspect();
     },
   });
-  const services = createServices(appExecutor, config, computePool);
+  // The read model loads before the server listens: a request never meets a half-loaded model.
+  const readModel = config.computeSource === 'memory' ? await startReadModel(appExecutor, config, logger) : null;
+  const memorySource = readModel ? new MemoryComputeSource(readModel) : undefined;
+  // Planning and rankings run on worker threads, never on the request's event loop.
+  const computePool = new ComputePool({
+    threads: config.limits.computeThreads,
+    maxQueue: config.limits.computeQueueMax,
+  });
+  const services = createServices(
+    appExecutor,
+    config,
+    memorySource ? { coverage: memorySource, courses: memorySource } : undefined,
+    computePool,
+  );
   const schema = await buildCredgraphSchema();
   const armor = createArmorProtection(config.limits);
   const apollo = new ApolloServer<GraphQLContext>({
@@ -273,7 +325,9 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     identity,
     compute: computePool,
     listen: (host, port) => startHttpServer(deps, host, port),
+    readModel,
     stop: async () => {
+      readModel?.stop();
       await apollo.stop();
       await computePool.close();
     },

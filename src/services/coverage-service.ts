@@ -20,7 +20,7 @@ import {
   type Subject,
   type Target,
 } from '../domain/coverage';
-import type { CoverageRepository } from '../db/repositories/coverage-repository';
+import type { CoverageSource } from './compute-sources';
 import type { RankingCompute } from '../compute/compute-contracts';
 import { InProcessCompute } from '../compute/in-process-compute';
 
@@ -47,7 +47,7 @@ export function asOfDate(policy: MatchPolicy): string {
 /** Scores subjects against targets. */
 export class CoverageService {
   constructor(
-    private readonly repo: CoverageRepository,
+    private readonly repo: CoverageSource,
     private readonly compute: RankingCompute = new InProcessCompute(),
     private readonly now: () => Date = () => new Date(),
   ) {}

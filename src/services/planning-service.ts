@@ -34,8 +34,8 @@ import {
   type ReskillingOptionValue,
   type ReskillingOrder,
 } from '../domain/planning';
-import type { PlanningRepository } from '../db/repositories/planning-repository';
 import type { PlanningCompute } from '../compute/compute-contracts';
+import type { CourseSource } from './compute-sources';
 import type { CoverageService, SubjectEvidence } from './coverage-service';
 
 export type { PlanConstraints, PlanScope, PlanStatus } from '../domain/planning';
@@ -56,7 +56,7 @@ const MAX_PREREQUISITE_LEVELS = 3;
 export class PlanningService {
   constructor(
     private readonly coverage: CoverageService,
-    private readonly repo: Pick<PlanningRepository, 'findCoursesTeaching'>,
+    private readonly repo: CourseSource,
     private readonly timeLimitMs: number,
     private readonly priceRates: PriceRates,
     private readonly compute: PlanningCompute,

@@ -128,6 +128,20 @@ export class EscoGraphRepository {
     return Number(rows[0]?.['updated'] ?? 0);
   }
 
+  /**
+   * `read-model/append-change`: tells every read model to rebuild (an import that stopped part
+   * way never reaches the writes that would).
+   */
+  async markReadModelsStale(): Promise<void> {
+    await this.runner.write('read-model/append-change', {
+      queries: ['esco-import'],
+      full: true,
+      learnerIds: [],
+      credentialIds: [],
+      postingIds: [],
+    });
+  }
+
   /** `esco-import/merge-graph-meta` */
   async mergeGraphMeta(meta: { version: string; importedAt: string; source: string }): Promise<void> {
     await this.runner.write('esco-import/merge-graph-meta', { ...meta });

@@ -151,6 +151,7 @@ class CsvImportRun {
   }
 
   async execute(): Promise<ImportSummary> {
+    let completed = false;
     try {
       // Every file is checked before the first write: a wrongly encoded file must not leave the
       // files before it imported.
@@ -177,8 +178,11 @@ class CsvImportRun {
           source: this.options.source ?? `csv:${this.files.dir}`,
         });
       }
+      completed = true;
     } finally {
       await this.queue.settle();
+      // A failed import may have written some batches: read models must not keep the graph of before.
+      if (!completed && this.queue.batches > 0) await this.repo.markReadModelsStale().catch(() => undefined);
       this.progress.stop();
     }
     return {

@@ -126,7 +126,8 @@ describe('one runner inside and outside transactions', () => {
     });
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.transactions).toBe(1);
-    expect(sessions[0]!.statements).toHaveLength(2);
+    // The read, the write, and (last, in the same transaction) the change-log entry of the write.
+    expect(sessions[0]!.statements).toEqual([skillsText, skillsText, registry.get('read-model/append-change').text]);
   });
 
   it('opens a read session for a read and a write session for a write', async () => {
@@ -148,5 +149,28 @@ describe('one runner inside and outside transactions', () => {
       /READ transaction/,
     );
     expect(sessions.flatMap((s) => s.statements)).toEqual([]);
+  });
+});
+
+describe('the change log of writes', () => {
+  const appendText = registry.get('read-model/append-change').text;
+
+  it('records a scoped write in its own transaction, after the write', async () => {
+    const { driver, sessions } = recordingDriver();
+    const executor = new Neo4jExecutor(driver, registry);
+    await executor.write('learners/set-matching-consent', { learnerId: 'l1', consent: true, now: 'x' });
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.transactions).toBe(1);
+    expect(sessions[0]!.statements).toEqual([registry.get('learners/set-matching-consent').text, appendText]);
+  });
+
+  it('records nothing for a transaction of locks only, nor for schema writes', async () => {
+    const { driver, sessions } = recordingDriver();
+    const executor = new Neo4jExecutor(driver, registry);
+    await executor.transaction('WRITE', (tx) => tx.write('locks/lock-learner', { learnerId: 'l1' }));
+    await executor.write('migrations/001-create-skill-uri');
+    expect(sessions.flatMap((s) => s.statements)).not.toContain(appendText);
+    // The schema write stays an auto-commit statement (schema commands cannot join a transaction with data writes).
+    expect(sessions[1]!.transactions).toBe(0);
   });
 });

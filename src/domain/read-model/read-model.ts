@@ -1,0 +1,505 @@
+/**
+ * The in-memory read model for scoring: every fact the coverage and planning engines read from
+ * the graph, held compactly (interned ids, typed arrays) and queried synchronously with the same
+ * answers as the Cypher queries of `coverage-repository` and `planning-repository`. Pure: the
+ * loader feeds it rows; a change replaces whole entities, so it is never half-updated between two
+ * synchronous calls.
+ */
+import type { ExpansionRow } from '../coverage/orient-links';
+import type { Requirement, RequirementRelation } from '../coverage/requirement';
+import type { CandidateCourse } from '../planning';
+import type { VerificationStatus } from '../verification/verification';
+import { Interner } from './interner';
+import type { BroaderRow, CredentialRow, LearnerRow, OccupationRow, PostingRow } from './read-model-rows';
+import { SkillHierarchy } from './skill-hierarchy';
+
+/** Evidence of a learner at a date (as `coverage/get-learner-evidence` returns it). */
+export interface LearnerEvidence {
+  found: boolean;
+  credentials: { id: string; skillUris: string[]; verificationStatus: VerificationStatus | null }[];
+  declaredSkillUris: string[];
+}
+
+/** Requirements of a target (as `coverage/get-*-requirements` return them). */
+export interface TargetRequirements {
+  found: boolean;
+  requirements: Requirement[];
+  portalId?: string | null;
+}
+
+/** An occupation requiring some of the given skills. */
+export interface OccupationCandidate {
+  uri: string;
+  essentialCount: number;
+  optionalCount: number;
+  matched: Requirement[];
+}
+
+/** A consenting learner with evidence for some of the given skills. */
+export interface CandidateEvidence {
+  learnerId: string;
+  credentialSkills: { credentialId: string; skillUri: string; verificationStatus: VerificationStatus | null }[];
+  declaredSkillUris: string[];
+}
+
+/** Entity counts of a model. */
+export interface ReadModelCounts {
+  readonly skills: number;
+  readonly broaderLinks: number;
+  readonly occupations: number;
+  readonly credentials: number;
+  readonly learners: number;
+  readonly holdings: number;
+  readonly postings: number;
+}
+
+const STATUSES: readonly (VerificationStatus | null)[] = [null, 'VERIFIED', 'INVALID', 'UNVERIFIABLE', 'UNSIGNED'];
+/** A holding date that is not a string: the query's comparison with it is null, never true. */
+const NOT_A_DATE = -2;
+const NO_DATE = -1;
+
+/** Requirements: skill ids and relation codes (index into the model's relation codes). */
+interface Requirements {
+  readonly skills: Int32Array;
+  readonly relations: Uint8Array;
+}
+
+/**
+ * A learner in one Int32Array (one allocation instead of one per field, which dominated the
+ * model's size): `[h, credential × h, issuedOn × h, expiresOn × h, status × h, declared skill...]`
+ * where dates are interned ids, {@link NO_DATE} or {@link NOT_A_DATE}, and statuses index
+ * {@link STATUSES}.
+ */
+interface Learner {
+  readonly id: string;
+  readonly consent: boolean;
+  readonly packed: Int32Array;
+}
+
+/** The parts of a learner's holdings, unpacked. */
+interface Holding {
+  readonly credential: number;
+  readonly issuedOn: number;
+  readonly expiresOn: number;
+  readonly status: number;
+}
+
+function pack(holdings: readonly Holding[], declared: ArrayLike<number>): Int32Array {
+  const h = holdings.length;
+  const packed = new Int32Array(1 + 4 * h + declared.length);
+  packed[0] = h;
+  holdings.forEach((holding, i) => {
+    packed[1 + i] = holding.credential;
+    packed[1 + h + i] = holding.issuedOn;
+    packed[1 + 2 * h + i] = holding.expiresOn;
+    packed[1 + 3 * h + i] = holding.status;
+  });
+  packed.set(declared, 1 + 4 * h);
+  return packed;
+}
+
+const holdingCountOf = (learner: Learner): number => learner.packed[0]!;
+const credentialAt = (learner: Learner, i: number): number => learner.packed[1 + i]!;
+const statusAt = (learner: Learner, i: number): number => learner.packed[1 + 3 * learner.packed[0]! + i]!;
+
+function holdingsOf(learner: Learner): Holding[] {
+  const h = holdingCountOf(learner);
+  return Array.from({ length: h }, (_, i) => ({
+    credential: learner.packed[1 + i]!,
+    issuedOn: learner.packed[1 + h + i]!,
+    expiresOn: learner.packed[1 + 2 * h + i]!,
+    status: learner.packed[1 + 3 * h + i]!,
+  }));
+}
+
+function declaredOf(learner: Learner): Int32Array {
+  return learner.packed.subarray(1 + 4 * holdingCountOf(learner));
+}
+
+interface Credential {
+  readonly row: CredentialRow;
+  /** Taught skill ids, one per TEACHES link (a skill taught twice is listed twice, as the query does). */
+  readonly taught: Int32Array;
+}
+
+interface Occupation {
+  readonly uri: string;
+  readonly iscoGroupCode: string | null;
+  readonly essentialCount: number | null;
+  readonly optionalCount: number | null;
+  readonly requirements: Requirements;
+}
+
+interface Posting {
+  readonly portalId: string | null;
+  readonly requirements: Requirements;
+}
+
+function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
+
+function removeFrom<K, V>(index: Map<K, V[]>, key: K, value: V): void {
+  const list = index.get(key);
+  if (!list) return;
+  const kept = list.filter((v) => v !== value);
+  if (kept.length) index.set(key, kept);
+  else index.delete(key);
+}
+
+/** Everything scoring reads, with the queries of the coverage and planning repositories. */
+export class ReadModel {
+  /** The change sequence the model reflects (see the change log). */
+  seq = 0;
+  private readonly skills = new Interner();
+  private readonly credentialIds = new Interner();
+  private readonly learnerIds = new Interner();
+  private readonly dates = new Interner();
+  private readonly hierarchy: SkillHierarchy;
+  private readonly occupations = new Map<string, Occupation>();
+  private readonly requirers = new Map<number, { occupation: Occupation; relation: number }[]>();
+  private readonly credentials = new Map<number, Credential>();
+  /** Credential ids by taught skill (with the multiplicity of TEACHES links). */
+  private readonly teachers = new Map<number, number[]>();
+  private readonly learners = new Map<number, Learner>();
+  /** Learner ids by held credential. */
+  private readonly holders = new Map<number, number[]>();
+  /** Learner ids by declared skill. */
+  private readonly declarers = new Map<number, number[]>();
+  private readonly postings = new Map<string, Posting>();
+  private holdingCount = 0;
+  /**
+   * Relation codes. A stored value other than these is kept as it is (the scoring rejects it as
+   * it would the database's answer), so a stray relationship never stops a load.
+   */
+  private readonly relationCodes: RequirementRelation[] = ['ESSENTIAL', 'OPTIONAL'];
+
+  /**
+   * A model of the ESCO part: the skills (every URI that exists) and their BROADER links, and the
+   * occupations. Credentials, learners and postings are put afterwards.
+   */
+  constructor(skillUris: Iterable<string>, broader: Iterable<BroaderRow>, occupations: Iterable<OccupationRow>) {
+    for (const uri of skillUris) this.skills.intern(uri);
+    const skillCount = this.skills.size;
+    const narrowerIds: number[] = [];
+    const broaderIds: number[] = [];
+    for (const link of broader) {
+      const n = this.skills.lookup(link.narrowerUri);
+      const b = this.skills.lookup(link.broaderUri);
+      if (n === undefined || b === undefined) continue;
+      narrowerIds.push(n);
+      broaderIds.push(b);
+    }
+    this.hierarchy = new SkillHierarchy(
+      this.skills,
+      skillCount,
+      Int32Array.from(narrowerIds),
+      Int32Array.from(broaderIds),
+    );
+    for (const row of occupations) {
+      const occupation: Occupation = {
+        uri: row.uri,
+        iscoGroupCode: row.iscoGroupCode,
+        essentialCount: row.essentialCount,
+        optionalCount: row.optionalCount,
+        requirements: this.requirements(row.requirements),
+      };
+      this.occupations.set(row.uri, occupation);
+      const { skills, relations } = occupation.requirements;
+      for (let i = 0; i < skills.length; i += 1)
+        addTo(this.requirers, skills[i]!, { occupation, relation: relations[i]! });
+    }
+  }
+
+  private requirements(rows: readonly Requirement[]): Requirements {
+    const skills = new Int32Array(rows.length);
+    const relations = new Uint8Array(rows.length);
+    rows.forEach((row, i) => {
+      skills[i] = this.skills.intern(row.skillUri);
+      let relation = this.relationCodes.indexOf(row.relation);
+      if (relation < 0) relation = this.relationCodes.push(row.relation) - 1;
+      if (relation > 255) throw new RangeError('more than 256 distinct requirement relations');
+      relations[i] = relation;
+    });
+    return { skills, relations };
+  }
+
+  private requirementRows(requirements: Requirements): Requirement[] {
+    const rows: Requirement[] = [];
+    for (let i = 0; i < requirements.skills.length; i += 1)
+      rows.push({
+        skillUri: this.skills.value(requirements.skills[i]!),
+        relation: this.relationCodes[requirements.relations[i]!]!,
+      });
+    return rows;
+  }
+
+  private date(value: unknown): number {
+    if (value === null || value === undefined) return NO_DATE;
+    return typeof value === 'string' ? this.dates.intern(value) : NOT_A_DATE;
+  }
+
+  /** Adds or replaces a credential (its holders keep their holdings). */
+  putCredential(row: CredentialRow): void {
+    const id = this.credentialIds.intern(row.id);
+    this.removeCredentialLinks(id);
+    const taught = Int32Array.from(row.teaches, (link) => this.skills.intern(link.uri));
+    this.credentials.set(id, { row, taught });
+    for (const skill of taught) addTo(this.teachers, skill, id);
+  }
+
+  /** Removes a credential; its holdings go with it (the graph deletes them with the node). */
+  removeCredential(credentialId: string): void {
+    const id = this.credentialIds.lookup(credentialId);
+    if (id === undefined) return;
+    this.removeCredentialLinks(id);
+    this.credentials.delete(id);
+    for (const learnerId of this.holders.get(id) ?? []) {
+      const learner = this.learners.get(learnerId);
+      if (!learner) continue;
+      const holdings = holdingsOf(learner);
+      const kept = holdings.filter((holding) => holding.credential !== id);
+      this.holdingCount -= holdings.length - kept.length;
+      this.learners.set(learnerId, { ...learner, packed: pack(kept, declaredOf(learner)) });
+    }
+    this.holders.delete(id);
+  }
+
+  private removeCredentialLinks(id: number): void {
+    const old = this.credentials.get(id);
+    if (old) for (const skill of new Set(old.taught)) removeFrom(this.teachers, skill, id);
+  }
+
+  /** Adds or replaces a learner. */
+  putLearner(row: LearnerRow): void {
+    const id = this.learnerIds.intern(row.id);
+    this.removeLearnerById(id);
+    const holdings = row.holdings;
+    const learner: Learner = {
+      id: row.id,
+      consent: row.matchingConsent === true,
+      packed: pack(
+        holdings.map((h) => ({
+          credential: this.credentialIds.intern(h.credentialId),
+          issuedOn: this.date(h.issuedOn),
+          expiresOn: this.date(h.expiresOn),
+          status: Math.max(0, STATUSES.indexOf(h.verificationStatus ?? null)),
+        })),
+        Int32Array.from(row.declaredSkillUris, (uri) => this.skills.intern(uri)),
+      ),
+    };
+    this.learners.set(id, learner);
+    this.holdingCount += holdings.length;
+    for (const holding of new Set(holdingsOf(learner).map((h) => h.credential))) addTo(this.holders, holding, id);
+    for (const skill of new Set(declaredOf(learner))) addTo(this.declarers, skill, id);
+  }
+
+  /** Removes a learner. */
+  removeLearner(learnerId: string): void {
+    const id = this.learnerIds.lookup(learnerId);
+    if (id !== undefined) this.removeLearnerById(id);
+  }
+
+  private removeLearnerById(id: number): void {
+    const old = this.learners.get(id);
+    if (!old) return;
+    for (const credential of new Set(holdingsOf(old).map((h) => h.credential)))
+      removeFrom(this.holders, credential, id);
+    for (const skill of new Set(declaredOf(old))) removeFrom(this.declarers, skill, id);
+    this.holdingCount -= holdingCountOf(old);
+    this.learners.delete(id);
+  }
+
+  /** Adds or replaces a job posting. */
+  putPosting(row: PostingRow): void {
+    this.postings.set(row.id, { portalId: row.portalId ?? null, requirements: this.requirements(row.requirements) });
+  }
+
+  /** Removes a job posting. */
+  removePosting(id: string): void {
+    this.postings.delete(id);
+  }
+
+  /** Entity counts. */
+  counts(): ReadModelCounts {
+    return {
+      skills: this.hierarchy.skillCount,
+      broaderLinks: this.hierarchy.linkCount,
+      occupations: this.occupations.size,
+      credentials: this.credentials.size,
+      learners: this.learners.size,
+      holdings: this.holdingCount,
+      postings: this.postings.size,
+    };
+  }
+
+  private valid(learner: Learner, i: number, asOf: string): boolean {
+    const h = holdingCountOf(learner);
+    const issued = learner.packed[1 + h + i]!;
+    const expires = learner.packed[1 + 2 * h + i]!;
+    if (issued === NOT_A_DATE || expires === NOT_A_DATE) return false;
+    return (
+      (issued === NO_DATE || this.dates.value(issued) <= asOf) &&
+      (expires === NO_DATE || this.dates.value(expires) > asOf)
+    );
+  }
+
+  private skillUrisOf(credential: Credential): string[] {
+    return Array.from(credential.taught, (skill) => this.skills.value(skill));
+  }
+
+  /** cypher/coverage/get-learner-evidence */
+  learnerEvidence(learnerId: string, asOf: string): LearnerEvidence {
+    const id = this.learnerIds.lookup(learnerId);
+    const learner = id === undefined ? undefined : this.learners.get(id);
+    if (!learner) return { found: false, credentials: [], declaredSkillUris: [] };
+    const credentials: LearnerEvidence['credentials'] = [];
+    for (let i = 0; i < holdingCountOf(learner); i += 1) {
+      const credential = this.credentials.get(credentialAt(learner, i));
+      if (!credential || !this.valid(learner, i, asOf)) continue;
+      credentials.push({
+        id: credential.row.id,
+        skillUris: this.skillUrisOf(credential),
+        verificationStatus: STATUSES[statusAt(learner, i)] ?? null,
+      });
+    }
+    return {
+      found: true,
+      credentials,
+      declaredSkillUris: Array.from(declaredOf(learner), (skill) => this.skills.value(skill)),
+    };
+  }
+
+  /** cypher/coverage/get-credentials-evidence */
+  credentialsEvidence(ids: readonly string[]): { id: string; skillUris: string[] }[] {
+    const rows: { id: string; skillUris: string[] }[] = [];
+    for (const id of ids) {
+      const key = this.credentialIds.lookup(id);
+      const credential = key === undefined ? undefined : this.credentials.get(key);
+      if (credential) rows.push({ id, skillUris: this.skillUrisOf(credential) });
+    }
+    return rows;
+  }
+
+  /** cypher/coverage/get-existing-skills */
+  existingSkills(uris: readonly string[]): Set<string> {
+    return new Set(uris.filter((uri) => (this.skills.lookup(uri) ?? Infinity) < this.hierarchy.skillCount));
+  }
+
+  /** cypher/coverage/get-occupation-requirements */
+  occupationRequirements(uri: string): TargetRequirements {
+    const occupation = this.occupations.get(uri);
+    return occupation
+      ? { found: true, requirements: this.requirementRows(occupation.requirements) }
+      : { found: false, requirements: [] };
+  }
+
+  /** cypher/coverage/get-job-posting-requirements */
+  jobPostingRequirements(id: string): TargetRequirements {
+    const posting = this.postings.get(id);
+    return posting
+      ? { found: true, requirements: this.requirementRows(posting.requirements), portalId: posting.portalId }
+      : { found: false, requirements: [], portalId: null };
+  }
+
+  /** cypher/coverage/get-requirements-of-occupations */
+  requirementsOfOccupations(uris: readonly string[]): Map<string, Requirement[]> {
+    const result = new Map<string, Requirement[]>();
+    for (const uri of uris) {
+      const occupation = this.occupations.get(uri);
+      if (occupation) result.set(uri, this.requirementRows(occupation.requirements));
+    }
+    return result;
+  }
+
+  /** cypher/coverage/expand-skill-hierarchy */
+  expandSkillHierarchy(uris: readonly string[], depth: number): ExpansionRow[] {
+    return this.hierarchy.expand(uris, depth);
+  }
+
+  /** cypher/coverage/find-occupations-requiring */
+  occupationsRequiring(skillUris: readonly string[], iscoGroupPrefix: string | null): OccupationCandidate[] {
+    const found = new Map<Occupation, Requirement[]>();
+    for (const uri of skillUris) {
+      const skill = this.skills.lookup(uri);
+      if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
+      for (const { occupation, relation } of this.requirers.get(skill) ?? []) {
+        // STARTS WITH on a missing code is null: such an occupation is left out under a prefix.
+        const code = occupation.iscoGroupCode;
+        if (iscoGroupPrefix !== null && (typeof code !== 'string' || !code.startsWith(iscoGroupPrefix))) continue;
+        addTo(found, occupation, { skillUri: uri, relation: this.relationCodes[relation]! });
+      }
+    }
+    return [...found].map(([occupation, matched]) => ({
+      uri: occupation.uri,
+      essentialCount: occupation.essentialCount ?? 0,
+      optionalCount: occupation.optionalCount ?? 0,
+      matched,
+    }));
+  }
+
+  /** cypher/coverage/find-candidate-evidence */
+  candidateEvidence(skillUris: readonly string[], asOf: string): CandidateEvidence[] {
+    const byLearner = new Map<number, CandidateEvidence>();
+    const entry = (learnerId: number, learner: Learner) => {
+      let row = byLearner.get(learnerId);
+      if (!row) {
+        row = { learnerId: learner.id, credentialSkills: [], declaredSkillUris: [] };
+        byLearner.set(learnerId, row);
+      }
+      return row;
+    };
+    const urisByCredential = new Map<number, string[]>();
+    for (const uri of skillUris) {
+      const skill = this.skills.lookup(uri);
+      if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
+      for (const credential of this.teachers.get(skill) ?? []) addTo(urisByCredential, credential, uri);
+    }
+    for (const [credentialId, uris] of urisByCredential) {
+      const credential = this.credentials.get(credentialId);
+      if (!credential) continue;
+      for (const learnerId of this.holders.get(credentialId) ?? []) {
+        const learner = this.learners.get(learnerId);
+        if (!learner?.consent) continue;
+        for (let i = 0; i < holdingCountOf(learner); i += 1) {
+          if (credentialAt(learner, i) !== credentialId || !this.valid(learner, i, asOf)) continue;
+          const verificationStatus = STATUSES[statusAt(learner, i)] ?? null;
+          const row = entry(learnerId, learner);
+          for (const skillUri of uris)
+            row.credentialSkills.push({ credentialId: credential.row.id, skillUri, verificationStatus });
+        }
+      }
+    }
+    for (const uri of skillUris) {
+      const skill = this.skills.lookup(uri);
+      if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
+      for (const learnerId of this.declarers.get(skill) ?? []) {
+        const learner = this.learners.get(learnerId);
+        if (!learner?.consent) continue;
+        // One row per DECLARES link: a learner declares a skill at most once.
+        entry(learnerId, learner).declaredSkillUris.push(uri);
+      }
+    }
+    return [...byLearner.values()];
+  }
+
+  /** cypher/planning/find-courses-teaching */
+  coursesTeaching(skillUris: readonly string[], excludeCredentialIds: readonly string[]): CandidateCourse[] {
+    const excluded = new Set(excludeCredentialIds);
+    const seen = new Set<number>();
+    const courses: CandidateCourse[] = [];
+    for (const uri of skillUris) {
+      const skill = this.skills.lookup(uri);
+      if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
+      for (const id of this.teachers.get(skill) ?? []) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const credential = this.credentials.get(id);
+        if (credential && !excluded.has(credential.row.id)) courses.push(credential.row);
+      }
+    }
+    return courses;
+  }
+}
