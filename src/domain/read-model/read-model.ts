@@ -7,6 +7,8 @@
  */
 import type { ExpansionRow } from '../coverage/orient-links';
 import type { Requirement, RequirementRelation } from '../coverage/requirement';
+import type { CandidateEvidenceRow } from '../coverage/rank-candidates';
+import type { OccupationCandidateRow } from '../coverage/rank-occupations';
 import type { CandidateCourse } from '../planning';
 import type { VerificationStatus } from '../verification/verification';
 import { Interner } from './interner';
@@ -27,20 +29,8 @@ export interface TargetRequirements {
   portalId?: string | null;
 }
 
-/** An occupation requiring some of the given skills. */
-export interface OccupationCandidate {
-  uri: string;
-  essentialCount: number;
-  optionalCount: number;
-  matched: Requirement[];
-}
-
-/** A consenting learner with evidence for some of the given skills. */
-export interface CandidateEvidence {
-  learnerId: string;
-  credentialSkills: { credentialId: string; skillUri: string; verificationStatus: VerificationStatus | null }[];
-  declaredSkillUris: string[];
-}
+/** An occupation requiring some of the given skills; a consenting learner's evidence for some of them. */
+export type { CandidateEvidenceRow as CandidateEvidence, OccupationCandidateRow as OccupationCandidate };
 
 /** Entity counts of a model. */
 export interface ReadModelCounts {
@@ -420,7 +410,7 @@ export class ReadModel {
   }
 
   /** cypher/coverage/find-occupations-requiring */
-  occupationsRequiring(skillUris: readonly string[], iscoGroupPrefix: string | null): OccupationCandidate[] {
+  occupationsRequiring(skillUris: readonly string[], iscoGroupPrefix: string | null): OccupationCandidateRow[] {
     const found = new Map<Occupation, Requirement[]>();
     for (const uri of skillUris) {
       const skill = this.skills.lookup(uri);
@@ -441,8 +431,8 @@ export class ReadModel {
   }
 
   /** cypher/coverage/find-candidate-evidence */
-  candidateEvidence(skillUris: readonly string[], asOf: string): CandidateEvidence[] {
-    const byLearner = new Map<number, CandidateEvidence>();
+  candidateEvidence(skillUris: readonly string[], asOf: string): CandidateEvidenceRow[] {
+    const byLearner = new Map<number, CandidateEvidenceRow>();
     const entry = (learnerId: number, learner: Learner) => {
       let row = byLearner.get(learnerId);
       if (!row) {
