@@ -108,23 +108,34 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * Plans on a worker; follows the current request's abort signal unless given one. The job's
    * deadline is enforced here too: the worker reports heuristic answers as it goes, and if the
    * exact search is still running {@link PLAN_STOP_GRACE_MS} after the deadline (HiGHS checks its
-   * clock only between steps), the worker is stopped and the last heuristic answer returned.
+   * clock only between steps), the worker is stopped and the last heuristic answer returned (or
+   * the first one, when none was ready by then).
    */
   async runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult> {
     const requestSignal = signal ?? currentQueryContext()?.signal;
     const { port1, port2 } = new MessageChannel();
     let fallback: PlanningJobResult | undefined;
+    let fallbackArrived: (() => void) | undefined;
     port1.on('message', (message: PlanningJobResult) => {
       fallback = message;
+      fallbackArrived?.();
     });
     const stop = new AbortController();
     const forward = () => stop.abort(requestSignal?.reason);
     requestSignal?.addEventListener('abort', forward, { once: true });
     if (requestSignal?.aborted) forward();
     let timer: NodeJS.Timeout | undefined;
-    // At the deadline (+ grace) the last heuristic answer wins the race; the worker is then stopped.
-    const deadline = new Promise<PlanningJobResult | undefined>((resolve) => {
-      timer = setTimeout(() => resolve(fallback), Math.max(0, job.deadline + PLAN_STOP_GRACE_MS - epochNow()));
+    // At the deadline (+ grace) the last heuristic answer wins the race and the worker is
+    // stopped. A job whose heuristic answer is not ready yet (a large reskilling request on a
+    // busy machine) is stopped as soon as it is: an answer late is better than none.
+    const deadline = new Promise<PlanningJobResult>((resolve) => {
+      timer = setTimeout(
+        () => {
+          if (fallback !== undefined) resolve(fallback);
+          else fallbackArrived = () => resolve(fallback!);
+        },
+        Math.max(0, job.deadline + PLAN_STOP_GRACE_MS - epochNow()),
+      );
     });
     const task = this.run({ kind: 'planning', job, fallbacks: port2 }, stop.signal, [port2]).then((answer) => {
       if (answer.kind !== 'planning') throw new Error(`a compute worker answered ${answer.kind} to a planning task`);
@@ -132,12 +143,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     });
     try {
       const first = await Promise.race([task, deadline]);
-      if (first !== undefined && first !== fallback) return first;
-      if (first === undefined) {
-        stop.abort(new PlanDeadlineReached());
-        task.catch(() => undefined);
-        throw new RequestTimeoutError('The plan could not be computed within its deadline');
-      }
+      if (first !== fallback) return first;
       // The deadline came first with a heuristic answer: use it, stop the search.
       stop.abort(new PlanDeadlineReached());
       task.catch(() => undefined);
