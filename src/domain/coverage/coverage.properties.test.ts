@@ -6,7 +6,7 @@ import type { Evidence, EvidenceSource } from './evidence';
 import type { HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
 import type { Requirement } from './requirement';
-import { computeSkillCredits } from './skill-credits';
+import { computeCreditValues, computeSkillCredits } from './skill-credits';
 
 /*
  * Generators: a small skill universe so requirements, evidence and links collide often;
@@ -132,6 +132,19 @@ const credentialsIn = (evidence: readonly Evidence[]) =>
   new Set(evidence.flatMap((e) => (e.source.kind === 'CREDENTIAL' ? [e.source.credentialId] : [])));
 
 describe('coverage properties', () => {
+  it('credit values for rankings equal the brute-force reference credits', () => {
+    fc.assert(
+      fc.property(input, ({ requirements, evidence, links, policy: p }) => {
+        const uris = requirements.map((r) => r.skillUri);
+        const byEvidence = new Map<string, HierarchyLink[]>();
+        for (const l of links) byEvidence.set(l.evidenceUri, [...(byEvidence.get(l.evidenceUri) ?? []), l]);
+        const values = computeCreditValues(new Set(uris), evidence, byEvidence, p);
+        for (const uri of uris) expect(values.get(uri) ?? 0).toBe(referenceCredit(uri, evidence, links, p).credit);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('every credit equals the brute-force reference, including the chosen match and its sources', () => {
     fc.assert(
       fc.property(input, ({ requirements, evidence, links, policy: p }) => {

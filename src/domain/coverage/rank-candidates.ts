@@ -4,13 +4,12 @@
  * evidence of every learner touching a matching skill; this scores them all.
  */
 import { compareMatches } from './compare-matches';
-import { compareStrings } from './compare-strings';
 import type { Evidence } from './evidence';
-import type { HierarchyLink } from './hierarchy-link';
+import { assertValidLink, type HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
-import { normalizeRequirements, type NormalizedRequirements, type Requirement } from './requirement';
-import { scoreFromSums, type CoverageScores } from './score-requirements';
-import { computeSkillCredits } from './skill-credits';
+import { normalizeRequirements, type Requirement } from './requirement';
+import { scoreFromSums } from './score-requirements';
+import { computeCreditValues } from './skill-credits';
 import type { VerificationStatus } from '../verification/verification';
 
 /** One learner's evidence for some matching skill (as the coverage repository returns it). */
@@ -39,33 +38,10 @@ export interface RankCandidatesInput {
 }
 
 /**
- * `scoreFromCredits` for requirements normalised beforehand: the same sums in the same order
- * (hence bit-identical scores) without normalising again for every subject.
- */
-function scoreNormalized(
-  normalized: NormalizedRequirements,
-  credits: ReadonlyMap<string, { readonly credit: number }>,
-  policy: MatchPolicy,
-): CoverageScores {
-  let essentialSum = 0;
-  for (const uri of normalized.essential) essentialSum += credits.get(uri)?.credit ?? 0;
-  let optionalSum = 0;
-  for (const uri of normalized.optional) optionalSum += credits.get(uri)?.credit ?? 0;
-  return scoreFromSums(
-    {
-      essentialSum,
-      essentialCount: normalized.essential.length,
-      optionalSum,
-      optionalCount: normalized.optional.length,
-    },
-    policy,
-  );
-}
-
-/**
  * Learners with score > 0 and ≥ `minScore`, best first (score, essential coverage, id).
- * Everything that does not depend on the learner (sorted required URIs, normalised requirements,
- * links by evidence skill) is prepared once, so each learner costs only its own evidence.
+ * Everything that does not depend on the learner (required set, normalised requirements, links by
+ * evidence skill) is prepared once, and each learner's credits are values only
+ * ({@link computeCreditValues}), so a learner costs only its own evidence.
  *
  * @example
  * rankCandidateRows({ requirements, links, rows, policy, minScore: 0.5 })
@@ -73,30 +49,43 @@ function scoreNormalized(
  */
 export function rankCandidateRows(input: RankCandidatesInput): CandidateScore[] {
   const { requirements, links, rows, policy, minScore } = input;
-  const required = [...new Set(requirements.map((r) => r.skillUri))].sort(compareStrings);
+  const required = new Set(requirements.map((r) => r.skillUri));
   const normalized = normalizeRequirements(requirements);
   const linksByEvidence = new Map<string, HierarchyLink[]>();
   for (const link of links) {
+    assertValidLink(link);
     const list = linksByEvidence.get(link.evidenceUri);
     if (list) list.push(link);
     else linksByEvidence.set(link.evidenceUri, [link]);
   }
   const ranked: CandidateScore[] = [];
   for (const row of rows) {
-    const evidence: Evidence[] = [
-      ...row.credentialSkills.map((cs) => ({
+    const evidence: Evidence[] = [];
+    for (const cs of row.credentialSkills)
+      evidence.push({
         skillUri: cs.skillUri,
         source: {
-          kind: 'CREDENTIAL' as const,
+          kind: 'CREDENTIAL',
           credentialId: cs.credentialId,
           holdingVerification: cs.verificationStatus ?? null,
         },
-      })),
-      ...row.declaredSkillUris.map((skillUri) => ({ skillUri, source: { kind: 'SELF_DECLARED' as const } })),
-    ];
-    const mine = new Set(evidence.map((e) => e.skillUri));
-    const myLinks = [...mine].flatMap((uri) => linksByEvidence.get(uri) ?? []);
-    const scores = scoreNormalized(normalized, computeSkillCredits(required, evidence, myLinks, policy), policy);
+      });
+    for (const skillUri of row.declaredSkillUris) evidence.push({ skillUri, source: { kind: 'SELF_DECLARED' } });
+    const credits = computeCreditValues(required, evidence, linksByEvidence, policy);
+    // The sums of scoreFromCredits, in the same order, hence bit-identical scores.
+    let essentialSum = 0;
+    for (const uri of normalized.essential) essentialSum += credits.get(uri) ?? 0;
+    let optionalSum = 0;
+    for (const uri of normalized.optional) optionalSum += credits.get(uri) ?? 0;
+    const scores = scoreFromSums(
+      {
+        essentialSum,
+        essentialCount: normalized.essential.length,
+        optionalSum,
+        optionalCount: normalized.optional.length,
+      },
+      policy,
+    );
     if (scores.score > 0 && scores.score >= minScore) ranked.push({ learnerId: row.learnerId, ...scores });
   }
   ranked.sort((a, b) => compareMatches({ id: a.learnerId, ...a }, { id: b.learnerId, ...b }));

@@ -168,3 +168,43 @@ function toSkillCredit(candidate: Candidate): SkillCredit {
     sources: skill.sorted,
   });
 }
+
+/**
+ * The credit values of {@link computeSkillCredits} alone, for rankings that score thousands of
+ * subjects and need only the sums: the same formula (max over exact and hierarchy matches of kind
+ * weight × the evidence skill's best factor; nothing for credit ≤ 0), without choosing the
+ * explaining match, collecting sources or sorting. `linksByEvidence` holds links keyed by their
+ * evidence skill, checked once by the caller with `assertValidLink`. Required skills without
+ * credit are absent from the map.
+ *
+ * @example
+ * const values = computeCreditValues(new Set(['esco:programming']), evidence, linksByEvidence, policy);
+ * values.get('esco:programming'); // 0.8, as computeSkillCredits(...).get('esco:programming').credit
+ */
+export function computeCreditValues(
+  required: ReadonlySet<string>,
+  evidence: readonly Evidence[],
+  linksByEvidence: ReadonlyMap<string, readonly HierarchyLink[]>,
+  policy: MatchPolicy,
+): Map<string, number> {
+  const factors = new Map<string, number>();
+  for (const { skillUri, source } of evidence) {
+    const factor = evidenceFactor(source, policy);
+    const known = factors.get(skillUri);
+    if (known === undefined || factor > known) factors.set(skillUri, factor);
+  }
+  const credits = new Map<string, number>();
+  const consider = (requiredUri: string, credit: number): void => {
+    if (!(credit > 0) || !required.has(requiredUri)) return;
+    const current = credits.get(requiredUri);
+    if (current === undefined || credit > current) credits.set(requiredUri, credit);
+  };
+  for (const [skillUri, factor] of factors) {
+    consider(skillUri, policy.exact * factor);
+    for (const link of linksByEvidence.get(skillUri) ?? []) {
+      if (link.distance > policy.maxHierarchyDepth || link.requiredUri === link.evidenceUri) continue;
+      consider(link.requiredUri, (link.kind === 'NARROWER' ? policy.narrower : policy.broader) * factor);
+    }
+  }
+  return credits;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { rankCandidateRows, type CandidateEvidenceRow } from './rank-candidates';
+import { computeSkillCredits } from './skill-credits';
+import { scoreFromCredits } from './score-requirements';
+import { compareMatches } from './compare-matches';
+import type { Evidence } from './evidence';
+import type { HierarchyLink } from './hierarchy-link';
+import type { MatchPolicy } from './match-policy';
+import type { Requirement } from './requirement';
+
+const SKILLS = ['s0', 's1', 's2', 's3', 's4', 's5'];
+const skill = fc.constantFrom(...SKILLS);
+const weight = fc.constantFrom(0, 0.25, 0.5, 0.8, 1);
+const policy: fc.Arbitrary<MatchPolicy> = fc.record({
+  exact: weight,
+  narrower: weight,
+  broader: weight,
+  selfDeclared: fc.constantFrom(0, 0.3, 0.5, 1),
+  unverified: fc.constantFrom(0, 0.3, 0.5, 1),
+  maxHierarchyDepth: fc.integer({ min: 0, max: 4 }),
+  coverThreshold: weight,
+  optionalWeight: weight,
+  asOf: fc.constant(new Date('2025-01-01T00:00:00Z')),
+});
+const link: fc.Arbitrary<HierarchyLink> = fc
+  .record({
+    requiredUri: skill,
+    evidenceUri: skill,
+    kind: fc.constantFrom('NARROWER' as const, 'BROADER' as const),
+    distance: fc.integer({ min: 1, max: 4 }),
+  })
+  .filter((l) => l.requiredUri !== l.evidenceUri);
+const requirement: fc.Arbitrary<Requirement> = fc.record({
+  skillUri: skill,
+  relation: fc.constantFrom('ESSENTIAL' as const, 'OPTIONAL' as const),
+});
+const row: fc.Arbitrary<CandidateEvidenceRow> = fc.record({
+  learnerId: fc.constantFrom('l0', 'l1', 'l2', 'l3', 'l4', 'l5', 'l6'),
+  credentialSkills: fc.array(
+    fc.record({
+      credentialId: fc.constantFrom('c0', 'c1', 'c2'),
+      skillUri: skill,
+      verificationStatus: fc.constantFrom(null, 'VERIFIED' as const, 'INVALID' as const, 'UNVERIFIABLE' as const),
+    }),
+    { maxLength: 6 },
+  ),
+  declaredSkillUris: fc.array(skill, { maxLength: 3 }),
+});
+
+/** The ranking as the coverage engine computed it before: full credits per learner, then the score. */
+function reference(
+  requirements: Requirement[],
+  links: HierarchyLink[],
+  rows: CandidateEvidenceRow[],
+  p: MatchPolicy,
+  minScore: number,
+) {
+  const ranked = rows.flatMap((r) => {
+    const evidence: Evidence[] = [
+      ...r.credentialSkills.map((cs) => ({
+        skillUri: cs.skillUri,
+        source: {
+          kind: 'CREDENTIAL' as const,
+          credentialId: cs.credentialId,
+          holdingVerification: cs.verificationStatus,
+        },
+      })),
+      ...r.declaredSkillUris.map((skillUri) => ({ skillUri, source: { kind: 'SELF_DECLARED' as const } })),
+    ];
+    const credits = computeSkillCredits(
+      requirements.map((q) => q.skillUri),
+      evidence,
+      links,
+      p,
+    );
+    const scores = scoreFromCredits(requirements, credits, p);
+    return scores.score > 0 && scores.score >= minScore
+      ? [
+          {
+            learnerId: r.learnerId,
+            score: scores.score,
+            essentialCoverage: scores.essentialCoverage,
+            optionalCoverage: scores.optionalCoverage,
+          },
+        ]
+      : [];
+  });
+  return ranked.sort((a, b) => compareMatches({ id: a.learnerId, ...a }, { id: b.learnerId, ...b }));
+}
+
+describe('rankCandidateRows', () => {
+  it('ranks exactly as full coverage per learner does (scores bit-identical, same order)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(requirement, { maxLength: 6 }),
+        fc.array(link, { maxLength: 10 }),
+        fc.uniqueArray(row, { maxLength: 6, selector: (r) => r.learnerId }),
+        policy,
+        fc.constantFrom(0, 0.3, 0.6),
+        (requirements, links, rows, p, minScore) => {
+          expect(rankCandidateRows({ requirements, links, rows, policy: p, minScore })).toEqual(
+            reference(requirements, links, rows, p, minScore),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
