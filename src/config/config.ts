@@ -347,7 +347,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxDbRoundTripsPerRequest: integer(env, 'MAX_DB_ROUND_TRIPS_PER_REQUEST', 200, 1, 1_000_000),
       maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 10_000_000, 1_000, 500_000_000),
       computeThreads: integer(env, 'COMPUTE_THREADS', os.availableParallelism(), 1, 256),
-      computeQueueMax: integer(env, 'COMPUTE_QUEUE_MAX', 4 * os.availableParallelism(), 0, 100_000),
+      computeQueueMax: integer(env, 'COMPUTE_QUEUE_MAX', 16 * os.availableParallelism(), 0, 100_000),
     },
     computeSource: computeSource as ComputeSource,
     readModelPollMs: integer(env, 'READ_MODEL_POLL_MS', 500, 50, 60_000),
