@@ -37,11 +37,31 @@ export function dominatedCourses(courses: readonly DominanceFacts[], context: Do
   const neededTaught = courses.map((course) => [...course.teaches].filter((skill) => context.neededSkills.has(skill)));
   const prerequisiteSets = courses.map((course) => new Set(course.prerequisites));
   const coverSets = courses.map((course) => new Set(course.covers));
+  // A dominator covers every gap skill A covers, so it is among the courses covering A's rarest
+  // one: looking only there keeps thousands of candidates from costing millions of pairs.
+  const coverers = new Map<number, number[]>();
+  courses.forEach((course, index) => {
+    for (const skill of coverSets[index]!) {
+      const list = coverers.get(skill);
+      if (list) list.push(index);
+      else coverers.set(skill, [index]);
+    }
+  });
+  // Cheapest first: a course costing more than A can never dominate it, so the scan stops there.
+  const byCost = (x: number, y: number) => courses[x]!.cost - courses[y]!.cost;
+  for (const list of coverers.values()) list.sort(byCost);
+  const everyone = courses.map((_, index) => index).sort(byCost);
   const dominated = new Set<number>();
   courses.forEach((a, ai) => {
-    for (let bi = 0; bi < courses.length; bi += 1) {
+    let candidates = everyone;
+    for (const skill of coverSets[ai]!) {
+      const list = coverers.get(skill)!;
+      if (list.length < candidates.length) candidates = list;
+    }
+    for (const bi of candidates) {
       if (bi === ai) continue;
       const b = courses[bi]!;
+      if (b.cost > a.cost) break;
       const resources = compareResources(a, b, context);
       if (resources === 'worse') continue;
       if (!a.covers.every((skill) => coverSets[bi]!.has(skill))) continue;
@@ -67,14 +87,16 @@ function compareResources(
   b: DominanceFacts,
   context: DominanceContext,
 ): 'better' | 'equal' | 'worse' {
-  const pairs: Array<[number, number]> = [[a.cost, b.cost]];
+  if (b.cost > a.cost) return 'worse';
+  let better = b.cost < a.cost;
   // A budgeted resource is known for every candidate (validation excludes unknowns).
-  if (context.hoursBudgeted) pairs.push([a.hours ?? 0, b.hours ?? 0]);
-  if (context.priceBudgeted) pairs.push([a.price ?? 0, b.price ?? 0]);
-  let better = false;
-  for (const [costA, costB] of pairs) {
-    if (costB > costA) return 'worse';
-    if (costB < costA) better = true;
+  if (context.hoursBudgeted) {
+    if ((b.hours ?? 0) > (a.hours ?? 0)) return 'worse';
+    if ((b.hours ?? 0) < (a.hours ?? 0)) better = true;
+  }
+  if (context.priceBudgeted) {
+    if ((b.price ?? 0) > (a.price ?? 0)) return 'worse';
+    if ((b.price ?? 0) < (a.price ?? 0)) better = true;
   }
   return better ? 'better' : 'equal';
 }

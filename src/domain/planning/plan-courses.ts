@@ -24,11 +24,6 @@ export interface PlanCoursesOptions {
    * bounds may overrun the time limit by their allowance.
    */
   readonly hardDeadline?: number;
-  /**
-   * False for the heuristic plan only (greedy with the solver-free bound, no solver): the
-   * fallback a caller keeps ready in case the exact search must be stopped. Default true.
-   */
-  readonly exact?: boolean;
 }
 
 /** How many times one phase may re-solve after cutting off plans with no valid order. */
@@ -72,9 +67,7 @@ export async function planCourses(input: PlanInput, options: PlanCoursesOptions 
   if (problem.skills.length === 0) return trivialPlanResult(problem, now() - started);
 
   let solver = options.solver;
-  if (options.exact === false) {
-    solver = undefined;
-  } else if (solver === undefined) {
+  if (solver === undefined) {
     try {
       solver = await defaultPlanSolver();
     } catch {

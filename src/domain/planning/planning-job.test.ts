@@ -15,7 +15,7 @@ describe('runPlanningJob deadlines', () => {
     expect(pairs.size).toBe((81 * 80) / 2);
   });
 
-  it('reports a heuristic answer first, then returns the best plan found with a valid bound', async () => {
+  it('reports a first-pass answer when the plan is not proven quickly, then returns the better plan with a valid bound', async () => {
     const limitMs = 300;
     const gathered = hardGatheredPlanning(limitMs);
     const fallbacks: PlanningJobResult[] = [];
@@ -25,9 +25,9 @@ describe('runPlanningJob deadlines', () => {
       (fallback) => fallbacks.push(fallback),
     );
     expect(fallbacks).toHaveLength(1);
-    const heuristic = fallbacks[0]!.kind === 'recommend' ? fallbacks[0]!.plan : undefined;
-    expect(heuristic?.solver).toBe('greedy');
-    expect(heuristic?.uncoveredWithinBudget).toEqual([]);
+    const firstPass = fallbacks[0]!.kind === 'recommend' ? fallbacks[0]!.plan : undefined;
+    expect(firstPass?.optimal).toBe(false);
+    expect(firstPass?.uncoveredWithinBudget).toEqual([]);
     expect(result.kind).toBe('recommend');
     if (result.kind !== 'recommend') return;
     const { plan } = result;
@@ -36,7 +36,7 @@ describe('runPlanningJob deadlines', () => {
     expect(plan.uncoverable).toEqual([]);
     expect(plan.uncoveredWithinBudget).toEqual([]);
     expect(plan.objectiveValue).toBe(plan.steps.length);
-    expect(plan.objectiveValue).toBeLessThanOrEqual(heuristic!.objectiveValue);
+    expect(plan.objectiveValue).toBeLessThanOrEqual(firstPass!.objectiveValue);
     expect(plan.lowerBound).not.toBeNull();
     expect(plan.lowerBound!).toBeLessThanOrEqual(plan.objectiveValue);
   });
@@ -45,7 +45,9 @@ describe('runPlanningJob deadlines', () => {
     const gathered = hardGatheredPlanning(50);
     const started = epochNow();
     const result = await runPlanningJob({ kind: 'recommend', gathered, deadline: started - 1 });
-    expect(epochNow() - started).toBeLessThan(400);
+    // No search at all: well under the 50 ms plan it was given plus the fixed work of 1,080 skills.
+    expect(epochNow() - started).toBeLessThan(1_000);
+    expect(result.kind === 'recommend' && result.plan.solver).toBe('greedy');
     expect(result.kind === 'recommend' && result.plan.optimal).toBe(false);
     expect(result.kind === 'recommend' && result.plan.steps.length).toBeGreaterThan(27);
   });

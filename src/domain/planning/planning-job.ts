@@ -158,9 +158,10 @@ export type EpochClock = () => number;
  * plan stopped early is the best found so far, `optimal: false`, with its bound).
  *
  * The solver may overrun its time limit (HiGHS checks the clock only between steps), so with
- * `onFallback` the job first reports an answer built from heuristic plans (greedy, with the
- * solver-free bound), then an improved one after each exact plan of a reskilling job: the
- * caller can stop the job at its deadline and answer with the last report.
+ * `onFallback` every plan is first solved with a short share of the time; if any is not proven
+ * optimal, that answer is reported (the best plans found, with their bounds) before the unproven
+ * plans are solved again with the time left, and an improved answer after each of them: the caller
+ * can stop the job at its deadline and answer with the last report.
  *
  * @example
  * const result = await runPlanningJob({ kind: 'recommend', gathered, deadline: Date.now() + 1000 });
@@ -175,38 +176,67 @@ export async function runPlanningJob(
   const prepared = prepareTargets(gathered);
   switch (job.kind) {
     case 'recommend': {
-      if (onFallback) {
-        const heuristic = await solve(prepared[0]!, gathered, HEURISTIC_ONLY, now);
-        onFallback({ kind: 'recommend', plan: heuristic });
-      }
-      return { kind: 'recommend', plan: await solve(prepared[0]!, gathered, budgetOf(job.deadline, 1, now), now) };
+      const [plan] = await solveAll(prepared.slice(0, 1), gathered, job.deadline, now, (plans) =>
+        onFallback?.({ kind: 'recommend', plan: plans[0]! }),
+      );
+      return { kind: 'recommend', plan: plan! };
     }
     case 'input':
       return { kind: 'input', input: toPlanInput(prepared[0]!, gathered.request, gathered.request.timeLimitMs) };
     case 'next':
       return { kind: 'next', courses: nextCourses(prepared[0]!, gathered, job.first) };
     case 'reskilling': {
-      const option = (i: number, plan: LearningPlanValue): ReskillingOptionValue => ({
-        occupationUri: job.ranked[i]!.occupationUri,
-        current: job.ranked[i]!,
-        plan,
-        reachesFull: plan.uncoverable.length === 0 && plan.uncoveredWithinBudget.length === 0,
-      });
-      const options: ReskillingOptionValue[] = [];
-      if (onFallback) {
-        // Heuristic plans for every option first; each exact plan then replaces its own.
-        for (let i = 0; i < job.ranked.length; i += 1)
-          options.push(option(i, await solve(prepared[i]!, gathered, HEURISTIC_ONLY, now)));
-        onFallback(reskillingResult(options, job.order, job.first));
-      }
-      for (let i = 0; i < job.ranked.length; i += 1) {
-        const plan = await solve(prepared[i]!, gathered, budgetOf(job.deadline, job.ranked.length - i, now), now);
-        options[i] = option(i, plan);
-        if (onFallback && i < job.ranked.length - 1) onFallback(reskillingResult(options, job.order, job.first));
-      }
-      return reskillingResult(options, job.order, job.first);
+      const options = (plans: readonly LearningPlanValue[]): ReskillingOptionValue[] =>
+        plans.map((plan, i) => ({
+          occupationUri: job.ranked[i]!.occupationUri,
+          current: job.ranked[i]!,
+          plan,
+          reachesFull: plan.uncoverable.length === 0 && plan.uncoveredWithinBudget.length === 0,
+        }));
+      const plans = await solveAll(prepared, gathered, job.deadline, now, (found) =>
+        onFallback?.(reskillingResult(options(found), job.order, job.first)),
+      );
+      return reskillingResult(options(plans), job.order, job.first);
     }
   }
+}
+
+/**
+ * Solves every target's plan by `deadline`. With a fallback listener the plans are solved in two
+ * passes: first each with a short share of the time (most plans are proven optimal well within
+ * it), then — only if some are not, after reporting the first pass as the fallback answer — those
+ * again with all the time left, each keeping the better of its two plans.
+ */
+async function solveAll(
+  prepared: readonly PreparedTarget[],
+  gathered: GatheredPlanning,
+  deadline: number,
+  now: EpochClock,
+  report: ((plans: readonly LearningPlanValue[]) => void) | undefined,
+): Promise<LearningPlanValue[]> {
+  const fraction = report ? FIRST_PASS_SHARE : 1;
+  const plans: LearningPlanValue[] = [];
+  for (let i = 0; i < prepared.length; i += 1)
+    plans.push(await solve(prepared[i]!, gathered, budgetOf(deadline, prepared.length - i, now, fraction), now));
+  if (!report) return plans;
+  const pending = plans.flatMap((plan, i) => (plan.optimal ? [] : [i]));
+  if (pending.length === 0) return plans;
+  report(plans);
+  for (let k = 0; k < pending.length; k += 1) {
+    const i = pending[k]!;
+    const again = await solve(prepared[i]!, gathered, budgetOf(deadline, pending.length - k, now), now);
+    plans[i] = betterPlan(again, plans[i]!);
+    if (k < pending.length - 1) report(plans);
+  }
+  return plans;
+}
+
+/** The better of two plans for one target: proven optimal, then more covered, then cheaper; ties keep `a`. */
+function betterPlan(a: LearningPlanValue, b: LearningPlanValue): LearningPlanValue {
+  if (a.optimal !== b.optimal) return a.optimal ? a : b;
+  const uncovered = (p: LearningPlanValue) => p.uncoveredWithinBudget.length;
+  if (uncovered(a) !== uncovered(b)) return uncovered(a) < uncovered(b) ? a : b;
+  return b.objectiveValue < a.objectiveValue ? b : a;
 }
 
 function reskillingResult(
@@ -229,15 +259,13 @@ function reskillingResult(
 interface PlanBudget {
   readonly timeLimitMs: number;
   readonly hardDeadline: number;
-  /** False for the heuristic plan only (no solver). */
-  readonly exact?: boolean;
 }
 
-/** The budget of a heuristic fallback plan: no solver, so no time to share out. */
-const HEURISTIC_ONLY: PlanBudget = { timeLimitMs: 1, hardDeadline: Number.POSITIVE_INFINITY, exact: false };
+/** Share of a plan's time its first attempt gets when the caller wants a fallback answer early. */
+const FIRST_PASS_SHARE = 0.3;
 
-function budgetOf(deadline: number, plansLeft: number, now: EpochClock): PlanBudget {
-  const share = Math.max(0, (deadline - PLAN_REPLY_MARGIN_MS - now()) / plansLeft);
+function budgetOf(deadline: number, plansLeft: number, now: EpochClock, fraction = 1): PlanBudget {
+  const share = Math.max(0, (deadline - PLAN_REPLY_MARGIN_MS - now()) / plansLeft) * fraction;
   return { timeLimitMs: Math.max(1, share * SEARCH_SHARE), hardDeadline: now() + share };
 }
 
@@ -344,7 +372,7 @@ async function solve(
   const timeLimitMs = Math.min(request.timeLimitMs, budget.timeLimitMs);
   const plan = await planCourses(toPlanInput(prepared, request, timeLimitMs), {
     now,
-    ...(budget.exact === false ? { exact: false } : { hardDeadline: budget.hardDeadline }),
+    hardDeadline: budget.hardDeadline,
   });
   const steps = plan.steps.map((step, i) => {
     const after = snapshotWith(
