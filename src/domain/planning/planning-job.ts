@@ -262,7 +262,7 @@ interface PlanBudget {
 }
 
 /** Share of a plan's time its first attempt gets when the caller wants a fallback answer early. */
-const FIRST_PASS_SHARE = 0.3;
+const FIRST_PASS_SHARE = 0.2;
 
 function budgetOf(deadline: number, plansLeft: number, now: EpochClock, fraction = 1): PlanBudget {
   const share = Math.max(0, (deadline - PLAN_REPLY_MARGIN_MS - now()) / plansLeft) * fraction;
