@@ -51,4 +51,27 @@ describe('runPlanningJob deadlines', () => {
     expect(result.kind === 'recommend' && result.plan.optimal).toBe(false);
     expect(result.kind === 'recommend' && result.plan.steps.length).toBeGreaterThan(27);
   });
+
+  it('a reskilling job past its deadline reports the candidates planned so far after each one', async () => {
+    const one = hardGatheredPlanning(50);
+    const gathered = { ...one, targets: [one.targets[0]!, one.targets[0]!, one.targets[0]!] };
+    const ranked = ['o1', 'o2', 'o3'].map((occupationUri) => ({
+      occupationUri,
+      score: 0,
+      essentialCoverage: 0,
+      optionalCoverage: 0,
+    }));
+    const reports: number[] = [];
+    const result = await runPlanningJob(
+      { kind: 'reskilling', gathered, ranked, first: 3, order: 'CHEAPEST_PLAN', deadline: epochNow() - 1 },
+      undefined,
+      (fallback) => reports.push(fallback.kind === 'reskilling' ? fallback.options.length : -1),
+    );
+    expect(reports.slice(0, 2)).toEqual([1, 2]);
+    expect(result.kind === 'reskilling' && result.options.map((o) => o.occupationUri).sort()).toEqual([
+      'o1',
+      'o2',
+      'o3',
+    ]);
+  });
 });

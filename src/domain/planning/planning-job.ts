@@ -216,8 +216,12 @@ async function solveAll(
 ): Promise<LearningPlanValue[]> {
   const fraction = report ? FIRST_PASS_SHARE : 1;
   const plans: LearningPlanValue[] = [];
-  for (let i = 0; i < prepared.length; i += 1)
+  for (let i = 0; i < prepared.length; i += 1) {
     plans.push(await solve(prepared[i]!, gathered, budgetOf(deadline, prepared.length - i, now, fraction), now));
+    // Past the deadline with targets still unplanned (hundreds of reskilling candidates): report
+    // the targets planned so far after each one, so the caller has an answer when it stops us.
+    if (report && i < prepared.length - 1 && now() > deadline) report(plans);
+  }
   if (!report) return plans;
   const pending = plans.flatMap((plan, i) => (plan.optimal ? [] : [i]));
   if (pending.length === 0) return plans;
