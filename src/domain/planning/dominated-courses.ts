@@ -40,7 +40,7 @@ export function dominatedCourses(courses: readonly DominanceFacts[], context: Do
   // A dominator covers every gap skill A covers, so it is among the courses covering A's rarest
   // one: looking only there keeps thousands of candidates from costing millions of pairs.
   const coverers = new Map<number, number[]>();
-  courses.forEach((course, index) => {
+  courses.forEach((_, index) => {
     for (const skill of coverSets[index]!) {
       const list = coverers.get(skill);
       if (list) list.push(index);
