@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { link, requirement, skill } from '../../../test/support/coverage-arbitraries';
 import { computeCoverage } from './coverage';
 import type { CoverageInput } from './coverage';
 import type { Evidence, EvidenceSource } from './evidence';
@@ -12,8 +13,6 @@ import { computeCreditValues, computeSkillCredits } from './skill-credits';
  * Generators: a small skill universe so requirements, evidence and links collide often;
  * policy values from small sets so equal credits (and hence tie-breaks) are common.
  */
-const SKILLS = ['s0', 's1', 's2', 's3', 's4', 's5'];
-const skill = fc.constantFrom(...SKILLS);
 const source: fc.Arbitrary<EvidenceSource> = fc.oneof(
   fc.constantFrom('c0', 'c1', 'c2', 'c10').map((credentialId) => ({ kind: 'CREDENTIAL' as const, credentialId })),
   fc.constant({ kind: 'STATED' as const }),
@@ -21,18 +20,6 @@ const source: fc.Arbitrary<EvidenceSource> = fc.oneof(
   fc.constantFrom('o0', 'o1').map((occupationUri) => ({ kind: 'OCCUPATION' as const, occupationUri })),
 );
 const evidenceItem: fc.Arbitrary<Evidence> = fc.record({ skillUri: skill, source });
-const link: fc.Arbitrary<HierarchyLink> = fc
-  .record({
-    requiredUri: skill,
-    evidenceUri: skill,
-    kind: fc.constantFrom('NARROWER' as const, 'BROADER' as const),
-    distance: fc.integer({ min: 1, max: 4 }),
-  })
-  .filter((l) => l.requiredUri !== l.evidenceUri);
-const requirement: fc.Arbitrary<Requirement> = fc.record({
-  skillUri: skill,
-  relation: fc.constantFrom('ESSENTIAL' as const, 'OPTIONAL' as const),
-});
 const weight = fc.oneof(fc.constantFrom(0, 0.25, 0.5, 0.8, 1), fc.double({ min: 0.01, max: 1, noNaN: true }));
 const policy: fc.Arbitrary<MatchPolicy> = fc.record({
   exact: weight,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { link, requirement, skill } from '../../../test/support/coverage-arbitraries';
 import { rankCandidateRows, type CandidateEvidenceRow } from './rank-candidates';
 import { computeSkillCredits } from './skill-credits';
 import { scoreFromCredits } from './score-requirements';
@@ -9,8 +10,6 @@ import type { HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
 import type { Requirement } from './requirement';
 
-const SKILLS = ['s0', 's1', 's2', 's3', 's4', 's5'];
-const skill = fc.constantFrom(...SKILLS);
 const weight = fc.constantFrom(0, 0.25, 0.5, 0.8, 1);
 const policy: fc.Arbitrary<MatchPolicy> = fc.record({
   exact: weight,
@@ -22,18 +21,6 @@ const policy: fc.Arbitrary<MatchPolicy> = fc.record({
   coverThreshold: weight,
   optionalWeight: weight,
   asOf: fc.constant(new Date('2025-01-01T00:00:00Z')),
-});
-const link: fc.Arbitrary<HierarchyLink> = fc
-  .record({
-    requiredUri: skill,
-    evidenceUri: skill,
-    kind: fc.constantFrom('NARROWER' as const, 'BROADER' as const),
-    distance: fc.integer({ min: 1, max: 4 }),
-  })
-  .filter((l) => l.requiredUri !== l.evidenceUri);
-const requirement: fc.Arbitrary<Requirement> = fc.record({
-  skillUri: skill,
-  relation: fc.constantFrom('ESSENTIAL' as const, 'OPTIONAL' as const),
 });
 const row: fc.Arbitrary<CandidateEvidenceRow> = fc.record({
   learnerId: fc.constantFrom('l0', 'l1', 'l2', 'l3', 'l4', 'l5', 'l6'),
