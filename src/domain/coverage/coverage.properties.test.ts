@@ -6,7 +6,6 @@ import type { CoverageInput } from './coverage';
 import type { Evidence, EvidenceSource } from './evidence';
 import type { HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
-import type { Requirement } from './requirement';
 import { computeCreditValues, computeSkillCredits } from './skill-credits';
 
 /*
