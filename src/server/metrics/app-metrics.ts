@@ -101,6 +101,8 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
 
   // Sampled every 10 ms; each scrape reports the interval since the previous one and starts a new
   // one, so a stall shows up in the next scrape instead of being averaged away over the uptime.
+  // reset() also forgets the last tick, so a stall that begins before the first 10 ms tick after a
+  // scrape is not counted: a blind spot of 10 ms per scrape interval.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   new Gauge({

@@ -42,6 +42,9 @@ describe('app metrics', () => {
       }),
     });
     await metrics.render();
+    // Node's reset() forgets the previous tick, so the first sample after a scrape only starts the
+    // clock: let the 10 ms sampler tick before stalling, or the stall may be the unrecorded first delta.
+    await new Promise((resolve) => setTimeout(resolve, 40));
     // Block the event loop for 120 ms in an I/O callback, where request work runs: the next
     // scrape's max must show it.
     await new Promise<void>((resolve) =>
