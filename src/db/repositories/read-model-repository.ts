@@ -32,15 +32,27 @@ export class ReadModelRepository {
     private readonly pageSize: number = READ_MODEL_PAGE_SIZE,
   ) {}
 
-  /** Pages through a query keyed by `key` (ascending), handing each page to `onPage`. */
+  /**
+   * Pages through a query keyed by `key` (ascending), handing each page to `onPage`. The next page
+   * is requested before `onPage` runs, so the database reads page n + 1 while this process builds
+   * page n.
+   */
   private async paged(name: string, key: string, onPage: (rows: Row[]) => void): Promise<void> {
-    let after = '';
+    let pending = this.executor.read(name, { after: '', limit: this.pageSize });
     for (;;) {
-      const rows = await this.executor.read(name, { after, limit: this.pageSize });
+      const rows = await pending;
       if (rows.length === 0) return;
-      onPage(rows);
-      if (rows.length < this.pageSize) return;
-      after = rows[rows.length - 1]![key] as string;
+      const full = rows.length === this.pageSize;
+      if (full)
+        pending = this.executor.read(name, { after: rows[rows.length - 1]![key] as string, limit: this.pageSize });
+      try {
+        onPage(rows);
+      } catch (error) {
+        // The prefetched page is abandoned; its rejection must not go unhandled.
+        if (full) pending.catch(() => undefined);
+        throw error;
+      }
+      if (!full) return;
     }
   }
 

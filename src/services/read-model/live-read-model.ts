@@ -48,15 +48,19 @@ export async function loadReadModel(repo: ReadModelRepository): Promise<ReadMode
   const seq = await repo.getChangeSeq();
   const [skills, occupations] = await Promise.all([repo.loadSkills(), repo.loadOccupations()]);
   const model = new ReadModel(skills.uris, skills.broader, occupations);
-  await repo.loadCredentials((rows) => {
-    for (const row of rows) model.putCredential(row);
-  });
-  await repo.loadLearners((rows) => {
-    for (const row of rows) model.putLearner(row);
-  });
-  await repo.loadPostings((rows) => {
-    for (const row of rows) model.putPosting(row);
-  });
+  // The three entity kinds load side by side: ids are interned in whichever order they arrive
+  // (a holding may name a credential not loaded yet), and the database works while pages are built.
+  await Promise.all([
+    repo.loadCredentials((rows) => {
+      for (const row of rows) model.putCredential(row);
+    }),
+    repo.loadLearners((rows) => {
+      for (const row of rows) model.putLearner(row);
+    }),
+    repo.loadPostings((rows) => {
+      for (const row of rows) model.putPosting(row);
+    }),
+  ]);
   model.seq = seq;
   return model;
 }
