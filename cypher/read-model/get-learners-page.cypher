@@ -1,11 +1,12 @@
 // A page of learners (by id) with their evidence: every holding with its dates and verification (validity
 // is decided per request), declared skills, and matching consent.
 // params: $after (id; '' for the first page), $limit
-// returns: id, matchingConsent, holdings (list of {credentialId, issuedOn, expiresOn, verificationStatus}), declaredSkillUris
+// returns: id, matchingConsent, holdings (list of [credentialId, issuedOn, expiresOn, verificationStatus]: lists, not maps, so a full load does
+//   not decode four key strings per holding), declaredSkillUris
 MATCH (l:Learner)
 WHERE l.id > $after
 WITH l ORDER BY l.id LIMIT $limit
 RETURN l.id AS id, l.matchingConsent = true AS matchingConsent,
   COLLECT { MATCH (l)-[h:HOLDS]->(c:MicroCredential)
-            RETURN { credentialId: c.id, issuedOn: h.issuedOn, expiresOn: h.expiresOn, verificationStatus: h.verificationStatus } } AS holdings,
+            RETURN [c.id, h.issuedOn, h.expiresOn, h.verificationStatus] } AS holdings,
   COLLECT { MATCH (l)-[:DECLARES]->(s:Skill) RETURN s.uri } AS declaredSkillUris

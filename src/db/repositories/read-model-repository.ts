@@ -8,6 +8,7 @@ import type { QueryRunner, Row } from '../neo4j-executor';
 import type {
   BroaderRow,
   CredentialRow,
+  HoldingRow,
   LearnerRow,
   OccupationRow,
   PostingRow,
@@ -15,6 +16,23 @@ import type {
 
 /** Rows per page of a full load. */
 export const READ_MODEL_PAGE_SIZE = 5_000;
+
+/** A learner row of `get-learners-page` / `get-learners-by-ids`, its holdings turned into records. */
+function learnerRow(row: Row): LearnerRow {
+  return {
+    id: row.id as string,
+    matchingConsent: row.matchingConsent === true,
+    holdings: (row.holdings as [string, unknown, unknown, HoldingRow['verificationStatus']][]).map(
+      ([credentialId, issuedOn, expiresOn, verificationStatus]) => ({
+        credentialId,
+        issuedOn,
+        expiresOn,
+        verificationStatus,
+      }),
+    ),
+    declaredSkillUris: row.declaredSkillUris as string[],
+  };
+}
 
 /** One committed change of the log. */
 export interface ChangeRow {
@@ -86,7 +104,7 @@ export class ReadModelRepository {
 
   /** cypher/read-model/get-learners-page */
   loadLearners(onPage: (rows: LearnerRow[]) => void): Promise<void> {
-    return this.paged('read-model/get-learners-page', 'id', (rows) => onPage(rows as unknown as LearnerRow[]));
+    return this.paged('read-model/get-learners-page', 'id', (rows) => onPage(rows.map(learnerRow)));
   }
 
   /** cypher/read-model/get-postings-page */
@@ -103,7 +121,7 @@ export class ReadModelRepository {
   /** cypher/read-model/get-learners-by-ids (the ones that exist) */
   async getLearners(ids: readonly string[]): Promise<LearnerRow[]> {
     if (ids.length === 0) return [];
-    return (await this.executor.read('read-model/get-learners-by-ids', { ids })) as unknown as LearnerRow[];
+    return (await this.executor.read('read-model/get-learners-by-ids', { ids })).map(learnerRow);
   }
 
   /** cypher/read-model/get-postings-by-ids (the ones that exist) */
