@@ -1,5 +1,6 @@
 import type { PlanInput, PlanResult } from './plan-types';
 import { preparePlanningProblem, type PlanningProblem } from './planning-problem';
+import { cheapestProviders } from './cheapest-providers';
 import { combinatorialLowerBound } from './combinatorial-lower-bound';
 import { orderSelection } from './order-selection';
 import { buildPlanResult, trivialPlanResult } from './plan-result';
@@ -126,35 +127,9 @@ class GreedyState {
     return best;
   }
 
-  /**
-   * For each prerequisite skill not yet taught, the course at the end of its cheapest
-   * derivation (own cost plus the cheapest derivations of its own missing prerequisites).
-   */
+  /** Cheapest derivation of each prerequisite skill not yet taught ({@link cheapestProviders}). */
   private cheapestProviders(): Map<string, number> {
-    const { courses, teachers } = this.problem;
-    const provider = new Map<string, number>();
-    const skillCost = new Map<string, number>();
-    const pending = courses.map((course) => course.prerequisites.filter((skill) => !this.taught.has(skill)).length);
-    const value = courses.map((course) => course.cost);
-    const done = courses.map((_, index) => this.taken.has(index));
-    for (;;) {
-      let next = -1;
-      courses.forEach((_, index) => {
-        if (!done[index] && pending[index] === 0 && (next < 0 || value[index]! < value[next]!)) next = index;
-      });
-      if (next < 0) return provider;
-      done[next] = true;
-      for (const skill of courses[next]!.teaches) {
-        if (this.taught.has(skill) || skillCost.has(skill) || !teachers.has(skill)) continue;
-        skillCost.set(skill, value[next]!);
-        provider.set(skill, next);
-        courses.forEach((course, index) => {
-          if (done[index] || !course.prerequisites.includes(skill)) return;
-          pending[index]! -= 1;
-          value[index]! += value[next]!;
-        });
-      }
-    }
+    return cheapestProviders(this.problem.courses, this.problem.teachers, this.taught, this.taken);
   }
 
   /** The target and its prerequisite providers, providers first; undefined if unreachable. */
