@@ -63,7 +63,28 @@ const BOUND_MARGIN = 1e-7;
 export async function planCourses(input: PlanInput, options: PlanCoursesOptions = {}): Promise<PlanResult> {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const problem = preparePlanningProblem(validatePlanInput(input));
+  return planProblem(preparePlanningProblem(validatePlanInput(input)), options, started);
+}
+
+/**
+ * {@link planCourses} on a problem prepared earlier (`preparePlanningProblem`), so a caller solving
+ * the same problem twice (a short first pass, then a longer one) pays for eligibility and
+ * dominance pruning once. `started` (on the `now` clock) is when the time limit began.
+ */
+export async function planPreparedProblem(
+  problem: PlanningProblem,
+  options: PlanCoursesOptions = {},
+  started?: number,
+): Promise<PlanResult> {
+  return planProblem(problem, options, started ?? (options.now ?? (() => performance.now()))());
+}
+
+async function planProblem(
+  problem: PlanningProblem,
+  options: PlanCoursesOptions,
+  started: number,
+): Promise<PlanResult> {
+  const now = options.now ?? (() => performance.now());
   if (problem.skills.length === 0) return trivialPlanResult(problem, now() - started);
 
   let solver = options.solver;

@@ -23,11 +23,13 @@ import type { CatalogueExclusion } from './course-eligibility';
 import { coveredBy, requiredCoveredBy } from './covering-skills';
 import { describePlan, type PlanStatus } from './describe-plan';
 import { orderReskillingOptions, type ReskillingOrder } from './order-reskilling';
-import { planCourses } from './plan-courses';
+import { planPreparedProblem } from './plan-courses';
 import type { PlanRequest } from './plan-request';
 import type { GapSkill, PlanCourse, PlanInput, PlanResult } from './plan-types';
+import { preparePlanningProblem, type PlanningProblem } from './planning-problem';
 import { convertPrice, type PriceRates } from './price-rates';
 import { rankNextCourses, type RankedCourse } from './rank-next-courses';
+import { validatePlanInput } from './validate-plan-input';
 
 /** Score and essential coverage at one moment. */
 export interface CoverageSnapshot {
@@ -366,6 +368,9 @@ function toPlanInput(prepared: PreparedTarget, request: PlanRequest, timeLimitMs
   };
 }
 
+/** Each target's solver-ready problem, once prepared (keyed by the job's own target objects). */
+const preparedProblems = new WeakMap<PreparedTarget, PlanningProblem>();
+
 async function solve(
   prepared: PreparedTarget,
   gathered: GatheredPlanning,
@@ -374,10 +379,19 @@ async function solve(
 ): Promise<LearningPlanValue> {
   const { evidence, request, policy, rates } = gathered;
   const timeLimitMs = Math.min(request.timeLimitMs, budget.timeLimitMs);
-  const plan = await planCourses(toPlanInput(prepared, request, timeLimitMs), {
-    now,
-    hardDeadline: budget.hardDeadline,
-  });
+  const started = now();
+  // The second pass solves the same problem: eligibility and dominance pruning are paid once
+  // (over 18,000 candidates they take most of a second).
+  let problem = preparedProblems.get(prepared);
+  if (problem === undefined) {
+    problem = preparePlanningProblem(validatePlanInput(toPlanInput(prepared, request, timeLimitMs)));
+    preparedProblems.set(prepared, problem);
+  }
+  const plan = await planPreparedProblem(
+    { ...problem, timeLimitMs },
+    { now, hardDeadline: budget.hardDeadline },
+    started,
+  );
   const steps = plan.steps.map((step, i) => {
     const after = snapshotWith(
       prepared,
