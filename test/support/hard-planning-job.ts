@@ -80,3 +80,33 @@ export function hardGatheredPlanning(timeLimitMs: number): GatheredPlanning {
     rates,
   };
 }
+
+/**
+ * {@link hardGatheredPlanning} grown past the quick-plan size: 6,000 more candidates, each covering
+ * three lines for 2 hours but needing a prerequisite that only other such courses teach (the shape
+ * a catalogue where a fifth of the courses name prerequisites gives a plan).
+ */
+export function largeGatheredPlanning(timeLimitMs: number): GatheredPlanning {
+  const base = hardGatheredPlanning(timeLimitMs);
+  const lines = base.targets[0]!.gap.length;
+  const prerequisite = (k: number) => `test:prerequisite-${k % 50}`;
+  const fillers: CandidateCourse[] = Array.from({ length: 6_000 }, (_, i) => ({
+    ...base.candidates[0]!,
+    id: `test:filler-${String(i).padStart(4, '0')}`,
+    hours: 2,
+    teaches: [
+      ...[0, 1, 2].map((j) => ({
+        uri: `test:sts-line-${(i * 7 + j * 331) % lines}`,
+        source: 'DECLARED' as const,
+        confidence: 1,
+      })),
+      { uri: prerequisite(i), source: 'DECLARED' as const, confidence: 1 },
+    ],
+    prerequisites: [prerequisite(i + 1)],
+  }));
+  return {
+    ...base,
+    candidates: [...base.candidates, ...fillers],
+    unmet: Array.from({ length: 50 }, (_, k) => prerequisite(k)),
+  };
+}

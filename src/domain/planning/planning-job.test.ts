@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { epochNow, runPlanningJob, type PlanningJobResult } from './planning-job';
 import { warmUpPlanner } from './warm-up-planner';
-import { hardGatheredPlanning, steinerTriples } from '../../../test/support/hard-planning-job';
+import { hardGatheredPlanning, largeGatheredPlanning, steinerTriples } from '../../../test/support/hard-planning-job';
+import { QUICK_PLAN_MIN_CANDIDATES } from './quick-plan';
 
 describe('runPlanningJob deadlines', () => {
   // As in a compute worker, the solver is compiled and warm before the first job.
@@ -73,5 +74,30 @@ describe('runPlanningJob deadlines', () => {
       'o2',
       'o3',
     ]);
+  });
+
+  it('a problem too large to prepare in time answers first with the quick plan of courses without prerequisites', async () => {
+    const gathered = largeGatheredPlanning(1_000);
+    expect(gathered.candidates.length).toBeGreaterThanOrEqual(QUICK_PLAN_MIN_CANDIDATES);
+    const withPrerequisites = new Set(gathered.candidates.filter((c) => c.prerequisites.length > 0).map((c) => c.id));
+    const started = epochNow();
+    const deadline = started + 3_000;
+    const reports: { at: number; result: PlanningJobResult }[] = [];
+    const result = await runPlanningJob({ kind: 'recommend', gathered, deadline }, undefined, (fallback) =>
+      reports.push({ at: epochNow(), result: fallback }),
+    );
+    expect(reports.length).toBeGreaterThan(0);
+    const first = reports[0]!;
+    expect(first.at).toBeLessThan(deadline);
+    if (first.result.kind !== 'recommend' || result.kind !== 'recommend') throw new Error('wrong kind');
+    const quick = first.result.plan;
+    expect(quick).toMatchObject({ optimal: false, solver: 'greedy', uncoverable: [], uncoveredWithinBudget: [] });
+    expect(quick.steps.some((step) => withPrerequisites.has(step.credentialId))).toBe(false);
+    // Reported before any pruning or solving: its bound is the quick one (every line has a 1-hour
+    // course), not the solver's or the combinatorial one (27 points at least).
+    expect(quick.lowerBound).toBe(1);
+    // Its bound holds for the whole problem: no plan found later is cheaper than it.
+    expect(quick.lowerBound).toBeLessThanOrEqual(result.plan.objectiveValue);
+    expect(result.plan.objectiveValue).toBeLessThanOrEqual(quick.objectiveValue);
   });
 });

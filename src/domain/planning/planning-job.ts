@@ -27,6 +27,7 @@ import { planPreparedProblem } from './plan-courses';
 import type { PlanRequest } from './plan-request';
 import type { GapSkill, PlanCourse, PlanInput, PlanResult } from './plan-types';
 import { preparePlanningProblem, type PlanningProblem } from './planning-problem';
+import { QUICK_PLAN_MIN_CANDIDATES, quickPlan } from './quick-plan';
 import { convertPrice, type PriceRates } from './price-rates';
 import { rankNextCourses, type RankedCourse } from './rank-next-courses';
 import { validatePlanInput } from './validate-plan-input';
@@ -178,8 +179,16 @@ export async function runPlanningJob(
   const prepared = prepareTargets(gathered);
   switch (job.kind) {
     case 'recommend': {
-      const [plan] = await solveAll(prepared.slice(0, 1), gathered, job.deadline, now, (plans) =>
-        onFallback?.({ kind: 'recommend', plan: plans[0]! }),
+      const targets = prepared.slice(0, 1);
+      const quick = onFallback ? quickPlans(targets, gathered, job.deadline, now) : [];
+      if (quick.length > 0) onFallback?.({ kind: 'recommend', plan: quick[0]! });
+      const [plan] = await solveAll(
+        targets,
+        gathered,
+        job.deadline,
+        now,
+        (plans) => onFallback?.({ kind: 'recommend', plan: plans[0]! }),
+        quick,
       );
       return { kind: 'recommend', plan: plan! };
     }
@@ -195,9 +204,11 @@ export async function runPlanningJob(
           plan,
           reachesFull: plan.uncoverable.length === 0 && plan.uncoveredWithinBudget.length === 0,
         }));
-      const plans = await solveAll(prepared, gathered, job.deadline, now, (found) =>
-        onFallback?.(reskillingResult(options(found), job.order, job.first)),
-      );
+      const report = (found: readonly LearningPlanValue[]) =>
+        onFallback?.(reskillingResult(options(found), job.order, job.first));
+      const quick = onFallback ? quickPlans(prepared, gathered, job.deadline, now) : [];
+      if (quick.length > 0) report(quick);
+      const plans = await solveAll(prepared, gathered, job.deadline, now, report, quick);
       return reskillingResult(options(plans), job.order, job.first);
     }
   }
@@ -215,14 +226,18 @@ async function solveAll(
   deadline: number,
   now: EpochClock,
   report: ((plans: readonly LearningPlanValue[]) => void) | undefined,
+  quick: readonly LearningPlanValue[] = [],
 ): Promise<LearningPlanValue[]> {
   const fraction = report ? FIRST_PASS_SHARE : 1;
   const plans: LearningPlanValue[] = [];
   for (let i = 0; i < prepared.length; i += 1) {
-    plans.push(await solve(prepared[i]!, gathered, budgetOf(deadline, prepared.length - i, now, fraction), now));
+    const plan = await solve(prepared[i]!, gathered, budgetOf(deadline, prepared.length - i, now, fraction), now);
+    plans.push(quick[i] ? betterPlan(plan, quick[i]) : plan);
     // Past the deadline with targets still unplanned (hundreds of reskilling candidates): report
-    // the targets planned so far after each one, so the caller has an answer when it stops us.
-    if (report && i < prepared.length - 1 && now() > deadline) report(plans);
+    // the targets planned so far after each one (with the quick plans of the others, when there
+    // are more of them), so the caller has an answer when it stops us.
+    if (report && i < prepared.length - 1 && now() > deadline)
+      report(quick.length > plans.length ? [...plans, ...quick.slice(plans.length)] : plans);
   }
   if (!report) return plans;
   const pending = plans.flatMap((plan, i) => (plan.optimal ? [] : [i]));
@@ -233,6 +248,28 @@ async function solveAll(
     const again = await solve(prepared[i]!, gathered, budgetOf(deadline, pending.length - k, now), now);
     plans[i] = betterPlan(again, plans[i]!);
     if (k < pending.length - 1) report(plans);
+  }
+  return plans;
+}
+
+/**
+ * Quick first plans ({@link quickPlan}) of the targets of a large problem, in order, for as many
+ * targets as the first-pass share of the time allows; none for a problem the exact first pass
+ * answers in time.
+ */
+function quickPlans(
+  prepared: readonly PreparedTarget[],
+  gathered: GatheredPlanning,
+  deadline: number,
+  now: EpochClock,
+): LearningPlanValue[] {
+  if ((prepared[0]?.courses.length ?? 0) < QUICK_PLAN_MIN_CANDIDATES) return [];
+  const stopAt = now() + Math.max(0, deadline - PLAN_REPLY_MARGIN_MS - now()) * FIRST_PASS_SHARE;
+  const plans: LearningPlanValue[] = [];
+  for (const target of prepared) {
+    if (plans.length > 0 && now() > stopAt) break;
+    const input = toPlanInput(target, gathered.request, gathered.request.timeLimitMs);
+    plans.push(toPlanValue(quickPlan(input, now), target, gathered));
   }
   return plans;
 }
@@ -377,7 +414,7 @@ async function solve(
   budget: PlanBudget,
   now: EpochClock,
 ): Promise<LearningPlanValue> {
-  const { evidence, request, policy, rates } = gathered;
+  const { request } = gathered;
   const timeLimitMs = Math.min(request.timeLimitMs, budget.timeLimitMs);
   const started = now();
   // The second pass solves the same problem: eligibility and dominance pruning are paid once
@@ -392,6 +429,12 @@ async function solve(
     { now, hardDeadline: budget.hardDeadline },
     started,
   );
+  return toPlanValue(plan, prepared, gathered);
+}
+
+/** A planner's result as the API returns it: coverage along the steps, status and explanation. */
+function toPlanValue(plan: PlanResult, prepared: PreparedTarget, gathered: GatheredPlanning): LearningPlanValue {
+  const { evidence, request, policy, rates } = gathered;
   const steps = plan.steps.map((step, i) => {
     const after = snapshotWith(
       prepared,

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planCourses } from './plan-courses';
+import type { PlanCourse, PlanObjective } from './plan-types';
+import { quickPlan } from './quick-plan';
+import { warmUpPlanner } from './warm-up-planner';
+
+const GAP = ['s0', 's1', 's2', 's3', 's4'];
+const PREREQUISITE_SKILLS = ['p0', 'p1'];
+
+const course = fc.record({
+  hours: fc.integer({ min: 0, max: 30 }),
+  price: fc.integer({ min: 0, max: 300 }),
+  covers: fc.subarray(GAP, { minLength: 1, maxLength: 3 }),
+  extra: fc.subarray(PREREQUISITE_SKILLS, { maxLength: 1 }),
+  prerequisites: fc.oneof(fc.constant([] as string[]), fc.subarray(PREREQUISITE_SKILLS, { minLength: 1 })),
+});
+
+const catalogue = fc.array(course, { minLength: 1, maxLength: 9 }).map((rows) =>
+  rows.map(
+    (row, i): PlanCourse => ({
+      id: `c${i}`,
+      hours: row.hours,
+      price: row.price,
+      ects: null,
+      covers: row.covers,
+      teaches: [...row.covers, ...row.extra],
+      prerequisites: row.prerequisites,
+    }),
+  ),
+);
+
+describe('quickPlan', () => {
+  beforeAll(warmUpPlanner);
+
+  it('never claims optimality, uses only courses without prerequisites, and bounds the exact optimum', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        catalogue,
+        fc.constantFrom<PlanObjective>('HOURS', 'PRICE', 'COUNT'),
+        async (courses, objective) => {
+          const input = {
+            gap: GAP.map((skillUri) => ({ skillUri, weight: 1 })),
+            courses,
+            objective,
+            timeLimitMs: 5_000,
+          };
+          const quick = quickPlan(input, () => performance.now());
+          const exact = await planCourses(input);
+          expect(quick.optimal).toBe(false);
+          const free = new Set(courses.filter((c) => c.prerequisites.length === 0).map((c) => c.id));
+          expect(quick.steps.every((step) => free.has(step.courseId))).toBe(true);
+          expect(quick.lowerBound).toBeLessThanOrEqual(quick.objectiveValue);
+          expect(quick.coverageUpperBound).toBeGreaterThanOrEqual(exact.coveredWeight - 1e-9);
+          expect([...quick.uncoverable, ...quick.uncoveredWithinBudget, ...quick.coveredSkills].sort()).toEqual(GAP);
+          if (exact.optimal && exact.uncoveredWithinBudget.length === 0)
+            expect(quick.lowerBound).toBeLessThanOrEqual(exact.objectiveValue + 1e-9);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

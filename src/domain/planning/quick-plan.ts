@@ -1,0 +1,59 @@
+/**
+ * A first answer for a planning problem too large to prepare within its deadline. When a fifth of
+ * a catalogue names prerequisites, following them pulls most of the catalogue into one problem
+ * (18,000 candidates for a 12-skill gap), and pruning it takes longer than the whole time limit.
+ * The courses without unmet prerequisites are few among the useful ones and need no ordering, so
+ * the greedy plan over them is ready in milliseconds: the planning job reports it first, then
+ * improves on it while time is left.
+ */
+import { courseCost } from './course-cost';
+import { greedyPlan } from './greedy-plan';
+import type { PlanInput, PlanResult } from './plan-types';
+import { validatePlanInput } from './validate-plan-input';
+
+/**
+ * Candidate courses from which a planning job answers with {@link quickPlan} before solving. Below
+ * it (the common case: 1,000-3,500 candidates at 20,000 credentials with few prerequisites) the
+ * exact first pass answers well within the deadline, and a quick plan would only add work.
+ */
+export const QUICK_PLAN_MIN_CANDIDATES = 5_000;
+
+/**
+ * The greedy plan over the courses without unmet prerequisites, with bounds valid for the whole
+ * problem: never claimed optimal; `lowerBound` is the dearest of the cheapest courses covering
+ * each gap skill (every full cover pays at least that; 0 under budgets, where the optimum may
+ * leave that skill out); `coverageUpperBound` the weight of every gap skill some course covers.
+ * Skills only courses with prerequisites cover are left in `uncoveredWithinBudget`.
+ *
+ * @example
+ * const first = quickPlan(input, () => performance.now());
+ * // first.optimal === false; first.lowerBound <= any plan's objectiveValue for `input`
+ */
+export function quickPlan(input: PlanInput, now: () => number): PlanResult {
+  const started = now();
+  const validated = validatePlanInput(input);
+  const free = validated.courses.filter((course) => course.prerequisites.length === 0);
+  const greedy = greedyPlan({ ...input, courses: free }, { now });
+
+  const cheapest = new Map<string, number>();
+  for (const course of validated.courses) {
+    const cost = courseCost(course, validated.objective);
+    if (cost === null) continue;
+    for (const skill of course.covers) cheapest.set(skill, Math.min(cost, cheapest.get(skill) ?? Infinity));
+  }
+  const coverable = validated.gap.filter((g) => cheapest.has(g.skillUri));
+  const covered = new Set(greedy.coveredSkills);
+  const hasBudgets = Object.values(validated.budgets).some((limit) => limit !== undefined);
+  const dearest = Math.max(0, ...coverable.map((g) => cheapest.get(g.skillUri)!));
+  return {
+    ...greedy,
+    uncoverable: validated.gap.filter((g) => !cheapest.has(g.skillUri)).map((g) => g.skillUri),
+    uncoveredWithinBudget: coverable.filter((g) => !covered.has(g.skillUri)).map((g) => g.skillUri),
+    coverageUpperBound: coverable.reduce((sum, g) => sum + g.weight, 0),
+    optimal: false,
+    lowerBound: hasBudgets ? 0 : Math.min(dearest, greedy.objectiveValue),
+    solver: 'greedy',
+    solveMillis: now() - started,
+    excluded: [],
+  };
+}
