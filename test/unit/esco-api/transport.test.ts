@@ -360,7 +360,9 @@ describe('concurrency', () => {
         await delay(60);
         sendJson(res, 200, SEARCH);
       },
-      { maxConcurrency: 3 },
+      // Generous header and body timeouts: on a loaded machine a 60 ms answer can miss the suite's
+      // 150 ms ones and be retried, which this test would count as an 11th request.
+      { maxConcurrency: 3, headersTimeoutMs: 5_000, bodyTimeoutMs: 5_000 },
     );
     await Promise.all(Array.from({ length: 10 }, (_, i) => client.search({ text: `query ${i}` })));
 
