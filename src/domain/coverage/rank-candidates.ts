@@ -8,7 +8,7 @@ import type { Evidence } from './evidence';
 import { assertValidLink, type HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
 import { normalizeRequirements, type Requirement } from './requirement';
-import { scoreFromSums } from './score-requirements';
+import { scoreFromSums, type CoverageScores } from './score-requirements';
 import { computeCreditValues } from './skill-credits';
 import type { VerificationStatus } from '../verification/verification';
 
@@ -20,11 +20,8 @@ export interface CandidateEvidenceRow {
 }
 
 /** One ranked candidate. */
-export interface CandidateScore {
+export interface CandidateScore extends CoverageScores {
   readonly learnerId: string;
-  readonly score: number;
-  readonly essentialCoverage: number;
-  readonly optionalCoverage: number;
 }
 
 /** What ranking candidates for one target needs. */

@@ -8,7 +8,7 @@ import type { Evidence } from './evidence';
 import type { HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
 import type { Requirement } from './requirement';
-import { scoreFromSums } from './score-requirements';
+import { scoreFromSums, type CoverageScores } from './score-requirements';
 import { computeSkillCredits } from './skill-credits';
 
 /** An occupation requiring some reachable skill, with its requirement counts. */
@@ -20,11 +20,8 @@ export interface OccupationCandidateRow {
 }
 
 /** One ranked occupation. */
-export interface OccupationScore {
+export interface OccupationScore extends CoverageScores {
   readonly occupationUri: string;
-  readonly score: number;
-  readonly essentialCoverage: number;
-  readonly optionalCoverage: number;
 }
 
 /** What ranking occupations for one subject needs. */

@@ -11,6 +11,7 @@ import {
   type Evidence,
   type HierarchyLink,
   type MatchPolicy,
+  type OccupationScore,
   type Requirement,
 } from '../coverage';
 import {
@@ -98,13 +99,8 @@ export interface GatheredPlanning {
   readonly rates: PriceRates;
 }
 
-/** A ranked occupation handed to the reskilling job. */
-export interface RankedOccupation {
-  readonly occupationUri: string;
-  readonly score: number;
-  readonly essentialCoverage: number;
-  readonly optionalCoverage: number;
-}
+/** A ranked occupation handed to the reskilling job (as `rankOccupations` scores it). */
+export type RankedOccupation = OccupationScore;
 
 /** One job for a planning worker. */
 export type PlanningJob =
