@@ -60,4 +60,31 @@ describe('quickPlan', () => {
       { numRuns: 150 },
     );
   });
+
+  it('bounds only by skills surely coverable: a skill whose one course needs an untaught prerequisite does not count', async () => {
+    const course = (id: string, price: number, covers: string[], prerequisites: string[] = []): PlanCourse => ({
+      id,
+      hours: 0,
+      price,
+      ects: null,
+      covers,
+      teaches: covers,
+      prerequisites,
+    });
+    const input = {
+      gap: GAP.map((skillUri) => ({ skillUri, weight: 1 })),
+      courses: [
+        course('c0', 2, ['s2', 's3']),
+        course('c1', 149, ['s2', 's3', 's4']),
+        course('c2', 148, ['s4']),
+        // s0's only course needs p1, which no course teaches: s0 is uncoverable.
+        course('c3', 150, ['s0'], ['p1']),
+      ],
+      objective: 'PRICE' as const,
+      timeLimitMs: 5_000,
+    };
+    const exact = await planCourses(input);
+    expect(exact).toMatchObject({ optimal: true, objectiveValue: 149, uncoveredWithinBudget: [] });
+    expect(quickPlan(input, () => performance.now()).lowerBound).toBeLessThanOrEqual(149);
+  });
 });

@@ -21,8 +21,9 @@ export const QUICK_PLAN_MIN_CANDIDATES = 5_000;
 /**
  * The greedy plan over the courses without unmet prerequisites, with bounds valid for the whole
  * problem: never claimed optimal; `lowerBound` is the dearest of the cheapest courses covering
- * each gap skill (every full cover pays at least that; 0 under budgets, where the optimum may
- * leave that skill out); `coverageUpperBound` the weight of every gap skill some course covers.
+ * each gap skill that a course without prerequisites covers (such a skill is surely coverable, so
+ * every optimal full cover pays at least that; 0 under budgets, where the optimum may leave that
+ * skill out); `coverageUpperBound` the weight of every gap skill some course covers.
  * Skills only courses with prerequisites cover are left in `uncoveredWithinBudget`.
  *
  * @example
@@ -44,7 +45,16 @@ export function quickPlan(input: PlanInput, now: () => number): PlanResult {
   const coverable = validated.gap.filter((g) => cheapest.has(g.skillUri));
   const covered = new Set(greedy.coveredSkills);
   const hasBudgets = Object.values(validated.budgets).some((limit) => limit !== undefined);
-  const dearest = Math.max(0, ...coverable.map((g) => cheapest.get(g.skillUri)!));
+  // Only a skill some course without prerequisites covers is surely coverable (the others' courses
+  // may have unattainable prerequisites, and then no plan covers them): an optimal full cover
+  // includes a course for each such skill.
+  const surelyCoverable = new Set(
+    free.flatMap((course) => (courseCost(course, validated.objective) === null ? [] : course.covers)),
+  );
+  const dearest = Math.max(
+    0,
+    ...coverable.filter((g) => surelyCoverable.has(g.skillUri)).map((g) => cheapest.get(g.skillUri)!),
+  );
   return {
     ...greedy,
     uncoverable: validated.gap.filter((g) => !cheapest.has(g.skillUri)).map((g) => g.skillUri),
