@@ -8,6 +8,7 @@ import type { CatalogRepository } from '../db/repositories/catalog-repository';
 import type { LearnerRepository } from '../db/repositories/learner-repository';
 import type { JobPostingRepository } from '../db/repositories/job-posting-repository';
 import type { CoverageSource } from '../services/compute-sources';
+import type { ConceptReads } from '../services/read-model/cached-concept-reads';
 import type { CoverageService } from '../services/coverage-service';
 import type { PlanningService } from '../services/planning-service';
 import type { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
@@ -23,6 +24,8 @@ import { createCatalogLoaders, type CatalogLoaders } from './loaders/catalog-loa
 /** Long-lived services the resolvers call (one line each). */
 export interface Services {
   readonly esco: EscoRepository;
+  /** Skills and occupations by URI (cached across requests when the read model is on). */
+  readonly concepts: ConceptReads;
   readonly catalog: CatalogRepository;
   readonly learners: LearnerRepository;
   readonly postings: JobPostingRepository;
@@ -65,7 +68,7 @@ export function createContext(
     services,
     limits,
     loaders: {
-      ...createEscoLoaders(services.esco),
+      ...createEscoLoaders(services.esco, services.concepts),
       ...createCatalogLoaders(services.catalog, services.learners, services.postings),
       ...createCoverageLoaders(services.coverageData),
     },

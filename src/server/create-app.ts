@@ -9,6 +9,7 @@ import type { Config } from '../config/config';
 import type { Neo4jExecutor } from '../db/neo4j-executor';
 import type { Driver } from 'neo4j-driver';
 import { EscoRepository } from '../db/repositories/esco-repository';
+import { CachedConceptReads, type ConceptReads } from '../services/read-model/cached-concept-reads';
 import { ConceptSearchService } from '../services/search/concept-search-service';
 import { CatalogRepository } from '../db/repositories/catalog-repository';
 import { LearnerRepository } from '../db/repositories/learner-repository';
@@ -75,6 +76,8 @@ export interface App {
 export interface ComputeSources {
   readonly coverage: CoverageSource;
   readonly courses: CourseSource;
+  /** Skill and occupation records for the DataLoaders (the database when absent). */
+  readonly concepts?: ConceptReads;
 }
 
 /**
@@ -120,8 +123,10 @@ export function createServices(
   const coverage = new CoverageService(coverageData, compute);
   // One in-memory skill index serves suggestSkills and the mapping of badges without alignments.
   const skillSuggestions = new SkillSuggestionService(executor);
+  const esco = new EscoRepository(executor);
   return {
-    esco: new EscoRepository(executor),
+    esco,
+    concepts: sources?.concepts ?? esco,
     catalog: new CatalogRepository(executor),
     learners: new LearnerRepository(executor),
     postings: new JobPostingRepository(executor),
@@ -217,7 +222,13 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
   const services = createServices(
     appExecutor,
     config,
-    memorySource ? { coverage: memorySource, courses: memorySource } : undefined,
+    memorySource && readModel
+      ? {
+          coverage: memorySource,
+          courses: memorySource,
+          concepts: new CachedConceptReads(new EscoRepository(appExecutor), () => readModel.freshGeneration()),
+        }
+      : undefined,
     computePool,
   );
   const schema = await buildCredgraphSchema();

@@ -4,6 +4,7 @@
  * write gives the repository's rows for the entities written and for a sample of others, without
  * waiting for a poll (read-your-writes on the replica that wrote).
  */
+import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -248,5 +249,30 @@ describe('the memory source equals the database after writes through the API', (
     await live.sync();
     expect(live.reloads).toBe(reloads + 1);
     await expectEqualAnswers();
+  });
+});
+
+describe('skill and occupation records cached across requests', () => {
+  it('show an ESCO change once the read model has seen it, on the replica that wrote it at once', async () => {
+    const uri = `http://data.europa.eu/esco/skill/${randomUUID()}`;
+    const label = randomBytes(4).toString('hex');
+    await server.db.driver.executeQuery(`CREATE (:Skill {uri: $uri, preferredLabel: $label, skillType: 'knowledge'})`, {
+      uri,
+      label: `before ${label}`,
+    });
+    try {
+      const query = `query($uri: ID!) { skill(uri: $uri) { uri preferredLabel } }`;
+      expect((await gql(query, { uri })).skill).toEqual({ uri, preferredLabel: `before ${label}` });
+      // As an ESCO import does: change the graph, then close with a write that records a full change.
+      await server.db.driver.executeQuery(`MATCH (s:Skill {uri: $uri}) SET s.preferredLabel = $label`, {
+        uri,
+        label: `after ${label}`,
+      });
+      await server.db.executor.write('esco-import/update-occupation-counts', { uris: [] });
+      // No sync here: the next request waits for this process's own change (read-your-writes).
+      expect((await gql(query, { uri })).skill).toEqual({ uri, preferredLabel: `after ${label}` });
+    } finally {
+      await server.db.driver.executeQuery('MATCH (s:Skill {uri: $uri}) DETACH DELETE s', { uri });
+    }
   });
 });

@@ -20,9 +20,11 @@ import {
   credentialImportLearner,
   defaultLearnerId,
   defaultOwner,
+  readsLearnerWithoutGrants,
   requireRole,
   type LearnerFacts,
 } from '../../domain/access/access-rules';
+import type { Viewer } from '../../domain/access/viewer';
 import { NotFoundError } from '../../domain/errors';
 
 /** Marks a learner reached as a ranked candidate (a portal sees only the display name). */
@@ -43,6 +45,12 @@ async function learnerFacts(ctx: GraphQLContext, learnerId: string): Promise<Lea
   return { learnerId, advisorSubjects: learner?.advisorSubjects ?? [] };
 }
 
+/** The learner read rule, looking up the learner's grants only when the answer depends on them. */
+async function assertReadLearner(viewer: Viewer, ctx: GraphQLContext, learnerId: string): Promise<void> {
+  if (readsLearnerWithoutGrants(viewer, learnerId)) return;
+  assertCanReadLearner(viewer, await learnerFacts(ctx, learnerId));
+}
+
 /** Open to anyone, anonymous included: the taxonomy, the catalog and non-personal analysis. */
 export const publicAccess: AccessPolicy = () => {
   // Every viewer may read it: nothing to check.
@@ -57,14 +65,13 @@ export const adminOnly: AccessPolicy = ({ viewer, field }) => requireRole(viewer
  */
 export const readSubjectLearner: AccessPolicy = async ({ viewer, context, args }) => {
   const learnerId = member(args.subject, 'learnerId');
-  if (typeof learnerId === 'string') assertCanReadLearner(viewer, await learnerFacts(context, learnerId));
+  if (typeof learnerId === 'string') await assertReadLearner(viewer, context, learnerId);
 };
 
 /** Reading the learner named by the argument `argName`. */
 export function readLearner(argName: string): AccessPolicy {
   return async ({ viewer, context, args }) => {
-    const learnerId = String(args[argName]);
-    assertCanReadLearner(viewer, await learnerFacts(context, learnerId));
+    await assertReadLearner(viewer, context, String(args[argName]));
   };
 }
 

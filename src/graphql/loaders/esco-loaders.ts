@@ -1,20 +1,24 @@
 /** Per-request DataLoaders over the ESCO repository. */
 import type { EscoRepository } from '../../db/repositories/esco-repository';
+import type { ConceptReads } from '../../services/read-model/cached-concept-reads';
 import type { PageRequest } from '../../domain/pagination/cursor';
 import { labelProperties, type EscoLanguage } from '../../domain/esco/esco-languages';
 import type { TranslationRow } from '../../db/repositories/esco-rows';
 import { emptyPage } from '../pagination/connection-type';
 import { entityLoader, ownedLoader, pagedLoader } from './keyed-loader';
 
-/** Builds fresh loaders for one request (their caches must not outlive it). */
-export function createEscoLoaders(repo: EscoRepository) {
+/**
+ * Builds fresh loaders for one request (their caches must not outlive it). Skills and occupations
+ * by URI come from `concepts`, which may cache them across requests (`CachedConceptReads`).
+ */
+export function createEscoLoaders(repo: EscoRepository, concepts: ConceptReads = repo) {
   return {
     skill: entityLoader(
-      (uris) => repo.getSkillsByUris(uris),
+      (uris) => concepts.getSkillsByUris(uris),
       (s) => s.uri,
     ),
     occupation: entityLoader(
-      (uris) => repo.getOccupationsByUris(uris),
+      (uris) => concepts.getOccupationsByUris(uris),
       (o) => o.uri,
     ),
     iscoGroup: entityLoader(

@@ -110,6 +110,16 @@ export class LiveReadModel {
     return this.fullReloads;
   }
 
+  /**
+   * The count of full loads once the model reflects every write this process has committed. It
+   * changes with every full reload, which every ESCO import causes: caches of ESCO records
+   * (`CachedConceptReads`) key on it.
+   */
+  async freshGeneration(): Promise<number> {
+    await this.fresh();
+    return this.fullReloads;
+  }
+
   /** The model once it reflects every write this process has committed. */
   async fresh(): Promise<ReadModel> {
     if (this.model.seq >= this.feed.highestCommitted) return this.model;

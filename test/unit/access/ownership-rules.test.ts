@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   assertCanChooseAsOfForCandidates,
+  assertCanReadLearner,
   assertCanRankCandidates,
   assertCanSetExternalId,
   assertCanSetVerified,
@@ -9,6 +11,7 @@ import {
   defaultOwner,
   portalScope,
   providerScope,
+  readsLearnerWithoutGrants,
 } from '../../../src/domain/access/access-rules';
 import { ANONYMOUS, type Role, type Viewer } from '../../../src/domain/access/viewer';
 
@@ -86,3 +89,43 @@ describe('ranking the population', () => {
     expect(() => assertCanChooseAsOfForCandidates(admin, new Date('2024-01-01'))).not.toThrow();
   });
 });
+
+describe('reading a learner without looking up grants', () => {
+  const roleSets = fc.subarray(['ADMIN', 'LEARNER', 'ADVISOR', 'PORTAL', 'PROVIDER'] as Role[]);
+  const ids = fc.constantFrom('ann', 'bob', null);
+
+  it('is allowed exactly when the read passes with no grants at all, and then passes with any grants', () => {
+    fc.assert(
+      fc.property(
+        roleSets,
+        ids,
+        fc.constantFrom('ann', 'bob'),
+        fc.array(fc.constantFrom('sub', 'other')),
+        (roles, own, target, grants) => {
+          const v = viewer(roles, { learnerId: own });
+          const withoutGrants = readsLearnerWithoutGrants(v, target);
+          const passesUngranted = passes(() => assertCanReadLearner(v, { learnerId: target, advisorSubjects: [] }));
+          expect(withoutGrants).toBe(passesUngranted);
+          if (withoutGrants)
+            expect(passes(() => assertCanReadLearner(v, { learnerId: target, advisorSubjects: grants }))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('still needs the grants for an advisor, whose read depends on them', () => {
+    const advisor = viewer(['ADVISOR']);
+    expect(readsLearnerWithoutGrants(advisor, 'ann')).toBe(false);
+    expect(passes(() => assertCanReadLearner(advisor, { learnerId: 'ann', advisorSubjects: ['sub'] }))).toBe(true);
+    expect(passes(() => assertCanReadLearner(advisor, { learnerId: 'ann', advisorSubjects: [] }))).toBe(false);
+  });
+});
+
+function passes(check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
