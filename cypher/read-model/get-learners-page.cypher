@@ -2,11 +2,13 @@
 // is decided per request), declared skills, and matching consent.
 // params: $after (id; '' for the first page), $limit
 // returns: id, matchingConsent, holdings (list of [credentialId, issuedOn, expiresOn, verificationStatus]: lists, not maps, so a full load does
-//   not decode four key strings per holding), declaredSkillUris
+//   not decode four key strings per holding), declaredSkillUris, displayName (only with matching consent: the
+//   model keeps names for rankings alone)
 MATCH (l:Learner)
 WHERE l.id > $after
 WITH l ORDER BY l.id LIMIT $limit
 RETURN l.id AS id, l.matchingConsent = true AS matchingConsent,
   COLLECT { MATCH (l)-[h:HOLDS]->(c:MicroCredential)
             RETURN [c.id, h.issuedOn, h.expiresOn, h.verificationStatus] } AS holdings,
-  COLLECT { MATCH (l)-[:DECLARES]->(s:Skill) RETURN s.uri } AS declaredSkillUris
+  COLLECT { MATCH (l)-[:DECLARES]->(s:Skill) RETURN s.uri } AS declaredSkillUris,
+  CASE WHEN l.matchingConsent = true THEN l.displayName END AS displayName

@@ -1,5 +1,5 @@
 /** What the planning and coverage services need from the compute tier. */
-import type { CandidateScore, OccupationScore, RankCandidatesInput, RankOccupationsInput } from '../domain/coverage';
+import type { OccupationScore, RankCandidatesInput, RankedCandidates, RankOccupationsInput } from '../domain/coverage';
 import type { PlanningJob, PlanningJobResult } from '../domain/planning';
 
 /**
@@ -15,6 +15,6 @@ export interface PlanningCompute {
  * one subject. `signal` cancels the work.
  */
 export interface RankingCompute {
-  rankCandidates(input: RankCandidatesInput, signal?: AbortSignal): Promise<CandidateScore[]>;
+  rankCandidates(input: RankCandidatesInput, signal?: AbortSignal): Promise<RankedCandidates>;
   rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<OccupationScore[]>;
 }

@@ -18,7 +18,13 @@ import { epochNow, type PlanningJob, type PlanningJobResult } from '../domain/pl
 import { repoPath } from '../config/repo-root';
 import type { ComputeAnswer, ComputeTask } from './compute-task';
 import type { PlanningCompute, RankingCompute } from './compute-contracts';
-import type { CandidateScore, OccupationScore, RankCandidatesInput, RankOccupationsInput } from '../domain/coverage';
+import {
+  evidenceBuffers,
+  type OccupationScore,
+  type RankCandidatesInput,
+  type RankedCandidates,
+  type RankOccupationsInput,
+} from '../domain/coverage';
 
 /** Settings of a {@link ComputePool}. */
 export interface ComputePoolOptions {
@@ -160,9 +166,16 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     }
   }
 
-  /** Ranks candidates on a worker; follows the current request's abort signal unless given one. */
-  async rankCandidates(input: RankCandidatesInput, signal?: AbortSignal): Promise<CandidateScore[]> {
-    const answer = await this.run({ kind: 'rank-candidates', input }, signal ?? currentQueryContext()?.signal);
+  /**
+   * Ranks candidates on a worker; follows the current request's abort signal unless given one.
+   * The evidence's typed arrays are transferred, not copied: they are unusable here afterwards.
+   */
+  async rankCandidates(input: RankCandidatesInput, signal?: AbortSignal): Promise<RankedCandidates> {
+    const answer = await this.run(
+      { kind: 'rank-candidates', input },
+      signal ?? currentQueryContext()?.signal,
+      evidenceBuffers(input.evidence),
+    );
     if (answer.kind !== 'rank-candidates')
       throw new Error(`a compute worker answered ${answer.kind} to a ranking task`);
     return answer.ranked;

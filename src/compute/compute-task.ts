@@ -3,7 +3,7 @@
  * Maps, Sets, Dates), since it crosses a thread boundary.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { CandidateScore, OccupationScore, RankCandidatesInput, RankOccupationsInput } from '../domain/coverage';
+import type { OccupationScore, RankCandidatesInput, RankedCandidates, RankOccupationsInput } from '../domain/coverage';
 import type { PlanningJob, PlanningJobResult } from '../domain/planning';
 
 /** One task for a compute worker. */
@@ -18,6 +18,6 @@ export type ComputeTask =
 /** A worker's answer to a {@link ComputeTask} of the same kind. */
 export type ComputeAnswer =
   | { readonly kind: 'planning'; readonly result: PlanningJobResult }
-  | { readonly kind: 'rank-candidates'; readonly ranked: CandidateScore[] }
+  | { readonly kind: 'rank-candidates'; readonly ranked: RankedCandidates }
   | { readonly kind: 'rank-occupations'; readonly ranked: OccupationScore[] }
   | { readonly kind: 'warm-up'; readonly threadId: number };

@@ -4,7 +4,7 @@
  * worker starts, so the first plan it solves does not pay for compiling the WebAssembly module.
  */
 import { threadId } from 'node:worker_threads';
-import { rankCandidateRows, rankOccupationRows } from '../domain/coverage';
+import { rankCandidateEvidence, rankOccupationRows } from '../domain/coverage';
 import { loadHighs, runPlanningJob, type PlanningJobResult } from '../domain/planning';
 import { warmUpPlanner } from '../domain/planning/warm-up-planner';
 import type { ComputeAnswer, ComputeTask } from './compute-task';
@@ -25,7 +25,7 @@ export default async function runComputeTask(task: ComputeTask): Promise<Compute
         task.fallbacks?.close();
       }
     case 'rank-candidates':
-      return { kind: 'rank-candidates', ranked: rankCandidateRows(task.input) };
+      return { kind: 'rank-candidates', ranked: rankCandidateEvidence(task.input) };
     case 'rank-occupations':
       return { kind: 'rank-occupations', ranked: rankOccupationRows(task.input) };
     case 'warm-up':

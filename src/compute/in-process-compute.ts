@@ -5,10 +5,10 @@
 import { runPlanningJob, type PlanningJob, type PlanningJobResult } from '../domain/planning';
 import type { PlanningCompute, RankingCompute } from './compute-contracts';
 import {
-  rankCandidateRows,
+  rankCandidateEvidence,
   rankOccupationRows,
-  type CandidateScore,
   type OccupationScore,
+  type RankedCandidates,
   type RankCandidatesInput,
   type RankOccupationsInput,
 } from '../domain/coverage';
@@ -21,9 +21,9 @@ export class InProcessCompute implements PlanningCompute, RankingCompute {
     return runPlanningJob(job);
   }
 
-  async rankCandidates(input: RankCandidatesInput, signal?: AbortSignal): Promise<CandidateScore[]> {
+  async rankCandidates(input: RankCandidatesInput, signal?: AbortSignal): Promise<RankedCandidates> {
     refuseAborted(signal);
-    return rankCandidateRows(input);
+    return rankCandidateEvidence(input);
   }
 
   async rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<OccupationScore[]> {

@@ -20,6 +20,7 @@ import { CoverageQueryResolver } from './resolvers/coverage-query-resolver';
 import {
   CandidateMatchFieldResolver,
   CoverageFieldResolver,
+  RequirementMatchFieldResolver,
   LearnerCoverageResolver,
   OccupationMatchFieldResolver,
 } from './resolvers/coverage-field-resolvers';
@@ -71,6 +72,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   JobPostingFieldResolver,
   CoverageQueryResolver,
   CoverageFieldResolver,
+  RequirementMatchFieldResolver,
   OccupationMatchFieldResolver,
   CandidateMatchFieldResolver,
   LearnerCoverageResolver,

@@ -82,6 +82,11 @@ function createCoverageLoaders(repo: CoverageSource) {
       (uris) => repo.getRequirementsOfOccupations(uris),
       () => [],
     ),
+    /** A ranked candidate's display name ('' once they withdrew consent). */
+    candidateName: ownedLoader(
+      (ids) => repo.getCandidateNames(ids),
+      () => '',
+    ),
   };
 }
 

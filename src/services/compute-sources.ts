@@ -5,13 +5,13 @@
  * chosen once at start (COMPUTE_SOURCE).
  */
 import type {
-  CandidateEvidenceRow,
   LearnerEvidenceRow,
   OccupationCandidateRow,
   TargetRequirementsRow,
 } from '../db/repositories/coverage-repository';
 import type { ExpansionRow } from '../domain/coverage/orient-links';
 import type { Requirement } from '../domain/coverage/requirement';
+import type { PackedCandidateEvidence } from '../domain/coverage/packed-candidate-evidence';
 import type { CandidateCourse } from '../domain/planning';
 
 /** The reads of the coverage engine (the methods of `CoverageRepository` it uses). */
@@ -36,7 +36,9 @@ export interface CoverageSource {
     iscoGroupPrefix: string | null,
   ): Promise<OccupationCandidateRow[]>;
   /** Consenting learners with evidence for any of `skillUris` at a date. */
-  findCandidateEvidence(skillUris: readonly string[], asOf: string): Promise<CandidateEvidenceRow[]>;
+  findCandidateEvidence(skillUris: readonly string[], asOf: string): Promise<PackedCandidateEvidence>;
+  /** Display names of the consenting learners among `learnerIds` (what a ranking shows). */
+  getCandidateNames(learnerIds: readonly string[]): Promise<Map<string, string>>;
 }
 
 /** The catalogue read of the planner (the method of `PlanningRepository` it uses). */

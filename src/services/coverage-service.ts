@@ -11,6 +11,7 @@ import {
   resolveMatchPolicy,
   type CandidateScore,
   type CoverageResult,
+  type RankedCandidates,
   type OccupationScore,
   type Evidence,
   type HierarchyLink,
@@ -184,20 +185,31 @@ export class CoverageService {
   }
 
   /**
-   * Consenting learners ranked for a target (score > 0 and ≥ minScore), best first. Three round
-   * trips: requirements, hierarchy around them, evidence of learners touching any matching skill.
+   * Consenting learners ranked for a target (score > 0 and ≥ minScore), best first: the page
+   * `offset`..`offset + limit` and the count. Three reads: requirements, hierarchy around them,
+   * evidence of learners touching any matching skill.
    */
   async rankCandidates(
     target: Target,
     policy: MatchPolicy,
     minScore: number,
-  ): Promise<{ ranked: CandidateScore[]; requirements: Requirement[] }> {
+    page: { readonly offset: number; readonly limit: number },
+  ): Promise<{ ranked: RankedCandidates; requirements: Requirement[] }> {
     const { requirements } = await this.targetRequirements(target);
     const links = await this.requirementLinks(requirements, policy);
     const matching = new Set([...requirements.map((r) => r.skillUri), ...links.map((l) => l.evidenceUri)]);
-    const rows = await this.repo.findCandidateEvidence([...matching], asOfDate(policy));
-    // Tens of thousands of learners are scored on a compute worker, off the request's event loop.
-    const ranked = await this.compute.rankCandidates({ requirements, links, rows, policy, minScore });
+    const evidence = await this.repo.findCandidateEvidence([...matching], asOfDate(policy));
+    // Tens of thousands of learners are scored on a compute worker, off the request's event loop;
+    // only the page comes back.
+    const ranked = await this.compute.rankCandidates({
+      requirements,
+      links,
+      evidence,
+      policy,
+      minScore,
+      offset: page.offset,
+      limit: page.limit,
+    });
     return { ranked, requirements };
   }
 }

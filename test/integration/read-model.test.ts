@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { uniquePrefix } from '../support/test-database';
+import { evidenceLines } from '../support/packed-evidence';
 import { CoverageRepository } from '../../src/db/repositories/coverage-repository';
 import { PlanningRepository } from '../../src/db/repositories/planning-repository';
 import { MemoryComputeSource } from '../../src/services/read-model/memory-compute-source';
@@ -67,7 +68,8 @@ async function answers(source: {
   for (const depth of [1, 2, 5]) out[`expand ${depth}`] = await c.expandSkillHierarchy(skills, depth);
   out.requiring = await c.findOccupationsRequiring(skills, null);
   out.requiring25 = await c.findOccupationsRequiring(skills, '25');
-  out.candidates = await c.findCandidateEvidence(essentials.slice(0, 12), day(0));
+  out.names = await c.getCandidateNames(learners);
+  out.candidates = evidenceLines(await c.findCandidateEvidence(essentials.slice(0, 12), day(0)));
   out.courses = await source.courses.findCoursesTeaching(essentials.slice(0, 12), [id('c1')]);
   return canonical(out) as Record<string, unknown>;
 }
@@ -201,15 +203,13 @@ describe('the memory source equals the database after writes through the API', (
 
   it('after toggling matching consent', async () => {
     const before = await memory.findCandidateEvidence(essentials.slice(2, 4), day(0));
-    expect(before.map((r) => r.learnerId)).not.toContain(id('l2'));
+    expect(before.learnerIds).not.toContain(id('l2'));
     await gql(`mutation($l: ID!) { setMatchingConsent(learnerId: $l, consent: true) { id } }`, { l: id('l2') });
     const after = await memory.findCandidateEvidence(essentials.slice(2, 4), day(0));
-    expect(after.map((r) => r.learnerId)).toContain(id('l2'));
+    expect(after.learnerIds).toContain(id('l2'));
     await expectEqualAnswers();
     await gql(`mutation($l: ID!) { setMatchingConsent(learnerId: $l, consent: false) { id } }`, { l: id('l2') });
-    expect((await memory.findCandidateEvidence(essentials.slice(2, 4), day(0))).map((r) => r.learnerId)).not.toContain(
-      id('l2'),
-    );
+    expect((await memory.findCandidateEvidence(essentials.slice(2, 4), day(0))).learnerIds).not.toContain(id('l2'));
     await expectEqualAnswers();
   });
 

@@ -55,8 +55,11 @@ beforeAll(async () => {
 
   proxy = await startBoltProxy(Number(new URL(inject('neo4jUri')).port));
   driver = createDriver({ uri: proxy.uri, user: inject('neo4jUser'), password: inject('neo4jPassword') });
-  // A long identity check interval: the only query before the break is the learner's own.
+  // A long identity check interval: the only query before the break is the learner's own. Scoring
+  // and ESCO records from the database (no read model, no cross-request record cache), so the
+  // learner's skills and occupations are loaded by queries the proxy can break.
   const config = loadConfig({
+    COMPUTE_SOURCE: 'database',
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     NEO4J_URI: proxy.uri,

@@ -25,7 +25,12 @@ export interface TargetRequirementsRow {
 
 // An occupation requiring some reachable skill, and a consenting learner's evidence: the rows
 // the domain's rankings score.
-import type { CandidateEvidenceRow, OccupationCandidateRow } from '../../domain/coverage';
+import {
+  packCandidateRows,
+  type CandidateEvidenceRow,
+  type OccupationCandidateRow,
+  type PackedCandidateEvidence,
+} from '../../domain/coverage';
 export type { CandidateEvidenceRow, OccupationCandidateRow };
 
 /** Read-only queries of the coverage engine. */
@@ -103,13 +108,22 @@ export class CoverageRepository {
     }));
   }
 
-  /** cypher/coverage/find-candidate-evidence */
+  /** cypher/coverage/get-candidate-names */
+  async getCandidateNames(
+    learnerIds: readonly string[],
+    runner: QueryRunner = this.executor,
+  ): Promise<Map<string, string>> {
+    const rows = await runner.read('coverage/get-candidate-names', { learnerIds });
+    return new Map(rows.map((row) => [row.id as string, row.displayName as string]));
+  }
+
+  /** cypher/coverage/find-candidate-evidence, packed for the ranking kernel. */
   async findCandidateEvidence(
     skillUris: readonly string[],
     asOf: string,
     runner: QueryRunner = this.executor,
-  ): Promise<CandidateEvidenceRow[]> {
+  ): Promise<PackedCandidateEvidence> {
     const rows = await runner.read('coverage/find-candidate-evidence', { skillUris, asOf });
-    return rows as unknown as CandidateEvidenceRow[];
+    return packCandidateRows(rows as unknown as CandidateEvidenceRow[]);
   }
 }

@@ -31,6 +31,7 @@ function learnerRow(row: Row): LearnerRow {
       }),
     ),
     declaredSkillUris: row.declaredSkillUris as string[],
+    displayName: typeof row.displayName === 'string' ? row.displayName : null,
   };
 }
 

@@ -18,3 +18,4 @@ export * from './subject-input';
 export * from './orient-links';
 export * from './rank-candidates';
 export * from './rank-occupations';
+export * from './packed-candidate-evidence';

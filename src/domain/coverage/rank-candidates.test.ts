@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { link, requirement, skill } from '../../../test/support/coverage-arbitraries';
-import { rankCandidateRows, type CandidateEvidenceRow } from './rank-candidates';
+import { rankCandidateEvidence, rankCandidateRows, type CandidateEvidenceRow } from './rank-candidates';
+import { packCandidateRows } from './packed-candidate-evidence';
+import { evidenceLines } from '../../../test/support/packed-evidence';
 import { computeSkillCredits } from './skill-credits';
 import { scoreFromCredits } from './score-requirements';
 import { compareMatches } from './compare-matches';
@@ -92,6 +94,49 @@ describe('rankCandidateRows', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('rankCandidateEvidence', () => {
+  it('returns the asked slice of the whole ranking and its full length', () => {
+    fc.assert(
+      fc.property(
+        fc.array(requirement, { maxLength: 6 }),
+        fc.array(link, { maxLength: 10 }),
+        fc.uniqueArray(row, { maxLength: 7, selector: (r) => r.learnerId }),
+        policy,
+        fc.nat({ max: 8 }),
+        fc.integer({ min: 1, max: 4 }),
+        (requirements, links, rows, p, offset, limit) => {
+          const whole = reference(requirements, links, rows, p, 0);
+          const evidence = packCandidateRows(rows);
+          expect(
+            rankCandidateEvidence({ requirements, links, evidence, policy: p, minScore: 0, offset, limit }),
+          ).toEqual({ totalCount: whole.length, page: whole.slice(offset, offset + limit) });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('packCandidateRows', () => {
+  it('keeps every (learner, skill, kind) entry of the rows, grouped by learner', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 6 }), (rows) => {
+        const kindOf = (status: string | null) => (status === 'VERIFIED' ? 0 : status === 'INVALID' ? 2 : 1);
+        const expected = rows
+          .flatMap((r) => [
+            ...r.credentialSkills.map((cs) => `${r.learnerId} ${cs.skillUri} ${kindOf(cs.verificationStatus)}`),
+            ...r.declaredSkillUris.map((uri) => `${r.learnerId} ${uri} 3`),
+          ])
+          .sort();
+        const packed = packCandidateRows(rows);
+        expect(evidenceLines(packed)).toEqual(expected);
+        expect(new Set(packed.learnerIds).size).toBe(packed.learnerIds.length);
+        expect(packed.offsets.length).toBe(packed.learnerIds.length + 1);
+      }),
     );
   });
 });

@@ -1,15 +1,15 @@
 /**
  * Ranking consenting learners for one target: the scoring half of `rankCandidates`, run on a
  * compute worker. The service gathers the target's requirements, their hierarchy links and the
- * evidence of every learner touching a matching skill; this scores them all.
+ * packed evidence of every learner touching a matching skill; this scores them all and returns
+ * the page asked for with the total count.
  */
-import { compareMatches } from './compare-matches';
-import type { Evidence } from './evidence';
+import { compareStrings } from './compare-strings';
 import { assertValidLink, type HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
 import { normalizeRequirements, type Requirement } from './requirement';
 import { scoreFromSums, type CoverageScores } from './score-requirements';
-import { computeCreditValues } from './skill-credits';
+import { EvidenceKind, packCandidateRows, type PackedCandidateEvidence } from './packed-candidate-evidence';
 import type { VerificationStatus } from '../verification/verification';
 
 /** One learner's evidence for some matching skill (as the coverage repository returns it). */
@@ -29,62 +29,162 @@ export interface RankCandidatesInput {
   readonly requirements: readonly Requirement[];
   /** Hierarchy links between the requirements and skills within the policy's depth. */
   readonly links: readonly HierarchyLink[];
+  readonly evidence: PackedCandidateEvidence;
+  readonly policy: MatchPolicy;
+  readonly minScore: number;
+  /** The slice of the ranking to return: `limit` candidates from position `offset`. */
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** A page of a candidate ranking and the ranking's length. */
+export interface RankedCandidates {
+  readonly totalCount: number;
+  readonly page: CandidateScore[];
+}
+
+/** {@link rankCandidateRows}'s input: evidence as rows, the whole ranking returned. */
+export interface RankCandidateRowsInput {
+  readonly requirements: readonly Requirement[];
+  readonly links: readonly HierarchyLink[];
   readonly rows: readonly CandidateEvidenceRow[];
   readonly policy: MatchPolicy;
   readonly minScore: number;
 }
 
+/** Scores are ordered at this resolution (as `compareMatches` does: 9 decimal places). */
+const RESOLUTION = 1e9;
+
 /**
- * Learners with score > 0 and ≥ `minScore`, best first (score, essential coverage, id).
- * Everything that does not depend on the learner (required set, normalised requirements, links by
- * evidence skill) is prepared once, and each learner's credits are values only
- * ({@link computeCreditValues}), so a learner costs only its own evidence.
+ * Learners with score > 0 and ≥ `minScore`, best first (score, essential coverage, id, as
+ * `compareMatches` orders them), the page `offset`..`offset + limit` of them and their count.
+ *
+ * The kernel: everything that does not depend on the learner is prepared once, as integers: for
+ * each evidence skill, the requirement slots it credits and with which weight (EXACT, and the
+ * NARROWER/BROADER links within the policy's depth). A learner then costs its entries times
+ * their slots plus one pass over the requirements. Credits are max(weight × factor) per
+ * requirement and the sums run over the requirements in `normalizeRequirements` order, as
+ * `computeCreditValues` and `scoreFromSums` do, so scores are bit-identical to full coverage.
+ *
+ * @example
+ * rankCandidateEvidence({ requirements, links, evidence, policy, minScore: 0.5, offset: 0, limit: 10 })
+ * // { totalCount: 1840, page: [{ learnerId: 'l-7', score: 0.9, essentialCoverage: 1, optionalCoverage: 0.5 }, ...] }
+ */
+export function rankCandidateEvidence(input: RankCandidatesInput): RankedCandidates {
+  const { requirements, links, evidence, policy, minScore } = input;
+  const normalized = normalizeRequirements(requirements);
+  const slotOf = new Map<string, number>();
+  for (const uri of [...normalized.essential, ...normalized.optional])
+    if (!slotOf.has(uri)) slotOf.set(uri, slotOf.size);
+  const essentialSlots = Int32Array.from(normalized.essential, (uri) => slotOf.get(uri)!);
+  const optionalSlots = Int32Array.from(normalized.optional, (uri) => slotOf.get(uri)!);
+  const credits = prepareCredits(evidence.skillUris, links, slotOf, policy);
+  const factors = kindFactors(policy);
+
+  const credit = new Float64Array(slotOf.size);
+  const passing: number[] = [];
+  const scores: CoverageScores[] = [];
+  const { offsets, skills, kinds } = evidence;
+  for (let learner = 0; learner < evidence.learnerIds.length; learner += 1) {
+    credit.fill(0);
+    for (let e = offsets[learner]!; e < offsets[learner + 1]!; e += 1) {
+      const factor = factors[kinds[e]!]!;
+      const skill = skills[e]!;
+      for (let c = credits.start[skill]!; c < credits.start[skill + 1]!; c += 1) {
+        const value = credits.weight[c]! * factor;
+        const slot = credits.slot[c]!;
+        if (value > credit[slot]!) credit[slot] = value;
+      }
+    }
+    let essentialSum = 0;
+    for (const slot of essentialSlots) essentialSum += credit[slot]!;
+    let optionalSum = 0;
+    for (const slot of optionalSlots) optionalSum += credit[slot]!;
+    const score = scoreFromSums(
+      { essentialSum, essentialCount: essentialSlots.length, optionalSum, optionalCount: optionalSlots.length },
+      policy,
+    );
+    if (score.score > 0 && score.score >= minScore) {
+      passing.push(learner);
+      scores.push(score);
+    }
+  }
+
+  const order = rankOrder(passing, scores, evidence.learnerIds);
+  const end = Math.min(order.length, input.offset + input.limit);
+  const page: CandidateScore[] = [];
+  for (let i = input.offset; i < end; i += 1) {
+    const at = order[i]!;
+    page.push({ learnerId: evidence.learnerIds[passing[at]!]!, ...scores[at]! });
+  }
+  return { totalCount: passing.length, page };
+}
+
+/**
+ * Learners with score > 0 and ≥ `minScore`, best first: {@link rankCandidateEvidence} over rows
+ * (packed first), the whole ranking.
  *
  * @example
  * rankCandidateRows({ requirements, links, rows, policy, minScore: 0.5 })
  * // [{ learnerId: 'l-7', score: 0.9, essentialCoverage: 1, optionalCoverage: 0.5 }, ...]
  */
-export function rankCandidateRows(input: RankCandidatesInput): CandidateScore[] {
-  const { requirements, links, rows, policy, minScore } = input;
-  const required = new Set(requirements.map((r) => r.skillUri));
-  const normalized = normalizeRequirements(requirements);
+export function rankCandidateRows(input: RankCandidateRowsInput): CandidateScore[] {
+  const { rows, ...rest } = input;
+  return rankCandidateEvidence({ ...rest, evidence: packCandidateRows(rows), offset: 0, limit: rows.length }).page;
+}
+
+/** Per evidence skill, the requirement slots it credits and the weight, as CSR arrays. */
+function prepareCredits(
+  skillUris: readonly string[],
+  links: readonly HierarchyLink[],
+  slotOf: ReadonlyMap<string, number>,
+  policy: MatchPolicy,
+): { start: Int32Array; slot: Int32Array; weight: Float64Array } {
   const linksByEvidence = new Map<string, HierarchyLink[]>();
   for (const link of links) {
     assertValidLink(link);
+    // A skill is never strictly above or below itself; deeper links than the policy allows do not count.
+    if (link.distance > policy.maxHierarchyDepth || link.requiredUri === link.evidenceUri) continue;
+    if (!slotOf.has(link.requiredUri)) continue;
     const list = linksByEvidence.get(link.evidenceUri);
     if (list) list.push(link);
     else linksByEvidence.set(link.evidenceUri, [link]);
   }
-  const ranked: CandidateScore[] = [];
-  for (const row of rows) {
-    const evidence: Evidence[] = [];
-    for (const cs of row.credentialSkills)
-      evidence.push({
-        skillUri: cs.skillUri,
-        source: {
-          kind: 'CREDENTIAL',
-          credentialId: cs.credentialId,
-          holdingVerification: cs.verificationStatus ?? null,
-        },
-      });
-    for (const skillUri of row.declaredSkillUris) evidence.push({ skillUri, source: { kind: 'SELF_DECLARED' } });
-    const credits = computeCreditValues(required, evidence, linksByEvidence, policy);
-    // The sums of scoreFromCredits, in the same order, hence bit-identical scores.
-    let essentialSum = 0;
-    for (const uri of normalized.essential) essentialSum += credits.get(uri) ?? 0;
-    let optionalSum = 0;
-    for (const uri of normalized.optional) optionalSum += credits.get(uri) ?? 0;
-    const scores = scoreFromSums(
-      {
-        essentialSum,
-        essentialCount: normalized.essential.length,
-        optionalSum,
-        optionalCount: normalized.optional.length,
-      },
-      policy,
-    );
-    if (scores.score > 0 && scores.score >= minScore) ranked.push({ learnerId: row.learnerId, ...scores });
-  }
-  ranked.sort((a, b) => compareMatches({ id: a.learnerId, ...a }, { id: b.learnerId, ...b }));
-  return ranked;
+  const start = new Int32Array(skillUris.length + 1);
+  const slot: number[] = [];
+  const weight: number[] = [];
+  skillUris.forEach((uri, skill) => {
+    const exact = slotOf.get(uri);
+    if (exact !== undefined) {
+      slot.push(exact);
+      weight.push(policy.exact);
+    }
+    for (const link of linksByEvidence.get(uri) ?? []) {
+      slot.push(slotOf.get(link.requiredUri)!);
+      weight.push(link.kind === 'NARROWER' ? policy.narrower : policy.broader);
+    }
+    start[skill + 1] = slot.length;
+  });
+  return { start, slot: Int32Array.from(slot), weight: Float64Array.from(weight) };
+}
+
+/** The evidence factor of each {@link EvidenceKind}, as `evidenceFactor` gives it. */
+function kindFactors(policy: Pick<MatchPolicy, 'unverified' | 'selfDeclared'>): Float64Array {
+  const factors = new Float64Array(4);
+  factors[EvidenceKind.VERIFIED_CREDENTIAL] = 1;
+  factors[EvidenceKind.OTHER_CREDENTIAL] = policy.unverified;
+  factors[EvidenceKind.INVALID_CREDENTIAL] = 0;
+  factors[EvidenceKind.SELF_DECLARED] = policy.selfDeclared;
+  return factors;
+}
+
+/** Positions into `passing` in ranking order: score, then essential coverage (both quantized, descending), then id. */
+function rankOrder(passing: readonly number[], scores: readonly CoverageScores[], ids: readonly string[]): number[] {
+  const score = Float64Array.from(scores, (s) => Math.round(s.score * RESOLUTION));
+  const essential = Float64Array.from(scores, (s) => Math.round(s.essentialCoverage * RESOLUTION));
+  const order = Array.from(passing, (_, i) => i);
+  return order.sort(
+    (a, b) =>
+      score[b]! - score[a]! || essential[b]! - essential[a]! || compareStrings(ids[passing[a]!]!, ids[passing[b]!]!),
+  );
 }

@@ -5,7 +5,6 @@ export { changeScopeOf, MAX_CHANGE_IDS, type ChangeScope, type WriteCall } from 
 export type { BroaderRow, CredentialRow, HoldingRow, LearnerRow, OccupationRow, PostingRow } from './read-model-rows';
 export {
   ReadModel,
-  type CandidateEvidence,
   type LearnerEvidence,
   type OccupationCandidate,
   type ReadModelCounts,

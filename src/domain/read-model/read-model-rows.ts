@@ -20,6 +20,8 @@ export interface LearnerRow {
   readonly matchingConsent: boolean;
   readonly holdings: readonly HoldingRow[];
   readonly declaredSkillUris: readonly string[];
+  /** The name a ranking shows; absent or null without matching consent (never shown then). */
+  readonly displayName?: string | null;
 }
 
 /** An occupation's requirements, stored counts and ISCO group code. */

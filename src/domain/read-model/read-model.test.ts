@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceLines } from '../../../test/support/packed-evidence';
 import { Interner } from './interner';
 import { ReadModel } from './read-model';
 import type { CredentialRow } from './read-model-rows';
@@ -187,16 +188,20 @@ describe('learner evidence', () => {
 describe('candidates, occupations and courses', () => {
   it('finds consenting learners by taught and declared skills only', () => {
     const m = model();
-    expect(m.candidateEvidence(['d', 'e'], '2024-06-01')).toEqual([
-      {
-        learnerId: 'l1',
-        credentialSkills: [{ credentialId: 'c1', skillUri: 'd', verificationStatus: 'VERIFIED' }],
-        declaredSkillUris: ['e'],
-      },
-    ]);
-    expect(m.candidateEvidence(['d'], '2026-01-01')).toEqual([]);
+    // c1 (verified, kind 0) teaches d; l1 declares e (kind 3).
+    expect(evidenceLines(m.candidateEvidence(['d', 'e'], '2024-06-01'))).toEqual(['l1 d 0', 'l1 e 3']);
+    expect(evidenceLines(m.candidateEvidence(['d'], '2026-01-01'))).toEqual([]);
     m.putLearner({ id: 'l1', matchingConsent: false, holdings: [], declaredSkillUris: ['e'] });
-    expect(m.candidateEvidence(['d', 'e'], '2024-06-01')).toEqual([]);
+    expect(evidenceLines(m.candidateEvidence(['d', 'e'], '2024-06-01'))).toEqual([]);
+  });
+
+  it('names consenting candidates only, and forgets the name when consent is withdrawn', () => {
+    const m = model();
+    m.putLearner({ id: 'n1', matchingConsent: true, holdings: [], declaredSkillUris: [], displayName: 'Ann' });
+    m.putLearner({ id: 'n2', matchingConsent: false, holdings: [], declaredSkillUris: [], displayName: 'Bob' });
+    expect([...m.candidateNames(['n1', 'n2', 'missing'])]).toEqual([['n1', 'Ann']]);
+    m.putLearner({ id: 'n1', matchingConsent: false, holdings: [], declaredSkillUris: [], displayName: 'Ann' });
+    expect(m.candidateNames(['n1']).size).toBe(0);
   });
 
   it('finds occupations requiring skills, with stored counts (0 when missing) and the ISCO prefix', () => {

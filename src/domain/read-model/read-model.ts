@@ -7,7 +7,12 @@
  */
 import type { ExpansionRow } from '../coverage/orient-links';
 import type { Requirement, RequirementRelation } from '../coverage/requirement';
-import type { CandidateEvidenceRow } from '../coverage/rank-candidates';
+import {
+  CandidateEvidenceBuilder,
+  EvidenceKind,
+  credentialEvidenceKind,
+  type PackedCandidateEvidence,
+} from '../coverage/packed-candidate-evidence';
 import type { OccupationCandidateRow } from '../coverage/rank-occupations';
 import type { CandidateCourse } from '../planning';
 import type { VerificationStatus } from '../verification/verification';
@@ -30,7 +35,7 @@ export interface TargetRequirements {
 }
 
 /** An occupation requiring some of the given skills; a consenting learner's evidence for some of them. */
-export type { CandidateEvidenceRow as CandidateEvidence, OccupationCandidateRow as OccupationCandidate };
+export type { OccupationCandidateRow as OccupationCandidate };
 
 /** Entity counts of a model. */
 export interface ReadModelCounts {
@@ -63,6 +68,8 @@ interface Requirements {
 interface Learner {
   readonly id: string;
   readonly consent: boolean;
+  /** Kept only with consent: rankings are the only readers. */
+  readonly displayName: string | null;
   readonly packed: Int32Array;
 }
 
@@ -270,6 +277,7 @@ export class ReadModel {
     const learner: Learner = {
       id: row.id,
       consent: row.matchingConsent === true,
+      displayName: row.matchingConsent === true ? (row.displayName ?? null) : null,
       packed: pack(
         holdings.map((h) => ({
           credential: this.credentialIds.intern(h.credentialId),
@@ -430,49 +438,63 @@ export class ReadModel {
     }));
   }
 
-  /** cypher/coverage/find-candidate-evidence */
-  candidateEvidence(skillUris: readonly string[], asOf: string): CandidateEvidenceRow[] {
-    const byLearner = new Map<number, CandidateEvidenceRow>();
-    const entry = (learnerId: number, learner: Learner) => {
-      let row = byLearner.get(learnerId);
-      if (!row) {
-        row = { learnerId: learner.id, credentialSkills: [], declaredSkillUris: [] };
-        byLearner.set(learnerId, row);
-      }
-      return row;
-    };
-    const urisByCredential = new Map<number, string[]>();
+  /**
+   * cypher/coverage/find-candidate-evidence, packed: every consenting learner's valid holdings and
+   * declarations touching `skillUris` at `asOf`, one entry per (holding or declaration, skill),
+   * built straight from the interned arrays without an object per entry.
+   */
+  candidateEvidence(skillUris: readonly string[], asOf: string): PackedCandidateEvidence {
+    const builder = new CandidateEvidenceBuilder(skillUris);
+    const skillsByCredential = new Map<number, number[]>();
     for (const uri of skillUris) {
       const skill = this.skills.lookup(uri);
       if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
-      for (const credential of this.teachers.get(skill) ?? []) addTo(urisByCredential, credential, uri);
+      for (const credential of this.teachers.get(skill) ?? [])
+        addTo(skillsByCredential, credential, builder.skill(uri)!);
     }
-    for (const [credentialId, uris] of urisByCredential) {
-      const credential = this.credentials.get(credentialId);
-      if (!credential) continue;
+    // Each holder once, its holdings scanned once: a learner holding several relevant credentials
+    // is not revisited per credential.
+    const visited = new Set<number>();
+    for (const credentialId of skillsByCredential.keys()) {
       for (const learnerId of this.holders.get(credentialId) ?? []) {
+        if (visited.has(learnerId)) continue;
+        visited.add(learnerId);
         const learner = this.learners.get(learnerId);
         if (!learner?.consent) continue;
+        let at = -1;
         for (let i = 0; i < holdingCountOf(learner); i += 1) {
-          if (credentialAt(learner, i) !== credentialId || !this.valid(learner, i, asOf)) continue;
-          const verificationStatus = STATUSES[statusAt(learner, i)] ?? null;
-          const row = entry(learnerId, learner);
-          for (const skillUri of uris)
-            row.credentialSkills.push({ credentialId: credential.row.id, skillUri, verificationStatus });
+          const credential = credentialAt(learner, i);
+          const skills = skillsByCredential.get(credential);
+          if (!skills || !this.credentials.has(credential) || !this.valid(learner, i, asOf)) continue;
+          const kind = credentialEvidenceKind(STATUSES[statusAt(learner, i)] ?? null);
+          if (at < 0) at = builder.learner(learner.id);
+          for (const skill of skills) builder.add(at, skill, kind);
         }
       }
     }
     for (const uri of skillUris) {
       const skill = this.skills.lookup(uri);
       if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
+      const local = builder.skill(uri)!;
       for (const learnerId of this.declarers.get(skill) ?? []) {
         const learner = this.learners.get(learnerId);
         if (!learner?.consent) continue;
-        // One row per DECLARES link: a learner declares a skill at most once.
-        entry(learnerId, learner).declaredSkillUris.push(uri);
+        // One entry per DECLARES link: a learner declares a skill at most once.
+        builder.add(builder.learner(learner.id), local, EvidenceKind.SELF_DECLARED);
       }
     }
-    return [...byLearner.values()];
+    return builder.build();
+  }
+
+  /** cypher/coverage/get-candidate-names: the display names of consenting learners among `learnerIds`. */
+  candidateNames(learnerIds: readonly string[]): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const learnerId of learnerIds) {
+      const id = this.learnerIds.lookup(learnerId);
+      const learner = id === undefined ? undefined : this.learners.get(id);
+      if (learner?.consent && learner.displayName !== null) names.set(learnerId, learner.displayName);
+    }
+    return names;
   }
 
   /** cypher/planning/find-courses-teaching */

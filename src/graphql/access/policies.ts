@@ -143,9 +143,11 @@ export const rankCandidatesAccess: AccessPolicy = async ({ viewer, context, args
   assertCanChooseAsOfForCandidates(viewer, member(args.policy, 'asOf'));
   const postingId = member(args.target, 'jobPostingId');
   if (typeof postingId === 'string') {
-    const posting = await context.loaders.jobPosting.load(postingId);
-    if (!posting) throw new NotFoundError(`unknown job posting: ${postingId}`);
-    assertCanUsePosting(viewer, posting.portalId);
+    // The scoring source's view of the posting (the read model when it is on): the portal checked
+    // is the one whose requirements the ranking then reads, and no extra database round trip.
+    const posting = await context.services.coverageData.getJobPostingRequirements(postingId);
+    if (!posting.found) throw new NotFoundError(`unknown job posting: ${postingId}`);
+    assertCanUsePosting(viewer, posting.portalId ?? null);
   }
 };
 

@@ -9,6 +9,7 @@ import {
   CandidateMatch,
   Coverage,
   CredentialContribution,
+  EvidenceItem,
   OccupationMatch,
   OccupationMatchConnection,
   RequirementMatch,
@@ -42,7 +43,6 @@ export class CoverageFieldResolver {
       ...req,
       skill: await ctx.loaders.skill.load(req.skillUri),
       evidenceSkill: req.evidenceSkillUri ? await ctx.loaders.skill.load(req.evidenceSkillUri) : null,
-      evidence: await evidenceItems(req.sources, ctx),
     }));
   }
 
@@ -55,6 +55,15 @@ export class CoverageFieldResolver {
       requirements: await loadPresent(ctx.loaders.skill, c.requirements),
       scoreDrop: c.scoreDrop,
     }));
+  }
+}
+
+/** The evidence of a requirement, whose credential records are loaded only when asked for. */
+@Resolver(() => RequirementMatch)
+export class RequirementMatchFieldResolver {
+  @FieldResolver(() => [EvidenceItem], { description: 'Every source that earned the credit.' })
+  evidence(@Root() match: RequirementMatch, @Ctx() ctx: GraphQLContext) {
+    return evidenceItems(match.sources, ctx);
   }
 }
 
@@ -85,9 +94,8 @@ export class CandidateMatchFieldResolver {
   }
 
   @FieldResolver(() => String, { description: "The learner's display name, the only personal field a portal sees." })
-  async displayName(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
-    const learner = await ctx.loaders.learner.load(match.learnerId);
-    return learner?.displayName ?? '';
+  displayName(@Root() match: CandidateMatch, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.candidateName.load(match.learnerId);
   }
 
   @FieldResolver(() => Coverage, { description: 'The full explanation of this match.' })

@@ -97,10 +97,8 @@ export class CoverageQueryResolver {
       throw new BadInputError(`minScore must lie in [0, 1], got ${minScore}`, { field: 'minScore' });
     const policy = ctx.services.coverage.policy(policyInput);
     const valid = validateTarget(target);
-    const { ranked } = await ctx.services.coverage.rankCandidates(valid, policy, minScore ?? 0);
-    const items: CandidateMatch[] = ranked
-      .slice(page.offset, page.offset + page.limit)
-      .map((match) => ({ ...match, target: valid, policy }));
-    return toConnection({ items, totalCount: ranked.length, offset: page.offset });
+    const { ranked } = await ctx.services.coverage.rankCandidates(valid, policy, minScore ?? 0, page);
+    const items: CandidateMatch[] = ranked.page.map((match) => ({ ...match, target: valid, policy }));
+    return toConnection({ items, totalCount: ranked.totalCount, offset: page.offset });
   }
 }

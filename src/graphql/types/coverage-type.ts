@@ -4,7 +4,7 @@ import { Occupation, SkillRelation } from './occupation-type';
 import { Skill } from './skill-type';
 import { MicroCredential } from './micro-credential-type';
 import { VerificationStatus } from './verification-type';
-import type { CoverageResult, MatchPolicy, Target } from '../../domain/coverage';
+import type { CoverageResult, EvidenceSource, MatchPolicy, Target } from '../../domain/coverage';
 import type { SubjectEvidence } from '../../services/coverage-service';
 
 export enum CoverageStatus {
@@ -109,7 +109,8 @@ export class RequirementMatch {
     description: 'Hierarchy steps between the evidence and the required skill (0 for EXACT).',
   })
   distance!: number | null;
-  @Field(() => [EvidenceItem], { description: 'Every source that earned the credit.' }) evidence!: EvidenceItem[];
+  /** Where the credit came from; the `evidence` field loads their records only when asked for. */
+  sources!: readonly EvidenceSource[];
 }
 
 @ObjectType('StatusCounts', {

@@ -4,13 +4,13 @@
  * after the model has caught up with this process's own writes.
  */
 import type {
-  CandidateEvidenceRow,
   LearnerEvidenceRow,
   OccupationCandidateRow,
   TargetRequirementsRow,
 } from '../../db/repositories/coverage-repository';
 import type { ExpansionRow } from '../../domain/coverage/orient-links';
 import type { Requirement } from '../../domain/coverage/requirement';
+import type { PackedCandidateEvidence } from '../../domain/coverage/packed-candidate-evidence';
 import type { CandidateCourse } from '../../domain/planning';
 import type { CourseSource, CoverageSource } from '../compute-sources';
 import type { LiveReadModel } from './live-read-model';
@@ -54,7 +54,11 @@ export class MemoryComputeSource implements CoverageSource, CourseSource {
     return (await this.live.fresh()).occupationsRequiring(skillUris, iscoGroupPrefix);
   }
 
-  async findCandidateEvidence(skillUris: readonly string[], asOf: string): Promise<CandidateEvidenceRow[]> {
+  async getCandidateNames(learnerIds: readonly string[]): Promise<Map<string, string>> {
+    return (await this.live.fresh()).candidateNames(learnerIds);
+  }
+
+  async findCandidateEvidence(skillUris: readonly string[], asOf: string): Promise<PackedCandidateEvidence> {
     return (await this.live.fresh()).candidateEvidence(skillUris, asOf);
   }
 
