@@ -35,7 +35,7 @@ export function createEscoLoaders(repo: EscoRepository, concepts: ConceptReads =
     ),
     occupationSkills: pagedLoader(
       (uris, args: PageRequest & { relation: 'ESSENTIAL' | 'OPTIONAL' }) =>
-        repo.getOccupationSkillsPage(uris, args.relation, args),
+        concepts.getOccupationSkillsPage(uris, args.relation, args),
       (args) => emptyPage(args.offset),
     ),
     narrowerSkills: pagedLoader(

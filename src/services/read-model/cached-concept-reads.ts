@@ -7,21 +7,43 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { OccupationRow, SkillRow } from '../../db/repositories/esco-rows';
+import type { Page, PageRequest } from '../../domain/pagination/cursor';
 
-/** The record reads the skill and occupation DataLoaders make (the methods of `EscoRepository`). */
+/** The ESCO reads the DataLoaders make that this caches (methods of `EscoRepository`). */
 export interface ConceptReads {
   getSkillsByUris(uris: readonly string[]): Promise<SkillRow[]>;
   getOccupationsByUris(uris: readonly string[]): Promise<OccupationRow[]>;
+  /** A page of each occupation's essential or optional skills (an occupation without any: absent). */
+  getOccupationSkillsPage(
+    uris: readonly string[],
+    relation: 'ESSENTIAL' | 'OPTIONAL',
+    page: PageRequest,
+  ): Promise<Map<string, Page<SkillRow>>>;
 }
 
 /** Bounds of the cache; ESCO v1.1.1 has 13,896 skills and 3,007 occupations, so both fit whole. */
 export interface ConceptCacheLimits {
   readonly maxSkills: number;
   readonly maxOccupations: number;
+  /** Occupation skill pages, kept as skill URIs (the records live in the skill cache). */
+  readonly maxSkillPages: number;
 }
 
-/** Room for all of ESCO v1.1.1 with margin for a later release; about 25 MB when full. */
-export const DEFAULT_CONCEPT_CACHE_LIMITS: ConceptCacheLimits = { maxSkills: 20_000, maxOccupations: 5_000 };
+/**
+ * Room for all of ESCO v1.1.1 with margin for a later release: about 25 MB when full (records),
+ * plus under 10 MB of pages (a page holds up to `MAX_PAGE_SIZE` URIs the records already hold).
+ */
+export const DEFAULT_CONCEPT_CACHE_LIMITS: ConceptCacheLimits = {
+  maxSkills: 20_000,
+  maxOccupations: 5_000,
+  maxSkillPages: 20_000,
+};
+
+/** A cached page: its skills by URI. */
+interface UriPage {
+  readonly uris: readonly string[];
+  readonly totalCount: number;
+}
 
 /**
  * {@link ConceptReads} over another one, caching found records by URI. `generation` must resolve
@@ -38,6 +60,7 @@ export const DEFAULT_CONCEPT_CACHE_LIMITS: ConceptCacheLimits = { maxSkills: 20_
 export class CachedConceptReads implements ConceptReads {
   private readonly skills: LRUCache<string, SkillRow>;
   private readonly occupations: LRUCache<string, OccupationRow>;
+  private readonly skillPages: LRUCache<string, UriPage>;
   private generation: unknown;
 
   constructor(
@@ -47,6 +70,7 @@ export class CachedConceptReads implements ConceptReads {
   ) {
     this.skills = new LRUCache({ max: limits.maxSkills });
     this.occupations = new LRUCache({ max: limits.maxOccupations });
+    this.skillPages = new LRUCache({ max: limits.maxSkillPages });
   }
 
   getSkillsByUris(uris: readonly string[]): Promise<SkillRow[]> {
@@ -57,17 +81,59 @@ export class CachedConceptReads implements ConceptReads {
     return this.read(this.occupations, uris, (missing) => this.source.getOccupationsByUris(missing));
   }
 
+  /**
+   * Pages of occupations' skills; a page is served from the cache only while every record on it
+   * still is (a page never outlives its skills' records).
+   */
+  async getOccupationSkillsPage(
+    uris: readonly string[],
+    relation: 'ESSENTIAL' | 'OPTIONAL',
+    page: PageRequest,
+  ): Promise<Map<string, Page<SkillRow>>> {
+    const generation = await this.sync();
+    const key = (uri: string) => `${relation} ${page.offset} ${page.limit} ${uri}`;
+    const pages = new Map<string, Page<SkillRow>>();
+    const missing: string[] = [];
+    for (const uri of new Set(uris)) {
+      const cached = this.skillPages.get(key(uri));
+      const items = cached?.uris.map((skill) => this.skills.get(skill));
+      if (cached && items && items.every((item) => item !== undefined))
+        pages.set(uri, { items, totalCount: cached.totalCount, offset: page.offset });
+      else missing.push(uri);
+    }
+    if (missing.length === 0) return pages;
+    const fetched = await this.source.getOccupationSkillsPage(missing, relation, page);
+    const keep = this.generation === generation;
+    for (const [uri, found] of fetched) {
+      for (const item of found.items) {
+        Object.freeze(item);
+        if (keep) this.skills.set(item.uri, item);
+      }
+      if (keep)
+        this.skillPages.set(key(uri), { uris: found.items.map((item) => item.uri), totalCount: found.totalCount });
+      pages.set(uri, found);
+    }
+    return pages;
+  }
+
+  /** Empties the caches when the generation moved on; returns the current generation. */
+  private async sync(): Promise<unknown> {
+    const generation = await this.currentGeneration();
+    if (generation !== this.generation) {
+      this.skills.clear();
+      this.occupations.clear();
+      this.skillPages.clear();
+      this.generation = generation;
+    }
+    return generation;
+  }
+
   private async read<R extends { uri: string }>(
     cache: LRUCache<string, R>,
     uris: readonly string[],
     fetch: (missing: readonly string[]) => Promise<R[]>,
   ): Promise<R[]> {
-    const generation = await this.currentGeneration();
-    if (generation !== this.generation) {
-      this.skills.clear();
-      this.occupations.clear();
-      this.generation = generation;
-    }
+    const generation = await this.sync();
     const found: R[] = [];
     const missing: string[] = [];
     for (const uri of new Set(uris)) {
