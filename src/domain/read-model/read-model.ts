@@ -153,6 +153,11 @@ export class ReadModel {
   private readonly skills = new Interner();
   private readonly credentialIds = new Interner();
   private readonly learnerIds = new Interner();
+  /**
+   * 1 for learners (by interned id) who consent to matching: a ranking skips the others without
+   * touching their records, which are scattered over the heap (40 % of the holders it visits).
+   */
+  private consenting = new Uint8Array(1024);
   private readonly dates = new Interner();
   private readonly hierarchy: SkillHierarchy;
   private readonly occupations = new Map<string, Occupation>();
@@ -289,6 +294,12 @@ export class ReadModel {
       ),
     };
     this.learners.set(id, learner);
+    if (id >= this.consenting.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.consenting.length * 2));
+      grown.set(this.consenting);
+      this.consenting = grown;
+    }
+    this.consenting[id] = learner.consent ? 1 : 0;
     this.holdingCount += holdings.length;
     for (const holding of new Set(holdingsOf(learner).map((h) => h.credential))) addTo(this.holders, holding, id);
     for (const skill of new Set(declaredOf(learner))) addTo(this.declarers, skill, id);
@@ -308,6 +319,7 @@ export class ReadModel {
     for (const skill of new Set(declaredOf(old))) removeFrom(this.declarers, skill, id);
     this.holdingCount -= holdingCountOf(old);
     this.learners.delete(id);
+    this.consenting[id] = 0;
   }
 
   /** Adds or replaces a job posting. */
@@ -454,11 +466,11 @@ export class ReadModel {
     }
     // Each holder once, its holdings scanned once: a learner holding several relevant credentials
     // is not revisited per credential.
-    const visited = new Set<number>();
+    const visited = new Uint8Array(this.learnerIds.size);
     for (const credentialId of skillsByCredential.keys()) {
       for (const learnerId of this.holders.get(credentialId) ?? []) {
-        if (visited.has(learnerId)) continue;
-        visited.add(learnerId);
+        if (visited[learnerId] === 1 || this.consenting[learnerId] !== 1) continue;
+        visited[learnerId] = 1;
         const learner = this.learners.get(learnerId);
         if (!learner?.consent) continue;
         let at = -1;
@@ -477,6 +489,7 @@ export class ReadModel {
       if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
       const local = builder.skill(uri)!;
       for (const learnerId of this.declarers.get(skill) ?? []) {
+        if (this.consenting[learnerId] !== 1) continue;
         const learner = this.learners.get(learnerId);
         if (!learner?.consent) continue;
         // One entry per DECLARES link: a learner declares a skill at most once.
