@@ -14,7 +14,13 @@ import { MessageChannel, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { currentQueryContext } from '../db/query-context';
 import { RequestTimeoutError, ServerBusyError } from '../domain/errors';
-import { epochNow, type PlanningJob, type PlanningJobResult } from '../domain/planning';
+import {
+  epochNow,
+  packCourses,
+  packedCourseBuffers,
+  type PlanningJob,
+  type PlanningJobResult,
+} from '../domain/planning';
 import { repoPath } from '../config/repo-root';
 import type { ComputeAnswer, ComputeTask } from './compute-task';
 import type { PlanningCompute, RankingCompute } from './compute-contracts';
@@ -147,7 +153,14 @@ export class ComputePool implements PlanningCompute, RankingCompute {
         Math.max(0, job.deadline + PLAN_STOP_GRACE_MS - epochNow()),
       );
     });
-    const task = this.run({ kind: 'planning', job, fallbacks: port2 }, stop.signal, [port2]).then((answer) => {
+    // The candidate courses travel packed: copying them as objects cost the request thread more
+    // than gathering them (see `packed-courses`).
+    const courses = packCourses(job.gathered.candidates);
+    const shipped = { ...job, gathered: { ...job.gathered, candidates: [] } };
+    const task = this.run({ kind: 'planning', job: shipped, courses, fallbacks: port2 }, stop.signal, [
+      port2,
+      ...packedCourseBuffers(courses),
+    ]).then((answer) => {
       if (answer.kind !== 'planning') throw new Error(`a compute worker answered ${answer.kind} to a planning task`);
       return answer.result;
     });

@@ -4,12 +4,20 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { OccupationScore, RankCandidatesInput, RankedCandidates, RankOccupationsInput } from '../domain/coverage';
-import type { PlanningJob, PlanningJobResult } from '../domain/planning';
+import type { PackedCourses, PlanningJob, PlanningJobResult } from '../domain/planning';
 
 /** One task for a compute worker. */
 export type ComputeTask =
-  /** `fallbacks` receives the job's heuristic answers as they improve (see `runPlanningJob`). */
-  | { readonly kind: 'planning'; readonly job: PlanningJob; readonly fallbacks?: MessagePort }
+  /**
+   * `fallbacks` receives the job's heuristic answers as they improve (see `runPlanningJob`).
+   * With `courses`, the job's candidate courses travel packed there (its own list is empty).
+   */
+  | {
+      readonly kind: 'planning';
+      readonly job: PlanningJob;
+      readonly courses?: PackedCourses;
+      readonly fallbacks?: MessagePort;
+    }
   | { readonly kind: 'rank-candidates'; readonly input: RankCandidatesInput }
   | { readonly kind: 'rank-occupations'; readonly input: RankOccupationsInput }
   /** Solves a tiny plan so the worker's solver is compiled and warm before real requests. */

@@ -5,7 +5,7 @@
  */
 import { threadId } from 'node:worker_threads';
 import { rankCandidateEvidence, rankOccupationRows } from '../domain/coverage';
-import { loadHighs, runPlanningJob, type PlanningJobResult } from '../domain/planning';
+import { loadHighs, runPlanningJob, unpackCourses, type PlanningJobResult } from '../domain/planning';
 import { warmUpPlanner } from '../domain/planning/warm-up-planner';
 import type { ComputeAnswer, ComputeTask } from './compute-task';
 
@@ -20,7 +20,10 @@ export default async function runComputeTask(task: ComputeTask): Promise<Compute
         const report = task.fallbacks
           ? (fallback: PlanningJobResult) => task.fallbacks!.postMessage(fallback)
           : undefined;
-        return { kind: 'planning', result: await runPlanningJob(task.job, undefined, report) };
+        const job = task.courses
+          ? { ...task.job, gathered: { ...task.job.gathered, candidates: unpackCourses(task.courses) } }
+          : task.job;
+        return { kind: 'planning', result: await runPlanningJob(job, undefined, report) };
       } finally {
         task.fallbacks?.close();
       }

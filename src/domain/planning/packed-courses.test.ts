@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CandidateCourse } from './course-eligibility';
+import { packCourses, packedCourseBuffers, unpackCourses } from './packed-courses';
+
+const text = fc.constantFrom('a', 'b', 'http://data.europa.eu/esco/skill/x', 'EUR', 'online', '');
+const maybeNumber = fc.option(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { nil: null });
+const course: fc.Arbitrary<CandidateCourse> = fc.record({
+  id: fc.string(),
+  hours: maybeNumber,
+  price: maybeNumber,
+  currency: fc.option(text, { nil: null }),
+  ects: maybeNumber,
+  languages: fc.array(text, { maxLength: 3 }),
+  participationForm: fc.option(text, { nil: null }),
+  eqfLevel: fc.option(fc.integer({ min: 1, max: 8 }), { nil: null }),
+  providerIds: fc.array(text, { maxLength: 2 }),
+  teaches: fc.array(
+    fc.record({
+      uri: text,
+      source: fc.constantFrom(null, 'DECLARED' as const, 'MAPPED' as const),
+      confidence: fc.option(fc.double({ noNaN: true, min: 0, max: 1 }), { nil: null }),
+    }),
+    { maxLength: 4 },
+  ),
+  prerequisites: fc.array(text, { maxLength: 2 }),
+});
+
+describe('packCourses', () => {
+  it('gives back equal courses, in order, after a transfer to another thread', () => {
+    fc.assert(
+      fc.property(fc.array(course, { maxLength: 8 }), (courses) => {
+        const packed = packCourses(courses);
+        const moved = structuredClone(packed, { transfer: packedCourseBuffers(packed) });
+        expect(unpackCourses(moved)).toEqual(courses);
+      }),
+    );
+  });
+
+  it('sends each distinct string once', () => {
+    const uri = 'http://data.europa.eu/esco/skill/shared';
+    const courses = ['c1', 'c2', 'c3'].map(
+      (id): CandidateCourse => ({
+        id,
+        hours: 10,
+        price: null,
+        currency: null,
+        ects: null,
+        languages: ['en'],
+        participationForm: null,
+        eqfLevel: null,
+        providerIds: ['p'],
+        teaches: [{ uri, source: 'DECLARED', confidence: 1 }],
+        prerequisites: [uri],
+      }),
+    );
+    expect(packCourses(courses).strings).toEqual(['en', 'p', uri]);
+  });
+});
