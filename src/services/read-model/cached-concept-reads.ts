@@ -96,8 +96,8 @@ export class CachedConceptReads implements ConceptReads {
     const missing: string[] = [];
     for (const uri of new Set(uris)) {
       const cached = this.skillPages.get(key(uri));
-      const items = cached?.uris.map((skill) => this.skills.get(skill));
-      if (cached && items && items.every((item) => item !== undefined))
+      const items = cached?.uris.map((skill) => this.skills.get(skill)) ?? [];
+      if (cached !== undefined && items.every((item): item is SkillRow => item !== undefined))
         pages.set(uri, { items, totalCount: cached.totalCount, offset: page.offset });
       else missing.push(uri);
     }
