@@ -9,11 +9,11 @@ import { ConflictError, NotFoundError } from '../../domain/errors';
 import { assertOwnerInScope } from '../../domain/access/access-rules';
 import type { Page, PageRequest } from '../../domain/pagination/cursor';
 import { findMissingReferences } from './reference-check';
-import type { CredentialRow, ProviderRow } from './catalog-rows';
+import type { CredentialRow, CredentialSkillLinks, CredentialSummaryRow, ProviderRow } from './catalog-rows';
 
-/** A credential on a page of `Skill.taughtBy`, with its provider. */
+/** A credential on a page of `Skill.taughtBy` (its skill links load separately), with its provider. */
 export interface TeachingCredential {
-  readonly credential: CredentialRow;
+  readonly credential: CredentialSummaryRow;
   readonly provider: ProviderRow | null;
 }
 
@@ -29,8 +29,8 @@ export interface CredentialFilter {
   text?: string | null;
 }
 
-function credentialRow(raw: unknown): CredentialRow {
-  const row = raw as CredentialRow & { createdAt: unknown; updatedAt: unknown };
+function credentialRow<R extends CredentialSummaryRow = CredentialRow>(raw: unknown): R {
+  const row = raw as R & { createdAt: unknown; updatedAt: unknown };
   return {
     ...row,
     learningOutcomes: row.learningOutcomes ?? [],
@@ -157,7 +157,21 @@ export class CatalogRepository {
     return { items: (row?.ids as string[]) ?? [], totalCount: (row?.totalCount as number) ?? 0, offset: page.offset };
   }
 
-  /** cypher/catalog/get-teaching-credentials-page: pages of full credential rows with their providers. */
+  /** cypher/catalog/get-credential-skill-links */
+  async getCredentialSkillLinks(
+    ids: readonly string[],
+    runner: QueryRunner = this.executor,
+  ): Promise<Map<string, CredentialSkillLinks>> {
+    const rows = await runner.read('catalog/get-credential-skill-links', { ids });
+    return new Map(
+      rows.map((row) => [
+        row.id as string,
+        { skills: row.skills as CredentialRow['skills'], prerequisiteUris: row.prerequisiteUris as string[] },
+      ]),
+    );
+  }
+
+  /** cypher/catalog/get-teaching-credentials-page: pages of credential summaries with their providers. */
   async getTeachingCredentialsPage(
     uris: readonly string[],
     page: PageRequest,
@@ -173,7 +187,7 @@ export class CatalogRepository {
         row.ownerUri as string,
         {
           items: (row.items as { credential: unknown; provider: ProviderRow | null }[]).map((item) => ({
-            credential: credentialRow(item.credential),
+            credential: credentialRow<CredentialSummaryRow>(item.credential),
             provider: item.provider,
           })),
           totalCount: row.totalCount as number,

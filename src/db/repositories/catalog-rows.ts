@@ -12,6 +12,12 @@ export interface CredentialRow extends CredentialRecord {
   prerequisiteUris: string[];
 }
 
+/** A credential's skill links alone (what a summary leaves out). */
+export type CredentialSkillLinks = Pick<CredentialRow, 'skills' | 'prerequisiteUris'>;
+
+/** A stored micro-credential without its skill links (a page of many, loaded for titles). */
+export type CredentialSummaryRow = Omit<CredentialRow, keyof CredentialSkillLinks>;
+
 /** A stored learner with holdings and declarations. */
 export interface LearnerRow {
   id: string;

@@ -4,7 +4,7 @@ import type { LearnerRepository } from '../../db/repositories/learner-repository
 import type { JobPostingRepository } from '../../db/repositories/job-posting-repository';
 import type { PageRequest } from '../../domain/pagination/cursor';
 import { emptyPage } from '../pagination/connection-type';
-import { entityLoader, pagedLoader } from './keyed-loader';
+import { entityLoader, ownedLoader, pagedLoader } from './keyed-loader';
 
 /** Builds fresh loaders for one request. */
 export function createCatalogLoaders(
@@ -28,6 +28,11 @@ export function createCatalogLoaders(
     jobPosting: entityLoader(
       (ids) => postings.getJobPostingsByIds(ids),
       (j) => j.id,
+    ),
+    /** Skill links of credentials that arrived as summaries (a `taughtBy` page). */
+    credentialSkillLinks: ownedLoader(
+      (ids) => catalog.getCredentialSkillLinks(ids),
+      () => ({ skills: [], prerequisiteUris: [] }),
     ),
     teachingCredentials: pagedLoader(
       (uris, args: PageRequest) => catalog.getTeachingCredentialsPage(uris, args),

@@ -33,11 +33,12 @@ export class MicroCredentialFieldResolver {
 
   @FieldResolver(() => [TaughtSkill], { description: 'ESCO skills the credential teaches.' })
   async skills(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
+    const links = c.skills ?? (await ctx.loaders.credentialSkillLinks.load(c.id)).skills;
     const skills = await loadAll(
       ctx.loaders.skill,
-      c.skills.map((s) => s.uri),
+      links.map((s) => s.uri),
     );
-    return c.skills.flatMap((taught, i) => {
+    return links.flatMap((taught, i) => {
       const skill = skills[i];
       return skill
         ? [{ skill, source: taught.source, confidence: taught.confidence, sourceText: taught.sourceText ?? null }]
@@ -47,7 +48,8 @@ export class MicroCredentialFieldResolver {
 
   @FieldResolver(() => [Skill], { description: 'Skills a learner should have before taking it.' })
   async prerequisiteSkills(@Root() c: MicroCredential, @Ctx() ctx: GraphQLContext) {
-    return loadPresent(ctx.loaders.skill, c.prerequisiteUris);
+    const uris = c.prerequisiteUris ?? (await ctx.loaders.credentialSkillLinks.load(c.id)).prerequisiteUris;
+    return loadPresent(ctx.loaders.skill, uris);
   }
 
   @FieldResolver(() => MicroCredential, {
@@ -68,11 +70,9 @@ export class SkillTaughtByResolver {
       owner: skill.uri,
       args: pageRequest(first, after, ctx.limits.maxPageSize),
     });
-    // The page carries full records: prime the loaders so nested fields cost no round trip.
-    for (const { credential, provider } of page.items) {
-      ctx.loaders.credential.prime(credential.id, credential);
-      if (provider) ctx.loaders.provider.prime(provider.id, provider);
-    }
+    // The page carries the providers: prime their loader so `provider` costs no round trip. The
+    // credentials are summaries (no skill links), so they do not prime the credential loader.
+    for (const { provider } of page.items) if (provider) ctx.loaders.provider.prime(provider.id, provider);
     return toConnection({ ...page, items: page.items.map((item) => item.credential) });
   }
 }

@@ -89,9 +89,12 @@ export class MicroCredential {
   priceCurrency!: string | null;
   /** Stackability link; the `partOf` field resolves it. */
   partOfId!: string | null;
-  /** Taught skill links; the `skills` field resolves their skills. */
-  skills!: CredentialRow['skills'];
-  prerequisiteUris!: string[];
+  /**
+   * Taught skill links and prerequisites; the `skills` and `prerequisiteSkills` fields resolve
+   * them. Absent on a summary (a `taughtBy` page), where those fields load them.
+   */
+  skills?: CredentialRow['skills'];
+  prerequisiteUris?: string[];
 }
 
 @ObjectType('MicroCredentialConnection', {
