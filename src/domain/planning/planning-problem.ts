@@ -70,7 +70,14 @@ export function preparePlanningProblem(input: ValidatedPlanInput): PlanningProbl
   const uncoverable = input.gap.filter((skill) => !coveredSomewhere.has(skill.skillUri)).map((skill) => skill.skillUri);
   const skillIndex = new Map(skills.map((skill, index) => [skill.skillUri, index]));
 
-  let candidates: CandidateCourse[] = reachable.map((course) => ({
+  // A course that covers nothing here and teaches no prerequisite of any course could never be
+  // kept by step 4: leave it out before building its candidate (a reskilling request prepares
+  // twenty targets over thousands of shared courses, most of which cover nothing for a given one).
+  const anyPrerequisite = new Set(reachable.flatMap((course) => course.prerequisites));
+  const relevant = reachable.filter(
+    (course) => course.covers.length > 0 || course.teaches.some((skill) => anyPrerequisite.has(skill)),
+  );
+  let candidates: CandidateCourse[] = relevant.map((course) => ({
     id: course.id,
     cost: courseCost(course, input.objective)!,
     hours: effectiveHours(course),
@@ -160,13 +167,18 @@ function usefulCourses(courses: readonly CandidateCourse[]): CandidateCourse[] {
   while (changed) {
     changed = false;
     courses.forEach((course, index) => {
-      if (keep[index] || ![...course.teaches].some((skill) => needed.has(skill))) return;
+      if (keep[index] || !teachesAny(course.teaches, needed)) return;
       keep[index] = true;
       changed = true;
       for (const skill of course.prerequisites) needed.add(skill);
     });
   }
   return courses.filter((_, index) => keep[index]);
+}
+
+function teachesAny(teaches: ReadonlySet<string>, skills: ReadonlySet<string>): boolean {
+  for (const skill of teaches) if (skills.has(skill)) return true;
+  return false;
 }
 
 function teacherIndex(courses: readonly CandidateCourse[]): Map<string, number[]> {
