@@ -9,6 +9,7 @@ import type { LearnerRepository } from '../db/repositories/learner-repository';
 import type { JobPostingRepository } from '../db/repositories/job-posting-repository';
 import type { CoverageSource } from '../services/compute-sources';
 import type { ConceptReads } from '../services/read-model/cached-concept-reads';
+import type { TeachingPageReads } from '../services/read-model/cached-teaching-pages';
 import type { CoverageService } from '../services/coverage-service';
 import type { PlanningService } from '../services/planning-service';
 import type { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
@@ -26,6 +27,8 @@ export interface Services {
   readonly esco: EscoRepository;
   /** Skills and occupations by URI (cached across requests when the read model is on). */
   readonly concepts: ConceptReads;
+  /** Pages of courses teaching a skill (cached across requests when the read model is on). */
+  readonly teaching: TeachingPageReads;
   readonly catalog: CatalogRepository;
   readonly learners: LearnerRepository;
   readonly postings: JobPostingRepository;
@@ -69,7 +72,7 @@ export function createContext(
     limits,
     loaders: {
       ...createEscoLoaders(services.esco, services.concepts),
-      ...createCatalogLoaders(services.catalog, services.learners, services.postings),
+      ...createCatalogLoaders(services.catalog, services.learners, services.postings, services.teaching),
       ...createCoverageLoaders(services.coverageData),
     },
   };

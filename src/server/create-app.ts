@@ -13,6 +13,7 @@ import type { Neo4jExecutor } from '../db/neo4j-executor';
 import type { Driver } from 'neo4j-driver';
 import { EscoRepository } from '../db/repositories/esco-repository';
 import { CachedConceptReads, type ConceptReads } from '../services/read-model/cached-concept-reads';
+import { CachedTeachingPages, type TeachingPageReads } from '../services/read-model/cached-teaching-pages';
 import { ConceptSearchService } from '../services/search/concept-search-service';
 import { CatalogRepository } from '../db/repositories/catalog-repository';
 import { LearnerRepository } from '../db/repositories/learner-repository';
@@ -81,6 +82,8 @@ export interface ComputeSources {
   readonly courses: CourseSource;
   /** Skill and occupation records for the DataLoaders (the database when absent). */
   readonly concepts?: ConceptReads;
+  /** `taughtBy` pages for the DataLoaders (the database when absent). */
+  readonly teaching?: TeachingPageReads;
 }
 
 /**
@@ -127,10 +130,12 @@ export function createServices(
   // One in-memory skill index serves suggestSkills and the mapping of badges without alignments.
   const skillSuggestions = new SkillSuggestionService(executor);
   const esco = new EscoRepository(executor);
+  const catalog = new CatalogRepository(executor);
   return {
     esco,
     concepts: sources?.concepts ?? esco,
-    catalog: new CatalogRepository(executor),
+    catalog,
+    teaching: sources?.teaching ?? catalog,
     learners: new LearnerRepository(executor),
     postings: new JobPostingRepository(executor),
     coverageData,
@@ -230,6 +235,9 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
           coverage: memorySource,
           courses: memorySource,
           concepts: new CachedConceptReads(new EscoRepository(appExecutor), () => readModel.freshGeneration()),
+          teaching: new CachedTeachingPages(new CatalogRepository(appExecutor), () =>
+            readModel.freshCatalogGeneration(),
+          ),
         }
       : undefined,
     computePool,

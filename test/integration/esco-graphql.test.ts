@@ -149,6 +149,26 @@ describe('browsing an occupation with the courses teaching its skills', () => {
       trips.push(titles.roundTrips);
     }
     expect(Math.min(...trips)).toBe(1);
+    // Pages are cached across requests; a course renamed to sort first shows first on the next one.
+    const pageOf = `{ skill(uri: "${uris[0]}") { taughtBy(first: 3) { nodes { id title } } } }`;
+    expect((await server.gql<any>(pageOf)).errors).toBeUndefined();
+    const rename = await server.gql<any>(
+      `mutation($c: MicroCredentialInput!) { upsertMicroCredential(input: $c) { id } }`,
+      {
+        c: {
+          id: `${id}-b`,
+          title: 'AAA aardvark course',
+          providerId: `${id}-p`,
+          skills: uris.slice(0, 2).map((uri) => ({ uri })),
+        },
+      },
+    );
+    expect(rename.errors).toBeUndefined();
+    const renamed = await server.gql<any>(`{ skill(uri: "${uris[0]}") { taughtBy(first: 3) { nodes { id title } } } }`);
+    const ids = renamed.data.skill.taughtBy.nodes.map((n: any) => n.id);
+    expect(ids.indexOf(`${id}-b`)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(`${id}-b`)).toBeLessThan(ids.indexOf(`${id}-a`));
+    expect(renamed.data.skill.taughtBy.nodes.find((n: any) => n.id === `${id}-b`).title).toBe('AAA aardvark course');
     await server.db.driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $id DETACH DELETE n', { id });
   });
 });

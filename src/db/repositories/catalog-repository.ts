@@ -171,6 +171,21 @@ export class CatalogRepository {
     );
   }
 
+  /** cypher/catalog/get-teaching-credentials-by-ids (the ones that exist) */
+  async getTeachingCredentialsByIds(
+    ids: readonly string[],
+    runner: QueryRunner = this.executor,
+  ): Promise<Map<string, TeachingCredential>> {
+    const rows = await runner.read('catalog/get-teaching-credentials-by-ids', { ids });
+    return new Map(
+      rows.map((row) => {
+        const item = row.item as { credential: unknown; provider: ProviderRow | null };
+        const credential = credentialRow<CredentialSummaryRow>(item.credential);
+        return [credential.id, { credential, provider: item.provider }];
+      }),
+    );
+  }
+
   /** cypher/catalog/get-teaching-credentials-page: pages of credential summaries with their providers. */
   async getTeachingCredentialsPage(
     uris: readonly string[],

@@ -150,6 +150,11 @@ function removeFrom<K, V>(index: Map<K, V[]>, key: K, value: V): void {
 export class ReadModel {
   /** The change sequence the model reflects (see the change log). */
   seq = 0;
+  /**
+   * Bumped whenever a credential is put or removed: caches of catalog answers (which courses
+   * teach a skill, in which order) key on it.
+   */
+  catalogVersion = 0;
   private readonly skills = new Interner();
   private readonly credentialIds = new Interner();
   private readonly learnerIds = new Interner();
@@ -249,6 +254,7 @@ export class ReadModel {
     this.removeCredentialLinks(id);
     const taught = Int32Array.from(row.teaches, (link) => this.skills.intern(link.uri));
     this.credentials.set(id, { row, taught });
+    this.catalogVersion += 1;
     for (const skill of taught) addTo(this.teachers, skill, id);
   }
 
@@ -258,6 +264,7 @@ export class ReadModel {
     if (id === undefined) return;
     this.removeCredentialLinks(id);
     this.credentials.delete(id);
+    this.catalogVersion += 1;
     for (const learnerId of this.holders.get(id) ?? []) {
       const learner = this.learners.get(learnerId);
       if (!learner) continue;

@@ -3,14 +3,19 @@ import type { CatalogRepository, TeachingCredential } from '../../db/repositorie
 import type { LearnerRepository } from '../../db/repositories/learner-repository';
 import type { JobPostingRepository } from '../../db/repositories/job-posting-repository';
 import type { PageRequest } from '../../domain/pagination/cursor';
+import type { TeachingPageReads } from '../../services/read-model/cached-teaching-pages';
 import { emptyPage } from '../pagination/connection-type';
 import { entityLoader, ownedLoader, pagedLoader } from './keyed-loader';
 
-/** Builds fresh loaders for one request. */
+/**
+ * Builds fresh loaders for one request. `taughtBy` pages come from `teaching`, which may cache
+ * them across requests (`CachedTeachingPages`).
+ */
 export function createCatalogLoaders(
   catalog: CatalogRepository,
   learners: LearnerRepository,
   postings: JobPostingRepository,
+  teaching: TeachingPageReads = catalog,
 ) {
   return {
     provider: entityLoader(
@@ -35,7 +40,7 @@ export function createCatalogLoaders(
       () => ({ skills: [], prerequisiteUris: [] }),
     ),
     teachingCredentials: pagedLoader(
-      (uris, args: PageRequest) => catalog.getTeachingCredentialsPage(uris, args),
+      (uris, args: PageRequest) => teaching.getTeachingCredentialsPage(uris, args),
       (args) => emptyPage<TeachingCredential>(args.offset),
     ),
   };

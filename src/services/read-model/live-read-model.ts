@@ -120,6 +120,15 @@ export class LiveReadModel {
     return this.fullReloads;
   }
 
+  /**
+   * Like {@link freshGeneration}, but also changing with every credential put or removed: caches
+   * of catalog answers (`CachedTeachingPages`) key on it.
+   */
+  async freshCatalogGeneration(): Promise<string> {
+    const model = await this.fresh();
+    return `${this.fullReloads}:${model.catalogVersion}`;
+  }
+
   /** The model once it reflects every write this process has committed. */
   async fresh(): Promise<ReadModel> {
     if (this.model.seq >= this.feed.highestCommitted) return this.model;
