@@ -9,6 +9,7 @@
  * evidence it is (the kind decides the evidence factor under a policy). Which credential taught
  * the skill is dropped; a ranking never explains itself per credential.
  */
+import { Interner } from '../read-model/interner';
 import type { VerificationStatus } from '../verification/verification';
 import type { CandidateEvidenceRow } from './rank-candidates';
 
@@ -56,37 +57,25 @@ export interface PackedCandidateEvidence {
  * builder.build(); // { skillUris: ['esco:a', 'esco:b'], learnerIds: ['l1'], offsets: [0, 1], skills: [1], kinds: [3] }
  */
 export class CandidateEvidenceBuilder {
-  private readonly skillIndex = new Map<string, number>();
-  private readonly skillList: string[] = [];
-  private readonly learnerIndex = new Map<string, number>();
-  private readonly learnerList: string[] = [];
+  private readonly skills = new Interner();
+  private readonly learners = new Interner();
   private entryLearners = new Int32Array(1024);
   private entrySkills = new Int32Array(1024);
   private entryKinds = new Uint8Array(1024);
   private size = 0;
 
   constructor(skillUris: Iterable<string>) {
-    for (const uri of skillUris) {
-      if (this.skillIndex.has(uri)) continue;
-      this.skillIndex.set(uri, this.skillList.length);
-      this.skillList.push(uri);
-    }
+    for (const uri of skillUris) this.skills.intern(uri);
   }
 
   /** The index of a skill given to the constructor, or undefined. */
   skill(uri: string): number | undefined {
-    return this.skillIndex.get(uri);
+    return this.skills.lookup(uri);
   }
 
   /** The index of a learner, added on first sight. */
   learner(id: string): number {
-    let index = this.learnerIndex.get(id);
-    if (index === undefined) {
-      index = this.learnerList.length;
-      this.learnerIndex.set(id, index);
-      this.learnerList.push(id);
-    }
-    return index;
+    return this.learners.intern(id);
   }
 
   /** One entry: learner `learner` has evidence of kind `kind` for skill `skill`. */
@@ -100,7 +89,7 @@ export class CandidateEvidenceBuilder {
 
   /** The packed evidence, entries grouped by learner (a counting sort keeps each learner's order). */
   build(): PackedCandidateEvidence {
-    const learners = this.learnerList.length;
+    const learners = this.learners.size;
     const offsets = new Int32Array(learners + 1);
     for (let e = 0; e < this.size; e += 1) offsets[this.entryLearners[e]! + 1]! += 1;
     for (let i = 0; i < learners; i += 1) offsets[i + 1]! += offsets[i]!;
@@ -113,7 +102,7 @@ export class CandidateEvidenceBuilder {
       skills[at] = this.entrySkills[e]!;
       kinds[at] = this.entryKinds[e]!;
     }
-    return { skillUris: [...this.skillList], learnerIds: [...this.learnerList], offsets, skills, kinds };
+    return { skillUris: this.skills.all(), learnerIds: this.learners.all(), offsets, skills, kinds };
   }
 
   private grow(): void {

@@ -6,6 +6,7 @@
  * are sent once each in a table, every number sits in a typed array that is transferred rather
  * than copied, and the worker rebuilds the objects ({@link unpackCourses}) on its own thread.
  */
+import { Interner } from '../read-model/interner';
 import type { CandidateCourse, TaughtLink } from './course-eligibility';
 
 /** {@link CandidateCourse}s by column; see {@link packCourses}. Nulls are NaN or -1. */
@@ -44,17 +45,8 @@ const NUMBERS_PER_COURSE = 4;
  * // in the worker: unpackCourses(packed) deep-equals gathered.candidates
  */
 export function packCourses(courses: readonly CandidateCourse[]): PackedCourses {
-  const table = new Map<string, number>();
-  const strings: string[] = [];
-  const index = (value: string): number => {
-    let at = table.get(value);
-    if (at === undefined) {
-      at = strings.length;
-      table.set(value, at);
-      strings.push(value);
-    }
-    return at;
-  };
+  const table = new Interner();
+  const index = (value: string): number => table.intern(value);
   const optional = (value: string | null): number => (value === null ? -1 : index(value));
   const n = courses.length;
   const numbers = new Float64Array(n * NUMBERS_PER_COURSE);
@@ -85,7 +77,7 @@ export function packCourses(courses: readonly CandidateCourse[]): PackedCourses 
   });
   return {
     ids: courses.map((course) => course.id),
-    strings,
+    strings: table.all(),
     numbers,
     labels,
     languageStart: languages.start,

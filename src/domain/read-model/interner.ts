@@ -27,6 +27,11 @@ export class Interner {
     return this.ids.get(value);
   }
 
+  /** Every interned string, in id order (a copy). */
+  all(): string[] {
+    return [...this.values];
+  }
+
   /** The string of an id. */
   value(id: number): string {
     const value = this.values[id];
