@@ -100,4 +100,50 @@ describe('runPlanningJob deadlines', () => {
     expect(quick.lowerBound).toBeLessThanOrEqual(result.plan.objectiveValue);
     expect(result.plan.objectiveValue).toBeLessThanOrEqual(quick.objectiveValue);
   });
+
+  it('plans each reskilling target as recommending it alone does', async () => {
+    const whole = hardGatheredPlanning(5_000);
+    const target = (from: number) => {
+      const gap = whole.targets[0]!.gap.slice(from, from + 5);
+      return {
+        ...whole.targets[0]!,
+        gap,
+        requirements: gap.map((g) => ({ skillUri: g.skillUri, relation: 'ESSENTIAL' as const })),
+      };
+    };
+    const [a, b] = [target(0), target(500)];
+    const ranked = ['oa', 'ob'].map((occupationUri) => ({
+      occupationUri,
+      score: 0,
+      essentialCoverage: 0,
+      optionalCoverage: 0,
+    }));
+    const reskilling = await runPlanningJob({
+      kind: 'reskilling',
+      gathered: { ...whole, targets: [a, b] },
+      ranked,
+      first: 2,
+      order: 'CHEAPEST_PLAN',
+      deadline: epochNow() + 5_000,
+    });
+    expect(reskilling.kind).toBe('reskilling');
+    if (reskilling.kind !== 'reskilling') return;
+    for (const [occupationUri, alone] of [
+      ['oa', a],
+      ['ob', b],
+    ] as const) {
+      const recommended = await runPlanningJob({
+        kind: 'recommend',
+        gathered: { ...whole, targets: [alone] },
+        deadline: epochNow() + 5_000,
+      });
+      if (recommended.kind !== 'recommend') throw new Error('a recommend job answered otherwise');
+      const option = reskilling.options.find((o) => o.occupationUri === occupationUri)!;
+      expect(option.plan.optimal && recommended.plan.optimal).toBe(true);
+      expect(option.plan.objectiveValue).toBe(recommended.plan.objectiveValue);
+      expect(option.plan.steps.map((step) => step.credentialId)).toEqual(
+        recommended.plan.steps.map((step) => step.credentialId),
+      );
+    }
+  });
 });
