@@ -47,6 +47,10 @@ function raw(
         path: options.path ?? url.pathname,
         method: options.method ?? 'POST',
         headers,
+        // Each case on its own connection: a case refused while its body still streams (413)
+        // must not leave a half-drained keep-alive socket for the next case (a CI run once
+        // failed the case after it with ECONNRESET).
+        agent: false,
       },
       (res) => {
         const chunks: Buffer[] = [];
