@@ -36,6 +36,10 @@ export function compareMatches(a: RankedMatch, b: RankedMatch): number {
   );
 }
 
-function quantize(value: number): number {
+/**
+ * A score or coverage on the grid {@link compareMatches} compares at (9 decimal places), for
+ * callers that sort many matches by precomputed keys.
+ */
+export function quantize(value: number): number {
   return Math.round(value * RESOLUTION);
 }

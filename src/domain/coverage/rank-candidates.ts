@@ -4,7 +4,9 @@
  * packed evidence of every learner touching a matching skill; this scores them all and returns
  * the page asked for with the total count.
  */
+import { quantize } from './compare-matches';
 import { compareStrings } from './compare-strings';
+import { evidenceFactor, type EvidenceSource } from './evidence';
 import { assertValidLink, type HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
 import { normalizeRequirements, type Requirement } from './requirement';
@@ -51,9 +53,6 @@ export interface RankCandidateRowsInput {
   readonly policy: MatchPolicy;
   readonly minScore: number;
 }
-
-/** Scores are ordered at this resolution (as `compareMatches` does: 9 decimal places). */
-const RESOLUTION = 1e9;
 
 /**
  * Learners with score > 0 and ≥ `minScore`, best first (score, essential coverage, id, as
@@ -168,20 +167,25 @@ function prepareCredits(
   return { start, slot: Int32Array.from(slot), weight: Float64Array.from(weight) };
 }
 
-/** The evidence factor of each {@link EvidenceKind}, as `evidenceFactor` gives it. */
+/** The evidence factor of each {@link EvidenceKind}: `evidenceFactor` of a source of that kind. */
 function kindFactors(policy: Pick<MatchPolicy, 'unverified' | 'selfDeclared'>): Float64Array {
+  const credential = (holdingVerification: VerificationStatus | null): EvidenceSource => ({
+    kind: 'CREDENTIAL',
+    credentialId: '',
+    holdingVerification,
+  });
   const factors = new Float64Array(4);
-  factors[EvidenceKind.VERIFIED_CREDENTIAL] = 1;
-  factors[EvidenceKind.OTHER_CREDENTIAL] = policy.unverified;
-  factors[EvidenceKind.INVALID_CREDENTIAL] = 0;
-  factors[EvidenceKind.SELF_DECLARED] = policy.selfDeclared;
+  factors[EvidenceKind.VERIFIED_CREDENTIAL] = evidenceFactor(credential('VERIFIED'), policy);
+  factors[EvidenceKind.OTHER_CREDENTIAL] = evidenceFactor(credential(null), policy);
+  factors[EvidenceKind.INVALID_CREDENTIAL] = evidenceFactor(credential('INVALID'), policy);
+  factors[EvidenceKind.SELF_DECLARED] = evidenceFactor({ kind: 'SELF_DECLARED' }, policy);
   return factors;
 }
 
 /** Positions into `passing` in ranking order: score, then essential coverage (both quantized, descending), then id. */
 function rankOrder(passing: readonly number[], scores: readonly CoverageScores[], ids: readonly string[]): number[] {
-  const score = Float64Array.from(scores, (s) => Math.round(s.score * RESOLUTION));
-  const essential = Float64Array.from(scores, (s) => Math.round(s.essentialCoverage * RESOLUTION));
+  const score = Float64Array.from(scores, (s) => quantize(s.score));
+  const essential = Float64Array.from(scores, (s) => quantize(s.essentialCoverage));
   const order = Array.from(passing, (_, i) => i);
   return order.sort(
     (a, b) =>

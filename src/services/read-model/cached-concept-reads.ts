@@ -8,6 +8,7 @@
 import { LRUCache } from 'lru-cache';
 import type { OccupationRow, SkillRow } from '../../db/repositories/esco-rows';
 import type { Page, PageRequest } from '../../domain/pagination/cursor';
+import { GenerationGate } from './generation-gate';
 
 /** The ESCO reads the DataLoaders make that this caches (methods of `EscoRepository`). */
 export interface ConceptReads {
@@ -61,16 +62,21 @@ export class CachedConceptReads implements ConceptReads {
   private readonly skills: LRUCache<string, SkillRow>;
   private readonly occupations: LRUCache<string, OccupationRow>;
   private readonly skillPages: LRUCache<string, UriPage>;
-  private generation: unknown;
+  private readonly gate: GenerationGate;
 
   constructor(
     private readonly source: ConceptReads,
-    private readonly currentGeneration: () => Promise<unknown>,
+    currentGeneration: () => Promise<unknown>,
     limits: ConceptCacheLimits = DEFAULT_CONCEPT_CACHE_LIMITS,
   ) {
     this.skills = new LRUCache({ max: limits.maxSkills });
     this.occupations = new LRUCache({ max: limits.maxOccupations });
     this.skillPages = new LRUCache({ max: limits.maxSkillPages });
+    this.gate = new GenerationGate(currentGeneration, () => {
+      this.skills.clear();
+      this.occupations.clear();
+      this.skillPages.clear();
+    });
   }
 
   getSkillsByUris(uris: readonly string[]): Promise<SkillRow[]> {
@@ -90,7 +96,7 @@ export class CachedConceptReads implements ConceptReads {
     relation: 'ESSENTIAL' | 'OPTIONAL',
     page: PageRequest,
   ): Promise<Map<string, Page<SkillRow>>> {
-    const generation = await this.sync();
+    const generation = await this.gate.enter();
     const key = (uri: string) => `${relation} ${page.offset} ${page.limit} ${uri}`;
     const pages = new Map<string, Page<SkillRow>>();
     const missing: string[] = [];
@@ -103,7 +109,7 @@ export class CachedConceptReads implements ConceptReads {
     }
     if (missing.length === 0) return pages;
     const fetched = await this.source.getOccupationSkillsPage(missing, relation, page);
-    const keep = this.generation === generation;
+    const keep = this.gate.isCurrent(generation);
     for (const [uri, found] of fetched) {
       for (const item of found.items) {
         Object.freeze(item);
@@ -116,24 +122,12 @@ export class CachedConceptReads implements ConceptReads {
     return pages;
   }
 
-  /** Empties the caches when the generation moved on; returns the current generation. */
-  private async sync(): Promise<unknown> {
-    const generation = await this.currentGeneration();
-    if (generation !== this.generation) {
-      this.skills.clear();
-      this.occupations.clear();
-      this.skillPages.clear();
-      this.generation = generation;
-    }
-    return generation;
-  }
-
   private async read<R extends { uri: string }>(
     cache: LRUCache<string, R>,
     uris: readonly string[],
     fetch: (missing: readonly string[]) => Promise<R[]>,
   ): Promise<R[]> {
-    const generation = await this.sync();
+    const generation = await this.gate.enter();
     const found: R[] = [];
     const missing: string[] = [];
     for (const uri of new Set(uris)) {
@@ -145,7 +139,7 @@ export class CachedConceptReads implements ConceptReads {
     const fetched = await fetch(missing);
     // A fetch that overlapped an import may hold records of either graph: keep it out of the
     // new generation's cache (the answer itself is as fresh as a database read).
-    const keep = this.generation === generation;
+    const keep = this.gate.isCurrent(generation);
     for (const row of fetched) {
       Object.freeze(row);
       if (keep) cache.set(row.uri, row);

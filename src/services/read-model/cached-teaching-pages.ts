@@ -10,6 +10,7 @@
 import { LRUCache } from 'lru-cache';
 import type { TeachingCredential } from '../../db/repositories/catalog-repository';
 import type { Page, PageRequest } from '../../domain/pagination/cursor';
+import { GenerationGate } from './generation-gate';
 
 /** The page read the `taughtBy` DataLoader makes (a method of `CatalogRepository`). */
 export interface TeachingPageReads {
@@ -46,25 +47,22 @@ interface IdPage {
  */
 export class CachedTeachingPages implements TeachingPageReads {
   private readonly pages: LRUCache<string, IdPage>;
-  private generation: unknown;
+  private readonly gate: GenerationGate;
 
   constructor(
     private readonly source: TeachingPageSource,
-    private readonly currentGeneration: () => Promise<unknown>,
+    currentGeneration: () => Promise<unknown>,
     maxPages = DEFAULT_MAX_TEACHING_PAGES,
   ) {
     this.pages = new LRUCache({ max: maxPages });
+    this.gate = new GenerationGate(currentGeneration, () => this.pages.clear());
   }
 
   async getTeachingCredentialsPage(
     uris: readonly string[],
     page: PageRequest,
   ): Promise<Map<string, Page<TeachingCredential>>> {
-    const generation = await this.currentGeneration();
-    if (generation !== this.generation) {
-      this.pages.clear();
-      this.generation = generation;
-    }
+    const generation = await this.gate.enter();
     const key = (uri: string) => `${page.offset} ${page.limit} ${uri}`;
     const hits = new Map<string, IdPage>();
     const missing: string[] = [];
@@ -89,7 +87,7 @@ export class CachedTeachingPages implements TeachingPageReads {
       result.set(uri, { items, totalCount: hit.totalCount, offset: page.offset });
     }
     // A page read while the catalogue changed may be of either version: keep it out of the new one.
-    const keep = this.generation === generation;
+    const keep = this.gate.isCurrent(generation);
     for (const [uri, found] of fetched) {
       if (keep)
         this.pages.set(key(uri), { ids: found.items.map((item) => item.credential.id), totalCount: found.totalCount });
