@@ -27,7 +27,7 @@ import { orderReskillingOptions, type ReskillingOrder } from './order-reskilling
 import { planPreparedProblem } from './plan-courses';
 import type { PlanRequest } from './plan-request';
 import type { GapSkill, PlanCourse, PlanInput, PlanResult } from './plan-types';
-import { preparePlanningProblem, type PlanningProblem } from './planning-problem';
+import { prepareCatalogue, prepareTarget, type PlanningProblem, type PreparedCatalogue } from './planning-problem';
 import { QUICK_PLAN_MIN_CANDIDATES, quickPlan } from './quick-plan';
 import { convertPrice, type PriceRates } from './price-rates';
 import { rankNextCourses, type RankedCourse } from './rank-next-courses';
@@ -137,10 +137,18 @@ export const PLAN_REPLY_MARGIN_MS = 30;
 /** Share of a plan's budget the exact search may use; the rest is for its LP bounds when it stops early. */
 const SEARCH_SHARE = 0.75;
 
+/** The usable courses of a job, shared by all its targets. */
+interface SharedCourses {
+  /** Each course with its prices converted and its unmet prerequisites; `covers` is empty (see `coversById`). */
+  readonly courses: readonly PlanCourse[];
+  readonly byId: ReadonlyMap<string, PlanCourse>;
+}
+
 /** The planning problem of one target, ready for the solver. */
 interface PreparedTarget extends GatheredTarget {
-  readonly courses: PlanCourse[];
-  readonly byId: ReadonlyMap<string, PlanCourse>;
+  readonly shared: SharedCourses;
+  /** The gap skills of this target each course covers, in gap order; courses covering none are absent. */
+  readonly coversById: ReadonlyMap<string, readonly string[]>;
   /** Courses with a price in a currency the rate table lacks (unpriced in this plan). */
   readonly noRate: ReadonlySet<string>;
   /** Eligible courses covering some gap skill of this target. */
@@ -259,7 +267,7 @@ function quickPlans(
   deadline: number,
   now: EpochClock,
 ): LearningPlanValue[] {
-  if ((prepared[0]?.courses.length ?? 0) < QUICK_PLAN_MIN_CANDIDATES) return [];
+  if ((prepared[0]?.shared.courses.length ?? 0) < QUICK_PLAN_MIN_CANDIDATES) return [];
   const stopAt = now() + Math.max(0, deadline - PLAN_REPLY_MARGIN_MS - now()) * FIRST_PASS_SHARE;
   const plans: LearningPlanValue[] = [];
   for (const target of prepared) {
@@ -333,37 +341,55 @@ function prepareTargets(gathered: GatheredPlanning): PreparedTarget[] {
   const usable = rows.filter((row) => row.exclusion === null);
   // Prices in the plan's currency; a price without a rate leaves its course unpriced.
   const noRate = new Set<string>();
-  const prices = new Map<string, number | null>();
-  for (const { course } of usable) {
+  const coveringIds = new Map<string, string[]>();
+  const courses: PlanCourse[] = usable.map(({ course, teaches, coversConfident, prerequisites }) => {
     const price =
       course.price === null
         ? null
         : convertPrice(course.price, course.currency ?? request.currency, request.currency, rates);
     if (course.price !== null && price === null) noRate.add(course.id);
-    prices.set(course.id, price);
-  }
+    for (const uri of coversConfident) {
+      const ids = coveringIds.get(uri);
+      if (ids) ids.push(course.id);
+      else coveringIds.set(uri, [course.id]);
+    }
+    return { id: course.id, hours: course.hours, price, ects: course.ects, covers: [], teaches, prerequisites };
+  });
+  const shared: SharedCourses = { courses, byId: new Map(courses.map((c) => [c.id, c])) };
   return gathered.targets.map((target) => {
     const gapUris = target.gap.map((g) => g.skillUri);
-    const courses: PlanCourse[] = usable.map(({ course, teaches, coversConfident, prerequisites }) => ({
-      id: course.id,
-      hours: course.hours,
-      price: prices.get(course.id) ?? null,
-      ects: course.ects,
-      covers: gapUris.filter((uri) => coversConfident.has(uri)),
-      teaches,
-      prerequisites: [...prerequisites],
-    }));
-    const relevant = new Set(courses.filter((c) => c.covers.length > 0).map((c) => c.id));
+    const coversById = new Map<string, string[]>();
+    for (const uri of gapUris)
+      for (const id of coveringIds.get(uri) ?? []) {
+        const covered = coversById.get(id);
+        if (covered) covered.push(uri);
+        else coversById.set(id, [uri]);
+      }
     return {
       ...target,
-      courses,
-      byId: new Map(courses.map((c) => [c.id, c])),
+      shared,
+      coversById,
       noRate,
-      relevant,
+      relevant: new Set(coversById.keys()),
       catalogueExclusions: countCatalogueExclusions(gapUris, rows),
     };
   });
 }
+
+/** A target's courses with what each covers of its gap (built on demand, once). */
+function targetCourses(prepared: PreparedTarget): PlanCourse[] {
+  let courses = coursesOfTarget.get(prepared);
+  if (courses === undefined) {
+    courses = prepared.shared.courses.map((course) => ({
+      ...course,
+      covers: [...(prepared.coversById.get(course.id) ?? [])],
+    }));
+    coursesOfTarget.set(prepared, courses);
+  }
+  return courses;
+}
+
+const coursesOfTarget = new WeakMap<PreparedTarget, PlanCourse[]>();
 
 /** Coverage after adding courses (as held credentials) to the subject's evidence. */
 function snapshotWith(
@@ -373,7 +399,7 @@ function snapshotWith(
   policy: MatchPolicy,
 ): CoverageSnapshot {
   const added: Evidence[] = courseIds.flatMap((id) =>
-    (prepared.byId.get(id)?.teaches ?? []).map((skillUri) => ({
+    (prepared.shared.byId.get(id)?.teaches ?? []).map((skillUri) => ({
       skillUri,
       source: { kind: 'CREDENTIAL' as const, credentialId: id },
     })),
@@ -394,7 +420,7 @@ function snapshotWith(
 function toPlanInput(prepared: PreparedTarget, request: PlanRequest, timeLimitMs: number): PlanInput {
   return {
     gap: prepared.gap,
-    courses: prepared.courses,
+    courses: targetCourses(prepared),
     objective: request.objective,
     budgets: request.budgets,
     timeLimitMs,
@@ -403,6 +429,9 @@ function toPlanInput(prepared: PreparedTarget, request: PlanRequest, timeLimitMs
 
 /** Each target's solver-ready problem, once prepared (keyed by the job's own target objects). */
 const preparedProblems = new WeakMap<PreparedTarget, PlanningProblem>();
+
+/** Each job's catalogue, prepared once for all its targets. */
+const preparedCatalogues = new WeakMap<SharedCourses, PreparedCatalogue>();
 
 async function solve(
   prepared: PreparedTarget,
@@ -417,7 +446,20 @@ async function solve(
   // (over 18,000 candidates they take most of a second).
   let problem = preparedProblems.get(prepared);
   if (problem === undefined) {
-    problem = preparePlanningProblem(validatePlanInput(toPlanInput(prepared, request, timeLimitMs)));
+    // Eligibility and attainability do not depend on the target: one catalogue serves them all.
+    const base = { objective: request.objective, budgets: request.budgets, timeLimitMs };
+    let catalogue = preparedCatalogues.get(prepared.shared);
+    if (catalogue === undefined) {
+      catalogue = prepareCatalogue(validatePlanInput({ ...base, gap: [], courses: prepared.shared.courses }));
+      preparedCatalogues.set(prepared.shared, catalogue);
+    }
+    const target = validatePlanInput({ ...base, gap: prepared.gap, courses: [] });
+    problem = prepareTarget(
+      catalogue,
+      target.gap,
+      target.timeLimitMs,
+      (course) => prepared.coversById.get(course.id) ?? [],
+    );
     preparedProblems.set(prepared, problem);
   }
   const plan = await planPreparedProblem(
@@ -475,7 +517,7 @@ function nextCourses(prepared: PreparedTarget, gathered: GatheredPlanning, first
   const { request, evidence, policy } = gathered;
   const ranking = rankNextCourses({
     gap: prepared.gap,
-    courses: prepared.courses,
+    courses: targetCourses(prepared),
     objective: request.objective,
     budgets: request.budgets,
     limit: first,

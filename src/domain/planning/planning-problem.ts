@@ -46,8 +46,32 @@ export interface PlanningProblem {
  * 4. repeatedly drops courses that neither cover a coverable skill nor teach a prerequisite of
  *    a remaining course, and dominated courses (see {@link dominatedCourses}).
  * Steps 2 and 4 never remove every optimal plan, so solving the reduced problem is exact.
+ * Steps 1 and 2 do not depend on the gap: {@link prepareCatalogue} and {@link prepareTarget} split
+ * them, for callers planning many targets over one course list.
  */
 export function preparePlanningProblem(input: ValidatedPlanInput): PlanningProblem {
+  return prepareTarget(prepareCatalogue(input), input.gap, input.timeLimitMs);
+}
+
+/** Steps 1 and 2 of {@link preparePlanningProblem}: what every target over one course list shares. */
+export interface PreparedCatalogue {
+  readonly objective: PlanObjective;
+  readonly budgets: NormalizedBudgets;
+  /** Eligible courses some sequence of eligible courses makes takeable, in input order. */
+  readonly reachable: readonly PlanCourse[];
+  /** For each prerequisite skill of a reachable course, the reachable courses (indices) teaching it. */
+  readonly teachersOf: ReadonlyMap<string, readonly number[]>;
+  /** Ineligible and unattainable courses, in input order. */
+  readonly excluded: readonly ExcludedCourse[];
+}
+
+/**
+ * Steps 1 and 2 of {@link preparePlanningProblem} over a validated course list (its courses'
+ * `covers` are not read).
+ */
+export function prepareCatalogue(
+  input: Pick<ValidatedPlanInput, 'courses' | 'objective' | 'budgets'>,
+): PreparedCatalogue {
   const excluded: ExcludedCourse[] = [];
   const eligible: PlanCourse[] = [];
   for (const course of input.courses) {
@@ -64,41 +88,82 @@ export function preparePlanningProblem(input: ValidatedPlanInput): PlanningProbl
   const orderedExcluded: ExcludedCourse[] = input.courses
     .filter((course) => reasons.has(course.id))
     .map((course) => ({ courseId: course.id, reason: reasons.get(course.id)! }));
+  const teachersOf = new Map<string, number[]>(
+    reachable.flatMap((course) => course.prerequisites).map((skill) => [skill, []]),
+  );
+  reachable.forEach((course, index) => {
+    for (const skill of new Set(course.teaches)) teachersOf.get(skill)?.push(index);
+  });
+  return { objective: input.objective, budgets: input.budgets, reachable, teachersOf, excluded: orderedExcluded };
+}
 
-  const coveredSomewhere = new Set(reachable.flatMap((course) => course.covers));
-  const skills = input.gap.filter((skill) => coveredSomewhere.has(skill.skillUri));
-  const uncoverable = input.gap.filter((skill) => !coveredSomewhere.has(skill.skillUri)).map((skill) => skill.skillUri);
+/**
+ * Steps 3 and 4 of {@link preparePlanningProblem} for one gap over a prepared catalogue.
+ * `coversOf` says which skills of `gap` a course covers (by default its own `covers`), so callers
+ * planning many targets over one catalogue need not copy every course per target.
+ */
+export function prepareTarget(
+  catalogue: PreparedCatalogue,
+  gap: readonly GapSkill[],
+  timeLimitMs: number,
+  coversOf: (course: PlanCourse) => readonly string[] = (course) => course.covers,
+): PlanningProblem {
+  const { reachable } = catalogue;
+  const covers = reachable.map(coversOf);
+  const coveredSomewhere = new Set(covers.flat());
+  const skills = gap.filter((skill) => coveredSomewhere.has(skill.skillUri));
+  const uncoverable = gap.filter((skill) => !coveredSomewhere.has(skill.skillUri)).map((skill) => skill.skillUri);
   const skillIndex = new Map(skills.map((skill, index) => [skill.skillUri, index]));
 
-  // A course that covers nothing here and teaches no prerequisite of any course could never be
-  // kept by step 4: leave it out before building its candidate (a reskilling request prepares
-  // twenty targets over thousands of shared courses, most of which cover nothing for a given one).
-  const anyPrerequisite = new Set(reachable.flatMap((course) => course.prerequisites));
-  const relevant = reachable.filter(
-    (course) => course.covers.length > 0 || course.teaches.some((skill) => anyPrerequisite.has(skill)),
-  );
-  let candidates: CandidateCourse[] = relevant.map((course) => ({
-    id: course.id,
-    cost: courseCost(course, input.objective)!,
-    hours: effectiveHours(course),
-    price: course.price ?? null,
-    ects: effectiveEcts(course),
-    covers: [...new Set(course.covers.flatMap((uri) => skillIndex.get(uri) ?? []))].sort((a, b) => a - b),
-    teaches: new Set(course.teaches),
-    prerequisites: [...new Set(course.prerequisites)],
-  }));
-  candidates = reduceCandidates(candidates, input.budgets);
+  // Step 4's first round, from the catalogue's index of prerequisite teachers: only courses that
+  // cover something here, or (transitively) teach a prerequisite of one, get a candidate (a
+  // reskilling request prepares twenty targets over thousands of shared courses, most of which
+  // matter to none of them).
+  const useful = new Uint8Array(reachable.length);
+  const pending: number[] = [];
+  covers.forEach((covered, index) => {
+    if (covered.length > 0) {
+      useful[index] = 1;
+      pending.push(index);
+    }
+  });
+  const needed = new Set<string>();
+  for (let index = pending.pop(); index !== undefined; index = pending.pop())
+    for (const skill of reachable[index]!.prerequisites) {
+      if (needed.has(skill)) continue;
+      needed.add(skill);
+      for (const teacher of catalogue.teachersOf.get(skill) ?? [])
+        if (!useful[teacher]) {
+          useful[teacher] = 1;
+          pending.push(teacher);
+        }
+    }
+  let candidates: CandidateCourse[] = [];
+  reachable.forEach((course, index) => {
+    if (!useful[index]) return;
+    candidates.push({
+      id: course.id,
+      cost: courseCost(course, catalogue.objective)!,
+      hours: effectiveHours(course),
+      price: course.price ?? null,
+      ects: effectiveEcts(course),
+      covers: [...new Set(covers[index]!.flatMap((uri) => skillIndex.get(uri) ?? []))].sort((a, b) => a - b),
+      teaches: new Set(course.teaches),
+      prerequisites: [...new Set(course.prerequisites)],
+    });
+  });
+  candidates = reduceCandidates(candidates, catalogue.budgets);
   candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   return {
-    objective: input.objective,
-    budgets: input.budgets,
-    timeLimitMs: input.timeLimitMs,
+    objective: catalogue.objective,
+    budgets: catalogue.budgets,
+    timeLimitMs,
     skills,
     courses: candidates,
     teachers: teacherIndex(candidates),
     uncoverable,
-    excluded: orderedExcluded,
+    excluded: catalogue.excluded,
   };
 }
 
