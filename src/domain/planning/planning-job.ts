@@ -28,7 +28,7 @@ import { planPreparedProblem } from './plan-courses';
 import type { PlanRequest } from './plan-request';
 import type { GapSkill, PlanCourse, PlanInput, PlanResult } from './plan-types';
 import { prepareCatalogue, prepareTarget, type PlanningProblem, type PreparedCatalogue } from './planning-problem';
-import { QUICK_PLAN_MIN_CANDIDATES, quickPlan } from './quick-plan';
+import { needsQuickPlans, quickPlan } from './quick-plan';
 import { convertPrice, type PriceRates } from './price-rates';
 import { rankNextCourses, type RankedCourse } from './rank-next-courses';
 import { validatePlanInput } from './validate-plan-input';
@@ -233,9 +233,19 @@ async function solveAll(
   quick: readonly LearningPlanValue[] = [],
 ): Promise<LearningPlanValue[]> {
   const fraction = report ? FIRST_PASS_SHARE : 1;
+  // Over many targets the first pass solves relaxations only: most come out integral (proven
+  // optimal in a millisecond or two), the others get greedy plans with LP bounds, and only those
+  // reach a branch-and-bound, once, in the second pass, instead of a cut-short one in each pass.
+  const branchAndBound = !(report && prepared.length > 1);
   const plans: LearningPlanValue[] = [];
   for (let i = 0; i < prepared.length; i += 1) {
-    const plan = await solve(prepared[i]!, gathered, budgetOf(deadline, prepared.length - i, now, fraction), now);
+    const plan = await solve(
+      prepared[i]!,
+      gathered,
+      budgetOf(deadline, prepared.length - i, now, fraction),
+      now,
+      branchAndBound,
+    );
     plans.push(quick[i] ? betterPlan(plan, quick[i]) : plan);
     // Past the deadline with targets still unplanned (hundreds of reskilling candidates): report
     // the targets planned so far after each one (with the quick plans of the others, when there
@@ -267,13 +277,13 @@ function quickPlans(
   deadline: number,
   now: EpochClock,
 ): LearningPlanValue[] {
-  if ((prepared[0]?.shared.courses.length ?? 0) < QUICK_PLAN_MIN_CANDIDATES) return [];
+  const courses = prepared[0]?.shared.courses ?? [];
+  if (!needsQuickPlans(courses.length, courses.filter((course) => course.prerequisites.length > 0).length)) return [];
   const stopAt = now() + Math.max(0, deadline - PLAN_REPLY_MARGIN_MS - now()) * FIRST_PASS_SHARE;
   const plans: LearningPlanValue[] = [];
   for (const target of prepared) {
     if (plans.length > 0 && now() > stopAt) break;
-    const input = toPlanInput(target, gathered.request, gathered.request.timeLimitMs);
-    plans.push(toPlanValue(quickPlan(input, now), target, gathered));
+    plans.push(toPlanValue(quickPlan(coveringPlanInput(target, gathered.request), now), target, gathered));
   }
   return plans;
 }
@@ -356,6 +366,16 @@ function prepareTargets(gathered: GatheredPlanning): PreparedTarget[] {
     return { id: course.id, hours: course.hours, price, ects: course.ects, covers: [], teaches, prerequisites };
   });
   const shared: SharedCourses = { courses, byId: new Map(courses.map((c) => [c.id, c])) };
+  // Which rows (filtered out or not) some link of would cover each skill: a target's exclusion
+  // counts only read the rows touching its gap.
+  const rowsCovering = new Map<string, number[]>();
+  rows.forEach((row, index) => {
+    for (const uri of row.coversAny) {
+      const list = rowsCovering.get(uri);
+      if (list) list.push(index);
+      else rowsCovering.set(uri, [index]);
+    }
+  });
   return gathered.targets.map((target) => {
     const gapUris = target.gap.map((g) => g.skillUri);
     const coversById = new Map<string, string[]>();
@@ -371,7 +391,10 @@ function prepareTargets(gathered: GatheredPlanning): PreparedTarget[] {
       coversById,
       noRate,
       relevant: new Set(coversById.keys()),
-      catalogueExclusions: countCatalogueExclusions(gapUris, rows),
+      catalogueExclusions: countCatalogueExclusions(
+        gapUris,
+        [...new Set(gapUris.flatMap((uri) => rowsCovering.get(uri) ?? []))].map((index) => rows[index]!),
+      ),
     };
   });
 }
@@ -427,6 +450,25 @@ function toPlanInput(prepared: PreparedTarget, request: PlanRequest, timeLimitMs
   };
 }
 
+/**
+ * The planner's input for one prepared target restricted to the courses covering some of its gap:
+ * all {@link quickPlan} reads (its greedy plan is over courses without prerequisites, where a course
+ * covering nothing is never picked), without copying every course of a many-target job.
+ */
+function coveringPlanInput(prepared: PreparedTarget, request: PlanRequest): PlanInput {
+  const courses = [...prepared.coversById].flatMap(([id, covers]) => {
+    const course = prepared.shared.byId.get(id);
+    return course ? [{ ...course, covers: [...covers] }] : [];
+  });
+  return {
+    gap: prepared.gap,
+    courses,
+    objective: request.objective,
+    budgets: request.budgets,
+    timeLimitMs: request.timeLimitMs,
+  };
+}
+
 /** Each target's solver-ready problem, once prepared (keyed by the job's own target objects). */
 const preparedProblems = new WeakMap<PreparedTarget, PlanningProblem>();
 
@@ -438,6 +480,7 @@ async function solve(
   gathered: GatheredPlanning,
   budget: PlanBudget,
   now: EpochClock,
+  branchAndBound = true,
 ): Promise<LearningPlanValue> {
   const { request } = gathered;
   const timeLimitMs = Math.min(request.timeLimitMs, budget.timeLimitMs);
@@ -454,17 +497,12 @@ async function solve(
       preparedCatalogues.set(prepared.shared, catalogue);
     }
     const target = validatePlanInput({ ...base, gap: prepared.gap, courses: [] });
-    problem = prepareTarget(
-      catalogue,
-      target.gap,
-      target.timeLimitMs,
-      (course) => prepared.coversById.get(course.id) ?? [],
-    );
+    problem = prepareTarget(catalogue, target.gap, target.timeLimitMs, prepared.coversById);
     preparedProblems.set(prepared, problem);
   }
   const plan = await planPreparedProblem(
     { ...problem, timeLimitMs },
-    { now, hardDeadline: budget.hardDeadline },
+    { now, hardDeadline: budget.hardDeadline, branchAndBound },
     started,
   );
   return toPlanValue(plan, prepared, gathered);

@@ -59,6 +59,8 @@ export interface PreparedCatalogue {
   readonly budgets: NormalizedBudgets;
   /** Eligible courses some sequence of eligible courses makes takeable, in input order. */
   readonly reachable: readonly PlanCourse[];
+  /** Index in {@link reachable} of each reachable course's id. */
+  readonly indexOf: ReadonlyMap<string, number>;
   /** For each prerequisite skill of a reachable course, the reachable courses (indices) teaching it. */
   readonly teachersOf: ReadonlyMap<string, readonly number[]>;
   /** Ineligible and unattainable courses, in input order. */
@@ -94,23 +96,35 @@ export function prepareCatalogue(
   reachable.forEach((course, index) => {
     for (const skill of new Set(course.teaches)) teachersOf.get(skill)?.push(index);
   });
-  return { objective: input.objective, budgets: input.budgets, reachable, teachersOf, excluded: orderedExcluded };
+  return {
+    objective: input.objective,
+    budgets: input.budgets,
+    reachable,
+    indexOf: new Map(reachable.map((course, index) => [course.id, index])),
+    teachersOf,
+    excluded: orderedExcluded,
+  };
 }
 
 /**
  * Steps 3 and 4 of {@link preparePlanningProblem} for one gap over a prepared catalogue.
- * `coversOf` says which skills of `gap` a course covers (by default its own `covers`), so callers
- * planning many targets over one catalogue need not copy every course per target.
+ * `covers` maps a course id to the skills of `gap` it covers (by default each reachable course's
+ * own `covers`; ids of courses the catalogue does not hold are ignored), so callers planning many
+ * targets over one catalogue pay per target only for the courses that matter to it.
  */
 export function prepareTarget(
   catalogue: PreparedCatalogue,
   gap: readonly GapSkill[],
   timeLimitMs: number,
-  coversOf: (course: PlanCourse) => readonly string[] = (course) => course.covers,
+  covers: ReadonlyMap<string, readonly string[]> = ownCovers(catalogue.reachable),
 ): PlanningProblem {
-  const { reachable } = catalogue;
-  const covers = reachable.map(coversOf);
-  const coveredSomewhere = new Set(covers.flat());
+  const { reachable, indexOf } = catalogue;
+  const coversAt = new Map<number, readonly string[]>();
+  for (const [id, uris] of covers) {
+    const index = indexOf.get(id);
+    if (index !== undefined && uris.length > 0) coversAt.set(index, uris);
+  }
+  const coveredSomewhere = new Set([...coversAt.values()].flat());
   const skills = gap.filter((skill) => coveredSomewhere.has(skill.skillUri));
   const uncoverable = gap.filter((skill) => !coveredSomewhere.has(skill.skillUri)).map((skill) => skill.skillUri);
   const skillIndex = new Map(skills.map((skill, index) => [skill.skillUri, index]));
@@ -119,39 +133,37 @@ export function prepareTarget(
   // cover something here, or (transitively) teach a prerequisite of one, get a candidate (a
   // reskilling request prepares twenty targets over thousands of shared courses, most of which
   // matter to none of them).
-  const useful = new Uint8Array(reachable.length);
-  const pending: number[] = [];
-  covers.forEach((covered, index) => {
-    if (covered.length > 0) {
-      useful[index] = 1;
-      pending.push(index);
-    }
-  });
+  const useful = new Set(coversAt.keys());
+  const pending = [...useful];
   const needed = new Set<string>();
   for (let index = pending.pop(); index !== undefined; index = pending.pop())
     for (const skill of reachable[index]!.prerequisites) {
       if (needed.has(skill)) continue;
       needed.add(skill);
       for (const teacher of catalogue.teachersOf.get(skill) ?? [])
-        if (!useful[teacher]) {
-          useful[teacher] = 1;
+        if (!useful.has(teacher)) {
+          useful.add(teacher);
           pending.push(teacher);
         }
     }
-  let candidates: CandidateCourse[] = [];
-  reachable.forEach((course, index) => {
-    if (!useful[index]) return;
-    candidates.push({
-      id: course.id,
-      cost: courseCost(course, catalogue.objective)!,
-      hours: effectiveHours(course),
-      price: course.price ?? null,
-      ects: effectiveEcts(course),
-      covers: [...new Set(covers[index]!.flatMap((uri) => skillIndex.get(uri) ?? []))].sort((a, b) => a - b),
-      teaches: new Set(course.teaches),
-      prerequisites: [...new Set(course.prerequisites)],
+  // In catalogue order, which breaks ties between equally good courses in dominance pruning.
+  let candidates: CandidateCourse[] = [...useful]
+    .sort((a, b) => a - b)
+    .map((index): CandidateCourse => {
+      const course = reachable[index]!;
+      return {
+        id: course.id,
+        cost: courseCost(course, catalogue.objective)!,
+        hours: effectiveHours(course),
+        price: course.price ?? null,
+        ects: effectiveEcts(course),
+        covers: [...new Set((coversAt.get(index) ?? []).flatMap((uri) => skillIndex.get(uri) ?? []))].sort(
+          (a, b) => a - b,
+        ),
+        teaches: new Set(course.teaches),
+        prerequisites: [...new Set(course.prerequisites)],
+      };
     });
-  });
   candidates = reduceCandidates(candidates, catalogue.budgets);
   candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
@@ -165,6 +177,11 @@ export function prepareTarget(
     uncoverable,
     excluded: catalogue.excluded,
   };
+}
+
+/** Each course's own `covers`, by id. */
+function ownCovers(courses: readonly PlanCourse[]): Map<string, readonly string[]> {
+  return new Map(courses.map((course) => [course.id, course.covers]));
 }
 
 /**

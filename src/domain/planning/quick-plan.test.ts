@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planCourses } from './plan-courses';
 import type { PlanCourse, PlanObjective } from './plan-types';
-import { quickPlan } from './quick-plan';
+import { needsQuickPlans, QUICK_PLAN_MIN_CANDIDATES, QUICK_PLAN_MIN_PREREQUISITE_SHARE, quickPlan } from './quick-plan';
 import { warmUpPlanner } from './warm-up-planner';
 
 const GAP = ['s0', 's1', 's2', 's3', 's4'];
@@ -86,5 +86,18 @@ describe('quickPlan', () => {
     const exact = await planCourses(input);
     expect(exact).toMatchObject({ optimal: true, objectiveValue: 149, uncoveredWithinBudget: [] });
     expect(quickPlan(input, () => performance.now()).lowerBound).toBeLessThanOrEqual(149);
+  });
+});
+
+describe('needsQuickPlans', () => {
+  it('asks for quick plans only with many candidates and a good share of unmet prerequisites', () => {
+    const many = QUICK_PLAN_MIN_CANDIDATES;
+    const share = Math.ceil(QUICK_PLAN_MIN_PREREQUISITE_SHARE * many);
+    expect(needsQuickPlans(many, share)).toBe(true);
+    expect(needsQuickPlans(many, share - 1)).toBe(false);
+    expect(needsQuickPlans(many - 1, many - 1)).toBe(false);
+    // A reskilling job's union of courses: many, with about 1 % naming unmet prerequisites.
+    expect(needsQuickPlans(9_000, 90)).toBe(false);
+    expect(needsQuickPlans(18_000, 3_600)).toBe(true);
   });
 });

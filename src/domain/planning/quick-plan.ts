@@ -19,6 +19,29 @@ import { validatePlanInput } from './validate-plan-input';
 export const QUICK_PLAN_MIN_CANDIDATES = 5_000;
 
 /**
+ * Share of those candidates naming a prerequisite the subject lacks from which the quick plan is
+ * made. Preparation is slow when following prerequisites pulls chains of courses into the problem;
+ * many candidates with few prerequisites (a reskilling job gathers 3,000-11,000 courses for twenty
+ * targets, about 1 % of them with unmet prerequisites at the generator's default) prepare in a few
+ * milliseconds per target, and quick plans would only add work.
+ */
+export const QUICK_PLAN_MIN_PREREQUISITE_SHARE = 0.05;
+
+/**
+ * Whether a planning job answers first with {@link quickPlan}: many candidate courses, a good
+ * share of them with unmet prerequisites.
+ *
+ * @example
+ * needsQuickPlans(9_000, 90) // false: 1 % with unmet prerequisites
+ * needsQuickPlans(18_000, 3_600) // true
+ */
+export function needsQuickPlans(candidates: number, withUnmetPrerequisites: number): boolean {
+  return (
+    candidates >= QUICK_PLAN_MIN_CANDIDATES && withUnmetPrerequisites >= QUICK_PLAN_MIN_PREREQUISITE_SHARE * candidates
+  );
+}
+
+/**
  * The greedy plan over the courses without unmet prerequisites, with bounds valid for the whole
  * problem: never claimed optimal; `lowerBound` is the dearest of the cheapest courses covering
  * each gap skill that a course without prerequisites covers (such a skill is surely coverable, so
