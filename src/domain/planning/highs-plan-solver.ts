@@ -30,10 +30,16 @@ export function createHighsPlanSolver(highs: Highs): PlanSolver {
         return { status: 'error', message: `HiGHS rejected the model: ${String(error)}` };
       }
       try {
+        const integer = !options.relax && model.columns.some((column) => column.kind === 'x');
+        const wholeObjective = integer && integralObjective(model);
         instance.options.set({
           output_flag: false,
           time_limit: Math.max(options.timeLimitMs, 1) / 1000,
           mip_rel_gap: 0,
+          // Every solution of a model whose objective is a whole-number combination of binaries is
+          // worth a whole number, so a bound within less than 1 of the incumbent already proves it
+          // optimal: the search stops there instead of closing the last fraction of the gap.
+          ...(wholeObjective ? { mip_abs_gap: WHOLE_OBJECTIVE_GAP } : {}),
         });
         const nameOf = (index: number): string => instance.getColName(index);
         if (options.start !== undefined && !options.relax) {
@@ -45,10 +51,13 @@ export function createHighsPlanSolver(highs: Highs): PlanSolver {
         }
         const status = instance.run().modelStatus;
         const read = (): number[] => columnValues(instance.getSolution().colValue, columnNames, nameOf);
-        const integer = !options.relax && model.columns.some((column) => column.kind === 'x');
+        const wholeBound = (bound: number): number =>
+          !wholeObjective ? bound : model.sense === 'minimize' ? Math.ceil(bound - 1e-6) : Math.floor(bound + 1e-6);
         if (status === STATUS_OPTIMAL) {
           const objectiveValue = instance.getObjectiveValue();
-          const bound = integer ? finiteOr(readInfo(instance, 'mip_dual_bound'), objectiveValue) : objectiveValue;
+          const bound = integer
+            ? wholeBound(finiteOr(readInfo(instance, 'mip_dual_bound'), objectiveValue))
+            : objectiveValue;
           return { status: 'optimal', columnValues: read(), objectiveValue, bound };
         }
         if (status === STATUS_INFEASIBLE) return { status: 'infeasible' };
@@ -58,7 +67,7 @@ export function createHighsPlanSolver(highs: Highs): PlanSolver {
           return {
             status: 'limit',
             columnValues: feasible ? read() : null,
-            bound: bound !== undefined && Number.isFinite(bound) ? bound : null,
+            bound: bound !== undefined && Number.isFinite(bound) ? wholeBound(bound) : null,
           };
         }
         return { status: 'error', message: `HiGHS ended with model status ${status}` };
@@ -70,6 +79,16 @@ export function createHighsPlanSolver(highs: Highs): PlanSolver {
       }
     },
   };
+}
+
+/** Absolute gap at which a whole-number objective's incumbent is proven optimal (just under 1). */
+const WHOLE_OBJECTIVE_GAP = 1 - 1e-6;
+
+/** True when only binary columns carry objective terms, all of them whole numbers. */
+function integralObjective(model: LinearModel): boolean {
+  return model.columns.every((column) =>
+    column.kind === 'x' ? Number.isInteger(column.objective) : column.objective === 0,
+  );
 }
 
 /** The shared HiGHS runtime as a {@link PlanSolver}; loads the WebAssembly module on first use. */
