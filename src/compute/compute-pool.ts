@@ -10,13 +10,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { serialize } from 'node:v8';
 import { MessageChannel, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { currentQueryContext } from '../db/query-context';
 import { RequestTimeoutError, ServerBusyError } from '../domain/errors';
 import {
+  CoursePacker,
   epochNow,
-  packCourses,
   packedCourseBuffers,
   type PlanningJob,
   type PlanningJobResult,
@@ -24,6 +25,7 @@ import {
 import { repoPath } from '../config/repo-root';
 import type { ComputeAnswer, ComputeTask } from './compute-task';
 import type { PlanningCompute, RankingCompute } from './compute-contracts';
+import { pauseIfTurnSpent } from './turn-slicer';
 import {
   evidenceBuffers,
   type OccupationScore,
@@ -154,10 +156,22 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       );
     });
     // The candidate courses travel packed: copying them as objects cost the request thread more
-    // than gathering them (see `packed-courses`).
-    const courses = packCourses(job.gathered.candidates);
-    const shipped = { ...job, gathered: { ...job.gathered, candidates: [] } };
-    const task = this.run({ kind: 'planning', job: shipped, courses, fallbacks: port2 }, stop.signal, [
+    // than gathering them (see `packed-courses`). Ten thousand of them are packed in slices.
+    const packer = new CoursePacker(job.gathered.candidates.length);
+    for (const course of job.gathered.candidates) {
+      packer.add(course);
+      await pauseIfTurnSpent();
+    }
+    const courses = packer.finish();
+    // So are the targets (two hundred of them are megabytes): serialized one at a time, they reach
+    // the worker as bytes, instead of one structured clone of the whole job on this thread.
+    const targets: Uint8Array[] = [];
+    for (const target of job.gathered.targets) {
+      targets.push(serialize(target));
+      await pauseIfTurnSpent();
+    }
+    const shipped = { ...job, gathered: { ...job.gathered, candidates: [], targets: [] } };
+    const task = this.run({ kind: 'planning', job: shipped, courses, targets, fallbacks: port2 }, stop.signal, [
       port2,
       ...packedCourseBuffers(courses),
     ]).then((answer) => {

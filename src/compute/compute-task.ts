@@ -10,12 +10,14 @@ import type { PackedCourses, PlanningJob, PlanningJobResult } from '../domain/pl
 export type ComputeTask =
   /**
    * `fallbacks` receives the job's heuristic answers as they improve (see `runPlanningJob`).
-   * With `courses`, the job's candidate courses travel packed there (its own list is empty).
+   * With `courses`, the job's candidate courses travel packed there (its own list is empty); with
+   * `targets`, its targets travel serialized one by one (`v8.serialize`; its own list is empty).
    */
   | {
       readonly kind: 'planning';
       readonly job: PlanningJob;
       readonly courses?: PackedCourses;
+      readonly targets?: readonly Uint8Array[];
       readonly fallbacks?: MessagePort;
     }
   | { readonly kind: 'rank-candidates'; readonly input: RankCandidatesInput }

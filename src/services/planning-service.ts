@@ -35,6 +35,7 @@ import {
   type ReskillingOrder,
 } from '../domain/planning';
 import type { PlanningCompute } from '../compute/compute-contracts';
+import { pauseIfTurnSpent } from '../compute/turn-slicer';
 import type { CourseSource } from './compute-sources';
 import type { CoverageService, SubjectEvidence } from './coverage-service';
 
@@ -91,7 +92,10 @@ export class PlanningService {
     const heldCredentialIds = [
       ...new Set(evidence.evidence.flatMap((e) => (e.source.kind === 'CREDENTIAL' ? [e.source.credentialId] : []))),
     ];
+    // Awaiting an answer already in memory does not let the event loop turn: each step of a large
+    // job ends with a pause.
     const allLinks = await this.coverage.requirementLinks(dedupeRequirements(targets.flat()), policy);
+    await pauseIfTurnSpent();
     const linksBySkill = new Map<string, HierarchyLink[]>();
     for (const link of allLinks) {
       const list = linksBySkill.get(link.requiredUri);
@@ -99,8 +103,12 @@ export class PlanningService {
       else linksBySkill.set(link.requiredUri, [link]);
     }
     const evidenceSkills = new Set(evidence.skillUris);
+    // Hundreds of targets are a few hundred milliseconds of work here: sliced, so other requests
+    // are served in between.
+    await pauseIfTurnSpent();
 
-    const gathered: GatheredTarget[] = targets.map((raw) => {
+    const gathered: GatheredTarget[] = [];
+    for (const raw of targets) {
       const requirements = dedupeRequirements(raw);
       const links = requirements.flatMap((r) => linksBySkill.get(r.skillUri) ?? []);
       const result = computeCoverage({
@@ -110,41 +118,59 @@ export class PlanningService {
         policy,
       });
       const gap = buildGap(result.requirements, request.scope, policy);
-      return { requirements, links, before: { score: result.score, essentialCoverage: result.essentialCoverage }, gap };
-    });
+      gathered.push({
+        requirements,
+        links,
+        before: { score: result.score, essentialCoverage: result.essentialCoverage },
+        gap,
+      });
+      await pauseIfTurnSpent();
+    }
 
     const gapSkills = [...new Set(gathered.flatMap((p) => p.gap.map((g) => g.skillUri)))];
     const covering = coveringSkills(gapSkills, allLinks, policy);
+    await pauseIfTurnSpent();
     const candidates = new Map<string, CandidateCourse>();
+    // Prerequisites of eligible candidates not looked at yet: each candidate's eligibility is
+    // judged once, when it arrives.
+    const checked = new Set<string>();
+    let fresh = new Set<string>();
+    const addCandidate = (row: CandidateCourse) => {
+      if (candidates.has(row.id)) return;
+      candidates.set(row.id, row);
+      if (catalogueExclusion(row, request.filter) !== null) return;
+      for (const uri of row.prerequisites) if (!checked.has(uri)) fresh.add(uri);
+    };
     for (const row of await this.repo.findCoursesTeaching(
       [...new Set([...covering.values()].flatMap((set) => [...set]))],
       heldCredentialIds,
-    ))
-      candidates.set(row.id, row);
-    const eligible = (course: CandidateCourse) => catalogueExclusion(course, request.filter) === null;
+    )) {
+      addCandidate(row);
+      await pauseIfTurnSpent();
+    }
 
     // Prerequisites of eligible courses the subject does not hold (same matching rules), and
     // courses teaching them.
     const unmet = new Set<string>();
-    const checked = new Set<string>();
     for (let level = 0; level < MAX_PREREQUISITE_LEVELS; level += 1) {
-      const fresh = [...new Set([...candidates.values()].filter(eligible).flatMap((c) => c.prerequisites))].filter(
-        (uri) => !checked.has(uri),
-      );
-      if (fresh.length === 0) break;
-      for (const uri of fresh) checked.add(uri);
+      const levelSkills = [...fresh];
+      fresh = new Set();
+      if (levelSkills.length === 0) break;
+      for (const uri of levelSkills) checked.add(uri);
       const prereqLinks = (
         await this.coverage.requirementLinks(
-          fresh.map((skillUri) => ({ skillUri, relation: 'ESSENTIAL' as const })),
+          levelSkills.map((skillUri) => ({ skillUri, relation: 'ESSENTIAL' as const })),
           policy,
         )
       ).filter((l) => evidenceSkills.has(l.evidenceUri));
-      const credits = computeSkillCredits(fresh, evidence.evidence, prereqLinks, policy);
-      const newlyUnmet = fresh.filter((uri) => (credits.get(uri)?.credit ?? 0) < policy.coverThreshold);
+      const credits = computeSkillCredits(levelSkills, evidence.evidence, prereqLinks, policy);
+      const newlyUnmet = levelSkills.filter((uri) => (credits.get(uri)?.credit ?? 0) < policy.coverThreshold);
       for (const uri of newlyUnmet) unmet.add(uri);
       if (newlyUnmet.length === 0) break;
-      for (const row of await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds))
-        if (!candidates.has(row.id)) candidates.set(row.id, row);
+      for (const row of await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds)) {
+        addCandidate(row);
+        await pauseIfTurnSpent();
+      }
     }
     return {
       evidence,
@@ -230,6 +256,7 @@ export class PlanningService {
     const essential: PlanRequest = { ...request, scope: 'ESSENTIAL' };
     const ranked = (await this.coverage.rankOccupationsFor(evidence, policy, null)).slice(0, candidates);
     const requirementSets = await this.coverage.requirementsOfOccupations(ranked.map((r) => r.occupationUri));
+    await pauseIfTurnSpent();
     const gathered = await this.gather(
       evidence,
       ranked.map((r) => requirementSets.get(r.occupationUri) ?? []),

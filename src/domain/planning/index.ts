@@ -10,7 +10,7 @@ export type { ColumnKind, LinearColumn, LinearModel, LinearRow } from './linear-
 export { discardHighs, loadHighs } from './load-highs';
 export { renderLpText, type LpText } from './lp-format';
 export { planCourses, type PlanCoursesOptions } from './plan-courses';
-export { packCourses, packedCourseBuffers, unpackCourses, type PackedCourses } from './packed-courses';
+export { CoursePacker, packCourses, packedCourseBuffers, unpackCourses, type PackedCourses } from './packed-courses';
 export {
   DEFAULT_PLAN_CURRENCY,
   checkPlanCurrency,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CandidateCourse } from './course-eligibility';
-import { packCourses, packedCourseBuffers, unpackCourses } from './packed-courses';
+import { CoursePacker, packCourses, packedCourseBuffers, unpackCourses } from './packed-courses';
 
 const text = fc.constantFrom('a', 'b', 'http://data.europa.eu/esco/skill/x', 'EUR', 'online', '');
 const maybeNumber = fc.option(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { nil: null });
@@ -55,5 +55,29 @@ describe('packCourses', () => {
       }),
     );
     expect(packCourses(courses).strings).toEqual(['en', 'p', uri]);
+  });
+});
+
+describe('CoursePacker', () => {
+  const course = {
+    id: 'c1',
+    hours: 10,
+    price: null,
+    currency: null,
+    ects: null,
+    languages: ['en'],
+    participationForm: null,
+    eqfLevel: null,
+    providerIds: ['p'],
+    teaches: [{ uri: 'esco:s1', source: 'DECLARED' as const, confidence: 1 }],
+    prerequisites: [],
+  };
+
+  it('packs what it was told to, no more and no less', () => {
+    const packer = new CoursePacker(1);
+    expect(() => packer.finish()).toThrow(RangeError);
+    packer.add(course);
+    expect(() => packer.add({ ...course, id: 'c2' })).toThrow(RangeError);
+    expect(unpackCourses(packer.finish())).toEqual([course]);
   });
 });

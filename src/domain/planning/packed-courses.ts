@@ -45,52 +45,83 @@ const NUMBERS_PER_COURSE = 4;
  * // in the worker: unpackCourses(packed) deep-equals gathered.candidates
  */
 export function packCourses(courses: readonly CandidateCourse[]): PackedCourses {
-  const table = new Interner();
-  const index = (value: string): number => table.intern(value);
-  const optional = (value: string | null): number => (value === null ? -1 : index(value));
-  const n = courses.length;
-  const numbers = new Float64Array(n * NUMBERS_PER_COURSE);
-  const labels = new Int32Array(n * 2);
-  const languages = new ListColumn(n);
-  const providers = new ListColumn(n);
-  const prerequisites = new ListColumn(n);
-  const teachStart = new Int32Array(n + 1);
-  const teachSkills: number[] = [];
-  const teachSources: number[] = [];
-  const teachConfidences: number[] = [];
-  courses.forEach((course, i) => {
-    numbers[i * NUMBERS_PER_COURSE] = course.hours ?? Number.NaN;
-    numbers[i * NUMBERS_PER_COURSE + 1] = course.price ?? Number.NaN;
-    numbers[i * NUMBERS_PER_COURSE + 2] = course.ects ?? Number.NaN;
-    numbers[i * NUMBERS_PER_COURSE + 3] = course.eqfLevel ?? Number.NaN;
-    labels[i * 2] = optional(course.currency);
-    labels[i * 2 + 1] = optional(course.participationForm);
-    languages.add(i, course.languages.map(index));
-    providers.add(i, course.providerIds.map(index));
-    prerequisites.add(i, course.prerequisites.map(index));
+  const packer = new CoursePacker(courses.length);
+  for (const course of courses) packer.add(course);
+  return packer.finish();
+}
+
+/**
+ * {@link packCourses} one course at a time, for a caller that packs ten thousand courses on a
+ * request thread and wants to yield in between: `add` every course, in order, then `finish`.
+ */
+export class CoursePacker {
+  private readonly table = new Interner();
+  private readonly ids: string[] = [];
+  private readonly numbers: Float64Array;
+  private readonly labels: Int32Array;
+  private readonly languages: ListColumn;
+  private readonly providers: ListColumn;
+  private readonly prerequisites: ListColumn;
+  private readonly teachStart: Int32Array;
+  private readonly teachSkills: number[] = [];
+  private readonly teachSources: number[] = [];
+  private readonly teachConfidences: number[] = [];
+
+  /** @param count how many courses will be added */
+  constructor(private readonly count: number) {
+    this.numbers = new Float64Array(count * NUMBERS_PER_COURSE);
+    this.labels = new Int32Array(count * 2);
+    this.languages = new ListColumn(count);
+    this.providers = new ListColumn(count);
+    this.prerequisites = new ListColumn(count);
+    this.teachStart = new Int32Array(count + 1);
+  }
+
+  /** Adds the next course. @throws RangeError beyond the announced count */
+  add(course: CandidateCourse): void {
+    const i = this.ids.length;
+    if (i >= this.count) throw new RangeError(`more than the ${this.count} courses announced`);
+    const index = (value: string): number => this.table.intern(value);
+    const optional = (value: string | null): number => (value === null ? -1 : index(value));
+    this.ids.push(course.id);
+    this.numbers[i * NUMBERS_PER_COURSE] = course.hours ?? Number.NaN;
+    this.numbers[i * NUMBERS_PER_COURSE + 1] = course.price ?? Number.NaN;
+    this.numbers[i * NUMBERS_PER_COURSE + 2] = course.ects ?? Number.NaN;
+    this.numbers[i * NUMBERS_PER_COURSE + 3] = course.eqfLevel ?? Number.NaN;
+    this.labels[i * 2] = optional(course.currency);
+    this.labels[i * 2 + 1] = optional(course.participationForm);
+    this.languages.add(i, course.languages.map(index));
+    this.providers.add(i, course.providerIds.map(index));
+    this.prerequisites.add(i, course.prerequisites.map(index));
     for (const link of course.teaches) {
-      teachSkills.push(index(link.uri));
-      teachSources.push(SOURCES.indexOf(link.source));
-      teachConfidences.push(link.confidence ?? Number.NaN);
+      this.teachSkills.push(index(link.uri));
+      this.teachSources.push(SOURCES.indexOf(link.source));
+      this.teachConfidences.push(link.confidence ?? Number.NaN);
     }
-    teachStart[i + 1] = teachSkills.length;
-  });
-  return {
-    ids: courses.map((course) => course.id),
-    strings: table.all(),
-    numbers,
-    labels,
-    languageStart: languages.start,
-    languages: languages.values(),
-    providerStart: providers.start,
-    providers: providers.values(),
-    teachStart,
-    teachSkills: Int32Array.from(teachSkills),
-    teachSources: Uint8Array.from(teachSources),
-    teachConfidences: Float64Array.from(teachConfidences),
-    prerequisiteStart: prerequisites.start,
-    prerequisites: prerequisites.values(),
-  };
+    this.teachStart[i + 1] = this.teachSkills.length;
+  }
+
+  /** The packed courses. @throws RangeError when fewer courses were added than announced */
+  finish(): PackedCourses {
+    if (this.ids.length !== this.count)
+      throw new RangeError(`${this.ids.length} courses added of the ${this.count} announced`);
+    return {
+      ids: this.ids,
+      strings: this.table.all(),
+      numbers: this.numbers,
+      labels: this.labels,
+      languageStart: this.languages.start,
+      languages: this.languages.values(),
+      providerStart: this.providers.start,
+      providers: this.providers.values(),
+      teachStart: this.teachStart,
+      teachSkills: Int32Array.from(this.teachSkills),
+      teachSources: Uint8Array.from(this.teachSources),
+      teachConfidences: Float64Array.from(this.teachConfidences),
+      prerequisiteStart: this.prerequisites.start,
+      prerequisites: this.prerequisites.values(),
+    };
+  }
 }
 
 /** The courses {@link packCourses} packed, rebuilt. */

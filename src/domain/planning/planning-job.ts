@@ -134,6 +134,12 @@ export type PlanningJobResult =
 /** Time kept back from a plan's budget for the work after solving (coverage along the plan, reply). */
 export const PLAN_REPLY_MARGIN_MS = 30;
 
+/** Shortest time between two heuristic answers of a many-target job, away from its deadline. */
+const REPORT_INTERVAL_MS = 25;
+
+/** How close to its deadline a many-target job reports after every target. */
+const REPORT_EVERY_TARGET_MS = 150;
+
 /** Share of a plan's budget the exact search may use; the rest is for its LP bounds when it stops early. */
 const SEARCH_SHARE = 0.75;
 
@@ -208,8 +214,16 @@ export async function runPlanningJob(
           plan,
           reachesFull: plan.uncoverable.length === 0 && plan.uncoveredWithinBudget.length === 0,
         }));
-      const report = (found: readonly LearningPlanValue[]) =>
+      // The caller keeps only the last heuristic answer, and each one crosses to its thread: over
+      // hundreds of targets one is sent at most every REPORT_INTERVAL_MS, and after every target
+      // once the deadline is near (where the last one may become the answer).
+      let lastReport = Number.NEGATIVE_INFINITY;
+      const report = (found: readonly LearningPlanValue[]) => {
+        const at = now();
+        if (at - lastReport < REPORT_INTERVAL_MS && at < job.deadline - REPORT_EVERY_TARGET_MS) return;
+        lastReport = at;
         onFallback?.(reskillingResult(options(found), job.order, job.first));
+      };
       const quick = onFallback ? quickPlans(prepared, gathered, job.deadline, now) : [];
       if (quick.length > 0) report(quick);
       const plans = await solveAll(prepared, gathered, job.deadline, now, report, quick);
@@ -247,11 +261,12 @@ async function solveAll(
       branchAndBound,
     );
     plans.push(quick[i] ? betterPlan(plan, quick[i]) : plan);
-    // Past the deadline with targets still unplanned (hundreds of reskilling candidates): report
-    // the targets planned so far after each one (with the quick plans of the others, when there
-    // are more of them), so the caller has an answer when it stops us.
-    if (report && i < prepared.length - 1 && now() > deadline)
-      report(quick.length > plans.length ? [...plans, ...quick.slice(plans.length)] : plans);
+    // Out of time with targets still unplanned (hundreds of reskilling candidates): answer with
+    // the targets planned so far (and the quick plans of the others, when there are more of
+    // them). Ending here, just before the deadline, spares the caller stopping the worker at it,
+    // and the machine starting a fresh one.
+    if (report && i < prepared.length - 1 && now() > deadline - PLAN_REPLY_MARGIN_MS)
+      return quick.length > plans.length ? [...plans, ...quick.slice(plans.length)] : plans;
   }
   if (!report) return plans;
   const pending = plans.flatMap((plan, i) => (plan.optimal ? [] : [i]));

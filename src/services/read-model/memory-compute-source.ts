@@ -13,9 +13,14 @@ import type { Requirement } from '../../domain/coverage/requirement';
 import type { PackedCandidateEvidence } from '../../domain/coverage/packed-candidate-evidence';
 import type { CandidateCourse } from '../../domain/planning';
 import type { CourseSource, CoverageSource } from '../compute-sources';
+import { pauseIfTurnSpent } from '../../compute/turn-slicer';
 import type { LiveReadModel } from './live-read-model';
 
+/** Skills whose courses are looked up between two chances to yield (a few milliseconds of work). */
+const SKILLS_PER_SLICE = 200;
+
 /** {@link CoverageSource} and {@link CourseSource} over a {@link LiveReadModel}. */
+
 export class MemoryComputeSource implements CoverageSource, CourseSource {
   constructor(private readonly live: LiveReadModel) {}
 
@@ -66,6 +71,19 @@ export class MemoryComputeSource implements CoverageSource, CourseSource {
     skillUris: readonly string[],
     excludeCredentialIds: readonly string[],
   ): Promise<CandidateCourse[]> {
-    return (await this.live.fresh()).coursesTeaching(skillUris, excludeCredentialIds);
+    const model = await this.live.fresh();
+    // A reskilling job asks for the courses of thousands of skills at once: looked up in slices,
+    // so the request thread serves others in between.
+    const seen = new Set<string>();
+    const courses: CandidateCourse[] = [];
+    for (let from = 0; from < skillUris.length; from += SKILLS_PER_SLICE) {
+      for (const course of model.coursesTeaching(skillUris.slice(from, from + SKILLS_PER_SLICE), excludeCredentialIds))
+        if (!seen.has(course.id)) {
+          seen.add(course.id);
+          courses.push(course);
+        }
+      await pauseIfTurnSpent();
+    }
+    return courses;
   }
 }
