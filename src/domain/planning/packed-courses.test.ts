@@ -39,39 +39,13 @@ describe('packCourses', () => {
 
   it('sends each distinct string once', () => {
     const uri = 'http://data.europa.eu/esco/skill/shared';
-    const courses = ['c1', 'c2', 'c3'].map(
-      (id): CandidateCourse => ({
-        id,
-        hours: 10,
-        price: null,
-        currency: null,
-        ects: null,
-        languages: ['en'],
-        participationForm: null,
-        eqfLevel: null,
-        providerIds: ['p'],
-        teaches: [{ uri, source: 'DECLARED', confidence: 1 }],
-        prerequisites: [uri],
-      }),
-    );
+    const courses = ['c1', 'c2', 'c3'].map((id) => simpleCourse(id, uri, [uri]));
     expect(packCourses(courses).strings).toEqual(['en', 'p', uri]);
   });
 });
 
 describe('CoursePacker', () => {
-  const course = {
-    id: 'c1',
-    hours: 10,
-    price: null,
-    currency: null,
-    ects: null,
-    languages: ['en'],
-    participationForm: null,
-    eqfLevel: null,
-    providerIds: ['p'],
-    teaches: [{ uri: 'esco:s1', source: 'DECLARED' as const, confidence: 1 }],
-    prerequisites: [],
-  };
+  const course = simpleCourse('c1', 'esco:s1', []);
 
   it('packs what it was told to, no more and no less', () => {
     const packer = new CoursePacker(1);
@@ -81,3 +55,20 @@ describe('CoursePacker', () => {
     expect(unpackCourses(packer.finish())).toEqual([course]);
   });
 });
+
+/** A course in English of provider `p` teaching `uri` (declared), with `prerequisites`. */
+function simpleCourse(id: string, uri: string, prerequisites: string[]): CandidateCourse {
+  return {
+    id,
+    hours: 10,
+    price: null,
+    currency: null,
+    ects: null,
+    languages: ['en'],
+    participationForm: null,
+    eqfLevel: null,
+    providerIds: ['p'],
+    teaches: [{ uri, source: 'DECLARED', confidence: 1 }],
+    prerequisites,
+  };
+}
