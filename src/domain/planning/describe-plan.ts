@@ -31,8 +31,11 @@ export interface PlanContext {
   readonly gapSize: number;
   /** Courses whose price has no exchange rate into the plan currency (unpriced to the planner). */
   readonly noRate: ReadonlySet<string>;
-  /** Courses that would cover some gap skill of this target (planner exclusions of others are noise). */
-  readonly relevant: ReadonlySet<string>;
+  /**
+   * Courses that would cover some gap skill of this target, by id (planner exclusions of others
+   * are noise); a set of ids, or a map keyed by them.
+   */
+  readonly relevant: { has(courseId: string): boolean };
   readonly catalogueExclusions: ReadonlyMap<CatalogueExclusion, number>;
   /** True under a PRICE objective or a price budget: the explanation then names the rates. */
   readonly priced: boolean;

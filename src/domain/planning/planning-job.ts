@@ -157,8 +157,6 @@ interface PreparedTarget extends GatheredTarget {
   readonly coversById: ReadonlyMap<string, readonly string[]>;
   /** Courses with a price in a currency the rate table lacks (unpriced in this plan). */
   readonly noRate: ReadonlySet<string>;
-  /** Eligible courses covering some gap skill of this target. */
-  readonly relevant: ReadonlySet<string>;
   readonly catalogueExclusions: ReadonlyMap<CatalogueExclusion, number>;
 }
 
@@ -405,7 +403,6 @@ function prepareTargets(gathered: GatheredPlanning): PreparedTarget[] {
       shared,
       coversById,
       noRate,
-      relevant: new Set(coversById.keys()),
       catalogueExclusions: countCatalogueExclusions(
         gapUris,
         [...new Set(gapUris.flatMap((uri) => rowsCovering.get(uri) ?? []))].map((index) => rows[index]!),
@@ -546,7 +543,7 @@ function toPlanValue(plan: PlanResult, prepared: PreparedTarget, gathered: Gathe
   const verdict = describePlan(plan, {
     gapSize: prepared.gap.length,
     noRate: prepared.noRate,
-    relevant: prepared.relevant,
+    relevant: prepared.coversById,
     catalogueExclusions: prepared.catalogueExclusions,
     priced: request.objective === 'PRICE' || request.budgets.maxTotalPrice !== null,
     currency: request.currency,

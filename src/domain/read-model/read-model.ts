@@ -517,10 +517,16 @@ export class ReadModel {
     return names;
   }
 
-  /** cypher/planning/find-courses-teaching */
-  coursesTeaching(skillUris: readonly string[], excludeCredentialIds: readonly string[]): CandidateCourse[] {
+  /**
+   * cypher/planning/find-courses-teaching. `seen` holds the credentials already returned: a caller
+   * asking in several slices passes the same set to each, and gets each course once.
+   */
+  coursesTeaching(
+    skillUris: readonly string[],
+    excludeCredentialIds: readonly string[],
+    seen: Set<number> = new Set(),
+  ): CandidateCourse[] {
     const excluded = new Set(excludeCredentialIds);
-    const seen = new Set<number>();
     const courses: CandidateCourse[] = [];
     for (const uri of skillUris) {
       const skill = this.skills.lookup(uri);

@@ -20,7 +20,6 @@ import type { LiveReadModel } from './live-read-model';
 const SKILLS_PER_SLICE = 200;
 
 /** {@link CoverageSource} and {@link CourseSource} over a {@link LiveReadModel}. */
-
 export class MemoryComputeSource implements CoverageSource, CourseSource {
   constructor(private readonly live: LiveReadModel) {}
 
@@ -74,14 +73,12 @@ export class MemoryComputeSource implements CoverageSource, CourseSource {
     const model = await this.live.fresh();
     // A reskilling job asks for the courses of thousands of skills at once: looked up in slices,
     // so the request thread serves others in between.
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     const courses: CandidateCourse[] = [];
     for (let from = 0; from < skillUris.length; from += SKILLS_PER_SLICE) {
-      for (const course of model.coursesTeaching(skillUris.slice(from, from + SKILLS_PER_SLICE), excludeCredentialIds))
-        if (!seen.has(course.id)) {
-          seen.add(course.id);
-          courses.push(course);
-        }
+      courses.push(
+        ...model.coursesTeaching(skillUris.slice(from, from + SKILLS_PER_SLICE), excludeCredentialIds, seen),
+      );
       await pauseIfTurnSpent();
     }
     return courses;
