@@ -26,6 +26,7 @@ import pino from 'pino';
 import { Neo4jExecutor } from '../src/db/neo4j-executor';
 import { defaultCypherDir } from '../src/db/cypher-registry';
 import { loadConfig } from '../src/config/config';
+import { limitHeapGrowth } from '../src/server/heap-growth';
 import { createApp } from '../src/server/create-app';
 import { createLogger } from '../src/server/logger';
 import { PopulationRepository, loadSampleSpace } from '../src/generate';
@@ -65,7 +66,12 @@ import {
 import { measureLoopDelayPhase, type LoopDelayPhase } from './bench/loop-delay-phase';
 import { compareAnswers, type AnswerEquality } from './bench/answer-equality';
 import { rssMiB, runMixedRequests, soak, type SoakSummary } from './bench/memory-readings';
-import { readModelSamples, scrapeMetrics } from './bench/server-metrics';
+import {
+  readModelSamples,
+  scrapeMetrics,
+  serverMemoryBreakdown,
+  type ServerMemoryBreakdown,
+} from './bench/server-metrics';
 import { targetRows } from './bench/target-table';
 import {
   formatEngine,
@@ -274,6 +280,8 @@ async function main(argv: string[]): Promise<number> {
       COMPUTE_SOURCE: computeSource,
     });
     const config = loadConfig(appEnv('memory'));
+    // As `npm start` does: the in-process app's figures are measured with the same heap setting.
+    limitHeapGrowth(config.heapGrowthPercent);
     const planDeadlineMs = config.limits.planTimeLimitMs + 100;
     const beforeAppMiB = rssMiB();
     const startUpLog = startUpLogger();
@@ -441,6 +449,13 @@ async function main(argv: string[]): Promise<number> {
         await waitReady(child.url);
         await new Promise((resolve) => setTimeout(resolve, 2_000));
         const idle = child.rssMiB();
+        const breakdown = async () => {
+          const samples = await scrapeMetrics(child.url, metricsToken);
+          return samples === null ? null : serverMemoryBreakdown(samples);
+        };
+        const idleBreakdown = await breakdown();
+        let afterMixedBreakdown: ServerMemoryBreakdown | null = null;
+        let afterSoakBreakdown: ServerMemoryBreakdown | null = null;
         let afterMixedMiB: number | null = null;
         let mixedLoad: LoadResult | null = null;
         if (options.memoryRequests > 0) {
@@ -449,11 +464,13 @@ async function main(argv: string[]): Promise<number> {
           );
           mixedLoad = await runMixedRequests(child.url, mixed, options.memoryRequests, SOAK_CONCURRENCY);
           afterMixedMiB = child.rssMiB();
+          afterMixedBreakdown = await breakdown();
         }
         let soakSummary: SoakSummary | null = null;
         if (options.soakMinutes > 0) {
           log(`memory soak: ${options.soakMinutes} min at concurrency ${SOAK_CONCURRENCY}, RSS every 10 s ...`);
           soakSummary = await soak(child.url, () => child.rssMiB(), mixed, options.soakMinutes, SOAK_CONCURRENCY);
+          afterSoakBreakdown = await breakdown();
         }
         serverProcess = {
           pid: child.pid,
@@ -463,6 +480,7 @@ async function main(argv: string[]): Promise<number> {
           afterMixedMiB,
           mixedLoad,
           soak: soakSummary,
+          breakdown: { idle: idleBreakdown, afterMixed: afterMixedBreakdown, afterSoak: afterSoakBreakdown },
         };
       } finally {
         childLogLines.push(...child.logLines);

@@ -23,9 +23,10 @@ import {
   type PlanningJobResult,
 } from '../domain/planning';
 import { repoPath } from '../config/repo-root';
-import type { ComputeAnswer, ComputeTask } from './compute-task';
+import type { ComputeAnswer, ComputeTask, ComputeWorkerSettings } from './compute-task';
 import type { PlanningCompute, RankingCompute } from './compute-contracts';
 import { pauseIfTurnSpent } from './turn-slicer';
+import { sumWorkerMemory, type WorkerMemory } from './worker-memory';
 import {
   evidenceBuffers,
   type OccupationScore,
@@ -44,6 +45,11 @@ export interface ComputePoolOptions {
   readonly retryAfterSeconds?: number;
   /** Heap ceiling of each worker (MB): a runaway task kills its worker, not the server. */
   readonly workerHeapMb?: number;
+  /**
+   * HiGHS memory (MB) past which a worker recycles its solver after a task
+   * (`COMPUTE_SOLVER_MEMORY_MB`; default: never).
+   */
+  readonly solverMemoryLimitMb?: number;
   /** The worker script (compiled JavaScript); defaults to {@link defaultWorkerScript}. */
   readonly filename?: string;
 }
@@ -81,7 +87,18 @@ export interface ComputePoolStats {
   readonly running: number;
   /** Finished tasks by kind and outcome. */
   readonly finished: ReadonlyMap<string, number>;
+  /** The live workers' memory as each reported it after its latest task (summed). */
+  readonly workerMemory: WorkerMemory;
+  /** Times a worker dropped its HiGHS runtime, its memory past the limit. */
+  readonly solverRecycles: number;
 }
+
+/**
+ * Young generation of each worker (MB). A plan allocates mostly short-lived objects; with V8's
+ * default (tens of MB per worker) the two workers reserved 144 MiB of heap after 1,000 heavy
+ * requests, with 8 MB 84 MiB, in the same time (one run each, docs/benchmarks.md).
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 /** Retry advice when the queue is full: a heavy task usually frees a thread within a second or two. */
 const DEFAULT_RETRY_AFTER_SECONDS = 2;
@@ -107,10 +124,17 @@ export function defaultWorkerScript(): string {
 export class ComputePool implements PlanningCompute, RankingCompute {
   private readonly pool: Piscina<ComputeTask, ComputeAnswer>;
   private readonly finished = new Map<string, number>();
+  /** Each worker's latest memory report, by thread id (stopped workers are skipped when read). */
+  private readonly memoryByThread = new Map<number, WorkerMemory>();
+  private solverRecycles = 0;
   private running = 0;
 
   constructor(private readonly options: ComputePoolOptions) {
+    const settings: ComputeWorkerSettings = {
+      solverMemoryLimitBytes: (options.solverMemoryLimitMb ?? Number.POSITIVE_INFINITY) * 2 ** 20,
+    };
     this.pool = new Piscina({
+      workerData: settings,
       filename: options.filename ?? defaultWorkerScript(),
       minThreads: options.threads,
       maxThreads: options.threads,
@@ -118,7 +142,10 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       maxQueue: options.maxQueue,
       concurrentTasksPerWorker: 1,
       idleTimeout: Number.POSITIVE_INFINITY,
-      resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 1024 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.workerHeapMb ?? 1024,
+        maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+      },
     });
   }
 
@@ -238,6 +265,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
         ...(transferList ? { transferList } : {}),
       });
       this.count(task, 'ok');
+      this.memoryByThread.set(answer.threadId, answer.memory);
+      if (answer.solverRecycled) this.solverRecycles += 1;
       return answer;
     } catch (error) {
       if (signal?.aborted) {
@@ -255,12 +284,16 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   /** Current load and totals. */
   stats(): ComputePoolStats {
     const queued = this.pool.queueSize;
+    const live = new Set(this.pool.threads.map((worker) => worker.threadId));
+    for (const threadId of this.memoryByThread.keys()) if (!live.has(threadId)) this.memoryByThread.delete(threadId);
     return {
       threads: this.options.threads,
       maxQueue: this.options.maxQueue,
       queued,
       running: Math.max(0, this.running - queued),
       finished: new Map(this.finished),
+      workerMemory: sumWorkerMemory(this.memoryByThread.values()),
+      solverRecycles: this.solverRecycles,
     };
   }
 

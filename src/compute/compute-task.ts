@@ -5,6 +5,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { OccupationScore, RankCandidatesInput, RankedCandidates, RankOccupationsInput } from '../domain/coverage';
 import type { PackedCourses, PlanningJob, PlanningJobResult } from '../domain/planning';
+import type { WorkerMemory } from './worker-memory';
 
 /** One task for a compute worker. */
 export type ComputeTask =
@@ -25,9 +26,31 @@ export type ComputeTask =
   /** Solves a tiny plan so the worker's solver is compiled and warm before real requests. */
   | { readonly kind: 'warm-up' };
 
-/** A worker's answer to a {@link ComputeTask} of the same kind. */
-export type ComputeAnswer =
+/** The result of a {@link ComputeTask}, of the same kind. */
+export type ComputeResult =
   | { readonly kind: 'planning'; readonly result: PlanningJobResult }
   | { readonly kind: 'rank-candidates'; readonly ranked: RankedCandidates }
   | { readonly kind: 'rank-occupations'; readonly ranked: OccupationScore[] }
-  | { readonly kind: 'warm-up'; readonly threadId: number };
+  | { readonly kind: 'warm-up' };
+
+/** A worker's answer: the task's result and the worker's report. */
+export type ComputeAnswer = ComputeResult & ComputeAnswerFooter;
+
+/** What every answer also carries: which worker gave it and what that worker holds. */
+export interface ComputeAnswerFooter {
+  readonly threadId: number;
+  /** The worker's memory once the task ended (its solver possibly recycled since, see `solverRecycled`). */
+  readonly memory: WorkerMemory;
+  /** True when the worker dropped its HiGHS runtime after this task, its memory past the limit. */
+  readonly solverRecycled: boolean;
+}
+
+/** Settings a compute worker reads at start (piscina's `workerData`). */
+export interface ComputeWorkerSettings {
+  /**
+   * HiGHS WebAssembly memory (bytes) past which the worker drops its runtime after a task and
+   * loads a fresh one (about 20 MB, 15-30 ms): WebAssembly memory grows to the largest model
+   * solved and is never returned otherwise.
+   */
+  readonly solverMemoryLimitBytes: number;
+}

@@ -1,13 +1,17 @@
 /**
  * Entry point of a compute worker thread (loaded by piscina from the compiled `dist/`). Runs
  * pure domain code only: no database, no GraphQL. HiGHS is instantiated once per worker when the
- * worker starts, so the first plan it solves does not pay for compiling the WebAssembly module.
+ * worker starts, so the first plan it solves does not pay for compiling the WebAssembly module,
+ * and again after a task that left its memory past the limit (see {@link ComputeWorkerSettings}).
  */
 import os from 'node:os';
 import { deserialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
+import { workerData } from 'piscina';
 import { rankCandidateEvidence, rankOccupationRows } from '../domain/coverage';
 import {
+  discardHighs,
+  loadedHighs,
   loadHighs,
   runPlanningJob,
   unpackCourses,
@@ -15,7 +19,14 @@ import {
   type PlanningJobResult,
 } from '../domain/planning';
 import { warmUpPlanner } from '../domain/planning/warm-up-planner';
-import type { ComputeAnswer, ComputeTask } from './compute-task';
+import type {
+  ComputeAnswer,
+  ComputeAnswerFooter,
+  ComputeResult,
+  ComputeTask,
+  ComputeWorkerSettings,
+} from './compute-task';
+import { readWorkerMemory } from './worker-memory';
 
 // Warm-up; a failure is retried by the first solve (and degrades that plan to greedy).
 loadHighs().catch(() => undefined);
@@ -33,8 +44,32 @@ try {
   // Not permitted here: the workers keep the server's priority.
 }
 
+const settings = (workerData ?? {}) as Partial<ComputeWorkerSettings>;
+const solverMemoryLimitBytes = settings.solverMemoryLimitBytes ?? Number.POSITIVE_INFINITY;
+
 /** Runs one task (piscina calls the default export). */
 export default async function runComputeTask(task: ComputeTask): Promise<ComputeAnswer> {
+  const answer = await runTask(task);
+  return { ...answer, ...afterTask() };
+}
+
+/**
+ * The worker's memory once a task is done, recycling its solver when that memory is past the
+ * limit: the runtime is dropped (its WebAssembly memory goes with the next garbage collection) and
+ * a fresh one starts loading now, between tasks, rather than on the next plan's clock.
+ */
+function afterTask(): ComputeAnswerFooter {
+  const solverBytes = loadedHighs()?.memoryBytes ?? 0;
+  const memory = readWorkerMemory(solverBytes);
+  const solverRecycled = solverBytes > solverMemoryLimitBytes;
+  if (solverRecycled) {
+    discardHighs();
+    loadHighs().catch(() => undefined);
+  }
+  return { threadId, memory, solverRecycled };
+}
+
+async function runTask(task: ComputeTask): Promise<ComputeResult> {
   switch (task.kind) {
     case 'planning':
       try {
@@ -62,6 +97,6 @@ export default async function runComputeTask(task: ComputeTask): Promise<Compute
       return { kind: 'rank-occupations', ranked: rankOccupationRows(task.input) };
     case 'warm-up':
       await warmUpPlanner();
-      return { kind: 'warm-up', threadId };
+      return { kind: 'warm-up' };
   }
 }

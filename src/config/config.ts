@@ -84,6 +84,12 @@ export interface Config {
     readonly computeThreads: number;
     /** Heavy tasks that may wait for a worker; more are refused at once with SERVER_BUSY (503). */
     readonly computeQueueMax: number;
+    /**
+     * HiGHS memory (MB) past which a compute worker drops its solver after a task and loads a
+     * fresh one: WebAssembly memory only grows, so without this each worker keeps the memory of
+     * the largest plan it ever solved.
+     */
+    readonly computeSolverMemoryMb: number;
   };
   /**
    * Which X-Forwarded-For hops to believe: a number of proxy hops in front of the API (0: none,
@@ -97,6 +103,12 @@ export interface Config {
   readonly computeSource: ComputeSource;
   /** How often a memory read model polls the change log for other replicas' writes, in ms. */
   readonly readModelPollMs: number;
+  /**
+   * How far V8 lets a heap grow past what its last full collection kept before collecting again,
+   * in percent (0: V8's own factor, up to 300 %). The process holds the read model and the skill
+   * indexes (hundreds of MB live), so V8's factor lets it reserve twice that under load.
+   */
+  readonly heapGrowthPercent: number;
   /** Serve Prometheus metrics at `/metrics`. */
   readonly metricsEnabled: boolean;
   /** When set, `/metrics` requires `Authorization: Bearer <metricsToken>`. */
@@ -348,9 +360,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 10_000_000, 1_000, 500_000_000),
       computeThreads: integer(env, 'COMPUTE_THREADS', os.availableParallelism(), 1, 256),
       computeQueueMax: integer(env, 'COMPUTE_QUEUE_MAX', 16 * os.availableParallelism(), 0, 100_000),
+      computeSolverMemoryMb: integer(env, 'COMPUTE_SOLVER_MEMORY_MB', 48, 24, 4_096),
     },
     computeSource: computeSource as ComputeSource,
     readModelPollMs: integer(env, 'READ_MODEL_POLL_MS', 500, 50, 60_000),
+    heapGrowthPercent: integer(env, 'HEAP_GROWTH_PERCENT', 30, 0, 300),
     trustProxy: trustProxy(env),
     metricsEnabled,
     metricsToken,

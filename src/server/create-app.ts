@@ -226,6 +226,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
   const computePool = new ComputePool({
     threads: config.limits.computeThreads,
     maxQueue: config.limits.computeQueueMax,
+    solverMemoryLimitMb: config.limits.computeSolverMemoryMb,
   });
   const services = createServices(
     appExecutor,

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ComputePool, PLAN_STOP_GRACE_MS } from '../../src/compute/compute-pool';
-import { epochNow } from '../../src/domain/planning';
+import { epochNow, type GatheredPlanning } from '../../src/domain/planning';
 import { RequestTimeoutError } from '../../src/domain/errors';
 import { hardGatheredPlanning } from '../support/hard-planning-job';
 
@@ -15,10 +15,28 @@ afterEach(async () => {
   pool = undefined;
 });
 
-async function startPool(threads: number, maxQueue: number): Promise<ComputePool> {
-  pool = new ComputePool({ threads, maxQueue, retryAfterSeconds: 3 });
+async function startPool(threads: number, maxQueue: number, solverMemoryLimitMb?: number): Promise<ComputePool> {
+  pool = new ComputePool({
+    threads,
+    maxQueue,
+    retryAfterSeconds: 3,
+    ...(solverMemoryLimitMb !== undefined ? { solverMemoryLimitMb } : {}),
+  });
   await pool.warmUp();
   return pool;
+}
+
+/** The first twelve lines of the hard job's gap: a cover HiGHS proves optimal at once. */
+function smallGatheredPlanning(): GatheredPlanning {
+  const base = hardGatheredPlanning(5_000);
+  const target = base.targets[0]!;
+  const gap = target.gap.slice(0, 12);
+  const requirements = target.requirements.slice(0, 12);
+  return {
+    ...base,
+    targets: [{ ...target, gap, requirements }],
+    inverse: new Map(gap.map((g) => [g.skillUri, [g.skillUri]])),
+  };
 }
 
 describe('compute pool', () => {
@@ -54,6 +72,32 @@ describe('compute pool', () => {
     // A fresh worker replaced the stopped one.
     const next = await compute.runPlanning({ kind: 'input', gathered, deadline: epochNow() + 5_000 });
     expect(next.kind).toBe('input');
+  });
+
+  it("reports its workers' memory, and recycles a solver whose memory passed the limit", async () => {
+    // HiGHS starts with about 20 MB of WebAssembly memory: a 1 MB limit recycles after every task.
+    const recycling = await startPool(1, 4, 1);
+    const afterWarmUp = recycling.stats();
+    expect(afterWarmUp.solverRecycles).toBe(1);
+    expect(afterWarmUp.workerMemory.solverBytes).toBeGreaterThan(2 ** 20);
+    expect(afterWarmUp.workerMemory.heapTotalBytes).toBeGreaterThanOrEqual(afterWarmUp.workerMemory.heapUsedBytes);
+    const gathered = smallGatheredPlanning();
+    for (let round = 0; round < 2; round += 1) {
+      // Each plan is solved by a runtime loaded after the previous task dropped its own.
+      const result = await recycling.runPlanning({ kind: 'recommend', gathered, deadline: epochNow() + 5_000 });
+      expect(result.kind).toBe('recommend');
+      if (result.kind !== 'recommend') return;
+      expect(result.plan.optimal).toBe(true);
+      expect(result.plan.uncoveredWithinBudget).toEqual([]);
+    }
+    expect(recycling.stats().solverRecycles).toBe(3);
+    await recycling.close();
+
+    // With no limit (the pool's default), the warmed-up runtime stays.
+    const keeping = await startPool(1, 4);
+    await keeping.runPlanning({ kind: 'recommend', gathered, deadline: epochNow() + 5_000 });
+    expect(keeping.stats().solverRecycles).toBe(0);
+    expect(keeping.stats().workerMemory.solverBytes).toBeGreaterThan(2 ** 20);
   });
 
   it('refuses at once with SERVER_BUSY and retry advice when the queue is full', async () => {

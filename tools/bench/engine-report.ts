@@ -10,7 +10,7 @@ import type { AnswerEquality } from './answer-equality';
 import type { LoopDelayPhase } from './loop-delay-phase';
 import type { SoakSummary } from './memory-readings';
 import type { LoadResult } from './run-load';
-import type { MetricSample } from './server-metrics';
+import type { MetricSample, ServerMemoryBreakdown } from './server-metrics';
 import { formatTargetTable, markdownTargetTable, type TargetRow } from './target-table';
 
 /** Plans answered over `PLAN_TIME_LIMIT_MS` + 100 ms of server time, per plan scenario. */
@@ -47,6 +47,12 @@ export interface ServerProcessMemory {
   readonly afterMixedMiB: number | null;
   readonly mixedLoad: LoadResult | null;
   readonly soak: SoakSummary | null;
+  /** What its `/metrics` said of its memory: idle, after the mixed requests, after the soak. */
+  readonly breakdown: {
+    readonly idle: ServerMemoryBreakdown | null;
+    readonly afterMixed: ServerMemoryBreakdown | null;
+    readonly afterSoak: ServerMemoryBreakdown | null;
+  };
 }
 
 /** RSS readings in MiB. */
@@ -124,6 +130,17 @@ export function engineLines(results: EngineResults): string[] {
           `RSS min ${n(s.minMiB, 0)} / median ${n(s.medianMiB, 0)} / max ${n(s.maxMiB, 0)} MiB, last-minute slope ${n(s.lastMinuteSlopeMiBPerMinute, 2)} MiB/min`,
       );
     } else out.push('  soak: not run (--soak-minutes 0)');
+    for (const [label, b] of [
+      ['idle', sp.breakdown.idle],
+      ['after the mixed requests', sp.breakdown.afterMixed],
+      ['after the soak', sp.breakdown.afterSoak],
+    ] as const) {
+      if (b === null) continue;
+      out.push(
+        `  its /metrics ${label}: request thread heap ${n(b.requestHeapUsedMiB, 0)} used / ${n(b.requestHeapTotalMiB, 0)} MiB reserved, external ${n(b.externalMiB, 0)} MiB; ` +
+          `compute workers' heaps ${n(b.workerHeapTotalMiB, 0)} MiB reserved, HiGHS memory ${n(b.solverMiB, 0)} MiB, solver recycles ${n(b.solverRecycles, 0)}`,
+      );
+    }
   } else out.push('memory of the server process: not measured (--memory-requests 0 and --soak-minutes 0)');
   out.push(
     `  bench process (in-process server, load generators, the benchmark's own data): RSS ${n(m.beforeAppMiB, 0)} MiB before the app, ${n(m.idleMiB, 0)} MiB idle after start, ${n(m.afterScenariosMiB, 0)} MiB after the scenarios`,

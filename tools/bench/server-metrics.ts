@@ -86,6 +86,34 @@ export function counterDelta(
   return delta;
 }
 
+/** Where a server's memory sits, in MiB, as its `/metrics` says (null: not exported). */
+export interface ServerMemoryBreakdown {
+  /** The request thread's V8 heap: in use and reserved (prom-client's `nodejs_heap_size_*`). */
+  readonly requestHeapUsedMiB: number | null;
+  readonly requestHeapTotalMiB: number | null;
+  /** Off-heap memory V8 knows of on the request thread (buffers, typed arrays). */
+  readonly externalMiB: number | null;
+  /** The compute workers' V8 heaps reserved, and their HiGHS WebAssembly memory (summed). */
+  readonly workerHeapTotalMiB: number | null;
+  readonly solverMiB: number | null;
+  /** Times a worker recycled its solver since start. */
+  readonly solverRecycles: number | null;
+}
+
+/** Reads {@link ServerMemoryBreakdown} from a scrape. */
+export function serverMemoryBreakdown(samples: readonly MetricSample[]): ServerMemoryBreakdown {
+  const mib = (value: number | null) => (value === null ? null : value / 2 ** 20);
+  const worker = (kind: string) => mib(metricValue(samples, 'credgraph_compute_worker_memory_bytes', { kind }));
+  return {
+    requestHeapUsedMiB: mib(metricValue(samples, 'nodejs_heap_size_used_bytes')),
+    requestHeapTotalMiB: mib(metricValue(samples, 'nodejs_heap_size_total_bytes')),
+    externalMiB: mib(metricValue(samples, 'nodejs_external_memory_bytes')),
+    workerHeapTotalMiB: worker('heap_total'),
+    solverMiB: worker('solver'),
+    solverRecycles: metricValue(samples, 'credgraph_compute_solver_recycles_total'),
+  };
+}
+
 /** Samples whose name mentions the read model (load time, size), for the growth report. */
 export function readModelSamples(samples: readonly MetricSample[]): MetricSample[] {
   return samples.filter((s) => /read_?model/i.test(s.name));

@@ -7,7 +7,7 @@ export { HOURS_PER_ECTS, courseCost, effectiveEcts, effectiveHours } from './cou
 export { greedyPlan } from './greedy-plan';
 export { createHighsPlanSolver, defaultPlanSolver } from './highs-plan-solver';
 export type { ColumnKind, LinearColumn, LinearModel, LinearRow } from './linear-model';
-export { discardHighs, loadHighs } from './load-highs';
+export { discardHighs, loadedHighs, loadHighs } from './load-highs';
 export { renderLpText, type LpText } from './lp-format';
 export { planCourses, type PlanCoursesOptions } from './plan-courses';
 export { CoursePacker, packCourses, packedCourseBuffers, unpackCourses, type PackedCourses } from './packed-courses';

@@ -148,6 +148,26 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
         }
       },
     });
+    new Gauge({
+      name: 'credgraph_compute_worker_memory_bytes',
+      help: 'Memory of the compute workers, summed over the live ones as each reported it after its latest task: heap_used and heap_total of their V8 heaps, solver for their HiGHS WebAssembly memory. The default nodejs_heap_* series cover the request thread only.',
+      labelNames: ['kind'],
+      registers: [registry],
+      collect() {
+        const memory = compute().workerMemory;
+        this.set({ kind: 'heap_used' }, memory.heapUsedBytes);
+        this.set({ kind: 'heap_total' }, memory.heapTotalBytes);
+        this.set({ kind: 'solver' }, memory.solverBytes);
+      },
+    });
+    new Gauge({
+      name: 'credgraph_compute_solver_recycles_total',
+      help: 'Times a compute worker dropped its HiGHS runtime after a task because its memory had grown past COMPUTE_SOLVER_MEMORY_MB (a fresh one loads in its place).',
+      registers: [registry],
+      collect() {
+        this.set(compute().solverRecycles);
+      },
+    });
   }
 
   return {

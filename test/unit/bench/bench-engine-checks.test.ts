@@ -9,6 +9,7 @@ import {
   parsePrometheusText,
   readModelSamples,
   serverLoopDelay,
+  serverMemoryBreakdown,
 } from '../../../tools/bench/server-metrics';
 import { formatTargetTable, markdownTargetTable, rowVerdict, targetRows } from '../../../tools/bench/target-table';
 import type { ScenarioResult } from '../../../tools/bench/bench-report';
@@ -49,6 +50,28 @@ describe('server metrics', () => {
     expect(computeTasks(samples)).toEqual({ 'plan/ok': 12, 'plan/timeout': 1 });
     expect(counterDelta(before, computeTasks(samples))).toEqual({ 'plan/ok': 2, 'plan/timeout': 1 });
     expect(readModelSamples(samples).map((s) => s.value)).toEqual([4.5]);
+  });
+
+  it("reads where the server's memory sits, in MiB", () => {
+    const memory = serverMemoryBreakdown(
+      parsePrometheusText(
+        [
+          'nodejs_heap_size_used_bytes 209715200',
+          'nodejs_heap_size_total_bytes 314572800',
+          'credgraph_compute_worker_memory_bytes{kind="heap_total"} 83886080',
+          'credgraph_compute_worker_memory_bytes{kind="solver"} 44040192',
+          'credgraph_compute_solver_recycles_total 7',
+        ].join('\n'),
+      ),
+    );
+    expect(memory).toEqual({
+      requestHeapUsedMiB: 200,
+      requestHeapTotalMiB: 300,
+      externalMiB: null,
+      workerHeapTotalMiB: 80,
+      solverMiB: 42,
+      solverRecycles: 7,
+    });
   });
 });
 

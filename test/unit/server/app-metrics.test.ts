@@ -39,6 +39,8 @@ describe('app metrics', () => {
           ['planning:ok', 5],
           ['planning:busy', 1],
         ]),
+        workerMemory: { heapUsedBytes: 30_000_000, heapTotalBytes: 41_000_000, solverBytes: 42_467_328 },
+        solverRecycles: 4,
       }),
     });
     await metrics.render();
@@ -63,6 +65,9 @@ describe('app metrics', () => {
     expect(text).toContain('credgraph_compute_queue_depth 3');
     expect(text).toContain('credgraph_compute_tasks_running 2');
     expect(text).toContain('credgraph_compute_tasks_total{task="planning",outcome="busy"} 1');
+    expect(text).toContain('credgraph_compute_worker_memory_bytes{kind="heap_total"} 41000000');
+    expect(text).toContain('credgraph_compute_worker_memory_bytes{kind="solver"} 42467328');
+    expect(text).toContain('credgraph_compute_solver_recycles_total 4');
     // The scrape started a new interval: without a stall the max is far below the stall.
     const quiet = await metrics.render();
     const quietMax = Number(/credgraph_event_loop_delay_seconds\{quantile="max"\} ([\d.e-]+)/.exec(quiet)?.[1]);

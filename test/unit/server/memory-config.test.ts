@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config/config';
+
+describe('HEAP_GROWTH_PERCENT and COMPUTE_SOLVER_MEMORY_MB', () => {
+  it('default to a 30 % heap growth and solvers recycled past 48 MB', () => {
+    const config = loadConfig({});
+    expect(config.heapGrowthPercent).toBe(30);
+    expect(config.limits.computeSolverMemoryMb).toBe(48);
+  });
+
+  it("accept V8's own growth (0) and another solver limit", () => {
+    const config = loadConfig({ HEAP_GROWTH_PERCENT: '0', COMPUTE_SOLVER_MEMORY_MB: '256' });
+    expect(config.heapGrowthPercent).toBe(0);
+    expect(config.limits.computeSolverMemoryMb).toBe(256);
+  });
+
+  it('refuse values outside their ranges, naming the variable', () => {
+    expect(() => loadConfig({ HEAP_GROWTH_PERCENT: '-5' })).toThrow(/HEAP_GROWTH_PERCENT/);
+    expect(() => loadConfig({ HEAP_GROWTH_PERCENT: '1000' })).toThrow(/HEAP_GROWTH_PERCENT/);
+    // Below HiGHS's own start (about 20 MB) every task would recycle its solver.
+    expect(() => loadConfig({ COMPUTE_SOLVER_MEMORY_MB: '8' })).toThrow(/COMPUTE_SOLVER_MEMORY_MB/);
+  });
+});
