@@ -93,13 +93,6 @@ export interface ComputePoolStats {
   readonly solverRecycles: number;
 }
 
-/**
- * Young generation of each worker (MB). A plan allocates mostly short-lived objects; with V8's
- * default (tens of MB per worker) the two workers reserved 144 MiB of heap after 1,000 heavy
- * requests, with 8 MB 84 MiB, in the same time (one run each, docs/benchmarks.md).
- */
-const WORKER_YOUNG_GENERATION_MB = 8;
-
 /** Retry advice when the queue is full: a heavy task usually frees a thread within a second or two. */
 const DEFAULT_RETRY_AFTER_SECONDS = 2;
 
@@ -142,10 +135,10 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       maxQueue: options.maxQueue,
       concurrentTasksPerWorker: 1,
       idleTimeout: Number.POSITIVE_INFINITY,
-      resourceLimits: {
-        maxOldGenerationSizeMb: options.workerHeapMb ?? 1024,
-        maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
-      },
+      // V8's own young generation: an 8 MB one kept the workers' heaps at 74-84 MiB after heavy
+      // requests (82-147 MiB with V8's) but slowed planning (reskillingPaths 369 and 525 ms against
+      // 252-323 ms; docs/benchmarks.md).
+      resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 1024 },
     });
   }
 
