@@ -48,11 +48,13 @@ interface LabelEntry {
 /** The index. */
 export class SkillIndex {
   readonly vocabulary: LabelVocabulary;
-  private readonly skills: readonly IndexedSkillRow[];
+  /** The skills' facts; their occupation and neighbour URIs are kept as ids below, not as strings. */
+  private readonly skills: readonly SkillFacts[];
   private readonly byUri = new Map<string, number>();
   private readonly labels: LabelEntry[] = [];
-  private readonly labelPostings = new Map<string, number[]>();
-  private readonly descriptionPostings = new Map<string, { skill: number; tf: number }[]>();
+  private readonly labelPostings: ReadonlyMap<string, Int32Array>;
+  /** Per stem, its skills and term frequencies interleaved: `[skill, tf, skill, tf, …]`. */
+  private readonly descriptionPostings: ReadonlyMap<string, Int32Array>;
   private readonly descriptionLength: Float64Array;
   private readonly averageDescriptionLength: number;
   /** Sorted occupation ids per skill. */
@@ -60,7 +62,9 @@ export class SkillIndex {
   private readonly neighbours: Set<number>[];
 
   private constructor(rows: readonly IndexedSkillRow[]) {
-    this.skills = rows;
+    // The rows' URI lists (about 130,000 strings for ESCO) become ids here, and postings become
+    // typed arrays once built: the index is built at start and kept for the process's life.
+    this.skills = rows.map(({ occupations: _occupations, neighbours: _neighbours, ...facts }) => facts);
     this.vocabulary = buildLabelVocabulary(rows);
     rows.forEach((row, i) => {
       this.byUri.set(row.uri, i);
@@ -85,16 +89,24 @@ export class SkillIndex {
     );
     this.descriptionLength = new Float64Array(rows.length);
     let totalLength = 0;
+    const labelPostings = new Map<string, number[]>();
+    const descriptionPostings = new Map<string, number[]>();
     rows.forEach((row, skill) => {
-      for (const label of [row.preferredLabel, ...row.altLabels, ...row.hiddenLabels]) this.addLabel(skill, label);
+      for (const label of [row.preferredLabel, ...row.altLabels, ...row.hiddenLabels])
+        this.addLabel(skill, label, labelPostings);
       const counts = new Map<string, number>();
       const tokens = contentTokens(`${row.preferredLabel}. ${row.description ?? ''}`);
       for (const token of tokens) counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
-      for (const [stem, tf] of counts) push(this.descriptionPostings, stem, { skill, tf });
+      for (const [stem, tf] of counts) {
+        push(descriptionPostings, stem, skill);
+        descriptionPostings.get(stem)!.push(tf);
+      }
       this.descriptionLength[skill] = tokens.length;
       totalLength += tokens.length;
     });
     this.averageDescriptionLength = rows.length > 0 ? totalLength / rows.length : 1;
+    this.labelPostings = packed(labelPostings);
+    this.descriptionPostings = packed(descriptionPostings);
   }
 
   /** Builds the index from every skill of the graph. */
@@ -107,7 +119,7 @@ export class SkillIndex {
     return this.skills.length;
   }
 
-  private addLabel(skill: number, label: string): void {
+  private addLabel(skill: number, label: string, postings: Map<string, number[]>): void {
     const tokens = tokenize(label);
     const content = tokens.filter((t) => !t.stop);
     // A label made only of common words ("LESS", "IT") is found by those words.
@@ -115,11 +127,11 @@ export class SkillIndex {
     if (stems.length === 0) return;
     const id = this.labels.length;
     this.labels.push({ skill, mass: stems.reduce((sum, stem) => sum + this.vocabulary.idf(stem), 0) });
-    for (const stem of stems) push(this.labelPostings, stem, id);
+    for (const stem of stems) push(postings, stem, id);
   }
 
-  /** The row of a skill, or undefined. */
-  skill(uri: string): IndexedSkillRow | undefined {
+  /** The facts of a skill, or undefined. */
+  skill(uri: string): SkillFacts | undefined {
     const i = this.byUri.get(uri);
     return i === undefined ? undefined : this.skills[i];
   }
@@ -159,7 +171,7 @@ export class SkillIndex {
     const touched: number[] = [];
     for (const stem of stems) {
       const idf = this.vocabulary.idf(stem);
-      for (const label of this.labelPostings.get(stem) ?? []) {
+      for (const label of this.labelPostings.get(stem) ?? EMPTY) {
         if (matched[label] === 0) touched.push(label);
         matched[label]! += idf;
       }
@@ -181,8 +193,11 @@ export class SkillIndex {
     for (const stem of stems) {
       const postings = this.descriptionPostings.get(stem);
       if (!postings) continue;
-      const idf = Math.log(1 + (n - postings.length + 0.5) / (postings.length + 0.5));
-      for (const { skill, tf } of postings) {
+      const count = postings.length / 2;
+      const idf = Math.log(1 + (n - count + 0.5) / (count + 0.5));
+      for (let k = 0; k < postings.length; k += 2) {
+        const skill = postings[k]!;
+        const tf = postings[k + 1]!;
         const norm = BM25_K1 * (1 - BM25_B + (BM25_B * this.descriptionLength[skill]!) / this.averageDescriptionLength);
         if (acc[skill] === 0) touched.push(skill);
         acc[skill]! += (idf * tf * (BM25_K1 + 1)) / (tf + norm);
@@ -238,6 +253,11 @@ export class SkillIndex {
 }
 
 const EMPTY = new Int32Array(0);
+
+/** The same lists as typed arrays (same order). */
+function packed(lists: ReadonlyMap<string, readonly number[]>): Map<string, Int32Array> {
+  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
