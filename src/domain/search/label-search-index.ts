@@ -110,24 +110,36 @@ interface QueryTerm {
 export class LabelSearchIndex {
   private constructor(
     private readonly uris: readonly string[],
-    private readonly labels: readonly IndexedLabel[],
-    private readonly postings: ReadonlyMap<string, readonly number[]>,
+    labels: readonly IndexedLabel[],
+    postings: ReadonlyMap<string, readonly number[]>,
     private readonly idfByStem: ReadonlyMap<string, number>,
     /** Label words sorted, with the stem each has, for prefix completion. */
     private readonly words: readonly string[],
     private readonly wordStem: ReadonlyMap<string, string>,
     private readonly wordFrequency: ReadonlyMap<string, number>,
-    private readonly exact: ReadonlyMap<string, { concept: number; kind: LabelKind; text: string }[]>,
+    exact: ReadonlyMap<string, readonly number[]>,
     private readonly weights: SearchWeights,
   ) {
+    // Kept as parallel arrays, not one object per label: the index lives as long as the process,
+    // and ESCO with the learned job titles gives it about 165,000 labels.
     this.labelConcept = Int32Array.from(labels, (label) => label.concept);
     this.labelMass = Float64Array.from(labels, (label) => label.mass);
     this.labelWeight = Float64Array.from(labels, (label) => weights.kind[label.kind]);
+    this.labelIsTitle = Uint8Array.from(labels, (label) => (label.kind === 'title' ? 1 : 0));
+    this.labelText = labels.map((label) => label.text);
+    this.postings = packed(postings);
+    this.exact = packed(exact);
   }
 
   private readonly labelConcept: Int32Array;
   private readonly labelMass: Float64Array;
   private readonly labelWeight: Float64Array;
+  private readonly labelIsTitle: Uint8Array;
+  private readonly labelText: readonly string[];
+  /** Per stem, the labels using it. */
+  private readonly postings: ReadonlyMap<string, Int32Array>;
+  /** Per label key (see `labelKey`), the labels equal to it. */
+  private readonly exact: ReadonlyMap<string, Int32Array>;
 
   /** Number of concepts indexed. */
   get size(): number {
@@ -136,7 +148,7 @@ export class LabelSearchIndex {
 
   /** Number of labels indexed (all kinds). */
   get labelCount(): number {
-    return this.labels.length;
+    return this.labelText.length;
   }
 
   /** Builds the index. */
@@ -183,7 +195,7 @@ export class LabelSearchIndex {
     const n = uris.length;
     const idfByStem = new Map([...df].map(([stem, count]) => [stem, Math.log((n + 1) / (count + 0.5))]));
     const postings = new Map<string, number[]>();
-    const exact = new Map<string, { concept: number; kind: LabelKind; text: string }[]>();
+    const exact = new Map<string, number[]>();
     const labels = raw.map((label, index) => {
       for (const stem of label.stems) {
         const list = postings.get(stem) ?? [];
@@ -193,7 +205,7 @@ export class LabelSearchIndex {
       const key = labelKey(label.text);
       const same = exact.get(key) ?? [];
       exact.set(key, same);
-      same.push({ concept: label.concept, kind: label.kind, text: label.text });
+      same.push(index);
       // The stems are not kept: the postings hold them, and 165k small arrays cost memory.
       return {
         concept: label.concept,
@@ -227,7 +239,7 @@ export class LabelSearchIndex {
         for (const [stem, credit] of [...term.stems].sort((x, y) => y[1] - x[1])) {
           const stemWeight = (this.idfByStem.get(stem) ?? 0) * credit;
           const textWeight = term.weight * credit;
-          for (const labelId of this.postings.get(stem) ?? []) {
+          for (const labelId of this.postings.get(stem) ?? NO_LABELS) {
             if (s.termSeen[labelId] === stamp) continue;
             if (s.termSeen[labelId] === 0) touched.push(labelId);
             s.termSeen[labelId] = stamp;
@@ -255,27 +267,29 @@ export class LabelSearchIndex {
           s.bestLabel[concept] = labelId;
         }
         // Several learned titles agreeing on a concept are votes for it.
-        if (this.labels[labelId]!.kind === 'title') s.votes[concept] += score * score;
+        if (this.labelIsTitle[labelId] === 1) s.votes[concept] += score * score;
       }
     }
     const hits = touchedConcepts.map((concept) => {
       const hit = {
         concept,
         score: s.bestScore[concept]! + this.weights.titleVotes * Math.min(s.votes[concept]!, this.weights.maxVotes),
-        matchedLabel: this.labels[s.bestLabel[concept]!]!.text,
+        matchedLabel: this.labelText[s.bestLabel[concept]!]!,
       };
       s.bestLabel[concept] = -1;
       s.bestScore[concept] = 0;
       s.votes[concept] = 0;
       return hit;
     });
-    for (const exact of this.exact.get(labelKey(text)) ?? []) {
-      const bonus = EXACT_BONUS * this.weights.kind[exact.kind];
-      const hit = hits.find((h) => h.concept === exact.concept);
+    for (const labelId of this.exact.get(labelKey(text)) ?? NO_LABELS) {
+      const bonus = EXACT_BONUS * this.labelWeight[labelId]!;
+      const concept = this.labelConcept[labelId]!;
+      const matchedLabel = this.labelText[labelId]!;
+      const hit = hits.find((h) => h.concept === concept);
       if (hit) {
-        if (hit.score < EXACT_BONUS) Object.assign(hit, { score: hit.score + bonus, matchedLabel: exact.text });
+        if (hit.score < EXACT_BONUS) Object.assign(hit, { score: hit.score + bonus, matchedLabel });
       } else {
-        hits.push({ concept: exact.concept, score: bonus, matchedLabel: exact.text });
+        hits.push({ concept, score: bonus, matchedLabel });
       }
     }
     return hits
@@ -288,9 +302,9 @@ export class LabelSearchIndex {
 
   private scratch(): Scratch {
     this.scratchArrays ??= {
-      textSum: new Float64Array(this.labels.length),
-      labelSum: new Float64Array(this.labels.length),
-      termSeen: new Int32Array(this.labels.length),
+      textSum: new Float64Array(this.labelText.length),
+      labelSum: new Float64Array(this.labelText.length),
+      termSeen: new Int32Array(this.labelText.length),
       bestScore: new Float64Array(this.uris.length),
       bestLabel: new Int32Array(this.uris.length).fill(-1),
       votes: new Float64Array(this.uris.length),
@@ -350,4 +364,11 @@ export class LabelSearchIndex {
       ),
     ];
   }
+}
+
+const NO_LABELS = new Int32Array(0);
+
+/** The same lists as typed arrays (same order). */
+function packed(lists: ReadonlyMap<string, readonly number[]>): Map<string, Int32Array> {
+  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
 }
