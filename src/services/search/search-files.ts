@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { repoPath } from '../../config/repo-root';
 import type { SearchableConcept } from '../../domain/search/label-search-index';
 import type { LabelledTitle } from '../../domain/search/job-title-evaluation';
 
@@ -45,15 +46,16 @@ export function readLabelledTitles(file: string): LabelledTitle[] {
     .filter((row) => row.title !== '' && row.occupationUri !== '');
 }
 
-/** The shipped file of learned job titles, found from this module whether run from `src/` or `dist/src/`. */
+/**
+ * The shipped file of learned job titles, in the repository's `seed/`, wherever the compiled code
+ * runs from (`dist/src/`, or a build elsewhere in the checkout such as the benchmark's).
+ *
+ * @throws Error when the file is missing
+ */
 export function shippedJobTitlesFile(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i += 1) {
-    const candidate = path.join(dir, 'seed', 'job-titles', 'job-titles.csv');
-    if (fs.existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error('the shipped job-title file seed/job-titles/job-titles.csv is missing');
+  const file = repoPath('seed', 'job-titles', 'job-titles.csv');
+  if (!fs.existsSync(file)) throw new Error(`the shipped job-title file ${file} is missing`);
+  return file;
 }
 
 /**
