@@ -117,7 +117,7 @@ export function defaultWorkerScript(): string {
 export class ComputePool implements PlanningCompute, RankingCompute {
   private readonly pool: Piscina<ComputeTask, ComputeAnswer>;
   private readonly finished = new Map<string, number>();
-  /** Each worker's latest memory report, by thread id (stopped workers are skipped when read). */
+  /** Each live worker's latest memory report, by thread id. */
   private readonly memoryByThread = new Map<number, WorkerMemory>();
   private solverRecycles = 0;
   private running = 0;
@@ -140,6 +140,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       // 252-323 ms; docs/benchmarks.md).
       resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 1024 },
     });
+    // A stopped worker's memory is gone with it.
+    this.pool.on('workerDestroy', (worker: { readonly id: number }) => this.memoryByThread.delete(worker.id));
   }
 
   /**
@@ -277,8 +279,6 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   /** Current load and totals. */
   stats(): ComputePoolStats {
     const queued = this.pool.queueSize;
-    const live = new Set(this.pool.threads.map((worker) => worker.threadId));
-    for (const threadId of this.memoryByThread.keys()) if (!live.has(threadId)) this.memoryByThread.delete(threadId);
     return {
       threads: this.options.threads,
       maxQueue: this.options.maxQueue,

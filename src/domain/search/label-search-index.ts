@@ -20,6 +20,7 @@
 import { labelKey, MAX_TERMS } from './full-text-query';
 import { expandAbbreviation, joinPhrases } from './abbreviations';
 import { tokenize } from '../skill-mapping/text-tokens';
+import { appendPosting, NO_POSTINGS, packPostings } from '../text/posting-lists';
 
 /** The kinds of text a concept is found by, strongest first. */
 export type LabelKind = 'preferred' | 'alternative' | 'hidden' | 'title' | 'group';
@@ -127,8 +128,8 @@ export class LabelSearchIndex {
     this.labelWeight = Float64Array.from(labels, (label) => weights.kind[label.kind]);
     this.labelIsTitle = Uint8Array.from(labels, (label) => (label.kind === 'title' ? 1 : 0));
     this.labelText = labels.map((label) => label.text);
-    this.postings = packed(postings);
-    this.exact = packed(exact);
+    this.postings = packPostings(postings);
+    this.exact = packPostings(exact);
   }
 
   private readonly labelConcept: Int32Array;
@@ -197,15 +198,8 @@ export class LabelSearchIndex {
     const postings = new Map<string, number[]>();
     const exact = new Map<string, number[]>();
     const labels = raw.map((label, index) => {
-      for (const stem of label.stems) {
-        const list = postings.get(stem) ?? [];
-        postings.set(stem, list);
-        list.push(index);
-      }
-      const key = labelKey(label.text);
-      const same = exact.get(key) ?? [];
-      exact.set(key, same);
-      same.push(index);
+      for (const stem of label.stems) appendPosting(postings, stem, index);
+      appendPosting(exact, labelKey(label.text), index);
       // The stems are not kept: the postings hold them, and 165k small arrays cost memory.
       return {
         concept: label.concept,
@@ -239,7 +233,7 @@ export class LabelSearchIndex {
         for (const [stem, credit] of [...term.stems].sort((x, y) => y[1] - x[1])) {
           const stemWeight = (this.idfByStem.get(stem) ?? 0) * credit;
           const textWeight = term.weight * credit;
-          for (const labelId of this.postings.get(stem) ?? NO_LABELS) {
+          for (const labelId of this.postings.get(stem) ?? NO_POSTINGS) {
             if (s.termSeen[labelId] === stamp) continue;
             if (s.termSeen[labelId] === 0) touched.push(labelId);
             s.termSeen[labelId] = stamp;
@@ -281,7 +275,7 @@ export class LabelSearchIndex {
       s.votes[concept] = 0;
       return hit;
     });
-    for (const labelId of this.exact.get(labelKey(text)) ?? NO_LABELS) {
+    for (const labelId of this.exact.get(labelKey(text)) ?? NO_POSTINGS) {
       const bonus = EXACT_BONUS * this.labelWeight[labelId]!;
       const concept = this.labelConcept[labelId]!;
       const matchedLabel = this.labelText[labelId]!;
@@ -364,11 +358,4 @@ export class LabelSearchIndex {
       ),
     ];
   }
-}
-
-const NO_LABELS = new Int32Array(0);
-
-/** The same lists as typed arrays (same order). */
-function packed(lists: ReadonlyMap<string, readonly number[]>): Map<string, Int32Array> {
-  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
 }

@@ -15,6 +15,7 @@
 import { buildLabelVocabulary, type LabelVocabulary } from './label-vocabulary';
 import type { SkillCandidate, SkillFacts } from './skill-candidate';
 import { contentTokens, tokenize } from './text-tokens';
+import { appendPosting, NO_POSTINGS, packPostings } from '../text/posting-lists';
 
 /** One skill as read from the graph. */
 export interface IndexedSkillRow extends SkillFacts {
@@ -97,16 +98,13 @@ export class SkillIndex {
       const counts = new Map<string, number>();
       const tokens = contentTokens(`${row.preferredLabel}. ${row.description ?? ''}`);
       for (const token of tokens) counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
-      for (const [stem, tf] of counts) {
-        push(descriptionPostings, stem, skill);
-        descriptionPostings.get(stem)!.push(tf);
-      }
+      for (const [stem, tf] of counts) appendPosting(descriptionPostings, stem, skill, tf);
       this.descriptionLength[skill] = tokens.length;
       totalLength += tokens.length;
     });
     this.averageDescriptionLength = rows.length > 0 ? totalLength / rows.length : 1;
-    this.labelPostings = packed(labelPostings);
-    this.descriptionPostings = packed(descriptionPostings);
+    this.labelPostings = packPostings(labelPostings);
+    this.descriptionPostings = packPostings(descriptionPostings);
   }
 
   /** Builds the index from every skill of the graph. */
@@ -127,7 +125,7 @@ export class SkillIndex {
     if (stems.length === 0) return;
     const id = this.labels.length;
     this.labels.push({ skill, mass: stems.reduce((sum, stem) => sum + this.vocabulary.idf(stem), 0) });
-    for (const stem of stems) push(postings, stem, id);
+    for (const stem of stems) appendPosting(postings, stem, id);
   }
 
   /** The facts of a skill, or undefined. */
@@ -171,7 +169,7 @@ export class SkillIndex {
     const touched: number[] = [];
     for (const stem of stems) {
       const idf = this.vocabulary.idf(stem);
-      for (const label of this.labelPostings.get(stem) ?? EMPTY) {
+      for (const label of this.labelPostings.get(stem) ?? NO_POSTINGS) {
         if (matched[label] === 0) touched.push(label);
         matched[label]! += idf;
       }
@@ -253,17 +251,6 @@ export class SkillIndex {
 }
 
 const EMPTY = new Int32Array(0);
-
-/** The same lists as typed arrays (same order). */
-function packed(lists: ReadonlyMap<string, readonly number[]>): Map<string, Int32Array> {
-  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 /** The `limit` best-scored skills (ties by index), without sorting every scored skill. */
 function topSkills(scores: ReadonlyMap<number, number>, limit: number): number[] {
