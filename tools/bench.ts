@@ -515,8 +515,18 @@ async function main(argv: string[]): Promise<number> {
 
     const planScenarios: Record<string, PlanDeadlines['byScenario'][string]> = {};
     const addPlans = (name: string, run: LoadResult) => {
-      const entry = planScenarios[name] ?? { requests: 0, overDeadline: 0, maxServerMs: 0, maxSolveMillis: Number.NaN };
+      const entry = planScenarios[name] ?? {
+        requests: 0,
+        overDeadline: 0,
+        maxServerMs: 0,
+        maxSolveMillis: Number.NaN,
+        plans: { optimal: 0, unproven: 0 },
+      };
       planScenarios[name] = {
+        plans: {
+          optimal: (entry.plans?.optimal ?? 0) + run.plans.optimal,
+          unproven: (entry.plans?.unproven ?? 0) + run.plans.unproven,
+        },
         requests: entry.requests + (run.server?.requests ?? 0),
         overDeadline: entry.overDeadline + (run.server?.slowRequests ?? 0),
         maxServerMs: Math.max(entry.maxServerMs, run.server?.maxServerMs ?? 0),

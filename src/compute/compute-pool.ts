@@ -7,6 +7,11 @@
  * follows its request's abort signal: when the request runs out of time the waiting task is
  * dropped, and a running one has its worker thread stopped (piscina terminates it and starts a
  * fresh one), so abandoned work stops consuming a core.
+ *
+ * A plan still waiting for a thread at its deadline would answer late by however long the plans
+ * ahead of it take (seconds, with every worker busy under load): it leaves the queue and a
+ * late-plan lane answers it instead, from its own thread, without the solver (greedy plans with
+ * their solver-free bounds, `optimal: false`), within the time a plan may overrun its limit.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,11 +24,18 @@ import {
   CoursePacker,
   epochNow,
   packedCourseBuffers,
+  type PackedCourses,
   type PlanningJob,
   type PlanningJobResult,
 } from '../domain/planning';
 import { repoPath } from '../config/repo-root';
-import type { ComputeAnswer, ComputeTask, ComputeWorkerSettings } from './compute-task';
+import {
+  PLANNING_STARTED,
+  type ComputeAnswer,
+  type ComputeTask,
+  type ComputeWorkerSettings,
+  type PlanningProgress,
+} from './compute-task';
 import type { PlanningCompute, RankingCompute } from './compute-contracts';
 import { pauseIfTurnSpent } from './turn-slicer';
 import { sumWorkerMemory, type WorkerMemory } from './worker-memory';
@@ -50,15 +62,30 @@ export interface ComputePoolOptions {
    * (`COMPUTE_SOLVER_MEMORY_MB`; default: never).
    */
   readonly solverMemoryLimitMb?: number;
+  /**
+   * Threads of the late-plan lane (`COMPUTE_LATE_PLAN_THREADS`; default 0: none, a plan waits for
+   * a worker however late). They answer plans whose deadline came while they waited, without the
+   * solver; each holds a small heap and no HiGHS runtime.
+   */
+  readonly latePlanThreads?: number;
   /** The worker script (compiled JavaScript); defaults to {@link defaultWorkerScript}. */
   readonly filename?: string;
 }
 
 /**
  * Outcome of one task, as counted for `/metrics`: `aborted` when its request gave up (timeout),
- * `stopped` when a plan overran its deadline and its heuristic answer was used.
+ * `stopped` when a plan overran its deadline and its heuristic answer was used, `late` when a plan
+ * still waiting for a thread at its deadline was answered by the late-plan lane (which counts its
+ * own task as `late-planning`).
  */
-export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted' | 'stopped';
+export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted' | 'stopped' | 'late';
+
+/**
+ * How long after a late plan's deadline the late-plan lane may still start planning another of
+ * its targets: a reskilling job gets greedy plans for as many targets as fit, and the answer leaves
+ * the lane well within the 100 ms past PLAN_TIME_LIMIT_MS a plan request may take.
+ */
+export const LATE_PLAN_BUDGET_MS = 40;
 
 /**
  * How long past a plan's deadline the exact search may still answer before its worker is
@@ -70,7 +97,10 @@ export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted' | 'stopped';
  */
 export const PLAN_STOP_GRACE_MS = 0;
 
-/** The abort reason of a plan stopped at its deadline (its heuristic answer is used). */
+/**
+ * The abort reason of a plan stopped at its deadline (its heuristic answer is used), or taken out
+ * of the queue at its deadline (the late-plan lane answers).
+ */
 class PlanDeadlineReached extends Error {
   constructor() {
     super('the plan reached its deadline');
@@ -116,6 +146,8 @@ export function defaultWorkerScript(): string {
 /** Runs compute tasks on worker threads with bounded admission and cancellation. */
 export class ComputePool implements PlanningCompute, RankingCompute {
   private readonly pool: Piscina<ComputeTask, ComputeAnswer>;
+  /** The late-plan lane (see {@link ComputePoolOptions.latePlanThreads}). */
+  private readonly latePool: Piscina<ComputeTask, ComputeAnswer> | undefined;
   private readonly finished = new Map<string, number>();
   /** Each live worker's latest memory report, by thread id. */
   private readonly memoryByThread = new Map<number, WorkerMemory>();
@@ -123,25 +155,35 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   private running = 0;
 
   constructor(private readonly options: ComputePoolOptions) {
-    const settings: ComputeWorkerSettings = {
+    this.pool = this.startWorkers(options.threads, {
       solverMemoryLimitBytes: (options.solverMemoryLimitMb ?? Number.POSITIVE_INFINITY) * 2 ** 20,
-    };
-    this.pool = new Piscina({
+      loadsSolver: true,
+    });
+    const lateThreads = options.latePlanThreads ?? 0;
+    this.latePool =
+      lateThreads > 0
+        ? this.startWorkers(lateThreads, { solverMemoryLimitBytes: Number.POSITIVE_INFINITY, loadsSolver: false })
+        : undefined;
+  }
+
+  private startWorkers(threads: number, settings: ComputeWorkerSettings): Piscina<ComputeTask, ComputeAnswer> {
+    const pool = new Piscina<ComputeTask, ComputeAnswer>({
       workerData: settings,
-      filename: options.filename ?? defaultWorkerScript(),
-      minThreads: options.threads,
-      maxThreads: options.threads,
+      filename: this.options.filename ?? defaultWorkerScript(),
+      minThreads: threads,
+      maxThreads: threads,
       // Piscina's own queue ceiling backs up the check in run(); both use the same number.
-      maxQueue: options.maxQueue,
+      maxQueue: this.options.maxQueue,
       concurrentTasksPerWorker: 1,
       idleTimeout: Number.POSITIVE_INFINITY,
       // V8's own young generation: an 8 MB one kept the workers' heaps at 74-84 MiB after heavy
       // requests (82-147 MiB with V8's) but slowed planning (reskillingPaths 369 and 525 ms against
       // 252-323 ms; docs/benchmarks.md).
-      resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 1024 },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb ?? 1024 },
     });
     // A stopped worker's memory is gone with it.
-    this.pool.on('workerDestroy', (worker: { readonly id: number }) => this.memoryByThread.delete(worker.id));
+    pool.on('workerDestroy', (worker: { readonly id: number }) => this.memoryByThread.delete(worker.id));
+    return pool;
   }
 
   /**
@@ -149,14 +191,20 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * deadline is enforced here too: the worker reports heuristic answers as it goes, and if the
    * exact search is still running {@link PLAN_STOP_GRACE_MS} after the deadline (HiGHS checks its
    * clock only between steps), the worker is stopped and the last heuristic answer returned (or
-   * the first one, when none was ready by then).
+   * the first one, when none was ready by then). A job still waiting for a worker then leaves the
+   * queue and is answered by the late-plan lane, when the pool has one.
    */
   async runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult> {
     const requestSignal = signal ?? currentQueryContext()?.signal;
     const { port1, port2 } = new MessageChannel();
+    let started = false;
     let fallback: PlanningJobResult | undefined;
     let fallbackArrived: (() => void) | undefined;
-    port1.on('message', (message: PlanningJobResult) => {
+    port1.on('message', (message: PlanningProgress) => {
+      if (message === PLANNING_STARTED) {
+        started = true;
+        return;
+      }
       fallback = message;
       fallbackArrived?.();
     });
@@ -167,52 +215,65 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     let timer: NodeJS.Timeout | undefined;
     // At the deadline (+ grace) the last heuristic answer wins the race and the worker is
     // stopped. A job whose heuristic answer is not ready yet (a large reskilling request on a
-    // busy machine) is stopped as soon as it is: an answer late is better than none.
-    const deadline = new Promise<PlanningJobResult>((resolve) => {
+    // busy machine) is stopped as soon as it is: an answer late is better than none. A job no
+    // worker has taken yet goes to the late-plan lane.
+    const deadline = new Promise<SettledPlan>((resolve, reject) => {
       timer = setTimeout(
         () => {
-          if (fallback !== undefined) resolve(fallback);
-          else fallbackArrived = () => resolve(fallback!);
+          if (fallback !== undefined) {
+            resolve({ by: 'fallback', result: fallback });
+            return;
+          }
+          fallbackArrived = () => resolve({ by: 'fallback', result: fallback! });
+          if (started || this.latePool === undefined) return;
+          stop.abort(new PlanDeadlineReached());
+          this.runLatePlanning(job, requestSignal).then((result) => resolve({ by: 'late', result }), reject);
         },
         Math.max(0, job.deadline + PLAN_STOP_GRACE_MS - epochNow()),
       );
     });
-    // The candidate courses travel packed: copying them as objects cost the request thread more
-    // than gathering them (see `packed-courses`). Ten thousand of them are packed in slices.
-    const packer = new CoursePacker(job.gathered.candidates.length);
-    for (const course of job.gathered.candidates) {
-      packer.add(course);
-      await pauseIfTurnSpent();
-    }
-    const courses = packer.finish();
-    // So are the targets (two hundred of them are megabytes): serialized one at a time, they reach
-    // the worker as bytes, instead of one structured clone of the whole job on this thread.
-    const targets: Uint8Array[] = [];
-    for (const target of job.gathered.targets) {
-      targets.push(serialize(target));
-      await pauseIfTurnSpent();
-    }
-    const shipped = { ...job, gathered: { ...job.gathered, candidates: [], targets: [] } };
+    deadline.catch(() => undefined);
+    const { courses, targets, shipped } = await shipPlanningJob(job);
     const task = this.run({ kind: 'planning', job: shipped, courses, targets, fallbacks: port2 }, stop.signal, [
       port2,
       ...packedCourseBuffers(courses),
-    ]).then((answer) => {
+    ]).then((answer): SettledPlan => {
       if (answer.kind !== 'planning') throw new Error(`a compute worker answered ${answer.kind} to a planning task`);
-      return answer.result;
+      return { by: 'task', result: answer.result };
+    });
+    // Taken out of the queue for the late-plan lane, the task never settles the race.
+    const racing = task.catch((error: unknown) => {
+      if (stop.signal.reason instanceof PlanDeadlineReached) return new Promise<SettledPlan>(() => undefined);
+      throw error;
     });
     try {
-      const first = await Promise.race([task, deadline]);
-      if (first !== fallback) return first;
-      // The deadline came first with a heuristic answer: use it, stop the search.
-      stop.abort(new PlanDeadlineReached());
-      task.catch(() => undefined);
-      this.count({ kind: 'planning', job }, 'stopped');
-      return first;
+      const first = await Promise.race([racing, deadline]);
+      if (first.by === 'fallback') {
+        // The deadline came first with a heuristic answer: use it, stop the search.
+        stop.abort(new PlanDeadlineReached());
+        task.catch(() => undefined);
+        this.count({ kind: 'planning', job }, 'stopped');
+      } else if (first.by === 'late') this.count({ kind: 'planning', job }, 'late');
+      return first.result;
     } finally {
       clearTimeout(timer);
       requestSignal?.removeEventListener('abort', forward);
       port1.close();
     }
+  }
+
+  /** Answers a job that waited for a worker until its deadline, on the late-plan lane. */
+  private async runLatePlanning(job: PlanningJob, signal: AbortSignal | undefined): Promise<PlanningJobResult> {
+    // Packed again: the first packing went to the queued task, possibly to a worker by now.
+    const { courses, targets, shipped } = await shipPlanningJob(job);
+    const answer = await this.run(
+      { kind: 'late-planning', job: shipped, courses, targets, stopAt: job.deadline + LATE_PLAN_BUDGET_MS },
+      signal,
+      packedCourseBuffers(courses),
+      this.latePool,
+    );
+    if (answer.kind !== 'planning') throw new Error(`a compute worker answered ${answer.kind} to a planning task`);
+    return answer.result;
   }
 
   /**
@@ -240,22 +301,32 @@ export class ComputePool implements PlanningCompute, RankingCompute {
 
   /**
    * Resolves once every worker has solved a tiny plan (the solver compiled and warm), so the first
-   * real plans get their whole time limit. Called before the server listens.
+   * real plans get their whole time limit, and the late-plan lane's threads are up. Called before
+   * the server listens.
    */
   async warmUp(): Promise<void> {
-    await Promise.all(Array.from({ length: this.options.threads }, () => this.run({ kind: 'warm-up' })));
+    const lateThreads = this.latePool === undefined ? 0 : (this.options.latePlanThreads ?? 0);
+    await Promise.all([
+      ...Array.from({ length: this.options.threads }, () => this.run({ kind: 'warm-up' })),
+      ...Array.from({ length: lateThreads }, () => this.run({ kind: 'warm-up' }, undefined, undefined, this.latePool)),
+    ]);
   }
 
   /**
    * Runs one task. Refused at once (SERVER_BUSY) when `maxQueue` tasks already wait; rejected
    * with the signal's reason (REQUEST_TIMEOUT) when it is aborted, the worker then stopped.
    */
-  async run(task: ComputeTask, signal?: AbortSignal, transferList?: TransferListItem[]): Promise<ComputeAnswer> {
+  async run(
+    task: ComputeTask,
+    signal?: AbortSignal,
+    transferList?: TransferListItem[],
+    pool = this.pool,
+  ): Promise<ComputeAnswer> {
     if (signal?.aborted) throw abortReason(signal);
-    if (this.pool.queueSize >= this.options.maxQueue) throw this.busy(task);
+    if (pool.queueSize >= this.options.maxQueue) throw this.busy(task);
     this.running += 1;
     try {
-      const answer = await this.pool.run(task, {
+      const answer = await pool.run(task, {
         ...(signal ? { signal } : {}),
         ...(transferList ? { transferList } : {}),
       });
@@ -292,7 +363,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
 
   /** Stops the workers (running tasks are abandoned). */
   async close(): Promise<void> {
-    await this.pool.destroy();
+    await Promise.all([this.pool.destroy(), this.latePool?.destroy()]);
   }
 
   private busy(task: ComputeTask): ServerBusyError {
@@ -308,6 +379,38 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     const key = `${task.kind}:${outcome}`;
     this.finished.set(key, (this.finished.get(key) ?? 0) + 1);
   }
+}
+
+/** How a plan's race ended: the worker's answer, its heuristic answer at the deadline, or the late lane's. */
+interface SettledPlan {
+  readonly by: 'task' | 'fallback' | 'late';
+  readonly result: PlanningJobResult;
+}
+
+/**
+ * A planning job as it travels to a worker: its candidate courses packed (copying them as objects
+ * cost the request thread more than gathering them, see `packed-courses`; ten thousand are packed
+ * in slices) and its targets serialized one at a time (two hundred of them are megabytes: they
+ * reach the worker as bytes, instead of one structured clone of the whole job on this thread).
+ */
+async function shipPlanningJob(
+  job: PlanningJob,
+): Promise<{ courses: PackedCourses; targets: Uint8Array[]; shipped: PlanningJob }> {
+  const packer = new CoursePacker(job.gathered.candidates.length);
+  for (const course of job.gathered.candidates) {
+    packer.add(course);
+    await pauseIfTurnSpent();
+  }
+  const targets: Uint8Array[] = [];
+  for (const target of job.gathered.targets) {
+    targets.push(serialize(target));
+    await pauseIfTurnSpent();
+  }
+  return {
+    courses: packer.finish(),
+    targets,
+    shipped: { ...job, gathered: { ...job.gathered, candidates: [], targets: [] } },
+  };
 }
 
 function abortReason(signal: AbortSignal): Error {

@@ -21,12 +21,33 @@ export type ComputeTask =
       readonly targets?: readonly Uint8Array[];
       readonly fallbacks?: MessagePort;
     }
+  /**
+   * A planning job answered without the solver (`runLatePlanningJob`), its targets planned
+   * until `stopAt` (epoch ms): the late-plan lane's work, for a job that waited for a worker until
+   * its deadline. Courses and targets travel as in `planning`.
+   */
+  | {
+      readonly kind: 'late-planning';
+      readonly job: PlanningJob;
+      readonly courses: PackedCourses;
+      readonly targets: readonly Uint8Array[];
+      readonly stopAt: number;
+    }
   | { readonly kind: 'rank-candidates'; readonly input: RankCandidatesInput }
   | { readonly kind: 'rank-occupations'; readonly input: RankOccupationsInput }
   /** Solves a tiny plan so the worker's solver is compiled and warm before real requests. */
   | { readonly kind: 'warm-up' };
 
-/** The result of a {@link ComputeTask}, of the same kind. */
+/**
+ * What a planning task's `fallbacks` port receives: {@link PLANNING_STARTED} once a worker has
+ * taken the task, then its heuristic answers.
+ */
+export type PlanningProgress = typeof PLANNING_STARTED | PlanningJobResult;
+
+/** The message a worker sends when it starts a planning task (until then the task is queued). */
+export const PLANNING_STARTED = 'started';
+
+/** The result of a {@link ComputeTask}, of the same kind (a late-planning task answers `planning`). */
 export type ComputeResult =
   | { readonly kind: 'planning'; readonly result: PlanningJobResult }
   | { readonly kind: 'rank-candidates'; readonly ranked: RankedCandidates }
@@ -53,4 +74,6 @@ export interface ComputeWorkerSettings {
    * solved and is never returned otherwise.
    */
   readonly solverMemoryLimitBytes: number;
+  /** False for a late-plan lane's worker, which never solves exactly: it does not load HiGHS. */
+  readonly loadsSolver: boolean;
 }

@@ -13,23 +13,23 @@ import {
   discardHighs,
   loadedHighs,
   loadHighs,
+  runLatePlanningJob,
   runPlanningJob,
   unpackCourses,
   type GatheredTarget,
+  type PlanningJob,
   type PlanningJobResult,
 } from '../domain/planning';
 import { warmUpPlanner } from '../domain/planning/warm-up-planner';
-import type {
-  ComputeAnswer,
-  ComputeAnswerFooter,
-  ComputeResult,
-  ComputeTask,
-  ComputeWorkerSettings,
+import {
+  PLANNING_STARTED,
+  type ComputeAnswer,
+  type ComputeAnswerFooter,
+  type ComputeResult,
+  type ComputeTask,
+  type ComputeWorkerSettings,
 } from './compute-task';
 import { readWorkerMemory } from './worker-memory';
-
-// Warm-up; a failure is retried by the first solve (and degrades that plan to greedy).
-loadHighs().catch(() => undefined);
 
 /** Nice value of a compute thread: below the request thread, which keeps its own. */
 const WORKER_NICE = 10;
@@ -46,6 +46,10 @@ try {
 
 const settings = (workerData ?? {}) as Partial<ComputeWorkerSettings>;
 const solverMemoryLimitBytes = settings.solverMemoryLimitBytes ?? Number.POSITIVE_INFINITY;
+
+// Warm-up; a failure is retried by the first solve (and degrades that plan to greedy). A late-plan
+// lane's worker never solves exactly and keeps the 20 MB and more of a runtime.
+if (settings.loadsSolver !== false) loadHighs().catch(() => undefined);
 
 /** Runs one task (piscina calls the default export). */
 export default async function runComputeTask(task: ComputeTask): Promise<ComputeAnswer> {
@@ -69,34 +73,41 @@ function afterTask(): ComputeAnswerFooter {
   return { threadId, memory, solverRecycled };
 }
 
+/** The job of a planning task, its courses unpacked and its targets deserialized. */
+function shippedJob(task: Extract<ComputeTask, { kind: 'planning' | 'late-planning' }>): PlanningJob {
+  const { gathered } = task.job;
+  return {
+    ...task.job,
+    gathered: {
+      ...gathered,
+      candidates: task.courses ? unpackCourses(task.courses) : gathered.candidates,
+      targets: task.targets ? task.targets.map((bytes) => deserialize(bytes) as GatheredTarget) : gathered.targets,
+    },
+  };
+}
+
 async function runTask(task: ComputeTask): Promise<ComputeResult> {
   switch (task.kind) {
     case 'planning':
       try {
+        // Until this message the pool counts the task as waiting (see its late-plan lane).
+        task.fallbacks?.postMessage(PLANNING_STARTED);
         const report = task.fallbacks
           ? (fallback: PlanningJobResult) => task.fallbacks!.postMessage(fallback)
           : undefined;
-        const { gathered } = task.job;
-        const job = {
-          ...task.job,
-          gathered: {
-            ...gathered,
-            candidates: task.courses ? unpackCourses(task.courses) : gathered.candidates,
-            targets: task.targets
-              ? task.targets.map((bytes) => deserialize(bytes) as GatheredTarget)
-              : gathered.targets,
-          },
-        };
-        return { kind: 'planning', result: await runPlanningJob(job, undefined, report) };
+        return { kind: 'planning', result: await runPlanningJob(shippedJob(task), undefined, report) };
       } finally {
         task.fallbacks?.close();
       }
+    case 'late-planning':
+      return { kind: 'planning', result: runLatePlanningJob(shippedJob(task), task.stopAt) };
     case 'rank-candidates':
       return { kind: 'rank-candidates', ranked: rankCandidateEvidence(task.input) };
     case 'rank-occupations':
       return { kind: 'rank-occupations', ranked: rankOccupationRows(task.input) };
     case 'warm-up':
-      await warmUpPlanner();
+      // A late-plan lane's worker has no solver to warm: its modules are loaded once it answers.
+      if (settings.loadsSolver !== false) await warmUpPlanner();
       return { kind: 'warm-up' };
   }
 }

@@ -90,6 +90,12 @@ export interface Config {
      * the largest plan it ever solved.
      */
     readonly computeSolverMemoryMb: number;
+    /**
+     * Threads of the compute tier's late-plan lane: a plan still waiting for a worker at its
+     * deadline is answered there, without the solver (greedy plans with their bounds), instead of
+     * late by the plans ahead of it. 0: no lane.
+     */
+    readonly computeLatePlanThreads: number;
   };
   /**
    * Which X-Forwarded-For hops to believe: a number of proxy hops in front of the API (0: none,
@@ -361,6 +367,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       computeThreads: integer(env, 'COMPUTE_THREADS', os.availableParallelism(), 1, 256),
       computeQueueMax: integer(env, 'COMPUTE_QUEUE_MAX', 16 * os.availableParallelism(), 0, 100_000),
       computeSolverMemoryMb: integer(env, 'COMPUTE_SOLVER_MEMORY_MB', 48, 24, 4_096),
+      computeLatePlanThreads: integer(env, 'COMPUTE_LATE_PLAN_THREADS', 1, 0, 16),
     },
     computeSource: computeSource as ComputeSource,
     readModelPollMs: integer(env, 'READ_MODEL_POLL_MS', 500, 50, 60_000),

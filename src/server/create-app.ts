@@ -227,6 +227,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     threads: config.limits.computeThreads,
     maxQueue: config.limits.computeQueueMax,
     solverMemoryLimitMb: config.limits.computeSolverMemoryMb,
+    latePlanThreads: config.limits.computeLatePlanThreads,
   });
   const services = createServices(
     appExecutor,

@@ -1,7 +1,8 @@
 /**
  * The compute tier on real worker threads (the compiled worker, as the server runs it): a plan
  * made to be slow (STS(81) set cover) ends by its deadline with the best plan so far, a request
- * that gives up stops its worker, and a full queue refuses at once with SERVER_BUSY.
+ * that gives up stops its worker, a plan that waited for a worker until its deadline is answered
+ * by the late-plan lane in time, and a full queue refuses at once with SERVER_BUSY.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ComputePool, PLAN_STOP_GRACE_MS } from '../../src/compute/compute-pool';
@@ -15,11 +16,17 @@ afterEach(async () => {
   pool = undefined;
 });
 
-async function startPool(threads: number, maxQueue: number, solverMemoryLimitMb?: number): Promise<ComputePool> {
+async function startPool(
+  threads: number,
+  maxQueue: number,
+  solverMemoryLimitMb?: number,
+  latePlanThreads = 0,
+): Promise<ComputePool> {
   pool = new ComputePool({
     threads,
     maxQueue,
     retryAfterSeconds: 3,
+    latePlanThreads,
     ...(solverMemoryLimitMb !== undefined ? { solverMemoryLimitMb } : {}),
   });
   await pool.warmUp();
@@ -98,6 +105,42 @@ describe('compute pool', () => {
     await keeping.runPlanning({ kind: 'recommend', gathered, deadline: epochNow() + 5_000 });
     expect(keeping.stats().solverRecycles).toBe(0);
     expect(keeping.stats().workerMemory.solverBytes).toBeGreaterThan(2 ** 20);
+  });
+
+  it('answers a plan still waiting for a worker at its deadline from the late-plan lane, in time', async () => {
+    const compute = await startPool(1, 4, undefined, 1);
+    const gathered = hardGatheredPlanning(1_500);
+    // The only worker is busy for 1.5 s.
+    const ahead = compute.runPlanning({ kind: 'recommend', gathered, deadline: epochNow() + 1_500 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = epochNow();
+    // A plan of the usual size (12 gap skills) behind it, due in 300 ms.
+    const small = smallGatheredPlanning();
+    const late = await compute.runPlanning({ kind: 'recommend', gathered: small, deadline: started + 300 });
+    expect(epochNow() - started).toBeLessThanOrEqual(300 + 100);
+    if (late.kind !== 'recommend') throw new Error('wrong kind');
+    // No solver ran: the greedy plan, a full cover, with the solver-free bound.
+    expect(late.plan).toMatchObject({ optimal: false, solver: 'greedy', uncoverable: [], uncoveredWithinBudget: [] });
+    expect(late.plan.coveredSkills).toHaveLength(12);
+    expect(late.plan.lowerBound!).toBeGreaterThan(0);
+    expect(late.plan.lowerBound!).toBeLessThanOrEqual(late.plan.objectiveValue);
+    expect(compute.stats().finished.get('planning:late')).toBe(1);
+    expect(compute.stats().finished.get('late-planning:ok')).toBe(1);
+    // The plan ahead kept its worker and ends by its own deadline.
+    const first = await ahead;
+    expect(first.kind === 'recommend' && first.plan.uncoveredWithinBudget).toEqual([]);
+    expect(compute.stats().finished.get('planning:aborted')).toBeUndefined();
+  });
+
+  it('without a late-plan lane, a plan waits for a worker past its deadline', async () => {
+    const compute = await startPool(1, 4);
+    const gathered = hardGatheredPlanning(1_000);
+    const ahead = compute.runPlanning({ kind: 'recommend', gathered, deadline: epochNow() + 1_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = epochNow();
+    await compute.runPlanning({ kind: 'recommend', gathered: smallGatheredPlanning(), deadline: started + 300 });
+    expect(epochNow() - started).toBeGreaterThan(300 + 100);
+    await ahead;
   });
 
   it('refuses at once with SERVER_BUSY and retry advice when the queue is full', async () => {

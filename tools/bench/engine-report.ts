@@ -17,7 +17,17 @@ import { formatTargetTable, markdownTargetTable, type TargetRow } from './target
 export interface PlanDeadlines {
   readonly limitMs: number;
   readonly byScenario: Readonly<
-    Record<string, { requests: number; overDeadline: number; maxServerMs: number; maxSolveMillis: number }>
+    Record<
+      string,
+      {
+        requests: number;
+        overDeadline: number;
+        maxServerMs: number;
+        maxSolveMillis: number;
+        /** Plans in the answers proven optimal, and not (absent from older results files). */
+        plans?: { optimal: number; unproven: number };
+      }
+    >
   >;
 }
 
@@ -165,7 +175,9 @@ export function engineLines(results: EngineResults): string[] {
         : entries
             .map(
               ([name, s]) =>
-                `${name} ${s.overDeadline}/${s.requests} (max ${n(s.maxServerMs, 0)} ms, solveMillis max ${n(s.maxSolveMillis, 0)} ms)`,
+                `${name} ${s.overDeadline}/${s.requests} (max ${n(s.maxServerMs, 0)} ms, solveMillis max ${n(s.maxSolveMillis, 0)} ms` +
+                (s.plans ? `; plans proven optimal ${s.plans.optimal} of ${s.plans.optimal + s.plans.unproven}` : '') +
+                ')',
             )
             .join('; ')),
   );

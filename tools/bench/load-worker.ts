@@ -35,6 +35,8 @@ export interface LoadOutcome {
   readonly timeouts: number;
   /** Largest `solveMillis` in the 2xx response bodies (NaN when none carries one). */
   readonly maxSolveMillis: number;
+  /** Plans in the 2xx response bodies proven optimal (`"optimal":true`) and not (`"optimal":false`). */
+  readonly plans: { readonly optimal: number; readonly unproven: number };
 }
 
 const SOLVE_MILLIS = /"solveMillis":([0-9.eE+-]+)/g;
@@ -45,6 +47,7 @@ function run(job: LoadJob): Promise<LoadOutcome> {
     let next = 0;
     let graphqlErrors = 0;
     let maxSolveMillis = Number.NaN;
+    const plans = { optimal: 0, unproven: 0 };
     const instance = autocannon(
       {
         url: job.url,
@@ -73,6 +76,8 @@ function run(job: LoadJob): Promise<LoadOutcome> {
                 const millis = Number(match[1]);
                 if (!(millis <= maxSolveMillis)) maxSolveMillis = millis;
               }
+              plans.optimal += body.split('"optimal":true').length - 1;
+              plans.unproven += body.split('"optimal":false').length - 1;
             },
           },
         ],
@@ -87,6 +92,7 @@ function run(job: LoadJob): Promise<LoadOutcome> {
           errors: result.errors,
           timeouts: result.timeouts,
           maxSolveMillis,
+          plans,
         });
       },
     );

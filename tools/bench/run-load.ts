@@ -17,6 +17,8 @@ export interface LoadResult extends LatencyStats {
   readonly timeouts: number;
   /** Largest `solveMillis` among the plans answered (NaN when none). */
   readonly maxSolveMillis: number;
+  /** Plans answered proven optimal and not (under load, late plans are answered without the solver). */
+  readonly plans: { readonly optimal: number; readonly unproven: number };
 }
 
 /** Bodies to POST round-robin, each with its Authorization header ('' for none). */
@@ -70,6 +72,7 @@ export function runLoad(
         errors: outcome.errors,
         timeouts: outcome.timeouts,
         maxSolveMillis: outcome.maxSolveMillis,
+        plans: outcome.plans,
       });
     });
     worker.once('error', reject);

@@ -47,7 +47,19 @@ export function greedySelection(problem: PlanningProblem): number[] {
 export function greedyPlan(input: PlanInput, options: { now?: () => number } = {}): PlanResult {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const problem = preparePlanningProblem(validatePlanInput(input));
+  return greedyPreparedPlan(preparePlanningProblem(validatePlanInput(input)), now, started);
+}
+
+/**
+ * {@link greedyPlan} on a problem prepared earlier (a planning job's shared catalogue): no solver,
+ * so it runs on a thread that never loads one. `started` (on the `now` clock) counts in
+ * `solveMillis`.
+ */
+export function greedyPreparedPlan(
+  problem: PlanningProblem,
+  now: () => number = () => performance.now(),
+  started = now(),
+): PlanResult {
   if (problem.skills.length === 0) return trivialPlanResult(problem, now() - started);
   const selection = greedySelection(problem);
   const facts = selectionFacts(problem, selection);

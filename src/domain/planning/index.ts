@@ -81,6 +81,7 @@ export {
 export {
   PLAN_REPLY_MARGIN_MS,
   epochNow,
+  runLatePlanningJob,
   runPlanningJob,
   type CoverageSnapshot,
   type CourseSuggestionValue,

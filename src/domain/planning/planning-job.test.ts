@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { epochNow, runPlanningJob, type PlanningJobResult } from './planning-job';
+import { epochNow, runLatePlanningJob, runPlanningJob, type PlanningJobResult } from './planning-job';
+import { greedyPlan } from './greedy-plan';
 import { warmUpPlanner } from './warm-up-planner';
 import { hardGatheredPlanning, largeGatheredPlanning, steinerTriples } from '../../../test/support/hard-planning-job';
 import { QUICK_PLAN_MIN_CANDIDATES } from './quick-plan';
@@ -149,5 +150,74 @@ describe('runPlanningJob deadlines', () => {
         recommended.plan.steps.map((step) => step.credentialId),
       );
     }
+  });
+});
+
+describe('runLatePlanningJob (the late-plan lane: no solver)', () => {
+  const ranked = ['o1', 'o2', 'o3'].map((occupationUri) => ({
+    occupationUri,
+    score: 0,
+    essentialCoverage: 0,
+    optionalCoverage: 0,
+  }));
+
+  it('answers a recommend job with the greedy plan of the whole problem and a bound that holds', async () => {
+    const gathered = hardGatheredPlanning(1_000);
+    const result = runLatePlanningJob({ kind: 'recommend', gathered, deadline: epochNow() - 1 }, epochNow() - 1);
+    if (result.kind !== 'recommend') throw new Error('wrong kind');
+    const { plan } = result;
+    expect(plan).toMatchObject({ optimal: false, solver: 'greedy', uncoverable: [], uncoveredWithinBudget: [] });
+    // The same plan as the greedy planner given the problem directly.
+    const greedy = greedyPlan({
+      gap: gathered.targets[0]!.gap,
+      courses: gathered.candidates.map((course) => {
+        const taught = course.teaches.map((link) => link.uri);
+        return {
+          id: course.id,
+          hours: course.hours,
+          price: null,
+          ects: null,
+          covers: taught,
+          teaches: taught,
+          prerequisites: [],
+        };
+      }),
+      objective: 'HOURS',
+      budgets: gathered.request.budgets,
+      timeLimitMs: 1_000,
+    });
+    expect(plan.objectiveValue).toBe(greedy.objectiveValue);
+    expect(new Set(plan.steps.map((step) => step.credentialId))).toEqual(
+      new Set(greedy.steps.map((step) => step.courseId)),
+    );
+    // STS(81): the optimum is at least 27 points (each covers 40 of the 1,080 lines), so a valid
+    // bound lies between the combinatorial floor and the plan.
+    expect(plan.lowerBound!).toBeGreaterThanOrEqual(27);
+    expect(plan.lowerBound!).toBeLessThanOrEqual(plan.objectiveValue);
+    // Coverage along the steps reaches every line.
+    expect(plan.coverageAfter.essentialCoverage).toBe(1);
+  });
+
+  it('plans reskilling targets until its stop time, the first always, and all of them with time left', () => {
+    const one = hardGatheredPlanning(50);
+    const gathered = { ...one, targets: [one.targets[0]!, one.targets[0]!, one.targets[0]!] };
+    const job = { kind: 'reskilling', gathered, ranked, first: 3, order: 'CHEAPEST_PLAN', deadline: 0 } as const;
+    const out = runLatePlanningJob(job, epochNow() - 1);
+    expect(out.kind === 'reskilling' && out.options.map((o) => o.occupationUri)).toEqual(['o1']);
+    const all = runLatePlanningJob(job, epochNow() + 60_000);
+    if (all.kind !== 'reskilling') throw new Error('wrong kind');
+    expect(all.options.map((o) => o.occupationUri).sort()).toEqual(['o1', 'o2', 'o3']);
+    expect(all.options.every((o) => o.plan.solver === 'greedy' && !o.plan.optimal && o.reachesFull)).toBe(true);
+  });
+
+  it('answers a problem too large to prepare in time with the quick plan of courses without prerequisites', () => {
+    const gathered = largeGatheredPlanning(1_000);
+    const withPrerequisites = new Set(gathered.candidates.filter((c) => c.prerequisites.length > 0).map((c) => c.id));
+    const result = runLatePlanningJob({ kind: 'recommend', gathered, deadline: 0 }, 0);
+    if (result.kind !== 'recommend') throw new Error('wrong kind');
+    expect(result.plan).toMatchObject({ optimal: false, solver: 'greedy', uncoveredWithinBudget: [] });
+    expect(result.plan.steps.some((step) => withPrerequisites.has(step.credentialId))).toBe(false);
+    // The quick plan's bound (every line has a 1-hour course), not a prepared problem's.
+    expect(result.plan.lowerBound).toBe(1);
   });
 });

@@ -24,6 +24,7 @@ import type { CatalogueExclusion } from './course-eligibility';
 import { coveredBy, requiredCoveredBy } from './covering-skills';
 import { describePlan, type PlanStatus } from './describe-plan';
 import { orderReskillingOptions, type ReskillingOrder } from './order-reskilling';
+import { greedyPreparedPlan } from './greedy-plan';
 import { planPreparedProblem } from './plan-courses';
 import type { PlanRequest } from './plan-request';
 import type { GapSkill, PlanCourse, PlanInput, PlanResult } from './plan-types';
@@ -205,13 +206,7 @@ export async function runPlanningJob(
     case 'next':
       return { kind: 'next', courses: nextCourses(prepared[0]!, gathered, job.first) };
     case 'reskilling': {
-      const options = (plans: readonly LearningPlanValue[]): ReskillingOptionValue[] =>
-        plans.map((plan, i) => ({
-          occupationUri: job.ranked[i]!.occupationUri,
-          current: job.ranked[i]!,
-          plan,
-          reachesFull: plan.uncoverable.length === 0 && plan.uncoveredWithinBudget.length === 0,
-        }));
+      const options = (plans: readonly LearningPlanValue[]) => reskillingOptions(job.ranked, plans);
       // The caller keeps only the last heuristic answer, and each one crosses to its thread: over
       // hundreds of targets one is sent at most every REPORT_INTERVAL_MS, and after every target
       // once the deadline is near (where the last one may become the answer).
@@ -228,6 +223,69 @@ export async function runPlanningJob(
       return reskillingResult(options(plans), job.order, job.first);
     }
   }
+}
+
+/**
+ * Answers a planning job without the solver, for a job that waited for a worker until its
+ * deadline (the compute pool's late-plan lane, whose thread never loads HiGHS): each target's
+ * greedy plan over its whole prepared problem, with the solver-free lower bound (`optimal:
+ * false`, `solver: 'greedy'`), or its {@link quickPlan} where preparing the problem is slow
+ * ({@link needsQuickPlans}); targets in order while `stopAt` allows, the first always. `next` and
+ * `input` jobs need no solver and are answered as {@link runPlanningJob} answers them.
+ *
+ * @example
+ * const late = runLatePlanningJob(job, epochNow() + 50);
+ * // late.kind === job.kind; a recommend plan has optimal === false and lowerBound <= objectiveValue
+ */
+export function runLatePlanningJob(job: PlanningJob, stopAt: number, now: EpochClock = epochNow): PlanningJobResult {
+  const { gathered } = job;
+  const prepared = prepareTargets(gathered);
+  switch (job.kind) {
+    case 'input':
+      return { kind: 'input', input: toPlanInput(prepared[0]!, gathered.request, gathered.request.timeLimitMs) };
+    case 'next':
+      return { kind: 'next', courses: nextCourses(prepared[0]!, gathered, job.first) };
+    case 'recommend':
+      return { kind: 'recommend', plan: latePlans(prepared.slice(0, 1), gathered, stopAt, now)[0]! };
+    case 'reskilling': {
+      const plans = latePlans(prepared, gathered, stopAt, now);
+      return reskillingResult(reskillingOptions(job.ranked, plans), job.order, job.first);
+    }
+  }
+}
+
+/** Solver-free plans of the targets, in order, while `stopAt` allows (see {@link runLatePlanningJob}). */
+function latePlans(
+  prepared: readonly PreparedTarget[],
+  gathered: GatheredPlanning,
+  stopAt: number,
+  now: EpochClock,
+): LearningPlanValue[] {
+  const courses = prepared[0]?.shared.courses ?? [];
+  const quick = needsQuickPlans(courses.length, courses.filter((course) => course.prerequisites.length > 0).length);
+  const plans: LearningPlanValue[] = [];
+  for (const target of prepared) {
+    if (plans.length > 0 && now() > stopAt) break;
+    const started = now();
+    const plan = quick
+      ? quickPlan(coveringPlanInput(target, gathered.request), now)
+      : greedyPreparedPlan(preparedProblemOf(target, gathered.request, gathered.request.timeLimitMs), now, started);
+    plans.push(toPlanValue(plan, target, gathered));
+  }
+  return plans;
+}
+
+/** Reskilling options of the first `plans.length` ranked occupations, each with its plan. */
+function reskillingOptions(
+  ranked: readonly RankedOccupation[],
+  plans: readonly LearningPlanValue[],
+): ReskillingOptionValue[] {
+  return plans.map((plan, i) => ({
+    occupationUri: ranked[i]!.occupationUri,
+    current: ranked[i]!,
+    plan,
+    reachesFull: plan.uncoverable.length === 0 && plan.uncoveredWithinBudget.length === 0,
+  }));
 }
 
 /**
@@ -487,18 +545,12 @@ const preparedProblems = new WeakMap<PreparedTarget, PlanningProblem>();
 /** Each job's catalogue, prepared once for all its targets. */
 const preparedCatalogues = new WeakMap<SharedCourses, PreparedCatalogue>();
 
-async function solve(
-  prepared: PreparedTarget,
-  gathered: GatheredPlanning,
-  budget: PlanBudget,
-  now: EpochClock,
-  branchAndBound = true,
-): Promise<LearningPlanValue> {
-  const { request } = gathered;
-  const timeLimitMs = Math.min(request.timeLimitMs, budget.timeLimitMs);
-  const started = now();
-  // The second pass solves the same problem: eligibility and dominance pruning are paid once
-  // (over 18,000 candidates they take most of a second).
+/**
+ * A target's solver-ready problem, prepared once: the second pass solves the same problem, so
+ * eligibility and dominance pruning are paid once (over 18,000 candidates they take most of a
+ * second).
+ */
+function preparedProblemOf(prepared: PreparedTarget, request: PlanRequest, timeLimitMs: number): PlanningProblem {
   let problem = preparedProblems.get(prepared);
   if (problem === undefined) {
     // Eligibility and attainability do not depend on the target: one catalogue serves them all.
@@ -512,6 +564,20 @@ async function solve(
     problem = prepareTarget(catalogue, target.gap, target.timeLimitMs, prepared.coversById);
     preparedProblems.set(prepared, problem);
   }
+  return problem;
+}
+
+async function solve(
+  prepared: PreparedTarget,
+  gathered: GatheredPlanning,
+  budget: PlanBudget,
+  now: EpochClock,
+  branchAndBound = true,
+): Promise<LearningPlanValue> {
+  const { request } = gathered;
+  const timeLimitMs = Math.min(request.timeLimitMs, budget.timeLimitMs);
+  const started = now();
+  const problem = preparedProblemOf(prepared, request, timeLimitMs);
   const plan = await planPreparedProblem(
     { ...problem, timeLimitMs },
     { now, hardDeadline: budget.hardDeadline, branchAndBound },

@@ -142,6 +142,7 @@ describe('target table', () => {
     errors: 0,
     timeouts: 0,
     maxSolveMillis: Number.NaN,
+    plans: { optimal: 0, unproven: 0 },
   });
   const scenario = (name: string, runs: LoadResult[]): ScenarioResult => ({
     scenario: name,
