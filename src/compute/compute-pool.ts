@@ -8,10 +8,10 @@
  * dropped, and a running one has its worker thread stopped (piscina terminates it and starts a
  * fresh one), so abandoned work stops consuming a core.
  *
- * A plan still waiting for a thread at its deadline would answer late by however long the plans
- * ahead of it take (seconds, with every worker busy under load): it leaves the queue and a
- * late-plan lane answers it instead, from its own thread, without the solver (greedy plans with
- * their solver-free bounds, `optimal: false`), within the time a plan may overrun its limit.
+ * A plan still waiting for a thread shortly before its deadline would answer late by however long
+ * the plans ahead of it take (seconds, with every worker busy under load): it leaves the queue and
+ * an express lane answers it instead, from its own thread, without the solver (greedy plans with
+ * their solver-free bounds, `optimal: false`), by its deadline.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +24,7 @@ import {
   CoursePacker,
   epochNow,
   packedCourseBuffers,
+  PLAN_REPLY_MARGIN_MS,
   type PackedCourses,
   type PlanningJob,
   type PlanningJobResult,
@@ -63,11 +64,12 @@ export interface ComputePoolOptions {
    */
   readonly solverMemoryLimitMb?: number;
   /**
-   * Threads of the late-plan lane (`COMPUTE_LATE_PLAN_THREADS`; default 0: none, a plan waits for
+   * Threads of the express lane (`COMPUTE_EXPRESS_THREADS`; default 0: none, a plan waits for
    * a worker however late). They answer plans whose deadline came while they waited, without the
-   * solver; each holds a small heap and no HiGHS runtime.
+   * solver, and rankings while every solver worker is busy; each holds a small heap and no HiGHS
+   * runtime.
    */
-  readonly latePlanThreads?: number;
+  readonly expressThreads?: number;
   /** The worker script (compiled JavaScript); defaults to {@link defaultWorkerScript}. */
   readonly filename?: string;
 }
@@ -75,17 +77,19 @@ export interface ComputePoolOptions {
 /**
  * Outcome of one task, as counted for `/metrics`: `aborted` when its request gave up (timeout),
  * `stopped` when a plan overran its deadline and its heuristic answer was used, `late` when a plan
- * still waiting for a thread at its deadline was answered by the late-plan lane (which counts its
+ * still waiting for a thread shortly before its deadline was answered by the express lane (which counts its
  * own task as `late-planning`).
  */
 export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted' | 'stopped' | 'late';
 
 /**
- * How long after a late plan's deadline the late-plan lane may still start planning another of
- * its targets: a reskilling job gets greedy plans for as many targets as fit, and the answer leaves
- * the lane well within the 100 ms past PLAN_TIME_LIMIT_MS a plan request may take.
+ * How long before its deadline a plan no worker has taken yet goes to the express lane (at most
+ * a quarter of its time limit): the lane's greedy answer then comes about when the deadline does,
+ * not up to 100 ms after it, and a worker taking the plan that late could only have given it the
+ * first pass's few milliseconds. The lane plans a reskilling job's targets until
+ * `PLAN_REPLY_MARGIN_MS` before the deadline.
  */
-export const LATE_PLAN_BUDGET_MS = 40;
+export const LATE_PLAN_LEAD_MS = 150;
 
 /**
  * How long past a plan's deadline the exact search may still answer before its worker is
@@ -99,7 +103,7 @@ export const PLAN_STOP_GRACE_MS = 0;
 
 /**
  * The abort reason of a plan stopped at its deadline (its heuristic answer is used), or taken out
- * of the queue at its deadline (the late-plan lane answers).
+ * of the queue shortly before its deadline (the express lane answers).
  */
 class PlanDeadlineReached extends Error {
   constructor() {
@@ -146,21 +150,23 @@ export function defaultWorkerScript(): string {
 /** Runs compute tasks on worker threads with bounded admission and cancellation. */
 export class ComputePool implements PlanningCompute, RankingCompute {
   private readonly pool: Piscina<ComputeTask, ComputeAnswer>;
-  /** The late-plan lane (see {@link ComputePoolOptions.latePlanThreads}). */
-  private readonly latePool: Piscina<ComputeTask, ComputeAnswer> | undefined;
+  /** The express lane (see {@link ComputePoolOptions.expressThreads}). */
+  private readonly expressPool: Piscina<ComputeTask, ComputeAnswer> | undefined;
   private readonly finished = new Map<string, number>();
   /** Each live worker's latest memory report, by thread id. */
   private readonly memoryByThread = new Map<number, WorkerMemory>();
   private solverRecycles = 0;
   private running = 0;
+  /** Tasks given to each pool (solver workers, express lane) and not yet settled, queued ones included. */
+  private readonly inFlight = new Map<Piscina<ComputeTask, ComputeAnswer>, number>();
 
   constructor(private readonly options: ComputePoolOptions) {
     this.pool = this.startWorkers(options.threads, {
       solverMemoryLimitBytes: (options.solverMemoryLimitMb ?? Number.POSITIVE_INFINITY) * 2 ** 20,
       loadsSolver: true,
     });
-    const lateThreads = options.latePlanThreads ?? 0;
-    this.latePool =
+    const lateThreads = options.expressThreads ?? 0;
+    this.expressPool =
       lateThreads > 0
         ? this.startWorkers(lateThreads, { solverMemoryLimitBytes: Number.POSITIVE_INFINITY, loadsSolver: false })
         : undefined;
@@ -192,7 +198,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * exact search is still running {@link PLAN_STOP_GRACE_MS} after the deadline (HiGHS checks its
    * clock only between steps), the worker is stopped and the last heuristic answer returned (or
    * the first one, when none was ready by then). A job still waiting for a worker then leaves the
-   * queue and is answered by the late-plan lane, when the pool has one.
+   * queue and is answered by the express lane, when the pool has one.
    */
   async runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult> {
     const requestSignal = signal ?? currentQueryContext()?.signal;
@@ -213,23 +219,34 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     requestSignal?.addEventListener('abort', forward, { once: true });
     if (requestSignal?.aborted) forward();
     let timer: NodeJS.Timeout | undefined;
+    let lateTimer: NodeJS.Timeout | undefined;
+    let wentLate = false;
     // At the deadline (+ grace) the last heuristic answer wins the race and the worker is
     // stopped. A job whose heuristic answer is not ready yet (a large reskilling request on a
     // busy machine) is stopped as soon as it is: an answer late is better than none. A job no
-    // worker has taken yet goes to the late-plan lane.
+    // worker has taken shortly before its deadline goes to the express lane instead.
     const deadline = new Promise<SettledPlan>((resolve, reject) => {
       timer = setTimeout(
         () => {
+          if (wentLate) return;
           if (fallback !== undefined) {
             resolve({ by: 'fallback', result: fallback });
             return;
           }
           fallbackArrived = () => resolve({ by: 'fallback', result: fallback! });
-          if (started || this.latePool === undefined) return;
+        },
+        Math.max(0, job.deadline + PLAN_STOP_GRACE_MS - epochNow()),
+      );
+      if (this.expressPool === undefined) return;
+      const lead = Math.min(LATE_PLAN_LEAD_MS, job.gathered.request.timeLimitMs / 4);
+      lateTimer = setTimeout(
+        () => {
+          if (started) return;
+          wentLate = true;
           stop.abort(new PlanDeadlineReached());
           this.runLatePlanning(job, requestSignal).then((result) => resolve({ by: 'late', result }), reject);
         },
-        Math.max(0, job.deadline + PLAN_STOP_GRACE_MS - epochNow()),
+        Math.max(0, job.deadline - lead - epochNow()),
       );
     });
     deadline.catch(() => undefined);
@@ -241,7 +258,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       if (answer.kind !== 'planning') throw new Error(`a compute worker answered ${answer.kind} to a planning task`);
       return { by: 'task', result: answer.result };
     });
-    // Taken out of the queue for the late-plan lane, the task never settles the race.
+    // Taken out of the queue for the express lane, the task never settles the race.
     const racing = task.catch((error: unknown) => {
       if (stop.signal.reason instanceof PlanDeadlineReached) return new Promise<SettledPlan>(() => undefined);
       throw error;
@@ -257,20 +274,21 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       return first.result;
     } finally {
       clearTimeout(timer);
+      clearTimeout(lateTimer);
       requestSignal?.removeEventListener('abort', forward);
       port1.close();
     }
   }
 
-  /** Answers a job that waited for a worker until its deadline, on the late-plan lane. */
+  /** Answers a job that waited for a worker until its deadline, on the express lane. */
   private async runLatePlanning(job: PlanningJob, signal: AbortSignal | undefined): Promise<PlanningJobResult> {
     // Packed again: the first packing went to the queued task, possibly to a worker by now.
     const { courses, targets, shipped } = await shipPlanningJob(job);
     const answer = await this.run(
-      { kind: 'late-planning', job: shipped, courses, targets, stopAt: job.deadline + LATE_PLAN_BUDGET_MS },
+      { kind: 'late-planning', job: shipped, courses, targets, stopAt: job.deadline - PLAN_REPLY_MARGIN_MS },
       signal,
       packedCourseBuffers(courses),
-      this.latePool,
+      this.expressPool,
     );
     if (answer.kind !== 'planning') throw new Error(`a compute worker answered ${answer.kind} to a planning task`);
     return answer.result;
@@ -285,6 +303,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       { kind: 'rank-candidates', input },
       signal ?? currentQueryContext()?.signal,
       evidenceBuffers(input.evidence),
+      this.rankingPool(),
     );
     if (answer.kind !== 'rank-candidates')
       throw new Error(`a compute worker answered ${answer.kind} to a ranking task`);
@@ -293,22 +312,39 @@ export class ComputePool implements PlanningCompute, RankingCompute {
 
   /** Ranks occupations on a worker; follows the current request's abort signal unless given one. */
   async rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<OccupationScore[]> {
-    const answer = await this.run({ kind: 'rank-occupations', input }, signal ?? currentQueryContext()?.signal);
+    const answer = await this.run(
+      { kind: 'rank-occupations', input },
+      signal ?? currentQueryContext()?.signal,
+      undefined,
+      this.rankingPool(),
+    );
     if (answer.kind !== 'rank-occupations')
       throw new Error(`a compute worker answered ${answer.kind} to a ranking task`);
     return answer.ranked;
   }
 
   /**
+   * Where a ranking runs: on a solver worker when one is free, else on the express lane. A ranking
+   * takes milliseconds; behind plans it would wait for one to end, up to a whole plan time limit
+   * (reskillingPaths ranks occupations before planning, so its plans then had no time left).
+   */
+  private rankingPool(): Piscina<ComputeTask, ComputeAnswer> {
+    const solversBusy = (this.inFlight.get(this.pool) ?? 0) >= this.options.threads;
+    return solversBusy && this.expressPool !== undefined ? this.expressPool : this.pool;
+  }
+
+  /**
    * Resolves once every worker has solved a tiny plan (the solver compiled and warm), so the first
-   * real plans get their whole time limit, and the late-plan lane's threads are up. Called before
+   * real plans get their whole time limit, and the express lane's threads are up. Called before
    * the server listens.
    */
   async warmUp(): Promise<void> {
-    const lateThreads = this.latePool === undefined ? 0 : (this.options.latePlanThreads ?? 0);
+    const lateThreads = this.expressPool === undefined ? 0 : (this.options.expressThreads ?? 0);
     await Promise.all([
       ...Array.from({ length: this.options.threads }, () => this.run({ kind: 'warm-up' })),
-      ...Array.from({ length: lateThreads }, () => this.run({ kind: 'warm-up' }, undefined, undefined, this.latePool)),
+      ...Array.from({ length: lateThreads }, () =>
+        this.run({ kind: 'warm-up' }, undefined, undefined, this.expressPool),
+      ),
     ]);
   }
 
@@ -325,6 +361,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     if (signal?.aborted) throw abortReason(signal);
     if (pool.queueSize >= this.options.maxQueue) throw this.busy(task);
     this.running += 1;
+    this.inFlight.set(pool, (this.inFlight.get(pool) ?? 0) + 1);
     try {
       const answer = await pool.run(task, {
         ...(signal ? { signal } : {}),
@@ -344,6 +381,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       throw error;
     } finally {
       this.running -= 1;
+      this.inFlight.set(pool, this.inFlight.get(pool)! - 1);
     }
   }
 
@@ -363,7 +401,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
 
   /** Stops the workers (running tasks are abandoned). */
   async close(): Promise<void> {
-    await Promise.all([this.pool.destroy(), this.latePool?.destroy()]);
+    await Promise.all([this.pool.destroy(), this.expressPool?.destroy()]);
   }
 
   private busy(task: ComputeTask): ServerBusyError {

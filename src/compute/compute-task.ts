@@ -23,7 +23,7 @@ export type ComputeTask =
     }
   /**
    * A planning job answered without the solver (`runLatePlanningJob`), its targets planned
-   * until `stopAt` (epoch ms): the late-plan lane's work, for a job that waited for a worker until
+   * until `stopAt` (epoch ms): the express lane's work, for a job that waited for a worker until
    * its deadline. Courses and targets travel as in `planning`.
    */
   | {
@@ -74,6 +74,6 @@ export interface ComputeWorkerSettings {
    * solved and is never returned otherwise.
    */
   readonly solverMemoryLimitBytes: number;
-  /** False for a late-plan lane's worker, which never solves exactly: it does not load HiGHS. */
+  /** False for an express lane's worker, which never solves exactly: it does not load HiGHS. */
   readonly loadsSolver: boolean;
 }

@@ -34,20 +34,24 @@ import { readWorkerMemory } from './worker-memory';
 /** Nice value of a compute thread: below the request thread, which keeps its own. */
 const WORKER_NICE = 10;
 
+const settings = (workerData ?? {}) as Partial<ComputeWorkerSettings>;
+
 // The request thread comes first: with every core busy planning, the operating system would give
 // it no more than its share, and every light request would wait for a time slice. A lower
 // priority for this thread (on Linux a thread's own nice value; elsewhere it may apply to the
-// process or be refused) leaves the CPU to the request thread whenever it has work.
-try {
-  os.setPriority(WORKER_NICE);
-} catch {
-  // Not permitted here: the workers keep the server's priority.
+// process or be refused) leaves the CPU to the request thread whenever it has work. An express
+// lane's thread keeps the server's priority: its answers are due within milliseconds, and at nice
+// 10 beside busy solvers it got a third of a core.
+if (settings.loadsSolver !== false) {
+  try {
+    os.setPriority(WORKER_NICE);
+  } catch {
+    // Not permitted here: the workers keep the server's priority.
+  }
 }
-
-const settings = (workerData ?? {}) as Partial<ComputeWorkerSettings>;
 const solverMemoryLimitBytes = settings.solverMemoryLimitBytes ?? Number.POSITIVE_INFINITY;
 
-// Warm-up; a failure is retried by the first solve (and degrades that plan to greedy). A late-plan
+// Warm-up; a failure is retried by the first solve (and degrades that plan to greedy). An express
 // lane's worker never solves exactly and keeps the 20 MB and more of a runtime.
 if (settings.loadsSolver !== false) loadHighs().catch(() => undefined);
 
@@ -90,7 +94,7 @@ async function runTask(task: ComputeTask): Promise<ComputeResult> {
   switch (task.kind) {
     case 'planning':
       try {
-        // Until this message the pool counts the task as waiting (see its late-plan lane).
+        // Until this message the pool counts the task as waiting (see its express lane).
         task.fallbacks?.postMessage(PLANNING_STARTED);
         const report = task.fallbacks
           ? (fallback: PlanningJobResult) => task.fallbacks!.postMessage(fallback)
@@ -106,7 +110,7 @@ async function runTask(task: ComputeTask): Promise<ComputeResult> {
     case 'rank-occupations':
       return { kind: 'rank-occupations', ranked: rankOccupationRows(task.input) };
     case 'warm-up':
-      // A late-plan lane's worker has no solver to warm: its modules are loaded once it answers.
+      // An express lane's worker has no solver to warm: its modules are loaded once it answers.
       if (settings.loadsSolver !== false) await warmUpPlanner();
       return { kind: 'warm-up' };
   }

@@ -91,11 +91,12 @@ export interface Config {
      */
     readonly computeSolverMemoryMb: number;
     /**
-     * Threads of the compute tier's late-plan lane: a plan still waiting for a worker at its
+     * Threads of the compute tier's express lane: a plan still waiting for a worker near its
      * deadline is answered there, without the solver (greedy plans with their bounds), instead of
-     * late by the plans ahead of it. 0: no lane.
+     * late by the plans ahead of it, and rankings run there while every solver worker is busy.
+     * 0: no lane.
      */
-    readonly computeLatePlanThreads: number;
+    readonly computeExpressThreads: number;
   };
   /**
    * Which X-Forwarded-For hops to believe: a number of proxy hops in front of the API (0: none,
@@ -367,7 +368,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       computeThreads: integer(env, 'COMPUTE_THREADS', os.availableParallelism(), 1, 256),
       computeQueueMax: integer(env, 'COMPUTE_QUEUE_MAX', 16 * os.availableParallelism(), 0, 100_000),
       computeSolverMemoryMb: integer(env, 'COMPUTE_SOLVER_MEMORY_MB', 48, 24, 4_096),
-      computeLatePlanThreads: integer(env, 'COMPUTE_LATE_PLAN_THREADS', 1, 0, 16),
+      computeExpressThreads: integer(env, 'COMPUTE_EXPRESS_THREADS', 1, 0, 16),
     },
     computeSource: computeSource as ComputeSource,
     readModelPollMs: integer(env, 'READ_MODEL_POLL_MS', 500, 50, 60_000),

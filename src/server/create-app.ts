@@ -227,7 +227,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     threads: config.limits.computeThreads,
     maxQueue: config.limits.computeQueueMax,
     solverMemoryLimitMb: config.limits.computeSolverMemoryMb,
-    latePlanThreads: config.limits.computeLatePlanThreads,
+    expressThreads: config.limits.computeExpressThreads,
   });
   const services = createServices(
     appExecutor,

@@ -2,12 +2,13 @@
  * The compute tier on real worker threads (the compiled worker, as the server runs it): a plan
  * made to be slow (STS(81) set cover) ends by its deadline with the best plan so far, a request
  * that gives up stops its worker, a plan that waited for a worker until its deadline is answered
- * by the late-plan lane in time, and a full queue refuses at once with SERVER_BUSY.
+ * by the express lane in time, and a full queue refuses at once with SERVER_BUSY.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ComputePool, PLAN_STOP_GRACE_MS } from '../../src/compute/compute-pool';
 import { epochNow, type GatheredPlanning } from '../../src/domain/planning';
 import { RequestTimeoutError } from '../../src/domain/errors';
+import { resolveMatchPolicy } from '../../src/domain/coverage';
 import { hardGatheredPlanning } from '../support/hard-planning-job';
 
 let pool: ComputePool | undefined;
@@ -20,13 +21,13 @@ async function startPool(
   threads: number,
   maxQueue: number,
   solverMemoryLimitMb?: number,
-  latePlanThreads = 0,
+  expressThreads = 0,
 ): Promise<ComputePool> {
   pool = new ComputePool({
     threads,
     maxQueue,
     retryAfterSeconds: 3,
-    latePlanThreads,
+    expressThreads,
     ...(solverMemoryLimitMb !== undefined ? { solverMemoryLimitMb } : {}),
   });
   await pool.warmUp();
@@ -107,7 +108,7 @@ describe('compute pool', () => {
     expect(keeping.stats().workerMemory.solverBytes).toBeGreaterThan(2 ** 20);
   });
 
-  it('answers a plan still waiting for a worker at its deadline from the late-plan lane, in time', async () => {
+  it('answers a plan still waiting for a worker at its deadline from the express lane, in time', async () => {
     const compute = await startPool(1, 4, undefined, 1);
     const gathered = hardGatheredPlanning(1_500);
     // The only worker is busy for 1.5 s.
@@ -132,7 +133,41 @@ describe('compute pool', () => {
     expect(compute.stats().finished.get('planning:aborted')).toBeUndefined();
   });
 
-  it('without a late-plan lane, a plan waits for a worker past its deadline', async () => {
+  it('ranks on the express lane while every solver worker is busy, and on a solver worker when one is free', async () => {
+    const compute = await startPool(1, 4, undefined, 1);
+    const policy = resolveMatchPolicy(null, new Date('2026-01-01T00:00:00Z'));
+    const input = {
+      evidence: [{ skillUri: 'test:a', source: { kind: 'STATED' as const } }],
+      reachable: ['test:a'],
+      links: [],
+      candidates: [
+        {
+          uri: 'test:occupation',
+          essentialCount: 2,
+          optionalCount: 0,
+          matched: [{ skillUri: 'test:a', relation: 'ESSENTIAL' as const }],
+        },
+      ],
+      policy,
+    };
+    const free = await compute.rankOccupations(input);
+    expect(free.map((o) => o.occupationUri)).toEqual(['test:occupation']);
+    const ahead = compute.runPlanning({
+      kind: 'recommend',
+      gathered: hardGatheredPlanning(1_000),
+      deadline: epochNow() + 1_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = epochNow();
+    const busy = await compute.rankOccupations(input);
+    // Not behind the plan (which holds the only solver worker for a second).
+    expect(epochNow() - started).toBeLessThan(300);
+    expect(busy).toEqual(free);
+    expect(compute.stats().finished.get('rank-occupations:ok')).toBe(2);
+    await ahead;
+  });
+
+  it('without an express lane, a plan waits for a worker past its deadline', async () => {
     const compute = await startPool(1, 4);
     const gathered = hardGatheredPlanning(1_000);
     const ahead = compute.runPlanning({ kind: 'recommend', gathered, deadline: epochNow() + 1_000 });

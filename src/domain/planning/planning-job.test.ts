@@ -153,7 +153,7 @@ describe('runPlanningJob deadlines', () => {
   });
 });
 
-describe('runLatePlanningJob (the late-plan lane: no solver)', () => {
+describe('runLatePlanningJob (the express lane: no solver)', () => {
   const ranked = ['o1', 'o2', 'o3'].map((occupationUri) => ({
     occupationUri,
     score: 0,

@@ -227,7 +227,7 @@ export async function runPlanningJob(
 
 /**
  * Answers a planning job without the solver, for a job that waited for a worker until its
- * deadline (the compute pool's late-plan lane, whose thread never loads HiGHS): each target's
+ * deadline (the compute pool's express lane, whose thread never loads HiGHS): each target's
  * greedy plan over its whole prepared problem, with the solver-free lower bound (`optimal:
  * false`, `solver: 'greedy'`), or its {@link quickPlan} where preparing the problem is slow
  * ({@link needsQuickPlans}); targets in order while `stopAt` allows, the first always. `next` and

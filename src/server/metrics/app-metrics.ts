@@ -138,7 +138,7 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
     });
     new Gauge({
       name: 'credgraph_compute_tasks_total',
-      help: 'Compute tasks finished since start, by task kind and outcome (ok, error, busy: refused with SERVER_BUSY, aborted: stopped at the request deadline, stopped: a plan search stopped at its deadline, its heuristic answer used, late: a plan still waiting for a worker at its deadline, answered by the late-plan lane, which counts its own task kind late-planning).',
+      help: 'Compute tasks finished since start, by task kind and outcome (ok, error, busy: refused with SERVER_BUSY, aborted: stopped at the request deadline, stopped: a plan search stopped at its deadline, its heuristic answer used, late: a plan still waiting for a worker shortly before its deadline, answered by the express lane, which counts its own task kind late-planning).',
       labelNames: ['task', 'outcome'],
       registers: [registry],
       collect() {
