@@ -77,8 +77,8 @@ export interface ComputePoolOptions {
 /**
  * Outcome of one task, as counted for `/metrics`: `aborted` when its request gave up (timeout),
  * `stopped` when a plan overran its deadline and its heuristic answer was used, `late` when a plan
- * still waiting for a thread shortly before its deadline was answered by the express lane (which counts its
- * own task as `late-planning`).
+ * still waiting for a thread shortly before its deadline was answered by the express lane (which
+ * counts its own task as `late-planning`).
  */
 export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted' | 'stopped' | 'late';
 
@@ -165,10 +165,10 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       solverMemoryLimitBytes: (options.solverMemoryLimitMb ?? Number.POSITIVE_INFINITY) * 2 ** 20,
       loadsSolver: true,
     });
-    const lateThreads = options.expressThreads ?? 0;
+    const expressThreads = options.expressThreads ?? 0;
     this.expressPool =
-      lateThreads > 0
-        ? this.startWorkers(lateThreads, { solverMemoryLimitBytes: Number.POSITIVE_INFINITY, loadsSolver: false })
+      expressThreads > 0
+        ? this.startWorkers(expressThreads, { solverMemoryLimitBytes: Number.POSITIVE_INFINITY, loadsSolver: false })
         : undefined;
   }
 
@@ -218,6 +218,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     const forward = () => stop.abort(requestSignal?.reason);
     requestSignal?.addEventListener('abort', forward, { once: true });
     if (requestSignal?.aborted) forward();
+    // Packed once for both the worker and, should it go late, the express lane.
+    const shipping = shipPlanningJob(job);
     let timer: NodeJS.Timeout | undefined;
     let lateTimer: NodeJS.Timeout | undefined;
     let wentLate = false;
@@ -244,13 +246,15 @@ export class ComputePool implements PlanningCompute, RankingCompute {
           if (started) return;
           wentLate = true;
           stop.abort(new PlanDeadlineReached());
-          this.runLatePlanning(job, requestSignal).then((result) => resolve({ by: 'late', result }), reject);
+          shipping
+            .then((shipped) => this.runLatePlanning(job, shipped, requestSignal))
+            .then((result) => resolve({ by: 'late', result }), reject);
         },
         Math.max(0, job.deadline - lead - epochNow()),
       );
     });
     deadline.catch(() => undefined);
-    const { courses, targets, shipped } = await shipPlanningJob(job);
+    const { courses, targets, shipped } = await shipping;
     const task = this.run({ kind: 'planning', job: shipped, courses, targets, fallbacks: port2 }, stop.signal, [
       port2,
       ...packedCourseBuffers(courses),
@@ -280,10 +284,18 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     }
   }
 
-  /** Answers a job that waited for a worker until its deadline, on the express lane. */
-  private async runLatePlanning(job: PlanningJob, signal: AbortSignal | undefined): Promise<PlanningJobResult> {
-    // Packed again: the first packing went to the queued task, possibly to a worker by now.
-    const { courses, targets, shipped } = await shipPlanningJob(job);
+  /**
+   * Answers a job no worker took in time on the express lane, with the courses packed for the
+   * worker: a task taken out of the queue never sent them. Only if a worker took it meanwhile (and
+   * they went to that worker) are they packed again.
+   */
+  private async runLatePlanning(
+    job: PlanningJob,
+    packed: ShippedPlanningJob,
+    signal: AbortSignal | undefined,
+  ): Promise<PlanningJobResult> {
+    const transferred = job.gathered.candidates.length > 0 && packed.courses.numbers.length === 0;
+    const { courses, targets, shipped } = transferred ? await shipPlanningJob(job) : packed;
     const answer = await this.run(
       { kind: 'late-planning', job: shipped, courses, targets, stopAt: job.deadline - PLAN_REPLY_MARGIN_MS },
       signal,
@@ -339,10 +351,10 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * the server listens.
    */
   async warmUp(): Promise<void> {
-    const lateThreads = this.expressPool === undefined ? 0 : (this.options.expressThreads ?? 0);
+    const expressThreads = this.expressPool === undefined ? 0 : (this.options.expressThreads ?? 0);
     await Promise.all([
       ...Array.from({ length: this.options.threads }, () => this.run({ kind: 'warm-up' })),
-      ...Array.from({ length: lateThreads }, () =>
+      ...Array.from({ length: expressThreads }, () =>
         this.run({ kind: 'warm-up' }, undefined, undefined, this.expressPool),
       ),
     ]);
@@ -425,15 +437,20 @@ interface SettledPlan {
   readonly result: PlanningJobResult;
 }
 
+/** A planning job ready for a worker: see {@link shipPlanningJob}. */
+interface ShippedPlanningJob {
+  readonly courses: PackedCourses;
+  readonly targets: readonly Uint8Array[];
+  readonly shipped: PlanningJob;
+}
+
 /**
  * A planning job as it travels to a worker: its candidate courses packed (copying them as objects
  * cost the request thread more than gathering them, see `packed-courses`; ten thousand are packed
  * in slices) and its targets serialized one at a time (two hundred of them are megabytes: they
  * reach the worker as bytes, instead of one structured clone of the whole job on this thread).
  */
-async function shipPlanningJob(
-  job: PlanningJob,
-): Promise<{ courses: PackedCourses; targets: Uint8Array[]; shipped: PlanningJob }> {
+async function shipPlanningJob(job: PlanningJob): Promise<ShippedPlanningJob> {
   const packer = new CoursePacker(job.gathered.candidates.length);
   for (const course of job.gathered.candidates) {
     packer.add(course);
