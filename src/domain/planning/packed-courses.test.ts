@@ -37,6 +37,26 @@ describe('packCourses', () => {
     );
   });
 
+  it('gives back equal courses when the same course objects are packed again, by packers running side by side', () => {
+    fc.assert(
+      fc.property(fc.array(course, { maxLength: 8 }), fc.array(course, { maxLength: 8 }), (shared, other) => {
+        // Course objects are packed through a cache keyed on the object: a second job packing the
+        // same objects, interleaved with a job packing others, must still get its own strings.
+        const first = packCourses(shared);
+        const a = new CoursePacker(shared.length);
+        const b = new CoursePacker(other.length);
+        for (let i = 0; i < Math.max(shared.length, other.length); i += 1) {
+          if (i < shared.length) a.add(shared[i]!);
+          if (i < other.length) b.add(other[i]!);
+        }
+        const again = a.finish();
+        expect(unpackCourses(again)).toEqual(shared);
+        expect(unpackCourses(b.finish())).toEqual(other);
+        expect(again.strings).toEqual(first.strings);
+      }),
+    );
+  });
+
   it('sends each distinct string once', () => {
     const uri = 'http://data.europa.eu/esco/skill/shared';
     const courses = ['c1', 'c2', 'c3'].map((id) => simpleCourse(id, uri, [uri]));

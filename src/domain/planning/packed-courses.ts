@@ -53,9 +53,17 @@ export function packCourses(courses: readonly CandidateCourse[]): PackedCourses 
 /**
  * {@link packCourses} one course at a time, for a caller that packs ten thousand courses on a
  * request thread and wants to yield in between: `add` every course, in order, then `finish`.
+ *
+ * Each course's strings are looked up once per course object, not once per job: the read model
+ * hands out the same immutable course objects request after request, and a reskilling request
+ * packs thousands of them (hashing their skill URIs was a third of the request thread's time at
+ * 16 concurrent reskilling requests). A job's own string table is then built from integers.
  */
 export class CoursePacker {
-  private readonly table = new Interner();
+  private readonly rows = currentRowCache();
+  /** Global string id + 1 → this job's string id + 1 (0: not in this job yet). */
+  private remap = new Int32Array(1024);
+  private readonly strings: string[] = [];
   private readonly ids: string[] = [];
   private readonly numbers: Float64Array;
   private readonly labels: Int32Array;
@@ -81,23 +89,24 @@ export class CoursePacker {
   add(course: CandidateCourse): void {
     const i = this.ids.length;
     if (i >= this.count) throw new RangeError(`more than the ${this.count} courses announced`);
-    // A reskilling request packs hundreds of thousands of courses a minute on the request thread
-    // under load: no closure or array is made per course.
-    const table = this.table;
+    const row = this.rows.row(course);
+    const ints = row.ints;
     this.ids.push(course.id);
     this.numbers[i * NUMBERS_PER_COURSE] = course.hours ?? Number.NaN;
     this.numbers[i * NUMBERS_PER_COURSE + 1] = course.price ?? Number.NaN;
     this.numbers[i * NUMBERS_PER_COURSE + 2] = course.ects ?? Number.NaN;
     this.numbers[i * NUMBERS_PER_COURSE + 3] = course.eqfLevel ?? Number.NaN;
-    this.labels[i * 2] = course.currency === null ? -1 : table.intern(course.currency);
-    this.labels[i * 2 + 1] = course.participationForm === null ? -1 : table.intern(course.participationForm);
-    this.languages.add(i, course.languages, table);
-    this.providers.add(i, course.providerIds, table);
-    this.prerequisites.add(i, course.prerequisites, table);
-    for (const link of course.teaches) {
-      this.teachSkills.push(table.intern(link.uri));
-      this.teachSources.push(link.source === null ? 0 : link.source === 'DECLARED' ? 1 : 2);
-      this.teachConfidences.push(link.confidence ?? Number.NaN);
+    this.labels[i * 2] = this.local(ints[0]!);
+    this.labels[i * 2 + 1] = this.local(ints[1]!);
+    let k = ROW_HEADER;
+    k = this.copyList(this.languages, i, ints, k, ints[2]!);
+    k = this.copyList(this.providers, i, ints, k, ints[3]!);
+    k = this.copyList(this.prerequisites, i, ints, k, ints[4]!);
+    const teaches = ints[5]!;
+    for (let t = 0; t < teaches; t += 1) {
+      this.teachSkills.push(this.local(ints[k + t]!));
+      this.teachSources.push(ints[k + teaches + t]!);
+      this.teachConfidences.push(row.confidences[t]!);
     }
     this.teachStart[i + 1] = this.teachSkills.length;
   }
@@ -108,7 +117,7 @@ export class CoursePacker {
       throw new RangeError(`${this.ids.length} courses added of the ${this.count} announced`);
     return {
       ids: this.ids,
-      strings: this.table.all(),
+      strings: this.strings,
       numbers: this.numbers,
       labels: this.labels,
       languageStart: this.languages.start,
@@ -123,6 +132,92 @@ export class CoursePacker {
       prerequisites: this.prerequisites.values(),
     };
   }
+
+  private copyList(column: ListColumn, i: number, ints: Int32Array, from: number, length: number): number {
+    for (let k = from; k < from + length; k += 1) column.push(this.local(ints[k]!));
+    column.close(i);
+    return from + length;
+  }
+
+  /** This job's id of a global string id (-1 stays -1, for null). */
+  private local(global: number): number {
+    if (global < 0) return -1;
+    if (global >= this.remap.length) {
+      const grown = new Int32Array(Math.max(this.remap.length * 2, global + 1));
+      grown.set(this.remap);
+      this.remap = grown;
+    }
+    const known = this.remap[global]!;
+    if (known > 0) return known - 1;
+    this.strings.push(this.rows.strings.value(global));
+    this.remap[global] = this.strings.length;
+    return this.strings.length - 1;
+  }
+}
+
+/**
+ * A course's strings as global ids: `[currency, form, languages, providers, prerequisites,
+ * teaches, ...languages, ...providers, ...prerequisites, ...taught skills, ...their sources]`
+ * (-1 for null), and the taught skills' confidences (NaN for null).
+ */
+interface PackedRow {
+  readonly ints: Int32Array;
+  readonly confidences: Float64Array;
+}
+
+const ROW_HEADER = 6;
+
+/** Global string ids and each course object's {@link PackedRow}, process-wide. */
+class PackedRowCache {
+  readonly strings = new Interner();
+  private readonly rows = new WeakMap<CandidateCourse, PackedRow>();
+
+  row(course: CandidateCourse): PackedRow {
+    let row = this.rows.get(course);
+    if (row === undefined) {
+      row = this.build(course);
+      this.rows.set(course, row);
+    }
+    return row;
+  }
+
+  private build(course: CandidateCourse): PackedRow {
+    const { languages, providerIds, prerequisites, teaches } = course;
+    const ints = new Int32Array(
+      ROW_HEADER + languages.length + providerIds.length + prerequisites.length + 2 * teaches.length,
+    );
+    const id = (value: string | null) => (value === null ? -1 : this.strings.intern(value));
+    ints[0] = id(course.currency);
+    ints[1] = id(course.participationForm);
+    ints[2] = languages.length;
+    ints[3] = providerIds.length;
+    ints[4] = prerequisites.length;
+    ints[5] = teaches.length;
+    let k = ROW_HEADER;
+    for (const value of languages) ints[k++] = id(value);
+    for (const value of providerIds) ints[k++] = id(value);
+    for (const value of prerequisites) ints[k++] = id(value);
+    const confidences = new Float64Array(teaches.length);
+    teaches.forEach((link, t) => {
+      ints[k + t] = id(link.uri);
+      ints[k + teaches.length + t] = SOURCES.indexOf(link.source);
+      confidences[t] = link.confidence ?? Number.NaN;
+    });
+    return { ints, confidences };
+  }
+}
+
+/**
+ * Distinct strings after which the cache starts afresh: strings of courses long gone would
+ * otherwise stay for the life of the process. A packer keeps the cache it started with.
+ */
+const MAX_CACHED_STRINGS = 500_000;
+
+let rowCache = new PackedRowCache();
+
+function currentRowCache(): PackedRowCache {
+  if (rowCache.strings.size > MAX_CACHED_STRINGS) rowCache = new PackedRowCache();
+  return rowCache;
 }
 
 /** The courses {@link packCourses} packed, rebuilt. */
@@ -191,9 +286,12 @@ class ListColumn {
     this.start = new Int32Array(rows + 1);
   }
 
-  /** Row `row`'s strings, as their ids in `table`. */
-  add(row: number, values: readonly string[], table: Interner): void {
-    for (const value of values) this.items.push(table.intern(value));
+  push(value: number): void {
+    this.items.push(value);
+  }
+
+  /** Ends row `row` with the values pushed since the previous row. */
+  close(row: number): void {
     this.start[row + 1] = this.items.length;
   }
 
