@@ -66,8 +66,8 @@ export interface ComputePoolOptions {
   /**
    * Threads of the express lane (`COMPUTE_EXPRESS_THREADS`; default 0: none, a plan waits for
    * a worker however late). They answer plans whose deadline came while they waited, without the
-   * solver, and rankings while every solver worker is busy; each holds a small heap and no HiGHS
-   * runtime.
+   * solver, and rankings while every solver worker is busy, some with a plan; each holds a small
+   * heap and no HiGHS runtime.
    */
   readonly expressThreads?: number;
   /** The worker script (compiled JavaScript); defaults to {@link defaultWorkerScript}. */
@@ -159,6 +159,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   private running = 0;
   /** Tasks given to each pool (solver workers, express lane) and not yet settled, queued ones included. */
   private readonly inFlight = new Map<Piscina<ComputeTask, ComputeAnswer>, number>();
+  /** Planning tasks given to the solver workers and not yet settled. */
+  private plansInFlight = 0;
 
   constructor(private readonly options: ComputePoolOptions) {
     this.pool = this.startWorkers(options.threads, {
@@ -336,13 +338,15 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   }
 
   /**
-   * Where a ranking runs: on a solver worker when one is free, else on the express lane. A ranking
-   * takes milliseconds; behind plans it would wait for one to end, up to a whole plan time limit
-   * (reskillingPaths ranks occupations before planning, so its plans then had no time left).
+   * Where a ranking runs: on the express lane while every solver worker is busy and some with a
+   * plan, else on a solver worker. A ranking takes milliseconds; behind plans it would wait for one
+   * to end, up to a whole plan time limit (reskillingPaths ranks occupations before planning, so
+   * its plans then had no time left). Behind other rankings it waits milliseconds, and a burst of
+   * rankings stays off the lane, whose thread shares the request thread's priority.
    */
   private rankingPool(): Piscina<ComputeTask, ComputeAnswer> {
     const solversBusy = (this.inFlight.get(this.pool) ?? 0) >= this.options.threads;
-    return solversBusy && this.expressPool !== undefined ? this.expressPool : this.pool;
+    return solversBusy && this.plansInFlight > 0 && this.expressPool !== undefined ? this.expressPool : this.pool;
   }
 
   /**
@@ -374,6 +378,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     if (pool.queueSize >= this.options.maxQueue) throw this.busy(task);
     this.running += 1;
     this.inFlight.set(pool, (this.inFlight.get(pool) ?? 0) + 1);
+    const plan = task.kind === 'planning';
+    if (plan) this.plansInFlight += 1;
     try {
       const answer = await pool.run(task, {
         ...(signal ? { signal } : {}),
@@ -394,6 +400,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     } finally {
       this.running -= 1;
       this.inFlight.set(pool, this.inFlight.get(pool)! - 1);
+      if (plan) this.plansInFlight -= 1;
     }
   }
 

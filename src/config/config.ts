@@ -93,8 +93,8 @@ export interface Config {
     /**
      * Threads of the compute tier's express lane: a plan still waiting for a worker near its
      * deadline is answered there, without the solver (greedy plans with their bounds), instead of
-     * late by the plans ahead of it, and rankings run there while every solver worker is busy.
-     * 0: no lane.
+     * late by the plans ahead of it, and rankings run there while every solver worker is busy,
+     * some with a plan. 0: no lane.
      */
     readonly computeExpressThreads: number;
   };
