@@ -16,7 +16,9 @@
  * Markdown report under `.bench/`.
  *
  * The store keeps ESCO and the population between runs, so a second run starts measuring within
- * a minute; changing only `--learners` grows or shrinks the learners in place.
+ * a minute; changing only `--learners` grows or shrinks the learners in place. The app under test
+ * takes `COMPUTE_*`, `PLAN_TIME_LIMIT_MS` and `HEAP_GROWTH_PERCENT` from the benchmark's own
+ * environment (e.g. `COMPUTE_EXPRESS_THREADS=0 npm run bench -- …` to compare without the lane).
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
@@ -173,6 +175,12 @@ const COMPARED_SCENARIOS: readonly ScenarioName[] = [
 /** Concurrency of the memory soak (issue #12: "a 10-minute soak at concurrency 8"). */
 const SOAK_CONCURRENCY = 8;
 
+/**
+ * Prefixes of the app settings the benchmark passes from its own environment to the app under
+ * test (in-process and the memory phase's child server); every other setting is the benchmark's.
+ */
+const FORWARDED_SETTINGS: readonly string[] = ['COMPUTE_', 'PLAN_TIME_LIMIT_MS', 'HEAP_GROWTH_PERCENT'];
+
 /** Interleaves pools (a, b, c, a, b, c, …) so a load of them mixes the operations. */
 function interleave(pools: readonly LoadRequests[]): LoadRequests {
   const bodies: string[] = [];
@@ -271,6 +279,9 @@ async function main(argv: string[]): Promise<number> {
     const tokens = new BenchTokens();
     const metricsToken = crypto.randomBytes(24).toString('hex');
     const appEnv = (computeSource: 'memory' | 'database') => ({
+      // The compute tier's and the plans' settings from the benchmark's own environment, so a
+      // setting can be compared run against run (COMPUTE_EXPRESS_THREADS=0, PLAN_TIME_LIMIT_MS=…).
+      ...forwardedSettings(process.env),
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
       NEO4J_URI: db.uri,
@@ -615,3 +626,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = 1;
   },
 );
+
+/** Settings of the app under test taken from the benchmark's environment: see {@link FORWARDED_SETTINGS}. */
+function forwardedSettings(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && FORWARDED_SETTINGS.some((prefix) => entry[0].startsWith(prefix)),
+    ),
+  );
+}
