@@ -41,7 +41,7 @@ const settings = (workerData ?? {}) as Partial<ComputeWorkerSettings>;
 // priority for this thread (on Linux a thread's own nice value; elsewhere it may apply to the
 // process or be refused) leaves the CPU to the request thread whenever it has work. An express
 // lane's thread keeps the server's priority: its answers are due within milliseconds, and at nice
-// 10 beside busy solvers it got a third of a core.
+// 10 beside two busy solver threads it would get a small share of a core.
 if (settings.loadsSolver !== false) {
   try {
     os.setPriority(WORKER_NICE);

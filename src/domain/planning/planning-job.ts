@@ -226,7 +226,7 @@ export async function runPlanningJob(
 }
 
 /**
- * Answers a planning job without the solver, for a job that waited for a worker until its
+ * Answers a planning job without the solver, for a job that waited for a worker until near its
  * deadline (the compute pool's express lane, whose thread never loads HiGHS): each target's
  * greedy plan over its whole prepared problem, with the solver-free lower bound (`optimal:
  * false`, `solver: 'greedy'`), or its {@link quickPlan} where preparing the problem is slow
