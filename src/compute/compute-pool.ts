@@ -111,6 +111,13 @@ class PlanDeadlineReached extends Error {
   }
 }
 
+/**
+ * Young generation of an express lane's thread (MB). Its greedy answers are short and rare, so
+ * V8's default young generation (which kept the solver workers' heaps 70 MiB larger, and which
+ * they keep for speed) would mostly hold garbage between them.
+ */
+const EXPRESS_YOUNG_GENERATION_MB = 8;
+
 /** What the pool is doing, for `/metrics` and the benchmark. */
 export interface ComputePoolStats {
   readonly threads: number;
@@ -187,7 +194,10 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       // V8's own young generation: an 8 MB one kept the workers' heaps at 74-84 MiB after heavy
       // requests (82-147 MiB with V8's) but slowed planning (reskillingPaths 369 and 525 ms against
       // 252-323 ms; docs/benchmarks.md).
-      resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb ?? 1024 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.options.workerHeapMb ?? 1024,
+        ...(settings.loadsSolver ? {} : { maxYoungGenerationSizeMb: EXPRESS_YOUNG_GENERATION_MB }),
+      },
     });
     // A stopped worker's memory is gone with it.
     pool.on('workerDestroy', (worker: { readonly id: number }) => this.memoryByThread.delete(worker.id));
