@@ -163,7 +163,6 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   /** Each live worker's latest memory report, by thread id. */
   private readonly memoryByThread = new Map<number, WorkerMemory>();
   private solverRecycles = 0;
-  private running = 0;
   /** Tasks given to each pool (solver workers, express lane) and not yet settled, queued ones included. */
   private readonly inFlight = new Map<Piscina<ComputeTask, ComputeAnswer>, number>();
   /** Planning tasks given to the solver workers and not yet settled. */
@@ -365,12 +364,11 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * the server listens.
    */
   async warmUp(): Promise<void> {
-    const expressThreads = this.expressPool === undefined ? 0 : (this.options.expressThreads ?? 0);
+    const warm = (count: number, pool: Piscina<ComputeTask, ComputeAnswer>) =>
+      Array.from({ length: count }, () => this.run({ kind: 'warm-up' }, undefined, undefined, pool));
     await Promise.all([
-      ...Array.from({ length: this.options.threads }, () => this.run({ kind: 'warm-up' })),
-      ...Array.from({ length: expressThreads }, () =>
-        this.run({ kind: 'warm-up' }, undefined, undefined, this.expressPool),
-      ),
+      ...warm(this.options.threads, this.pool),
+      ...(this.expressPool ? warm(this.options.expressThreads ?? 0, this.expressPool) : []),
     ]);
   }
 
@@ -386,7 +384,6 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   ): Promise<ComputeAnswer> {
     if (signal?.aborted) throw abortReason(signal);
     if (pool.queueSize >= this.options.maxQueue) throw this.busy(task);
-    this.running += 1;
     this.inFlight.set(pool, (this.inFlight.get(pool) ?? 0) + 1);
     const plan = task.kind === 'planning';
     if (plan) this.plansInFlight += 1;
@@ -408,7 +405,6 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       this.count(task, 'error');
       throw error;
     } finally {
-      this.running -= 1;
       this.inFlight.set(pool, this.inFlight.get(pool)! - 1);
       if (plan) this.plansInFlight -= 1;
     }
@@ -421,7 +417,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       threads: this.options.threads,
       maxQueue: this.options.maxQueue,
       queued,
-      running: Math.max(0, this.running - queued),
+      running: Math.max(0, [...this.inFlight.values()].reduce((sum, n) => sum + n, 0) - queued),
       finished: new Map(this.finished),
       workerMemory: sumWorkerMemory(this.memoryByThread.values()),
       solverRecycles: this.solverRecycles,

@@ -23,8 +23,8 @@ export type ComputeTask =
     }
   /**
    * A planning job answered without the solver (`runLatePlanningJob`), its targets planned
-   * until `stopAt` (epoch ms): the express lane's work, for a job that waited for a worker until
-   * its deadline. Courses and targets travel as in `planning`.
+   * until `stopAt` (epoch ms): the express lane's work, for a job no worker took by shortly
+   * before its deadline. Courses and targets travel as in `planning`.
    */
   | {
       readonly kind: 'late-planning';

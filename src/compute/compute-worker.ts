@@ -35,6 +35,8 @@ import { readWorkerMemory } from './worker-memory';
 const WORKER_NICE = 10;
 
 const settings = (workerData ?? {}) as Partial<ComputeWorkerSettings>;
+/** False on an express lane's thread (see {@link ComputeWorkerSettings.loadsSolver}). */
+const loadsSolver = settings.loadsSolver !== false;
 
 // The request thread comes first: with every core busy planning, the operating system would give
 // it no more than its share, and every light request would wait for a time slice. A lower
@@ -42,7 +44,7 @@ const settings = (workerData ?? {}) as Partial<ComputeWorkerSettings>;
 // process or be refused) leaves the CPU to the request thread whenever it has work. An express
 // lane's thread keeps the server's priority: its answers are due within milliseconds, and at nice
 // 10 beside two busy solver threads it would get a small share of a core.
-if (settings.loadsSolver !== false) {
+if (loadsSolver) {
   try {
     os.setPriority(WORKER_NICE);
   } catch {
@@ -53,7 +55,7 @@ const solverMemoryLimitBytes = settings.solverMemoryLimitBytes ?? Number.POSITIV
 
 // Warm-up; a failure is retried by the first solve (and degrades that plan to greedy). An express
 // lane's worker never solves exactly and keeps the 20 MB and more of a runtime.
-if (settings.loadsSolver !== false) loadHighs().catch(() => undefined);
+if (loadsSolver) loadHighs().catch(() => undefined);
 
 /** Runs one task (piscina calls the default export). */
 export default async function runComputeTask(task: ComputeTask): Promise<ComputeAnswer> {
@@ -111,7 +113,7 @@ async function runTask(task: ComputeTask): Promise<ComputeResult> {
       return { kind: 'rank-occupations', ranked: rankOccupationRows(task.input) };
     case 'warm-up':
       // An express lane's worker has no solver to warm: its modules are loaded once it answers.
-      if (settings.loadsSolver !== false) await warmUpPlanner();
+      if (loadsSolver) await warmUpPlanner();
       return { kind: 'warm-up' };
   }
 }

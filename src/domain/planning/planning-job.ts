@@ -261,16 +261,33 @@ function latePlans(
   stopAt: number,
   now: EpochClock,
 ): LearningPlanValue[] {
+  const { request } = gathered;
+  const quick = catalogueNeedsQuickPlans(prepared);
+  return planTargetsUntil(prepared, gathered, stopAt, now, (target) =>
+    quick
+      ? quickPlan(coveringPlanInput(target, request), now)
+      : greedyPreparedPlan(preparedProblemOf(target, request, request.timeLimitMs), now),
+  );
+}
+
+/** Whether a job's shared catalogue calls for quick plans ({@link needsQuickPlans}). */
+function catalogueNeedsQuickPlans(prepared: readonly PreparedTarget[]): boolean {
   const courses = prepared[0]?.shared.courses ?? [];
-  const quick = needsQuickPlans(courses.length, courses.filter((course) => course.prerequisites.length > 0).length);
+  return needsQuickPlans(courses.length, courses.filter((course) => course.prerequisites.length > 0).length);
+}
+
+/** Each target's plan by `planOne`, in order, while `stopAt` allows: the first always. */
+function planTargetsUntil(
+  prepared: readonly PreparedTarget[],
+  gathered: GatheredPlanning,
+  stopAt: number,
+  now: EpochClock,
+  planOne: (target: PreparedTarget) => PlanResult,
+): LearningPlanValue[] {
   const plans: LearningPlanValue[] = [];
   for (const target of prepared) {
     if (plans.length > 0 && now() > stopAt) break;
-    const started = now();
-    const plan = quick
-      ? quickPlan(coveringPlanInput(target, gathered.request), now)
-      : greedyPreparedPlan(preparedProblemOf(target, gathered.request, gathered.request.timeLimitMs), now, started);
-    plans.push(toPlanValue(plan, target, gathered));
+    plans.push(toPlanValue(planOne(target), target, gathered));
   }
   return plans;
 }
@@ -348,15 +365,11 @@ function quickPlans(
   deadline: number,
   now: EpochClock,
 ): LearningPlanValue[] {
-  const courses = prepared[0]?.shared.courses ?? [];
-  if (!needsQuickPlans(courses.length, courses.filter((course) => course.prerequisites.length > 0).length)) return [];
+  if (!catalogueNeedsQuickPlans(prepared)) return [];
   const stopAt = now() + Math.max(0, deadline - PLAN_REPLY_MARGIN_MS - now()) * FIRST_PASS_SHARE;
-  const plans: LearningPlanValue[] = [];
-  for (const target of prepared) {
-    if (plans.length > 0 && now() > stopAt) break;
-    plans.push(toPlanValue(quickPlan(coveringPlanInput(target, gathered.request), now), target, gathered));
-  }
-  return plans;
+  return planTargetsUntil(prepared, gathered, stopAt, now, (target) =>
+    quickPlan(coveringPlanInput(target, gathered.request), now),
+  );
 }
 
 /** The better of two plans for one target: proven optimal, then more covered, then cheaper; ties keep `a`. */
