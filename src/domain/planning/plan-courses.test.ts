@@ -235,22 +235,27 @@ function expectMatchesReference(input: PlanInput, result: PlanResult, reference:
 describe('planCourses (HiGHS) against brute force', () => {
   for (const objective of OBJECTIVES) {
     for (const withBudgets of [false, true]) {
-      it(`finds the optimum for ${objective} ${withBudgets ? 'with' : 'without'} budgets`, async () => {
-        await fc.assert(
-          fc.asyncProperty(planInput({ objective, withBudgets }), async (input) => {
-            const result = await planCourses(input);
-            expectValidPlan(input, result);
-            const reference = bruteForce(input);
-            expectMatchesReference(input, result, reference);
-            expect(result.optimal).toBe(true);
-            expect(['highs-ilp', 'trivial']).toContain(result.solver);
-            expect(result.lowerBound).toBeLessThanOrEqual(reference.cost + TOL);
-            // HiGHS's dual bound may sit a relative ~1e-6 below the optimum it proved.
-            expect(result.lowerBound).toBeGreaterThanOrEqual(reference.cost * (1 - 1e-6) - TOL);
-          }),
-          { numRuns: 30 },
-        );
-      });
+      for (const coverSearch of [true, false]) {
+        const by = coverSearch ? 'the set-cover search or HiGHS' : 'HiGHS alone';
+        it(`finds the optimum for ${objective} ${withBudgets ? 'with' : 'without'} budgets, by ${by}`, async () => {
+          await fc.assert(
+            fc.asyncProperty(planInput({ objective, withBudgets }), async (input) => {
+              const result = await planCourses(input, { coverSearch });
+              expectValidPlan(input, result);
+              const reference = bruteForce(input);
+              expectMatchesReference(input, result, reference);
+              expect(result.optimal).toBe(true);
+              expect(coverSearch ? ['highs-ilp', 'cover-search', 'trivial'] : ['highs-ilp', 'trivial']).toContain(
+                result.solver,
+              );
+              expect(result.lowerBound).toBeLessThanOrEqual(reference.cost + TOL);
+              // HiGHS's dual bound may sit a relative ~1e-6 below the optimum it proved.
+              expect(result.lowerBound).toBeGreaterThanOrEqual(reference.cost * (1 - 1e-6) - TOL);
+            }),
+            { numRuns: 30 },
+          );
+        });
+      }
     }
   }
 
@@ -294,7 +299,7 @@ describe('planCourses (HiGHS) against brute force', () => {
             return outcome;
           },
         };
-        const result = await planCourses(input, { solver: counting });
+        const result = await planCourses(input, { solver: counting, coverSearch: false });
         expectValidPlan(input, result);
         expectMatchesReference(input, result, bruteForce(input));
         if (result.solver === 'trivial') return;
@@ -456,7 +461,7 @@ describe('planCourses fallback', () => {
     const solver = await timingOut(false);
     await fc.assert(
       fc.asyncProperty(planInput(), async (input) => {
-        const result = await planCourses(input, { solver });
+        const result = await planCourses(input, { solver, coverSearch: false });
         expectValidPlan(input, result);
         const reference = bruteForce(input);
         expect(result.lowerBound).toBeLessThanOrEqual(reference.cost + TOL);
@@ -484,7 +489,7 @@ describe('planCourses fallback', () => {
     const solver = await timingOut(true);
     await fc.assert(
       fc.asyncProperty(planInput(), async (input) => {
-        const result = await planCourses(input, { solver });
+        const result = await planCourses(input, { solver, coverSearch: false });
         expectValidPlan(input, result);
         expect(result.lowerBound).toBeLessThanOrEqual(bruteForce(input).cost + TOL);
         if (result.solver !== 'trivial') expect(result.optimal).toBe(false);
@@ -496,7 +501,7 @@ describe('planCourses fallback', () => {
   it('degrades to plain greedy when the solver fails outright', async () => {
     await fc.assert(
       fc.asyncProperty(planInput(), async (input) => {
-        const result = await planCourses(input, { solver: failing });
+        const result = await planCourses(input, { solver: failing, coverSearch: false });
         expectValidPlan(input, result);
         expect(result.lowerBound).toBeLessThanOrEqual(bruteForce(input).cost + TOL);
         if (result.solver !== 'trivial') expect(result).toMatchObject({ optimal: false, solver: 'greedy' });
@@ -531,7 +536,7 @@ describe('planCourses fallback', () => {
       objective: 'COUNT',
       timeLimitMs: 40,
     };
-    const result = await planCourses(input);
+    const result = await planCourses(input, { coverSearch: false });
     expectValidPlan(input, result);
     const optimum = 8; // proven offline with a long time limit
     expect(result.lowerBound).toBeLessThanOrEqual(optimum + TOL);
@@ -541,6 +546,68 @@ describe('planCourses fallback', () => {
       expect(['greedy+lp-bound', 'highs-incumbent+lp-bound', 'greedy']).toContain(result.solver);
       if (result.solver !== 'greedy') expect(result.lowerBound).toBeGreaterThan(6);
     }
+  });
+
+  it('lets the set-cover search prove the hard instance within the time limit', async () => {
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const skills = Array.from({ length: 40 }, (_, i) => `s${i}`);
+    const courses: PlanCourse[] = Array.from({ length: 300 }, (_, i) => {
+      const covers = skills.filter(() => random() < 0.08);
+      return {
+        id: `c${i}`,
+        hours: 1 + Math.floor(random() * 40),
+        price: null,
+        ects: null,
+        covers,
+        teaches: covers,
+        prerequisites: [],
+      };
+    });
+    const input: PlanInput = {
+      gap: skills.map((skillUri) => ({ skillUri, weight: 1 })),
+      courses,
+      objective: 'COUNT',
+      // Generous for a loaded machine: the search takes milliseconds, HiGHS about a second.
+      timeLimitMs: 5_000,
+    };
+    const result = await planCourses(input, { solver: failing });
+    expectValidPlan(input, result);
+    expect(result).toMatchObject({ optimal: true, solver: 'cover-search', objectiveValue: 8, lowerBound: 8 });
+  });
+
+  it("bounds a fallback plan by the search's minimum cover when that cover cannot be ordered", async () => {
+    // a+b or a+c is the cheapest cover (11 hours), but a needs p, which only p-course (10 hours)
+    // teaches: the best plan is b+c (12). With the solver down, the answer is the greedy plan with
+    // the search's 11 as its bound, above the solver-free bound of 8 (cost shares 2.5 + 2.5 + 3).
+    const input: PlanInput = {
+      gap: ['s0', 's1', 's2'].map((skillUri) => ({ skillUri, weight: 1 })),
+      courses: [
+        {
+          id: 'a',
+          hours: 5,
+          price: null,
+          ects: null,
+          covers: ['s0', 's1'],
+          teaches: ['s0', 's1'],
+          prerequisites: ['p'],
+        },
+        { id: 'b', hours: 6, price: null, ects: null, covers: ['s1', 's2'], teaches: ['s1', 's2'], prerequisites: [] },
+        { id: 'c', hours: 6, price: null, ects: null, covers: ['s0', 's2'], teaches: ['s0', 's2'], prerequisites: [] },
+        { id: 'p-course', hours: 10, price: null, ects: null, covers: [], teaches: ['p'], prerequisites: [] },
+      ],
+      objective: 'HOURS',
+    };
+    const searched = await planCourses(input, { solver: failing });
+    expectValidPlan(input, searched);
+    expect(searched).toMatchObject({ optimal: false, solver: 'greedy', lowerBound: 11 });
+    const unsearched = await planCourses(input, { solver: failing, coverSearch: false });
+    expect(unsearched.lowerBound).toBe(8);
+    const exact = await planCourses(input);
+    expect(exact).toMatchObject({ optimal: true, solver: 'highs-ilp', objectiveValue: 12 });
   });
 
   it('falls back once the time limit has passed', async () => {

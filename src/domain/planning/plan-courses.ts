@@ -10,6 +10,7 @@ import { COVERAGE_TOLERANCE, comparePlanQuality, selectionFacts, type SelectionF
 import type { PlanSolver, SolveOptions, SolveOutcome } from './plan-solver';
 import type { PlanInput, PlanResult, PlanSolverLabel } from './plan-types';
 import { preparePlanningProblem, type PlanningProblem } from './planning-problem';
+import { searchPlanCover } from './search-plan-cover';
 import { validatePlanInput } from './validate-plan-input';
 
 /** Collaborators of {@link planCourses}; both default to production ones. */
@@ -30,7 +31,16 @@ export interface PlanCoursesOptions {
    * planning job's cheap first pass over many targets uses it. Default true.
    */
   readonly branchAndBound?: boolean;
+  /**
+   * False: skip the exact set-cover search ({@link searchPlanCover}) that runs before the
+   * solver, so every answer comes from the solver or its fallback (tests of that path use it).
+   * Default true.
+   */
+  readonly coverSearch?: boolean;
 }
+
+/** Share of the time left that the set-cover search may take before the solver gets the rest. */
+const COVER_SEARCH_SHARE = 0.5;
 
 /** How many times one phase may re-solve after cutting off plans with no valid order. */
 const MAX_CUT_ROUNDS = 25;
@@ -43,7 +53,12 @@ const BOUND_MARGIN = 1e-7;
  * definition of "optimal" and what every field means).
  *
  * Steps: validate ({@link BadInputError} on bad input), drop ineligible, unattainable and
- * dominated courses, then solve binary programs with the solver:
+ * dominated courses, then:
+ * 0. an exact set-cover search ({@link searchPlanCover}) for the minimum-cost cover, with budgets
+ *    and prerequisites left out: when its optimum is within the budgets and can be ordered, it is
+ *    the optimum of the whole problem too (`solver: 'cover-search'`); otherwise it gives the
+ *    solver a better start, and the search may take half the time limit;
+ * then solve binary programs with the solver:
  * 1. minimum-cost cover of all coverable skills within the budgets;
  * 2. only if budgets make that infeasible: maximum weighted coverage, then minimum cost at
  *    that coverage (two exact phases rather than one big-M objective, so no scaling issues).
@@ -109,8 +124,15 @@ async function planProblem(
     Math.min(started + problem.timeLimitMs, hard),
     hard,
     options.branchAndBound ?? true,
+    options.coverSearch ?? true,
   );
   return run.plan(started);
+}
+
+/** A valid plan found on the way, and by whom: the solver or the set-cover search. */
+interface Incumbent {
+  readonly selection: readonly number[];
+  readonly source: 'solver' | 'search';
 }
 
 interface PhaseOutcome {
@@ -132,6 +154,7 @@ class PlanRun {
     private readonly deadline: number,
     private readonly hardDeadline: number,
     private readonly branchAndBound: boolean,
+    private readonly coverSearch: boolean,
   ) {}
 
   /** LP relaxations solved so far, by model and number of cuts (the fallback's bounds reuse the phases'). */
@@ -150,20 +173,22 @@ class PlanRun {
   async plan(started: number): Promise<PlanResult> {
     const { problem } = this;
     const hasBudgets = Object.values(problem.budgets).some((limit) => limit !== undefined);
-    const incumbents: (readonly number[])[] = [];
-    const collect = (outcome: PhaseOutcome): PhaseOutcome => {
-      if (outcome.selection !== null) incumbents.push(outcome.selection);
+    const incumbents: Incumbent[] = [];
+    const collect = (outcome: PhaseOutcome, source: Incumbent['source'] = 'solver'): PhaseOutcome => {
+      if (outcome.selection !== null) incumbents.push({ selection: outcome.selection, source });
       return outcome;
     };
 
+    const searched = this.coverSearch ? collect(this.searchCover(), 'search') : null;
+    if (searched?.status === 'optimal') return this.optimal(searched, started, undefined, 'cover-search');
     const cover = collect(
       await this.phase(
         'cover',
         () => coverModel(problem, this.cuts),
         (facts) => facts.full,
-        // The greedy cover as the branch-and-bound's first incumbent prunes from the start (a
+        // The best cover known as the branch-and-bound's first incumbent prunes from the start (a
         // fifth less solver time on hard catalogues); an over-budget one is rejected, harmlessly.
-        () => greedySelection(problem),
+        () => searched?.selection ?? greedySelection(problem),
       ),
     );
     if (cover.status === 'optimal') return this.optimal(cover, started, undefined);
@@ -196,22 +221,47 @@ class PlanRun {
     }
 
     return this.fallback(started, incumbents, {
-      coverBound: cover.bound,
+      // A minimum cover without budgets or prerequisites bounds every full plan.
+      coverBound: maxPresent(cover.bound, searched?.bound ?? null),
       coverageOptimum,
       coverageBound: maxCoverage?.bound ?? null,
       atCoverageBound: atCoverage?.bound ?? null,
     });
   }
 
-  /** `coverageOptimum`: the proven maximum coverage, in the over-budget case. */
-  private optimal(outcome: PhaseOutcome, started: number, coverageOptimum: number | undefined): PlanResult {
+  /**
+   * {@link searchPlanCover} with the greedy cover as the first incumbent, for half the time left:
+   * `optimal` when the search proves a plan, else `limit` with the best valid full plan known
+   * (the greedy one at worst) and, when the search finished, the minimum cover's cost as a bound.
+   */
+  private searchCover(): PhaseOutcome {
+    const { problem } = this;
+    const remaining = this.deadline - this.now();
+    if (remaining <= 0) return { status: 'limit', selection: null, bound: null };
+    const greedy = greedySelection(problem);
+    const searched = searchPlanCover(problem, greedy, this.now, this.now() + remaining * COVER_SEARCH_SHARE);
+    if (searched.optimal) return { status: 'optimal', selection: searched.selection, bound: searched.bound };
+    const fallback = selectionFacts(problem, greedy).full ? greedy : null;
+    return { status: 'limit', selection: searched.selection ?? fallback, bound: searched.bound };
+  }
+
+  /**
+   * `coverageOptimum`: the proven maximum coverage, in the over-budget case; `solver`: what proved
+   * it.
+   */
+  private optimal(
+    outcome: PhaseOutcome,
+    started: number,
+    coverageOptimum: number | undefined,
+    solver: PlanSolverLabel = 'highs-ilp',
+  ): PlanResult {
     const selection = outcome.selection!;
     const facts = selectionFacts(this.problem, selection);
     return buildPlanResult(this.problem, selection, {
       optimal: true,
       lowerBound: outcome.bound === null ? facts.cost : Math.min(facts.cost, outcome.bound),
       coverageUpperBound: coverageOptimum ?? facts.coveredWeight,
-      solver: 'highs-ilp',
+      solver,
       solveMillis: this.now() - started,
     });
   }
@@ -297,7 +347,7 @@ class PlanRun {
    */
   private async fallback(
     started: number,
-    incumbents: readonly (readonly number[])[],
+    incumbents: readonly Incumbent[],
     known: {
       coverBound: number | null;
       coverageOptimum: number | undefined;
@@ -315,13 +365,13 @@ class PlanRun {
     );
     let best: readonly number[] = greedy;
     let bestFacts = selectionFacts(problem, greedy);
-    let fromSolver = false;
+    let source: Incumbent['source'] | null = null;
     for (const candidate of incumbents) {
-      const facts = selectionFacts(problem, candidate);
+      const facts = selectionFacts(problem, candidate.selection);
       if (comparePlanQuality(facts, bestFacts) < 0) {
-        best = candidate;
+        best = candidate.selection;
         bestFacts = facts;
-        fromSolver = true;
+        source = candidate.source;
       }
     }
 
@@ -356,7 +406,14 @@ class PlanRun {
     // With integral costs every plan costs an integer, so the bound can be rounded up.
     const integral = problem.courses.every((course) => Number.isInteger(course.cost));
     const lowerBound = integral ? Math.ceil(Math.max(...bounds) - 1e-6) : Math.max(...bounds);
-    const solver: PlanSolverLabel = fromSolver ? 'highs-incumbent+lp-bound' : lpBound ? 'greedy+lp-bound' : 'greedy';
+    const solver: PlanSolverLabel =
+      source === 'solver'
+        ? 'highs-incumbent+lp-bound'
+        : source === 'search'
+          ? 'cover-search-incumbent'
+          : lpBound
+            ? 'greedy+lp-bound'
+            : 'greedy';
     return buildPlanResult(problem, best, {
       optimal: false,
       lowerBound,
@@ -415,6 +472,12 @@ function withMargin(bound: number): number {
 /** The usable bounds among `values`. */
 function present(...values: (number | null)[]): number[] {
   return values.flatMap((value) => (value === null || !Number.isFinite(value) ? [] : [value]));
+}
+
+/** The larger of two optional bounds. */
+function maxPresent(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.max(a, b);
 }
 
 /** A solver's dual bound, if it gave one, minus the tolerance margin. */

@@ -81,15 +81,27 @@ export interface PlanStep {
 /**
  * How the plan was obtained:
  * - `highs-ilp`: HiGHS proved the plan optimal;
+ * - `cover-search`: the exact set-cover search proved the plan optimal (its minimum-cost cover was
+ *   within the budgets and orderable);
  * - `greedy+lp-bound`: the exact solve did not finish (time limit, failure); the plan is the
  *   greedy one and `lowerBound` comes from the LP relaxation;
  * - `highs-incumbent+lp-bound`: as above, but the best plan HiGHS found before stopping beat
  *   the greedy one;
- * - `greedy`: greedy plan with only a combinatorial bound (no LP could be solved, or
- *   {@link greedyPlan} was called directly);
+ * - `cover-search-incumbent`: not proven optimal, and the best plan came from the set-cover search
+ *   (its time share ran out first); `lowerBound` as above;
+ * - `greedy`: greedy plan with only a solver-free bound: the combinatorial one, or the set-cover
+ *   search's minimum cover (no LP could be solved, no solver on the thread, or {@link greedyPlan}
+ *   was called directly);
  * - `trivial`: nothing to cover.
  */
-export type PlanSolverLabel = 'highs-ilp' | 'greedy+lp-bound' | 'highs-incumbent+lp-bound' | 'greedy' | 'trivial';
+export type PlanSolverLabel =
+  | 'highs-ilp'
+  | 'cover-search'
+  | 'greedy+lp-bound'
+  | 'highs-incumbent+lp-bound'
+  | 'cover-search-incumbent'
+  | 'greedy'
+  | 'trivial';
 
 /**
  * A course plan and the evidence about its quality.
@@ -122,7 +134,7 @@ export interface PlanResult {
   readonly uncoverable: readonly string[];
   /** Coverable gap skills this plan leaves uncovered (budgets too tight, or greedy fallback). */
   readonly uncoveredWithinBudget: readonly string[];
-  /** True only when HiGHS proved the plan optimal (in the sense above). */
+  /** True only when HiGHS or the set-cover search proved the plan optimal (in the sense above). */
   readonly optimal: boolean;
   /**
    * Proven lower bound on the `objectiveValue` of an optimal plan (modulo solver tolerances,

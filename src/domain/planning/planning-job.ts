@@ -24,7 +24,7 @@ import type { CatalogueExclusion } from './course-eligibility';
 import { coveredBy, requiredCoveredBy } from './covering-skills';
 import { describePlan, type PlanStatus } from './describe-plan';
 import { orderReskillingOptions, type ReskillingOrder } from './order-reskilling';
-import { greedyPreparedPlan } from './greedy-plan';
+import { solverFreePlan } from './solver-free-plan';
 import { planPreparedProblem } from './plan-courses';
 import type { PlanRequest } from './plan-request';
 import type { GapSkill, PlanCourse, PlanInput, PlanResult } from './plan-types';
@@ -228,14 +228,15 @@ export async function runPlanningJob(
 /**
  * Answers a planning job without the solver, for a job that waited for a worker until near its
  * deadline (the compute pool's express lane, whose thread never loads HiGHS): each target's
- * greedy plan over its whole prepared problem, with the solver-free lower bound (`optimal:
- * false`, `solver: 'greedy'`), or its {@link quickPlan} where preparing the problem is slow
- * ({@link needsQuickPlans}); targets in order while `stopAt` allows, the first always. `next` and
- * `input` jobs need no solver and are answered as {@link runPlanningJob} answers them.
+ * {@link solverFreePlan} over its whole prepared problem (the set-cover search from the greedy
+ * plan, proven optimal when its minimum cover is a valid plan), each with an even share of the
+ * time left, or its {@link quickPlan} where preparing the problem is slow ({@link needsQuickPlans});
+ * targets in order while `stopAt` allows, the first always. `next` and `input` jobs need no
+ * solver and are answered as {@link runPlanningJob} answers them.
  *
  * @example
  * const late = runLatePlanningJob(job, epochNow() + 50);
- * // late.kind === job.kind; a recommend plan has optimal === false and lowerBound <= objectiveValue
+ * // late.kind === job.kind; a recommend plan has lowerBound <= objectiveValue, optimal when the search proved it
  */
 export function runLatePlanningJob(job: PlanningJob, stopAt: number, now: EpochClock = epochNow): PlanningJobResult {
   const { gathered } = job;
@@ -263,11 +264,14 @@ function latePlans(
 ): LearningPlanValue[] {
   const { request } = gathered;
   const quick = catalogueNeedsQuickPlans(prepared);
-  return planTargetsUntil(prepared, gathered, stopAt, now, (target) =>
-    quick
-      ? quickPlan(coveringPlanInput(target, request), now)
-      : greedyPreparedPlan(preparedProblemOf(target, request, request.timeLimitMs), now),
-  );
+  let planned = 0;
+  return planTargetsUntil(prepared, gathered, stopAt, now, (target) => {
+    if (quick) return quickPlan(coveringPlanInput(target, request), now);
+    // Each target's search gets an even share of the time left, so the first cannot starve the rest.
+    const share = Math.max(0, stopAt - now()) / (prepared.length - planned);
+    planned += 1;
+    return solverFreePlan(preparedProblemOf(target, request, request.timeLimitMs), now, now() + share);
+  });
 }
 
 /** Whether a job's shared catalogue calls for quick plans ({@link needsQuickPlans}). */

@@ -203,7 +203,7 @@ export class LearningPlan {
   @Field(() => Float, { description: 'A proven lower bound on the best objective value.' }) lowerBound!: number;
   @Field({
     description:
-      'Which method produced the plan: highs-ilp, greedy+lp-bound, highs-incumbent+lp-bound, greedy or trivial.',
+      'Which method produced the plan: highs-ilp, cover-search, greedy+lp-bound, highs-incumbent+lp-bound, cover-search-incumbent, greedy or trivial.',
   })
   solver!: string;
   @Field(() => Float, { description: 'Time the solver took, in milliseconds.' }) solveMillis!: number;
