@@ -69,6 +69,7 @@ import { measureLoopDelayPhase, type LoopDelayPhase } from './bench/loop-delay-p
 import { compareAnswers, type AnswerEquality } from './bench/answer-equality';
 import { rssMiB, runMixedRequests, soak, type SoakSummary } from './bench/memory-readings';
 import {
+  metricValue,
   readModelSamples,
   scrapeMetrics,
   serverMemoryBreakdown,
@@ -131,7 +132,10 @@ async function loadScenario(
   requests: LoadRequests,
   options: BenchOptions,
   name: string,
+  metricsToken: string,
 ): Promise<LoadResult[]> {
+  const threadsStarted = async () =>
+    metricValue((await scrapeMetrics(url, metricsToken)) ?? [], 'credgraph_compute_threads_started_total');
   const url = server.url;
   if (options.warmupSeconds > 0) {
     await runLoad(url, requests, Math.min(4, Math.max(...options.concurrencies)), options.warmupSeconds);
@@ -140,6 +144,7 @@ async function loadScenario(
   const runs: LoadResult[] = [];
   for (const concurrency of options.concurrencies) {
     server.takeServerStats();
+    const threadsBefore = await threadsStarted();
     const profiled = options.profile.includes(name) && concurrency === Math.max(...options.concurrencies);
     const measure = () => runLoad(url, requests, concurrency, options.durationSeconds);
     const profileFile = path.join(options.outDir, `${name}-c${concurrency}.cpuprofile`);
@@ -147,9 +152,16 @@ async function loadScenario(
     if (profiled) log(`${name}: CPU profile of the c${concurrency} run in ${profileFile}`);
     await drain(server, name);
     run.server = server.takeServerStats();
+    const threadsAfter = await threadsStarted();
+    // A worker stopped (request timeout, runaway plan) is replaced: its modules, HiGHS and warm-up
+    // cost a fraction of a core-second each.
+    const replaced =
+      threadsBefore !== null && threadsAfter !== null && threadsAfter > threadsBefore
+        ? `, ${threadsAfter - threadsBefore} compute threads started`
+        : '';
     log(
       `${name} c${concurrency}: ${run.requests} requests, ${run.throughput.toFixed(1)} req/s, median ${run.medianMs.toFixed(1)} ms, p95 ${run.p95Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms; ` +
-        `server ${run.server.meanServerMs.toFixed(1)} ms of which Cypher ${run.server.meanDbMs.toFixed(1)} ms, ${run.server.meanRoundTrips.toFixed(1)} round trips` +
+        `server ${run.server.meanServerMs.toFixed(1)} ms of which Cypher ${run.server.meanDbMs.toFixed(1)} ms, ${run.server.meanRoundTrips.toFixed(1)} round trips${replaced}` +
         (run.non2xx + run.graphqlErrors + run.errors > 0
           ? `, ${run.non2xx} non-2xx, ${run.graphqlErrors} with errors, ${run.errors} connection errors`
           : ''),
@@ -336,7 +348,7 @@ async function main(argv: string[]): Promise<number> {
         `${name}: round trips ${sample.roundTrips.join(', ')}; sequential ${sample.millis.map((m) => m.toFixed(0)).join(', ')} ms`,
       );
       if (name === 'browse') browse = { scenario, requests };
-      const runs = await loadScenario(running, requests, options, name);
+      const runs = await loadScenario(running, requests, options, name, metricsToken);
       scenarios.push({
         scenario: name,
         poolSize: requests.bodies.length,

@@ -76,11 +76,13 @@ export interface ComputePoolOptions {
 
 /**
  * Outcome of one task, as counted for `/metrics`: `aborted` when its request gave up (timeout),
- * `stopped` when a plan overran its deadline and its heuristic answer was used, `late` when a plan
+ * `stopped` when a plan overran its deadline and its heuristic answer was used (its worker left to
+ * end its own search), `runaway` when such a worker had not ended it {@link RUNAWAY_PLAN_STOP_MS}
+ * later and was stopped, `late` when a plan
  * still waiting for a thread shortly before its deadline was answered by the express lane (which
  * counts its own task as `late-planning`).
  */
-export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted' | 'stopped' | 'late';
+export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted' | 'stopped' | 'runaway' | 'late';
 
 /**
  * How long before its deadline a plan no worker has taken yet goes to the express lane (at most
@@ -100,6 +102,17 @@ export const LATE_PLAN_LEAD_MS = 150;
  * of a 20 %-prerequisite catalogue ended 1,120-1,470 ms after they started.
  */
 export const PLAN_STOP_GRACE_MS = 0;
+
+/**
+ * How long past its deadline a worker still running a plan whose heuristic answer was already
+ * given may take to end its own search before it is stopped. The job's search stops itself at the
+ * deadline, so this only catches a runaway. Stopping a worker on time instead costs more than it
+ * saves: piscina terminates the thread, and its replacement loads modules and HiGHS and warms up,
+ * 0.2-1.5 s of CPU. Measured at concurrency 16 (recommendCourses, 15 s): 47 worker threads were
+ * started when stopped at the deadline, while under load the workers, at a lower priority, wind
+ * down in a few hundred milliseconds.
+ */
+export const RUNAWAY_PLAN_STOP_MS = 1_000;
 
 /**
  * The abort reason of a plan stopped at its deadline (its heuristic answer is used), or taken out
@@ -132,6 +145,8 @@ export interface ComputePoolStats {
   readonly workerMemory: WorkerMemory;
   /** Times a worker dropped its HiGHS runtime, its memory past the limit. */
   readonly solverRecycles: number;
+  /** Worker threads started since the pool began, the first ones and every replacement of a stopped one. */
+  readonly threadsStarted: number;
 }
 
 /** Retry advice when the queue is full: a heavy task usually frees a thread within a second or two. */
@@ -163,6 +178,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   /** Each live worker's latest memory report, by thread id. */
   private readonly memoryByThread = new Map<number, WorkerMemory>();
   private solverRecycles = 0;
+  private threadsStarted = 0;
   /** Tasks given to each pool (solver workers, express lane) and not yet settled, queued ones included. */
   private readonly inFlight = new Map<Piscina<ComputeTask, ComputeAnswer>, number>();
   /** Planning tasks given to the solver workers and not yet settled. */
@@ -198,6 +214,9 @@ export class ComputePool implements PlanningCompute, RankingCompute {
         ...(settings.loadsSolver ? {} : { maxYoungGenerationSizeMb: EXPRESS_YOUNG_GENERATION_MB }),
       },
     });
+    pool.on('workerCreate', () => {
+      this.threadsStarted += 1;
+    });
     // A stopped worker's memory is gone with it.
     pool.on('workerDestroy', (worker: { readonly id: number }) => this.memoryByThread.delete(worker.id));
     return pool;
@@ -207,8 +226,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * Plans on a worker; follows the current request's abort signal unless given one. The job's
    * deadline is enforced here too: the worker reports heuristic answers as it goes, and if the
    * exact search is still running {@link PLAN_STOP_GRACE_MS} after the deadline (HiGHS checks its
-   * clock only between steps), the worker is stopped and the last heuristic answer returned (or
-   * the first one, when none was ready by then). A job still waiting for a worker then leaves the
+   * clock only between steps), the last heuristic answer is returned (or the first one, when none
+   * was ready by then) and the worker is left to end its search, stopped only if it runs away. A job still waiting for a worker then leaves the
    * queue and is answered by the express lane, when the pool has one.
    */
   async runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult> {
@@ -234,9 +253,9 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     let timer: NodeJS.Timeout | undefined;
     let lateTimer: NodeJS.Timeout | undefined;
     let wentLate = false;
-    // At the deadline (+ grace) the last heuristic answer wins the race and the worker is
-    // stopped. A job whose heuristic answer is not ready yet (a large reskilling request on a
-    // busy machine) is stopped as soon as it is: an answer late is better than none. A job no
+    // At the deadline (+ grace) the last heuristic answer wins the race. A job whose heuristic
+    // answer is not ready yet (a large reskilling request on a busy machine) answers as soon as it
+    // is: an answer late is better than none. A job no
     // worker has taken shortly before its deadline goes to the express lane instead.
     const deadline = new Promise<SettledPlan>((resolve, reject) => {
       timer = setTimeout(
@@ -281,10 +300,12 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     try {
       const first = await Promise.race([racing, deadline]);
       if (first.by === 'fallback') {
-        // The deadline came first with a heuristic answer: use it, stop the search.
-        stop.abort(new PlanDeadlineReached());
+        // The deadline came first with a heuristic answer: use it. A job still queued leaves the
+        // queue; a running one ends its own search, and its worker is stopped only if it runs away.
         task.catch(() => undefined);
         this.count({ kind: 'planning', job }, 'stopped');
+        if (started) this.stopIfRunaway({ kind: 'planning', job }, task, stop);
+        else stop.abort(new PlanDeadlineReached());
       } else if (first.by === 'late') this.count({ kind: 'planning', job }, 'late');
       return first.result;
     } finally {
@@ -293,6 +314,29 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       requestSignal?.removeEventListener('abort', forward);
       port1.close();
     }
+  }
+
+  /**
+   * Stops the worker of a plan already answered by its heuristic if the plan's task has not ended
+   * {@link RUNAWAY_PLAN_STOP_MS} after its deadline (counted as `runaway`).
+   */
+  private stopIfRunaway(
+    counted: { readonly kind: 'planning'; readonly job: PlanningJob },
+    task: Promise<unknown>,
+    stop: AbortController,
+  ): void {
+    const guard = setTimeout(
+      () => {
+        this.count(counted, 'runaway');
+        stop.abort(new PlanDeadlineReached());
+      },
+      Math.max(0, counted.job.deadline + RUNAWAY_PLAN_STOP_MS - epochNow()),
+    );
+    guard.unref();
+    task.then(
+      () => clearTimeout(guard),
+      () => clearTimeout(guard),
+    );
   }
 
   /**
@@ -421,6 +465,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       finished: new Map(this.finished),
       workerMemory: sumWorkerMemory(this.memoryByThread.values()),
       solverRecycles: this.solverRecycles,
+      threadsStarted: this.threadsStarted,
     };
   }
 

@@ -1,11 +1,13 @@
 /**
  * The compute tier on real worker threads (the compiled worker, as the server runs it): a plan
  * made to be slow (STS(81) set cover) ends by its deadline with the best plan so far, a request
- * that gives up stops its worker, a plan that waited for a worker until its deadline is answered
+ * that gives up stops its worker, a worker whose plan runs away past its deadline is stopped
+ * (and one whose search ends by itself is not), a plan that waited for a worker until its deadline is answered
  * by the express lane in time, and a full queue refuses at once with SERVER_BUSY.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ComputePool, PLAN_STOP_GRACE_MS } from '../../src/compute/compute-pool';
+import path from 'node:path';
+import { ComputePool, PLAN_STOP_GRACE_MS, RUNAWAY_PLAN_STOP_MS } from '../../src/compute/compute-pool';
 import { epochNow, type GatheredPlanning } from '../../src/domain/planning';
 import { RequestTimeoutError } from '../../src/domain/errors';
 import { resolveMatchPolicy } from '../../src/domain/coverage';
@@ -22,6 +24,7 @@ async function startPool(
   maxQueue: number,
   solverMemoryLimitMb?: number,
   expressThreads = 0,
+  filename?: string,
 ): Promise<ComputePool> {
   pool = new ComputePool({
     threads,
@@ -29,6 +32,7 @@ async function startPool(
     retryAfterSeconds: 3,
     expressThreads,
     ...(solverMemoryLimitMb !== undefined ? { solverMemoryLimitMb } : {}),
+    ...(filename !== undefined ? { filename } : {}),
   });
   await pool.warmUp();
   return pool;
@@ -63,6 +67,29 @@ describe('compute pool', () => {
     expect(result.plan.uncoveredWithinBudget).toEqual([]);
     expect(result.plan.lowerBound!).toBeLessThanOrEqual(result.plan.objectiveValue);
     expect(PLAN_STOP_GRACE_MS).toBeLessThan(100);
+    // The worker was not stopped: it ends its own search, and the next task runs on it.
+    expect(compute.stats().finished.get('planning:stopped')).toBe(1);
+    const next = await compute.runPlanning({ kind: 'input', gathered, deadline: epochNow() + 5_000 });
+    expect(next.kind).toBe('input');
+    expect(compute.stats().threadsStarted).toBe(1);
+    expect(compute.stats().finished.get('planning:runaway')).toBeUndefined();
+  });
+
+  it('stops a worker whose search runs away past its deadline, after answering with its heuristic answer', async () => {
+    const compute = await startPool(1, 4, undefined, 0, path.join(__dirname, '../support/runaway-compute-worker.cjs'));
+    const started = epochNow();
+    const result = await compute.runPlanning({
+      kind: 'recommend',
+      gathered: smallGatheredPlanning(),
+      deadline: started + 200,
+    });
+    expect(epochNow() - started).toBeLessThan(200 + 100);
+    expect(result).toEqual({ kind: 'input', input: { from: 'the heuristic answer' } });
+    expect(compute.stats().finished.get('planning:runaway')).toBeUndefined();
+    // A second after the deadline the worker, still busy, is stopped and replaced.
+    await new Promise((resolve) => setTimeout(resolve, 200 + RUNAWAY_PLAN_STOP_MS + 300 - (epochNow() - started)));
+    expect(compute.stats().finished.get('planning:runaway')).toBe(1);
+    await expect.poll(() => compute.stats().threadsStarted, { timeout: 5_000 }).toBe(2);
   });
 
   it('stops the worker of a request that gives up, and keeps serving', async () => {
@@ -80,6 +107,7 @@ describe('compute pool', () => {
     // A fresh worker replaced the stopped one.
     const next = await compute.runPlanning({ kind: 'input', gathered, deadline: epochNow() + 5_000 });
     expect(next.kind).toBe('input');
+    expect(compute.stats().threadsStarted).toBe(2);
   });
 
   it("reports its workers' memory, and recycles a solver whose memory passed the limit", async () => {

@@ -138,7 +138,7 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
     });
     new Gauge({
       name: 'credgraph_compute_tasks_total',
-      help: 'Compute tasks finished since start, by task kind and outcome (ok, error, busy: refused with SERVER_BUSY, aborted: stopped at the request deadline, stopped: a plan search stopped at its deadline, its heuristic answer used, late: a plan still waiting for a worker shortly before its deadline, answered by the express lane, which counts its own task kind late-planning).',
+      help: 'Compute tasks finished since start, by task kind and outcome (ok, error, busy: refused with SERVER_BUSY, aborted: stopped at the request deadline, stopped: a plan at its deadline answered by its heuristic answer while its worker ends the search, runaway: such a worker stopped for not ending it within a second, late: a plan still waiting for a worker shortly before its deadline, answered by the express lane, which counts its own task kind late-planning).',
       labelNames: ['task', 'outcome'],
       registers: [registry],
       collect() {
@@ -158,6 +158,14 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
         this.set({ kind: 'heap_used' }, memory.heapUsedBytes);
         this.set({ kind: 'heap_total' }, memory.heapTotalBytes);
         this.set({ kind: 'solver' }, memory.solverBytes);
+      },
+    });
+    new Gauge({
+      name: 'credgraph_compute_threads_started_total',
+      help: 'Compute worker threads started since start: the first ones, and each replacement of a worker stopped at a request timeout or for running away past its plan deadline (each costs its modules, HiGHS and a warm-up).',
+      registers: [registry],
+      collect() {
+        this.set(compute().threadsStarted);
       },
     });
     new Gauge({

@@ -41,6 +41,7 @@ describe('app metrics', () => {
         ]),
         workerMemory: { heapUsedBytes: 30_000_000, heapTotalBytes: 41_000_000, solverBytes: 42_467_328 },
         solverRecycles: 4,
+        threadsStarted: 6,
       }),
     });
     await metrics.render();
@@ -68,6 +69,7 @@ describe('app metrics', () => {
     expect(text).toContain('credgraph_compute_worker_memory_bytes{kind="heap_total"} 41000000');
     expect(text).toContain('credgraph_compute_worker_memory_bytes{kind="solver"} 42467328');
     expect(text).toContain('credgraph_compute_solver_recycles_total 4');
+    expect(text).toContain('credgraph_compute_threads_started_total 6');
     // The scrape started a new interval: without a stall the max is far below the stall.
     const quiet = await metrics.render();
     const quietMax = Number(/credgraph_event_loop_delay_seconds\{quantile="max"\} ([\d.e-]+)/.exec(quiet)?.[1]);
