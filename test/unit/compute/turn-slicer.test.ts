@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pauseIfTurnSpent } from '../../../src/compute/turn-slicer';
+import { pauseIfTurnSpent, turnSpent } from '../../../src/compute/turn-slicer';
 
 function busy(ms: number): void {
   const until = performance.now() + ms;
@@ -29,5 +29,25 @@ describe('pauseIfTurnSpent', () => {
     });
     await pauseIfTurnSpent(60_000);
     expect(fired).toBe(false);
+  });
+});
+
+describe('turnSpent', () => {
+  it('says whether pauseIfTurnSpent would wait: not in a fresh turn, yes once the budget is spent', async () => {
+    busy(15);
+    await pauseIfTurnSpent(5); // the event loop turns: a fresh budget
+    expect(turnSpent(5)).toBe(false);
+    busy(15);
+    expect(turnSpent(5)).toBe(true);
+    // A guarded loop over many small units still lets the event loop turn.
+    let fired = false;
+    setImmediate(() => {
+      fired = true;
+    });
+    for (let unit = 0; unit < 10 && !fired; unit += 1) {
+      busy(2);
+      if (turnSpent(5)) await pauseIfTurnSpent(5);
+    }
+    expect(fired).toBe(true);
   });
 });
