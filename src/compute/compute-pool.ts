@@ -10,8 +10,9 @@
  *
  * A plan still waiting for a thread shortly before its deadline would answer late by however long
  * the plans ahead of it take (seconds, with every worker busy under load): it leaves the queue and
- * an express lane answers it instead, from its own thread, without the solver (greedy plans with
- * their solver-free bounds, `optimal: false`), by its deadline.
+ * an express lane answers it instead, from its own thread, without HiGHS (the exact set-cover
+ * search, proven optimal when its cover is a valid plan, else the better of it and the greedy plan
+ * with a solver-free bound), by its deadline.
  */
 import fs from 'node:fs';
 import path from 'node:path';
