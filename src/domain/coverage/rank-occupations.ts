@@ -3,7 +3,8 @@
  * worker. The service gathers the subject's evidence, the hierarchy around it and the occupations
  * requiring any reachable skill; this scores them from one credit map.
  */
-import { compareMatches } from './compare-matches';
+import { quantize } from './compare-matches';
+import { compareStrings } from './compare-strings';
 import type { Evidence } from './evidence';
 import type { HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
@@ -65,5 +66,17 @@ export function rankOccupationRows(input: RankOccupationsInput): OccupationScore
     );
     if (scores.score > 0) ranked.push({ occupationUri: occupation.uri, ...scores });
   }
-  return ranked.sort((a, b) => compareMatches({ id: a.occupationUri, ...a }, { id: b.occupationUri, ...b }));
+  // compareMatches' order from keys computed once per occupation: a comparator building match
+  // objects and rounding scores on every comparison was most of this function's time over the
+  // thousands of occupations a learner's skills reach.
+  const keyed = ranked.map((match) => ({
+    match,
+    score: quantize(match.score),
+    essential: quantize(match.essentialCoverage),
+  }));
+  keyed.sort(
+    (a, b) =>
+      b.score - a.score || b.essential - a.essential || compareStrings(a.match.occupationUri, b.match.occupationUri),
+  );
+  return keyed.map((entry) => entry.match);
 }
