@@ -43,6 +43,44 @@ describe('runPlanningJob deadlines', () => {
     expect(plan.lowerBound!).toBeLessThanOrEqual(plan.objectiveValue);
   });
 
+  it('skips the second pass when the first one ended past the deadline, answering with the first', async () => {
+    const gathered = hardGatheredPlanning(300);
+    const started = epochNow();
+    // The clock jumps past the deadline as the first pass reports (a worker starved of CPU).
+    let skew = 0;
+    const clock = () => epochNow() + skew;
+    const reported: PlanningJobResult[] = [];
+    const result = await runPlanningJob({ kind: 'recommend', gathered, deadline: started + 300 }, clock, (fallback) => {
+      reported.push(fallback);
+      skew = 10_000;
+    });
+    expect(reported).toHaveLength(1);
+    if (result.kind !== 'recommend' || reported[0]!.kind !== 'recommend') throw new Error('wrong kind');
+    // The very plan the first pass reported: no second solve replaced it.
+    expect(result.plan).toBe(reported[0]!.plan);
+    expect(result.plan.optimal).toBe(false);
+  });
+
+  it('answers with the quick plan when preparing the large problem used up the time', async () => {
+    const gathered = largeGatheredPlanning(1_000);
+    const started = epochNow();
+    let skew = 0;
+    const clock = () => epochNow() + skew;
+    const reported: PlanningJobResult[] = [];
+    const result = await runPlanningJob(
+      { kind: 'recommend', gathered, deadline: started + 1_000 },
+      clock,
+      (fallback) => {
+        reported.push(fallback);
+        skew = 10_000; // past the deadline from the quick plan on
+      },
+    );
+    if (result.kind !== 'recommend' || reported[0]?.kind !== 'recommend') throw new Error('wrong kind');
+    expect(reported[0]!.plan.solver).toBe('greedy');
+    // No plan over the prepared problem was made after the time ran out: the quick plan stands.
+    expect(result.plan).toBe(reported[0]!.plan);
+  });
+
   it('a job already past its deadline still answers at once with the greedy plan', async () => {
     const gathered = hardGatheredPlanning(50);
     const started = epochNow();

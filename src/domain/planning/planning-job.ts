@@ -336,6 +336,7 @@ async function solveAll(
       budgetOf(deadline, prepared.length - i, now, fraction),
       now,
       branchAndBound,
+      quick[i],
     );
     plans.push(quick[i] ? betterPlan(plan, quick[i]) : plan);
     // Out of time with targets still unplanned (hundreds of reskilling candidates): answer with
@@ -350,6 +351,9 @@ async function solveAll(
   if (pending.length === 0) return plans;
   report(plans);
   for (let k = 0; k < pending.length; k += 1) {
+    // Out of time: the second pass would only repeat the first pass's greedy plans (over
+    // thousands of candidates, hundreds of milliseconds past the deadline on a busy worker).
+    if (now() > deadline - PLAN_REPLY_MARGIN_MS) break;
     const i = pending[k]!;
     const again = await solve(prepared[i]!, gathered, budgetOf(deadline, pending.length - k, now), now);
     plans[i] = betterPlan(again, plans[i]!);
@@ -584,17 +588,24 @@ function preparedProblemOf(prepared: PreparedTarget, request: PlanRequest, timeL
   return problem;
 }
 
+/**
+ * One target's plan within `budget`. `quick`: a plan already found for it; when preparing the
+ * problem used up the budget (a large catalogue on a busy worker), that plan is the answer rather
+ * than a greedy plan over the prepared problem, which would end past the deadline.
+ */
 async function solve(
   prepared: PreparedTarget,
   gathered: GatheredPlanning,
   budget: PlanBudget,
   now: EpochClock,
   branchAndBound = true,
+  quick?: LearningPlanValue,
 ): Promise<LearningPlanValue> {
   const { request } = gathered;
   const timeLimitMs = Math.min(request.timeLimitMs, budget.timeLimitMs);
   const started = now();
   const problem = preparedProblemOf(prepared, request, timeLimitMs);
+  if (quick !== undefined && now() >= budget.hardDeadline) return quick;
   const plan = await planPreparedProblem(
     { ...problem, timeLimitMs },
     { now, hardDeadline: budget.hardDeadline, branchAndBound },
