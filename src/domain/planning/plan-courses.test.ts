@@ -456,6 +456,32 @@ async function timingOut(withIncumbent: boolean): Promise<PlanSolver> {
   };
 }
 
+/**
+ * Unit-cost (COUNT) set cover, 40 skills × 300 courses, each skill in a course with probability
+ * 0.08 (seeded): HiGHS needs about a second to prove its optimum, 8 courses.
+ */
+function hardCountCover(timeLimitMs: number): PlanInput {
+  let seed = 7;
+  const random = (): number => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  const skills = Array.from({ length: 40 }, (_, i) => `s${i}`);
+  const courses: PlanCourse[] = Array.from({ length: 300 }, (_, i) => {
+    const covers = skills.filter(() => random() < 0.08);
+    return {
+      id: `c${i}`,
+      hours: 1 + Math.floor(random() * 40),
+      price: null,
+      ects: null,
+      covers,
+      teaches: covers,
+      prerequisites: [],
+    };
+  });
+  return { gap: skills.map((skillUri) => ({ skillUri, weight: 1 })), courses, objective: 'COUNT', timeLimitMs };
+}
+
 describe('planCourses fallback', () => {
   it('uses greedy with an LP bound when the exact solve times out', async () => {
     const solver = await timingOut(false);
@@ -511,31 +537,7 @@ describe('planCourses fallback', () => {
   });
 
   it('stops real HiGHS at the time limit on a hard instance and still answers soundly', async () => {
-    // Unit-cost set cover, 40 skills × 300 courses: HiGHS needs ~1 s to prove optimality.
-    let seed = 7;
-    const random = (): number => {
-      seed = (seed * 16807) % 2147483647;
-      return seed / 2147483647;
-    };
-    const skills = Array.from({ length: 40 }, (_, i) => `s${i}`);
-    const courses: PlanCourse[] = Array.from({ length: 300 }, (_, i) => {
-      const covers = skills.filter(() => random() < 0.08);
-      return {
-        id: `c${i}`,
-        hours: 1 + Math.floor(random() * 40),
-        price: null,
-        ects: null,
-        covers,
-        teaches: covers,
-        prerequisites: [],
-      };
-    });
-    const input: PlanInput = {
-      gap: skills.map((skillUri) => ({ skillUri, weight: 1 })),
-      courses,
-      objective: 'COUNT',
-      timeLimitMs: 40,
-    };
+    const input = hardCountCover(40);
     const result = await planCourses(input, { coverSearch: false });
     expectValidPlan(input, result);
     const optimum = 8; // proven offline with a long time limit
@@ -549,31 +551,8 @@ describe('planCourses fallback', () => {
   });
 
   it('lets the set-cover search prove the hard instance within the time limit', async () => {
-    let seed = 7;
-    const random = (): number => {
-      seed = (seed * 16807) % 2147483647;
-      return seed / 2147483647;
-    };
-    const skills = Array.from({ length: 40 }, (_, i) => `s${i}`);
-    const courses: PlanCourse[] = Array.from({ length: 300 }, (_, i) => {
-      const covers = skills.filter(() => random() < 0.08);
-      return {
-        id: `c${i}`,
-        hours: 1 + Math.floor(random() * 40),
-        price: null,
-        ects: null,
-        covers,
-        teaches: covers,
-        prerequisites: [],
-      };
-    });
-    const input: PlanInput = {
-      gap: skills.map((skillUri) => ({ skillUri, weight: 1 })),
-      courses,
-      objective: 'COUNT',
-      // Generous for a loaded machine: the search takes milliseconds, HiGHS about a second.
-      timeLimitMs: 5_000,
-    };
+    // Generous for a loaded machine: the search takes milliseconds, HiGHS about a second.
+    const input = hardCountCover(5_000);
     const result = await planCourses(input, { solver: failing });
     expectValidPlan(input, result);
     expect(result).toMatchObject({ optimal: true, solver: 'cover-search', objectiveValue: 8, lowerBound: 8 });

@@ -5,6 +5,27 @@ import { warmUpPlanner } from './warm-up-planner';
 import { hardGatheredPlanning, largeGatheredPlanning, steinerTriples } from '../../../test/support/hard-planning-job';
 import { QUICK_PLAN_MIN_CANDIDATES } from './quick-plan';
 
+/**
+ * A recommend job due in `limitMs` whose clock jumps 10 s ahead at its first report, as on a worker
+ * starved of CPU: the job's answer and its reports.
+ */
+async function recommendWithClockJump(
+  gathered: ReturnType<typeof hardGatheredPlanning>,
+  limitMs: number,
+): Promise<{ result: PlanningJobResult; reported: PlanningJobResult[] }> {
+  let skew = 0;
+  const reported: PlanningJobResult[] = [];
+  const result = await runPlanningJob(
+    { kind: 'recommend', gathered, deadline: epochNow() + limitMs },
+    () => epochNow() + skew,
+    (fallback) => {
+      reported.push(fallback);
+      skew = 10_000;
+    },
+  );
+  return { result, reported };
+}
+
 describe('runPlanningJob deadlines', () => {
   // As in a compute worker, the solver is compiled and warm before the first job.
   beforeAll(warmUpPlanner);
@@ -44,16 +65,7 @@ describe('runPlanningJob deadlines', () => {
   });
 
   it('skips the second pass when the first one ended past the deadline, answering with the first', async () => {
-    const gathered = hardGatheredPlanning(300);
-    const started = epochNow();
-    // The clock jumps past the deadline as the first pass reports (a worker starved of CPU).
-    let skew = 0;
-    const clock = () => epochNow() + skew;
-    const reported: PlanningJobResult[] = [];
-    const result = await runPlanningJob({ kind: 'recommend', gathered, deadline: started + 300 }, clock, (fallback) => {
-      reported.push(fallback);
-      skew = 10_000;
-    });
+    const { result, reported } = await recommendWithClockJump(hardGatheredPlanning(300), 300);
     expect(reported).toHaveLength(1);
     if (result.kind !== 'recommend' || reported[0]!.kind !== 'recommend') throw new Error('wrong kind');
     // The very plan the first pass reported: no second solve replaced it.
@@ -62,19 +74,7 @@ describe('runPlanningJob deadlines', () => {
   });
 
   it('answers with the quick plan when preparing the large problem used up the time', async () => {
-    const gathered = largeGatheredPlanning(1_000);
-    const started = epochNow();
-    let skew = 0;
-    const clock = () => epochNow() + skew;
-    const reported: PlanningJobResult[] = [];
-    const result = await runPlanningJob(
-      { kind: 'recommend', gathered, deadline: started + 1_000 },
-      clock,
-      (fallback) => {
-        reported.push(fallback);
-        skew = 10_000; // past the deadline from the quick plan on
-      },
-    );
+    const { result, reported } = await recommendWithClockJump(largeGatheredPlanning(1_000), 1_000);
     if (result.kind !== 'recommend' || reported[0]?.kind !== 'recommend') throw new Error('wrong kind');
     expect(reported[0]!.plan.solver).toBe('greedy');
     // No plan over the prepared problem was made after the time ran out: the quick plan stands.
