@@ -43,6 +43,8 @@ import { pauseIfTurnSpent, turnSpent } from './turn-slicer';
 import { sumWorkerMemory, type WorkerMemory } from './worker-memory';
 import {
   evidenceBuffers,
+  occupationRowBuffers,
+  packOccupationRows,
   type OccupationScore,
   type RankCandidatesInput,
   type RankedCandidates,
@@ -380,10 +382,11 @@ export class ComputePool implements PlanningCompute, RankingCompute {
 
   /** Ranks occupations on a worker; follows the current request's abort signal unless given one. */
   async rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<OccupationScore[]> {
+    const packed = packOccupationRows(input.candidates, input.reachable);
     const answer = await this.run(
-      { kind: 'rank-occupations', input },
+      { kind: 'rank-occupations', input: { ...input, candidates: [] }, packed },
       signal ?? currentQueryContext()?.signal,
-      undefined,
+      occupationRowBuffers(packed),
       this.rankingPool(),
     );
     if (answer.kind !== 'rank-occupations')

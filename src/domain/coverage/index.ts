@@ -17,5 +17,6 @@ export * from './skill-credits';
 export * from './subject-input';
 export * from './orient-links';
 export * from './rank-candidates';
+export * from './packed-occupation-rows';
 export * from './rank-occupations';
 export * from './packed-candidate-evidence';
