@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import type { HierarchyLink } from '../../src/domain/coverage/hierarchy-link';
+import type { MatchPolicy } from '../../src/domain/coverage/match-policy';
 import type { Requirement } from '../../src/domain/coverage/requirement';
 
 /** The skill universe. */
@@ -27,3 +28,16 @@ export const requirement: fc.Arbitrary<Requirement> = fc.record({
   skillUri: skill,
   relation: fc.constantFrom('ESSENTIAL' as const, 'OPTIONAL' as const),
 });
+
+/** A fixed policy with every weight distinct, for properties that vary the data rather than the policy. */
+export const FIXED_POLICY: MatchPolicy = {
+  exact: 1,
+  narrower: 0.8,
+  broader: 0.5,
+  selfDeclared: 0.5,
+  unverified: 0.5,
+  maxHierarchyDepth: 2,
+  coverThreshold: 0.5,
+  optionalWeight: 0.25,
+  asOf: new Date('2025-01-01T00:00:00Z'),
+};

@@ -1,22 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { link, requirement, skill } from '../../../test/support/coverage-arbitraries';
+import { FIXED_POLICY, link, requirement, skill } from '../../../test/support/coverage-arbitraries';
 import type { Evidence } from './evidence';
-import type { MatchPolicy } from './match-policy';
 import { packOccupationRows, unpackOccupationRows } from './packed-occupation-rows';
 import { rankOccupationRows, type OccupationCandidateRow } from './rank-occupations';
 
-const policy: MatchPolicy = {
-  exact: 1,
-  narrower: 0.8,
-  broader: 0.5,
-  selfDeclared: 0.5,
-  unverified: 0.5,
-  maxHierarchyDepth: 2,
-  coverThreshold: 0.5,
-  optionalWeight: 0.25,
-  asOf: new Date('2025-01-01T00:00:00Z'),
-};
+const policy = FIXED_POLICY;
 
 const rows = fc.array(
   fc.record({

@@ -1,24 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { link, requirement, skill } from '../../../test/support/coverage-arbitraries';
+import { FIXED_POLICY, link, requirement, skill } from '../../../test/support/coverage-arbitraries';
 import { compareMatches } from './compare-matches';
 import type { Evidence } from './evidence';
-import type { MatchPolicy } from './match-policy';
 import { rankOccupationRows, type OccupationCandidateRow } from './rank-occupations';
 import { scoreFromSums } from './score-requirements';
 import { computeSkillCredits } from './skill-credits';
 
-const policy: MatchPolicy = {
-  exact: 1,
-  narrower: 0.8,
-  broader: 0.5,
-  selfDeclared: 0.5,
-  unverified: 0.5,
-  maxHierarchyDepth: 2,
-  coverThreshold: 0.5,
-  optionalWeight: 0.25,
-  asOf: new Date('2025-01-01T00:00:00Z'),
-};
+const policy = FIXED_POLICY;
 
 /** Occupations over a small skill universe, so equal scores (and tie-breaks by URI) are common. */
 const occupations = fc.array(
