@@ -111,7 +111,7 @@ export const PLAN_STOP_GRACE_MS = 0;
  * given may take to end its own search before it is stopped. The job's search stops itself at the
  * deadline, so this only catches a runaway. Stopping a worker on time instead costs more than it
  * saves: piscina terminates the thread, and its replacement loads modules and HiGHS and warms up,
- * 0.2-1.5 s of CPU. Measured at concurrency 16 (recommendCourses, 15 s): 47 worker threads were
+ * 0.2-1.5 s of CPU. Measured at concurrency 16 (recommendCourses, 15 s): about 45 worker threads were
  * started when stopped at the deadline, while under load the workers, at a lower priority, wind
  * down in a few hundred milliseconds.
  */
@@ -230,8 +230,9 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * deadline is enforced here too: the worker reports heuristic answers as it goes, and if the
    * exact search is still running {@link PLAN_STOP_GRACE_MS} after the deadline (HiGHS checks its
    * clock only between steps), the last heuristic answer is returned (or the first one, when none
-   * was ready by then) and the worker is left to end its search, stopped only if it runs away. A job still waiting for a worker then leaves the
-   * queue and is answered by the express lane, when the pool has one.
+   * was ready by then) and the worker is left to end its search, stopped only if it runs away. A
+   * job still waiting for a worker then leaves the queue and is answered by the express lane, when
+   * the pool has one.
    */
   async runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult> {
     const requestSignal = signal ?? currentQueryContext()?.signal;

@@ -125,7 +125,7 @@ class CoverSearch {
     const start = incumbent !== undefined && this.isCover(incumbent) ? incumbent : this.greedyCover();
     this.best = [...start].sort((a, b) => a - b);
     this.bestCost = this.costOf(start);
-    this.sharePrices(new Uint32Array(this.words), this.multipliersAt(0));
+    this.sharePrices(this.multipliersAt(0));
     this.visit(new Uint32Array(this.words), 0, 0);
     if (this.stopped) return { status: 'limit', selection: this.best, cost: this.bestCost };
     return { status: 'optimal', selection: this.best!, cost: this.bestCost };
@@ -258,13 +258,12 @@ class CoverSearch {
   }
 
   /**
-   * Starting multipliers: each uncovered skill priced at the cheapest share of a course covering
-   * it (the course's cost spread over the uncovered skills it covers). No course is charged more
-   * than its cost, so these are a feasible dual of the covering LP.
+   * Starting multipliers at the root: each skill priced at the cheapest share of a course covering
+   * it (the course's cost spread over the skills it covers). No course is charged more than its
+   * cost, so these are a feasible dual of the covering LP.
    */
-  private sharePrices(covered: Uint32Array, u: Float64Array): void {
+  private sharePrices(u: Float64Array): void {
     for (let skill = 0; skill < this.skillCount; skill += 1) {
-      if ((covered[skill >>> 5]! & (1 << (skill & 31))) !== 0) continue;
       let share = Number.POSITIVE_INFINITY;
       for (const course of this.coveringOf[skill]!) {
         const candidate = this.costs[course]! / this.skillsOf[course]!.length;

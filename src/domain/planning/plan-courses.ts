@@ -157,6 +157,17 @@ class PlanRun {
     private readonly coverSearch: boolean,
   ) {}
 
+  private greedyCover: readonly number[] | undefined;
+
+  /**
+   * The greedy cover, computed once: the search starts from it, the cover phase may, and the
+   * fallback compares with it (over thousands of candidates with prerequisites it takes a while).
+   */
+  private greedy(): readonly number[] {
+    this.greedyCover ??= greedySelection(this.problem);
+    return this.greedyCover;
+  }
+
   /** LP relaxations solved so far, by model and number of cuts (the fallback's bounds reuse the phases'). */
   private readonly relaxations = new Map<string, SolveOutcome>();
 
@@ -188,7 +199,7 @@ class PlanRun {
         (facts) => facts.full,
         // The best cover known as the branch-and-bound's first incumbent prunes from the start (a
         // fifth less solver time on hard catalogues); an over-budget one is rejected, harmlessly.
-        () => searched?.selection ?? greedySelection(problem),
+        () => searched?.selection ?? this.greedy(),
       ),
     );
     if (cover.status === 'optimal') return this.optimal(cover, started, undefined);
@@ -238,7 +249,7 @@ class PlanRun {
     const { problem } = this;
     const remaining = this.deadline - this.now();
     if (remaining <= 0) return { status: 'limit', selection: null, bound: null };
-    const greedy = greedySelection(problem);
+    const greedy = this.greedy();
     const searched = searchPlanCover(problem, greedy, this.now, this.now() + remaining * COVER_SEARCH_SHARE);
     if (searched.optimal) return { status: 'optimal', selection: searched.selection, bound: searched.bound };
     const fallback = selectionFacts(problem, greedy).full ? greedy : null;
@@ -356,7 +367,7 @@ class PlanRun {
     },
   ): Promise<PlanResult> {
     const { problem } = this;
-    const greedy = greedySelection(problem);
+    const greedy = this.greedy();
     // Past the deadline the LP bounds still get one short shared allowance: an LP is cheap,
     // and a fallback answer without a bound would be much less useful.
     this.lpDeadline = Math.min(
