@@ -162,8 +162,11 @@ async function loadScenario(
     log(
       `${name} c${concurrency}: ${run.requests} requests, ${run.throughput.toFixed(1)} req/s, median ${run.medianMs.toFixed(1)} ms, p95 ${run.p95Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms; ` +
         `server ${run.server.meanServerMs.toFixed(1)} ms of which Cypher ${run.server.meanDbMs.toFixed(1)} ms, ${run.server.meanRoundTrips.toFixed(1)} round trips${replaced}` +
-        (run.non2xx + run.graphqlErrors + run.errors > 0
-          ? `, ${run.non2xx} non-2xx, ${run.graphqlErrors} with errors, ${run.errors} connection errors`
+        (run.refused > 0
+          ? `; ${run.refused} refused as busy (${(run.refused / run.seconds).toFixed(1)}/s, median ${run.refusedMedianMs.toFixed(1)} ms)`
+          : '') +
+        (run.non2xx - run.refused + run.graphqlErrors + run.errors > 0
+          ? `, ${run.non2xx - run.refused} other non-2xx, ${run.graphqlErrors} with errors, ${run.errors} connection errors`
           : ''),
     );
     runs.push(run);
@@ -540,6 +543,7 @@ async function main(argv: string[]): Promise<number> {
     const addPlans = (name: string, run: LoadResult) => {
       const entry = planScenarios[name] ?? {
         requests: 0,
+        refused: 0,
         overDeadline: 0,
         maxServerMs: 0,
         maxSolveMillis: Number.NaN,
@@ -551,6 +555,7 @@ async function main(argv: string[]): Promise<number> {
           unproven: (entry.plans?.unproven ?? 0) + run.plans.unproven,
         },
         requests: entry.requests + (run.server?.requests ?? 0),
+        refused: (entry.refused ?? 0) + (run.server?.refused ?? 0),
         overDeadline: entry.overDeadline + (run.server?.slowRequests ?? 0),
         maxServerMs: Math.max(entry.maxServerMs, run.server?.maxServerMs ?? 0),
         maxSolveMillis: Number.isNaN(entry.maxSolveMillis)

@@ -1,6 +1,7 @@
 /** What the planning and coverage services need from the compute tier. */
 import type { OccupationScore, RankCandidatesInput, RankedCandidates, RankOccupationsInput } from '../domain/coverage';
 import type { PlanningJob, PlanningJobResult } from '../domain/planning';
+import type { PlanPermit } from './plan-admission';
 
 /**
  * Runs planning jobs: {@link ComputePool} (worker threads) in the server, {@link InProcessCompute}
@@ -8,6 +9,13 @@ import type { PlanningJob, PlanningJobResult } from '../domain/planning';
  */
 export interface PlanningCompute {
   runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult>;
+  /**
+   * A place for a plan request due at `deadline` (epoch ms) with `timeLimitMs` in all, taken
+   * before it gathers its problem; absent: every request is admitted (tools, tests).
+   *
+   * @throws ServerBusyError when the request cannot be admitted in time
+   */
+  admitPlan?(deadline: number, timeLimitMs: number, signal?: AbortSignal): Promise<PlanPermit>;
 }
 
 /**

@@ -6,7 +6,9 @@
  * refused at once with SERVER_BUSY (503 and `retry-after`), never queued without limit. A task
  * follows its request's abort signal: when the request runs out of time the waiting task is
  * dropped, and a running one has its worker thread stopped (piscina terminates it and starts a
- * fresh one), so abandoned work stops consuming a core.
+ * fresh one), so abandoned work stops consuming a core. Plan requests are admitted earlier still,
+ * before they gather their problem on the request thread, by whether they can be answered in time
+ * ({@link PlanAdmission}).
  *
  * A plan still waiting for a thread shortly before its deadline would answer late by however long
  * the plans ahead of it take (seconds, with every worker busy under load): it leaves the queue and
@@ -39,6 +41,7 @@ import {
   type PlanningProgress,
 } from './compute-task';
 import type { PlanningCompute, RankingCompute } from './compute-contracts';
+import { PlanAdmission, type PlanAdmissionStats, type PlanPermit } from './plan-admission';
 import { pauseIfTurnSpent, turnSpent } from './turn-slicer';
 import { sumWorkerMemory, type WorkerMemory } from './worker-memory';
 import {
@@ -73,6 +76,18 @@ export interface ComputePoolOptions {
    * heap and no HiGHS runtime.
    */
   readonly expressThreads?: number;
+  /**
+   * The most plan requests in flight at once, gathering included (`PLAN_ADMISSION_MAX`; default
+   * threads + `maxQueue`); under overload the pool learns a lower limit ({@link PlanAdmission}).
+   */
+  readonly planAdmissionMax?: number;
+  /**
+   * Plan requests always admitted while fewer are in flight (`PLAN_ADMISSION_MIN`; default 1):
+   * the least the learnt limit falls to.
+   */
+  readonly planAdmissionMin?: number;
+  /** The `retry-after` advice (seconds) of a plan request refused by admission; default 1. */
+  readonly planRetryAfterSeconds?: number;
   /** The worker script (compiled JavaScript); defaults to {@link defaultWorkerScript}. */
   readonly filename?: string;
 }
@@ -150,7 +165,15 @@ export interface ComputePoolStats {
   readonly solverRecycles: number;
   /** Worker threads started since the pool began, the first ones and every replacement of a stopped one. */
   readonly threadsStarted: number;
+  /** Admission of plan requests: the learnt limit, plans in flight and waiting, refusals, late answers. */
+  readonly planAdmission: PlanAdmissionStats;
 }
+
+/** piscina's messages for a task refused because its queue is full or, with no queue, every thread is busy. */
+const PISCINA_QUEUE_FULL: ReadonlySet<string> = new Set([
+  'Task queue is at limit',
+  'No task queue available and all Workers are busy',
+]);
 
 /** Retry advice when the queue is full: a heavy task usually frees a thread within a second or two. */
 const DEFAULT_RETRY_AFTER_SECONDS = 2;
@@ -186,8 +209,19 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   private readonly inFlight = new Map<Piscina<ComputeTask, ComputeAnswer>, number>();
   /** Planning tasks given to the solver workers and not yet settled. */
   private plansInFlight = 0;
+  private readonly planAdmission: PlanAdmission;
 
   constructor(private readonly options: ComputePoolOptions) {
+    const floor = options.planAdmissionMin ?? 1;
+    this.planAdmission = new PlanAdmission({
+      floor,
+      ceiling: Math.max(floor, options.planAdmissionMax ?? options.threads + options.maxQueue),
+      // Two plans per thread: one solving, one gathering; the limit grows from there when answers
+      // have time to spare.
+      initial: 2 * options.threads,
+      maxWaiting: options.maxQueue,
+      retryAfterSeconds: options.planRetryAfterSeconds ?? 1,
+    });
     this.pool = this.startWorkers(options.threads, {
       solverMemoryLimitBytes: (options.solverMemoryLimitMb ?? Number.POSITIVE_INFINITY) * 2 ** 20,
       loadsSolver: true,
@@ -223,6 +257,16 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     // A stopped worker's memory is gone with it.
     pool.on('workerDestroy', (worker: { readonly id: number }) => this.memoryByThread.delete(worker.id));
     return pool;
+  }
+
+  /**
+   * A place for a plan request due at `deadline` whose time limit is `timeLimitMs`, taken before
+   * its problem is gathered; see {@link PlanAdmission}.
+   *
+   * @throws ServerBusyError when no place is free in time
+   */
+  admitPlan(deadline: number, timeLimitMs: number, signal?: AbortSignal): Promise<PlanPermit> {
+    return this.planAdmission.admit(deadline, timeLimitMs, signal ?? currentQueryContext()?.signal);
   }
 
   /**
@@ -432,7 +476,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     pool = this.pool,
   ): Promise<ComputeAnswer> {
     if (signal?.aborted) throw abortReason(signal);
-    if (pool.queueSize >= this.options.maxQueue) throw this.busy(task);
+    // With no queue at all (COMPUTE_QUEUE_MAX=0) piscina itself refuses a task no thread is free for.
+    if (this.options.maxQueue > 0 && pool.queueSize >= this.options.maxQueue) throw this.busy(task);
     this.inFlight.set(pool, (this.inFlight.get(pool) ?? 0) + 1);
     const plan = task.kind === 'planning';
     if (plan) this.plansInFlight += 1;
@@ -450,7 +495,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
         if (!(signal.reason instanceof PlanDeadlineReached)) this.count(task, 'aborted');
         throw abortReason(signal);
       }
-      if (error instanceof Error && error.message === 'Task queue is at limit') throw this.busy(task);
+      if (error instanceof Error && PISCINA_QUEUE_FULL.has(error.message)) throw this.busy(task);
       this.count(task, 'error');
       throw error;
     } finally {
@@ -471,6 +516,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       workerMemory: sumWorkerMemory(this.memoryByThread.values()),
       solverRecycles: this.solverRecycles,
       threadsStarted: this.threadsStarted,
+      planAdmission: this.planAdmission.stats(),
     };
   }
 

@@ -85,6 +85,16 @@ export interface Config {
     /** Heavy tasks that may wait for a worker; more are refused at once with SERVER_BUSY (503). */
     readonly computeQueueMax: number;
     /**
+     * The most plan requests in flight at once (`PLAN_ADMISSION_MAX`; default: compute threads plus
+     * `COMPUTE_QUEUE_MAX`). The server learns a lower limit under overload (see `plan-admission`).
+     */
+    readonly planAdmissionMax: number;
+    /**
+     * Plan requests always admitted at once while fewer are in flight, whatever the server learnt
+     * (`PLAN_ADMISSION_MIN`; default 1; at most `PLAN_ADMISSION_MAX`).
+     */
+    readonly planAdmissionMin: number;
+    /**
      * HiGHS memory (MB) past which a compute worker drops its solver after a task and loads a
      * fresh one: WebAssembly memory only grows, so without this each worker keeps the memory of
      * the largest plan it ever solved.
@@ -310,6 +320,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       'DEV_SIGN_IN',
       'needs JWT_SECRET tokens (with JWKS_URL tokens come from your identity provider)',
     );
+  const computeThreads = integer(env, 'COMPUTE_THREADS', os.availableParallelism(), 1, 256);
+  const computeQueueMax = integer(env, 'COMPUTE_QUEUE_MAX', 16 * os.availableParallelism(), 0, 100_000);
+  const planAdmissionMax = integer(env, 'PLAN_ADMISSION_MAX', computeThreads + computeQueueMax, 1, 100_000);
   const computeSource = (text(env, 'COMPUTE_SOURCE') ?? 'memory').toLowerCase();
   if (!COMPUTE_SOURCES.includes(computeSource as ComputeSource)) {
     throw new ConfigError('COMPUTE_SOURCE', `must be one of ${COMPUTE_SOURCES.join(', ')}, got "${computeSource}"`);
@@ -365,8 +378,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxDbConcurrencyPerRequest: integer(env, 'MAX_DB_CONCURRENCY_PER_REQUEST', 4, 1, 1_000),
       maxDbRoundTripsPerRequest: integer(env, 'MAX_DB_ROUND_TRIPS_PER_REQUEST', 200, 1, 1_000_000),
       maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 10_000_000, 1_000, 500_000_000),
-      computeThreads: integer(env, 'COMPUTE_THREADS', os.availableParallelism(), 1, 256),
-      computeQueueMax: integer(env, 'COMPUTE_QUEUE_MAX', 16 * os.availableParallelism(), 0, 100_000),
+      computeThreads,
+      computeQueueMax,
+      planAdmissionMax,
+      planAdmissionMin: integer(env, 'PLAN_ADMISSION_MIN', 1, 1, planAdmissionMax),
       computeSolverMemoryMb: integer(env, 'COMPUTE_SOLVER_MEMORY_MB', 48, 24, 4_096),
       computeExpressThreads: integer(env, 'COMPUTE_EXPRESS_THREADS', 1, 0, 16),
     },

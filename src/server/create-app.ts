@@ -226,6 +226,10 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
   const computePool = new ComputePool({
     threads: config.limits.computeThreads,
     maxQueue: config.limits.computeQueueMax,
+    planAdmissionMax: config.limits.planAdmissionMax,
+    planAdmissionMin: config.limits.planAdmissionMin,
+    // A refused plan request can retry once the plans ahead of it are answered: about a time limit.
+    planRetryAfterSeconds: Math.max(1, Math.ceil(config.limits.planTimeLimitMs / 1000)),
     solverMemoryLimitMb: config.limits.computeSolverMemoryMb,
     expressThreads: config.limits.computeExpressThreads,
   });

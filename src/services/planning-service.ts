@@ -184,6 +184,25 @@ export class PlanningService {
     };
   }
 
+  /**
+   * Runs a plan request's `work` (gathering and planning) once the compute tier admits it: under
+   * overload some plan requests are refused (SERVER_BUSY) so that the admitted ones keep their
+   * deadlines, instead of all of them ending late.
+   */
+  private async admitted<T>(
+    deadline: number,
+    timeLimitMs: number,
+    signal: AbortSignal | undefined,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const permit = await this.compute.admitPlan?.(deadline, timeLimitMs, signal);
+    try {
+      return await work();
+    } finally {
+      permit?.release();
+    }
+  }
+
   /** The deadline of a request built elsewhere (tools): its time limit from now. */
   private deadlineOf(request: PlanRequest | TimedPlanRequest): number {
     return 'deadline' in request ? request.deadline : this.clock() + request.timeLimitMs;
@@ -198,9 +217,11 @@ export class PlanningService {
     signal?: AbortSignal,
   ): Promise<LearningPlanValue> {
     const deadline = this.deadlineOf(request);
-    const gathered = await this.gather(evidence, [requirements], request, policy);
-    const result = await this.compute.runPlanning({ kind: 'recommend', gathered, deadline }, signal);
-    return expectKind(result, 'recommend').plan;
+    return this.admitted(deadline, request.timeLimitMs, signal, async () => {
+      const gathered = await this.gather(evidence, [requirements], request, policy);
+      const result = await this.compute.runPlanning({ kind: 'recommend', gathered, deadline }, signal);
+      return expectKind(result, 'recommend').plan;
+    });
   }
 
   /**
@@ -228,14 +249,16 @@ export class PlanningService {
     signal?: AbortSignal,
   ): Promise<CourseSuggestionValue[]> {
     const deadline = this.deadlineOf(request);
-    const gathered = await this.gather(
-      evidence,
-      [requirements],
-      { ...request, scope: 'ESSENTIAL_AND_OPTIONAL' },
-      policy,
-    );
-    const result = await this.compute.runPlanning({ kind: 'next', gathered, first, deadline }, signal);
-    return expectKind(result, 'next').courses;
+    return this.admitted(deadline, request.timeLimitMs, signal, async () => {
+      const gathered = await this.gather(
+        evidence,
+        [requirements],
+        { ...request, scope: 'ESSENTIAL_AND_OPTIONAL' },
+        policy,
+      );
+      const result = await this.compute.runPlanning({ kind: 'next', gathered, first, deadline }, signal);
+      return expectKind(result, 'next').courses;
+    });
   }
 
   /**
@@ -254,20 +277,22 @@ export class PlanningService {
   ): Promise<ReskillingOptionValue[]> {
     const deadline = this.deadlineOf(request);
     const essential: PlanRequest = { ...request, scope: 'ESSENTIAL' };
-    const ranked = (await this.coverage.rankOccupationsFor(evidence, policy, null)).slice(0, candidates);
-    const requirementSets = await this.coverage.requirementsOfOccupations(ranked.map((r) => r.occupationUri));
-    await pauseIfTurnSpent();
-    const gathered = await this.gather(
-      evidence,
-      ranked.map((r) => requirementSets.get(r.occupationUri) ?? []),
-      essential,
-      policy,
-    );
-    const result = await this.compute.runPlanning(
-      { kind: 'reskilling', gathered, ranked, first, order, deadline },
-      signal,
-    );
-    return expectKind(result, 'reskilling').options;
+    return this.admitted(deadline, request.timeLimitMs, signal, async () => {
+      const ranked = (await this.coverage.rankOccupationsFor(evidence, policy, null)).slice(0, candidates);
+      const requirementSets = await this.coverage.requirementsOfOccupations(ranked.map((r) => r.occupationUri));
+      await pauseIfTurnSpent();
+      const gathered = await this.gather(
+        evidence,
+        ranked.map((r) => requirementSets.get(r.occupationUri) ?? []),
+        essential,
+        policy,
+      );
+      const result = await this.compute.runPlanning(
+        { kind: 'reskilling', gathered, ranked, first, order, deadline },
+        signal,
+      );
+      return expectKind(result, 'reskilling').options;
+    });
   }
 }
 

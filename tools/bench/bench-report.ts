@@ -76,6 +76,7 @@ export function formatTable(results: BenchResults): string {
     'Cypher ms',
     'round trips',
     'target',
+    'refused',
     'errors',
   ];
   const rows: string[][] = [];
@@ -97,7 +98,8 @@ export function formatTable(results: BenchResults): string {
           ? roundTripText([run.server.minRoundTrips, run.server.maxRoundTrips])
           : roundTripText(s.roundTrips),
         verdict,
-        String(run.non2xx + run.graphqlErrors + run.errors),
+        String(run.refused),
+        String(run.non2xx - run.refused + run.graphqlErrors + run.errors),
       ]);
     }
   }

@@ -6,9 +6,14 @@
  */
 import { startHttpServer, type HttpServerDeps } from '../../src/server/http-server';
 
-/** What the server measured itself over a period (see {@link BenchServer.takeServerStats}). */
+/**
+ * What the server measured itself over a period (see {@link BenchServer.takeServerStats}). The
+ * times and counts are of the requests served: those refused as busy (503) are only counted.
+ */
 export interface ServerStats {
   readonly requests: number;
+  /** Requests refused as busy (503, SERVER_BUSY). */
+  readonly refused: number;
   /** Mean time from reading the request to the response, in ms. */
   readonly meanServerMs: number;
   /** Mean summed Cypher time per request (transactions of one request may overlap), in ms. */
@@ -79,16 +84,18 @@ export async function startBenchServer<Ctx extends object>(
     url: running.url,
     inFlight: () => running.inFlight(),
     takeServerStats(operation?: string) {
-      const taken = operation === undefined ? done : done.filter((d) => d.operation === operation);
+      const all = operation === undefined ? done : done.filter((d) => d.operation === operation);
       done = [];
+      const taken = all.filter((d) => d.status !== 503);
       const mean = (f: (d: (typeof taken)[number]) => number) =>
         taken.length ? taken.reduce((sum, d) => sum + f(d), 0) / taken.length : Number.NaN;
       const statuses: Record<string, number> = {};
-      for (const d of taken) if (d.status !== 200) statuses[String(d.status)] = (statuses[String(d.status)] ?? 0) + 1;
+      for (const d of all) if (d.status !== 200) statuses[String(d.status)] = (statuses[String(d.status)] ?? 0) + 1;
       const codes: Record<string, number> = {};
-      for (const d of taken) if (d.code !== undefined) codes[d.code] = (codes[d.code] ?? 0) + 1;
+      for (const d of all) if (d.code !== undefined) codes[d.code] = (codes[d.code] ?? 0) + 1;
       return {
         requests: taken.length,
+        refused: all.length - taken.length,
         meanServerMs: mean((d) => d.millis),
         meanDbMs: mean((d) => d.dbMillis),
         meanRoundTrips: mean((d) => d.roundTrips),

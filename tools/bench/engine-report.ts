@@ -20,7 +20,10 @@ export interface PlanDeadlines {
     Record<
       string,
       {
+        /** Requests served. */
         requests: number;
+        /** Requests refused as busy (absent from older results files). */
+        refused?: number;
         overDeadline: number;
         maxServerMs: number;
         maxSolveMillis: number;
@@ -101,7 +104,7 @@ export function engineLines(results: EngineResults): string[] {
         `measured in-process p50 ${n(d.measured.p50Ms)} ms, p99 ${n(d.measured.p99Ms)} ms, max ${n(d.measured.maxMs)} ms (target p99 ≤ 20 ms: ${d.measured.p99Ms <= 20 ? 'met' : 'missed'}); ` +
         `/metrics (largest of the scrapes each second) credgraph_event_loop_delay_seconds p50 ${n(e?.p50Ms)} / p99 ${n(e?.p99Ms)} / max ${n(e?.maxMs)} ms, nodejs_eventloop_lag_p99 ${n(e?.nodejsP99Ms)} ms`,
       `  light probe (coverage at ${d.probeRate}/s): ${d.probe.requests} answered of ${Math.round(d.probeRate * d.seconds)} scheduled, median ${n(d.probe.medianMs)} ms, p99 ${n(d.probe.p99Ms)} ms, max ${n(d.probe.maxMs)} ms, ${d.probe.non2xx + d.probe.errors + d.probe.graphqlErrors} failed; ` +
-        `heavy: ${d.heavy.requests} answered within the phase (${d.heavy.non2xx} non-2xx, ${d.heavy.graphqlErrors} with errors, ${d.heavy.errors} connection errors), median ${n(d.heavy.medianMs, 0)} ms; ` +
+        `heavy: ${d.heavy.requests} answered within the phase (${d.heavy.refused ?? 0} refused as busy, ${d.heavy.non2xx - (d.heavy.refused ?? 0)} other non-2xx, ${d.heavy.graphqlErrors} with errors, ${d.heavy.errors} connection errors), median ${n(d.heavy.medianMs, 0)} ms; ` +
         `server side ${d.heavy.server?.requests ?? 0} finished, mean ${n(d.heavy.server?.meanServerMs, 0)} ms, max ${n(d.heavy.server?.maxServerMs, 0)} ms, statuses ${JSON.stringify(d.heavy.server?.statuses ?? {})}, codes ${JSON.stringify(d.heavy.server?.codes ?? {})}; ` +
         `server still busy ${n(d.drainMillis / 1000)} s after the load; compute queue depth max ${n(d.maxQueueDepth, 0)}; ` +
         `compute tasks ${d.computeTasks === null ? 'n/a' : Object.keys(d.computeTasks).length === 0 ? 'none counted' : JSON.stringify(d.computeTasks)}`,
@@ -175,7 +178,9 @@ export function engineLines(results: EngineResults): string[] {
         : entries
             .map(
               ([name, s]) =>
-                `${name} ${s.overDeadline}/${s.requests} (max ${n(s.maxServerMs, 0)} ms, solveMillis max ${n(s.maxSolveMillis, 0)} ms` +
+                `${name} ${s.overDeadline}/${s.requests}` +
+                (s.refused ? ` (+${s.refused} refused as busy)` : '') +
+                ` (max ${n(s.maxServerMs, 0)} ms, solveMillis max ${n(s.maxSolveMillis, 0)} ms` +
                 (s.plans ? `; plans proven optimal ${s.plans.optimal} of ${s.plans.optimal + s.plans.unproven}` : '') +
                 ')',
             )

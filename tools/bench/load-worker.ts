@@ -24,9 +24,12 @@ export interface LoadJob {
 
 /** What the worker sends back. */
 export interface LoadOutcome {
-  /** Response times in ms, in arrival order. */
+  /** Response times in ms of the answers served (2xx), in arrival order. */
   readonly latencies: number[];
+  /** Response times in ms of the requests refused as busy (503: SERVER_BUSY), in arrival order. */
+  readonly refusedLatencies: number[];
   readonly elapsedSeconds: number;
+  /** Non-2xx answers, the refused ones included. */
   readonly non2xx: number;
   /** 2xx responses whose body carries GraphQL errors. */
   readonly graphqlErrors: number;
@@ -44,6 +47,7 @@ const SOLVE_MILLIS = /"solveMillis":([0-9.eE+-]+)/g;
 function run(job: LoadJob): Promise<LoadOutcome> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
+    const refusedLatencies: number[] = [];
     let next = 0;
     let graphqlErrors = 0;
     let maxSolveMillis = Number.NaN;
@@ -86,6 +90,7 @@ function run(job: LoadJob): Promise<LoadOutcome> {
         if (error) return reject(error);
         resolve({
           latencies,
+          refusedLatencies,
           elapsedSeconds: result.duration,
           non2xx: result.non2xx,
           graphqlErrors,
@@ -96,8 +101,10 @@ function run(job: LoadJob): Promise<LoadOutcome> {
         });
       },
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => {
-      latencies.push(responseTime);
+    // A refusal takes a moment and serves nothing: counted apart, or refusing would pass for speed.
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      if (status === 503) refusedLatencies.push(responseTime);
+      else latencies.push(responseTime);
     });
   });
 }

@@ -5,13 +5,20 @@ import { latencyStats, type LatencyStats } from './latency-stats';
 import type { LoadJob, LoadOutcome } from './load-worker';
 import type { ServerStats } from './bench-server';
 
-/** A measured load. */
+/**
+ * A measured load: the latency figures and throughput are the answers served; requests refused as
+ * busy (503) are counted in `refused`.
+ */
 export interface LoadResult extends LatencyStats {
   /** What the server recorded for the same requests (credgraph only). */
   server?: ServerStats;
   readonly concurrency: number;
   readonly seconds: number;
+  /** Non-2xx answers, the refused ones included. */
   readonly non2xx: number;
+  /** Requests refused as busy (503, SERVER_BUSY), and their median response time. */
+  readonly refused: number;
+  readonly refusedMedianMs: number;
   readonly graphqlErrors: number;
   readonly errors: number;
   readonly timeouts: number;
@@ -68,6 +75,8 @@ export function runLoad(
         seconds,
         ...latencyStats(outcome.latencies, seconds),
         non2xx: outcome.non2xx,
+        refused: outcome.refusedLatencies.length,
+        refusedMedianMs: latencyStats(outcome.refusedLatencies, seconds).medianMs,
         graphqlErrors: outcome.graphqlErrors,
         errors: outcome.errors,
         timeouts: outcome.timeouts,

@@ -169,6 +169,29 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
       },
     });
     new Gauge({
+      name: 'credgraph_plan_admission',
+      help: 'Admission of plan requests (recommendCourses, nextCourses, reskillingPaths): limit is the number the server learnt it can have in flight and still answer on time, in_flight the admitted ones not yet answered, waiting those waiting for a place.',
+      labelNames: ['state'],
+      registers: [registry],
+      collect() {
+        const admission = compute().planAdmission;
+        this.set({ state: 'limit' }, admission.limit);
+        this.set({ state: 'in_flight' }, admission.inFlight);
+        this.set({ state: 'waiting' }, admission.waiting);
+      },
+    });
+    new Gauge({
+      name: 'credgraph_plan_requests_total',
+      help: 'Plan requests since start by outcome: refused with SERVER_BUSY by admission (the waiting line full, or no place within a quarter of the time limit), late when an admitted one was answered more than 25 ms past its deadline.',
+      labelNames: ['outcome'],
+      registers: [registry],
+      collect() {
+        const admission = compute().planAdmission;
+        this.set({ outcome: 'refused' }, admission.refused);
+        this.set({ outcome: 'late' }, admission.late);
+      },
+    });
+    new Gauge({
       name: 'credgraph_compute_solver_recycles_total',
       help: 'Times a compute worker dropped its HiGHS runtime after a task because its memory had grown past COMPUTE_SOLVER_MEMORY_MB (a fresh one loads in its place).',
       registers: [registry],

@@ -138,6 +138,8 @@ describe('target table', () => {
     p99Ms,
     maxMs: p99Ms,
     non2xx: 0,
+    refused: 0,
+    refusedMedianMs: Number.NaN,
     graphqlErrors: 0,
     errors: 0,
     timeouts: 0,

@@ -42,6 +42,7 @@ describe('app metrics', () => {
         workerMemory: { heapUsedBytes: 30_000_000, heapTotalBytes: 41_000_000, solverBytes: 42_467_328 },
         solverRecycles: 4,
         threadsStarted: 6,
+        planAdmission: { limit: 5, inFlight: 4, waiting: 2, refused: 7, late: 3 },
       }),
     });
     await metrics.render();
@@ -70,6 +71,10 @@ describe('app metrics', () => {
     expect(text).toContain('credgraph_compute_worker_memory_bytes{kind="solver"} 42467328');
     expect(text).toContain('credgraph_compute_solver_recycles_total 4');
     expect(text).toContain('credgraph_compute_threads_started_total 6');
+    expect(text).toContain('credgraph_plan_admission{state="limit"} 5');
+    expect(text).toContain('credgraph_plan_admission{state="waiting"} 2');
+    expect(text).toContain('credgraph_plan_requests_total{outcome="refused"} 7');
+    expect(text).toContain('credgraph_plan_requests_total{outcome="late"} 3');
     // The scrape started a new interval: without a stall the max is far below the stall.
     const quiet = await metrics.render();
     const quietMax = Number(/credgraph_event_loop_delay_seconds\{quantile="max"\} ([\d.e-]+)/.exec(quiet)?.[1]);
