@@ -6,11 +6,9 @@
  * gap and candidate courses, packing them. That work is sliced fairly between the requests in
  * flight (`turn-slicer`), so on an overloaded server every one of them slows down together and
  * all of them end late: at concurrency 16, three in four reskillingPaths answered after their
- * deadline. Admitting fewer at a time keeps the admitted ones on time; the others wait in order,
- * and are refused (SERVER_BUSY, 503 with `retry-after`) once what is left of their time is less
- * than an admitted plan takes (the smoothed time from admission to answer plus four times its
- * mean deviation, as TCP estimates its retransmission timeout, RFC 6298; at least a quarter of
- * their time), or at once when the waiting line is full.
+ * deadline. Admitting fewer at a time keeps the admitted ones on time; the others wait, briefly,
+ * in order, and are refused (SERVER_BUSY, 503 with `retry-after`) when no place frees up within a
+ * quarter of their time, or at once when the waiting line is full.
  *
  * How many may be in flight is learnt, not configured: the right number depends on the machine,
  * the catalogue and the mix of requests. The limit grows by one place per limit's worth of
@@ -42,16 +40,11 @@ export interface PlanAdmissionOptions {
 }
 
 /**
- * The least share of a plan's time limit kept for its work when it waits for a place, and the
- * share it may wait before any plan was answered: a plan admitted later has too little left to
- * gather its problem and solve it. Refused then, its client can retry elsewhere or later instead
- * of receiving a late answer.
+ * The share of a plan's time limit it may wait for a place. A plan admitted later has too little
+ * left to gather its problem and solve it; refused then, its client can retry elsewhere or later
+ * instead of receiving a late answer.
  */
-export const MIN_SERVICE_SHARE = 0.25;
-
-/** Gains of the smoothed service time and of its mean deviation (RFC 6298's α and β). */
-const SERVICE_GAIN = 1 / 8;
-const DEVIATION_GAIN = 1 / 4;
+export const MAX_WAIT_SHARE = 0.25;
 
 /**
  * How far past its deadline an answer counts as late for the limit. The deadline's own allowance
@@ -112,8 +105,6 @@ export class PlanAdmission {
   private lastDecrease = 0;
   private refused = 0;
   private late = 0;
-  /** Smoothed time from admission to answer (ms), and its mean deviation; unknown before the first answer. */
-  private service: { mean: number; deviation: number } | undefined;
   private readonly clock: () => number;
 
   constructor(private readonly options: PlanAdmissionOptions) {
@@ -126,8 +117,8 @@ export class PlanAdmission {
 
   /**
    * A place for a plan due at `deadline` (epoch ms) whose whole time is `timeLimitMs`: at once
-   * while the limit allows, else after waiting in line while what is left of its time would still
-   * do for an admitted plan (see the module comment).
+   * while the limit allows, else after waiting in line for at most {@link MAX_WAIT_SHARE} of that
+   * time.
    *
    * @throws ServerBusyError when the line is full or no place came in time
    * @throws the signal's reason when the request is abandoned while waiting
@@ -159,7 +150,7 @@ export class PlanAdmission {
           reject(error);
         },
       };
-      const waitUntil = deadline - this.expectedServiceMs(timeLimitMs);
+      const waitUntil = deadline - timeLimitMs * (1 - MAX_WAIT_SHARE);
       const timer = setTimeout(
         () => waiter.refuse(this.refuse('no place came in time')),
         Math.max(0, waitUntil - this.clock()),
@@ -180,29 +171,6 @@ export class PlanAdmission {
     };
   }
 
-  /**
-   * What an admitted plan with `timeLimitMs` in all is expected to take, for the wait: the
-   * estimate, within a quarter and the whole of its time; three quarters before any answer.
-   */
-  private expectedServiceMs(timeLimitMs: number): number {
-    if (this.service === undefined) return timeLimitMs * (1 - MIN_SERVICE_SHARE);
-    const estimate = this.service.mean + 4 * this.service.deviation;
-    return Math.min(timeLimitMs, Math.max(timeLimitMs * MIN_SERVICE_SHARE, estimate));
-  }
-
-  /** Folds one plan's time from admission to answer into the estimate (RFC 6298, section 2). */
-  private observeService(millis: number): void {
-    if (this.service === undefined) {
-      this.service = { mean: millis, deviation: millis / 2 };
-      return;
-    }
-    const { mean, deviation } = this.service;
-    this.service = {
-      mean: (1 - SERVICE_GAIN) * mean + SERVICE_GAIN * millis,
-      deviation: (1 - DEVIATION_GAIN) * deviation + DEVIATION_GAIN * Math.abs(millis - mean),
-    };
-  }
-
   private places(): number {
     return Math.floor(this.limit);
   }
@@ -212,14 +180,12 @@ export class PlanAdmission {
     this.inFlight += 1;
     this.admitted += 1;
     const number = this.admitted;
-    const admittedAt = this.clock();
     let released = false;
     return {
       release: () => {
         if (released) return;
         released = true;
         this.inFlight -= 1;
-        this.observeService(this.clock() - admittedAt);
         this.learn(deadline, timeLimitMs, number, others);
         this.admitWaiting();
       },

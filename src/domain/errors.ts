@@ -183,9 +183,8 @@ export const DatabaseUnavailableError = defineError('DATABASE_UNAVAILABLE', 'Dat
 export type DatabaseUnavailableError = InstanceType<typeof DatabaseUnavailableError>;
 
 /**
- * The compute tier's queue is full, or a plan request could not be admitted in time (see
- * `plan-admission`): heavy work (ranking at scale, planning) is refused rather than queued without
- * bound or answered late. Answered with 503 and `retry-after`.
+ * The compute tier's queue is full: heavy work (ranking at scale, planning) is refused at once
+ * rather than queued without bound. Answered with 503 and `retry-after`.
  */
 export const ServerBusyError = defineError('SERVER_BUSY', 'ServerBusyError');
 export type ServerBusyError = InstanceType<typeof ServerBusyError>;

@@ -182,7 +182,7 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
     });
     new Gauge({
       name: 'credgraph_plan_requests_total',
-      help: 'Plan requests since start by outcome: refused with SERVER_BUSY by admission (the waiting line full, or no place while it could still be answered in time), late when an admitted one was answered more than 25 ms past its deadline.',
+      help: 'Plan requests since start by outcome: refused with SERVER_BUSY by admission (the waiting line full, or no place within a quarter of the time limit), late when an admitted one was answered more than 25 ms past its deadline.',
       labelNames: ['outcome'],
       registers: [registry],
       collect() {
