@@ -15,8 +15,9 @@
  * requests answered with a quarter of their time to spare while it was the bottleneck, holds while
  * answers come on time with less to spare, and halves when a request admitted under the current
  * limit is answered late with others in flight (additive increase, multiplicative decrease, as TCP
- * does for a congestion window; the middle band, as in TCP Vegas, keeps a limit that is about
- * right from growing into lateness). A plan late with no other plan in flight was slow on its own
+ * does for a congestion window, with its slow start: until the first decrease it grows by a place
+ * per such answer, so a first burst of load finds its level within a few answers; the middle
+ * band, as in TCP Vegas, keeps a limit that is about right from growing into lateness). A plan late with no other plan in flight was slow on its own
  * (its solver used its whole time), which fewer plans would not have changed. The limit never falls
  * below `floor`.
  */
@@ -105,6 +106,8 @@ export class PlanAdmission {
   private lastDecrease = 0;
   private refused = 0;
   private late = 0;
+  /** Until the first decrease the limit grows by a place per answer with time to spare (TCP's slow start). */
+  private slowStart = true;
   private readonly clock: () => number;
 
   constructor(private readonly options: PlanAdmissionOptions) {
@@ -202,11 +205,14 @@ export class PlanAdmission {
       if (others === 0 || number <= this.lastDecrease) return;
       this.limit = Math.max(this.options.floor, this.limit / 2);
       this.lastDecrease = this.admitted;
+      this.slowStart = false;
       return;
     }
-    // Time to spare while the limit was what held plans back: one more place per limit's worth.
+    // Time to spare while the limit was what held plans back: one more place per limit's worth
+    // (per answer in slow start).
     const spare = now <= deadline - timeLimitMs * GROW_SLACK_SHARE;
-    if (spare && others + 1 >= this.places()) this.limit = Math.min(this.options.ceiling, this.limit + 1 / this.limit);
+    if (spare && others + 1 >= this.places())
+      this.limit = Math.min(this.options.ceiling, this.limit + (this.slowStart ? 1 : 1 / this.limit));
   }
 
   private admitWaiting(): void {

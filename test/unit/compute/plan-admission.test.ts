@@ -160,27 +160,32 @@ describe('PlanAdmission', () => {
     expect(gate.stats()).toMatchObject({ limit: 8, late: 0 });
   });
 
-  it('grows by one place per limit’s worth of on-time plans while the limit held plans back, up to its ceiling', async () => {
-    const gate = admission({ ceiling: 9 });
-    // One on-time answer per round with the limit binding (the eighth plan's): 1/8 of a place each,
-    // a little less as the limit grows, so nine rounds make the ninth place.
-    for (let i = 0; i < 9; i += 1) {
-      const crowd = await Promise.all(Array.from({ length: 8 }, () => admit(gate)));
-      crowd[7]!.release();
-      for (const permit of crowd.slice(0, 7)) permit.release();
-    }
-    expect(gate.stats().limit).toBe(9);
-    for (let i = 0; i < 50; i += 1) {
-      const crowd = await Promise.all(Array.from({ length: 9 }, () => admit(gate)));
+  it('grows by a place per answer with time to spare until its first decrease, then by a place per limit’s worth, up to its ceiling', async () => {
+    const gate = admission();
+    /** Admits a full crowd and answers it at once, the last admitted first (the one the limit held back). */
+    const quickRound = async () => {
+      const crowd = await Promise.all(Array.from({ length: gate.stats().limit }, () => admit(gate)));
+      for (const permit of crowd.reverse()) permit.release();
+    };
+    for (let round = 0; round < 3; round += 1) await quickRound();
+    expect(gate.stats().limit).toBe(11);
+    // A late crowd: halved once, and no more slow start.
+    const late = await Promise.all(Array.from({ length: 11 }, () => admit(gate)));
+    vi.setSystemTime(Date.now() + TIME_LIMIT + LATE_MARGIN_MS + 1);
+    for (const permit of late.reverse()) permit.release();
+    expect(gate.stats().limit).toBe(5);
+    // 5.5 + 1/5.5 + 1/5.68 = 5.86, then 6.03.
+    await quickRound();
+    await quickRound();
+    expect(gate.stats().limit).toBe(5);
+    await quickRound();
+    expect(gate.stats().limit).toBe(6);
+    const capped = admission({ ceiling: 9 });
+    for (let round = 0; round < 5; round += 1) {
+      const crowd = await Promise.all(Array.from({ length: capped.stats().limit }, () => admit(capped)));
       for (const permit of crowd.reverse()) permit.release();
     }
-    expect(gate.stats().limit).toBe(9);
-  });
-
-  it('starts at the limit it is given, within its floor and ceiling', () => {
-    expect(admission({ initial: 5 }).stats().limit).toBe(5);
-    expect(admission({ initial: 50 }).stats().limit).toBe(20);
-    expect(admission({ initial: 1 }).stats().limit).toBe(2);
+    expect(capped.stats().limit).toBe(9);
   });
 
   it('does not grow while plans come one at a time', async () => {
