@@ -17,9 +17,9 @@
  * limit is answered late with others in flight (additive increase, multiplicative decrease, as TCP
  * does for a congestion window, with its slow start: until the first decrease it grows by a place
  * per such answer, so a first burst of load finds its level within a few answers; the middle
- * band, as in TCP Vegas, keeps a limit that is about right from growing into lateness). A plan late with no other plan in flight was slow on its own
- * (its solver used its whole time), which fewer plans would not have changed. The limit never falls
- * below `floor`.
+ * band, as in TCP Vegas, keeps a limit that is about right from growing into lateness). A plan
+ * late with no other plan in flight was slow on its own (its solver used its whole time), which
+ * fewer plans would not have changed. The limit never falls below `floor`.
  */
 import { ServerBusyError } from '../domain/errors';
 import { epochNow } from '../domain/planning';
