@@ -20,6 +20,7 @@ import {
   coveringSkills,
   dedupeRequirements,
   epochNow,
+  redundantPrerequisiteTeachers,
   requiredCoveredBy,
   type CandidateCourse,
   type CourseSuggestionValue,
@@ -150,8 +151,10 @@ export class PlanningService {
     }
 
     // Prerequisites of eligible courses the subject does not hold (same matching rules), and
-    // courses teaching them.
+    // courses teaching them: of those, only the ones no equal offer makes redundant become
+    // candidates, and only their prerequisites are followed (see redundantPrerequisiteTeachers).
     const unmet = new Set<string>();
+    const keptTeachers = new Map<string, CandidateCourse>();
     for (let level = 0; level < MAX_PREREQUISITE_LEVELS; level += 1) {
       const levelSkills = [...fresh];
       fresh = new Set();
@@ -167,7 +170,19 @@ export class PlanningService {
       const newlyUnmet = levelSkills.filter((uri) => (credits.get(uri)?.credit ?? 0) < policy.coverThreshold);
       for (const uri of newlyUnmet) unmet.add(uri);
       if (newlyUnmet.length === 0) break;
-      for (const row of await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds)) {
+      const fetched = (await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds)).filter(
+        (row) => !candidates.has(row.id),
+      );
+      await pauseIfTurnSpent();
+      const redundant = redundantPrerequisiteTeachers([...keptTeachers.values(), ...fetched], {
+        request,
+        rates: this.priceRates,
+        needed: unmet,
+      });
+      await pauseIfTurnSpent();
+      for (const row of fetched) {
+        if (redundant.has(row.id)) continue;
+        keptTeachers.set(row.id, row);
         addCandidate(row);
         if (turnSpent()) await pauseIfTurnSpent();
       }

@@ -37,6 +37,16 @@ export interface PlanQuality {
   readonly medianCourses: number;
   readonly meanSolveMillis: number;
   readonly solvers: Readonly<Record<string, number>>;
+  /** Each pair's plan, so that two builds can be compared pair by pair. */
+  readonly plans: readonly {
+    readonly learnerId: string;
+    readonly occupationUri: string;
+    readonly courses: number;
+    readonly covered: number;
+    readonly objectiveValue: number;
+    readonly lowerBound: number;
+    readonly optimal: boolean;
+  }[];
 }
 
 const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
@@ -95,5 +105,14 @@ export async function measurePlanQuality(
     medianCourses: median(outcomes.map((o) => o.courses)),
     meanSolveMillis: mean(planned.map((o) => o.exact.solveMillis)) ?? 0,
     solvers,
+    plans: outcomes.map((o) => ({
+      learnerId: o.learnerId,
+      occupationUri: o.occupationUri,
+      courses: o.courses,
+      covered: o.exact.coveredSkills.length,
+      objectiveValue: o.exact.objectiveValue,
+      lowerBound: o.exact.lowerBound,
+      optimal: o.exact.optimal,
+    })),
   };
 }

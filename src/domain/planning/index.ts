@@ -49,6 +49,10 @@ export {
   type CatalogueExclusion,
   type TaughtLink,
 } from './course-eligibility';
+export {
+  type PrerequisiteTeacherContext,
+  redundantPrerequisiteTeachers,
+} from './redundant-prerequisite-teachers';
 export { coveredBy, coveringKinds, coveringSkills, requiredCoveredBy } from './covering-skills';
 export {
   EXCLUSION_LABELS,
