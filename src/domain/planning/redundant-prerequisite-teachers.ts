@@ -5,11 +5,12 @@
  * prerequisite three levels deep reached more than half the catalogue per plan.
  */
 import { courseCost, effectiveHours } from './course-cost';
-import { catalogueExclusion, type CandidateCourse, confidentTeaches } from './course-eligibility';
+import { catalogueExclusion, type CandidateCourse, confidentTeaches, linkCounts } from './course-eligibility';
 import type { PlanRequest } from './plan-request';
 import { dominatedCourses } from './dominated-courses';
 import { courseIneligibility } from './planning-problem';
 import { convertPrice, type PriceRates } from './price-rates';
+import type { NormalizedBudgets } from './validate-plan-input';
 
 /** What the decision reads besides the courses. */
 export interface PrerequisiteTeacherContext {
@@ -18,6 +19,8 @@ export interface PrerequisiteTeacherContext {
   /** Every unmet prerequisite skill found so far. */
   readonly needed: ReadonlySet<string>;
 }
+
+const NONE: readonly string[] = [];
 
 /** A course's resources as the planner will count them, or null when it may not be planned. */
 interface Resources {
@@ -50,64 +53,73 @@ export function redundantPrerequisiteTeachers(
   context: PrerequisiteTeacherContext,
 ): Set<string> {
   const { request, needed } = context;
+  const minConfidence = request.filter.minConfidence;
   const hoursBudgeted = request.budgets.maxTotalHours !== null;
   const priceBudgeted = request.budgets.maxTotalPrice !== null;
   const redundant = new Set<string>();
-  type Entry = { id: string; resources: Resources; teaches: Set<string>; prerequisites: string[] };
-  const offers = new Map<string, Entry[]>();
-  const survivors: Entry[] = [];
+  type Entry = { course: CandidateCourse; resources: Resources; prerequisites: readonly string[] };
+  // Per offer, the courses no other of that offer beats so far: one for most plans (nothing
+  // budgeted), a small Pareto front otherwise.
+  const fronts = new Map<string, Entry[]>();
+  // B beats A: no more of anything that counts, and less of something or the smaller id (the
+  // planner's tie rule).
+  const beats = (b: Entry, a: Entry) => {
+    const x = b.resources;
+    const y = a.resources;
+    if (x.cost > y.cost || (hoursBudgeted && x.hours > y.hours) || (priceBudgeted && x.price > y.price)) return false;
+    const less = x.cost < y.cost || (hoursBudgeted && x.hours < y.hours) || (priceBudgeted && x.price < y.price);
+    return less || b.course.id < a.course.id;
+  };
+  // Tens of thousands of teachers per level in a large catalogue, on the request's thread: nothing
+  // is built for a course until it is known to be eligible and to teach a needed skill.
   for (const course of teachers) {
+    let taught: string[] | null = null;
+    for (const link of course.teaches)
+      if (needed.has(link.uri) && linkCounts(link, minConfidence) && !taught?.includes(link.uri)) {
+        if (taught === null) taught = [];
+        taught.push(link.uri);
+      }
     const resources = plannedResources(course, context);
     if (resources === null) continue;
-    const teaches = new Set(confidentTeaches(course, request.filter.minConfidence));
-    const taught = [...teaches].filter((uri) => needed.has(uri)).sort();
-    if (taught.length === 0) {
+    if (taught === null) {
       redundant.add(course.id);
       continue;
     }
-    const prerequisites = [...new Set(course.prerequisites)].sort();
-    const key = `${taught.join(' ')}\n${prerequisites.join(' ')}`;
-    const entry = { id: course.id, resources, teaches, prerequisites };
-    const list = offers.get(key);
-    if (list) list.push(entry);
-    else offers.set(key, [entry]);
-  }
-  const atMost = (b: Resources, a: Resources) =>
-    b.cost <= a.cost && (!hoursBudgeted || b.hours <= a.hours) && (!priceBudgeted || b.price <= a.price);
-  for (const list of offers.values()) {
-    // Cheapest first, then by what is budgeted, ties by id (as the planner breaks them): a course
-    // can only be made redundant by one before it.
-    list.sort(
-      (x, y) =>
-        x.resources.cost - y.resources.cost ||
-        (hoursBudgeted ? x.resources.hours - y.resources.hours : 0) ||
-        (priceBudgeted ? x.resources.price - y.resources.price : 0) ||
-        (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
-    );
-    const kept: Resources[] = [];
-    for (const entry of list) {
-      if (kept.some((b) => atMost(b, entry.resources))) redundant.add(entry.id);
-      else {
-        kept.push(entry.resources);
-        survivors.push(entry);
+    const prerequisites = course.prerequisites.length === 0 ? NONE : [...new Set(course.prerequisites)].sort();
+    const key =
+      taught.length === 1 && prerequisites.length === 0
+        ? taught[0]!
+        : `${taught.sort().join(' ')}\n${prerequisites.join(' ')}`;
+    const entry = { course, resources, prerequisites };
+    const front = fronts.get(key);
+    if (front === undefined) fronts.set(key, [entry]);
+    else if (front.some((b) => beats(b, entry))) redundant.add(course.id);
+    else {
+      let kept = 0;
+      for (const b of front) {
+        if (beats(entry, b)) redundant.add(b.course.id);
+        else front[kept++] = b;
       }
+      front.length = kept;
+      front.push(entry);
     }
   }
+  const survivors = [...fronts.values()].flat();
   // Then the planner's dominance over the few left: a larger offer for no more also makes a course
   // redundant.
   const dominated = dominatedCourses(
-    survivors.map(({ id, resources, teaches, prerequisites }) => ({
-      id,
+    survivors.map(({ course, resources, prerequisites }) => ({
+      id: course.id,
       cost: resources.cost,
       hours: resources.hours,
       price: resources.price,
       covers: [],
-      teaches,
+      teaches: new Set(confidentTeaches(course, minConfidence)),
       prerequisites,
     })),
     { hoursBudgeted, priceBudgeted, neededSkills: needed },
   );
-  for (const index of dominated) redundant.add(survivors[index]!.id);
+  for (const index of dominated) redundant.add(survivors[index]!.course.id);
   return redundant;
 }
 
@@ -118,8 +130,10 @@ export function redundantPrerequisiteTeachers(
  */
 function plannedResources(course: CandidateCourse, { request, rates }: PrerequisiteTeacherContext): Resources | null {
   if (catalogueExclusion(course, request.filter) !== null) return null;
+  const { objective, budgets } = request;
+  // Converted only where the planner will read it (most plans neither price nor budget it).
   const price =
-    course.price === null
+    course.price === null || (objective !== 'PRICE' && budgets.maxTotalPrice === null)
       ? null
       : convertPrice(course.price, course.currency ?? request.currency, request.currency, rates);
   const facts = {
@@ -127,15 +141,19 @@ function plannedResources(course: CandidateCourse, { request, rates }: Prerequis
     hours: course.hours,
     price,
     ects: course.ects,
-    covers: [],
-    teaches: [],
-    prerequisites: [],
+    covers: NONE,
+    teaches: NONE,
+    prerequisites: NONE,
   };
-  const budgets = {
-    hours: request.budgets.maxTotalHours ?? undefined,
-    price: request.budgets.maxTotalPrice ?? undefined,
-    count: request.budgets.maxCourses ?? undefined,
+  if (courseIneligibility(facts, objective, normalizedBudgets(request)) !== undefined) return null;
+  return { cost: courseCost(facts, objective)!, hours: effectiveHours(facts) ?? 0, price: price ?? 0 };
+}
+
+/** The request's budgets as the planner reads them. */
+function normalizedBudgets({ budgets }: PlanRequest): NormalizedBudgets {
+  return {
+    hours: budgets.maxTotalHours ?? undefined,
+    price: budgets.maxTotalPrice ?? undefined,
+    count: budgets.maxCourses ?? undefined,
   };
-  if (courseIneligibility(facts, request.objective, budgets) !== undefined) return null;
-  return { cost: courseCost(facts, request.objective)!, hours: effectiveHours(facts) ?? 0, price: price ?? 0 };
 }
