@@ -80,7 +80,8 @@ export class PlanningService {
   /**
    * Gathers the planning problems of several targets for one subject in a fixed number of round
    * trips: hierarchy links of all requirements, courses teaching any covering skill, then up to
-   * {@link MAX_PREREQUISITE_LEVELS} levels of courses teaching unmet prerequisites. Only light
+   * {@link MAX_PREREQUISITE_LEVELS} levels of courses teaching unmet prerequisites (with
+   * `prerequisiteTeachers: 'skip'`, only which prerequisites of the first courses are unmet). Only light
    * work happens here (per-target coverage and gaps); courses are turned into plan inputs by the
    * job.
    */
@@ -89,6 +90,7 @@ export class PlanningService {
     targets: readonly Requirement[][],
     request: PlanRequest,
     policy: MatchPolicy,
+    prerequisiteTeachers: 'follow' | 'skip' = 'follow',
   ): Promise<GatheredPlanning> {
     const heldCredentialIds = [
       ...new Set(evidence.evidence.flatMap((e) => (e.source.kind === 'CREDENTIAL' ? [e.source.credentialId] : []))),
@@ -169,7 +171,7 @@ export class PlanningService {
       const credits = computeSkillCredits(levelSkills, evidence.evidence, prereqLinks, policy);
       const newlyUnmet = levelSkills.filter((uri) => (credits.get(uri)?.credit ?? 0) < policy.coverThreshold);
       for (const uri of newlyUnmet) unmet.add(uri);
-      if (newlyUnmet.length === 0) break;
+      if (newlyUnmet.length === 0 || prerequisiteTeachers === 'skip') break;
       const fetched = (await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds)).filter(
         (row) => !candidates.has(row.id),
       );
@@ -270,6 +272,9 @@ export class PlanningService {
         [requirements],
         { ...request, scope: 'ESSENTIAL_AND_OPTIONAL' },
         policy,
+        // Single courses are ranked, each flagged with its unmet prerequisites: who teaches them
+        // does not matter.
+        'skip',
       );
       const result = await this.compute.runPlanning({ kind: 'next', gathered, first, deadline }, signal);
       return expectKind(result, 'next').courses;

@@ -209,4 +209,22 @@ describe('prerequisites followed through non-redundant teachers only', () => {
     expect(again.excluded).toContainEqual({ credentialId: `${prefix}-r-unknown`, reason: 'duration-unknown' });
     expect(again.objectiveValue).toBe(7);
   });
+
+  it('nextCourses flags the prerequisites the subject lacks, without following who teaches them', async () => {
+    // The catalogue of the test above.
+    const providerId = `${prefix}-redundant`;
+    const NEXT = `query($s: SubjectInput!, $c: PlanConstraintsInput) {
+      nextCourses(subject: $s, target: { jobPostingId: "${prefix}-job" }, first: 5, constraints: $c) {
+        credential { id } missingPrerequisites { uri } } }`;
+    const lacking = await server.gql<any>(NEXT, { s: { skillUris: [] }, c: { providerIds: [providerId] } });
+    expect(lacking.errors).toBeUndefined();
+    expect(lacking.data.nextCourses).toEqual([
+      { credential: { id: `${prefix}-r-cover` }, missingPrerequisites: [{ uri: uriOf.get('p0') }] },
+    ]);
+    const holding = await server.gql<any>(NEXT, {
+      s: { skillUris: [uriOf.get('p0')] },
+      c: { providerIds: [providerId] },
+    });
+    expect(holding.data.nextCourses).toEqual([{ credential: { id: `${prefix}-r-cover` }, missingPrerequisites: [] }]);
+  });
 });
