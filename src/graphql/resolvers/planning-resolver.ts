@@ -173,7 +173,10 @@ export class LearningPlanFieldResolver {
     return ctx.services.pathwayExport.exportPathway(plan.steps, plan.target);
   }
 
-  @FieldResolver(() => [ExcludedCourse], { description: 'Candidate courses left out and why.' })
+  @FieldResolver(() => [ExcludedCourse], {
+    description:
+      'Candidate courses left out and why. Candidates are the courses teaching a covering skill and, up to three levels deep, the teachers of unmet prerequisites that no other teacher makes redundant (by teaching every needed skill it does, needing no more prerequisites and costing no more).',
+  })
   excluded(@Root() plan: LearningPlan): ExcludedCourse[] {
     return plan.excluded.map((e) => ({ credentialId: e.courseId, reason: e.reason }));
   }
