@@ -20,7 +20,7 @@ import {
   coveringSkills,
   dedupeRequirements,
   epochNow,
-  redundantPrerequisiteTeachers,
+  PrerequisiteTeacherJudge,
   requiredCoveredBy,
   type CandidateCourse,
   type CourseSuggestionValue,
@@ -176,11 +176,14 @@ export class PlanningService {
         (row) => !candidates.has(row.id),
       );
       await pauseIfTurnSpent();
-      const redundant = redundantPrerequisiteTeachers([...keptTeachers.values(), ...fetched], {
-        request,
-        rates: this.priceRates,
-        needed: unmet,
-      });
+      // Tens of thousands of teachers at a level of a large catalogue: judged between pauses.
+      const judge = new PrerequisiteTeacherJudge({ request, rates: this.priceRates, needed: unmet });
+      for (const row of keptTeachers.values()) judge.consider(row);
+      for (const row of fetched) {
+        judge.consider(row);
+        if (turnSpent()) await pauseIfTurnSpent();
+      }
+      const redundant = judge.redundant();
       await pauseIfTurnSpent();
       for (const row of fetched) {
         if (redundant.has(row.id)) continue;

@@ -50,6 +50,7 @@ export {
   type TaughtLink,
 } from './course-eligibility';
 export {
+  PrerequisiteTeacherJudge,
   type PrerequisiteTeacherContext,
   redundantPrerequisiteTeachers,
 } from './redundant-prerequisite-teachers';
