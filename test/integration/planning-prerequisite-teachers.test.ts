@@ -8,6 +8,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { uniquePrefix } from '../support/test-database';
+import { taughtInSomeOrder } from '../support/orderable-selection';
 
 const SOFTWARE_DEVELOPER = 'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1';
 
@@ -66,18 +67,8 @@ function bruteForce(courses: readonly Course[], cost: (c: Course) => number, max
   let best = { covered: 0, value: 0 };
   for (let mask = 0; mask < 1 << courses.length; mask += 1) {
     const chosen = courses.filter((_, i) => mask & (1 << i));
-    const taught = new Set<Name>();
-    const left = [...chosen];
-    for (let progress = true; progress; ) {
-      progress = false;
-      for (const c of [...left])
-        if (c.prereq.every((p) => taught.has(p))) {
-          for (const s of c.teaches) taught.add(s);
-          left.splice(left.indexOf(c), 1);
-          progress = true;
-        }
-    }
-    if (left.length > 0) continue;
+    const taught = taughtInSomeOrder(chosen.map((c) => ({ teaches: c.teaches, prerequisites: c.prereq })));
+    if (taught === null) continue;
     if (maxHours !== undefined && chosen.reduce((s, c) => s + c.hours, 0) > maxHours) continue;
     const covered = GAP.filter((g) => taught.has(g)).length;
     const value = chosen.reduce((s, c) => s + cost(c), 0);

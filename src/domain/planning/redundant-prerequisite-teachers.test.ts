@@ -4,6 +4,7 @@ import type { CandidateCourse } from './course-eligibility';
 import { buildPlanRequest, type PlanConstraints } from './plan-request';
 import { parsePriceRates } from './price-rates';
 import { redundantPrerequisiteTeachers } from './redundant-prerequisite-teachers';
+import { taughtInSomeOrder } from '../../../test/support/orderable-selection';
 
 const rates = parsePriceRates({ date: '2025-01-31', source: 'ECB', base: 'EUR', rates: { USD: 2 } }, 'rates.json');
 const request = (constraints: PlanConstraints = {}, objective: 'HOURS' | 'PRICE' | 'COUNT' = 'HOURS') =>
@@ -121,19 +122,10 @@ describe('redundantPrerequisiteTeachers', () => {
             let found: [number, number] = [0, 0];
             for (let mask = 0; mask < 1 << courses.length; mask += 1) {
               const chosen = courses.filter((_, i) => mask & (1 << i));
-              // Some order takes every chosen course after those teaching its prerequisites.
-              const taught = new Set<string>();
-              const left = [...chosen];
-              for (let progress = true; progress; ) {
-                progress = false;
-                for (const c of [...left])
-                  if (c.prerequisites.every((p) => taught.has(p))) {
-                    for (const link of c.teaches) taught.add(link.uri);
-                    left.splice(left.indexOf(c), 1);
-                    progress = true;
-                  }
-              }
-              if (left.length > 0) continue;
+              const taught = taughtInSomeOrder(
+                chosen.map((c) => ({ teaches: c.teaches.map((link) => link.uri), prerequisites: c.prerequisites })),
+              );
+              if (taught === null) continue;
               const hours = chosen.reduce((s, c) => s + c.hours!, 0);
               const price = chosen.reduce((s, c) => s + c.price!, 0);
               if (limits.maxTotalHours != null && hours > limits.maxTotalHours) continue;
