@@ -183,8 +183,16 @@ export class PlanningService {
         judge.consider(row);
         if (turnSpent()) await pauseIfTurnSpent();
       }
-      const redundant = judge.redundant();
-      await pauseIfTurnSpent();
+      const steps = judge.redundantInSteps();
+      let redundant: Set<string>;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          redundant = step.value;
+          break;
+        }
+        if (turnSpent()) await pauseIfTurnSpent();
+      }
       for (const row of fetched) {
         if (redundant.has(row.id)) continue;
         keptTeachers.set(row.id, row);

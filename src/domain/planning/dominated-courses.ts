@@ -34,6 +34,25 @@ export interface DominanceContext {
  * dominatedCourses([a, b], context) // Set { 0 }
  */
 export function dominatedCourses(courses: readonly DominanceFacts[], context: DominanceContext): Set<number> {
+  const steps = dominatedCoursesInSteps(courses, context);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Courses judged between two yields of {@link dominatedCoursesInSteps}. */
+export const DOMINANCE_STEP = 256;
+
+/**
+ * {@link dominatedCourses} as a generator that yields after every {@link DOMINANCE_STEP} courses
+ * judged, so a caller on a request's thread can let other work run in between; its return value
+ * is the answer.
+ */
+export function* dominatedCoursesInSteps(
+  courses: readonly DominanceFacts[],
+  context: DominanceContext,
+): Generator<void, Set<number>, void> {
   const neededTaught = courses.map((course) => [...course.teaches].filter((skill) => context.neededSkills.has(skill)));
   const prerequisiteSets = courses.map((course) => new Set(course.prerequisites));
   const coverSets = courses.map((course) => new Set(course.covers));
@@ -72,7 +91,13 @@ export function dominatedCourses(courses: readonly DominanceFacts[], context: Do
   );
   const requires = courses.map((course) => course.prerequisites.reduce((sig, skill) => sig | bitOf(skill), 0));
   const dominated = new Set<number>();
-  courses.forEach((a, ai) => {
+  for (const [ai, a] of courses.entries()) {
+    if (ai % DOMINANCE_STEP === DOMINANCE_STEP - 1) yield;
+    judge(a, ai);
+  }
+  return dominated;
+
+  function judge(a: DominanceFacts, ai: number): void {
     let candidates = everyone;
     for (const skill of coverSets[ai]!) {
       const list = coverers.get(skill)!;
@@ -102,8 +127,7 @@ export function dominatedCourses(courses: readonly DominanceFacts[], context: Do
         return;
       }
     }
-  });
-  return dominated;
+  }
 }
 
 function addTo<K>(map: Map<K, number[]>, key: K, index: number): void {
