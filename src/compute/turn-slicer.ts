@@ -57,3 +57,18 @@ export async function pauseIfTurnSpent(sliceMs: number = DEFAULT_SLICE_MS): Prom
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
+
+/**
+ * Runs stepwise work (a generator yielding between steps, as in `finishSteps`) to its end,
+ * pausing between steps whenever this turn's slice is spent; resolves to its return value.
+ *
+ * @example
+ * const dominated = await runInSlices(dominatedCoursesInSteps(courses, context));
+ */
+export async function runInSlices<T>(steps: Generator<void, T, void>, sliceMs: number = DEFAULT_SLICE_MS): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (turnSpent(sliceMs)) await pauseIfTurnSpent(sliceMs);
+  }
+}

@@ -36,7 +36,7 @@ import {
   type ReskillingOrder,
 } from '../domain/planning';
 import type { PlanningCompute } from '../compute/compute-contracts';
-import { pauseIfTurnSpent, turnSpent } from '../compute/turn-slicer';
+import { pauseIfTurnSpent, runInSlices, turnSpent } from '../compute/turn-slicer';
 import type { CourseSource } from './compute-sources';
 import type { CoverageService, SubjectEvidence } from './coverage-service';
 
@@ -153,8 +153,8 @@ export class PlanningService {
     }
 
     // Prerequisites of eligible courses the subject does not hold (same matching rules), and
-    // courses teaching them: of those, only the ones no equal offer makes redundant become
-    // candidates, and only their prerequisites are followed (see redundantPrerequisiteTeachers).
+    // courses teaching them: of those, only the ones no other teacher makes redundant become
+    // candidates, and only their prerequisites are followed (see PrerequisiteTeacherJudge).
     const unmet = new Set<string>();
     const keptTeachers = new Map<string, CandidateCourse>();
     for (let level = 0; level < MAX_PREREQUISITE_LEVELS; level += 1) {
@@ -183,16 +183,7 @@ export class PlanningService {
         judge.consider(row);
         if (turnSpent()) await pauseIfTurnSpent();
       }
-      const steps = judge.redundantInSteps();
-      let redundant: Set<string>;
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          redundant = step.value;
-          break;
-        }
-        if (turnSpent()) await pauseIfTurnSpent();
-      }
+      const redundant = await runInSlices(judge.redundantInSteps());
       for (const row of fetched) {
         if (redundant.has(row.id)) continue;
         keptTeachers.set(row.id, row);

@@ -1,3 +1,5 @@
+import { finishSteps } from '../finish-steps';
+
 /** The facts about a candidate course that decide whether another one makes it redundant. */
 export interface DominanceFacts {
   readonly id: string;
@@ -34,11 +36,7 @@ export interface DominanceContext {
  * dominatedCourses([a, b], context) // Set { 0 }
  */
 export function dominatedCourses(courses: readonly DominanceFacts[], context: DominanceContext): Set<number> {
-  const steps = dominatedCoursesInSteps(courses, context);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finishSteps(dominatedCoursesInSteps(courses, context));
 }
 
 /** Courses judged between two yields of {@link dominatedCoursesInSteps}. */

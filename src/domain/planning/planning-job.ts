@@ -30,7 +30,7 @@ import type { PlanRequest } from './plan-request';
 import type { GapSkill, PlanCourse, PlanInput, PlanResult } from './plan-types';
 import { prepareCatalogue, prepareTarget, type PlanningProblem, type PreparedCatalogue } from './planning-problem';
 import { needsQuickPlans, quickPlan } from './quick-plan';
-import { convertPrice, type PriceRates } from './price-rates';
+import { priceInCurrency, type PriceRates } from './price-rates';
 import { rankNextCourses, type RankedCourse } from './rank-next-courses';
 import { validatePlanInput } from './validate-plan-input';
 
@@ -445,10 +445,7 @@ function prepareTargets(gathered: GatheredPlanning): PreparedTarget[] {
   const noRate = new Set<string>();
   const coveringIds = new Map<string, string[]>();
   const courses: PlanCourse[] = usable.map(({ course, teaches, coversConfident, prerequisites }) => {
-    const price =
-      course.price === null
-        ? null
-        : convertPrice(course.price, course.currency ?? request.currency, request.currency, rates);
+    const price = priceInCurrency(course, request.currency, rates);
     if (course.price !== null && price === null) noRate.add(course.id);
     for (const uri of coversConfident) {
       const ids = coveringIds.get(uri);

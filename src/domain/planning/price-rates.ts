@@ -84,3 +84,18 @@ export function convertPrice(amount: number, from: string, to: string, rates: Pr
   if (fromRate === undefined || toRate === undefined) return null;
   return Math.round((amount / fromRate) * toRate * 100) / 100;
 }
+
+/**
+ * A course's price in `currency` (a price without a currency is taken to be in it already), or
+ * null when it has no price or its currency no rate.
+ *
+ * @example
+ * priceInCurrency({ price: 60, currency: 'USD' }, 'EUR', rates) // 30 with USD at 2 per EUR
+ */
+export function priceInCurrency(
+  course: { readonly price: number | null; readonly currency: string | null },
+  currency: string,
+  rates: PriceRates,
+): number | null {
+  return course.price === null ? null : convertPrice(course.price, course.currency ?? currency, currency, rates);
+}

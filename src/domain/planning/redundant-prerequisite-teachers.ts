@@ -4,12 +4,13 @@
  * 100,000-course catalogue naming prerequisites, following every teacher of every unmet
  * prerequisite three levels deep reached more than half the catalogue per plan.
  */
+import { finishSteps } from '../finish-steps';
 import { courseCost, effectiveHours } from './course-cost';
 import { catalogueExclusion, type CandidateCourse, confidentTeaches, linkCounts } from './course-eligibility';
 import { dominatedCourses, dominatedCoursesInSteps } from './dominated-courses';
 import type { PlanRequest } from './plan-request';
 import { courseIneligibility } from './planning-problem';
-import { convertPrice, type PriceRates } from './price-rates';
+import { priceInCurrency, type PriceRates } from './price-rates';
 import type { NormalizedBudgets } from './validate-plan-input';
 
 /** What the decision reads besides the courses. */
@@ -124,11 +125,7 @@ export class PrerequisiteTeacherJudge {
 
   /** Ids of the redundant courses among those considered (call once, after the last `consider`). */
   redundant(): Set<string> {
-    const steps = this.redundantInSteps();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return finishSteps(this.redundantInSteps());
   }
 
   /**
@@ -176,9 +173,7 @@ export class PrerequisiteTeacherJudge {
     if (catalogueExclusion(course, request.filter) !== null) return null;
     // Converted only where the planner will read it (most plans neither price nor budget it).
     const price =
-      course.price === null || (request.objective !== 'PRICE' && !this.priceBudgeted)
-        ? null
-        : convertPrice(course.price, course.currency ?? request.currency, request.currency, rates);
+      request.objective !== 'PRICE' && !this.priceBudgeted ? null : priceInCurrency(course, request.currency, rates);
     const facts = {
       id: course.id,
       hours: course.hours,
