@@ -51,6 +51,12 @@ export interface RequestLimits {
 /** Resolver context. */
 export interface GraphQLContext {
   readonly requestId: string;
+  /**
+   * Epoch milliseconds the server began handling the request. A plan's deadline counts from here:
+   * under load, reading, parsing and validating a request and verifying its token can take a good
+   * part of its time before any resolver runs.
+   */
+  readonly receivedAt: number;
   /** The verified caller (anonymous without a token). */
   readonly viewer: Viewer;
   readonly services: Services;
@@ -64,9 +70,11 @@ export function createContext(
   limits: RequestLimits,
   requestId: string,
   viewer: Viewer,
+  receivedAt: number = performance.timeOrigin + performance.now(),
 ): GraphQLContext {
   return {
     requestId,
+    receivedAt,
     viewer,
     services,
     limits,

@@ -325,11 +325,11 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     site: createStaticSite(config.webDir),
     devSignIn:
       config.devSignIn && config.auth.jwtSecret !== undefined ? devSignIn(config, config.auth.jwtSecret) : undefined,
-    context: async (req: IncomingMessage, requestId: string) => {
+    context: async (req: IncomingMessage, requestId: string, receivedAt: number) => {
       try {
         const viewer = await viewerOf(req);
         await identity.assertServing();
-        return createContext(services, limits, requestId, viewer);
+        return createContext(services, limits, requestId, viewer, receivedAt);
       } catch (error) {
         // Apollo answers context failures itself; a GraphQLError keeps our code and the catalogue's status.
         if (error instanceof DomainError) {

@@ -41,8 +41,12 @@ export interface HttpServerDeps<Ctx extends object> {
   readonly requestTimeoutMs?: number;
   /** Each request's share of the database: concurrent queries and round trips (unlimited when absent). */
   readonly queryBudget?: QueryBudget;
-  /** Builds the GraphQL context of one request (may reject, e.g. for a bad token). */
-  readonly context: (req: IncomingMessage, requestId: string) => Promise<Ctx>;
+  /**
+   * Builds the GraphQL context of one request (may reject, e.g. for a bad token). `receivedAt` is
+   * the epoch millisecond the server began handling it: deadlines count from there, not from when
+   * its resolver first ran.
+   */
+  readonly context: (req: IncomingMessage, requestId: string, receivedAt: number) => Promise<Ctx>;
   /** Resolves true (or `{ ready: true }`) when the database answers and is the one adopted at start. */
   readonly ready: () => Promise<boolean | Readiness>;
   /** Prometheus exposition, when metrics are on. */
@@ -271,7 +275,7 @@ async function handleGraphql<Ctx extends object>(
       const { value: result, code } = await withErrorCode(() =>
         deps.apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-          context: () => deps.context(req, requestId),
+          context: () => deps.context(req, requestId, performance.timeOrigin + started),
         }),
       );
       let payload = '';

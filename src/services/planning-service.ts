@@ -67,14 +67,17 @@ export class PlanningService {
 
   /**
    * The one plan request of an API call: validated, with every default filled in (the time limit
-   * is the configured `PLAN_TIME_LIMIT_MS`), and its deadline: that limit from now, gathering
-   * included.
+   * is the configured `PLAN_TIME_LIMIT_MS`), and its deadline: that limit from `receivedAt` (the
+   * epoch millisecond the API call arrived; now by default), gathering included.
    *
+   * @example
+   * // a call that arrived 120 ms ago with the default 1,000 ms limit has 880 ms left
+   * planning.request({ objective: 'HOURS' }, Date.now() - 120).deadline; // ≈ Date.now() + 880
    * @throws BadInputError naming the constraint that is wrong
    */
-  request(input: PlanRequestInput): TimedPlanRequest {
+  request(input: PlanRequestInput, receivedAt: number = this.clock()): TimedPlanRequest {
     const request = buildPlanRequest(input, this.priceRates, this.timeLimitMs);
-    return { ...request, deadline: this.clock() + request.timeLimitMs };
+    return { ...request, deadline: Math.min(receivedAt, this.clock()) + request.timeLimitMs };
   }
 
   /**

@@ -54,7 +54,7 @@ export class PlanningQueryResolver {
     @Args(() => PolicyArgs) { policy: policyInput }: PolicyArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LearningPlan> {
-    const request = ctx.services.planning.request({ objective, scope, constraints, currency });
+    const request = ctx.services.planning.request({ objective, scope, constraints, currency }, ctx.receivedAt);
     const policy = ctx.services.coverage.policy(policyInput);
     const validTarget = validateTarget(target);
     const [evidence, req] = await Promise.all([
@@ -84,12 +84,10 @@ export class PlanningQueryResolver {
   ): Promise<CourseSuggestion[]> {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
     if (limit < 1) throw new BadInputError('first must be at least 1', { field: 'first' });
-    const request = ctx.services.planning.request({
-      objective,
-      scope: PlanScope.ESSENTIAL_AND_OPTIONAL,
-      constraints,
-      currency,
-    });
+    const request = ctx.services.planning.request(
+      { objective, scope: PlanScope.ESSENTIAL_AND_OPTIONAL, constraints, currency },
+      ctx.receivedAt,
+    );
     const policy = ctx.services.coverage.policy(policyInput);
     const [evidence, req] = await Promise.all([
       ctx.services.coverage.subjectEvidence(validateSubject(subject), policy),
@@ -130,7 +128,10 @@ export class PlanningQueryResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ReskillingOption[]> {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
-    const request = ctx.services.planning.request({ objective, scope: PlanScope.ESSENTIAL, constraints, currency });
+    const request = ctx.services.planning.request(
+      { objective, scope: PlanScope.ESSENTIAL, constraints, currency },
+      ctx.receivedAt,
+    );
     if (!Number.isInteger(candidates) || candidates < 1 || candidates > 200)
       throw new BadInputError(`candidates must lie in [1, 200], got ${candidates}`, { field: 'candidates' });
     const policy = ctx.services.coverage.policy(policyInput);

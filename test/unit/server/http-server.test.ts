@@ -4,6 +4,7 @@
  * request's work is aborted and the server keeps serving), the graceful drain on
  * close, the admit hook and what is reported per request.
  */
+import { request as httpRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApolloServer } from '@apollo/server';
@@ -24,7 +25,8 @@ type Answer = { delayMs: number; inDatabase?: boolean; signals?: AbortSignal[] }
  */
 function fakeApollo(answer: Answer): ApolloServer<object> {
   return {
-    async executeHTTPGraphQLRequest() {
+    async executeHTTPGraphQLRequest({ context }: { context: () => Promise<object> }) {
+      await context();
       const ctx = currentQueryContext()!;
       answer.signals?.push(ctx.signal);
       if (answer.inDatabase) ctx.queriesRunning += 1;
@@ -192,5 +194,29 @@ describe('admission and reporting', () => {
     const res = await fetch(withMetrics.url.replace('/graphql', '/metrics'));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('x_total 1\n');
+  });
+
+  it("hands the context the moment the request arrived, so a slow body counts against the request's deadlines", async () => {
+    const built: { receivedAt: number; at: number }[] = [];
+    const { url } = await start({
+      context: async (_req, _id, receivedAt) => {
+        built.push({ receivedAt, at: performance.timeOrigin + performance.now() });
+        return {};
+      },
+    });
+    const body = JSON.stringify({ query: '{ ok }', operationName: 'Ok' });
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      // Half the body now, the rest 300 ms later: the server is handling the request meanwhile.
+      req.write(body.slice(0, 10));
+      setTimeout(() => req.end(body.slice(10)), 300);
+    });
+    expect(status).toBe(200);
+    expect(built).toHaveLength(1);
+    expect(built[0]!.at - built[0]!.receivedAt).toBeGreaterThanOrEqual(250);
   });
 });
