@@ -60,6 +60,12 @@ export interface Config {
     readonly rateLimitPerMinute: number;
     readonly introspection: boolean;
     readonly planTimeLimitMs: number;
+    /**
+     * Share of a plan's time (percent, `PLAN_PREREQUISITE_TIME_PERCENT`, default 60) within which
+     * its gathering follows course prerequisites; past it the plan goes to the workers with what it
+     * has (courses needing the rest are left out as prerequisites-not-followed).
+     */
+    readonly planPrerequisiteTimePercent: number;
     /** Deepest selection nesting a document may have (graphql-armor max depth). */
     readonly maxDepth: number;
     /** Largest estimated cost of an operation, computed with its variables (see `src/server/security/operation-cost.ts`). */
@@ -367,6 +373,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
       introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
       planTimeLimitMs: integer(env, 'PLAN_TIME_LIMIT_MS', DEFAULT_PLAN_TIME_LIMIT_MS, 10, MAX_PLAN_TIME_LIMIT_MS),
+      planPrerequisiteTimePercent: integer(env, 'PLAN_PREREQUISITE_TIME_PERCENT', 60, 0, 100),
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', 50_000, 10, 100_000_000),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10_000),

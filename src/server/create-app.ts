@@ -146,6 +146,8 @@ export function createServices(
       planTimeLimitMs,
       priceRates,
       compute,
+      undefined,
+      config.limits.planPrerequisiteTimePercent / 100,
     ),
     skillSuggestions,
     credentialImport: new CredentialImportService(

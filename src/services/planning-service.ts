@@ -54,6 +54,9 @@ export type TimedPlanRequest = PlanRequest & { readonly deadline: number };
 
 const MAX_PREREQUISITE_LEVELS = 3;
 
+/** Default share of a plan's time within which gathering follows prerequisites (`PLAN_PREREQUISITE_TIME_PERCENT`). */
+export const DEFAULT_PREREQUISITE_TIME_SHARE = 0.6;
+
 /** Plans courses with the coverage engine's matching rules. */
 export class PlanningService {
   constructor(
@@ -63,7 +66,17 @@ export class PlanningService {
     private readonly priceRates: PriceRates,
     private readonly compute: PlanningCompute,
     private readonly clock: () => number = epochNow,
+    /**
+     * Share of a plan's time within which its gathering follows prerequisites: past it, the plan
+     * keeps what it gathered, so that its job reaches the workers with time left to solve.
+     */
+    private readonly prerequisiteTimeShare: number = DEFAULT_PREREQUISITE_TIME_SHARE,
   ) {}
+
+  /** The moment (epoch ms) past which a plan due at `deadline` stops following prerequisites. */
+  private followUntil(deadline: number, timeLimitMs: number): number {
+    return deadline - timeLimitMs * (1 - this.prerequisiteTimeShare);
+  }
 
   /**
    * The one plan request of an API call: validated, with every default filled in (the time limit
@@ -94,6 +107,7 @@ export class PlanningService {
     request: PlanRequest,
     policy: MatchPolicy,
     prerequisiteTeachers: 'follow' | 'skip' = 'follow',
+    followUntil = Number.POSITIVE_INFINITY,
   ): Promise<GatheredPlanning> {
     const heldCredentialIds = [
       ...new Set(evidence.evidence.flatMap((e) => (e.source.kind === 'CREDENTIAL' ? [e.source.credentialId] : []))),
@@ -159,6 +173,7 @@ export class PlanningService {
     // courses teaching them: of those, only the ones no other teacher makes redundant become
     // candidates, and only their prerequisites are followed (see PrerequisiteTeacherJudge).
     const unmet = new Set<string>();
+    const unfollowed: string[] = [];
     const keptTeachers = new Map<string, CandidateCourse>();
     for (let level = 0; level < MAX_PREREQUISITE_LEVELS; level += 1) {
       const levelSkills = [...fresh];
@@ -175,6 +190,12 @@ export class PlanningService {
       const newlyUnmet = levelSkills.filter((uri) => (credits.get(uri)?.credit ?? 0) < policy.coverThreshold);
       for (const uri of newlyUnmet) unmet.add(uri);
       if (newlyUnmet.length === 0 || prerequisiteTeachers === 'skip') break;
+      // Out of its share of time (a busy server), the plan stops here: this level's prerequisites
+      // stay unmet with nobody looking for their teachers, and the job says so.
+      if (this.clock() > followUntil) {
+        unfollowed.push(...newlyUnmet);
+        break;
+      }
       const fetched = (await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds)).filter(
         (row) => !candidates.has(row.id),
       );
@@ -182,9 +203,18 @@ export class PlanningService {
       // Tens of thousands of teachers at a level of a large catalogue: judged between pauses.
       const judge = new PrerequisiteTeacherJudge({ request, rates: this.priceRates, needed: unmet });
       for (const row of keptTeachers.values()) judge.consider(row);
+      let outOfTime = false;
       for (const row of fetched) {
         judge.consider(row);
-        if (turnSpent()) await pauseIfTurnSpent();
+        if (turnSpent()) {
+          outOfTime = this.clock() > followUntil;
+          if (outOfTime) break;
+          await pauseIfTurnSpent();
+        }
+      }
+      if (outOfTime) {
+        unfollowed.push(...newlyUnmet);
+        break;
       }
       const redundant = await runInSlices(judge.redundantInSteps());
       for (const row of fetched) {
@@ -199,6 +229,7 @@ export class PlanningService {
       targets: gathered,
       candidates: [...candidates.values()],
       unmet: [...unmet],
+      unfollowed,
       inverse: requiredCoveredBy(covering),
       request,
       policy,
@@ -240,7 +271,14 @@ export class PlanningService {
   ): Promise<LearningPlanValue> {
     const deadline = this.deadlineOf(request);
     return this.admitted(deadline, request.timeLimitMs, signal, async () => {
-      const gathered = await this.gather(evidence, [requirements], request, policy);
+      const gathered = await this.gather(
+        evidence,
+        [requirements],
+        request,
+        policy,
+        'follow',
+        this.followUntil(deadline, request.timeLimitMs),
+      );
       const result = await this.compute.runPlanning({ kind: 'recommend', gathered, deadline }, signal);
       return expectKind(result, 'recommend').plan;
     });
@@ -311,6 +349,8 @@ export class PlanningService {
         ranked.map((r) => requirementSets.get(r.occupationUri) ?? []),
         essential,
         policy,
+        'follow',
+        this.followUntil(deadline, request.timeLimitMs),
       );
       const result = await this.compute.runPlanning(
         { kind: 'reskilling', gathered, ranked, first, order, deadline },

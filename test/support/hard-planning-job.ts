@@ -73,6 +73,7 @@ export function hardGatheredPlanning(timeLimitMs: number): GatheredPlanning {
       },
     ],
     candidates,
+    unfollowed: [],
     unmet: [],
     inverse: new Map(gap.map((g) => [g.skillUri, [g.skillUri]])),
     request: buildPlanRequest({ objective: 'HOURS', scope: 'ESSENTIAL' }, rates, timeLimitMs),

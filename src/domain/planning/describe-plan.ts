@@ -18,6 +18,7 @@ export const EXCLUSION_LABELS: Readonly<Record<AnyExclusion, string>> = {
   'price-unknown': 'price unknown',
   'no-exchange-rate': 'no exchange rate for their currency',
   'prerequisites-unattainable': 'prerequisites unattainable',
+  'prerequisites-not-followed': 'prerequisites not followed in time',
   language: 'not taught in a requested language',
   'participation-form': 'not in a requested form of participation',
   'eqf-level': 'above maxEqfLevel',
@@ -85,12 +86,18 @@ export function describeExclusions(counts: ReadonlyMap<AnyExclusion, number>): s
  */
 export function describePlan(plan: PlanResult, ctx: PlanContext): PlanVerdict {
   const status = planStatus(ctx.gapSize, plan);
+  const notFollowed = plan.excluded.filter((e) => e.reason === 'prerequisites-not-followed').length;
   let explanation = `Covers ${plan.coveredSkills.length} of ${ctx.gapSize} gap skills with ${plan.steps.length} course(s).`;
   if (status === 'NO_GAP') explanation = 'The subject already covers every required skill in scope: nothing to plan.';
   else if (status === 'NOTHING_COVERABLE') explanation = 'No eligible course covers any of the gap skills.';
   else if (status === 'PARTIAL_WITHIN_BUDGET') {
-    explanation = `The budgets allow covering ${plan.coveredSkills.length} of ${plan.coveredSkills.length + plan.uncoveredWithinBudget.length} coverable gap skills; this plan covers the most within them.`;
+    explanation =
+      notFollowed > 0
+        ? `Covers ${plan.coveredSkills.length} of ${plan.coveredSkills.length + plan.uncoveredWithinBudget.length} gap skills some course may cover.`
+        : `The budgets allow covering ${plan.coveredSkills.length} of ${plan.coveredSkills.length + plan.uncoveredWithinBudget.length} coverable gap skills; this plan covers the most within them.`;
   }
+  if (notFollowed > 0 && status !== 'NO_GAP')
+    explanation += ` The plan's time ran out while prerequisites were followed: ${notFollowed} course(s) needing a prerequisite whose teachers were not looked for are left out, so this plan is not proven optimal.`;
   if (plan.uncoverable.length > 0 && status !== 'NO_GAP')
     explanation += ` ${plan.uncoverable.length} gap skill(s) are taught by no eligible course.`;
 

@@ -16,7 +16,10 @@ export interface PlanEvidence {
 
 /**
  * Assembles the public {@link PlanResult} for an orderable selection. Totals are recomputed
- * here from course data rather than taken from a solver, so they are exact sums.
+ * here from course data rather than taken from a solver, so they are exact sums. Over a
+ * {@link PlanningProblem.partial} problem (some course needs a prerequisite whose teachers
+ * were not looked for) nothing is proven about the courses left unexplored: the plan is not optimal, its lower bound is 0, the gap skills
+ * only those courses cover count as uncovered, and their weight as reachable.
  * Throws a plain `Error` when the selection cannot be ordered (a planner bug, not bad input).
  */
 export function buildPlanResult(
@@ -31,6 +34,8 @@ export function buildPlanResult(
   const sum = (values: readonly (number | null)[]): number | null =>
     values.some((value) => value === null) ? null : values.reduce<number>((total, value) => total + value!, 0);
   const skillUri = (skill: number): string => problem.skills[skill]!.skillUri;
+  const unexploredWeight = problem.unexplored.reduce((total, skill) => total + skill.weight, 0);
+  const coverageBound = facts.full ? facts.coveredWeight : Math.max(facts.coveredWeight, evidence.coverageUpperBound);
   return {
     steps: ordered.order.map((index, position) => ({
       order: position + 1,
@@ -44,11 +49,14 @@ export function buildPlanResult(
     objectiveValue: facts.cost,
     coveredSkills: problem.skills.flatMap((skill, index) => (facts.covered[index] ? [skill.skillUri] : [])),
     coveredWeight: facts.coveredWeight,
-    coverageUpperBound: facts.full ? facts.coveredWeight : Math.max(facts.coveredWeight, evidence.coverageUpperBound),
+    coverageUpperBound: coverageBound + unexploredWeight,
     uncoverable: problem.uncoverable,
-    uncoveredWithinBudget: problem.skills.flatMap((skill, index) => (facts.covered[index] ? [] : [skill.skillUri])),
-    optimal: evidence.optimal,
-    lowerBound: Math.max(0, Math.min(evidence.lowerBound, facts.cost)),
+    uncoveredWithinBudget: [
+      ...problem.skills.flatMap((skill, index) => (facts.covered[index] ? [] : [skill.skillUri])),
+      ...problem.unexplored.map((skill) => skill.skillUri),
+    ],
+    optimal: evidence.optimal && !problem.partial,
+    lowerBound: problem.partial ? 0 : Math.max(0, Math.min(evidence.lowerBound, facts.cost)),
     solver: evidence.solver,
     solveMillis: evidence.solveMillis,
     excluded: problem.excluded,

@@ -49,6 +49,14 @@ export interface PlanInput {
   readonly budgets?: PlanBudgets | null;
   /** Wall-clock budget for the exact solver, in milliseconds (default `DEFAULT_PLAN_TIME_LIMIT_MS`, at most `MAX_PLAN_TIME_LIMIT_MS`). */
   readonly timeLimitMs?: number | null;
+  /**
+   * Prerequisite skills whose teachers were never looked for (the plan's time ran out while its
+   * courses were gathered). A course that needs one is not known to be unattainable, only
+   * unexplored: it is left out of the plan as `prerequisites-not-followed` when no course given
+   * teaches that prerequisite, gap skills only such courses cover are not reported uncoverable,
+   * and the plan is not proven optimal (a teacher nobody looked at may be cheaper).
+   */
+  readonly unfollowedPrerequisites?: readonly string[] | null;
 }
 
 /**
@@ -58,11 +66,18 @@ export interface PlanInput {
  *   budget is set;
  * - `prerequisites-unattainable`: some prerequisite is taught by no course that could itself
  *   be taken first (including prerequisite cycles with no way in);
+ * - `prerequisites-not-followed`: it could be taken only after courses teaching a prerequisite
+ *   nobody looked for (`unfollowedPrerequisites`: the plan's time ran out while gathering);
  * - `no-exchange-rate`: priced in a currency the rate table lacks, so its price cannot be
  *   expressed in the plan's currency (set by the caller, which converts prices; to the planner
  *   such a course is simply unpriced).
  */
-export type ExclusionReason = 'price-unknown' | 'duration-unknown' | 'prerequisites-unattainable' | 'no-exchange-rate';
+export type ExclusionReason =
+  | 'price-unknown'
+  | 'duration-unknown'
+  | 'prerequisites-unattainable'
+  | 'prerequisites-not-followed'
+  | 'no-exchange-rate';
 
 export interface ExcludedCourse {
   readonly courseId: string;
@@ -132,14 +147,21 @@ export interface PlanResult {
   readonly coverageUpperBound: number;
   /** Gap skills no eligible course covers (removed from the problem). */
   readonly uncoverable: readonly string[];
-  /** Coverable gap skills this plan leaves uncovered (budgets too tight, or greedy fallback). */
+  /**
+   * Coverable gap skills this plan leaves uncovered (budgets too tight, or greedy fallback), and
+   * those only courses left out as `prerequisites-not-followed` cover.
+   */
   readonly uncoveredWithinBudget: readonly string[];
-  /** True only when HiGHS or the set-cover search proved the plan optimal (in the sense above). */
+  /**
+   * True only when HiGHS or the set-cover search proved the plan optimal (in the sense above),
+   * never when some course needs an unfollowed prerequisite (`PlanInput.unfollowedPrerequisites`).
+   */
   readonly optimal: boolean;
   /**
    * Proven lower bound on the `objectiveValue` of an optimal plan (modulo solver tolerances,
    * ~1e-6). Never exceeds this plan's `objectiveValue`. In the over-budget case it bounds the
-   * cost of the optimal maximum-coverage plan.
+   * cost of the optimal maximum-coverage plan. 0 when some course needs an unfollowed
+   * prerequisite (nothing is proven about courses nobody looked at).
    */
   readonly lowerBound: number;
   readonly solver: PlanSolverLabel;

@@ -93,6 +93,11 @@ export interface GatheredPlanning {
   readonly candidates: readonly CandidateCourse[];
   /** Prerequisite skills the subject does not meet. */
   readonly unmet: readonly string[];
+  /**
+   * Of {@link unmet}, those whose teachers were not looked for because the plan's time ran out
+   * while gathering (see `PlanInput.unfollowedPrerequisites`); usually none.
+   */
+  readonly unfollowed: readonly string[];
   /** Covering skill → gap skills it covers (from {@link requiredCoveredBy}). */
   readonly inverse: ReadonlyMap<string, readonly string[]>;
   readonly request: PlanRequest;
@@ -149,6 +154,7 @@ interface SharedCourses {
   /** Each course with its prices converted and its unmet prerequisites; `covers` is empty (see `coversById`). */
   readonly courses: readonly PlanCourse[];
   readonly byId: ReadonlyMap<string, PlanCourse>;
+  readonly unfollowed: readonly string[];
 }
 
 /** The planning problem of one target, ready for the solver. */
@@ -454,7 +460,11 @@ function prepareTargets(gathered: GatheredPlanning): PreparedTarget[] {
     }
     return { id: course.id, hours: course.hours, price, ects: course.ects, covers: [], teaches, prerequisites };
   });
-  const shared: SharedCourses = { courses, byId: new Map(courses.map((c) => [c.id, c])) };
+  const shared: SharedCourses = {
+    courses,
+    byId: new Map(courses.map((c) => [c.id, c])),
+    unfollowed: gathered.unfollowed,
+  };
   // Which rows (filtered out or not) some link of would cover each skill: a target's exclusion
   // counts only read the rows touching its gap.
   const rowsCovering = new Map<string, number[]>();
@@ -535,6 +545,7 @@ function toPlanInput(prepared: PreparedTarget, request: PlanRequest, timeLimitMs
     objective: request.objective,
     budgets: request.budgets,
     timeLimitMs,
+    unfollowedPrerequisites: prepared.shared.unfollowed,
   };
 }
 
@@ -554,6 +565,7 @@ function coveringPlanInput(prepared: PreparedTarget, request: PlanRequest): Plan
     objective: request.objective,
     budgets: request.budgets,
     timeLimitMs: request.timeLimitMs,
+    unfollowedPrerequisites: prepared.shared.unfollowed,
   };
 }
 
@@ -572,7 +584,12 @@ function preparedProblemOf(prepared: PreparedTarget, request: PlanRequest, timeL
   let problem = preparedProblems.get(prepared);
   if (problem === undefined) {
     // Eligibility and attainability do not depend on the target: one catalogue serves them all.
-    const base = { objective: request.objective, budgets: request.budgets, timeLimitMs };
+    const base = {
+      objective: request.objective,
+      budgets: request.budgets,
+      timeLimitMs,
+      unfollowedPrerequisites: prepared.shared.unfollowed,
+    };
     let catalogue = preparedCatalogues.get(prepared.shared);
     if (catalogue === undefined) {
       catalogue = prepareCatalogue(validatePlanInput({ ...base, gap: [], courses: prepared.shared.courses }));

@@ -34,6 +34,18 @@ export interface PlanningProblem {
   /** For each prerequisite skill of some candidate, the candidates teaching it. */
   readonly teachers: ReadonlyMap<string, readonly number[]>;
   readonly uncoverable: readonly string[];
+  /**
+   * Gap skills only courses left out as `prerequisites-not-followed` cover: neither plannable
+   * here nor known to be uncoverable (empty unless some prerequisites were not followed).
+   */
+  readonly unexplored: readonly GapSkill[];
+  /**
+   * Some eligible course needs an unfollowed prerequisite: teachers of it may exist that the plan
+   * never saw (cheaper than the courses it did see, or making a course left out as
+   * `prerequisites-not-followed` takeable), so the plan is not proven optimal and only trivial
+   * bounds hold.
+   */
+  readonly partial: boolean;
   readonly excluded: readonly ExcludedCourse[];
 }
 
@@ -65,6 +77,13 @@ export interface PreparedCatalogue {
   readonly teachersOf: ReadonlyMap<string, readonly number[]>;
   /** Ineligible and unattainable courses, in input order. */
   readonly excluded: readonly ExcludedCourse[];
+  /**
+   * Courses attainable only if the unfollowed prerequisites were taught by some course (see
+   * `PlanInput.unfollowedPrerequisites`), by id, with their own covers.
+   */
+  readonly unexplored: ReadonlyMap<string, readonly string[]>;
+  /** Some eligible course needs an unfollowed prerequisite (see {@link PlanningProblem.partial}). */
+  readonly partial: boolean;
 }
 
 /**
@@ -72,7 +91,7 @@ export interface PreparedCatalogue {
  * `covers` are not read).
  */
 export function prepareCatalogue(
-  input: Pick<ValidatedPlanInput, 'courses' | 'objective' | 'budgets'>,
+  input: Pick<ValidatedPlanInput, 'courses' | 'objective' | 'budgets' | 'unfollowedPrerequisites'>,
 ): PreparedCatalogue {
   const excluded: ExcludedCourse[] = [];
   const eligible: PlanCourse[] = [];
@@ -87,6 +106,23 @@ export function prepareCatalogue(
   const unattainable = new Set(eligible.filter((_, index) => !attainable[index]).map((course) => course.id));
   const reasons = new Map(excluded.map((entry) => [entry.courseId, entry.reason]));
   for (const id of unattainable) reasons.set(id, 'prerequisites-unattainable');
+  // Those that would be attainable were every unfollowed prerequisite taught somewhere are not
+  // known to be unattainable: nobody looked for those prerequisites' teachers.
+  const unexplored = new Map<string, readonly string[]>();
+  const unfollowed = input.unfollowedPrerequisites;
+  if (unfollowed.size > 0 && unattainable.size > 0) {
+    const optimistic = attainableCourses(
+      eligible.map((course) => ({
+        teaches: course.teaches,
+        prerequisites: course.prerequisites.filter((skill) => !unfollowed.has(skill)),
+      })),
+    );
+    eligible.forEach((course, index) => {
+      if (attainable[index] || !optimistic[index]) return;
+      reasons.set(course.id, 'prerequisites-not-followed');
+      unexplored.set(course.id, course.covers);
+    });
+  }
   const orderedExcluded: ExcludedCourse[] = input.courses
     .filter((course) => reasons.has(course.id))
     .map((course) => ({ courseId: course.id, reason: reasons.get(course.id)! }));
@@ -103,6 +139,9 @@ export function prepareCatalogue(
     indexOf: new Map(reachable.map((course, index) => [course.id, index])),
     teachersOf,
     excluded: orderedExcluded,
+    unexplored,
+    partial:
+      unfollowed.size > 0 && eligible.some((course) => course.prerequisites.some((skill) => unfollowed.has(skill))),
   };
 }
 
@@ -126,7 +165,14 @@ export function prepareTarget(
   }
   const coveredSomewhere = new Set([...coversAt.values()].flat());
   const skills = gap.filter((skill) => coveredSomewhere.has(skill.skillUri));
-  const uncoverable = gap.filter((skill) => !coveredSomewhere.has(skill.skillUri)).map((skill) => skill.skillUri);
+  const coveredUnexplored = new Set<string>();
+  for (const [id, own] of catalogue.unexplored) for (const uri of covers.get(id) ?? own) coveredUnexplored.add(uri);
+  const unexplored = gap.filter(
+    (skill) => !coveredSomewhere.has(skill.skillUri) && coveredUnexplored.has(skill.skillUri),
+  );
+  const uncoverable = gap
+    .filter((skill) => !coveredSomewhere.has(skill.skillUri) && !coveredUnexplored.has(skill.skillUri))
+    .map((skill) => skill.skillUri);
   const skillIndex = new Map(skills.map((skill, index) => [skill.skillUri, index]));
 
   // Step 4's first round, from the catalogue's index of prerequisite teachers: only courses that
@@ -175,6 +221,8 @@ export function prepareTarget(
     courses: candidates,
     teachers: teacherIndex(candidates),
     uncoverable,
+    unexplored,
+    partial: catalogue.partial,
     excluded: catalogue.excluded,
   };
 }

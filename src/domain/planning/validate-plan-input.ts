@@ -18,6 +18,8 @@ export interface ValidatedPlanInput {
   readonly objective: PlanObjective;
   readonly budgets: NormalizedBudgets;
   readonly timeLimitMs: number;
+  /** {@link PlanInput.unfollowedPrerequisites}, empty when none. */
+  readonly unfollowedPrerequisites: ReadonlySet<string>;
 }
 
 /**
@@ -51,8 +53,20 @@ export function validatePlanInput(input: PlanInput): ValidatedPlanInput {
       count: budget(input.budgets?.maxCourses, 'maxCourses', true),
     },
     timeLimitMs: timeLimit(input.timeLimitMs),
+    unfollowedPrerequisites: unfollowed(input.unfollowedPrerequisites),
   };
 }
+
+function unfollowed(skills: readonly string[] | null | undefined): ReadonlySet<string> {
+  if (skills == null) return NO_SKILLS;
+  if (!Array.isArray(skills) || skills.some((uri) => typeof uri !== 'string' || uri === ''))
+    throw new BadInputError('unfollowedPrerequisites must be a list of skill URIs', {
+      field: 'unfollowedPrerequisites',
+    });
+  return skills.length === 0 ? NO_SKILLS : new Set(skills);
+}
+
+const NO_SKILLS: ReadonlySet<string> = new Set();
 
 function validateGap(gap: readonly GapSkill[]): void {
   if (!Array.isArray(gap)) throw new BadInputError('gap must be a list', { field: 'gap' });

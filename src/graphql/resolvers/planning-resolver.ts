@@ -159,7 +159,10 @@ export class LearningPlanFieldResolver {
     return skills(plan.uncoverable, ctx);
   }
 
-  @FieldResolver(() => [Skill], { description: 'Coverable gap skills left out because of the budgets.' })
+  @FieldResolver(() => [Skill], {
+    description:
+      'Coverable gap skills left out because of the budgets, and those only courses left out as prerequisites-not-followed teach.',
+  })
   uncoveredWithinBudget(@Root() plan: LearningPlan, @Ctx() ctx: GraphQLContext) {
     return skills(plan.uncoveredWithinBudget, ctx);
   }

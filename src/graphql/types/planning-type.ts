@@ -56,7 +56,7 @@ registerEnumType(PlanStatus, {
     NOTHING_COVERABLE: { description: 'No eligible course covers any gap skill: the plan is empty.' },
     PARTIAL_WITHIN_BUDGET: {
       description:
-        'The budgets forbid covering every coverable gap skill; the plan covers as much as they allow (see `uncoveredWithinBudget`).',
+        'The budgets forbid covering every coverable gap skill, or only courses left out as prerequisites-not-followed cover some; the plan covers as much as it can (see `uncoveredWithinBudget`).',
     },
   },
 });
@@ -155,7 +155,7 @@ export class ExcludedCourse {
   @Field(() => ID, { description: 'Id of the course.' }) credentialId!: string;
   @Field({
     description:
-      'Why: price-unknown (no price, under PRICE or a price budget), no-exchange-rate (priced in a currency without a rate), duration-unknown (neither hours nor ECTS, under an hours or ECTS objective or budget) or prerequisites-unattainable.',
+      "Why: price-unknown (no price, under PRICE or a price budget), no-exchange-rate (priced in a currency without a rate), duration-unknown (neither hours nor ECTS, under an hours or ECTS objective or budget), prerequisites-unattainable, or prerequisites-not-followed (the plan's time ran out before the teachers of its prerequisites were looked for; the plan is then not optimal).",
   })
   reason!: string;
 }
@@ -199,8 +199,16 @@ export class LearningPlan {
   coverageBefore!: CoverageSnapshot;
   @Field(() => CoverageSnapshot, { description: 'Coverage of the subject after every step of the plan.' })
   coverageAfter!: CoverageSnapshot;
-  @Field({ description: 'True when the solver proved this plan optimal.' }) optimal!: boolean;
-  @Field(() => Float, { description: 'A proven lower bound on the best objective value.' }) lowerBound!: number;
+  @Field({
+    description:
+      "True when the solver proved this plan optimal; never when the plan's time ran out before the teachers of some candidate's prerequisites were looked for.",
+  })
+  optimal!: boolean;
+  @Field(() => Float, {
+    description:
+      "A proven lower bound on the best objective value (0 when the plan's time ran out before the teachers of some candidate's prerequisites were looked for).",
+  })
+  lowerBound!: number;
   @Field({
     description:
       'Which method produced the plan: highs-ilp, cover-search, greedy+lp-bound, highs-incumbent+lp-bound, cover-search-incumbent, greedy or trivial.',
