@@ -97,7 +97,9 @@ export class PlanningService {
    * Gathers the planning problems of several targets for one subject in a fixed number of round
    * trips: hierarchy links of all requirements, courses teaching any covering skill, then up to
    * {@link MAX_PREREQUISITE_LEVELS} levels of courses teaching unmet prerequisites (with
-   * `prerequisiteTeachers: 'skip'`, only which prerequisites of the first courses are unmet). Only light
+   * `prerequisiteTeachers: 'skip'`, only which prerequisites of the first courses are unmet), while
+   * the clock is before `followUntil` (epoch ms; past it, the prerequisites of the level at hand are
+   * returned as `unfollowed`, for the planner to say what it did not look at). Only light
    * work happens here (per-target coverage and gaps); courses are turned into plan inputs by the
    * job.
    */
