@@ -146,8 +146,7 @@ export function createServices(
       planTimeLimitMs,
       priceRates,
       compute,
-      undefined,
-      config.limits.planPrerequisiteTimePercent / 100,
+      { prerequisiteTimeShare: config.limits.planPrerequisiteTimePercent / 100 },
     ),
     skillSuggestions,
     credentialImport: new CredentialImportService(

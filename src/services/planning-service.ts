@@ -57,21 +57,34 @@ const MAX_PREREQUISITE_LEVELS = 3;
 /** Default share of a plan's time within which gathering follows prerequisites (`PLAN_PREREQUISITE_TIME_PERCENT`). */
 export const DEFAULT_PREREQUISITE_TIME_SHARE = 0.6;
 
+/** Settings of a {@link PlanningService} besides its collaborators. */
+export interface PlanningServiceOptions {
+  /** Epoch milliseconds (tests pass a fake clock). */
+  readonly clock?: () => number;
+  /**
+   * Share of a plan's time within which its gathering follows prerequisites
+   * (`PLAN_PREREQUISITE_TIME_PERCENT` / 100; default {@link DEFAULT_PREREQUISITE_TIME_SHARE}): past
+   * it, the plan keeps what it gathered, so that its job reaches the workers with time to solve.
+   */
+  readonly prerequisiteTimeShare?: number;
+}
+
 /** Plans courses with the coverage engine's matching rules. */
 export class PlanningService {
+  private readonly clock: () => number;
+  private readonly prerequisiteTimeShare: number;
+
   constructor(
     private readonly coverage: CoverageService,
     private readonly repo: CourseSource,
     private readonly timeLimitMs: number,
     private readonly priceRates: PriceRates,
     private readonly compute: PlanningCompute,
-    private readonly clock: () => number = epochNow,
-    /**
-     * Share of a plan's time within which its gathering follows prerequisites: past it, the plan
-     * keeps what it gathered, so that its job reaches the workers with time left to solve.
-     */
-    private readonly prerequisiteTimeShare: number = DEFAULT_PREREQUISITE_TIME_SHARE,
-  ) {}
+    options: PlanningServiceOptions = {},
+  ) {
+    this.clock = options.clock ?? epochNow;
+    this.prerequisiteTimeShare = options.prerequisiteTimeShare ?? DEFAULT_PREREQUISITE_TIME_SHARE;
+  }
 
   /** The moment (epoch ms) past which a plan due at `deadline` stops following prerequisites. */
   private followUntil(deadline: number, timeLimitMs: number): number {

@@ -10,7 +10,7 @@ const rates = parsePriceRates({ date: '2025-01-31', source: 'test', base: 'EUR',
 
 /** Only `request` is exercised: it reads no collaborator but the clock. */
 function service(now: number, timeLimitMs = 1_000): PlanningService {
-  return new PlanningService(null as never, null as never, timeLimitMs, rates, null as never, () => now);
+  return new PlanningService(null as never, null as never, timeLimitMs, rates, null as never, { clock: () => now });
 }
 
 describe('PlanningService.request deadline', () => {
