@@ -17,9 +17,10 @@ export interface PlanEvidence {
 /**
  * Assembles the public {@link PlanResult} for an orderable selection. Totals are recomputed
  * here from course data rather than taken from a solver, so they are exact sums. Over a
- * {@link PlanningProblem.partial} problem (some course needs a prerequisite whose teachers
- * were not looked for) nothing is proven about the courses left unexplored: the plan is not optimal, its lower bound is 0, the gap skills
- * only those courses cover count as uncovered, and their weight as reachable.
+ * {@link PlanningProblem.partial} problem (some course needs a prerequisite whose teachers were
+ * not looked for) nothing is proven about the courses left unexplored: the plan is not optimal,
+ * its lower bound is 0, the gap skills only those courses cover count as uncovered, and their
+ * weight as reachable.
  * Throws a plain `Error` when the selection cannot be ordered (a planner bug, not bad input).
  */
 export function buildPlanResult(
