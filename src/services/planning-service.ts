@@ -101,9 +101,10 @@ export class PlanningService {
    * planning.request({ objective: 'HOURS' }, Date.now() - 120).deadline; // ≈ Date.now() + 880
    * @throws BadInputError naming the constraint that is wrong
    */
-  request(input: PlanRequestInput, receivedAt: number = this.clock()): TimedPlanRequest {
+  request(input: PlanRequestInput, receivedAt?: number): TimedPlanRequest {
     const request = buildPlanRequest(input, this.priceRates, this.timeLimitMs);
-    return { ...request, deadline: Math.min(receivedAt, this.clock()) + request.timeLimitMs };
+    const now = this.clock();
+    return { ...request, deadline: Math.min(receivedAt ?? now, now) + request.timeLimitMs };
   }
 
   /**
