@@ -5,6 +5,7 @@
  * through it; every course costs one hour. The LP relaxation is far from the integer optimum, so
  * proving optimality takes HiGHS far longer than any plan time limit used in tests.
  */
+import { candidateCourse } from './candidate-course';
 import { resolveMatchPolicy } from '../../src/domain/coverage';
 import {
   buildPlanRequest,
@@ -47,19 +48,9 @@ export function hardGatheredPlanning(timeLimitMs: number): GatheredPlanning {
   triples.forEach((triple, i) => {
     for (const point of triple) lines[point]!.push(skill(i));
   });
-  const candidates: CandidateCourse[] = lines.map((taught, point) => ({
-    id: `test:sts-point-${point}`,
-    hours: 1,
-    price: null,
-    currency: null,
-    ects: null,
-    languages: [],
-    participationForm: null,
-    eqfLevel: null,
-    providerIds: [],
-    teaches: taught.map((uri) => ({ uri, source: 'DECLARED' as const, confidence: 1 })),
-    prerequisites: [],
-  }));
+  const candidates: CandidateCourse[] = lines.map((taught, point) =>
+    candidateCourse(`test:sts-point-${point}`, taught),
+  );
   const gap = triples.map((_, i) => ({ skillUri: skill(i), weight: 1 }));
   const rates = parsePriceRates({ date: '2026-01-01', source: 'test', base: 'EUR', rates: {} }, 'test rates');
   return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { candidateCourse } from '../../../test/support/candidate-course';
 import { evidenceLines } from '../../../test/support/packed-evidence';
 import { Interner } from './interner';
 import { ReadModel } from './read-model';
@@ -34,20 +35,9 @@ const OCCUPATIONS = [
   },
 ];
 
+/** A credential teaching `taught` (the planner's candidate course is the read model's credential row). */
 function course(id: string, taught: string[]): CredentialRow {
-  return {
-    id,
-    hours: 10,
-    price: null,
-    currency: null,
-    ects: null,
-    languages: [],
-    participationForm: null,
-    eqfLevel: null,
-    providerIds: [],
-    teaches: taught.map((uri) => ({ uri, source: 'DECLARED', confidence: null })) as CredentialRow['teaches'],
-    prerequisites: [],
-  };
+  return candidateCourse(id, taught);
 }
 
 function model(): ReadModel {

@@ -5,31 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveMatchPolicy } from '../../../src/domain/coverage';
-import { parsePriceRates, type CandidateCourse, type PlanningJob } from '../../../src/domain/planning';
+import { parsePriceRates, type PlanningJob } from '../../../src/domain/planning';
 import { PlanningService } from '../../../src/services/planning-service';
+import { candidateCourse } from '../../support/candidate-course';
 
 const rates = parsePriceRates({ date: '2026-01-01', source: 'test', base: 'EUR', rates: {} }, 'test');
 const policy = resolveMatchPolicy(null, new Date('2026-01-01T00:00:00Z'));
 
-function course(id: string, teaches: string[], prerequisites: string[] = []): CandidateCourse {
-  return {
-    id,
-    hours: 1,
-    price: null,
-    currency: null,
-    ects: null,
-    languages: [],
-    participationForm: null,
-    eqfLevel: null,
-    providerIds: [],
-    teaches: teaches.map((uri) => ({ uri, source: 'DECLARED' as const, confidence: 1 })),
-    prerequisites,
-  };
-}
-
 /** `cover` teaches the gap skill g and needs p0; enough teachers of p0 that judging them takes many turns. */
-const cover = course('cover', ['g'], ['p0']);
-const teachers = Array.from({ length: 40_000 }, (_, i) => course(`t${String(i).padStart(5, '0')}`, ['p0', `x${i}`]));
+const cover = candidateCourse('cover', ['g'], ['p0']);
+const teachers = Array.from({ length: 40_000 }, (_, i) =>
+  candidateCourse(`t${String(i).padStart(5, '0')}`, ['p0', `x${i}`]),
+);
 
 /** The job the service hands to the compute tier, with `clock` as its clock. */
 async function gatheredWith(clock: () => number): Promise<PlanningJob> {
