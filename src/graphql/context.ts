@@ -70,7 +70,7 @@ export function createContext(
   limits: RequestLimits,
   requestId: string,
   viewer: Viewer,
-  receivedAt: number = performance.timeOrigin + performance.now(),
+  receivedAt: number,
 ): GraphQLContext {
   return {
     requestId,
