@@ -58,7 +58,8 @@ export interface PackedCandidateEvidence {
  */
 export class CandidateEvidenceBuilder {
   private readonly skills = new Interner();
-  private readonly learners = new Interner();
+  private readonly learnerIds: string[] = [];
+  private readonly learnerIndex = new Map<string, number>();
   private entryLearners = new Int32Array(1024);
   private entrySkills = new Int32Array(1024);
   private entryKinds = new Uint8Array(1024);
@@ -75,7 +76,22 @@ export class CandidateEvidenceBuilder {
 
   /** The index of a learner, added on first sight. */
   learner(id: string): number {
-    return this.learners.intern(id);
+    let at = this.learnerIndex.get(id);
+    if (at === undefined) {
+      at = this.appendLearner(id);
+      this.learnerIndex.set(id, at);
+    }
+    return at;
+  }
+
+  /**
+   * The index of a new learner, for a caller that already knows each learner once (by its own
+   * integer id) and would only pay for hashing the string again. Not to be mixed with
+   * {@link learner} in one build: a learner appended here is not found there.
+   */
+  appendLearner(id: string): number {
+    this.learnerIds.push(id);
+    return this.learnerIds.length - 1;
   }
 
   /** One entry: learner `learner` has evidence of kind `kind` for skill `skill`. */
@@ -89,7 +105,7 @@ export class CandidateEvidenceBuilder {
 
   /** The packed evidence, entries grouped by learner (a counting sort keeps each learner's order). */
   build(): PackedCandidateEvidence {
-    const learners = this.learners.size;
+    const learners = this.learnerIds.length;
     const offsets = new Int32Array(learners + 1);
     for (let e = 0; e < this.size; e += 1) offsets[this.entryLearners[e]! + 1]! += 1;
     for (let i = 0; i < learners; i += 1) offsets[i + 1]! += offsets[i]!;
@@ -102,7 +118,7 @@ export class CandidateEvidenceBuilder {
       skills[at] = this.entrySkills[e]!;
       kinds[at] = this.entryKinds[e]!;
     }
-    return { skillUris: this.skills.all(), learnerIds: this.learners.all(), offsets, skills, kinds };
+    return { skillUris: this.skills.all(), learnerIds: [...this.learnerIds], offsets, skills, kinds };
   }
 
   private grow(): void {

@@ -119,6 +119,36 @@ describe('rankCandidateEvidence', () => {
       { numRuns: 300 },
     );
   });
+  it('keeps only the best while scanning many candidates, with the same page as sorting them all', () => {
+    // Enough candidates that a page's end is far below their number: the kernel then selects
+    // instead of sorting. Few distinct skills, so many scores tie and the id decides.
+    const manyRows = fc.uniqueArray(
+      fc.record({
+        learnerId: fc.integer({ min: 0, max: 999 }).map((i) => `l${i}`),
+        credentialSkills: row.map((r) => r.credentialSkills),
+        declaredSkillUris: fc.array(skill, { maxLength: 3 }),
+      }),
+      { minLength: 60, maxLength: 150, selector: (r) => r.learnerId },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(requirement, { minLength: 1, maxLength: 4 }),
+        fc.array(link, { maxLength: 6 }),
+        manyRows,
+        policy,
+        fc.nat({ max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        (requirements, links, rows, p, offset, limit) => {
+          const whole = reference(requirements, links, rows, p, 0);
+          const evidence = packCandidateRows(rows);
+          expect(
+            rankCandidateEvidence({ requirements, links, evidence, policy: p, minScore: 0, offset, limit }),
+          ).toEqual({ totalCount: whole.length, page: whole.slice(offset, offset + limit) });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('packCandidateRows', () => {

@@ -109,7 +109,7 @@ export function rankCandidateEvidence(input: RankCandidatesInput): RankedCandida
     }
   }
 
-  const order = rankOrder(passing, scores, evidence.learnerIds);
+  const order = rankOrder(passing, scores, evidence.learnerIds, input.offset + input.limit);
   const end = Math.min(order.length, input.offset + input.limit);
   const page: CandidateScore[] = [];
   for (let i = input.offset; i < end; i += 1) {
@@ -182,13 +182,43 @@ function kindFactors(policy: Pick<MatchPolicy, 'unverified' | 'selfDeclared'>): 
   return factors;
 }
 
-/** Positions into `passing` in ranking order: score, then essential coverage (both quantized, descending), then id. */
-function rankOrder(passing: readonly number[], scores: readonly CoverageScores[], ids: readonly string[]): number[] {
+/** Keep only the best while scanning when the page's end is below 1 / this of the candidates. */
+const SELECT_BELOW_SHARE = 8;
+
+/**
+ * The first `count` positions into `passing` in ranking order: score, then essential coverage
+ * (both quantized, descending), then id. The order is total (ids are distinct), so keeping the
+ * best `count` while scanning gives the same page as sorting everything; a page of 10 among tens
+ * of thousands of candidates then costs one comparison for nearly every candidate instead of a
+ * full sort. Deep pages (a large `count`) are sorted whole.
+ */
+function rankOrder(
+  passing: readonly number[],
+  scores: readonly CoverageScores[],
+  ids: readonly string[],
+  count: number,
+): number[] {
   const score = Float64Array.from(scores, (s) => quantize(s.score));
   const essential = Float64Array.from(scores, (s) => quantize(s.essentialCoverage));
-  const order = Array.from(passing, (_, i) => i);
-  return order.sort(
-    (a, b) =>
-      score[b]! - score[a]! || essential[b]! - essential[a]! || compareStrings(ids[passing[a]!]!, ids[passing[b]!]!),
-  );
+  const before = (a: number, b: number): number =>
+    score[b]! - score[a]! || essential[b]! - essential[a]! || compareStrings(ids[passing[a]!]!, ids[passing[b]!]!);
+  if (count <= 0) return [];
+  if (count * SELECT_BELOW_SHARE >= passing.length) {
+    const order = Array.from(passing, (_, i) => i);
+    return order.sort(before).slice(0, count);
+  }
+  const best: number[] = [];
+  for (let i = 0; i < passing.length; i += 1) {
+    if (best.length === count && before(i, best[count - 1]!) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (before(best[middle]!, i) < 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, i);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }

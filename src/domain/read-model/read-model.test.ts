@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateCourse } from '../../../test/support/candidate-course';
 import { evidenceLines } from '../../../test/support/packed-evidence';
@@ -183,6 +184,81 @@ describe('candidates, occupations and courses', () => {
     expect(evidenceLines(m.candidateEvidence(['d'], '2026-01-01'))).toEqual([]);
     m.putLearner({ id: 'l1', matchingConsent: false, holdings: [], declaredSkillUris: ['e'] });
     expect(evidenceLines(m.candidateEvidence(['d', 'e'], '2024-06-01'))).toEqual([]);
+  });
+
+  it('gives every consenting learner the entries of its own evidence, after any puts and removals', () => {
+    // The ranking reads holdings grouped by credential, the learner's own evidence reads its
+    // record: after any writes, both must tell the same holdings valid at the same day.
+    const ids = (prefix: string, n: number) => fc.constantFrom(...Array.from({ length: n }, (_, i) => `${prefix}${i}`));
+    const date = fc.oneof(
+      fc.constant(null),
+      fc.constant({ year: 2020 }),
+      fc.constantFrom('2023-01-01', '2024-01-01', '2024-06-01', '2025-01-01'),
+    );
+    const write = fc.oneof(
+      fc.record({
+        put: fc.constant('credential' as const),
+        id: ids('c', 4),
+        taught: fc.array(fc.constantFrom(...SKILLS), { maxLength: 3 }),
+      }),
+      fc.record({ remove: fc.constant('credential' as const), id: ids('c', 4) }),
+      fc.record({
+        put: fc.constant('learner' as const),
+        id: ids('l', 5),
+        consent: fc.boolean(),
+        holdings: fc.array(
+          fc.record({
+            credentialId: ids('c', 4),
+            issuedOn: date,
+            expiresOn: date,
+            verificationStatus: fc.constantFrom(null, 'VERIFIED' as const, 'INVALID' as const, 'UNSIGNED' as const),
+          }),
+          { maxLength: 4 },
+        ),
+        declared: fc.uniqueArray(fc.constantFrom(...SKILLS), { maxLength: 2 }),
+      }),
+      fc.record({ remove: fc.constant('learner' as const), id: ids('l', 5) }),
+    );
+    const kindOf = (status: string | null) => (status === 'VERIFIED' ? 0 : status === 'INVALID' ? 2 : 1);
+    fc.assert(
+      fc.property(
+        fc.array(write, { maxLength: 25 }),
+        fc.uniqueArray(fc.constantFrom(...SKILLS), { minLength: 1 }),
+        fc.constantFrom('2023-06-01', '2024-01-01', '2024-12-31', '2025-06-01'),
+        (writes, skills, asOf) => {
+          const m = new ReadModel(SKILLS, BROADER, OCCUPATIONS);
+          const consenting = new Map<string, boolean>();
+          for (const w of writes) {
+            if ('put' in w && w.put === 'credential') m.putCredential(course(w.id, w.taught));
+            else if ('put' in w) {
+              m.putLearner({
+                id: w.id,
+                matchingConsent: w.consent,
+                holdings: w.holdings,
+                declaredSkillUris: w.declared,
+              });
+              consenting.set(w.id, w.consent);
+            } else if (w.remove === 'credential') m.removeCredential(w.id);
+            else {
+              m.removeLearner(w.id);
+              consenting.delete(w.id);
+            }
+          }
+          const wanted = new Set(skills);
+          const expected: string[] = [];
+          for (const [learner, consent] of consenting) {
+            if (!consent) continue;
+            const own = m.learnerEvidence(learner, asOf);
+            for (const credential of own.credentials)
+              for (const skill of credential.skillUris)
+                if (wanted.has(skill)) expected.push(`${learner} ${skill} ${kindOf(credential.verificationStatus)}`);
+            for (const skill of own.declaredSkillUris) if (wanted.has(skill)) expected.push(`${learner} ${skill} 3`);
+          }
+          expect(evidenceLines(m.candidateEvidence(skills, asOf))).toEqual(expected.sort());
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('names consenting candidates only, and forgets the name when consent is withdrawn', () => {

@@ -16,6 +16,8 @@ import {
 import type { OccupationCandidateRow } from '../coverage/rank-occupations';
 import type { CandidateCourse } from '../planning';
 import type { VerificationStatus } from '../verification/verification';
+import { DatesAgainstDay } from './dates-against-day';
+import { HOLDING_STRIDE, HoldingsByCredential } from './holdings-by-credential';
 import { Interner } from './interner';
 import type { BroaderRow, CredentialRow, LearnerRow, OccupationRow, PostingRow } from './read-model-rows';
 import { SkillHierarchy } from './skill-hierarchy';
@@ -164,6 +166,7 @@ export class ReadModel {
    */
   private consenting = new Uint8Array(1024);
   private readonly dates = new Interner();
+  private readonly datesAgainstDay = new DatesAgainstDay(this.dates);
   private readonly hierarchy: SkillHierarchy;
   private readonly occupations = new Map<string, Occupation>();
   private readonly requirers = new Map<number, { occupation: Occupation; relation: number }[]>();
@@ -171,8 +174,8 @@ export class ReadModel {
   /** Credential ids by taught skill (with the multiplicity of TEACHES links). */
   private readonly teachers = new Map<number, number[]>();
   private readonly learners = new Map<number, Learner>();
-  /** Learner ids by held credential. */
-  private readonly holders = new Map<number, number[]>();
+  /** Every holding by credential, with its dates and status. */
+  private readonly holdings = new HoldingsByCredential();
   /** Learner ids by declared skill. */
   private readonly declarers = new Map<number, number[]>();
   private readonly postings = new Map<string, Posting>();
@@ -265,7 +268,7 @@ export class ReadModel {
     this.removeCredentialLinks(id);
     this.credentials.delete(id);
     this.catalogVersion += 1;
-    for (const learnerId of this.holders.get(id) ?? []) {
+    for (const learnerId of this.holdings.holders(id)) {
       const learner = this.learners.get(learnerId);
       if (!learner) continue;
       const holdings = holdingsOf(learner);
@@ -273,7 +276,7 @@ export class ReadModel {
       this.holdingCount -= holdings.length - kept.length;
       this.learners.set(learnerId, { ...learner, packed: pack(kept, declaredOf(learner)) });
     }
-    this.holders.delete(id);
+    this.holdings.removeCredential(id);
   }
 
   private removeCredentialLinks(id: number): void {
@@ -308,7 +311,7 @@ export class ReadModel {
     }
     this.consenting[id] = learner.consent ? 1 : 0;
     this.holdingCount += holdings.length;
-    for (const holding of new Set(holdingsOf(learner).map((h) => h.credential))) addTo(this.holders, holding, id);
+    for (const h of holdingsOf(learner)) this.holdings.add(h.credential, id, h.issuedOn, h.expiresOn, h.status);
     for (const skill of new Set(declaredOf(learner))) addTo(this.declarers, skill, id);
   }
 
@@ -322,7 +325,7 @@ export class ReadModel {
     const old = this.learners.get(id);
     if (!old) return;
     for (const credential of new Set(holdingsOf(old).map((h) => h.credential)))
-      removeFrom(this.holders, credential, id);
+      this.holdings.removeLearner(credential, id);
     for (const skill of new Set(declaredOf(old))) removeFrom(this.declarers, skill, id);
     this.holdingCount -= holdingCountOf(old);
     this.learners.delete(id);
@@ -471,36 +474,43 @@ export class ReadModel {
       for (const credential of this.teachers.get(skill) ?? [])
         addTo(skillsByCredential, credential, builder.skill(uri)!);
     }
-    // Each holder once, its holdings scanned once: a learner holding several relevant credentials
-    // is not revisited per credential.
-    const visited = new Uint8Array(this.learnerIds.size);
-    for (const credentialId of skillsByCredential.keys()) {
-      for (const learnerId of this.holders.get(credentialId) ?? []) {
-        if (visited[learnerId] === 1 || this.consenting[learnerId] !== 1) continue;
-        visited[learnerId] = 1;
-        const learner = this.learners.get(learnerId);
-        if (!learner?.consent) continue;
-        let at = -1;
-        for (let i = 0; i < holdingCountOf(learner); i += 1) {
-          const credential = credentialAt(learner, i);
-          const skills = skillsByCredential.get(credential);
-          if (!skills || !this.credentials.has(credential) || !this.valid(learner, i, asOf)) continue;
-          const kind = credentialEvidenceKind(STATUSES[statusAt(learner, i)] ?? null);
-          if (at < 0) at = builder.learner(learner.id);
-          for (const skill of skills) builder.add(at, skill, kind);
-        }
+    // Each candidate's index in the answer by its interned id (-1: not yet seen), so the
+    // learner's string id is neither hashed nor its record read.
+    const local = new Int32Array(this.learnerIds.size).fill(-1);
+    const candidate = (learner: number): number => {
+      let at = local[learner]!;
+      if (at < 0) {
+        at = builder.appendLearner(this.learnerIds.value(learner));
+        local[learner] = at;
+      }
+      return at;
+    };
+    const { onOrBefore, after } = this.datesAgainstDay.on(asOf);
+    for (const [credential, skills] of skillsByCredential) {
+      if (!this.credentials.has(credential)) continue;
+      const list = this.holdings.of(credential) ?? [];
+      for (let at = 0; at < list.length; at += HOLDING_STRIDE) {
+        const learner = list[at]!;
+        if (this.consenting[learner] !== 1) continue;
+        const issued = list[at + 1]!;
+        const expires = list[at + 2]!;
+        // As `valid`: a date that is not a string never compares true; a missing one does not bound.
+        if (issued === NOT_A_DATE || expires === NOT_A_DATE) continue;
+        if (issued !== NO_DATE && onOrBefore[issued] !== 1) continue;
+        if (expires !== NO_DATE && after[expires] !== 1) continue;
+        const kind = credentialEvidenceKind(STATUSES[list[at + 3]!] ?? null);
+        const index = candidate(learner);
+        for (const skill of skills) builder.add(index, skill, kind);
       }
     }
     for (const uri of skillUris) {
       const skill = this.skills.lookup(uri);
       if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
-      const local = builder.skill(uri)!;
-      for (const learnerId of this.declarers.get(skill) ?? []) {
-        if (this.consenting[learnerId] !== 1) continue;
-        const learner = this.learners.get(learnerId);
-        if (!learner?.consent) continue;
+      const localSkill = builder.skill(uri)!;
+      for (const learner of this.declarers.get(skill) ?? []) {
+        if (this.consenting[learner] !== 1) continue;
         // One entry per DECLARES link: a learner declares a skill at most once.
-        builder.add(builder.learner(learner.id), local, EvidenceKind.SELF_DECLARED);
+        builder.add(candidate(learner), localSkill, EvidenceKind.SELF_DECLARED);
       }
     }
     return builder.build();
