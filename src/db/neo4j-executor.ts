@@ -242,6 +242,7 @@ export class Neo4jExecutor implements QueryRunner {
       learnerIds: [...scope.learnerIds],
       credentialIds: [...scope.credentialIds],
       postingIds: [...scope.postingIds],
+      providerIds: [...scope.providerIds],
     };
     const query = this.prepare(APPEND_CHANGE, params);
     const result = await target(query.text, toNeo4jParams(params));

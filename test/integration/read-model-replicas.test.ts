@@ -136,4 +136,43 @@ describe('two API processes on one database', () => {
     expect(await coverage(b, learnerId)).toBe('NOT_FOUND');
     expect(await timeUntil(a, learnerId, (v) => v === 'NOT_FOUND')).toBeLessThan(2_000);
   });
+  it("a provider renamed through A shows with its courses on B within 2 s (B's cached pages included)", async () => {
+    const providerId = `${prefix}-p1`;
+    const skill = essentials[0]!;
+    const setup = await gql(
+      a,
+      `mutation($c: MicroCredentialInput!) {
+        upsertProvider(input: { id: "${providerId}", name: "Replica Academy" }) { id }
+        upsertMicroCredential(input: $c) { id } }`,
+      { c: { id: `${prefix}-c1`, title: 'AAAA replica course', providerId, skills: [{ uri: skill }] } },
+    );
+    expect(setup.errors).toBeUndefined();
+    const providerName = async (server: SpawnedServer): Promise<string | undefined> => {
+      const res = await gql(
+        server,
+        `{ skill(uri: "${skill}") { taughtBy(first: 3) { nodes { id provider { name } } } } }`,
+      );
+      return res.data?.skill?.taughtBy.nodes.find((n: any) => n.id === `${prefix}-c1`)?.provider?.name;
+    };
+    const until = async (server: SpawnedServer, name: string) => {
+      const started = performance.now();
+      while ((await providerName(server)) !== name) {
+        if (performance.now() - started > 5_000) throw new Error(`${name} not seen after 5 s`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return performance.now() - started;
+    };
+    expect(await until(b, 'Replica Academy')).toBeLessThan(2_000);
+    // B may have read the page before its model applied the new course (which then empties its
+    // caches): past two polling intervals, the page and its records stay cached on B.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(await providerName(b)).toBe('Replica Academy');
+    const renamed = await gql(
+      a,
+      `mutation { upsertProvider(input: { id: "${providerId}", name: "Replica Institute" }) { id } }`,
+    );
+    expect(renamed.errors).toBeUndefined();
+    expect(await providerName(a)).toBe('Replica Institute');
+    expect(await until(b, 'Replica Institute')).toBeLessThan(2_000);
+  });
 });

@@ -245,6 +245,7 @@ describe('the memory source equals the database after writes through the API', (
       learnerIds: [],
       credentialIds: [],
       postingIds: [],
+      providerIds: [],
     });
     await live.sync();
     expect(live.reloads).toBe(reloads + 1);

@@ -42,6 +42,7 @@ export interface ChangeRow {
   readonly learnerIds: readonly string[];
   readonly credentialIds: readonly string[];
   readonly postingIds: readonly string[];
+  readonly providerIds: readonly string[];
 }
 
 /** Queries of the read model's loader. */
@@ -146,6 +147,7 @@ export class ReadModelRepository {
       learnerIds: (row.learnerIds as string[] | null) ?? [],
       credentialIds: (row.credentialIds as string[] | null) ?? [],
       postingIds: (row.postingIds as string[] | null) ?? [],
+      providerIds: (row.providerIds as string[] | null) ?? [],
     }));
   }
 

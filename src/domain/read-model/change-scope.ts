@@ -10,6 +10,11 @@ export interface ChangeScope {
   readonly learnerIds: readonly string[];
   readonly credentialIds: readonly string[];
   readonly postingIds: readonly string[];
+  /**
+   * Providers whose record changed: the model holds no provider, but caches of catalogue answers
+   * show providers' names and must not outlive a rename.
+   */
+  readonly providerIds: readonly string[];
 }
 
 /** One write query a transaction ran. */
@@ -26,6 +31,7 @@ interface IdLists {
   learnerIds: string[];
   credentialIds: string[];
   postingIds: string[];
+  providerIds: string[];
 }
 
 const field = (value: unknown, key: string): unknown =>
@@ -53,7 +59,7 @@ const SCOPES: Record<string, Extract | typeof IRRELEVANT | typeof FULL> = {
   'learners/set-advisor-access': IRRELEVANT,
   'catalog/merge-credential': (p) => ({ credentialIds: [field(p.credential, 'id')] }),
   'catalog/delete-credential': (p) => ({ credentialIds: [p.id] }),
-  'catalog/merge-provider': IRRELEVANT,
+  'catalog/merge-provider': (p) => ({ providerIds: [field(p.provider, 'id')] }),
   'credential-import/': IRRELEVANT,
   'postings/merge-job-posting': (p) => ({ postingIds: [field(p.posting, 'id')] }),
   'postings/delete-job-posting': (p) => ({ postingIds: [p.postingId] }),
@@ -89,13 +95,14 @@ function scopeOf(name: string): Extract | typeof IRRELEVANT | typeof FULL {
  *
  * @example
  * changeScopeOf([{ name: 'learners/merge-holding', params: { learnerId: 'l1', credentialId: 'c1' } }])
- * // { full: false, learnerIds: ['l1'], credentialIds: [], postingIds: [] }
+ * // { full: false, learnerIds: ['l1'], credentialIds: [], postingIds: [], providerIds: [] }
  */
 export function changeScopeOf(calls: readonly WriteCall[]): ChangeScope | null {
   const ids: Record<keyof IdLists, Set<string>> = {
     learnerIds: new Set(),
     credentialIds: new Set(),
     postingIds: new Set(),
+    providerIds: new Set(),
   };
   let relevant = false;
   let full = false;
@@ -115,12 +122,14 @@ export function changeScopeOf(calls: readonly WriteCall[]): ChangeScope | null {
     }
   }
   if (!relevant) return null;
-  const total = ids.learnerIds.size + ids.credentialIds.size + ids.postingIds.size;
-  if (full || total > MAX_CHANGE_IDS) return { full: true, learnerIds: [], credentialIds: [], postingIds: [] };
+  const total = ids.learnerIds.size + ids.credentialIds.size + ids.postingIds.size + ids.providerIds.size;
+  if (full || total > MAX_CHANGE_IDS)
+    return { full: true, learnerIds: [], credentialIds: [], postingIds: [], providerIds: [] };
   return {
     full: false,
     learnerIds: [...ids.learnerIds],
     credentialIds: [...ids.credentialIds],
     postingIds: [...ids.postingIds],
+    providerIds: [...ids.providerIds],
   };
 }

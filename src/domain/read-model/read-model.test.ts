@@ -324,8 +324,9 @@ describe('changeScopeOf', () => {
         { name: 'learners/merge-holding', params: { learnerId: 'l1', credentialId: 'c1' } },
         { name: 'catalog/merge-credential', params: { credential: { id: 'c9' } } },
         { name: 'postings/delete-job-posting', params: { postingId: 'p1' } },
+        { name: 'catalog/merge-provider', params: { provider: { id: 'pr1', name: 'Renamed' } } },
       ]),
-    ).toEqual({ full: false, learnerIds: ['l1'], credentialIds: ['c9'], postingIds: ['p1'] });
+    ).toEqual({ full: false, learnerIds: ['l1'], credentialIds: ['c9'], postingIds: ['p1'], providerIds: ['pr1'] });
     expect(changeScopeOf([{ name: 'locks/lock-learner', params: { learnerId: 'l1' } }])).toBeNull();
   });
 

@@ -153,8 +153,8 @@ export class ReadModel {
   /** The change sequence the model reflects (see the change log). */
   seq = 0;
   /**
-   * Bumped whenever a credential is put or removed: caches of catalog answers (which courses
-   * teach a skill, in which order) key on it.
+   * Bumped whenever a credential is put or removed, or a provider changes: caches of catalog
+   * answers (which courses teach a skill, in which order, their records) key on it.
    */
   catalogVersion = 0;
   private readonly skills = new Interner();
@@ -259,6 +259,14 @@ export class ReadModel {
     this.credentials.set(id, { row, taught });
     this.catalogVersion += 1;
     for (const skill of taught) addTo(this.teachers, skill, id);
+  }
+
+  /**
+   * Notes that providers' records changed. The model holds no provider, but caches keyed on
+   * {@link catalogVersion} show their names with the courses.
+   */
+  providersChanged(): void {
+    this.catalogVersion += 1;
   }
 
   /** Removes a credential; its holdings go with it (the graph deletes them with the node). */

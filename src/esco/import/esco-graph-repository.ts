@@ -139,6 +139,7 @@ export class EscoGraphRepository {
       learnerIds: [],
       credentialIds: [],
       postingIds: [],
+      providerIds: [],
     });
   }
 

@@ -121,8 +121,8 @@ export class LiveReadModel {
   }
 
   /**
-   * Like {@link freshGeneration}, but also changing with every credential put or removed: caches
-   * of catalog answers (`CachedTeachingPages`) key on it.
+   * Like {@link freshGeneration}, but also changing with every credential put or removed and
+   * every provider changed: caches of catalog answers (`CachedTeachingPages`) key on it.
    */
   async freshCatalogGeneration(): Promise<string> {
     const model = await this.fresh();
@@ -229,6 +229,7 @@ export class LiveReadModel {
     const foundPostings = new Set(postings.map((row) => row.id));
     for (const id of postingIds) if (!foundPostings.has(id)) model.removePosting(id);
     for (const row of postings) model.putPosting(row);
+    if (changes.some((c) => c.providerIds.length > 0)) model.providersChanged();
     model.seq = changes[changes.length - 1]!.seq;
   }
 }

@@ -20,7 +20,14 @@ class FakeRepository {
     if ('deleted' in learner) this.learners.delete(learner.id);
     else this.learners.set(learner.id, learner);
     this.seq += 1;
-    this.changes.push({ seq: this.seq, full, learnerIds: [learner.id], credentialIds: [], postingIds: [] });
+    this.changes.push({
+      seq: this.seq,
+      full,
+      learnerIds: [learner.id],
+      credentialIds: [],
+      postingIds: [],
+      providerIds: [],
+    });
     return this.seq;
   }
 
@@ -88,6 +95,27 @@ describe('LiveReadModel', () => {
     expect(live.current.learnerEvidence('a', '2025-01-01').found).toBe(false);
     expect(live.current.learnerEvidence('b', '2025-01-01').declaredSkillUris).toEqual(['s2']);
     expect(live.current.seq).toBe(3);
+  });
+
+  it("moves the catalogue generation on a provider's change, and not on a learner's", async () => {
+    const repo = new FakeRepository();
+    const { live } = await start(repo);
+    const before = await live.freshCatalogGeneration();
+    repo.write(learner('a', ['s1']));
+    await live.sync();
+    expect(await live.freshCatalogGeneration()).toBe(before);
+    repo.seq += 1;
+    repo.changes.push({
+      seq: repo.seq,
+      full: false,
+      learnerIds: [],
+      credentialIds: [],
+      postingIds: [],
+      providerIds: ['p1'],
+    });
+    await live.sync();
+    expect(await live.freshCatalogGeneration()).not.toBe(before);
+    expect(repo.fullLoads).toBe(1);
   });
 
   it('rebuilds on a full change and on a gap in the log (pruned past it)', async () => {

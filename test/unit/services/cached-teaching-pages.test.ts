@@ -38,41 +38,55 @@ class CatalogueSource implements TeachingPageSource {
 const titles = (page: Page<TeachingCredential> | undefined) => page?.items.map((item) => item.credential.title);
 
 describe('CachedTeachingPages', () => {
-  it('reads a page once, then only its credentials by id (current records)', async () => {
+  it('reads a page and its records once, then nothing while the catalogue generation stands', async () => {
     const source = new CatalogueSource();
     const pages = new CachedTeachingPages(source, async () => 1);
     const first = await pages.getTeachingCredentialsPage(['s1', 'unknown'], { offset: 0, limit: 2 });
     expect(titles(first.get('s1'))).toEqual(['Alpha', 'Beta']);
     expect(first.has('unknown')).toBe(false);
-    source.titles.set('c2', 'Beta, renamed without a catalogue change'); // e.g. a stale replica's view
     const again = await pages.getTeachingCredentialsPage(['s1'], { offset: 0, limit: 2 });
-    expect(titles(again.get('s1'))).toEqual(['Alpha', 'Beta, renamed without a catalogue change']);
+    expect(titles(again.get('s1'))).toEqual(['Alpha', 'Beta']);
     expect(again.get('s1')?.totalCount).toBe(3);
-    expect(source.reads).toEqual(['page s1,unknown', 'ids c1,c2']);
+    expect(source.reads).toEqual(['page s1,unknown']);
   });
 
-  it('reads the page again once the catalogue generation moves on', async () => {
+  it('reads pages and records again once the catalogue generation moves on (a course or provider changed)', async () => {
     const source = new CatalogueSource();
     let generation = 1;
     const pages = new CachedTeachingPages(source, async () => generation);
     await pages.getTeachingCredentialsPage(['s1'], { offset: 0, limit: 2 });
     source.teachers.set('s1', ['c0', 'c1', 'c2', 'c3']);
     source.titles.set('c0', 'Aardvark');
+    source.titles.set('c1', 'Alpha, renamed');
     generation = 2;
     const renewed = await pages.getTeachingCredentialsPage(['s1'], { offset: 0, limit: 2 });
-    expect(titles(renewed.get('s1'))).toEqual(['Aardvark', 'Alpha']);
+    expect(titles(renewed.get('s1'))).toEqual(['Aardvark', 'Alpha, renamed']);
     expect(renewed.get('s1')?.totalCount).toBe(4);
   });
 
-  it('drops a credential deleted since the page was cached instead of failing', async () => {
+  it('reads by id the records it no longer keeps, and drops a credential deleted since', async () => {
     const source = new CatalogueSource();
-    const pages = new CachedTeachingPages(source, async () => 1);
+    const pages = new CachedTeachingPages(source, async () => 1, { maxRecords: 1 });
     await pages.getTeachingCredentialsPage(['s1'], { offset: 0, limit: 3 });
     source.titles.delete('c2');
+    source.titles.set('c1', 'Alpha, as read again');
     expect(titles((await pages.getTeachingCredentialsPage(['s1'], { offset: 0, limit: 3 })).get('s1'))).toEqual([
-      'Alpha',
+      'Alpha, as read again',
       'Gamma',
     ]);
+    // Only the last record of the first page was kept (c3): the other two were read by id.
+    expect(source.reads).toEqual(['page s1', 'ids c1,c2']);
+  });
+
+  it('keeps nothing read while the catalogue changed', async () => {
+    const source = new CatalogueSource();
+    let generation = 1;
+    const pages = new CachedTeachingPages(source, async () => generation);
+    const reading = pages.getTeachingCredentialsPage(['s1'], { offset: 0, limit: 2 });
+    generation = 2;
+    await reading;
+    await pages.getTeachingCredentialsPage(['s1'], { offset: 0, limit: 2 });
+    expect(source.reads).toEqual(['page s1', 'page s1']);
   });
 
   it('keeps pages of other sizes apart', async () => {
