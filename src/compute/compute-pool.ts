@@ -70,6 +70,11 @@ export interface ComputePoolOptions {
    */
   readonly solverMemoryLimitMb?: number;
   /**
+   * Reserved V8 heap (MB) past which a worker collects its garbage right after a task
+   * (`COMPUTE_WORKER_HEAP_COLLECT_MB`; default: never).
+   */
+  readonly heapCollectMb?: number;
+  /**
    * Threads of the express lane (`COMPUTE_EXPRESS_THREADS`; default 0: none, a plan waits for
    * a worker however late). They answer plans whose deadline came while they waited, without the
    * solver, and rankings while every solver worker is busy, some with a plan; each holds a small
@@ -163,6 +168,8 @@ export interface ComputePoolStats {
   readonly workerMemory: WorkerMemory;
   /** Times a worker dropped its HiGHS runtime, its memory past the limit. */
   readonly solverRecycles: number;
+  /** Times a worker collected its garbage after a task, its reserved heap past the limit. */
+  readonly heapCollections: number;
   /** Worker threads started since the pool began, the first ones and every replacement of a stopped one. */
   readonly threadsStarted: number;
   /** Admission of plan requests: the learnt limit, plans in flight and waiting, refusals, late answers. */
@@ -204,6 +211,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   /** Each live worker's latest memory report, by thread id. */
   private readonly memoryByThread = new Map<number, WorkerMemory>();
   private solverRecycles = 0;
+  private heapCollections = 0;
   private threadsStarted = 0;
   /** Tasks given to each pool (solver workers, express lane) and not yet settled, queued ones included. */
   private readonly inFlight = new Map<Piscina<ComputeTask, ComputeAnswer>, number>();
@@ -224,12 +232,17 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     });
     this.pool = this.startWorkers(options.threads, {
       solverMemoryLimitBytes: (options.solverMemoryLimitMb ?? Number.POSITIVE_INFINITY) * 2 ** 20,
+      heapCollectBytes: (options.heapCollectMb ?? Number.POSITIVE_INFINITY) * 2 ** 20,
       loadsSolver: true,
     });
     const expressThreads = options.expressThreads ?? 0;
     this.expressPool =
       expressThreads > 0
-        ? this.startWorkers(expressThreads, { solverMemoryLimitBytes: Number.POSITIVE_INFINITY, loadsSolver: false })
+        ? this.startWorkers(expressThreads, {
+            solverMemoryLimitBytes: Number.POSITIVE_INFINITY,
+            heapCollectBytes: (options.heapCollectMb ?? Number.POSITIVE_INFINITY) * 2 ** 20,
+            loadsSolver: false,
+          })
         : undefined;
   }
 
@@ -243,6 +256,11 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       maxQueue: this.options.maxQueue,
       concurrentTasksPerWorker: 1,
       idleTimeout: Number.POSITIVE_INFINITY,
+      // An idle worker waits for its next task without blocking its event loop (piscina's default
+      // blocks it in Atomics.wait): what a worker does between tasks (the garbage collection after
+      // a large job, a recycled solver's reload, V8's own heap shrinking) then happens while it is
+      // idle, not inside the next task.
+      atomics: 'async',
       // V8's own young generation: an 8 MB one kept the workers' heaps at 74-84 MiB after heavy
       // requests (82-147 MiB with V8's) but slowed planning (reskillingPaths 369 and 525 ms against
       // 252-323 ms; docs/benchmarks.md).
@@ -489,6 +507,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       this.count(task, 'ok');
       this.memoryByThread.set(answer.threadId, answer.memory);
       if (answer.solverRecycled) this.solverRecycles += 1;
+      if (answer.heapCollected) this.heapCollections += 1;
       return answer;
     } catch (error) {
       if (signal?.aborted) {
@@ -515,6 +534,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       finished: new Map(this.finished),
       workerMemory: sumWorkerMemory(this.memoryByThread.values()),
       solverRecycles: this.solverRecycles,
+      heapCollections: this.heapCollections,
       threadsStarted: this.threadsStarted,
       planAdmission: this.planAdmission.stats(),
     };

@@ -71,6 +71,11 @@ export interface ComputeAnswerFooter {
   readonly memory: WorkerMemory;
   /** True when the worker dropped its HiGHS runtime after this task, its memory past the limit. */
   readonly solverRecycled: boolean;
+  /**
+   * True when the worker collects its garbage right after this task, its reserved heap past the
+   * limit (`memory` is the reading before).
+   */
+  readonly heapCollected: boolean;
 }
 
 /** Settings a compute worker reads at start (piscina's `workerData`). */
@@ -81,6 +86,13 @@ export interface ComputeWorkerSettings {
    * solved and is never returned otherwise.
    */
   readonly solverMemoryLimitBytes: number;
+  /**
+   * Reserved V8 heap (bytes) past which the worker runs a full garbage collection right after a
+   * task (after its answer is posted). V8 keeps the pages a large job grew its heap to for long
+   * after it ended; collected, the heap shrinks to what is live (a few tens of MB) in
+   * milliseconds to tens of milliseconds, which only a task just after a large one waits for.
+   */
+  readonly heapCollectBytes?: number;
   /** False for an express lane's worker, which never solves exactly: it does not load HiGHS. */
   readonly loadsSolver: boolean;
 }

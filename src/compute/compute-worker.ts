@@ -29,6 +29,7 @@ import {
   type ComputeTask,
   type ComputeWorkerSettings,
 } from './compute-task';
+import { fullGarbageCollector } from './full-garbage-collection';
 import { readWorkerMemory } from './worker-memory';
 
 /** Nice value of a compute thread: below the request thread, which keeps its own. */
@@ -52,6 +53,8 @@ if (loadsSolver) {
   }
 }
 const solverMemoryLimitBytes = settings.solverMemoryLimitBytes ?? Number.POSITIVE_INFINITY;
+const heapCollectBytes = settings.heapCollectBytes ?? Number.POSITIVE_INFINITY;
+const collectGarbage = Number.isFinite(heapCollectBytes) ? fullGarbageCollector() : undefined;
 
 // Warm-up; a failure is retried by the first solve (and degrades that plan to greedy). An express
 // lane's worker never solves exactly and keeps the 20 MB and more of a runtime.
@@ -66,7 +69,9 @@ export default async function runComputeTask(task: ComputeTask): Promise<Compute
 /**
  * The worker's memory once a task is done, recycling its solver when that memory is past the
  * limit: the runtime is dropped (its WebAssembly memory goes with the next garbage collection) and
- * a fresh one starts loading now, between tasks, rather than on the next plan's clock.
+ * a fresh one starts loading now, between tasks, rather than on the next plan's clock. A heap
+ * reserved past its limit is collected once the answer has been posted (the answer is not kept
+ * waiting for it).
  */
 function afterTask(): ComputeAnswerFooter {
   const solverBytes = loadedHighs()?.memoryBytes ?? 0;
@@ -76,7 +81,9 @@ function afterTask(): ComputeAnswerFooter {
     discardHighs();
     loadHighs().catch(() => undefined);
   }
-  return { threadId, memory, solverRecycled };
+  const heapCollected = collectGarbage !== undefined && memory.heapTotalBytes > heapCollectBytes;
+  if (heapCollected) setImmediate(collectGarbage);
+  return { threadId, memory, solverRecycled, heapCollected };
 }
 
 /** The job of a planning task, its courses unpacked and its targets deserialized. */

@@ -107,6 +107,12 @@ export interface Config {
      */
     readonly computeSolverMemoryMb: number;
     /**
+     * V8 heap (MB, reserved) past which a compute worker collects its garbage at once after a
+     * task: a large job (a reskilling plan over hundreds of occupations) leaves the heap it grew
+     * to reserved long after, and two or three workers each held the peak of the largest job.
+     */
+    readonly computeWorkerHeapCollectMb: number;
+    /**
      * Threads of the compute tier's express lane: a plan still waiting for a worker near its
      * deadline is answered there, without the solver (greedy plans with their bounds), instead of
      * late by the plans ahead of it, and rankings run there while every solver worker is busy,
@@ -390,6 +396,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       planAdmissionMax,
       planAdmissionMin: integer(env, 'PLAN_ADMISSION_MIN', 1, 1, planAdmissionMax),
       computeSolverMemoryMb: integer(env, 'COMPUTE_SOLVER_MEMORY_MB', 48, 24, 4_096),
+      computeWorkerHeapCollectMb: integer(env, 'COMPUTE_WORKER_HEAP_COLLECT_MB', 64, 16, 65_536),
       computeExpressThreads: integer(env, 'COMPUTE_EXPRESS_THREADS', 1, 0, 16),
     },
     computeSource: computeSource as ComputeSource,

@@ -232,6 +232,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     // A refused plan request can retry once the plans ahead of it are answered: about a time limit.
     planRetryAfterSeconds: Math.max(1, Math.ceil(config.limits.planTimeLimitMs / 1000)),
     solverMemoryLimitMb: config.limits.computeSolverMemoryMb,
+    heapCollectMb: config.limits.computeWorkerHeapCollectMb,
     expressThreads: config.limits.computeExpressThreads,
   });
   const services = createServices(

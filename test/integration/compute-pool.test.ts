@@ -25,6 +25,7 @@ async function startPool(
   solverMemoryLimitMb?: number,
   expressThreads = 0,
   filename?: string,
+  heapCollectMb?: number,
 ): Promise<ComputePool> {
   pool = new ComputePool({
     threads,
@@ -32,6 +33,7 @@ async function startPool(
     retryAfterSeconds: 3,
     expressThreads,
     ...(solverMemoryLimitMb !== undefined ? { solverMemoryLimitMb } : {}),
+    ...(heapCollectMb !== undefined ? { heapCollectMb } : {}),
     ...(filename !== undefined ? { filename } : {}),
   });
   await pool.warmUp();
@@ -134,6 +136,47 @@ describe('compute pool', () => {
     await keeping.runPlanning({ kind: 'recommend', gathered, deadline: epochNow() + 5_000 });
     expect(keeping.stats().solverRecycles).toBe(0);
     expect(keeping.stats().workerMemory.solverBytes).toBeGreaterThan(2 ** 20);
+  });
+
+  it('collects a worker heap grown past its limit right after the task, so the next reading is smaller', async () => {
+    // A ranking of 300,000 candidates: their ids and scores grow the worker's heap well past 16 MB.
+    const learners = 300_000;
+    const ranking = () => ({
+      requirements: [{ skillUri: 's', relation: 'ESSENTIAL' as const }],
+      links: [],
+      evidence: {
+        skillUris: ['s'],
+        learnerIds: Array.from({ length: learners }, (_, i) => `learner-${i}`),
+        offsets: Int32Array.from({ length: learners + 1 }, (_, i) => i),
+        skills: new Int32Array(learners),
+        kinds: new Uint8Array(learners),
+      },
+      policy: resolveMatchPolicy({}, new Date()),
+      minScore: 0,
+      offset: 0,
+      limit: 10,
+    });
+    const collecting = await startPool(1, 4, undefined, 0, undefined, 16);
+    expect((await collecting.rankCandidates(ranking())).totalCount).toBe(learners);
+    const grown = collecting.stats();
+    expect(grown.workerMemory.heapTotalBytes).toBeGreaterThan(16 * 2 ** 20);
+    expect(grown.heapCollections).toBeGreaterThanOrEqual(1);
+    await collecting.runPlanning({
+      kind: 'recommend',
+      gathered: smallGatheredPlanning(),
+      deadline: epochNow() + 5_000,
+    });
+    // Collected while idle: the next task finds the garbage gone and the heap given back.
+    const after = collecting.stats().workerMemory;
+    expect(after.heapUsedBytes).toBeLessThan(grown.workerMemory.heapUsedBytes / 2);
+    expect(after.heapTotalBytes).toBeLessThan(grown.workerMemory.heapTotalBytes);
+    await collecting.close();
+
+    // Without a limit (the pool's default) nothing is collected on purpose.
+    const keeping = await startPool(1, 4);
+    await keeping.rankCandidates(ranking());
+    expect(keeping.stats().workerMemory.heapTotalBytes).toBeGreaterThan(16 * 2 ** 20);
+    expect(keeping.stats().heapCollections).toBe(0);
   });
 
   it('answers a plan still waiting for a worker at its deadline from the express lane, in time', async () => {

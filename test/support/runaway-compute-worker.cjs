@@ -9,6 +9,7 @@ const footer = {
   threadId,
   memory: { heapUsedBytes: 0, heapTotalBytes: 0, solverBytes: 0 },
   solverRecycled: false,
+  heapCollected: false,
 };
 
 module.exports = async function runawayComputeWorker(task) {

@@ -199,6 +199,14 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
         this.set(compute().solverRecycles);
       },
     });
+    new Gauge({
+      name: 'credgraph_compute_heap_collections_total',
+      help: 'Times a compute worker collected its garbage right after a task because its reserved V8 heap had grown past COMPUTE_WORKER_HEAP_COLLECT_MB (the worker memory gauge shows the reading before).',
+      registers: [registry],
+      collect() {
+        this.set(compute().heapCollections);
+      },
+    });
   }
 
   return {

@@ -41,6 +41,7 @@ describe('app metrics', () => {
         ]),
         workerMemory: { heapUsedBytes: 30_000_000, heapTotalBytes: 41_000_000, solverBytes: 42_467_328 },
         solverRecycles: 4,
+        heapCollections: 3,
         threadsStarted: 6,
         planAdmission: { limit: 5, inFlight: 4, waiting: 2, refused: 7, late: 3 },
       }),
@@ -70,6 +71,7 @@ describe('app metrics', () => {
     expect(text).toContain('credgraph_compute_worker_memory_bytes{kind="heap_total"} 41000000');
     expect(text).toContain('credgraph_compute_worker_memory_bytes{kind="solver"} 42467328');
     expect(text).toContain('credgraph_compute_solver_recycles_total 4');
+    expect(text).toContain('credgraph_compute_heap_collections_total 3');
     expect(text).toContain('credgraph_compute_threads_started_total 6');
     expect(text).toContain('credgraph_plan_admission{state="limit"} 5');
     expect(text).toContain('credgraph_plan_admission{state="waiting"} 2');

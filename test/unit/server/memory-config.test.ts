@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/config';
 
-describe('HEAP_GROWTH_PERCENT and COMPUTE_SOLVER_MEMORY_MB', () => {
+describe('HEAP_GROWTH_PERCENT, COMPUTE_SOLVER_MEMORY_MB and COMPUTE_WORKER_HEAP_COLLECT_MB', () => {
   it('default to a 30 % heap growth and solvers recycled past 48 MB', () => {
     const config = loadConfig({});
     expect(config.heapGrowthPercent).toBe(30);
     expect(config.limits.computeSolverMemoryMb).toBe(48);
+    expect(config.limits.computeWorkerHeapCollectMb).toBe(64);
   });
 
   it("accept V8's own growth (0) and another solver limit", () => {
-    const config = loadConfig({ HEAP_GROWTH_PERCENT: '0', COMPUTE_SOLVER_MEMORY_MB: '256' });
+    const config = loadConfig({
+      HEAP_GROWTH_PERCENT: '0',
+      COMPUTE_SOLVER_MEMORY_MB: '256',
+      COMPUTE_WORKER_HEAP_COLLECT_MB: '512',
+    });
     expect(config.heapGrowthPercent).toBe(0);
     expect(config.limits.computeSolverMemoryMb).toBe(256);
+    expect(config.limits.computeWorkerHeapCollectMb).toBe(512);
   });
 
   it('refuse values outside their ranges, naming the variable', () => {
@@ -19,5 +25,7 @@ describe('HEAP_GROWTH_PERCENT and COMPUTE_SOLVER_MEMORY_MB', () => {
     expect(() => loadConfig({ HEAP_GROWTH_PERCENT: '1000' })).toThrow(/HEAP_GROWTH_PERCENT/);
     // Below HiGHS's own start (about 20 MB) every task would recycle its solver.
     expect(() => loadConfig({ COMPUTE_SOLVER_MEMORY_MB: '8' })).toThrow(/COMPUTE_SOLVER_MEMORY_MB/);
+    // Below an idle worker's own heap every task would end in a full collection.
+    expect(() => loadConfig({ COMPUTE_WORKER_HEAP_COLLECT_MB: '4' })).toThrow(/COMPUTE_WORKER_HEAP_COLLECT_MB/);
   });
 });
