@@ -47,8 +47,7 @@ export async function startChildServer(env: Record<string, string>, maxMillis = 
   const entry = path.join(__dirname, '..', '..', 'src', 'main.js');
   const started = performance.now();
   const child = spawn(process.execPath, [entry], {
-    // glibc's malloc arenas capped as `npm start` caps them (see the README's configuration).
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', MALLOC_ARENA_MAX: '2', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logLines: string[] = [];

@@ -98,6 +98,23 @@ describe('rankCandidateRows', () => {
   });
 });
 
+/** The kernel's page at `offset`/`limit` is that slice of the reference's whole ranking, with its length. */
+function expectSliceOfWholeRanking(
+  requirements: Requirement[],
+  links: HierarchyLink[],
+  rows: CandidateEvidenceRow[],
+  p: MatchPolicy,
+  offset: number,
+  limit: number,
+): void {
+  const whole = reference(requirements, links, rows, p, 0);
+  const evidence = packCandidateRows(rows);
+  expect(rankCandidateEvidence({ requirements, links, evidence, policy: p, minScore: 0, offset, limit })).toEqual({
+    totalCount: whole.length,
+    page: whole.slice(offset, offset + limit),
+  });
+}
+
 describe('rankCandidateEvidence', () => {
   it('returns the asked slice of the whole ranking and its full length', () => {
     fc.assert(
@@ -108,17 +125,12 @@ describe('rankCandidateEvidence', () => {
         policy,
         fc.nat({ max: 8 }),
         fc.integer({ min: 1, max: 4 }),
-        (requirements, links, rows, p, offset, limit) => {
-          const whole = reference(requirements, links, rows, p, 0);
-          const evidence = packCandidateRows(rows);
-          expect(
-            rankCandidateEvidence({ requirements, links, evidence, policy: p, minScore: 0, offset, limit }),
-          ).toEqual({ totalCount: whole.length, page: whole.slice(offset, offset + limit) });
-        },
+        expectSliceOfWholeRanking,
       ),
       { numRuns: 300 },
     );
   });
+
   it('keeps only the best while scanning many candidates, with the same page as sorting them all', () => {
     // Enough candidates that a page's end is far below their number: the kernel then selects
     // instead of sorting. Few distinct skills, so many scores tie and the id decides.
@@ -138,13 +150,7 @@ describe('rankCandidateEvidence', () => {
         policy,
         fc.nat({ max: 4 }),
         fc.integer({ min: 1, max: 3 }),
-        (requirements, links, rows, p, offset, limit) => {
-          const whole = reference(requirements, links, rows, p, 0);
-          const evidence = packCandidateRows(rows);
-          expect(
-            rankCandidateEvidence({ requirements, links, evidence, policy: p, minScore: 0, offset, limit }),
-          ).toEqual({ totalCount: whole.length, page: whole.slice(offset, offset + limit) });
-        },
+        expectSliceOfWholeRanking,
       ),
       { numRuns: 200 },
     );
