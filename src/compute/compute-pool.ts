@@ -168,7 +168,7 @@ export interface ComputePoolStats {
   readonly workerMemory: WorkerMemory;
   /** Times a worker dropped its HiGHS runtime, its memory past the limit. */
   readonly solverRecycles: number;
-  /** Times a worker collected its garbage after a task, its reserved heap past the limit. */
+  /** Full garbage collections workers ran while idle, their reserved heaps past the limit (as reported so far). */
   readonly heapCollections: number;
   /** Worker threads started since the pool began, the first ones and every replacement of a stopped one. */
   readonly threadsStarted: number;
@@ -507,7 +507,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       this.count(task, 'ok');
       this.memoryByThread.set(answer.threadId, answer.memory);
       if (answer.solverRecycled) this.solverRecycles += 1;
-      if (answer.heapCollected) this.heapCollections += 1;
+      this.heapCollections += answer.heapCollections;
       return answer;
     } catch (error) {
       if (signal?.aborted) {

@@ -72,10 +72,10 @@ export interface ComputeAnswerFooter {
   /** True when the worker dropped its HiGHS runtime after this task, its memory past the limit. */
   readonly solverRecycled: boolean;
   /**
-   * True when the worker collects its garbage right after this task, its reserved heap past the
-   * limit (`memory` is the reading before).
+   * Full garbage collections the worker ran while idle since its previous answer, its reserved
+   * heap past the limit (`heapCollectBytes`).
    */
-  readonly heapCollected: boolean;
+  readonly heapCollections: number;
 }
 
 /** Settings a compute worker reads at start (piscina's `workerData`). */
@@ -87,10 +87,10 @@ export interface ComputeWorkerSettings {
    */
   readonly solverMemoryLimitBytes: number;
   /**
-   * Reserved V8 heap (bytes) past which the worker runs a full garbage collection right after a
-   * task (after its answer is posted). V8 keeps the pages a large job grew its heap to for long
-   * after it ended; collected, the heap shrinks to what is live (a few tens of MB) in
-   * milliseconds to tens of milliseconds, which only a task just after a large one waits for.
+   * Reserved V8 heap (bytes) past which the worker runs a full garbage collection once idle for
+   * a moment after a task. V8 kept the pages a large job grew its heap to for long after it
+   * ended; collected, the heap shrinks to what is live (a few tens of MB) in milliseconds to tens
+   * of milliseconds. Under load (tasks back to back) it waits, not to take a core from them.
    */
   readonly heapCollectBytes?: number;
   /** False for an express lane's worker, which never solves exactly: it does not load HiGHS. */

@@ -55,6 +55,14 @@ if (loadsSolver) {
 const solverMemoryLimitBytes = settings.solverMemoryLimitBytes ?? Number.POSITIVE_INFINITY;
 const heapCollectBytes = settings.heapCollectBytes ?? Number.POSITIVE_INFINITY;
 const collectGarbage = Number.isFinite(heapCollectBytes) ? fullGarbageCollector() : undefined;
+/**
+ * How long a worker must stay idle before it collects a heap past its limit. Under load the
+ * collection would take a core from the next tasks; once the load passes, the memory comes back.
+ */
+const IDLE_BEFORE_COLLECTION_MS = 250;
+let pendingCollection: ReturnType<typeof setTimeout> | undefined;
+/** Collections run since the last answer, reported with the next one. */
+let collectionsSinceAnswer = 0;
 
 // Warm-up; a failure is retried by the first solve (and degrades that plan to greedy). An express
 // lane's worker never solves exactly and keeps the 20 MB and more of a runtime.
@@ -62,6 +70,7 @@ if (loadsSolver) loadHighs().catch(() => undefined);
 
 /** Runs one task (piscina calls the default export). */
 export default async function runComputeTask(task: ComputeTask): Promise<ComputeAnswer> {
+  clearTimeout(pendingCollection);
   const answer = await runTask(task);
   return { ...answer, ...afterTask() };
 }
@@ -70,8 +79,8 @@ export default async function runComputeTask(task: ComputeTask): Promise<Compute
  * The worker's memory once a task is done, recycling its solver when that memory is past the
  * limit: the runtime is dropped (its WebAssembly memory goes with the next garbage collection) and
  * a fresh one starts loading now, between tasks, rather than on the next plan's clock. A heap
- * reserved past its limit is collected once the answer has been posted (the answer is not kept
- * waiting for it).
+ * reserved past its limit is collected once the worker has been idle for
+ * {@link IDLE_BEFORE_COLLECTION_MS} (a task arriving first puts it off).
  */
 function afterTask(): ComputeAnswerFooter {
   const solverBytes = loadedHighs()?.memoryBytes ?? 0;
@@ -81,9 +90,16 @@ function afterTask(): ComputeAnswerFooter {
     discardHighs();
     loadHighs().catch(() => undefined);
   }
-  const heapCollected = collectGarbage !== undefined && memory.heapTotalBytes > heapCollectBytes;
-  if (heapCollected) setImmediate(collectGarbage);
-  return { threadId, memory, solverRecycled, heapCollected };
+  if (collectGarbage !== undefined && memory.heapTotalBytes > heapCollectBytes) {
+    pendingCollection = setTimeout(() => {
+      collectGarbage();
+      collectionsSinceAnswer += 1;
+    }, IDLE_BEFORE_COLLECTION_MS);
+    pendingCollection.unref();
+  }
+  const heapCollections = collectionsSinceAnswer;
+  collectionsSinceAnswer = 0;
+  return { threadId, memory, solverRecycled, heapCollections };
 }
 
 /** The job of a planning task, its courses unpacked and its targets deserialized. */

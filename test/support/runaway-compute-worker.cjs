@@ -9,7 +9,7 @@ const footer = {
   threadId,
   memory: { heapUsedBytes: 0, heapTotalBytes: 0, solverBytes: 0 },
   solverRecycled: false,
-  heapCollected: false,
+  heapCollections: 0,
 };
 
 module.exports = async function runawayComputeWorker(task) {

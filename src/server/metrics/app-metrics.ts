@@ -201,7 +201,7 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
     });
     new Gauge({
       name: 'credgraph_compute_heap_collections_total',
-      help: 'Times a compute worker collected its garbage right after a task because its reserved V8 heap had grown past COMPUTE_WORKER_HEAP_COLLECT_MB (the worker memory gauge shows the reading before).',
+      help: 'Full garbage collections compute workers ran once idle because their reserved V8 heap had grown past COMPUTE_WORKER_HEAP_COLLECT_MB (each reported with the worker answer after it; the worker memory gauge is read after each task, before any collection).',
       registers: [registry],
       collect() {
         this.set(compute().heapCollections);
