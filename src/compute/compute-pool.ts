@@ -70,7 +70,7 @@ export interface ComputePoolOptions {
    */
   readonly solverMemoryLimitMb?: number;
   /**
-   * Reserved V8 heap (MB) past which a worker collects its garbage right after a task
+   * Reserved V8 heap (MB) past which a worker collects its garbage once idle after a task
    * (`COMPUTE_WORKER_HEAP_COLLECT_MB`; default: never).
    */
   readonly heapCollectMb?: number;
@@ -230,9 +230,10 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       maxWaiting: options.maxQueue,
       retryAfterSeconds: options.planRetryAfterSeconds ?? 1,
     });
+    const heapCollectBytes = (options.heapCollectMb ?? Number.POSITIVE_INFINITY) * 2 ** 20;
     this.pool = this.startWorkers(options.threads, {
       solverMemoryLimitBytes: (options.solverMemoryLimitMb ?? Number.POSITIVE_INFINITY) * 2 ** 20,
-      heapCollectBytes: (options.heapCollectMb ?? Number.POSITIVE_INFINITY) * 2 ** 20,
+      heapCollectBytes,
       loadsSolver: true,
     });
     const expressThreads = options.expressThreads ?? 0;
@@ -240,7 +241,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       expressThreads > 0
         ? this.startWorkers(expressThreads, {
             solverMemoryLimitBytes: Number.POSITIVE_INFINITY,
-            heapCollectBytes: (options.heapCollectMb ?? Number.POSITIVE_INFINITY) * 2 ** 20,
+            heapCollectBytes,
             loadsSolver: false,
           })
         : undefined;

@@ -107,9 +107,10 @@ export interface Config {
      */
     readonly computeSolverMemoryMb: number;
     /**
-     * V8 heap (MB, reserved) past which a compute worker collects its garbage at once after a
-     * task: a large job (a reskilling plan over hundreds of occupations) leaves the heap it grew
-     * to reserved long after, and two or three workers each held the peak of the largest job.
+     * V8 heap (MB, reserved) past which a compute worker collects its garbage once idle for a
+     * moment after a task: a large job (a reskilling plan over hundreds of occupations) left the
+     * heap it grew to reserved long after, and two or three workers each held the peak of the
+     * largest job.
      */
     readonly computeWorkerHeapCollectMb: number;
     /**

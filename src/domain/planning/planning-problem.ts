@@ -167,12 +167,15 @@ export function prepareTarget(
   const skills = gap.filter((skill) => coveredSomewhere.has(skill.skillUri));
   const coveredUnexplored = new Set<string>();
   for (const [id, own] of catalogue.unexplored) for (const uri of covers.get(id) ?? own) coveredUnexplored.add(uri);
-  const unexplored = gap.filter(
-    (skill) => !coveredSomewhere.has(skill.skillUri) && coveredUnexplored.has(skill.skillUri),
-  );
-  const uncoverable = gap
-    .filter((skill) => !coveredSomewhere.has(skill.skillUri) && !coveredUnexplored.has(skill.skillUri))
-    .map((skill) => skill.skillUri);
+  // A gap skill no plannable course covers is unexplored when a course left out as
+  // prerequisites-not-followed covers it, else uncoverable.
+  const unexplored: GapSkill[] = [];
+  const uncoverable: string[] = [];
+  for (const skill of gap) {
+    if (coveredSomewhere.has(skill.skillUri)) continue;
+    if (coveredUnexplored.has(skill.skillUri)) unexplored.push(skill);
+    else uncoverable.push(skill.skillUri);
+  }
   const skillIndex = new Map(skills.map((skill, index) => [skill.skillUri, index]));
 
   // Step 4's first round, from the catalogue's index of prerequisite teachers: only courses that
