@@ -129,14 +129,26 @@ export class LiveReadModel {
     return `${this.fullReloads}:${model.catalogVersion}`;
   }
 
-  /** The model once it reflects every write this process has committed. */
+  /**
+   * The model once it reflects every write this process has committed. A sync already under way
+   * (the poll's) may have read the log before this process's latest commit: joined, it can end
+   * with the model still behind, so this syncs until the model has caught up or a sync of its own
+   * finds nothing to apply.
+   */
   async fresh(): Promise<ReadModel> {
-    if (this.model.seq >= this.feed.highestCommitted) return this.model;
-    const before = this.model.seq;
-    await this.sync();
-    // Still behind with nothing to apply: the log lost our changes (a wiped or swapped database
-    // restarted the count). Only a full load is safe then.
-    if (this.model.seq < this.feed.highestCommitted && this.model.seq === before) await this.reloadOnce();
+    let idleSyncs = 0;
+    while (this.model.seq < this.feed.highestCommitted) {
+      const before = this.model.seq;
+      await this.sync();
+      if (this.model.seq > before) idleSyncs = 0;
+      // The first sync without progress may be one that read the log before our commit; a second
+      // one started after it. Still behind with nothing to apply: the log lost our changes (a wiped
+      // or swapped database restarted the count). Only a full load is safe then.
+      else if (++idleSyncs === 2) {
+        await this.reloadOnce();
+        break;
+      }
+    }
     return this.model;
   }
 

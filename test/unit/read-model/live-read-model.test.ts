@@ -144,6 +144,32 @@ describe('LiveReadModel', () => {
     expect((await live.fresh()).learnerEvidence('a', '2025-01-01').found).toBe(true);
   });
 
+  it("fresh() does not stop at a poll's sync that read the log before this process's commit", async () => {
+    const repo = new FakeRepository();
+    const { live, feed } = await start(repo);
+    // Another process's write, then the poll reads the log: its answer comes back late.
+    repo.write(learner('other', []));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const read = repo.getChangesSince.bind(repo);
+    repo.getChangesSince = async (since: number, limit: number) => {
+      const snapshot = await read(since, limit);
+      await held;
+      return snapshot;
+    };
+    const polling = live.sync();
+    // This process writes and commits while the poll is under way.
+    feed.committed(repo.write(learner('mine', ['s1'])));
+    const fresh = live.fresh();
+    repo.getChangesSince = read;
+    release();
+    await polling;
+    expect((await fresh).learnerEvidence('mine', '2025-01-01').found).toBe(true);
+    expect(live.reloads).toBe(0);
+  });
+
   it('rebuilds when the log cannot bring it up to a committed number (a reset database)', async () => {
     const repo = new FakeRepository();
     repo.write(learner('a', []));
