@@ -18,6 +18,7 @@ import type { CredentialImportService } from '../services/credential-import-serv
 import type { CredentialVerifier } from '../services/verification/credential-verifier';
 import type { LearnerRecordExportService } from '../services/exports/learner-record-export-service';
 import type { PathwayExportService } from '../services/exports/pathway-export-service';
+import type { OccupationBrowseReads } from '../services/read-model/occupation-browse-reads';
 import { createEscoLoaders, type EscoLoaders } from './loaders/esco-loaders';
 import { ownedLoader } from './loaders/keyed-loader';
 import { createCatalogLoaders, type CatalogLoaders } from './loaders/catalog-loaders';
@@ -29,6 +30,8 @@ export interface Services {
   readonly concepts: ConceptReads;
   /** Pages of courses teaching a skill (cached across requests when the read model is on). */
   readonly teaching: TeachingPageReads;
+  /** Whole browses of an occupation in one query (the occupation resolver's look-ahead). */
+  readonly browse: OccupationBrowseReads;
   readonly catalog: CatalogRepository;
   readonly learners: LearnerRepository;
   readonly postings: JobPostingRepository;

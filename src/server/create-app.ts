@@ -12,8 +12,10 @@ import type { Config } from '../config/config';
 import type { Neo4jExecutor } from '../db/neo4j-executor';
 import type { Driver } from 'neo4j-driver';
 import { EscoRepository } from '../db/repositories/esco-repository';
-import { CachedConceptReads, type ConceptReads } from '../services/read-model/cached-concept-reads';
-import { CachedTeachingPages, type TeachingPageReads } from '../services/read-model/cached-teaching-pages';
+import { CachedConceptReads } from '../services/read-model/cached-concept-reads';
+import { OccupationBrowseReads } from '../services/read-model/occupation-browse-reads';
+import { BrowseRepository } from '../db/repositories/browse-repository';
+import { CachedTeachingPages } from '../services/read-model/cached-teaching-pages';
 import { ConceptSearchService } from '../services/search/concept-search-service';
 import { CatalogRepository } from '../db/repositories/catalog-repository';
 import { LearnerRepository } from '../db/repositories/learner-repository';
@@ -81,9 +83,9 @@ export interface ComputeSources {
   readonly coverage: CoverageSource;
   readonly courses: CourseSource;
   /** Skill and occupation records for the DataLoaders (the database when absent). */
-  readonly concepts?: ConceptReads;
+  readonly concepts?: CachedConceptReads;
   /** `taughtBy` pages for the DataLoaders (the database when absent). */
-  readonly teaching?: TeachingPageReads;
+  readonly teaching?: CachedTeachingPages;
 }
 
 /**
@@ -136,6 +138,7 @@ export function createServices(
     concepts: sources?.concepts ?? esco,
     catalog,
     teaching: sources?.teaching ?? catalog,
+    browse: new OccupationBrowseReads(new BrowseRepository(executor), sources?.concepts, sources?.teaching),
     learners: new LearnerRepository(executor),
     postings: new JobPostingRepository(executor),
     coverageData,

@@ -182,3 +182,98 @@ describe('browsing an occupation with the courses teaching its skills', () => {
     await server.db.driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $id DETACH DELETE n', { id });
   });
 });
+
+describe('an occupation browsed for the first time', () => {
+  /** Occupations with enough skills that no other test in this file browses. */
+  async function unbrowsedOccupations(count: number): Promise<string[]> {
+    const found = await server.db.driver.executeQuery(
+      `MATCH (o:Occupation)-[:REQUIRES {relation: 'ESSENTIAL'}]->(:Skill)
+       WITH o, count(*) AS skills WHERE skills >= 12 AND o.uri <> $taken
+       RETURN o.uri AS uri ORDER BY o.uri DESC LIMIT toInteger($count)`,
+      { taken: SOFTWARE_DEVELOPER, count },
+    );
+    return found.records.map((r) => r.get('uri') as string);
+  }
+
+  const BROWSE = `query Browse($uri: ID!, $skills: Int, $courses: Int, $after: String, $withCourses: Boolean!) {
+    occupation(uri: $uri) { ...Head essentialSkills(first: $skills, after: $after) { totalCount edges { cursor node {
+      uri preferredLabel ... on Skill { taughtBy(first: $courses) @include(if: $withCourses) {
+        totalCount nodes { id title provider { name } } } } } } } } }
+    fragment Head on Occupation { uri preferredLabel essentialCount }`;
+
+  it('is read in one round trip, with the same answer as through the DataLoaders', async () => {
+    const [uri] = await unbrowsedOccupations(1);
+    const id = `t-ahead-${Date.now().toString(36)}`;
+    const skills = await server.db.driver.executeQuery(
+      "MATCH (:Occupation {uri: $uri})-[:REQUIRES {relation: 'ESSENTIAL'}]->(s:Skill) RETURN s.uri AS uri ORDER BY s.preferredLabel, s.uri LIMIT 3",
+      { uri },
+    );
+    const taught = skills.records.map((r) => ({ uri: r.get('uri') as string }));
+    const setup = await server.gql<any>(
+      `mutation($c1: MicroCredentialInput!, $c2: MicroCredentialInput!) {
+      upsertProvider(input: { id: "${id}-p", name: "Look-ahead Academy" }) { id }
+      a: upsertMicroCredential(input: $c1) { id } b: upsertMicroCredential(input: $c2) { id } }`,
+      {
+        c1: { id: `${id}-a`, title: 'Look-ahead course B', providerId: `${id}-p`, skills: taught },
+        c2: { id: `${id}-b`, title: 'Look-ahead course A', providerId: `${id}-p`, skills: taught.slice(1) },
+      },
+    );
+    expect(setup.errors).toBeUndefined();
+    const variables = { uri, skills: 10, courses: 2, withCourses: true };
+    const cold = await server.gql<any>(BROWSE, variables);
+    expect(cold.errors).toBeUndefined();
+    expect(cold.roundTrips).toBe(1);
+    // The same fields through the DataLoaders: a search result is not looked ahead from.
+    const label = cold.data.occupation.preferredLabel as string;
+    const reference = await server.gql<any>(
+      `query($text: String!) { searchOccupations(text: $text, first: 10) { uri essentialSkills(first: 10) { totalCount
+        edges { cursor node { uri preferredLabel taughtBy(first: 2) { totalCount nodes { id title provider { name } } } } } } } }`,
+      { text: label },
+    );
+    const same = reference.data.searchOccupations.find((o: any) => o.uri === uri);
+    expect(same).toBeDefined();
+    expect(cold.data.occupation.essentialSkills).toEqual(same.essentialSkills);
+    expect(cold.data.occupation.essentialSkills.edges).toHaveLength(10);
+    // The courses written above, in title order, with their provider.
+    const second = cold.data.occupation.essentialSkills.edges.find((e: any) => e.node.uri === taught[1]!.uri);
+    expect(second.node.taughtBy.nodes.slice(0, 2).map((n: any) => [n.id, n.provider.name])).toEqual([
+      [`${id}-b`, 'Look-ahead Academy'],
+      [`${id}-a`, 'Look-ahead Academy'],
+    ]);
+    // Kept for the next request: no query at all (the best of three: another file's full reload
+    // may empty the caches in between).
+    const trips: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const warm = await server.gql<any>(BROWSE, variables);
+      expect(warm.data).toEqual(cold.data);
+      trips.push(warm.roundTrips);
+    }
+    expect(Math.min(...trips)).toBe(0);
+    // The next page, from its cursor, and a page without courses: one query each when cold.
+    const after = cold.data.occupation.essentialSkills.edges[4].cursor;
+    const next = await server.gql<any>(BROWSE, { ...variables, after, skills: 3, withCourses: false });
+    expect(next.errors).toBeUndefined();
+    expect(next.roundTrips).toBe(1);
+    expect(next.data.occupation.essentialSkills.edges.map((e: any) => e.node.uri)).toEqual(
+      cold.data.occupation.essentialSkills.edges.slice(5, 8).map((e: any) => e.node.uri),
+    );
+    expect(next.data.occupation.essentialSkills.edges[0].node.taughtBy).toBeUndefined();
+    await server.db.driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $id DETACH DELETE n', { id });
+  });
+
+  it('answers an unknown occupation with null, and bad page arguments where they stand', async () => {
+    const unknown = await server.gql<any>(BROWSE, {
+      uri: 'http://data.europa.eu/esco/occupation/00000000-0000-0000-0000-000000000000',
+      skills: 5,
+      courses: 2,
+      withCourses: true,
+    });
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data.occupation).toBeNull();
+    expect(unknown.roundTrips).toBe(1);
+    const [, uri] = await unbrowsedOccupations(2);
+    const bad = await server.gql<any>(BROWSE, { uri, skills: 5, courses: 100_000, withCourses: true });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.path).toContain('taughtBy');
+  });
+});

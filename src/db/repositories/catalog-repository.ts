@@ -29,7 +29,8 @@ export interface CredentialFilter {
   text?: string | null;
 }
 
-function credentialRow<R extends CredentialSummaryRow = CredentialRow>(raw: unknown): R {
+/** A credential map as the catalog queries return it, with list defaults and dates as strings. */
+export function credentialRow<R extends CredentialSummaryRow = CredentialRow>(raw: unknown): R {
   const row = raw as R & { createdAt: unknown; updatedAt: unknown };
   return {
     ...row,

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { Access } from '../access/access-policy';
 import { publicAccess } from '../access/policies';
 import type { GraphQLContext } from '../context';
@@ -6,6 +7,8 @@ import { Skill } from '../types/skill-type';
 import { Occupation } from '../types/occupation-type';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { checkEscoUri } from '../../domain/catalog/field-checks';
+import { occupationBrowsePlan } from '../look-ahead/occupation-browse-plan';
+import { primeOccupationBrowse } from '../loaders/prime-occupation-browse';
 
 /** Entry points into the ESCO taxonomy. */
 @Resolver()
@@ -21,11 +24,22 @@ export class EscoQueryResolver {
 
   @Access(publicAccess)
   @Query(() => Occupation, { nullable: true, description: 'An occupation by ESCO URI; null when unknown.' })
-  occupation(
+  async occupation(
     @Arg('uri', () => ID, { description: 'ESCO concept URI of the occupation.' }) uri: string,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.loaders.occupation.load(checkEscoUri('uri', uri, 'occupation'));
+    const checked = checkEscoUri('uri', uri, 'occupation');
+    // A browse (occupation, skills, their courses) reads its levels in one query, not one each.
+    const plan = occupationBrowsePlan(info, ctx.limits.maxPageSize);
+    if (plan) {
+      const found = await ctx.services.browse.read(checked, plan);
+      if (found.read) {
+        if (found.browse) primeOccupationBrowse(ctx.loaders, plan, found.browse);
+        return found.browse?.occupation ?? null;
+      }
+    }
+    return ctx.loaders.occupation.load(checked);
   }
 
   @Access(publicAccess)

@@ -40,6 +40,10 @@ export const DEFAULT_CONCEPT_CACHE_LIMITS: ConceptCacheLimits = {
   maxSkillPages: 20_000,
 };
 
+function skillPageKey(uri: string, relation: 'ESSENTIAL' | 'OPTIONAL', page: PageRequest): string {
+  return `${relation} ${page.offset} ${page.limit} ${uri}`;
+}
+
 /** A cached page: its skills by URI. */
 interface UriPage {
   readonly uris: readonly string[];
@@ -97,29 +101,81 @@ export class CachedConceptReads implements ConceptReads {
     page: PageRequest,
   ): Promise<Map<string, Page<SkillRow>>> {
     const generation = await this.gate.enter();
-    const key = (uri: string) => `${relation} ${page.offset} ${page.limit} ${uri}`;
     const pages = new Map<string, Page<SkillRow>>();
     const missing: string[] = [];
     for (const uri of new Set(uris)) {
-      const cached = this.skillPages.get(key(uri));
-      const items = cached?.uris.map((skill) => this.skills.get(skill)) ?? [];
-      if (cached !== undefined && items.every((item): item is SkillRow => item !== undefined))
-        pages.set(uri, { items, totalCount: cached.totalCount, offset: page.offset });
+      const cached = this.cachedSkillsPage(uri, relation, page);
+      if (cached) pages.set(uri, cached);
       else missing.push(uri);
     }
     if (missing.length === 0) return pages;
     const fetched = await this.source.getOccupationSkillsPage(missing, relation, page);
-    const keep = this.gate.isCurrent(generation);
     for (const [uri, found] of fetched) {
-      for (const item of found.items) {
-        Object.freeze(item);
-        if (keep) this.skills.set(item.uri, item);
-      }
-      if (keep)
-        this.skillPages.set(key(uri), { uris: found.items.map((item) => item.uri), totalCount: found.totalCount });
+      this.keepSkillsPage(generation, uri, relation, page, found);
       pages.set(uri, found);
     }
     return pages;
+  }
+
+  /**
+   * Enters a read made around this cache (one query for several kinds of record): empties the
+   * cache if the graph changed, and returns the generation to pass to {@link keepOccupationPage}.
+   */
+  enterRead(): Promise<unknown> {
+    return this.gate.enter();
+  }
+
+  /** Whether an occupation's record and that page of its skills are both held. */
+  holdsOccupationPage(uri: string, relation: 'ESSENTIAL' | 'OPTIONAL', page: PageRequest): boolean {
+    return this.occupations.has(uri) && this.cachedSkillsPage(uri, relation, page) !== undefined;
+  }
+
+  /**
+   * Keeps an occupation and a page of its skills, read after {@link enterRead} returned
+   * `generation`; nothing is kept if the graph changed meanwhile. Freezes the records.
+   */
+  keepOccupationPage(
+    generation: unknown,
+    occupation: OccupationRow,
+    relation: 'ESSENTIAL' | 'OPTIONAL',
+    page: PageRequest,
+    skills: Page<SkillRow>,
+  ): void {
+    Object.freeze(occupation);
+    if (this.gate.isCurrent(generation)) this.occupations.set(occupation.uri, occupation);
+    this.keepSkillsPage(generation, occupation.uri, relation, page, skills);
+  }
+
+  private cachedSkillsPage(
+    uri: string,
+    relation: 'ESSENTIAL' | 'OPTIONAL',
+    page: PageRequest,
+  ): Page<SkillRow> | undefined {
+    const cached = this.skillPages.get(skillPageKey(uri, relation, page));
+    if (cached === undefined) return undefined;
+    const items = cached.uris.map((skill) => this.skills.get(skill));
+    return items.every((item): item is SkillRow => item !== undefined)
+      ? { items, totalCount: cached.totalCount, offset: page.offset }
+      : undefined;
+  }
+
+  private keepSkillsPage(
+    generation: unknown,
+    uri: string,
+    relation: 'ESSENTIAL' | 'OPTIONAL',
+    page: PageRequest,
+    found: Page<SkillRow>,
+  ): void {
+    const keep = this.gate.isCurrent(generation);
+    for (const item of found.items) {
+      Object.freeze(item);
+      if (keep) this.skills.set(item.uri, item);
+    }
+    if (keep)
+      this.skillPages.set(skillPageKey(uri, relation, page), {
+        uris: found.items.map((item) => item.uri),
+        totalCount: found.totalCount,
+      });
   }
 
   private async read<R extends { uri: string }>(

@@ -73,11 +73,10 @@ export class CachedTeachingPages implements TeachingPageReads {
     page: PageRequest,
   ): Promise<Map<string, Page<TeachingCredential>>> {
     const generation = await this.gate.enter();
-    const key = (uri: string) => `${page.offset} ${page.limit} ${uri}`;
     const hits = new Map<string, IdPage>();
     const missing: string[] = [];
     for (const uri of new Set(uris)) {
-      const cached = this.pages.get(key(uri));
+      const cached = this.pages.get(pageKey(uri, page));
       if (cached) hits.set(uri, cached);
       else missing.push(uri);
     }
@@ -112,12 +111,38 @@ export class CachedTeachingPages implements TeachingPageReads {
       result.set(uri, { items, totalCount: hit.totalCount, offset: page.offset });
     }
     for (const [uri, found] of fetched) {
-      if (keep) {
-        this.pages.set(key(uri), { ids: found.items.map((item) => item.credential.id), totalCount: found.totalCount });
-        for (const item of found.items) this.records.set(item.credential.id, item);
-      }
+      if (keep) this.keepPage(uri, page, found);
       result.set(uri, found);
     }
     return result;
   }
+
+  /**
+   * Enters a read made around this cache (one query for several kinds of record): empties the
+   * cache if the catalogue changed, and returns the generation to pass to {@link keepPages}.
+   */
+  enterRead(): Promise<unknown> {
+    return this.gate.enter();
+  }
+
+  /**
+   * Keeps skills' pages (by skill URI) read after {@link enterRead} returned `generation`;
+   * nothing is kept if the catalogue changed meanwhile.
+   */
+  keepPages(generation: unknown, page: PageRequest, pages: ReadonlyMap<string, Page<TeachingCredential>>): void {
+    if (!this.gate.isCurrent(generation)) return;
+    for (const [uri, found] of pages) this.keepPage(uri, page, found);
+  }
+
+  private keepPage(uri: string, page: PageRequest, found: Page<TeachingCredential>): void {
+    this.pages.set(pageKey(uri, page), {
+      ids: found.items.map((item) => item.credential.id),
+      totalCount: found.totalCount,
+    });
+    for (const item of found.items) this.records.set(item.credential.id, item);
+  }
+}
+
+function pageKey(uri: string, page: PageRequest): string {
+  return `${page.offset} ${page.limit} ${uri}`;
 }
