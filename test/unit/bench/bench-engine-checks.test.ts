@@ -177,6 +177,19 @@ describe('target table', () => {
     );
   });
 
+  it("counts browse's round trips cold (the first probes) as well as warm (the server over the run)", () => {
+    const warm = { ...run(1, 2, 400), server: { requests: 100, maxRoundTrips: 0 } as LoadResult['server'] };
+    const browseRow = (probes: number[]) =>
+      targetRows([{ ...scenario('browse', [warm, run(16, 20, 500)]), roundTrips: probes }], {
+        '1': 3,
+        '16': 2,
+      }).find((r) => r.operation.startsWith('browse'))!;
+    expect(rowVerdict(browseRow([3, 1, 1]))).toBe('missed');
+    expect(browseRow([3, 1, 1]).checks[0]!.measured).toBe(3);
+    expect(rowVerdict(browseRow([1, 1]))).toBe('met');
+    expect(browseRow([]).checks[0]!.measured).toBe(0);
+  });
+
   it('is partial when only some figures were measured and none missed', () => {
     const rows = targetRows([scenario('coverage', [run(1, 2, 0)])], null);
     expect(rowVerdict(rows[0]!)).toBe('partial');
