@@ -8,36 +8,12 @@
  * tagged with the current operation and the request's bookmark manager, it is timed, and driver
  * errors are retried by one wrapper and then mapped.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { Neo4jError, type Driver, type QueryResult, type Session } from 'neo4j-driver';
 import { CypherRegistryError, type CypherQuery, type CypherRegistry } from './cypher-registry';
 import { mapDriverError } from './neo4j-errors';
 import { changeFeedOf } from './change-feed';
 import { changeScopeOf, type WriteCall } from '../domain/read-model/change-scope';
-import {
-  acquireSessionSlot,
-  countRoundTrip,
-  currentQueryContext,
-  releaseSessionSlot,
-  type QueryContext,
-} from './query-context';
-
-/** Set while a transaction of the current request holds a session slot (queries inside it reuse it). */
-const holdingSlot = new AsyncLocalStorage<true>();
-
-/**
- * Runs `fn` within one of the current request's session slots (see `query-context`): queries of
- * one request beyond its concurrency share wait here, before a pooled connection is taken.
- */
-async function withSessionSlot<T>(ctx: QueryContext | undefined, fn: () => Promise<T>): Promise<T> {
-  if (!ctx || holdingSlot.getStore()) return fn();
-  await acquireSessionSlot(ctx);
-  try {
-    return await holdingSlot.run(true, fn);
-  } finally {
-    releaseSessionSlot(ctx);
-  }
-}
+import { countRoundTrip, currentQueryContext, withSessionSlot } from './query-context';
 
 /** The query every write transaction touching read-model data runs last (see `changeScopeOf`). */
 const APPEND_CHANGE = 'read-model/append-change';
@@ -347,7 +323,7 @@ export class Neo4jExecutor implements QueryRunner {
     let deadlocks = 0;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await withSessionSlot(currentQueryContext(), () => this.inSession(mode, work));
+        return await withSessionSlot(() => this.inSession(mode, work));
       } catch (error) {
         if (isDeadlock(error) && deadlocks < DEADLOCK_RETRIES) {
           await deadlockPause(deadlocks);

@@ -12,7 +12,6 @@ import { graphiqlPage } from './graphiql-page';
 import { BodyError, readBody } from './read-body';
 import { runWithQueryContext, currentQueryContext, type QueryBudget, type QueryContext } from '../db/query-context';
 import { RequestTimeoutError, httpStatusOf, type ErrorCode } from '../domain/errors';
-import { withErrorCode } from './metrics/error-code-plugin';
 
 /** The facts of one finished GraphQL request: ids, timings and codes, never variables or results. */
 export interface RequestDoneInfo {
@@ -272,19 +271,17 @@ async function handleGraphql<Ctx extends object>(
     operation,
     async () => {
       ctx = currentQueryContext()!;
-      const { value: result, code } = await withErrorCode(() =>
-        deps.apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-          context: () => deps.context(req, requestId, performance.timeOrigin + started),
-        }),
-      );
+      const result = await deps.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+        context: () => deps.context(req, requestId, performance.timeOrigin + started),
+      });
       let payload = '';
       if (result.body.kind === 'complete') {
         payload = result.body.string;
       } else {
         for await (const chunk of result.body.asyncIterator) payload += chunk;
       }
-      return { result, payload, code };
+      return { result, payload, code: ctx.errorCode };
     },
     deps.queryBudget,
   );

@@ -7,21 +7,18 @@
  * Apollo refuses before its pipeline starts are covered by `contextCreationDidFail` (a bad token,
  * a database that is not the adopted one) and `invalidRequestWasReceived` (a malformed request).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { isErrorCode, type ErrorCode } from '../../domain/errors';
+import { currentQueryContext } from '../../db/query-context';
 
-interface Outcome {
-  code: string | undefined;
-}
-
-const outcomes = new AsyncLocalStorage<Outcome>();
-
-/** Keeps the first code only: later errors of the same request are usually its consequences. */
+/**
+ * Keeps the first code only, in the request's query context (`errorCode`): later errors of the
+ * same request are usually its consequences.
+ */
 function record(code: unknown): void {
-  const outcome = outcomes.getStore();
-  if (outcome !== undefined && outcome.code === undefined && typeof code === 'string') outcome.code = code;
+  const context = currentQueryContext();
+  if (context !== undefined && context.errorCode === undefined && typeof code === 'string') context.errorCode = code;
 }
 
 function firstCode(errors: readonly GraphQLFormattedError[] | undefined): unknown {
@@ -29,19 +26,9 @@ function firstCode(errors: readonly GraphQLFormattedError[] | undefined): unknow
 }
 
 /**
- * Runs `work` (one call of Apollo's `executeHTTPGraphQLRequest`) and reports the first error
- * code the plugin saw while it ran; undefined when the request had no error.
- *
- * @example
- * const { value, code } = await withErrorCode(() => apollo.executeHTTPGraphQLRequest(...));
+ * The Apollo plugin; install it after every plugin that may change the response. The HTTP front
+ * reads the code from the query context it runs the request in.
  */
-export async function withErrorCode<T>(work: () => Promise<T>): Promise<{ value: T; code: string | undefined }> {
-  const outcome: Outcome = { code: undefined };
-  const value = await outcomes.run(outcome, work);
-  return { value, code: outcome.code };
-}
-
-/** The Apollo plugin; install it after every plugin that may change the response. */
 export function errorCodePlugin(): ApolloServerPlugin {
   return {
     async contextCreationDidFail({ error }) {
