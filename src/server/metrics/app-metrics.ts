@@ -39,6 +39,22 @@ export interface AppMetrics {
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
+/** How often the event-loop delay is sampled. */
+const LOOP_DELAY_RESOLUTION_MS = 10;
+
+/**
+ * The delay in seconds of one sample of `monitorEventLoopDelay`: Node records the whole interval
+ * between two ticks of its sampling timer, so an idle loop reads the resolution itself (10 ms);
+ * the delay is what exceeds it (prom-client's `nodejs_eventloop_lag_*` keep the whole interval).
+ *
+ * @example
+ * loopDelaySeconds(10_400_000, 10); // 0.0004
+ * loopDelaySeconds(Number.NaN, 10); // 0 (no sample yet)
+ */
+export function loopDelaySeconds(nanos: number, resolutionMs: number): number {
+  return Number.isFinite(nanos) ? Math.max(0, nanos / 1e6 - resolutionMs) / 1e3 : 0;
+}
+
 /**
  * Creates the metrics.
  *
@@ -103,15 +119,15 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
   // one, so a stall shows up in the next scrape instead of being averaged away over the uptime.
   // reset() also forgets the last tick, so a stall that begins before the first 10 ms tick after a
   // scrape is not counted: a blind spot of 10 ms per scrape interval.
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
   loopDelay.enable();
   new Gauge({
     name: 'credgraph_event_loop_delay_seconds',
-    help: 'Event-loop delay of the request thread since the previous scrape: quantile 0.5, 0.99 and max. Heavy work runs on compute workers, so p99 stays low while plans run.',
+    help: 'Event-loop delay of the request thread since the previous scrape (how late its 10 ms sampling timer fired): quantile 0.5, 0.99 and max. Heavy work runs on compute workers, so p99 stays low while plans run.',
     labelNames: ['quantile'],
     registers: [registry],
     collect() {
-      const seconds = (ns: number) => (Number.isFinite(ns) ? ns / 1e9 : 0);
+      const seconds = (ns: number) => loopDelaySeconds(ns, LOOP_DELAY_RESOLUTION_MS);
       this.set({ quantile: '0.5' }, seconds(loopDelay.percentile(50)));
       this.set({ quantile: '0.99' }, seconds(loopDelay.percentile(99)));
       this.set({ quantile: 'max' }, seconds(loopDelay.max));

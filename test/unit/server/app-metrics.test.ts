@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createAppMetrics } from '../../../src/server/metrics/app-metrics';
+import { createAppMetrics, loopDelaySeconds } from '../../../src/server/metrics/app-metrics';
 import { BoundedLabels } from '../../../src/server/metrics/bounded-labels';
 
 describe('app metrics', () => {
@@ -81,6 +81,13 @@ describe('app metrics', () => {
     const quiet = await metrics.render();
     const quietMax = Number(/credgraph_event_loop_delay_seconds\{quantile="max"\} ([\d.e-]+)/.exec(quiet)?.[1]);
     expect(quietMax).toBeLessThan(0.1);
+  });
+
+  it('reports how late the sampling timer fired, not the whole sampling interval', () => {
+    expect(loopDelaySeconds(10_400_000, 10)).toBeCloseTo(0.0004, 9);
+    expect(loopDelaySeconds(130_000_000, 10)).toBeCloseTo(0.12, 9);
+    expect(loopDelaySeconds(9_900_000, 10)).toBe(0);
+    expect(loopDelaySeconds(Number.NaN, 10)).toBe(0);
   });
 
   it('keeps two apps in one process apart', async () => {
