@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page, PageRequest } from '../../../src/domain/pagination/cursor';
 import type { OccupationRow, SkillRow } from '../../../src/db/repositories/esco-rows';
 import { CachedConceptReads, type ConceptReads } from '../../../src/services/read-model/cached-concept-reads';
+import { skillRowFixture } from '../../support/skill-row-fixture';
 
-const skill = (uri: string, preferredLabel = uri): SkillRow => ({
-  uri,
-  preferredLabel,
-  altLabels: null,
-  hiddenLabels: null,
-  description: null,
-  skillType: null,
-  reuseLevel: null,
-  collections: null,
-});
+const skill = skillRowFixture;
 
 /** A record source over a mutable table, recording which URIs each read asked for. */
 class TableSource implements ConceptReads {

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { OccupationBrowse, OccupationBrowseRequest } from '../../../src/db/repositories/browse-repository';
 import type { TeachingCredential } from '../../../src/db/repositories/catalog-repository';
-import type { OccupationRow, SkillRow } from '../../../src/db/repositories/esco-rows';
+import type { OccupationRow } from '../../../src/db/repositories/esco-rows';
 import type { Page } from '../../../src/domain/pagination/cursor';
 import { CachedConceptReads } from '../../../src/services/read-model/cached-concept-reads';
 import { CachedTeachingPages } from '../../../src/services/read-model/cached-teaching-pages';
 import { OccupationBrowseReads } from '../../../src/services/read-model/occupation-browse-reads';
+import { skillRowFixture } from '../../support/skill-row-fixture';
 
-const skill = (uri: string): SkillRow => ({
-  uri,
-  preferredLabel: uri,
-  altLabels: null,
-  hiddenLabels: null,
-  description: null,
-  skillType: null,
-  reuseLevel: null,
-  collections: null,
-});
+const skill = (uri: string) => skillRowFixture(uri);
 const occupation = (uri: string) => ({ uri, preferredLabel: uri }) as OccupationRow;
 const course = (id: string): TeachingCredential => ({
   credential: { id, title: id } as TeachingCredential['credential'],
