@@ -1,14 +1,15 @@
-// An occupation, one page of its essential or optional skills and, for each skill on that page,
-// one page of the credentials teaching it: a browse of an occupation in one round trip (the
-// occupation resolver looks ahead at the fields a request asks). Orders and maps are those of
-// esco/get-occupations-by-uris, esco/get-occupation-skills-page and
+// Occupations, each with one page of its essential or optional skills and, for each skill on that
+// page, one page of the credentials teaching it: browses in one round trip (the occupation
+// resolver looks ahead at the fields a request asks; aliased occupations batch). Orders and maps
+// are those of esco/get-occupations-by-uris, esco/get-occupation-skills-page and
 // catalog/get-teaching-credentials-page, so the three kinds of page are interchangeable.
-// params: $uri (occupation URI), $relation ('ESSENTIAL' | 'OPTIONAL'), $skillOffset, $skillLimit,
+// params: $uris (occupation URIs), $relation ('ESSENTIAL' | 'OPTIONAL'), $skillOffset, $skillLimit,
 //   $withCourses (false: courseCount 0 and no courses), $courseOffset, $courseLimit
-// returns: occupation (map as esco/get-occupations-by-uris), skillCount, skills (list of
+// returns: ownerUri, occupation (map as esco/get-occupations-by-uris), skillCount, skills (list of
 //   {position, skill (map as esco/get-occupation-skills-page's items), courseCount, courses (list as
-//   catalog/get-teaching-credentials-page's items)}); no row when the occupation is unknown
-MATCH (o:Occupation {uri: $uri})
+//   catalog/get-teaching-credentials-page's items)}); no row for an unknown occupation
+UNWIND $uris AS ownerUri
+MATCH (o:Occupation {uri: ownerUri})
 CALL (o) {
   MATCH (o)-[:REQUIRES {relation: $relation}]->(s:Skill)
   RETURN count(*) AS skillCount
@@ -49,5 +50,5 @@ CALL (o) {
     courses: courses
   }) AS skills
 }
-RETURN o { .uri, .preferredLabel, .altLabels, .hiddenLabels, .description, .code, .iscoGroupCode,
+RETURN ownerUri, o { .uri, .preferredLabel, .altLabels, .hiddenLabels, .description, .code, .iscoGroupCode,
            .essentialCount, .optionalCount } AS occupation, skillCount, skills

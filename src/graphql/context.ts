@@ -19,6 +19,7 @@ import type { CredentialVerifier } from '../services/verification/credential-ver
 import type { LearnerRecordExportService } from '../services/exports/learner-record-export-service';
 import type { PathwayExportService } from '../services/exports/pathway-export-service';
 import type { OccupationBrowseReads } from '../services/read-model/occupation-browse-reads';
+import { createBrowseLoaders, type BrowseLoaders } from './loaders/browse-loaders';
 import { createEscoLoaders, type EscoLoaders } from './loaders/esco-loaders';
 import { ownedLoader } from './loaders/keyed-loader';
 import { createCatalogLoaders, type CatalogLoaders } from './loaders/catalog-loaders';
@@ -63,7 +64,7 @@ export interface GraphQLContext {
   /** The verified caller (anonymous without a token). */
   readonly viewer: Viewer;
   readonly services: Services;
-  readonly loaders: EscoLoaders & CatalogLoaders & CoverageLoaders;
+  readonly loaders: EscoLoaders & CatalogLoaders & CoverageLoaders & BrowseLoaders;
   readonly limits: RequestLimits;
 }
 
@@ -84,6 +85,7 @@ export function createContext(
     loaders: {
       ...createEscoLoaders(services.esco, services.concepts),
       ...createCatalogLoaders(services.catalog, services.learners, services.postings, services.teaching),
+      ...createBrowseLoaders(services.browse),
       ...createCoverageLoaders(services.coverageData),
     },
   };

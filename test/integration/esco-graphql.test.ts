@@ -261,6 +261,20 @@ describe('an occupation browsed for the first time', () => {
     await server.db.driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $id DETACH DELETE n', { id });
   });
 
+  it('batches aliased occupations asking the same pages into that one round trip', async () => {
+    const [, , a, b] = await unbrowsedOccupations(4);
+    const page = 'essentialSkills(first: 4) { nodes { uri taughtBy(first: 2) { totalCount } } }';
+    const res = await server.gql<any>(
+      `query($a: ID!, $b: ID!) { a: occupation(uri: $a) { uri ${page} } b: occupation(uri: $b) { uri ${page} } }`,
+      { a, b },
+    );
+    expect(res.errors).toBeUndefined();
+    expect([res.data.a.uri, res.data.b.uri]).toEqual([a, b]);
+    expect(res.data.a.essentialSkills.nodes).toHaveLength(4);
+    expect(res.data.b.essentialSkills.nodes).toHaveLength(4);
+    expect(res.roundTrips).toBe(1);
+  });
+
   it('answers an unknown occupation with null, and bad page arguments where they stand', async () => {
     const unknown = await server.gql<any>(BROWSE, {
       uri: 'http://data.europa.eu/esco/occupation/00000000-0000-0000-0000-000000000000',

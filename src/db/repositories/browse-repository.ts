@@ -32,27 +32,52 @@ interface RawSkillEntry {
   readonly courses: readonly { credential: unknown; provider: ProviderRow | null }[];
 }
 
+function browseOf(row: Record<string, unknown>, { skillPage, coursePage }: OccupationBrowseRequest): OccupationBrowse {
+  const entries = [...(row.skills as RawSkillEntry[])].sort((a, b) => a.position - b.position);
+  const skills = entries.map((entry) => skillRow(entry.skill));
+  const courses = new Map<string, Page<TeachingCredential>>();
+  if (coursePage) {
+    entries.forEach((entry, i) => {
+      courses.set(skills[i]!.uri, {
+        items: entry.courses.map((item) => ({
+          credential: credentialRow<CredentialSummaryRow>(item.credential),
+          provider: item.provider,
+        })),
+        totalCount: entry.courseCount,
+        offset: coursePage.offset,
+      });
+    });
+  }
+  return {
+    occupation: occupationRow(row.occupation),
+    skills: { items: skills, totalCount: row.skillCount as number, offset: skillPage.offset },
+    courses,
+  };
+}
+
 /** Read access to whole browses. */
 export class BrowseRepository {
   constructor(private readonly executor: QueryRunner) {}
 
   /**
-   * cypher/browse/get-occupation-browse: null when the occupation is unknown.
+   * cypher/browse/get-occupation-browse: the browses of the given occupations by URI (an unknown
+   * occupation is absent).
    *
    * @example
-   * const browse = await repo.getOccupationBrowse(uri, {
+   * const browses = await repo.getOccupationBrowse([uri], {
    *   relation: 'ESSENTIAL', skillPage: { offset: 0, limit: 20 }, coursePage: { offset: 0, limit: 3 },
    * });
+   * const browse = browses.get(uri);
    * browse?.courses.get(browse.skills.items[0].uri)?.items; // the first skill's first three courses
    */
   async getOccupationBrowse(
-    uri: string,
+    uris: readonly string[],
     request: OccupationBrowseRequest,
     runner: QueryRunner = this.executor,
-  ): Promise<OccupationBrowse | null> {
+  ): Promise<Map<string, OccupationBrowse>> {
     const { relation, skillPage, coursePage } = request;
-    const [row] = await runner.read('browse/get-occupation-browse', {
-      uri,
+    const rows = await runner.read('browse/get-occupation-browse', {
+      uris,
       relation,
       skillOffset: skillPage.offset,
       skillLimit: skillPage.limit,
@@ -60,26 +85,6 @@ export class BrowseRepository {
       courseOffset: coursePage?.offset ?? 0,
       courseLimit: coursePage?.limit ?? 0,
     });
-    if (!row) return null;
-    const entries = [...(row.skills as RawSkillEntry[])].sort((a, b) => a.position - b.position);
-    const skills = entries.map((entry) => skillRow(entry.skill));
-    const courses = new Map<string, Page<TeachingCredential>>();
-    if (coursePage) {
-      entries.forEach((entry, i) => {
-        courses.set(skills[i]!.uri, {
-          items: entry.courses.map((item) => ({
-            credential: credentialRow<CredentialSummaryRow>(item.credential),
-            provider: item.provider,
-          })),
-          totalCount: entry.courseCount,
-          offset: coursePage.offset,
-        });
-      });
-    }
-    return {
-      occupation: occupationRow(row.occupation),
-      skills: { items: skills, totalCount: row.skillCount as number, offset: skillPage.offset },
-      courses,
-    };
+    return new Map(rows.map((row) => [row.ownerUri as string, browseOf(row, request)]));
   }
 }

@@ -33,7 +33,7 @@ export class EscoQueryResolver {
     // A browse (occupation, skills, their courses) reads its levels in one query, not one each.
     const plan = occupationBrowsePlan(info, ctx.limits.maxPageSize);
     if (plan) {
-      const found = await ctx.services.browse.read(checked, plan);
+      const found = await ctx.loaders.occupationBrowse.load({ owner: checked, args: plan });
       if (found.read) {
         if (found.browse) primeOccupationBrowse(ctx.loaders, plan, found.browse);
         return found.browse?.occupation ?? null;

@@ -22,13 +22,14 @@ export type OccupationBrowseRead =
 
 /**
  * Reads whole browses, keeping what it reads in the cross-request caches when there are any
- * (without them every browse is one query).
+ * (without them every browse is read). Several occupations asking the same pages (aliases of one
+ * request, batched by its DataLoader) are read with one query.
  *
  * @example
  * const reads = new OccupationBrowseReads(new BrowseRepository(executor), concepts, teaching);
  * const request = { relation: 'ESSENTIAL', skillPage: { offset: 0, limit: 20 }, coursePage: { offset: 0, limit: 3 } };
- * await reads.read(uri, request); // { read: true, browse }: one query
- * await reads.read(uri, request); // { read: false }: the caches hold it
+ * (await reads.read([uri], request)).get(uri); // { read: true, browse }: one query
+ * (await reads.read([uri], request)).get(uri); // { read: false }: the caches hold it
  */
 export class OccupationBrowseReads {
   constructor(
@@ -37,25 +38,37 @@ export class OccupationBrowseReads {
     private readonly teaching?: CachedTeachingPages,
   ) {}
 
-  async read(uri: string, request: OccupationBrowseRequest): Promise<OccupationBrowseRead> {
+  /** The outcome for each of `uris`. */
+  async read(uris: readonly string[], request: OccupationBrowseRequest): Promise<Map<string, OccupationBrowseRead>> {
     const [conceptGeneration, catalogGeneration] = await Promise.all([
       this.concepts?.enterRead(),
       request.coursePage ? this.teaching?.enterRead() : undefined,
     ]);
-    // With the occupation and its skills held, at most the courses remain: one query either way,
-    // and the DataLoaders' may be answered from the course cache.
-    if (this.concepts?.holdsOccupationPage(uri, request.relation, request.skillPage)) return { read: false };
-    const browse = await this.source.getOccupationBrowse(uri, request);
-    if (browse) {
-      this.concepts?.keepOccupationPage(
-        conceptGeneration,
-        browse.occupation,
-        request.relation,
-        request.skillPage,
-        browse.skills,
-      );
-      if (request.coursePage) this.teaching?.keepPages(catalogGeneration, request.coursePage, browse.courses);
+    const outcomes = new Map<string, OccupationBrowseRead>();
+    const missing: string[] = [];
+    for (const uri of new Set(uris)) {
+      // With the occupation and its skills held, at most the courses remain: one query either
+      // way, and the DataLoaders' may be answered from the course cache.
+      if (this.concepts?.holdsOccupationPage(uri, request.relation, request.skillPage))
+        outcomes.set(uri, { read: false });
+      else missing.push(uri);
     }
-    return { read: true, browse };
+    if (missing.length === 0) return outcomes;
+    const browses = await this.source.getOccupationBrowse(missing, request);
+    for (const uri of missing) {
+      const browse = browses.get(uri) ?? null;
+      if (browse) {
+        this.concepts?.keepOccupationPage(
+          conceptGeneration,
+          browse.occupation,
+          request.relation,
+          request.skillPage,
+          browse.skills,
+        );
+        if (request.coursePage) this.teaching?.keepPages(catalogGeneration, request.coursePage, browse.courses);
+      }
+      outcomes.set(uri, { read: true, browse });
+    }
+    return outcomes;
   }
 }

@@ -26,20 +26,23 @@ class Graph {
   /** Runs while a browse query is under way (a change committing meanwhile). */
   during: () => void = () => undefined;
 
-  async getOccupationBrowse(uri: string, request: OccupationBrowseRequest): Promise<OccupationBrowse | null> {
-    this.queries.push(`browse ${uri}`);
+  async getOccupationBrowse(uris: readonly string[], request: OccupationBrowseRequest) {
+    this.queries.push(`browse ${uris.join(',')}`);
     this.during();
-    if (uri !== 'o1') return null;
-    const courses = new Map<string, Page<TeachingCredential>>();
-    if (request.coursePage) {
-      courses.set('s1', { items: [course('c1')], totalCount: 1, offset: 0 });
-      courses.set('s2', { items: [], totalCount: 0, offset: 0 });
+    const found = new Map<string, OccupationBrowse>();
+    for (const uri of uris.filter((u) => u === 'o1' || u === 'o2')) {
+      const courses = new Map<string, Page<TeachingCredential>>();
+      if (request.coursePage) {
+        courses.set('s1', { items: [course('c1')], totalCount: 1, offset: 0 });
+        courses.set('s2', { items: [], totalCount: 0, offset: 0 });
+      }
+      found.set(uri, {
+        occupation: occupation(uri),
+        skills: { items: [skill('s1'), skill('s2')], totalCount: 2, offset: 0 },
+        courses,
+      });
     }
-    return {
-      occupation: occupation(uri),
-      skills: { items: [skill('s1'), skill('s2')], totalCount: 2, offset: 0 },
-      courses,
-    };
+    return found;
   }
 
   // What the caches read through when the DataLoaders ask them.
@@ -65,6 +68,11 @@ class Graph {
   }
 }
 
+/** The outcome for one occupation. */
+async function readOne(reads: OccupationBrowseReads, uri: string, request: OccupationBrowseRequest) {
+  return (await reads.read([uri], request)).get(uri);
+}
+
 function setUp() {
   const graph = new Graph();
   const generations = { esco: 1, catalogue: 1 };
@@ -76,9 +84,9 @@ function setUp() {
 describe('OccupationBrowseReads', () => {
   it('reads a browse in one query and keeps every level of it for the DataLoaders', async () => {
     const { graph, concepts, teaching, reads } = setUp();
-    const first = await reads.read('o1', REQUEST);
-    expect(first.read && first.browse?.courses.get('s1')?.items[0]?.credential.id).toBe('c1');
-    expect(await reads.read('o1', REQUEST)).toEqual({ read: false });
+    const first = await readOne(reads, 'o1', REQUEST);
+    expect(first?.read && first.browse?.courses.get('s1')?.items[0]?.credential.id).toBe('c1');
+    expect(await readOne(reads, 'o1', REQUEST)).toEqual({ read: false });
     // What the field resolvers then ask is all held.
     await concepts.getOccupationsByUris(['o1']);
     await concepts.getOccupationSkillsPage(['o1'], 'ESSENTIAL', REQUEST.skillPage);
@@ -89,10 +97,10 @@ describe('OccupationBrowseReads', () => {
 
   it('reads again for another page, and keeps nothing of an unknown occupation', async () => {
     const { graph, reads } = setUp();
-    await reads.read('o1', REQUEST);
-    expect((await reads.read('o1', { ...REQUEST, skillPage: { offset: 2, limit: 2 } })).read).toBe(true);
-    expect(await reads.read('o9', REQUEST)).toEqual({ read: true, browse: null });
-    expect(await reads.read('o9', REQUEST)).toEqual({ read: true, browse: null });
+    await readOne(reads, 'o1', REQUEST);
+    expect((await readOne(reads, 'o1', { ...REQUEST, skillPage: { offset: 2, limit: 2 } }))?.read).toBe(true);
+    expect(await readOne(reads, 'o9', REQUEST)).toEqual({ read: true, browse: null });
+    expect(await readOne(reads, 'o9', REQUEST)).toEqual({ read: true, browse: null });
     expect(graph.queries).toEqual(['browse o1', 'browse o1', 'browse o9', 'browse o9']);
   });
 
@@ -102,7 +110,7 @@ describe('OccupationBrowseReads', () => {
       generations.catalogue += 1;
     };
     // The courses are of either catalogue: the next request reads them afresh.
-    expect((await reads.read('o1', REQUEST)).read).toBe(true);
+    expect((await readOne(reads, 'o1', REQUEST))?.read).toBe(true);
     graph.during = () => undefined;
     await teaching.getTeachingCredentialsPage(['s1'], REQUEST.coursePage!);
     expect(graph.queries).toEqual(['browse o1', 'course pages s1']);
@@ -110,10 +118,10 @@ describe('OccupationBrowseReads', () => {
     graph.during = () => {
       generations.esco += 1;
     };
-    expect((await reads.read('o2', REQUEST)).read).toBe(true);
+    expect((await readOne(reads, 'o2', REQUEST))?.read).toBe(true);
     graph.during = () => undefined;
-    await reads.read('o1', REQUEST);
-    expect((await reads.read('o1', REQUEST)).read).toBe(false);
+    await readOne(reads, 'o1', REQUEST);
+    expect((await readOne(reads, 'o1', REQUEST))?.read).toBe(false);
     expect(graph.queries.filter((query) => query.startsWith('browse'))).toEqual([
       'browse o1',
       'browse o2',
@@ -121,11 +129,21 @@ describe('OccupationBrowseReads', () => {
     ]);
   });
 
+  it('reads several occupations in one query, and only those the caches lack', async () => {
+    const { graph, reads } = setUp();
+    await readOne(reads, 'o2', REQUEST);
+    const outcomes = await reads.read(['o1', 'o9', 'o2', 'o1'], REQUEST);
+    expect(outcomes.get('o1')).toMatchObject({ read: true, browse: { occupation: { uri: 'o1' } } });
+    expect(outcomes.get('o9')).toEqual({ read: true, browse: null });
+    expect(outcomes.get('o2')).toEqual({ read: false });
+    expect(graph.queries).toEqual(['browse o2', 'browse o1,o9']);
+  });
+
   it('reads every browse in one query when there are no caches', async () => {
     const graph = new Graph();
     const reads = new OccupationBrowseReads(graph);
-    expect((await reads.read('o1', REQUEST)).read).toBe(true);
-    expect((await reads.read('o1', REQUEST)).read).toBe(true);
+    expect((await readOne(reads, 'o1', REQUEST))?.read).toBe(true);
+    expect((await readOne(reads, 'o1', REQUEST))?.read).toBe(true);
     expect(graph.queries).toEqual(['browse o1', 'browse o1']);
   });
 });
