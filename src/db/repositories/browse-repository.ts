@@ -5,8 +5,7 @@
 import type { QueryRunner } from '../neo4j-executor';
 import type { Page, PageRequest } from '../../domain/pagination/cursor';
 import type { OccupationRow, SkillRow } from './esco-rows';
-import type { CredentialSummaryRow, ProviderRow } from './catalog-rows';
-import { credentialRow, type TeachingCredential } from './catalog-repository';
+import { teachingCredential, type TeachingCredential } from './catalog-repository';
 import { occupationRow, skillRow } from './esco-repository';
 
 /** What a browse of an occupation reads: the fields the look-ahead found in the request. */
@@ -29,7 +28,7 @@ interface RawSkillEntry {
   readonly position: number;
   readonly skill: unknown;
   readonly courseCount: number;
-  readonly courses: readonly { credential: unknown; provider: ProviderRow | null }[];
+  readonly courses: readonly unknown[];
 }
 
 function browseOf(row: Record<string, unknown>, { skillPage, coursePage }: OccupationBrowseRequest): OccupationBrowse {
@@ -39,10 +38,7 @@ function browseOf(row: Record<string, unknown>, { skillPage, coursePage }: Occup
   if (coursePage) {
     entries.forEach((entry, i) => {
       courses.set(skills[i]!.uri, {
-        items: entry.courses.map((item) => ({
-          credential: credentialRow<CredentialSummaryRow>(item.credential),
-          provider: item.provider,
-        })),
+        items: entry.courses.map(teachingCredential),
         totalCount: entry.courseCount,
         offset: coursePage.offset,
       });

@@ -30,7 +30,7 @@ export interface CredentialFilter {
 }
 
 /** A credential map as the catalog queries return it, with list defaults and dates as strings. */
-export function credentialRow<R extends CredentialSummaryRow = CredentialRow>(raw: unknown): R {
+function credentialRow<R extends CredentialSummaryRow = CredentialRow>(raw: unknown): R {
   const row = raw as R & { createdAt: unknown; updatedAt: unknown };
   return {
     ...row,
@@ -39,6 +39,15 @@ export function credentialRow<R extends CredentialSummaryRow = CredentialRow>(ra
     createdAt: row.createdAt == null ? null : String(row.createdAt),
     updatedAt: row.updatedAt == null ? null : String(row.updatedAt),
   };
+}
+
+/**
+ * A `{credential, provider}` item as the teaching-page and summary queries return it (the
+ * credential's map without skill links, its provider's map or null).
+ */
+export function teachingCredential(raw: unknown): TeachingCredential {
+  const item = raw as { credential: unknown; provider: ProviderRow | null };
+  return { credential: credentialRow<CredentialSummaryRow>(item.credential), provider: item.provider };
 }
 
 /** Reads and writes the credential catalog. */
@@ -180,9 +189,8 @@ export class CatalogRepository {
     const rows = await runner.read('catalog/get-teaching-credentials-by-ids', { ids });
     return new Map(
       rows.map((row) => {
-        const item = row.item as { credential: unknown; provider: ProviderRow | null };
-        const credential = credentialRow<CredentialSummaryRow>(item.credential);
-        return [credential.id, { credential, provider: item.provider }];
+        const item = teachingCredential(row.item);
+        return [item.credential.id, item];
       }),
     );
   }
@@ -202,10 +210,7 @@ export class CatalogRepository {
       rows.map((row) => [
         row.ownerUri as string,
         {
-          items: (row.items as { credential: unknown; provider: ProviderRow | null }[]).map((item) => ({
-            credential: credentialRow<CredentialSummaryRow>(item.credential),
-            provider: item.provider,
-          })),
+          items: (row.items as unknown[]).map(teachingCredential),
           totalCount: row.totalCount as number,
           offset: page.offset,
         },

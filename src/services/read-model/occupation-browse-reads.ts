@@ -40,10 +40,7 @@ export class OccupationBrowseReads {
 
   /** The outcome for each of `uris`. */
   async read(uris: readonly string[], request: OccupationBrowseRequest): Promise<Map<string, OccupationBrowseRead>> {
-    const [conceptGeneration, catalogGeneration] = await Promise.all([
-      this.concepts?.enterRead(),
-      request.coursePage ? this.teaching?.enterRead() : undefined,
-    ]);
+    const conceptGeneration = await this.concepts?.enterRead();
     const outcomes = new Map<string, OccupationBrowseRead>();
     const missing: string[] = [];
     for (const uri of new Set(uris)) {
@@ -54,6 +51,8 @@ export class OccupationBrowseReads {
       else missing.push(uri);
     }
     if (missing.length === 0) return outcomes;
+    // Entered before the read, so a catalogue change during it keeps its courses out of the cache.
+    const catalogGeneration = request.coursePage ? await this.teaching?.enterRead() : undefined;
     const browses = await this.source.getOccupationBrowse(missing, request);
     for (const uri of missing) {
       const browse = browses.get(uri) ?? null;
