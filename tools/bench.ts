@@ -83,6 +83,7 @@ import {
   type PlanDeadlines,
   type ServerProcessMemory,
 } from './bench/engine-report';
+import { npmStartDefaults } from './bench/start-script-env';
 import { startChildServer } from './bench/child-server';
 import type { ScenarioName } from './bench/bench-options';
 
@@ -193,8 +194,10 @@ const SOAK_CONCURRENCY = 8;
 /**
  * Prefixes of the app settings the benchmark passes from its own environment to the app under
  * test (in-process and the memory phase's child server); every other setting is the benchmark's.
+ * glibc's allocator settings (`MALLOC_*`) take effect only in the child server: the allocator reads
+ * them when a process starts.
  */
-const FORWARDED_SETTINGS: readonly string[] = ['COMPUTE_', 'PLAN_TIME_LIMIT_MS', 'HEAP_GROWTH_PERCENT'];
+const FORWARDED_SETTINGS: readonly string[] = ['COMPUTE_', 'PLAN_TIME_LIMIT_MS', 'HEAP_GROWTH_PERCENT', 'MALLOC_'];
 
 /** Interleaves pools (a, b, c, a, b, c, …) so a load of them mixes the operations. */
 function interleave(pools: readonly LoadRequests[]): LoadRequests {
@@ -459,7 +462,8 @@ async function main(argv: string[]): Promise<number> {
       );
     }
 
-    // Memory of a server process on its own: `npm start`'s entry in a child process, idle, after
+    // Memory of a server process on its own: `npm start`'s entry in a child process, with the
+    // environment `npm start` sets (the benchmark's own MALLOC_* settings override it), idle, after
     // the mixed heavy requests and across the soak. The in-process app stays idle meanwhile.
     let serverProcess: ServerProcessMemory | null = null;
     const childLogLines: string[] = [];
@@ -467,7 +471,11 @@ async function main(argv: string[]): Promise<number> {
       const mixed = interleave(
         await Promise.all(MIXED_HEAVY_SCENARIOS.map((name) => loadRequests(buildScenario(name, source), tokens))),
       );
-      const child = await startChildServer({ ...appEnv('memory'), SEED_ON_EMPTY: 'false' });
+      const child = await startChildServer({
+        ...npmStartDefaults(path.dirname(defaultCypherDir())),
+        ...appEnv('memory'),
+        SEED_ON_EMPTY: 'false',
+      });
       try {
         log(
           `memory: child server (pid ${child.pid}) serving at ${child.url} after ${(child.startMillis / 1000).toFixed(1)} s`,

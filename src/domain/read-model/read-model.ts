@@ -256,7 +256,11 @@ export class ReadModel {
     const id = this.credentialIds.intern(row.id);
     this.removeCredentialLinks(id);
     const taught = Int32Array.from(row.teaches, (link) => this.skills.intern(link.uri));
-    this.credentials.set(id, { row, taught });
+    // The row is kept for the process's life and handed to planning as it is; its skill URIs
+    // become the model's own strings (the driver decodes a new string per value: about 130,000
+    // copies of 13,900 URIs for 20,000 credentials).
+    const teaches = row.teaches.map((link, i) => ({ ...link, uri: this.skills.value(taught[i]!) }));
+    this.credentials.set(id, { row: { ...row, teaches }, taught });
     this.catalogVersion += 1;
     for (const skill of taught) addTo(this.teachers, skill, id);
   }

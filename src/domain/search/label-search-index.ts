@@ -20,7 +20,7 @@
 import { labelKey, MAX_TERMS } from './full-text-query';
 import { expandAbbreviation, joinPhrases } from './abbreviations';
 import { tokenize } from '../skill-mapping/text-tokens';
-import { appendPosting, NO_POSTINGS, packPostings } from '../text/posting-lists';
+import { appendPosting, PostingLists } from '../text/posting-lists';
 
 /** The kinds of text a concept is found by, strongest first. */
 export type LabelKind = 'preferred' | 'alternative' | 'hidden' | 'title' | 'group';
@@ -128,8 +128,8 @@ export class LabelSearchIndex {
     this.labelWeight = Float64Array.from(labels, (label) => weights.kind[label.kind]);
     this.labelIsTitle = Uint8Array.from(labels, (label) => (label.kind === 'title' ? 1 : 0));
     this.labelText = labels.map((label) => label.text);
-    this.postings = packPostings(postings);
-    this.exact = packPostings(exact);
+    this.postings = PostingLists.pack(postings);
+    this.exact = PostingLists.pack(exact);
   }
 
   private readonly labelConcept: Int32Array;
@@ -138,9 +138,9 @@ export class LabelSearchIndex {
   private readonly labelIsTitle: Uint8Array;
   private readonly labelText: readonly string[];
   /** Per stem, the labels using it. */
-  private readonly postings: ReadonlyMap<string, Int32Array>;
+  private readonly postings: PostingLists<string>;
   /** Per label key (see `labelKey`), the labels equal to it. */
-  private readonly exact: ReadonlyMap<string, Int32Array>;
+  private readonly exact: PostingLists<string>;
 
   /** Number of concepts indexed. */
   get size(): number {
@@ -233,7 +233,7 @@ export class LabelSearchIndex {
         for (const [stem, credit] of [...term.stems].sort((x, y) => y[1] - x[1])) {
           const stemWeight = (this.idfByStem.get(stem) ?? 0) * credit;
           const textWeight = term.weight * credit;
-          for (const labelId of this.postings.get(stem) ?? NO_POSTINGS) {
+          for (const labelId of this.postings.get(stem)) {
             if (s.termSeen[labelId] === stamp) continue;
             if (s.termSeen[labelId] === 0) touched.push(labelId);
             s.termSeen[labelId] = stamp;
@@ -275,7 +275,7 @@ export class LabelSearchIndex {
       s.votes[concept] = 0;
       return hit;
     });
-    for (const labelId of this.exact.get(labelKey(text)) ?? NO_POSTINGS) {
+    for (const labelId of this.exact.get(labelKey(text))) {
       const bonus = EXACT_BONUS * this.labelWeight[labelId]!;
       const concept = this.labelConcept[labelId]!;
       const matchedLabel = this.labelText[labelId]!;

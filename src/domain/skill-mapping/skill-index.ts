@@ -15,7 +15,7 @@
 import { buildLabelVocabulary, type LabelVocabulary } from './label-vocabulary';
 import type { SkillCandidate, SkillFacts } from './skill-candidate';
 import { contentTokens, tokenize } from './text-tokens';
-import { appendPosting, NO_POSTINGS, packPostings } from '../text/posting-lists';
+import { appendPosting, NO_POSTINGS, PostingLists } from '../text/posting-lists';
 
 /** One skill as read from the graph. */
 export interface IndexedSkillRow extends SkillFacts {
@@ -40,61 +40,72 @@ export const DEFAULT_CANDIDATE_LIMITS: CandidateLimits = { labelCandidates: 100,
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 
-interface LabelEntry {
-  readonly skill: number;
-  /** Summed idf of the label's distinct content stems. */
-  readonly mass: number;
-}
-
 /** The index. */
 export class SkillIndex {
   readonly vocabulary: LabelVocabulary;
   /** The skills' facts; their occupation and neighbour URIs are kept as ids below, not as strings. */
   private readonly skills: readonly SkillFacts[];
   private readonly byUri = new Map<string, number>();
-  private readonly labels: LabelEntry[] = [];
-  private readonly labelPostings: ReadonlyMap<string, Int32Array>;
+  /** Per label (ids of `labelPostings`): its skill, and the summed idf of its distinct content stems. */
+  private readonly labelSkill: Int32Array;
+  private readonly labelMass: Float64Array;
+  private readonly labelPostings: PostingLists<string>;
   /** Per stem, its skills and term frequencies interleaved: `[skill, tf, skill, tf, …]`. */
-  private readonly descriptionPostings: ReadonlyMap<string, Int32Array>;
+  private readonly descriptionPostings: PostingLists<string>;
   private readonly descriptionLength: Float64Array;
   private readonly averageDescriptionLength: number;
   /** Sorted occupation ids per skill. */
-  private readonly occupations: Int32Array[];
-  private readonly neighbours: Set<number>[];
+  private readonly occupations: PostingLists<number>;
+  /** Per skill, its broader, narrower and related skills. */
+  private readonly neighbours: PostingLists<number>;
 
   private constructor(rows: readonly IndexedSkillRow[]) {
-    // The rows' URI lists (about 130,000 strings for ESCO) become ids here, and postings become
-    // typed arrays once built: the index is built at start and kept for the process's life.
+    // The rows' URI lists (about 130,000 strings for ESCO) become ids here, and lists are packed
+    // once built (PostingLists): the index is built at start and kept for the process's life.
     this.skills = rows.map(({ occupations: _occupations, neighbours: _neighbours, ...facts }) => facts);
     this.vocabulary = buildLabelVocabulary(rows);
     rows.forEach((row, i) => {
       this.byUri.set(row.uri, i);
     });
     const occupationIds = new Map<string, number>();
-    this.occupations = rows.map((row) =>
-      Int32Array.from(
-        new Set(
-          row.occupations.map((uri) => {
-            let id = occupationIds.get(uri);
-            if (id === undefined) {
-              id = occupationIds.size;
-              occupationIds.set(uri, id);
-            }
-            return id;
-          }),
-        ),
-      ).sort(),
-    );
-    this.neighbours = rows.map(
-      (row) => new Set(row.neighbours.map((uri) => this.byUri.get(uri)).filter((i): i is number => i !== undefined)),
-    );
+    const occupations = new Map<number, number[]>();
+    const neighbours = new Map<number, number[]>();
+    rows.forEach((row, i) => {
+      const ids = new Set(
+        row.occupations.map((uri) => {
+          let id = occupationIds.get(uri);
+          if (id === undefined) {
+            id = occupationIds.size;
+            occupationIds.set(uri, id);
+          }
+          return id;
+        }),
+      );
+      occupations.set(
+        i,
+        [...ids].sort((a, b) => a - b),
+      );
+      neighbours.set(
+        i,
+        row.neighbours.map((uri) => this.byUri.get(uri)).filter((j): j is number => j !== undefined),
+      );
+    });
+    this.occupations = PostingLists.pack(occupations);
+    this.neighbours = PostingLists.pack(neighbours);
     this.descriptionLength = new Float64Array(rows.length);
     let totalLength = 0;
     const labelPostings = new Map<string, number[]>();
+    const labelSkill: number[] = [];
+    const labelMass: number[] = [];
     const descriptionPostings = new Map<string, number[]>();
     rows.forEach((row, skill) => {
-      for (const label of [row.preferredLabel, ...row.altLabels, ...row.hiddenLabels])
-        this.addLabel(skill, label, labelPostings);
+      for (const label of [row.preferredLabel, ...row.altLabels, ...row.hiddenLabels]) {
+        const stems = this.labelStems(label);
+        if (stems.length === 0) continue;
+        for (const stem of stems) appendPosting(labelPostings, stem, labelSkill.length);
+        labelSkill.push(skill);
+        labelMass.push(stems.reduce((sum, stem) => sum + this.vocabulary.idf(stem), 0));
+      }
       const counts = new Map<string, number>();
       const tokens = contentTokens(`${row.preferredLabel}. ${row.description ?? ''}`);
       for (const token of tokens) counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
@@ -103,8 +114,10 @@ export class SkillIndex {
       totalLength += tokens.length;
     });
     this.averageDescriptionLength = rows.length > 0 ? totalLength / rows.length : 1;
-    this.labelPostings = packPostings(labelPostings);
-    this.descriptionPostings = packPostings(descriptionPostings);
+    this.labelSkill = Int32Array.from(labelSkill);
+    this.labelMass = Float64Array.from(labelMass);
+    this.labelPostings = PostingLists.pack(labelPostings);
+    this.descriptionPostings = PostingLists.pack(descriptionPostings);
   }
 
   /** Builds the index from every skill of the graph. */
@@ -117,15 +130,12 @@ export class SkillIndex {
     return this.skills.length;
   }
 
-  private addLabel(skill: number, label: string, postings: Map<string, number[]>): void {
+  /** The distinct stems a label is found by. */
+  private labelStems(label: string): string[] {
     const tokens = tokenize(label);
     const content = tokens.filter((t) => !t.stop);
     // A label made only of common words ("LESS", "IT") is found by those words.
-    const stems = [...new Set((content.length > 0 ? content : tokens).map((t) => t.stem))];
-    if (stems.length === 0) return;
-    const id = this.labels.length;
-    this.labels.push({ skill, mass: stems.reduce((sum, stem) => sum + this.vocabulary.idf(stem), 0) });
-    for (const stem of stems) appendPosting(postings, stem, id);
+    return [...new Set((content.length > 0 ? content : tokens).map((t) => t.stem))];
   }
 
   /** The facts of a skill, or undefined. */
@@ -165,21 +175,21 @@ export class SkillIndex {
   /** Best label per skill: matched share of the label's rarity, times the evidence of the match. */
   private labelLookUp(stems: readonly string[]): Map<number, number> {
     // Typed accumulators: a common stem ("manage") has thousands of labels.
-    const matched = new Float64Array(this.labels.length);
+    const matched = new Float64Array(this.labelSkill.length);
     const touched: number[] = [];
     for (const stem of stems) {
       const idf = this.vocabulary.idf(stem);
-      for (const label of this.labelPostings.get(stem) ?? NO_POSTINGS) {
+      for (const label of this.labelPostings.get(stem)) {
         if (matched[label] === 0) touched.push(label);
         matched[label]! += idf;
       }
     }
     const bySkill = new Map<number, number>();
     for (const id of touched) {
-      const label = this.labels[id]!;
+      const skill = this.labelSkill[id]!;
       const mass = matched[id]!;
-      const score = (mass / label.mass) * (1 - Math.exp(-mass / 6));
-      if (score > (bySkill.get(label.skill) ?? 0)) bySkill.set(label.skill, score);
+      const score = (mass / this.labelMass[id]!) * (1 - Math.exp(-mass / 6));
+      if (score > (bySkill.get(skill) ?? 0)) bySkill.set(skill, score);
     }
     return bySkill;
   }
@@ -190,7 +200,7 @@ export class SkillIndex {
     const n = this.skills.length;
     for (const stem of stems) {
       const postings = this.descriptionPostings.get(stem);
-      if (!postings) continue;
+      if (postings.length === 0) continue;
       const count = postings.length / 2;
       const idf = Math.log(1 + (n - count + 0.5) / (count + 0.5));
       for (let k = 0; k < postings.length; k += 2) {
@@ -215,8 +225,8 @@ export class SkillIndex {
     const i = this.byUri.get(a);
     const j = this.byUri.get(b);
     if (i === undefined || j === undefined) return 0;
-    const x = this.occupations[i]!;
-    const y = this.occupations[j]!;
+    const x = this.occupations.get(i);
+    const y = this.occupations.get(j);
     if (x.length === 0 || y.length === 0) return 0;
     let shared = 0;
     for (let p = 0, q = 0; p < x.length && q < y.length; ) {
@@ -233,24 +243,24 @@ export class SkillIndex {
   /** Ids (dense, sorted) of the occupations requiring the skill. */
   occupationIds(uri: string): Int32Array {
     const i = this.byUri.get(uri);
-    return i === undefined ? EMPTY : this.occupations[i]!;
+    return i === undefined ? NO_POSTINGS : this.occupations.get(i);
   }
 
   /** Number of occupations requiring the skill. */
   occupationCount(uri: string): number {
     const i = this.byUri.get(uri);
-    return i === undefined ? 0 : this.occupations[i]!.length;
+    return i === undefined ? 0 : this.occupations.get(i).length;
   }
 
   /** True when one skill is broader than, narrower than or related to the other. */
   linked(a: string, b: string): boolean {
     const i = this.byUri.get(a);
     const j = this.byUri.get(b);
-    return i !== undefined && j !== undefined && (this.neighbours[i]!.has(j) || this.neighbours[j]!.has(i));
+    return (
+      i !== undefined && j !== undefined && (this.neighbours.get(i).includes(j) || this.neighbours.get(j).includes(i))
+    );
   }
 }
-
-const EMPTY = new Int32Array(0);
 
 /** The `limit` best-scored skills (ties by index), without sorting every scored skill. */
 function topSkills(scores: ReadonlyMap<number, number>, limit: number): number[] {
