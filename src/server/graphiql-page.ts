@@ -2,12 +2,16 @@
  * The in-browser GraphQL explorer served at GET /graphql. The page inlines GraphiQL's scripts and
  * styles, so it works with no internet access (no CDN).
  */
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-
 let cached: string | undefined;
 
-/** The explorer page (rendered once; it is several megabytes). */
-export function graphiqlPage(): string {
+/**
+ * The explorer page (rendered once; it is several megabytes). Its module is loaded on the first
+ * request for it, not at start: the module's source is 9 MB of inlined scripts, which V8 keeps in
+ * the heap for as long as the module is loaded, and production serves no explorer by default.
+ */
+export async function graphiqlPage(): Promise<string> {
+  if (cached !== undefined) return cached;
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
   cached ??= renderGraphiQL({
     endpoint: '/graphql',
     title: 'credgraph explorer',

@@ -22,6 +22,14 @@ export class Interner {
     return id;
   }
 
+  /**
+   * The interned string equal to `value`, interning it first: rows that keep the result share one
+   * string per distinct value instead of one per row.
+   */
+  shared(value: string): string {
+    return this.values[this.intern(value)]!;
+  }
+
   /** The id of `value`, or undefined when it was never interned. */
   lookup(value: string): number | undefined {
     return this.ids.get(value);

@@ -19,8 +19,10 @@ import type { VerificationStatus } from '../verification/verification';
 import { DatesAgainstDay } from './dates-against-day';
 import { HOLDING_STRIDE, HoldingsByCredential } from './holdings-by-credential';
 import { Interner } from './interner';
+import { PackedRecords } from './packed-records';
 import type { BroaderRow, CredentialRow, LearnerRow, OccupationRow, PostingRow } from './read-model-rows';
 import { SkillHierarchy } from './skill-hierarchy';
+import { appendPosting, PostingLists } from '../text/posting-lists';
 
 /** Evidence of a learner at a date (as `coverage/get-learner-evidence` returns it). */
 export interface LearnerEvidence {
@@ -62,9 +64,10 @@ interface Requirements {
 }
 
 /**
- * A learner in one Int32Array (one allocation instead of one per field, which dominated the
- * model's size): `[h, credential × h, issuedOn × h, expiresOn × h, status × h, declared skill...]`
- * where dates are interned ids, {@link NO_DATE} or {@link NOT_A_DATE}, and statuses index
+ * A learner. Its holdings and declared skills are one packed record in the model's
+ * {@link PackedRecords} (one allocation instead of one per field, which dominated the model's
+ * size): `[h, credential × h, issuedOn × h, expiresOn × h, status × h, declared skill...]` where
+ * dates are interned ids, {@link NO_DATE} or {@link NOT_A_DATE}, and statuses index
  * {@link STATUSES}.
  */
 interface Learner {
@@ -72,7 +75,6 @@ interface Learner {
   readonly consent: boolean;
   /** Kept only with consent: rankings are the only readers. */
   readonly displayName: string | null;
-  readonly packed: Int32Array;
 }
 
 /** The parts of a learner's holdings, unpacked. */
@@ -97,22 +99,22 @@ function pack(holdings: readonly Holding[], declared: ArrayLike<number>): Int32A
   return packed;
 }
 
-const holdingCountOf = (learner: Learner): number => learner.packed[0]!;
-const credentialAt = (learner: Learner, i: number): number => learner.packed[1 + i]!;
-const statusAt = (learner: Learner, i: number): number => learner.packed[1 + 3 * learner.packed[0]! + i]!;
+const holdingCountOf = (packed: Int32Array): number => packed[0]!;
+const credentialAt = (packed: Int32Array, i: number): number => packed[1 + i]!;
+const statusAt = (packed: Int32Array, i: number): number => packed[1 + 3 * packed[0]! + i]!;
 
-function holdingsOf(learner: Learner): Holding[] {
-  const h = holdingCountOf(learner);
+function holdingsOf(packed: Int32Array): Holding[] {
+  const h = holdingCountOf(packed);
   return Array.from({ length: h }, (_, i) => ({
-    credential: learner.packed[1 + i]!,
-    issuedOn: learner.packed[1 + h + i]!,
-    expiresOn: learner.packed[1 + 2 * h + i]!,
-    status: learner.packed[1 + 3 * h + i]!,
+    credential: packed[1 + i]!,
+    issuedOn: packed[1 + h + i]!,
+    expiresOn: packed[1 + 2 * h + i]!,
+    status: packed[1 + 3 * h + i]!,
   }));
 }
 
-function declaredOf(learner: Learner): Int32Array {
-  return learner.packed.subarray(1 + 4 * holdingCountOf(learner));
+function declaredOf(packed: Int32Array): Int32Array {
+  return packed.subarray(1 + 4 * holdingCountOf(packed));
 }
 
 interface Credential {
@@ -166,14 +168,25 @@ export class ReadModel {
    */
   private consenting = new Uint8Array(1024);
   private readonly dates = new Interner();
+  /** Short texts repeated across credential rows, one string each (see putCredential). */
+  private readonly texts = new Interner();
   private readonly datesAgainstDay = new DatesAgainstDay(this.dates);
   private readonly hierarchy: SkillHierarchy;
   private readonly occupations = new Map<string, Occupation>();
-  private readonly requirers = new Map<number, { occupation: Occupation; relation: number }[]>();
+  /** The occupations in load order: {@link requirers} refers to them by index. */
+  private readonly occupationList: Occupation[] = [];
+  /**
+   * Per skill id, the occupations requiring it, each as `occupation index × 256 + relation code`
+   * (one packed list, not an object per link: ESCO has about 124,000 links). Built once: the
+   * occupations change only with an ESCO import, which builds a new model.
+   */
+  private readonly requirers: PostingLists<number>;
   private readonly credentials = new Map<number, Credential>();
   /** Credential ids by taught skill (with the multiplicity of TEACHES links). */
   private readonly teachers = new Map<number, number[]>();
   private readonly learners = new Map<number, Learner>();
+  /** Each learner's holdings and declared skills, by interned learner id (see {@link Learner}). */
+  private readonly learnerRecords = new PackedRecords();
   /** Every holding by credential, with its dates and status. */
   private readonly holdings = new HoldingsByCredential();
   /** Learner ids by declared skill. */
@@ -208,6 +221,7 @@ export class ReadModel {
       Int32Array.from(narrowerIds),
       Int32Array.from(broaderIds),
     );
+    const requirers = new Map<number, number[]>();
     for (const row of occupations) {
       const occupation: Occupation = {
         uri: row.uri,
@@ -217,10 +231,11 @@ export class ReadModel {
         requirements: this.requirements(row.requirements),
       };
       this.occupations.set(row.uri, occupation);
+      const index = this.occupationList.push(occupation) - 1;
       const { skills, relations } = occupation.requirements;
-      for (let i = 0; i < skills.length; i += 1)
-        addTo(this.requirers, skills[i]!, { occupation, relation: relations[i]! });
+      for (let i = 0; i < skills.length; i += 1) appendPosting(requirers, skills[i]!, index * 256 + relations[i]!);
     }
+    this.requirers = PostingLists.pack(requirers);
   }
 
   private requirements(rows: readonly Requirement[]): Requirements {
@@ -259,8 +274,22 @@ export class ReadModel {
     // The row is kept for the process's life and handed to planning as it is; its skill URIs
     // become the model's own strings (the driver decodes a new string per value: about 130,000
     // copies of 13,900 URIs for 20,000 credentials).
-    const teaches = row.teaches.map((link, i) => ({ ...link, uri: this.skills.value(taught[i]!) }));
-    this.credentials.set(id, { row: { ...row, teaches }, taught });
+    // Its repeated short texts (link sources, currencies, languages, provider ids) are shared too.
+    const text = <T extends string | null>(value: T): T => (value === null ? value : (this.texts.shared(value) as T));
+    const kept: CredentialRow = {
+      ...row,
+      id: this.credentialIds.value(id),
+      currency: text(row.currency),
+      languages: row.languages.map(text),
+      participationForm: text(row.participationForm),
+      providerIds: row.providerIds.map(text),
+      teaches: row.teaches.map((link, i) => ({
+        ...link,
+        uri: this.skills.value(taught[i]!),
+        source: text(link.source),
+      })),
+    };
+    this.credentials.set(id, { row: kept, taught });
     this.catalogVersion += 1;
     for (const skill of taught) addTo(this.teachers, skill, id);
   }
@@ -281,12 +310,12 @@ export class ReadModel {
     this.credentials.delete(id);
     this.catalogVersion += 1;
     for (const learnerId of this.holdings.holders(id)) {
-      const learner = this.learners.get(learnerId);
-      if (!learner) continue;
-      const holdings = holdingsOf(learner);
+      const packed = this.learnerRecords.get(learnerId);
+      if (!packed) continue;
+      const holdings = holdingsOf(packed);
       const kept = holdings.filter((holding) => holding.credential !== id);
       this.holdingCount -= holdings.length - kept.length;
-      this.learners.set(learnerId, { ...learner, packed: pack(kept, declaredOf(learner)) });
+      this.learnerRecords.set(learnerId, pack(kept, declaredOf(packed)));
     }
     this.holdings.removeCredential(id);
   }
@@ -305,17 +334,18 @@ export class ReadModel {
       id: row.id,
       consent: row.matchingConsent === true,
       displayName: row.matchingConsent === true ? (row.displayName ?? null) : null,
-      packed: pack(
-        holdings.map((h) => ({
-          credential: this.credentialIds.intern(h.credentialId),
-          issuedOn: this.date(h.issuedOn),
-          expiresOn: this.date(h.expiresOn),
-          status: Math.max(0, STATUSES.indexOf(h.verificationStatus ?? null)),
-        })),
-        Int32Array.from(row.declaredSkillUris, (uri) => this.skills.intern(uri)),
-      ),
     };
+    const packed = pack(
+      holdings.map((h) => ({
+        credential: this.credentialIds.intern(h.credentialId),
+        issuedOn: this.date(h.issuedOn),
+        expiresOn: this.date(h.expiresOn),
+        status: Math.max(0, STATUSES.indexOf(h.verificationStatus ?? null)),
+      })),
+      Int32Array.from(row.declaredSkillUris, (uri) => this.skills.intern(uri)),
+    );
     this.learners.set(id, learner);
+    this.learnerRecords.set(id, packed);
     if (id >= this.consenting.length) {
       const grown = new Uint8Array(Math.max(id + 1, this.consenting.length * 2));
       grown.set(this.consenting);
@@ -323,8 +353,8 @@ export class ReadModel {
     }
     this.consenting[id] = learner.consent ? 1 : 0;
     this.holdingCount += holdings.length;
-    for (const h of holdingsOf(learner)) this.holdings.add(h.credential, id, h.issuedOn, h.expiresOn, h.status);
-    for (const skill of new Set(declaredOf(learner))) addTo(this.declarers, skill, id);
+    for (const h of holdingsOf(packed)) this.holdings.add(h.credential, id, h.issuedOn, h.expiresOn, h.status);
+    for (const skill of new Set(declaredOf(packed))) addTo(this.declarers, skill, id);
   }
 
   /** Removes a learner. */
@@ -334,13 +364,14 @@ export class ReadModel {
   }
 
   private removeLearnerById(id: number): void {
-    const old = this.learners.get(id);
+    const old = this.learnerRecords.get(id);
     if (!old) return;
     for (const credential of new Set(holdingsOf(old).map((h) => h.credential)))
       this.holdings.removeLearner(credential, id);
     for (const skill of new Set(declaredOf(old))) removeFrom(this.declarers, skill, id);
     this.holdingCount -= holdingCountOf(old);
     this.learners.delete(id);
+    this.learnerRecords.delete(id);
     this.consenting[id] = 0;
   }
 
@@ -367,10 +398,10 @@ export class ReadModel {
     };
   }
 
-  private valid(learner: Learner, i: number, asOf: string): boolean {
-    const h = holdingCountOf(learner);
-    const issued = learner.packed[1 + h + i]!;
-    const expires = learner.packed[1 + 2 * h + i]!;
+  private valid(packed: Int32Array, i: number, asOf: string): boolean {
+    const h = holdingCountOf(packed);
+    const issued = packed[1 + h + i]!;
+    const expires = packed[1 + 2 * h + i]!;
     if (issued === NOT_A_DATE || expires === NOT_A_DATE) return false;
     return (
       (issued === NO_DATE || this.dates.value(issued) <= asOf) &&
@@ -385,22 +416,22 @@ export class ReadModel {
   /** cypher/coverage/get-learner-evidence */
   learnerEvidence(learnerId: string, asOf: string): LearnerEvidence {
     const id = this.learnerIds.lookup(learnerId);
-    const learner = id === undefined ? undefined : this.learners.get(id);
-    if (!learner) return { found: false, credentials: [], declaredSkillUris: [] };
+    const packed = id === undefined ? undefined : this.learnerRecords.get(id);
+    if (!packed) return { found: false, credentials: [], declaredSkillUris: [] };
     const credentials: LearnerEvidence['credentials'] = [];
-    for (let i = 0; i < holdingCountOf(learner); i += 1) {
-      const credential = this.credentials.get(credentialAt(learner, i));
-      if (!credential || !this.valid(learner, i, asOf)) continue;
+    for (let i = 0; i < holdingCountOf(packed); i += 1) {
+      const credential = this.credentials.get(credentialAt(packed, i));
+      if (!credential || !this.valid(packed, i, asOf)) continue;
       credentials.push({
         id: credential.row.id,
         skillUris: this.skillUrisOf(credential),
-        verificationStatus: STATUSES[statusAt(learner, i)] ?? null,
+        verificationStatus: STATUSES[statusAt(packed, i)] ?? null,
       });
     }
     return {
       found: true,
       credentials,
-      declaredSkillUris: Array.from(declaredOf(learner), (skill) => this.skills.value(skill)),
+      declaredSkillUris: Array.from(declaredOf(packed), (skill) => this.skills.value(skill)),
     };
   }
 
@@ -457,7 +488,9 @@ export class ReadModel {
     for (const uri of skillUris) {
       const skill = this.skills.lookup(uri);
       if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
-      for (const { occupation, relation } of this.requirers.get(skill) ?? []) {
+      for (const link of this.requirers.get(skill)) {
+        const occupation = this.occupationList[link >> 8]!;
+        const relation = link & 255;
         // STARTS WITH on a missing code is null: such an occupation is left out under a prefix.
         const code = occupation.iscoGroupCode;
         if (iscoGroupPrefix !== null && (typeof code !== 'string' || !code.startsWith(iscoGroupPrefix))) continue;
