@@ -83,7 +83,6 @@ import {
   type PlanDeadlines,
   type ServerProcessMemory,
 } from './bench/engine-report';
-import { npmStartDefaults } from './bench/start-script-env';
 import { startChildServer } from './bench/child-server';
 import type { ScenarioName } from './bench/bench-options';
 
@@ -462,8 +461,7 @@ async function main(argv: string[]): Promise<number> {
       );
     }
 
-    // Memory of a server process on its own: `npm start`'s entry in a child process, with the
-    // environment `npm start` sets (the benchmark's own MALLOC_* settings override it), idle, after
+    // Memory of a server process on its own: `npm start`'s entry in a child process, idle, after
     // the mixed heavy requests and across the soak. The in-process app stays idle meanwhile.
     let serverProcess: ServerProcessMemory | null = null;
     const childLogLines: string[] = [];
@@ -471,11 +469,7 @@ async function main(argv: string[]): Promise<number> {
       const mixed = interleave(
         await Promise.all(MIXED_HEAVY_SCENARIOS.map((name) => loadRequests(buildScenario(name, source), tokens))),
       );
-      const child = await startChildServer({
-        ...npmStartDefaults(path.dirname(defaultCypherDir())),
-        ...appEnv('memory'),
-        SEED_ON_EMPTY: 'false',
-      });
+      const child = await startChildServer({ ...appEnv('memory'), SEED_ON_EMPTY: 'false' });
       try {
         log(
           `memory: child server (pid ${child.pid}) serving at ${child.url} after ${(child.startMillis / 1000).toFixed(1)} s`,
