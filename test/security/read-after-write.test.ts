@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookmarkManager, Driver, SessionConfig } from 'neo4j-driver';
 import { Neo4jExecutor } from '../../src/db/neo4j-executor';
+import { currentQueryContext } from '../../src/db/query-context';
 import { loadConfig } from '../../src/config/config';
 import { createApp, type App } from '../../src/server/create-app';
 import { createLogger } from '../../src/server/logger';
@@ -35,6 +36,9 @@ beforeAll(async () => {
     get(target, key, receiver) {
       if (key !== 'session') return Reflect.get(target, key, receiver);
       return (config: SessionConfig = {}) => {
+        // Only a request's sessions: the read model's catch-up after a write runs outside any
+        // request's context by design, and may open its sessions while the next request runs.
+        if (currentQueryContext() === undefined) return target.session(config);
         // getBookmarks copies the set before its first await: this is the state at opening.
         const held = config.bookmarkManager?.getBookmarks() ?? Promise.resolve([]);
         opened.push({ mode: config.defaultAccessMode, manager: config.bookmarkManager, held });
