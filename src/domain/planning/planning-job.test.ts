@@ -4,6 +4,7 @@ import { greedyPlan } from './greedy-plan';
 import { warmUpPlanner } from './warm-up-planner';
 import { hardGatheredPlanning, largeGatheredPlanning, steinerTriples } from '../../../test/support/hard-planning-job';
 import { QUICK_PLAN_MIN_CANDIDATES } from './quick-plan';
+import { PreparationCosts } from './preparation-costs';
 
 /**
  * A recommend job due in `limitMs` whose clock jumps 10 s ahead at its first report, as on a worker
@@ -142,6 +143,55 @@ describe('runPlanningJob deadlines', () => {
     // Its bound holds for the whole problem: no plan found later is cheaper than it.
     expect(quick.lowerBound).toBeLessThanOrEqual(result.plan.objectiveValue);
     expect(result.plan.objectiveValue).toBeLessThanOrEqual(quick.objectiveValue);
+  });
+
+  it('keeps the quick plan rather than start a preparation that would end past the deadline', async () => {
+    const gathered = largeGatheredPlanning(2_000);
+    // A thread that measured slow preparations: 7,000 courses would take minutes.
+    const slow = new PreparationCosts();
+    for (let i = 0; i < 20; i += 1) slow.observe('catalogue', 1_000, 60_000);
+    const started = epochNow();
+    const reports: PlanningJobResult[] = [];
+    const result = await runPlanningJob(
+      { kind: 'recommend', gathered, deadline: started + 2_000 },
+      undefined,
+      (fallback) => reports.push(fallback),
+      slow,
+    );
+    if (result.kind !== 'recommend' || reports[0]?.kind !== 'recommend') throw new Error('wrong kind');
+    // The quick plan is the answer, and nothing was prepared after it.
+    expect(result.plan).toBe(reports[0].plan);
+    expect(result.plan.solver).toBe('greedy');
+    expect(epochNow() - started).toBeLessThan(1_000);
+    // A thread that measured fast preparations prepares the same job and searches it.
+    const fast = new PreparationCosts();
+    for (let i = 0; i < 20; i += 1) fast.observe('catalogue', 1_000, 0);
+    const searched = await runPlanningJob(
+      { kind: 'recommend', gathered, deadline: epochNow() + 2_000 },
+      undefined,
+      () => undefined,
+      fast,
+    );
+    if (searched.kind !== 'recommend') throw new Error('wrong kind');
+    expect(searched.plan.solver).not.toBe('greedy');
+    expect(searched.plan.lowerBound).toBeGreaterThan(result.plan.lowerBound);
+  });
+
+  it('makes a quick plan first for a small catalogue too when this thread prepares slowly', async () => {
+    const gathered = hardGatheredPlanning(2_000);
+    expect(gathered.candidates.length).toBeLessThan(QUICK_PLAN_MIN_CANDIDATES);
+    const slow = new PreparationCosts();
+    for (let i = 0; i < 20; i += 1) slow.observe('target', 1_000, 100_000);
+    const reports: PlanningJobResult[] = [];
+    const result = await runPlanningJob(
+      { kind: 'recommend', gathered, deadline: epochNow() + 2_000 },
+      undefined,
+      (fallback) => reports.push(fallback),
+      slow,
+    );
+    if (result.kind !== 'recommend' || reports[0]?.kind !== 'recommend') throw new Error('wrong kind');
+    expect(reports[0].plan).toMatchObject({ solver: 'greedy', optimal: false, uncoveredWithinBudget: [] });
+    expect(result.plan).toBe(reports[0].plan);
   });
 
   it('plans each reskilling target as recommending it alone does', async () => {

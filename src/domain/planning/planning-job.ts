@@ -29,6 +29,7 @@ import { planPreparedProblem } from './plan-courses';
 import type { PlanRequest } from './plan-request';
 import type { GapSkill, PlanCourse, PlanInput, PlanResult } from './plan-types';
 import { prepareCatalogue, prepareTarget, type PlanningProblem, type PreparedCatalogue } from './planning-problem';
+import { PreparationCosts } from './preparation-costs';
 import { needsQuickPlans, quickPlan } from './quick-plan';
 import { priceInCurrency, type PriceRates } from './price-rates';
 import { rankNextCourses, type RankedCourse } from './rank-next-courses';
@@ -181,6 +182,11 @@ export type EpochClock = () => number;
  * plans are solved again with the time left, and an improved answer after each of them: the caller
  * can stop the job at its deadline and answer with the last report.
  *
+ * Preparing a problem (eligibility, prerequisite chains, pruning) cannot be stopped half-way: a
+ * target that has a quick plan keeps it rather than start a preparation `costs` (learnt on this
+ * thread by default) says would end past the deadline, and a many-target job leaves out the
+ * targets it has neither a plan nor the time for.
+ *
  * @example
  * const result = await runPlanningJob({ kind: 'recommend', gathered, deadline: Date.now() + 1000 });
  * // result.kind === 'recommend'; result.plan.optimal tells whether the plan is proven optimal
@@ -189,19 +195,21 @@ export async function runPlanningJob(
   job: PlanningJob,
   now: EpochClock = epochNow,
   onFallback?: (fallback: PlanningJobResult) => void,
+  costs: PreparationCosts = threadPreparationCosts,
 ): Promise<PlanningJobResult> {
   const { gathered } = job;
   const prepared = prepareTargets(gathered);
   switch (job.kind) {
     case 'recommend': {
       const targets = prepared.slice(0, 1);
-      const quick = onFallback ? quickPlans(targets, gathered, job.deadline, now) : [];
+      const quick = onFallback ? quickPlans(targets, gathered, job.deadline, now, costs) : [];
       if (quick.length > 0) onFallback?.({ kind: 'recommend', plan: quick[0]! });
       const [plan] = await solveAll(
         targets,
         gathered,
         job.deadline,
         now,
+        costs,
         (plans) => onFallback?.({ kind: 'recommend', plan: plans[0]! }),
         quick,
       );
@@ -223,9 +231,9 @@ export async function runPlanningJob(
         lastReport = at;
         onFallback?.(reskillingResult(options(found), job.order, job.first));
       };
-      const quick = onFallback ? quickPlans(prepared, gathered, job.deadline, now) : [];
+      const quick = onFallback ? quickPlans(prepared, gathered, job.deadline, now, costs) : [];
       if (quick.length > 0) report(quick);
-      const plans = await solveAll(prepared, gathered, job.deadline, now, report, quick);
+      const plans = await solveAll(prepared, gathered, job.deadline, now, costs, report, quick);
       return reskillingResult(options(plans), job.order, job.first);
     }
   }
@@ -272,11 +280,16 @@ function latePlans(
   const quick = catalogueNeedsQuickPlans(prepared);
   let planned = 0;
   return planTargetsUntil(prepared, gathered, stopAt, now, (target) => {
-    if (quick) return quickPlan(coveringPlanInput(target, request), now);
+    if (quick || preparationWouldEndAfter(target, stopAt, now, threadPreparationCosts))
+      return quickPlan(coveringPlanInput(target, request), now);
     // Each target's search gets an even share of the time left, so the first cannot starve the rest.
     const share = Math.max(0, stopAt - now()) / (prepared.length - planned);
     planned += 1;
-    return solverFreePlan(preparedProblemOf(target, request, request.timeLimitMs), now, now() + share);
+    return solverFreePlan(
+      preparedProblemOf(target, request, request.timeLimitMs, now, threadPreparationCosts),
+      now,
+      now() + share,
+    );
   });
 }
 
@@ -326,6 +339,7 @@ async function solveAll(
   gathered: GatheredPlanning,
   deadline: number,
   now: EpochClock,
+  costs: PreparationCosts,
   report: ((plans: readonly LearningPlanValue[]) => void) | undefined,
   quick: readonly LearningPlanValue[] = [],
 ): Promise<LearningPlanValue[]> {
@@ -336,11 +350,21 @@ async function solveAll(
   const branchAndBound = !(report && prepared.length > 1);
   const plans: LearningPlanValue[] = [];
   for (let i = 0; i < prepared.length; i += 1) {
+    // A target with neither a quick plan nor the time to prepare its problem is left out: the
+    // answer lists the targets planned so far.
+    if (
+      report &&
+      i > 0 &&
+      quick[i] === undefined &&
+      preparationWouldEndAfter(prepared[i]!, deadline - PLAN_REPLY_MARGIN_MS, now, costs)
+    )
+      return plans;
     const plan = await solve(
       prepared[i]!,
       gathered,
       budgetOf(deadline, prepared.length - i, now, fraction),
       now,
+      costs,
       branchAndBound,
       quick[i],
     );
@@ -361,7 +385,8 @@ async function solveAll(
     // thousands of candidates, hundreds of milliseconds past the deadline on a busy worker).
     if (now() > deadline - PLAN_REPLY_MARGIN_MS) break;
     const i = pending[k]!;
-    const again = await solve(prepared[i]!, gathered, budgetOf(deadline, pending.length - k, now), now);
+    const budget = budgetOf(deadline, pending.length - k, now);
+    const again = await solve(prepared[i]!, gathered, budget, now, costs, true, plans[i]);
     plans[i] = betterPlan(again, plans[i]!);
     if (k < pending.length - 1) report(plans);
   }
@@ -371,16 +396,21 @@ async function solveAll(
 /**
  * Quick first plans ({@link quickPlan}) of the targets of a large problem, in order, for as many
  * targets as the first-pass share of the time allows; none for a problem the exact first pass
- * answers in time.
+ * answers in time. A problem is large by its catalogue ({@link needsQuickPlans}), or because
+ * preparing it would take longer than the first pass's share of the time left (a job that started
+ * late, or a busy thread): the caller then has an answer to give at the deadline.
  */
 function quickPlans(
   prepared: readonly PreparedTarget[],
   gathered: GatheredPlanning,
   deadline: number,
   now: EpochClock,
+  costs: PreparationCosts,
 ): LearningPlanValue[] {
-  if (!catalogueNeedsQuickPlans(prepared)) return [];
   const stopAt = now() + Math.max(0, deadline - PLAN_REPLY_MARGIN_MS - now()) * FIRST_PASS_SHARE;
+  const first = prepared[0];
+  if (first === undefined) return [];
+  if (!catalogueNeedsQuickPlans(prepared) && !preparationWouldEndAfter(first, stopAt, now, costs)) return [];
   return planTargetsUntil(prepared, gathered, stopAt, now, (target) =>
     quickPlan(coveringPlanInput(target, gathered.request), now),
   );
@@ -414,6 +444,8 @@ function reskillingResult(
 interface PlanBudget {
   readonly timeLimitMs: number;
   readonly hardDeadline: number;
+  /** When the whole job's plans must be done (its deadline less the reply's margin). */
+  readonly jobDeadline: number;
 }
 
 /** Share of a plan's time its first attempt gets when the caller wants a fallback answer early. */
@@ -421,7 +453,11 @@ const FIRST_PASS_SHARE = 0.2;
 
 function budgetOf(deadline: number, plansLeft: number, now: EpochClock, fraction = 1): PlanBudget {
   const share = Math.max(0, (deadline - PLAN_REPLY_MARGIN_MS - now()) / plansLeft) * fraction;
-  return { timeLimitMs: Math.max(1, share * SEARCH_SHARE), hardDeadline: now() + share };
+  return {
+    timeLimitMs: Math.max(1, share * SEARCH_SHARE),
+    hardDeadline: now() + share,
+    jobDeadline: deadline - PLAN_REPLY_MARGIN_MS,
+  };
 }
 
 /**
@@ -575,14 +611,46 @@ const preparedProblems = new WeakMap<PreparedTarget, PlanningProblem>();
 /** Each job's catalogue, prepared once for all its targets. */
 const preparedCatalogues = new WeakMap<SharedCourses, PreparedCatalogue>();
 
+/** What preparing problems costs on this thread (each worker has its own). */
+const threadPreparationCosts = new PreparationCosts();
+
+/**
+ * How far past its time a preparation may end: a small problem is prepared even late, its plan
+ * then has the prepared problem's bounds for a few milliseconds more.
+ */
+const PREPARATION_OVERRUN_MS = 10;
+
+/**
+ * Whether preparing `prepared`'s problem (and its catalogue, if not prepared yet) would likely end
+ * more than {@link PREPARATION_OVERRUN_MS} after `until` (epoch ms): then a target that already
+ * has a quick plan keeps it.
+ */
+function preparationWouldEndAfter(
+  prepared: PreparedTarget,
+  until: number,
+  now: EpochClock,
+  costs: PreparationCosts,
+): boolean {
+  if (preparedProblems.has(prepared)) return false;
+  const cost = costs.estimate(prepared.shared.courses.length, !preparedCatalogues.has(prepared.shared));
+  return now() + cost > until + PREPARATION_OVERRUN_MS;
+}
+
 /**
  * A target's solver-ready problem, prepared once: the second pass solves the same problem, so
  * eligibility and dominance pruning are paid once (over 18,000 candidates they take most of a
  * second).
  */
-function preparedProblemOf(prepared: PreparedTarget, request: PlanRequest, timeLimitMs: number): PlanningProblem {
+function preparedProblemOf(
+  prepared: PreparedTarget,
+  request: PlanRequest,
+  timeLimitMs: number,
+  now: EpochClock,
+  costs: PreparationCosts,
+): PlanningProblem {
   let problem = preparedProblems.get(prepared);
   if (problem === undefined) {
+    const courses = prepared.shared.courses.length;
     // Eligibility and attainability do not depend on the target: one catalogue serves them all.
     const base = {
       objective: request.objective,
@@ -592,11 +660,15 @@ function preparedProblemOf(prepared: PreparedTarget, request: PlanRequest, timeL
     };
     let catalogue = preparedCatalogues.get(prepared.shared);
     if (catalogue === undefined) {
+      const started = now();
       catalogue = prepareCatalogue(validatePlanInput({ ...base, gap: [], courses: prepared.shared.courses }));
+      costs.observe('catalogue', courses, now() - started);
       preparedCatalogues.set(prepared.shared, catalogue);
     }
+    const started = now();
     const target = validatePlanInput({ ...base, gap: prepared.gap, courses: [] });
     problem = prepareTarget(catalogue, target.gap, target.timeLimitMs, prepared.coversById);
+    costs.observe('target', courses, now() - started);
     preparedProblems.set(prepared, problem);
   }
   return problem;
@@ -612,13 +684,17 @@ async function solve(
   gathered: GatheredPlanning,
   budget: PlanBudget,
   now: EpochClock,
+  costs: PreparationCosts,
   branchAndBound = true,
   quick?: LearningPlanValue,
 ): Promise<LearningPlanValue> {
   const { request } = gathered;
   const timeLimitMs = Math.min(request.timeLimitMs, budget.timeLimitMs);
   const started = now();
-  const problem = preparedProblemOf(prepared, request, timeLimitMs);
+  // Preparing cannot be stopped half-way: with a quick plan in hand, a preparation that would end
+  // past the job's deadline is not started.
+  if (quick !== undefined && preparationWouldEndAfter(prepared, budget.jobDeadline, now, costs)) return quick;
+  const problem = preparedProblemOf(prepared, request, timeLimitMs, now, costs);
   if (quick !== undefined && now() >= budget.hardDeadline) return quick;
   const plan = await planPreparedProblem(
     { ...problem, timeLimitMs },
