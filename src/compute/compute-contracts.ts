@@ -16,6 +16,11 @@ export interface PlanningCompute {
    * @throws ServerBusyError when the request cannot be admitted in time
    */
   admitPlan?(deadline: number, timeLimitMs: number, signal?: AbortSignal): Promise<PlanPermit>;
+  /**
+   * How long a job of `candidates` candidate courses is expected to take from being handed over to
+   * its first answer, in ms (see `PlanningLeadTime`); absent or 0: unknown.
+   */
+  planningLeadMs?(candidates: number): number;
 }
 
 /**

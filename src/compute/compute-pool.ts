@@ -41,6 +41,7 @@ import {
   type PlanningProgress,
 } from './compute-task';
 import type { PlanningCompute, RankingCompute } from './compute-contracts';
+import { PlanningLeadTime } from './planning-lead-time';
 import { PlanAdmission, type PlanAdmissionStats, type PlanPermit } from './plan-admission';
 import { pauseIfTurnSpent, turnSpent } from './turn-slicer';
 import { sumWorkerMemory, type WorkerMemory } from './worker-memory';
@@ -218,6 +219,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   /** Planning tasks given to the solver workers and not yet settled. */
   private plansInFlight = 0;
   private readonly planAdmission: PlanAdmission;
+  /** How long planning jobs take to their first answer, learnt from those run. */
+  private readonly leadTime = new PlanningLeadTime();
 
   constructor(private readonly options: ComputePoolOptions) {
     const floor = options.planAdmissionMin ?? 1;
@@ -288,6 +291,11 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     return this.planAdmission.admit(deadline, timeLimitMs, signal ?? currentQueryContext()?.signal);
   }
 
+  /** Expected ms from handing over a job of `candidates` candidate courses to its first answer. */
+  planningLeadMs(candidates: number): number {
+    return this.leadTime.estimate(candidates);
+  }
+
   /**
    * Plans on a worker; follows the current request's abort signal unless given one. The job's
    * deadline is enforced here too: the worker reports heuristic answers as it goes, and if the
@@ -303,11 +311,20 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     let started = false;
     let fallback: PlanningJobResult | undefined;
     let fallbackArrived: (() => void) | undefined;
+    const handedOver = epochNow();
+    let answered = false;
+    // The first answer of any kind times the job's lead (see PlanningLeadTime).
+    const firstAnswer = () => {
+      if (answered) return;
+      answered = true;
+      this.leadTime.observe(job.gathered.candidates.length, epochNow() - handedOver);
+    };
     port1.on('message', (message: PlanningProgress) => {
       if (message === PLANNING_STARTED) {
         started = true;
         return;
       }
+      firstAnswer();
       fallback = message;
       fallbackArrived?.();
     });
@@ -366,6 +383,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     });
     try {
       const first = await Promise.race([racing, deadline]);
+      firstAnswer();
       if (first.by === 'fallback') {
         // The deadline came first with a heuristic answer: use it. A job still queued leaves the
         // queue; a running one ends its own search, and its worker is stopped only if it runs away.

@@ -20,6 +20,7 @@ import {
   coveringSkills,
   dedupeRequirements,
   epochNow,
+  PLAN_REPLY_MARGIN_MS,
   PrerequisiteTeacherJudge,
   requiredCoveredBy,
   type CandidateCourse,
@@ -48,6 +49,15 @@ export type {
   PlanStepValue,
   ReskillingOptionValue,
 } from '../domain/planning';
+
+/**
+ * Until when a plan's gathering follows prerequisites (epoch ms): `followUntil`, its share of the
+ * plan's time, and `answerBy`, when its job must have answered.
+ */
+interface PrerequisiteTime {
+  readonly followUntil: number;
+  readonly answerBy: number;
+}
 
 /** A plan request with the moment (epoch ms) its whole plan must be done by. */
 export type TimedPlanRequest = PlanRequest & { readonly deadline: number };
@@ -86,9 +96,16 @@ export class PlanningService {
     this.prerequisiteTimeShare = options.prerequisiteTimeShare ?? DEFAULT_PREREQUISITE_TIME_SHARE;
   }
 
-  /** How a plan due at `deadline` gathers prerequisites: until its share of time is spent. */
-  private followPrerequisites(deadline: number, timeLimitMs: number): { readonly followUntil: number } {
-    return { followUntil: deadline - timeLimitMs * (1 - this.prerequisiteTimeShare) };
+  /**
+   * How a plan due at `deadline` gathers prerequisites: until its share of time is spent, or
+   * earlier when the compute tier's lead for the courses gathered so far would take its job past
+   * the deadline.
+   */
+  private followPrerequisites(deadline: number, timeLimitMs: number): PrerequisiteTime {
+    return {
+      followUntil: deadline - timeLimitMs * (1 - this.prerequisiteTimeShare),
+      answerBy: deadline - PLAN_REPLY_MARGIN_MS,
+    };
   }
 
   /**
@@ -111,8 +128,10 @@ export class PlanningService {
    * Gathers the planning problems of several targets for one subject in a fixed number of round
    * trips: hierarchy links of all requirements, courses teaching any covering skill, then up to
    * {@link MAX_PREREQUISITE_LEVELS} levels of courses teaching unmet prerequisites while the clock
-   * is before `prerequisites.followUntil` (epoch ms; past it, the prerequisites of the level at hand
-   * are returned as `unfollowed`, for the planner to say what it did not look at). With
+   * is before `prerequisites.followUntil` (epoch ms) and the compute tier's expected lead for the
+   * courses gathered so far still ends before `prerequisites.answerBy` (past either, the
+   * prerequisites of the level at hand are returned as `unfollowed`, for the planner to say what it
+   * did not look at). With
    * `prerequisites: 'skip'`, only which prerequisites of the first courses are unmet. Only light
    * work happens here (per-target coverage and gaps); courses are turned into plan inputs by the
    * job.
@@ -122,7 +141,7 @@ export class PlanningService {
     targets: readonly Requirement[][],
     request: PlanRequest,
     policy: MatchPolicy,
-    prerequisites: { readonly followUntil: number } | 'skip',
+    prerequisites: PrerequisiteTime | 'skip',
   ): Promise<GatheredPlanning> {
     const heldCredentialIds = [
       ...new Set(evidence.evidence.flatMap((e) => (e.source.kind === 'CREDENTIAL' ? [e.source.credentialId] : []))),
@@ -205,10 +224,14 @@ export class PlanningService {
       const newlyUnmet = levelSkills.filter((uri) => (credits.get(uri)?.credit ?? 0) < policy.coverThreshold);
       for (const uri of newlyUnmet) unmet.add(uri);
       if (newlyUnmet.length === 0 || prerequisites === 'skip') break;
-      const { followUntil } = prerequisites;
       // Out of its share of time (a busy server), the plan stops here: this level's prerequisites
       // stay unmet with nobody looking for their teachers, and the job says so.
-      if (this.clock() > followUntil) {
+      const outOfTime = () => {
+        const now = this.clock();
+        const lead = this.compute.planningLeadMs?.(candidates.size) ?? 0;
+        return now > prerequisites.followUntil || now + lead > prerequisites.answerBy;
+      };
+      if (outOfTime()) {
         unfollowed.push(...newlyUnmet);
         break;
       }
@@ -219,16 +242,16 @@ export class PlanningService {
       // Tens of thousands of teachers at a level of a large catalogue: judged between pauses.
       const judge = new PrerequisiteTeacherJudge({ request, rates: this.priceRates, needed: unmet });
       for (const row of keptTeachers.values()) judge.consider(row);
-      let outOfTime = false;
+      let stopped = false;
       for (const row of fetched) {
         judge.consider(row);
         if (turnSpent()) {
-          outOfTime = this.clock() > followUntil;
-          if (outOfTime) break;
+          stopped = outOfTime();
+          if (stopped) break;
           await pauseIfTurnSpent();
         }
       }
-      if (outOfTime) {
+      if (stopped) {
         unfollowed.push(...newlyUnmet);
         break;
       }
@@ -312,6 +335,7 @@ export class PlanningService {
     // Every prerequisite followed, whatever the time: the benchmark compares planners on it.
     const gathered = await this.gather(evidence, [requirements], request, policy, {
       followUntil: Number.POSITIVE_INFINITY,
+      answerBy: Number.POSITIVE_INFINITY,
     });
     const result = await this.compute.runPlanning({ kind: 'input', gathered, deadline: this.deadlineOf(request) });
     return expectKind(result, 'input').input;

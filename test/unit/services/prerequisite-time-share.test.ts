@@ -18,8 +18,11 @@ const teachers = Array.from({ length: 40_000 }, (_, i) =>
   candidateCourse(`t${String(i).padStart(5, '0')}`, ['p0', `x${i}`]),
 );
 
-/** The job the service hands to the compute tier, with `clock` as its clock. */
-async function gatheredWith(clock: () => number): Promise<PlanningJob> {
+/**
+ * The job the service hands to the compute tier, with `clock` as its clock and `leadMs` as the
+ * compute tier's expected lead for a job of so many candidates.
+ */
+async function gatheredWith(clock: () => number, leadMs?: (candidates: number) => number): Promise<PlanningJob> {
   let job: PlanningJob | undefined;
   const service = new PlanningService(
     { requirementLinks: async () => [] } as never,
@@ -36,6 +39,7 @@ async function gatheredWith(clock: () => number): Promise<PlanningJob> {
         job = planning;
         return { kind: 'recommend', plan: {} } as never;
       },
+      planningLeadMs: leadMs,
     } as never,
     { clock },
   );
@@ -60,6 +64,23 @@ describe('prerequisites followed within the plan’s share of time', () => {
     expect(job.gathered.unfollowed).toEqual(['p0']);
     expect(job.gathered.unmet).toEqual(['p0']);
     expect(job.gathered.candidates.map((c) => c.id)).toEqual(['cover']);
+  });
+
+  it('stops before a level when the job would not reach the workers’ first answer by its deadline', async () => {
+    // A fixed clock: the share of time is never spent, only the lead decides.
+    const slow = await gatheredWith(
+      () => 1_000_000,
+      (candidates) => candidates * 2_000,
+    );
+    expect(slow.gathered.unfollowed).toEqual(['p0']);
+    expect(slow.gathered.candidates.map((c) => c.id)).toEqual(['cover']);
+    // A lead that fits the time left follows them as before.
+    const fast = await gatheredWith(
+      () => 1_000_000,
+      (candidates) => candidates * 10,
+    );
+    expect(fast.gathered.unfollowed).toEqual([]);
+    expect(fast.gathered.candidates.map((c) => c.id)).toEqual(['cover', 't00000']);
   });
 
   it('stops before a level when the time is already spent', async () => {
