@@ -34,6 +34,7 @@ import {
 } from '../domain/planning';
 import { repoPath } from '../config/repo-root';
 import {
+  PLANNING_PREPARED,
   PLANNING_STARTED,
   type ComputeAnswer,
   type ComputeTask,
@@ -312,11 +313,12 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     let fallback: PlanningJobResult | undefined;
     let fallbackArrived: (() => void) | undefined;
     const handedOver = epochNow();
-    let answered = false;
-    // The first answer of any kind times the job's lead (see PlanningLeadTime).
-    const firstAnswer = () => {
-      if (answered) return;
-      answered = true;
+    let timed = false;
+    // The job's lead (see PlanningLeadTime) ends when its worker has prepared it, or at its first
+    // answer of any kind if that comes first (the express lane's).
+    const leadEnds = () => {
+      if (timed) return;
+      timed = true;
       this.leadTime.observe(job.gathered.candidates.length, epochNow() - handedOver);
     };
     port1.on('message', (message: PlanningProgress) => {
@@ -324,7 +326,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
         started = true;
         return;
       }
-      firstAnswer();
+      leadEnds();
+      if (message === PLANNING_PREPARED) return;
       fallback = message;
       fallbackArrived?.();
     });
@@ -383,7 +386,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     });
     try {
       const first = await Promise.race([racing, deadline]);
-      firstAnswer();
+      leadEnds();
       if (first.by === 'fallback') {
         // The deadline came first with a heuristic answer: use it. A job still queued leaves the
         // queue; a running one ends its own search, and its worker is stopped only if it runs away.

@@ -47,12 +47,19 @@ export type ComputeTask =
 
 /**
  * What a planning task's `fallbacks` port receives: {@link PLANNING_STARTED} once a worker has
- * taken the task, then its heuristic answers.
+ * taken the task, {@link PLANNING_PREPARED} once its targets' courses are prepared, then its
+ * heuristic answers.
  */
-export type PlanningProgress = typeof PLANNING_STARTED | PlanningJobResult;
+export type PlanningProgress = typeof PLANNING_STARTED | typeof PLANNING_PREPARED | PlanningJobResult;
 
 /** The message a worker sends when it starts a planning task (until then the task is queued). */
 export const PLANNING_STARTED = 'started';
+
+/**
+ * The message a worker sends once a planning task's targets are prepared: from then on it can give
+ * a quick answer whenever its time runs short (the pool times jobs' lead to it).
+ */
+export const PLANNING_PREPARED = 'prepared';
 
 /** The result of a {@link ComputeTask}, of the same kind (a late-planning task answers `planning`). */
 export type ComputeResult =

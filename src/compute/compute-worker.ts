@@ -22,6 +22,7 @@ import {
 } from '../domain/planning';
 import { warmUpPlanner } from '../domain/planning/warm-up-planner';
 import {
+  PLANNING_PREPARED,
   PLANNING_STARTED,
   type ComputeAnswer,
   type ComputeAnswerFooter,
@@ -124,7 +125,11 @@ async function runTask(task: ComputeTask): Promise<ComputeResult> {
         const report = task.fallbacks
           ? (fallback: PlanningJobResult) => task.fallbacks!.postMessage(fallback)
           : undefined;
-        return { kind: 'planning', result: await runPlanningJob(shippedJob(task), undefined, report) };
+        const prepared = task.fallbacks ? () => task.fallbacks!.postMessage(PLANNING_PREPARED) : undefined;
+        return {
+          kind: 'planning',
+          result: await runPlanningJob(shippedJob(task), undefined, report, { onPrepared: prepared }),
+        };
       } finally {
         task.fallbacks?.close();
       }

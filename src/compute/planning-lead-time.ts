@@ -1,13 +1,17 @@
 /**
- * How long a planning job takes, from the moment it is handed to the compute tier, to its first
- * answer (the worker's quick or first-pass plan, its final plan, or the express lane's): packing it,
- * waiting for a worker, unpacking and preparing it. Learnt per candidate course from the jobs run,
- * so that gathering can stop following prerequisites while the job still has time to reach an
- * answer by its deadline.
+ * How long a planning job takes, from the moment it is handed to the compute tier, until its
+ * worker has prepared its targets (packing it, waiting for a worker, unpacking, preparing; from
+ * then on the worker can give a quick plan whenever its time runs short), or to its first answer if
+ * that comes earlier (the express lane's). Learnt per candidate course from the jobs run, so that
+ * gathering can stop following prerequisites while the job still has time to reach an answer by
+ * its deadline.
  *
- * Measured on the 20 %-prerequisite store at concurrency 16, this lead took 300-700 ms for jobs
- * of 7,000-13,000 candidates (a third of that alone), after a gathering that used 60 % of the
- * plan's time: the first answer then came after the deadline.
+ * Measured on the 20 %-prerequisite store at concurrency 16, the lead to a first answer took
+ * 300-700 ms for jobs of 7,000-13,000 candidates, after a gathering that used 60 % of the plan's
+ * time: the first answer then came after the deadline. Timed to the first answer instead of the
+ * preparation, the lead of a catalogue with few prerequisites included its first pass's solving,
+ * and cut prerequisites the job had time for: reskillingPaths at c1 proved 120 of 145 plans
+ * optimal against 145 of 145.
  */
 
 /** Weight of the newest measurement in the mean. */

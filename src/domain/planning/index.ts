@@ -97,6 +97,7 @@ export {
   type PlanStepValue,
   type PlanningEvidence,
   type PlanningJob,
+  type PlanningJobOptions,
   type PlanningJobResult,
   type RankedOccupation,
   type ReskillingOptionValue,

@@ -156,7 +156,7 @@ describe('runPlanningJob deadlines', () => {
       { kind: 'recommend', gathered, deadline: started + 2_000 },
       undefined,
       (fallback) => reports.push(fallback),
-      slow,
+      { costs: slow },
     );
     if (result.kind !== 'recommend' || reports[0]?.kind !== 'recommend') throw new Error('wrong kind');
     // The quick plan is the answer, and nothing was prepared after it.
@@ -170,7 +170,7 @@ describe('runPlanningJob deadlines', () => {
       { kind: 'recommend', gathered, deadline: epochNow() + 2_000 },
       undefined,
       () => undefined,
-      fast,
+      { costs: fast },
     );
     if (searched.kind !== 'recommend') throw new Error('wrong kind');
     expect(searched.plan.solver).not.toBe('greedy');
@@ -187,7 +187,7 @@ describe('runPlanningJob deadlines', () => {
       { kind: 'recommend', gathered, deadline: epochNow() + 2_000 },
       undefined,
       (fallback) => reports.push(fallback),
-      slow,
+      { costs: slow },
     );
     if (result.kind !== 'recommend' || reports[0]?.kind !== 'recommend') throw new Error('wrong kind');
     expect(reports[0].plan).toMatchObject({ solver: 'greedy', optimal: false, uncoveredWithinBudget: [] });

@@ -168,6 +168,14 @@ interface PreparedTarget extends GatheredTarget {
   readonly catalogueExclusions: ReadonlyMap<CatalogueExclusion, number>;
 }
 
+/** Optional settings of {@link runPlanningJob}. */
+export interface PlanningJobOptions {
+  /** What preparing problems costs (default: learnt on this thread). */
+  readonly costs?: PreparationCosts;
+  /** Called once the targets' courses are prepared, before any plan is made. */
+  readonly onPrepared?: () => void;
+}
+
 /** Clock of {@link runPlanningJob}: epoch milliseconds, comparable across threads. */
 export type EpochClock = () => number;
 
@@ -183,9 +191,10 @@ export type EpochClock = () => number;
  * can stop the job at its deadline and answer with the last report.
  *
  * Preparing a problem (eligibility, prerequisite chains, pruning) cannot be stopped half-way: a
- * target that has a quick plan keeps it rather than start a preparation `costs` (learnt on this
- * thread by default) says would end past the deadline, and a many-target job leaves out the
- * targets it has neither a plan nor the time for.
+ * target that has a quick plan keeps it rather than start a preparation `options.costs` (learnt on
+ * this thread by default) says would end past the deadline, and a many-target job leaves out the
+ * targets it has neither a plan nor the time for. `options.onPrepared` is called once the targets'
+ * courses are prepared, before any plan is made.
  *
  * @example
  * const result = await runPlanningJob({ kind: 'recommend', gathered, deadline: Date.now() + 1000 });
@@ -195,10 +204,12 @@ export async function runPlanningJob(
   job: PlanningJob,
   now: EpochClock = epochNow,
   onFallback?: (fallback: PlanningJobResult) => void,
-  costs: PreparationCosts = threadPreparationCosts,
+  options: PlanningJobOptions = {},
 ): Promise<PlanningJobResult> {
+  const { costs = threadPreparationCosts, onPrepared } = options;
   const { gathered } = job;
   const prepared = prepareTargets(gathered);
+  onPrepared?.();
   switch (job.kind) {
     case 'recommend': {
       const targets = prepared.slice(0, 1);
