@@ -17,8 +17,8 @@ export interface PlanningCompute {
    */
   admitPlan?(deadline: number, timeLimitMs: number, signal?: AbortSignal): Promise<PlanPermit>;
   /**
-   * How long a job of `candidates` candidate courses is expected to take from being handed over to
-   * its first answer, in ms (see `PlanningLeadTime`); absent or 0: unknown.
+   * How long a job of `candidates` candidate courses is expected to take from being handed over
+   * until its worker can answer it at once, in ms (see `PlanningLeadTime`); absent or 0: unknown.
    */
   planningLeadMs?(candidates: number): number;
 }

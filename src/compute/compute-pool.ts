@@ -220,7 +220,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   /** Planning tasks given to the solver workers and not yet settled. */
   private plansInFlight = 0;
   private readonly planAdmission: PlanAdmission;
-  /** How long planning jobs take to their first answer, learnt from those run. */
+  /** How long planning jobs take until their worker has prepared them, learnt from those run. */
   private readonly leadTime = new PlanningLeadTime();
 
   constructor(private readonly options: ComputePoolOptions) {
@@ -292,7 +292,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     return this.planAdmission.admit(deadline, timeLimitMs, signal ?? currentQueryContext()?.signal);
   }
 
-  /** Expected ms from handing over a job of `candidates` candidate courses to its first answer. */
+  /** Expected ms from handing over a job of `candidates` candidate courses until it is prepared (see PlanningLeadTime). */
   planningLeadMs(candidates: number): number {
     return this.leadTime.estimate(candidates);
   }

@@ -29,13 +29,13 @@ export const LEAD_MARGIN = 1.25;
  *
  * @example
  * const lead = new PlanningLeadTime();
- * lead.observe(10_000, 400); // a job of 10,000 candidates answered first 400 ms after it was handed over
+ * lead.observe(10_000, 400); // a job of 10,000 candidates was prepared 400 ms after it was handed over
  * lead.estimate(5_000); // 250 ms: 200 ms, with the margin
  */
 export class PlanningLeadTime {
   private msPerCandidate: number | undefined;
 
-  /** Records that a job of `candidates` candidate courses first answered `millis` after it was handed over. */
+  /** Records that a job of `candidates` candidate courses was prepared (or answered) `millis` after it was handed over. */
   observe(candidates: number, millis: number): void {
     if (!(candidates >= MIN_TIMED_CANDIDATES) || !(millis >= 0) || !Number.isFinite(millis)) return;
     const measured = millis / candidates;

@@ -52,7 +52,7 @@ export type {
 
 /**
  * Until when a plan's gathering follows prerequisites (epoch ms): `followUntil`, its share of the
- * plan's time, and `answerBy`, when its job must have answered.
+ * plan's time, and `answerBy`, by when its job must be ready to answer on a worker.
  */
 interface PrerequisiteTime {
   readonly followUntil: number;
