@@ -687,8 +687,9 @@ function preparedProblemOf(
 
 /**
  * One target's plan within `budget`. `quick`: a plan already found for it; when preparing the
- * problem used up the budget (a large catalogue on a busy worker), that plan is the answer rather
- * than a greedy plan over the prepared problem, which would end past the deadline.
+ * problem is expected to end past the job's deadline (`costs`), or used up the budget (a large
+ * catalogue on a busy worker), that plan is the answer rather than a greedy plan over the prepared
+ * problem, which would end past the deadline.
  */
 async function solve(
   prepared: PreparedTarget,
