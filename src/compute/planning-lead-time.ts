@@ -13,6 +13,7 @@
  * and cut prerequisites the job had time for: reskillingPaths at c1 proved 120 of 145 plans
  * optimal against 145 of 145.
  */
+import { PerUnitRate } from '../domain/planning/per-unit-rate';
 
 /** Weight of the newest measurement in the mean. */
 const NEWEST_WEIGHT = 0.2;
@@ -33,20 +34,16 @@ export const LEAD_MARGIN = 1.25;
  * lead.estimate(5_000); // 250 ms: 200 ms, with the margin
  */
 export class PlanningLeadTime {
-  private msPerCandidate: number | undefined;
+  private readonly msPerCandidate = new PerUnitRate({ newestWeight: NEWEST_WEIGHT, minUnits: MIN_TIMED_CANDIDATES });
 
   /** Records that a job of `candidates` candidate courses was prepared (or answered) `millis` after it was handed over. */
   observe(candidates: number, millis: number): void {
-    if (!(candidates >= MIN_TIMED_CANDIDATES) || !(millis >= 0) || !Number.isFinite(millis)) return;
-    const measured = millis / candidates;
-    this.msPerCandidate =
-      this.msPerCandidate === undefined
-        ? measured
-        : this.msPerCandidate + NEWEST_WEIGHT * (measured - this.msPerCandidate);
+    this.msPerCandidate.observe(candidates, millis);
   }
 
   /** Expected lead of a job of `candidates` candidate courses, margin included (ms). */
   estimate(candidates: number): number {
-    return this.msPerCandidate === undefined ? 0 : Math.max(0, candidates) * this.msPerCandidate * LEAD_MARGIN;
+    const perCandidate = this.msPerCandidate.perUnit;
+    return perCandidate === undefined ? 0 : Math.max(0, candidates) * perCandidate * LEAD_MARGIN;
   }
 }

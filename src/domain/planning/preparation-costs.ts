@@ -12,6 +12,7 @@
  * Costs are per course, as exponentially weighted means of what was measured, so they follow the
  * machine's load; until something is measured they are pessimistic (slow machine, busy cores).
  */
+import { PerUnitRate } from './per-unit-rate';
 
 /** Milliseconds per course of a catalogue's preparation before any is measured. */
 export const INITIAL_CATALOGUE_MS_PER_COURSE = 0.05;
@@ -37,15 +38,20 @@ const MIN_TIMED_COURSES = 500;
  * costs.estimate(10_000, true); // ms to prepare the catalogue and one target of 10,000 courses
  */
 export class PreparationCosts {
-  private catalogueMsPerCourse = INITIAL_CATALOGUE_MS_PER_COURSE;
-  private targetMsPerCourse = INITIAL_TARGET_MS_PER_COURSE;
+  private readonly catalogue = new PerUnitRate({
+    initial: INITIAL_CATALOGUE_MS_PER_COURSE,
+    newestWeight: NEWEST_WEIGHT,
+    minUnits: MIN_TIMED_COURSES,
+  });
+  private readonly target = new PerUnitRate({
+    initial: INITIAL_TARGET_MS_PER_COURSE,
+    newestWeight: NEWEST_WEIGHT,
+    minUnits: MIN_TIMED_COURSES,
+  });
 
   /** Records that preparing a `part` over `courses` courses took `millis`. */
   observe(part: 'catalogue' | 'target', courses: number, millis: number): void {
-    if (!(courses >= MIN_TIMED_COURSES) || !(millis >= 0) || !Number.isFinite(millis)) return;
-    const measured = millis / courses;
-    if (part === 'catalogue') this.catalogueMsPerCourse += NEWEST_WEIGHT * (measured - this.catalogueMsPerCourse);
-    else this.targetMsPerCourse += NEWEST_WEIGHT * (measured - this.targetMsPerCourse);
+    (part === 'catalogue' ? this.catalogue : this.target).observe(courses, millis);
   }
 
   /**
@@ -53,7 +59,9 @@ export class PreparationCosts {
    * catalogue when `withCatalogue` (the job's first preparation), margin included.
    */
   estimate(courses: number, withCatalogue: boolean): number {
-    const perCourse = this.targetMsPerCourse + (withCatalogue ? this.catalogueMsPerCourse : 0);
+    const target = this.target.perUnit ?? INITIAL_TARGET_MS_PER_COURSE;
+    const catalogue = this.catalogue.perUnit ?? INITIAL_CATALOGUE_MS_PER_COURSE;
+    const perCourse = target + (withCatalogue ? catalogue : 0);
     return Math.max(0, courses) * perCourse * ESTIMATE_MARGIN;
   }
 }
