@@ -77,6 +77,11 @@ export interface ComputePoolOptions {
    */
   readonly heapCollectMb?: number;
   /**
+   * How long (ms) a worker past {@link heapCollectMb} must stay idle before it collects; default
+   * 250. Tasks arriving sooner put the collection off.
+   */
+  readonly heapCollectIdleMs?: number;
+  /**
    * Threads of the express lane (`COMPUTE_EXPRESS_THREADS`; default 0: none, a plan waits for
    * a worker however late). They answer plans whose deadline came while they waited, without the
    * solver, and rankings while every solver worker is busy, some with a plan; each holds a small
@@ -186,6 +191,11 @@ const PISCINA_QUEUE_FULL: ReadonlySet<string> = new Set([
 
 /** Retry advice when the queue is full: a heavy task usually frees a thread within a second or two. */
 const DEFAULT_RETRY_AFTER_SECONDS = 2;
+/**
+ * A worker's idle time before it collects a heap past its limit: long enough that tasks back to
+ * back under load are not slowed, short enough that memory comes back soon after the load passes.
+ */
+const DEFAULT_HEAP_COLLECT_IDLE_MS = 250;
 
 /**
  * The compiled worker script: next to this module when running from `dist/`, else the project's
@@ -235,9 +245,11 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       retryAfterSeconds: options.planRetryAfterSeconds ?? 1,
     });
     const heapCollectBytes = (options.heapCollectMb ?? Number.POSITIVE_INFINITY) * 2 ** 20;
+    const heapCollectIdleMs = options.heapCollectIdleMs ?? DEFAULT_HEAP_COLLECT_IDLE_MS;
     this.pool = this.startWorkers(options.threads, {
       solverMemoryLimitBytes: (options.solverMemoryLimitMb ?? Number.POSITIVE_INFINITY) * 2 ** 20,
       heapCollectBytes,
+      heapCollectIdleMs,
       loadsSolver: true,
     });
     const expressThreads = options.expressThreads ?? 0;
@@ -246,6 +258,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
         ? this.startWorkers(expressThreads, {
             solverMemoryLimitBytes: Number.POSITIVE_INFINITY,
             heapCollectBytes,
+            heapCollectIdleMs,
             loadsSolver: false,
           })
         : undefined;

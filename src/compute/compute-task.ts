@@ -100,6 +100,12 @@ export interface ComputeWorkerSettings {
    * of milliseconds. Under load (tasks back to back) it waits, not to take a core from them.
    */
   readonly heapCollectBytes?: number;
+  /**
+   * How long (ms) the worker must stay idle after a task before that collection runs. Under load
+   * the collection would take a core from the next tasks; once the load passes, the memory comes
+   * back.
+   */
+  readonly heapCollectIdleMs: number;
   /** False for an express lane's worker, which never solves exactly: it does not load HiGHS. */
   readonly loadsSolver: boolean;
 }

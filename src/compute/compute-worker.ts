@@ -56,11 +56,7 @@ if (loadsSolver) {
 const solverMemoryLimitBytes = settings.solverMemoryLimitBytes ?? Number.POSITIVE_INFINITY;
 const heapCollectBytes = settings.heapCollectBytes ?? Number.POSITIVE_INFINITY;
 const collectGarbage = Number.isFinite(heapCollectBytes) ? fullGarbageCollector() : undefined;
-/**
- * How long a worker must stay idle before it collects a heap past its limit. Under load the
- * collection would take a core from the next tasks; once the load passes, the memory comes back.
- */
-const IDLE_BEFORE_COLLECTION_MS = 250;
+const heapCollectIdleMs = settings.heapCollectIdleMs;
 let pendingCollection: ReturnType<typeof setTimeout> | undefined;
 /** Collections run since the last answer, reported with the next one. */
 let collectionsSinceAnswer = 0;
@@ -81,7 +77,7 @@ export default async function runComputeTask(task: ComputeTask): Promise<Compute
  * limit: the runtime is dropped (its WebAssembly memory goes with the next garbage collection) and
  * a fresh one starts loading now, between tasks, rather than on the next plan's clock. A heap
  * reserved past its limit is collected once the worker has been idle for
- * {@link IDLE_BEFORE_COLLECTION_MS} (a task arriving first puts it off).
+ * `heapCollectIdleMs` (a task arriving first puts it off).
  */
 function afterTask(): ComputeAnswerFooter {
   const solverBytes = loadedHighs()?.memoryBytes ?? 0;
@@ -95,7 +91,7 @@ function afterTask(): ComputeAnswerFooter {
     pendingCollection = setTimeout(() => {
       collectGarbage();
       collectionsSinceAnswer += 1;
-    }, IDLE_BEFORE_COLLECTION_MS);
+    }, heapCollectIdleMs);
     pendingCollection.unref();
   }
   const heapCollections = collectionsSinceAnswer;

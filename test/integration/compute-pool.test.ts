@@ -26,6 +26,7 @@ async function startPool(
   expressThreads = 0,
   filename?: string,
   heapCollectMb?: number,
+  heapCollectIdleMs?: number,
 ): Promise<ComputePool> {
   pool = new ComputePool({
     threads,
@@ -34,6 +35,7 @@ async function startPool(
     expressThreads,
     ...(solverMemoryLimitMb !== undefined ? { solverMemoryLimitMb } : {}),
     ...(heapCollectMb !== undefined ? { heapCollectMb } : {}),
+    ...(heapCollectIdleMs !== undefined ? { heapCollectIdleMs } : {}),
     ...(filename !== undefined ? { filename } : {}),
   });
   await pool.warmUp();
@@ -156,15 +158,19 @@ describe('compute pool', () => {
       offset: 0,
       limit: 10,
     });
-    const collecting = await startPool(1, 4, undefined, 0, undefined, 16);
-    expect((await collecting.rankCandidates(ranking())).totalCount).toBe(learners);
-    // Tasks back to back: no collection takes the thread from them.
-    await collecting.rankCandidates(ranking());
+    // A long idle time, so that a loaded machine's pause between two tasks is not mistaken for idleness.
+    const idleMs = 1_500;
+    const collecting = await startPool(1, 4, undefined, 0, undefined, 16, idleMs);
+    // Built first, as the pool transfers their buffers to the worker.
+    const tasks = [ranking(), ranking()];
+    // Tasks back to back (both queued at once): no collection takes the thread from them.
+    const backToBack = await Promise.all(tasks.map((task) => collecting.rankCandidates(task)));
+    expect(backToBack.map((answer) => answer.totalCount)).toEqual([learners, learners]);
     expect(collecting.stats().heapCollections).toBe(0);
     const grown = collecting.stats();
     expect(grown.workerMemory.heapTotalBytes).toBeGreaterThan(16 * 2 ** 20);
-    // Idle for a moment, the worker collects; its next answer reports it.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Idle past that time, the worker collects; its next answer reports it.
+    await new Promise((resolve) => setTimeout(resolve, idleMs + 400));
     await collecting.runPlanning({
       kind: 'recommend',
       gathered: smallGatheredPlanning(),
