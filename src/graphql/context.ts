@@ -19,6 +19,7 @@ import type { CredentialVerifier } from '../services/verification/credential-ver
 import type { LearnerRecordExportService } from '../services/exports/learner-record-export-service';
 import type { PathwayExportService } from '../services/exports/pathway-export-service';
 import type { OccupationBrowseReads } from '../services/read-model/occupation-browse-reads';
+import { ResponseWarnings } from './response-warnings';
 import { createBrowseLoaders, type BrowseLoaders } from './loaders/browse-loaders';
 import { createEscoLoaders, type EscoLoaders } from './loaders/esco-loaders';
 import { ownedLoader } from './loaders/keyed-loader';
@@ -66,6 +67,8 @@ export interface GraphQLContext {
   readonly services: Services;
   readonly loaders: EscoLoaders & CatalogLoaders & CoverageLoaders & BrowseLoaders;
   readonly limits: RequestLimits;
+  /** Warnings for the response's `extensions.warnings` (an answer that is partial, not wrong). */
+  readonly warnings: ResponseWarnings;
 }
 
 /** Builds the context of one request. */
@@ -82,6 +85,7 @@ export function createContext(
     viewer,
     services,
     limits,
+    warnings: new ResponseWarnings(),
     loaders: {
       ...createEscoLoaders(services.esco, services.concepts),
       ...createCatalogLoaders(services.catalog, services.learners, services.postings, services.teaching),

@@ -24,6 +24,7 @@ import { CoverageRepository } from '../db/repositories/coverage-repository';
 import { CoverageService } from '../services/coverage-service';
 import { PlanningService } from '../services/planning-service';
 import { ComputePool } from '../compute/compute-pool';
+import { responseWarningsPlugin } from './response-warnings-plugin';
 import { refusalStatusPlugin } from './refusal-status-plugin';
 import { InProcessCompute } from '../compute/in-process-compute';
 import type { PlanningCompute, RankingCompute } from '../compute/compute-contracts';
@@ -284,6 +285,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
         text: { search: config.limits.maxSearchTextLength, suggest: config.limits.maxSuggestTextLength },
       }),
       refusalStatusPlugin(),
+      responseWarningsPlugin(),
       // Last: it records the code the client gets, after the size limit may have replaced the body.
       errorCodePlugin(),
     ],

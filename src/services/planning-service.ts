@@ -33,7 +33,7 @@ import {
   type PlanRequest,
   type PlanRequestInput,
   type PriceRates,
-  type ReskillingOptionValue,
+  type ReskillingAnswer,
   type ReskillingOrder,
 } from '../domain/planning';
 import type { PlanningCompute } from '../compute/compute-contracts';
@@ -47,6 +47,7 @@ export type {
   CourseSuggestionValue,
   LearningPlanValue,
   PlanStepValue,
+  ReskillingAnswer,
   ReskillingOptionValue,
 } from '../domain/planning';
 
@@ -379,7 +380,7 @@ export class PlanningService {
     request: PlanRequest | TimedPlanRequest,
     policy: MatchPolicy,
     signal?: AbortSignal,
-  ): Promise<ReskillingOptionValue[]> {
+  ): Promise<ReskillingAnswer> {
     const deadline = this.deadlineOf(request);
     const essential: PlanRequest = { ...request, scope: 'ESSENTIAL' };
     return this.admitted(deadline, request.timeLimitMs, signal, async () => {
@@ -397,7 +398,8 @@ export class PlanningService {
         { kind: 'reskilling', gathered, ranked, first, order, deadline },
         signal,
       );
-      return expectKind(result, 'reskilling').options;
+      const { options, planned, considered } = expectKind(result, 'reskilling');
+      return { options, planned, considered };
     });
   }
 }

@@ -181,6 +181,8 @@ describe('recommendCourses equals enumeration on a small catalog', () => {
       { s: { skillUris: [skills[0], skills[1]] } },
     );
     expect(paths.errors).toBeUndefined();
+    // Every candidate planned in time: no warning.
+    expect(paths.extensions?.warnings).toBeUndefined();
     const options = paths.data.reskillingPaths;
     expect(options.length).toBeGreaterThan(0);
     for (let i = 1; i < options.length; i += 1) {

@@ -42,6 +42,8 @@ export interface GqlResponse<T> {
   errors:
     | { message: string; extensions?: { code?: string; [key: string]: unknown }; path?: (string | number)[] }[]
     | undefined;
+  /** The response's `extensions` (e.g. `warnings`), when it has any. */
+  extensions: Record<string, unknown> | undefined;
   roundTrips: number;
   headers: Headers;
 }
@@ -71,11 +73,16 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await response.json()) as { data: T; errors?: GqlResponse<T>['errors'] };
+      const body = (await response.json()) as {
+        data: T;
+        errors?: GqlResponse<T>['errors'];
+        extensions?: Record<string, unknown>;
+      };
       return {
         status: response.status,
         data: body.data,
         errors: body.errors,
+        extensions: body.extensions,
         roundTrips: Number(response.headers.get('x-db-round-trips') ?? NaN),
         headers: response.headers,
       };

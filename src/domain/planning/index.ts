@@ -100,5 +100,6 @@ export {
   type PlanningJobOptions,
   type PlanningJobResult,
   type RankedOccupation,
+  type ReskillingAnswer,
   type ReskillingOptionValue,
 } from './planning-job';

@@ -110,6 +110,8 @@ describe('runPlanningJob deadlines', () => {
     // The first target is always planned; the job then ends itself instead of planning the others
     // past its deadline (where its caller would stop the worker).
     expect(late.kind === 'reskilling' && late.options.map((o) => o.occupationUri)).toEqual(['o1']);
+    // ... and says how many of the candidates it planned.
+    expect(late.kind === 'reskilling' && [late.planned, late.considered]).toEqual([1, 3]);
     expect(reports).toEqual([]);
     // With time left every target is planned.
     const inTime = await runPlanningJob({ ...job, deadline: epochNow() + 30_000 }, undefined, () => undefined);
@@ -118,6 +120,10 @@ describe('runPlanningJob deadlines', () => {
       'o2',
       'o3',
     ]);
+    expect(inTime.kind === 'reskilling' && [inTime.planned, inTime.considered]).toEqual([3, 3]);
+    // Fewer options asked for than planned: the count is still of the candidates planned.
+    const firstOne = await runPlanningJob({ ...job, first: 1, deadline: epochNow() + 30_000 });
+    expect(firstOne.kind === 'reskilling' && [firstOne.options.length, firstOne.planned]).toEqual([1, 3]);
   });
 
   it('a problem too large to prepare in time answers first with the quick plan of courses without prerequisites', async () => {
@@ -137,9 +143,9 @@ describe('runPlanningJob deadlines', () => {
     const quick = first.result.plan;
     expect(quick).toMatchObject({ optimal: false, solver: 'greedy', uncoverable: [], uncoveredWithinBudget: [] });
     expect(quick.steps.some((step) => withPrerequisites.has(step.credentialId))).toBe(false);
-    // Reported before any pruning or solving: its bound is the quick one (every line has a 1-hour
-    // course), not the solver's or the combinatorial one (27 points at least).
-    expect(quick.lowerBound).toBe(1);
+    // Its bound is the quick plan's: 1,080 lines, each with a cheapest share of 1/40 hour (a 1-hour
+    // course covering 40 lines), so every full cover takes 27 hours at least.
+    expect(quick.lowerBound).toBe(27);
     // Its bound holds for the whole problem: no plan found later is cheaper than it.
     expect(quick.lowerBound).toBeLessThanOrEqual(result.plan.objectiveValue);
     expect(result.plan.objectiveValue).toBeLessThanOrEqual(quick.objectiveValue);
@@ -292,6 +298,7 @@ describe('runLatePlanningJob (the express lane: no solver)', () => {
     const job = { kind: 'reskilling', gathered, ranked, first: 3, order: 'CHEAPEST_PLAN', deadline: 0 } as const;
     const out = runLatePlanningJob(job, epochNow() - 1);
     expect(out.kind === 'reskilling' && out.options.map((o) => o.occupationUri)).toEqual(['o1']);
+    expect(out.kind === 'reskilling' && [out.planned, out.considered]).toEqual([1, 3]);
     // STS(81) is beyond the set-cover search: each target's search spends its share of the time
     // (a third, then half of what is left, then the rest) and the greedy plan or the search's
     // best cover answers.
@@ -299,6 +306,7 @@ describe('runLatePlanningJob (the express lane: no solver)', () => {
     const all = runLatePlanningJob(job, started + 1_500);
     if (all.kind !== 'reskilling') throw new Error('wrong kind');
     expect(all.options.map((o) => o.occupationUri).sort()).toEqual(['o1', 'o2', 'o3']);
+    expect([all.planned, all.considered]).toEqual([3, 3]);
     for (const option of all.options) {
       expect(['greedy', 'cover-search-incumbent']).toContain(option.plan.solver);
       expect(option.plan.optimal).toBe(false);
@@ -332,7 +340,7 @@ describe('runLatePlanningJob (the express lane: no solver)', () => {
     if (result.kind !== 'recommend') throw new Error('wrong kind');
     expect(result.plan).toMatchObject({ optimal: false, solver: 'greedy', uncoveredWithinBudget: [] });
     expect(result.plan.steps.some((step) => withPrerequisites.has(step.credentialId))).toBe(false);
-    // The quick plan's bound (every line has a 1-hour course), not a prepared problem's.
-    expect(result.plan.lowerBound).toBe(1);
+    // The quick plan's bound: 1,080 lines × a cheapest share of 1/40 hour.
+    expect(result.plan.lowerBound).toBe(27);
   });
 });

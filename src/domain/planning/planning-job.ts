@@ -135,8 +135,21 @@ export interface ReskillingOptionValue {
 export type PlanningJobResult =
   | { readonly kind: 'recommend'; readonly plan: LearningPlanValue }
   | { readonly kind: 'next'; readonly courses: CourseSuggestionValue[] }
-  | { readonly kind: 'reskilling'; readonly options: ReskillingOptionValue[] }
+  | {
+      readonly kind: 'reskilling';
+      readonly options: ReskillingOptionValue[];
+      /**
+       * How many of the ranked candidates were planned: the closest `planned` of `considered`.
+       * Fewer when the plan deadline came first; the options are then the best of those planned,
+       * and a farther candidate with a cheaper plan may be missing.
+       */
+      readonly planned: number;
+      readonly considered: number;
+    }
   | { readonly kind: 'input'; readonly input: PlanInput };
+
+/** A reskilling job's answer: its options and how many of its candidates it planned. */
+export type ReskillingAnswer = Omit<Extract<PlanningJobResult, { kind: 'reskilling' }>, 'kind'>;
 
 /** Time kept back from a plan's budget for the work after solving (coverage along the plan, reply). */
 export const PLAN_REPLY_MARGIN_MS = 30;
@@ -231,7 +244,6 @@ export async function runPlanningJob(
     case 'next':
       return { kind: 'next', courses: nextCourses(prepared[0]!, gathered, job.first) };
     case 'reskilling': {
-      const options = (plans: readonly LearningPlanValue[]) => reskillingOptions(job.ranked, plans);
       // The caller keeps only the last heuristic answer, and each one crosses to its thread: over
       // hundreds of targets one is sent at most every REPORT_INTERVAL_MS, and after every target
       // once the deadline is near (where the last one may become the answer).
@@ -240,12 +252,12 @@ export async function runPlanningJob(
         const at = now();
         if (at - lastReport < REPORT_INTERVAL_MS && at < job.deadline - REPORT_EVERY_TARGET_MS) return;
         lastReport = at;
-        onFallback?.(reskillingResult(options(found), job.order, job.first));
+        onFallback?.(reskillingResult(job, found));
       };
       const quick = onFallback ? quickPlans(prepared, gathered, job.deadline, now, costs) : [];
       if (quick.length > 0) report(quick);
       const plans = await solveAll(prepared, gathered, job.deadline, now, costs, report, quick);
-      return reskillingResult(options(plans), job.order, job.first);
+      return reskillingResult(job, plans);
     }
   }
 }
@@ -275,7 +287,7 @@ export function runLatePlanningJob(job: PlanningJob, stopAt: number, now: EpochC
       return { kind: 'recommend', plan: latePlans(prepared.slice(0, 1), gathered, stopAt, now)[0]! };
     case 'reskilling': {
       const plans = latePlans(prepared, gathered, stopAt, now);
-      return reskillingResult(reskillingOptions(job.ranked, plans), job.order, job.first);
+      return reskillingResult(job, plans);
     }
   }
 }
@@ -435,12 +447,12 @@ function betterPlan(a: LearningPlanValue, b: LearningPlanValue): LearningPlanVal
   return b.objectiveValue < a.objectiveValue ? b : a;
 }
 
+/** A reskilling job's answer from the plans of its first `plans.length` ranked candidates. */
 function reskillingResult(
-  options: readonly ReskillingOptionValue[],
-  order: ReskillingOrder,
-  first: number,
+  job: Extract<PlanningJob, { kind: 'reskilling' }>,
+  plans: readonly LearningPlanValue[],
 ): PlanningJobResult {
-  const sorted = orderReskillingOptions([...options], order, (o) => ({
+  const sorted = orderReskillingOptions(reskillingOptions(job.ranked, plans), job.order, (o) => ({
     occupationUri: o.occupationUri,
     reachesFull: o.reachesFull,
     scoreBefore: o.current.score,
@@ -448,7 +460,12 @@ function reskillingResult(
     planCost: o.plan.objectiveValue,
     totalHours: o.plan.totalHours,
   }));
-  return { kind: 'reskilling', options: sorted.slice(0, first) };
+  return {
+    kind: 'reskilling',
+    options: sorted.slice(0, job.first),
+    planned: plans.length,
+    considered: job.ranked.length,
+  };
 }
 
 /** One plan's share of the time left: its time limit and the moment it must be done by. */

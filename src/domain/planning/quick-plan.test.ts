@@ -87,6 +87,31 @@ describe('quickPlan', () => {
     expect(exact).toMatchObject({ optimal: true, objectiveValue: 149, uncoveredWithinBudget: [] });
     expect(quickPlan(input, () => performance.now()).lowerBound).toBeLessThanOrEqual(149);
   });
+
+  it('bounds by the cheapest shares of the courses when they say more than the dearest single course', async () => {
+    // Three skills, three courses of 2 hours each covering two of them: any full cover takes two
+    // courses (4 hours). The dearest cheapest course says 2; each skill's cheapest share is 1 hour,
+    // so every full cover pays at least 3.
+    const course = (id: string, covers: string[]): PlanCourse => ({
+      id,
+      hours: 2,
+      price: null,
+      ects: null,
+      covers,
+      teaches: covers,
+      prerequisites: [],
+    });
+    const input = {
+      gap: ['a', 'b', 'c'].map((skillUri) => ({ skillUri, weight: 1 })),
+      courses: [course('ab', ['a', 'b']), course('bc', ['b', 'c']), course('ac', ['a', 'c'])],
+      objective: 'HOURS' as const,
+      timeLimitMs: 5_000,
+    };
+    const quick = quickPlan(input, () => performance.now());
+    expect(quick.objectiveValue).toBe(4);
+    expect(quick.lowerBound).toBe(3);
+    expect((await planCourses(input)).objectiveValue).toBe(4);
+  });
 });
 
 describe('needsQuickPlans', () => {

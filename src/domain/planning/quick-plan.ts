@@ -43,10 +43,11 @@ export function needsQuickPlans(candidates: number, withUnmetPrerequisites: numb
 
 /**
  * The greedy plan over the courses without unmet prerequisites, with bounds valid for the whole
- * problem: never claimed optimal; `lowerBound` is the dearest of the cheapest courses covering
- * each gap skill that a course without prerequisites covers (such a skill is surely coverable, so
- * every optimal full cover pays at least that; 0 under budgets, where the optimum may leave that
- * skill out); `coverageUpperBound` the weight of every gap skill some course covers.
+ * problem: never claimed optimal; `lowerBound` counts only gap skills a course without
+ * prerequisites covers (such a skill is surely coverable, so every optimal full cover covers it;
+ * 0 under budgets, where the optimum may leave it out), and is the larger of the dearest of their
+ * cheapest courses and the sum of their cheapest course shares (a course's cost over the skills it
+ * covers); `coverageUpperBound` the weight of every gap skill some course covers.
  * Skills only courses with prerequisites cover are left in `uncoveredWithinBudget`.
  *
  * @example
@@ -60,10 +61,17 @@ export function quickPlan(input: PlanInput, now: () => number): PlanResult {
   const greedy = greedyPlan({ ...input, courses: free }, { now });
 
   const cheapest = new Map<string, number>();
+  const cheapestShare = new Map<string, number>();
+  let integral = true;
   for (const course of validated.courses) {
     const cost = courseCost(course, validated.objective);
     if (cost === null) continue;
-    for (const skill of course.covers) cheapest.set(skill, Math.min(cost, cheapest.get(skill) ?? Infinity));
+    integral &&= Number.isInteger(cost);
+    const share = cost / course.covers.length;
+    for (const skill of course.covers) {
+      cheapest.set(skill, Math.min(cost, cheapest.get(skill) ?? Infinity));
+      cheapestShare.set(skill, Math.min(share, cheapestShare.get(skill) ?? Infinity));
+    }
   }
   const coverable = validated.gap.filter((g) => cheapest.has(g.skillUri));
   const covered = new Set(greedy.coveredSkills);
@@ -74,17 +82,20 @@ export function quickPlan(input: PlanInput, now: () => number): PlanResult {
   const surelyCoverable = new Set(
     free.flatMap((course) => (courseCost(course, validated.objective) === null ? [] : course.covers)),
   );
-  const dearest = Math.max(
-    0,
-    ...coverable.filter((g) => surelyCoverable.has(g.skillUri)).map((g) => cheapest.get(g.skillUri)!),
-  );
+  const sure = coverable.filter((g) => surelyCoverable.has(g.skillUri));
+  const dearest = Math.max(0, ...sure.map((g) => cheapest.get(g.skillUri)!));
+  // Each surely coverable skill costs a full cover at least the cheapest share of a course covering
+  // it (a course's cost spread over the skills it covers): a feasible dual of the covering LP, as
+  // in combinatorialLowerBound. Its sum carries rounding error, so it is taken a hair lower.
+  const shares = sure.reduce((sum, g) => sum + cheapestShare.get(g.skillUri)!, 0);
+  const dual = integral ? Math.ceil(shares - 1e-6) : shares * (1 - 1e-9);
   return {
     ...greedy,
     uncoverable: validated.gap.filter((g) => !cheapest.has(g.skillUri)).map((g) => g.skillUri),
     uncoveredWithinBudget: coverable.filter((g) => !covered.has(g.skillUri)).map((g) => g.skillUri),
     coverageUpperBound: coverable.reduce((sum, g) => sum + g.weight, 0),
     optimal: false,
-    lowerBound: hasBudgets ? 0 : Math.min(dearest, greedy.objectiveValue),
+    lowerBound: hasBudgets ? 0 : Math.min(Math.max(dearest, dual), greedy.objectiveValue),
     solver: 'greedy',
     solveMillis: now() - started,
     excluded: [],

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { Access } from '../access/access-policy';
 import { readSubjectLearner } from '../access/policies';
@@ -99,7 +100,7 @@ export class PlanningQueryResolver {
   @Access(readSubjectLearner)
   @Query(() => [ReskillingOption], {
     description:
-      'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; in `order` (cheapest plan first by default).',
+      'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; in `order` (cheapest plan first by default). When the plan time limit ends before every candidate is planned, the closest ones are planned first, the options are the best of those, and the response carries a PARTIAL_RESULT warning in `extensions.warnings` (details: candidatesConsidered, candidatesPlanned).',
   })
   async reskillingPaths(
     @Args(() => SubjectArgs) { subject }: SubjectArgs,
@@ -126,6 +127,7 @@ export class PlanningQueryResolver {
     })
     order: ReskillingOrder,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ReskillingOption[]> {
     const { limit } = pageRequest(first, null, ctx.limits.maxPageSize);
     const request = ctx.services.planning.request(
@@ -136,7 +138,22 @@ export class PlanningQueryResolver {
       throw new BadInputError(`candidates must lie in [1, 200], got ${candidates}`, { field: 'candidates' });
     const policy = ctx.services.coverage.policy(policyInput);
     const evidence = await ctx.services.coverage.subjectEvidence(validateSubject(subject), policy);
-    const options = await ctx.services.planning.reskilling(evidence, limit, candidates, order, request, policy);
+    const { options, planned, considered } = await ctx.services.planning.reskilling(
+      evidence,
+      limit,
+      candidates,
+      order,
+      request,
+      policy,
+    );
+    if (planned < considered)
+      ctx.warnings.add(
+        info,
+        'PARTIAL_RESULT',
+        `planned ${planned} of the ${considered} closest occupations before the plan time limit; ` +
+          'the options are the best of those planned, and a farther occupation with a cheaper plan may be missing',
+        { candidatesConsidered: considered, candidatesPlanned: planned },
+      );
     return options.map((o) => ({
       occupationUri: o.occupationUri,
       currentCoverage: o.current,
