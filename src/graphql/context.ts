@@ -10,6 +10,7 @@ import type { JobPostingRepository } from '../db/repositories/job-posting-reposi
 import type { CoverageSource } from '../services/compute-sources';
 import type { ConceptReads } from '../services/read-model/cached-concept-reads';
 import type { TeachingPageReads } from '../services/read-model/cached-teaching-pages';
+import type { CredentialReads } from '../services/read-model/cached-credential-reads';
 import type { CoverageService } from '../services/coverage-service';
 import type { PlanningService } from '../services/planning-service';
 import type { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
@@ -32,6 +33,8 @@ export interface Services {
   readonly concepts: ConceptReads;
   /** Pages of courses teaching a skill (cached across requests when the read model is on). */
   readonly teaching: TeachingPageReads;
+  /** Micro-credentials by id (cached across requests when the read model is on). */
+  readonly credentials: CredentialReads;
   /** Whole browses of an occupation in one query (the occupation resolver's look-ahead). */
   readonly browse: OccupationBrowseReads;
   readonly catalog: CatalogRepository;
@@ -88,7 +91,13 @@ export function createContext(
     warnings: new ResponseWarnings(),
     loaders: {
       ...createEscoLoaders(services.esco, services.concepts),
-      ...createCatalogLoaders(services.catalog, services.learners, services.postings, services.teaching),
+      ...createCatalogLoaders(
+        services.catalog,
+        services.learners,
+        services.postings,
+        services.teaching,
+        services.credentials,
+      ),
       ...createBrowseLoaders(services.browse),
       ...createCoverageLoaders(services.coverageData),
     },

@@ -16,6 +16,7 @@ import { CachedConceptReads } from '../services/read-model/cached-concept-reads'
 import { OccupationBrowseReads } from '../services/read-model/occupation-browse-reads';
 import { BrowseRepository } from '../db/repositories/browse-repository';
 import { CachedTeachingPages } from '../services/read-model/cached-teaching-pages';
+import { CachedCredentialReads } from '../services/read-model/cached-credential-reads';
 import { ConceptSearchService } from '../services/search/concept-search-service';
 import { CatalogRepository } from '../db/repositories/catalog-repository';
 import { LearnerRepository } from '../db/repositories/learner-repository';
@@ -87,6 +88,8 @@ export interface ComputeSources {
   readonly concepts?: CachedConceptReads;
   /** `taughtBy` pages for the DataLoaders (the database when absent). */
   readonly teaching?: CachedTeachingPages;
+  /** Micro-credentials by id for the DataLoaders (the database when absent). */
+  readonly credentials?: CachedCredentialReads;
 }
 
 /**
@@ -139,6 +142,7 @@ export function createServices(
     concepts: sources?.concepts ?? esco,
     catalog,
     teaching: sources?.teaching ?? catalog,
+    credentials: sources?.credentials ?? catalog,
     browse: new OccupationBrowseReads(new BrowseRepository(executor), sources?.concepts, sources?.teaching),
     learners: new LearnerRepository(executor),
     postings: new JobPostingRepository(executor),
@@ -248,6 +252,9 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
           courses: memorySource,
           concepts: new CachedConceptReads(new EscoRepository(appExecutor), () => readModel.freshGeneration()),
           teaching: new CachedTeachingPages(new CatalogRepository(appExecutor), () =>
+            readModel.freshCatalogGeneration(),
+          ),
+          credentials: new CachedCredentialReads(new CatalogRepository(appExecutor), () =>
             readModel.freshCatalogGeneration(),
           ),
         }

@@ -4,18 +4,21 @@ import type { LearnerRepository } from '../../db/repositories/learner-repository
 import type { JobPostingRepository } from '../../db/repositories/job-posting-repository';
 import type { PageRequest } from '../../domain/pagination/cursor';
 import type { TeachingPageReads } from '../../services/read-model/cached-teaching-pages';
+import type { CredentialReads } from '../../services/read-model/cached-credential-reads';
 import { emptyPage } from '../pagination/connection-type';
 import { entityLoader, ownedLoader, pagedLoader } from './keyed-loader';
 
 /**
- * Builds fresh loaders for one request. `taughtBy` pages come from `teaching`, which may cache
- * them across requests (`CachedTeachingPages`).
+ * Builds fresh loaders for one request. `taughtBy` pages come from `teaching`, and credentials by
+ * id from `credentials`, which may cache them across requests (`CachedTeachingPages`,
+ * `CachedCredentialReads`).
  */
 export function createCatalogLoaders(
   catalog: CatalogRepository,
   learners: LearnerRepository,
   postings: JobPostingRepository,
   teaching: TeachingPageReads = catalog,
+  credentials: CredentialReads = catalog,
 ) {
   return {
     provider: entityLoader(
@@ -23,7 +26,7 @@ export function createCatalogLoaders(
       (p) => p.id,
     ),
     credential: entityLoader(
-      (ids) => catalog.getCredentialsByIds(ids),
+      (ids) => credentials.getCredentialsByIds(ids),
       (c) => c.id,
     ),
     learner: entityLoader(
