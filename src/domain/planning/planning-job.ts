@@ -539,24 +539,35 @@ function prepareTargets(gathered: GatheredPlanning): PreparedTarget[] {
       else rowsCovering.set(uri, [index]);
     }
   });
+  // Each target's share is made when first read: a job out of time plans few of its targets
+  // (one of 200 in a late reskilling job), and making them all took 150-250 ms of its worker.
   return gathered.targets.map((target) => {
     const gapUris = target.gap.map((g) => g.skillUri);
-    const coversById = new Map<string, string[]>();
-    for (const uri of gapUris)
-      for (const id of coveringIds.get(uri) ?? []) {
-        const covered = coversById.get(id);
-        if (covered) covered.push(uri);
-        else coversById.set(id, [uri]);
-      }
+    let coversById: Map<string, string[]> | undefined;
+    let catalogueExclusions: ReadonlyMap<CatalogueExclusion, number> | undefined;
     return {
       ...target,
       shared,
-      coversById,
       noRate,
-      catalogueExclusions: countCatalogueExclusions(
-        gapUris,
-        [...new Set(gapUris.flatMap((uri) => rowsCovering.get(uri) ?? []))].map((index) => rows[index]!),
-      ),
+      get coversById(): ReadonlyMap<string, readonly string[]> {
+        if (coversById === undefined) {
+          coversById = new Map<string, string[]>();
+          for (const uri of gapUris)
+            for (const id of coveringIds.get(uri) ?? []) {
+              const covered = coversById.get(id);
+              if (covered) covered.push(uri);
+              else coversById.set(id, [uri]);
+            }
+        }
+        return coversById;
+      },
+      get catalogueExclusions(): ReadonlyMap<CatalogueExclusion, number> {
+        catalogueExclusions ??= countCatalogueExclusions(
+          gapUris,
+          [...new Set(gapUris.flatMap((uri) => rowsCovering.get(uri) ?? []))].map((index) => rows[index]!),
+        );
+        return catalogueExclusions;
+      },
     };
   });
 }
