@@ -549,12 +549,14 @@ async function main(argv: string[]): Promise<number> {
         overDeadline: 0,
         maxServerMs: 0,
         maxSolveMillis: Number.NaN,
-        plans: { optimal: 0, unproven: 0 },
+        plans: { optimal: 0, unproven: 0, partial: 0, nonePlanned: 0 },
       };
       planScenarios[name] = {
         plans: {
           optimal: (entry.plans?.optimal ?? 0) + run.plans.optimal,
           unproven: (entry.plans?.unproven ?? 0) + run.plans.unproven,
+          partial: (entry.plans?.partial ?? 0) + run.plans.partial,
+          nonePlanned: (entry.plans?.nonePlanned ?? 0) + run.plans.nonePlanned,
         },
         requests: entry.requests + (run.server?.requests ?? 0),
         refused: (entry.refused ?? 0) + (run.server?.refused ?? 0),

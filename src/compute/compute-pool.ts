@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serialize } from 'node:v8';
-import { MessageChannel, type TransferListItem } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { currentQueryContext } from '../db/query-context';
 import { RequestTimeoutError, ServerBusyError } from '../domain/errors';
@@ -28,9 +28,11 @@ import {
   epochNow,
   packedCourseBuffers,
   PLAN_REPLY_MARGIN_MS,
+  RESKILLING_CUTOFF_GRACE_MS,
   type PackedCourses,
   type PlanningJob,
   type PlanningJobResult,
+  unplannedReskillingResult,
 } from '../domain/planning';
 import { repoPath } from '../config/repo-root';
 import {
@@ -110,9 +112,10 @@ export interface ComputePoolOptions {
  * end its own search), `runaway` when such a worker had not ended it {@link RUNAWAY_PLAN_STOP_MS}
  * later and was stopped, `late` when a plan
  * still waiting for a thread shortly before its deadline was answered by the express lane (which
- * counts its own task as `late-planning`).
+ * counts its own task as `late-planning`), `cutoff` when a reskilling job had no plan
+ * {@link RESKILLING_CUTOFF_GRACE_MS} after its deadline and answered without one.
  */
-export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted' | 'stopped' | 'runaway' | 'late';
+export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted' | 'stopped' | 'runaway' | 'late' | 'cutoff';
 
 /**
  * How long before its deadline a plan no worker has taken yet goes to the express lane (at most
@@ -317,7 +320,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * clock only between steps), the last heuristic answer is returned (or the first one, when none
    * was ready by then) and the worker is left to end its search, stopped only if it runs away. A
    * job still waiting for a worker then leaves the queue and is answered by the express lane, when
-   * the pool has one.
+   * the pool has one. A reskilling job with no answer {@link RESKILLING_CUTOFF_GRACE_MS} after its
+   * deadline (still packed, queued, prepared or on the express lane) answers then, with no plan.
    */
   async runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult> {
     const requestSignal = signal ?? currentQueryContext()?.signal;
@@ -352,11 +356,12 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     const shipping = shipPlanningJob(job);
     let timer: NodeJS.Timeout | undefined;
     let lateTimer: NodeJS.Timeout | undefined;
+    let cutoffTimer: NodeJS.Timeout | undefined;
     let wentLate = false;
-    // At the deadline (+ grace) the last heuristic answer wins the race. A job whose heuristic
-    // answer is not ready yet (a large reskilling request on a busy machine) answers as soon as it
-    // is: an answer late is better than none. A job no
-    // worker has taken shortly before its deadline goes to the express lane instead.
+    // At the deadline (+ grace) the last heuristic answer wins the race. A single plan whose
+    // heuristic answer is not ready yet answers as soon as it is (it has no partial answer); a
+    // reskilling job answers at its cutoff with the targets planned by then, none if none. A job
+    // no worker has taken shortly before its deadline goes to the express lane instead.
     const deadline = new Promise<SettledPlan>((resolve, reject) => {
       timer = setTimeout(
         () => {
@@ -369,6 +374,11 @@ export class ComputePool implements PlanningCompute, RankingCompute {
         },
         Math.max(0, job.deadline + PLAN_STOP_GRACE_MS - epochNow()),
       );
+      if (job.kind === 'reskilling')
+        cutoffTimer = setTimeout(
+          () => resolve({ by: 'cutoff', result: fallback ?? unplannedReskillingResult(job) }),
+          Math.max(0, job.deadline + RESKILLING_CUTOFF_GRACE_MS - epochNow()),
+        );
       if (this.expressPool === undefined) return;
       const lead = Math.min(LATE_PLAN_LEAD_MS, job.gathered.request.timeLimitMs / 4);
       lateTimer = setTimeout(
@@ -384,7 +394,43 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       );
     });
     deadline.catch(() => undefined);
-    const { courses, targets, shipped } = await shipping;
+    try {
+      // A reskilling job cut off while it is still being packed answers at once (its packing, in
+      // slices, ends on its own).
+      const cutWhilePacking = await Promise.race([
+        shipping.then(() => undefined),
+        deadline.then(
+          (settled) => (settled.by === 'cutoff' ? settled : undefined),
+          () => undefined,
+        ),
+      ]);
+      if (cutWhilePacking !== undefined) {
+        this.count({ kind: 'planning', job }, 'cutoff');
+        return cutWhilePacking.result;
+      }
+      return await this.racePlanning(job, await shipping, port2, stop, deadline, () => started, leadEnds);
+    } finally {
+      clearTimeout(timer);
+      clearTimeout(lateTimer);
+      clearTimeout(cutoffTimer);
+      requestSignal?.removeEventListener('abort', forward);
+      port1.close();
+    }
+  }
+
+  /**
+   * Queues a shipped planning job and races its task against its deadline (see
+   * {@link runPlanning}).
+   */
+  private async racePlanning(
+    job: PlanningJob,
+    { courses, targets, shipped }: ShippedPlanningJob,
+    port2: MessagePort,
+    stop: AbortController,
+    deadline: Promise<SettledPlan>,
+    started: () => boolean,
+    leadEnds: () => void,
+  ): Promise<PlanningJobResult> {
     const task = this.run({ kind: 'planning', job: shipped, courses, targets, fallbacks: port2 }, stop.signal, [
       port2,
       ...packedCourseBuffers(courses),
@@ -397,24 +443,18 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       if (stop.signal.reason instanceof PlanDeadlineReached) return new Promise<SettledPlan>(() => undefined);
       throw error;
     });
-    try {
-      const first = await Promise.race([racing, deadline]);
-      leadEnds();
-      if (first.by === 'fallback') {
-        // The deadline came first with a heuristic answer: use it. A job still queued leaves the
-        // queue; a running one ends its own search, and its worker is stopped only if it runs away.
-        task.catch(() => undefined);
-        this.count({ kind: 'planning', job }, 'stopped');
-        if (started) this.stopIfRunaway({ kind: 'planning', job }, task, stop);
-        else stop.abort(new PlanDeadlineReached());
-      } else if (first.by === 'late') this.count({ kind: 'planning', job }, 'late');
-      return first.result;
-    } finally {
-      clearTimeout(timer);
-      clearTimeout(lateTimer);
-      requestSignal?.removeEventListener('abort', forward);
-      port1.close();
-    }
+    const first = await Promise.race([racing, deadline]);
+    leadEnds();
+    if (first.by === 'fallback' || first.by === 'cutoff') {
+      // The deadline came first with a heuristic answer (or, past the cutoff, none): use it. A job
+      // still queued leaves the queue; a running one ends its own search, and its worker is
+      // stopped only if it runs away. An express-lane task ends at its own stop time.
+      task.catch(() => undefined);
+      this.count({ kind: 'planning', job }, first.by === 'cutoff' ? 'cutoff' : 'stopped');
+      if (started()) this.stopIfRunaway({ kind: 'planning', job }, task, stop);
+      else stop.abort(new PlanDeadlineReached());
+    } else if (first.by === 'late') this.count({ kind: 'planning', job }, 'late');
+    return first.result;
   }
 
   /**
@@ -595,9 +635,12 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   }
 }
 
-/** How a plan's race ended: the worker's answer, its heuristic answer at the deadline, or the late lane's. */
+/**
+ * How a plan's race ended: the worker's answer, its heuristic answer at the deadline, the late
+ * lane's, or a reskilling job's cutoff (its heuristic answer if one came meanwhile, else no plan).
+ */
 interface SettledPlan {
-  readonly by: 'task' | 'fallback' | 'late';
+  readonly by: 'task' | 'fallback' | 'late' | 'cutoff';
   readonly result: PlanningJobResult;
 }
 

@@ -23,6 +23,7 @@ import {
   PLAN_REPLY_MARGIN_MS,
   PrerequisiteTeacherJudge,
   requiredCoveredBy,
+  RESKILLING_CUTOFF_GRACE_MS,
   type CandidateCourse,
   type CourseSuggestionValue,
   type GatheredPlanning,
@@ -39,6 +40,7 @@ import {
 import type { PlanningCompute } from '../compute/compute-contracts';
 import { pauseIfTurnSpent, runInSlices, turnSpent } from '../compute/turn-slicer';
 import type { CourseSource } from './compute-sources';
+import { CUT_OFF, StepCutoff } from './step-cutoff';
 import type { CoverageService, SubjectEvidence } from './coverage-service';
 
 export type { PlanConstraints, PlanScope, PlanStatus } from '../domain/planning';
@@ -135,7 +137,7 @@ export class PlanningService {
    * did not look at). With
    * `prerequisites: 'skip'`, only which prerequisites of the first courses are unmet. Only light
    * work happens here (per-target coverage and gaps); courses are turned into plan inputs by the
-   * job.
+   * job. Past `abandonAt` (epoch ms) it throws {@link GatheringAbandoned} at its next pause.
    */
   private async gather(
     evidence: SubjectEvidence,
@@ -143,14 +145,21 @@ export class PlanningService {
     request: PlanRequest,
     policy: MatchPolicy,
     prerequisites: PrerequisiteTime | 'skip',
+    abandonAt = Number.POSITIVE_INFINITY,
   ): Promise<GatheredPlanning> {
+    // Past `abandonAt` the request has answered without this gathering: it stops at its next pause.
+    const abandons = abandonAt < Number.POSITIVE_INFINITY;
+    const pause = async () => {
+      await pauseIfTurnSpent();
+      if (abandons && this.clock() > abandonAt) throw new GatheringAbandoned();
+    };
     const heldCredentialIds = [
       ...new Set(evidence.evidence.flatMap((e) => (e.source.kind === 'CREDENTIAL' ? [e.source.credentialId] : []))),
     ];
     // Awaiting an answer already in memory does not let the event loop turn: each step of a large
     // job ends with a pause.
     const allLinks = await this.coverage.requirementLinks(dedupeRequirements(targets.flat()), policy);
-    await pauseIfTurnSpent();
+    await pause();
     const linksBySkill = new Map<string, HierarchyLink[]>();
     for (const link of allLinks) {
       const list = linksBySkill.get(link.requiredUri);
@@ -160,7 +169,7 @@ export class PlanningService {
     const evidenceSkills = new Set(evidence.skillUris);
     // Hundreds of targets are a few hundred milliseconds of work here: sliced, so other requests
     // are served in between.
-    await pauseIfTurnSpent();
+    await pause();
 
     const gathered: GatheredTarget[] = [];
     for (const raw of targets) {
@@ -179,12 +188,12 @@ export class PlanningService {
         before: { score: result.score, essentialCoverage: result.essentialCoverage },
         gap,
       });
-      await pauseIfTurnSpent();
+      await pause();
     }
 
     const gapSkills = [...new Set(gathered.flatMap((p) => p.gap.map((g) => g.skillUri)))];
     const covering = coveringSkills(gapSkills, allLinks, policy);
-    await pauseIfTurnSpent();
+    await pause();
     const candidates = new Map<string, CandidateCourse>();
     // Prerequisites of eligible candidates not looked at yet: each candidate's eligibility is
     // judged once, when it arrives.
@@ -201,7 +210,7 @@ export class PlanningService {
       heldCredentialIds,
     )) {
       addCandidate(row);
-      if (turnSpent()) await pauseIfTurnSpent();
+      if (turnSpent()) await pause();
     }
 
     // Prerequisites of eligible courses the subject does not hold (same matching rules), and
@@ -239,7 +248,7 @@ export class PlanningService {
       const fetched = (await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds)).filter(
         (row) => !candidates.has(row.id),
       );
-      await pauseIfTurnSpent();
+      await pause();
       // Tens of thousands of teachers at a level of a large catalogue: judged between pauses.
       const judge = new PrerequisiteTeacherJudge({ request, rates: this.priceRates, needed: unmet });
       for (const row of keptTeachers.values()) judge.consider(row);
@@ -249,7 +258,7 @@ export class PlanningService {
         if (turnSpent()) {
           stopped = outOfTime();
           if (stopped) break;
-          await pauseIfTurnSpent();
+          await pause();
         }
       }
       if (stopped) {
@@ -261,7 +270,7 @@ export class PlanningService {
         if (redundant.has(row.id)) continue;
         keptTeachers.set(row.id, row);
         addCandidate(row);
-        if (turnSpent()) await pauseIfTurnSpent();
+        if (turnSpent()) await pause();
       }
     }
     return {
@@ -370,7 +379,11 @@ export class PlanningService {
   /**
    * `reskillingPaths`: the `candidates` best occupations by current score, each with its cheapest
    * plan to full essential coverage, listed in `order` (see `orderReskillingOptions`). The plans
-   * share the request's one plan deadline.
+   * share the request's one plan deadline. Still unplanned {@link RESKILLING_CUTOFF_GRACE_MS} after
+   * it (ranking, gathering or planning ran late on a saturated machine), it answers with the plans
+   * made so far, none if none, and how many candidates that leaves out: on time rather than
+   * complete. Work it no longer waits for stops at its next step (a worker already planning ends
+   * its own search at the deadline).
    */
   async reskilling(
     evidence: SubjectEvidence,
@@ -382,25 +395,52 @@ export class PlanningService {
     signal?: AbortSignal,
   ): Promise<ReskillingAnswer> {
     const deadline = this.deadlineOf(request);
+    const cutoffAt = deadline + RESKILLING_CUTOFF_GRACE_MS;
     const essential: PlanRequest = { ...request, scope: 'ESSENTIAL' };
+    const unplanned = (considered: number): ReskillingAnswer => ({ options: [], planned: 0, considered });
     return this.admitted(deadline, request.timeLimitMs, signal, async () => {
-      const ranked = (await this.coverage.rankOccupationsFor(evidence, policy, null)).slice(0, candidates);
-      const requirementSets = await this.coverage.requirementsOfOccupations(ranked.map((r) => r.occupationUri));
-      await pauseIfTurnSpent();
-      const gathered = await this.gather(
-        evidence,
-        ranked.map((r) => requirementSets.get(r.occupationUri) ?? []),
-        essential,
-        policy,
-        this.followPrerequisites(deadline, request.timeLimitMs),
-      );
-      const result = await this.compute.runPlanning(
-        { kind: 'reskilling', gathered, ranked, first, order, deadline },
-        signal,
-      );
-      const { options, planned, considered } = expectKind(result, 'reskilling');
-      return { options, planned, considered };
+      const cutoff = new StepCutoff(Math.max(0, cutoffAt - this.clock()));
+      try {
+        const ranking = await cutoff.race(this.coverage.rankOccupationsFor(evidence, policy, null));
+        if (ranking === CUT_OFF) return unplanned(candidates);
+        const ranked = ranking.slice(0, candidates);
+        const requirementSets = await cutoff.race(
+          this.coverage.requirementsOfOccupations(ranked.map((r) => r.occupationUri)),
+        );
+        if (requirementSets === CUT_OFF) return unplanned(ranked.length);
+        await pauseIfTurnSpent();
+        const gathered = await cutoff.race(
+          this.gather(
+            evidence,
+            ranked.map((r) => requirementSets.get(r.occupationUri) ?? []),
+            essential,
+            policy,
+            this.followPrerequisites(deadline, request.timeLimitMs),
+            cutoffAt,
+          ).catch((error: unknown): typeof CUT_OFF => {
+            if (error instanceof GatheringAbandoned) return CUT_OFF;
+            throw error;
+          }),
+        );
+        if (gathered === CUT_OFF) return unplanned(ranked.length);
+        // Past its deadline the job itself answers at the cutoff with what it planned.
+        const result = await this.compute.runPlanning(
+          { kind: 'reskilling', gathered, ranked, first, order, deadline },
+          signal,
+        );
+        const { options, planned, considered } = expectKind(result, 'reskilling');
+        return { options, planned, considered };
+      } finally {
+        cutoff.clear();
+      }
     });
+  }
+}
+
+/** Thrown by a gathering past its `abandonAt`: its request has answered without it. */
+class GatheringAbandoned extends Error {
+  constructor() {
+    super('the plan request answered before its gathering ended');
   }
 }
 

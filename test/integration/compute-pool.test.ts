@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { ComputePool, PLAN_STOP_GRACE_MS, RUNAWAY_PLAN_STOP_MS } from '../../src/compute/compute-pool';
-import { epochNow, type GatheredPlanning } from '../../src/domain/planning';
+import { epochNow, RESKILLING_CUTOFF_GRACE_MS, type GatheredPlanning } from '../../src/domain/planning';
 import { RequestTimeoutError } from '../../src/domain/errors';
 import { resolveMatchPolicy } from '../../src/domain/coverage';
 import { hardGatheredPlanning } from '../support/hard-planning-job';
@@ -267,6 +267,41 @@ describe('compute pool', () => {
     const started = epochNow();
     await compute.runPlanning({ kind: 'recommend', gathered: smallGatheredPlanning(), deadline: started + 300 });
     expect(epochNow() - started).toBeGreaterThan(300 + 100);
+    await ahead;
+  });
+
+  it('answers a reskilling job no worker took by its deadline at its cutoff, with no plan, and takes it out of the queue', async () => {
+    const compute = await startPool(1, 4);
+    const ahead = compute.runPlanning({
+      kind: 'recommend',
+      gathered: hardGatheredPlanning(1_000),
+      deadline: epochNow() + 1_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = epochNow();
+    const small = smallGatheredPlanning();
+    const ranked = ['o1', 'o2'].map((occupationUri) => ({
+      occupationUri,
+      score: 0,
+      essentialCoverage: 0,
+      optionalCoverage: 0,
+    }));
+    const answer = await compute.runPlanning({
+      kind: 'reskilling',
+      gathered: { ...small, targets: [small.targets[0]!, small.targets[0]!] },
+      ranked,
+      first: 2,
+      order: 'CHEAPEST_PLAN',
+      deadline: started + 300,
+    });
+    const elapsed = epochNow() - started;
+    // Unlike a single plan (the test above), it does not wait for the worker.
+    expect(elapsed).toBeGreaterThanOrEqual(300 + RESKILLING_CUTOFF_GRACE_MS - 5);
+    expect(elapsed).toBeLessThanOrEqual(300 + 100);
+    expect(answer).toEqual({ kind: 'reskilling', options: [], planned: 0, considered: 2 });
+    expect(compute.stats().finished.get('planning:cutoff')).toBe(1);
+    // It left the queue, where it waited behind the plan that still holds the only worker.
+    expect(compute.stats().queued).toBe(0);
     await ahead;
   });
 

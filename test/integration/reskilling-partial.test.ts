@@ -13,7 +13,7 @@ let skills: string[];
 
 beforeAll(async () => {
   // The shortest plan time limit allowed: the deadline passes before the job reaches its second
-  // candidate, and the job always plans the first.
+  // candidate (the answer comes by its cutoff with those planned by then, possibly none).
   server = await startTestServer({ PLAN_TIME_LIMIT_MS: '10' });
   const res = await server.db.driver.executeQuery(
     `MATCH (o:Occupation {uri: $uri})-[:REQUIRES {relation: 'ESSENTIAL'}]->(s:Skill)
@@ -42,13 +42,12 @@ describe('reskillingPaths cut short by its plan time limit', () => {
       { s: { skillUris: skills } },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data.paths.length).toBeGreaterThanOrEqual(1);
     const warnings = res.extensions?.warnings as Warning[] | undefined;
     expect(warnings).toHaveLength(1);
     const [warning] = warnings!;
     expect(warning!.code).toBe('PARTIAL_RESULT');
     expect(warning!.path).toEqual(['paths']);
-    expect(warning!.message).toMatch(/planned \d+ of the 40 closest occupations/);
+    expect(warning!.message).toMatch(/planned (\d+|none) of the 40 closest occupations/);
     const { candidatesConsidered, candidatesPlanned } = warning!.details;
     expect(candidatesConsidered).toBe(40);
     expect(candidatesPlanned).toBeLessThan(candidatesConsidered);

@@ -28,7 +28,7 @@ export interface PlanDeadlines {
         maxServerMs: number;
         maxSolveMillis: number;
         /** Plans in the answers proven optimal, and not (absent from older results files). */
-        plans?: { optimal: number; unproven: number };
+        plans?: { optimal: number; unproven: number; partial?: number; nonePlanned?: number };
       }
     >
   >;
@@ -182,6 +182,9 @@ export function engineLines(results: EngineResults): string[] {
                 (s.refused ? ` (+${s.refused} refused as busy)` : '') +
                 ` (max ${n(s.maxServerMs, 0)} ms, solveMillis max ${n(s.maxSolveMillis, 0)} ms` +
                 (s.plans ? `; plans proven optimal ${s.plans.optimal} of ${s.plans.optimal + s.plans.unproven}` : '') +
+                (s.plans?.partial
+                  ? `; ${s.plans.partial} answers partial, ${s.plans.nonePlanned ?? 0} with none planned`
+                  : '') +
                 ')',
             )
             .join('; ')),

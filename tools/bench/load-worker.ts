@@ -38,8 +38,19 @@ export interface LoadOutcome {
   readonly timeouts: number;
   /** Largest `solveMillis` in the 2xx response bodies (NaN when none carries one). */
   readonly maxSolveMillis: number;
-  /** Plans in the 2xx response bodies proven optimal (`"optimal":true`) and not (`"optimal":false`). */
-  readonly plans: { readonly optimal: number; readonly unproven: number };
+  /**
+   * Plans in the 2xx response bodies proven optimal (`"optimal":true`) and not (`"optimal":false`);
+   * answers carrying a PARTIAL_RESULT warning, and of those the ones with no candidate planned.
+   */
+  readonly plans: PlanCounts;
+}
+
+/** What the plan answers of one load run held; see {@link LoadOutcome.plans}. */
+export interface PlanCounts {
+  readonly optimal: number;
+  readonly unproven: number;
+  readonly partial: number;
+  readonly nonePlanned: number;
 }
 
 const SOLVE_MILLIS = /"solveMillis":([0-9.eE+-]+)/g;
@@ -51,7 +62,7 @@ function run(job: LoadJob): Promise<LoadOutcome> {
     let next = 0;
     let graphqlErrors = 0;
     let maxSolveMillis = Number.NaN;
-    const plans = { optimal: 0, unproven: 0 };
+    const plans = { optimal: 0, unproven: 0, partial: 0, nonePlanned: 0 };
     const instance = autocannon(
       {
         url: job.url,
@@ -82,6 +93,10 @@ function run(job: LoadJob): Promise<LoadOutcome> {
               }
               plans.optimal += body.split('"optimal":true').length - 1;
               plans.unproven += body.split('"optimal":false').length - 1;
+              if (body.includes('"PARTIAL_RESULT"')) {
+                plans.partial += 1;
+                if (body.includes('"candidatesPlanned":0')) plans.nonePlanned += 1;
+              }
             },
           },
         ],

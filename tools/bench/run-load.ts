@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { latencyStats, type LatencyStats } from './latency-stats';
-import type { LoadJob, LoadOutcome } from './load-worker';
+import type { LoadJob, LoadOutcome, PlanCounts } from './load-worker';
 import type { ServerStats } from './bench-server';
 
 /**
@@ -25,7 +25,7 @@ export interface LoadResult extends LatencyStats {
   /** Largest `solveMillis` among the plans answered (NaN when none). */
   readonly maxSolveMillis: number;
   /** Plans answered proven optimal and not (under load, late plans are answered without the solver). */
-  readonly plans: { readonly optimal: number; readonly unproven: number };
+  readonly plans: PlanCounts;
 }
 
 /** Bodies to POST round-robin, each with its Authorization header ('' for none). */

@@ -85,9 +85,11 @@ export {
 } from './plan-request';
 export {
   PLAN_REPLY_MARGIN_MS,
+  RESKILLING_CUTOFF_GRACE_MS,
   epochNow,
   runLatePlanningJob,
   runPlanningJob,
+  unplannedReskillingResult,
   type CoverageSnapshot,
   type CourseSuggestionValue,
   type EpochClock,

@@ -154,6 +154,16 @@ export type ReskillingAnswer = Omit<Extract<PlanningJobResult, { kind: 'reskilli
 /** Time kept back from a plan's budget for the work after solving (coverage along the plan, reply). */
 export const PLAN_REPLY_MARGIN_MS = 30;
 
+/**
+ * How long past its deadline a reskilling request with no plan yet waits for one before it answers
+ * with none (every candidate unplanned; the API warns that the answer is partial). A reskilling
+ * request may ask for 200 plans over 15,000 courses; on a saturated machine its ranking, gathering,
+ * packing and preparation alone took 2-5 s, and its answer came that late. The rest of the 100 ms
+ * a plan request may take past `PLAN_TIME_LIMIT_MS` is the reply's. A single plan
+ * (recommendCourses) has no partial answer and still waits for its first one.
+ */
+export const RESKILLING_CUTOFF_GRACE_MS = 40;
+
 /** Shortest time between two heuristic answers of a many-target job, away from its deadline. */
 const REPORT_INTERVAL_MS = 25;
 
@@ -445,6 +455,14 @@ function betterPlan(a: LearningPlanValue, b: LearningPlanValue): LearningPlanVal
   const uncovered = (p: LearningPlanValue) => p.uncoveredWithinBudget.length;
   if (uncovered(a) !== uncovered(b)) return uncovered(a) < uncovered(b) ? a : b;
   return b.objectiveValue < a.objectiveValue ? b : a;
+}
+
+/**
+ * A reskilling job's answer when none of its candidates could be planned in time: no options,
+ * `planned` 0 of `considered` (the API then warns that the answer is partial).
+ */
+export function unplannedReskillingResult(job: Extract<PlanningJob, { kind: 'reskilling' }>): PlanningJobResult {
+  return { kind: 'reskilling', options: [], planned: 0, considered: job.ranked.length };
 }
 
 /** A reskilling job's answer from the plans of its first `plans.length` ranked candidates. */

@@ -100,7 +100,7 @@ export class PlanningQueryResolver {
   @Access(readSubjectLearner)
   @Query(() => [ReskillingOption], {
     description:
-      'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; in `order` (cheapest plan first by default). When the plan time limit ends before every candidate is planned, the closest ones are planned first, the options are the best of those, and the response carries a PARTIAL_RESULT warning in `extensions.warnings` (details: candidatesConsidered, candidatesPlanned).',
+      'The `candidates` occupations the subject is closest to, each with its cheapest plan to full essential coverage; in `order` (cheapest plan first by default). When the plan time limit ends before every candidate is planned, the closest ones are planned first, the options are the best of those (none if the time ran out before the first plan; the answer still comes within the limit + 100 ms), and the response carries a PARTIAL_RESULT warning in `extensions.warnings` (details: candidatesConsidered, candidatesPlanned).',
   })
   async reskillingPaths(
     @Args(() => SubjectArgs) { subject }: SubjectArgs,
@@ -150,8 +150,11 @@ export class PlanningQueryResolver {
       ctx.warnings.add(
         info,
         'PARTIAL_RESULT',
-        `planned ${planned} of the ${considered} closest occupations before the plan time limit; ` +
-          'the options are the best of those planned, and a farther occupation with a cheaper plan may be missing',
+        planned === 0
+          ? `planned none of the ${considered} closest occupations before the plan time limit; ` +
+              'retry later, or ask for fewer candidates'
+          : `planned ${planned} of the ${considered} closest occupations before the plan time limit; ` +
+              'the options are the best of those planned, and a farther occupation with a cheaper plan may be missing',
         { candidatesConsidered: considered, candidatesPlanned: planned },
       );
     return options.map((o) => ({

@@ -144,7 +144,7 @@ describe('target table', () => {
     errors: 0,
     timeouts: 0,
     maxSolveMillis: Number.NaN,
-    plans: { optimal: 0, unproven: 0 },
+    plans: { optimal: 0, unproven: 0, partial: 0, nonePlanned: 0 },
   });
   const scenario = (name: string, runs: LoadResult[]): ScenarioResult => ({
     scenario: name,
