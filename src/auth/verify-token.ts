@@ -10,6 +10,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { UnauthenticatedError } from '../domain/errors';
 import { ANONYMOUS, ROLES, type Role, type Viewer } from '../domain/access/viewer';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** How tokens are checked. */
 export interface TokenSettings {
@@ -45,8 +46,15 @@ export function tokenLifetimeSeconds(payload: JWTPayload, nowSeconds: number): n
   return (payload.exp ?? Number.POSITIVE_INFINITY) - start;
 }
 
-/** Builds the verifier for the configured key source. */
-export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
+/**
+ * Builds the verifier for the configured key source. A token verified once is trusted from
+ * `cache` until its expiry or for at most a minute (see {@link VerifiedTokenCache}); pass null to
+ * verify every time.
+ */
+export function createTokenVerifier(
+  settings: TokenSettings,
+  cache: VerifiedTokenCache | null = new VerifiedTokenCache(),
+): TokenVerifier {
   const secret = settings.secret ? new TextEncoder().encode(settings.secret) : undefined;
   const jwks: JWTVerifyGetKey | undefined = settings.jwksUrl
     ? createRemoteJWKSet(new URL(settings.jwksUrl))
@@ -55,11 +63,14 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
     const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization.trim());
     if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+    const token = match[1]!;
+    const cached = cache?.get(token);
+    if (cached !== undefined) return cached;
     let payload: JWTPayload;
     try {
       const options = { issuer: settings.issuer, audience: settings.audience, requiredClaims: ['exp'] };
-      if (jwks) payload = (await jwtVerify(match[1]!, jwks, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
-      else if (secret) payload = (await jwtVerify(match[1]!, secret, { ...options, algorithms: ['HS256'] })).payload;
+      if (jwks) payload = (await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
+      else if (secret) payload = (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
       else throw new Error('no key configured');
     } catch (error) {
       const code = (error as { code?: string; claim?: string }).code;
@@ -84,12 +95,14 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     const roles = new Set<Role>(
       rawRoles.filter((role): role is Role => typeof role === 'string' && (ROLES as readonly string[]).includes(role)),
     );
-    return {
+    const viewer: Viewer = {
       subject: payload.sub,
       roles,
       learnerId: claimString(payload, 'learnerId'),
       providerId: claimString(payload, 'providerId'),
       portalId: claimString(payload, 'portalId'),
     };
+    // `exp` is a required claim: jose refused the token above without it.
+    return cache ? cache.put(token, viewer, payload.exp!) : viewer;
   };
 }

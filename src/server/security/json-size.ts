@@ -30,11 +30,13 @@ export function jsonSizeExceeds(value: unknown, limit: number): boolean {
         stack.push(json.call(item));
         continue;
       }
-      const entries = Object.entries(item as Record<string, unknown>);
-      total += 2 + entries.length;
-      for (const [key, element] of entries) {
-        total += key.length + 3;
-        stack.push(element);
+      // for-in without Object.entries: no array per object (graphql-js builds results
+      // without prototypes, and the walk runs on every response).
+      total += 2;
+      for (const key in item as Record<string, unknown>) {
+        if (!Object.hasOwn(item, key)) continue;
+        total += key.length + 4;
+        stack.push((item as Record<string, unknown>)[key]);
       }
     }
     if (total > limit) return true;

@@ -6,11 +6,18 @@
  * error before Apollo serialises it, so an oversized result is never turned into one huge string.
  */
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import { GraphQLError, getVariableValues } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  getVariableValues,
+  type VariableDefinitionNode,
+} from 'graphql';
 import { BadInputError, DomainError, responseTooLarge } from '../../domain/errors';
 import { checkInputLimits, type TextLimits } from './input-limits';
 import { operationCost } from './operation-cost';
 import { jsonSizeExceeds } from './json-size';
+import { type LimitVerdict, LimitVerdicts } from './limit-verdicts';
 
 /** The limits, as configured (see `src/config/config.ts`). */
 export interface RequestLimits {
@@ -38,41 +45,62 @@ function replaceOversizedResponse(
   };
 }
 
+/** Judges a request's variables against the limits (see the module comment). */
+function judgeLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variableDefinitions: readonly VariableDefinitionNode[],
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+  limits: RequestLimits,
+): LimitVerdict {
+  const coerced = getVariableValues(schema, variableDefinitions, variables ?? {});
+  // Execution reports bad variables itself (BAD_USER_INPUT) before any resolver runs.
+  if (coerced.errors) return { refusal: null };
+  try {
+    checkInputLimits(schema, document, coerced.coerced, limits.text);
+  } catch (error) {
+    if (error instanceof DomainError) return { refusal: error };
+    throw error;
+  }
+  const cost = operationCost(schema, document, variables, operationName ?? undefined, {
+    maxPageSize: limits.maxPageSize,
+  });
+  if (cost <= limits.maxCost) return { refusal: null };
+  return {
+    refusal: new BadInputError(
+      `The query's estimated cost ${cost} exceeds the limit of ${limits.maxCost}: ask for smaller pages, fewer nested lists or fewer aliases`,
+      { actual: cost, limit: limits.maxCost },
+    ),
+  };
+}
+
 /**
- * Builds the plugin.
+ * Builds the plugin. Verdicts are kept per document, operation and variables
+ * ({@link LimitVerdicts}), so a query repeated with the same variables is judged once.
  *
  * @example
  * new ApolloServer({ schema, plugins: [requestLimitsPlugin({ maxCost: 50_000, maxPageSize: 100, maxResponseBytes: 10_000_000, text: { search: 500, suggest: 20_000 } })] });
  */
 export function requestLimitsPlugin(limits: RequestLimits): ApolloServerPlugin<object> {
+  // Per plugin: a verdict holds for these limits and this schema only.
+  const verdicts = new LimitVerdicts();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, operationName, request }) {
           if (!operation) return;
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          // Execution reports bad variables itself (BAD_USER_INPUT) before any resolver runs.
-          if (coerced.errors) return;
-          try {
-            checkInputLimits(schema, document, coerced.coerced, limits.text);
-          } catch (error) {
-            if (error instanceof DomainError) throw refuse(error);
-            throw error;
-          }
-          const cost = operationCost(schema, document, request.variables, operationName ?? undefined, {
-            maxPageSize: limits.maxPageSize,
-          });
-          if (cost > limits.maxCost) {
-            throw refuse(
-              new BadInputError(
-                `The query's estimated cost ${cost} exceeds the limit of ${limits.maxCost}: ask for smaller pages, fewer nested lists or fewer aliases`,
-                {
-                  actual: cost,
-                  limit: limits.maxCost,
-                },
-              ),
-            );
-          }
+          const { refusal } = verdicts.judge(document, operationName, request.variables, () =>
+            judgeLimits(
+              schema,
+              document,
+              operation.variableDefinitions ?? [],
+              operationName,
+              request.variables,
+              limits,
+            ),
+          );
+          if (refusal) throw refuse(refusal);
         },
         async willSendResponse(requestContext) {
           replaceOversizedResponse(requestContext, limits.maxResponseBytes);
