@@ -47,7 +47,7 @@ import {
   SkillLabelsResolver,
 } from './resolvers/translated-labels-resolver';
 import { JobPostingSelfServiceResolver } from './resolvers/job-posting-self-service-resolver';
-import { accessGuard } from './access/access-guard';
+import { guardSchema } from './access/access-guard';
 
 /** Every resolver class of the API. */
 export const RESOLVERS: NonEmptyArray<ClassType> = [
@@ -92,12 +92,15 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
  * domain (`src/domain/catalog/*-input.ts` and friends), which throws catalogue errors.
  */
 export async function buildCredgraphSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({
-    resolvers: RESOLVERS,
-    validate: false,
-    emitSchemaFile: false,
-    globalMiddlewares: [accessGuard],
-  });
+  // Access policies are put on the built schema's resolvers (see access-guard.ts), not run as a
+  // type-graphql middleware on every field.
+  const schema = guardSchema(
+    await buildSchema({
+      resolvers: RESOLVERS,
+      validate: false,
+      emitSchemaFile: false,
+    }),
+  );
   // type-graphql has no decorator for the root types, and every type must be described.
   schema.getQueryType()!.description = ROOT_DESCRIPTIONS.Query;
   schema.getMutationType()!.description = ROOT_DESCRIPTIONS.Mutation;

@@ -20,7 +20,7 @@ import type { EvidenceSource } from '../../domain/coverage';
 import { validateTarget } from '../../domain/coverage';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { toConnection } from '../pagination/connection-type';
-import { loadPresent } from '../loaders/load-all';
+import { loadAll, loadPresent } from '../loaders/load-all';
 
 async function evidenceItems(sources: readonly EvidenceSource[], ctx: GraphQLContext) {
   return Promise.all(
@@ -38,11 +38,18 @@ async function evidenceItems(sources: readonly EvidenceSource[], ctx: GraphQLCon
 @Resolver(() => Coverage)
 export class CoverageFieldResolver {
   @FieldResolver(() => [RequirementMatch], { description: 'Every required skill: essential first, then optional.' })
-  requirements(@Root() coverage: Coverage, @Ctx() ctx: GraphQLContext) {
-    return coverage.requirements.map(async (req) => ({
+  async requirements(@Root() coverage: Coverage, @Ctx() ctx: GraphQLContext) {
+    // One load for the level, then plain objects: a promise per requirement made graphql-js wait
+    // on each object in turn.
+    const uris = coverage.requirements.flatMap((req) =>
+      req.evidenceSkillUri ? [req.skillUri, req.evidenceSkillUri] : [req.skillUri],
+    );
+    const skills = await loadAll(ctx.loaders.skill, uris);
+    const byUri = new Map(uris.map((uri, i) => [uri, skills[i] ?? null] as const));
+    return coverage.requirements.map((req) => ({
       ...req,
-      skill: await ctx.loaders.skill.load(req.skillUri),
-      evidenceSkill: req.evidenceSkillUri ? await ctx.loaders.skill.load(req.evidenceSkillUri) : null,
+      skill: byUri.get(req.skillUri) ?? null,
+      evidenceSkill: req.evidenceSkillUri ? (byUri.get(req.evidenceSkillUri) ?? null) : null,
     }));
   }
 

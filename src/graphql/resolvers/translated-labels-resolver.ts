@@ -23,13 +23,28 @@ interface Labelled {
 
 type LabelField = 'preferredLabel' | 'altLabels' | 'description';
 
-async function translated(concept: Labelled, field: LabelField, language: string, ctx: GraphQLContext) {
-  const code = checkEscoLanguage(language);
+type LabelValue = string | string[] | null;
+
+/**
+ * A concept's label in a language. English is answered synchronously, with no promise: a coverage
+ * answer reads one label per requirement, and an awaited value makes graphql-js wait for the
+ * whole object.
+ */
+function translated(
+  concept: Labelled,
+  field: LabelField,
+  language: string,
+  ctx: GraphQLContext,
+): LabelValue | Promise<LabelValue> {
   const english = concept[field] ?? (field === 'altLabels' ? [] : null);
+  // The default argument skips the parse.
+  if (language === BASE_LANGUAGE) return english;
+  const code = checkEscoLanguage(language);
   if (code === BASE_LANGUAGE) return english;
-  const row = await ctx.loaders.translation.load({ owner: concept.uri, args: { language: code } });
-  // The fallback is per concept: an untranslated concept keeps all its English text.
-  return row?.preferredLabel == null ? english : (row[field] ?? (field === 'altLabels' ? [] : null));
+  return ctx.loaders.translation.load({ owner: concept.uri, args: { language: code } }).then((row) =>
+    // The fallback is per concept: an untranslated concept keeps all its English text.
+    row?.preferredLabel == null ? english : (row[field] ?? (field === 'altLabels' ? [] : null)),
+  );
 }
 
 /** Label fields of a skill. */

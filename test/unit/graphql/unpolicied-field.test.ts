@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { Ctx, FieldResolver, Mutation, Query, Resolver, Root, buildSchema } from 'type-graphql';
 import { RESOLVERS } from '../../../src/graphql/build-schema';
-import { accessGuard } from '../../../src/graphql/access/access-guard';
+import { guardSchema } from '../../../src/graphql/access/access-guard';
 import { Access } from '../../../src/graphql/access/access-policy';
 import { publicAccess } from '../../../src/graphql/access/policies';
 import { Learner } from '../../../src/graphql/types/learner-type';
@@ -54,11 +54,12 @@ class UnpoliciedLearnerField {
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
-  schema = await buildSchema({
-    resolvers: [...RESOLVERS, UnpoliciedResolver, UnpoliciedLearnerField],
-    validate: false,
-    globalMiddlewares: [accessGuard],
-  });
+  schema = guardSchema(
+    await buildSchema({
+      resolvers: [...RESOLVERS, UnpoliciedResolver, UnpoliciedLearnerField],
+      validate: false,
+    }),
+  );
 });
 
 function viewer(roles: Role[], learnerId: string | null = null): Viewer {
