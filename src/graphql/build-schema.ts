@@ -42,12 +42,14 @@ import { SkillGroupFieldResolver } from './resolvers/skill-group-field-resolver'
 import { SkillCollectionResolver } from './resolvers/skill-collection-resolver';
 import {
   IscoGroupLabelsResolver,
+  LABEL_RESOLVERS,
   OccupationLabelsResolver,
   SkillGroupLabelsResolver,
   SkillLabelsResolver,
 } from './resolvers/translated-labels-resolver';
 import { JobPostingSelfServiceResolver } from './resolvers/job-posting-self-service-resolver';
 import { guardSchema } from './access/access-guard';
+import { installDirectResolvers } from './direct-resolvers';
 
 /** Every resolver class of the API. */
 export const RESOLVERS: NonEmptyArray<ClassType> = [
@@ -94,12 +96,16 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
 export async function buildCredgraphSchema(): Promise<GraphQLSchema> {
   // Access policies are put on the built schema's resolvers (see access-guard.ts), not run as a
   // type-graphql middleware on every field.
+  // Label fields answer without type-graphql's per-call machinery (see direct-resolvers.ts).
   const schema = guardSchema(
-    await buildSchema({
-      resolvers: RESOLVERS,
-      validate: false,
-      emitSchemaFile: false,
-    }),
+    installDirectResolvers(
+      await buildSchema({
+        resolvers: RESOLVERS,
+        validate: false,
+        emitSchemaFile: false,
+      }),
+      LABEL_RESOLVERS,
+    ),
   );
   // type-graphql has no decorator for the root types, and every type must be described.
   schema.getQueryType()!.description = ROOT_DESCRIPTIONS.Query;

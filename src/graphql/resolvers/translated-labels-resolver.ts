@@ -5,6 +5,7 @@
  */
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../context';
+import type { DirectResolver } from '../direct-resolvers';
 import { Skill } from '../types/skill-type';
 import { Occupation } from '../types/occupation-type';
 import { SkillGroup } from '../types/skill-group-type';
@@ -161,3 +162,27 @@ export class IscoGroupLabelsResolver {
     return translated(group, 'description', language, ctx);
   }
 }
+
+/** The types whose label fields the classes above declare, with those fields. */
+const LABELLED_FIELDS: Readonly<Record<string, readonly LabelField[]>> = {
+  Skill: ['preferredLabel', 'altLabels', 'description'],
+  Occupation: ['preferredLabel', 'altLabels', 'description'],
+  SkillGroup: ['preferredLabel', 'description'],
+  IscoGroup: ['preferredLabel', 'description'],
+};
+
+/**
+ * The label fields above as plain graphql-js resolvers, put on the built schema by
+ * `build-schema.ts` in place of type-graphql's: type-graphql checks every `@Arg` in an async
+ * function, so each label cost a promise and made its object wait, and a coverage or ranking
+ * answer reads one label per row. The classes above still declare the fields (type, argument,
+ * description); these answer them the same way, synchronously in English.
+ */
+export const LABEL_RESOLVERS: readonly DirectResolver[] = Object.entries(LABELLED_FIELDS).flatMap(([type, fields]) =>
+  fields.map((field) => ({
+    type,
+    field,
+    resolve: (concept: Labelled, args: { language?: string }, ctx: GraphQLContext) =>
+      translated(concept, field, args.language ?? BASE_LANGUAGE, ctx),
+  })),
+);
