@@ -94,9 +94,8 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
  * domain (`src/domain/catalog/*-input.ts` and friends), which throws catalogue errors.
  */
 export async function buildCredgraphSchema(): Promise<GraphQLSchema> {
-  // Access policies are put on the built schema's resolvers (see access-guard.ts), not run as a
-  // type-graphql middleware on every field.
-  // Label fields answer without type-graphql's per-call machinery (see direct-resolvers.ts).
+  // Label fields answer without type-graphql's per-call machinery (direct-resolvers.ts); access
+  // policies then wrap the guarded fields' resolvers (access-guard.ts), not every field's.
   const schema = guardSchema(
     installDirectResolvers(
       await buildSchema({

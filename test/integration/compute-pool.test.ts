@@ -55,6 +55,20 @@ function smallGatheredPlanning(): GatheredPlanning {
   };
 }
 
+/**
+ * Starts a one-second plan on the pool's only solver worker and waits until the worker has it;
+ * `ahead` settles when that plan ends.
+ */
+async function occupyTheWorker(compute: ComputePool): Promise<{ ahead: Promise<unknown> }> {
+  const ahead = compute.runPlanning({
+    kind: 'recommend',
+    gathered: hardGatheredPlanning(1_000),
+    deadline: epochNow() + 1_000,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { ahead };
+}
+
 describe('compute pool', () => {
   it('ends a plan made to be slow by its deadline + 100 ms, with the best plan so far and its bound', async () => {
     const compute = await startPool(1, 4);
@@ -244,12 +258,7 @@ describe('compute pool', () => {
     };
     const free = await compute.rankOccupations(input);
     expect(free.map((o) => o.occupationUri)).toEqual(['test:occupation']);
-    const ahead = compute.runPlanning({
-      kind: 'recommend',
-      gathered: hardGatheredPlanning(1_000),
-      deadline: epochNow() + 1_000,
-    });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { ahead } = await occupyTheWorker(compute);
     const started = epochNow();
     const busy = await compute.rankOccupations(input);
     // Not behind the plan (which holds the only solver worker for a second).
@@ -272,12 +281,7 @@ describe('compute pool', () => {
 
   it('answers a reskilling job no worker took by its deadline at its cutoff, with no plan, and takes it out of the queue', async () => {
     const compute = await startPool(1, 4);
-    const ahead = compute.runPlanning({
-      kind: 'recommend',
-      gathered: hardGatheredPlanning(1_000),
-      deadline: epochNow() + 1_000,
-    });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { ahead } = await occupyTheWorker(compute);
     const started = epochNow();
     const small = smallGatheredPlanning();
     const ranked = ['o1', 'o2'].map((occupationUri) => ({
