@@ -33,12 +33,6 @@ export interface VerifiedTokenCacheOptions {
   readonly now?: () => number;
 }
 
-interface Entry {
-  readonly viewer: Viewer;
-  /** Milliseconds since the epoch after which the entry is not used. */
-  readonly until: number;
-}
-
 /**
  * A bounded map from token text to the viewer it was verified as.
  *
@@ -47,7 +41,7 @@ interface Entry {
  * cache.get(token) ?? cache.put(token, await verify(token), payload.exp);
  */
 export class VerifiedTokenCache {
-  private readonly entries: LRUCache<string, Entry>;
+  private readonly entries: LRUCache<string, Viewer>;
   private readonly maxChars: number;
   private readonly maxAgeMs: number;
   private readonly now: () => number;
@@ -56,22 +50,19 @@ export class VerifiedTokenCache {
     this.maxChars = options.maxChars ?? MAX_CACHED_TOKEN_CHARS;
     this.maxAgeMs = (options.maxAgeSeconds ?? MAX_CACHED_TOKEN_SECONDS) * 1000;
     this.now = options.now ?? Date.now;
+    // Each entry's own time to live (lru-cache's TTL, read against this clock to the millisecond).
     this.entries = new LRUCache({
       max: options.maxTokens ?? DEFAULT_MAX_CACHED_TOKENS,
       maxSize: this.maxChars,
-      sizeCalculation: (_entry, token) => token.length,
+      sizeCalculation: (_viewer, token) => token.length,
+      perf: { now: this.now },
+      ttlResolution: 0,
     });
   }
 
   /** The viewer a token was verified as, unless it was never verified, was evicted or is past its time. */
   get(token: string): Viewer | undefined {
-    const entry = this.entries.get(token);
-    if (entry === undefined) return undefined;
-    if (this.now() >= entry.until) {
-      this.entries.delete(token);
-      return undefined;
-    }
-    return entry.viewer;
+    return this.entries.get(token);
   }
 
   /**
@@ -80,8 +71,10 @@ export class VerifiedTokenCache {
    */
   put(token: string, viewer: Viewer, expiresAtSeconds: number): Viewer {
     const frozen = Object.isFrozen(viewer) ? viewer : Object.freeze({ ...viewer });
-    const until = Math.min(expiresAtSeconds * 1000, this.now() + this.maxAgeMs);
-    if (token.length <= this.maxChars / 10 && until > this.now()) this.entries.set(token, { viewer: frozen, until });
+    const untilExpiry = Math.floor(Math.min(expiresAtSeconds * 1000 - this.now(), this.maxAgeMs));
+    // lru-cache serves an entry until its age exceeds its ttl: one less ends it at the expiry itself.
+    if (token.length <= this.maxChars / 10 && untilExpiry > 1)
+      this.entries.set(token, frozen, { ttl: untilExpiry - 1 });
     return frozen;
   }
 

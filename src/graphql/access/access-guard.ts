@@ -7,8 +7,9 @@
  * The guard wraps the resolvers of the built schema's guarded fields, once, instead of running as
  * a type-graphql global middleware: that one ran on every field resolver of every type, and
  * type-graphql's middleware chain is asynchronous, so each label of each skill in a coverage
- * answer cost several promises and made its object wait for them (about a fifth of the request
- * thread's time at 500 coverage requests a second). A field with no policy now runs as written.
+ * answer cost several promises and made its object wait for them (coverage's throughput at
+ * concurrency 16 rose 10-20 % in alternating runs without it). A field with no policy now runs
+ * as written.
  */
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 import type { GraphQLContext } from '../context';
