@@ -17,7 +17,7 @@
  *
  * The store keeps ESCO and the population between runs, so a second run starts measuring within
  * a minute; changing only `--learners` grows or shrinks the learners in place. The app under test
- * takes `COMPUTE_*`, `PLAN_TIME_LIMIT_MS` and `HEAP_GROWTH_PERCENT` from the benchmark's own
+ * takes `COMPUTE_*`, `PLAN_TIME_LIMIT_MS`, `HEAP_GROWTH_PERCENT` and `GC_PARALLEL_SCAVENGE` from the benchmark's own
  * environment (e.g. `COMPUTE_EXPRESS_THREADS=0 npm run bench -- …` to compare without the lane).
  */
 import 'reflect-metadata';
@@ -29,6 +29,7 @@ import { Neo4jExecutor } from '../src/db/neo4j-executor';
 import { defaultCypherDir } from '../src/db/cypher-registry';
 import { loadConfig } from '../src/config/config';
 import { limitHeapGrowth } from '../src/server/heap-growth';
+import { useParallelScavenge } from '../src/server/parallel-scavenge';
 import { createApp } from '../src/server/create-app';
 import { createLogger } from '../src/server/logger';
 import { PopulationRepository, loadSampleSpace } from '../src/generate';
@@ -196,7 +197,13 @@ const SOAK_CONCURRENCY = 8;
  * glibc's allocator settings (`MALLOC_*`) take effect only in the child server: the allocator reads
  * them when a process starts.
  */
-const FORWARDED_SETTINGS: readonly string[] = ['COMPUTE_', 'PLAN_TIME_LIMIT_MS', 'HEAP_GROWTH_PERCENT', 'MALLOC_'];
+const FORWARDED_SETTINGS: readonly string[] = [
+  'COMPUTE_',
+  'PLAN_TIME_LIMIT_MS',
+  'HEAP_GROWTH_PERCENT',
+  'GC_PARALLEL_SCAVENGE',
+  'MALLOC_',
+];
 
 /** Interleaves pools (a, b, c, a, b, c, …) so a load of them mixes the operations. */
 function interleave(pools: readonly LoadRequests[]): LoadRequests {
@@ -308,8 +315,9 @@ async function main(argv: string[]): Promise<number> {
       COMPUTE_SOURCE: computeSource,
     });
     const config = loadConfig(appEnv('memory'));
-    // As `npm start` does: the in-process app's figures are measured with the same heap setting.
+    // As `npm start` does: the in-process app's figures are measured with the same heap settings.
     limitHeapGrowth(config.heapGrowthPercent);
+    useParallelScavenge(config.gcParallelScavenge);
     const planDeadlineMs = config.limits.planTimeLimitMs + 100;
     const beforeAppMiB = rssMiB();
     const startUpLog = startUpLogger();

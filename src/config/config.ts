@@ -139,6 +139,12 @@ export interface Config {
    * indexes (hundreds of MB live), so V8's factor lets it reserve twice that under load.
    */
   readonly heapGrowthPercent: number;
+  /**
+   * Whether V8's young-generation collections use helper threads (`GC_PARALLEL_SCAVENGE`, off by
+   * default). Off, each thread collects its own young generation alone: on cores kept busy by the
+   * compute workers, a helper waiting for a core lengthened the request thread's pauses.
+   */
+  readonly gcParallelScavenge: boolean;
   /** Serve Prometheus metrics at `/metrics`. */
   readonly metricsEnabled: boolean;
   /** When set, `/metrics` requires `Authorization: Bearer <metricsToken>`. */
@@ -403,6 +409,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     computeSource: computeSource as ComputeSource,
     readModelPollMs: integer(env, 'READ_MODEL_POLL_MS', 500, 50, 60_000),
     heapGrowthPercent: integer(env, 'HEAP_GROWTH_PERCENT', 30, 0, 300),
+    gcParallelScavenge: bool(env, 'GC_PARALLEL_SCAVENGE', false),
     trustProxy: trustProxy(env),
     metricsEnabled,
     metricsToken,

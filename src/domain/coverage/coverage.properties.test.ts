@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { link, requirement, skill } from '../../../test/support/coverage-arbitraries';
-import { computeCoverage } from './coverage';
+import { computeCoverage, computeRequirementCoverage } from './coverage';
 import type { CoverageInput } from './coverage';
 import type { Evidence, EvidenceSource } from './evidence';
 import type { HierarchyLink } from './hierarchy-link';
@@ -138,6 +138,22 @@ describe('coverage properties', () => {
         const credits = computeSkillCredits(uris, evidence, links, p);
         expect([...credits.keys()]).toEqual([...new Set(uris)].sort());
         for (const uri of uris) expect(credits.get(uri)).toEqual(referenceCredit(uri, evidence, links, p));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('computeRequirementCoverage: the reference scores, and everything computeCoverage says but the contributions', () => {
+    fc.assert(
+      fc.property(input, (inp) => {
+        const partial = computeRequirementCoverage(inp);
+        const reference = referenceScores(inp);
+        expect(partial.score).toBeCloseTo(reference.score, 12);
+        expect(partial.essentialCoverage).toBeCloseTo(reference.essentialCoverage, 12);
+        const { contributions, ...rest } = computeCoverage(inp);
+        expect(contributions).toBeDefined();
+        expect(partial).toEqual(rest);
+        expect('contributions' in partial).toBe(false);
       }),
       { numRuns: 300 },
     );

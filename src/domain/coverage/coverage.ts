@@ -48,11 +48,15 @@ export interface CredentialContribution {
   readonly scoreDrop: number;
 }
 
-/** A full, explainable coverage of requirements by evidence. */
-export interface CoverageResult extends CoverageScores {
+/** A coverage per requirement: the scores, the counts and each requirement's match. */
+export interface RequirementCoverage extends CoverageScores {
   readonly counts: { readonly essential: StatusCounts; readonly optional: StatusCounts };
   /** Deduplicated (ESSENTIAL wins); essential first, then optional, each by skill URI. */
   readonly requirements: readonly RequirementMatch[];
+}
+
+/** A full, explainable coverage of requirements by evidence. */
+export interface CoverageResult extends RequirementCoverage {
   /** One per distinct credential among the evidence, by scoreDrop desc then credentialId. */
   readonly contributions: readonly CredentialContribution[];
 }
@@ -79,10 +83,28 @@ export interface CoverageResult extends CoverageScores {
  * //   contributions: [{ credentialId: 'c1', requirements: ['esco:sql'], scoreDrop: 1 }]
  */
 export function computeCoverage(input: CoverageInput): CoverageResult {
+  const coverage = computeRequirementCoverage(input);
+  // The matches list every distinct requirement once, essential then optional, each by URI.
+  const allUris = coverage.requirements.map((m) => m.skillUri);
+  return { ...coverage, contributions: contributionsOf(coverage.requirements, input, allUris, coverage.score) };
+}
+
+/**
+ * {@link computeCoverage} without the per-credential contributions: the same scores, counts and
+ * requirement matches, at the cost of one credit computation instead of one per credential named
+ * by a match. For callers that only need the gap, such as a plan's gathering, which covers the
+ * same subject against hundreds of targets.
+ *
+ * @throws BadInputError on invalid links, relations or source kinds.
+ *
+ * @example
+ * const { requirements, score } = computeRequirementCoverage({ requirements, evidence, links, policy });
+ * // equal to computeCoverage's requirements and score for the same input
+ */
+export function computeRequirementCoverage(input: CoverageInput): RequirementCoverage {
   const { requirements, evidence, links, policy } = input;
   const { essential, optional } = normalizeRequirements(requirements);
-  const allUris = [...essential, ...optional];
-  const credits = computeSkillCredits(allUris, evidence, links, policy);
+  const credits = computeSkillCredits([...essential, ...optional], evidence, links, policy);
   const scores = scoreFromCredits(requirements, credits, policy);
 
   const matches = [
@@ -97,7 +119,6 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
       optional: countStatuses(matches.filter((m) => m.relation === 'OPTIONAL')),
     },
     requirements: matches,
-    contributions: contributionsOf(matches, input, allUris, scores.score),
   };
 }
 

@@ -8,6 +8,7 @@
  */
 import { Interner } from '../read-model/interner';
 import type { CandidateCourse, TaughtLink } from './course-eligibility';
+import { GrowingColumn } from './growing-column';
 
 /** {@link CandidateCourse}s by column; see {@link packCourses}. Nulls are NaN or -1. */
 export interface PackedCourses {
@@ -72,9 +73,9 @@ export class CoursePacker {
   private readonly providers: ListColumn;
   private readonly prerequisites: ListColumn;
   private readonly teachStart: Int32Array;
-  private readonly teachSkills: number[] = [];
-  private readonly teachSources: number[] = [];
-  private readonly teachConfidences: number[] = [];
+  private readonly teachSkills: GrowingColumn<Int32Array>;
+  private readonly teachSources: GrowingColumn<Uint8Array>;
+  private readonly teachConfidences: GrowingColumn<Float64Array>;
 
   /** @param count how many courses will be added */
   constructor(private readonly count: number) {
@@ -84,6 +85,10 @@ export class CoursePacker {
     this.providers = new ListColumn(count);
     this.prerequisites = new ListColumn(count);
     this.teachStart = new Int32Array(count + 1);
+    // A course teaches a handful of skills: room for eight each before the columns grow.
+    this.teachSkills = new GrowingColumn(Int32Array, count * 8);
+    this.teachSources = new GrowingColumn(Uint8Array, count * 8);
+    this.teachConfidences = new GrowingColumn(Float64Array, count * 8);
   }
 
   /** Adds the next course. @throws RangeError beyond the announced count */
@@ -126,9 +131,9 @@ export class CoursePacker {
       providerStart: this.providers.start,
       providers: this.providers.values(),
       teachStart: this.teachStart,
-      teachSkills: Int32Array.from(this.teachSkills),
-      teachSources: Uint8Array.from(this.teachSources),
-      teachConfidences: Float64Array.from(this.teachConfidences),
+      teachSkills: this.teachSkills.finish(),
+      teachSources: this.teachSources.finish(),
+      teachConfidences: this.teachConfidences.finish(),
       prerequisiteStart: this.prerequisites.start,
       prerequisites: this.prerequisites.values(),
     };
@@ -281,10 +286,11 @@ export function packedCourseBuffers(packed: PackedCourses): ArrayBuffer[] {
 /** One list-valued column in compressed rows. */
 class ListColumn {
   readonly start: Int32Array;
-  private readonly items: number[] = [];
+  private readonly items: GrowingColumn<Int32Array>;
 
   constructor(rows: number) {
     this.start = new Int32Array(rows + 1);
+    this.items = new GrowingColumn(Int32Array, rows * 2);
   }
 
   push(value: number): void {
@@ -297,6 +303,6 @@ class ListColumn {
   }
 
   values(): Int32Array {
-    return Int32Array.from(this.items);
+    return this.items.finish();
   }
 }
