@@ -9,6 +9,7 @@
 import {
   computeRequirementCoverage,
   computeSkillCredits,
+  indexEvidence,
   type HierarchyLink,
   type MatchPolicy,
   type Requirement,
@@ -167,6 +168,7 @@ export class PlanningService {
       else linksBySkill.set(link.requiredUri, [link]);
     }
     const evidenceSkills = new Set(evidence.skillUris);
+    const evidenceIndex = indexEvidence(evidence.evidence, policy);
     // Hundreds of targets are a few hundred milliseconds of work here: sliced, so other requests
     // are served in between.
     await pause();
@@ -177,12 +179,15 @@ export class PlanningService {
       const links = requirements.flatMap((r) => linksBySkill.get(r.skillUri) ?? []);
       // The gap needs no per-credential contributions: computing them (one credit computation per
       // credential) was a third of the request thread's allocations with four 200-target plans.
-      const result = computeRequirementCoverage({
-        requirements,
-        evidence: evidence.evidence,
-        links: links.filter((l) => evidenceSkills.has(l.evidenceUri)),
-        policy,
-      });
+      const result = computeRequirementCoverage(
+        {
+          requirements,
+          evidence: evidence.evidence,
+          links: links.filter((l) => evidenceSkills.has(l.evidenceUri)),
+          policy,
+        },
+        evidenceIndex,
+      );
       const gap = buildGap(result.requirements, request.scope, policy);
       gathered.push({
         requirements,
@@ -232,7 +237,7 @@ export class PlanningService {
           policy,
         )
       ).filter((l) => evidenceSkills.has(l.evidenceUri));
-      const credits = computeSkillCredits(levelSkills, evidence.evidence, prereqLinks, policy);
+      const credits = computeSkillCredits(levelSkills, evidenceIndex, prereqLinks, policy);
       const newlyUnmet = levelSkills.filter((uri) => (credits.get(uri)?.credit ?? 0) < policy.coverThreshold);
       for (const uri of newlyUnmet) unmet.add(uri);
       if (newlyUnmet.length === 0 || prerequisites === 'skip') break;

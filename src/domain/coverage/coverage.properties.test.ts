@@ -6,7 +6,7 @@ import type { CoverageInput } from './coverage';
 import type { Evidence, EvidenceSource } from './evidence';
 import type { HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
-import { computeCreditValues, computeSkillCredits } from './skill-credits';
+import { computeCreditValues, computeSkillCredits, indexEvidence } from './skill-credits';
 
 /*
  * Generators: a small skill universe so requirements, evidence and links collide often;
@@ -140,6 +140,47 @@ describe('coverage properties', () => {
         for (const uri of uris) expect(credits.get(uri)).toEqual(referenceCredit(uri, evidence, links, p));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('evidence indexed once gives every credit the reference gives, for one requirement set after another', () => {
+    fc.assert(
+      fc.property(
+        input,
+        fc.array(fc.array(requirement, { maxLength: 6 }), { minLength: 1, maxLength: 4 }),
+        (inp, sets) => {
+          const index = indexEvidence(inp.evidence, inp.policy);
+          for (const uris of [inp.requirements, ...sets].map((set) => set.map((r) => r.skillUri))) {
+            const credits = computeSkillCredits(uris, index, inp.links, inp.policy);
+            for (const uri of uris)
+              expect(credits.get(uri)).toEqual(referenceCredit(uri, inp.evidence, inp.links, inp.policy));
+          }
+          const again = computeRequirementCoverage(inp, index);
+          expect(again).toEqual(computeRequirementCoverage(inp));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('an evidence index serves only the policy it was built under', () => {
+    const evidence: Evidence[] = [{ skillUri: 'a', source: { kind: 'STATED' } }];
+    const policy: MatchPolicy = {
+      exact: 1,
+      narrower: 0.8,
+      broader: 0.5,
+      selfDeclared: 0.5,
+      unverified: 0.5,
+      maxHierarchyDepth: 2,
+      coverThreshold: 0.5,
+      optionalWeight: 0.25,
+      asOf: new Date('2025-01-01T00:00:00Z'),
+    };
+    const index = indexEvidence(evidence, policy);
+    expect(computeSkillCredits(['a'], index, [], policy).get('a')?.credit).toBe(1);
+    // The same values in another object: the factors could differ, so the index refuses it.
+    expect(() => computeSkillCredits(['a'], index, [], { ...policy, selfDeclared: 0.9 })).toThrow(
+      /another match policy/,
     );
   });
 

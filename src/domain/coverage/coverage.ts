@@ -6,9 +6,9 @@ import type { HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
 import { normalizeRequirements } from './requirement';
 import type { Requirement, RequirementRelation } from './requirement';
-import { scoreFromCredits } from './score-requirements';
+import { scoreFromCredits, scoreNormalizedRequirements } from './score-requirements';
 import type { CoverageScores } from './score-requirements';
-import { computeSkillCredits } from './skill-credits';
+import { computeSkillCredits, type EvidenceIndex, indexEvidence } from './skill-credits';
 import type { MatchKind, SkillCredit } from './skill-credits';
 
 /** Everything a full coverage needs; `policy` comes from `resolveMatchPolicy`. */
@@ -93,7 +93,8 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
  * {@link computeCoverage} without the per-credential contributions: the same scores, counts and
  * requirement matches, at the cost of one credit computation instead of one per credential named
  * by a match. For callers that only need the gap, such as a plan's gathering, which covers the
- * same subject against hundreds of targets.
+ * same subject against hundreds of targets: it passes `evidenceIndex`, `input.evidence` indexed
+ * once with `indexEvidence(input.evidence, input.policy)`, and each call skips indexing it.
  *
  * @throws BadInputError on invalid links, relations or source kinds.
  *
@@ -101,11 +102,15 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
  * const { requirements, score } = computeRequirementCoverage({ requirements, evidence, links, policy });
  * // equal to computeCoverage's requirements and score for the same input
  */
-export function computeRequirementCoverage(input: CoverageInput): RequirementCoverage {
-  const { requirements, evidence, links, policy } = input;
-  const { essential, optional } = normalizeRequirements(requirements);
-  const credits = computeSkillCredits([...essential, ...optional], evidence, links, policy);
-  const scores = scoreFromCredits(requirements, credits, policy);
+export function computeRequirementCoverage(
+  input: CoverageInput,
+  evidenceIndex: EvidenceIndex = indexEvidence(input.evidence, input.policy),
+): RequirementCoverage {
+  const { requirements, links, policy } = input;
+  const normalized = normalizeRequirements(requirements);
+  const { essential, optional } = normalized;
+  const credits = computeSkillCredits([...essential, ...optional], evidenceIndex, links, policy);
+  const scores = scoreNormalizedRequirements(normalized, credits, policy);
 
   const matches = [
     ...essential.map((uri) => toMatch(uri, 'ESSENTIAL', credits, policy)),

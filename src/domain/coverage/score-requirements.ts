@@ -1,6 +1,6 @@
 import type { MatchPolicy } from './match-policy';
 import { normalizeRequirements } from './requirement';
-import type { Requirement } from './requirement';
+import type { NormalizedRequirements, Requirement } from './requirement';
 
 /** The headline numbers of a coverage, each in [0, 1]. */
 export interface CoverageScores {
@@ -28,7 +28,18 @@ export function scoreFromCredits(
   credits: ReadonlyMap<string, { readonly credit: number }>,
   policy: Pick<MatchPolicy, 'optionalWeight'>,
 ): CoverageScores {
-  const { essential, optional } = normalizeRequirements(requirements);
+  return scoreNormalizedRequirements(normalizeRequirements(requirements), credits, policy);
+}
+
+/**
+ * {@link scoreFromCredits} for requirements already normalised by `normalizeRequirements`, for a
+ * caller that needs the normalised lists itself and would otherwise normalise twice.
+ */
+export function scoreNormalizedRequirements(
+  { essential, optional }: NormalizedRequirements,
+  credits: ReadonlyMap<string, { readonly credit: number }>,
+  policy: Pick<MatchPolicy, 'optionalWeight'>,
+): CoverageScores {
   const essentialSum = sumCredits(essential, credits);
   const optionalSum = sumCredits(optional, credits);
   return scoreFromSums(

@@ -35,12 +35,39 @@ const NO_CREDIT: SkillCredit = Object.freeze({
 
 const KIND_RANK: Readonly<Record<MatchKind, number>> = { EXACT: 0, NARROWER: 1, BROADER: 2 };
 
-/** One evidence skill: its best factor and the distinct sources that reach it. */
-interface EvidenceSkill {
+/** One evidence skill of an {@link EvidenceIndex}: its best factor and the distinct sources that reach it. */
+export interface EvidenceSkill {
   factor: number;
   byKey: Map<string, EvidenceSource>;
   /** Sorted, frozen view of `byKey`, built only for skills that end up chosen. */
   sorted: readonly EvidenceSource[] | null;
+}
+
+/**
+ * A subject's evidence as {@link computeSkillCredits} reads it (each evidence skill's best factor
+ * under one policy, and the sources at that factor), built once by {@link indexEvidence} when the
+ * same evidence is scored against many sets of requirements: a plan's gathering covers one subject
+ * against hundreds of targets, and indexing the evidence was a third of each coverage's work.
+ */
+export class EvidenceIndex {
+  /** Use {@link indexEvidence}. */
+  constructor(
+    /** The policy whose factors the index holds; it serves no other. */
+    readonly policy: MatchPolicy,
+    readonly skills: ReadonlyMap<string, EvidenceSkill>,
+  ) {}
+}
+
+/**
+ * Indexes evidence for many {@link computeSkillCredits} calls under `policy`.
+ *
+ * @example
+ * const index = indexEvidence(evidence, policy);
+ * for (const target of targets) computeSkillCredits(target.uris, index, target.links, policy);
+ * // each equal to computeSkillCredits(target.uris, evidence, target.links, policy)
+ */
+export function indexEvidence(evidence: readonly Evidence[], policy: MatchPolicy): EvidenceIndex {
+  return new EvidenceIndex(policy, collectEvidenceSkills(evidence, policy));
 }
 
 interface Candidate {
@@ -79,13 +106,15 @@ interface Candidate {
  */
 export function computeSkillCredits(
   requiredUris: Iterable<string>,
-  evidence: readonly Evidence[],
+  evidence: readonly Evidence[] | EvidenceIndex,
   links: readonly HierarchyLink[],
   policy: MatchPolicy,
 ): Map<string, SkillCredit> {
   for (const link of links) assertValidLink(link);
 
-  const skills = collectEvidenceSkills(evidence, policy);
+  if (evidence instanceof EvidenceIndex && evidence.policy !== policy)
+    throw new RangeError('the evidence was indexed under another match policy');
+  const skills = evidence instanceof EvidenceIndex ? evidence.skills : collectEvidenceSkills(evidence, policy);
   const best = new Map<string, Candidate | null>();
   for (const uri of requiredUris) best.set(uri, null);
 
