@@ -18,6 +18,7 @@ import type { CandidateCourse } from '../planning';
 import type { VerificationStatus } from '../verification/verification';
 import { DatesAgainstDay } from './dates-against-day';
 import { HOLDING_STRIDE, HoldingsByCredential } from './holdings-by-credential';
+import { IdMarks } from './id-marks';
 import { Interner } from './interner';
 import { PackedRecords } from './packed-records';
 import type { BroaderRow, CredentialRow, LearnerRow, OccupationRow, PostingRow } from './read-model-rows';
@@ -579,7 +580,7 @@ export class ReadModel {
   coursesTeaching(
     skillUris: readonly string[],
     excludeCredentialIds: readonly string[],
-    seen: Set<number> = new Set(),
+    seen: { has(id: number): boolean; add(id: number): unknown } = new IdMarks(),
   ): CandidateCourse[] {
     const excluded = new Set(excludeCredentialIds);
     const courses: CandidateCourse[] = [];

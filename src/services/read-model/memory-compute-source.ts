@@ -12,6 +12,7 @@ import type { ExpansionRow } from '../../domain/coverage/orient-links';
 import type { Requirement } from '../../domain/coverage/requirement';
 import type { PackedCandidateEvidence } from '../../domain/coverage/packed-candidate-evidence';
 import type { CandidateCourse } from '../../domain/planning';
+import { IdMarks } from '../../domain/read-model/id-marks';
 import type { CourseSource, CoverageSource } from '../compute-sources';
 import { pauseIfTurnSpent } from '../../compute/turn-slicer';
 import type { LiveReadModel } from './live-read-model';
@@ -73,7 +74,7 @@ export class MemoryComputeSource implements CoverageSource, CourseSource {
     const model = await this.live.fresh();
     // A reskilling job asks for the courses of thousands of skills at once: looked up in slices,
     // so the request thread serves others in between.
-    const seen = new Set<number>();
+    const seen = new IdMarks();
     const courses: CandidateCourse[] = [];
     for (let from = 0; from < skillUris.length; from += SKILLS_PER_SLICE) {
       courses.push(
