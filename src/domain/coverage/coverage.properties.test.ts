@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { link, requirement, skill } from '../../../test/support/coverage-arbitraries';
+import { FIXED_POLICY, link, requirement, skill } from '../../../test/support/coverage-arbitraries';
 import { computeCoverage, computeRequirementCoverage } from './coverage';
 import type { CoverageInput } from './coverage';
 import type { Evidence, EvidenceSource } from './evidence';
@@ -165,17 +165,7 @@ describe('coverage properties', () => {
 
   it('an evidence index serves only the policy it was built under', () => {
     const evidence: Evidence[] = [{ skillUri: 'a', source: { kind: 'STATED' } }];
-    const policy: MatchPolicy = {
-      exact: 1,
-      narrower: 0.8,
-      broader: 0.5,
-      selfDeclared: 0.5,
-      unverified: 0.5,
-      maxHierarchyDepth: 2,
-      coverThreshold: 0.5,
-      optionalWeight: 0.25,
-      asOf: new Date('2025-01-01T00:00:00Z'),
-    };
+    const policy = FIXED_POLICY;
     const index = indexEvidence(evidence, policy);
     expect(computeSkillCredits(['a'], index, [], policy).get('a')?.credit).toBe(1);
     // The same values in another object: the factors could differ, so the index refuses it.
