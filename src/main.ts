@@ -8,8 +8,7 @@ import { loadConfig, ConfigError } from './config/config';
 import { createLogger } from './server/logger';
 import { openDatabase } from './db/open-database';
 import { createApp } from './server/create-app';
-import { limitHeapGrowth } from './server/heap-growth';
-import { useParallelScavenge } from './server/parallel-scavenge';
+import { applyGarbageCollectionSettings } from './server/garbage-collection-settings';
 import { seedDemoIfNeeded } from './generate/demo/seed-demo-if-needed';
 
 /** Set once a signal starts the shutdown: from then on, the shutdown decides the exit code. */
@@ -17,8 +16,7 @@ let shuttingDown = false;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  limitHeapGrowth(config.heapGrowthPercent);
-  useParallelScavenge(config.gcParallelScavenge);
+  applyGarbageCollectionSettings(config);
   const logger = createLogger(config.logLevel);
   const shutdown = async (signal: string, exitCode = 0) => {
     // A repeated signal (a second Ctrl-C, a supervisor's retry) must not cut the drain short.

@@ -28,8 +28,7 @@ import pino from 'pino';
 import { Neo4jExecutor } from '../src/db/neo4j-executor';
 import { defaultCypherDir } from '../src/db/cypher-registry';
 import { loadConfig } from '../src/config/config';
-import { limitHeapGrowth } from '../src/server/heap-growth';
-import { useParallelScavenge } from '../src/server/parallel-scavenge';
+import { applyGarbageCollectionSettings } from '../src/server/garbage-collection-settings';
 import { createApp } from '../src/server/create-app';
 import { createLogger } from '../src/server/logger';
 import { PopulationRepository, loadSampleSpace } from '../src/generate';
@@ -316,8 +315,7 @@ async function main(argv: string[]): Promise<number> {
     });
     const config = loadConfig(appEnv('memory'));
     // As `npm start` does: the in-process app's figures are measured with the same heap settings.
-    limitHeapGrowth(config.heapGrowthPercent);
-    useParallelScavenge(config.gcParallelScavenge);
+    applyGarbageCollectionSettings(config);
     const planDeadlineMs = config.limits.planTimeLimitMs + 100;
     const beforeAppMiB = rssMiB();
     const startUpLog = startUpLogger();
