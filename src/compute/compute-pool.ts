@@ -18,18 +18,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { serialize } from 'node:v8';
 import { MessageChannel, type MessagePort, type TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { currentQueryContext } from '../db/query-context';
 import { RequestTimeoutError, ServerBusyError } from '../domain/errors';
 import {
-  CoursePacker,
   epochNow,
-  packedCourseBuffers,
   PLAN_REPLY_MARGIN_MS,
   RESKILLING_CUTOFF_GRACE_MS,
-  type PackedCourses,
   type PlanningJob,
   type PlanningJobResult,
   unplannedReskillingResult,
@@ -46,7 +42,7 @@ import {
 import type { PlanningCompute, RankingCompute } from './compute-contracts';
 import { PlanningLeadTime } from './planning-lead-time';
 import { PlanAdmission, type PlanAdmissionStats, type PlanPermit } from './plan-admission';
-import { pauseIfTurnSpent, turnSpent } from './turn-slicer';
+import { shippedBuffers, shipPlanningJob, wasTransferred, type ShippedPlanningJob } from './shipped-planning-job';
 import { sumWorkerMemory, type WorkerMemory } from './worker-memory';
 import {
   evidenceBuffers,
@@ -433,7 +429,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   ): Promise<PlanningJobResult> {
     const task = this.run({ kind: 'planning', job: shipped, courses, targets, fallbacks: port2 }, stop.signal, [
       port2,
-      ...packedCourseBuffers(courses),
+      ...shippedBuffers({ courses, targets }),
     ]).then((answer): SettledPlan => {
       if (answer.kind !== 'planning') throw new Error(`a compute worker answered ${answer.kind} to a planning task`);
       return { by: 'task', result: answer.result };
@@ -490,12 +486,11 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     packed: ShippedPlanningJob,
     signal: AbortSignal | undefined,
   ): Promise<PlanningJobResult> {
-    const transferred = job.gathered.candidates.length > 0 && packed.courses.numbers.length === 0;
-    const { courses, targets, shipped } = transferred ? await shipPlanningJob(job) : packed;
+    const { courses, targets, shipped } = wasTransferred(job, packed) ? await shipPlanningJob(job) : packed;
     const answer = await this.run(
       { kind: 'late-planning', job: shipped, courses, targets, stopAt: job.deadline - PLAN_REPLY_MARGIN_MS },
       signal,
-      packedCourseBuffers(courses),
+      shippedBuffers({ courses, targets }),
       this.expressPool,
     );
     if (answer.kind !== 'planning') throw new Error(`a compute worker answered ${answer.kind} to a planning task`);
@@ -642,37 +637,6 @@ export class ComputePool implements PlanningCompute, RankingCompute {
 interface SettledPlan {
   readonly by: 'task' | 'fallback' | 'late' | 'cutoff';
   readonly result: PlanningJobResult;
-}
-
-/** A planning job ready for a worker: see {@link shipPlanningJob}. */
-interface ShippedPlanningJob {
-  readonly courses: PackedCourses;
-  readonly targets: readonly Uint8Array[];
-  readonly shipped: PlanningJob;
-}
-
-/**
- * A planning job as it travels to a worker: its candidate courses packed (copying them as objects
- * cost the request thread more than gathering them, see `packed-courses`; ten thousand are packed
- * in slices) and its targets serialized one at a time (two hundred of them are megabytes: they
- * reach the worker as bytes, instead of one structured clone of the whole job on this thread).
- */
-async function shipPlanningJob(job: PlanningJob): Promise<ShippedPlanningJob> {
-  const packer = new CoursePacker(job.gathered.candidates.length);
-  for (const course of job.gathered.candidates) {
-    packer.add(course);
-    if (turnSpent()) await pauseIfTurnSpent();
-  }
-  const targets: Uint8Array[] = [];
-  for (const target of job.gathered.targets) {
-    targets.push(serialize(target));
-    await pauseIfTurnSpent();
-  }
-  return {
-    courses: packer.finish(),
-    targets,
-    shipped: { ...job, gathered: { ...job.gathered, candidates: [], targets: [] } },
-  };
 }
 
 function abortReason(signal: AbortSignal): Error {

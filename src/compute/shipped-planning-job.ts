@@ -1,0 +1,70 @@
+/**
+ * A planning job as it travels to a compute worker: its candidate courses packed into typed
+ * columns and its targets serialized one by one, both handed over (transferred) rather than
+ * copied when the job is posted.
+ */
+import { serialize } from 'node:v8';
+import { CoursePacker, packedCourseBuffers, type PackedCourses, type PlanningJob } from '../domain/planning';
+import { pauseIfTurnSpent, turnSpent } from './turn-slicer';
+
+/** A planning job ready for a worker: see {@link shipPlanningJob}. */
+export interface ShippedPlanningJob {
+  readonly courses: PackedCourses;
+  readonly targets: readonly Uint8Array[];
+  readonly shipped: PlanningJob;
+}
+
+/**
+ * A planning job as it travels to a worker: its candidate courses packed (copying them as objects
+ * cost the request thread more than gathering them, see `packed-courses`; ten thousand are packed
+ * in slices) and its targets serialized one at a time (two hundred of them are megabytes: they
+ * reach the worker as bytes, instead of one structured clone of the whole job on this thread).
+ */
+export async function shipPlanningJob(job: PlanningJob): Promise<ShippedPlanningJob> {
+  const packer = new CoursePacker(job.gathered.candidates.length);
+  for (const course of job.gathered.candidates) {
+    packer.add(course);
+    if (turnSpent()) await pauseIfTurnSpent();
+  }
+  const targets: Uint8Array[] = [];
+  for (const target of job.gathered.targets) {
+    targets.push(ownBuffer(serialize(target)));
+    await pauseIfTurnSpent();
+  }
+  return {
+    courses: packer.finish(),
+    targets,
+    shipped: { ...job, gathered: { ...job.gathered, candidates: [], targets: [] } },
+  };
+}
+
+/**
+ * The buffers a shipped job hands over to a worker instead of copying them: its packed courses'
+ * columns and its targets' bytes. Copied, four megabytes of targets made posting a 200-target job
+ * take 5 ms at the median and up to 80 ms on the request thread (heavy phase of the benchmark).
+ * Transferred, they are unusable here afterwards (see {@link wasTransferred}).
+ */
+export function shippedBuffers({ courses, targets }: Pick<ShippedPlanningJob, 'courses' | 'targets'>): ArrayBuffer[] {
+  return [...packedCourseBuffers(courses), ...targets.map((bytes) => bytes.buffer as ArrayBuffer)];
+}
+
+/**
+ * Whether a shipped job's buffers went to a worker already (a job handed to a worker that had not
+ * started it when its deadline neared), so the express lane needs the job shipped again. A
+ * transferred buffer reads as empty, and neither a packed catalogue of courses nor a serialized
+ * target is ever empty.
+ */
+export function wasTransferred(job: PlanningJob, packed: ShippedPlanningJob): boolean {
+  return (
+    (job.gathered.candidates.length > 0 && packed.courses.numbers.length === 0) ||
+    packed.targets.some((bytes) => bytes.byteLength === 0)
+  );
+}
+
+/**
+ * `bytes` in an ArrayBuffer of its own, so that transferring it hands over nothing else (Node's
+ * `v8.serialize` returns such a buffer; a view into a shared one is copied).
+ */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
