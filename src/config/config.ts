@@ -140,9 +140,10 @@ export interface Config {
    */
   readonly heapGrowthPercent: number;
   /**
-   * Whether V8's young-generation collections use helper threads (`GC_PARALLEL_SCAVENGE`, off by
-   * default). Off, each thread collects its own young generation alone: on cores kept busy by the
-   * compute workers, a helper waiting for a core lengthened the request thread's pauses.
+   * Whether V8's young-generation collections use helper threads (`GC_PARALLEL_SCAVENGE`, on by
+   * default, as in V8). Off, each thread collects its own young generation alone: with four heavy
+   * plans running the request thread's event-loop delay is lower (p99 about 25 against 32 ms), but
+   * rankings and plans at concurrency 16 serve fewer requests (docs/benchmarks.md, eighteenth pass).
    */
   readonly gcParallelScavenge: boolean;
   /** Serve Prometheus metrics at `/metrics`. */
@@ -409,7 +410,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     computeSource: computeSource as ComputeSource,
     readModelPollMs: integer(env, 'READ_MODEL_POLL_MS', 500, 50, 60_000),
     heapGrowthPercent: integer(env, 'HEAP_GROWTH_PERCENT', 30, 0, 300),
-    gcParallelScavenge: bool(env, 'GC_PARALLEL_SCAVENGE', false),
+    gcParallelScavenge: bool(env, 'GC_PARALLEL_SCAVENGE', true),
     trustProxy: trustProxy(env),
     metricsEnabled,
     metricsToken,

@@ -40,9 +40,9 @@ function traceScavenges(setting: 'on' | 'off'): { scavenges: number; tasks: numb
 }
 
 describe('GC_PARALLEL_SCAVENGE', () => {
-  it('is off unless set, and names itself when it is not a boolean', () => {
-    expect(loadConfig({}).gcParallelScavenge).toBe(false);
-    expect(loadConfig({ GC_PARALLEL_SCAVENGE: 'true' }).gcParallelScavenge).toBe(true);
+  it('is on unless set, as in V8, and names itself when it is not a boolean', () => {
+    expect(loadConfig({}).gcParallelScavenge).toBe(true);
+    expect(loadConfig({ GC_PARALLEL_SCAVENGE: 'false' }).gcParallelScavenge).toBe(false);
     expect(() => loadConfig({ GC_PARALLEL_SCAVENGE: 'sometimes' })).toThrow(/GC_PARALLEL_SCAVENGE/);
   });
 
