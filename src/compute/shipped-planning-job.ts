@@ -40,9 +40,10 @@ export async function shipPlanningJob(job: PlanningJob): Promise<ShippedPlanning
 
 /**
  * The buffers a shipped job hands over to a worker instead of copying them: its packed courses'
- * columns and its targets' bytes. Copied, four megabytes of targets made posting a 200-target job
- * take 5 ms at the median and up to 80 ms on the request thread (heavy phase of the benchmark).
- * Transferred, they are unusable here afterwards (see {@link wasTransferred}).
+ * columns and its targets' bytes. Copied, the four megabytes of a 200-target job's targets made
+ * posting it take 25-32 ms at the p90 and up to 71 ms on the request thread in the benchmark's heavy
+ * phase; transferred, 9-14 ms at the p90. Transferred, they are unusable here afterwards (see
+ * {@link wasTransferred}).
  */
 export function shippedBuffers({ courses, targets }: Pick<ShippedPlanningJob, 'courses' | 'targets'>): ArrayBuffer[] {
   return [...packedCourseBuffers(courses), ...targets.map((bytes) => bytes.buffer as ArrayBuffer)];

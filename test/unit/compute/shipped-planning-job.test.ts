@@ -5,8 +5,8 @@ import { shippedBuffers, shipPlanningJob, wasTransferred } from '../../../src/co
 import { epochNow, unpackCourses, type GatheredTarget, type PlanningJob } from '../../../src/domain/planning';
 import { hardGatheredPlanning } from '../../support/hard-planning-job';
 
-/** A 200-target reskilling job over the hard instance's 81 courses (each target a slice of its gap). */
-function reskillingJob(candidates = true): PlanningJob {
+/** A 200-target planning job over the hard instance's 81 courses (each target a slice of its gap). */
+function manyTargetJob(candidates = true): PlanningJob {
   const base = hardGatheredPlanning(1_000);
   const target = base.targets[0]!;
   const targets: GatheredTarget[] = Array.from({ length: 200 }, (_, i) => ({
@@ -33,7 +33,7 @@ async function post<T>(message: T, transfer: ArrayBuffer[]): Promise<T> {
 
 describe('shipPlanningJob', () => {
   it('hands the targets and course columns over when posted: the receiver reads them, the sender keeps none', async () => {
-    const job = reskillingJob();
+    const job = manyTargetJob();
     const shipped = await shipPlanningJob(job);
     expect(wasTransferred(job, shipped)).toBe(false);
     const bytesBefore = shipped.targets.reduce((sum, bytes) => sum + bytes.byteLength, 0);
@@ -53,7 +53,7 @@ describe('shipPlanningJob', () => {
   });
 
   it('knows a job without candidate courses was handed over from its targets alone', async () => {
-    const job = reskillingJob(false);
+    const job = manyTargetJob(false);
     const shipped = await shipPlanningJob(job);
     expect(wasTransferred(job, shipped)).toBe(false);
     await post({ targets: shipped.targets }, shippedBuffers(shipped));
@@ -64,7 +64,7 @@ describe('shipPlanningJob', () => {
   });
 
   it('gives every target a buffer of its own, so one transfer list holds each once', async () => {
-    const shipped = await shipPlanningJob(reskillingJob());
+    const shipped = await shipPlanningJob(manyTargetJob());
     const buffers = shippedBuffers(shipped);
     expect(new Set(buffers).size).toBe(buffers.length);
     for (const bytes of shipped.targets) expect(bytes.byteLength).toBe(bytes.buffer.byteLength);
