@@ -69,14 +69,24 @@ export function rankOccupationRows(input: RankOccupationsInput): OccupationScore
   // compareMatches' order from keys computed once per occupation: a comparator building match
   // objects and rounding scores on every comparison was most of this function's time over the
   // thousands of occupations a learner's skills reach.
-  const keyed = ranked.map((match) => ({
-    match,
-    score: quantize(match.score),
-    essential: quantize(match.essentialCoverage),
-  }));
-  keyed.sort(
-    (a, b) =>
-      b.score - a.score || b.essential - a.essential || compareStrings(a.match.occupationUri, b.match.occupationUri),
-  );
-  return keyed.map((entry) => entry.match);
+  // A loop and a module-level comparator, not per-call callbacks: a compute worker ranks for every
+  // request, and V8 drops a closure's optimised code once the closure is collected.
+  const keyed: RankKey[] = [];
+  for (const match of ranked) {
+    keyed.push({ match, score: quantize(match.score), essential: quantize(match.essentialCoverage) });
+  }
+  keyed.sort(byRankKey);
+  const order: OccupationScore[] = [];
+  for (const entry of keyed) order.push(entry.match);
+  return order;
+}
+
+interface RankKey {
+  readonly match: OccupationScore;
+  readonly score: number;
+  readonly essential: number;
+}
+
+function byRankKey(a: RankKey, b: RankKey): number {
+  return b.score - a.score || b.essential - a.essential || compareStrings(a.match.occupationUri, b.match.occupationUri);
 }

@@ -13,9 +13,17 @@ export interface CreditedRequirement extends Requirement {
 
 /** One requirement per skill; a skill required both ways counts as ESSENTIAL. Keeps first-seen order. */
 export function dedupeRequirements(requirements: readonly Requirement[]): Requirement[] {
+  return [...requirementBySkill(requirements).values()];
+}
+
+// The loop in a function of its own, returning straight after it: a long list gets this loop
+// compiled on the stack, and code after such a loop that had never run before (the `values` call)
+// sent the request thread back to the interpreter on every call, about 60 times a second under
+// heavy plans.
+function requirementBySkill(requirements: readonly Requirement[]): Map<string, Requirement> {
   const byUri = new Map<string, Requirement>();
   for (const req of requirements) if (byUri.get(req.skillUri)?.relation !== 'ESSENTIAL') byUri.set(req.skillUri, req);
-  return [...byUri.values()];
+  return byUri;
 }
 
 /**

@@ -48,16 +48,19 @@ export type CatalogueExclusion =
   | 'other-provider'
   | 'low-confidence';
 
-/** The first catalogue filter `course` fails, or null when it passes them all. */
+/**
+ * The first catalogue filter `course` fails, or null when it passes them all. Loops rather than
+ * callbacks: a compute worker calls it for each of thousands of courses in every job, and the
+ * callbacks' optimised code did not outlive the job.
+ */
 export function catalogueExclusion(
   course: CandidateCourse,
   filter: CourseFilterSpec,
 ): Exclude<CatalogueExclusion, 'low-confidence'> | null {
-  if (course.providerIds.some((id) => filter.excludeProviderIds.includes(id))) return 'excluded-provider';
-  if (filter.onlyProviderIds !== null && !course.providerIds.some((id) => filter.onlyProviderIds!.includes(id)))
+  if (sharesAny(course.providerIds, filter.excludeProviderIds)) return 'excluded-provider';
+  if (filter.onlyProviderIds !== null && !sharesAny(course.providerIds, filter.onlyProviderIds))
     return 'other-provider';
-  if (filter.languages !== null && !course.languages.some((lang) => filter.languages!.includes(lang.toLowerCase())))
-    return 'language';
+  if (filter.languages !== null && !teachesInAny(course.languages, filter.languages)) return 'language';
   if (
     filter.participationForms !== null &&
     (course.participationForm === null || !filter.participationForms.includes(course.participationForm))
@@ -68,6 +71,17 @@ export function catalogueExclusion(
   return null;
 }
 
+function sharesAny(values: readonly string[], wanted: readonly string[]): boolean {
+  for (const value of values) if (wanted.includes(value)) return true;
+  return false;
+}
+
+/** Whether one of a course's languages is among `wanted` (lower-case codes). */
+function teachesInAny(languages: readonly string[], wanted: readonly string[]): boolean {
+  for (const language of languages) if (wanted.includes(language.toLowerCase())) return true;
+  return false;
+}
+
 /** True when the link counts under `minConfidence`: declared links always, mapped ones from it up. */
 export function linkCounts(link: TaughtLink, minConfidence: number): boolean {
   return link.source !== 'MAPPED' || (link.confidence ?? 1) >= minConfidence;
@@ -75,7 +89,9 @@ export function linkCounts(link: TaughtLink, minConfidence: number): boolean {
 
 /** The skill URIs a course teaches through links that count under `minConfidence`. */
 export function confidentTeaches(course: CandidateCourse, minConfidence: number): string[] {
-  return course.teaches.filter((link) => linkCounts(link, minConfidence)).map((link) => link.uri);
+  const uris: string[] = [];
+  for (const link of course.teaches) if (linkCounts(link, minConfidence)) uris.push(link.uri);
+  return uris;
 }
 
 /** A candidate with what it would cover of the gaps: through every link, and through the links that count. */

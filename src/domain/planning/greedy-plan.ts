@@ -24,10 +24,10 @@ import { validatePlanInput } from './validate-plan-input';
  */
 export function greedySelection(problem: PlanningProblem): number[] {
   const state = new GreedyState(problem);
-  state.run((skill) => problem.skills[skill]!.weight);
+  state.run('weight');
   if (!state.full()) {
     const before = state.snapshot();
-    state.run(() => 1);
+    state.run('count');
     if (!state.full()) state.restore(before);
   }
   return pruneRedundant(problem, state.chosen);
@@ -107,7 +107,8 @@ class GreedyState {
     for (const index of chosen) this.take(index);
   }
 
-  run(value: (skill: number) => number): void {
+  /** Takes best bundles while one gains: gain counts each fresh skill by its weight, or as 1. */
+  run(value: SkillValue): void {
     for (;;) {
       const bundle = this.bestBundle(value);
       if (bundle === undefined) return;
@@ -126,17 +127,31 @@ class GreedyState {
     this.used.count += 1;
   }
 
-  private bestBundle(value: (skill: number) => number): Bundle | undefined {
+  // A loop and methods, not per-call callbacks: a compute worker plans greedily in every job, and
+  // V8 drops a closure's optimised code once the closure is collected.
+  private bestBundle(value: SkillValue): Bundle | undefined {
     const provider = this.cheapestProviders();
     let best: Bundle | undefined;
-    this.problem.courses.forEach((course, target) => {
-      if (this.taken.has(target) || !course.covers.some((skill) => !this.covered[skill] && value(skill) > 0)) return;
-      const courses = this.bundleFor(target, provider);
-      if (courses === undefined) return;
-      const bundle = this.price(courses, target, value);
-      if (bundle.gain > 0 && this.fits(courses) && (best === undefined || isBetterBundle(bundle, best))) best = bundle;
-    });
+    const { courses } = this.problem;
+    for (let target = 0; target < courses.length; target += 1) {
+      if (this.taken.has(target) || !this.gainsFrom(courses[target]!, value)) continue;
+      const bundleCourses = this.bundleFor(target, provider);
+      if (bundleCourses === undefined) continue;
+      const bundle = this.price(bundleCourses, target, value);
+      if (bundle.gain > 0 && this.fits(bundleCourses) && (best === undefined || isBetterBundle(bundle, best)))
+        best = bundle;
+    }
     return best;
+  }
+
+  /** Whether `course` covers some skill not yet covered that is worth something. */
+  private gainsFrom(course: PlanningProblem['courses'][number], value: SkillValue): boolean {
+    for (const skill of course.covers) if (!this.covered[skill] && this.valueOf(skill, value) > 0) return true;
+    return false;
+  }
+
+  private valueOf(skill: number, value: SkillValue): number {
+    return value === 'weight' ? this.problem.skills[skill]!.weight : 1;
   }
 
   /** Cheapest derivation of each prerequisite skill not yet taught ({@link cheapestProviders}). */
@@ -160,7 +175,7 @@ class GreedyState {
     return visit(target) ? bundle : undefined;
   }
 
-  private price(courses: readonly number[], target: number, value: (skill: number) => number): Bundle {
+  private price(courses: readonly number[], target: number, value: SkillValue): Bundle {
     const fresh = new Set<number>();
     let cost = 0;
     for (const index of courses) {
@@ -168,7 +183,8 @@ class GreedyState {
       cost += course.cost;
       for (const skill of course.covers) if (!this.covered[skill]) fresh.add(skill);
     }
-    const gain = [...fresh].reduce((sum, skill) => sum + value(skill), 0);
+    let gain = 0;
+    for (const skill of fresh) gain += this.valueOf(skill, value);
     return { courses, gain, cost, target };
   }
 
@@ -187,10 +203,16 @@ class GreedyState {
   }
 }
 
+/** What a fresh skill is worth to {@link GreedyState.run}: its weight, or 1 (a count). */
+type SkillValue = 'weight' | 'count';
+
+function gainPerCost(bundle: Bundle): number {
+  return bundle.cost === 0 ? Infinity : bundle.gain / bundle.cost;
+}
+
 function isBetterBundle(a: Bundle, b: Bundle): boolean {
-  const ratio = (bundle: Bundle): number => (bundle.cost === 0 ? Infinity : bundle.gain / bundle.cost);
-  const ra = ratio(a);
-  const rb = ratio(b);
+  const ra = gainPerCost(a);
+  const rb = gainPerCost(b);
   if (ra !== rb) return ra > rb;
   if (a.gain !== b.gain) return a.gain > b.gain;
   if (a.courses.length !== b.courses.length) return a.courses.length < b.courses.length;

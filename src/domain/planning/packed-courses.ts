@@ -228,41 +228,60 @@ function currentRowCache(): PackedRowCache {
 
 /** The courses {@link packCourses} packed, rebuilt. */
 export function unpackCourses(packed: PackedCourses): CandidateCourse[] {
-  const { strings, numbers, labels } = packed;
-  const number = (i: number, k: number): number | null => {
-    const value = numbers[i * NUMBERS_PER_COURSE + k]!;
-    return Number.isNaN(value) ? null : value;
-  };
-  const label = (at: number): string | null => (at < 0 ? null : strings[at]!);
-  const list = (start: Int32Array, values: Int32Array, i: number): string[] => {
-    const out: string[] = [];
-    for (let k = start[i]!; k < start[i + 1]!; k += 1) out.push(strings[values[k]!]!);
-    return out;
-  };
-  return packed.ids.map((id, i) => {
-    const teaches: TaughtLink[] = [];
-    for (let k = packed.teachStart[i]!; k < packed.teachStart[i + 1]!; k += 1) {
-      const confidence = packed.teachConfidences[k]!;
-      teaches.push({
-        uri: strings[packed.teachSkills[k]!]!,
-        source: SOURCES[packed.teachSources[k]!] ?? null,
-        confidence: Number.isNaN(confidence) ? null : confidence,
-      });
-    }
-    return {
-      id,
-      hours: number(i, 0),
-      price: number(i, 1),
-      currency: label(labels[i * 2]!),
-      ects: number(i, 2),
-      languages: list(packed.languageStart, packed.languages, i),
-      participationForm: label(labels[i * 2 + 1]!),
-      eqfLevel: number(i, 3),
-      providerIds: list(packed.providerStart, packed.providers, i),
-      teaches,
-      prerequisites: list(packed.prerequisiteStart, packed.prerequisites, i),
-    };
-  });
+  // Plain loops and module-level helpers, not per-call closures: a compute worker unpacks a job's
+  // courses once per job, and V8 drops a closure's optimised code once the closure is collected,
+  // so per-call helpers were recompiled after every job's collection (two workers made 200
+  // optimised compilations of these four in one benchmark minute).
+  const { ids, strings, labels } = packed;
+  const courses: CandidateCourse[] = [];
+  for (let i = 0; i < ids.length; i += 1) {
+    courses.push({
+      id: ids[i]!,
+      hours: packedNumber(packed, i, 0),
+      price: packedNumber(packed, i, 1),
+      currency: packedLabel(strings, labels[i * 2]!),
+      ects: packedNumber(packed, i, 2),
+      languages: packedList(strings, packed.languageStart, packed.languages, i),
+      participationForm: packedLabel(strings, labels[i * 2 + 1]!),
+      eqfLevel: packedNumber(packed, i, 3),
+      providerIds: packedList(strings, packed.providerStart, packed.providers, i),
+      teaches: packedTeaches(packed, i),
+      prerequisites: packedList(strings, packed.prerequisiteStart, packed.prerequisites, i),
+    });
+  }
+  return courses;
+}
+
+/** The `k`th number of course `i`, null where it was packed as NaN. */
+function packedNumber(packed: PackedCourses, i: number, k: number): number | null {
+  const value = packed.numbers[i * NUMBERS_PER_COURSE + k]!;
+  return Number.isNaN(value) ? null : value;
+}
+
+/** The string at `at`, null where it was packed as -1. */
+function packedLabel(strings: readonly string[], at: number): string | null {
+  return at < 0 ? null : strings[at]!;
+}
+
+/** Course `i`'s strings of one list column (`start` holds each course's first index into `values`). */
+function packedList(strings: readonly string[], start: Int32Array, values: Int32Array, i: number): string[] {
+  const out: string[] = [];
+  for (let k = start[i]!; k < start[i + 1]!; k += 1) out.push(strings[values[k]!]!);
+  return out;
+}
+
+/** Course `i`'s taught links. */
+function packedTeaches(packed: PackedCourses, i: number): TaughtLink[] {
+  const teaches: TaughtLink[] = [];
+  for (let k = packed.teachStart[i]!; k < packed.teachStart[i + 1]!; k += 1) {
+    const confidence = packed.teachConfidences[k]!;
+    teaches.push({
+      uri: packed.strings[packed.teachSkills[k]!]!,
+      source: SOURCES[packed.teachSources[k]!] ?? null,
+      confidence: Number.isNaN(confidence) ? null : confidence,
+    });
+  }
+  return teaches;
 }
 
 /** The buffers of a {@link PackedCourses}, to transfer it to a worker (unusable here afterwards). */

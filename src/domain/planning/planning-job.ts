@@ -20,7 +20,7 @@ import {
   countCatalogueExclusions,
   type CandidateCourse,
 } from './course-eligibility';
-import type { CatalogueExclusion } from './course-eligibility';
+import type { CandidateCoverage, CatalogueExclusion } from './course-eligibility';
 import { coveredBy, requiredCoveredBy } from './covering-skills';
 import { describePlan, type PlanStatus } from './describe-plan';
 import { orderReskillingOptions, type ReskillingOrder } from './order-reskilling';
@@ -329,7 +329,9 @@ function latePlans(
 /** Whether a job's shared catalogue calls for quick plans ({@link needsQuickPlans}). */
 function catalogueNeedsQuickPlans(prepared: readonly PreparedTarget[]): boolean {
   const courses = prepared[0]?.shared.courses ?? [];
-  return needsQuickPlans(courses.length, courses.filter((course) => course.prerequisites.length > 0).length);
+  let withUnmet = 0;
+  for (const course of courses) if (course.prerequisites.length > 0) withUnmet += 1;
+  return needsQuickPlans(courses.length, withUnmet);
 }
 
 /** Each target's plan by `planOne`, in order, while `stopAt` allows: the first always. */
@@ -510,100 +512,169 @@ function budgetOf(deadline: number, plansLeft: number, now: EpochClock, fraction
  * Builds each target's courses once for all targets: which gap skills each course covers and its
  * unmet prerequisites are worked out once (reskillingPaths prepares dozens of targets over
  * thousands of shared courses); each target then keeps only its own gap skills, in its gap order.
+ *
+ * Written with loops and module-level helpers rather than per-call callbacks: a compute worker
+ * runs this for every job, and V8 drops a closure's optimised code once the closure is collected,
+ * so each job's callbacks were compiled again (about half of one worker's optimised compilations).
  */
 function prepareTargets(gathered: GatheredPlanning): PreparedTarget[] {
-  const { request, rates } = gathered;
   const unmet = new Set(gathered.unmet);
-  const rows = gathered.candidates.map((course) => {
-    const teaches = confidentTeaches(course, request.filter.minConfidence);
-    return {
-      course,
-      teaches,
-      exclusion: catalogueExclusion(course, request.filter),
-      coversAny: coveredBy(
-        course.teaches.map((link) => link.uri),
-        gathered.inverse,
-      ),
-      coversConfident: coveredBy(teaches, gathered.inverse),
-      prerequisites: course.prerequisites.filter((uri) => unmet.has(uri)),
-    };
-  });
-  const usable = rows.filter((row) => row.exclusion === null);
+  const rows: CandidateRow[] = [];
+  for (const course of gathered.candidates) rows.push(candidateRow(course, gathered, unmet));
   // Prices in the plan's currency; a price without a rate leaves its course unpriced.
   const noRate = new Set<string>();
   const coveringIds = new Map<string, string[]>();
-  const courses: PlanCourse[] = usable.map(({ course, teaches, coversConfident, prerequisites }) => {
-    const price = priceInCurrency(course, request.currency, rates);
-    if (course.price !== null && price === null) noRate.add(course.id);
-    for (const uri of coversConfident) {
-      const ids = coveringIds.get(uri);
-      if (ids) ids.push(course.id);
-      else coveringIds.set(uri, [course.id]);
-    }
-    return { id: course.id, hours: course.hours, price, ects: course.ects, covers: [], teaches, prerequisites };
-  });
-  const shared: SharedCourses = {
-    courses,
-    byId: new Map(courses.map((c) => [c.id, c])),
-    unfollowed: gathered.unfollowed,
-  };
+  const courses: PlanCourse[] = [];
+  const byId = new Map<string, PlanCourse>();
+  for (const row of rows) {
+    if (row.exclusion !== null) continue;
+    const course = sharedCourse(row, gathered, noRate);
+    for (const uri of row.coversConfident) pushTo(coveringIds, uri, course.id);
+    courses.push(course);
+    byId.set(course.id, course);
+  }
+  const shared: SharedCourses = { courses, byId, unfollowed: gathered.unfollowed };
   // Which rows (filtered out or not) some link of would cover each skill: a target's exclusion
   // counts only read the rows touching its gap.
   const rowsCovering = new Map<string, number[]>();
-  rows.forEach((row, index) => {
-    for (const uri of row.coversAny) {
-      const list = rowsCovering.get(uri);
-      if (list) list.push(index);
-      else rowsCovering.set(uri, [index]);
+  for (let index = 0; index < rows.length; index += 1) {
+    for (const uri of rows[index]!.coversAny) pushTo(rowsCovering, uri, index);
+  }
+  const catalogue: CandidateCatalogue = { shared, noRate, rows, coveringIds, rowsCovering };
+  const prepared: PreparedTarget[] = [];
+  for (const target of gathered.targets) prepared.push(new LazyPreparedTarget(target, catalogue));
+  return prepared;
+}
+
+/** What preparing reads of one candidate course, worked out once for all targets. */
+interface CandidateRow extends CandidateCoverage {
+  readonly course: CandidateCourse;
+  /** Skills it teaches with enough confidence for the plan's filter. */
+  readonly teaches: string[];
+  /** Its prerequisites the subject does not meet. */
+  readonly prerequisites: string[];
+}
+
+function candidateRow(course: CandidateCourse, gathered: GatheredPlanning, unmet: ReadonlySet<string>): CandidateRow {
+  const { filter } = gathered.request;
+  const teaches = confidentTeaches(course, filter.minConfidence);
+  const linked: string[] = [];
+  for (const link of course.teaches) linked.push(link.uri);
+  const prerequisites: string[] = [];
+  for (const uri of course.prerequisites) if (unmet.has(uri)) prerequisites.push(uri);
+  return {
+    course,
+    teaches,
+    exclusion: catalogueExclusion(course, filter),
+    coversAny: coveredBy(linked, gathered.inverse),
+    coversConfident: coveredBy(teaches, gathered.inverse),
+    prerequisites,
+  };
+}
+
+/** A usable row as a course every target shares (`covers` is filled per target); notes a missing rate. */
+function sharedCourse(row: CandidateRow, gathered: GatheredPlanning, noRate: Set<string>): PlanCourse {
+  const { course } = row;
+  const price = priceInCurrency(course, gathered.request.currency, gathered.rates);
+  if (course.price !== null && price === null) noRate.add(course.id);
+  return {
+    id: course.id,
+    hours: course.hours,
+    price,
+    ects: course.ects,
+    covers: [],
+    teaches: row.teaches,
+    prerequisites: row.prerequisites,
+  };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The parts of a job's candidate courses every target reads. */
+interface CandidateCatalogue {
+  readonly shared: SharedCourses;
+  readonly noRate: ReadonlySet<string>;
+  readonly rows: readonly CandidateRow[];
+  /** Gap skill → ids of the usable courses confidently covering it. */
+  readonly coveringIds: ReadonlyMap<string, readonly string[]>;
+  /** Gap skill → indexes of the rows some link of would cover it. */
+  readonly rowsCovering: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * A target's share of the catalogue, made when first read: a job out of time plans few of its
+ * targets (one of 200 in a late reskilling job), and making them all took 150-250 ms of its worker.
+ * A class, so its getters are compiled once per worker rather than once per target.
+ */
+class LazyPreparedTarget implements PreparedTarget {
+  readonly requirements: Requirement[];
+  readonly links: HierarchyLink[];
+  readonly before: CoverageSnapshot;
+  readonly gap: GapSkill[];
+  readonly shared: SharedCourses;
+  readonly noRate: ReadonlySet<string>;
+  private readonly catalogue: CandidateCatalogue;
+  private coversByIdMade: Map<string, string[]> | undefined;
+  private catalogueExclusionsMade: ReadonlyMap<CatalogueExclusion, number> | undefined;
+
+  constructor(target: GatheredTarget, catalogue: CandidateCatalogue) {
+    this.requirements = target.requirements;
+    this.links = target.links;
+    this.before = target.before;
+    this.gap = target.gap;
+    this.shared = catalogue.shared;
+    this.noRate = catalogue.noRate;
+    this.catalogue = catalogue;
+  }
+
+  get coversById(): ReadonlyMap<string, readonly string[]> {
+    if (this.coversByIdMade === undefined) {
+      const coversById = new Map<string, string[]>();
+      for (const { skillUri } of this.gap) {
+        for (const id of this.catalogue.coveringIds.get(skillUri) ?? []) pushTo(coversById, id, skillUri);
+      }
+      this.coversByIdMade = coversById;
     }
-  });
-  // Each target's share is made when first read: a job out of time plans few of its targets
-  // (one of 200 in a late reskilling job), and making them all took 150-250 ms of its worker.
-  return gathered.targets.map((target) => {
-    const gapUris = target.gap.map((g) => g.skillUri);
-    let coversById: Map<string, string[]> | undefined;
-    let catalogueExclusions: ReadonlyMap<CatalogueExclusion, number> | undefined;
-    return {
-      ...target,
-      shared,
-      noRate,
-      get coversById(): ReadonlyMap<string, readonly string[]> {
-        if (coversById === undefined) {
-          coversById = new Map<string, string[]>();
-          for (const uri of gapUris)
-            for (const id of coveringIds.get(uri) ?? []) {
-              const covered = coversById.get(id);
-              if (covered) covered.push(uri);
-              else coversById.set(id, [uri]);
-            }
-        }
-        return coversById;
-      },
-      get catalogueExclusions(): ReadonlyMap<CatalogueExclusion, number> {
-        catalogueExclusions ??= countCatalogueExclusions(
-          gapUris,
-          [...new Set(gapUris.flatMap((uri) => rowsCovering.get(uri) ?? []))].map((index) => rows[index]!),
-        );
-        return catalogueExclusions;
-      },
-    };
-  });
+    return this.coversByIdMade;
+  }
+
+  get catalogueExclusions(): ReadonlyMap<CatalogueExclusion, number> {
+    if (this.catalogueExclusionsMade === undefined) {
+      const gapUris: string[] = [];
+      const touching = new Set<number>();
+      for (const { skillUri } of this.gap) {
+        gapUris.push(skillUri);
+        for (const index of this.catalogue.rowsCovering.get(skillUri) ?? []) touching.add(index);
+      }
+      const touched: CandidateRow[] = [];
+      for (const index of touching) touched.push(this.catalogue.rows[index]!);
+      this.catalogueExclusionsMade = countCatalogueExclusions(gapUris, touched);
+    }
+    return this.catalogueExclusionsMade;
+  }
 }
 
 /** A target's courses with what each covers of its gap (built on demand, once). */
 function targetCourses(prepared: PreparedTarget): PlanCourse[] {
   let courses = coursesOfTarget.get(prepared);
   if (courses === undefined) {
-    courses = prepared.shared.courses.map((course) => ({
-      ...course,
-      covers: [...(prepared.coversById.get(course.id) ?? [])],
-    }));
+    courses = [];
+    for (const course of prepared.shared.courses) courses.push(withCovers(course, prepared.coversById.get(course.id)));
     coursesOfTarget.set(prepared, courses);
   }
   return courses;
 }
 
 const coursesOfTarget = new WeakMap<PreparedTarget, PlanCourse[]>();
+
+/** A shared course with what it covers of one target's gap. */
+function withCovers(course: PlanCourse, covers: readonly string[] | undefined): PlanCourse {
+  return { ...course, covers: covers === undefined ? [] : [...covers] };
+}
 
 /** Coverage after adding courses (as held credentials) to the subject's evidence. */
 function snapshotWith(
@@ -648,10 +719,11 @@ function toPlanInput(prepared: PreparedTarget, request: PlanRequest, timeLimitMs
  * covering nothing is never picked), without copying every course of a many-target job.
  */
 function coveringPlanInput(prepared: PreparedTarget, request: PlanRequest): PlanInput {
-  const courses = [...prepared.coversById].flatMap(([id, covers]) => {
+  const courses: PlanCourse[] = [];
+  for (const [id, covers] of prepared.coversById) {
     const course = prepared.shared.byId.get(id);
-    return course ? [{ ...course, covers: [...covers] }] : [];
-  });
+    if (course) courses.push(withCovers(course, covers));
+  }
   return {
     gap: prepared.gap,
     courses,

@@ -101,48 +101,73 @@ export function prepareCatalogue(
     else excluded.push({ courseId: course.id, reason });
   }
 
+  // Loops rather than callbacks here and below: a compute worker prepares every job's catalogue
+  // and targets, and V8 drops a closure's optimised code once the closure is collected, so per-call
+  // callbacks were compiled again after each job.
   const attainable = attainableCourses(eligible);
-  const reachable = eligible.filter((_, index) => attainable[index]);
-  const unattainable = new Set(eligible.filter((_, index) => !attainable[index]).map((course) => course.id));
-  const reasons = new Map(excluded.map((entry) => [entry.courseId, entry.reason]));
+  const reachable: PlanCourse[] = [];
+  const unattainable = new Set<string>();
+  for (let index = 0; index < eligible.length; index += 1) {
+    if (attainable[index]) reachable.push(eligible[index]!);
+    else unattainable.add(eligible[index]!.id);
+  }
+  const reasons = new Map<string, ExcludedCourse['reason']>();
+  for (const entry of excluded) reasons.set(entry.courseId, entry.reason);
   for (const id of unattainable) reasons.set(id, 'prerequisites-unattainable');
   // Those that would be attainable were every unfollowed prerequisite taught somewhere are not
   // known to be unattainable: nobody looked for those prerequisites' teachers.
   const unexplored = new Map<string, readonly string[]>();
   const unfollowed = input.unfollowedPrerequisites;
   if (unfollowed.size > 0 && unattainable.size > 0) {
-    const optimistic = attainableCourses(
-      eligible.map((course) => ({
-        teaches: course.teaches,
-        prerequisites: course.prerequisites.filter((skill) => !unfollowed.has(skill)),
-      })),
-    );
-    eligible.forEach((course, index) => {
-      if (attainable[index] || !optimistic[index]) return;
+    const followed: Pick<PlanCourse, 'teaches' | 'prerequisites'>[] = [];
+    for (const course of eligible) {
+      followed.push({ teaches: course.teaches, prerequisites: withoutAny(course.prerequisites, unfollowed) });
+    }
+    const optimistic = attainableCourses(followed);
+    for (let index = 0; index < eligible.length; index += 1) {
+      if (attainable[index] || !optimistic[index]) continue;
+      const course = eligible[index]!;
       reasons.set(course.id, 'prerequisites-not-followed');
       unexplored.set(course.id, course.covers);
-    });
+    }
   }
-  const orderedExcluded: ExcludedCourse[] = input.courses
-    .filter((course) => reasons.has(course.id))
-    .map((course) => ({ courseId: course.id, reason: reasons.get(course.id)! }));
-  const teachersOf = new Map<string, number[]>(
-    reachable.flatMap((course) => course.prerequisites).map((skill) => [skill, []]),
-  );
-  reachable.forEach((course, index) => {
+  const orderedExcluded: ExcludedCourse[] = [];
+  for (const course of input.courses) {
+    const reason = reasons.get(course.id);
+    if (reason !== undefined) orderedExcluded.push({ courseId: course.id, reason });
+  }
+  const teachersOf = new Map<string, number[]>();
+  for (const course of reachable) for (const skill of course.prerequisites) teachersOf.set(skill, []);
+  const indexOf = new Map<string, number>();
+  for (let index = 0; index < reachable.length; index += 1) {
+    const course = reachable[index]!;
+    indexOf.set(course.id, index);
     for (const skill of new Set(course.teaches)) teachersOf.get(skill)?.push(index);
-  });
+  }
+  let partial = false;
+  if (unfollowed.size > 0) for (const course of eligible) partial ||= namesAny(course.prerequisites, unfollowed);
   return {
     objective: input.objective,
     budgets: input.budgets,
     reachable,
-    indexOf: new Map(reachable.map((course, index) => [course.id, index])),
+    indexOf,
     teachersOf,
     excluded: orderedExcluded,
     unexplored,
-    partial:
-      unfollowed.size > 0 && eligible.some((course) => course.prerequisites.some((skill) => unfollowed.has(skill))),
+    partial,
   };
+}
+
+/** `skills` without those in `left`. */
+function withoutAny(skills: readonly string[], left: ReadonlySet<string>): string[] {
+  const kept: string[] = [];
+  for (const skill of skills) if (!left.has(skill)) kept.push(skill);
+  return kept;
+}
+
+function namesAny(skills: readonly string[], among: ReadonlySet<string>): boolean {
+  for (const skill of skills) if (among.has(skill)) return true;
+  return false;
 }
 
 /**
@@ -163,8 +188,10 @@ export function prepareTarget(
     const index = indexOf.get(id);
     if (index !== undefined && uris.length > 0) coversAt.set(index, uris);
   }
-  const coveredSomewhere = new Set([...coversAt.values()].flat());
-  const skills = gap.filter((skill) => coveredSomewhere.has(skill.skillUri));
+  const coveredSomewhere = new Set<string>();
+  for (const uris of coversAt.values()) for (const uri of uris) coveredSomewhere.add(uri);
+  const skills: GapSkill[] = [];
+  for (const skill of gap) if (coveredSomewhere.has(skill.skillUri)) skills.push(skill);
   const coveredUnexplored = new Set<string>();
   for (const [id, own] of catalogue.unexplored) for (const uri of covers.get(id) ?? own) coveredUnexplored.add(uri);
   // A gap skill no plannable course covers is unexplored when a course left out as
@@ -176,7 +203,8 @@ export function prepareTarget(
     if (coveredUnexplored.has(skill.skillUri)) unexplored.push(skill);
     else uncoverable.push(skill.skillUri);
   }
-  const skillIndex = new Map(skills.map((skill, index) => [skill.skillUri, index]));
+  const skillIndex = new Map<string, number>();
+  for (let index = 0; index < skills.length; index += 1) skillIndex.set(skills[index]!.skillUri, index);
 
   // Step 4's first round, from the catalogue's index of prerequisite teachers: only courses that
   // cover something here, or (transitively) teach a prerequisite of one, get a candidate (a
@@ -196,25 +224,12 @@ export function prepareTarget(
         }
     }
   // In catalogue order, which breaks ties between equally good courses in dominance pruning.
-  let candidates: CandidateCourse[] = [...useful]
-    .sort((a, b) => a - b)
-    .map((index): CandidateCourse => {
-      const course = reachable[index]!;
-      return {
-        id: course.id,
-        cost: courseCost(course, catalogue.objective)!,
-        hours: effectiveHours(course),
-        price: course.price ?? null,
-        ects: effectiveEcts(course),
-        covers: [...new Set((coversAt.get(index) ?? []).flatMap((uri) => skillIndex.get(uri) ?? []))].sort(
-          (a, b) => a - b,
-        ),
-        teaches: new Set(course.teaches),
-        prerequisites: [...new Set(course.prerequisites)],
-      };
-    });
+  let candidates: CandidateCourse[] = [];
+  for (const index of [...useful].sort(ascending)) {
+    candidates.push(candidateCourse(reachable[index]!, coversAt.get(index) ?? [], skillIndex, catalogue.objective));
+  }
   candidates = reduceCandidates(candidates, catalogue.budgets);
-  candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  candidates.sort(byId);
 
   return {
     objective: catalogue.objective,
@@ -228,6 +243,38 @@ export function prepareTarget(
     partial: catalogue.partial,
     excluded: catalogue.excluded,
   };
+}
+
+/** A reachable course as a candidate of one target: `covers` are indices into the target's coverable skills. */
+function candidateCourse(
+  course: PlanCourse,
+  coveredUris: readonly string[],
+  skillIndex: ReadonlyMap<string, number>,
+  objective: PlanObjective,
+): CandidateCourse {
+  const covers = new Set<number>();
+  for (const uri of coveredUris) {
+    const index = skillIndex.get(uri);
+    if (index !== undefined) covers.add(index);
+  }
+  return {
+    id: course.id,
+    cost: courseCost(course, objective)!,
+    hours: effectiveHours(course),
+    price: course.price ?? null,
+    ects: effectiveEcts(course),
+    covers: [...covers].sort(ascending),
+    teaches: new Set(course.teaches),
+    prerequisites: [...new Set(course.prerequisites)],
+  };
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+function byId(a: { readonly id: string }, b: { readonly id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Each course's own `covers`, by id. */
@@ -260,17 +307,19 @@ export function courseIneligibility(
  * cycles stay unattainable.
  */
 export function attainableCourses(courses: readonly Pick<PlanCourse, 'teaches' | 'prerequisites'>[]): boolean[] {
-  const attainable = courses.map(() => false);
+  const attainable: boolean[] = [];
+  for (let index = 0; index < courses.length; index += 1) attainable.push(false);
   const taught = new Set<string>();
   let changed = true;
   while (changed) {
     changed = false;
-    courses.forEach((course, index) => {
-      if (attainable[index] || !course.prerequisites.every((skill) => taught.has(skill))) return;
+    for (let index = 0; index < courses.length; index += 1) {
+      const course = courses[index]!;
+      if (attainable[index] || !allIn(course.prerequisites, taught)) continue;
       attainable[index] = true;
       changed = true;
       for (const skill of course.teaches) taught.add(skill);
-    });
+    }
   }
   return attainable;
 }
@@ -280,13 +329,15 @@ function reduceCandidates(courses: CandidateCourse[], budgets: NormalizedBudgets
   let current = courses;
   for (;;) {
     const useful = usefulCourses(current);
-    const neededSkills = new Set(useful.flatMap((course) => course.prerequisites));
+    const neededSkills = new Set<string>();
+    for (const course of useful) for (const skill of course.prerequisites) neededSkills.add(skill);
     const dominated = dominatedCourses(useful, {
       hoursBudgeted: budgets.hours !== undefined,
       priceBudgeted: budgets.price !== undefined,
       neededSkills,
     });
-    const next = useful.filter((_, index) => !dominated.has(index));
+    const next: CandidateCourse[] = [];
+    for (let index = 0; index < useful.length; index += 1) if (!dominated.has(index)) next.push(useful[index]!);
     if (next.length === current.length) return next;
     current = next;
   }
@@ -294,19 +345,31 @@ function reduceCandidates(courses: CandidateCourse[], budgets: NormalizedBudgets
 
 /** Courses covering something, plus (transitively) those teaching a prerequisite of one kept. */
 function usefulCourses(courses: readonly CandidateCourse[]): CandidateCourse[] {
-  const keep = courses.map((course) => course.covers.length > 0);
-  const needed = new Set(courses.filter((_, index) => keep[index]).flatMap((course) => course.prerequisites));
+  const keep: boolean[] = [];
+  const needed = new Set<string>();
+  for (const course of courses) {
+    keep.push(course.covers.length > 0);
+    if (course.covers.length > 0) for (const skill of course.prerequisites) needed.add(skill);
+  }
   let changed = true;
   while (changed) {
     changed = false;
-    courses.forEach((course, index) => {
-      if (keep[index] || !teachesAny(course.teaches, needed)) return;
+    for (let index = 0; index < courses.length; index += 1) {
+      const course = courses[index]!;
+      if (keep[index] || !teachesAny(course.teaches, needed)) continue;
       keep[index] = true;
       changed = true;
       for (const skill of course.prerequisites) needed.add(skill);
-    });
+    }
   }
-  return courses.filter((_, index) => keep[index]);
+  const kept: CandidateCourse[] = [];
+  for (let index = 0; index < courses.length; index += 1) if (keep[index]) kept.push(courses[index]!);
+  return kept;
+}
+
+function allIn(skills: readonly string[], taught: ReadonlySet<string>): boolean {
+  for (const skill of skills) if (!taught.has(skill)) return false;
+  return true;
 }
 
 function teachesAny(teaches: ReadonlySet<string>, skills: ReadonlySet<string>): boolean {
@@ -315,10 +378,11 @@ function teachesAny(teaches: ReadonlySet<string>, skills: ReadonlySet<string>): 
 }
 
 function teacherIndex(courses: readonly CandidateCourse[]): Map<string, number[]> {
-  const needed = new Set(courses.flatMap((course) => course.prerequisites));
-  const teachers = new Map<string, number[]>([...needed].map((skill) => [skill, []]));
-  courses.forEach((course, index) => {
-    for (const skill of course.teaches) teachers.get(skill)?.push(index);
-  });
+  const teachers = new Map<string, number[]>();
+  for (const course of courses)
+    for (const skill of course.prerequisites) if (!teachers.has(skill)) teachers.set(skill, []);
+  for (let index = 0; index < courses.length; index += 1) {
+    for (const skill of courses[index]!.teaches) teachers.get(skill)?.push(index);
+  }
   return teachers;
 }

@@ -8,7 +8,7 @@
  */
 import { courseCost } from './course-cost';
 import { greedyPlan } from './greedy-plan';
-import type { PlanInput, PlanResult } from './plan-types';
+import type { PlanCourse, PlanInput, PlanResult } from './plan-types';
 import { validatePlanInput } from './validate-plan-input';
 
 /**
@@ -57,7 +57,10 @@ export function needsQuickPlans(candidates: number, withUnmetPrerequisites: numb
 export function quickPlan(input: PlanInput, now: () => number): PlanResult {
   const started = now();
   const validated = validatePlanInput(input);
-  const free = validated.courses.filter((course) => course.prerequisites.length === 0);
+  // Loops over the courses, not callbacks: their optimised code would not outlive the call in a
+  // compute worker (V8 drops a closure's code once the closure is collected).
+  const free: PlanCourse[] = [];
+  for (const course of validated.courses) if (course.prerequisites.length === 0) free.push(course);
   const greedy = greedyPlan({ ...input, courses: free }, { now });
 
   const cheapest = new Map<string, number>();
@@ -79,9 +82,10 @@ export function quickPlan(input: PlanInput, now: () => number): PlanResult {
   // Only a skill some course without prerequisites covers is surely coverable (the others' courses
   // may have unattainable prerequisites, and then no plan covers them): an optimal full cover
   // includes a course for each such skill.
-  const surelyCoverable = new Set(
-    free.flatMap((course) => (courseCost(course, validated.objective) === null ? [] : course.covers)),
-  );
+  const surelyCoverable = new Set<string>();
+  for (const course of free) {
+    if (courseCost(course, validated.objective) !== null) for (const skill of course.covers) surelyCoverable.add(skill);
+  }
   const sure = coverable.filter((g) => surelyCoverable.has(g.skillUri));
   const dearest = Math.max(0, ...sure.map((g) => cheapest.get(g.skillUri)!));
   // Each surely coverable skill costs a full cover at least the cheapest share of a course covering

@@ -71,7 +71,9 @@ const NO_SKILLS: ReadonlySet<string> = new Set();
 function validateGap(gap: readonly GapSkill[]): void {
   if (!Array.isArray(gap)) throw new BadInputError('gap must be a list', { field: 'gap' });
   const seen = new Set<string>();
-  gap.forEach((skill, index) => {
+  // Loops, not `forEach` callbacks: see validateCourses.
+  for (let index = 0; index < gap.length; index += 1) {
+    const skill = gap[index];
     if (typeof skill?.skillUri !== 'string' || skill.skillUri === '') {
       throw new BadInputError('gap skill URIs must be non-empty strings', { field: `gap[${index}].skillUri` });
     }
@@ -88,13 +90,16 @@ function validateGap(gap: readonly GapSkill[]): void {
         value: skill.weight,
       });
     }
-  });
+  }
 }
 
 function validateCourses(courses: readonly PlanCourse[]): void {
   if (!Array.isArray(courses)) throw new BadInputError('courses must be a list', { field: 'courses' });
   const seen = new Set<string>();
-  courses.forEach((course, index) => {
+  // Loops, not per-call callbacks: a compute worker validates every job's courses, and V8 drops a
+  // closure's optimised code when the closure is collected, so callbacks were recompiled per job.
+  for (let index = 0; index < courses.length; index += 1) {
+    const course = courses[index];
     if (typeof course?.id !== 'string' || course.id === '') {
       throw new BadInputError('course ids must be non-empty strings', { field: `courses[${index}].id` });
     }
@@ -115,14 +120,21 @@ function validateCourses(courses: readonly PlanCourse[]): void {
     }
     for (const field of ['covers', 'teaches', 'prerequisites'] as const) {
       const list: unknown = course[field];
-      if (!Array.isArray(list) || list.some((uri) => typeof uri !== 'string' || uri === '')) {
+      if (!isSkillUriList(list)) {
         throw new BadInputError(`course ${field} must be a list of non-empty skill URIs`, {
           field: `courses[${index}].${field}`,
           items: [String(course.id)],
         });
       }
     }
-  });
+  }
+}
+
+/** Whether `list` is an array of non-empty strings. */
+function isSkillUriList(list: unknown): boolean {
+  if (!Array.isArray(list)) return false;
+  for (const uri of list) if (typeof uri !== 'string' || uri === '') return false;
+  return true;
 }
 
 function budget(value: number | null | undefined, field: string, integer: boolean): number | undefined {
