@@ -7,6 +7,8 @@
  * tens of seconds per greedy round.
  */
 
+import { keepInstanceShape } from '../kept-instance-shape';
+
 /** What the derivation reads of a candidate course. */
 export interface ProviderCourse {
   readonly cost: number;
@@ -108,3 +110,6 @@ class ReadyHeap {
     return va < vb || (va === vb && a < b);
   }
 }
+
+// One instance for the life of the thread: see keepInstanceShape (each job recompiled the heap's methods).
+keepInstanceShape(new ReadyHeap(new Float64Array(0)));

@@ -1,3 +1,5 @@
+import { keepInstanceShape } from '../kept-instance-shape';
+
 /** What {@link searchMinimumCover} established. */
 export type CoverSearchOutcome =
   /** `selection` is a minimum-cost cover of every skill (course indices, ascending). */
@@ -337,6 +339,9 @@ class CoverSearch {
     return selection.reduce((sum, course) => sum + this.costs[course]!, 0);
   }
 }
+
+// One instance for the life of the thread: see keepInstanceShape (each search recompiled its methods).
+keepInstanceShape(new CoverSearch([], [], 0, { now: () => 0, stopAt: 0 }));
 
 /** Subgradient steps at the root, and at every other node (warm-started from its parent). */
 const ROOT_ITERATIONS = 300;

@@ -1,5 +1,6 @@
 import type { PlanInput, PlanResult } from './plan-types';
-import { preparePlanningProblem, type PlanningProblem } from './planning-problem';
+import { keepInstanceShape } from '../kept-instance-shape';
+import { EMPTY_PLANNING_PROBLEM, preparePlanningProblem, type PlanningProblem } from './planning-problem';
 import { cheapestProviders } from './cheapest-providers';
 import { combinatorialLowerBound } from './combinatorial-lower-bound';
 import { orderSelection } from './order-selection';
@@ -87,7 +88,8 @@ class GreedyState {
   private used = { hours: 0, price: 0, count: 0 };
 
   constructor(private readonly problem: PlanningProblem) {
-    this.covered = problem.skills.map(() => false);
+    this.covered = [];
+    for (let skill = 0; skill < problem.skills.length; skill += 1) this.covered.push(false);
   }
 
   full(): boolean {
@@ -202,6 +204,9 @@ class GreedyState {
     );
   }
 }
+
+// One instance for the life of the thread: see keepInstanceShape (each job recompiled its methods).
+keepInstanceShape(new GreedyState(EMPTY_PLANNING_PROBLEM));
 
 /** What a fresh skill is worth to {@link GreedyState.run}: its weight, or 1 (a count). */
 type SkillValue = 'weight' | 'count';

@@ -1,4 +1,5 @@
 import { greedySelection } from './greedy-plan';
+import { keepInstanceShape } from '../kept-instance-shape';
 import { defaultPlanSolver } from './highs-plan-solver';
 import type { LinearModel, LinearRow } from './linear-model';
 import { coverModel, maxCoverageModel, minCostAtCoverageModel, pointForSelection } from './plan-models';
@@ -9,7 +10,7 @@ import { buildPlanResult, trivialPlanResult } from './plan-result';
 import { COVERAGE_TOLERANCE, comparePlanQuality, selectionFacts, type SelectionFacts } from './selection-facts';
 import type { PlanSolver, SolveOptions, SolveOutcome } from './plan-solver';
 import type { PlanInput, PlanResult, PlanSolverLabel } from './plan-types';
-import { preparePlanningProblem, type PlanningProblem } from './planning-problem';
+import { EMPTY_PLANNING_PROBLEM, preparePlanningProblem, type PlanningProblem } from './planning-problem';
 import { searchPlanCover } from './search-plan-cover';
 import { validatePlanInput } from './validate-plan-input';
 
@@ -443,6 +444,9 @@ class PlanRun {
     return model.sense === 'minimize' ? withMargin(outcome.objectiveValue) : outcome.objectiveValue;
   }
 }
+
+// One instance for the life of the thread: see keepInstanceShape (each job recompiled its methods).
+keepInstanceShape(new PlanRun(EMPTY_PLANNING_PROBLEM, undefined, () => 0, 0, 0, false, false));
 
 /** Extra time the fallback's LP bounds may take after the deadline. */
 function lpAllowanceMs(timeLimitMs: number): number {

@@ -21,6 +21,7 @@ import {
   type CandidateCourse,
 } from './course-eligibility';
 import type { CandidateCoverage, CatalogueExclusion } from './course-eligibility';
+import { keepInstanceShape } from '../kept-instance-shape';
 import { coveredBy, requiredCoveredBy } from './covering-skills';
 import { describePlan, type PlanStatus } from './describe-plan';
 import { orderReskillingOptions, type ReskillingOrder } from './order-reskilling';
@@ -657,6 +658,20 @@ class LazyPreparedTarget implements PreparedTarget {
     return this.catalogueExclusionsMade;
   }
 }
+
+// One instance for the life of the thread: see keepInstanceShape (each job recompiled its getters).
+keepInstanceShape(
+  new LazyPreparedTarget(
+    { requirements: [], links: [], before: { score: 0, essentialCoverage: 0 }, gap: [] },
+    {
+      shared: { courses: [], byId: new Map(), unfollowed: [] },
+      noRate: new Set(),
+      rows: [],
+      coveringIds: new Map(),
+      rowsCovering: new Map(),
+    },
+  ),
+);
 
 /** A target's courses with what each covers of its gap (built on demand, once). */
 function targetCourses(prepared: PreparedTarget): PlanCourse[] {

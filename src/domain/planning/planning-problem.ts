@@ -49,6 +49,20 @@ export interface PlanningProblem {
   readonly excluded: readonly ExcludedCourse[];
 }
 
+/** A problem with nothing to plan, for the instances `keepInstanceShape` keeps. */
+export const EMPTY_PLANNING_PROBLEM: PlanningProblem = {
+  objective: 'HOURS',
+  budgets: { hours: undefined, price: undefined, count: undefined },
+  timeLimitMs: 0,
+  skills: [],
+  courses: [],
+  teachers: new Map(),
+  uncoverable: [],
+  unexplored: [],
+  partial: false,
+  excluded: [],
+};
+
 /**
  * Turns a validated request into a {@link PlanningProblem}:
  * 1. drops ineligible courses (unknown cost under the objective, or unknown hours/price under
