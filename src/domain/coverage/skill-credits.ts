@@ -118,18 +118,10 @@ export function computeSkillCredits(
   const best = new Map<string, Candidate | null>();
   for (const uri of requiredUris) best.set(uri, null);
 
-  const consider = (requiredUri: string, candidate: Candidate): void => {
-    // Zero credit (a zero weight or factor) is no match: nothing to report or to explain.
-    if (!(candidate.credit > 0)) return;
-    const current = best.get(requiredUri);
-    if (current === undefined) return; // not a required skill
-    if (current === null || isBetter(candidate, current)) best.set(requiredUri, candidate);
-  };
-
   for (const requiredUri of best.keys()) {
     const skill = skills.get(requiredUri);
     if (skill) {
-      consider(requiredUri, {
+      considerCandidate(best, requiredUri, {
         credit: policy.exact * skill.factor,
         kind: 'EXACT',
         distance: 0,
@@ -145,7 +137,7 @@ export function computeSkillCredits(
     const skill = skills.get(link.evidenceUri);
     if (!skill) continue;
     const weight = link.kind === 'NARROWER' ? policy.narrower : policy.broader;
-    consider(link.requiredUri, {
+    considerCandidate(best, link.requiredUri, {
       credit: weight * skill.factor,
       kind: link.kind,
       distance: link.distance,
@@ -160,6 +152,19 @@ export function computeSkillCredits(
     result.set(uri, chosen ? toSkillCredit(chosen) : NO_CREDIT);
   }
   return result;
+}
+
+/**
+ * Keeps `candidate` for `requiredUri` when it beats the one kept. A module-level function, not a
+ * closure per call: V8 drops a closure's optimised code once the closure is collected, and this
+ * runs for every evidence link of every request and planning job.
+ */
+function considerCandidate(best: Map<string, Candidate | null>, requiredUri: string, candidate: Candidate): void {
+  // Zero credit (a zero weight or factor) is no match: nothing to report or to explain.
+  if (!(candidate.credit > 0)) return;
+  const current = best.get(requiredUri);
+  if (current === undefined) return; // not a required skill
+  if (current === null || isBetter(candidate, current)) best.set(requiredUri, candidate);
 }
 
 function collectEvidenceSkills(evidence: readonly Evidence[], policy: MatchPolicy): Map<string, EvidenceSkill> {
@@ -223,17 +228,29 @@ export function computeCreditValues(
     if (known === undefined || factor > known) factors.set(skillUri, factor);
   }
   const credits = new Map<string, number>();
-  const consider = (requiredUri: string, credit: number): void => {
-    if (!(credit > 0) || !required.has(requiredUri)) return;
-    const current = credits.get(requiredUri);
-    if (current === undefined || credit > current) credits.set(requiredUri, credit);
-  };
   for (const [skillUri, factor] of factors) {
-    consider(skillUri, policy.exact * factor);
+    considerValue(credits, required, skillUri, policy.exact * factor);
     for (const link of linksByEvidence.get(skillUri) ?? []) {
       if (link.distance > policy.maxHierarchyDepth || link.requiredUri === link.evidenceUri) continue;
-      consider(link.requiredUri, (link.kind === 'NARROWER' ? policy.narrower : policy.broader) * factor);
+      considerValue(
+        credits,
+        required,
+        link.requiredUri,
+        (link.kind === 'NARROWER' ? policy.narrower : policy.broader) * factor,
+      );
     }
   }
   return credits;
+}
+
+/** Keeps `credit` for `requiredUri` when it is required and beats the one kept (see considerCandidate). */
+function considerValue(
+  credits: Map<string, number>,
+  required: ReadonlySet<string>,
+  requiredUri: string,
+  credit: number,
+): void {
+  if (!(credit > 0) || !required.has(requiredUri)) return;
+  const current = credits.get(requiredUri);
+  if (current === undefined || credit > current) credits.set(requiredUri, credit);
 }
