@@ -1,4 +1,5 @@
 import { finishSteps } from '../finish-steps';
+import { pushToList } from '../map-of-lists';
 
 /** The facts about a candidate course that decide whether another one makes it redundant. */
 export interface DominanceFacts {
@@ -107,8 +108,8 @@ function dominanceIndex(courses: readonly DominanceFacts[], context: DominanceCo
   const coverers = new Map<number, number[]>();
   const teachersOf = new Map<string, number[]>();
   for (const index of everyone) {
-    for (const skill of coverSets[index]!) addTo(coverers, skill, index);
-    for (const skill of neededTaught[index]!) addTo(teachersOf, skill, index);
+    for (const skill of coverSets[index]!) pushToList(coverers, skill, index);
+    for (const skill of neededTaught[index]!) pushToList(teachersOf, skill, index);
   }
   // Signatures: a test that rejects most pairs before any set is consulted.
   const skillBits = new Map<string, number>();
@@ -198,12 +199,6 @@ function isDominated(index: DominanceIndex, ai: number): boolean {
 function containsAll<T>(set: ReadonlySet<T>, values: readonly T[]): boolean {
   for (const value of values) if (!set.has(value)) return false;
   return true;
-}
-
-function addTo<K>(map: Map<K, number[]>, key: K, index: number): void {
-  const list = map.get(key);
-  if (list) list.push(index);
-  else map.set(key, [index]);
 }
 
 /** How B's resource use compares with A's: 'worse' when B uses more of anything that counts. */

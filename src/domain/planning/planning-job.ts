@@ -22,6 +22,7 @@ import {
 } from './course-eligibility';
 import type { CandidateCoverage, CatalogueExclusion } from './course-eligibility';
 import { keepInstanceShape } from '../kept-instance-shape';
+import { pushToList } from '../map-of-lists';
 import { coveredBy, requiredCoveredBy } from './covering-skills';
 import { describePlan, type PlanStatus } from './describe-plan';
 import { orderReskillingOptions, type ReskillingOrder } from './order-reskilling';
@@ -530,7 +531,7 @@ function prepareTargets(gathered: GatheredPlanning): PreparedTarget[] {
   for (const row of rows) {
     if (row.exclusion !== null) continue;
     const course = sharedCourse(row, gathered, noRate);
-    for (const uri of row.coversConfident) pushTo(coveringIds, uri, course.id);
+    for (const uri of row.coversConfident) pushToList(coveringIds, uri, course.id);
     courses.push(course);
     byId.set(course.id, course);
   }
@@ -539,7 +540,7 @@ function prepareTargets(gathered: GatheredPlanning): PreparedTarget[] {
   // counts only read the rows touching its gap.
   const rowsCovering = new Map<string, number[]>();
   for (let index = 0; index < rows.length; index += 1) {
-    for (const uri of rows[index]!.coversAny) pushTo(rowsCovering, uri, index);
+    for (const uri of rows[index]!.coversAny) pushToList(rowsCovering, uri, index);
   }
   const catalogue: CandidateCatalogue = { shared, noRate, rows, coveringIds, rowsCovering };
   const prepared: PreparedTarget[] = [];
@@ -589,12 +590,6 @@ function sharedCourse(row: CandidateRow, gathered: GatheredPlanning, noRate: Set
   };
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /** The parts of a job's candidate courses every target reads. */
 interface CandidateCatalogue {
   readonly shared: SharedCourses;
@@ -636,7 +631,7 @@ class LazyPreparedTarget implements PreparedTarget {
     if (this.coversByIdMade === undefined) {
       const coversById = new Map<string, string[]>();
       for (const { skillUri } of this.gap) {
-        for (const id of this.catalogue.coveringIds.get(skillUri) ?? []) pushTo(coversById, id, skillUri);
+        for (const id of this.catalogue.coveringIds.get(skillUri) ?? []) pushToList(coversById, id, skillUri);
       }
       this.coversByIdMade = coversById;
     }

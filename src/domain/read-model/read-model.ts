@@ -19,6 +19,7 @@ import type { VerificationStatus } from '../verification/verification';
 import { DatesAgainstDay } from './dates-against-day';
 import { HOLDING_STRIDE, HoldingsByCredential } from './holdings-by-credential';
 import { IdMarks } from './id-marks';
+import { pushToList } from '../map-of-lists';
 import { Interner } from './interner';
 import { PackedRecords } from './packed-records';
 import type { BroaderRow, CredentialRow, LearnerRow, OccupationRow, PostingRow } from './read-model-rows';
@@ -135,12 +136,6 @@ interface Occupation {
 interface Posting {
   readonly portalId: string | null;
   readonly requirements: Requirements;
-}
-
-function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
-  const list = index.get(key);
-  if (list) list.push(value);
-  else index.set(key, [value]);
 }
 
 function removeFrom<K, V>(index: Map<K, V[]>, key: K, value: V): void {
@@ -292,7 +287,7 @@ export class ReadModel {
     };
     this.credentials.set(id, { row: kept, taught });
     this.catalogVersion += 1;
-    for (const skill of taught) addTo(this.teachers, skill, id);
+    for (const skill of taught) pushToList(this.teachers, skill, id);
   }
 
   /**
@@ -355,7 +350,7 @@ export class ReadModel {
     this.consenting[id] = learner.consent ? 1 : 0;
     this.holdingCount += holdings.length;
     for (const h of holdingsOf(packed)) this.holdings.add(h.credential, id, h.issuedOn, h.expiresOn, h.status);
-    for (const skill of new Set(declaredOf(packed))) addTo(this.declarers, skill, id);
+    for (const skill of new Set(declaredOf(packed))) pushToList(this.declarers, skill, id);
   }
 
   /** Removes a learner. */
@@ -495,7 +490,7 @@ export class ReadModel {
         // STARTS WITH on a missing code is null: such an occupation is left out under a prefix.
         const code = occupation.iscoGroupCode;
         if (iscoGroupPrefix !== null && (typeof code !== 'string' || !code.startsWith(iscoGroupPrefix))) continue;
-        addTo(found, occupation, { skillUri: uri, relation: this.relationCodes[relation]! });
+        pushToList(found, occupation, { skillUri: uri, relation: this.relationCodes[relation]! });
       }
     }
     return [...found].map(([occupation, matched]) => ({
@@ -518,7 +513,7 @@ export class ReadModel {
       const skill = this.skills.lookup(uri);
       if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
       for (const credential of this.teachers.get(skill) ?? [])
-        addTo(skillsByCredential, credential, builder.skill(uri)!);
+        pushToList(skillsByCredential, credential, builder.skill(uri)!);
     }
     // Each candidate's index in the answer by its interned id (-1: not yet seen), so the
     // learner's string id is neither hashed nor its record read.
