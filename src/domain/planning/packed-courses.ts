@@ -4,17 +4,19 @@
  * learners, 2.7 MB once serialized): as objects, copying them to the worker cost the request
  * thread more than gathering them. Packed, the long strings (skill URIs, provider ids, languages)
  * are sent once each in a table, every number sits in a typed array that is transferred rather
- * than copied, and the worker rebuilds the objects ({@link unpackCourses}) on its own thread.
+ * than copied, the ids and the table travel as one string each ({@link PackedStrings}), and the
+ * worker rebuilds the objects ({@link unpackCourses}) on its own thread.
  */
 import { Interner } from '../read-model/interner';
 import type { CandidateCourse, TaughtLink } from './course-eligibility';
 import { GrowingColumn } from './growing-column';
+import { type PackedStrings, packedStringAt, packedStringCount, packStrings, unpackStrings } from './packed-strings';
 
 /** {@link CandidateCourse}s by column; see {@link packCourses}. Nulls are NaN or -1. */
 export interface PackedCourses {
-  readonly ids: readonly string[];
+  readonly ids: PackedStrings;
   /** Every other string the courses use (currencies, forms, languages, providers, skill URIs), once. */
-  readonly strings: readonly string[];
+  readonly strings: PackedStrings;
   /** Per course: hours, price, ects, eqfLevel (NaN for null). */
   readonly numbers: Float64Array;
   /** Per course: currency, then participation form (string index, -1 for null). */
@@ -122,8 +124,8 @@ export class CoursePacker {
     if (this.ids.length !== this.count)
       throw new RangeError(`${this.ids.length} courses added of the ${this.count} announced`);
     return {
-      ids: this.ids,
-      strings: this.strings,
+      ids: packStrings(this.ids),
+      strings: packStrings(this.strings),
       numbers: this.numbers,
       labels: this.labels,
       languageStart: this.languages.start,
@@ -232,11 +234,13 @@ export function unpackCourses(packed: PackedCourses): CandidateCourse[] {
   // courses once per job, and V8 drops a closure's optimised code once the closure is collected,
   // so per-call helpers were recompiled after every job's collection (two workers made 200
   // optimised compilations of these four in one benchmark minute).
-  const { ids, strings, labels } = packed;
+  const { labels } = packed;
+  const strings = unpackStrings(packed.strings);
+  const count = packedStringCount(packed.ids);
   const courses: CandidateCourse[] = [];
-  for (let i = 0; i < ids.length; i += 1) {
+  for (let i = 0; i < count; i += 1) {
     courses.push({
-      id: ids[i]!,
+      id: packedStringAt(packed.ids, i),
       hours: packedNumber(packed, i, 0),
       price: packedNumber(packed, i, 1),
       currency: packedLabel(strings, labels[i * 2]!),
@@ -245,7 +249,7 @@ export function unpackCourses(packed: PackedCourses): CandidateCourse[] {
       participationForm: packedLabel(strings, labels[i * 2 + 1]!),
       eqfLevel: packedNumber(packed, i, 3),
       providerIds: packedList(strings, packed.providerStart, packed.providers, i),
-      teaches: packedTeaches(packed, i),
+      teaches: packedTeaches(packed, strings, i),
       prerequisites: packedList(strings, packed.prerequisiteStart, packed.prerequisites, i),
     });
   }
@@ -271,12 +275,12 @@ function packedList(strings: readonly string[], start: Int32Array, values: Int32
 }
 
 /** Course `i`'s taught links. */
-function packedTeaches(packed: PackedCourses, i: number): TaughtLink[] {
+function packedTeaches(packed: PackedCourses, strings: readonly string[], i: number): TaughtLink[] {
   const teaches: TaughtLink[] = [];
   for (let k = packed.teachStart[i]!; k < packed.teachStart[i + 1]!; k += 1) {
     const confidence = packed.teachConfidences[k]!;
     teaches.push({
-      uri: packed.strings[packed.teachSkills[k]!]!,
+      uri: strings[packed.teachSkills[k]!]!,
       source: SOURCES[packed.teachSources[k]!] ?? null,
       confidence: Number.isNaN(confidence) ? null : confidence,
     });
@@ -287,6 +291,8 @@ function packedTeaches(packed: PackedCourses, i: number): TaughtLink[] {
 /** The buffers of a {@link PackedCourses}, to transfer it to a worker (unusable here afterwards). */
 export function packedCourseBuffers(packed: PackedCourses): ArrayBuffer[] {
   return [
+    packed.ids.ends,
+    packed.strings.ends,
     packed.numbers,
     packed.labels,
     packed.languageStart,
