@@ -4,6 +4,7 @@
  * broader) alone reaches the cover threshold, within the policy's hierarchy depth.
  */
 import type { HierarchyLink, MatchPolicy } from '../coverage';
+import { pushToList } from '../map-of-lists';
 
 /** Which kinds of match reach the threshold on their own. */
 export function coveringKinds(policy: MatchPolicy): Record<'exact' | HierarchyLink['kind'], boolean> {
@@ -36,11 +37,20 @@ export function coveringSkills(
   return covering;
 }
 
-/** The inverse of {@link coveringSkills}: for each taught skill, the required skills it covers. */
+/**
+ * The inverse of {@link coveringSkills}: for each taught skill, the required skills it covers, in
+ * the order of `covering`.
+ *
+ * @example
+ * requiredCoveredBy(new Map([['s', new Set(['s', 'child'])], ['t', new Set(['child'])]]))
+ * // Map { 's' => ['s'], 'child' => ['s', 't'] }
+ */
 export function requiredCoveredBy(covering: ReadonlyMap<string, ReadonlySet<string>>): Map<string, string[]> {
+  // Appended in place: a 200-target reskilling job inverts thousands of gap skills in one turn of
+  // the request thread, and copying each list to append one skill made that quadratic.
   const inverse = new Map<string, string[]>();
   for (const [requiredUri, taught] of covering) {
-    for (const uri of taught) inverse.set(uri, [...(inverse.get(uri) ?? []), requiredUri]);
+    for (const uri of taught) pushToList(inverse, uri, requiredUri);
   }
   return inverse;
 }
