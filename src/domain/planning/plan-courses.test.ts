@@ -589,6 +589,63 @@ describe('planCourses fallback', () => {
     expect(exact).toMatchObject({ optimal: true, solver: 'highs-ilp', objectiveValue: 12 });
   });
 
+  it('without the solver phases, stops after the search: proven by it, or bounded and never solved as integers', async () => {
+    const highs = await defaultPlanSolver();
+    let unproven = 0;
+    await fc.assert(
+      fc.asyncProperty(planInput({ prerequisites: 'many' }), async (input) => {
+        let integerSolves = 0;
+        const counting: PlanSolver = {
+          solve: async (model, options) => {
+            if (!options.relax) integerSolves += 1;
+            return highs.solve(model, options);
+          },
+        };
+        const result = await planCourses(input, { solver: counting, solverPhases: false });
+        expectValidPlan(input, result);
+        expect(integerSolves).toBe(0);
+        const reference = bruteForce(input);
+        if (result.optimal) {
+          expect(['cover-search', 'trivial']).toContain(result.solver);
+          expectMatchesReference(input, result, reference);
+        } else {
+          unproven += 1;
+          expect(result.lowerBound).toBeLessThanOrEqual(reference.cost + TOL);
+        }
+      }),
+      { numRuns: 60 },
+    );
+    // Prerequisite-heavy catalogues leave the search some covers it cannot order.
+    expect(unproven).toBeGreaterThan(0);
+  });
+
+  it("answers an unorderable minimum cover without the solver phases by the search's bound, and with them exactly", async () => {
+    const input: PlanInput = {
+      gap: ['s0', 's1', 's2'].map((skillUri) => ({ skillUri, weight: 1 })),
+      courses: [
+        {
+          id: 'a',
+          hours: 5,
+          price: null,
+          ects: null,
+          covers: ['s0', 's1'],
+          teaches: ['s0', 's1'],
+          prerequisites: ['p'],
+        },
+        { id: 'b', hours: 6, price: null, ects: null, covers: ['s1', 's2'], teaches: ['s1', 's2'], prerequisites: [] },
+        { id: 'c', hours: 6, price: null, ects: null, covers: ['s0', 's2'], teaches: ['s0', 's2'], prerequisites: [] },
+        { id: 'p-course', hours: 10, price: null, ects: null, covers: [], teaches: ['p'], prerequisites: [] },
+      ],
+      objective: 'HOURS',
+    };
+    const first = await planCourses(input, { solverPhases: false });
+    expectValidPlan(input, first);
+    expect(first.optimal).toBe(false);
+    expect(first.lowerBound).toBeGreaterThanOrEqual(11);
+    expect(first.lowerBound).toBeLessThanOrEqual(12);
+    expect(await planCourses(input)).toMatchObject({ optimal: true, solver: 'highs-ilp', objectiveValue: 12 });
+  });
+
   it('falls back once the time limit has passed', async () => {
     let clock = 0;
     const input: PlanInput = {

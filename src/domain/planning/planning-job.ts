@@ -368,7 +368,7 @@ function reskillingOptions(
 /**
  * Solves every target's plan by `deadline`. With a fallback listener the plans are solved in two
  * passes: first each with a short share of the time (most plans are proven optimal well within
- * it), then — only if some are not, after reporting the first pass as the fallback answer — those
+ * it; a single target's by the set-cover search alone), then — only if some are not, after reporting the first pass as the fallback answer — those
  * again with all the time left, each keeping the better of its two plans.
  */
 async function solveAll(
@@ -385,6 +385,9 @@ async function solveAll(
   // optimal in a millisecond or two), the others get greedy plans with LP bounds, and only those
   // reach a branch-and-bound, once, in the second pass, instead of a cut-short one in each pass.
   const branchAndBound = !(report && prepared.length > 1);
+  // One target's first pass is the set-cover search alone: a plan it does not prove is solved
+  // again with every phase in the second pass (see PlanCoursesOptions.solverPhases).
+  const solverPhases = !(report && prepared.length === 1);
   const plans: LearningPlanValue[] = [];
   for (let i = 0; i < prepared.length; i += 1) {
     // A target with neither a quick plan nor the time to prepare its problem is left out: the
@@ -404,6 +407,7 @@ async function solveAll(
       costs,
       branchAndBound,
       quick[i],
+      solverPhases,
     );
     plans.push(quick[i] ? betterPlan(plan, quick[i]) : plan);
     // Out of time with targets still unplanned (hundreds of reskilling candidates): answer with
@@ -827,6 +831,7 @@ async function solve(
   costs: PreparationCosts,
   branchAndBound = true,
   quick?: LearningPlanValue,
+  solverPhases = true,
 ): Promise<LearningPlanValue> {
   const { request } = gathered;
   const timeLimitMs = Math.min(request.timeLimitMs, budget.timeLimitMs);
@@ -838,7 +843,7 @@ async function solve(
   if (quick !== undefined && now() >= budget.hardDeadline) return quick;
   const plan = await planPreparedProblem(
     { ...problem, timeLimitMs },
-    { now, hardDeadline: budget.hardDeadline, branchAndBound },
+    { now, hardDeadline: budget.hardDeadline, branchAndBound, solverPhases },
     started,
   );
   return toPlanValue(plan, prepared, gathered);
