@@ -368,8 +368,9 @@ function reskillingOptions(
 /**
  * Solves every target's plan by `deadline`. With a fallback listener the plans are solved in two
  * passes: first each with a short share of the time (most plans are proven optimal well within
- * it; a single target's by the set-cover search alone), then — only if some are not, after reporting the first pass as the fallback answer — those
- * again with all the time left, each keeping the better of its two plans.
+ * it; a single target's by the set-cover search alone), then — only if some are not, after
+ * reporting the first pass as the fallback answer — those again with all the time left, each
+ * keeping the better of its two plans.
  */
 async function solveAll(
   prepared: readonly PreparedTarget[],
