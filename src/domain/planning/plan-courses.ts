@@ -128,16 +128,11 @@ async function planProblem(
     }
   }
   const hard = options.hardDeadline ?? Number.POSITIVE_INFINITY;
-  const run = new PlanRun(
-    problem,
-    solver,
-    now,
-    Math.min(started + problem.timeLimitMs, hard),
-    hard,
-    options.branchAndBound ?? true,
-    options.coverSearch ?? true,
-    options.solverPhases ?? true,
-  );
+  const run = new PlanRun(problem, solver, now, Math.min(started + problem.timeLimitMs, hard), hard, {
+    branchAndBound: options.branchAndBound ?? true,
+    coverSearch: options.coverSearch ?? true,
+    solverPhases: options.solverPhases ?? true,
+  });
   return run.plan(started);
 }
 
@@ -155,6 +150,9 @@ interface PhaseOutcome {
   readonly bound: number | null;
 }
 
+/** Which phases a {@link PlanRun} may use (see {@link PlanCoursesOptions}; all on by default). */
+type RunPhases = Required<Pick<PlanCoursesOptions, 'branchAndBound' | 'coverSearch' | 'solverPhases'>>;
+
 class PlanRun {
   private readonly cuts: LinearRow[] = [];
   private lpDeadline = 0;
@@ -165,9 +163,7 @@ class PlanRun {
     private readonly now: () => number,
     private readonly deadline: number,
     private readonly hardDeadline: number,
-    private readonly branchAndBound: boolean,
-    private readonly coverSearch: boolean,
-    private readonly solverPhases: boolean,
+    private readonly phases: RunPhases,
   ) {}
 
   private greedyCover: readonly number[] | undefined;
@@ -203,9 +199,9 @@ class PlanRun {
       return outcome;
     };
 
-    const searched = this.coverSearch ? collect(this.searchCover(), 'search') : null;
+    const searched = this.phases.coverSearch ? collect(this.searchCover(), 'search') : null;
     if (searched?.status === 'optimal') return this.optimal(searched, started, undefined, 'cover-search');
-    if (searched !== null && !this.solverPhases)
+    if (searched !== null && !this.phases.solverPhases)
       return this.fallback(started, incumbents, {
         coverBound: searched.bound,
         coverageOptimum: undefined,
@@ -271,7 +267,7 @@ class PlanRun {
     const remaining = this.deadline - this.now();
     if (remaining <= 0) return { status: 'limit', selection: null, bound: null };
     const greedy = this.greedy();
-    const share = this.solverPhases ? COVER_SEARCH_SHARE : 1;
+    const share = this.phases.solverPhases ? COVER_SEARCH_SHARE : 1;
     const searched = searchPlanCover(problem, greedy, this.now, this.now() + remaining * share);
     if (searched.optimal) return { status: 'optimal', selection: searched.selection, bound: searched.bound };
     const fallback = selectionFacts(problem, greedy).full ? greedy : null;
@@ -339,7 +335,7 @@ class PlanRun {
           continue;
         }
       }
-      if (!this.branchAndBound)
+      if (!this.phases.branchAndBound)
         return {
           status: 'limit',
           selection: null,
@@ -467,7 +463,13 @@ class PlanRun {
 }
 
 // One instance for the life of the thread: see keepInstanceShape (each job recompiled its methods).
-keepInstanceShape(new PlanRun(EMPTY_PLANNING_PROBLEM, undefined, () => 0, 0, 0, false, false, false));
+keepInstanceShape(
+  new PlanRun(EMPTY_PLANNING_PROBLEM, undefined, () => 0, 0, 0, {
+    branchAndBound: false,
+    coverSearch: false,
+    solverPhases: false,
+  }),
+);
 
 /** Extra time the fallback's LP bounds may take after the deadline. */
 function lpAllowanceMs(timeLimitMs: number): number {
