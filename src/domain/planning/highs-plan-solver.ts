@@ -17,11 +17,14 @@ const PRIMAL_FEASIBLE = 2;
  * LP text, solves it in a fresh persistent model (so the MIP dual bound can be read from
  * `info.mip_dual_bound`, which the one-shot `solve()` does not report) and disposes it.
  * `mip_rel_gap` is 0 so "optimal" means optimal up to HiGHS's absolute gap (1e-6), not 0.01 %.
- * Solves are synchronous and block the event loop for up to the time limit.
+ * Solves are synchronous and block the event loop for up to the time limit. The time limit covers
+ * the whole call: rendering and parsing the model count against it, and a limit spent before
+ * HiGHS would start ends the call at once with `limit` (see {@link solveTimeLeftMs}).
  */
 export function createHighsPlanSolver(highs: Highs): PlanSolver {
   return {
     solve(model: LinearModel, options: SolveOptions): SolveOutcome {
+      const called = performance.now();
       const { text, columnNames } = renderLpText(model, { relax: options.relax });
       let instance;
       try {
@@ -30,11 +33,13 @@ export function createHighsPlanSolver(highs: Highs): PlanSolver {
         return { status: 'error', message: `HiGHS rejected the model: ${String(error)}` };
       }
       try {
+        const left = solveTimeLeftMs(options.timeLimitMs, performance.now() - called);
+        if (left === 0) return { status: 'limit', columnValues: null, bound: null };
         const integer = !options.relax && model.columns.some((column) => column.kind === 'x');
         const wholeObjective = integer && integralObjective(model);
         instance.options.set({
           output_flag: false,
-          time_limit: Math.max(options.timeLimitMs, 1) / 1000,
+          time_limit: left / 1000,
           mip_rel_gap: 0,
           // Every solution of a model whose objective is a whole-number combination of binaries is
           // worth a whole number, so a bound within less than 1 of the incumbent already proves it
@@ -80,6 +85,25 @@ export function createHighsPlanSolver(highs: Highs): PlanSolver {
     },
   };
 }
+
+/**
+ * What is left of a solve's time limit once its model is rendered and parsed (ms), for HiGHS's own
+ * clock, which starts only when it runs; 0 when nothing worth a run is left. On a busy compute
+ * worker at concurrency 16 (20 %-prerequisite store) relaxations of models of thousands of
+ * candidate courses, given 4-270 ms, ended 60-225 ms past their limit: rendering and parsing
+ * such a model is not on HiGHS's clock.
+ *
+ * @example
+ * solveTimeLeftMs(100, 30) // 70
+ * solveTimeLeftMs(100, 99.5) // 0: under a millisecond is not worth starting HiGHS
+ */
+export function solveTimeLeftMs(timeLimitMs: number, spentMs: number): number {
+  const left = timeLimitMs - spentMs;
+  return left < MIN_RUN_MS ? 0 : left;
+}
+
+/** Shortest time limit worth handing to HiGHS (ms); `time_limit` is in seconds and must be positive. */
+const MIN_RUN_MS = 1;
 
 /** Absolute gap at which a whole-number objective's incumbent is proven optimal (just under 1). */
 const WHOLE_OBJECTIVE_GAP = 1 - 1e-6;

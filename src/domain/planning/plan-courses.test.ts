@@ -550,6 +550,34 @@ describe('planCourses fallback', () => {
     }
   });
 
+  it('gives the branch-and-bound only the time its relaxation left, and none once that is spent', async () => {
+    const highs = await defaultPlanSolver();
+    for (const relaxationMs of [300, 2_000]) {
+      let clock = 0;
+      const integerLimits: number[] = [];
+      // Each relaxation takes `relaxationMs` of the plan's clock and comes out fractional, so the
+      // phase goes on to a branch-and-bound (which only records its time limit here).
+      const slowRelaxations: PlanSolver = {
+        solve: async (model, options) => {
+          if (!options.relax) {
+            integerLimits.push(options.timeLimitMs);
+            return { status: 'limit', columnValues: null, bound: null };
+          }
+          const outcome = await highs.solve(model, options);
+          clock += relaxationMs;
+          return outcome.status === 'optimal'
+            ? { ...outcome, columnValues: outcome.columnValues.map(() => 0.5) }
+            : outcome;
+        },
+      };
+      const input = hardCountCover(1_000);
+      const result = await planCourses(input, { solver: slowRelaxations, coverSearch: false, now: () => clock });
+      expectValidPlan(input, result);
+      expect(result.optimal).toBe(false);
+      expect(integerLimits).toEqual(relaxationMs < 1_000 ? [1_000 - relaxationMs] : []);
+    }
+  });
+
   it('lets the set-cover search prove the hard instance within the time limit', async () => {
     // Generous for a loaded machine: the search takes milliseconds, HiGHS about a second.
     const input = hardCountCover(5_000);

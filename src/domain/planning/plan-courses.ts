@@ -1,4 +1,4 @@
-import { greedySelection } from './greedy-plan';
+import { sharedGreedySelection } from './shared-greedy-selection';
 import { keepInstanceShape } from '../kept-instance-shape';
 import { defaultPlanSolver } from './highs-plan-solver';
 import type { LinearModel, LinearRow } from './linear-model';
@@ -173,7 +173,7 @@ class PlanRun {
    * fallback compares with it (over thousands of candidates with prerequisites it takes a while).
    */
   private greedy(): readonly number[] {
-    this.greedyCover ??= greedySelection(this.problem);
+    this.greedyCover ??= sharedGreedySelection(this.problem);
     return this.greedyCover;
   }
 
@@ -335,14 +335,17 @@ class PlanRun {
           continue;
         }
       }
-      if (!this.phases.branchAndBound)
+      // The branch-and-bound gets what the relaxation left, not the phase's time before it: on a
+      // busy worker a relaxation of thousands of courses can take most of that.
+      const left = this.deadline - this.now();
+      if (!this.phases.branchAndBound || left <= 0)
         return {
           status: 'limit',
           selection: null,
           bound: relaxed.status === 'optimal' ? relaxed.objectiveValue : null,
         };
       const outcome = await safeSolve(this.solver, model, {
-        timeLimitMs: remaining,
+        timeLimitMs: left,
         relax: false,
         // Orderable selections satisfy every cut, so a start stays feasible across rounds.
         ...(startFrom === undefined ? {} : { start: pointForSelection(this.problem, model, startOnce()) }),
