@@ -47,7 +47,6 @@ import { sumWorkerMemory, type WorkerMemory } from './worker-memory';
 import {
   evidenceBuffers,
   occupationRowBuffers,
-  packOccupationRows,
   type OccupationScore,
   type RankCandidatesInput,
   type RankedCandidates,
@@ -513,13 +512,15 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     return answer.ranked;
   }
 
-  /** Ranks occupations on a worker; follows the current request's abort signal unless given one. */
+  /**
+   * Ranks occupations on a worker; follows the current request's abort signal unless given one.
+   * The candidates' buffer is transferred, not copied: it is unusable here afterwards.
+   */
   async rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<OccupationScore[]> {
-    const packed = packOccupationRows(input.candidates, input.reachable);
     const answer = await this.run(
-      { kind: 'rank-occupations', input: { ...input, candidates: [] }, packed },
+      { kind: 'rank-occupations', input },
       signal ?? currentQueryContext()?.signal,
-      occupationRowBuffers(packed),
+      occupationRowBuffers(input.candidates),
       this.rankingPool(),
     );
     if (answer.kind !== 'rank-occupations')

@@ -3,13 +3,7 @@
  * Maps, Sets, Dates), since it crosses a thread boundary.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type {
-  OccupationScore,
-  PackedOccupationRows,
-  RankCandidatesInput,
-  RankedCandidates,
-  RankOccupationsInput,
-} from '../domain/coverage';
+import type { OccupationScore, RankCandidatesInput, RankedCandidates, RankOccupationsInput } from '../domain/coverage';
 import type { PackedCourses, PlanningJob, PlanningJobResult } from '../domain/planning';
 import type { WorkerMemory } from './worker-memory';
 
@@ -40,8 +34,7 @@ export type ComputeTask =
       readonly stopAt: number;
     }
   | { readonly kind: 'rank-candidates'; readonly input: RankCandidatesInput }
-  /** With `packed`, the candidate occupations travel packed there (the input's own list is empty). */
-  | { readonly kind: 'rank-occupations'; readonly input: RankOccupationsInput; readonly packed?: PackedOccupationRows }
+  | { readonly kind: 'rank-occupations'; readonly input: RankOccupationsInput }
   /** Solves a tiny plan so the worker's solver is compiled and warm before real requests. */
   | { readonly kind: 'warm-up' };
 

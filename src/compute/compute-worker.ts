@@ -8,7 +8,7 @@ import os from 'node:os';
 import { deserialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { workerData } from 'piscina';
-import { rankCandidateEvidence, rankOccupationRows, unpackOccupationRows } from '../domain/coverage';
+import { rankCandidateEvidence, rankOccupationRows } from '../domain/coverage';
 import {
   discardHighs,
   loadedHighs,
@@ -133,11 +133,8 @@ async function runTask(task: ComputeTask): Promise<ComputeResult> {
       return { kind: 'planning', result: runLatePlanningJob(shippedJob(task), task.stopAt) };
     case 'rank-candidates':
       return { kind: 'rank-candidates', ranked: rankCandidateEvidence(task.input) };
-    case 'rank-occupations': {
-      const { input, packed } = task;
-      const candidates = packed ? unpackOccupationRows(packed, input.reachable) : input.candidates;
-      return { kind: 'rank-occupations', ranked: rankOccupationRows({ ...input, candidates }) };
-    }
+    case 'rank-occupations':
+      return { kind: 'rank-occupations', ranked: rankOccupationRows(task.input) };
     case 'warm-up':
       // An express lane's worker has no solver to warm: its modules are loaded once it answers.
       if (loadsSolver) await warmUpPlanner();

@@ -4,14 +4,11 @@
  * `read-model/memory-compute-source`). Services take these, never a repository, so the engine is
  * chosen once at start (COMPUTE_SOURCE).
  */
-import type {
-  LearnerEvidenceRow,
-  OccupationCandidateRow,
-  TargetRequirementsRow,
-} from '../db/repositories/coverage-repository';
+import type { LearnerEvidenceRow, TargetRequirementsRow } from '../db/repositories/coverage-repository';
 import type { ExpansionRow } from '../domain/coverage/orient-links';
 import type { Requirement } from '../domain/coverage/requirement';
 import type { PackedCandidateEvidence } from '../domain/coverage/packed-candidate-evidence';
+import type { PackedOccupationRows } from '../domain/coverage/packed-occupation-rows';
 import type { CandidateCourse } from '../domain/planning';
 
 /** The reads of the coverage engine (the methods of `CoverageRepository` it uses). */
@@ -30,11 +27,11 @@ export interface CoverageSource {
   getRequirementsOfOccupations(uris: readonly string[]): Promise<Map<string, Requirement[]>>;
   /** Skills within `depth` hierarchy steps of each of `uris`. */
   expandSkillHierarchy(uris: readonly string[], depth: number): Promise<ExpansionRow[]>;
-  /** Occupations requiring any of `skillUris`, optionally within an ISCO code prefix. */
-  findOccupationsRequiring(
-    skillUris: readonly string[],
-    iscoGroupPrefix: string | null,
-  ): Promise<OccupationCandidateRow[]>;
+  /**
+   * Occupations requiring any of `skillUris` (distinct), optionally within an ISCO code prefix,
+   * packed over `skillUris` for the ranking (`packOccupationRows`).
+   */
+  findOccupationsRequiring(skillUris: readonly string[], iscoGroupPrefix: string | null): Promise<PackedOccupationRows>;
   /** Consenting learners with evidence for any of `skillUris` at a date. */
   findCandidateEvidence(skillUris: readonly string[], asOf: string): Promise<PackedCandidateEvidence>;
   /** Display names of the consenting learners among `learnerIds` (what a ranking shows). */

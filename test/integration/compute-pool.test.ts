@@ -10,7 +10,7 @@ import path from 'node:path';
 import { ComputePool, PLAN_STOP_GRACE_MS, RUNAWAY_PLAN_STOP_MS } from '../../src/compute/compute-pool';
 import { epochNow, RESKILLING_CUTOFF_GRACE_MS, type GatheredPlanning } from '../../src/domain/planning';
 import { RequestTimeoutError } from '../../src/domain/errors';
-import { resolveMatchPolicy } from '../../src/domain/coverage';
+import { packOccupationRows, resolveMatchPolicy } from '../../src/domain/coverage';
 import { hardGatheredPlanning } from '../support/hard-planning-job';
 
 let pool: ComputePool | undefined;
@@ -242,25 +242,29 @@ describe('compute pool', () => {
   it('ranks on the express lane while every solver worker is busy, and on a solver worker when one is free', async () => {
     const compute = await startPool(1, 4, undefined, 1);
     const policy = resolveMatchPolicy(null, new Date('2026-01-01T00:00:00Z'));
-    const input = {
+    // A fresh input per call: the candidates' buffer is transferred to the worker.
+    const input = () => ({
       evidence: [{ skillUri: 'test:a', source: { kind: 'STATED' as const } }],
       reachable: ['test:a'],
       links: [],
-      candidates: [
-        {
-          uri: 'test:occupation',
-          essentialCount: 2,
-          optionalCount: 0,
-          matched: [{ skillUri: 'test:a', relation: 'ESSENTIAL' as const }],
-        },
-      ],
+      candidates: packOccupationRows(
+        [
+          {
+            uri: 'test:occupation',
+            essentialCount: 2,
+            optionalCount: 0,
+            matched: [{ skillUri: 'test:a', relation: 'ESSENTIAL' as const }],
+          },
+        ],
+        ['test:a'],
+      ),
       policy,
-    };
-    const free = await compute.rankOccupations(input);
+    });
+    const free = await compute.rankOccupations(input());
     expect(free.map((o) => o.occupationUri)).toEqual(['test:occupation']);
     const { ahead } = await occupyTheWorker(compute);
     const started = epochNow();
-    const busy = await compute.rankOccupations(input);
+    const busy = await compute.rankOccupations(input());
     // Not behind the plan (which holds the only solver worker for a second).
     expect(epochNow() - started).toBeLessThan(300);
     expect(busy).toEqual(free);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { uniquePrefix } from '../support/test-database';
 import { evidenceLines } from '../support/packed-evidence';
+import { unpackOccupationRows } from '../../src/domain/coverage';
 import { CoverageRepository } from '../../src/db/repositories/coverage-repository';
 import { PlanningRepository } from '../../src/db/repositories/planning-repository';
 import { MemoryComputeSource } from '../../src/services/read-model/memory-compute-source';
@@ -66,8 +67,8 @@ async function answers(source: {
   out.noJob = await c.getJobPostingRequirements(id('none'));
   out.occupations = await c.getRequirementsOfOccupations([SOFTWARE_DEVELOPER, ...sampleOccupations]);
   for (const depth of [1, 2, 5]) out[`expand ${depth}`] = await c.expandSkillHierarchy(skills, depth);
-  out.requiring = await c.findOccupationsRequiring(skills, null);
-  out.requiring25 = await c.findOccupationsRequiring(skills, '25');
+  out.requiring = unpackOccupationRows(await c.findOccupationsRequiring(skills, null), skills);
+  out.requiring25 = unpackOccupationRows(await c.findOccupationsRequiring(skills, '25'), skills);
   out.names = await c.getCandidateNames(learners);
   out.candidates = evidenceLines(await c.findCandidateEvidence(essentials.slice(0, 12), day(0)));
   out.courses = await source.courses.findCoursesTeaching(essentials.slice(0, 12), [id('c1')]);

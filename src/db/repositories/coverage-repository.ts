@@ -27,9 +27,11 @@ export interface TargetRequirementsRow {
 // the domain's rankings score.
 import {
   packCandidateRows,
+  packOccupationRows,
   type CandidateEvidenceRow,
   type OccupationCandidateRow,
   type PackedCandidateEvidence,
+  type PackedOccupationRows,
 } from '../../domain/coverage';
 export type { CandidateEvidenceRow, OccupationCandidateRow };
 
@@ -94,18 +96,19 @@ export class CoverageRepository {
     return rows as unknown as ExpansionRow[];
   }
 
-  /** cypher/coverage/find-occupations-requiring */
+  /** cypher/coverage/find-occupations-requiring, packed over `skillUris` for the ranking. */
   async findOccupationsRequiring(
     skillUris: readonly string[],
     iscoGroupPrefix: string | null,
     runner: QueryRunner = this.executor,
-  ): Promise<OccupationCandidateRow[]> {
+  ): Promise<PackedOccupationRows> {
     const rows = await runner.read('coverage/find-occupations-requiring', { skillUris, iscoGroupPrefix });
-    return rows.map((row) => ({
+    const candidates = rows.map((row) => ({
       ...(row as unknown as OccupationCandidateRow),
       essentialCount: (row.essentialCount as number) ?? 0,
       optionalCount: (row.optionalCount as number) ?? 0,
     }));
+    return packOccupationRows(candidates, skillUris);
   }
 
   /** cypher/coverage/get-candidate-names */

@@ -2,10 +2,13 @@ import type { OccupationCandidateRow } from './rank-occupations';
 import type { Requirement } from './requirement';
 
 /**
- * Candidate occupations as they travel to a compute worker. Copying thousands of row objects, each
- * with its matched requirements and their skill URIs, was about a quarter of a worker's time in
- * `rankOccupations` at 16 concurrent requests, and 2 ms of the request thread's per request; as
- * integers over the `reachable` skills the task already carries, the rows cross as one buffer.
+ * Candidate occupations as the ranking reads them and as they travel to a compute worker. Copying
+ * thousands of row objects, each with its matched requirements and their skill URIs, was about a
+ * quarter of a worker's time in `rankOccupations` at 16 concurrent requests, and 2 ms of the
+ * request thread's per request; as integers over the `reachable` skills the task already carries,
+ * the rows cross as one buffer. The read model builds them packed (the rows as objects and their
+ * packing were a tenth of the request thread's time at concurrency 16, their garbage more); the
+ * database source packs its query's rows with {@link packOccupationRows}.
  */
 export interface PackedOccupationRows {
   /** The occupations' URIs, in row order. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXED_POLICY, link, requirement, skill } from '../../../test/support/coverage-arbitraries';
 import { compareMatches } from './compare-matches';
 import type { Evidence } from './evidence';
+import { packOccupationRows } from './packed-occupation-rows';
 import { rankOccupationRows, type OccupationCandidateRow } from './rank-occupations';
 import { scoreFromSums } from './score-requirements';
 import { computeSkillCredits } from './skill-credits';
@@ -36,7 +37,8 @@ describe('rankOccupationRows', () => {
           }));
           const evidence: Evidence[] = evidenceSkills.map((skillUri) => ({ skillUri, source: { kind: 'STATED' } }));
           const reachable = [...new Set([...evidenceSkills, ...links.map((l) => l.requiredUri)])];
-          const ranked = rankOccupationRows({ evidence, reachable, links, candidates, policy });
+          const packed = packOccupationRows(candidates, reachable);
+          const ranked = rankOccupationRows({ evidence, reachable, links, candidates: packed, policy });
 
           // The order is compareMatches' own.
           const asMatches = ranked.map((m) => ({ ...m, id: m.occupationUri }));

@@ -8,6 +8,7 @@ import { compareStrings } from './compare-strings';
 import type { Evidence } from './evidence';
 import type { HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
+import type { PackedOccupationRows } from './packed-occupation-rows';
 import type { Requirement } from './requirement';
 import { scoreFromSums, type CoverageScores } from './score-requirements';
 import { computeSkillCredits } from './skill-credits';
@@ -32,7 +33,8 @@ export interface RankOccupationsInput {
   readonly reachable: readonly string[];
   /** Hierarchy links from the evidence skills. */
   readonly links: readonly HierarchyLink[];
-  readonly candidates: readonly OccupationCandidateRow[];
+  /** The candidate occupations, packed over `reachable` ({@link packOccupationRows}). */
+  readonly candidates: PackedOccupationRows;
   readonly policy: MatchPolicy;
 }
 
@@ -40,31 +42,31 @@ export interface RankOccupationsInput {
  * Every candidate occupation with score > 0, best first (score, essential coverage, URI).
  *
  * @example
- * rankOccupationRows({ evidence, reachable, links, candidates, policy })
+ * rankOccupationRows({ evidence, reachable, links, candidates: packOccupationRows(rows, reachable), policy })
  * // [{ occupationUri: 'http://data.europa.eu/esco/occupation/…', score: 0.82, ... }, ...]
  */
 export function rankOccupationRows(input: RankOccupationsInput): OccupationScore[] {
   const { evidence, reachable, links, candidates, policy } = input;
   const credits = computeSkillCredits(reachable, evidence, links, policy);
+  // Each reachable skill's credit by its index, as the packed rows name their skills.
+  const creditAt = new Float64Array(reachable.length);
+  for (let i = 0; i < reachable.length; i += 1) creditAt[i] = credits.get(reachable[i]!)?.credit ?? 0;
+  const { uris, numbers } = candidates;
   const ranked: OccupationScore[] = [];
-  for (const occupation of candidates) {
+  let at = 0;
+  for (const uri of uris) {
+    const essentialCount = numbers[at]!;
+    const optionalCount = numbers[at + 1]!;
+    const end = at + 3 + 2 * numbers[at + 2]!;
     let essentialSum = 0;
     let optionalSum = 0;
-    for (const req of occupation.matched) {
-      const credit = credits.get(req.skillUri)?.credit ?? 0;
-      if (req.relation === 'ESSENTIAL') essentialSum += credit;
+    for (at += 3; at < end; at += 2) {
+      const credit = creditAt[numbers[at]!]!;
+      if (numbers[at + 1] === 1) essentialSum += credit;
       else optionalSum += credit;
     }
-    const scores = scoreFromSums(
-      {
-        essentialSum,
-        essentialCount: occupation.essentialCount,
-        optionalSum,
-        optionalCount: occupation.optionalCount,
-      },
-      policy,
-    );
-    if (scores.score > 0) ranked.push({ occupationUri: occupation.uri, ...scores });
+    const scores = scoreFromSums({ essentialSum, essentialCount, optionalSum, optionalCount }, policy);
+    if (scores.score > 0) ranked.push({ occupationUri: uri, ...scores });
   }
   // compareMatches' order from keys computed once per occupation: a comparator building match
   // objects and rounding scores on every comparison was most of this function's time over the

@@ -6,7 +6,6 @@ export type { BroaderRow, CredentialRow, HoldingRow, LearnerRow, OccupationRow, 
 export {
   ReadModel,
   type LearnerEvidence,
-  type OccupationCandidate,
   type ReadModelCounts,
   type TargetRequirements,
 } from './read-model';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateCourse } from '../../../test/support/candidate-course';
 import { evidenceLines } from '../../../test/support/packed-evidence';
+import { unpackOccupationRows } from '../coverage/packed-occupation-rows';
 import { Interner } from './interner';
 import { ReadModel } from './read-model';
 import type { CredentialRow } from './read-model-rows';
@@ -270,9 +271,11 @@ describe('candidates, occupations and courses', () => {
     expect(m.candidateNames(['n1']).size).toBe(0);
   });
 
-  it('finds occupations requiring skills, with stored counts (0 when missing) and the ISCO prefix', () => {
+  it('finds occupations requiring skills, with stored counts (0 when missing) and the ISCO prefix, packed', () => {
     const m = model();
-    const found = m.occupationsRequiring(['c', 'x'], null);
+    const rows = (skills: string[], prefix: string | null) =>
+      unpackOccupationRows(m.occupationsRequiring(skills, prefix), skills);
+    const found = rows(['c', 'x'], null);
     expect(sortRows(found)).toEqual(
       sortRows([
         {
@@ -287,8 +290,15 @@ describe('candidates, occupations and courses', () => {
         { uri: 'o2', essentialCount: 0, optionalCount: 0, matched: [{ skillUri: 'c', relation: 'OPTIONAL' }] },
       ]),
     );
-    expect(m.occupationsRequiring(['c'], '25').map((o) => o.uri)).toEqual(['o1']);
-    expect(m.occupationsRequiring(['c'], '3')).toEqual([]);
+    // Each row's requirements in the order of the skills asked for, as the ranking sums them.
+    expect(
+      rows(['x', 'c'], null)
+        .find((o) => o.uri === 'o1')
+        ?.matched.map((r) => r.skillUri),
+    ).toEqual(['x', 'c']);
+    expect(rows(['c'], '25').map((o) => o.uri)).toEqual(['o1']);
+    expect(rows(['c'], '3')).toEqual([]);
+    expect(rows(['unknown'], null)).toEqual([]);
   });
 
   it('lists each course teaching a skill once, without the excluded ones; follows replacements', () => {

@@ -13,7 +13,7 @@ import {
   credentialEvidenceKind,
   type PackedCandidateEvidence,
 } from '../coverage/packed-candidate-evidence';
-import type { OccupationCandidateRow } from '../coverage/rank-occupations';
+import type { PackedOccupationRows } from '../coverage/packed-occupation-rows';
 import type { CandidateCourse } from '../planning';
 import type { VerificationStatus } from '../verification/verification';
 import { DatesAgainstDay } from './dates-against-day';
@@ -39,9 +39,6 @@ export interface TargetRequirements {
   requirements: Requirement[];
   portalId?: string | null;
 }
-
-/** An occupation requiring some of the given skills; a consenting learner's evidence for some of them. */
-export type { OccupationCandidateRow as OccupationCandidate };
 
 /** Entity counts of a model. */
 export interface ReadModelCounts {
@@ -478,27 +475,69 @@ export class ReadModel {
     return this.hierarchy.expand(uris, depth);
   }
 
-  /** cypher/coverage/find-occupations-requiring */
-  occupationsRequiring(skillUris: readonly string[], iscoGroupPrefix: string | null): OccupationCandidateRow[] {
-    const found = new Map<Occupation, Requirement[]>();
+  /**
+   * cypher/coverage/find-occupations-requiring, packed over `skillUris` (distinct) as
+   * {@link packOccupationRows} packs the query's rows: built straight from the requirement lists,
+   * without an object per occupation or per matched requirement (about 1,000 occupations and 3,000
+   * requirements for a learner's reachable skills, each request).
+   */
+  occupationsRequiring(skillUris: readonly string[], iscoGroupPrefix: string | null): PackedOccupationRows {
+    // Each occupation's row in the answer (-1: not matched yet), then how many requirements it matched.
+    const rowOf = new Int32Array(this.occupationList.length).fill(-1);
+    const occupations: number[] = [];
+    const counts: number[] = [];
+    let matched = 0;
     for (const uri of skillUris) {
       const skill = this.skills.lookup(uri);
       if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
       for (const link of this.requirers.get(skill)) {
-        const occupation = this.occupationList[link >> 8]!;
-        const relation = link & 255;
-        // STARTS WITH on a missing code is null: such an occupation is left out under a prefix.
-        const code = occupation.iscoGroupCode;
-        if (iscoGroupPrefix !== null && (typeof code !== 'string' || !code.startsWith(iscoGroupPrefix))) continue;
-        pushToList(found, occupation, { skillUri: uri, relation: this.relationCodes[relation]! });
+        const occupation = link >> 8;
+        if (!this.withinIscoGroup(occupation, iscoGroupPrefix)) continue;
+        let row = rowOf[occupation]!;
+        if (row < 0) {
+          row = occupations.push(occupation) - 1;
+          rowOf[occupation] = row;
+          counts.push(0);
+        }
+        counts[row]! += 1;
+        matched += 1;
       }
     }
-    return [...found].map(([occupation, matched]) => ({
-      uri: occupation.uri,
-      essentialCount: occupation.essentialCount ?? 0,
-      optionalCount: occupation.optionalCount ?? 0,
-      matched,
-    }));
+    // Each row is essentialCount, optionalCount, n, then n (skill index, essential) pairs, filled
+    // in the order of `skillUris`, as the rows' matched lists were.
+    const numbers = new Int32Array(3 * occupations.length + 2 * matched);
+    const next = new Int32Array(occupations.length);
+    let at = 0;
+    for (let row = 0; row < occupations.length; row += 1) {
+      const occupation = this.occupationList[occupations[row]!]!;
+      numbers[at] = occupation.essentialCount ?? 0;
+      numbers[at + 1] = occupation.optionalCount ?? 0;
+      numbers[at + 2] = counts[row]!;
+      next[row] = at + 3;
+      at += 3 + 2 * counts[row]!;
+    }
+    for (let index = 0; index < skillUris.length; index += 1) {
+      const skill = this.skills.lookup(skillUris[index]!);
+      if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
+      for (const link of this.requirers.get(skill)) {
+        const row = rowOf[link >> 8]!;
+        if (row < 0) continue;
+        const slot = next[row]!;
+        numbers[slot] = index;
+        numbers[slot + 1] = this.relationCodes[link & 255] === 'ESSENTIAL' ? 1 : 0;
+        next[row] = slot + 2;
+      }
+    }
+    const uris: string[] = [];
+    for (const occupation of occupations) uris.push(this.occupationList[occupation]!.uri);
+    return { uris, numbers };
+  }
+
+  /** Whether an occupation's ISCO group code starts with the prefix (STARTS WITH on a missing code is null: left out). */
+  private withinIscoGroup(occupation: number, iscoGroupPrefix: string | null): boolean {
+    if (iscoGroupPrefix === null) return true;
+    const code = this.occupationList[occupation]!.iscoGroupCode;
+    return typeof code === 'string' && code.startsWith(iscoGroupPrefix);
   }
 
   /**

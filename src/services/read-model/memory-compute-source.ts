@@ -3,14 +3,11 @@
  * `CoverageRepository` and `PlanningRepository` (order may differ where theirs is unspecified),
  * after the model has caught up with this process's own writes.
  */
-import type {
-  LearnerEvidenceRow,
-  OccupationCandidateRow,
-  TargetRequirementsRow,
-} from '../../db/repositories/coverage-repository';
+import type { LearnerEvidenceRow, TargetRequirementsRow } from '../../db/repositories/coverage-repository';
 import type { ExpansionRow } from '../../domain/coverage/orient-links';
 import type { Requirement } from '../../domain/coverage/requirement';
 import type { PackedCandidateEvidence } from '../../domain/coverage/packed-candidate-evidence';
+import type { PackedOccupationRows } from '../../domain/coverage/packed-occupation-rows';
 import type { CandidateCourse } from '../../domain/planning';
 import { IdMarks } from '../../domain/read-model/id-marks';
 import type { CourseSource, CoverageSource } from '../compute-sources';
@@ -55,7 +52,7 @@ export class MemoryComputeSource implements CoverageSource, CourseSource {
   async findOccupationsRequiring(
     skillUris: readonly string[],
     iscoGroupPrefix: string | null,
-  ): Promise<OccupationCandidateRow[]> {
+  ): Promise<PackedOccupationRows> {
     return (await this.live.fresh()).occupationsRequiring(skillUris, iscoGroupPrefix);
   }
 
