@@ -1,5 +1,10 @@
 /** What the planning and coverage services need from the compute tier. */
-import type { OccupationScore, RankCandidatesInput, RankedCandidates, RankOccupationsInput } from '../domain/coverage';
+import type {
+  RankCandidatesInput,
+  RankedCandidates,
+  RankedOccupations,
+  RankOccupationsInput,
+} from '../domain/coverage';
 import type { PlanningJob, PlanningJobResult } from '../domain/planning';
 import type { PlanPermit } from './plan-admission';
 
@@ -29,5 +34,5 @@ export interface PlanningCompute {
  */
 export interface RankingCompute {
   rankCandidates(input: RankCandidatesInput, signal?: AbortSignal): Promise<RankedCandidates>;
-  rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<OccupationScore[]>;
+  rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<RankedOccupations>;
 }

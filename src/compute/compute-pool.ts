@@ -47,7 +47,7 @@ import { sumWorkerMemory, type WorkerMemory } from './worker-memory';
 import {
   evidenceBuffers,
   occupationRowBuffers,
-  type OccupationScore,
+  type RankedOccupations,
   type RankCandidatesInput,
   type RankedCandidates,
   type RankOccupationsInput,
@@ -516,7 +516,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * Ranks occupations on a worker; follows the current request's abort signal unless given one.
    * The candidates' buffer is transferred, not copied: it is unusable here afterwards.
    */
-  async rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<OccupationScore[]> {
+  async rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<RankedOccupations> {
     const answer = await this.run(
       { kind: 'rank-occupations', input },
       signal ?? currentQueryContext()?.signal,

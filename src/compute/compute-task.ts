@@ -3,7 +3,12 @@
  * Maps, Sets, Dates), since it crosses a thread boundary.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { OccupationScore, RankCandidatesInput, RankedCandidates, RankOccupationsInput } from '../domain/coverage';
+import type {
+  RankCandidatesInput,
+  RankedCandidates,
+  RankedOccupations,
+  RankOccupationsInput,
+} from '../domain/coverage';
 import type { PackedCourses, PlanningJob, PlanningJobResult } from '../domain/planning';
 import type { WorkerMemory } from './worker-memory';
 
@@ -58,7 +63,7 @@ export const PLANNING_PREPARED = 'prepared';
 export type ComputeResult =
   | { readonly kind: 'planning'; readonly result: PlanningJobResult }
   | { readonly kind: 'rank-candidates'; readonly ranked: RankedCandidates }
-  | { readonly kind: 'rank-occupations'; readonly ranked: OccupationScore[] }
+  | { readonly kind: 'rank-occupations'; readonly ranked: RankedOccupations }
   | { readonly kind: 'warm-up' };
 
 /** A worker's answer: the task's result and the worker's report. */

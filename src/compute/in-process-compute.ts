@@ -7,7 +7,7 @@ import type { PlanningCompute, RankingCompute } from './compute-contracts';
 import {
   rankCandidateEvidence,
   rankOccupationRows,
-  type OccupationScore,
+  type RankedOccupations,
   type RankedCandidates,
   type RankCandidatesInput,
   type RankOccupationsInput,
@@ -26,7 +26,7 @@ export class InProcessCompute implements PlanningCompute, RankingCompute {
     return rankCandidateEvidence(input);
   }
 
-  async rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<OccupationScore[]> {
+  async rankOccupations(input: RankOccupationsInput, signal?: AbortSignal): Promise<RankedOccupations> {
     refuseAborted(signal);
     return rankOccupationRows(input);
   }

@@ -13,6 +13,7 @@ import {
   type CoverageResult,
   type RankedCandidates,
   type OccupationScore,
+  type RankedOccupations,
   type Evidence,
   type HierarchyLink,
   type MatchPolicy,
@@ -159,29 +160,22 @@ export class CoverageService {
   }
 
   /**
-   * Every occupation with score > 0 for the subject, best first (score, essentialCoverage, URI).
-   * Three round trips: evidence, hierarchy around the evidence, occupations requiring any
-   * reachable skill; scoring happens in memory from one credit map.
+   * The `first` best occupations with score > 0 for gathered evidence, best first (score,
+   * essentialCoverage, URI), and how many score above 0. Reads the hierarchy around the evidence
+   * and the occupations requiring any reachable skill; scoring happens on a compute worker from one
+   * credit map.
    */
-  async rankOccupations(
-    subject: Subject,
-    policy: MatchPolicy,
-    iscoGroupPrefix: string | null,
-  ): Promise<OccupationScore[]> {
-    return this.rankOccupationsFor(await this.subjectEvidence(subject, policy), policy, iscoGroupPrefix);
-  }
-
-  /** {@link rankOccupations} for evidence already gathered. */
   async rankOccupationsFor(
     evidence: SubjectEvidence,
     policy: MatchPolicy,
     iscoGroupPrefix: string | null,
-  ): Promise<OccupationScore[]> {
-    if (evidence.skillUris.length === 0) return [];
+    first: number,
+  ): Promise<RankedOccupations> {
+    if (evidence.skillUris.length === 0) return { best: [], totalCount: 0 };
     const links = linksFromEvidence(await this.repo.expandSkillHierarchy(evidence.skillUris, policy.maxHierarchyDepth));
     const reachable = [...new Set([...evidence.skillUris, ...links.map((l) => l.requiredUri)])];
     const candidates = await this.repo.findOccupationsRequiring(reachable, iscoGroupPrefix);
-    return this.compute.rankOccupations({ evidence: evidence.evidence, reachable, links, candidates, policy });
+    return this.compute.rankOccupations({ evidence: evidence.evidence, reachable, links, candidates, policy, first });
   }
 
   /**

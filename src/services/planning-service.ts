@@ -408,9 +408,9 @@ export class PlanningService {
     return this.admitted(deadline, request.timeLimitMs, signal, async () => {
       const cutoff = new StepCutoff(Math.max(0, cutoffAt - this.clock()));
       try {
-        const ranking = await cutoff.race(this.coverage.rankOccupationsFor(evidence, policy, null));
+        const ranking = await cutoff.race(this.coverage.rankOccupationsFor(evidence, policy, null, candidates));
         if (ranking === CUT_OFF) return unplanned(candidates);
-        const ranked = ranking.slice(0, candidates);
+        const ranked = ranking.best;
         const requirementSets = await cutoff.race(
           this.coverage.requirementsOfOccupations(ranked.map((r) => r.occupationUri)),
         );

@@ -259,9 +259,11 @@ describe('compute pool', () => {
         ['test:a'],
       ),
       policy,
+      first: 10,
     });
     const free = await compute.rankOccupations(input());
-    expect(free.map((o) => o.occupationUri)).toEqual(['test:occupation']);
+    expect(free.best.map((o) => o.occupationUri)).toEqual(['test:occupation']);
+    expect(free.totalCount).toBe(1);
     const { ahead } = await occupyTheWorker(compute);
     const started = epochNow();
     const busy = await compute.rankOccupations(input());

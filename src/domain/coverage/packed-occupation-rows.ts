@@ -27,7 +27,7 @@ export interface PackedOccupationRows {
  *
  * @example
  * const packed = packOccupationRows(rows, reachable);
- * rankOccupationRows({ ...input, candidates: unpackOccupationRows(packed, reachable) }) // same ranking as with `rows`
+ * unpackOccupationRows(packed, reachable) // `rows`, less requirements on skills out of reach
  */
 export function packOccupationRows(
   rows: readonly OccupationCandidateRow[],

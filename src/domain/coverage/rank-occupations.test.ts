@@ -28,7 +28,8 @@ describe('rankOccupationRows', () => {
         occupations,
         fc.array(skill, { maxLength: 6 }),
         fc.array(link, { maxLength: 8 }),
-        (raw, evidenceSkills, links) => {
+        fc.integer({ min: 0, max: 35 }),
+        (raw, evidenceSkills, links, first) => {
           const candidates: OccupationCandidateRow[] = raw.map((o, i) => ({
             uri: `${o.uri}#${i}`,
             matched: o.matched,
@@ -37,8 +38,17 @@ describe('rankOccupationRows', () => {
           }));
           const evidence: Evidence[] = evidenceSkills.map((skillUri) => ({ skillUri, source: { kind: 'STATED' } }));
           const reachable = [...new Set([...evidenceSkills, ...links.map((l) => l.requiredUri)])];
-          const packed = packOccupationRows(candidates, reachable);
-          const ranked = rankOccupationRows({ evidence, reachable, links, candidates: packed, policy });
+          const input = { evidence, reachable, links, policy };
+          const all = rankOccupationRows({
+            ...input,
+            candidates: packOccupationRows(candidates, reachable),
+            first: 99,
+          });
+          const ranked = all.best;
+          // A page of the ranking is its head, with the count of them all.
+          const page = rankOccupationRows({ ...input, candidates: packOccupationRows(candidates, reachable), first });
+          expect(page).toEqual({ best: ranked.slice(0, first), totalCount: ranked.length });
+          expect(all.totalCount).toBe(ranked.length);
 
           // The order is compareMatches' own.
           const asMatches = ranked.map((m) => ({ ...m, id: m.occupationUri }));

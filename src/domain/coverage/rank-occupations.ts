@@ -36,16 +36,26 @@ export interface RankOccupationsInput {
   /** The candidate occupations, packed over `reachable` ({@link packOccupationRows}). */
   readonly candidates: PackedOccupationRows;
   readonly policy: MatchPolicy;
+  /** How many of the best occupations to return (a page ends there); the count covers them all. */
+  readonly first: number;
+}
+
+/** The best occupations of a ranking, best first, and how many occupations scored above 0. */
+export interface RankedOccupations {
+  readonly best: OccupationScore[];
+  readonly totalCount: number;
 }
 
 /**
- * Every candidate occupation with score > 0, best first (score, essential coverage, URI).
+ * The first `input.first` of the candidate occupations with score > 0, best first (score, essential
+ * coverage, URI), and how many scored above 0. Only those cross back from a compute worker: a
+ * learner's skills reach about a thousand occupations, and a page shows a few of them.
  *
  * @example
- * rankOccupationRows({ evidence, reachable, links, candidates: packOccupationRows(rows, reachable), policy })
- * // [{ occupationUri: 'http://data.europa.eu/esco/occupation/…', score: 0.82, ... }, ...]
+ * rankOccupationRows({ evidence, reachable, links, candidates: packOccupationRows(rows, reachable), policy, first: 10 })
+ * // { best: [{ occupationUri: 'http://data.europa.eu/esco/occupation/…', score: 0.82, ... }, ...], totalCount: 1042 }
  */
-export function rankOccupationRows(input: RankOccupationsInput): OccupationScore[] {
+export function rankOccupationRows(input: RankOccupationsInput): RankedOccupations {
   const { evidence, reachable, links, candidates, policy } = input;
   const credits = computeSkillCredits(reachable, evidence, links, policy);
   // Each reachable skill's credit by its index, as the packed rows name their skills.
@@ -78,9 +88,10 @@ export function rankOccupationRows(input: RankOccupationsInput): OccupationScore
     keyed.push({ match, score: quantize(match.score), essential: quantize(match.essentialCoverage) });
   }
   keyed.sort(byRankKey);
-  const order: OccupationScore[] = [];
-  for (const entry of keyed) order.push(entry.match);
-  return order;
+  const best: OccupationScore[] = [];
+  const count = Math.min(keyed.length, Math.max(0, input.first));
+  for (let i = 0; i < count; i += 1) best.push(keyed[i]!.match);
+  return { best, totalCount: keyed.length };
 }
 
 interface RankKey {

@@ -152,10 +152,15 @@ export class LearnerCoverageResolver {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
     const policy = ctx.services.coverage.policy(policyInput);
     const evidence = await ctx.services.coverage.subjectEvidence({ kind: 'LEARNER', learnerId: learner.id }, policy);
-    const ranked = await ctx.services.coverage.rankOccupationsFor(evidence, policy, null);
+    const { best, totalCount } = await ctx.services.coverage.rankOccupationsFor(
+      evidence,
+      policy,
+      null,
+      page.offset + page.limit,
+    );
     return toConnection({
-      items: ranked.slice(page.offset, page.offset + page.limit).map((m) => ({ ...m, evidence, policy })),
-      totalCount: ranked.length,
+      items: best.slice(page.offset).map((m) => ({ ...m, evidence, policy })),
+      totalCount,
       offset: page.offset,
     });
   }

@@ -63,11 +63,14 @@ export class CoverageQueryResolver {
     const policy = ctx.services.coverage.policy(policyInput);
     const valid = validateSubject(subject);
     const evidence = await ctx.services.coverage.subjectEvidence(valid, policy);
-    const ranked = await ctx.services.coverage.rankOccupationsFor(evidence, policy, iscoGroupPrefix ?? null);
-    const items: OccupationMatch[] = ranked
-      .slice(page.offset, page.offset + page.limit)
-      .map((match) => ({ ...match, evidence, policy }));
-    return toConnection({ items, totalCount: ranked.length, offset: page.offset });
+    const { best, totalCount } = await ctx.services.coverage.rankOccupationsFor(
+      evidence,
+      policy,
+      iscoGroupPrefix ?? null,
+      page.offset + page.limit,
+    );
+    const items: OccupationMatch[] = best.slice(page.offset).map((match) => ({ ...match, evidence, policy }));
+    return toConnection({ items, totalCount, offset: page.offset });
   }
 
   @Access(rankCandidatesAccess)
