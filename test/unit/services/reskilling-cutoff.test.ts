@@ -36,7 +36,8 @@ async function reskill(stages: Stages) {
   let courseReads = 0;
   const service = new PlanningService(
     {
-      rankOccupationsFor: () => sleep(stages.rankMs ?? 0, ranked),
+      rankOccupationsFor: (_evidence: unknown, _policy: unknown, _prefix: unknown, first: number) =>
+        sleep(stages.rankMs ?? 0, { best: ranked.slice(0, first), totalCount: ranked.length }),
       requirementsOfOccupations: async (uris: readonly string[]) =>
         new Map(uris.map((uri) => [uri, [{ skillUri: 'g', relation: 'ESSENTIAL' as const }]])),
       requirementLinks: () => sleep(stages.linksMs ?? 0, []),
