@@ -40,6 +40,9 @@ export interface TargetRequirements {
   portalId?: string | null;
 }
 
+/** The requirement list of a skill outside the hierarchy: no occupation requires it here. */
+const NO_REQUIRERS = new Int32Array(0);
+
 /** Entity counts of a model. */
 export interface ReadModelCounts {
   readonly skills: number;
@@ -486,11 +489,14 @@ export class ReadModel {
     const rowOf = new Int32Array(this.occupationList.length).fill(-1);
     const occupations: number[] = [];
     const counts: number[] = [];
+    // Each asked skill's requirement list, looked up once for both passes.
+    const lists: Int32Array[] = [];
     let matched = 0;
     for (const uri of skillUris) {
       const skill = this.skills.lookup(uri);
-      if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
-      for (const link of this.requirers.get(skill)) {
+      const list = skill === undefined || skill >= this.hierarchy.skillCount ? NO_REQUIRERS : this.requirers.get(skill);
+      lists.push(list);
+      for (const link of list) {
         const occupation = link >> 8;
         if (!this.withinIscoGroup(occupation, iscoGroupPrefix)) continue;
         let row = rowOf[occupation]!;
@@ -516,10 +522,8 @@ export class ReadModel {
       next[row] = at + 3;
       at += 3 + 2 * counts[row]!;
     }
-    for (let index = 0; index < skillUris.length; index += 1) {
-      const skill = this.skills.lookup(skillUris[index]!);
-      if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
-      for (const link of this.requirers.get(skill)) {
+    for (let index = 0; index < lists.length; index += 1) {
+      for (const link of lists[index]!) {
         const row = rowOf[link >> 8]!;
         if (row < 0) continue;
         const slot = next[row]!;
