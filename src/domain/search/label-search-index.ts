@@ -199,7 +199,9 @@ export class LabelSearchIndex {
     const exact = new Map<string, number[]>();
     const labels = raw.map((label, index) => {
       for (const stem of label.stems) appendPosting(postings, stem, index);
-      appendPosting(exact, labelKey(label.text), index);
+      // Most labels are their own key: keeping the label's string saves a copy of each.
+      const key = labelKey(label.text);
+      appendPosting(exact, key === label.text ? label.text : key, index);
       // The stems are not kept: the postings hold them, and 165k small arrays cost memory.
       return {
         concept: label.concept,
