@@ -322,6 +322,9 @@ async function main(argv: string[]): Promise<number> {
     const appStarted = performance.now();
     const app = await createApp(config, startUpLog.logger, new Neo4jExecutor(db.driver, db.registry), db.driver);
     const createAppMillis = performance.now() - appStarted;
+    // As `npm start` does before it listens: the workers' solvers compiled, the express lane's
+    // planning code warmed.
+    await app.compute.warmUp().catch((error: unknown) => log(`compute warm-up failed: ${String(error)}`));
     startUpLog.quiet();
     const running = await startBenchServer(app.deps, planDeadlineMs);
     credgraph = {

@@ -542,7 +542,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
 
   /**
    * Resolves once every worker has solved a tiny plan (the solver compiled and warm), so the first
-   * real plans get their whole time limit, and the express lane's threads are up. Called before
+   * real plans get their whole time limit, and the express lane's threads have planned invented
+   * late jobs (about half a second each), so its first real ones run compiled code. Called before
    * the server listens.
    */
   async warmUp(): Promise<void> {

@@ -40,7 +40,10 @@ export type ComputeTask =
     }
   | { readonly kind: 'rank-candidates'; readonly input: RankCandidatesInput }
   | { readonly kind: 'rank-occupations'; readonly input: RankOccupationsInput }
-  /** Solves a tiny plan so the worker's solver is compiled and warm before real requests. */
+  /**
+   * Solves a tiny plan so the worker's solver is compiled and warm before real requests; on an
+   * express lane's thread, plans invented late jobs instead (`warmUpLatePlanning`).
+   */
   | { readonly kind: 'warm-up' };
 
 /**

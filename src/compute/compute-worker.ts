@@ -5,7 +5,6 @@
  * and again after a task that left its memory past the limit (see {@link ComputeWorkerSettings}).
  */
 import os from 'node:os';
-import { deserialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import { rankCandidateEvidence, rankOccupationRows } from '../domain/coverage';
@@ -15,9 +14,6 @@ import {
   loadHighs,
   runLatePlanningJob,
   runPlanningJob,
-  unpackCourses,
-  type GatheredTarget,
-  type PlanningJob,
   type PlanningJobResult,
 } from '../domain/planning';
 import { warmUpPlanner } from '../domain/planning/warm-up-planner';
@@ -31,6 +27,8 @@ import {
   type ComputeWorkerSettings,
 } from './compute-task';
 import { fullGarbageCollector } from './full-garbage-collection';
+import { warmUpLatePlanning } from './late-planning-warm-up';
+import { unshipPlanningJob } from './shipped-planning-job';
 import { readWorkerMemory } from './worker-memory';
 
 /** Nice value of a compute thread: below the request thread, which keeps its own. */
@@ -99,19 +97,6 @@ function afterTask(): ComputeAnswerFooter {
   return { threadId, memory, solverRecycled, heapCollections };
 }
 
-/** The job of a planning task, its courses unpacked and its targets deserialized. */
-function shippedJob(task: Extract<ComputeTask, { kind: 'planning' | 'late-planning' }>): PlanningJob {
-  const { gathered } = task.job;
-  return {
-    ...task.job,
-    gathered: {
-      ...gathered,
-      candidates: task.courses ? unpackCourses(task.courses) : gathered.candidates,
-      targets: task.targets ? task.targets.map((bytes) => deserialize(bytes) as GatheredTarget) : gathered.targets,
-    },
-  };
-}
-
 async function runTask(task: ComputeTask): Promise<ComputeResult> {
   switch (task.kind) {
     case 'planning':
@@ -124,20 +109,22 @@ async function runTask(task: ComputeTask): Promise<ComputeResult> {
         const prepared = task.fallbacks ? () => task.fallbacks!.postMessage(PLANNING_PREPARED) : undefined;
         return {
           kind: 'planning',
-          result: await runPlanningJob(shippedJob(task), undefined, report, { onPrepared: prepared }),
+          result: await runPlanningJob(unshipPlanningJob(task), undefined, report, { onPrepared: prepared }),
         };
       } finally {
         task.fallbacks?.close();
       }
     case 'late-planning':
-      return { kind: 'planning', result: runLatePlanningJob(shippedJob(task), task.stopAt) };
+      return { kind: 'planning', result: runLatePlanningJob(unshipPlanningJob(task), task.stopAt) };
     case 'rank-candidates':
       return { kind: 'rank-candidates', ranked: rankCandidateEvidence(task.input) };
     case 'rank-occupations':
       return { kind: 'rank-occupations', ranked: rankOccupationRows(task.input) };
     case 'warm-up':
-      // An express lane's worker has no solver to warm: its modules are loaded once it answers.
+      // An express lane's worker has no solver to warm; it plans invented late jobs instead, so
+      // its first real ones do not run in the interpreter.
       if (loadsSolver) await warmUpPlanner();
+      else warmUpLatePlanning();
       return { kind: 'warm-up' };
   }
 }

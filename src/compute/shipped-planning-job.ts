@@ -3,8 +3,17 @@
  * columns and its targets serialized one by one, both handed over (transferred) rather than
  * copied when the job is posted.
  */
-import { serialize } from 'node:v8';
-import { CoursePacker, packedCourseBuffers, type PackedCourses, type PlanningJob } from '../domain/planning';
+import { deserialize, serialize } from 'node:v8';
+import {
+  CoursePacker,
+  packCourses,
+  packedCourseBuffers,
+  unpackCourses,
+  type GatheredTarget,
+  type PackedCourses,
+  type PlanningJob,
+} from '../domain/planning';
+import type { ComputeTask } from './compute-task';
 import { pauseIfTurnSpent, turnSpent } from './turn-slicer';
 
 /** A planning job ready for a worker: see {@link shipPlanningJob}. */
@@ -35,6 +44,31 @@ export async function shipPlanningJob(job: PlanningJob): Promise<ShippedPlanning
     courses: packer.finish(),
     targets,
     shipped: { ...job, gathered: { ...job.gathered, candidates: [], targets: [] } },
+  };
+}
+
+/**
+ * {@link shipPlanningJob} in one go, for a thread with nothing else to do (a compute worker
+ * warming up).
+ */
+export function shipPlanningJobNow(job: PlanningJob): ShippedPlanningJob {
+  return {
+    courses: packCourses(job.gathered.candidates),
+    targets: job.gathered.targets.map((target) => ownBuffer(serialize(target))),
+    shipped: { ...job, gathered: { ...job.gathered, candidates: [], targets: [] } },
+  };
+}
+
+/** The job of a planning task as the worker plans it: its courses unpacked, its targets deserialized. */
+export function unshipPlanningJob(task: Extract<ComputeTask, { kind: 'planning' | 'late-planning' }>): PlanningJob {
+  const { gathered } = task.job;
+  return {
+    ...task.job,
+    gathered: {
+      ...gathered,
+      candidates: task.courses ? unpackCourses(task.courses) : gathered.candidates,
+      targets: task.targets ? task.targets.map((bytes) => deserialize(bytes) as GatheredTarget) : gathered.targets,
+    },
   };
 }
 

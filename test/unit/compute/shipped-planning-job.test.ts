@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { deserialize } from 'node:v8';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { shippedBuffers, shipPlanningJob, wasTransferred } from '../../../src/compute/shipped-planning-job';
+import { warmUpLatePlanning } from '../../../src/compute/late-planning-warm-up';
+import {
+  shippedBuffers,
+  shipPlanningJob,
+  shipPlanningJobNow,
+  unshipPlanningJob,
+  wasTransferred,
+} from '../../../src/compute/shipped-planning-job';
 import { epochNow, unpackCourses, type GatheredTarget, type PlanningJob } from '../../../src/domain/planning';
 import { hardGatheredPlanning } from '../../support/hard-planning-job';
 
@@ -68,5 +75,33 @@ describe('shipPlanningJob', () => {
     const buffers = shippedBuffers(shipped);
     expect(new Set(buffers).size).toBe(buffers.length);
     for (const bytes of shipped.targets) expect(bytes.byteLength).toBe(bytes.buffer.byteLength);
+  });
+});
+
+describe('shipPlanningJobNow and unshipPlanningJob', () => {
+  it('a job shipped at once, posted and unshipped is the job again', async () => {
+    const job = manyTargetJob();
+    const { courses, targets, shipped } = shipPlanningJobNow(job);
+    const received = await post({ kind: 'late-planning' as const, job: shipped, courses, targets, stopAt: 0 }, [
+      ...shippedBuffers({ courses, targets }),
+    ]);
+    const unshipped = unshipPlanningJob(received);
+    expect(unshipped.gathered.targets).toEqual(job.gathered.targets);
+    expect(unshipped.gathered.candidates).toEqual(job.gathered.candidates);
+    expect(unshipped.gathered.inverse).toEqual(job.gathered.inverse);
+    expect(unshipped.deadline).toBe(job.deadline);
+  });
+
+  it('a task that did not pack its courses or targets keeps the job as it came', () => {
+    const job = manyTargetJob();
+    const unshipped = unshipPlanningJob({ kind: 'planning', job });
+    expect(unshipped.gathered.candidates).toBe(job.gathered.candidates);
+    expect(unshipped.gathered.targets).toBe(job.gathered.targets);
+  });
+});
+
+describe('warmUpLatePlanning', () => {
+  it('plans both invented jobs once per round', () => {
+    expect(warmUpLatePlanning(1)).toBe(2);
   });
 });
