@@ -21,6 +21,7 @@ import { HOLDING_STRIDE, HoldingsByCredential } from './holdings-by-credential';
 import { IdMarks } from './id-marks';
 import { pushToList } from '../map-of-lists';
 import { Interner } from './interner';
+import { type KeptCredential, KeptCredentials, LINK_STRIDE } from './kept-credentials';
 import { PackedRecords } from './packed-records';
 import type { BroaderRow, CredentialRow, LearnerRow, OccupationRow, PostingRow } from './read-model-rows';
 import { SkillHierarchy } from './skill-hierarchy';
@@ -119,12 +120,6 @@ function declaredOf(packed: Int32Array): Int32Array {
   return packed.subarray(1 + 4 * holdingCountOf(packed));
 }
 
-interface Credential {
-  readonly row: CredentialRow;
-  /** Taught skill ids, one per TEACHES link (a skill taught twice is listed twice, as the query does). */
-  readonly taught: Int32Array;
-}
-
 interface Occupation {
   readonly uri: string;
   readonly iscoGroupCode: string | null;
@@ -136,6 +131,13 @@ interface Occupation {
 interface Posting {
   readonly portalId: string | null;
   readonly requirements: Requirements;
+}
+
+/** The skill ids a credential teaches, one per TEACHES link. */
+function taughtSkills(credential: KeptCredential): number[] {
+  const skills: number[] = [];
+  for (let at = 0; at < credential.links.length; at += LINK_STRIDE) skills.push(credential.links[at]!);
+  return skills;
 }
 
 function removeFrom<K, V>(index: Map<K, V[]>, key: K, value: V): void {
@@ -177,7 +179,8 @@ export class ReadModel {
    * occupations change only with an ESCO import, which builds a new model.
    */
   private readonly requirers: PostingLists<number>;
-  private readonly credentials = new Map<number, Credential>();
+  private readonly credentials = new Map<number, KeptCredential>();
+  private readonly keeper = new KeptCredentials(this.skills, this.texts);
   /** Credential ids by taught skill (with the multiplicity of TEACHES links). */
   private readonly teachers = new Map<number, number[]>();
   private readonly learners = new Map<number, Learner>();
@@ -266,28 +269,13 @@ export class ReadModel {
   putCredential(row: CredentialRow): void {
     const id = this.credentialIds.intern(row.id);
     this.removeCredentialLinks(id);
-    const taught = Int32Array.from(row.teaches, (link) => this.skills.intern(link.uri));
-    // The row is kept for the process's life and handed to planning as it is; its skill URIs
-    // become the model's own strings (the driver decodes a new string per value: about 130,000
-    // copies of 13,900 URIs for 20,000 credentials).
-    // Its repeated short texts (link sources, currencies, languages, provider ids) are shared too.
-    const text = <T extends string | null>(value: T): T => (value === null ? value : (this.texts.shared(value) as T));
-    const kept: CredentialRow = {
-      ...row,
-      id: this.credentialIds.value(id),
-      currency: text(row.currency),
-      languages: row.languages.map(text),
-      participationForm: text(row.participationForm),
-      providerIds: row.providerIds.map(text),
-      teaches: row.teaches.map((link, i) => ({
-        ...link,
-        uri: this.skills.value(taught[i]!),
-        source: text(link.source),
-      })),
-    };
-    this.credentials.set(id, { row: kept, taught });
+    // Kept for the process's life, its links as numbers and its strings shared with other
+    // credentials' (the driver decodes a new string per value: about 130,000 copies of 13,900
+    // URIs for 20,000 credentials); planning gets a row rebuilt from it (coursesTeaching).
+    const kept = this.keeper.keep(row, this.credentialIds.value(id));
+    this.credentials.set(id, kept);
     this.catalogVersion += 1;
-    for (const skill of taught) pushToList(this.teachers, skill, id);
+    for (let at = 0; at < kept.links.length; at += LINK_STRIDE) pushToList(this.teachers, kept.links[at]!, id);
   }
 
   /**
@@ -318,7 +306,7 @@ export class ReadModel {
 
   private removeCredentialLinks(id: number): void {
     const old = this.credentials.get(id);
-    if (old) for (const skill of new Set(old.taught)) removeFrom(this.teachers, skill, id);
+    if (old) for (const skill of new Set(taughtSkills(old))) removeFrom(this.teachers, skill, id);
   }
 
   /** Adds or replaces a learner. */
@@ -351,6 +339,14 @@ export class ReadModel {
     this.holdingCount += holdings.length;
     for (const h of holdingsOf(packed)) this.holdings.add(h.credential, id, h.issuedOn, h.expiresOn, h.status);
     for (const skill of new Set(declaredOf(packed))) pushToList(this.declarers, skill, id);
+  }
+
+  /**
+   * Gives back the room lists keep to grow: for the end of a bulk load (writes after it still
+   * work, a list that grows getting room again).
+   */
+  trim(): void {
+    this.holdings.trim();
   }
 
   /** Removes a learner. */
@@ -405,8 +401,8 @@ export class ReadModel {
     );
   }
 
-  private skillUrisOf(credential: Credential): string[] {
-    return Array.from(credential.taught, (skill) => this.skills.value(skill));
+  private skillUrisOf(credential: KeptCredential): string[] {
+    return taughtSkills(credential).map((skill) => this.skills.value(skill));
   }
 
   /** cypher/coverage/get-learner-evidence */
@@ -419,7 +415,7 @@ export class ReadModel {
       const credential = this.credentials.get(credentialAt(packed, i));
       if (!credential || !this.valid(packed, i, asOf)) continue;
       credentials.push({
-        id: credential.row.id,
+        id: credential.id,
         skillUris: this.skillUrisOf(credential),
         verificationStatus: STATUSES[statusAt(packed, i)] ?? null,
       });
@@ -572,8 +568,10 @@ export class ReadModel {
     const { onOrBefore, after } = this.datesAgainstDay.on(asOf);
     for (const [credential, skills] of skillsByCredential) {
       if (!this.credentials.has(credential)) continue;
-      const list = this.holdings.of(credential) ?? [];
-      for (let at = 0; at < list.length; at += HOLDING_STRIDE) {
+      const list = this.holdings.data;
+      const from = this.holdings.startOf(credential);
+      const to = from + this.holdings.lengthOf(credential);
+      for (let at = from; at < to; at += HOLDING_STRIDE) {
         const learner = list[at]!;
         if (this.consenting[learner] !== 1) continue;
         const issued = list[at + 1]!;
@@ -629,7 +627,7 @@ export class ReadModel {
         if (seen.has(id)) continue;
         seen.add(id);
         const credential = this.credentials.get(id);
-        if (credential && !excluded.has(credential.row.id)) courses.push(credential.row);
+        if (credential && !excluded.has(credential.id)) courses.push(this.keeper.course(credential));
       }
     }
     return courses;

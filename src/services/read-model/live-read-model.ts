@@ -61,6 +61,7 @@ export async function loadReadModel(repo: ReadModelRepository): Promise<ReadMode
       for (const row of rows) model.putPosting(row);
     }),
   ]);
+  model.trim();
   model.seq = seq;
   return model;
 }
