@@ -32,6 +32,7 @@ import type { PlanningCompute, RankingCompute } from '../compute/compute-contrac
 import { PlanningRepository } from '../db/repositories/planning-repository';
 import { loadPriceRates } from '../config/price-rates-file';
 import { SkillSuggestionService } from '../services/skill-suggestion/skill-suggestion-service';
+import { SharedStrings } from '../domain/text/shared-strings';
 import { createCredentialVerifier } from '../services/verification/create-credential-verifier';
 import { createRecordSigner } from '../services/exports/record-signer';
 import { LearnerRecordExportService } from '../services/exports/learner-record-export-service';
@@ -134,7 +135,9 @@ export function createServices(
   const coverageData = sources?.coverage ?? new CoverageRepository(executor);
   const coverage = new CoverageService(coverageData, compute);
   // One in-memory skill index serves suggestSkills and the mapping of badges without alignments.
-  const skillSuggestions = new SkillSuggestionService(executor);
+  // The search indexes and the skill index read the same skill labels: one copy of each is kept.
+  const sharedStrings = new SharedStrings();
+  const skillSuggestions = new SkillSuggestionService(executor, undefined, sharedStrings);
   const esco = new EscoRepository(executor);
   const catalog = new CatalogRepository(executor);
   return {
@@ -177,7 +180,7 @@ export function createServices(
       signer,
       config.credentials.issuerName,
     ),
-    search: new ConceptSearchService(executor, config.jobTitlesFile),
+    search: new ConceptSearchService(executor, config.jobTitlesFile, sharedStrings),
   };
 }
 

@@ -16,6 +16,7 @@ import type { OccupationRow, SkillRow } from '../../db/repositories/esco-rows';
 import { labelKey, searchTerms, toFullTextQuery } from '../../domain/search/full-text-query';
 import { LabelSearchIndex, type LabelSearchHit } from '../../domain/search/label-search-index';
 import { withTitles } from '../../domain/search/occupation-titles';
+import { type SharedStrings, withSharedLabels } from '../../domain/text/shared-strings';
 import { readJobTitleFile, shippedJobTitlesFile } from './search-files';
 
 interface Indexes {
@@ -44,14 +45,21 @@ export class ConceptSearchService {
   private indexesPromise: Promise<Indexes> | undefined;
   private ready: Indexes | undefined;
   private stats: SearchIndexStats | undefined;
+  /** Strings to share with other indexes built at start (dropped once the indexes are built). */
+  private sharedStrings: SharedStrings | undefined;
 
-  /** @param jobTitlesFile learned job titles; undefined: the shipped file. */
+  /**
+   * @param jobTitlesFile learned job titles; undefined: the shipped file.
+   * @param sharedStrings a pool the indexes take their labels and URIs from (see SharedStrings)
+   */
   constructor(
     executor: Neo4jExecutor,
     private readonly jobTitlesFile: string | undefined = undefined,
+    sharedStrings?: SharedStrings,
   ) {
     this.repository = new SearchRepository(executor);
     this.esco = new EscoRepository(executor);
+    this.sharedStrings = sharedStrings;
   }
 
   /**
@@ -115,7 +123,9 @@ export class ConceptSearchService {
       this.repository.getOccupationSearchRows(),
     ]);
     const titles = readJobTitleFile(this.jobTitlesFile ?? shippedJobTitlesFile());
-    const skills = LabelSearchIndex.build(skillRows);
+    const pool = this.sharedStrings;
+    this.sharedStrings = undefined;
+    const skills = LabelSearchIndex.build(skillRows.map((row) => withSharedLabels(row, pool)));
     const occupations = LabelSearchIndex.build(withTitles(occupationRows, titles));
     this.stats = {
       skills: skills.size,

@@ -21,6 +21,7 @@ import {
 import type { MatchMethod } from '../../domain/skill-mapping/skill-candidate';
 import { SkillIndex } from '../../domain/skill-mapping/skill-index';
 import { contentTokens } from '../../domain/skill-mapping/text-tokens';
+import { type SharedStrings, withSharedLabels } from '../../domain/text/shared-strings';
 
 /** One suggestion. */
 export interface SkillSuggestion {
@@ -46,12 +47,17 @@ interface LoadedIndex {
 export class SkillSuggestionService {
   private readonly repository: SkillMappingRepository;
   private indexPromise: Promise<LoadedIndex> | undefined;
+  /** Strings to share with other indexes built at start (dropped once the index is built). */
+  private sharedStrings: SharedStrings | undefined;
 
+  /** @param sharedStrings a pool the index takes its labels and URIs from (see SharedStrings) */
   constructor(
     executor: Neo4jExecutor,
     private readonly model: LogisticModel = SHIPPED_RERANKER,
+    sharedStrings?: SharedStrings,
   ) {
     this.repository = new SkillMappingRepository(executor);
+    this.sharedStrings = sharedStrings;
   }
 
   /**
@@ -105,18 +111,23 @@ export class SkillSuggestionService {
 
   private loadIndex(): Promise<LoadedIndex> {
     if (!this.indexPromise) {
-      const loading = this.repository.getSkillIndexRows().then((rows) => ({
-        index: SkillIndex.build(
-          rows.map(({ skill, occupations, neighbours }) => ({
-            ...skill,
-            altLabels: skill.altLabels ?? [],
-            hiddenLabels: skill.hiddenLabels ?? [],
-            occupations,
-            neighbours,
-          })),
-        ),
-        rows: new Map(rows.map(({ skill }) => [skill.uri, skill])),
-      }));
+      const loading = this.repository.getSkillIndexRows().then((read) => {
+        const pool = this.sharedStrings;
+        this.sharedStrings = undefined;
+        const rows = read.map((row) => ({ ...row, skill: withSharedLabels(row.skill, pool) }));
+        return {
+          index: SkillIndex.build(
+            rows.map(({ skill, occupations, neighbours }) => ({
+              ...skill,
+              altLabels: skill.altLabels ?? [],
+              hiddenLabels: skill.hiddenLabels ?? [],
+              occupations,
+              neighbours,
+            })),
+          ),
+          rows: new Map(rows.map(({ skill }) => [skill.uri, skill])),
+        };
+      });
       this.indexPromise = loading;
       // A failed or empty read (ESCO not imported yet) is retried on the next call.
       loading.then(
