@@ -21,7 +21,7 @@ import { HOLDING_STRIDE, HoldingsByCredential } from './holdings-by-credential';
 import { IdMarks } from './id-marks';
 import { pushToList } from '../map-of-lists';
 import { Interner } from './interner';
-import { type KeptCredential, KeptCredentials, LINK_STRIDE } from './kept-credentials';
+import { type KeptCourse, KeptCredentials, LINK_STRIDE } from './kept-credentials';
 import { PackedRecords } from './packed-records';
 import type { BroaderRow, CredentialRow, LearnerRow, OccupationRow, PostingRow } from './read-model-rows';
 import { SkillHierarchy } from './skill-hierarchy';
@@ -134,7 +134,7 @@ interface Posting {
 }
 
 /** The skill ids a credential teaches, one per TEACHES link. */
-function taughtSkills(credential: KeptCredential): number[] {
+function taughtSkills(credential: KeptCourse): number[] {
   const skills: number[] = [];
   for (let at = 0; at < credential.links.length; at += LINK_STRIDE) skills.push(credential.links[at]!);
   return skills;
@@ -179,7 +179,7 @@ export class ReadModel {
    * occupations change only with an ESCO import, which builds a new model.
    */
   private readonly requirers: PostingLists<number>;
-  private readonly credentials = new Map<number, KeptCredential>();
+  private readonly credentials = new Map<number, KeptCourse>();
   private readonly keeper = new KeptCredentials(this.skills, this.texts);
   /** Credential ids by taught skill (with the multiplicity of TEACHES links). */
   private readonly teachers = new Map<number, number[]>();
@@ -271,7 +271,7 @@ export class ReadModel {
     this.removeCredentialLinks(id);
     // Kept for the process's life, its links as numbers and its strings shared with other
     // credentials' (the driver decodes a new string per value: about 130,000 copies of 13,900
-    // URIs for 20,000 credentials); planning gets a row rebuilt from it (coursesTeaching).
+    // URIs for 20,000 credentials); planning is handed it as it is (coursesTeaching).
     const kept = this.keeper.keep(row, this.credentialIds.value(id));
     this.credentials.set(id, kept);
     this.catalogVersion += 1;
@@ -401,7 +401,7 @@ export class ReadModel {
     );
   }
 
-  private skillUrisOf(credential: KeptCredential): string[] {
+  private skillUrisOf(credential: KeptCourse): string[] {
     return taughtSkills(credential).map((skill) => this.skills.value(skill));
   }
 
@@ -627,7 +627,7 @@ export class ReadModel {
         if (seen.has(id)) continue;
         seen.add(id);
         const credential = this.credentials.get(id);
-        if (credential && !excluded.has(credential.id)) courses.push(this.keeper.course(credential));
+        if (credential && !excluded.has(credential.id)) courses.push(credential);
       }
     }
     return courses;

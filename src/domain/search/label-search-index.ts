@@ -129,7 +129,8 @@ export class LabelSearchIndex {
     this.labelIsTitle = Uint8Array.from(labels, (label) => (label.kind === 'title' ? 1 : 0));
     this.labelText = labels.map((label) => label.text);
     this.postings = PostingLists.pack(postings);
-    this.exact = PostingLists.pack(exact);
+    // About 165,000 keys, looked up once per search: sorted, not hashed (4 MB less heap).
+    this.exact = PostingLists.packSorted(exact);
   }
 
   private readonly labelConcept: Int32Array;

@@ -39,4 +39,29 @@ describe('posting lists', () => {
       ),
     );
   });
+
+  it('packed sorted, every list reads back as built, keys come sorted, and an absent key finds nothing (any keys)', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.string({ maxLength: 6, unit: 'grapheme' }),
+          fc.array(fc.integer({ min: -1e6, max: 1e6 }), { maxLength: 8 }),
+        ),
+        fc.array(fc.string({ maxLength: 6, unit: 'grapheme' }), { maxLength: 10 }),
+        (record, probes) => {
+          const lists = new Map(Object.entries(record));
+          const packed = PostingLists.packSorted(lists);
+          expect(packed.size).toBe(lists.size);
+          for (const [key, list] of lists) {
+            expect(packed.has(key)).toBe(true);
+            expect([...packed.get(key)]).toEqual(list);
+          }
+          for (const probe of probes) if (!lists.has(probe)) expect(packed.get(probe)).toBe(NO_POSTINGS);
+          const keys = [...packed.keys()];
+          expect(keys.slice().sort()).toEqual(keys);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
