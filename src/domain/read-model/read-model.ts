@@ -17,6 +17,7 @@ import type { PackedOccupationRows } from '../coverage/packed-occupation-rows';
 import type { CandidateCourse } from '../planning';
 import type { VerificationStatus } from '../verification/verification';
 import { DatesAgainstDay } from './dates-against-day';
+import { GrowingLists } from './growing-lists';
 import { HOLDING_STRIDE, HoldingsByCredential } from './holdings-by-credential';
 import { IdMarks } from './id-marks';
 import { pushToList } from '../map-of-lists';
@@ -40,6 +41,9 @@ export interface TargetRequirements {
   requirements: Requirement[];
   portalId?: string | null;
 }
+
+/** The list of a skill nobody teaches or declares. */
+const NO_IDS = new Int32Array(0);
 
 /** The requirement list of a skill outside the hierarchy: no occupation requires it here. */
 const NO_REQUIRERS = new Int32Array(0);
@@ -140,14 +144,6 @@ function taughtSkills(credential: KeptCourse): number[] {
   return skills;
 }
 
-function removeFrom<K, V>(index: Map<K, V[]>, key: K, value: V): void {
-  const list = index.get(key);
-  if (!list) return;
-  const kept = list.filter((v) => v !== value);
-  if (kept.length) index.set(key, kept);
-  else index.delete(key);
-}
-
 /** Everything scoring reads, with the queries of the coverage and planning repositories. */
 export class ReadModel {
   /** The change sequence the model reflects (see the change log). */
@@ -182,14 +178,14 @@ export class ReadModel {
   private readonly credentials = new Map<number, KeptCourse>();
   private readonly keeper = new KeptCredentials(this.skills, this.texts);
   /** Credential ids by taught skill (with the multiplicity of TEACHES links). */
-  private readonly teachers = new Map<number, number[]>();
+  private readonly teachers = new GrowingLists(1);
   private readonly learners = new Map<number, Learner>();
   /** Each learner's holdings and declared skills, by interned learner id (see {@link Learner}). */
   private readonly learnerRecords = new PackedRecords();
   /** Every holding by credential, with its dates and status. */
   private readonly holdings = new HoldingsByCredential();
   /** Learner ids by declared skill. */
-  private readonly declarers = new Map<number, number[]>();
+  private readonly declarers = new GrowingLists(1);
   private readonly postings = new Map<string, Posting>();
   private holdingCount = 0;
   /**
@@ -275,7 +271,7 @@ export class ReadModel {
     const kept = this.keeper.keep(row, this.credentialIds.value(id));
     this.credentials.set(id, kept);
     this.catalogVersion += 1;
-    for (let at = 0; at < kept.links.length; at += LINK_STRIDE) pushToList(this.teachers, kept.links[at]!, id);
+    for (let at = 0; at < kept.links.length; at += LINK_STRIDE) this.teachers.add(kept.links[at]!, id);
   }
 
   /**
@@ -306,7 +302,7 @@ export class ReadModel {
 
   private removeCredentialLinks(id: number): void {
     const old = this.credentials.get(id);
-    if (old) for (const skill of new Set(taughtSkills(old))) removeFrom(this.teachers, skill, id);
+    if (old) for (const skill of new Set(taughtSkills(old))) this.teachers.removeEntries(skill, id);
   }
 
   /** Adds or replaces a learner. */
@@ -338,7 +334,7 @@ export class ReadModel {
     this.consenting[id] = learner.consent ? 1 : 0;
     this.holdingCount += holdings.length;
     for (const h of holdingsOf(packed)) this.holdings.add(h.credential, id, h.issuedOn, h.expiresOn, h.status);
-    for (const skill of new Set(declaredOf(packed))) pushToList(this.declarers, skill, id);
+    for (const skill of new Set(declaredOf(packed))) this.declarers.add(skill, id);
   }
 
   /**
@@ -347,6 +343,8 @@ export class ReadModel {
    */
   trim(): void {
     this.holdings.trim();
+    this.teachers.trim();
+    this.declarers.trim();
   }
 
   /** Removes a learner. */
@@ -360,7 +358,7 @@ export class ReadModel {
     if (!old) return;
     for (const credential of new Set(holdingsOf(old).map((h) => h.credential)))
       this.holdings.removeLearner(credential, id);
-    for (const skill of new Set(declaredOf(old))) removeFrom(this.declarers, skill, id);
+    for (const skill of new Set(declaredOf(old))) this.declarers.removeEntries(skill, id);
     this.holdingCount -= holdingCountOf(old);
     this.learners.delete(id);
     this.learnerRecords.delete(id);
@@ -551,7 +549,7 @@ export class ReadModel {
     for (const uri of skillUris) {
       const skill = this.skills.lookup(uri);
       if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
-      for (const credential of this.teachers.get(skill) ?? [])
+      for (const credential of this.teachers.of(skill) ?? NO_IDS)
         pushToList(skillsByCredential, credential, builder.skill(uri)!);
     }
     // Each candidate's index in the answer by its interned id (-1: not yet seen), so the
@@ -589,7 +587,7 @@ export class ReadModel {
       const skill = this.skills.lookup(uri);
       if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
       const localSkill = builder.skill(uri)!;
-      for (const learner of this.declarers.get(skill) ?? []) {
+      for (const learner of this.declarers.of(skill) ?? NO_IDS) {
         if (this.consenting[learner] !== 1) continue;
         // One entry per DECLARES link: a learner declares a skill at most once.
         builder.add(candidate(learner), localSkill, EvidenceKind.SELF_DECLARED);
@@ -623,7 +621,7 @@ export class ReadModel {
     for (const uri of skillUris) {
       const skill = this.skills.lookup(uri);
       if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
-      for (const id of this.teachers.get(skill) ?? []) {
+      for (const id of this.teachers.of(skill) ?? NO_IDS) {
         if (seen.has(id)) continue;
         seen.add(id);
         const credential = this.credentials.get(id);
