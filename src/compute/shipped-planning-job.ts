@@ -43,8 +43,13 @@ export async function shipPlanningJob(job: PlanningJob): Promise<ShippedPlanning
   return {
     courses: packer.finish(),
     targets,
-    shipped: { ...job, gathered: { ...job.gathered, candidates: [], targets: [] } },
+    shipped: withoutPayload(job),
   };
+}
+
+/** The job without its courses and targets, which travel packed beside it. */
+function withoutPayload(job: PlanningJob): PlanningJob {
+  return { ...job, gathered: { ...job.gathered, candidates: [], targets: [] } };
 }
 
 /**
@@ -55,7 +60,7 @@ export function shipPlanningJobNow(job: PlanningJob): ShippedPlanningJob {
   return {
     courses: packCourses(job.gathered.candidates),
     targets: job.gathered.targets.map((target) => ownBuffer(serialize(target))),
-    shipped: { ...job, gathered: { ...job.gathered, candidates: [], targets: [] } },
+    shipped: withoutPayload(job),
   };
 }
 

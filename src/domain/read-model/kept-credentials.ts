@@ -144,19 +144,9 @@ export class KeptCredentials {
 
   /** A kept course as a plain row (its own properties only, `teaches` among them). */
   row(course: KeptCourse): CandidateCourse {
-    return {
-      id: course.id,
-      hours: course.hours,
-      price: course.price,
-      currency: course.currency,
-      ects: course.ects,
-      languages: course.languages,
-      participationForm: course.participationForm,
-      eqfLevel: course.eqfLevel,
-      providerIds: course.providerIds,
-      teaches: course.teaches,
-      prerequisites: course.prerequisites,
-    };
+    // The private reference to this keeper is not an own enumerable property: the spread leaves it.
+    const { links: _links, ...fields } = course;
+    return { ...fields, teaches: course.teaches };
   }
 
   /** One array per distinct list of values (each value shared through `share`). */
