@@ -36,7 +36,7 @@ const violates = (cut: LinearRow, selection: ReadonlySet<number>): boolean =>
   cut.terms.reduce((sum, [column, coefficient]) => sum + (selection.has(column) ? coefficient : 0), 0) > cut.rhs;
 
 describe('orderingCuts', () => {
-  it('cut off the unorderable selection and never an orderable one', () => {
+  it('cut off each stuck course of the selection and never an orderable plan', () => {
     fc.assert(
       fc.property(catalogue, fc.integer({ min: 0, max: 255 }), (courses, mask) => {
         const problem = preparePlanningProblem(
@@ -53,7 +53,11 @@ describe('orderingCuts', () => {
         if (order.ok) return;
         const cuts = orderingCuts(problem, selection, order.stuck);
         expect(cuts.length).toBeGreaterThan(0);
-        for (const cut of cuts) expect(violates(cut, new Set(selection))).toBe(true);
+        // Every stuck course gets a row the selection breaks; rows for unselected courses it blocks come along.
+        const selected = new Set(selection);
+        for (const course of order.stuck) {
+          expect(cuts.some((cut) => cut.terms[0]![0] === course && violates(cut, selected))).toBe(true);
+        }
         for (let other = 0; other < 1 << n; other += 1) {
           const subset = problem.courses.flatMap((_, index) => (other & (1 << index) ? [index] : []));
           if (!orderSelection(problem, subset).ok) continue;
@@ -61,6 +65,45 @@ describe('orderingCuts', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('name only real ways in, and cut the unselected courses the cycle blocks', () => {
+    const course = (id: string, hours: number, covers: string[], teaches: string[], needs: string[]): PlanCourse => ({
+      id,
+      hours,
+      price: null,
+      ects: null,
+      covers,
+      teaches,
+      prerequisites: needs,
+    });
+    // z looks like a second way into the a-b cycle (it teaches p0) but needs p1, which only b teaches.
+    const problem = preparePlanningProblem(
+      validatePlanInput({
+        gap: ['s0', 's1', 's2'].map((skillUri) => ({ skillUri, weight: 1 })),
+        courses: [
+          course('a', 1, ['s0'], ['p0'], ['p1']),
+          course('b', 1, ['s1'], ['p1'], ['p0']),
+          course('z', 1, ['s2'], ['p0'], ['p1']),
+          course('t', 5, [], ['p0'], []),
+        ],
+        objective: 'HOURS',
+      }),
+    );
+    const ids = problem.courses.map((entry) => entry.id);
+    const selection = [ids.indexOf('a'), ids.indexOf('b')].sort((x, y) => x - y);
+    const order = orderSelection(problem, selection);
+    expect(order.ok).toBe(false);
+    if (order.ok) return;
+    const rows = orderingCuts(problem, selection, order.stuck).map((cut) => ({
+      course: cut.terms.filter(([, c]) => c > 0).map(([column]) => ids[column]),
+      without: cut.terms.filter(([, c]) => c < 0).map(([column]) => ids[column]),
+      rhs: cut.rhs,
+    }));
+    expect(rows).toHaveLength(3);
+    expect(rows).toEqual(
+      expect.arrayContaining(['a', 'b', 'z'].map((id) => ({ course: [id], without: ['t'], rhs: 0 }))),
     );
   });
 
@@ -82,7 +125,8 @@ describe('orderingCuts', () => {
           course('b', ['s1'], ['p1'], ['p0']),
           course('c', ['s2'], ['p2'], ['p3']),
           course('d', ['s3'], ['p3'], ['p2']),
-          course('root', [], ['p0', 'p2'], []),
+          course('root0', [], ['p0'], []),
+          course('root2', [], ['p2'], []),
         ],
         objective: 'HOURS',
       }),
@@ -94,16 +138,18 @@ describe('orderingCuts', () => {
     expect(order.ok).toBe(false);
     if (order.ok) return;
     const cuts = orderingCuts(problem, selection, order.stuck);
-    const supports = cuts.map((cut) =>
-      cut.terms
-        .filter(([, c]) => c > 0)
-        .map(([column]) => ids[column])
-        .sort(),
-    );
-    expect(supports).toEqual(
+    const rows = cuts.map((cut) => ({
+      course: cut.terms.filter(([, c]) => c > 0).map(([column]) => ids[column]),
+      without: cut.terms.filter(([, c]) => c < 0).map(([column]) => ids[column]),
+      rhs: cut.rhs,
+    }));
+    // Each course of a cycle needs that cycle's own way in, and nothing else.
+    expect(rows).toEqual(
       expect.arrayContaining([
-        ['a', 'b'],
-        ['c', 'd'],
+        { course: ['a'], without: ['root0'], rhs: 0 },
+        { course: ['b'], without: ['root0'], rhs: 0 },
+        { course: ['c'], without: ['root2'], rhs: 0 },
+        { course: ['d'], without: ['root2'], rhs: 0 },
       ]),
     );
   });

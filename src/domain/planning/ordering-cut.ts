@@ -5,71 +5,155 @@ import type { PlanningProblem } from './planning-problem';
  * Linear cuts that remove a selection with no valid order, and every other selection stuck
  * for the same reasons, without removing any orderable plan.
  *
- * Validity: take a set T' of courses and, for each t in T', one prerequisite p_t; let D' be
- * the teachers of those p_t outside T'. In an orderable plan containing all of T' and none of
- * D', the first course of T' would need p_t from an earlier course, which teaches p_t and so
- * lies in T' ∪ D': impossible. Hence Σ_{t∈T'} x_t − Σ_{d∈D'} x_d ≤ |T'| − 1.
+ * Validity: let X be a set of courses and B(X) the courses no order of courses outside X can
+ * reach (the courses blocked by X). An orderable plan without any course of X uses only
+ * courses outside X, so it holds none of B(X). Hence x_b ≤ Σ_{d∈X} x_d for every b in B(X):
+ * no course of B(X) without an entrance from X.
  *
- * Choice: the stuck courses T miss some prerequisites that the rest of the selection does
- * not teach; starting from each stuck course, T' grows by the selected teachers of one such
- * prerequisite per member (the one adding fewest) until closed. Then D' lies outside the
- * selection, so each cut removes it, and separate cycles get separate, smaller (stronger)
- * cuts in one round instead of one round each.
+ * Choice, for each stuck course t of the selection S (one not reached by the order):
+ * 1. X starts as the unselected teachers of the prerequisites that close t's cycle: from t,
+ *    follow for each member one prerequisite the rest of S does not teach (the one adding
+ *    fewest), through its selected teachers, until closed; X is the unselected teachers of
+ *    those prerequisites. No course outside X reaches that closed set, so t is in B(X), and X
+ *    lies outside S, so the row of t removes S.
+ * 2. X shrinks while t stays blocked, trying the cheapest courses first: a course of X that
+ *    is itself stuck without the rest is no way in, and leaving it in X lets the next solve
+ *    pick it at no gain (with many cheap courses in cycles, a cut that only said "not all of
+ *    this cycle without X" removed one selection a round and the rounds ran out).
+ * 3. A row for every course of B(X) (outside S, only where its own prerequisite rows do not
+ *    already imply it), so courses X blocks are cut before a solve picks them.
+ * Separate cycles get separate cuts in one round.
  *
  * @example
- * // a and b teach each other's prerequisite, t teaches a's from scratch:
- * orderingCuts(problem, [a, b], [a, b]) // [ x_a + x_b − x_t ≤ 1 ]
+ * // a needs p1, which only b teaches; b needs p0, which a and t teach; t needs nothing:
+ * orderingCuts(problem, [a, b], [a, b]) // [ x_a − x_t ≤ 0, x_b − x_t ≤ 0 ]
  */
 export function orderingCuts(
   problem: PlanningProblem,
   selection: readonly number[],
   stuck: readonly number[],
 ): LinearRow[] {
-  const stuckSet = new Set(stuck);
+  const reach = new PrerequisiteReach(problem);
   const chosen = new Set(selection);
-  const taughtByRest = new Set(
-    selection.filter((index) => !stuckSet.has(index)).flatMap((index) => [...problem.courses[index]!.teaches]),
-  );
-  const missing = (index: number): string[] =>
-    problem.courses[index]!.prerequisites.filter((skill) => !taughtByRest.has(skill));
-  // Teachers of a missing skill inside the selection are stuck courses themselves.
-  const selectedTeachers = (skill: string): number[] =>
-    (problem.teachers.get(skill) ?? []).filter((teacher) => chosen.has(teacher));
-
-  const cuts = new Map<string, LinearRow>();
+  const rows = new Map<string, LinearRow>();
+  const removed = new Set<number>();
   for (const seed of stuck) {
-    const members = new Set([seed]);
-    const needs = new Map<number, string>();
-    const queue = [seed];
-    while (queue.length > 0) {
-      const member = queue.pop()!;
-      let best: { skill: string; added: number[] } | undefined;
-      for (const skill of missing(member)) {
-        const added = selectedTeachers(skill).filter((teacher) => !members.has(teacher));
-        if (best === undefined || added.length < best.added.length) best = { skill, added };
-      }
-      // Every stuck course misses at least one prerequisite, so `best` exists.
-      needs.set(member, best!.skill);
-      for (const teacher of best!.added) {
-        members.add(teacher);
-        queue.push(teacher);
-      }
+    // A row from an earlier seed already removes the selection through this course.
+    if (removed.has(seed)) continue;
+    const entrances = fewestEntrances(problem, reach, seed, cycleEntrances(problem, chosen, stuck, seed));
+    const blocked = reach.blockedBy(entrances);
+    const terms = [...entrances].sort((a, b) => a - b).map((index) => [index, -1] as const);
+    const key = terms.map(([index]) => index).join(',');
+    for (let course = 0; course < problem.courses.length; course += 1) {
+      if (!blocked[course] || entrances.has(course)) continue;
+      // The selection's own courses always get their row, whatever rows it broke to get here.
+      if (!chosen.has(course) && impliedByPrerequisiteRow(problem, course, entrances)) continue;
+      if (chosen.has(course)) removed.add(course);
+      const rowKey = `${course}:${key}`;
+      if (!rows.has(rowKey)) rows.set(rowKey, { terms: [[course, 1] as const, ...terms], sense: '<=', rhs: 0 });
     }
-    const ordered = [...members].sort((a, b) => a - b);
-    const key = ordered.join(',');
-    if (cuts.has(key)) continue;
-    const outside = new Set<number>();
-    for (const skill of needs.values()) {
-      for (const teacher of problem.teachers.get(skill) ?? []) if (!members.has(teacher)) outside.add(teacher);
+  }
+  return [...rows.values()];
+}
+
+/** Step 1 of {@link orderingCuts}: the unselected teachers of the prerequisites closing `seed`'s cycle. */
+function cycleEntrances(
+  problem: PlanningProblem,
+  chosen: ReadonlySet<number>,
+  stuck: readonly number[],
+  seed: number,
+): Set<number> {
+  const stuckSet = new Set(stuck);
+  const taughtByRest = new Set<string>();
+  for (const index of chosen)
+    if (!stuckSet.has(index)) for (const skill of problem.courses[index]!.teaches) taughtByRest.add(skill);
+  const members = new Set([seed]);
+  const needs: string[] = [];
+  const queue = [seed];
+  while (queue.length > 0) {
+    const member = queue.pop()!;
+    let best: { skill: string; added: number[] } | undefined;
+    for (const skill of problem.courses[member]!.prerequisites) {
+      if (taughtByRest.has(skill)) continue;
+      // Teachers of a missing skill inside the selection are stuck courses themselves.
+      const added = (problem.teachers.get(skill) ?? []).filter(
+        (teacher) => chosen.has(teacher) && !members.has(teacher),
+      );
+      if (best === undefined || added.length < best.added.length) best = { skill, added };
     }
-    cuts.set(key, {
-      terms: [
-        ...ordered.map((index) => [index, 1] as const),
-        ...[...outside].sort((a, b) => a - b).map((index) => [index, -1] as const),
-      ],
-      sense: '<=',
-      rhs: ordered.length - 1,
+    // Every stuck course misses at least one prerequisite, so `best` exists.
+    needs.push(best!.skill);
+    for (const teacher of best!.added) {
+      members.add(teacher);
+      queue.push(teacher);
+    }
+  }
+  const entrances = new Set<number>();
+  for (const skill of needs)
+    for (const teacher of problem.teachers.get(skill) ?? []) if (!members.has(teacher)) entrances.add(teacher);
+  return entrances;
+}
+
+/** Step 2 of {@link orderingCuts}: drops entrances, cheapest first, while `seed` stays blocked. */
+function fewestEntrances(
+  problem: PlanningProblem,
+  reach: PrerequisiteReach,
+  seed: number,
+  entrances: Set<number>,
+): Set<number> {
+  const byCost = [...entrances].sort((a, b) => problem.courses[a]!.cost - problem.courses[b]!.cost || a - b);
+  for (const course of byCost) {
+    entrances.delete(course);
+    if (!reach.blockedBy(entrances)[seed]) entrances.add(course);
+  }
+  return entrances;
+}
+
+/** Some prerequisite of `course` has no teacher but `course` itself and courses of `entrances`. */
+function impliedByPrerequisiteRow(problem: PlanningProblem, course: number, entrances: ReadonlySet<number>): boolean {
+  return problem.courses[course]!.prerequisites.some((skill) =>
+    (problem.teachers.get(skill) ?? []).every((teacher) => teacher === course || entrances.has(teacher)),
+  );
+}
+
+/** Which courses some order of the courses outside a forbidden set can reach. */
+class PrerequisiteReach {
+  readonly #problem: PlanningProblem;
+  /** For each prerequisite skill, the courses needing it. */
+  readonly #needers = new Map<string, number[]>();
+
+  constructor(problem: PlanningProblem) {
+    this.#problem = problem;
+    problem.courses.forEach((course, index) => {
+      for (const skill of course.prerequisites) {
+        const needers = this.#needers.get(skill);
+        if (needers === undefined) this.#needers.set(skill, [index]);
+        else needers.push(index);
+      }
     });
   }
-  return [...cuts.values()];
+
+  /** 1 for each course no order of courses outside `forbidden` reaches (the forbidden ones included). */
+  blockedBy(forbidden: ReadonlySet<number>): Uint8Array {
+    const { courses } = this.#problem;
+    const blocked = new Uint8Array(courses.length).fill(1);
+    const missing = courses.map((course) => course.prerequisites.length);
+    const taught = new Set<string>();
+    const queue: number[] = [];
+    for (let index = 0; index < courses.length; index += 1) {
+      if (missing[index] === 0 && !forbidden.has(index)) queue.push(index);
+    }
+    for (let course = queue.pop(); course !== undefined; course = queue.pop()) {
+      blocked[course] = 0;
+      for (const skill of courses[course]!.teaches) {
+        if (taught.has(skill)) continue;
+        taught.add(skill);
+        for (const needer of this.#needers.get(skill) ?? []) {
+          missing[needer]! -= 1;
+          if (missing[needer] === 0 && !forbidden.has(needer)) queue.push(needer);
+        }
+      }
+    }
+    return blocked;
+  }
 }

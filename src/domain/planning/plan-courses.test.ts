@@ -387,6 +387,61 @@ describe('planCourses (HiGHS) against brute force', () => {
     expect(result.steps.map((step) => step.courseId)).toEqual(['t', 'b', 'a']);
   });
 
+  it('proves the optimum when cheap courses form many prerequisite cycles (cuts name the ways in)', async () => {
+    // Catalogues fast-check found: most courses cost nothing and sit in prerequisite cycles, so
+    // removing the cyclic selections one cut at a time used to exhaust the cut rounds and fall
+    // back to greedy (in the second, at 3 ECTS against an optimum of 2.04).
+    const course = (
+      id: string,
+      hours: number | null,
+      ects: number | null,
+      covers: string[],
+      teaches: string[],
+      prerequisites: string[],
+    ) => ({ id, hours, price: 0, ects, covers, teaches: [...covers, ...teaches], prerequisites });
+    const inputs: PlanInput[] = [
+      {
+        gap: ['s2', 's3', 's6'].map((skillUri) => ({ skillUri, weight: 1 })),
+        courses: [
+          course('c0', null, 1, ['s3'], ['p2'], []),
+          course('c1', 0, 0, ['s6'], ['p1'], ['p1', 'p2']),
+          course('c2', 0, 0, ['s6'], ['p2'], ['p0']),
+          course('c3', null, 0, ['s5'], ['p1'], ['p0']),
+          course('c4', 0, 0, ['s2'], ['p1', 'p2'], ['p1']),
+          course('c5', null, 0, ['s2', 's4'], ['p0', 'p2'], ['p1']),
+          course('c6', 0, null, ['s3'], ['p1', 'p2'], ['p2']),
+          course('c7', 1, 0, ['s6'], ['p1'], ['p2']),
+        ],
+        objective: 'HOURS',
+        timeLimitMs: 30_000,
+      },
+      {
+        gap: ['s4', 's5', 's6'].map((skillUri) => ({ skillUri, weight: 1 })),
+        courses: [
+          course('c0', 0, 0, ['s6'], ['p0'], []),
+          course('c1', 0, 0, ['s7'], ['p2'], ['p2']),
+          course('c2', 0, null, ['s5'], ['p1'], ['s3']),
+          course('c3', null, 0, ['s3'], ['p2'], ['p1']),
+          course('c4', 0, null, ['s2'], ['p1'], ['p1']),
+          course('c5', 0, 1, ['s4', 's5', 's6'], ['p2'], ['p2']),
+          course('c6', 0, 2, ['s6'], ['p1', 'p2'], ['p0']),
+          course('c7', 0, 1, ['s6'], ['p2'], ['p1']),
+          course('c8', 1, null, ['s4'], ['p1', 'p2'], ['p2']),
+          course('c9', null, null, ['s6'], ['p2'], []),
+        ],
+        objective: 'ECTS',
+        timeLimitMs: 30_000,
+      },
+    ];
+    for (const input of inputs) {
+      const result = await planCourses(input);
+      expectValidPlan(input, result);
+      expectMatchesReference(input, result, bruteForce(input));
+      expect(result.optimal).toBe(true);
+      expect(result.solver).not.toBe('greedy+lp-bound');
+    }
+  });
+
   it('reports uncoverable skills, exclusions and the over-budget case', async () => {
     const input: PlanInput = {
       gap: [
