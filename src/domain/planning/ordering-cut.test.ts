@@ -69,38 +69,16 @@ describe('orderingCuts', () => {
   });
 
   it('name only real ways in, and cut the unselected courses the cycle blocks', () => {
-    const course = (id: string, hours: number, covers: string[], teaches: string[], needs: string[]): PlanCourse => ({
-      id,
-      hours,
-      price: null,
-      ects: null,
-      covers,
-      teaches,
-      prerequisites: needs,
-    });
     // z looks like a second way into the a-b cycle (it teaches p0) but needs p1, which only b teaches.
-    const problem = preparePlanningProblem(
-      validatePlanInput({
-        gap: ['s0', 's1', 's2'].map((skillUri) => ({ skillUri, weight: 1 })),
-        courses: [
-          course('a', 1, ['s0'], ['p0'], ['p1']),
-          course('b', 1, ['s1'], ['p1'], ['p0']),
-          course('z', 1, ['s2'], ['p0'], ['p1']),
-          course('t', 5, [], ['p0'], []),
-        ],
-        objective: 'HOURS',
-      }),
+    const rows = cutsOf(
+      [
+        course('a', 1, ['s0'], ['p0'], ['p1']),
+        course('b', 1, ['s1'], ['p1'], ['p0']),
+        course('z', 1, ['s2'], ['p0'], ['p1']),
+        course('t', 5, [], ['p0'], []),
+      ],
+      ['a', 'b'],
     );
-    const ids = problem.courses.map((entry) => entry.id);
-    const selection = [ids.indexOf('a'), ids.indexOf('b')].sort((x, y) => x - y);
-    const order = orderSelection(problem, selection);
-    expect(order.ok).toBe(false);
-    if (order.ok) return;
-    const rows = orderingCuts(problem, selection, order.stuck).map((cut) => ({
-      course: cut.terms.filter(([, c]) => c > 0).map(([column]) => ids[column]),
-      without: cut.terms.filter(([, c]) => c < 0).map(([column]) => ids[column]),
-      rhs: cut.rhs,
-    }));
     expect(rows).toHaveLength(3);
     expect(rows).toEqual(
       expect.arrayContaining(['a', 'b', 'z'].map((id) => ({ course: [id], without: ['t'], rhs: 0 }))),
@@ -108,41 +86,17 @@ describe('orderingCuts', () => {
   });
 
   it('gives separate cycles separate cuts', () => {
-    const course = (id: string, covers: string[], teaches: string[], needs: string[]): PlanCourse => ({
-      id,
-      hours: 1,
-      price: null,
-      ects: null,
-      covers,
-      teaches,
-      prerequisites: needs,
-    });
-    const problem = preparePlanningProblem(
-      validatePlanInput({
-        gap: ['s0', 's1', 's2', 's3'].map((skillUri) => ({ skillUri, weight: 1 })),
-        courses: [
-          course('a', ['s0'], ['p0'], ['p1']),
-          course('b', ['s1'], ['p1'], ['p0']),
-          course('c', ['s2'], ['p2'], ['p3']),
-          course('d', ['s3'], ['p3'], ['p2']),
-          course('root0', [], ['p0'], []),
-          course('root2', [], ['p2'], []),
-        ],
-        objective: 'HOURS',
-      }),
+    const rows = cutsOf(
+      [
+        course('a', 1, ['s0'], ['p0'], ['p1']),
+        course('b', 1, ['s1'], ['p1'], ['p0']),
+        course('c', 1, ['s2'], ['p2'], ['p3']),
+        course('d', 1, ['s3'], ['p3'], ['p2']),
+        course('root0', 1, [], ['p0'], []),
+        course('root2', 1, [], ['p2'], []),
+      ],
+      ['a', 'b', 'c', 'd'],
     );
-    const ids = problem.courses.map((entry) => entry.id);
-    const index = (id: string): number => ids.indexOf(id);
-    const selection = ['a', 'b', 'c', 'd'].map(index).sort((x, y) => x - y);
-    const order = orderSelection(problem, selection);
-    expect(order.ok).toBe(false);
-    if (order.ok) return;
-    const cuts = orderingCuts(problem, selection, order.stuck);
-    const rows = cuts.map((cut) => ({
-      course: cut.terms.filter(([, c]) => c > 0).map(([column]) => ids[column]),
-      without: cut.terms.filter(([, c]) => c < 0).map(([column]) => ids[column]),
-      rhs: cut.rhs,
-    }));
     // Each course of a cycle needs that cycle's own way in, and nothing else.
     expect(rows).toEqual(
       expect.arrayContaining([
@@ -154,3 +108,28 @@ describe('orderingCuts', () => {
     );
   });
 });
+
+function course(id: string, hours: number, covers: string[], teaches: string[], needs: string[]): PlanCourse {
+  return { id, hours, price: null, ects: null, covers, teaches, prerequisites: needs };
+}
+
+/** The cuts of an unorderable selection (by id) over `courses`, as readable rows; every covered skill is a gap skill. */
+function cutsOf(
+  courses: PlanCourse[],
+  selected: string[],
+): { course: (string | undefined)[]; without: (string | undefined)[]; rhs: number }[] {
+  const gap = [...new Set(courses.flatMap((entry) => entry.covers))];
+  const problem = preparePlanningProblem(
+    validatePlanInput({ gap: gap.map((skillUri) => ({ skillUri, weight: 1 })), courses, objective: 'HOURS' }),
+  );
+  const ids = problem.courses.map((entry) => entry.id);
+  const selection = selected.map((id) => ids.indexOf(id)).sort((x, y) => x - y);
+  const order = orderSelection(problem, selection);
+  expect(order.ok).toBe(false);
+  if (order.ok) return [];
+  return orderingCuts(problem, selection, order.stuck).map((cut) => ({
+    course: cut.terms.filter(([, c]) => c > 0).map(([column]) => ids[column]),
+    without: cut.terms.filter(([, c]) => c < 0).map(([column]) => ids[column]),
+    rhs: cut.rhs,
+  }));
+}

@@ -16,10 +16,11 @@ import type { PlanningProblem } from './planning-problem';
  *    fewest), through its selected teachers, until closed; X is the unselected teachers of
  *    those prerequisites. No course outside X reaches that closed set, so t is in B(X), and X
  *    lies outside S, so the row of t removes S.
- * 2. X shrinks while t stays blocked, trying the cheapest courses first: a course of X that
- *    is itself stuck without the rest is no way in, and leaving it in X lets the next solve
- *    pick it at no gain (with many cheap courses in cycles, a cut that only said "not all of
- *    this cycle without X" removed one selection a round and the rounds ran out).
+ * 2. X shrinks while t stays blocked, trying the cheapest courses first (at most
+ *    {@link ENTRANCE_TRIALS}): a course of X that is itself stuck without the rest is no way
+ *    in, and leaving it in X lets the next solve pick it at no gain (with many cheap courses
+ *    in cycles, a cut that only said "not all of this cycle without X" removed one selection
+ *    a round and the rounds ran out).
  * 3. A row for every course of B(X) (outside S, only where its own prerequisite rows do not
  *    already imply it), so courses X blocks are cut before a solve picks them.
  * Separate cycles get separate cuts in one round.
@@ -94,6 +95,13 @@ function cycleEntrances(
   return entrances;
 }
 
+/**
+ * How many entrances step 2 tries to drop for one stuck course: each try walks the problem's
+ * prerequisites once, and a prerequisite taught by hundreds of courses would otherwise cost
+ * hundreds of walks a cut. The cheapest, tried first, are the ones a solve would pick for free.
+ */
+const ENTRANCE_TRIALS = 32;
+
 /** Step 2 of {@link orderingCuts}: drops entrances, cheapest first, while `seed` stays blocked. */
 function fewestEntrances(
   problem: PlanningProblem,
@@ -102,7 +110,7 @@ function fewestEntrances(
   entrances: Set<number>,
 ): Set<number> {
   const byCost = [...entrances].sort((a, b) => problem.courses[a]!.cost - problem.courses[b]!.cost || a - b);
-  for (const course of byCost) {
+  for (const course of byCost.slice(0, ENTRANCE_TRIALS)) {
     entrances.delete(course);
     if (!reach.blockedBy(entrances)[seed]) entrances.add(course);
   }
