@@ -17,10 +17,10 @@ import type { PlanningProblem } from './planning-problem';
  *    those prerequisites. No course outside X reaches that closed set, so t is in B(X), and X
  *    lies outside S, so the row of t removes S.
  * 2. X shrinks while t stays blocked, trying the cheapest courses first (at most
- *    {@link ENTRANCE_TRIALS}): a course of X that is itself stuck without the rest is no way
- *    in, and leaving it in X lets the next solve pick it at no gain (with many cheap courses
- *    in cycles, a cut that only said "not all of this cycle without X" removed one selection
- *    a round and the rounds ran out).
+ *    {@link ENTRANCE_TRIALS} tries a call): a course of X that is itself stuck without the
+ *    rest is no way in, and leaving it in X lets the next solve pick it at no gain (with many
+ *    cheap courses in cycles, a cut that only said "not all of this cycle without X" removed
+ *    one selection a round and the rounds ran out).
  * 3. A row for every course of B(X) (outside S, only where its own prerequisite rows do not
  *    already imply it), so courses X blocks are cut before a solve picks them.
  * Separate cycles get separate cuts in one round.
@@ -38,10 +38,11 @@ export function orderingCuts(
   const chosen = new Set(selection);
   const rows = new Map<string, LinearRow>();
   const removed = new Set<number>();
+  const trials = { left: ENTRANCE_TRIALS };
   for (const seed of stuck) {
     // A row from an earlier seed already removes the selection through this course.
     if (removed.has(seed)) continue;
-    const entrances = fewestEntrances(problem, reach, seed, cycleEntrances(problem, chosen, stuck, seed));
+    const entrances = fewestEntrances(problem, reach, seed, cycleEntrances(problem, chosen, stuck, seed), trials);
     const blocked = reach.blockedBy(entrances);
     const terms = [...entrances].sort((a, b) => a - b).map((index) => [index, -1] as const);
     const key = terms.map(([index]) => index).join(',');
@@ -96,21 +97,29 @@ function cycleEntrances(
 }
 
 /**
- * How many entrances step 2 tries to drop for one stuck course: each try walks the problem's
- * prerequisites once, and a prerequisite taught by hundreds of courses would otherwise cost
- * hundreds of walks a cut. The cheapest, tried first, are the ones a solve would pick for free.
+ * How many entrances step 2 tries to drop in one call of {@link orderingCuts}, over all its stuck
+ * courses: each try walks the problem's prerequisites once, and a prerequisite taught by hundreds
+ * of courses would otherwise cost hundreds of walks between two solves. The cheapest, tried
+ * first, are the ones a solve would pick for free; past the budget X stays as step 1 made it,
+ * which is still a valid cut.
  */
-const ENTRANCE_TRIALS = 32;
+const ENTRANCE_TRIALS = 64;
 
-/** Step 2 of {@link orderingCuts}: drops entrances, cheapest first, while `seed` stays blocked. */
+/**
+ * Step 2 of {@link orderingCuts}: drops entrances, cheapest first, while `seed` stays blocked,
+ * spending tries from `trials`.
+ */
 function fewestEntrances(
   problem: PlanningProblem,
   reach: PrerequisiteReach,
   seed: number,
   entrances: Set<number>,
+  trials: { left: number },
 ): Set<number> {
   const byCost = [...entrances].sort((a, b) => problem.courses[a]!.cost - problem.courses[b]!.cost || a - b);
-  for (const course of byCost.slice(0, ENTRANCE_TRIALS)) {
+  for (const course of byCost) {
+    if (trials.left <= 0) break;
+    trials.left -= 1;
     entrances.delete(course);
     if (!reach.blockedBy(entrances)[seed]) entrances.add(course);
   }
