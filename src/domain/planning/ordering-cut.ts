@@ -39,10 +39,20 @@ export function orderingCuts(
   const rows = new Map<string, LinearRow>();
   const removed = new Set<number>();
   const trials = { left: ENTRANCE_TRIALS };
+  const stuckSet = new Set(stuck);
+  const taughtByRest = new Set<string>();
+  for (const index of selection)
+    if (!stuckSet.has(index)) for (const skill of problem.courses[index]!.teaches) taughtByRest.add(skill);
   for (const seed of stuck) {
     // A row from an earlier seed already removes the selection through this course.
     if (removed.has(seed)) continue;
-    const entrances = fewestEntrances(problem, reach, seed, cycleEntrances(problem, chosen, stuck, seed), trials);
+    const entrances = fewestEntrances(
+      problem,
+      reach,
+      seed,
+      cycleEntrances(problem, chosen, taughtByRest, seed),
+      trials,
+    );
     const blocked = reach.blockedBy(entrances);
     const terms = [...entrances].sort((a, b) => a - b).map((index) => [index, -1] as const);
     const key = terms.map(([index]) => index).join(',');
@@ -58,17 +68,16 @@ export function orderingCuts(
   return [...rows.values()];
 }
 
-/** Step 1 of {@link orderingCuts}: the unselected teachers of the prerequisites closing `seed`'s cycle. */
+/**
+ * Step 1 of {@link orderingCuts}: the unselected teachers of the prerequisites closing `seed`'s
+ * cycle, given what the selection's orderable courses teach.
+ */
 function cycleEntrances(
   problem: PlanningProblem,
   chosen: ReadonlySet<number>,
-  stuck: readonly number[],
+  taughtByRest: ReadonlySet<string>,
   seed: number,
 ): Set<number> {
-  const stuckSet = new Set(stuck);
-  const taughtByRest = new Set<string>();
-  for (const index of chosen)
-    if (!stuckSet.has(index)) for (const skill of problem.courses[index]!.teaches) taughtByRest.add(skill);
   const members = new Set([seed]);
   const needs: string[] = [];
   const queue = [seed];
