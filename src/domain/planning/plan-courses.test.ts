@@ -390,7 +390,9 @@ describe('planCourses (HiGHS) against brute force', () => {
   it('proves the optimum when cheap courses form many prerequisite cycles (cuts name the ways in)', async () => {
     // Catalogues fast-check found: most courses cost nothing and sit in prerequisite cycles, so
     // removing the cyclic selections one cut at a time used to exhaust the cut rounds and fall
-    // back to greedy (in the second, at 3 ECTS against an optimum of 2.04).
+    // back to greedy (in the second, at 3 ECTS against an optimum of 2.04; in the third, the
+    // selections already hold free courses without prerequisites, so a cut asking for one of
+    // those would never apply).
     const course = (
       id: string,
       hours: number | null,
@@ -430,6 +432,23 @@ describe('planCourses (HiGHS) against brute force', () => {
           course('c9', null, null, ['s6'], ['p2'], []),
         ],
         objective: 'ECTS',
+        timeLimitMs: 30_000,
+      },
+      {
+        gap: ['s0', 's5', 's6', 's7'].map((skillUri) => ({ skillUri, weight: 1 })),
+        courses: [
+          course('c0', 0, 0, ['s6'], ['p0'], ['p0', 'p1']),
+          course('c1', 0, 0, ['s7'], ['p0'], ['p0']),
+          course('c2', 0, 0, ['s7'], ['p1'], []),
+          course('c3', 0, 0, ['s5'], ['p2'], ['p0', 'p1']),
+          course('c4', 1, 0, ['s6'], ['p0', 'p1'], ['p0', 'p1']),
+          course('c5', 0, null, ['s6'], ['p2'], ['p2']),
+          course('c6', null, 1, ['s6'], ['p2'], ['s7']),
+          course('c7', 0, null, ['s6'], ['p0'], ['p2']),
+          course('c8', 0, 0, ['s0', 's6'], ['p0'], ['p1', 'p2']),
+          course('c9', 0, 0, ['s4'], ['p1'], []),
+        ],
+        objective: 'HOURS',
         timeLimitMs: 30_000,
       },
     ];
