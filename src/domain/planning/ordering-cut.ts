@@ -147,9 +147,12 @@ class PrerequisiteReach {
   readonly #problem: PlanningProblem;
   /** For each prerequisite skill, the courses needing it. */
   readonly #needers = new Map<string, number[]>();
+  /** Each course's number of prerequisites, copied by every walk. */
+  readonly #prerequisiteCounts: Int32Array;
 
   constructor(problem: PlanningProblem) {
     this.#problem = problem;
+    this.#prerequisiteCounts = Int32Array.from(problem.courses, (course) => course.prerequisites.length);
     problem.courses.forEach((course, index) => {
       for (const skill of course.prerequisites) {
         const needers = this.#needers.get(skill);
@@ -163,7 +166,7 @@ class PrerequisiteReach {
   blockedBy(forbidden: ReadonlySet<number>): Uint8Array {
     const { courses } = this.#problem;
     const blocked = new Uint8Array(courses.length).fill(1);
-    const missing = courses.map((course) => course.prerequisites.length);
+    const missing = this.#prerequisiteCounts.slice();
     const taught = new Set<string>();
     const queue: number[] = [];
     for (let index = 0; index < courses.length; index += 1) {
@@ -175,7 +178,7 @@ class PrerequisiteReach {
         if (taught.has(skill)) continue;
         taught.add(skill);
         for (const needer of this.#needers.get(skill) ?? []) {
-          missing[needer]! -= 1;
+          missing[needer] -= 1;
           if (missing[needer] === 0 && !forbidden.has(needer)) queue.push(needer);
         }
       }
