@@ -5,7 +5,7 @@ import root from '../../vitest.config.mts';
 /**
  * The unit suites with every property test run many times more often (`npm run test:properties`,
  * see fast-check-more-runs.mjs). Not part of `npm test`: at the default factor it takes about
- * three minutes on two cores, at 200 about fifteen.
+ * two and a half minutes on two cores, at 200 about fifteen.
  */
 const moreRuns = fileURLToPath(new URL('./fast-check-more-runs.mjs', import.meta.url));
 
