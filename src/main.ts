@@ -9,6 +9,7 @@ import { createLogger } from './server/logger';
 import { openDatabase } from './db/open-database';
 import { createApp } from './server/create-app';
 import { applyGarbageCollectionSettings } from './server/garbage-collection-settings';
+import { currentAllocator } from './server/memory-allocator';
 import { seedDemoIfNeeded } from './generate/demo/seed-demo-if-needed';
 
 /** Set once a signal starts the shutdown: from then on, the shutdown decides the exit code. */
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   applyGarbageCollectionSettings(config);
   const logger = createLogger(config.logLevel);
+  logger.info({ allocator: currentAllocator() ?? 'unknown' }, 'memory allocator');
   const shutdown = async (signal: string, exitCode = 0) => {
     // A repeated signal (a second Ctrl-C, a supervisor's retry) must not cut the drain short.
     if (shuttingDown) return logger.info({ signal }, 'already shutting down');

@@ -31,6 +31,7 @@ import { loadConfig } from '../src/config/config';
 import { applyGarbageCollectionSettings } from '../src/server/garbage-collection-settings';
 import { createApp } from '../src/server/create-app';
 import { createLogger } from '../src/server/logger';
+import { currentAllocator } from '../src/server/memory-allocator';
 import { PopulationRepository, loadSampleSpace } from '../src/generate';
 import { Random } from '../src/generate/random';
 import { populationIds } from '../src/generate/population-options';
@@ -193,8 +194,10 @@ const SOAK_CONCURRENCY = 8;
 /**
  * Prefixes of the app settings the benchmark passes from its own environment to the app under
  * test (in-process and the memory phase's child server); every other setting is the benchmark's.
- * glibc's allocator settings (`MALLOC_*`) take effect only in the child server: the allocator reads
- * them when a process starts.
+ * The allocator's settings (`MALLOC_*`, jemalloc's `MALLOC_CONF`, `MEMORY_ALLOCATOR`, `JEMALLOC_PATH`)
+ * take effect only in the child server, which starts through `tools/start-with-allocator.sh` as
+ * `npm start` does: an allocator is chosen when a process starts. `npm run bench` runs this
+ * process through the same script, so the in-process server has the same allocator.
  */
 const FORWARDED_SETTINGS: readonly string[] = [
   'COMPUTE_',
@@ -202,6 +205,8 @@ const FORWARDED_SETTINGS: readonly string[] = [
   'HEAP_GROWTH_PERCENT',
   'GC_PARALLEL_SCAVENGE',
   'MALLOC_',
+  'MEMORY_ALLOCATOR',
+  'JEMALLOC_PATH',
 ];
 
 /** Interleaves pools (a, b, c, a, b, c, …) so a load of them mixes the operations. */
@@ -584,7 +589,7 @@ async function main(argv: string[]): Promise<number> {
       targets: targetRows(scenarios, neo4jGraphql?.throughputRatio ?? null),
       loopDelay,
       equality,
-      memory: { serverProcess, beforeAppMiB, idleMiB, afterScenariosMiB },
+      memory: { serverProcess, beforeAppMiB, idleMiB, afterScenariosMiB, allocator: currentAllocator() },
       startUp: {
         computeSource: typeof computeSource === 'string' ? computeSource : null,
         createAppMillis,

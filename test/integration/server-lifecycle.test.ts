@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/db/local-neo4j';
+import { allocatorInMaps } from '../../src/server/memory-allocator';
 import { buildProject, isAlive, spawnServer, type SpawnedServer } from '../support/process-probes';
 import { hasContent, readmeExamples, runExample } from '../support/readme-examples';
 
@@ -32,14 +33,17 @@ let boltPort: number;
 
 type Started = SpawnedServer;
 
+/** `npm start`'s launcher: the allocator script, which then runs Node on the entry. */
+const START_SCRIPT = ['sh', path.join(ROOT, 'tools/start-with-allocator.sh')];
+
 function startServer(env: Record<string, string>): Promise<Started> {
-  return spawnServer(MAIN, ROOT, {
-    PATH: process.env.PATH ?? '',
-    HOME: os.homedir(),
-    LOG_LEVEL: 'info',
-    PORT: '0',
-    ...env,
-  });
+  return spawnServer(
+    MAIN,
+    ROOT,
+    { PATH: process.env.PATH ?? '', HOME: os.homedir(), LOG_LEVEL: 'info', PORT: '0', ...env },
+    undefined,
+    START_SCRIPT,
+  );
 }
 
 /**
@@ -164,6 +168,12 @@ describe('the server as `npm start` runs it', () => {
     expect(millis).toBeLessThanOrEqual(15_000);
     expect((await search(first.url)).data.searchOccupations[0]!.preferredLabel).toBe('software developer');
     await checkReadmeExamples(first.url);
+    // The start script replaced itself with the server (same pid), which logs the allocator it
+    // really has: jemalloc wherever the system has the library (the script's message otherwise).
+    const logged = /"allocator":"(\w+)"[^\n]*memory allocator/.exec(first.output())?.[1];
+    const mapped = allocatorInMaps(fs.readFileSync(`/proc/${first.child.pid}/maps`, 'utf8'));
+    expect(logged).toBe(mapped);
+    if (mapped === 'system') expect(first.output()).toMatch(/jemalloc not found/);
     const javaPid = JSON.parse(fs.readFileSync(path.join(dataDir, 'local-neo4j.json'), 'utf8')).pid as number;
     expect(isAlive(javaPid)).toBe(true);
     first.child.kill('SIGTERM');

@@ -33,15 +33,19 @@ export interface SpawnedServer {
 
 /**
  * Runs `node <main>` with exactly `env` (nothing inherited) and resolves once it logs
- * "serving GraphQL at <url>"; rejects with its output if it exits first.
+ * "serving GraphQL at <url>"; rejects with its output if it exits first. With `launcher` (a
+ * command and its first arguments, such as `['sh', 'tools/start-with-allocator.sh']`), Node runs
+ * through it as `npm start` runs it.
  */
 export function spawnServer(
   main: string,
   cwd: string,
   env: Record<string, string>,
   onSpawn?: (child: ChildProcess) => void,
+  launcher: readonly string[] = [],
 ): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...args] = [...launcher, process.execPath, main];
+  const child = spawn(command!, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   onSpawn?.(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));

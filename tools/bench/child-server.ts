@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { repoPath } from '../../src/config/repo-root';
 
 /** A running child server. */
 export interface ChildServer {
@@ -40,13 +41,15 @@ const exited = (child: ChildProcess) =>
   });
 
 /**
- * Starts `src/main.js` next to this compiled file with `env` (plus PATH), on a free port, and
- * resolves once it logs that it is serving; rejects if it exits first or takes over `maxMillis`.
+ * Starts `src/main.js` next to this compiled file with `env` (plus PATH), on a free port, through
+ * `tools/start-with-allocator.sh` as `npm start` does (the script `exec`s Node, so the pid is the
+ * server's), and resolves once it logs that it is serving; rejects if it exits first or takes over
+ * `maxMillis`.
  */
 export async function startChildServer(env: Record<string, string>, maxMillis = 600_000): Promise<ChildServer> {
   const entry = path.join(__dirname, '..', '..', 'src', 'main.js');
   const started = performance.now();
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn('sh', [repoPath('tools', 'start-with-allocator.sh'), process.execPath, entry], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -78,6 +78,8 @@ export interface MemoryFigures {
   readonly idleMiB: number;
   /** and after the scenarios (they include heavy requests). */
   readonly afterScenariosMiB: number;
+  /** The C allocator this process runs with (null: unknown), as `npm run bench` chose it. */
+  readonly allocator: string | null;
 }
 
 /** Everything this module reports. */
@@ -151,12 +153,12 @@ export function engineLines(results: EngineResults): string[] {
       if (b === null) continue;
       out.push(
         `  its /metrics ${label}: request thread heap ${n(b.requestHeapUsedMiB, 0)} used / ${n(b.requestHeapTotalMiB, 0)} MiB reserved, external ${n(b.externalMiB, 0)} MiB; ` +
-          `compute workers' heaps ${n(b.workerHeapTotalMiB, 0)} MiB reserved, HiGHS memory ${n(b.solverMiB, 0)} MiB, solver recycles ${n(b.solverRecycles, 0)}`,
+          `compute workers' heaps ${n(b.workerHeapTotalMiB, 0)} MiB reserved, HiGHS memory ${n(b.solverMiB, 0)} MiB, solver recycles ${n(b.solverRecycles, 0)}; allocator ${b.allocator ?? 'n/a'}`,
       );
     }
   } else out.push('memory of the server process: not measured (--memory-requests 0 and --soak-minutes 0)');
   out.push(
-    `  bench process (in-process server, load generators, the benchmark's own data): RSS ${n(m.beforeAppMiB, 0)} MiB before the app, ${n(m.idleMiB, 0)} MiB idle after start, ${n(m.afterScenariosMiB, 0)} MiB after the scenarios`,
+    `  bench process (in-process server, load generators, the benchmark's own data): RSS ${n(m.beforeAppMiB, 0)} MiB before the app, ${n(m.idleMiB, 0)} MiB idle after start, ${n(m.afterScenariosMiB, 0)} MiB after the scenarios; allocator ${m.allocator ?? 'n/a'}`,
   );
 
   const st = results.startUp;

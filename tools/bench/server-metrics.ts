@@ -98,6 +98,8 @@ export interface ServerMemoryBreakdown {
   readonly solverMiB: number | null;
   /** Times a worker recycled its solver since start. */
   readonly solverRecycles: number | null;
+  /** The C allocator the server runs with (`credgraph_memory_allocator_info`), null: not exported. */
+  readonly allocator: string | null;
 }
 
 /** Reads {@link ServerMemoryBreakdown} from a scrape. */
@@ -111,6 +113,8 @@ export function serverMemoryBreakdown(samples: readonly MetricSample[]): ServerM
     workerHeapTotalMiB: worker('heap_total'),
     solverMiB: worker('solver'),
     solverRecycles: metricValue(samples, 'credgraph_compute_solver_recycles_total'),
+    allocator:
+      samples.find((s) => s.name === 'credgraph_memory_allocator_info' && s.value === 1)?.labels.allocator ?? null,
   };
 }
 

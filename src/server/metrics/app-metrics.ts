@@ -8,6 +8,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { ComputePoolStats } from '../../compute/compute-pool';
 import type { ExecutorLoad, QueryObserver } from '../../db/neo4j-executor';
 import { RESKILLING_CUTOFF_GRACE_MS } from '../../domain/planning';
+import { currentAllocator } from '../memory-allocator';
 import { BoundedLabels } from './bounded-labels';
 
 /** What the HTTP layer reports per GraphQL request. */
@@ -122,6 +123,15 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
   // scrape is not counted: a blind spot of 10 ms per scrape interval.
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
   loopDelay.enable();
+  new Gauge({
+    name: 'credgraph_memory_allocator_info',
+    help: "The C allocator of this process, as 1 on its label: jemalloc when the start script (npm start) preloaded it, system for the C library's malloc, unknown without /proc. About 100 MiB of resident memory after load depends on it (README, Memory).",
+    labelNames: ['allocator'],
+    registers: [registry],
+    collect() {
+      this.set({ allocator: currentAllocator() ?? 'unknown' }, 1);
+    },
+  });
   new Gauge({
     name: 'credgraph_event_loop_delay_seconds',
     help: 'Event-loop delay of the request thread since the previous scrape (how late its 10 ms sampling timer fired): quantile 0.5, 0.99 and max. Heavy work runs on compute workers, so p99 stays low while plans run.',

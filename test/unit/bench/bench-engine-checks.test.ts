@@ -61,6 +61,7 @@ describe('server metrics', () => {
           'credgraph_compute_worker_memory_bytes{kind="heap_total"} 83886080',
           'credgraph_compute_worker_memory_bytes{kind="solver"} 44040192',
           'credgraph_compute_solver_recycles_total 7',
+          'credgraph_memory_allocator_info{allocator="jemalloc"} 1',
         ].join('\n'),
       ),
     );
@@ -71,7 +72,9 @@ describe('server metrics', () => {
       workerHeapTotalMiB: 80,
       solverMiB: 42,
       solverRecycles: 7,
+      allocator: 'jemalloc',
     });
+    expect(serverMemoryBreakdown(parsePrometheusText('nodejs_heap_size_used_bytes 1\n')).allocator).toBeNull();
   });
 });
 

@@ -1,0 +1,57 @@
+#!/bin/sh
+# Runs a command (the server: `npm start`, `npm run bench`) with jemalloc as the C allocator when
+# the system has it, then replaces itself with that command (`exec`: same pid, same signals).
+#
+#   sh tools/start-with-allocator.sh node tools/run-built.mjs --with-web dist/src/main.js
+#
+# Why: glibc's malloc gives each thread that allocates its own arena and keeps freed memory in
+# them. Under load the request thread, the compute workers and V8's helper threads left about
+# 100 MiB in arenas that did not go back to the system; jemalloc returns it within about a second
+# (README, "Memory"; docs/benchmarks.md, twenty-fifth pass). The allocator has to be chosen before
+# the process starts (LD_PRELOAD), so this cannot live in the Node code. Processes the server
+# starts inherit the setting: the local Neo4j's JVM runs on jemalloc too (as in the benchmark).
+#
+# Settings (environment):
+#   MEMORY_ALLOCATOR  jemalloc (default) or system (glibc's malloc, as without this script)
+#   JEMALLOC_PATH     the library to load (default: libjemalloc.so.2 in the usual library folders;
+#                     Debian and Ubuntu: apt-get install libjemalloc2)
+#   MALLOC_CONF       jemalloc's options (default below: purge freed pages after 1 s, from a
+#                     background thread, so memory goes back while the server is idle too)
+# A library already in LD_PRELOAD is kept; jemalloc goes in front of it.
+set -eu
+
+default_conf='background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0'
+
+case "${MEMORY_ALLOCATOR:-jemalloc}" in
+  jemalloc)
+    library="${JEMALLOC_PATH:-}"
+    if [ -z "$library" ]; then
+      for candidate in /usr/lib/*-linux-gnu/libjemalloc.so.2 /usr/lib64/libjemalloc.so.2 \
+        /usr/lib/libjemalloc.so.2 /usr/local/lib/libjemalloc.so.2; do
+        if [ -r "$candidate" ]; then
+          library="$candidate"
+          break
+        fi
+      done
+    fi
+    if [ -n "$library" ] && [ -r "$library" ]; then
+      case " ${LD_PRELOAD:-} " in
+        *" $library "*) ;;
+        *) LD_PRELOAD="$library${LD_PRELOAD:+ $LD_PRELOAD}" ;;
+      esac
+      export LD_PRELOAD
+      MALLOC_CONF="${MALLOC_CONF:-$default_conf}"
+      export MALLOC_CONF
+    else
+      echo "credgraph: jemalloc not found${library:+ at $library} (Debian, Ubuntu: apt-get install libjemalloc2);" \
+        "running with the system allocator, which keeps about 100 MiB more after load" >&2
+    fi
+    ;;
+  system) ;;
+  *)
+    echo "credgraph: MEMORY_ALLOCATOR must be jemalloc or system, got \"${MEMORY_ALLOCATOR}\"" >&2
+    exit 2
+    ;;
+esac
+
+exec "$@"
