@@ -17,7 +17,7 @@
 #                     Debian and Ubuntu: apt-get install libjemalloc2)
 #   MALLOC_CONF       jemalloc's options (default below: purge freed pages after 1 s, from a
 #                     background thread, so memory goes back while the server is idle too)
-# A library already in LD_PRELOAD is kept; jemalloc goes in front of it.
+# A library already in LD_PRELOAD is kept; jemalloc goes in front of it unless it is there already.
 set -eu
 
 default_conf='background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0'
@@ -35,7 +35,9 @@ case "${MEMORY_ALLOCATOR:-jemalloc}" in
       done
     fi
     if [ -n "$library" ] && [ -r "$library" ]; then
-      case " ${LD_PRELOAD:-} " in
+      # The loader takes LD_PRELOAD's entries separated by spaces or colons.
+      preloaded=$(printf '%s' "${LD_PRELOAD:-}" | tr ':' ' ')
+      case " $preloaded " in
         *" $library "*) ;;
         *) LD_PRELOAD="$library${LD_PRELOAD:+ $LD_PRELOAD}" ;;
       esac

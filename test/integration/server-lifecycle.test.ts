@@ -41,8 +41,7 @@ function startServer(env: Record<string, string>): Promise<Started> {
     MAIN,
     ROOT,
     { PATH: process.env.PATH ?? '', HOME: os.homedir(), LOG_LEVEL: 'info', PORT: '0', ...env },
-    undefined,
-    START_SCRIPT,
+    { launcher: START_SCRIPT },
   );
 }
 
@@ -127,16 +126,18 @@ describe('the server as `npm start` runs it', () => {
       MAIN,
       ROOT,
       { PATH: process.env.PATH ?? '', HOME: os.homedir(), LOG_LEVEL: 'info', PORT: '0', ...env },
-      (child) => {
-        const watch = (chunk: Buffer) => {
-          seen += chunk.toString();
-          if (!signalled && /loading the invented demo catalog/.test(seen)) {
-            signalled = true;
-            child.kill('SIGTERM');
-          }
-        };
-        child.stdout!.on('data', watch);
-        child.stderr!.on('data', watch);
+      {
+        onSpawn: (child) => {
+          const watch = (chunk: Buffer) => {
+            seen += chunk.toString();
+            if (!signalled && /loading the invented demo catalog/.test(seen)) {
+              signalled = true;
+              child.kill('SIGTERM');
+            }
+          };
+          child.stdout!.on('data', watch);
+          child.stderr!.on('data', watch);
+        },
       },
     );
     await expect(interrupted).rejects.toThrow(/before serving/);

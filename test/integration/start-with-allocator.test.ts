@@ -128,5 +128,11 @@ describe('the start script (tools/start-with-allocator.sh)', () => {
     expect(seen).toMatchObject({ status: 0, preload: found, conf: 'narenas:2', allocator: 'jemalloc' });
     const twice = launch({ LD_PRELOAD: found });
     expect(twice.preload).toBe(found);
+    // The loader also reads colon-separated lists: jemalloc found second in one is not added again.
+    // (libm: a library Node loads anyway, read from this process's own map.)
+    const libm = /\s(\/\S*\/libm\.so\.6)$/m.exec(fs.readFileSync('/proc/self/maps', 'utf8'))?.[1];
+    expect(libm).toBeDefined();
+    const listed = launch({ LD_PRELOAD: `${libm}:${found}` });
+    expect(listed).toMatchObject({ status: 0, preload: `${libm}:${found}`, allocator: 'jemalloc' });
   });
 });

@@ -45,7 +45,7 @@ async function startServer(extra: Record<string, string>): Promise<Started> {
     NEO4J_LOCAL_PAGECACHE: '64m',
     ...extra,
   };
-  return { ...(await spawnServer(MAIN, ROOT, env, (child) => children.push(child))), dataDir };
+  return { ...(await spawnServer(MAIN, ROOT, env, { onSpawn: (child) => children.push(child) })), dataDir };
 }
 
 function javaPid(started: Started): number {

@@ -31,18 +31,31 @@ export interface SpawnedServer {
   readonly exited: Promise<number | null>;
 }
 
+/** Optional parts of {@link spawnServer}. */
+export interface SpawnServerOptions {
+  /** Called with the child as soon as it is spawned (to watch its output or record its pid). */
+  readonly onSpawn?: (child: ChildProcess) => void;
+  /**
+   * A command and its first arguments that Node runs through, as `npm start` runs it, such as
+   * `['sh', 'tools/start-with-allocator.sh']`; empty (the default) runs Node directly.
+   */
+  readonly launcher?: readonly string[];
+}
+
 /**
  * Runs `node <main>` with exactly `env` (nothing inherited) and resolves once it logs
- * "serving GraphQL at <url>"; rejects with its output if it exits first. With `launcher` (a
- * command and its first arguments, such as `['sh', 'tools/start-with-allocator.sh']`), Node runs
- * through it as `npm start` runs it.
+ * "serving GraphQL at <url>"; rejects with its output if it exits first.
+ *
+ * @example
+ * const server = await spawnServer(MAIN, ROOT, { PATH: process.env.PATH ?? '', PORT: '0' }, {
+ *   launcher: ['sh', 'tools/start-with-allocator.sh'],
+ * });
  */
 export function spawnServer(
   main: string,
   cwd: string,
   env: Record<string, string>,
-  onSpawn?: (child: ChildProcess) => void,
-  launcher: readonly string[] = [],
+  { onSpawn, launcher = [] }: SpawnServerOptions = {},
 ): Promise<SpawnedServer> {
   const [command, ...args] = [...launcher, process.execPath, main];
   const child = spawn(command!, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

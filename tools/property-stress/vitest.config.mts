@@ -12,7 +12,15 @@ const moreRuns = fileURLToPath(new URL('./fast-check-more-runs.mjs', import.meta
 export default mergeConfig(
   { ...root, test: { ...root.test, projects: undefined } },
   defineConfig({
-    resolve: { alias: [{ find: /^fast-check$/, replacement: moreRuns }] },
+    // Every import of fast-check gets the wrapper, except the wrapper's own.
+    plugins: [
+      {
+        name: 'fast-check-more-runs',
+        enforce: 'pre',
+        resolveId: (source: string, importer: string | undefined) =>
+          source === 'fast-check' && importer !== moreRuns ? moreRuns : null,
+      },
+    ],
     test: {
       name: 'properties',
       include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],

@@ -1,5 +1,6 @@
 import type { LinearRow } from './linear-model';
 import type { PlanningProblem } from './planning-problem';
+import { PrerequisiteReach } from './prerequisite-reach';
 
 /**
  * Linear cuts that remove a selection with no valid order, and every other selection stuck
@@ -34,7 +35,7 @@ export function orderingCuts(
   selection: readonly number[],
   stuck: readonly number[],
 ): LinearRow[] {
-  const reach = new PrerequisiteReach(problem);
+  const reach = new PrerequisiteReach(problem.courses);
   const chosen = new Set(selection);
   const rows = new Map<string, LinearRow>();
   const removed = new Set<number>();
@@ -140,49 +141,4 @@ function impliedByPrerequisiteRow(problem: PlanningProblem, course: number, entr
   return problem.courses[course]!.prerequisites.some((skill) =>
     (problem.teachers.get(skill) ?? []).every((teacher) => teacher === course || entrances.has(teacher)),
   );
-}
-
-/** Which courses some order of the courses outside a forbidden set can reach. */
-class PrerequisiteReach {
-  readonly #problem: PlanningProblem;
-  /** For each prerequisite skill, the courses needing it. */
-  readonly #needers = new Map<string, number[]>();
-  /** Each course's number of prerequisites, copied by every walk. */
-  readonly #prerequisiteCounts: Int32Array;
-
-  constructor(problem: PlanningProblem) {
-    this.#problem = problem;
-    this.#prerequisiteCounts = Int32Array.from(problem.courses, (course) => course.prerequisites.length);
-    problem.courses.forEach((course, index) => {
-      for (const skill of course.prerequisites) {
-        const needers = this.#needers.get(skill);
-        if (needers === undefined) this.#needers.set(skill, [index]);
-        else needers.push(index);
-      }
-    });
-  }
-
-  /** 1 for each course no order of courses outside `forbidden` reaches (the forbidden ones included). */
-  blockedBy(forbidden: ReadonlySet<number>): Uint8Array {
-    const { courses } = this.#problem;
-    const blocked = new Uint8Array(courses.length).fill(1);
-    const missing = this.#prerequisiteCounts.slice();
-    const taught = new Set<string>();
-    const queue: number[] = [];
-    for (let index = 0; index < courses.length; index += 1) {
-      if (missing[index] === 0 && !forbidden.has(index)) queue.push(index);
-    }
-    for (let course = queue.pop(); course !== undefined; course = queue.pop()) {
-      blocked[course] = 0;
-      for (const skill of courses[course]!.teaches) {
-        if (taught.has(skill)) continue;
-        taught.add(skill);
-        for (const needer of this.#needers.get(skill) ?? []) {
-          missing[needer] -= 1;
-          if (missing[needer] === 0 && !forbidden.has(needer)) queue.push(needer);
-        }
-      }
-    }
-    return blocked;
-  }
 }

@@ -1,6 +1,7 @@
 import { courseCost, effectiveEcts, effectiveHours } from './course-cost';
 import { dominatedCourses } from './dominated-courses';
 import type { ExcludedCourse, GapSkill, PlanCourse, PlanObjective } from './plan-types';
+import { PrerequisiteReach } from './prerequisite-reach';
 import type { NormalizedBudgets, ValidatedPlanInput } from './validate-plan-input';
 
 /** A course that survived eligibility, prerequisite and dominance filtering. */
@@ -318,24 +319,10 @@ export function courseIneligibility(
  * Which courses can appear in some plan with a valid order: forward closure from what the
  * subject holds, where a course becomes takeable once earlier takeable courses teach all its
  * prerequisites. Its own teaching never counts for itself, so self-prerequisites and closed
- * cycles stay unattainable.
+ * cycles stay unattainable (the walk of {@link PrerequisiteReach}, nothing forbidden).
  */
 export function attainableCourses(courses: readonly Pick<PlanCourse, 'teaches' | 'prerequisites'>[]): boolean[] {
-  const attainable: boolean[] = [];
-  for (let index = 0; index < courses.length; index += 1) attainable.push(false);
-  const taught = new Set<string>();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (let index = 0; index < courses.length; index += 1) {
-      const course = courses[index]!;
-      if (attainable[index] || !allIn(course.prerequisites, taught)) continue;
-      attainable[index] = true;
-      changed = true;
-      for (const skill of course.teaches) taught.add(skill);
-    }
-  }
-  return attainable;
+  return Array.from(new PrerequisiteReach(courses).blockedBy(new Set()), (blocked) => blocked === 0);
 }
 
 /** Step 4 of {@link preparePlanningProblem}, to a fixpoint (each round only removes). */
@@ -379,11 +366,6 @@ function usefulCourses(courses: readonly CandidateCourse[]): CandidateCourse[] {
   const kept: CandidateCourse[] = [];
   for (let index = 0; index < courses.length; index += 1) if (keep[index]) kept.push(courses[index]!);
   return kept;
-}
-
-function allIn(skills: readonly string[], taught: ReadonlySet<string>): boolean {
-  for (const skill of skills) if (!taught.has(skill)) return false;
-  return true;
 }
 
 function teachesAny(teaches: ReadonlySet<string>, skills: ReadonlySet<string>): boolean {
