@@ -9,7 +9,7 @@
  * equal within a relative 1e-9 (summing the same credits in another order).
  */
 import type { PoolRequest } from './scenarios';
-import { postGraphql } from './post-graphql';
+import { type GraphqlReply, postGraphql } from './post-graphql';
 
 /** One difference found. */
 export interface AnswerDifference {
@@ -19,15 +19,22 @@ export interface AnswerDifference {
   readonly path: string;
   readonly engine: string;
   readonly reference: string;
-  /** Either side returned a plan not proven optimal: a time-limited solve may legitimately differ. */
-  readonly timeLimited: boolean;
+  /**
+   * Why the difference may be legitimate, or null: either side returned a plan not proven optimal
+   * (a time-limited solve), or an answer marked PARTIAL_RESULT (its time ran out before every
+   * candidate was planned, e.g. the slower reference's reskilling list).
+   */
+  readonly timeLimited: TimeLimit | null;
 }
+
+/** What cut an answer short (see {@link AnswerDifference.timeLimited}). */
+export type TimeLimit = 'unproven plan' | 'partial answer';
 
 /** The comparison over every scenario. */
 export interface AnswerEquality {
   readonly compared: number;
   readonly differences: number;
-  /** Of `differences`, those where a plan was not proven optimal on either side. */
+  /** Of `differences`, those where either side was time-limited (an unproven plan or a partial answer). */
   readonly timeLimited: number;
   readonly byScenario: Readonly<Record<string, { compared: number; differences: number }>>;
   /** The first differences (at most 10). */
@@ -103,6 +110,18 @@ function valueAt(value: unknown, path: string): unknown {
 /** True when the raw answer holds a plan with `optimal: false`. */
 const hasUnprovenPlan = (raw: unknown) => JSON.stringify(raw).includes('"optimal":false');
 
+/**
+ * What time-limited either of two replies, or null when neither was.
+ *
+ * @example
+ * timeLimitOf({ data, warnings: [] }, { data: { reskillingPaths: [] }, warnings: ['PARTIAL_RESULT'] }) // 'partial answer'
+ */
+export function timeLimitOf(...replies: readonly Pick<GraphqlReply, 'data' | 'warnings'>[]): TimeLimit | null {
+  if (replies.some((reply) => hasUnprovenPlan(reply.data))) return 'unproven plan';
+  if (replies.some((reply) => reply.warnings.includes('PARTIAL_RESULT'))) return 'partial answer';
+  return null;
+}
+
 /** A scenario's requests as both servers receive them. */
 export interface ComparedScenario {
   readonly name: string;
@@ -150,8 +169,8 @@ export async function compareAnswers(
       if (path === null) continue;
       differences += 1;
       counts.differences += 1;
-      const limited = hasUnprovenPlan(engine.data) || hasUnprovenPlan(reference.data);
-      if (limited) timeLimited += 1;
+      const limited = timeLimitOf(engine, reference);
+      if (limited !== null) timeLimited += 1;
       if (first.length < 10)
         first.push({
           scenario: scenario.name,

@@ -117,14 +117,16 @@ export function engineLines(results: EngineResults): string[] {
   if (q) {
     out.push(
       `engine vs reference (COMPUTE_SOURCE=database): compared ${q.compared} answers, ${q.differences} differences` +
-        (q.timeLimited > 0 ? ` (${q.timeLimited} where a plan was not proven optimal)` : '') +
+        (q.timeLimited > 0
+          ? ` (${q.timeLimited} time-limited: a plan not proven optimal or an answer marked partial)`
+          : '') +
         ` — ${Object.entries(q.byScenario)
           .map(([name, c]) => `${name} ${c.differences}/${c.compared}`)
           .join(', ')}`,
     );
     for (const diff of q.first)
       out.push(
-        `  differs: ${diff.scenario} ${JSON.stringify(diff.variables)} at ${diff.path}${diff.timeLimited ? ' (time-limited plan)' : ''}: engine ${diff.engine} / reference ${diff.reference}`,
+        `  differs: ${diff.scenario} ${JSON.stringify(diff.variables)} at ${diff.path}${diff.timeLimited ? ` (time-limited: ${diff.timeLimited})` : ''}: engine ${diff.engine} / reference ${diff.reference}`,
       );
   } else out.push('engine vs reference: not compared (--compare-answers 0)');
 

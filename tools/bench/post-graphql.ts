@@ -5,6 +5,8 @@ export interface GraphqlReply<T = Record<string, unknown>> {
   readonly status: number;
   readonly data: T | null;
   readonly errors: { message: string; extensions?: { code?: string } }[] | undefined;
+  /** The codes of `extensions.warnings` (credgraph's PARTIAL_RESULT and the like), in order. */
+  readonly warnings: readonly string[];
   /** `x-db-round-trips` (credgraph only; NaN elsewhere). */
   readonly roundTrips: number;
   readonly millis: number;
@@ -25,11 +27,16 @@ export async function postGraphql<T = Record<string, unknown>>(
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (authorization) headers.authorization = authorization;
   const response = await fetch(url, { method: 'POST', headers, body });
-  const parsed = (await response.json()) as { data?: T; errors?: GraphqlReply<T>['errors'] };
+  const parsed = (await response.json()) as {
+    data?: T;
+    errors?: GraphqlReply<T>['errors'];
+    extensions?: { warnings?: { code?: string }[] };
+  };
   return {
     status: response.status,
     data: parsed.data ?? null,
     errors: parsed.errors,
+    warnings: (parsed.extensions?.warnings ?? []).map((warning) => warning.code ?? ''),
     roundTrips: Number(response.headers.get('x-db-round-trips') ?? Number.NaN),
     millis: performance.now() - started,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstDifference, normaliseAnswer } from '../../../tools/bench/answer-equality';
+import { firstDifference, normaliseAnswer, timeLimitOf } from '../../../tools/bench/answer-equality';
 import { maxLoopDelay } from '../../../tools/bench/loop-delay-phase';
 import { summariseSamples, slope } from '../../../tools/bench/memory-readings';
 import {
@@ -103,6 +103,29 @@ describe('answer equality', () => {
     expect(firstDifference(ranking([0.5, 0.25]), ranking([0.5 + 1e-12, 0.25]))).toBeNull();
     expect(firstDifference(ranking([0.5, 0.25]), ranking([0.5, 0.2501]))).toBe('nodes[1].score');
     expect(firstDifference(ranking([0.5]), ranking([0.5, 0.25]))).toBe('nodes.length');
+  });
+});
+
+describe('time-limited answers', () => {
+  const options = { reskillingPaths: [{ plan: { optimal: true, objectiveValue: 40 } }] };
+
+  it('names an unproven plan on either side first, then a partial answer on either side', () => {
+    const unproven = { reskillingPaths: [{ plan: { optimal: false, objectiveValue: 40 } }] };
+    expect(timeLimitOf({ data: options, warnings: [] }, { data: unproven, warnings: ['PARTIAL_RESULT'] })).toBe(
+      'unproven plan',
+    );
+    expect(
+      timeLimitOf({ data: options, warnings: [] }, { data: { reskillingPaths: [] }, warnings: ['PARTIAL_RESULT'] }),
+    ).toBe('partial answer');
+    expect(
+      timeLimitOf({ data: { reskillingPaths: [] }, warnings: ['PARTIAL_RESULT'] }, { data: options, warnings: [] }),
+    ).toBe('partial answer');
+  });
+
+  it('is null when both answers are whole and every plan proven, whatever other warnings say', () => {
+    expect(
+      timeLimitOf({ data: options, warnings: [] }, { data: { reskillingPaths: [] }, warnings: ['DEPRECATED'] }),
+    ).toBe(null);
   });
 });
 
