@@ -11,6 +11,7 @@ import { ComputePool, PLAN_STOP_GRACE_MS, RUNAWAY_PLAN_STOP_MS } from '../../src
 import { epochNow, RESKILLING_CUTOFF_GRACE_MS, type GatheredPlanning } from '../../src/domain/planning';
 import { RequestTimeoutError } from '../../src/domain/errors';
 import { packOccupationRows, resolveMatchPolicy } from '../../src/domain/coverage';
+import { packStrings } from '../../src/domain/packed-strings';
 import { hardGatheredPlanning } from '../support/hard-planning-job';
 
 let pool: ComputePool | undefined;
@@ -162,7 +163,7 @@ describe('compute pool', () => {
       links: [],
       evidence: {
         skillUris: ['s'],
-        learnerIds: Array.from({ length: learners }, (_, i) => `learner-${i}`),
+        learnerIds: packStrings(Array.from({ length: learners }, (_, i) => `learner-${i}`)),
         offsets: Int32Array.from({ length: learners + 1 }, (_, i) => i),
         skills: new Int32Array(learners),
         kinds: new Uint8Array(learners),

@@ -4,6 +4,7 @@ import { link, requirement, skill } from '../../../test/support/coverage-arbitra
 import { rankCandidateEvidence, rankCandidateRows, type CandidateEvidenceRow } from './rank-candidates';
 import { packCandidateRows } from './packed-candidate-evidence';
 import { evidenceLines } from '../../../test/support/packed-evidence';
+import { unpackStrings } from '../packed-strings';
 import { computeSkillCredits } from './skill-credits';
 import { scoreFromCredits } from './score-requirements';
 import { compareMatches } from './compare-matches';
@@ -170,8 +171,9 @@ describe('packCandidateRows', () => {
           .sort();
         const packed = packCandidateRows(rows);
         expect(evidenceLines(packed)).toEqual(expected);
-        expect(new Set(packed.learnerIds).size).toBe(packed.learnerIds.length);
-        expect(packed.offsets.length).toBe(packed.learnerIds.length + 1);
+        const learnerIds = unpackStrings(packed.learnerIds);
+        expect(new Set(learnerIds).size).toBe(learnerIds.length);
+        expect(packed.offsets.length).toBe(learnerIds.length + 1);
       }),
     );
   });

@@ -5,7 +5,6 @@
  * the page asked for with the total count.
  */
 import { quantize } from './compare-matches';
-import { compareStrings } from './compare-strings';
 import { evidenceFactor, type EvidenceSource } from './evidence';
 import { assertValidLink, type HierarchyLink } from './hierarchy-link';
 import type { MatchPolicy } from './match-policy';
@@ -13,6 +12,8 @@ import { normalizeRequirements, type Requirement } from './requirement';
 import { scoreFromSums, type CoverageScores } from './score-requirements';
 import { EvidenceKind, packCandidateRows, type PackedCandidateEvidence } from './packed-candidate-evidence';
 import type { VerificationStatus } from '../verification/verification';
+import { comparePackedStrings, type PackedStrings, packedStringAt, packedStringCount } from '../packed-strings';
+import { float64ArrayOf, int32ArrayOf } from '../typed-array-of';
 
 /** One learner's evidence for some matching skill (as the coverage repository returns it). */
 export interface CandidateEvidenceRow {
@@ -75,8 +76,8 @@ export function rankCandidateEvidence(input: RankCandidatesInput): RankedCandida
   const slotOf = new Map<string, number>();
   for (const uri of [...normalized.essential, ...normalized.optional])
     if (!slotOf.has(uri)) slotOf.set(uri, slotOf.size);
-  const essentialSlots = Int32Array.from(normalized.essential, (uri) => slotOf.get(uri)!);
-  const optionalSlots = Int32Array.from(normalized.optional, (uri) => slotOf.get(uri)!);
+  const essentialSlots = int32ArrayOf(normalized.essential, (uri) => slotOf.get(uri)!);
+  const optionalSlots = int32ArrayOf(normalized.optional, (uri) => slotOf.get(uri)!);
   const credits = prepareCredits(evidence.skillUris, links, slotOf, policy);
   const factors = kindFactors(policy);
 
@@ -84,7 +85,8 @@ export function rankCandidateEvidence(input: RankCandidatesInput): RankedCandida
   const passing: number[] = [];
   const scores: CoverageScores[] = [];
   const { offsets, skills, kinds } = evidence;
-  for (let learner = 0; learner < evidence.learnerIds.length; learner += 1) {
+  const learners = packedStringCount(evidence.learnerIds);
+  for (let learner = 0; learner < learners; learner += 1) {
     credit.fill(0);
     for (let e = offsets[learner]!; e < offsets[learner + 1]!; e += 1) {
       const factor = factors[kinds[e]!]!;
@@ -114,7 +116,7 @@ export function rankCandidateEvidence(input: RankCandidatesInput): RankedCandida
   const page: CandidateScore[] = [];
   for (let i = input.offset; i < end; i += 1) {
     const at = order[i]!;
-    page.push({ learnerId: evidence.learnerIds[passing[at]!]!, ...scores[at]! });
+    page.push({ learnerId: packedStringAt(evidence.learnerIds, passing[at]!), ...scores[at]! });
   }
   return { totalCount: passing.length, page };
 }
@@ -195,13 +197,13 @@ const SELECT_BELOW_SHARE = 8;
 function rankOrder(
   passing: readonly number[],
   scores: readonly CoverageScores[],
-  ids: readonly string[],
+  ids: PackedStrings,
   count: number,
 ): number[] {
-  const score = Float64Array.from(scores, (s) => quantize(s.score));
-  const essential = Float64Array.from(scores, (s) => quantize(s.essentialCoverage));
+  const score = float64ArrayOf(scores, (s) => quantize(s.score));
+  const essential = float64ArrayOf(scores, (s) => quantize(s.essentialCoverage));
   const before = (a: number, b: number): number =>
-    score[b]! - score[a]! || essential[b]! - essential[a]! || compareStrings(ids[passing[a]!]!, ids[passing[b]!]!);
+    score[b]! - score[a]! || essential[b]! - essential[a]! || comparePackedStrings(ids, passing[a]!, passing[b]!);
   if (count <= 0) return [];
   if (count * SELECT_BELOW_SHARE >= passing.length) {
     const order = Array.from(passing, (_, i) => i);

@@ -8,6 +8,7 @@
  */
 
 import { keepInstanceShape } from '../kept-instance-shape';
+import { float64ArrayOf } from '../typed-array-of';
 
 /** What the derivation reads of a candidate course. */
 export interface ProviderCourse {
@@ -34,7 +35,7 @@ export function cheapestProviders(
 ): Map<string, number> {
   const provider = new Map<string, number>();
   const pending = new Int32Array(courses.length);
-  const value = Float64Array.from(courses, (course) => course.cost);
+  const value = float64ArrayOf(courses, (course) => course.cost);
   const requiredBy = new Map<string, number[]>();
   const heap = new ReadyHeap(value);
   courses.forEach((course, index) => {

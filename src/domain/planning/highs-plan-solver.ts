@@ -3,6 +3,7 @@ import type { LinearModel } from './linear-model';
 import { discardHighs, loadHighs } from './load-highs';
 import { renderLpText } from './lp-format';
 import type { PlanSolver, SolveOptions, SolveOutcome } from './plan-solver';
+import { float64ArrayOf } from '../typed-array-of';
 
 // HiGHS model-status codes (highs.constants.modelStatus) and primal solution status "feasible".
 const STATUS_OPTIMAL = 7;
@@ -143,7 +144,7 @@ function inHighsOrder(
   nameOf: (index: number) => string,
 ): Float64Array {
   const position = new Map(columnNames.map((name, index) => [name, index]));
-  return Float64Array.from(columnNames, (_, index) => values[position.get(nameOf(index)) ?? -1] ?? 0);
+  return float64ArrayOf(columnNames, (_, index) => values[position.get(nameOf(index)) ?? -1] ?? 0);
 }
 
 function readInfo(instance: { info: { get(name: string): number | bigint } }, name: string): number | undefined {

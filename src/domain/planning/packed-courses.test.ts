@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CandidateCourse } from './course-eligibility';
 import { CoursePacker, packCourses, packedCourseBuffers, unpackCourses } from './packed-courses';
-import { unpackStrings } from './packed-strings';
+import { unpackStrings } from '../packed-strings';
 
 const text = fc.constantFrom('a', 'b', 'http://data.europa.eu/esco/skill/x', 'EUR', 'online', '');
 const maybeNumber = fc.option(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { nil: null });

@@ -10,7 +10,7 @@
 import { Interner } from '../read-model/interner';
 import type { CandidateCourse, TaughtLink } from './course-eligibility';
 import { GrowingColumn } from './growing-column';
-import { type PackedStrings, packedStringAt, packedStringCount, packStrings, unpackStrings } from './packed-strings';
+import { type PackedStrings, packedStringAt, packedStringCount, packStrings, unpackStrings } from '../packed-strings';
 
 /** {@link CandidateCourse}s by column; see {@link packCourses}. Nulls are NaN or -1. */
 export interface PackedCourses {

@@ -1,3 +1,5 @@
+import { int32ArrayOf } from '../typed-array-of';
+
 /** What a {@link PrerequisiteReach} reads of a course (a catalogue's course or a planning problem's). */
 export interface ReachCourse {
   readonly teaches: Iterable<string>;
@@ -27,7 +29,7 @@ export class PrerequisiteReach {
 
   constructor(courses: readonly ReachCourse[]) {
     this.#courses = courses;
-    this.#prerequisiteCounts = Int32Array.from(courses, (course) => course.prerequisites.length);
+    this.#prerequisiteCounts = int32ArrayOf(courses, (course) => course.prerequisites.length);
     courses.forEach((course, index) => {
       for (const skill of course.prerequisites) {
         const needers = this.#needers.get(skill);

@@ -546,12 +546,19 @@ export class ReadModel {
   candidateEvidence(skillUris: readonly string[], asOf: string): PackedCandidateEvidence {
     const builder = new CandidateEvidenceBuilder(skillUris);
     const skillsByCredential = new Map<number, number[]>();
+    // At most one entry per (holding, skill taught) and per declaration: the builder's arrays
+    // are sized once (at 250,000 learners a posting has about a million entries).
+    let mostEntries = 0;
     for (const uri of skillUris) {
       const skill = this.skills.lookup(uri);
       if (skill === undefined || skill >= this.hierarchy.skillCount) continue;
-      for (const credential of this.teachers.of(skill) ?? NO_IDS)
+      for (const credential of this.teachers.of(skill) ?? NO_IDS) {
         pushToList(skillsByCredential, credential, builder.skill(uri)!);
+        mostEntries += this.holdings.lengthOf(credential) / HOLDING_STRIDE;
+      }
+      mostEntries += this.declarers.lengthOf(skill);
     }
+    builder.reserve(mostEntries);
     // Each candidate's index in the answer by its interned id (-1: not yet seen), so the
     // learner's string id is neither hashed nor its record read.
     const local = new Int32Array(this.learnerIds.size).fill(-1);

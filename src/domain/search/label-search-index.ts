@@ -21,6 +21,7 @@ import { labelKey, MAX_TERMS } from './full-text-query';
 import { expandAbbreviation, joinPhrases } from './abbreviations';
 import { tokenize } from '../skill-mapping/text-tokens';
 import { appendPosting, PostingLists } from '../text/posting-lists';
+import { float64ArrayOf, int32ArrayOf, uint8ArrayOf } from '../typed-array-of';
 
 /** The kinds of text a concept is found by, strongest first. */
 export type LabelKind = 'preferred' | 'alternative' | 'hidden' | 'title' | 'group';
@@ -123,10 +124,10 @@ export class LabelSearchIndex {
   ) {
     // Kept as parallel arrays, not one object per label: the index lives as long as the process,
     // and ESCO with the learned job titles gives it about 165,000 labels.
-    this.labelConcept = Int32Array.from(labels, (label) => label.concept);
-    this.labelMass = Float64Array.from(labels, (label) => label.mass);
-    this.labelWeight = Float64Array.from(labels, (label) => weights.kind[label.kind]);
-    this.labelIsTitle = Uint8Array.from(labels, (label) => (label.kind === 'title' ? 1 : 0));
+    this.labelConcept = int32ArrayOf(labels, (label) => label.concept);
+    this.labelMass = float64ArrayOf(labels, (label) => label.mass);
+    this.labelWeight = float64ArrayOf(labels, (label) => weights.kind[label.kind]);
+    this.labelIsTitle = uint8ArrayOf(labels, (label) => (label.kind === 'title' ? 1 : 0));
     this.labelText = labels.map((label) => label.text);
     this.postings = PostingLists.pack(postings);
     // About 165,000 keys, looked up once per search: sorted, not hashed (4 MB less heap).

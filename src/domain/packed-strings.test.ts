@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packedStringAt, packedStringCount, packStrings, unpackStrings } from './packed-strings';
+import { comparePackedStrings, packedStringAt, packedStringCount, packStrings, unpackStrings } from './packed-strings';
 
 describe('packStrings', () => {
   it('gives back the same strings, in order, after a transfer to another thread', () => {
@@ -24,5 +24,22 @@ describe('packStrings', () => {
     const packed = packStrings(['gen-c1', '', 'http://data.europa.eu/esco/skill/x']);
     expect(packed.text).toBe('gen-c1http://data.europa.eu/esco/skill/x');
     expect([...packed.ends]).toEqual([6, 6, 40]);
+  });
+});
+
+describe('comparePackedStrings', () => {
+  it('orders packed strings as the < operator orders the strings themselves', () => {
+    // A small alphabet with a surrogate and a high code unit, so that ties, prefixes and code-unit order all occur.
+    const unit = fc.constantFrom('a', 'b', '-', '9', '\ud83d', '\uffff');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit, maxLength: 4 }), { minLength: 1, maxLength: 12 }), (values) => {
+        const packed = packStrings(values);
+        values.forEach((a, i) => {
+          values.forEach((b, j) => {
+            expect(comparePackedStrings(packed, i, j)).toBe(a < b ? -1 : a > b ? 1 : 0);
+          });
+        });
+      }),
+    );
   });
 });
