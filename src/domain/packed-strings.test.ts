@@ -20,6 +20,13 @@ describe('packStrings', () => {
     );
   });
 
+  it('packs lists longer than a join chunk whole and in order', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? '' : `learner-${i}`));
+    const packed = packStrings(values);
+    expect(packed.text).toBe(values.join(''));
+    expect(unpackStrings(packed)).toEqual(values);
+  });
+
   it('keeps the strings in one text and their ends apart', () => {
     const packed = packStrings(['gen-c1', '', 'http://data.europa.eu/esco/skill/x']);
     expect(packed.text).toBe('gen-c1http://data.europa.eu/esco/skill/x');
