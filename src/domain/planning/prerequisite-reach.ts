@@ -51,10 +51,13 @@ export class PrerequisiteReach {
     }
     for (let course = queue.pop(); course !== undefined; course = queue.pop()) {
       blocked[course] = 0;
+      // Most taught skills are nobody's prerequisite: one look-up each, nothing recorded.
+      if (this.#needers.size === 0) continue;
       for (const skill of courses[course]!.teaches) {
-        if (taught.has(skill)) continue;
+        const needers = this.#needers.get(skill);
+        if (needers === undefined || taught.has(skill)) continue;
         taught.add(skill);
-        for (const needer of this.#needers.get(skill) ?? []) {
+        for (const needer of needers) {
           missing[needer] -= 1;
           if (missing[needer] === 0 && !forbidden.has(needer)) queue.push(needer);
         }
