@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { uniquePrefix } from '../support/test-database';
 import { evidenceLines } from '../support/packed-evidence';
+import { unpackStrings } from '../../src/domain/packed-strings';
 import { unpackOccupationRows } from '../../src/domain/coverage';
 import { CoverageRepository } from '../../src/db/repositories/coverage-repository';
 import { PlanningRepository } from '../../src/db/repositories/planning-repository';
@@ -207,13 +208,15 @@ describe('the memory source equals the database after writes through the API', (
 
   it('after toggling matching consent', async () => {
     const before = await memory.findCandidateEvidence(essentials.slice(2, 4), day(0));
-    expect(before.learnerIds).not.toContain(id('l2'));
+    expect(unpackStrings(before.learnerIds)).not.toContain(id('l2'));
     await gql(`mutation($l: ID!) { setMatchingConsent(learnerId: $l, consent: true) { id } }`, { l: id('l2') });
     const after = await memory.findCandidateEvidence(essentials.slice(2, 4), day(0));
-    expect(after.learnerIds).toContain(id('l2'));
+    expect(unpackStrings(after.learnerIds)).toContain(id('l2'));
     await expectEqualAnswers();
     await gql(`mutation($l: ID!) { setMatchingConsent(learnerId: $l, consent: false) { id } }`, { l: id('l2') });
-    expect((await memory.findCandidateEvidence(essentials.slice(2, 4), day(0))).learnerIds).not.toContain(id('l2'));
+    expect(
+      unpackStrings((await memory.findCandidateEvidence(essentials.slice(2, 4), day(0))).learnerIds),
+    ).not.toContain(id('l2'));
     await expectEqualAnswers();
   });
 
