@@ -49,10 +49,12 @@ export class PrerequisiteReach {
     for (let index = 0; index < courses.length; index += 1) {
       if (missing[index] === 0 && !forbidden.has(index)) queue.push(index);
     }
+    // Without prerequisites every course not forbidden is reached as it stands.
+    const anyNeeded = this.#needers.size > 0;
     for (let course = queue.pop(); course !== undefined; course = queue.pop()) {
       blocked[course] = 0;
+      if (!anyNeeded) continue;
       // Most taught skills are nobody's prerequisite: one look-up each, nothing recorded.
-      if (this.#needers.size === 0) continue;
       for (const skill of courses[course]!.teaches) {
         const needers = this.#needers.get(skill);
         if (needers === undefined || taught.has(skill)) continue;

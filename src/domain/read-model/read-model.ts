@@ -22,6 +22,7 @@ import { HOLDING_STRIDE, HoldingsByCredential } from './holdings-by-credential';
 import { IdMarks } from './id-marks';
 import { pushToList } from '../map-of-lists';
 import { Interner } from './interner';
+import { int32ArrayOf } from '../typed-array-of';
 import { type KeptCourse, KeptCredentials, LINK_STRIDE } from './kept-credentials';
 import { PackedRecords } from './packed-records';
 import type { BroaderRow, CredentialRow, LearnerRow, OccupationRow, PostingRow } from './read-model-rows';
@@ -322,7 +323,7 @@ export class ReadModel {
         expiresOn: this.date(h.expiresOn),
         status: Math.max(0, STATUSES.indexOf(h.verificationStatus ?? null)),
       })),
-      Int32Array.from(row.declaredSkillUris, (uri) => this.skills.intern(uri)),
+      int32ArrayOf(row.declaredSkillUris, (uri) => this.skills.intern(uri)),
     );
     this.learners.set(id, learner);
     this.learnerRecords.set(id, packed);
