@@ -560,7 +560,9 @@ async function main(argv: string[]): Promise<number> {
       const entry = planScenarios[name] ?? {
         requests: 0,
         refused: 0,
+        cutOff: 0,
         overDeadline: 0,
+        refusedOverDeadline: 0,
         maxServerMs: 0,
         maxSolveMillis: Number.NaN,
         plans: { optimal: 0, unproven: 0, partial: 0, nonePlanned: 0 },
@@ -574,7 +576,9 @@ async function main(argv: string[]): Promise<number> {
         },
         requests: entry.requests + (run.server?.requests ?? 0),
         refused: (entry.refused ?? 0) + (run.server?.refused ?? 0),
+        cutOff: (entry.cutOff ?? 0) + run.cutOff,
         overDeadline: entry.overDeadline + (run.server?.slowRequests ?? 0),
+        refusedOverDeadline: (entry.refusedOverDeadline ?? 0) + (run.server?.slowRefusals ?? 0),
         maxServerMs: Math.max(entry.maxServerMs, run.server?.maxServerMs ?? 0),
         maxSolveMillis: Number.isNaN(entry.maxSolveMillis)
           ? run.maxSolveMillis

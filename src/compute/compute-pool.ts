@@ -14,7 +14,9 @@
  * the plans ahead of it take (seconds, with every worker busy under load): it leaves the queue and
  * an express lane answers it instead, from its own thread, without HiGHS (the exact set-cover
  * search, proven optimal when its cover is a valid plan, else the better of it and the greedy plan
- * with a solver-free bound), by its deadline.
+ * with a solver-free bound), by its deadline. A plan with no answer {@link PLAN_CUTOFF_GRACE_MS}
+ * past its deadline (the lane itself behind others, or the machine saturated) is cut off: a
+ * reskilling job answers with the targets planned by then, a single plan is refused as busy.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,7 +27,8 @@ import { RequestTimeoutError, ServerBusyError } from '../domain/errors';
 import {
   epochNow,
   PLAN_REPLY_MARGIN_MS,
-  RESKILLING_CUTOFF_GRACE_MS,
+  PLAN_CUTOFF_GRACE_MS,
+  PLAN_CUT_OFF_REASON,
   type PlanningJob,
   type PlanningJobResult,
   unplannedReskillingResult,
@@ -107,10 +110,21 @@ export interface ComputePoolOptions {
  * end its own search), `runaway` when such a worker had not ended it {@link RUNAWAY_PLAN_STOP_MS}
  * later and was stopped, `late` when a plan
  * still waiting for a thread shortly before its deadline was answered by the express lane (which
- * counts its own task as `late-planning`), `cutoff` when a reskilling job had no plan
- * {@link RESKILLING_CUTOFF_GRACE_MS} after its deadline and answered without one.
+ * counts its own task as `late-planning`), `cutoff` when a plan had no answer
+ * {@link PLAN_CUTOFF_GRACE_MS} after its deadline (a reskilling job answered without one, a single
+ * plan refused as busy), `abandoned` when the express lane reached a late-planning task only
+ * after that cutoff and dropped it unplanned.
  */
-export type ComputeOutcome = 'ok' | 'error' | 'busy' | 'aborted' | 'stopped' | 'runaway' | 'late' | 'cutoff';
+export type ComputeOutcome =
+  | 'ok'
+  | 'error'
+  | 'busy'
+  | 'aborted'
+  | 'stopped'
+  | 'runaway'
+  | 'late'
+  | 'cutoff'
+  | 'abandoned';
 
 /**
  * How long before its deadline a plan no worker has taken yet goes to the express lane (at most
@@ -313,10 +327,14 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * deadline is enforced here too: the worker reports heuristic answers as it goes, and if the
    * exact search is still running {@link PLAN_STOP_GRACE_MS} after the deadline (HiGHS checks its
    * clock only between steps), the last heuristic answer is returned (or the first one, when none
-   * was ready by then) and the worker is left to end its search, stopped only if it runs away. A
-   * job still waiting for a worker then leaves the queue and is answered by the express lane, when
-   * the pool has one. A reskilling job with no answer {@link RESKILLING_CUTOFF_GRACE_MS} after its
-   * deadline (still packed, queued, prepared or on the express lane) answers then, with no plan.
+   * was ready by then and it comes by the cutoff below) and the worker is left to end its search,
+   * stopped only if it runs away. A job still waiting for a worker shortly before its deadline
+   * leaves the queue and is answered by the express lane, when the pool has one. A job with no answer {@link PLAN_CUTOFF_GRACE_MS} after its deadline (still
+   * packed, queued, prepared or on the express lane) is cut off then: a reskilling job answers with
+   * no plan, a single plan (recommend, next) is refused with SERVER_BUSY
+   * (`details.reason` {@link PLAN_CUT_OFF_REASON}).
+   *
+   * @throws ServerBusyError for a single plan cut off
    */
   async runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult> {
     const requestSignal = signal ?? currentQueryContext()?.signal;
@@ -354,9 +372,10 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     let cutoffTimer: NodeJS.Timeout | undefined;
     let wentLate = false;
     // At the deadline (+ grace) the last heuristic answer wins the race. A single plan whose
-    // heuristic answer is not ready yet answers as soon as it is (it has no partial answer); a
-    // reskilling job answers at its cutoff with the targets planned by then, none if none. A job
-    // no worker has taken shortly before its deadline goes to the express lane instead.
+    // heuristic answer is not ready yet waits for it until its cutoff, and is refused then (it has
+    // no partial answer); a reskilling job answers at its cutoff with the targets planned by then,
+    // none if none. A job no worker has taken shortly before its deadline goes to the express lane
+    // instead.
     const deadline = new Promise<SettledPlan>((resolve, reject) => {
       timer = setTimeout(
         () => {
@@ -369,10 +388,15 @@ export class ComputePool implements PlanningCompute, RankingCompute {
         },
         Math.max(0, job.deadline + PLAN_STOP_GRACE_MS - epochNow()),
       );
-      if (job.kind === 'reskilling')
+      // An input job (tools) is not an API answer: it has no cutoff.
+      if (job.kind !== 'input')
         cutoffTimer = setTimeout(
-          () => resolve({ by: 'cutoff', result: fallback ?? unplannedReskillingResult(job) }),
-          Math.max(0, job.deadline + RESKILLING_CUTOFF_GRACE_MS - epochNow()),
+          () =>
+            resolve({
+              by: 'cutoff',
+              result: fallback ?? (job.kind === 'reskilling' ? unplannedReskillingResult(job) : undefined),
+            }),
+          Math.max(0, job.deadline + PLAN_CUTOFF_GRACE_MS - epochNow()),
         );
       if (this.expressPool === undefined) return;
       const lead = Math.min(LATE_PLAN_LEAD_MS, job.gathered.request.timeLimitMs / 4);
@@ -390,8 +414,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     });
     deadline.catch(() => undefined);
     try {
-      // A reskilling job cut off while it is still being packed answers at once (its packing, in
-      // slices, ends on its own).
+      // A job cut off while it is still being packed answers at once (its packing, in slices, ends
+      // on its own).
       const cutWhilePacking = await Promise.race([
         shipping.then(() => undefined),
         deadline.then(
@@ -401,7 +425,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       ]);
       if (cutWhilePacking !== undefined) {
         this.count({ kind: 'planning', job }, 'cutoff');
-        return cutWhilePacking.result;
+        return cutWhilePacking.result ?? this.cutOff(job);
       }
       return await this.racePlanning(job, await shipping, port2, stop, deadline, () => started, leadEnds);
     } finally {
@@ -449,7 +473,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       if (started()) this.stopIfRunaway({ kind: 'planning', job }, task, stop);
       else stop.abort(new PlanDeadlineReached());
     } else if (first.by === 'late') this.count({ kind: 'planning', job }, 'late');
-    return first.result;
+    return first.result ?? this.cutOff(job);
   }
 
   /**
@@ -487,11 +511,21 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   ): Promise<PlanningJobResult> {
     const { courses, targets, shipped } = wasTransferred(job, packed) ? await shipPlanningJob(job) : packed;
     const answer = await this.run(
-      { kind: 'late-planning', job: shipped, courses, targets, stopAt: job.deadline - PLAN_REPLY_MARGIN_MS },
+      {
+        kind: 'late-planning',
+        job: shipped,
+        courses,
+        targets,
+        stopAt: job.deadline - PLAN_REPLY_MARGIN_MS,
+        abandonAt: job.deadline + PLAN_CUTOFF_GRACE_MS,
+      },
       signal,
       shippedBuffers({ courses, targets }),
       this.expressPool,
     );
+    // Reached past its cutoff: the request has answered (or is about to) without it.
+    if (answer.kind === 'abandoned')
+      return job.kind === 'reskilling' ? unplannedReskillingResult(job) : this.cutOff(job);
     if (answer.kind !== 'planning') throw new Error(`a compute worker answered ${answer.kind} to a planning task`);
     return answer.result;
   }
@@ -576,7 +610,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
         ...(signal ? { signal } : {}),
         ...(transferList ? { transferList } : {}),
       });
-      this.count(task, 'ok');
+      this.count(task, answer.kind === 'abandoned' ? 'abandoned' : 'ok');
       this.memoryByThread.set(answer.threadId, answer.memory);
       if (answer.solverRecycled) this.solverRecycles += 1;
       this.heapCollections += answer.heapCollections;
@@ -617,6 +651,19 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     await Promise.all([this.pool.destroy(), this.expressPool?.destroy()]);
   }
 
+  /**
+   * The refusal of a single plan with no answer by its cutoff (the caller counts it); `limit` is
+   * the wall time it ran out of, in ms.
+   */
+  private cutOff(job: PlanningJob): never {
+    const retryAfterSeconds = this.options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
+    const limit = job.gathered.request.timeLimitMs + PLAN_CUTOFF_GRACE_MS;
+    throw new ServerBusyError(
+      `The server is busy: no plan was ready within ${limit} ms; retry in ${retryAfterSeconds} s`,
+      { reason: PLAN_CUT_OFF_REASON, limit, retryAfterSeconds },
+    );
+  }
+
   private busy(task: ComputeTask): ServerBusyError {
     this.count(task, 'busy');
     const retryAfterSeconds = this.options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
@@ -634,12 +681,13 @@ export class ComputePool implements PlanningCompute, RankingCompute {
 
 /**
  * How a plan's race ended: the worker's answer, its heuristic answer at the deadline, the late
- * lane's, or a reskilling job's cutoff (its heuristic answer if one came meanwhile, else no plan).
+ * lane's, or its cutoff (a reskilling job's heuristic answer if one came meanwhile, else no plan;
+ * nothing for a single plan, which is refused).
  */
-interface SettledPlan {
-  readonly by: 'task' | 'fallback' | 'late' | 'cutoff';
-  readonly result: PlanningJobResult;
-}
+type SettledPlan =
+  | { readonly by: 'task' | 'fallback' | 'late'; readonly result: PlanningJobResult }
+  /** No result: a single plan, refused. */
+  | { readonly by: 'cutoff'; readonly result: PlanningJobResult | undefined };
 
 function abortReason(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new RequestTimeoutError('The request was cancelled');

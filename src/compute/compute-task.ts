@@ -29,7 +29,9 @@ export type ComputeTask =
   /**
    * A planning job answered without the solver (`runLatePlanningJob`), its targets planned
    * until `stopAt` (epoch ms): the express lane's work, for a job no worker took by shortly
-   * before its deadline. Courses and targets travel as in `planning`.
+   * before its deadline. Courses and targets travel as in `planning`. Reached only after
+   * `abandonAt` (its request's cutoff: the lane was busy with others), it is answered `abandoned`
+   * at once, so the lane's time goes to jobs that can still be on time.
    */
   | {
       readonly kind: 'late-planning';
@@ -37,6 +39,7 @@ export type ComputeTask =
       readonly courses: PackedCourses;
       readonly targets: readonly Uint8Array[];
       readonly stopAt: number;
+      readonly abandonAt: number;
     }
   | { readonly kind: 'rank-candidates'; readonly input: RankCandidatesInput }
   | { readonly kind: 'rank-occupations'; readonly input: RankOccupationsInput }
@@ -67,7 +70,9 @@ export type ComputeResult =
   | { readonly kind: 'planning'; readonly result: PlanningJobResult }
   | { readonly kind: 'rank-candidates'; readonly ranked: RankedCandidates }
   | { readonly kind: 'rank-occupations'; readonly ranked: RankedOccupations }
-  | { readonly kind: 'warm-up' };
+  | { readonly kind: 'warm-up' }
+  /** A late-planning task reached after its `abandonAt`: nobody waits for its answer any more. */
+  | { readonly kind: 'abandoned' };
 
 /** A worker's answer: the task's result and the worker's report. */
 export type ComputeAnswer = ComputeResult & ComputeAnswerFooter;

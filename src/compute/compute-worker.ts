@@ -12,6 +12,7 @@ import {
   discardHighs,
   loadedHighs,
   loadHighs,
+  epochNow,
   runLatePlanningJob,
   runPlanningJob,
   type PlanningJobResult,
@@ -115,6 +116,7 @@ async function runTask(task: ComputeTask): Promise<ComputeResult> {
         task.fallbacks?.close();
       }
     case 'late-planning':
+      if (epochNow() > task.abandonAt) return { kind: 'abandoned' };
       return { kind: 'planning', result: runLatePlanningJob(unshipPlanningJob(task), task.stopAt) };
     case 'rank-candidates':
       return { kind: 'rank-candidates', ranked: rankCandidateEvidence(task.input) };

@@ -7,7 +7,13 @@
  * real size the way it plans real ones: packed, posted (a structured clone) and unpacked, then
  * planned without the solver.
  */
-import { epochNow, PLAN_REPLY_MARGIN_MS, runLatePlanningJob, type EpochClock } from '../domain/planning';
+import {
+  epochNow,
+  PLAN_CUTOFF_GRACE_MS,
+  PLAN_REPLY_MARGIN_MS,
+  runLatePlanningJob,
+  type EpochClock,
+} from '../domain/planning';
 import { warmUpPlanningJobs } from '../domain/planning/warm-up-jobs';
 import type { ComputeTask } from './compute-task';
 import { shipPlanningJobNow, unshipPlanningJob } from './shipped-planning-job';
@@ -44,6 +50,7 @@ export function warmUpLatePlanning(rounds = LATE_PLANNING_WARM_UP_ROUNDS, now: E
         courses,
         targets,
         stopAt: job.deadline - PLAN_REPLY_MARGIN_MS,
+        abandonAt: job.deadline + PLAN_CUTOFF_GRACE_MS,
       });
       runLatePlanningJob(unshipPlanningJob(task), task.stopAt, now);
       planned += 1;

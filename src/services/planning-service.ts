@@ -24,7 +24,7 @@ import {
   PLAN_REPLY_MARGIN_MS,
   PrerequisiteTeacherJudge,
   requiredCoveredBy,
-  RESKILLING_CUTOFF_GRACE_MS,
+  PLAN_CUTOFF_GRACE_MS,
   type CandidateCourse,
   type CourseSuggestionValue,
   type GatheredPlanning,
@@ -386,7 +386,7 @@ export class PlanningService {
   /**
    * `reskillingPaths`: the `candidates` best occupations by current score, each with its cheapest
    * plan to full essential coverage, listed in `order` (see `orderReskillingOptions`). The plans
-   * share the request's one plan deadline. Still unplanned {@link RESKILLING_CUTOFF_GRACE_MS} after
+   * share the request's one plan deadline. Still unplanned {@link PLAN_CUTOFF_GRACE_MS} after
    * it (ranking, gathering or planning ran late on a saturated machine), it answers with the plans
    * made so far, none if none, and how many candidates that leaves out: on time rather than
    * complete. Work it no longer waits for stops at its next step (a worker already planning ends
@@ -402,7 +402,7 @@ export class PlanningService {
     signal?: AbortSignal,
   ): Promise<ReskillingAnswer> {
     const deadline = this.deadlineOf(request);
-    const cutoffAt = deadline + RESKILLING_CUTOFF_GRACE_MS;
+    const cutoffAt = deadline + PLAN_CUTOFF_GRACE_MS;
     const essential: PlanRequest = { ...request, scope: 'ESSENTIAL' };
     const unplanned = (considered: number): ReskillingAnswer => ({ options: [], planned: 0, considered });
     return this.admitted(deadline, request.timeLimitMs, signal, async () => {

@@ -3,12 +3,14 @@
  * made to be slow (STS(81) set cover) ends by its deadline with the best plan so far, a request
  * that gives up stops its worker, a worker whose plan runs away past its deadline is stopped
  * (and one whose search ends by itself is not), a plan that waited for a worker until its deadline is answered
- * by the express lane in time, and a full queue refuses at once with SERVER_BUSY.
+ * by the express lane in time (without a lane it is cut off: refused as busy, or a reskilling job answered with
+ * no plan), and a full queue refuses at once with SERVER_BUSY.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { ComputePool, PLAN_STOP_GRACE_MS, RUNAWAY_PLAN_STOP_MS } from '../../src/compute/compute-pool';
-import { epochNow, RESKILLING_CUTOFF_GRACE_MS, type GatheredPlanning } from '../../src/domain/planning';
+import { epochNow, PLAN_CUT_OFF_REASON, PLAN_CUTOFF_GRACE_MS, type GatheredPlanning } from '../../src/domain/planning';
+import { shippedBuffers, shipPlanningJob } from '../../src/compute/shipped-planning-job';
 import { RequestTimeoutError } from '../../src/domain/errors';
 import { packOccupationRows, resolveMatchPolicy } from '../../src/domain/coverage';
 import { packStrings } from '../../src/domain/packed-strings';
@@ -275,15 +277,64 @@ describe('compute pool', () => {
     await ahead;
   });
 
-  it('without an express lane, a plan waits for a worker past its deadline', async () => {
+  it('without an express lane, refuses a single plan no worker took by its cutoff as busy, and takes it out of the queue', async () => {
     const compute = await startPool(1, 4);
-    const gathered = hardGatheredPlanning(1_000);
-    const ahead = compute.runPlanning({ kind: 'recommend', gathered, deadline: epochNow() + 1_000 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { ahead } = await occupyTheWorker(compute);
     const started = epochNow();
-    await compute.runPlanning({ kind: 'recommend', gathered: smallGatheredPlanning(), deadline: started + 300 });
-    expect(epochNow() - started).toBeGreaterThan(300 + 100);
+    const refusal = await compute
+      .runPlanning({ kind: 'recommend', gathered: smallGatheredPlanning(), deadline: started + 300 })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    const elapsed = epochNow() - started;
+    // `limit`: the request's time limit (5 s in the small job, which is given an earlier deadline) and the grace.
+    expect(refusal).toMatchObject({
+      code: 'SERVER_BUSY',
+      details: { reason: PLAN_CUT_OFF_REASON, limit: 5_000 + PLAN_CUTOFF_GRACE_MS, retryAfterSeconds: 3 },
+    });
+    // Not behind the plan that holds the only worker for a second: refused at its cutoff.
+    expect(elapsed).toBeGreaterThanOrEqual(300 + PLAN_CUTOFF_GRACE_MS - 5);
+    expect(elapsed).toBeLessThanOrEqual(300 + 100);
+    expect(compute.stats().finished.get('planning:cutoff')).toBe(1);
+    expect(compute.stats().queued).toBe(0);
+    // The same for nextCourses' single-course ranking.
+    await expect(
+      compute.runPlanning({ kind: 'next', gathered: smallGatheredPlanning(), first: 5, deadline: epochNow() + 200 }),
+    ).rejects.toMatchObject({ code: 'SERVER_BUSY', details: { reason: PLAN_CUT_OFF_REASON } });
+    expect(compute.stats().finished.get('planning:cutoff')).toBe(2);
     await ahead;
+  });
+
+  it('answers an express-lane task reached after its cutoff at once, without planning it', async () => {
+    const compute = await startPool(1, 4);
+    const job = { kind: 'recommend' as const, gathered: hardGatheredPlanning(1_000), deadline: epochNow() - 100 };
+    const { courses, targets, shipped } = await shipPlanningJob(job);
+    const started = epochNow();
+    const answer = await compute.run(
+      { kind: 'late-planning', job: shipped, courses, targets, stopAt: job.deadline, abandonAt: job.deadline + 40 },
+      undefined,
+      shippedBuffers({ courses, targets }),
+    );
+    expect(answer.kind).toBe('abandoned');
+    // Answered without unpacking or preparing the job.
+    expect(epochNow() - started).toBeLessThan(50);
+    expect(compute.stats().finished.get('late-planning:abandoned')).toBe(1);
+    // Still due, the same job is planned.
+    const due = await shipPlanningJob(job);
+    const planned = await compute.run(
+      {
+        kind: 'late-planning',
+        job: due.shipped,
+        courses: due.courses,
+        targets: due.targets,
+        stopAt: job.deadline,
+        abandonAt: epochNow() + 60_000,
+      },
+      undefined,
+      shippedBuffers(due),
+    );
+    expect(planned.kind === 'planning' && planned.result.kind).toBe('recommend');
   });
 
   it('answers a reskilling job no worker took by its deadline at its cutoff, with no plan, and takes it out of the queue', async () => {
@@ -307,7 +358,7 @@ describe('compute pool', () => {
     });
     const elapsed = epochNow() - started;
     // Unlike a single plan (the test above), it does not wait for the worker.
-    expect(elapsed).toBeGreaterThanOrEqual(300 + RESKILLING_CUTOFF_GRACE_MS - 5);
+    expect(elapsed).toBeGreaterThanOrEqual(300 + PLAN_CUTOFF_GRACE_MS - 5);
     expect(elapsed).toBeLessThanOrEqual(300 + 100);
     expect(answer).toEqual({ kind: 'reskilling', options: [], planned: 0, considered: 2 });
     expect(compute.stats().finished.get('planning:cutoff')).toBe(1);

@@ -25,6 +25,8 @@ export interface ServerStats {
   readonly maxServerMs: number;
   /** Requests whose server time exceeded the `slowMillis` of {@link startBenchServer}. */
   readonly slowRequests: number;
+  /** Requests refused as busy whose server time exceeded `slowMillis` too. */
+  readonly slowRefusals: number;
   /** Status codes other than 200, by code. */
   readonly statuses: Readonly<Record<string, number>>;
   /** Error codes (`extensions.code`, e.g. SERVER_BUSY, REQUEST_TIMEOUT) of the answers, by code. */
@@ -103,6 +105,7 @@ export async function startBenchServer<Ctx extends object>(
         maxRoundTrips: taken.length ? Math.max(...taken.map((d) => d.roundTrips)) : Number.NaN,
         maxServerMs: taken.length ? taken.reduce((max, d) => Math.max(max, d.millis), 0) : Number.NaN,
         slowRequests: taken.filter((d) => d.millis > slowMillis).length,
+        slowRefusals: all.filter((d) => d.status === 503 && d.millis > slowMillis).length,
         statuses,
         codes,
       };

@@ -24,7 +24,11 @@ export interface PlanDeadlines {
         requests: number;
         /** Requests refused as busy (absent from older results files). */
         refused?: number;
+        /** Of the refused, single plans refused at their cutoff (absent from older results files). */
+        cutOff?: number;
         overDeadline: number;
+        /** Refusals answered past the limit too (absent from older results files). */
+        refusedOverDeadline?: number;
         maxServerMs: number;
         maxSolveMillis: number;
         /** Plans in the answers proven optimal, and not (absent from older results files). */
@@ -183,7 +187,12 @@ export function engineLines(results: EngineResults): string[] {
             .map(
               ([name, s]) =>
                 `${name} ${s.overDeadline}/${s.requests}` +
-                (s.refused ? ` (+${s.refused} refused as busy)` : '') +
+                (s.refused
+                  ? ` (+${s.refused} refused as busy` +
+                    (s.cutOff ? `, ${s.cutOff} of them at their cutoff` : '') +
+                    (s.refusedOverDeadline ? `, ${s.refusedOverDeadline} of them past the limit` : '') +
+                    ')'
+                  : '') +
                 ` (max ${n(s.maxServerMs, 0)} ms, solveMillis max ${n(s.maxSolveMillis, 0)} ms` +
                 (s.plans ? `; plans proven optimal ${s.plans.optimal} of ${s.plans.optimal + s.plans.unproven}` : '') +
                 (s.plans?.partial

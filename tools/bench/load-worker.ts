@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
+import { PLAN_CUT_OFF_REASON } from '../../src/domain/planning/planning-job';
 
 /** What the parent sends. */
 export interface LoadJob {
@@ -28,6 +29,8 @@ export interface LoadOutcome {
   readonly latencies: number[];
   /** Response times in ms of the requests refused as busy (503: SERVER_BUSY), in arrival order. */
   readonly refusedLatencies: number[];
+  /** Of the refusals, single plans refused at their cutoff (no answer by the deadline + 40 ms). */
+  readonly cutOff: number;
   readonly elapsedSeconds: number;
   /** Non-2xx answers, the refused ones included. */
   readonly non2xx: number;
@@ -53,6 +56,8 @@ export interface PlanCounts {
   readonly nonePlanned: number;
 }
 
+const CUT_OFF_MARK = `"reason":"${PLAN_CUT_OFF_REASON}"`;
+
 const SOLVE_MILLIS = /"solveMillis":([0-9.eE+-]+)/g;
 
 function run(job: LoadJob): Promise<LoadOutcome> {
@@ -61,6 +66,7 @@ function run(job: LoadJob): Promise<LoadOutcome> {
     const refusedLatencies: number[] = [];
     let next = 0;
     let graphqlErrors = 0;
+    let cutOff = 0;
     let maxSolveMillis = Number.NaN;
     const plans = { optimal: 0, unproven: 0, partial: 0, nonePlanned: 0 };
     const instance = autocannon(
@@ -84,6 +90,7 @@ function run(job: LoadJob): Promise<LoadOutcome> {
               return { ...request, body: job.bodies[i]!, headers };
             },
             onResponse: (status, body) => {
+              if (status === 503 && body.includes(CUT_OFF_MARK)) cutOff += 1;
               if (status < 200 || status >= 300) return;
               if (body.includes('"errors"')) graphqlErrors += 1;
               // Plans carry the solver's own time: the deadline check compares it with the request's.
@@ -106,6 +113,7 @@ function run(job: LoadJob): Promise<LoadOutcome> {
         resolve({
           latencies,
           refusedLatencies,
+          cutOff,
           elapsedSeconds: result.duration,
           non2xx: result.non2xx,
           graphqlErrors,

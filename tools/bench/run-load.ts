@@ -19,6 +19,8 @@ export interface LoadResult extends LatencyStats {
   /** Requests refused as busy (503, SERVER_BUSY), and their median response time. */
   readonly refused: number;
   readonly refusedMedianMs: number;
+  /** Of the refused, single plans refused at their cutoff rather than at admission. */
+  readonly cutOff: number;
   readonly graphqlErrors: number;
   readonly errors: number;
   readonly timeouts: number;
@@ -77,6 +79,7 @@ export function runLoad(
         non2xx: outcome.non2xx,
         refused: outcome.refusedLatencies.length,
         refusedMedianMs: latencyStats(outcome.refusedLatencies, seconds).medianMs,
+        cutOff: outcome.cutOff,
         graphqlErrors: outcome.graphqlErrors,
         errors: outcome.errors,
         timeouts: outcome.timeouts,

@@ -85,7 +85,8 @@ export {
 } from './plan-request';
 export {
   PLAN_REPLY_MARGIN_MS,
-  RESKILLING_CUTOFF_GRACE_MS,
+  PLAN_CUTOFF_GRACE_MS,
+  PLAN_CUT_OFF_REASON,
   epochNow,
   runLatePlanningJob,
   runPlanningJob,

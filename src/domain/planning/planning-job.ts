@@ -157,14 +157,19 @@ export type ReskillingAnswer = Omit<Extract<PlanningJobResult, { kind: 'reskilli
 export const PLAN_REPLY_MARGIN_MS = 30;
 
 /**
- * How long past its deadline a reskilling request with no plan yet waits for one before it answers
- * with none (every candidate unplanned; the API warns that the answer is partial). A reskilling
- * request may ask for 200 plans over 15,000 courses; on a saturated machine its ranking, gathering,
- * packing and preparation alone took 2-5 s, and its answer came that late. The rest of the 100 ms
- * a plan request may take past `PLAN_TIME_LIMIT_MS` is the reply's. A single plan
- * (recommendCourses) has no partial answer and still waits for its first one.
+ * How long past its deadline a plan request with no answer yet waits for one (its cutoff). A
+ * reskilling request then answers with the candidates planned so far, none if none (the API warns
+ * that the answer is partial); a single plan (recommendCourses, nextCourses), which has no partial
+ * answer, is refused as SERVER_BUSY (`details.reason` {@link PLAN_CUT_OFF_REASON}), so that its
+ * client retries rather than waits. On a saturated machine a reskilling request's ranking,
+ * gathering, packing and preparation alone took 2-5 s, and a single plan queued on the express
+ * lane behind others answered up to 0.6 s late. The rest of the 100 ms a plan request may take
+ * past `PLAN_TIME_LIMIT_MS` is the reply's.
  */
-export const RESKILLING_CUTOFF_GRACE_MS = 40;
+export const PLAN_CUTOFF_GRACE_MS = 40;
+
+/** `extensions.details.reason` of a single plan refused at its cutoff ({@link PLAN_CUTOFF_GRACE_MS}). */
+export const PLAN_CUT_OFF_REASON = 'NOT_PLANNED_IN_TIME';
 
 /** Shortest time between two heuristic answers of a many-target job, away from its deadline. */
 const REPORT_INTERVAL_MS = 25;

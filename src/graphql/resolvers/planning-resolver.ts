@@ -36,7 +36,7 @@ export class PlanningQueryResolver {
   @Access(readSubjectLearner)
   @Query(() => LearningPlan, {
     description:
-      'Which short courses, in which order, close the gap at the least cost; proven optimal when `optimal` is true.',
+      'Which short courses, in which order, close the gap at the least cost; proven optimal when `optimal` is true. Answered within PLAN_TIME_LIMIT_MS (+ 100 ms): the best plan found by then, or, when the server was too busy to find one, the error SERVER_BUSY with `retry-after` (`details.reason` NOT_PLANNED_IN_TIME).',
   })
   async recommendCourses(
     @Args(() => SubjectArgs) { subject }: SubjectArgs,
@@ -68,7 +68,10 @@ export class PlanningQueryResolver {
   }
 
   @Access(readSubjectLearner)
-  @Query(() => [CourseSuggestion], { description: 'Single courses ranked by coverage gain per unit of cost.' })
+  @Query(() => [CourseSuggestion], {
+    description:
+      'Single courses ranked by coverage gain per unit of cost. Answered within PLAN_TIME_LIMIT_MS (+ 100 ms), or refused with SERVER_BUSY (`details.reason` NOT_PLANNED_IN_TIME) when the server was too busy to rank them by then.',
+  })
   async nextCourses(
     @Args(() => SubjectArgs) { subject }: SubjectArgs,
     @Args(() => TargetArgs) { target }: TargetArgs,

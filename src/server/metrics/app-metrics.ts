@@ -7,7 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ComputePoolStats } from '../../compute/compute-pool';
 import type { ExecutorLoad, QueryObserver } from '../../db/neo4j-executor';
-import { RESKILLING_CUTOFF_GRACE_MS } from '../../domain/planning';
+import { PLAN_CUTOFF_GRACE_MS } from '../../domain/planning';
 import { currentAllocator } from '../memory-allocator';
 import { BoundedLabels } from './bounded-labels';
 
@@ -165,7 +165,7 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
     });
     new Gauge({
       name: 'credgraph_compute_tasks_total',
-      help: `Compute tasks finished since start, by task kind and outcome (ok, error, busy: refused with SERVER_BUSY, aborted: stopped at the request deadline, stopped: a plan at its deadline answered by its heuristic answer while its worker ends the search, runaway: such a worker stopped for not ending it within a second, late: a plan still waiting for a worker shortly before its deadline, answered by the express lane, which counts its own task kind late-planning, cutoff: a reskilling plan with no answer ${RESKILLING_CUTOFF_GRACE_MS} ms past its deadline, answered with the candidates planned by then).`,
+      help: `Compute tasks finished since start, by task kind and outcome (ok, error, busy: refused with SERVER_BUSY, aborted: stopped at the request deadline, stopped: a plan at its deadline answered by its heuristic answer while its worker ends the search, runaway: such a worker stopped for not ending it within a second, late: a plan still waiting for a worker shortly before its deadline, answered by the express lane, which counts its own task kind late-planning, cutoff: a plan with no answer ${PLAN_CUTOFF_GRACE_MS} ms past its deadline, a reskilling one answered with the candidates planned by then, a single one refused with SERVER_BUSY; abandoned: a late-planning task the express lane reached only after that cutoff, dropped unplanned).`,
       labelNames: ['task', 'outcome'],
       registers: [registry],
       collect() {

@@ -166,6 +166,7 @@ describe('target table', () => {
     non2xx: 0,
     refused: 0,
     refusedMedianMs: Number.NaN,
+    cutOff: 0,
     graphqlErrors: 0,
     errors: 0,
     timeouts: 0,

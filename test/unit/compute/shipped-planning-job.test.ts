@@ -82,9 +82,10 @@ describe('shipPlanningJobNow and unshipPlanningJob', () => {
   it('a job shipped at once, posted and unshipped is the job again', async () => {
     const job = manyTargetJob();
     const { courses, targets, shipped } = shipPlanningJobNow(job);
-    const received = await post({ kind: 'late-planning' as const, job: shipped, courses, targets, stopAt: 0 }, [
-      ...shippedBuffers({ courses, targets }),
-    ]);
+    const received = await post(
+      { kind: 'late-planning' as const, job: shipped, courses, targets, stopAt: 0, abandonAt: 0 },
+      [...shippedBuffers({ courses, targets })],
+    );
     const unshipped = unshipPlanningJob(received);
     expect(unshipped.gathered.targets).toEqual(job.gathered.targets);
     expect(unshipped.gathered.candidates).toEqual(job.gathered.candidates);

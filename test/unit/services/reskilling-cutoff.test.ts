@@ -1,12 +1,12 @@
 /**
- * A reskilling request answers by its cutoff (its plan deadline + RESKILLING_CUTOFF_GRACE_MS) even
+ * A reskilling request answers by its cutoff (its plan deadline + PLAN_CUTOFF_GRACE_MS) even
  * when ranking or gathering overruns it: no options, every candidate unplanned, and the work it no
  * longer waits for is not handed to the compute tier. The collaborators are stand-ins: only the
  * service's own sequencing is under test (the compute tier's cutoff is tested on real workers).
  */
 import { describe, expect, it } from 'vitest';
 import { resolveMatchPolicy } from '../../../src/domain/coverage';
-import { parsePriceRates, RESKILLING_CUTOFF_GRACE_MS } from '../../../src/domain/planning';
+import { parsePriceRates, PLAN_CUTOFF_GRACE_MS } from '../../../src/domain/planning';
 import { PlanningService } from '../../../src/services/planning-service';
 import { candidateCourse } from '../../support/candidate-course';
 
@@ -74,7 +74,7 @@ describe('reskillingPaths past its cutoff', () => {
   it('answers at the cutoff when ranking overruns it, with the candidates asked for unplanned', async () => {
     const { answer, elapsed, handedOver } = await reskill({ rankMs: 600 });
     expect(answer).toEqual({ options: [], planned: 0, considered: 10 });
-    expect(elapsed).toBeGreaterThanOrEqual(TIME_LIMIT_MS + RESKILLING_CUTOFF_GRACE_MS - 5);
+    expect(elapsed).toBeGreaterThanOrEqual(TIME_LIMIT_MS + PLAN_CUTOFF_GRACE_MS - 5);
     expect(elapsed).toBeLessThan(400);
     await sleep(700, undefined);
     expect(handedOver()).toBe(0);
