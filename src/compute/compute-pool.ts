@@ -26,7 +26,6 @@ import { currentQueryContext } from '../db/query-context';
 import { RequestTimeoutError, ServerBusyError } from '../domain/errors';
 import {
   epochNow,
-  PLAN_REPLY_MARGIN_MS,
   PLAN_CUTOFF_GRACE_MS,
   PLAN_CUT_OFF_REASON,
   type PlanningJob,
@@ -45,7 +44,13 @@ import {
 import type { PlanningCompute, RankingCompute } from './compute-contracts';
 import { PlanningLeadTime } from './planning-lead-time';
 import { PlanAdmission, type PlanAdmissionStats, type PlanPermit } from './plan-admission';
-import { shippedBuffers, shipPlanningJob, wasTransferred, type ShippedPlanningJob } from './shipped-planning-job';
+import {
+  latePlanningTask,
+  shippedBuffers,
+  shipPlanningJob,
+  wasTransferred,
+  type ShippedPlanningJob,
+} from './shipped-planning-job';
 import { sumWorkerMemory, type WorkerMemory } from './worker-memory';
 import {
   evidenceBuffers,
@@ -509,20 +514,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     packed: ShippedPlanningJob,
     signal: AbortSignal | undefined,
   ): Promise<PlanningJobResult> {
-    const { courses, targets, shipped } = wasTransferred(job, packed) ? await shipPlanningJob(job) : packed;
-    const answer = await this.run(
-      {
-        kind: 'late-planning',
-        job: shipped,
-        courses,
-        targets,
-        stopAt: job.deadline - PLAN_REPLY_MARGIN_MS,
-        abandonAt: job.deadline + PLAN_CUTOFF_GRACE_MS,
-      },
-      signal,
-      shippedBuffers({ courses, targets }),
-      this.expressPool,
-    );
+    const shipped = wasTransferred(job, packed) ? await shipPlanningJob(job) : packed;
+    const answer = await this.run(latePlanningTask(job, shipped), signal, shippedBuffers(shipped), this.expressPool);
     // Reached past its cutoff: the request has answered (or is about to) without it.
     if (answer.kind === 'abandoned')
       return job.kind === 'reskilling' ? unplannedReskillingResult(job) : this.cutOff(job);

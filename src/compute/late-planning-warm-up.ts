@@ -7,16 +7,9 @@
  * real size the way it plans real ones: packed, posted (a structured clone) and unpacked, then
  * planned without the solver.
  */
-import {
-  epochNow,
-  PLAN_CUTOFF_GRACE_MS,
-  PLAN_REPLY_MARGIN_MS,
-  runLatePlanningJob,
-  type EpochClock,
-} from '../domain/planning';
+import { epochNow, runLatePlanningJob, type EpochClock } from '../domain/planning';
 import { warmUpPlanningJobs } from '../domain/planning/warm-up-jobs';
-import type { ComputeTask } from './compute-task';
-import { shipPlanningJobNow, unshipPlanningJob } from './shipped-planning-job';
+import { latePlanningTask, shipPlanningJobNow, unshipPlanningJob } from './shipped-planning-job';
 
 /**
  * Rounds of the invented jobs (each plans both). Replaying captured late jobs on a fresh thread,
@@ -42,16 +35,8 @@ export function warmUpLatePlanning(rounds = LATE_PLANNING_WARM_UP_ROUNDS, now: E
   let planned = 0;
   for (let round = 0; round < rounds; round += 1) {
     for (const job of warmUpPlanningJobs(now() + WARM_UP_JOB_MS)) {
-      const { courses, targets, shipped } = shipPlanningJobNow(job);
       // As posted by the pool: the worker's objects then have the shapes of a real task's.
-      const task: Extract<ComputeTask, { kind: 'late-planning' }> = structuredClone({
-        kind: 'late-planning',
-        job: shipped,
-        courses,
-        targets,
-        stopAt: job.deadline - PLAN_REPLY_MARGIN_MS,
-        abandonAt: job.deadline + PLAN_CUTOFF_GRACE_MS,
-      });
+      const task = structuredClone(latePlanningTask(job, shipPlanningJobNow(job)));
       runLatePlanningJob(unshipPlanningJob(task), task.stopAt, now);
       planned += 1;
     }

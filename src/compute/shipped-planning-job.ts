@@ -6,6 +6,8 @@
 import { deserialize, serialize } from 'node:v8';
 import {
   CoursePacker,
+  PLAN_CUTOFF_GRACE_MS,
+  PLAN_REPLY_MARGIN_MS,
   packCourses,
   packedCourseBuffers,
   unpackCourses,
@@ -74,6 +76,25 @@ export function unshipPlanningJob(task: Extract<ComputeTask, { kind: 'planning' 
       candidates: task.courses ? unpackCourses(task.courses) : gathered.candidates,
       targets: task.targets ? task.targets.map((bytes) => deserialize(bytes) as GatheredTarget) : gathered.targets,
     },
+  };
+}
+
+/**
+ * The express lane's task for `job`, shipped as `packed`: its targets planned until
+ * `PLAN_REPLY_MARGIN_MS` before the deadline, and the task dropped unplanned if the lane reaches it
+ * only after the request's cutoff (`PLAN_CUTOFF_GRACE_MS` past the deadline).
+ */
+export function latePlanningTask(
+  job: PlanningJob,
+  { courses, targets, shipped }: ShippedPlanningJob,
+): Extract<ComputeTask, { kind: 'late-planning' }> {
+  return {
+    kind: 'late-planning',
+    job: shipped,
+    courses,
+    targets,
+    stopAt: job.deadline - PLAN_REPLY_MARGIN_MS,
+    abandonAt: job.deadline + PLAN_CUTOFF_GRACE_MS,
   };
 }
 

@@ -3,13 +3,21 @@ import { deserialize } from 'node:v8';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { warmUpLatePlanning } from '../../../src/compute/late-planning-warm-up';
 import {
+  latePlanningTask,
   shippedBuffers,
   shipPlanningJob,
   shipPlanningJobNow,
   unshipPlanningJob,
   wasTransferred,
 } from '../../../src/compute/shipped-planning-job';
-import { epochNow, unpackCourses, type GatheredTarget, type PlanningJob } from '../../../src/domain/planning';
+import {
+  epochNow,
+  PLAN_CUTOFF_GRACE_MS,
+  PLAN_REPLY_MARGIN_MS,
+  unpackCourses,
+  type GatheredTarget,
+  type PlanningJob,
+} from '../../../src/domain/planning';
 import { hardGatheredPlanning } from '../../support/hard-planning-job';
 
 /** A 200-target planning job over the hard instance's 81 courses (each target a slice of its gap). */
@@ -81,16 +89,22 @@ describe('shipPlanningJob', () => {
 describe('shipPlanningJobNow and unshipPlanningJob', () => {
   it('a job shipped at once, posted and unshipped is the job again', async () => {
     const job = manyTargetJob();
-    const { courses, targets, shipped } = shipPlanningJobNow(job);
-    const received = await post(
-      { kind: 'late-planning' as const, job: shipped, courses, targets, stopAt: 0, abandonAt: 0 },
-      [...shippedBuffers({ courses, targets })],
-    );
+    const shipped = shipPlanningJobNow(job);
+    const task = latePlanningTask(job, shipped);
+    const received = await post(task, [...shippedBuffers(shipped)]);
     const unshipped = unshipPlanningJob(received);
     expect(unshipped.gathered.targets).toEqual(job.gathered.targets);
     expect(unshipped.gathered.candidates).toEqual(job.gathered.candidates);
     expect(unshipped.gathered.inverse).toEqual(job.gathered.inverse);
     expect(unshipped.deadline).toBe(job.deadline);
+  });
+
+  it("an express-lane task plans until the reply margin before the deadline and is dropped past the request's cutoff", () => {
+    const job = manyTargetJob();
+    const task = latePlanningTask(job, shipPlanningJobNow(job));
+    expect(task.stopAt).toBe(job.deadline - PLAN_REPLY_MARGIN_MS);
+    expect(task.abandonAt).toBe(job.deadline + PLAN_CUTOFF_GRACE_MS);
+    expect(task.job.gathered.candidates).toEqual([]);
   });
 
   it('a task that did not pack its courses or targets keeps the job as it came', () => {
