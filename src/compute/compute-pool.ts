@@ -370,8 +370,11 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     const forward = () => stop.abort(requestSignal?.reason);
     requestSignal?.addEventListener('abort', forward, { once: true });
     if (requestSignal?.aborted) forward();
-    // Packed once for both the worker and, should it go late, the express lane.
-    const shipping = shipPlanningJob(job);
+    // Packed once for both the worker and, should it go late, the express lane; a job cut off
+    // while it is packed stops packing (see the finally below).
+    const packing = new AbortController();
+    const shipping = shipPlanningJob(job, packing.signal);
+    shipping.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     let lateTimer: NodeJS.Timeout | undefined;
     let cutoffTimer: NodeJS.Timeout | undefined;
@@ -434,6 +437,9 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       }
       return await this.racePlanning(job, await shipping, port2, stop, deadline, () => started, leadEnds);
     } finally {
+      // Answered: whatever is still packing is for nobody (a job's own packing is done by now
+      // unless it was cut off meanwhile).
+      packing.abort(new PlanDeadlineReached());
       clearTimeout(timer);
       clearTimeout(lateTimer);
       clearTimeout(cutoffTimer);

@@ -86,6 +86,21 @@ describe('shipPlanningJob', () => {
   });
 });
 
+describe('shipPlanningJob, stopped', () => {
+  it('rejects with the reason of its aborted signal instead of packing the rest', async () => {
+    const controller = new AbortController();
+    const shipping = shipPlanningJob(manyTargetJob(), controller.signal);
+    controller.abort(new Error('answered without it'));
+    await expect(shipping).rejects.toThrow('answered without it');
+  });
+
+  it('ships the job as usual while its signal is not aborted', async () => {
+    const job = manyTargetJob();
+    const shipped = await shipPlanningJob(job, new AbortController().signal);
+    expect(shipped.targets).toHaveLength(200);
+  });
+});
+
 describe('shipPlanningJobNow and unshipPlanningJob', () => {
   it('a job shipped at once, posted and unshipped is the job again', async () => {
     const job = manyTargetJob();
