@@ -103,7 +103,7 @@ export interface ComputePoolOptions {
    * the least the learnt limit falls to.
    */
   readonly planAdmissionMin?: number;
-  /** The `retry-after` advice (seconds) of a plan request refused by admission; default 1. */
+  /** The `retry-after` advice (seconds) of a plan request refused by admission or at its cutoff; default 1. */
   readonly planRetryAfterSeconds?: number;
   /** The worker script (compiled JavaScript); defaults to {@link defaultWorkerScript}. */
   readonly filename?: string;
@@ -208,6 +208,9 @@ const PISCINA_QUEUE_FULL: ReadonlySet<string> = new Set([
 
 /** Retry advice when the queue is full: a heavy task usually frees a thread within a second or two. */
 const DEFAULT_RETRY_AFTER_SECONDS = 2;
+
+/** The `retry-after` advice of a plan refused (admission, cutoff) when none is configured. */
+const DEFAULT_PLAN_RETRY_AFTER_SECONDS = 1;
 /**
  * A worker's idle time before it collects a heap past its limit: long enough that tasks back to
  * back under load are not slowed, short enough that memory comes back soon after the load passes.
@@ -259,7 +262,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       // have time to spare.
       initial: 2 * options.threads,
       maxWaiting: options.maxQueue,
-      retryAfterSeconds: options.planRetryAfterSeconds ?? 1,
+      retryAfterSeconds: options.planRetryAfterSeconds ?? DEFAULT_PLAN_RETRY_AFTER_SECONDS,
     });
     const heapCollectBytes = (options.heapCollectMb ?? Number.POSITIVE_INFINITY) * 2 ** 20;
     const heapCollectIdleMs = options.heapCollectIdleMs ?? DEFAULT_HEAP_COLLECT_IDLE_MS;
@@ -655,7 +658,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * the wall time it ran out of, in ms.
    */
   private cutOff(job: PlanningJob): never {
-    const retryAfterSeconds = this.options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
+    // A plan refused, as by plan admission: the same advice.
+    const retryAfterSeconds = this.options.planRetryAfterSeconds ?? DEFAULT_PLAN_RETRY_AFTER_SECONDS;
     const limit = job.gathered.request.timeLimitMs + PLAN_CUTOFF_GRACE_MS;
     throw new ServerBusyError(
       `The server is busy: no plan was ready within ${limit} ms; retry in ${retryAfterSeconds} s`,

@@ -35,6 +35,7 @@ async function startPool(
     threads,
     maxQueue,
     retryAfterSeconds: 3,
+    planRetryAfterSeconds: 4,
     expressThreads,
     ...(solverMemoryLimitMb !== undefined ? { solverMemoryLimitMb } : {}),
     ...(heapCollectMb !== undefined ? { heapCollectMb } : {}),
@@ -291,7 +292,8 @@ describe('compute pool', () => {
     // `limit`: the request's time limit (5 s in the small job, which is given an earlier deadline) and the grace.
     expect(refusal).toMatchObject({
       code: 'SERVER_BUSY',
-      details: { reason: PLAN_CUT_OFF_REASON, limit: 5_000 + PLAN_CUTOFF_GRACE_MS, retryAfterSeconds: 3 },
+      // A plan refused: plan admission's retry advice, not the compute queue's.
+      details: { reason: PLAN_CUT_OFF_REASON, limit: 5_000 + PLAN_CUTOFF_GRACE_MS, retryAfterSeconds: 4 },
     });
     // Not behind the plan that holds the only worker for a second: refused at its cutoff.
     expect(elapsed).toBeGreaterThanOrEqual(300 + PLAN_CUTOFF_GRACE_MS - 5);
