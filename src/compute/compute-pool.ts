@@ -337,10 +337,11 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * clock only between steps), the last heuristic answer is returned (or the first one, when none
    * was ready by then and it comes by the cutoff below) and the worker is left to end its search,
    * stopped only if it runs away. A job still waiting for a worker shortly before its deadline
-   * leaves the queue and is answered by the express lane, when the pool has one. A job with no answer {@link PLAN_CUTOFF_GRACE_MS} after its deadline (still
-   * packed, queued, prepared or on the express lane) is cut off then: a reskilling job answers with
-   * no plan, a single plan (recommend, next) is refused with SERVER_BUSY
-   * (`details.reason` {@link PLAN_CUT_OFF_REASON}).
+   * leaves the queue and is answered by the express lane, when the pool has one. A job with no
+   * answer {@link PLAN_CUTOFF_GRACE_MS} after its deadline (still packed, queued, prepared or on the
+   * express lane) is cut off then: a reskilling job answers with no plan, a single plan (recommend,
+   * next) is refused with SERVER_BUSY (`details.reason` {@link PLAN_CUT_OFF_REASON}), and its
+   * packing, if it is still being packed, stops at its next slice.
    *
    * @throws ServerBusyError for a single plan cut off
    */
@@ -425,8 +426,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
     });
     deadline.catch(() => undefined);
     try {
-      // A job cut off while it is still being packed answers at once (its packing, in slices, ends
-      // on its own).
+      // A job cut off while it is still being packed answers at once (its packing stops at its next
+      // slice, see the finally below).
       const cutWhilePacking = await Promise.race([
         shipping.then(() => undefined),
         deadline.then(
