@@ -21,6 +21,8 @@ import {
   coveringSkills,
   dedupeRequirements,
   epochNow,
+  firstTargetServedInSteps,
+  targetsThatFit,
   PLAN_REPLY_MARGIN_MS,
   PrerequisiteTeacherJudge,
   requiredCoveredBy,
@@ -135,7 +137,11 @@ export class PlanningService {
    * is before `prerequisites.followUntil` (epoch ms) and the compute tier's expected lead for the
    * courses gathered so far still ends before `prerequisites.answerBy` (past either, the
    * prerequisites of the level at hand are returned as `unfollowed`, for the planner to say what it
-   * did not look at). With
+   * did not look at). A many-target gathering (reskillingPaths) keeps only the leading targets whose
+   * courses the compute tier expects to prepare by `prerequisites.answerBy` (see
+   * `targetsThatFit`; the first always): its job plans targets in order and would not reach the
+   * others, and gathering and packing their courses was what kept it from planning any at large
+   * catalogues. With
    * `prerequisites: 'skip'`, only which prerequisites of the first courses are unmet. Only light
    * work happens here (per-target coverage and gaps); courses are turned into plan inputs by the
    * job. Past `abandonAt` (epoch ms) it throws {@link GatheringAbandoned} at its next pause.
@@ -219,6 +225,22 @@ export class PlanningService {
       addCandidate(row);
       if (turnSpent()) await pause();
     }
+    // Many targets planned in order: only as many as the compute tier can prepare in time.
+    let kept = gathered.length;
+    const leadMs = this.compute.planningLeadMs?.bind(this.compute);
+    if (gathered.length > 1 && prerequisites !== 'skip' && leadMs !== undefined) {
+      const rows = [...candidates.values()];
+      const first = await runInSlices(firstTargetServedInSteps(gathered, covering, rows));
+      kept = targetsThatFit(first, gathered.length, leadMs, prerequisites.answerBy - this.clock());
+      if (kept < gathered.length) {
+        candidates.clear();
+        fresh = new Set();
+        for (let c = 0; c < rows.length; c += 1) {
+          if (first[c]! < kept) addCandidate(rows[c]!);
+          if (turnSpent()) await pause();
+        }
+      }
+    }
 
     // Prerequisites of eligible courses the subject does not hold (same matching rules), and
     // courses teaching them: of those, only the ones no other teacher makes redundant become
@@ -282,7 +304,7 @@ export class PlanningService {
     }
     return {
       evidence,
-      targets: gathered,
+      targets: kept < gathered.length ? gathered.slice(0, kept) : gathered,
       candidates: [...candidates.values()],
       unmet: [...unmet],
       unfollowed,
