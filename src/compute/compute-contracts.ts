@@ -11,9 +11,16 @@ import type { PlanPermit } from './plan-admission';
 /**
  * Runs planning jobs: {@link ComputePool} (worker threads) in the server, {@link InProcessCompute}
  * in tools. `signal` cancels the job (the request was abandoned or ran out of time).
+ * `onProvisional`, when the runner has them, gets the job's heuristic answers as they come, before
+ * its final one (a plan's quick plan, the solver's incumbents), for work the answer will need
+ * (reading its courses' records); it must not throw, and the final answer may differ.
  */
 export interface PlanningCompute {
-  runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult>;
+  runPlanning(
+    job: PlanningJob,
+    signal?: AbortSignal,
+    onProvisional?: (answer: PlanningJobResult) => void,
+  ): Promise<PlanningJobResult>;
   /**
    * A place for a plan request due at `deadline` (epoch ms) with `timeLimitMs` in all, taken
    * before it gathers its problem; absent: every request is admitted (tools, tests).

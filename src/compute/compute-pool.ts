@@ -341,11 +341,16 @@ export class ComputePool implements PlanningCompute, RankingCompute {
    * answer {@link PLAN_CUTOFF_GRACE_MS} after its deadline (still packed, queued, prepared or on the
    * express lane) is cut off then: a reskilling job answers with no plan, a single plan (recommend,
    * next) is refused with SERVER_BUSY (`details.reason` {@link PLAN_CUT_OFF_REASON}), and its
-   * packing, if it is still being packed, stops at its next slice.
+   * packing, if it is still being packed, stops at its next slice. Each heuristic answer also goes
+   * to `onProvisional` as it arrives (none comes from the express lane).
    *
    * @throws ServerBusyError for a single plan cut off
    */
-  async runPlanning(job: PlanningJob, signal?: AbortSignal): Promise<PlanningJobResult> {
+  async runPlanning(
+    job: PlanningJob,
+    signal?: AbortSignal,
+    onProvisional?: (answer: PlanningJobResult) => void,
+  ): Promise<PlanningJobResult> {
     const requestSignal = signal ?? currentQueryContext()?.signal;
     const { port1, port2 } = new MessageChannel();
     let started = false;
@@ -369,6 +374,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       if (message === PLANNING_PREPARED) return;
       fallback = message;
       fallbackArrived?.();
+      onProvisional?.(message);
     });
     const stop = new AbortController();
     const forward = () => stop.abort(requestSignal?.reason);

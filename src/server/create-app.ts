@@ -140,6 +140,7 @@ export function createServices(
   const skillSuggestions = new SkillSuggestionService(executor, undefined, sharedStrings);
   const esco = new EscoRepository(executor);
   const catalog = new CatalogRepository(executor);
+  const cachedCredentials = sources?.credentials;
   return {
     esco,
     concepts: sources?.concepts ?? esco,
@@ -157,7 +158,11 @@ export function createServices(
       planTimeLimitMs,
       priceRates,
       compute,
-      { prerequisiteTimeShare: config.limits.planPrerequisiteTimePercent / 100 },
+      {
+        prerequisiteTimeShare: config.limits.planPrerequisiteTimePercent / 100,
+        // A plan's reply reads its courses' records through this cache: started with the quick plan.
+        prefetchCourses: cachedCredentials ? (ids) => cachedCredentials.prefetch(ids) : undefined,
+      },
     ),
     skillSuggestions,
     credentialImport: new CredentialImportService(

@@ -4,7 +4,8 @@
  * that gives up stops its worker, a worker whose plan runs away past its deadline is stopped
  * (and one whose search ends by itself is not), a plan that waited for a worker until its deadline is answered
  * by the express lane in time (without a lane it is cut off: refused as busy, or a reskilling job answered with
- * no plan), and a full queue refuses at once with SERVER_BUSY.
+ * no plan), and a full queue refuses at once with SERVER_BUSY. A plan's heuristic answers reach its caller as
+ * they come.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
@@ -80,9 +81,19 @@ describe('compute pool', () => {
     const limitMs = 1_000;
     const gathered = hardGatheredPlanning(limitMs);
     const started = epochNow();
-    const result = await compute.runPlanning({ kind: 'recommend', gathered, deadline: started + limitMs });
+    // The heuristic answers reach the caller as they come (a reply prefetches their courses).
+    const provisional: { at: number; steps: number }[] = [];
+    const result = await compute.runPlanning(
+      { kind: 'recommend', gathered, deadline: started + limitMs },
+      undefined,
+      (answer) =>
+        provisional.push({ at: epochNow(), steps: answer.kind === 'recommend' ? answer.plan.steps.length : 0 }),
+    );
     const elapsed = epochNow() - started;
     expect(elapsed).toBeLessThanOrEqual(limitMs + 100);
+    expect(provisional.length).toBeGreaterThan(0);
+    expect(provisional[0]!.at).toBeLessThan(started + limitMs);
+    expect(provisional.every((p) => p.steps > 0)).toBe(true);
     expect(result.kind).toBe('recommend');
     if (result.kind !== 'recommend') return;
     expect(result.plan.optimal).toBe(false);

@@ -55,6 +55,7 @@ export {
   redundantPrerequisiteTeachers,
 } from './redundant-prerequisite-teachers';
 export { coveredBy, coveringKinds, coveringSkills, requiredCoveredBy } from './covering-skills';
+export { coursesNamedBy } from './answer-courses';
 export { firstTargetServed, firstTargetServedInSteps, targetsThatFit, type TargetGap } from './targets-in-time';
 export {
   EXCLUSION_LABELS,

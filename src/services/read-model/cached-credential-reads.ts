@@ -5,7 +5,8 @@
  * (Neo4j shares them), pushing answers past their deadline. The key is the read model's catalogue
  * generation, as for `CachedTeachingPages`: every credential put or removed and every provider
  * changed moves it, on the writing replica before its next request, on the others once their
- * model has applied the change (within the polling interval).
+ * model has applied the change (within the polling interval). A plan now starts that read with its
+ * first heuristic answer (`prefetch`), and its reply joins it.
  */
 import { LRUCache } from 'lru-cache';
 import type { CredentialRow } from '../../db/repositories/catalog-rows';
@@ -22,12 +23,20 @@ export interface CredentialReads {
  */
 export const DEFAULT_MAX_CREDENTIAL_RECORDS = 10_000;
 
+/** A read of the source under way: the ids it asks for, answered as one map. */
+interface PendingRead {
+  readonly generation: unknown;
+  readonly rows: Promise<ReadonlyMap<string, CredentialRow>>;
+}
+
 /**
  * {@link CredentialReads} over a source, caching each found record by id. `generation` must
  * change whenever any credential or provider may have changed, after this process's own writes
  * are visible (the live read model's `freshCatalogGeneration`). Ids that match nothing are not
  * cached (a credential created later is found); records are frozen, as concurrent requests share
- * them.
+ * them. An id already being read in the current generation joins that read instead of reading
+ * again: a plan's reply joins the read its heuristic answer started ({@link prefetch}), and
+ * concurrent requests naming the same course read it once.
  *
  * @example
  * const credentials = new CachedCredentialReads(new CatalogRepository(executor), () => live.freshCatalogGeneration());
@@ -37,6 +46,7 @@ export const DEFAULT_MAX_CREDENTIAL_RECORDS = 10_000;
 export class CachedCredentialReads implements CredentialReads {
   private readonly records: LRUCache<string, CredentialRow>;
   private readonly gate: GenerationGate;
+  private readonly pending = new Map<string, PendingRead>();
 
   constructor(
     private readonly source: CredentialReads,
@@ -52,20 +62,58 @@ export class CachedCredentialReads implements CredentialReads {
     const generation = await this.gate.enter();
     const found: CredentialRow[] = [];
     const missing: string[] = [];
+    const joined = new Map<PendingRead, string[]>();
     for (const id of new Set(ids)) {
       const cached = this.records.get(id);
+      const pending = this.pending.get(id);
       if (cached) found.push(cached);
-      else missing.push(id);
+      else if (pending !== undefined && pending.generation === generation) {
+        const joinedIds = joined.get(pending);
+        if (joinedIds) joinedIds.push(id);
+        else joined.set(pending, [id]);
+      } else missing.push(id);
     }
-    if (missing.length === 0) return found;
-    const read = await this.source.getCredentialsByIds(missing);
-    // What was read while the catalogue changed may be of either version: keep it out of the new one.
-    const keep = this.gate.isCurrent(generation);
-    for (const row of read) {
-      const frozen = Object.freeze(row);
-      if (keep) this.records.set(row.id, frozen);
-      found.push(frozen);
+    if (missing.length === 0 && joined.size === 0) return found;
+    const own = missing.length > 0 ? this.read(missing, generation).rows : undefined;
+    for (const [pending, joinedIds] of joined) {
+      // Another caller's read fails with that caller (its request was cancelled, say): not a
+      // reason for this one to fail, so its ids are read again here.
+      const rows = await pending.rows.catch(() => undefined);
+      if (rows) found.push(...joinedIds.flatMap((id) => rows.get(id) ?? []));
+      else for (const row of await this.source.getCredentialsByIds(joinedIds)) found.push(Object.freeze(row));
     }
+    if (own !== undefined) for (const row of (await own).values()) found.push(row);
     return found;
+  }
+
+  /**
+   * Starts reading the records of `ids` not cached yet, for a reply expected to name them soon
+   * (a plan's heuristic answer names most of the courses of its final one); a failed read is
+   * forgotten, and the reply reads again.
+   */
+  prefetch(ids: readonly string[]): void {
+    this.getCredentialsByIds(ids).catch(() => undefined);
+  }
+
+  /** Reads `ids` from the source, cached if the generation still stands; joinable meanwhile. */
+  private read(ids: readonly string[], generation: unknown): PendingRead {
+    const rows = this.source.getCredentialsByIds(ids).then((read) => {
+      // What was read while the catalogue changed may be of either version: keep it out of the new one.
+      const keep = this.gate.isCurrent(generation);
+      const byId = new Map<string, CredentialRow>();
+      for (const row of read) {
+        const frozen = Object.freeze(row);
+        if (keep) this.records.set(row.id, frozen);
+        byId.set(row.id, frozen);
+      }
+      return byId;
+    });
+    const pending: PendingRead = { generation, rows };
+    for (const id of ids) this.pending.set(id, pending);
+    const settled = () => {
+      for (const id of ids) if (this.pending.get(id) === pending) this.pending.delete(id);
+    };
+    rows.then(settled, settled);
+    return pending;
   }
 }

@@ -71,6 +71,63 @@ describe('CachedCredentialReads', () => {
     expect(source.reads).toEqual(['c1', 'c1']);
   });
 
+  it('lets a read join one under way for the same ids instead of reading them again', async () => {
+    const source = new CatalogueSource();
+    const credentials = new CachedCredentialReads(source, async () => 1);
+    let release!: () => void;
+    source.hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    // A plan's heuristic answer started reading c1 and c2; its reply asks for c1 and c3 meanwhile.
+    credentials.prefetch(['c1', 'c2']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    source.titles.set('c3', 'Gamma');
+    const reply = credentials.getCredentialsByIds(['c1', 'c3']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    expect(titles(await reply)).toEqual({ c1: 'Alpha', c3: 'Gamma' });
+    expect(source.reads).toEqual(['c1,c2', 'c3']);
+    // Both are cached now.
+    expect(titles(await credentials.getCredentialsByIds(['c2', 'c3']))).toEqual({ c2: 'Beta', c3: 'Gamma' });
+    expect(source.reads).toHaveLength(2);
+  });
+
+  it('reads again what a failed read it joined was asked for, and forgets a failed prefetch', async () => {
+    const source = new CatalogueSource();
+    const credentials = new CachedCredentialReads(source, async () => 1);
+    let fail!: (error: Error) => void;
+    source.hold = new Promise((_resolve, reject) => {
+      fail = reject;
+    });
+    credentials.prefetch(['c1']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const reply = credentials.getCredentialsByIds(['c1']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    source.hold = undefined;
+    // The prefetching request was cancelled: its read fails, the reply's does not.
+    fail(new Error('the prefetching request was cancelled'));
+    expect(titles(await reply)).toEqual({ c1: 'Alpha' });
+    expect(source.reads).toEqual(['c1', 'c1']);
+  });
+
+  it('does not join a read of an older catalogue generation', async () => {
+    const source = new CatalogueSource();
+    let generation = 1;
+    const credentials = new CachedCredentialReads(source, async () => generation);
+    let release!: () => void;
+    source.hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    credentials.prefetch(['c1']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    generation = 2;
+    source.hold = undefined;
+    source.titles.set('c1', 'Alpha, renamed');
+    expect(titles(await credentials.getCredentialsByIds(['c1']))).toEqual({ c1: 'Alpha, renamed' });
+    release();
+    expect(source.reads).toEqual(['c1', 'c1']);
+  });
+
   it('shares frozen records between requests', async () => {
     const credentials = new CachedCredentialReads(new CatalogueSource(), async () => 1);
     const [row] = await credentials.getCredentialsByIds(['c1']);

@@ -1,0 +1,67 @@
+/**
+ * A single plan's reply reads the records of its courses; the service starts that read with the
+ * plan's first heuristic answer, which comes long before the final one. The collaborators are
+ * stand-ins: the compute tier hands over heuristic answers as the worker pool does.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveMatchPolicy } from '../../../src/domain/coverage';
+import { parsePriceRates, type PlanningJobResult } from '../../../src/domain/planning';
+import { MAX_PREFETCHED_COURSES, PlanningService } from '../../../src/services/planning-service';
+import { candidateCourse } from '../../support/candidate-course';
+
+const rates = parsePriceRates({ date: '2026-01-01', source: 'test', base: 'EUR', rates: {} }, 'test');
+const policy = resolveMatchPolicy(null, new Date('2026-01-01T00:00:00Z'));
+
+const planNaming = (...ids: string[]): PlanningJobResult =>
+  ({ kind: 'recommend', plan: { steps: ids.map((credentialId, order) => ({ order, credentialId })) } }) as never;
+
+/** Runs recommendCourses with a compute tier that hands over `provisional` answers before `final`. */
+async function prefetchedBy(
+  provisional: PlanningJobResult[],
+  final: PlanningJobResult,
+  prefetch?: (ids: readonly string[]) => void,
+): Promise<{ prefetched: string[][]; answered: unknown }> {
+  const prefetched: string[][] = [];
+  const service = new PlanningService(
+    { requirementLinks: async () => [] } as never,
+    { findCoursesTeaching: async () => [candidateCourse('c1', ['g'])] },
+    1_000,
+    rates,
+    {
+      runPlanning: async (_job: unknown, _signal: unknown, onProvisional?: (answer: PlanningJobResult) => void) => {
+        for (const answer of provisional) onProvisional?.(answer);
+        // What the prefetch was handed is recorded before the final answer exists.
+        expect(prefetched.length).toBeLessThanOrEqual(1);
+        return final;
+      },
+    } as never,
+    { prefetchCourses: prefetch ?? ((ids) => prefetched.push([...ids])) },
+  );
+  const answered = await service.recommend(
+    { evidence: [], skillUris: [] },
+    [{ skillUri: 'g', relation: 'ESSENTIAL' }],
+    service.request({ objective: 'HOURS' }),
+    policy,
+  );
+  return { prefetched, answered };
+}
+
+describe('a plan prefetches the courses of its first heuristic answer', () => {
+  it('hands the courses of the first answer, once, and answers with the final plan', async () => {
+    const final = planNaming('c1', 'c3');
+    const { prefetched, answered } = await prefetchedBy([planNaming('c1', 'c2', 'c1'), planNaming('c9')], final);
+    expect(prefetched).toEqual([['c1', 'c2']]);
+    expect(answered).toBe((final as Extract<PlanningJobResult, { kind: 'recommend' }>).plan);
+  });
+
+  it('prefetches nothing when no heuristic answer came (a plan answered at once)', async () => {
+    const { prefetched } = await prefetchedBy([], planNaming('c1'));
+    expect(prefetched).toEqual([]);
+  });
+
+  it('bounds the courses one plan prefetches', async () => {
+    const many = Array.from({ length: MAX_PREFETCHED_COURSES + 20 }, (_, i) => `c${i}`);
+    const { prefetched } = await prefetchedBy([planNaming(...many)], planNaming('c0'));
+    expect(prefetched[0]).toEqual(many.slice(0, MAX_PREFETCHED_COURSES));
+  });
+});
