@@ -86,18 +86,20 @@ export interface PlanningServiceOptions {
   readonly prerequisiteTimeShare?: number;
   /**
    * Starts reading the records of courses a reply is about to name (the `credential` loader's
-   * cache: `CachedCredentialReads.prefetch`). A single plan hands it the courses of its first
-   * heuristic answer, so that its reply, after the solver, mostly finds them read; absent: replies
-   * read their courses after the plan.
+   * cache: `CachedCredentialReads.prefetch`). A single plan hands it the courses of its heuristic
+   * answers, so that its reply, after the solver, mostly finds them read; absent: replies read
+   * their courses after the plan.
    */
   readonly prefetchCourses?: (courseIds: readonly string[]) => void;
 }
 
 /**
- * Most courses one plan prefetches: one read of at most this many records per plan (a plan names
- * 5-15 courses; a large gap, a few dozen).
+ * Most courses one plan prefetches, in all (a plan names 5-15 courses; a large gap, a few dozen).
  */
 export const MAX_PREFETCHED_COURSES = 100;
+
+/** Most prefetching reads one plan makes (one per heuristic answer that names new courses). */
+export const MAX_PREFETCH_READS = 2;
 
 /** Plans courses with the coverage engine's matching rules. */
 export class PlanningService {
@@ -119,18 +121,26 @@ export class PlanningService {
   }
 
   /**
-   * A single plan's `onProvisional`: the courses of its first heuristic answer go to
-   * `prefetchCourses`, once. Under load a reply's read of its courses took 20-50 ms after the plan
-   * (more on a cold database); started with the quick plan, it overlaps the solver's time.
+   * A single plan's `onProvisional`: the courses of its heuristic answers (a large problem's quick
+   * plan, then the first pass's plan when it is not proven optimal) go to `prefetchCourses`, each
+   * course once, at most {@link MAX_PREFETCH_READS} reads and {@link MAX_PREFETCHED_COURSES} courses.
+   * Under load a reply's read of its courses took 20-50 ms after the plan (more on a cold
+   * database); started with a heuristic answer, it overlaps the solver's time.
    */
-  private prefetchFirstAnswer(): ((answer: PlanningJobResult) => void) | undefined {
+  private prefetchAnswers(): ((answer: PlanningJobResult) => void) | undefined {
     const prefetch = this.prefetchCourses;
     if (prefetch === undefined) return undefined;
-    let done = false;
+    const prefetched = new Set<string>();
+    let reads = 0;
     return (answer) => {
-      if (done) return;
-      done = true;
-      prefetch(coursesNamedBy(answer, MAX_PREFETCHED_COURSES));
+      if (reads >= MAX_PREFETCH_READS) return;
+      const fresh = coursesNamedBy(answer, MAX_PREFETCHED_COURSES)
+        .filter((id) => !prefetched.has(id))
+        .slice(0, MAX_PREFETCHED_COURSES - prefetched.size);
+      if (fresh.length === 0) return;
+      reads += 1;
+      for (const id of fresh) prefetched.add(id);
+      prefetch(fresh);
     };
   }
 
@@ -391,7 +401,7 @@ export class PlanningService {
       const result = await this.compute.runPlanning(
         { kind: 'recommend', gathered, deadline },
         signal,
-        this.prefetchFirstAnswer(),
+        this.prefetchAnswers(),
       );
       return expectKind(result, 'recommend').plan;
     });
