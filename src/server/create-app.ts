@@ -160,7 +160,7 @@ export function createServices(
       compute,
       {
         prerequisiteTimeShare: config.limits.planPrerequisiteTimePercent / 100,
-        // A plan's reply reads its courses' records through this cache: started with the quick plan.
+        // A plan's reply reads its courses' records through this cache, started with its heuristic answers.
         prefetchCourses: cachedCredentials ? (ids) => cachedCredentials.prefetch(ids) : undefined,
       },
     ),
