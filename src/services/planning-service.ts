@@ -86,7 +86,7 @@ export interface PlanningServiceOptions {
   readonly prerequisiteTimeShare?: number;
   /**
    * Starts reading the records of courses a reply is about to name (the `credential` loader's
-   * cache: `CachedCredentialReads.prefetch`). A single plan hands it the courses of its heuristic
+   * cache: `CachedCredentialReads.prefetch`). A plan request hands it the courses of its heuristic
    * answers, so that its reply, after the solver, mostly finds them read; absent: replies read
    * their courses after the plan.
    */
@@ -121,11 +121,13 @@ export class PlanningService {
   }
 
   /**
-   * A single plan's `onProvisional`: the courses of its heuristic answers (a large problem's quick
-   * plan, then the first pass's plan when it is not proven optimal) go to `prefetchCourses`, each
-   * course once, at most {@link MAX_PREFETCH_READS} reads and {@link MAX_PREFETCHED_COURSES} courses.
-   * Under load a reply's read of its courses took 20-50 ms after the plan (more on a cold
-   * database); started with a heuristic answer, it overlaps the solver's time.
+   * A plan request's `onProvisional`: the courses of its heuristic answers go to
+   * `prefetchCourses`, each course once, at most {@link MAX_PREFETCH_READS} reads and
+   * {@link MAX_PREFETCHED_COURSES} courses. For recommendCourses those answers are a large
+   * problem's quick plan, then the first pass's plan when it is not proven optimal; for
+   * reskillingPaths, the best `first` options so far (the quick plans first), which at the cutoff
+   * become its answer. Under load a reply's read of its courses took 20-50 ms after the plan (more
+   * on a cold database); started with a heuristic answer, it overlaps the solver's time.
    */
   private prefetchAnswers(): ((answer: PlanningJobResult) => void) | undefined {
     const prefetch = this.prefetchCourses;
@@ -502,6 +504,7 @@ export class PlanningService {
         const result = await this.compute.runPlanning(
           { kind: 'reskilling', gathered, ranked, first, order, deadline },
           signal,
+          this.prefetchAnswers(),
         );
         const { options, planned, considered } = expectKind(result, 'reskilling');
         return { options, planned, considered };

@@ -70,4 +70,47 @@ describe('a plan prefetches the courses of its heuristic answers', () => {
     );
     expect(prefetched).toEqual([many.slice(0, 60), many.slice(60, MAX_PREFETCHED_COURSES)]);
   });
+
+  it('hands a reskilling request’s best options’ courses as they come', async () => {
+    const prefetched: string[][] = [];
+    const options = (...plans: string[][]) =>
+      ({
+        kind: 'reskilling',
+        options: plans.map((ids) => planNaming(...ids)).map((p) => ({ plan: (p as { plan: unknown }).plan })),
+        planned: plans.length,
+        considered: 3,
+      }) as never as PlanningJobResult;
+    const service = new PlanningService(
+      {
+        rankOccupationsFor: async () => ({
+          best: [{ occupationUri: 'o1', score: 0.5, essentialCoverage: 0.5, optionalCoverage: 0 }],
+          totalCount: 1,
+        }),
+        requirementsOfOccupations: async (uris: readonly string[]) =>
+          new Map(uris.map((uri) => [uri, [{ skillUri: 'g', relation: 'ESSENTIAL' as const }]])),
+        requirementLinks: async () => [],
+      } as never,
+      { findCoursesTeaching: async () => [candidateCourse('c1', ['g'])] },
+      1_000,
+      rates,
+      {
+        runPlanning: async (_job: unknown, _signal: unknown, onProvisional?: (answer: PlanningJobResult) => void) => {
+          onProvisional?.(options(['a', 'b'], ['c']));
+          onProvisional?.(options(['a', 'd']));
+          return options(['a', 'd']);
+        },
+      } as never,
+      { prefetchCourses: (ids) => prefetched.push([...ids]) },
+    );
+    const answer = await service.reskilling(
+      { evidence: [], skillUris: [] },
+      5,
+      3,
+      'CHEAPEST_PLAN',
+      service.request({ objective: 'HOURS' }),
+      policy,
+    );
+    expect(answer.options).toHaveLength(1);
+    expect(prefetched).toEqual([['a', 'b', 'c'], ['d']]);
+  });
 });
