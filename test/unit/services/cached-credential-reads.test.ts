@@ -19,7 +19,28 @@ class CatalogueSource implements CredentialReads {
     await this.hold;
     return rows;
   }
+
+  /** Holds every read until the returned function is called. */
+  holdReads(): () => void {
+    let release!: () => void;
+    this.hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    return release;
+  }
+
+  /** Holds every read until the returned function fails them. */
+  holdReadsToFail(): (error: Error) => void {
+    let fail!: (error: Error) => void;
+    this.hold = new Promise((_resolve, reject) => {
+      fail = reject;
+    });
+    return fail;
+  }
 }
+
+/** Lets the reads started so far reach the source. */
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const titles = (rows: CredentialRow[]) => Object.fromEntries(rows.map((row) => [row.id, row.title]));
 
@@ -53,16 +74,14 @@ describe('CachedCredentialReads', () => {
     const source = new CatalogueSource();
     let generation = 1;
     const credentials = new CachedCredentialReads(source, async () => generation);
-    let release!: () => void;
-    source.hold = new Promise((resolve) => {
-      release = resolve;
-    });
+    const release = source.holdReads();
     // This read began in generation 1 and may have seen either version of c1.
     const slow = credentials.getCredentialsByIds(['c1']);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
     generation = 2;
     source.hold = undefined;
     source.titles.set('c1', 'Alpha, renamed');
+    // A read of the new generation does not join the one still under way.
     expect(titles(await credentials.getCredentialsByIds(['c1']))).toEqual({ c1: 'Alpha, renamed' });
     release();
     expect(titles(await slow)).toEqual({ c1: 'Alpha' });
@@ -74,16 +93,13 @@ describe('CachedCredentialReads', () => {
   it('lets a read join one under way for the same ids instead of reading them again', async () => {
     const source = new CatalogueSource();
     const credentials = new CachedCredentialReads(source, async () => 1);
-    let release!: () => void;
-    source.hold = new Promise((resolve) => {
-      release = resolve;
-    });
+    const release = source.holdReads();
     // A plan's heuristic answer started reading c1 and c2; its reply asks for c1 and c3 meanwhile.
     credentials.prefetch(['c1', 'c2']);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
     source.titles.set('c3', 'Gamma');
     const reply = credentials.getCredentialsByIds(['c1', 'c3']);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
     release();
     expect(titles(await reply)).toEqual({ c1: 'Alpha', c3: 'Gamma' });
     expect(source.reads).toEqual(['c1,c2', 'c3']);
@@ -95,36 +111,15 @@ describe('CachedCredentialReads', () => {
   it('reads again what a failed read it joined was asked for, and forgets a failed prefetch', async () => {
     const source = new CatalogueSource();
     const credentials = new CachedCredentialReads(source, async () => 1);
-    let fail!: (error: Error) => void;
-    source.hold = new Promise((_resolve, reject) => {
-      fail = reject;
-    });
+    const fail = source.holdReadsToFail();
     credentials.prefetch(['c1']);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
     const reply = credentials.getCredentialsByIds(['c1']);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
     source.hold = undefined;
     // The prefetching request was cancelled: its read fails, the reply's does not.
     fail(new Error('the prefetching request was cancelled'));
     expect(titles(await reply)).toEqual({ c1: 'Alpha' });
-    expect(source.reads).toEqual(['c1', 'c1']);
-  });
-
-  it('does not join a read of an older catalogue generation', async () => {
-    const source = new CatalogueSource();
-    let generation = 1;
-    const credentials = new CachedCredentialReads(source, async () => generation);
-    let release!: () => void;
-    source.hold = new Promise((resolve) => {
-      release = resolve;
-    });
-    credentials.prefetch(['c1']);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    generation = 2;
-    source.hold = undefined;
-    source.titles.set('c1', 'Alpha, renamed');
-    expect(titles(await credentials.getCredentialsByIds(['c1']))).toEqual({ c1: 'Alpha, renamed' });
-    release();
     expect(source.reads).toEqual(['c1', 'c1']);
   });
 
