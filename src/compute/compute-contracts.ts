@@ -12,8 +12,9 @@ import type { PlanPermit } from './plan-admission';
  * Runs planning jobs: {@link ComputePool} (worker threads) in the server, {@link InProcessCompute}
  * in tools. `signal` cancels the job (the request was abandoned or ran out of time).
  * `onProvisional`, when the runner has them, gets the job's heuristic answers as they come, before
- * its final one (a plan's quick plan, the solver's incumbents), for work the answer will need
- * (reading its courses' records); it must not throw, and the final answer may differ.
+ * its final one (a large problem's quick plan, an unproven first pass's plan, a reskilling job's
+ * best options so far), for work the answer will need (reading its courses' records); it must not
+ * throw, and the final answer may differ.
  */
 export interface PlanningCompute {
   runPlanning(

@@ -6,7 +6,7 @@
  * generation, as for `CachedTeachingPages`: every credential put or removed and every provider
  * changed moves it, on the writing replica before its next request, on the others once their
  * model has applied the change (within the polling interval). A plan now starts that read with its
- * first heuristic answer (`prefetch`), and its reply joins it.
+ * heuristic answers (`prefetch`), and its reply joins it.
  */
 import { LRUCache } from 'lru-cache';
 import type { CredentialRow } from '../../db/repositories/catalog-rows';
