@@ -11,6 +11,7 @@ import { BrowseRepository } from '../../src/db/repositories/browse-repository';
 import { CatalogRepository } from '../../src/db/repositories/catalog-repository';
 import { EscoRepository } from '../../src/db/repositories/esco-repository';
 import { LearnerRepository } from '../../src/db/repositories/learner-repository';
+import { ReadModelRepository } from '../../src/db/repositories/read-model-repository';
 import { labelKey, toFullTextQuery } from '../../src/domain/search/full-text-query';
 
 let db: TestDatabase;
@@ -25,7 +26,10 @@ async function clearPlans(): Promise<number> {
   return Number(count[1]);
 }
 
-/** Reads as requests make them: single ids, DataLoader batches, a plan's courses, a browse, a search. */
+/**
+ * Reads as requests make them: single ids, DataLoader batches, a plan's courses, a browse, the read
+ * model's re-read after a write, searches.
+ */
 async function requestLikeReads(): Promise<void> {
   const ids = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `query-plan-test-${tag}-${i}`);
   const catalog = new CatalogRepository(db.executor);
@@ -41,6 +45,8 @@ async function requestLikeReads(): Promise<void> {
     skillPage: { offset: 0, limit: 50 },
     coursePage: { offset: 0, limit: 5 },
   });
+  // The read model's re-read after a learner's write.
+  await new ReadModelRepository(db.executor).getLearners(ids(1, 'h'));
   await esco.searchSkills(toFullTextQuery('welding'), labelKey('welding'), 25);
   await esco.searchSkills(toFullTextQuery('Project Management'), labelKey('Project Management'), 25);
 }
@@ -67,7 +73,7 @@ describe('query plan warm-up', () => {
     await clearPlans();
     await requestLikeReads();
     const unwarmed = await clearPlans();
-    expect(unwarmed).toBeGreaterThanOrEqual(8);
+    expect(unwarmed).toBeGreaterThanOrEqual(9);
 
     const warmUps = hotReadQueryWarmUps();
     await warmQueryPlans(db.executor, warmUps);

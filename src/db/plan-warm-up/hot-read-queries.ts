@@ -36,7 +36,8 @@ function skillSearch(text: string): QueryPlanWarmUp {
 
 /**
  * The warm-ups, most urgent first: a plan's reply reads its courses (up to a hundred), then the
- * DataLoaders' entity reads, the one-round-trip browse and the skill search.
+ * DataLoaders' entity reads, the read model's re-reads after a write, the one-round-trip browse
+ * and the skill search.
  */
 export function hotReadQueryWarmUps(): QueryPlanWarmUp[] {
   return [
@@ -47,6 +48,11 @@ export function hotReadQueryWarmUps(): QueryPlanWarmUp[] {
     ...byListSize('catalog/get-credential-skill-links', 'ids', 10),
     ...byListSize('learners/get-learners-by-ids', 'ids', 10),
     ...byListSize('postings/get-job-postings-by-ids', 'ids', 10),
+    // After a write, the next request on this replica waits for the read model to re-read what
+    // the write touched: a learner adding a course and asking for its coverage.
+    ...byListSize('read-model/get-learners-by-ids', 'ids', 10),
+    ...byListSize('read-model/get-credentials-by-ids', 'ids', 10),
+    ...byListSize('read-model/get-postings-by-ids', 'ids', 10),
     ...[1, 10].map((size) => ({
       name: 'browse/get-occupation-browse',
       params: {
