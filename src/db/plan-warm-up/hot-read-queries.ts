@@ -7,7 +7,12 @@
  * look-ups): only their types and sizes key the plan.
  */
 import { labelKey, toFullTextQuery } from '../../domain/search/full-text-query';
-import { WARMED_LIST_SIZES } from './plan-cache-size-bucket';
+
+/**
+ * The list sizes a warm-up plans for: one per bucket a request's reads use (a single id, a
+ * DataLoader batch, a plan's or a page's courses). Larger batches are rare and pay their own plan.
+ */
+export const WARMED_LIST_SIZES: readonly number[] = [1, 10, 100];
 
 /** One query to plan, with parameters shaped like a real call's. */
 export interface QueryPlanWarmUp {

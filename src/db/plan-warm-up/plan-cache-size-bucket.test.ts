@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planCacheSizeBucket, WARMED_LIST_SIZES } from './plan-cache-size-bucket';
+import { WARMED_LIST_SIZES } from './hot-read-queries';
+import { planCacheSizeBucket } from './plan-cache-size-bucket';
 
 describe('planCacheSizeBucket', () => {
   it("follows Neo4j's buckets: 0, 1, then powers of ten", () => {

@@ -15,9 +15,3 @@ export function planCacheSizeBucket(size: number): number {
   if (size <= 1) return size;
   return 10 ** Math.ceil(Math.log10(size));
 }
-
-/**
- * The list sizes a warm-up plans for: one per bucket a request's reads use (a single id, a
- * DataLoader batch, a plan's or a page's courses). Larger batches are rare and pay their own plan.
- */
-export const WARMED_LIST_SIZES: readonly number[] = [1, 10, 100];
