@@ -7,7 +7,9 @@
  *
  * The learned re-ranking is judged by k-fold cross-validation: fitted on k-1 folds, scored on the
  * held-out fold; the tool prints each fold, the mean and spread, the reliability table of the
- * held-out scores and the latency of `suggestSkills` (one sentence at a time). The lexical weights
+ * held-out scores and the latency of `suggestSkills` (one sentence at a time). Each split is also
+ * scored by a fit on the other splits alone (leave-one-split-out): how the fit carries to text of
+ * another kind. The lexical weights
  * are chosen from a grid too, so a nested cross-validation (`--skip-nested` leaves it out; it
  * takes about a minute) scores the whole procedure: weights chosen and re-ranker fitted on the
  * outer training folds only. Figures on all
@@ -25,6 +27,7 @@ import { openDatabase } from '../src/db/open-database';
 import { EscoRepository } from '../src/db/repositories/esco-repository';
 import { labelKey, toFullTextQuery } from '../src/domain/search/full-text-query';
 import {
+  crossSplitValidate,
   crossValidate,
   evaluateModel,
   fitReranker,
@@ -161,6 +164,9 @@ async function main(argv: string[]): Promise<number> {
     latencies.sort((a, b) => a - b);
 
     const cv = crossValidate(featured, k, { depth });
+    // Each split scored by a fit on the other alone: text of another kind than the fit's.
+    const crossSplit =
+      new Set(featured.map((item) => item.split)).size > 1 ? crossSplitValidate(featured, { depth }) : undefined;
     // The lexical weights are chosen from a grid as well: nested cross-validation scores the whole
     // procedure (choose weights, fit the re-ranker) on sentences that took part in neither.
     const grid = lexicalWeightGrid();
@@ -209,6 +215,7 @@ async function main(argv: string[]): Promise<number> {
         pooled: cv.pooled,
         bySplit: cv.bySplit,
       },
+      leaveOneSplitOut: crossSplit,
       lexicalOnly: lexical,
       fittedOnAllScoredOnAll: inSample,
       shippedModel: shippedSummary,
@@ -243,6 +250,11 @@ async function main(argv: string[]): Promise<number> {
       );
       lines.push(summaryLine('pooled held-out sentences', cv.pooled));
       for (const [split, s] of Object.entries(cv.bySplit)) lines.push(summaryLine(`  ${split} (held out)`, s));
+      if (crossSplit) {
+        lines.push('\nleave-one-split-out (re-ranker fitted on the other splits only: text of another kind)');
+        for (const result of crossSplit)
+          lines.push(`${summaryLine(`  ${result.split}`, result)}   fitted on: ${result.fittedOn.join(', ')}`);
+      }
       if (nested) {
         lines.push(
           `\nnested ${k}-fold cross-validation (lexical weights chosen from ${grid.length} grid points by an inner ${k - 1}-fold cross-validation, re-ranker fitted, on the other folds only)`,

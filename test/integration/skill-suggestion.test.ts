@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { sharedDataDir } from '../support/shared-data';
 import { loadEvaluationSet } from '../../src/services/skill-suggestion/evaluation-files';
-import { crossValidate, type FeaturedItem } from '../../src/domain/skill-mapping/cross-validation';
+import {
+  crossSplitValidate,
+  crossValidate,
+  evaluateModel,
+  type FeaturedItem,
+} from '../../src/domain/skill-mapping/cross-validation';
 import { expectedCalibrationError, reliabilityTable } from '../../src/domain/skill-mapping/reliability-table';
 
 const JAVASCRIPT = 'http://data.europa.eu/esco/skill/3cd569a2-4f88-4c1e-9995-8dce8c5e51a7';
@@ -87,7 +92,7 @@ describe('suggestSkills (real Neo4j, full ESCO)', () => {
     expect(res.data.suggestSkills.length).toBeGreaterThan(0);
   });
 
-  it('generalises: 5-fold cross-validated R-Precision@5 and MRR on the annotated validation sentences stay above their floors', async () => {
+  it('generalises: 5-fold cross-validated R-Precision@5 and MRR stay above their floors, and a fit on one split carries to the other', async () => {
     const set = loadEvaluationSet(sharedDataDir('esco_skill_extraction_eval'));
     expect(set.items).toHaveLength(136);
     const service = server.app.services.skillSuggestions;
@@ -106,6 +111,12 @@ describe('suggestSkills (real Neo4j, full ESCO)', () => {
     expect(cv.meanMrr).toBeGreaterThanOrEqual(0.59);
     // Held-out scores are probabilities: measured expected calibration error 0.042.
     expect(expectedCalibrationError(reliabilityTable(cv.outOfFold))).toBeLessThanOrEqual(0.08);
+    // Fitted on one split alone, each split scores about as its lexical ranking does (measured:
+    // HOUSE 0.512 against 0.519, TECH 0.705 against 0.695). A feature that learns which skills one
+    // split's annotators name falls well below (a prior over gold skills: 0.447 and 0.580).
+    const lexical = evaluateModel(items, null, 20).bySplit;
+    for (const result of crossSplitValidate(items, { depth: 20 }))
+      expect(result.rPrecisionAt5).toBeGreaterThanOrEqual(lexical[result.split]!.rPrecisionAt5 - 0.04);
   });
 
   it('scores sentence suggestions as calibrated probabilities, so a confidence threshold means what it says', async () => {

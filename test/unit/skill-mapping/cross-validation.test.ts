@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assignFolds,
+  crossSplitValidate,
   crossValidate,
   fitReranker,
   FIT_DEPTH,
@@ -60,5 +61,44 @@ describe('crossValidate', () => {
 
   it('refuses fewer items than folds', () => {
     expect(() => crossValidate(items(3), 5)).toThrow(RangeError);
+  });
+});
+
+describe('crossSplitValidate', () => {
+  it('scores each split once, on a model fitted on the other splits only', () => {
+    const results = crossSplitValidate(items(30), { depth: 8 });
+    expect(results.map((r) => [r.split, r.fittedOn, r.items])).toEqual([
+      ['house', ['tech'], 10],
+      ['tech', ['house'], 20],
+    ]);
+    // The signal holds in both splits, so each split's model learns it from the other.
+    expect(results.every((r) => r.rPrecisionAt5 === 1 && r.mrr === 1)).toBe(true);
+  });
+
+  it('does not let a split teach its own model what only it shows', () => {
+    // In "house" the gold skill is lexically last and carries the signal; in "tech" it is lexically
+    // first and carries none. Fitted on "tech", the model trusts the lexical order, which puts
+    // "house"'s gold last; fitted on "house", it learns the signal and distrusts the lexical order,
+    // which puts "tech"'s gold last.
+    const data: FeaturedItem[] = Array.from({ length: 20 }, (_, i) => {
+      const house = i % 2 === 0;
+      const others = Array.from({ length: 7 }, (_, j) => featuredCandidate(`other-${i}-${j}`, 0, 0.8 - j * 0.05));
+      const gold = featuredCandidate(`gold-${i}`, house ? 1 : 0, house ? 0.4 : 0.9);
+      return {
+        split: house ? 'house' : 'tech',
+        goldUris: [`gold-${i}`],
+        candidates: house ? [...others, gold] : [gold, ...others],
+      };
+    });
+    const bySplit = Object.fromEntries(crossSplitValidate(data, { depth: 8 }).map((r) => [r.split, r]));
+    expect(bySplit.house!.rPrecisionAt5).toBe(0);
+    expect(bySplit.tech!.rPrecisionAt5).toBe(0);
+    // Folds that mix the splits find "house"'s gold, as the model has seen "house" sentences.
+    const mixed = crossValidate(data, 2, { depth: 8 });
+    expect(mixed.bySplit.house!.rPrecisionAt5).toBe(1);
+  });
+
+  it('refuses a single split', () => {
+    expect(() => crossSplitValidate(items(30).map((item) => ({ ...item, split: 'tech' })))).toThrow(RangeError);
   });
 });
