@@ -8,6 +8,7 @@
  * equal cost may pick different courses or order them differently when costs tie. Numbers are
  * equal within a relative 1e-9 (summing the same credits in another order).
  */
+import { PLAN_CUT_OFF_REASON } from '../../src/domain/planning/planning-job';
 import type { PoolRequest } from './scenarios';
 import { type GraphqlReply, postGraphql } from './post-graphql';
 
@@ -21,20 +22,22 @@ export interface AnswerDifference {
   readonly reference: string;
   /**
    * Why the difference may be legitimate, or null: either side returned a plan not proven optimal
-   * (a time-limited solve), or an answer marked PARTIAL_RESULT (its time ran out before every
-   * candidate was planned, e.g. the slower reference's reskilling list).
+   * (a time-limited solve), an answer marked PARTIAL_RESULT (its time ran out before every
+   * candidate was planned, e.g. the slower reference's reskilling list), or no plan at all, refused
+   * at its cutoff (SERVER_BUSY, `details.reason` NOT_PLANNED_IN_TIME: the slower reference's
+   * gathering on a prerequisite-heavy catalogue, say).
    */
   readonly timeLimited: TimeLimit | null;
 }
 
 /** What cut an answer short (see {@link AnswerDifference.timeLimited}). */
-export type TimeLimit = 'unproven plan' | 'partial answer';
+export type TimeLimit = 'unproven plan' | 'partial answer' | 'cut off';
 
 /** The comparison over every scenario. */
 export interface AnswerEquality {
   readonly compared: number;
   readonly differences: number;
-  /** Of `differences`, those where either side was time-limited (an unproven plan or a partial answer). */
+  /** Of `differences`, those where either side was time-limited (an unproven plan, a partial answer or a cutoff). */
   readonly timeLimited: number;
   readonly byScenario: Readonly<Record<string, { compared: number; differences: number }>>;
   /** The first differences (at most 10). */
@@ -110,15 +113,24 @@ function valueAt(value: unknown, path: string): unknown {
 /** True when the raw answer holds a plan with `optimal: false`. */
 const hasUnprovenPlan = (raw: unknown) => JSON.stringify(raw).includes('"optimal":false');
 
+/** True when the reply is a plan request refused at its cutoff (no plan in its time). */
+const wasCutOff = (reply: { readonly errors?: GraphqlReply['errors'] }) =>
+  reply.errors?.some(
+    (error) => error.extensions?.code === 'SERVER_BUSY' && error.extensions.details?.reason === PLAN_CUT_OFF_REASON,
+  ) ?? false;
+
 /**
  * What time-limited either of two replies, or null when neither was.
  *
  * @example
  * timeLimitOf({ data, warnings: [] }, { data: { reskillingPaths: [] }, warnings: ['PARTIAL_RESULT'] }) // 'partial answer'
  */
-export function timeLimitOf(...replies: readonly Pick<GraphqlReply, 'data' | 'warnings'>[]): TimeLimit | null {
+export function timeLimitOf(
+  ...replies: readonly (Pick<GraphqlReply, 'data' | 'warnings'> & { readonly errors?: GraphqlReply['errors'] })[]
+): TimeLimit | null {
   if (replies.some((reply) => hasUnprovenPlan(reply.data))) return 'unproven plan';
   if (replies.some((reply) => reply.warnings.includes('PARTIAL_RESULT'))) return 'partial answer';
+  if (replies.some(wasCutOff)) return 'cut off';
   return null;
 }
 

@@ -122,7 +122,7 @@ export function engineLines(results: EngineResults): string[] {
     out.push(
       `engine vs reference (COMPUTE_SOURCE=database): compared ${q.compared} answers, ${q.differences} differences` +
         (q.timeLimited > 0
-          ? ` (${q.timeLimited} time-limited: a plan not proven optimal or an answer marked partial)`
+          ? ` (${q.timeLimited} time-limited: a plan not proven optimal, an answer marked partial or a plan refused at its cutoff)`
           : '') +
         ` — ${Object.entries(q.byScenario)
           .map(([name, c]) => `${name} ${c.differences}/${c.compared}`)

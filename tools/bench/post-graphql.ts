@@ -4,7 +4,7 @@
 export interface GraphqlReply<T = Record<string, unknown>> {
   readonly status: number;
   readonly data: T | null;
-  readonly errors: { message: string; extensions?: { code?: string } }[] | undefined;
+  readonly errors: { message: string; extensions?: { code?: string; details?: { reason?: string } } }[] | undefined;
   /** The codes of `extensions.warnings` (credgraph's PARTIAL_RESULT and the like), in order. */
   readonly warnings: readonly string[];
   /** `x-db-round-trips` (credgraph only; NaN elsewhere). */

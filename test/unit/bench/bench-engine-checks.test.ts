@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstDifference, normaliseAnswer, timeLimitOf } from '../../../tools/bench/answer-equality';
+import { PLAN_CUT_OFF_REASON } from '../../../src/domain/planning/planning-job';
 import { maxLoopDelay } from '../../../tools/bench/loop-delay-phase';
 import { summariseSamples, slope } from '../../../tools/bench/memory-readings';
 import {
@@ -120,6 +121,31 @@ describe('time-limited answers', () => {
     expect(
       timeLimitOf({ data: { reskillingPaths: [] }, warnings: ['PARTIAL_RESULT'] }, { data: options, warnings: [] }),
     ).toBe('partial answer');
+  });
+
+  it('names a plan refused at its cutoff, and no other refusal', () => {
+    const cutOff = {
+      data: null,
+      warnings: [],
+      errors: [
+        {
+          message: 'busy',
+          extensions: { code: 'SERVER_BUSY', details: { reason: PLAN_CUT_OFF_REASON } },
+        },
+      ],
+    };
+    expect(timeLimitOf({ data: options, warnings: [] }, cutOff)).toBe('cut off');
+    // Refused by admission (no room), or any other error: not a time limit.
+    const busy = { data: null, warnings: [], errors: [{ message: 'busy', extensions: { code: 'SERVER_BUSY' } }] };
+    expect(timeLimitOf({ data: options, warnings: [] }, busy)).toBe(null);
+    const failed = {
+      data: null,
+      warnings: [],
+      errors: [
+        { message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR', details: { reason: PLAN_CUT_OFF_REASON } } },
+      ],
+    };
+    expect(timeLimitOf(failed, { data: options, warnings: [] })).toBe(null);
   });
 
   it('is null when both answers are whole and every plan proven, whatever other warnings say', () => {
