@@ -150,17 +150,18 @@ export function crossSplitValidate(
       items.filter((item) => item.split !== split),
       options.fit,
     );
-    const scores = items
-      .filter((item) => item.split === split)
-      .map((item) =>
-        scoreRanking(
-          rankItem(item, model)
-            .slice(0, depth)
-            .map((r) => r.uri),
-          new Set(item.goldUris),
-        ),
-      );
-    return { split, fittedOn: splits.filter((other) => other !== split), ...summariseScores(scores) };
+    const scored = evaluateModel(
+      items.filter((item) => item.split === split),
+      model,
+      depth,
+    );
+    return {
+      split,
+      fittedOn: splits.filter((other) => other !== split),
+      items: scored.items,
+      rPrecisionAt5: scored.rPrecisionAt5,
+      mrr: scored.mrr,
+    };
   });
 }
 
