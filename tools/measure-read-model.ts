@@ -1,8 +1,8 @@
 /**
  * Loads the scoring read model from the database at NEO4J_URI, as an API process does at start,
- * and prints what it costs: load time per part, entity counts, heap growth in MB, and MB per
- * 10,000 learners and per 10,000 credentials (the heap growth of those parts divided by their
- * counts). Read-only.
+ * and prints what it costs: load time per part, entity counts, memory growth in MB (the heap plus
+ * array buffers, where typed arrays keep their data), and MB per 10,000 learners and per 10,000
+ * credentials (the growth of those parts divided by their counts). Read-only.
  *
  *   NEO4J_URI=bolt://host:7687 npm run bench:read-model [-- --synthetic-credentials N --synthetic-learners N]
  *
@@ -26,10 +26,12 @@ import { Random } from '../src/generate/random';
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-function heapMb(): number {
+/** The heap and the array buffers (typed arrays' data lies outside the heap), in MB. */
+function heldMb(): number {
   gc();
   gc();
-  return process.memoryUsage().heapUsed / 1e6;
+  const usage = process.memoryUsage();
+  return (usage.heapUsed + usage.arrayBuffers) / 1e6;
 }
 
 function flag(name: string): number {
@@ -88,32 +90,35 @@ async function main(): Promise<void> {
     const repo = new ReadModelRepository(
       new Neo4jExecutor(driver, CypherRegistry.load(), { database: config.neo4j.database }),
     );
-    const heap0 = heapMb();
+    const heap0 = heldMb();
     const t0 = performance.now();
     const { model, skillUris } = await loadEsco(repo);
     const random = new Random(42);
     const syntheticCredentials = flag('--synthetic-credentials');
     const syntheticLearners = flag('--synthetic-learners');
     const t1 = performance.now();
-    const heap1 = heapMb();
+    const heap1 = heldMb();
     await repo.loadCredentials((rows) => {
       for (const row of rows) model.putCredential(row);
     });
     for (let i = 0; i < syntheticCredentials; i += 1) model.putCredential(syntheticCredential(i, random, skillUris));
     const t2 = performance.now();
-    const heap2 = heapMb();
+    const heap2 = heldMb();
     await repo.loadLearners((rows) => {
       for (const row of rows) model.putLearner(row);
     });
     for (let i = 0; i < syntheticLearners; i += 1)
       model.putLearner(syntheticLearner(i, random, skillUris, syntheticCredentials));
     const t3 = performance.now();
-    const heap3 = heapMb();
+    const heap3 = heldMb();
     await repo.loadPostings((rows) => {
       for (const row of rows) model.putPosting(row);
     });
     const t4 = performance.now();
-    const heap4 = heapMb();
+    const untrimmed = heldMb();
+    // As loadReadModel does: growable lists give back their spare capacity.
+    model.trim();
+    const heap4 = heldMb();
     const counts = model.counts();
     const per10k = (mb: number, n: number) => (n > 0 ? round((mb * 10_000) / n, 2) : null);
     const report = {
@@ -126,12 +131,13 @@ async function main(): Promise<void> {
       },
       counts,
       synthetic: { credentials: syntheticCredentials, learners: syntheticLearners },
-      heapMb: {
+      // Parts as loaded (before the trim); the total after it.
+      mb: {
         total: round(heap4 - heap0),
         escoAndOccupations: round(heap1 - heap0),
         credentials: round(heap2 - heap1),
         learners: round(heap3 - heap2),
-        postings: round(heap4 - heap3),
+        postings: round(untrimmed - heap3),
       },
       mbPer10kLearners: per10k(heap3 - heap2, counts.learners),
       mbPer10kCredentials: per10k(heap2 - heap1, counts.credentials),

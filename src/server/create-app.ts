@@ -28,6 +28,7 @@ import { ComputePool } from '../compute/compute-pool';
 import { responseWarningsPlugin } from './response-warnings-plugin';
 import { refusalStatusPlugin } from './refusal-status-plugin';
 import { InProcessCompute } from '../compute/in-process-compute';
+import { fullGarbageCollector } from '../compute/full-garbage-collection';
 import type { PlanningCompute, RankingCompute } from '../compute/compute-contracts';
 import { PlanningRepository } from '../db/repositories/planning-repository';
 import { loadPriceRates } from '../config/price-rates-file';
@@ -95,7 +96,8 @@ export interface ComputeSources {
 
 /**
  * Loads the read model (COMPUTE_SOURCE=memory) and starts following the change log; logs the
- * load's time, entity counts and approximate size. Stop it with {@link LiveReadModel.stop}.
+ * load's time, entity counts and size (heap and array buffers kept, between full collections).
+ * Stop it with {@link LiveReadModel.stop}.
  */
 export async function startReadModel(
   executor: Neo4jExecutor,
@@ -105,11 +107,12 @@ export async function startReadModel(
   const live = await LiveReadModel.start(new ReadModelRepository(executor), changeFeedOf(executor.driver), {
     pollMs: config.readModelPollMs,
     logger,
+    collectGarbage: fullGarbageCollector(),
   });
   logger.info(
     {
       millis: Math.round(live.loadStats.millis),
-      approximateMegabytes: Math.round(live.loadStats.heapBytes / 1e5) / 10,
+      megabytes: Math.round(live.loadStats.bytes / 1e5) / 10,
       ...live.current.counts(),
     },
     'read model loaded',

@@ -34,13 +34,26 @@ export interface LiveReadModelOptions {
   /** Interval of polling the change log for other processes' writes (0: no polling). */
   readonly pollMs: number;
   readonly logger?: ReadModelLogger;
+  /**
+   * A full garbage collection of this thread, run before and after the initial load so that
+   * {@link ReadModelLoadStats.bytes} counts what the model keeps, not the load's garbage. Without
+   * it the figure is rough: a collection during the load can even make it negative.
+   */
+  readonly collectGarbage?: () => void;
 }
 
 /** Figures of the last full load. */
 export interface ReadModelLoadStats {
   readonly millis: number;
-  /** Heap growth across the load (an approximation of the model's size). */
-  readonly heapBytes: number;
+  /** Growth of the heap and of array buffers (typed arrays' data) across the load: about the model's size. */
+  readonly bytes: number;
+}
+
+/** What this thread holds on its heap and in array buffers, in bytes. */
+function heldBytes(collectGarbage: (() => void) | undefined): number {
+  collectGarbage?.();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
 }
 
 /** Builds a whole model from the database, noting the change sequence first. */
@@ -88,10 +101,11 @@ export class LiveReadModel {
     feed: ChangeFeed,
     options: LiveReadModelOptions,
   ): Promise<LiveReadModel> {
-    const heapBefore = process.memoryUsage().heapUsed;
+    const before = heldBytes(options.collectGarbage);
     const started = performance.now();
     const model = await outsideQueryContext(() => loadReadModel(repo));
-    const stats = { millis: performance.now() - started, heapBytes: process.memoryUsage().heapUsed - heapBefore };
+    const millis = performance.now() - started;
+    const stats = { millis, bytes: heldBytes(options.collectGarbage) - before };
     const live = new LiveReadModel(model, repo, feed, options, stats);
     await live.sync();
     if (options.pollMs > 0) {

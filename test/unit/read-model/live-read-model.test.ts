@@ -97,6 +97,24 @@ describe('LiveReadModel', () => {
     expect(live.current.seq).toBe(3);
   });
 
+  it('measures its size between full collections, one before the load and one after it', async () => {
+    const repo = new FakeRepository();
+    repo.write(learner('a', ['s1']));
+    const events: string[] = [];
+    const loadSkills = repo.loadSkills.bind(repo);
+    repo.loadSkills = async () => {
+      events.push('load');
+      return loadSkills();
+    };
+    const live = await LiveReadModel.start(repo as unknown as ReadModelRepository, new ChangeFeed(), {
+      pollMs: 0,
+      collectGarbage: () => events.push('collect'),
+    });
+    expect(events).toEqual(['collect', 'load', 'collect']);
+    expect(Number.isFinite(live.loadStats.bytes)).toBe(true);
+    expect(live.loadStats.millis).toBeGreaterThanOrEqual(0);
+  });
+
   it("moves the catalogue generation on a provider's change, and not on a learner's", async () => {
     const repo = new FakeRepository();
     const { live } = await start(repo);
