@@ -213,6 +213,15 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
         load: () => appExecutor.load(),
         maxPoolSize: DEFAULT_MAX_POOL_SIZE,
         compute: () => computePool.stats(),
+        readModel:
+          config.computeSource === 'memory'
+            ? () => ({
+                loadMillis: readModel?.loadStats.millis ?? 0,
+                bytes: readModel?.loadStats.bytes ?? 0,
+                reloads: readModel?.reloads ?? 0,
+                changeSeq: readModel?.current.seq ?? 0,
+              })
+            : undefined,
       })
     : undefined;
   const identity = await DatabaseIdentityGuard.adopt(

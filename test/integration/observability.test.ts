@@ -123,6 +123,10 @@ describe('metrics and request logs', () => {
     expect(text).toMatch(/credgraph_db_sessions_open 0/);
     expect(text).toMatch(/credgraph_db_transactions_running 0/);
     expect(text).toMatch(/credgraph_db_pool_max_connections 50/);
+    // The read model (COMPUTE_SOURCE=memory, the default) with its load's figures.
+    expect(Number(/^credgraph_read_model_load_seconds (\S+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(Number(/^credgraph_read_model_bytes (\S+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(text).toMatch(/^credgraph_read_model_change_seq \d+$/m);
   });
 
   it('logs one JSON line per request with ids, timings and codes, and no personal data', async () => {

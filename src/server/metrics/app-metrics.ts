@@ -1,7 +1,8 @@
 /**
  * Prometheus metrics of one app (its own registry, so several apps in one process, as in tests,
  * do not collide): GraphQL requests and latency by operation and outcome, Neo4j query time by
- * query file, database work in progress, rate-limit refusals, and Node's process metrics.
+ * query file, database work in progress, rate-limit refusals, the compute tier, the read model,
+ * and Node's process metrics.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -28,6 +29,20 @@ export interface AppMetricsOptions {
   readonly maxOperations?: number;
   /** Reads the compute tier's load at scrape time. */
   readonly compute?: () => ComputePoolStats;
+  /** Reads the scoring read model's figures at scrape time (none with COMPUTE_SOURCE=database). */
+  readonly readModel?: () => ReadModelFigures;
+}
+
+/** What `/metrics` shows of the read model (see `LiveReadModel`). */
+export interface ReadModelFigures {
+  /** Wall time of its load at start. */
+  readonly loadMillis: number;
+  /** Its size after that load: heap and array buffers kept, between full collections. */
+  readonly bytes: number;
+  /** Full reloads since start (an ESCO import, a gap in the change log). */
+  readonly reloads: number;
+  /** The change-log sequence it reflects; replicas of one database converge on the same number. */
+  readonly changeSeq: number;
 }
 
 /** The metrics and the hooks that feed them. */
@@ -232,6 +247,42 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
       registers: [registry],
       collect() {
         this.set(compute().heapCollections);
+      },
+    });
+  }
+
+  const readModel = options.readModel;
+  if (readModel !== undefined) {
+    new Gauge({
+      name: 'credgraph_read_model_load_seconds',
+      help: 'Wall time of the read model load at start (target 10 s for 50,000 learners).',
+      registers: [registry],
+      collect() {
+        this.set(readModel().loadMillis / 1000);
+      },
+    });
+    new Gauge({
+      name: 'credgraph_read_model_bytes',
+      help: 'Size of the read model after its load at start: heap and array buffers kept, measured between full garbage collections.',
+      registers: [registry],
+      collect() {
+        this.set(readModel().bytes);
+      },
+    });
+    new Gauge({
+      name: 'credgraph_read_model_reloads_total',
+      help: 'Full reloads of the read model since start: after an unscoped change (an ESCO import, a generated population) or a gap in the change log.',
+      registers: [registry],
+      collect() {
+        this.set(readModel().reloads);
+      },
+    });
+    new Gauge({
+      name: 'credgraph_read_model_change_seq',
+      help: "The change-log sequence the read model reflects. Replicas of one database converge on the same number; one that stays behind does not see the others' writes.",
+      registers: [registry],
+      collect() {
+        this.set(readModel().changeSeq);
       },
     });
   }

@@ -90,6 +90,26 @@ describe('app metrics', () => {
     expect(loopDelaySeconds(Number.NaN, 10)).toBe(0);
   });
 
+  it('reports the read model as it is at each scrape, and nothing of it without one', async () => {
+    let figures = { loadMillis: 4_250, bytes: 45_000_000, reloads: 0, changeSeq: 17 };
+    const metrics = createAppMetrics({
+      load: () => ({ sessionsOpen: 0, transactionsRunning: 0 }),
+      maxPoolSize: 1,
+      readModel: () => figures,
+    });
+    let text = await metrics.render();
+    expect(text).toMatch(/^credgraph_read_model_load_seconds 4\.25$/m);
+    expect(text).toMatch(/^credgraph_read_model_bytes 45000000$/m);
+    expect(text).toMatch(/^credgraph_read_model_reloads_total 0$/m);
+    expect(text).toMatch(/^credgraph_read_model_change_seq 17$/m);
+    figures = { ...figures, reloads: 1, changeSeq: 40 };
+    text = await metrics.render();
+    expect(text).toMatch(/^credgraph_read_model_reloads_total 1$/m);
+    expect(text).toMatch(/^credgraph_read_model_change_seq 40$/m);
+    const without = createAppMetrics({ load: () => ({ sessionsOpen: 0, transactionsRunning: 0 }), maxPoolSize: 1 });
+    expect(await without.render()).not.toContain('credgraph_read_model');
+  });
+
   it('keeps two apps in one process apart', async () => {
     const a = createAppMetrics({ load: () => ({ sessionsOpen: 0, transactionsRunning: 0 }), maxPoolSize: 1 });
     const b = createAppMetrics({ load: () => ({ sessionsOpen: 0, transactionsRunning: 0 }), maxPoolSize: 1 });
