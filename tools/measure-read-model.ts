@@ -11,8 +11,6 @@
  * does not hold.
  */
 import 'reflect-metadata';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { loadConfig } from '../src/config/config';
 import { createDriver } from '../src/db/create-driver';
 import { CypherRegistry } from '../src/db/cypher-registry';
@@ -21,18 +19,16 @@ import { ReadModelRepository } from '../src/db/repositories/read-model-repositor
 import { ReadModel } from '../src/domain/read-model/read-model';
 import type { CredentialRow, LearnerRow } from '../src/domain/read-model/read-model-rows';
 import { Random } from '../src/generate/random';
+import { fullGarbageCollector } from '../src/compute/full-garbage-collection';
+import { heldBytes } from '../src/services/read-model/live-read-model';
 
-// A full collection before each reading, so the heap figures are what stays reachable.
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
-
-/** The heap and the array buffers (typed arrays' data lies outside the heap), in MB. */
-function heldMb(): number {
-  gc();
-  gc();
-  const usage = process.memoryUsage();
-  return (usage.heapUsed + usage.arrayBuffers) / 1e6;
-}
+// Two full collections before each reading, so the figures are what stays reachable.
+const gc = fullGarbageCollector();
+const heldMb = () =>
+  heldBytes(() => {
+    gc();
+    gc();
+  }) / 1e6;
 
 function flag(name: string): number {
   const at = process.argv.indexOf(name);
@@ -90,27 +86,27 @@ async function main(): Promise<void> {
     const repo = new ReadModelRepository(
       new Neo4jExecutor(driver, CypherRegistry.load(), { database: config.neo4j.database }),
     );
-    const heap0 = heldMb();
+    const held0 = heldMb();
     const t0 = performance.now();
     const { model, skillUris } = await loadEsco(repo);
     const random = new Random(42);
     const syntheticCredentials = flag('--synthetic-credentials');
     const syntheticLearners = flag('--synthetic-learners');
     const t1 = performance.now();
-    const heap1 = heldMb();
+    const held1 = heldMb();
     await repo.loadCredentials((rows) => {
       for (const row of rows) model.putCredential(row);
     });
     for (let i = 0; i < syntheticCredentials; i += 1) model.putCredential(syntheticCredential(i, random, skillUris));
     const t2 = performance.now();
-    const heap2 = heldMb();
+    const held2 = heldMb();
     await repo.loadLearners((rows) => {
       for (const row of rows) model.putLearner(row);
     });
     for (let i = 0; i < syntheticLearners; i += 1)
       model.putLearner(syntheticLearner(i, random, skillUris, syntheticCredentials));
     const t3 = performance.now();
-    const heap3 = heldMb();
+    const held3 = heldMb();
     await repo.loadPostings((rows) => {
       for (const row of rows) model.putPosting(row);
     });
@@ -118,7 +114,7 @@ async function main(): Promise<void> {
     const untrimmed = heldMb();
     // As loadReadModel does: growable lists give back their spare capacity.
     model.trim();
-    const heap4 = heldMb();
+    const held4 = heldMb();
     const counts = model.counts();
     const per10k = (mb: number, n: number) => (n > 0 ? round((mb * 10_000) / n, 2) : null);
     const report = {
@@ -133,14 +129,14 @@ async function main(): Promise<void> {
       synthetic: { credentials: syntheticCredentials, learners: syntheticLearners },
       // Parts as loaded (before the trim); the total after it.
       mb: {
-        total: round(heap4 - heap0),
-        escoAndOccupations: round(heap1 - heap0),
-        credentials: round(heap2 - heap1),
-        learners: round(heap3 - heap2),
-        postings: round(untrimmed - heap3),
+        total: round(held4 - held0),
+        escoAndOccupations: round(held1 - held0),
+        credentials: round(held2 - held1),
+        learners: round(held3 - held2),
+        postings: round(untrimmed - held3),
       },
-      mbPer10kLearners: per10k(heap3 - heap2, counts.learners),
-      mbPer10kCredentials: per10k(heap2 - heap1, counts.credentials),
+      mbPer10kLearners: per10k(held3 - held2, counts.learners),
+      mbPer10kCredentials: per10k(held2 - held1, counts.credentials),
       rssMb: round(process.memoryUsage().rss / 1e6),
     };
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
