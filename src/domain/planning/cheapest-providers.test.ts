@@ -47,10 +47,10 @@ function teachersOf(courses: readonly ProviderCourse[]): Map<string, number[]> {
 describe('cheapestProviders', () => {
   it('chains a derivation when it is cheaper than a direct teacher', () => {
     const courses: ProviderCourse[] = [
-      { cost: 1, teaches: new Set(['q']), prerequisites: [] },
-      { cost: 5, teaches: new Set(['p']), prerequisites: ['q'] },
-      { cost: 7, teaches: new Set(['p']), prerequisites: [] },
-      { cost: 0, teaches: new Set(), prerequisites: ['p'] },
+      { cost: 1, teaches: ['q'], prerequisites: [] },
+      { cost: 5, teaches: ['p'], prerequisites: ['q'] },
+      { cost: 7, teaches: ['p'], prerequisites: [] },
+      { cost: 0, teaches: [], prerequisites: ['p'] },
     ];
     expect(cheapestProviders(courses, teachersOf(courses), new Set(), new Set())).toEqual(
       new Map([
@@ -76,7 +76,7 @@ describe('cheapestProviders', () => {
         fc.subarray(SKILLS),
         fc.array(fc.nat(29), { maxLength: 4 }),
         (rows, taughtSkills, takenIndices) => {
-          const courses = rows.map((row) => ({ ...row, teaches: new Set(row.teaches) }));
+          const courses = rows.map((row) => ({ ...row, teaches: row.teaches }));
           const teachers = teachersOf(courses);
           const taught = new Set(taughtSkills);
           const taken = new Set(takenIndices.filter((i) => i < courses.length));

@@ -13,7 +13,7 @@ import { float64ArrayOf } from '../typed-array-of';
 /** What the derivation reads of a candidate course. */
 export interface ProviderCourse {
   readonly cost: number;
-  readonly teaches: ReadonlySet<string>;
+  readonly teaches: readonly string[];
   /** Prerequisite skill URIs, without duplicates. */
   readonly prerequisites: readonly string[];
 }
@@ -34,6 +34,8 @@ export function cheapestProviders(
   taken: ReadonlySet<number>,
 ): Map<string, number> {
   const provider = new Map<string, number>();
+  // No candidate names a prerequisite (most plans): nothing to derive, and nothing to allocate.
+  if (teachers.size === 0) return provider;
   const pending = new Int32Array(courses.length);
   const value = float64ArrayOf(courses, (course) => course.cost);
   const requiredBy = new Map<string, number[]>();

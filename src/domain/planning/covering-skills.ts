@@ -55,9 +55,23 @@ export function requiredCoveredBy(covering: ReadonlyMap<string, ReadonlySet<stri
   return inverse;
 }
 
-/** The required skills a course teaching `taught` would cover. */
-export function coveredBy(taught: readonly string[], inverse: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const covered = new Set<string>();
-  for (const uri of taught) for (const requiredUri of inverse.get(uri) ?? []) covered.add(requiredUri);
-  return covered;
+/** What {@link coveredBy} gives a course that covers nothing, shared. */
+const COVERS_NOTHING: ReadonlySet<string> = new Set();
+
+/**
+ * The required skills a course teaching `taught` would cover. Most courses of a job cover nothing
+ * of its gap: they share one empty set rather than each allocating its own.
+ */
+export function coveredBy(
+  taught: readonly string[],
+  inverse: ReadonlyMap<string, readonly string[]>,
+): ReadonlySet<string> {
+  let covered: Set<string> | undefined;
+  for (const uri of taught) {
+    const required = inverse.get(uri);
+    if (required === undefined) continue;
+    covered ??= new Set();
+    for (const requiredUri of required) covered.add(requiredUri);
+  }
+  return covered ?? COVERS_NOTHING;
 }

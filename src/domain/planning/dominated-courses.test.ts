@@ -8,7 +8,7 @@ const facts = (id: string, over: Partial<DominanceFacts> = {}): DominanceFacts =
   hours: 10,
   price: 10,
   covers: [0],
-  teaches: new Set(),
+  teaches: [],
   prerequisites: [],
   ...over,
 });
@@ -24,7 +24,7 @@ describe('dominatedCourses', () => {
   });
 
   it('keeps a course that teaches a needed prerequisite or needs less', () => {
-    const teacher = facts('a', { teaches: new Set(['p']) });
+    const teacher = facts('a', { teaches: ['p'] });
     expect(dominatedCourses([teacher, facts('b', { cost: 1 })], context)).toEqual(new Set());
     const needy = facts('b', { cost: 1, prerequisites: ['p'] });
     expect(dominatedCourses([facts('a'), needy], context)).toEqual(new Set());
@@ -48,7 +48,7 @@ function dominatedByDefinition(courses: readonly DominanceFacts[], ctx: typeof c
       const priceWorse = ctx.priceBudgeted && (b.price ?? 0) > (a.price ?? 0);
       if (hoursWorse || priceWorse) continue;
       if (!a.covers.every((s) => b.covers.includes(s))) continue;
-      if (!needed(a).every((s) => b.teaches.has(s))) continue;
+      if (!needed(a).every((s) => b.teaches.includes(s))) continue;
       if (!b.prerequisites.every((s) => a.prerequisites.includes(s))) continue;
       const better =
         b.cost < a.cost ||
@@ -86,7 +86,7 @@ describe('dominatedCourses against its definition', () => {
         fc.boolean(),
         fc.subarray(skills),
         (rows, hoursBudgeted, priceBudgeted, needed) => {
-          const courses = rows.map((row, i) => ({ ...row, id: `c${i % 7}-${i}`, teaches: new Set(row.teaches) }));
+          const courses = rows.map((row, i) => ({ ...row, id: `c${i % 7}-${i}`, teaches: row.teaches }));
           const ctx = { hoursBudgeted, priceBudgeted, neededSkills: new Set(needed) };
           expect(dominatedCourses(courses, ctx)).toEqual(dominatedByDefinition(courses, ctx));
         },

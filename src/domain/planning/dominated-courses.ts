@@ -7,9 +7,11 @@ export interface DominanceFacts {
   readonly cost: number;
   readonly hours: number | null;
   readonly price: number | null;
-  /** Covered gap-skill indices. */
+  /** Covered gap-skill indices (non-negative), without duplicates. */
   readonly covers: readonly number[];
-  readonly teaches: ReadonlySet<string>;
+  /** Skill URIs taught, without duplicates. */
+  readonly teaches: readonly string[];
+  /** Prerequisite skill URIs, without duplicates. */
   readonly prerequisites: readonly string[];
 }
 
@@ -70,15 +72,19 @@ interface DominanceIndex {
   readonly courses: readonly DominanceFacts[];
   readonly context: DominanceContext;
   /** Per course: the needed skills it teaches. */
-  readonly neededTaught: readonly string[][];
-  readonly prerequisiteSets: readonly ReadonlySet<string>[];
-  readonly coverSets: readonly ReadonlySet<number>[];
+  readonly neededTaught: readonly (readonly string[])[];
+  /**
+   * Scratch marks by gap-skill index for subset tests of `covers` (a mark equal to `stamp[0]` is
+   * set): per-course sets here were a large share of a compute worker's garbage.
+   */
+  readonly marks: Int32Array;
+  readonly stamp: Int32Array;
   /** Gap skill → courses covering it, cheapest first. */
   readonly coverers: ReadonlyMap<number, readonly number[]>;
   /** Needed skill → courses teaching it, cheapest first. */
   readonly teachersOf: ReadonlyMap<string, readonly number[]>;
   /** Every course, cheapest first. */
-  readonly everyone: readonly number[];
+  readonly everyone: Int32Array;
   /** 32-bit signatures of what each course offers (gap skills, needed skills taught)... */
   readonly offers: Int32Array;
   /** ...and requires: B can only dominate A when B's offer has every bit of A's and A's requirements every bit of B's. */
@@ -86,15 +92,17 @@ interface DominanceIndex {
 }
 
 function dominanceIndex(courses: readonly DominanceFacts[], context: DominanceContext): DominanceIndex {
-  const neededTaught: string[][] = [];
-  const prerequisiteSets: ReadonlySet<string>[] = [];
-  const coverSets: ReadonlySet<number>[] = [];
+  const neededTaught: (readonly string[])[] = [];
+  let maxSkill = -1;
   for (const course of courses) {
-    const needed: string[] = [];
-    for (const skill of course.teaches) if (context.neededSkills.has(skill)) needed.push(skill);
-    neededTaught.push(needed);
-    prerequisiteSets.push(new Set(course.prerequisites));
-    coverSets.push(new Set(course.covers));
+    let needed: string[] | undefined;
+    for (const skill of course.teaches) {
+      if (!context.neededSkills.has(skill)) continue;
+      needed ??= [];
+      needed.push(skill);
+    }
+    neededTaught.push(needed ?? TEACHES_NOTHING_NEEDED);
+    for (const skill of course.covers) if (skill > maxSkill) maxSkill = skill;
   }
   // Cheapest first: a course costing more than A can never dominate it, so the scan stops there.
   // Ties keep index order (the sort is stable), and the lists below, filled in this order, are
@@ -108,7 +116,7 @@ function dominanceIndex(courses: readonly DominanceFacts[], context: DominanceCo
   const coverers = new Map<number, number[]>();
   const teachersOf = new Map<string, number[]>();
   for (const index of everyone) {
-    for (const skill of coverSets[index]!) pushToList(coverers, skill, index);
+    for (const skill of courses[index]!.covers) pushToList(coverers, skill, index);
     for (const skill of neededTaught[index]!) pushToList(teachersOf, skill, index);
   }
   // Signatures: a test that rejects most pairs before any set is consulted.
@@ -129,8 +137,8 @@ function dominanceIndex(courses: readonly DominanceFacts[], context: DominanceCo
     courses,
     context,
     neededTaught,
-    prerequisiteSets,
-    coverSets,
+    marks: new Int32Array(maxSkill + 1),
+    stamp: new Int32Array(1),
     coverers,
     teachersOf,
     everyone,
@@ -139,18 +147,50 @@ function dominanceIndex(courses: readonly DominanceFacts[], context: DominanceCo
   };
 }
 
-/** Course indices by cost, ties in index order. */
-function cheapestFirst(courses: readonly DominanceFacts[]): number[] {
-  const entries: { readonly cost: number; readonly index: number }[] = [];
-  for (let index = 0; index < courses.length; index += 1) entries.push({ cost: courses[index]!.cost, index });
-  entries.sort(byCost);
-  const order: number[] = [];
-  for (const entry of entries) order.push(entry.index);
+/** The needed skills of a course that teaches none of them (most courses), shared. */
+const TEACHES_NOTHING_NEEDED: readonly string[] = [];
+
+/**
+ * Course indices by cost, ties in index order: a merge sort of indices over the costs, which
+ * allocates two index arrays instead of an entry object per course.
+ */
+function cheapestFirst(courses: readonly DominanceFacts[]): Int32Array {
+  const costs = new Float64Array(courses.length);
+  for (let index = 0; index < courses.length; index += 1) costs[index] = courses[index]!.cost;
+  let order = new Int32Array(courses.length);
+  for (let index = 0; index < order.length; index += 1) order[index] = index;
+  let scratch = new Int32Array(courses.length);
+  for (let width = 1; width < order.length; width *= 2) {
+    for (let from = 0; from < order.length; from += 2 * width) {
+      mergeRuns(
+        order,
+        scratch,
+        costs,
+        from,
+        Math.min(from + width, order.length),
+        Math.min(from + 2 * width, order.length),
+      );
+    }
+    [order, scratch] = [scratch, order];
+  }
   return order;
 }
 
-function byCost(x: { readonly cost: number }, y: { readonly cost: number }): number {
-  return x.cost - y.cost;
+/** Merges the sorted runs `[from, middle)` and `[middle, to)` of `order` into `into`, stably by cost. */
+function mergeRuns(
+  order: Int32Array,
+  into: Int32Array,
+  costs: Float64Array,
+  from: number,
+  middle: number,
+  to: number,
+): void {
+  let left = from;
+  let right = middle;
+  for (let out = from; out < to; out += 1) {
+    if (left < middle && (right >= to || costs[order[left]!]! <= costs[order[right]!]!)) into[out] = order[left++]!;
+    else into[out] = order[right++]!;
+  }
 }
 
 /** A skill's bit in the signatures, given in order of first use (wrapping at 32). */
@@ -165,10 +205,10 @@ function bitOf(skillBits: Map<string, number>, skill: string): number {
 
 /** Whether some other course dominates course `ai` (see {@link dominatedCourses}). */
 function isDominated(index: DominanceIndex, ai: number): boolean {
-  const { courses, coverSets, neededTaught, prerequisiteSets, offers, requires } = index;
+  const { courses, neededTaught, offers, requires } = index;
   const a = courses[ai]!;
-  let candidates = index.everyone;
-  for (const skill of coverSets[ai]!) {
+  let candidates: Iterable<number> & { readonly length: number } = index.everyone;
+  for (const skill of a.covers) {
     const list = index.coverers.get(skill)!;
     if (list.length < candidates.length) candidates = list;
   }
@@ -183,21 +223,36 @@ function isDominated(index: DominanceIndex, ai: number): boolean {
     if ((offers[ai]! & ~offers[bi]!) !== 0 || (requires[bi]! & ~requires[ai]!) !== 0) continue;
     const resources = compareResources(a, b, index.context);
     if (resources === 'worse') continue;
-    if (!containsAll(coverSets[bi]!, a.covers)) continue;
-    if (!containsAll(b.teaches, neededTaught[ai]!)) continue;
-    if (!containsAll(prerequisiteSets[ai]!, b.prerequisites)) continue;
+    if (!coversAll(index, b.covers, a.covers)) continue;
+    // The needed skills B teaches are exactly the needed skills among its teachings.
+    if (!includesAll(neededTaught[bi]!, neededTaught[ai]!)) continue;
+    if (!includesAll(a.prerequisites, b.prerequisites)) continue;
     const strictlyBetter =
       resources === 'better' ||
-      b.covers.length > coverSets[ai]!.size ||
+      b.covers.length > a.covers.length ||
       neededTaught[bi]!.length > neededTaught[ai]!.length ||
-      prerequisiteSets[bi]!.size < prerequisiteSets[ai]!.size;
+      b.prerequisites.length < a.prerequisites.length;
     if (strictlyBetter || b.id < a.id) return true;
   }
   return false;
 }
 
-function containsAll<T>(set: ReadonlySet<T>, values: readonly T[]): boolean {
-  for (const value of values) if (!set.has(value)) return false;
+/** Whether gap-skill list `outer` holds every index of `inner`, marking `outer` in the scratch marks. */
+function coversAll(index: DominanceIndex, outer: readonly number[], inner: readonly number[]): boolean {
+  if (inner.length === 0) return true;
+  if (inner.length > outer.length) return false;
+  const { marks, stamp } = index;
+  stamp[0] += 1;
+  const mark = stamp[0]!;
+  for (const skill of outer) marks[skill] = mark;
+  for (const skill of inner) if (marks[skill] !== mark) return false;
+  return true;
+}
+
+/** Whether `outer` holds every value of `inner` (short lists: a course's few skills). */
+function includesAll(outer: readonly string[], inner: readonly string[]): boolean {
+  if (inner.length > outer.length) return false;
+  for (const value of inner) if (!outer.includes(value)) return false;
   return true;
 }
 

@@ -86,10 +86,18 @@ class GreedyState {
   private taught = new Set<string>();
   private covered: boolean[];
   private used = { hours: 0, price: 0, count: 0 };
+  /**
+   * Scratch marks by skill for counting a bundle's fresh skills once (a mark equal to `mark` is
+   * set): a set per candidate per round was much of what a compute worker's young generation
+   * collected.
+   */
+  private readonly marks: Int32Array;
+  private mark = 0;
 
   constructor(private readonly problem: PlanningProblem) {
     this.covered = [];
     for (let skill = 0; skill < problem.skills.length; skill += 1) this.covered.push(false);
+    this.marks = new Int32Array(problem.skills.length);
   }
 
   full(): boolean {
@@ -163,6 +171,8 @@ class GreedyState {
 
   /** The target and its prerequisite providers, providers first; undefined if unreachable. */
   private bundleFor(target: number, provider: ReadonlyMap<string, number>): number[] | undefined {
+    // Most courses name no prerequisite: the bundle is the course alone.
+    if (this.problem.courses[target]!.prerequisites.length === 0) return [target];
     const bundle: number[] = [];
     const visit = (index: number): boolean => {
       for (const skill of this.problem.courses[index]!.prerequisites) {
@@ -178,31 +188,42 @@ class GreedyState {
   }
 
   private price(courses: readonly number[], target: number, value: SkillValue): Bundle {
-    const fresh = new Set<number>();
+    this.mark += 1;
+    const { marks, mark } = this;
     let cost = 0;
+    let gain = 0;
     for (const index of courses) {
       const course = this.problem.courses[index]!;
       cost += course.cost;
-      for (const skill of course.covers) if (!this.covered[skill]) fresh.add(skill);
+      for (const skill of course.covers) {
+        if (this.covered[skill] || marks[skill] === mark) continue;
+        marks[skill] = mark;
+        gain += this.valueOf(skill, value);
+      }
     }
-    let gain = 0;
-    for (const skill of fresh) gain += this.valueOf(skill, value);
     return { courses, gain, cost, target };
   }
 
   private fits(courses: readonly number[]): boolean {
     const { budgets } = this.problem;
-    const extra = courses.map((index) => this.problem.courses[index]!);
-    const hours = this.used.hours + extra.reduce((sum, course) => sum + (course.hours ?? 0), 0);
-    const price = this.used.price + extra.reduce((sum, course) => sum + (course.price ?? 0), 0);
-    const within = (used: number, limit: number | undefined): boolean =>
-      limit === undefined || used <= limit + 1e-9 * Math.max(1, limit);
+    let extraHours = 0;
+    let extraPrice = 0;
+    for (const index of courses) {
+      const course = this.problem.courses[index]!;
+      extraHours += course.hours ?? 0;
+      extraPrice += course.price ?? 0;
+    }
     return (
-      within(hours, budgets.hours) &&
-      within(price, budgets.price) &&
-      within(this.used.count + courses.length, budgets.count)
+      withinBudget(this.used.hours + extraHours, budgets.hours) &&
+      withinBudget(this.used.price + extraPrice, budgets.price) &&
+      withinBudget(this.used.count + courses.length, budgets.count)
     );
   }
+}
+
+/** Whether `used` stays within `limit` (none when undefined), up to rounding. */
+function withinBudget(used: number, limit: number | undefined): boolean {
+  return limit === undefined || used <= limit + 1e-9 * Math.max(1, limit);
 }
 
 // One instance for the life of the thread: see keepInstanceShape (each job recompiled its methods).

@@ -237,6 +237,11 @@ export function unpackCourses(packed: PackedCourses): CandidateCourse[] {
   const { labels } = packed;
   const strings = unpackStrings(packed.strings);
   const count = packedStringCount(packed.ids);
+  // The job's courses share their empty and one-string lists (one language, one provider, no
+  // prerequisite is most courses): lists are read, never changed, and per-course copies were a
+  // large share of a compute worker's garbage.
+  const singles: (readonly string[] | undefined)[] = new Array(strings.length);
+  const declared: (TaughtLink | undefined)[] = new Array(strings.length);
   const courses: CandidateCourse[] = [];
   for (let i = 0; i < count; i += 1) {
     courses.push({
@@ -245,16 +250,19 @@ export function unpackCourses(packed: PackedCourses): CandidateCourse[] {
       price: packedNumber(packed, i, 1),
       currency: packedLabel(strings, labels[i * 2]!),
       ects: packedNumber(packed, i, 2),
-      languages: packedList(strings, packed.languageStart, packed.languages, i),
+      languages: packedList(strings, singles, packed.languageStart, packed.languages, i),
       participationForm: packedLabel(strings, labels[i * 2 + 1]!),
       eqfLevel: packedNumber(packed, i, 3),
-      providerIds: packedList(strings, packed.providerStart, packed.providers, i),
-      teaches: packedTeaches(packed, strings, i),
-      prerequisites: packedList(strings, packed.prerequisiteStart, packed.prerequisites, i),
+      providerIds: packedList(strings, singles, packed.providerStart, packed.providers, i),
+      teaches: packedTeaches(packed, strings, declared, i),
+      prerequisites: packedList(strings, singles, packed.prerequisiteStart, packed.prerequisites, i),
     });
   }
   return courses;
 }
+
+/** The list every course without values of a column shares. */
+const NO_STRINGS: readonly string[] = [];
 
 /** The `k`th number of course `i`, null where it was packed as NaN. */
 function packedNumber(packed: PackedCourses, i: number, k: number): number | null {
@@ -267,21 +275,63 @@ function packedLabel(strings: readonly string[], at: number): string | null {
   return at < 0 ? null : strings[at]!;
 }
 
-/** Course `i`'s strings of one list column (`start` holds each course's first index into `values`). */
-function packedList(strings: readonly string[], start: Int32Array, values: Int32Array, i: number): string[] {
+/**
+ * Course `i`'s strings of one list column (`start` holds each course's first index into
+ * `values`); empty and one-string lists are shared (`singles`, by string index).
+ */
+function packedList(
+  strings: readonly string[],
+  singles: (readonly string[] | undefined)[],
+  start: Int32Array,
+  values: Int32Array,
+  i: number,
+): readonly string[] {
+  const from = start[i]!;
+  const to = start[i + 1]!;
+  if (from === to) return NO_STRINGS;
+  if (to - from === 1) {
+    const at = values[from]!;
+    let single = singles[at];
+    if (single === undefined) {
+      single = [strings[at]!];
+      singles[at] = single;
+    }
+    return single;
+  }
   const out: string[] = [];
-  for (let k = start[i]!; k < start[i + 1]!; k += 1) out.push(strings[values[k]!]!);
+  for (let k = from; k < to; k += 1) out.push(strings[values[k]!]!);
   return out;
 }
 
-/** Course `i`'s taught links. */
-function packedTeaches(packed: PackedCourses, strings: readonly string[], i: number): TaughtLink[] {
+const DECLARED = SOURCES.indexOf('DECLARED');
+
+/**
+ * Course `i`'s taught links. A declared link with confidence 1 (most links) is one object per
+ * skill, shared by the job's courses (`declared`, by string index): links are read, never changed.
+ */
+function packedTeaches(
+  packed: PackedCourses,
+  strings: readonly string[],
+  declared: (TaughtLink | undefined)[],
+  i: number,
+): TaughtLink[] {
   const teaches: TaughtLink[] = [];
   for (let k = packed.teachStart[i]!; k < packed.teachStart[i + 1]!; k += 1) {
     const confidence = packed.teachConfidences[k]!;
+    const skill = packed.teachSkills[k]!;
+    const source = packed.teachSources[k]!;
+    if (source === DECLARED && confidence === 1) {
+      let link = declared[skill];
+      if (link === undefined) {
+        link = { uri: strings[skill]!, source: 'DECLARED', confidence: 1 };
+        declared[skill] = link;
+      }
+      teaches.push(link);
+      continue;
+    }
     teaches.push({
-      uri: strings[packed.teachSkills[k]!]!,
-      source: SOURCES[packed.teachSources[k]!] ?? null,
+      uri: strings[skill]!,
+      source: SOURCES[source] ?? null,
       confidence: Number.isNaN(confidence) ? null : confidence,
     });
   }

@@ -564,24 +564,38 @@ interface CandidateRow extends CandidateCoverage {
   /** Skills it teaches with enough confidence for the plan's filter. */
   readonly teaches: string[];
   /** Its prerequisites the subject does not meet. */
-  readonly prerequisites: string[];
+  readonly prerequisites: readonly string[];
 }
 
 function candidateRow(course: CandidateCourse, gathered: GatheredPlanning, unmet: ReadonlySet<string>): CandidateRow {
   const { filter } = gathered.request;
   const teaches = confidentTeaches(course, filter.minConfidence);
-  const linked: string[] = [];
-  for (const link of course.teaches) linked.push(link.uri);
-  const prerequisites: string[] = [];
-  for (const uri of course.prerequisites) if (unmet.has(uri)) prerequisites.push(uri);
+  const coversConfident = coveredBy(teaches, gathered.inverse);
+  // Every link counts (the usual case): what any link covers is what the confident ones cover.
+  let coversAny = coversConfident;
+  if (teaches.length < course.teaches.length) {
+    const linked: string[] = [];
+    for (const link of course.teaches) linked.push(link.uri);
+    coversAny = coveredBy(linked, gathered.inverse);
+  }
   return {
     course,
     teaches,
     exclusion: catalogueExclusion(course, filter),
-    coversAny: coveredBy(linked, gathered.inverse),
-    coversConfident: coveredBy(teaches, gathered.inverse),
-    prerequisites,
+    coversAny,
+    coversConfident,
+    prerequisites: unmetOf(course.prerequisites, unmet),
   };
+}
+
+/** The prerequisites in `unmet`: `prerequisites` itself (most often empty) when all are. */
+function unmetOf(prerequisites: readonly string[], unmet: ReadonlySet<string>): readonly string[] {
+  let all = true;
+  for (const uri of prerequisites) all &&= unmet.has(uri);
+  if (all) return prerequisites;
+  const kept: string[] = [];
+  for (const uri of prerequisites) if (unmet.has(uri)) kept.push(uri);
+  return kept;
 }
 
 /** A usable row as a course every target shares (`covers` is filled per target); notes a missing rate. */

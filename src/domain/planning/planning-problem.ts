@@ -16,7 +16,8 @@ export interface CandidateCourse {
   readonly ects: number | null;
   /** Indices into {@link PlanningProblem.skills}, ascending, without duplicates. */
   readonly covers: readonly number[];
-  readonly teaches: ReadonlySet<string>;
+  /** Skill URIs the course teaches, without duplicates. */
+  readonly teaches: readonly string[];
   /** Unmet prerequisite skill URIs, without duplicates. */
   readonly prerequisites: readonly string[];
 }
@@ -157,7 +158,7 @@ export function prepareCatalogue(
   for (let index = 0; index < reachable.length; index += 1) {
     const course = reachable[index]!;
     indexOf.set(course.id, index);
-    for (const skill of new Set(course.teaches)) teachersOf.get(skill)?.push(index);
+    for (const skill of distinct(course.teaches)) teachersOf.get(skill)?.push(index);
   }
   let partial = false;
   if (unfollowed.size > 0) for (const course of eligible) partial ||= namesAny(course.prerequisites, unfollowed);
@@ -260,17 +261,25 @@ export function prepareTarget(
   };
 }
 
-/** A reachable course as a candidate of one target: `covers` are indices into the target's coverable skills. */
+/**
+ * A reachable course as a candidate of one target: `covers` are indices into the target's
+ * coverable skills. Lists without duplicates are the course's own arrays, not copies: a compute
+ * worker builds a candidate for every useful course of every job, and per-course sets and copies
+ * were the largest share of what its young generation collected (docs/benchmarks.md,
+ * thirty-second pass).
+ */
 function candidateCourse(
   course: PlanCourse,
   coveredUris: readonly string[],
   skillIndex: ReadonlyMap<string, number>,
   objective: PlanObjective,
 ): CandidateCourse {
-  const covers = new Set<number>();
+  let covers: number[] | undefined;
   for (const uri of coveredUris) {
     const index = skillIndex.get(uri);
-    if (index !== undefined) covers.add(index);
+    if (index === undefined) continue;
+    covers ??= [];
+    covers.push(index);
   }
   return {
     id: course.id,
@@ -278,10 +287,54 @@ function candidateCourse(
     hours: effectiveHours(course),
     price: course.price ?? null,
     ects: effectiveEcts(course),
-    covers: [...covers].sort(ascending),
-    teaches: new Set(course.teaches),
-    prerequisites: [...new Set(course.prerequisites)],
+    covers: covers === undefined ? COVERS_NONE : sortedDistinct(covers),
+    teaches: distinct(course.teaches),
+    prerequisites: distinct(course.prerequisites),
   };
+}
+
+/** The covers of a candidate that covers no gap skill (it teaches a prerequisite), shared. */
+const COVERS_NONE: readonly number[] = [];
+
+/** `values` sorted ascending without duplicates (sorted in place). */
+function sortedDistinct(values: number[]): number[] {
+  if (values.length < 2) return values;
+  // Insertion sort: a course covers a few gap skills, and Array.prototype.sort allocates.
+  for (let i = 1; i < values.length; i += 1) {
+    const value = values[i]!;
+    let j = i - 1;
+    for (; j >= 0 && values[j]! > value; j -= 1) values[j + 1] = values[j]!;
+    values[j + 1] = value;
+  }
+  let kept = 1;
+  for (let index = 1; index < values.length; index += 1) {
+    if (values[index] !== values[kept - 1]) values[kept++] = values[index]!;
+  }
+  values.length = kept;
+  return values;
+}
+
+/**
+ * `values` without duplicates, first occurrences in order: `values` itself when it has none.
+ *
+ * @example
+ * distinct(['a', 'b', 'a']) // ['a', 'b']
+ */
+function distinct(values: readonly string[]): readonly string[] {
+  if (values.length < 2) return values;
+  if (values.length <= 32) {
+    // A course names a few skills: pairwise comparison allocates nothing.
+    let repeated = false;
+    for (let i = 1; i < values.length && !repeated; i += 1)
+      for (let j = 0; j < i; j += 1)
+        if (values[i] === values[j]) {
+          repeated = true;
+          break;
+        }
+    if (!repeated) return values;
+  }
+  const unique = [...new Set(values)];
+  return unique.length === values.length ? values : unique;
 }
 
 function ascending(a: number, b: number): number {
@@ -368,7 +421,7 @@ function usefulCourses(courses: readonly CandidateCourse[]): CandidateCourse[] {
   return kept;
 }
 
-function teachesAny(teaches: ReadonlySet<string>, skills: ReadonlySet<string>): boolean {
+function teachesAny(teaches: readonly string[], skills: ReadonlySet<string>): boolean {
   for (const skill of teaches) if (skills.has(skill)) return true;
   return false;
 }

@@ -143,7 +143,7 @@ export class PrerequisiteTeacherJudge {
         hours: resources.hours,
         price: resources.price,
         covers: [],
-        teaches: new Set(confidentTeaches(course, this.minConfidence)),
+        teaches: [...new Set(confidentTeaches(course, this.minConfidence))],
         prerequisites,
       })),
       { hoursBudgeted: this.hoursBudgeted, priceBudgeted: this.priceBudgeted, neededSkills: this.needed },
