@@ -82,6 +82,11 @@ export interface ComputePoolOptions {
    */
   readonly heapCollectMb?: number;
   /**
+   * Young generation of each solver worker (MB; `COMPUTE_WORKER_YOUNG_GENERATION_MB`; default:
+   * V8's own, 48). An express lane's thread keeps its own small one.
+   */
+  readonly workerYoungGenerationMb?: number;
+  /**
    * How long (ms) a worker past {@link heapCollectMb} must stay idle before it collects; default
    * 250. Tasks arriving sooner put the collection off.
    */
@@ -299,12 +304,16 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       // a large job, a recycled solver's reload, V8's own heap shrinking) then happens while it is
       // idle, not inside the next task.
       atomics: 'async',
-      // V8's own young generation: an 8 MB one kept the workers' heaps at 74-84 MiB after heavy
-      // requests (82-147 MiB with V8's) but slowed planning (reskillingPaths 369 and 525 ms against
-      // 252-323 ms; docs/benchmarks.md).
+      // A solver worker's heap runs at its young generation's full size under load. Since planning
+      // allocates 40 % less per job, 24 MB (half V8's own) plans as fast as V8's did before, and
+      // the soak's median RSS fell 465 → 433 MiB (docs/benchmarks.md, thirty-second pass).
       resourceLimits: {
         maxOldGenerationSizeMb: this.options.workerHeapMb ?? 1024,
-        ...(settings.loadsSolver ? {} : { maxYoungGenerationSizeMb: EXPRESS_YOUNG_GENERATION_MB }),
+        ...(settings.loadsSolver
+          ? this.options.workerYoungGenerationMb === undefined
+            ? {}
+            : { maxYoungGenerationSizeMb: this.options.workerYoungGenerationMb }
+          : { maxYoungGenerationSizeMb: EXPRESS_YOUNG_GENERATION_MB }),
       },
     });
     pool.on('workerCreate', () => {
@@ -636,6 +645,18 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       this.inFlight.set(pool, this.inFlight.get(pool)! - 1);
       if (plan) this.plansInFlight -= 1;
     }
+  }
+
+  /**
+   * The young generation (MB) each running thread was given, solver workers first and then the
+   * express lane's, as V8 reports it.
+   *
+   * @example
+   * pool.youngGenerationsMb() // [24, 24, 8]: two solver workers and the lane
+   */
+  youngGenerationsMb(): number[] {
+    const threads = [...this.pool.threads, ...(this.expressPool?.threads ?? [])];
+    return threads.map((thread) => thread.resourceLimits?.maxYoungGenerationSizeMb ?? 0);
   }
 
   /** Current load and totals. */

@@ -114,6 +114,12 @@ export interface Config {
      */
     readonly computeWorkerHeapCollectMb: number;
     /**
+     * Young generation of each solver worker (MB; V8's own is 48): under load a worker's heap runs
+     * at its young generation's full size, so this is most of what each one holds beyond its small
+     * live heap. Smaller collects more often, which costs planning time.
+     */
+    readonly computeWorkerYoungGenerationMb: number;
+    /**
      * Threads of the compute tier's express lane: a plan still waiting for a worker near its
      * deadline is answered there, without the solver (greedy plans with their bounds), instead of
      * late by the plans ahead of it, and rankings run there while every solver worker is busy,
@@ -405,6 +411,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       planAdmissionMin: integer(env, 'PLAN_ADMISSION_MIN', 1, 1, planAdmissionMax),
       computeSolverMemoryMb: integer(env, 'COMPUTE_SOLVER_MEMORY_MB', 48, 24, 4_096),
       computeWorkerHeapCollectMb: integer(env, 'COMPUTE_WORKER_HEAP_COLLECT_MB', 64, 16, 65_536),
+      computeWorkerYoungGenerationMb: integer(env, 'COMPUTE_WORKER_YOUNG_GENERATION_MB', 24, 8, 1_024),
       computeExpressThreads: integer(env, 'COMPUTE_EXPRESS_THREADS', 1, 0, 16),
     },
     computeSource: computeSource as ComputeSource,

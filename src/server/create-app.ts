@@ -261,6 +261,7 @@ export async function createApp(config: Config, logger: Logger, executor: Neo4jE
     planRetryAfterSeconds: Math.max(1, Math.ceil(config.limits.planTimeLimitMs / 1000)),
     solverMemoryLimitMb: config.limits.computeSolverMemoryMb,
     heapCollectMb: config.limits.computeWorkerHeapCollectMb,
+    workerYoungGenerationMb: config.limits.computeWorkerYoungGenerationMb,
     expressThreads: config.limits.computeExpressThreads,
   });
   const services = createServices(

@@ -169,6 +169,18 @@ describe('compute pool', () => {
     expect(keeping.stats().workerMemory.solverBytes).toBeGreaterThan(2 ** 20);
   });
 
+  it('gives solver workers the configured young generation and the express lane its own small one', async () => {
+    pool = new ComputePool({ threads: 2, maxQueue: 4, expressThreads: 1, workerYoungGenerationMb: 16 });
+    await pool.warmUp();
+    expect(pool.youngGenerationsMb()).toEqual([16, 16, 8]);
+    await pool.close();
+    // Without the setting, solver workers run with V8's own (48 MB on 64-bit machines).
+    pool = new ComputePool({ threads: 1, maxQueue: 4 });
+    await pool.warmUp();
+    const [own] = pool.youngGenerationsMb();
+    expect(own).toBeGreaterThan(16);
+  });
+
   it('collects a worker heap grown past its limit once the worker is idle, so the next reading is smaller', async () => {
     // A ranking of 300,000 candidates: their ids and scores grow the worker's heap well past 16 MB.
     const learners = 300_000;
