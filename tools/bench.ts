@@ -17,8 +17,9 @@
  *
  * The store keeps ESCO and the population between runs, so a second run starts measuring within
  * a minute; changing only `--learners` grows or shrinks the learners in place. The app under test
- * takes `COMPUTE_*`, `PLAN_TIME_LIMIT_MS`, `HEAP_GROWTH_PERCENT` and `GC_PARALLEL_SCAVENGE` from the benchmark's own
- * environment (e.g. `COMPUTE_EXPRESS_THREADS=0 npm run bench -- …` to compare without the lane).
+ * takes `COMPUTE_*`, `PLAN_TIME_LIMIT_MS`, `HEAP_GROWTH_PERCENT`, `GC_PARALLEL_SCAVENGE` and
+ * `REQUEST_THREAD_YOUNG_GENERATION_MB` from the benchmark's own environment (e.g.
+ * `COMPUTE_EXPRESS_THREADS=0 npm run bench -- …` to compare without the lane).
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
@@ -197,15 +198,17 @@ const SOAK_CONCURRENCY = 8;
  * Prefixes of the app settings the benchmark passes from its own environment to the app under
  * test (in-process and the memory phase's child server); every other setting is the benchmark's.
  * The allocator's settings (`MALLOC_*`, jemalloc's `MALLOC_CONF`, `MEMORY_ALLOCATOR`, `JEMALLOC_PATH`)
- * take effect only in the child server, which starts through `tools/start-with-allocator.sh` as
- * `npm start` does: an allocator is chosen when a process starts. `npm run bench` runs this
- * process through the same script, so the in-process server has the same allocator.
+ * and `REQUEST_THREAD_YOUNG_GENERATION_MB` take effect only in the child server, which starts
+ * through `tools/start-with-allocator.sh` as `npm start` does: both are chosen when a process
+ * starts. `npm run bench` runs this process through the same script, so the in-process server has
+ * the same allocator and young generation.
  */
 const FORWARDED_SETTINGS: readonly string[] = [
   'COMPUTE_',
   'PLAN_TIME_LIMIT_MS',
   'HEAP_GROWTH_PERCENT',
   'GC_PARALLEL_SCAVENGE',
+  'REQUEST_THREAD_YOUNG_GENERATION_MB',
   'MALLOC_',
   'MEMORY_ALLOCATOR',
   'JEMALLOC_PATH',

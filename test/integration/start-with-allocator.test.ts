@@ -1,9 +1,10 @@
 /**
  * `tools/start-with-allocator.sh`, the launcher of `npm start` and `npm run bench`: it preloads
  * jemalloc where the system has it, falls back to the system allocator with a message where it
- * does not, honours MEMORY_ALLOCATOR, JEMALLOC_PATH and a caller's MALLOC_CONF, and replaces itself
- * with the command (same pid, arguments intact). Each case runs a real Node process and reads its
- * memory map, so "preloaded" means the library is really mapped.
+ * does not, honours MEMORY_ALLOCATOR, JEMALLOC_PATH and a caller's MALLOC_CONF, sets the request
+ * thread's young generation (REQUEST_THREAD_YOUNG_GENERATION_MB), and replaces itself with the
+ * command (same pid, arguments intact). Each case runs a real Node process and reads its memory map
+ * and V8's heap limit, so "preloaded" means the library is really mapped and "set" means V8 took it.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +27,8 @@ interface Seen {
   /** Node's pid and the pid of the shell that started the script: equal when `exec` replaced both. */
   readonly pid: number | null;
   readonly shellPid: number | null;
+  /** V8's heap limit of the main thread in MB: the old generation's plus the young generation's. */
+  readonly heapLimitMb: number | null;
 }
 
 const PROBE = `
@@ -36,6 +39,7 @@ process.stdout.write(JSON.stringify({
   maps: fs.readFileSync('/proc/self/maps', 'utf8'),
   argv: process.argv.slice(1),
   pid: process.pid,
+  heapLimitMb: require('node:v8').getHeapStatistics().heap_size_limit / 2 ** 20,
 }));`;
 
 /** Runs the probe through the script with exactly `env` (plus PATH); the outer shell prints its pid, then `exec`s the script. */
@@ -57,6 +61,7 @@ function launch(env: Record<string, string>): Seen {
       argv: [],
       pid: null,
       shellPid: null,
+      heapLimitMb: null,
     };
   const seen = JSON.parse(result.stdout) as {
     preload: string | null;
@@ -64,6 +69,7 @@ function launch(env: Record<string, string>): Seen {
     maps: string;
     argv: string[];
     pid: number;
+    heapLimitMb: number;
   };
   return {
     status: result.status,
@@ -74,7 +80,18 @@ function launch(env: Record<string, string>): Seen {
     argv: seen.argv,
     pid: seen.pid,
     shellPid: Number(shellPid),
+    heapLimitMb: seen.heapLimitMb,
   };
+}
+
+/** V8's heap limit (MB) of a Node process started without the script, with `args` before the probe. */
+function plainHeapLimitMb(args: readonly string[] = []): number {
+  const result = spawnSync(
+    process.execPath,
+    [...args, '-p', "require('node:v8').getHeapStatistics().heap_size_limit / 2 ** 20"],
+    { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' },
+  );
+  return Number(result.stdout.trim());
 }
 
 describe('the start script (tools/start-with-allocator.sh)', () => {
@@ -134,5 +151,32 @@ describe('the start script (tools/start-with-allocator.sh)', () => {
     expect(libm).toBeDefined();
     const listed = launch({ LD_PRELOAD: `${libm}:${found}` });
     expect(listed).toMatchObject({ status: 0, preload: `${libm}:${found}`, allocator: 'jemalloc' });
+  });
+
+  it("gives the request thread a 24 MB young generation, or REQUEST_THREAD_YOUNG_GENERATION_MB's, and lets a caller's own flag win", () => {
+    // V8's heap limit is the old generation's plus the young generation's (three semi-spaces), so
+    // against a plain Node process on this machine it moves by exactly the young generation's change.
+    const plain = plainHeapLimitMb();
+    expect(plain).toBe(plainHeapLimitMb(['--max-semi-space-size=16'])); // V8's default: 48 MB
+    const system = { MEMORY_ALLOCATOR: 'system' };
+    expect(launch(system).heapLimitMb).toBe(plain - 24);
+    expect(launch({ ...system, REQUEST_THREAD_YOUNG_GENERATION_MB: '48' }).heapLimitMb).toBe(plain);
+    expect(launch({ ...system, REQUEST_THREAD_YOUNG_GENERATION_MB: '96' }).heapLimitMb).toBe(plain + 48);
+    // Not a multiple of 3: rounded down to one (13 gives 4 MB semi-spaces, a 12 MB young generation).
+    expect(launch({ ...system, REQUEST_THREAD_YOUNG_GENERATION_MB: '13' }).heapLimitMb).toBe(plain - 36);
+    expect(
+      launch({ ...system, NODE_OPTIONS: '--max-semi-space-size=32' }).heapLimitMb,
+      "the caller's NODE_OPTIONS comes after the script's setting",
+    ).toBe(plain + 48);
+  });
+
+  it('refuses a young generation that is not a whole number of MB from 8 to 1,024 before running anything', () => {
+    for (const value of ['7', '1025', 'abc', '24MB', '08', '-24']) {
+      const seen = launch({ MEMORY_ALLOCATOR: 'system', REQUEST_THREAD_YOUNG_GENERATION_MB: value });
+      expect(seen.status, value).toBe(2);
+      expect(seen.stderr).toContain(
+        `REQUEST_THREAD_YOUNG_GENERATION_MB must be a whole number of MB from 8 to 1024, got "${value}"`,
+      );
+    }
   });
 });
