@@ -28,7 +28,7 @@
 #   MALLOC_CONF       jemalloc's options (default below: purge freed pages after 1 s, from a
 #                     background thread, so memory goes back while the server is idle too)
 #   REQUEST_THREAD_YOUNG_GENERATION_MB  the request thread's young generation, 8 to 1,024 (default
-#                     24; V8 sizes it in steps of 3 MB, so 24 and 48 are exact, other values round down)
+#                     24; V8 sizes it in steps of 3 MB: multiples of 3 are exact, other values round down)
 # A library already in LD_PRELOAD is kept; jemalloc goes in front of it unless it is there already.
 set -eu
 
