@@ -290,6 +290,8 @@ export class ComputePool implements PlanningCompute, RankingCompute {
   }
 
   private startWorkers(threads: number, settings: ComputeWorkerSettings): Piscina<ComputeTask, ComputeAnswer> {
+    // Undefined: V8's own.
+    const youngGenerationMb = settings.loadsSolver ? this.options.workerYoungGenerationMb : EXPRESS_YOUNG_GENERATION_MB;
     const pool = new Piscina<ComputeTask, ComputeAnswer>({
       workerData: settings,
       filename: this.options.filename ?? defaultWorkerScript(),
@@ -309,11 +311,7 @@ export class ComputePool implements PlanningCompute, RankingCompute {
       // the soak's median RSS fell 465 → 433 MiB (docs/benchmarks.md, thirty-second pass).
       resourceLimits: {
         maxOldGenerationSizeMb: this.options.workerHeapMb ?? 1024,
-        ...(settings.loadsSolver
-          ? this.options.workerYoungGenerationMb === undefined
-            ? {}
-            : { maxYoungGenerationSizeMb: this.options.workerYoungGenerationMb }
-          : { maxYoungGenerationSizeMb: EXPRESS_YOUNG_GENERATION_MB }),
+        ...(youngGenerationMb === undefined ? {} : { maxYoungGenerationSizeMb: youngGenerationMb }),
       },
     });
     pool.on('workerCreate', () => {
