@@ -40,7 +40,7 @@ export interface CoverageSource {
 
 /** The catalogue read of the planner (the method of `PlanningRepository` it uses). */
 export interface CourseSource {
-  /** Courses teaching any of `skillUris`, except `excludeCredentialIds`. */
+  /** Courses teaching any of `skillUris`, except `excludeCredentialIds`; each course once, in a new list the caller may extend. */
   findCoursesTeaching(
     skillUris: readonly string[],
     excludeCredentialIds: readonly string[],

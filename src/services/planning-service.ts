@@ -19,6 +19,7 @@ import {
   buildPlanRequest,
   catalogueExclusion,
   coursesNamedBy,
+  coursesNotAmong,
   coveringSkills,
   dedupeRequirements,
   epochNow,
@@ -251,36 +252,36 @@ export class PlanningService {
     const gapSkills = [...new Set(gathered.flatMap((p) => p.gap.map((g) => g.skillUri)))];
     const covering = coveringSkills(gapSkills, allLinks, policy);
     await pause();
-    const candidates = new Map<string, CandidateCourse>();
     // Prerequisites of eligible candidates not looked at yet: each candidate's eligibility is
     // judged once, when it arrives.
     const checked = new Set<string>();
     let fresh = new Set<string>();
-    const addCandidate = (row: CandidateCourse) => {
-      if (candidates.has(row.id)) return;
-      candidates.set(row.id, row);
+    const noteArrival = (row: CandidateCourse) => {
       if (catalogueExclusion(row, request.filter) !== null) return;
       for (const uri of row.prerequisites) if (!checked.has(uri)) fresh.add(uri);
     };
-    for (const row of await this.repo.findCoursesTeaching(
+    // Each course once: the source reads each once per call, and later levels add only courses
+    // not among these (see coursesNotAmong). The source's own list is kept, not copied.
+    let candidates = await this.repo.findCoursesTeaching(
       [...new Set([...covering.values()].flatMap((set) => [...set]))],
       heldCredentialIds,
-    )) {
-      addCandidate(row);
+    );
+    for (const row of candidates) {
+      noteArrival(row);
       if (turnSpent()) await pause();
     }
     // Many targets planned in order: only as many as the compute tier can prepare in time.
     let kept = gathered.length;
     const leadMs = this.compute.planningLeadMs?.bind(this.compute);
     if (gathered.length > 1 && prerequisites !== 'skip' && leadMs !== undefined) {
-      const rows = [...candidates.values()];
+      const rows = candidates;
       const first = await runInSlices(firstTargetServedInSteps(gathered, covering, rows));
       kept = targetsThatFit(first, gathered.length, leadMs, prerequisites.answerBy - this.clock());
       if (kept < gathered.length) {
-        candidates.clear();
+        candidates = rows.filter((_, c) => first[c]! < kept);
         fresh = new Set();
-        for (let c = 0; c < rows.length; c += 1) {
-          if (first[c]! < kept) addCandidate(rows[c]!);
+        for (const row of candidates) {
+          noteArrival(row);
           if (turnSpent()) await pause();
         }
       }
@@ -311,16 +312,14 @@ export class PlanningService {
       // stay unmet with nobody looking for their teachers, and the job says so.
       const outOfTime = () => {
         const now = this.clock();
-        const lead = this.compute.planningLeadMs?.(candidates.size) ?? 0;
+        const lead = this.compute.planningLeadMs?.(candidates.length) ?? 0;
         return now > prerequisites.followUntil || now + lead > prerequisites.answerBy;
       };
       if (outOfTime()) {
         unfollowed.push(...newlyUnmet);
         break;
       }
-      const fetched = (await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds)).filter(
-        (row) => !candidates.has(row.id),
-      );
+      const fetched = coursesNotAmong(await this.repo.findCoursesTeaching(newlyUnmet, heldCredentialIds), candidates);
       await pause();
       // Tens of thousands of teachers at a level of a large catalogue: judged between pauses.
       const judge = new PrerequisiteTeacherJudge({ request, rates: this.priceRates, needed: unmet });
@@ -342,14 +341,15 @@ export class PlanningService {
       for (const row of fetched) {
         if (redundant.has(row.id)) continue;
         keptTeachers.set(row.id, row);
-        addCandidate(row);
+        candidates.push(row);
+        noteArrival(row);
         if (turnSpent()) await pause();
       }
     }
     return {
       evidence,
       targets: kept < gathered.length ? gathered.slice(0, kept) : gathered,
-      candidates: [...candidates.values()],
+      candidates,
       unmet: [...unmet],
       unfollowed,
       inverse: requiredCoveredBy(covering),

@@ -56,6 +56,7 @@ export {
 } from './redundant-prerequisite-teachers';
 export { coveredBy, coveringKinds, coveringSkills, requiredCoveredBy } from './covering-skills';
 export { coursesNamedBy } from './answer-courses';
+export { coursesNotAmong } from './courses-not-among';
 export { firstTargetServed, firstTargetServedInSteps, targetsThatFit, type TargetGap } from './targets-in-time';
 export {
   EXCLUSION_LABELS,

@@ -1,10 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CandidateCourse } from './course-eligibility';
-import { CoursePacker, packCourses, packedCourseBuffers, unpackCourses } from './packed-courses';
+import {
+  CoursePacker,
+  courseStrings,
+  ESCO_SKILL_PREFIX,
+  packCourses,
+  packedCourseBuffers,
+  unpackCourses,
+} from './packed-courses';
 import { unpackStrings } from '../packed-strings';
 
-const text = fc.constantFrom('a', 'b', 'http://data.europa.eu/esco/skill/x', 'EUR', 'online', '');
+const text = fc.constantFrom(
+  'a',
+  'b',
+  'http://data.europa.eu/esco/skill/x',
+  'http://data.europa.eu/esco/skill/',
+  'http://data.europa.eu/esco/occupation/x',
+  'EUR',
+  'online',
+  '',
+);
 const maybeNumber = fc.option(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { nil: null });
 const course: fc.Arbitrary<CandidateCourse> = fc.record({
   id: fc.string(),
@@ -61,7 +77,17 @@ describe('packCourses', () => {
   it('sends each distinct string once', () => {
     const uri = 'http://data.europa.eu/esco/skill/shared';
     const courses = ['c1', 'c2', 'c3'].map((id) => simpleCourse(id, uri, [uri]));
-    expect(unpackStrings(packCourses(courses).strings)).toEqual(['en', 'p', uri]);
+    expect(courseStrings(packCourses(courses))).toEqual(['en', 'p', uri]);
+  });
+
+  it('sends ESCO skill URIs without their common prefix, and only those', () => {
+    const skill = 'http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab';
+    const occupation = 'http://data.europa.eu/esco/occupation/x';
+    const packed = packCourses([simpleCourse('c1', skill, [occupation])]);
+    expect(packed.strings.text).not.toContain(ESCO_SKILL_PREFIX);
+    expect(packed.strings.text).toContain(occupation);
+    expect(packed.strings.text.length).toBe('enp'.length + skill.length - ESCO_SKILL_PREFIX.length + occupation.length);
+    expect(courseStrings(packed)).toEqual(['en', 'p', occupation, skill]);
   });
 });
 

@@ -5,7 +5,8 @@
  * thread more than gathering them. Packed, the long strings (skill URIs, provider ids, languages)
  * are sent once each in a table, every number sits in a typed array that is transferred rather
  * than copied, the ids and the table travel as one string each ({@link PackedStrings}), and the
- * worker rebuilds the objects ({@link unpackCourses}) on its own thread.
+ * worker rebuilds the objects ({@link unpackCourses}) on its own thread. ESCO skill URIs, most of
+ * the table, travel without their common prefix ({@link ESCO_SKILL_PREFIX}).
  */
 import { Interner } from '../read-model/interner';
 import type { CandidateCourse, TaughtLink } from './course-eligibility';
@@ -15,8 +16,12 @@ import { type PackedStrings, packedStringAt, packedStringCount, packStrings, unp
 /** {@link CandidateCourse}s by column; see {@link packCourses}. Nulls are NaN or -1. */
 export interface PackedCourses {
   readonly ids: PackedStrings;
-  /** Every other string the courses use (currencies, forms, languages, providers, skill URIs), once. */
+  /**
+   * Every other string the courses use (currencies, forms, languages, providers, skill URIs), once;
+   * string `i` is {@link ESCO_SKILL_PREFIX} followed by the packed one where `escoSkill[i]` is 1.
+   */
   readonly strings: PackedStrings;
+  readonly escoSkill: Uint8Array;
   /** Per course: hours, price, ects, eqfLevel (NaN for null). */
   readonly numbers: Float64Array;
   /** Per course: currency, then participation form (string index, -1 for null). */
@@ -37,6 +42,13 @@ export interface PackedCourses {
 }
 
 const SOURCES: readonly TaughtLink['source'][] = [null, 'DECLARED', 'MAPPED'];
+
+/**
+ * What every ESCO skill URI starts with. A job's table holds thousands of skill URIs: without
+ * this prefix it is half as long, and so is the string the request thread joins for it (a large
+ * object, allocated straight into the old generation, for every reskilling plan).
+ */
+export const ESCO_SKILL_PREFIX = 'http://data.europa.eu/esco/skill/';
 const NUMBERS_PER_COURSE = 4;
 
 /**
@@ -68,6 +80,7 @@ export class CoursePacker {
   /** Global string id + 1 → this job's string id + 1 (0: not in this job yet). */
   private remap = new Int32Array(1024);
   private readonly strings: string[] = [];
+  private readonly escoSkill = new GrowingColumn(Uint8Array, 1024);
   private readonly ids: string[] = [];
   private readonly numbers: Float64Array;
   private readonly labels: Int32Array;
@@ -126,6 +139,7 @@ export class CoursePacker {
     return {
       ids: packStrings(this.ids),
       strings: packStrings(this.strings),
+      escoSkill: this.escoSkill.finish(),
       numbers: this.numbers,
       labels: this.labels,
       languageStart: this.languages.start,
@@ -157,7 +171,9 @@ export class CoursePacker {
     }
     const known = this.remap[global]!;
     if (known > 0) return known - 1;
-    this.strings.push(this.rows.strings.value(global));
+    const shipped = this.rows.shipped(global);
+    this.strings.push(shipped);
+    this.escoSkill.push(shipped.length < this.rows.strings.value(global).length ? 1 : 0);
     this.remap[global] = this.strings.length;
     return this.strings.length - 1;
   }
@@ -178,7 +194,14 @@ const ROW_HEADER = 6;
 /** Global string ids and each course object's {@link PackedRow}, process-wide. */
 class PackedRowCache {
   readonly strings = new Interner();
+  /** By global string id: the string as a job's table holds it (ESCO skill URIs without the prefix). */
+  private readonly shippedForms: string[] = [];
   private readonly rows = new WeakMap<CandidateCourse, PackedRow>();
+
+  /** The string of global id `global` as a job's table holds it. */
+  shipped(global: number): string {
+    return this.shippedForms[global]!;
+  }
 
   row(course: CandidateCourse): PackedRow {
     let row = this.rows.get(course);
@@ -194,7 +217,7 @@ class PackedRowCache {
     const ints = new Int32Array(
       ROW_HEADER + languages.length + providerIds.length + prerequisites.length + 2 * teaches.length,
     );
-    const id = (value: string | null) => (value === null ? -1 : this.strings.intern(value));
+    const id = (value: string | null) => (value === null ? -1 : this.intern(value));
     ints[0] = id(course.currency);
     ints[1] = id(course.participationForm);
     ints[2] = languages.length;
@@ -212,6 +235,13 @@ class PackedRowCache {
       confidences[t] = link.confidence ?? Number.NaN;
     });
     return { ints, confidences };
+  }
+
+  private intern(value: string): number {
+    const id = this.strings.intern(value);
+    if (id === this.shippedForms.length)
+      this.shippedForms.push(value.startsWith(ESCO_SKILL_PREFIX) ? value.slice(ESCO_SKILL_PREFIX.length) : value);
+    return id;
   }
 }
 
@@ -235,7 +265,7 @@ export function unpackCourses(packed: PackedCourses): CandidateCourse[] {
   // so per-call helpers were recompiled after every job's collection (two workers made 200
   // optimised compilations of these four in one benchmark minute).
   const { labels } = packed;
-  const strings = unpackStrings(packed.strings);
+  const strings = courseStrings(packed);
   const count = packedStringCount(packed.ids);
   // The job's courses share their empty and one-string lists (one language, one provider, no
   // prerequisite is most courses): lists are read, never changed, and per-course copies were a
@@ -259,6 +289,14 @@ export function unpackCourses(packed: PackedCourses): CandidateCourse[] {
     });
   }
   return courses;
+}
+
+/** The table of strings of `packed`, whole (each ESCO skill URI with its prefix). */
+export function courseStrings(packed: PackedCourses): string[] {
+  const strings = unpackStrings(packed.strings);
+  for (let i = 0; i < strings.length; i += 1)
+    if (packed.escoSkill[i] === 1) strings[i] = ESCO_SKILL_PREFIX + strings[i];
+  return strings;
 }
 
 /** The list every course without values of a column shares. */
@@ -343,6 +381,7 @@ export function packedCourseBuffers(packed: PackedCourses): ArrayBuffer[] {
   return [
     packed.ids.ends,
     packed.strings.ends,
+    packed.escoSkill,
     packed.numbers,
     packed.labels,
     packed.languageStart,

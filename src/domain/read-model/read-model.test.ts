@@ -324,6 +324,20 @@ describe('candidates, occupations and courses', () => {
     expect(m.occupationRequirements('o2').requirements).toEqual([{ skillUri: 'c', relation: 'OPTIONAL' }]);
     expect([...m.requirementsOfOccupations(['o1', 'zz']).keys()]).toEqual(['o1']);
   });
+
+  it('hands every request the same read-only rows, each with its own list, and new rows for a changed posting', () => {
+    const m = model();
+    m.putPosting({ id: 'p1', portalId: 'portal', requirements: [{ skillUri: 'c', relation: 'OPTIONAL' }] });
+    const first = m.jobPostingRequirements('p1').requirements;
+    const again = m.jobPostingRequirements('p1').requirements;
+    expect(again).not.toBe(first);
+    expect(again[0]).toBe(first[0]);
+    // Occupation o2 requires c as OPTIONAL too: the same row.
+    expect(m.occupationRequirements('o2').requirements[0]).toBe(first[0]);
+    m.putPosting({ id: 'p1', portalId: 'portal', requirements: [{ skillUri: 'c', relation: 'ESSENTIAL' }] });
+    expect(m.jobPostingRequirements('p1').requirements).toEqual([{ skillUri: 'c', relation: 'ESSENTIAL' }]);
+    expect(first).toEqual([{ skillUri: 'c', relation: 'OPTIONAL' }]);
+  });
 });
 
 describe('changeScopeOf', () => {
