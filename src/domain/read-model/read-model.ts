@@ -259,7 +259,11 @@ export class ReadModel {
     for (let i = 0; i < requirements.skills.length; i += 1) {
       const skill = requirements.skills[i]!;
       const relation = requirements.relations[i]!;
-      const bySkill = (this.requirementObjects[relation] ??= new Map());
+      let bySkill = this.requirementObjects[relation];
+      if (bySkill === undefined) {
+        bySkill = new Map();
+        this.requirementObjects[relation] = bySkill;
+      }
       let row = bySkill.get(skill);
       if (row === undefined) {
         row = { skillUri: this.skills.value(skill), relation: this.relationCodes[relation]! };
