@@ -18,7 +18,11 @@ export type EscoUriCheck =
   /** Anything else, including other ESCO concepts (ISCO groups, concept schemes). */
   | { readonly status: 'other' };
 
-const CANONICAL_BASE = 'http://data.europa.eu/esco/';
+/** The namespace of every official ESCO concept URI. */
+export const ESCO_URI_PREFIX = 'http://data.europa.eu/esco/';
+
+/** What every ESCO skill URI starts with. */
+export const ESCO_SKILL_URI_PREFIX = `${ESCO_URI_PREFIX}skill/`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Skill groups of later ESCO releases are coded, not UUID-named (e.g. `skill/S1.2.3`).
 const SKILL_GROUP_CODE = /^[A-Z]\d+(?:\.\d+)*$/;
@@ -70,7 +74,7 @@ function check(raw: string, followPortalLink: boolean): EscoUriCheck {
   }
   if (segments.length === 2) return { status: 'malformed', reason: `the ${kind} id is missing` };
   if (segments.length > 3) {
-    return { status: 'malformed', reason: `expected ${CANONICAL_BASE}${kind}/<id>, found extra path segments` };
+    return { status: 'malformed', reason: `expected ${ESCO_URI_PREFIX}${kind}/<id>, found extra path segments` };
   }
   let id: string;
   try {
@@ -80,10 +84,10 @@ function check(raw: string, followPortalLink: boolean): EscoUriCheck {
   }
   if (UUID.test(id.toLowerCase())) {
     // ESCO publishes lower-case UUIDs; an upper-case copy names the same concept.
-    return { status: kind, uri: `${CANONICAL_BASE}${kind}/${id.toLowerCase()}` };
+    return { status: kind, uri: `${ESCO_URI_PREFIX}${kind}/${id.toLowerCase()}` };
   }
   if (kind === 'skill' && SKILL_GROUP_CODE.test(id)) {
-    return { status: kind, uri: `${CANONICAL_BASE}${kind}/${id}` };
+    return { status: kind, uri: `${ESCO_URI_PREFIX}${kind}/${id}` };
   }
   return { status: 'malformed', reason: `"${id}" is not an ESCO concept id (a UUID)` };
 }

@@ -1,5 +1,11 @@
 /** Credential documents (Open Badges 2.0 / 3.0, ELM) normalised into one shape. */
-export { checkEscoUri, isEscoSkillUri, normalizeEscoUri } from './esco-uri';
+export {
+  checkEscoUri,
+  ESCO_SKILL_URI_PREFIX,
+  ESCO_URI_PREFIX,
+  isEscoSkillUri,
+  normalizeEscoUri,
+} from './esco-uri';
 export type { EscoConceptKind, EscoUriCheck } from './esco-uri';
 export { parseCredentialDocument } from './parse-credential-document';
 export { requireSkills } from './require-skills';

@@ -1,15 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateCourse } from '../../../test/support/candidate-course';
+import type { CandidateCourse } from './course-eligibility';
 import { coursesNotAmong } from './courses-not-among';
 
 /** What a map of the present courses by id, filled in order, would answer: the reference. */
-function byMap(
-  arriving: readonly ReturnType<typeof candidateCourse>[],
-  present: readonly ReturnType<typeof candidateCourse>[],
-) {
+function byMap(arriving: readonly CandidateCourse[], present: readonly CandidateCourse[]) {
   const known = new Map(present.map((course) => [course.id, course]));
-  const fresh = [];
+  const fresh: CandidateCourse[] = [];
   for (const course of arriving) {
     if (known.has(course.id)) continue;
     known.set(course.id, course);

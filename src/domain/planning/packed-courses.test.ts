@@ -1,15 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CandidateCourse } from './course-eligibility';
-import {
-  CoursePacker,
-  courseStrings,
-  ESCO_SKILL_PREFIX,
-  packCourses,
-  packedCourseBuffers,
-  unpackCourses,
-} from './packed-courses';
+import { CoursePacker, courseStrings, packCourses, packedCourseBuffers, unpackCourses } from './packed-courses';
 import { unpackStrings } from '../packed-strings';
+import { ESCO_SKILL_URI_PREFIX } from '../credentials/esco-uri';
 
 const text = fc.constantFrom(
   'a',
@@ -84,9 +78,11 @@ describe('packCourses', () => {
     const skill = 'http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab';
     const occupation = 'http://data.europa.eu/esco/occupation/x';
     const packed = packCourses([simpleCourse('c1', skill, [occupation])]);
-    expect(packed.strings.text).not.toContain(ESCO_SKILL_PREFIX);
+    expect(packed.strings.text).not.toContain(ESCO_SKILL_URI_PREFIX);
     expect(packed.strings.text).toContain(occupation);
-    expect(packed.strings.text.length).toBe('enp'.length + skill.length - ESCO_SKILL_PREFIX.length + occupation.length);
+    expect(packed.strings.text.length).toBe(
+      'enp'.length + skill.length - ESCO_SKILL_URI_PREFIX.length + occupation.length,
+    );
     expect(courseStrings(packed)).toEqual(['en', 'p', occupation, skill]);
   });
 });

@@ -6,8 +6,9 @@
  * are sent once each in a table, every number sits in a typed array that is transferred rather
  * than copied, the ids and the table travel as one string each ({@link PackedStrings}), and the
  * worker rebuilds the objects ({@link unpackCourses}) on its own thread. ESCO skill URIs, most of
- * the table, travel without their common prefix ({@link ESCO_SKILL_PREFIX}).
+ * the table, travel without their common prefix ({@link ESCO_SKILL_URI_PREFIX}).
  */
+import { ESCO_SKILL_URI_PREFIX } from '../credentials/esco-uri';
 import { Interner } from '../read-model/interner';
 import type { CandidateCourse, TaughtLink } from './course-eligibility';
 import { GrowingColumn } from './growing-column';
@@ -18,7 +19,7 @@ export interface PackedCourses {
   readonly ids: PackedStrings;
   /**
    * Every other string the courses use (currencies, forms, languages, providers, skill URIs), once;
-   * string `i` is {@link ESCO_SKILL_PREFIX} followed by the packed one where `escoSkill[i]` is 1.
+   * string `i` is {@link ESCO_SKILL_URI_PREFIX} followed by the packed one where `escoSkill[i]` is 1.
    */
   readonly strings: PackedStrings;
   readonly escoSkill: Uint8Array;
@@ -43,12 +44,6 @@ export interface PackedCourses {
 
 const SOURCES: readonly TaughtLink['source'][] = [null, 'DECLARED', 'MAPPED'];
 
-/**
- * What every ESCO skill URI starts with. A job's table holds thousands of skill URIs: without
- * this prefix it is half as long, and so is the string the request thread joins for it (a large
- * object, allocated straight into the old generation, for every reskilling plan).
- */
-export const ESCO_SKILL_PREFIX = 'http://data.europa.eu/esco/skill/';
 const NUMBERS_PER_COURSE = 4;
 
 /**
@@ -194,7 +189,12 @@ const ROW_HEADER = 6;
 /** Global string ids and each course object's {@link PackedRow}, process-wide. */
 class PackedRowCache {
   readonly strings = new Interner();
-  /** By global string id: the string as a job's table holds it (ESCO skill URIs without the prefix). */
+  /**
+   * By global string id: the string as a job's table holds it, ESCO skill URIs without their
+   * prefix. A job's table holds thousands of skill URIs: without it the table is half as long, and
+   * so is the string the request thread joins for it (a large object, allocated straight into the
+   * old generation, for every reskilling plan).
+   */
   private readonly shippedForms: string[] = [];
   private readonly rows = new WeakMap<CandidateCourse, PackedRow>();
 
@@ -240,7 +240,9 @@ class PackedRowCache {
   private intern(value: string): number {
     const id = this.strings.intern(value);
     if (id === this.shippedForms.length)
-      this.shippedForms.push(value.startsWith(ESCO_SKILL_PREFIX) ? value.slice(ESCO_SKILL_PREFIX.length) : value);
+      this.shippedForms.push(
+        value.startsWith(ESCO_SKILL_URI_PREFIX) ? value.slice(ESCO_SKILL_URI_PREFIX.length) : value,
+      );
     return id;
   }
 }
@@ -295,7 +297,7 @@ export function unpackCourses(packed: PackedCourses): CandidateCourse[] {
 export function courseStrings(packed: PackedCourses): string[] {
   const strings = unpackStrings(packed.strings);
   for (let i = 0; i < strings.length; i += 1)
-    if (packed.escoSkill[i] === 1) strings[i] = ESCO_SKILL_PREFIX + strings[i];
+    if (packed.escoSkill[i] === 1) strings[i] = ESCO_SKILL_URI_PREFIX + strings[i];
   return strings;
 }
 

@@ -23,8 +23,7 @@ export interface UnmatchedLink {
   readonly toFound: boolean;
 }
 
-/** The namespace of every official ESCO concept URI. */
-export const ESCO_URI_PREFIX = 'http://data.europa.eu/esco/';
+export { ESCO_URI_PREFIX } from '../../domain/credentials';
 
 /** Node and relationship counts of the ESCO part of the graph (see `count-esco-graph.cypher`). */
 export interface EscoGraphCounts {
