@@ -524,6 +524,16 @@ async function main(argv: string[]): Promise<number> {
           soakSummary = await soak(child.url, () => child.rssMiB(), mixed, options.soakMinutes, SOAK_CONCURRENCY);
           afterSoakBreakdown = await breakdown();
         }
+        // Whether the memory under load is kept or handed back once the load stops (V8's memory
+        // reducer and jemalloc's decay both act after some seconds of quiet).
+        let settledMiB: number | null = null;
+        let settledBreakdown: ServerMemoryBreakdown | null = null;
+        if (options.settleSeconds > 0) {
+          log(`memory: ${options.settleSeconds} s without requests ...`);
+          await new Promise((resolve) => setTimeout(resolve, options.settleSeconds * 1_000));
+          settledMiB = child.rssMiB();
+          settledBreakdown = await breakdown();
+        }
         serverProcess = {
           pid: child.pid,
           startMillis: child.startMillis,
@@ -532,7 +542,14 @@ async function main(argv: string[]): Promise<number> {
           afterMixedMiB,
           mixedLoad,
           soak: soakSummary,
-          breakdown: { idle: idleBreakdown, afterMixed: afterMixedBreakdown, afterSoak: afterSoakBreakdown },
+          settleSeconds: options.settleSeconds,
+          settledMiB,
+          breakdown: {
+            idle: idleBreakdown,
+            afterMixed: afterMixedBreakdown,
+            afterSoak: afterSoakBreakdown,
+            settled: settledBreakdown,
+          },
         };
       } finally {
         childLogLines.push(...child.logLines);

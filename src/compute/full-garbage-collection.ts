@@ -18,3 +18,32 @@ export function fullGarbageCollector(): () => void {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
 }
+
+/**
+ * Collects this thread's heap and moves what survives onto as few pages as it fits, so the pages
+ * freed go back to the system now.
+ *
+ * A plain full collection frees objects but keeps every page that still holds one: after start-up
+ * (the read model, the ESCO indexes and everything built and dropped on the way) the request
+ * thread kept about 165 MB reserved for 87 MB live, until V8's memory reducer compacted it some
+ * 10-30 s later. Compacting everything costs a pause proportional to what is live (about 0.3 s
+ * for the request thread's 87 MB), so it is only for moments when nothing waits: start-up, before
+ * the server listens, and a compute worker's warm-up. The setting that asks for it is
+ * process-wide while the collection runs; a collection of another thread starting in that window
+ * compacts too (slower, not wrong).
+ *
+ * @returns how long the collection took, in milliseconds
+ * @example
+ * const ms = compactHeap(); // before listening: the idle server's RSS drops by about 80 MiB
+ */
+export function compactHeap(): number {
+  const collect = fullGarbageCollector();
+  const started = performance.now();
+  setFlagsFromString('--compact-on-every-full-gc');
+  try {
+    collect();
+  } finally {
+    setFlagsFromString('--no-compact-on-every-full-gc');
+  }
+  return performance.now() - started;
+}

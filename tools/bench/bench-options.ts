@@ -67,6 +67,8 @@ export interface BenchOptions {
   readonly memoryRequests: number;
   /** Minutes of the memory soak at concurrency 8 (0: skip). */
   readonly soakMinutes: number;
+  /** Seconds without requests after the memory phase's load before its last reading (0: skip it). */
+  readonly settleSeconds: number;
   /** Requests per scenario answered by both engines and compared (0: skip the reference server). */
   readonly compareAnswers: number;
 }
@@ -80,7 +82,7 @@ export const BENCH_USAGE = `usage: bench [--learners 50000] [--credentials 20000
              [--pool 100] [--quality 100] [--compare 20] [--no-neo4j-graphql] [--out .bench] [--label text]
              [--profile browse,coverage] (CPU profile of those scenarios' highest-concurrency run)
              [--heavy-seconds 20] [--heavy-concurrency 4] [--heavy-candidates 200] [--probe-rate 5]
-             [--memory-requests 1000] [--soak-minutes 0] [--compare-answers 20]`;
+             [--memory-requests 1000] [--soak-minutes 0] [--settle-seconds 30] [--compare-answers 20]`;
 
 function share(raw: string): number {
   const value = Number(raw);
@@ -129,6 +131,7 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
         'probe-rate': { type: 'string', default: '5' },
         'memory-requests': { type: 'string', default: '1000' },
         'soak-minutes': { type: 'string', default: '0' },
+        'settle-seconds': { type: 'string', default: '30' },
         'compare-answers': { type: 'string', default: '20' },
       },
     }).values;
@@ -175,6 +178,7 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchO
     probeRate: whole('probe-rate', values['probe-rate'], 1),
     memoryRequests: whole('memory-requests', values['memory-requests'], 0),
     soakMinutes: whole('soak-minutes', values['soak-minutes'], 0),
+    settleSeconds: whole('settle-seconds', values['settle-seconds'], 0),
     compareAnswers: whole('compare-answers', values['compare-answers'], 0),
   };
 }

@@ -64,11 +64,16 @@ export interface ServerProcessMemory {
   readonly afterMixedMiB: number | null;
   readonly mixedLoad: LoadResult | null;
   readonly soak: SoakSummary | null;
-  /** What its `/metrics` said of its memory: idle, after the mixed requests, after the soak. */
+  /** Seconds without requests after the last load (mixed requests or soak) before `settledMiB`. */
+  readonly settleSeconds: number;
+  /** RSS once those seconds have passed (null: not read). */
+  readonly settledMiB: number | null;
+  /** What its `/metrics` said of its memory: idle, after the mixed requests, after the soak, settled. */
   readonly breakdown: {
     readonly idle: ServerMemoryBreakdown | null;
     readonly afterMixed: ServerMemoryBreakdown | null;
     readonly afterSoak: ServerMemoryBreakdown | null;
+    readonly settled: ServerMemoryBreakdown | null;
   };
 }
 
@@ -151,10 +156,13 @@ export function engineLines(results: EngineResults): string[] {
           `RSS min ${n(s.minMiB, 0)} / median ${n(s.medianMiB, 0)} / max ${n(s.maxMiB, 0)} MiB, last-minute slope ${n(s.lastMinuteSlopeMiBPerMinute, 2)} MiB/min`,
       );
     } else out.push('  soak: not run (--soak-minutes 0)');
+    if (sp.settledMiB !== null)
+      out.push(`  RSS ${sp.settleSeconds} s after the load stopped: ${n(sp.settledMiB, 0)} MiB`);
     for (const [label, b] of [
       ['idle', sp.breakdown.idle],
       ['after the mixed requests', sp.breakdown.afterMixed],
       ['after the soak', sp.breakdown.afterSoak],
+      [`${sp.settleSeconds} s after the load stopped`, sp.breakdown.settled],
     ] as const) {
       if (b === null) continue;
       out.push(
