@@ -27,7 +27,7 @@ import {
   type ComputeTask,
   type ComputeWorkerSettings,
 } from './compute-task';
-import { compactHeap, fullGarbageCollector } from './full-garbage-collection';
+import { fullGarbageCollector } from './full-garbage-collection';
 import { warmUpLatePlanning } from './late-planning-warm-up';
 import { unshipPlanningJob } from './shipped-planning-job';
 import { readWorkerMemory } from './worker-memory';
@@ -127,9 +127,6 @@ async function runTask(task: ComputeTask): Promise<ComputeResult> {
       // its first real ones do not run in the interpreter.
       if (loadsSolver) await warmUpPlanner();
       else warmUpLatePlanning();
-      // The warm-up's garbage (the runtime's load, invented jobs) would hold 20-60 MB of this
-      // thread's heap until V8's memory reducer got round to it; nothing waits on a worker yet.
-      compactHeap();
       return { kind: 'warm-up' };
   }
 }

@@ -27,10 +27,11 @@ export function fullGarbageCollector(): () => void {
  * (the read model, the ESCO indexes and everything built and dropped on the way) the request
  * thread kept about 165 MB reserved for 87 MB live, until V8's memory reducer compacted it some
  * 10-30 s later. Compacting everything costs a pause proportional to what is live (about 0.3 s
- * for the request thread's 87 MB), so it is only for moments when nothing waits: start-up, before
- * the server listens, and a compute worker's warm-up. The setting that asks for it is
- * process-wide while the collection runs; a collection of another thread starting in that window
- * compacts too (slower, not wrong).
+ * for the request thread's 87 MB), so it is only for a moment when nothing waits: start-up, once
+ * the compute workers are warm and before the server listens. The setting that asks for it is
+ * process-wide while the collection runs, so a collection another thread starts in that window
+ * compacts everything too: slower, not wrong, and not to be risked on a worker under load (a
+ * worker's own collections stay plain).
  *
  * @returns how long the collection took, in milliseconds
  * @example
