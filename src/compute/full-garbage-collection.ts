@@ -1,8 +1,9 @@
 /**
- * A full garbage collection of the calling thread's heap, on demand. Node exposes `gc` only with
+ * Full garbage collections of the calling thread's heap, on demand. Node exposes `gc` only with
  * `--expose-gc` on the command line; set at run time, the flag applies to contexts created
- * afterwards, so a new context hands the function over. A compute worker calls it after a large
- * job (see `ComputeWorkerSettings.heapCollectBytes`): V8 would keep the pages for long after.
+ * afterwards, so a new context hands the function over. A compute worker runs a plain one after a
+ * large job (see `ComputeWorkerSettings.heapCollectBytes`); `npm start` runs a compacting one once,
+ * before it listens (`compactHeap`). V8 would otherwise keep the pages for long after.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -35,7 +36,7 @@ export function fullGarbageCollector(): () => void {
  *
  * @returns how long the collection took, in milliseconds
  * @example
- * const ms = compactHeap(); // before listening: the idle server's RSS drops by about 80 MiB
+ * const ms = compactHeap(); // before listening: the idle server's RSS drops by about 90 MiB
  */
 export function compactHeap(): number {
   const collect = fullGarbageCollector();
