@@ -118,6 +118,7 @@ export function engineLines(results: EngineResults): string[] {
         `heavy: ${d.heavy.requests} answered within the phase (${d.heavy.refused ?? 0} refused as busy, ${d.heavy.non2xx - (d.heavy.refused ?? 0)} other non-2xx, ${d.heavy.graphqlErrors} with errors, ${d.heavy.errors} connection errors), median ${n(d.heavy.medianMs, 0)} ms; ` +
         `server side ${d.heavy.server?.requests ?? 0} finished, mean ${n(d.heavy.server?.meanServerMs, 0)} ms, max ${n(d.heavy.server?.maxServerMs, 0)} ms, statuses ${JSON.stringify(d.heavy.server?.statuses ?? {})}, codes ${JSON.stringify(d.heavy.server?.codes ?? {})}; ` +
         `server still busy ${n(d.drainMillis / 1000)} s after the load; compute queue depth max ${n(d.maxQueueDepth, 0)}; ` +
+        `plan admission limit ${n(d.admission?.limitAtStart, 0)} at the start (${n(d.admission?.limitMin, 0)}-${n(d.admission?.limitMax, 0)} during the phase), plans in flight max ${n(d.admission?.inFlightMax, 0)}; ` +
         `compute tasks ${d.computeTasks === null ? 'n/a' : Object.keys(d.computeTasks).length === 0 ? 'none counted' : JSON.stringify(d.computeTasks)}`,
     );
   } else out.push('event-loop delay with heavy plans: not run (--heavy-seconds 0)');

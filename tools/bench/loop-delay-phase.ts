@@ -16,11 +16,42 @@ import {
   computeTasks,
   counterDelta,
   metricValue,
+  planAdmissionReading,
   scrapeMetrics,
   serverLoopDelay,
   type MetricSample,
+  type PlanAdmissionReading,
   type ServerLoopDelay,
 } from './server-metrics';
+
+/**
+ * Plan admission over the phase. The limit it starts with is what the scenarios before it taught
+ * admission (plans answered late at c16 halve it): with fewer places than the phase's heavy plans,
+ * some of them are refused at once and fewer than that many run, which lowers the delay measured.
+ */
+export interface AdmissionSpan {
+  /** The limit when the phase began. */
+  readonly limitAtStart: number | null;
+  /** The least and the most limit scraped during the phase. */
+  readonly limitMin: number | null;
+  readonly limitMax: number | null;
+  /** The most plans in flight scraped during the phase. */
+  readonly inFlightMax: number | null;
+}
+
+/** `span` widened by one more scrape's `reading` (null span: the phase's first, its start). */
+export function widenAdmission(span: AdmissionSpan | null, reading: PlanAdmissionReading): AdmissionSpan {
+  const min = (x: number | null | undefined, y: number | null) =>
+    x === null || x === undefined ? y : y === null ? x : Math.min(x, y);
+  const max = (x: number | null | undefined, y: number | null) =>
+    x === null || x === undefined ? y : y === null ? x : Math.max(x, y);
+  return {
+    limitAtStart: span === null ? reading.limit : span.limitAtStart,
+    limitMin: min(span?.limitMin, reading.limit),
+    limitMax: max(span?.limitMax, reading.limit),
+    inFlightMax: max(span?.inFlightMax, reading.inFlight),
+  };
+}
 
 /** The larger of two readings, series by series (null stays null only when both are). */
 export function maxLoopDelay(a: ServerLoopDelay | null, b: ServerLoopDelay): ServerLoopDelay {
@@ -57,6 +88,8 @@ export interface LoopDelayPhase {
   readonly exported: ServerLoopDelay | null;
   /** Largest `credgraph_compute_queue_depth` scraped once a second (null: not exported). */
   readonly maxQueueDepth: number | null;
+  /** Plan admission's limit and plans in flight over the phase (null: not exported). */
+  readonly admission: AdmissionSpan | null;
   /** Change of `credgraph_compute_tasks_total` over the phase, by `task/outcome`. */
   readonly computeTasks: Readonly<Record<string, number>> | null;
   /** Time the server still worked after the loads ended (ms). */
@@ -78,11 +111,13 @@ export async function measureLoopDelayPhase(
   histogram.enable();
   let maxQueueDepth: number | null = null;
   let exported: ServerLoopDelay | null = null;
+  let admission: AdmissionSpan | null = before === null ? null : widenAdmission(null, planAdmissionReading(before));
   const record = (samples: MetricSample[] | null) => {
     if (samples === null) return;
     const depth = metricValue(samples, 'credgraph_compute_queue_depth');
     if (depth !== null) maxQueueDepth = Math.max(maxQueueDepth ?? 0, depth);
     exported = maxLoopDelay(exported, serverLoopDelay(samples));
+    admission = widenAdmission(admission, planAdmissionReading(samples));
   };
   let scraping = true;
   const scrapeQueue = (async () => {
@@ -116,6 +151,7 @@ export async function measureLoopDelayPhase(
     },
     exported,
     maxQueueDepth,
+    admission,
     computeTasks: before === null || after === null ? null : counterDelta(computeTasks(before), computeTasks(after)),
     drainMillis,
   };

@@ -64,6 +64,22 @@ export function serverLoopDelay(samples: readonly MetricSample[]): ServerLoopDel
   };
 }
 
+/** Plan admission as one scrape shows it (`credgraph_plan_admission`; null: not exported). */
+export interface PlanAdmissionReading {
+  /** Plans that may be in flight (the learnt limit). */
+  readonly limit: number | null;
+  /** Plans admitted and not yet answered. */
+  readonly inFlight: number | null;
+}
+
+/** Reads plan admission's limit and plans in flight. */
+export function planAdmissionReading(samples: readonly MetricSample[]): PlanAdmissionReading {
+  return {
+    limit: metricValue(samples, 'credgraph_plan_admission', { state: 'limit' }),
+    inFlight: metricValue(samples, 'credgraph_plan_admission', { state: 'in_flight' }),
+  };
+}
+
 /** `credgraph_compute_tasks_total` by `task/outcome`. */
 export function computeTasks(samples: readonly MetricSample[]): Record<string, number> {
   const tasks: Record<string, number> = {};

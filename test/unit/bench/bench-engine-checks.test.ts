@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { firstDifference, normaliseAnswer, timeLimitOf } from '../../../tools/bench/answer-equality';
 import { PLAN_CUT_OFF_REASON } from '../../../src/domain/planning/planning-job';
-import { maxLoopDelay } from '../../../tools/bench/loop-delay-phase';
+import { maxLoopDelay, widenAdmission } from '../../../tools/bench/loop-delay-phase';
 import { summariseSamples, slope } from '../../../tools/bench/memory-readings';
 import {
   computeTasks,
   counterDelta,
   metricValue,
   parsePrometheusText,
+  planAdmissionReading,
   readModelSamples,
   serverLoopDelay,
   serverMemoryBreakdown,
@@ -254,5 +255,39 @@ describe('event-loop delay over several scrapes', () => {
     const first = maxLoopDelay(null, { p50Ms: 1, p99Ms: 30, maxMs: null, nodejsP99Ms: 12 });
     const both = maxLoopDelay(first, { p50Ms: 2, p99Ms: 10, maxMs: null, nodejsP99Ms: 40 });
     expect(both).toEqual({ p50Ms: 2, p99Ms: 30, maxMs: null, nodejsP99Ms: 40 });
+  });
+});
+
+describe('plan admission over the event-loop phase', () => {
+  it('reads the limit and the plans in flight, null where not exported', () => {
+    const scrape = parsePrometheusText(
+      [
+        'credgraph_plan_admission{state="limit"} 2',
+        'credgraph_plan_admission{state="in_flight"} 1',
+        'credgraph_plan_admission{state="waiting"} 3',
+      ].join('\n'),
+    );
+    expect(planAdmissionReading(scrape)).toEqual({ limit: 2, inFlight: 1 });
+    expect(planAdmissionReading(parsePrometheusText('nodejs_eventloop_lag_p99_seconds 0.011\n'))).toEqual({
+      limit: null,
+      inFlight: null,
+    });
+  });
+
+  it('keeps the limit it started with, the range of the limit and the most plans in flight', () => {
+    const start = widenAdmission(null, { limit: 2, inFlight: 0 });
+    const later = [
+      { limit: 3, inFlight: 3 },
+      { limit: null, inFlight: null },
+      { limit: 1, inFlight: 2 },
+    ].reduce(widenAdmission, start);
+    expect(later).toEqual({ limitAtStart: 2, limitMin: 1, limitMax: 3, inFlightMax: 3 });
+    // A phase whose first scrape had no admission series starts from nothing, not from zero.
+    expect(widenAdmission(widenAdmission(null, { limit: null, inFlight: null }), { limit: 4, inFlight: 4 })).toEqual({
+      limitAtStart: null,
+      limitMin: 4,
+      limitMax: 4,
+      inFlightMax: 4,
+    });
   });
 });
