@@ -25,9 +25,9 @@ import {
 } from './server-metrics';
 
 /**
- * Plan admission over the phase. The limit it starts with is what the scenarios before it taught
- * admission (plans answered late at c16 halve it): with fewer places than the phase's heavy plans,
- * some of them are refused at once and fewer than that many run, which lowers the delay measured.
+ * Plan admission over the phase. When its limit holds the phase below its heavy plans, some are
+ * refused at once and fewer run at a time, which lowers the delay measured (after the plan
+ * scenarios it does so more; docs/benchmarks.md, thirty-sixth pass).
  */
 export interface AdmissionSpan {
   /** The limit when the phase began. */
@@ -41,22 +41,26 @@ export interface AdmissionSpan {
 
 /** `span` widened by one more scrape's `reading` (null span: the phase's first, its start). */
 export function widenAdmission(span: AdmissionSpan | null, reading: PlanAdmissionReading): AdmissionSpan {
-  const min = (x: number | null | undefined, y: number | null) =>
-    x === null || x === undefined ? y : y === null ? x : Math.min(x, y);
-  const max = (x: number | null | undefined, y: number | null) =>
-    x === null || x === undefined ? y : y === null ? x : Math.max(x, y);
   return {
     limitAtStart: span === null ? reading.limit : span.limitAtStart,
-    limitMin: min(span?.limitMin, reading.limit),
-    limitMax: max(span?.limitMax, reading.limit),
-    inFlightMax: max(span?.inFlightMax, reading.inFlight),
+    limitMin: extreme(Math.min, span?.limitMin, reading.limit),
+    limitMax: extreme(Math.max, span?.limitMax, reading.limit),
+    inFlightMax: extreme(Math.max, span?.inFlightMax, reading.inFlight),
   };
+}
+
+/** `pick` of two readings where either may be missing (null only when both are). */
+function extreme(
+  pick: (x: number, y: number) => number,
+  x: number | null | undefined,
+  y: number | null,
+): number | null {
+  return x === null || x === undefined ? y : y === null ? x : pick(x, y);
 }
 
 /** The larger of two readings, series by series (null stays null only when both are). */
 export function maxLoopDelay(a: ServerLoopDelay | null, b: ServerLoopDelay): ServerLoopDelay {
-  const max = (x: number | null | undefined, y: number | null) =>
-    x === null || x === undefined ? y : y === null ? x : Math.max(x, y);
+  const max = (x: number | null | undefined, y: number | null) => extreme(Math.max, x, y);
   return {
     p50Ms: max(a?.p50Ms, b.p50Ms),
     p99Ms: max(a?.p99Ms, b.p99Ms),
@@ -114,8 +118,7 @@ export async function measureLoopDelayPhase(
   let admission: AdmissionSpan | null = before === null ? null : widenAdmission(null, planAdmissionReading(before));
   const record = (samples: MetricSample[] | null) => {
     if (samples === null) return;
-    const depth = metricValue(samples, 'credgraph_compute_queue_depth');
-    if (depth !== null) maxQueueDepth = Math.max(maxQueueDepth ?? 0, depth);
+    maxQueueDepth = extreme(Math.max, maxQueueDepth, metricValue(samples, 'credgraph_compute_queue_depth'));
     exported = maxLoopDelay(exported, serverLoopDelay(samples));
     admission = widenAdmission(admission, planAdmissionReading(samples));
   };
