@@ -15,6 +15,7 @@ import {
   type Requirement,
 } from '../domain/coverage';
 import {
+  allTargetsFit,
   buildGap,
   buildPlanRequest,
   catalogueExclusion,
@@ -273,7 +274,12 @@ export class PlanningService {
     // Many targets planned in order: only as many as the compute tier can prepare in time.
     let kept = gathered.length;
     const leadMs = this.compute.planningLeadMs?.bind(this.compute);
-    if (gathered.length > 1 && prerequisites !== 'skip' && leadMs !== undefined) {
+    if (
+      gathered.length > 1 &&
+      prerequisites !== 'skip' &&
+      leadMs !== undefined &&
+      !allTargetsFit(candidates.length, leadMs, prerequisites.answerBy - this.clock())
+    ) {
       const rows = candidates;
       const first = await runInSlices(firstTargetServedInSteps(gathered, covering, rows));
       kept = targetsThatFit(first, gathered.length, leadMs, prerequisites.answerBy - this.clock());

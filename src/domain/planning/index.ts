@@ -57,7 +57,13 @@ export {
 export { coveredBy, coveringKinds, coveringSkills, requiredCoveredBy } from './covering-skills';
 export { coursesNamedBy } from './answer-courses';
 export { coursesNotAmong } from './courses-not-among';
-export { firstTargetServed, firstTargetServedInSteps, targetsThatFit, type TargetGap } from './targets-in-time';
+export {
+  allTargetsFit,
+  firstTargetServed,
+  firstTargetServedInSteps,
+  targetsThatFit,
+  type TargetGap,
+} from './targets-in-time';
 export {
   EXCLUSION_LABELS,
   describeExclusions,

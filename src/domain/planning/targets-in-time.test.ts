@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateCourse } from '../../../test/support/candidate-course';
-import { firstTargetServed, targetsThatFit } from './targets-in-time';
+import { allTargetsFit, firstTargetServed, targetsThatFit } from './targets-in-time';
 
 const target = (...skills: string[]) => ({ gap: skills.map((skillUri) => ({ skillUri })) });
 
@@ -59,5 +59,36 @@ describe('targetsThatFit', () => {
         },
       ),
     );
+  });
+});
+
+describe('allTargetsFit', () => {
+  it('is true exactly when targetsThatFit would keep every target, whatever course serves which', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 8 }),
+        fc.array(fc.integer({ min: -1, max: 7 }), { maxLength: 60 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 50 }),
+        (targets, raw, budget, perCourse, fixed) => {
+          const first = Int32Array.from(raw.map((t) => (t < 0 ? -1 : t % targets)));
+          // A lead that grows with the courses, as the compute tier's does (a rate and a margin).
+          const lead = (n: number) => fixed + perCourse * n;
+          if (allTargetsFit(first.length, lead, budget)) {
+            expect(targetsThatFit(first, targets, lead, budget)).toBe(targets);
+          } else if (first.every((t) => t === 0)) {
+            // Every course serves the first target, which is always kept: only it is.
+            expect(targetsThatFit(first, targets, lead, budget)).toBe(1);
+          }
+        },
+      ),
+    );
+  });
+
+  it('compares the lead of every course with the budget', () => {
+    expect(allTargetsFit(6, (n) => 10 * n, 60)).toBe(true);
+    expect(allTargetsFit(6, (n) => 10 * n, 59)).toBe(false);
+    expect(allTargetsFit(0, () => 0, 0)).toBe(true);
   });
 });
