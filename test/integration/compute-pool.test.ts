@@ -56,7 +56,6 @@ function smallGatheredPlanning(): GatheredPlanning {
   return {
     ...base,
     targets: [{ ...target, gap, requirements }],
-    inverse: new Map(gap.map((g) => [g.skillUri, [g.skillUri]])),
   };
 }
 

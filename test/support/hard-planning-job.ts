@@ -66,7 +66,6 @@ export function hardGatheredPlanning(timeLimitMs: number): GatheredPlanning {
     candidates,
     unfollowed: [],
     unmet: [],
-    inverse: new Map(gap.map((g) => [g.skillUri, [g.skillUri]])),
     request: buildPlanRequest({ objective: 'HOURS', scope: 'ESSENTIAL' }, rates, timeLimitMs),
     policy: resolveMatchPolicy(null, new Date('2026-01-01T00:00:00Z')),
     rates,

@@ -54,7 +54,14 @@ export {
   type PrerequisiteTeacherContext,
   redundantPrerequisiteTeachers,
 } from './redundant-prerequisite-teachers';
-export { coveredBy, coveringKinds, coveringSkills, requiredCoveredBy } from './covering-skills';
+export {
+  coveredBy,
+  coveringKinds,
+  coveringSkills,
+  requiredCoveredBy,
+  targetsCoveredBy,
+  type CoveredTarget,
+} from './covering-skills';
 export { coursesNamedBy } from './answer-courses';
 export { coursesNotAmong } from './courses-not-among';
 export {

@@ -23,7 +23,7 @@ import {
 import type { CandidateCoverage, CatalogueExclusion } from './course-eligibility';
 import { keepInstanceShape } from '../kept-instance-shape';
 import { pushToList } from '../map-of-lists';
-import { coveredBy, requiredCoveredBy } from './covering-skills';
+import { coveredBy, targetsCoveredBy } from './covering-skills';
 import { describePlan, type PlanStatus } from './describe-plan';
 import { orderReskillingOptions, type ReskillingOrder } from './order-reskilling';
 import { solverFreePlan } from './solver-free-plan';
@@ -101,8 +101,6 @@ export interface GatheredPlanning {
    * while gathering (see `PlanInput.unfollowedPrerequisites`); usually none.
    */
   readonly unfollowed: readonly string[];
-  /** Covering skill → gap skills it covers (from {@link requiredCoveredBy}). */
-  readonly inverse: ReadonlyMap<string, readonly string[]>;
   readonly request: PlanRequest;
   readonly policy: MatchPolicy;
   readonly rates: PriceRates;
@@ -532,7 +530,9 @@ function budgetOf(deadline: number, plansLeft: number, now: EpochClock, fraction
 function prepareTargets(gathered: GatheredPlanning): PreparedTarget[] {
   const unmet = new Set(gathered.unmet);
   const rows: CandidateRow[] = [];
-  for (const course of gathered.candidates) rows.push(candidateRow(course, gathered, unmet));
+  // Covering skill → the gap skills it covers, of every target.
+  const inverse = targetsCoveredBy(gathered.targets, gathered.policy);
+  for (const course of gathered.candidates) rows.push(candidateRow(course, gathered, unmet, inverse));
   // Prices in the plan's currency; a price without a rate leaves its course unpriced.
   const noRate = new Set<string>();
   const coveringIds = new Map<string, string[]>();
@@ -567,16 +567,21 @@ interface CandidateRow extends CandidateCoverage {
   readonly prerequisites: readonly string[];
 }
 
-function candidateRow(course: CandidateCourse, gathered: GatheredPlanning, unmet: ReadonlySet<string>): CandidateRow {
+function candidateRow(
+  course: CandidateCourse,
+  gathered: GatheredPlanning,
+  unmet: ReadonlySet<string>,
+  inverse: ReadonlyMap<string, readonly string[]>,
+): CandidateRow {
   const { filter } = gathered.request;
   const teaches = confidentTeaches(course, filter.minConfidence);
-  const coversConfident = coveredBy(teaches, gathered.inverse);
+  const coversConfident = coveredBy(teaches, inverse);
   // Every link counts (the usual case): what any link covers is what the confident ones cover.
   let coversAny = coversConfident;
   if (teaches.length < course.teaches.length) {
     const linked: string[] = [];
     for (const link of course.teaches) linked.push(link.uri);
-    coversAny = coveredBy(linked, gathered.inverse);
+    coversAny = coveredBy(linked, inverse);
   }
   return {
     course,

@@ -7,7 +7,6 @@
  * shapes and sizes of real ones, and nothing else of them: their skills, courses and providers are
  * made up and never leave the thread that plans them.
  */
-import { coveringSkills, requiredCoveredBy } from './covering-skills';
 import type { CandidateCourse, TaughtLink } from './course-eligibility';
 import type { GatheredPlanning, PlanningJob } from './planning-job';
 import { buildPlanRequest } from './plan-request';
@@ -82,13 +81,6 @@ function gathered(courses: number, prerequisiteShare: number, timeLimitMs: numbe
     candidates,
     unmet,
     unfollowed: [],
-    inverse: requiredCoveredBy(
-      coveringSkills(
-        gap.map((g) => g.skillUri),
-        links,
-        policy,
-      ),
-    ),
     request: buildPlanRequest({ objective: 'HOURS', scope: 'ESSENTIAL' }, rates, timeLimitMs),
     policy,
     rates,
