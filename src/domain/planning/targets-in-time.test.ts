@@ -25,6 +25,14 @@ describe('firstTargetServed', () => {
   });
 });
 
+/** Each course's first target served as drawn, -1 (none) or any target index before wrapping. */
+const rawAssignment = fc.array(fc.integer({ min: -1, max: 7 }), { maxLength: 60 });
+
+/** A drawn assignment as `firstTargetServed` gives it for `targets` targets. */
+function firstTargets(raw: readonly number[], targets: number): Int32Array {
+  return Int32Array.from(raw.map((t) => (t < 0 ? -1 : t % targets)));
+}
+
 describe('targetsThatFit', () => {
   it('keeps the leading targets whose courses fit the budget, the first always', () => {
     const first = Int32Array.of(0, 0, 1, 2, 2, 2, -1);
@@ -40,12 +48,12 @@ describe('targetsThatFit', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 8 }),
-        fc.array(fc.integer({ min: -1, max: 7 }), { maxLength: 60 }),
+        rawAssignment,
         fc.integer({ min: 0, max: 400 }),
         fc.integer({ min: 0, max: 400 }),
         fc.integer({ min: 1, max: 20 }),
         (targets, raw, budget, more, perCourse) => {
-          const first = Int32Array.from(raw.map((t) => (t < 0 ? -1 : t % targets)));
+          const first = firstTargets(raw, targets);
           const lead = (n: number) => perCourse * n;
           const kept = targetsThatFit(first, targets, lead, budget);
           const coursesOf = (k: number) => [...first].filter((t) => t < k).length;
@@ -67,12 +75,12 @@ describe('allTargetsFit', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 2, max: 8 }),
-        fc.array(fc.integer({ min: -1, max: 7 }), { maxLength: 60 }),
+        rawAssignment,
         fc.integer({ min: 0, max: 400 }),
         fc.integer({ min: 0, max: 20 }),
         fc.integer({ min: 0, max: 50 }),
         (targets, raw, budget, perCourse, fixed) => {
-          const first = Int32Array.from(raw.map((t) => (t < 0 ? -1 : t % targets)));
+          const first = firstTargets(raw, targets);
           // A lead that grows with the courses, as the compute tier's does (a rate and a margin).
           const lead = (n: number) => fixed + perCourse * n;
           if (allTargetsFit(first.length, lead, budget)) {
