@@ -485,6 +485,7 @@ async function main(argv: string[]): Promise<number> {
           heavyCandidates: options.heavyCandidates,
           probeRate: options.probeRate,
         },
+        () => app.compute.stats().planAdmission.inFlight,
       );
     }
 

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AnswerEquality } from './answer-equality';
+import { judgeLoopDelay, type DelaySplit } from './delay-by-plans';
 import type { LoopDelayPhase } from './loop-delay-phase';
 import type { SoakSummary } from './memory-readings';
 import type { LoadResult } from './run-load';
@@ -104,6 +105,33 @@ export interface EngineResults {
 const n = (value: number | null | undefined, digits = 1, unit = '') =>
   value === null || value === undefined || Number.isNaN(value) ? 'n/a' : `${value.toFixed(digits)}${unit}`;
 
+/** Issue #12's event-loop target: p99 in ms while four heavy plans run. */
+const LOOP_DELAY_TARGET_MS = 20;
+/**
+ * Least samples taken with four plans running for the target to be judged: 100 samples of the 10 ms
+ * timer, a second of the phase, make the p99 their second largest.
+ */
+const LOOP_DELAY_MIN_BUSY_SAMPLES = 100;
+
+/** The event-loop verdict, judged on the samples taken with the phase's heavy plans all running. */
+export function loopDelayVerdictText(split: DelaySplit | null): string {
+  if (split === null)
+    return `target p99 ≤ ${LOOP_DELAY_TARGET_MS} ms with the heavy plans running: not judged (plans in flight not sampled)`;
+  const verdict = judgeLoopDelay(split, LOOP_DELAY_TARGET_MS, LOOP_DELAY_MIN_BUSY_SAMPLES);
+  const share = `${(split.busyShare * 100).toFixed(0)} % of the phase`;
+  const counts = Object.entries(split.samplesByPlans)
+    .map(([plans, samples]) => `${plans}: ${samples} (p99 ${n(split.p99ByPlans[Number(plans)])} ms)`)
+    .join(', ');
+  return (
+    `with ${split.atLeast} or more plans in flight (${share}, ${split.busySamples} samples) p99 ${n(split.busyP99Ms)} ms, max ${n(split.busyMaxMs)} ms; ` +
+    `with fewer p99 ${n(split.otherP99Ms)} ms; samples by plans in flight ${counts}; ` +
+    `target p99 ≤ ${LOOP_DELAY_TARGET_MS} ms with ${split.atLeast} plans running: ${verdict}` +
+    (verdict === 'not judged'
+      ? ` (${split.busySamples} samples; at least ${LOOP_DELAY_MIN_BUSY_SAMPLES} are needed)`
+      : '')
+  );
+}
+
 /** The lines after the target table (plain text; Markdown list items with `- ` prefixes). */
 export function engineLines(results: EngineResults): string[] {
   const out: string[] = [];
@@ -111,8 +139,9 @@ export function engineLines(results: EngineResults): string[] {
   if (d) {
     const e = d.exported;
     out.push(
-      `event-loop delay with ${d.heavyConcurrency} heavy plans in flight (reskillingPaths candidates ${d.heavyCandidates}, ${d.seconds} s): ` +
-        `measured in-process p50 ${n(d.measured.p50Ms)} ms, p99 ${n(d.measured.p99Ms)} ms, max ${n(d.measured.maxMs)} ms (target p99 ≤ 20 ms: ${d.measured.p99Ms <= 20 ? 'met' : 'missed'}); ` +
+      `event-loop delay, ${d.heavyConcurrency} heavy plans kept in flight by the client (reskillingPaths candidates ${d.heavyCandidates}, ${d.seconds} s): ` +
+        `measured in-process p50 ${n(d.measured.p50Ms)} ms, p99 ${n(d.measured.p99Ms)} ms, max ${n(d.measured.maxMs)} ms over the whole phase; ` +
+        `${loopDelayVerdictText(d.byPlans)}; ` +
         `/metrics (largest of the scrapes each second) credgraph_event_loop_delay_seconds p50 ${n(e?.p50Ms)} / p99 ${n(e?.p99Ms)} / max ${n(e?.maxMs)} ms, nodejs_eventloop_lag_p99 ${n(e?.nodejsP99Ms)} ms`,
       `  light probe (coverage at ${d.probeRate}/s): ${d.probe.requests} answered of ${Math.round(d.probeRate * d.seconds)} scheduled, median ${n(d.probe.medianMs)} ms, p99 ${n(d.probe.p99Ms)} ms, max ${n(d.probe.maxMs)} ms, ${d.probe.non2xx + d.probe.errors + d.probe.graphqlErrors} failed; ` +
         `heavy: ${d.heavy.requests} answered within the phase (${d.heavy.refused ?? 0} refused as busy, ${d.heavy.non2xx - (d.heavy.refused ?? 0)} other non-2xx, ${d.heavy.graphqlErrors} with errors, ${d.heavy.errors} connection errors), median ${n(d.heavy.medianMs, 0)} ms; ` +

@@ -11,6 +11,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchServer } from './bench-server';
+import { DelayByPlans, sampleDelayByPlans, type DelaySplit } from './delay-by-plans';
 import { runLoad, type LoadRequests, type LoadResult } from './run-load';
 import {
   computeTasks,
@@ -84,6 +85,11 @@ export interface LoopDelayPhase {
   /** This process's main-loop delay over the phase (ms), from `monitorEventLoopDelay`. */
   readonly measured: { readonly p50Ms: number; readonly p99Ms: number; readonly maxMs: number };
   /**
+   * The same delay split at `heavyConcurrency` plans in flight (null: the phase was not given the
+   * server's plan count). The issue's target is about the samples with that many running.
+   */
+  readonly byPlans: DelaySplit | null;
+  /**
    * The server's exported delay: the largest value of each series over the scrapes taken once a
    * second during the phase and once after it (the series cover a recent interval, prom-client's
    * since the previous scrape, so one scrape at the end would see only the last moments). Null:
@@ -107,12 +113,15 @@ export async function measureLoopDelayPhase(
   heavy: LoadRequests,
   probe: LoadRequests,
   options: { seconds: number; heavyConcurrency: number; heavyCandidates: number; probeRate: number },
+  plansInFlight?: () => number,
 ): Promise<LoopDelayPhase> {
   const before = await scrapeMetrics(server.url, metricsToken);
   server.takeServerStats();
   // 10 ms resolution: finer sampling adds its own timer work to the loop it measures.
   const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   histogram.enable();
+  const split = new DelayByPlans();
+  const stopSampling = plansInFlight ? sampleDelayByPlans(RESOLUTION_MS, plansInFlight, split) : undefined;
   let maxQueueDepth: number | null = null;
   let exported: ServerLoopDelay | null = null;
   let admission: AdmissionSpan | null = before === null ? null : widenAdmission(null, planAdmissionReading(before));
@@ -135,6 +144,7 @@ export async function measureLoopDelayPhase(
     runLoad(server.url, probe, 2, options.seconds, { overallRate: options.probeRate }),
   ]);
   histogram.disable();
+  stopSampling?.();
   scraping = false;
   await scrapeQueue;
   const after = await scrapeMetrics(server.url, metricsToken);
@@ -152,6 +162,7 @@ export async function measureLoopDelayPhase(
       p99Ms: nanosToMs(histogram.percentile(99)),
       maxMs: nanosToMs(histogram.max),
     },
+    byPlans: stopSampling ? split.summary(options.heavyConcurrency) : null,
     exported,
     maxQueueDepth,
     admission,
