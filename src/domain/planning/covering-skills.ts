@@ -76,9 +76,13 @@ export interface CoveredTarget {
 export function targetsCoveredBy(targets: readonly CoveredTarget[], policy: MatchPolicy): Map<string, string[]> {
   const gapSkills = new Set<string>();
   const links: HierarchyLink[] = [];
+  // Occupations share requirements, and each target carries all the links of each of its
+  // requirements: a required skill's links are taken from the first target that has them.
+  const linked = new Set<string>();
   for (const target of targets) {
     for (const skill of target.gap) gapSkills.add(skill.skillUri);
-    for (const link of target.links) links.push(link);
+    for (const link of target.links) if (!linked.has(link.requiredUri)) links.push(link);
+    for (const link of target.links) linked.add(link.requiredUri);
   }
   return requiredCoveredBy(coveringSkills([...gapSkills], links, policy));
 }
