@@ -118,6 +118,7 @@ export class CoverageService {
         target.kind === 'OCCUPATION'
           ? `unknown occupation: ${target.occupationUri}`
           : `unknown job posting: ${target.jobPostingId}`,
+        { items: [target.kind === 'OCCUPATION' ? target.occupationUri : target.jobPostingId] },
       );
     }
     return { requirements: row.requirements, portalId: row.portalId ?? null };

@@ -46,6 +46,33 @@ describe('error details', () => {
     expect([...(details.items as string[])].sort()).toEqual([`${prefix}-a`, `${prefix}-b`]);
   });
 
+  it('names unknown references of a write in items, whatever their kind (NOT_FOUND)', async () => {
+    const skill = 'http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000';
+    const occupation = 'http://data.europa.eu/esco/occupation/00000000-0000-0000-0000-000000000000';
+    const res = await server.gql(
+      `mutation { createLearner(input: { id: "${prefix}-refs", displayName: "refs", declaredSkillUris: ["${skill}"], targetOccupationUris: ["${occupation}"] }) { id } }`,
+    );
+    const { code, details } = onlyError(res);
+    expect(code).toBe('NOT_FOUND');
+    expect([...(details.items as string[])].sort()).toEqual([occupation, skill]);
+    // Nothing was written.
+    const after = await server.gql<{ learner: unknown }>(`{ learner(id: "${prefix}-refs") { id } }`);
+    expect(after.errors).toBeUndefined();
+    expect(after.data?.learner).toBeNull();
+  });
+
+  it('names an unknown target in items (NOT_FOUND)', async () => {
+    const occupation = 'http://data.europa.eu/esco/occupation/00000000-0000-0000-0000-000000000000';
+    const byOccupation = await server.gql(
+      `{ coverage(subject: { skillUris: [] }, target: { occupationUri: "${occupation}" }) { score } }`,
+    );
+    expect(onlyError(byOccupation)).toEqual({ code: 'NOT_FOUND', details: { items: [occupation] } });
+    const byPosting = await server.gql(
+      `{ coverage(subject: { skillUris: [] }, target: { jobPostingId: "${prefix}-no-posting" }) { score } }`,
+    );
+    expect(onlyError(byPosting)).toEqual({ code: 'NOT_FOUND', details: { items: [`${prefix}-no-posting`] } });
+  });
+
   it('names a bad cursor by field and value (BAD_USER_INPUT)', async () => {
     const res = await server.gql('{ microCredentials(first: 1, after: "not-a-cursor") { totalCount } }');
     expect(onlyError(res)).toEqual({ code: 'BAD_USER_INPUT', details: { field: 'after', value: 'not-a-cursor' } });

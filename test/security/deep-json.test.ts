@@ -58,12 +58,43 @@ describe('deeply nested JSON input (#18.10)', () => {
     });
     const json = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
     expect(json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(json.errors?.[0]?.message).toMatch(/nested deeper than 32 levels/);
+    // Refused with the request's variables, before the document's own check (32 levels) runs.
+    expect(json.errors?.[0]?.message).toMatch(/variables are nested deeper than 64 levels/);
     const written = await server.db.driver.executeQuery(
       `MATCH (p:Provider) WHERE p.url CONTAINS $tag RETURN count(p) AS n`,
       { tag: `${prefix}-api` },
     );
     expect(Number(written.records[0]!.get('n'))).toBe(0);
+  });
+
+  it('refuses variables nested past 64 levels before anything walks them: a top-level deep array, anonymous', async () => {
+    // type-graphql converts array arguments recursively: a JSON argument that is itself 50,000
+    // arrays deep overflowed the stack there, before the document's own depth check ran.
+    const query = 'query($d: JSON!) { verifyCredential(document: $d) { status } }';
+    const deepArray = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+    const posted = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":${JSON.stringify(query)},"variables":{"d":${deepArray(50_000)}}}`,
+    });
+    // A GET carries less (URLs stop at 16 KB), but as deep as its length allows.
+    const search = new URLSearchParams({ query, variables: `{"d":${deepArray(2_000)}}` });
+    const got = await fetch(`${server.url}?${search}`, { headers: { 'apollo-require-preflight': 'true' } });
+    for (const response of [posted, got]) {
+      expect(response.status).toBe(400);
+      const json = (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+      expect(json.errors?.[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        details: { field: 'variables', reason: 'maxDepth', limit: 64 },
+      });
+      expect(json.errors?.[0]?.message).toMatch(/nested deeper than 64 levels/);
+    }
+    // 40 levels: past the document's own limit (32), which names where.
+    const res = await server.gql('query($d: JSON!) { verifyCredential(document: $d) { status } }', {
+      d: JSON.parse('['.repeat(40) + ']'.repeat(40)),
+    });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(/nested deeper than 32 levels/);
   });
 
   it('credentials:import reports the deep file and goes on to import the next, valid one', async () => {

@@ -123,6 +123,32 @@ describe('client errors are reported as client errors', () => {
     }
   });
 
+  it('answers a subscription (the API has none) with BAD_USER_INPUT and HTTP 400, anonymous', async () => {
+    for (const server of [production, development]) {
+      for (const body of [
+        { query: 'subscription { __typename }' },
+        { query: 'subscription S { __typename }', operationName: 'S' },
+      ]) {
+        const res = await postJson(server.url, body, ANONYMOUS_HEADERS);
+        expect(res.status).toBe(400);
+        expect(res.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(res.json.errors?.[0]?.message).toMatch(/no subscription operations/);
+      }
+    }
+  });
+
+  it('quotes a long bad argument in its message, not whole', async () => {
+    const res = await development.gql(
+      'query($p: String) { rankOccupations(subject: { skillUris: [] }, iscoGroupPrefix: $p) { totalCount } }',
+      {
+        p: '1'.repeat(900_000),
+      },
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(/got "1{40}…" \(900000 characters\)$/);
+    expect(JSON.stringify(res.errors).length).toBeLessThan(1_000);
+  });
+
   it('answers a persisted-query hash alone with BAD_USER_INPUT', async () => {
     const res = await postJson(production.url, {
       extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } },

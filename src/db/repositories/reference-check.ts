@@ -39,6 +39,7 @@ export async function findMissingReferences(tx: QueryRunner, refs: References): 
           `unknown ${kind}${list.length > 1 ? 's' : ''}: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ` (+${list.length - 10} more)` : ''}`,
       )
       .join('; ');
-    throw new NotFoundError(message, Object.fromEntries(parts.map(([kind, list]) => [kind, list])));
+    // The catalogue's one details shape: every missing id or URI in `items`, the kinds in the message.
+    throw new NotFoundError(message, { items: parts.flatMap(([, list]) => list) });
   }
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { BadInputError } from '../errors';
 import { isCountryCode } from '../credentials/country-codes';
+import { quotedExcerpt } from '../text/quoted-excerpt';
 import {
   checkEscoUri,
   checkId,
@@ -138,7 +139,9 @@ export function validateCredentialInput(input: CredentialInput, newId: () => str
   const languages = unique((input.languages ?? []).map((lang) => lang.trim().toLowerCase()));
   for (const lang of languages) {
     if (!/^[a-z]{2,3}$/.test(lang))
-      throw new BadInputError(`languages must hold ISO 639 codes such as "en", got "${lang}"`, { field: 'languages' });
+      throw new BadInputError(`languages must hold ISO 639 codes such as "en", got ${quotedExcerpt(lang)}`, {
+        field: 'languages',
+      });
   }
   let priceAmount: number | null = null;
   let priceCurrency: string | null = null;

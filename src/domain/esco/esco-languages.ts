@@ -5,6 +5,7 @@
  * suffixed properties (`preferredLabel_de`, ...) next to them.
  */
 import { BadInputError } from '../errors';
+import { quotedExcerpt } from '../text/quoted-excerpt';
 
 /** ISO 639-1 codes of ESCO's 28 languages (the 24 EU languages, Icelandic, Norwegian, Ukrainian, Arabic). */
 export const ESCO_LANGUAGES = [
@@ -57,7 +58,7 @@ export function checkEscoLanguage(value: string): EscoLanguage {
   const code = match?.[1]?.toLowerCase();
   if (!code || !(ESCO_LANGUAGES as readonly string[]).includes(code)) {
     throw new BadInputError(
-      `language must be one of ESCO's languages (${ESCO_LANGUAGES.join(', ')}), got "${value.slice(0, 40)}"`,
+      `language must be one of ESCO's languages (${ESCO_LANGUAGES.join(', ')}), got ${quotedExcerpt(value)}`,
       { field: 'language', value: value.slice(0, 40) },
     );
   }

@@ -6,6 +6,7 @@
  * its course is left out of price planning, named.
  */
 import { BadInputError } from '../errors';
+import { quotedExcerpt } from '../text/quoted-excerpt';
 
 /** A dated table of exchange rates against the euro. */
 export interface PriceRates {
@@ -58,7 +59,7 @@ export function parsePriceRates(raw: unknown, name: string): PriceRates {
 export function checkPlanCurrency(currency: string | null | undefined, rates: PriceRates): string {
   const code = (currency ?? DEFAULT_PLAN_CURRENCY).trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(code))
-    throw new BadInputError(`currency must be an ISO 4217 code such as "EUR", got "${currency}"`, {
+    throw new BadInputError(`currency must be an ISO 4217 code such as "EUR", got ${quotedExcerpt(String(currency))}`, {
       field: 'currency',
     });
   if (!rates.perEur.has(code)) {

@@ -146,7 +146,7 @@ export const rankCandidatesAccess: AccessPolicy = async ({ viewer, context, args
     // The scoring source's view of the posting (the read model when it is on): the portal checked
     // is the one whose requirements the ranking then reads, and no extra database round trip.
     const posting = await context.services.coverageData.getJobPostingRequirements(postingId);
-    if (!posting.found) throw new NotFoundError(`unknown job posting: ${postingId}`);
+    if (!posting.found) throw new NotFoundError(`unknown job posting: ${postingId}`, { items: [postingId] });
     assertCanUsePosting(viewer, posting.portalId ?? null);
   }
 };

@@ -18,6 +18,7 @@ import { validateSubject, validateTarget } from '../../domain/coverage';
 import { pageRequest } from '../../domain/pagination/cursor';
 import { BadInputError } from '../../domain/errors';
 import { toConnection } from '../pagination/connection-type';
+import { quotedExcerpt } from '../../domain/text/quoted-excerpt';
 
 /** Coverage and ranking entry points. */
 @Resolver()
@@ -56,7 +57,7 @@ export class CoverageQueryResolver {
   ) {
     const page = pageRequest(first, after, ctx.limits.maxPageSize);
     if (iscoGroupPrefix != null && !/^\d{1,4}$/.test(iscoGroupPrefix)) {
-      throw new BadInputError(`iscoGroupPrefix must be 1-4 digits, got "${iscoGroupPrefix}"`, {
+      throw new BadInputError(`iscoGroupPrefix must be 1-4 digits, got ${quotedExcerpt(iscoGroupPrefix)}`, {
         field: 'iscoGroupPrefix',
       });
     }

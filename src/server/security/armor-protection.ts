@@ -1,6 +1,7 @@
 /**
  * Query-shape limits applied before any resolver runs: graphql-armor's depth, alias and directive
- * rules, field-suggestion masking, and a token limit on the parser. Every rejection is a
+ * rules, field-suggestion masking, a token limit on the parser, and a rule refusing operation types
+ * the schema has none of (`known-operation-types`). Every rejection is a
  * validation or parse error, which Apollo answers with HTTP 400 and the formatter turns into
  * BAD_USER_INPUT. The cost limit needs the variables, so it runs later, in
  * `request-limits-plugin`.
@@ -8,6 +9,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ParseOptions, ValidationRule } from 'graphql';
+import { knownOperationTypesRule } from './known-operation-types';
 
 /** The limits, as configured (see `GRAPHQL_MAX_*` in `src/config/config.ts`). */
 export interface QueryShapeLimits {
@@ -46,7 +48,7 @@ export function createArmorProtection(limits: QueryShapeLimits): QueryShapeProte
   }).protect();
   return {
     plugins: armor.plugins,
-    validationRules: armor.validationRules,
+    validationRules: [knownOperationTypesRule, ...armor.validationRules],
     parseOptions: { maxTokens: limits.maxTokens },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Limits that need the request's variables, so they run once the operation is resolved and
- * before any resolver: the size of every list and search text in the arguments
- * (`input-limits`), and the estimated cost of the operation (`operation-cost`). And one limit on
+ * before any resolver: how deep the variables nest (`json-depth`), the size of every list and
+ * search text in the arguments (`input-limits`), and the estimated cost of the operation
+ * (`operation-cost`). And one limit on
  * the way out: a response larger than `maxResponseBytes` is replaced by a RESPONSE_TOO_LARGE
  * error before Apollo serialises it, so an oversized result is never turned into one huge string.
  */
@@ -17,6 +18,7 @@ import { BadInputError, DomainError, responseTooLarge } from '../../domain/error
 import { checkInputLimits, type TextLimits } from './input-limits';
 import { operationCost } from './operation-cost';
 import { jsonSizeExceeds } from './json-size';
+import { jsonDepthExceeds } from './json-depth';
 import { type LimitVerdict, LimitVerdicts } from './limit-verdicts';
 
 /** The limits, as configured (see `src/config/config.ts`). */
@@ -26,6 +28,14 @@ export interface RequestLimits {
   readonly maxResponseBytes: number;
   readonly text: TextLimits;
 }
+
+/**
+ * How deep the variables' values may nest arrays and objects. Credential documents, the deepest
+ * input the API takes, are refused past 32 levels by their own check (with the path); beyond 64 the
+ * request is refused before anything walks the value, since type-graphql's argument conversion and
+ * JSON.stringify recurse and a value 50,000 levels deep overflows the stack.
+ */
+export const MAX_VARIABLES_DEPTH = 64;
 
 /** A refusal before execution: the catalogue's HTTP status (400) with the domain error's code and message. */
 function refuse(error: DomainError): GraphQLError {
@@ -90,6 +100,15 @@ export function requestLimitsPlugin(limits: RequestLimits): ApolloServerPlugin<o
       return {
         async didResolveOperation({ schema, document, operation, operationName, request }) {
           if (!operation) return;
+          if (jsonDepthExceeds(request.variables, MAX_VARIABLES_DEPTH + 1)) {
+            throw refuse(
+              new BadInputError(`The variables are nested deeper than ${MAX_VARIABLES_DEPTH} levels`, {
+                field: 'variables',
+                reason: 'maxDepth',
+                limit: MAX_VARIABLES_DEPTH,
+              }),
+            );
+          }
           const { refusal } = verdicts.judge(document, operationName, request.variables, () =>
             judgeLimits(
               schema,

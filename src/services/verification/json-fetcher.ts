@@ -4,6 +4,7 @@
  * and deployments without network inject their own, and the default one is bounded in time, size
  * and reach.
  */
+import { isInternalHost } from './internal-host';
 
 /** Fetches and parses one JSON document; rejects with an Error whose message says why. */
 export type JsonFetcher = (url: string) => Promise<unknown>;
@@ -98,31 +99,4 @@ async function readLimited(response: Response, maxBytes: number, url: string): P
 function describeCause(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? (error as Error).message;
-}
-
-// IP literals only: a hostname resolving to an internal address is not caught here (see README).
-function isInternalHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 100 && b >= 64 && b <= 127)
-    );
-  }
-  return (
-    host === '::1' ||
-    host === '::' ||
-    host.startsWith('fc') ||
-    host.startsWith('fd') ||
-    host.startsWith('fe80') ||
-    host.startsWith('::ffff:')
-  );
 }

@@ -38,6 +38,14 @@ describe('query-shape limits', () => {
     expect(errorsOf(query)).toEqual([]);
   });
 
+  it('refuses a subscription, which the schema has none of, at validation', () => {
+    expect(errorsOf('subscription { __typename }')).toEqual([
+      'This API has no subscription operations: send a query or a mutation',
+    ]);
+    expect(errorsOf('query Q { __typename } subscription S { __typename }')).toHaveLength(1);
+    expect(errorsOf('mutation { __typename }')).toEqual([]);
+  });
+
   it('limits depth', () => {
     expect(errorsOf(nested(12))).toEqual([]);
     expect(errorsOf(nested(13))).toEqual([expect.stringMatching(/depth limit of 12 exceeded, found 13/)]);
