@@ -24,6 +24,7 @@ import {
 } from '../../domain/verification/status-list';
 import { createDocumentLoader, type DocumentLoader } from './document-loader';
 import { checkDataIntegrity } from './data-integrity-check';
+import { checkSignedReading } from './signed-reading-check';
 import { checkVcJwt, isCompactJws } from './vc-jwt-check';
 import type { JsonFetcher } from './json-fetcher';
 
@@ -148,9 +149,15 @@ export class CredentialVerifier {
       ];
       return { verification: concludeVerification({ signed: false, checks, issuer, checkedAt }), credential };
     }
+    const integrity = await checkDataIntegrity(credential, ctx.loader);
+    // The reads below (holder, validity, status) take the JSON keys; once the proof verifies,
+    // they must be what the signed meaning says (see signed-reading-check).
+    const signatureVerified = integrity.some((c) => c.check === 'SIGNATURE' && c.outcome === 'PASSED');
     const checks = [
-      passed('FORMAT', 'a JSON-LD credential with an embedded proof'),
-      ...(await checkDataIntegrity(credential, ctx.loader)),
+      signatureVerified
+        ? await checkSignedReading(credential, ctx.loader)
+        : passed('FORMAT', 'a JSON-LD credential with an embedded proof'),
+      ...integrity,
       ...(await this.commonChecks(credential, ctx)),
     ];
     return { verification: concludeVerification({ signed: true, checks, issuer, checkedAt }), credential };

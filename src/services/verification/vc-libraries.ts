@@ -20,4 +20,6 @@ export { contexts as ed25519Signature2020Contexts } from 'ed25519-signature-2020
 export { contexts as didContexts } from 'did-context';
 import jsigs from 'jsonld-signatures';
 export { jsigs };
+import jsonld from 'jsonld';
+export { jsonld };
 export { decode as decodeBase58, encode as encodeBase58 } from 'base58-universal';

@@ -99,3 +99,13 @@ declare module 'base58-universal' {
   export function encode(input: Uint8Array, maxline?: number): string;
   export function decode(input: string): Uint8Array;
 }
+declare module 'jsonld' {
+  const jsonld: {
+    compact(
+      input: unknown,
+      context: unknown,
+      options?: { documentLoader?: unknown; safe?: boolean },
+    ): Promise<Record<string, unknown>>;
+  };
+  export default jsonld;
+}

@@ -115,6 +115,52 @@ describe('CredentialVerifier, Data Integrity proofs signed in the test', () => {
     expect(notPassed(b.verification)).toEqual(['VALID_FROM:FAILED']);
   });
 
+  // A Data Integrity proof signs the JSON-LD meaning: `@id` for `id`, or a full IRI for a term,
+  // signs the same, while credgraph reads the plain keys. Without the FORMAT check these verified.
+  it.each([
+    [
+      'the holder as @id',
+      (doc: Record<string, unknown>) => {
+        const subject = doc.credentialSubject as Record<string, unknown>;
+        subject['@id'] = subject.id;
+        delete subject.id;
+      },
+      'credentialSubject.id',
+    ],
+    [
+      'the expiry as a full IRI with a typed value',
+      (doc: Record<string, unknown>) => {
+        doc['https://www.w3.org/2018/credentials#validUntil'] = {
+          '@value': doc.validUntil,
+          '@type': 'http://www.w3.org/2001/XMLSchema#dateTime',
+        };
+        delete doc.validUntil;
+      },
+      'validUntil',
+    ],
+  ] as const)('a signed credential with %s keeps its signature but fails on FORMAT', async (_name, respell, field) => {
+    const signed = await signEddsaRdfc2022(badge(issuer.did, { validUntil: '2026-01-01T00:00:00Z' }), issuer);
+    const respelled = structuredClone(signed);
+    respell(respelled);
+    const result = await verifier.verify(respelled, { now: NOW });
+    expect(check(result.verification, 'SIGNATURE')?.outcome).toBe('PASSED');
+    expect(result.verification.status).toBe('INVALID');
+    expect(check(result.verification, 'FORMAT')).toMatchObject({
+      outcome: 'FAILED',
+      message: expect.stringContaining(field),
+    });
+  });
+
+  it('a signed credential as its issuer wrote it passes FORMAT (compact form), with an inline-context term elsewhere too', async () => {
+    const doc = badge(issuer.did);
+    doc['@context'] = [...(doc['@context'] as string[]), { note: 'https://example.org/vocab#note' }];
+    doc.note = 'an extension term of an inline context';
+    const signed = await signEddsaRdfc2022(doc, issuer);
+    const result = await verifier.verify(signed, { now: NOW });
+    expect(notPassed(result.verification)).toEqual([]);
+    expect(check(result.verification, 'FORMAT')?.message).toMatch(/compact form/);
+  });
+
   it('an unknown JSON-LD context is not fetched: UNVERIFIABLE on CONTEXT', async () => {
     const fetchJson = vi.fn<JsonFetcher>(async () => ({}));
     const doc = badge(issuer.did);
@@ -206,6 +252,28 @@ describe('CredentialVerifier, status lists', () => {
     const b = await verifier.verify(clear, { now: NOW, statusLists: [statusList] });
     expect(b.verification.status).toBe('VERIFIED');
     expect(check(b.verification, 'STATUS')?.outcome).toBe('PASSED');
+  });
+
+  it('a revoked credential whose status entry is respelled with full IRIs still fails (FORMAT), the signature intact', async () => {
+    const verifier = new CredentialVerifier(noNetworkFetcher);
+    const revoked = await signEddsaRdfc2022(badge(issuer.did, entry(42)), issuer);
+    const respelled = structuredClone(revoked);
+    const status = respelled.credentialStatus as Record<string, unknown>;
+    delete respelled.credentialStatus;
+    respelled['https://www.w3.org/2018/credentials#credentialStatus'] = {
+      '@id': status.id,
+      '@type': 'https://www.w3.org/ns/credentials/status#BitstringStatusListEntry',
+      'https://www.w3.org/ns/credentials/status#statusPurpose': status.statusPurpose,
+      'https://www.w3.org/ns/credentials/status#statusListIndex': status.statusListIndex,
+      'https://www.w3.org/ns/credentials/status#statusListCredential': { '@id': status.statusListCredential },
+    };
+    const result = await verifier.verify(respelled, { now: NOW, statusLists: [statusList] });
+    expect(check(result.verification, 'SIGNATURE')?.outcome).toBe('PASSED');
+    expect(result.verification.status).toBe('INVALID');
+    expect(check(result.verification, 'FORMAT')).toMatchObject({
+      outcome: 'FAILED',
+      message: expect.stringContaining('credentialStatus'),
+    });
   });
 
   it('an unreachable status list makes the credential UNVERIFIABLE with the reason', async () => {
