@@ -52,22 +52,28 @@ export interface Verification {
   readonly checkedAt: string;
 }
 
-/** Shorthand constructors keep the verifier's code to one line per finding. */
-export const passed = (check: VerificationCheckName, message: string): VerificationCheck => ({
-  check,
-  outcome: 'PASSED',
-  message,
-});
-export const failed = (check: VerificationCheckName, message: string): VerificationCheck => ({
-  check,
-  outcome: 'FAILED',
-  message,
-});
-export const undetermined = (check: VerificationCheckName, message: string): VerificationCheck => ({
-  check,
-  outcome: 'UNDETERMINED',
-  message,
-});
+/**
+ * Longest check message kept. Messages quote parts of the document (a date, a proof type, a key
+ * id), which the credential's author controls; a check is stored with the holding and listed in
+ * the learner's export, so a 200 KB `validUntil` must not become a 200 KB message.
+ */
+export const MAX_CHECK_MESSAGE_CHARS = 500;
+
+function check(name: VerificationCheckName, outcome: CheckOutcome, message: string): VerificationCheck {
+  const kept =
+    message.length <= MAX_CHECK_MESSAGE_CHARS
+      ? message
+      : `${message.slice(0, MAX_CHECK_MESSAGE_CHARS - 40)}… (${message.length} characters in all)`;
+  return { check: name, outcome, message: kept };
+}
+
+/** Shorthand constructors keep the verifier's code to one line per finding; each caps its message. */
+export const passed = (name: VerificationCheckName, message: string): VerificationCheck =>
+  check(name, 'PASSED', message);
+export const failed = (name: VerificationCheckName, message: string): VerificationCheck =>
+  check(name, 'FAILED', message);
+export const undetermined = (name: VerificationCheckName, message: string): VerificationCheck =>
+  check(name, 'UNDETERMINED', message);
 
 /**
  * The status the checks add up to:

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { concludeVerification, failed, passed, undetermined } from '../../../src/domain/verification/verification';
+import {
+  concludeVerification,
+  failed,
+  MAX_CHECK_MESSAGE_CHARS,
+  passed,
+  undetermined,
+} from '../../../src/domain/verification/verification';
 import { checkValidityPeriod, readValidityPeriod } from '../../../src/domain/verification/validity-period';
 import { MAX_STATUS_LIST_BYTES, readStatusBit, readStatusEntries } from '../../../src/domain/verification/status-list';
 import { credentialsOfPresentation, MAX_PRESENTATION_CREDENTIALS } from '../../../src/domain/verification/presentation';
@@ -124,5 +130,17 @@ describe('credentialsOfPresentation', () => {
     expect(() => credentialsOfPresentation({ type: 'VerifiablePresentation', verifiableCredential: many })).toThrow(
       /at most/,
     );
+  });
+});
+
+describe('check messages', () => {
+  it('caps a check message that quotes a huge value from the document', () => {
+    const message = `the expiry "${'X'.repeat(200_000)}" is not a date`;
+    const capped = failed('VALID_UNTIL', message);
+    expect(capped.message.length).toBeLessThanOrEqual(MAX_CHECK_MESSAGE_CHARS);
+    expect(capped.message).toMatch(new RegExp(`^the expiry "X+… \\(${message.length} characters in all\\)$`));
+    expect(message.length).toBe(200_027);
+    expect(undetermined('STATUS', 'short').message).toBe('short');
+    expect(passed('FORMAT', 'y'.repeat(MAX_CHECK_MESSAGE_CHARS)).message).toHaveLength(MAX_CHECK_MESSAGE_CHARS);
   });
 });
