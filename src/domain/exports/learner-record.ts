@@ -94,9 +94,23 @@ export function clrCredential(
   };
 }
 
+// An absolute IRI in a scheme an achievement id is written in, with no character IRIs exclude.
+const EXPORTABLE_ID = /^(?:https?:\/\/|urn:|did:)[^\s<>"{}|\\^`\u0000-\u001f\u007f]+$/i;
+
+/**
+ * The achievement's id: the imported document's own when it is an absolute http(s), urn or did
+ * IRI (at most 2,000 characters), else a credgraph URN. An imported id is the document author's
+ * text: "foo bar" or a blank node would make signing the record fail for every learner holding
+ * that credential (canonicalisation refuses them), and `javascript:` has no place in a signed id.
+ */
+export function achievementId(a: Pick<RecordAchievement, 'sourceId' | 'credentialId'>): string {
+  if (a.sourceId !== null && a.sourceId.length <= 2_000 && EXPORTABLE_ID.test(a.sourceId)) return a.sourceId;
+  return `urn:credgraph:credential:${encodeURIComponent(a.credentialId)}`;
+}
+
 function achievement(a: RecordAchievement, verified: string | null): Record<string, unknown> {
   return {
-    id: a.sourceId ?? `urn:credgraph:credential:${encodeURIComponent(a.credentialId)}`,
+    id: achievementId(a),
     type: ['Achievement'],
     name: a.title,
     description: a.description ?? a.title,
