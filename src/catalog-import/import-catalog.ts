@@ -109,6 +109,12 @@ export class CatalogImportAbortedError extends Error {
 export const MAX_CATALOG_CELL_CHARS = 100_000;
 
 /** A record the CSV reader skipped (stray quote, ...), with the position it reported. */
+/** The physical lines of a raw CSV record (none when the reader gave no raw text). */
+function rawLines(raw: string | undefined): string[] {
+  if (raw === undefined || raw === '') return [];
+  return raw.replace(/(?:\r\n|\n|\r)$/, '').split(/\r\n|\n|\r/);
+}
+
 interface UnreadableRecord {
   /** Records read before it. */
   readonly recordsBefore: number;
@@ -241,13 +247,38 @@ export class CatalogImporter {
         relax_column_count: true,
         skip_empty_lines: true,
         info: true,
+        // The raw text of a skipped record, to name the lines a stray quote swallowed into it.
+        raw: true,
         skip_records_with_error: true,
-        on_skip: (error) => {
+        on_skip: (error, raw) => {
           const info = error as unknown as { records?: number; lines?: number };
-          unreadable.push({
-            recordsBefore: info.records ?? 0,
-            line: info.lines ?? 0,
-            reason: `unreadable CSV record: ${error?.message ?? 'unknown error'}`,
+          const recordsBefore = info.records ?? 0;
+          const endLine = info.lines ?? 0;
+          // A quote left open runs the record on over the following lines (to the end of the
+          // file, unclosed): those rows are not imported, and each is reported, not lost silently.
+          const swallowed = rawLines(raw).slice(1);
+          const firstLine = Math.max(1, endLine - swallowed.length);
+          const reason = `unreadable CSV record: ${error?.message ?? 'unknown error'}${
+            swallowed.length > 0 ? `; its open quote ran over the next ${swallowed.length} line(s), not imported` : ''
+          }`;
+          // A bad closing quote is reported twice by the reader (the quote, then the quote left
+          // open at the end of the file): one row, both reasons.
+          const previous = unreadable.at(-1);
+          if (previous !== undefined && previous.line === firstLine && previous.recordsBefore === recordsBefore) {
+            unreadable[unreadable.length - 1] = {
+              ...previous,
+              reason: `${previous.reason}; ${reason.replace(/^unreadable CSV record: /, '')}`,
+            };
+          } else {
+            unreadable.push({ recordsBefore, line: firstLine, reason });
+          }
+          swallowed.forEach((text, i) => {
+            if (text.trim() === '') return;
+            unreadable.push({
+              recordsBefore,
+              line: firstLine + 1 + i,
+              reason: `line swallowed by the open quote of line ${firstLine}; not imported`,
+            });
           });
         },
       }),

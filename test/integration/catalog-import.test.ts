@@ -269,6 +269,41 @@ describe('catalog import (real Neo4j, full ESCO)', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a bad closing quote',
+      '"Bad course"x',
+      /^unreadable CSV record: Invalid Closing Quote.*; Quote Not Closed.*ran over the next 3 line\(s\)/,
+    ],
+    ['an unterminated quote', '"Bad course', /^unreadable CSV record: Quote Not Closed.*ran over the next 3 line\(s\)/],
+  ] as const)('reports every row %s swallows, none silently lost', async (_name, badTitle, reason) => {
+    const file = path.join(tempDir, `open-quote-${badTitle.length}.csv`);
+    const row = (n: number) => `Course ${n},${prefix} Quotes,https://example.org/quotes/${n},short`;
+    fs.writeFileSync(
+      file,
+      [
+        'Title,Provider,Link,About',
+        row(1),
+        row(2),
+        `${badTitle},${prefix} Quotes,https://example.org/bad,d`,
+        row(3),
+        row(4),
+        row(5),
+      ].join('\n') + '\n',
+    );
+    const mapping = parseCatalogMapping({
+      columns: { title: 'Title', provider: 'Provider', url: 'Link', description: 'About' },
+    });
+    const summary = await importer.importFile(file, { mapping, minConfidence: MIN_CONFIDENCE, dryRun: true });
+    // Six data rows: two imported, the bad one and the three its quote swallowed each reported.
+    expect(summary.rowsRead).toBe(6);
+    expect(summary.imported).toBe(2);
+    expect(summary.skipped.map((s) => s.line)).toEqual([4, 5, 6, 7]);
+    expect(summary.skipped[0]!.reason).toMatch(reason);
+    for (const skip of summary.skipped.slice(1))
+      expect(skip.reason).toBe('line swallowed by the open quote of line 4; not imported');
+  });
+
   it('#18.7: a run that stops early still reports what it wrote (the summary always prints)', async () => {
     const mapping = parseCatalogMapping(JSON.parse(fs.readFileSync(mappingFile('coursera-courses-2023.json'), 'utf8')));
     let failing = false;
