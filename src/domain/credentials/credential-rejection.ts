@@ -1,4 +1,4 @@
-import { BadInputError } from '../errors';
+import { BadInputError, type ErrorDetails } from '../errors';
 
 /**
  * The document is not a credential this service can read (wrong shape or unsupported kind).
@@ -7,8 +7,16 @@ import { BadInputError } from '../errors';
  * throw notACredential('the document has no "type"');
  * // BadInputError: Not a credential: the document has no "type"
  */
-export function notACredential(reason: string, details?: Record<string, unknown>): BadInputError {
+export function notACredential(reason: string, details?: Omit<ErrorDetails, 'reason'>): BadInputError {
   return new BadInputError(`Not a credential: ${reason}`, { reason: 'NOT_A_CREDENTIAL', ...details });
+}
+
+/**
+ * A document's types as `details.items` name them: at most 20, each at most 200 characters (they
+ * are the document author's text).
+ */
+export function typeItems(types: readonly string[]): Pick<ErrorDetails, 'field' | 'items'> {
+  return { field: 'type', items: types.slice(0, 20).map((t) => t.slice(0, 200)) };
 }
 
 /** The credential names no title, so it cannot be listed or matched. */

@@ -1,5 +1,6 @@
 import { checkJsonLimits, CREDENTIAL_JSON_LIMITS } from '../json/json-limits';
-import { notACredential } from './credential-rejection';
+import { notACredential, typeItems } from './credential-rejection';
+import { quotedExcerpt } from '../text/quoted-excerpt';
 import { asArray, firstObject, isJsonObject, rawTypes, typeNames, type JsonObject } from './json-ld-values';
 import { parseElm } from './parse-elm';
 import { parseOpenBadge2 } from './parse-open-badge-2';
@@ -49,9 +50,10 @@ export function parseCredentialDocument(doc: unknown): ParsedCredential {
   if (types.some((t) => ELM_CREDENTIAL_TYPES.includes(t))) return parseElm(doc);
   if (types.some((t) => OB3_CREDENTIAL_TYPES.includes(t))) return parseOpenBadge3(doc, 'credential');
   if (types.includes('EndorsementCredential')) {
-    throw notACredential('an EndorsementCredential endorses an organisation or badge and certifies no learning', {
-      type: types,
-    });
+    throw notACredential(
+      'an EndorsementCredential endorses an organisation or badge and certifies no learning',
+      typeItems(types),
+    );
   }
   if (types.includes('Achievement')) {
     return parseOpenBadge3(doc, 'achievement');
@@ -59,16 +61,23 @@ export function parseCredentialDocument(doc: unknown): ParsedCredential {
   if (types.includes('BadgeClass')) return parseOpenBadge2(doc, 'BadgeClass');
   if (types.includes('Assertion')) return parseOpenBadge2(doc, 'Assertion');
   if (types.includes('VerifiableCredential')) return parseGenericVerifiableCredential(doc);
-  throw notACredential(`unknown document type ${types.map((t) => `"${t}"`).join(', ')}`, { type: types });
+  throw notACredential(
+    `unknown document type ${types
+      .slice(0, 20)
+      .map((t) => quotedExcerpt(t))
+      .join(', ')}`,
+    typeItems(types),
+  );
 }
 
 function parseGenericVerifiableCredential(doc: JsonObject): ParsedCredential {
   const subject = firstObject(doc.credentialSubject);
   const achievements = asArray(subject?.achievement).filter(isJsonObject);
   if (achievements.some(isCtdl)) {
-    throw notACredential('CTDL (Credential Engine) achievements are not supported; convert to Open Badges 3.0 or ELM', {
-      type: achievements.flatMap(rawTypes),
-    });
+    throw notACredential(
+      'CTDL (Credential Engine) achievements are not supported; convert to Open Badges 3.0 or ELM',
+      typeItems(achievements.flatMap(rawTypes)),
+    );
   }
   if (achievements.length > 0) return parseOpenBadge3(doc, 'credential');
   throw notACredential('a VerifiableCredential that is neither an Open Badge nor a European Digital Credential');

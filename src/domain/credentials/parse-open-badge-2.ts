@@ -35,7 +35,11 @@ export function parseOpenBadge2(doc: JsonObject, kind: 'BadgeClass' | 'Assertion
       throw new BadInputError(
         `The Open Badges 2.0 Assertion does not embed its BadgeClass${link === undefined ? '' : ` (it links ${link})`}; ` +
           'embed the BadgeClass so the badge title and alignments can be read',
-        { reason: 'BADGECLASS_NOT_EMBEDDED', ...(link !== undefined ? { badge: link } : {}) },
+        {
+          reason: 'BADGECLASS_NOT_EMBEDDED',
+          field: 'badge',
+          ...(link !== undefined ? { items: [link.slice(0, 2_000)] } : {}),
+        },
       );
     }
     badge = doc.badge;

@@ -76,6 +76,13 @@ export function didWebDocumentUrl(did: string): string {
   const parts = did.slice('did:web:'.length).split(':').map(decodeURIComponent);
   const [host, ...path] = parts;
   if (!host || /[/?#@]/.test(host)) throw new Error(`${did} is not a valid did:web identifier`);
+  // A path segment is one name: `..`, `.`, an empty one or an encoded slash would move the fetch
+  // elsewhere on the host than the DID names.
+  if (path.some((segment) => segment === '' || segment === '.' || segment === '..' || /[/?#\\]/.test(segment))) {
+    throw new Error(
+      `${did} is not a valid did:web identifier (a path segment is empty, a dot segment or holds / ? # \\)`,
+    );
+  }
   return path.length === 0 ? `https://${host}/.well-known/did.json` : `https://${host}/${path.join('/')}/did.json`;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCredentialDocument, requireSkills, type ParsedCredential } from '../../../src/domain/credentials';
 import { sharedDataDir } from '../../support/shared-data';
+import type { DomainError } from '../../../src/domain/errors';
 
 /**
  * Every real example document in the shared data, with what we expect of it. The values were
@@ -66,6 +67,8 @@ function expectCertificateOfParticipation(p: ParsedCredential): void {
 }
 
 const NOT_A_CREDENTIAL = /^Not a credential/;
+// The keys of ErrorDetails (README, "Errors").
+const DETAIL_KEYS = ['field', 'value', 'limit', 'actual', 'reason', 'items', 'source', 'upstream'];
 
 const EXPECTED: Readonly<Record<string, Expectation>> = {
   // --- ELM / EDC ---
@@ -281,6 +284,15 @@ describe('real example credential documents', () => {
     if ('rejected' in expectation) {
       it('is rejected with a stated reason', () => {
         expect(() => parseCredentialDocument(load(relative))).toThrowError(expectation.rejected);
+      });
+      it("is rejected with details in the catalogue's one shape", () => {
+        let details: object | undefined;
+        try {
+          parseCredentialDocument(load(relative));
+        } catch (error) {
+          details = (error as DomainError).details;
+        }
+        for (const key of Object.keys(details ?? {})) expect(DETAIL_KEYS).toContain(key);
       });
     } else {
       it('parses to the values read from the file', () => {
