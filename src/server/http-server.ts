@@ -8,7 +8,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from './logger';
-import { graphiqlPage } from './graphiql-page';
+import { GRAPHIQL_HEADERS, graphiqlPage } from './graphiql-page';
 import { BodyError, readBody } from './read-body';
 import { runWithQueryContext, currentQueryContext, type QueryBudget, type QueryContext } from '../db/query-context';
 import { RequestTimeoutError, httpStatusOf, type ErrorCode } from '../domain/errors';
@@ -160,7 +160,7 @@ export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ct
       }
       if (url.pathname === '/graphiql' && deps.graphiql === true) {
         if (await refusedByAdmit(deps, req, res)) return;
-        return send(res, 200, await graphiqlPage(), 'text/html; charset=utf-8');
+        return send(res, 200, await graphiqlPage(), 'text/html; charset=utf-8', { ...GRAPHIQL_HEADERS });
       }
       if (url.pathname !== '/graphql' && deps.site?.(req, res, url)) return;
       if (url.pathname !== '/graphql') return send(res, 404, JSON.stringify({ error: 'not found' }));
@@ -174,7 +174,7 @@ export function createRequestHandler<Ctx extends object>(deps: HttpServerDeps<Ct
       ) {
         // Several megabytes per response: counted against the client like a GraphQL request.
         if (await refusedByAdmit(deps, req, res)) return;
-        return send(res, 200, await graphiqlPage(), 'text/html; charset=utf-8');
+        return send(res, 200, await graphiqlPage(), 'text/html; charset=utf-8', { ...GRAPHIQL_HEADERS });
       }
       await handleGraphql(deps, req, res, url, requestId);
     } catch (error) {

@@ -125,5 +125,11 @@ describe('explorer surface in development', () => {
     const response = await fetch(`${base(server)}/graphiql`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/graphiql/i);
+    // Never framed, never sniffed, also at GET /graphql from a browser.
+    for (const page of [response, await fetch(`${base(server)}/graphql`, { headers: { accept: 'text/html' } })]) {
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+      expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    }
   });
 });
