@@ -20,6 +20,9 @@ const PER_CHARACTER_SCRIPT =
 export const MAX_TERMS = 32;
 /** Longer "words" are glued text, URLs or hashes; they are ignored. */
 export const MAX_TERM_LENGTH = 40;
+
+/** What a search text without a usable word is told (longer words and and/or/not/to are dropped). */
+export const NO_SEARCH_WORD_MESSAGE = `The search text must contain at least one word: letters or digits, at most ${MAX_TERM_LENGTH} characters, other than "and", "or", "not" and "to"`;
 /** Most terms searched with edit distance 1. */
 export const MAX_FUZZY_TERMS = 8;
 const FUZZY_MIN_LENGTH = 8;
@@ -49,7 +52,7 @@ export function searchTerms(text: string): string[] {
 export function toFullTextQuery(text: string): string {
   const terms = searchTerms(text);
   if (terms.length === 0) {
-    throw new BadInputError('The search text must contain at least one word', {
+    throw new BadInputError(NO_SEARCH_WORD_MESSAGE, {
       field: 'text',
       value: text.slice(0, 200),
     });

@@ -13,7 +13,7 @@ import { SearchRepository } from '../../db/repositories/search-repository';
 import { BadInputError } from '../../domain/errors';
 import { EscoRepository } from '../../db/repositories/esco-repository';
 import type { OccupationRow, SkillRow } from '../../db/repositories/esco-rows';
-import { labelKey, searchTerms, toFullTextQuery } from '../../domain/search/full-text-query';
+import { labelKey, NO_SEARCH_WORD_MESSAGE, searchTerms, toFullTextQuery } from '../../domain/search/full-text-query';
 import { LabelSearchIndex, type LabelSearchHit } from '../../domain/search/label-search-index';
 import { withTitles } from '../../domain/search/occupation-titles';
 import { type SharedStrings, withSharedLabels } from '../../domain/text/shared-strings';
@@ -143,7 +143,7 @@ function uris(hits: readonly LabelSearchHit[]): string[] {
 
 function checkText(text: string): void {
   if (searchTerms(text).length === 0)
-    throw new BadInputError('The search text must contain at least one word', {
+    throw new BadInputError(NO_SEARCH_WORD_MESSAGE, {
       field: 'text',
       value: text.slice(0, 200),
     });
