@@ -27,9 +27,10 @@ export const NO_SEARCH_WORD_MESSAGE = `The search text must contain at least one
 export const MAX_FUZZY_TERMS = 8;
 const FUZZY_MIN_LENGTH = 8;
 
-/** Lower-cased words of the text, without Lucene syntax. */
+/** Lower-cased words of the text (compatibility forms folded, NFKC), without Lucene syntax. */
 export function searchTerms(text: string): string[] {
   return text
+    .normalize('NFKC')
     .toLowerCase()
     .replace(LUCENE_SPECIAL, ' ')
     .replace(SEPARATOR, ' ')
@@ -65,7 +66,7 @@ export function toFullTextQuery(text: string): string {
   return [`"${terms.join(' ')}"^4`, `(${terms.join(' AND ')})^2`, ...single].join(' OR ');
 }
 
-/** The normalised key a label is stored under for exact matching (lower case, single spaces). */
+/** The normalised key a label is stored under for exact matching (NFKC, lower case, single spaces). */
 export function labelKey(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }

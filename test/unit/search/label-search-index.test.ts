@@ -52,6 +52,12 @@ describe('LabelSearchIndex', () => {
     );
   });
 
+  it('reads full-width letters and ligatures as the plain word (NFKC)', () => {
+    expect(skills.search('Ｐｙｔｈｏｎ', 2)[0]).toMatchObject({ uri: 's:python', matchedLabel: 'Python' });
+    expect(uris(occupations.search('ｄａｔａ ａｎａｌｙｓｔ', 1))).toEqual(['o:data-analyst']);
+    expect(uris(occupations.search('ﬁnancial analyst', 1))).toEqual(['o:financial-analyst']);
+  });
+
   it('does not complete a word followed by a space or punctuation, nor the earlier words', () => {
     expect(skills.search('pyth ', 5)).toEqual([]);
     expect(skills.search('pyth data', 5).map((h) => h.uri)).not.toContain('s:python');

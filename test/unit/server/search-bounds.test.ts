@@ -16,6 +16,8 @@ describe('full-text query bounds', () => {
 
   it('drops overlong words, so no fuzzy automaton is built over a huge "word"', () => {
     expect(() => toFullTextQuery('x'.repeat(100_000))).toThrow(BadInputError);
+    // Full-width letters fold to the word Lucene indexed.
+    expect(searchTerms('ＳＱＬ ﬁnance')).toEqual(['sql', 'finance']);
     // A text of one overlong word is told why it has no word, not just that it has none.
     expect(() => toFullTextQuery('z'.repeat(41))).toThrow(/at most 40 characters/);
     expect(toFullTextQuery(`${'y'.repeat(41)} welding`)).toBe('welding^2 OR welding');
