@@ -4,6 +4,7 @@
  * CredentialIssuancePurpose (the verification method's controller must be the issuer).
  */
 import { failed, passed, undetermined, type VerificationCheck } from '../../domain/verification/verification';
+import { asArray } from '../../domain/credentials/json-ld-values';
 import type { DocumentLoader } from './document-loader';
 import { KeyUnavailableError, UnknownContextError } from './document-loader';
 import { errorChain, findError } from './library-errors';
@@ -17,6 +18,11 @@ import {
 
 /** The proof kinds checked; any other proof makes the SIGNATURE check UNDETERMINED. */
 export const SUPPORTED_PROOFS = ['DataIntegrityProof (eddsa-rdfc-2022)', 'Ed25519Signature2020'] as const;
+
+/** The contexts a credential names by URL (inline contexts left out): the ones the loader must hold. */
+export function contextUrls(credential: Record<string, unknown>): string[] {
+  return asArray(credential['@context']).filter((c): c is string => typeof c === 'string');
+}
 
 /**
  * CONTEXT, ISSUER_KEY, SIGNATURE and ISSUER checks of a credential carrying `proof`.
@@ -32,9 +38,7 @@ export async function checkDataIntegrity(
     return [undetermined('SIGNATURE', `${unsupported.join('; ')}; supported: ${SUPPORTED_PROOFS.join(', ')}`)];
   }
 
-  const contexts = (Array.isArray(credential['@context']) ? credential['@context'] : [credential['@context']]).filter(
-    (c): c is string => typeof c === 'string',
-  );
+  const contexts = contextUrls(credential);
   for (const url of contexts) {
     try {
       await documentLoader(url);

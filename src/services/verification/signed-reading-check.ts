@@ -11,6 +11,8 @@
  * issuers write them, passes unchanged.
  */
 import { failed, passed, type VerificationCheck } from '../../domain/verification/verification';
+import { asArray } from '../../domain/credentials/json-ld-values';
+import { contextUrls } from './data-integrity-check';
 import type { DocumentLoader } from './document-loader';
 import { jsonld } from './vc-libraries';
 
@@ -25,9 +27,7 @@ export async function checkSignedReading(
   credential: Record<string, unknown>,
   documentLoader: DocumentLoader,
 ): Promise<VerificationCheck> {
-  const contexts = (Array.isArray(credential['@context']) ? credential['@context'] : [credential['@context']]).filter(
-    (c): c is string => typeof c === 'string',
-  );
+  const contexts = contextUrls(credential);
   let compacted: Record<string, unknown>;
   try {
     compacted = await jsonld.compact(credential, contexts, { documentLoader });
@@ -51,11 +51,7 @@ export async function checkSignedReading(
 
 /** The `id`s of one subject or a list of them (undefined entries kept, so a missing id counts). */
 function subjectIds(subject: unknown): unknown[] {
-  return asList(subject).map((s) => (typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : s));
-}
-
-function asList(value: unknown): unknown[] {
-  return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+  return asArray(subject).map((s) => (typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : s));
 }
 
 /**
@@ -64,8 +60,8 @@ function asList(value: unknown): unknown[] {
  * order, but an unordered set's order carries no meaning).
  */
 export function sameValues(a: unknown, b: unknown): boolean {
-  const listA = asList(a);
-  const listB = asList(b);
+  const listA = asArray(a);
+  const listB = asArray(b);
   if (listA.length !== listB.length) return false;
   const keysA = listA.map(canonicalText).sort();
   const keysB = listB.map(canonicalText).sort();
